@@ -1,0 +1,3 @@
+from policykit.cli import main
+
+main()

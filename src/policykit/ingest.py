@@ -1,0 +1,94 @@
+"""Ingest: a path, stdin or bytes → `Source` lines with their line (and page) numbers."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from policykit.errors import InputError
+from policykit.model import Source, SourceLine
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def detect_encoding(data: bytes) -> str:
+    """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030.
+
+    >>> detect_encoding("行动计划".encode("gb18030")), detect_encoding("行动计划".encode("utf-8"))
+    ('gb18030', 'utf-8')
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    sample = data[:4000]
+    if len(sample) >= 4 and sample.count(0) >= len(sample) // 4:
+        even_zeros = sample[0::2].count(0)
+        return "utf-16-be" if even_zeros > sample[1::2].count(0) else "utf-16-le"
+    return "gb18030"
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a text file's bytes, refusing empty, binary and undecodable input with a useful message."""
+    if not data.strip():
+        raise InputError("the file is empty: nothing to parse", path=name)
+    chosen = encoding or detect_encoding(data)
+    if encoding is None and not chosen.startswith("utf-16") and b"\x00" in data[:8000]:
+        raise InputError("looks like a binary file, not text: give a .txt or .pdf document", path=name)
+    try:
+        text = data.decode(chosen)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or utf-16", path=name) from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        hint = "try another --encoding" if encoding else "try --encoding gb18030, big5 or utf-16"
+        raise InputError(f"cannot decode as {chosen} at byte {error.start}: {hint}", path=name, line=line) from None
+    return text.lstrip("\ufeff"), chosen
+
+
+def source_from_text(text: str, *, path: str = "-", name: str | None = None, encoding: str = "utf-8") -> Source:
+    """Wrap already-decoded text as a `Source`, numbering its lines from 1."""
+    lines = tuple(SourceLine(t, n) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1))
+    return Source(path=path, name=name or Path(path).stem, lines=lines, encoding=encoding)
+
+
+def read_source(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Source:
+    """Read a .txt (any common Chinese encoding) or .pdf document from a path, or stdin for '-'."""
+    shown = str(path)
+    if shown == "-":
+        data = sys.stdin.buffer.read()
+        name = "stdin"
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise InputError("no such file: check the path", path=shown)
+        if file.is_dir():
+            raise InputError("is a directory: give a document file (search takes folders)", path=shown)
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror}", path=shown) from None
+        name = file.stem
+    if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
+        from policykit.pdf import read_pdf
+
+        source = read_pdf(data, password=password, name=name, progress=progress)
+        return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
+    text, used = decode_text(data, shown, encoding)
+    return source_from_text(text, path=shown, name=name, encoding=used)

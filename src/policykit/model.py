@@ -1,0 +1,171 @@
+"""The frozen records that flow between pipeline stages: ingest → normalise → structure → analyse."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One physical line of the input, numbered from 1, with its PDF page where there is one."""
+
+    text: str
+    line: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """What ingest hands on: the document's raw lines and how they were decoded."""
+
+    path: str
+    name: str
+    lines: tuple[SourceLine, ...]
+    encoding: str
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One logical paragraph after normalisation, with the source line of each joined piece.
+
+    `pieces` holds (offset in `text`, source line, page) for every source line that was
+    joined into this paragraph, so any character can be traced back to its line.
+    """
+
+    text: str
+    pieces: tuple[tuple[int, int, int | None], ...]
+    indented: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.pieces[0][1]
+
+    @property
+    def page(self) -> int | None:
+        return self.pieces[0][2]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A numeric target read from a clause, with the evidence it came from."""
+
+    indicator: str
+    value: float
+    unit: str
+    comparator: str | None
+    year: int | None
+    kind: str
+    text: str
+    quantity: str
+    clause: str
+    line: int
+    page: int | None
+    document: str
+    direction: str | None = None
+
+    def to_dict(self) -> dict:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "indicator": self.indicator,
+            "value": value,
+            "unit": self.unit,
+            "comparator": self.comparator,
+            "year": self.year,
+            "kind": self.kind,
+            "direction": self.direction,
+            "quantity": self.quantity,
+            "text": self.text,
+            "clause": self.clause,
+            "line": self.line,
+            "page": self.page,
+            "document": self.document,
+        }
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A node of the clause tree; `text` is its own text (number, heading, body), not its children's."""
+
+    id: str
+    kind: str
+    number: str
+    heading: str
+    text: str
+    start: int
+    line: int
+    page: int | None = None
+    children: tuple[Clause, ...] = ()
+    targets: tuple[Target, ...] = ()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def label(self) -> str:
+        """The clause as a reader would name it in a heading trail: number and heading."""
+        if self.heading:
+            return f"{self.number}{self.heading}" if self.number else self.heading
+        return self.number or self.text[:20].strip()
+
+    def walk(self) -> Iterator[Clause]:
+        """Yield this clause and its descendants in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the document says about itself, where it says it."""
+
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    period: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: normalised text, its clause tree and a map from text offsets to source lines."""
+
+    path: str
+    name: str
+    text: str
+    clauses: tuple[Clause, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+    encoding: str = "utf-8"
+    line_map: tuple[tuple[int, int, int | None], ...] = ()
+
+    def walk(self) -> Iterator[Clause]:
+        """Yield every clause in document order."""
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def walk_with_ancestors(self) -> Iterator[tuple[Clause, tuple[Clause, ...]]]:
+        """Yield every clause with the chain of clauses above it, outermost first."""
+
+        def visit(clause: Clause, ancestors: tuple[Clause, ...]):
+            yield clause, ancestors
+            for child in clause.children:
+                yield from visit(child, (*ancestors, clause))
+
+        for clause in self.clauses:
+            yield from visit(clause, ())
+
+    def locate(self, offset: int) -> tuple[int, int | None]:
+        """Return the (source line, page) of a character offset in `text`."""
+        if not self.line_map:
+            return 1, None
+        index = bisect_right([start for start, _, _ in self.line_map], offset) - 1
+        _, line, page = self.line_map[max(index, 0)]
+        return line, page
+
+    def find(self, clause_id: str) -> Clause | None:
+        """Return the clause with this id, or None."""
+        return next((c for c in self.walk() if c.id == clause_id), None)

@@ -1,0 +1,269 @@
+"""Normalise: raw source lines → logical paragraphs, undoing the damage of PDF extraction and scraping.
+
+Each fixer is small and named for the one defect it repairs. Character fixers map `str -> str`;
+line fixers decide whether two neighbouring lines belong to one paragraph. Every paragraph keeps
+the source line (and page) of each piece joined into it, so evidence can point back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from policykit.model import Paragraph, Source
+from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, ZERO_WIDTH, halfwidth_alnum, is_cjk
+from policykit.zh.chars import strip_invisible as remove_zero_width
+from policykit.zh.numbering import is_heading_line
+
+__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
+
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
+_TITLE_END = re.compile(
+    r"(通知|方案|计划|意见|规划|报告|条例|办法|决定|纲要|细则|规定|决议|公告)(（[^（）]{0,20}）)?$"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A source line after character fixes, with the layout facts the line fixers need."""
+
+    text: str
+    line: int
+    page: int | None
+    indented: bool
+    zero_width_only: bool
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def display_width(text: str) -> int:
+    """Width in half-width columns: ideographs and full-width marks count 2, as on the printed page.
+
+    >>> display_width("产业规模突破4400亿元")
+    20
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether a line ends on punctuation that closes a paragraph.
+
+    >>> ends_sentence("的重要性不言而喻。"), ends_sentence("到2025年产业规模突")
+    (True, False)
+    """
+    return bool(text) and text[-1] in TERMINAL_PUNCT
+
+
+def _prepare(source: Source) -> list[_Line]:
+    lines = []
+    for raw in source.lines:
+        fixed = halfwidth_alnum(remove_zero_width(raw.text)).rstrip()
+        content = fixed.lstrip(INDENT)
+        had_invisible = any(c in ZERO_WIDTH for c in raw.text)
+        lines.append(
+            _Line(
+                text=content,
+                line=raw.line,
+                page=raw.page,
+                indented=len(content) < len(fixed),
+                zero_width_only=had_invisible and not content,
+            )
+        )
+    return lines
+
+
+def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
+    """Find hard-wrapped runs (lines filled to a column width) and return each member's run width.
+
+    A run is a stretch of non-blank lines; it counts as hard-wrapped when most of its lines
+    reach nearly the same width and do not end a sentence, as in the seed's newspaper columns.
+    """
+    widths: dict[int, int] = {}
+    start = 0
+    while start < len(lines):
+        if lines[start].blank:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and not lines[end].blank:
+            end += 1
+        run = lines[start:end]
+        if len(run) >= 3:
+            full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
+            width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
+            body = run[:-1]
+            at_width = sum(1 for w in full[:-1] if w >= width - _slack(width))
+            open_ended = sum(1 for x in body if not ends_sentence(x.text))
+            if width >= 20 and at_width >= 0.7 * len(body) and open_ended >= 0.5 * len(body):
+                for i in range(start, end):
+                    widths[i] = width
+        start = end
+    return widths
+
+
+def _slack(width: int) -> float:
+    """How far short of the column a wrapped line may stop: half-width digits and quotes vary it."""
+    return max(5, 0.1 * width)
+
+
+def _fills_column(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
+    width = widths.get(i)
+    if width is None:
+        return False
+    return display_width(lines[i].text) + (4 if lines[i].indented else 0) >= width - _slack(width)
+
+
+def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
+    """Join line i to i-1 when i-1 filled its column: the break was the typesetter's, not the author's.
+
+    Seed: `创新是引领发展的第一动力，抓` / `创新就是抓发展` is one sentence broken at the column edge.
+    """
+    prev, cur = lines[i - 1], lines[i]
+    return (
+        not prev.blank
+        and not cur.blank
+        and not cur.indented
+        and not is_heading_line(cur.text)
+        and not is_heading_line(prev.text)
+        and _fills_column(lines, i - 1, widths)
+    )
+
+
+def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) -> int | None:
+    """Return the index of the line that continues line i across blank lines, or None.
+
+    Seed: `产业规模突` / (page break) / `破4400亿元` — a full column line that ends mid-sentence,
+    then a non-indented line after the gap. gov-work-report-2021: `人` / zero-width line / `民`.
+    """
+    cur = lines[i]
+    if cur.blank or ends_sentence(cur.text) or is_heading_line(cur.text):
+        return None
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    if j == i + 1 or j >= len(lines):
+        return None
+    nxt = lines[j]
+    if nxt.indented or is_heading_line(nxt.text):
+        return None
+    gap = lines[i + 1 : j]
+    if all(g.zero_width_only for g in gap):
+        return j
+    if len(gap) <= 2 and _fills_column(lines, i, widths):
+        return j
+    return None
+
+
+def join_split_fragments(lines: list[_Line], i: int) -> bool:
+    """Join line i to i-1 when it is a stray fragment of the previous line.
+
+    gov-work-report-2019: `PM` / `2.5` / `）浓度继续下降` (a subscript and a closing bracket on
+    lines of their own); gov-work-report-2021: `政府工作报` / `告` (a title's last character).
+    """
+    prev, cur = lines[i - 1], lines[i]
+    if prev.blank or cur.blank or cur.indented or ends_sentence(prev.text):
+        return False
+    if cur.text[0] in CLOSING_PUNCT and not is_heading_line(prev.text):
+        return True
+    if is_heading_line(cur.text) or is_heading_line(prev.text):
+        return False
+    if re.fullmatch(r"[0-9.]{1,4}", cur.text):
+        return prev.text[-1].isascii() and prev.text[-1].isalpha()
+    return len(cur.text) == 1 and is_cjk(cur.text) and len(prev.text) <= 30
+
+
+def _after_fragment(lines: list[_Line], i: int) -> bool:
+    """A subscript fragment (`M` / `2` / `和社会融资`) also glues the line after it back on."""
+    prev, cur = lines[i - 1], lines[i]
+    return (
+        not cur.blank
+        and not cur.indented
+        and bool(re.fullmatch(r"[0-9.]{1,4}", prev.text))
+        and not is_heading_line(cur.text)
+    )
+
+
+def join_split_title(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that completes a title broken at line i, or None.
+
+    national-vocational-education-reform-plan-2019: `国务院关于印发国家职业教育改革` / `实施方案的通知`;
+    shanghai-yangpu-heritage: `…利用示范区` / (blank) / `深化建设三年行动计划（2024—2026年）`.
+    """
+    cur = lines[i]
+    text = cur.text
+    if (
+        cur.blank
+        or len(text) > 40
+        or not is_cjk(text[0])
+        or ends_sentence(text)
+        or re.search(r"[，。；]", text)
+        or _DATE_LINE.match(text)
+        or _TITLE_END.search(text)
+        or is_heading_line(text)
+    ):
+        return None
+    for j in (i + 1, i + 2):
+        if j >= len(lines):
+            return None
+        nxt = lines[j]
+        if nxt.blank:
+            if j == i + 1:
+                continue
+            return None
+        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not is_heading_line(nxt.text):
+            return j
+        return None
+    return None
+
+
+def normalise(source: Source) -> tuple[Paragraph, ...]:
+    """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
+    lines = _prepare(source)
+    widths = _wrap_widths(lines)
+    paragraphs: list[Paragraph] = []
+    pieces: list[tuple[int, int, int | None]] = []
+    text = ""
+    indented = False
+
+    def flush():
+        nonlocal text, pieces
+        if text:
+            paragraphs.append(Paragraph(text=text, pieces=tuple(pieces), indented=indented))
+        text, pieces = "", []
+
+    def append(line: _Line):
+        nonlocal text
+        pieces.append((len(text), line.line, line.page))
+        text += line.text
+
+    i = 0
+    pending_join: int | None = None
+    while i < len(lines):
+        line = lines[i]
+        if i == pending_join:
+            append(line)
+        elif line.blank:
+            i += 1
+            continue
+        elif i > 0 and (
+            unwrap_hard_breaks(lines, i, widths)
+            or join_split_fragments(lines, i)
+            or _after_fragment(lines, i)
+        ):
+            append(line)
+        else:
+            flush()
+            indented = line.indented
+            append(line)
+        pending_join = join_page_split_words(lines, i, widths) or join_split_title(lines, i)
+        i = pending_join if pending_join is not None else i + 1
+    flush()
+    return tuple(paragraphs)
+
+
+def document_text(paragraphs: tuple[Paragraph, ...]) -> str:
+    """The normalised document: one paragraph per line."""
+    return "".join(p.text + "\n" for p in paragraphs)

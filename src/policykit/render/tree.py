@@ -1,0 +1,72 @@
+"""Render a parsed document: JSON/YAML records or a rich tree for the terminal."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from policykit.model import Clause, Document
+
+
+def clause_to_dict(clause: Clause) -> dict:
+    """A clause as a JSON-ready record, children nested."""
+    record = {
+        "id": clause.id,
+        "kind": clause.kind,
+        "number": clause.number,
+        "heading": clause.heading,
+        "text": clause.text,
+        "line": clause.line,
+    }
+    if clause.page is not None:
+        record["page"] = clause.page
+    if clause.targets:
+        record["targets"] = [target.to_dict() for target in clause.targets]
+    record["children"] = [clause_to_dict(child) for child in clause.children]
+    return record
+
+
+def document_to_dict(document: Document) -> dict:
+    """A document as a JSON-ready record: source, metadata and the clause tree."""
+    return {
+        "document": document.name,
+        "path": document.path,
+        "encoding": document.encoding,
+        "metadata": asdict(document.metadata),
+        "clauses": [clause_to_dict(clause) for clause in document.clauses],
+    }
+
+
+def rich_tree(document: Document, *, width: int = 60):
+    """Build a rich Tree: one node per clause with its id, label and first words."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    title = document.metadata.title or document.name
+    tree = Tree(f"[bold]{escape(title)}[/] [dim]{escape(document.path)}[/]")
+
+    def label(clause: Clause) -> str:
+        head = clause.label if (clause.heading or clause.number) else ""
+        body = clause.text.replace("\n", " ").strip()
+        if head and body.startswith(head):
+            body = body[len(head) :].lstrip("。：: ")
+        snippet = body if len(body) <= width else body[: width - 1] + "…"
+        parts = [f"[cyan]{escape(clause.id)}[/]", f"[dim]{clause.kind}[/]"]
+        if head:
+            parts.append(f"[bold]{escape(head)}[/]")
+        if snippet and clause.kind in ("paragraph", "preamble", "article", "item", "task"):
+            parts.append(escape(snippet))
+        parts.append(f"[dim]L{clause.line}[/]")
+        return " ".join(parts)
+
+    def add(parent, clause: Clause) -> None:
+        node = parent.add(label(clause))
+        for target in clause.targets:
+            comparator = f"{target.comparator} " if target.comparator else ""
+            year = f" ({target.year})" if target.year else ""
+            node.add(f"[green]◎ {escape(target.indicator)} {comparator}{target.quantity}{year}[/]")
+        for child in clause.children:
+            add(node, child)
+
+    for clause in document.clauses:
+        add(tree, clause)
+    return tree

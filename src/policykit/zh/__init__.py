@@ -1,0 +1,1 @@
+"""Chinese text knowledge in one place: characters, numbering styles, numerals, units, segmentation."""

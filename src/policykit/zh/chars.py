@@ -1,0 +1,53 @@
+"""Character classes and mappings for Chinese policy text."""
+
+from __future__ import annotations
+
+import re
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
+
+SENTENCE_END = "。！？!?"
+"""Marks that close a sentence."""
+
+TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
+"""Marks after which a line break is a real paragraph end rather than a wrap."""
+
+CLOSING_PUNCT = "，。、；：！？）》」』”’%％"
+"""Marks that cannot begin a line in Chinese typesetting, so a line starting with one continues the last."""
+
+INDENT = " \t\u3000\u00a0"
+"""Indentation characters: ASCII space, tab, ideographic space, no-break space."""
+
+_FULLWIDTH_ALNUM = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "％": "%",
+}
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+_FULLWIDTH_POINT = re.compile(r"(?<=[0-9０-９])．(?=[0-9０-９])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Map full-width digits, Latin letters, % and decimal points to ASCII; keep Chinese punctuation.
+
+    >>> halfwidth_alnum("增长１２．５％，ＬＮＧ接卸能力")
+    '增长12.5%，LNG接卸能力'
+    """
+    return _FULLWIDTH_POINT.sub(".", text).translate(_FULLWIDTH_TABLE)
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width and control characters (but not newlines or tabs).
+
+    >>> strip_invisible("人\\u200b民")
+    '人民'
+    """
+    return _CONTROL.sub("", text.translate({ord(c): None for c in ZERO_WIDTH}))
+
+
+def is_cjk(char: str) -> bool:
+    """Tell whether a character is a CJK ideograph."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

@@ -1,0 +1,137 @@
+"""Numbering styles of Chinese official documents (GB/T 9704 and legislative drafting practice).
+
+A style knows its pattern, its usual rank in the hierarchy and the kind of clause it opens.
+Ranks only order styles that meet; levels may be skipped, and the structure stage never
+assumes strict nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN = "零〇一二两三四五六七八九十百千"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_ordinal(text: str) -> int:
+    """Read a small Chinese or Arabic ordinal as used in numbering (up to the thousands).
+
+    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12"]]
+    [1, 10, 12, 20, 64, 101, 12]
+    """
+    if text.isdigit():
+        return int(text)
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    total, digit = 0, 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[char]
+            digit = 0
+        else:
+            raise ValueError(f"not a Chinese ordinal: {text!r}")
+    return total + digit
+
+
+@dataclass(frozen=True)
+class Style:
+    """A numbering style: how it looks, where it usually ranks, what kind of clause it opens."""
+
+    name: str
+    rank: int
+    kind: str
+    pattern: re.Pattern[str]
+    id_prefix: str = ""
+
+
+STYLES: tuple[Style, ...] = (
+    Style("part", 0, "part", re.compile(rf"^第([{_CN}\d]{{1,4}})编(?=[\s　]|$)"), "pt"),
+    Style("chapter", 1, "chapter", re.compile(rf"^第([{_CN}\d]{{1,4}})章(?=[\s　]|$)"), "ch"),
+    Style("subsection", 2, "section", re.compile(rf"^第([{_CN}\d]{{1,4}})节(?=[\s　]|$)"), "s"),
+    Style("article", 3, "article", re.compile(rf"^第([{_CN}\d]{{1,5}})条(?=[\s　]|$)"), "a"),
+    Style("cn_dun", 4, "section", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
+    Style("cn_paren", 5, "section", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
+    Style("arabic_dot", 6, "item", re.compile(r"^(\d{1,2})(?:[.．、](?![\d%])|[\s　]+(?=\D))")),
+    Style("arabic_paren", 7, "item", re.compile(r"^[（(](\d{1,2})[）)]")),
+    Style("circled", 8, "item", re.compile(rf"^([{_CIRCLED}])")),
+    Style("shi", 9, "item", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])")),
+)
+STYLE_BY_NAME = {s.name: s for s in STYLES}
+
+BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
+"""Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
+
+BOX = re.compile(r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?=[\s　:：]|[\u4e00-\u9fff]|$)")
+"""专栏 boxes: a titled panel listing projects or indicators beside the running text."""
+
+INLINE_SHI = re.compile(r"(?:^|(?<=[，。；：]))([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“])")
+"""一是…二是… enumerations inside a paragraph."""
+
+BYLINE = re.compile(r"^[□■◇◆]?\s*(?:本报(?:记者|讯)|记者|通讯员)\s*\S{2,}")
+"""A newspaper byline, which marks the start of an article's body."""
+
+DASH_ITEM = re.compile(r"^——(?=\S)")
+"""A paragraph led by an em-dash pair: an item of a dash list (——坚持…)."""
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A numbering found at the start of a paragraph."""
+
+    style: Style
+    number: str
+    ordinal: int
+    rest: str
+
+
+def match_numbering(text: str) -> Numbering | None:
+    """Recognise the numbering a paragraph starts with, if any.
+
+    >>> n = match_numbering("（二）空间目标")
+    >>> n.style.name, n.number, n.ordinal, n.rest
+    ('cn_paren', '（二）', 2, '空间目标')
+    >>> match_numbering("1.3万台充电桩") is None
+    True
+    >>> match_numbering("第六十四条  本条例自2021年9月1日起施行。").ordinal
+    64
+    """
+    for style in STYLES:
+        found = style.pattern.match(text)
+        if found:
+            return Numbering(
+                style=style,
+                number=found.group(0).rstrip(" \u3000"),
+                ordinal=chinese_ordinal(found.group(1)),
+                rest=text[found.end() :].lstrip(" \u3000"),
+            )
+    return None
+
+
+def is_heading_line(text: str) -> bool:
+    """Tell whether a line opens a clause (numbered, a banner, a 专栏 box); used to stop line joining."""
+    return bool(
+        text
+        and (
+            (match_numbering(text) and not STYLE_BY_NAME["shi"].pattern.match(text))
+            or BANNER.match(text)
+            or BOX.match(text)
+        )
+    )
+
+
+def heading_of(rest: str, limit: int = 60) -> str:
+    """Take the short title that follows a number: up to the first full stop, if that is short.
+
+    >>> heading_of("以开展第四次全国文物普查为基础，构建精准保护标准化体系。按照普查技术标准")
+    '以开展第四次全国文物普查为基础，构建精准保护标准化体系'
+    >>> heading_of("加强组织领导")
+    '加强组织领导'
+    """
+    found = re.search(r"[。；：:！？]", rest)
+    head = rest[: found.start()] if found else rest
+    return head.strip() if 0 < len(head) <= limit else ""

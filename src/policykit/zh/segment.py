@@ -1,0 +1,57 @@
+"""The jieba wrapper: one place that loads jieba quietly, with the policy lexicon added.
+
+Default jieba splits 碳中和 into 碳/中/和 and 新质生产力 into pieces; the lexicon in
+`policykit/data/lexicon.txt` (word, frequency, POS tag per line) keeps such terms whole.
+jieba is imported on first use only, so commands that never segment stay fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from importlib.resources import files
+
+
+def lexicon() -> list[tuple[str, int, str]]:
+    """Return the policy lexicon as (word, frequency, POS tag) entries."""
+    entries = []
+    for raw in files("policykit").joinpath("data/lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = raw.split()
+        if parts and not raw.startswith("#"):
+            entries.append((parts[0], int(parts[1]) if len(parts) > 1 else 20000, parts[2] if len(parts) > 2 else "n"))
+    return entries
+
+
+@cache
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    for word, freq, tag in lexicon():
+        jieba.add_word(word, freq=freq, tag=tag)
+    return jieba
+
+
+def cut(text: str) -> list[str]:
+    """Segment text into words (precise mode) with the policy lexicon."""
+    return _jieba().lcut(text)
+
+
+def cut_for_search(text: str) -> list[str]:
+    """Segment for indexing: words plus their shorter parts (锂电池 also yields 电池)."""
+    return _jieba().lcut_for_search(text)
+
+
+def tokenize(text: str, mode: str = "default") -> list[tuple[str, int, int]]:
+    """Segment with character offsets: (word, start, end); mode 'search' adds the parts of compounds."""
+    return list(_jieba().tokenize(text, mode=mode))
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """Segment with part-of-speech tags: [(word, tag), ...]."""
+    _jieba()
+    import jieba.posseg
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text)]

@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed, the shared corpus (skipped with a reason when absent), a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EVAL = ROOT.parent / "shared" / "eval"
+CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}: tests on real documents need ../shared/corpus")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    if not EVAL.is_dir():
+        pytest.skip(f"reference annotations not found at {EVAL}")
+    return EVAL
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"})
+
+
+def corpus_params():
+    """Parametrize over every corpus document, or one skipped case saying why there are none."""
+    if not CORPUS_FILES:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
+    return [pytest.param(path, id=path.stem) for path in CORPUS_FILES]
