@@ -1,0 +1,359 @@
+"""Numbers as Chinese policy text writes them: 一百二十, 1.3万亿, 1,200万, 500多亿, 6%-6.5%, 七成.
+
+`find_quantities` is the cheap first pass of target extraction: one regular expression finds
+candidate numbers, and a short Python step reads each one with its magnitude and unit. Chinese
+numerals only count when a unit follows, so words that contain them (二氧化碳, 一批, 两院) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from policykit.zh.chars import halfwidth_alnum
+from policykit.zh.units import Unit, magnitude, match_unit
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "to_chinese"]
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_ARABIC = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千万亿]*)$")
+_CN_DIGIT_STRING = re.compile(r"^[零〇一二三四五六七八九]+$")
+
+
+def _section(text: str) -> int:
+    """Read a Chinese numeral below 10⁴ strictly: digits with 千/百/十 in falling order, 零 for gaps."""
+    total, digit, last_unit, zero = 0, None, 10_000, False
+    for char in text:
+        if char in _DIGITS:
+            value = _DIGITS[char]
+            if value == 0:
+                if digit is not None:
+                    raise ValueError(text)
+                zero = True
+                continue
+            if digit is not None:
+                raise ValueError(text)
+            digit = value
+        elif char in _SMALL_UNITS:
+            unit = _SMALL_UNITS[char]
+            if unit >= last_unit:
+                raise ValueError(text)
+            if digit is None:
+                if (unit != 10 or total) and not (unit == 10 and zero):
+                    raise ValueError(text)
+                digit = 1
+            total += digit * unit
+            last_unit, digit, zero = unit, None, False
+        else:
+            raise ValueError(text)
+    if digit is not None:
+        if last_unit not in (10, 10_000) and not zero:
+            raise ValueError(text)  # 一百二 is colloquial for 120; refuse rather than guess
+        total += digit
+    return total
+
+
+def _chinese(text: str) -> int:
+    """Read a Chinese integer numeral with 万 and 亿 sections."""
+    if not text:
+        raise ValueError(text)
+    if "亿" in text:
+        high, _, low = text.rpartition("亿")
+        value = _chinese(high) * 100_000_000 if high else None
+        if value is None:
+            raise ValueError(text)
+        if low:
+            rest = _chinese(low.lstrip("零〇")) if low.strip("零〇") else 0
+            if not low.startswith(("零", "〇")) and rest < 10_000_000:
+                raise ValueError(text)
+            value += rest
+        return value
+    if "万" in text:
+        high, _, low = text.partition("万")
+        if not high or "万" in low:
+            raise ValueError(text)
+        value = _section(high) * 10_000
+        if low:
+            rest = _section(low.lstrip("零〇")) if low.strip("零〇") else 0
+            if not low.startswith(("零", "〇")) and rest < 1000:
+                raise ValueError(text)
+            value += rest
+        return value
+    return _section(text)
+
+
+def _decimal(text: str) -> Decimal:
+    """Read any supported numeral as an exact Decimal."""
+    text = halfwidth_alnum(text.strip())
+    found = _ARABIC.match(text)
+    if found:
+        whole, fraction, word = found.groups()
+        factor = magnitude(word)
+        if factor is None:
+            raise ValueError(f"not a number: {text!r}")
+        return Decimal(whole.replace(",", "") + (fraction or "")) * factor
+    if len(text) > 1 and _CN_DIGIT_STRING.match(text) and ("〇" in text or "零" in text):
+        return Decimal("".join(str(_DIGITS[c]) for c in text))  # 二〇二五
+    whole, point, fraction = text.partition("点")
+    try:
+        value = Decimal(_chinese(whole))
+    except ValueError:
+        raise ValueError(f"not a number: {text!r}") from None
+    if point:
+        if not fraction or not _CN_DIGIT_STRING.match(fraction):
+            raise ValueError(f"not a number: {text!r}")
+        value += Decimal("0." + "".join(str(_DIGITS[c]) for c in fraction))
+    return value
+
+
+def parse_number(text: str) -> float:
+    """Read an Arabic, Chinese or mixed numeral; raise ValueError for anything else.
+
+    >>> [parse_number(s) for s in ["一百二十", "两千", "十二", "1.3万", "4400亿", "1,200万", "三点五"]]
+    [120.0, 2000.0, 12.0, 13000.0, 440000000000.0, 12000000.0, 3.5]
+    >>> parse_number("十四五")
+    Traceback (most recent call last):
+    ValueError: not a number: '十四五'
+    """
+    return float(_decimal(text))
+
+
+def _write_section(number: int) -> str:
+    """Write 1..9999 with 千/百/十 and 零 for inner gaps."""
+    digits = "零一二三四五六七八九"
+    out, gap = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // unit % 10
+        if digit:
+            out += ("零" if gap else "") + digits[digit] + name
+            gap = False
+        elif out:
+            gap = True
+    return out
+
+
+def _write_below_yi(number: int) -> str:
+    """Write 1..10⁸-1 as an optional 万 section and a section, with 零 where a place is skipped."""
+    high, low = divmod(number, 10_000)
+    if not high:
+        return _write_section(low)
+    return _write_section(high) + "万" + (("零" if low < 1000 else "") + _write_section(low) if low else "")
+
+
+def to_chinese(number: int) -> str:
+    """Write a non-negative integer below 10¹⁶ as a standard Chinese numeral.
+
+    >>> [to_chinese(n) for n in (0, 12, 110, 1005, 20000, 100100, 130000000, 1000500000000)]
+    ['零', '十二', '一百一十', '一千零五', '二万', '十万零一百', '一亿三千万', '一万零五亿']
+    """
+    if number < 0 or number >= 10**16:
+        raise ValueError(f"out of range: {number}")
+    if number == 0:
+        return "零"
+    high, low = divmod(number, 100_000_000)
+    if not high:
+        out = _write_below_yi(low)
+    else:
+        out = _write_below_yi(high) + "亿"
+        if low:
+            out += ("零" if low < 10_000_000 else "") + _write_below_yi(low)
+    return out[1:] if out.startswith("一十") else out
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, read into the base unit.
+
+    `value` (and `upper` for a range such as 6%-6.5%) is in `unit`, the base unit; `factor` is what the
+    written number was multiplied by (1.3万台 → factor 10⁴). `vague` marks lower bounds such as 500多亿
+    and 数百万; `chinese` marks numbers written in Chinese numerals.
+    """
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str
+    factor: float = 1.0
+    upper: float | None = None
+    written_unit: str = ""
+    group: str = ""
+    vague: bool = False
+    chinese: bool = False
+
+
+_NUMBER = re.compile(
+    r"(?P<pct>百分之)?(?:"
+    r"(?P<vpre>(?<!以)[数几上])(?P<vmag>[十百千万亿]+)"
+    r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
+    r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
+    r")"
+)
+_RANGE_MARKS = "至到-－—~～〜"
+_CHENG_WORDS = set("为果立本效熟员都就型品交长功套片绩")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9.]")
+
+
+def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | None] | None:
+    """Split `word` (magnitude characters after a number) into a magnitude and the start of a unit.
+
+    33.091万千瓦: 万千 is not a magnitude, so 万 is, and 千瓦 is the unit.
+    """
+    for size in range(len(word), -1, -1):
+        factor = magnitude(word[:size])
+        if factor is not None:
+            unit = match_unit(text, pos + size)
+            if unit is not None:
+                return factor, size, unit
+    factor = magnitude(word)
+    return (factor, len(word), None) if factor is not None else None
+
+
+def _read_chinese(run: str, text: str, pos: int) -> tuple[Decimal, int, Unit | None] | None:
+    """Read the longest prefix of a Chinese numeral run that parses, preferring one a unit follows."""
+    fallback = None
+    for size in range(len(run), 0, -1):
+        try:
+            value = _decimal(run[:size])
+        except ValueError:
+            continue
+        unit = match_unit(text, pos + size)
+        if unit is not None:
+            return value, size, unit
+        if fallback is None and size == len(run):
+            fallback = (value, size, None)
+    return fallback
+
+
+def _read(text: str, found: re.Match[str]) -> Quantity | None:
+    """Turn one regular-expression hit into a Quantity, or None when it is not a quantity."""
+    start = found.start()
+    before = text[start - 1] if start else ""
+    if before == "第" or (before and _ASCII_ALNUM.match(before)):
+        return None
+    vague = bool(found["vpre"] or found["armore"] or found["cnmore"])
+    chinese = False
+    if found["vmag"] is not None:
+        split = _split_magnitude(found["vmag"], text, found.start("vmag"))
+        if split is None or split[1] == 0:
+            return None
+        factor, size, unit = split
+        number, end = Decimal(1), found.start("vmag") + size
+        chinese = True
+    elif found["ar"] is not None:
+        number = Decimal(found["ar"].replace(",", ""))
+        split = _split_magnitude(found["armag"], text, found.start("armag"))
+        if split is None:
+            return None
+        factor, size, unit = split
+        end = found.start("armag") + size
+    else:
+        chinese = True
+        if found["cnmore"] or found["cnmag"]:
+            try:
+                number = _decimal(found["cn"])
+            except ValueError:
+                return None
+            split = _split_magnitude(found["cnmag"], text, found.start("cnmag"))
+            if split is None:
+                return None
+            factor, size, unit = split
+            end = found.start("cnmag") + size
+        else:
+            read = _read_chinese(found["cn"], text, found.start("cn"))
+            if read is None:
+                return None
+            number, size, unit = read
+            factor, end = 1, found.start("cn") + size
+        if found["pct"]:
+            unit = Unit("%", "%", 1.0, "percent")
+        if unit is None or (number == 1 and factor == 1 and not vague):
+            return None  # 一批, 一项: an article, not a count; bare Chinese numerals are words
+    if found["pct"]:
+        unit = Unit("%", "%", 1.0, "percent")
+        end = found.end()
+    if unit is not None and unit.alias == "成":
+        after = text[end + 1 : end + 2]
+        if after in _CHENG_WORDS:
+            return None
+    if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
+        return None  # 5G, 3D
+    scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")
+    value = number * scale
+    unit_end = end + len(unit.alias) if unit is not None and not found["pct"] else end
+    return Quantity(
+        start=start,
+        end=unit_end,
+        raw=text[start:unit_end],
+        value=float(value),
+        unit=unit.base if unit else "",
+        factor=float(scale),
+        written_unit=unit.alias if unit else "",
+        group=unit.group if unit else "",
+        vague=vague,
+        chinese=chinese,
+    )
+
+
+def _join_range(text: str, low: Quantity, high: Quantity) -> Quantity:
+    """Make one ranged quantity of `low`-`high`; a bare low end takes the high end's magnitude and unit."""
+    value = low.value if low.unit else low.value * high.factor
+    return Quantity(
+        start=low.start,
+        end=high.end,
+        raw=text[low.start : high.end],
+        value=value,
+        unit=high.unit,
+        factor=high.factor,
+        upper=high.value,
+        written_unit=high.written_unit,
+        group=high.group,
+        vague=low.vague or high.vague,
+        chinese=low.chinese and high.chinese,
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Find every number with its unit in `text`, in order; ranges (2至5个, 6%-6.5%) come out as one.
+
+    >>> [(q.raw, q.value, q.unit) for q in find_quantities("充电桩保有量达1.3万台，LNG接卸能力提升至1100万吨/年")]
+    [('1.3万台', 13000.0, '台'), ('1100万吨/年', 11000000.0, '吨/年')]
+    >>> [(q.raw, q.value, q.upper, q.unit) for q in find_quantities("增长6%-6.5%，减排二氧化碳，建设一批")]
+    [('6%-6.5%', 6.0, 6.5, '%')]
+    """
+    scan = halfwidth_alnum(text)
+    found: list[Quantity] = []
+    position = 0
+    while True:
+        hit = _NUMBER.search(scan, position)
+        if hit is None:
+            return found
+        quantity = _read(scan, hit)
+        if quantity is None:
+            position = hit.end() if hit.end() > hit.start() else hit.start() + 1
+            continue
+        position = quantity.end
+        if quantity.end < len(scan) and scan[quantity.end] in _RANGE_MARKS:
+            second = _NUMBER.match(scan, quantity.end + 1)
+            high = _read(scan, second) if second else None
+            if high is not None and (not quantity.unit or quantity.unit == high.unit):
+                quantity = _join_range(scan, quantity, high)
+                position = quantity.end
+        found.append(replace(quantity, raw=text[quantity.start : quantity.end]))

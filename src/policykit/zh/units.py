@@ -1,0 +1,83 @@
+"""Units that follow a number, and magnitude words, loaded once from data/units.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as written (`alias`), the unit values are reported in (`base`) and the factor between them."""
+
+    alias: str
+    base: str
+    factor: float
+    group: str
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """All known unit aliases by their text, the rate denominators and the magnitude words."""
+
+    units: dict[str, Unit]
+    per: frozenset[str]
+    magnitudes: dict[str, int]
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    """Load the unit table from the package data (once per process)."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/units.yaml").read_text("utf-8"))
+    units: dict[str, Unit] = {}
+    for group in ("count", "time"):
+        for alias in raw[group]:
+            units[str(alias)] = Unit(str(alias), str(alias), 1.0, group)
+    for group in ("money", "measure", "percent"):
+        for alias, target in raw[group].items():
+            if isinstance(target, dict):
+                ((base, factor),) = target.items()
+            else:
+                base, factor = target, 1
+            units[str(alias)] = Unit(str(alias), str(base), float(factor), group)
+    magnitudes = {str(k): int(v) for k, v in raw["magnitudes"].items()}
+    return UnitTable(units, frozenset(map(str, raw["per"])), magnitudes, max(map(len, units)))
+
+
+def match_unit(text: str, pos: int = 0) -> Unit | None:
+    """Return the longest unit written at `pos`, with a rate denominator (吨/年) folded in.
+
+    >>> match_unit("千瓦时的").base, match_unit("万吨/年", 1).base, match_unit("个百分点").base
+    ('千瓦时', '吨/年', '个百分点')
+    >>> match_unit("氧化碳") is None
+    True
+    """
+    table = unit_table()
+    for size in range(min(table.longest, len(text) - pos), 0, -1):
+        unit = table.units.get(text[pos : pos + size])
+        if unit is None:
+            continue
+        end = pos + size
+        if end < len(text) and text[end] == "/" and unit.group != "percent":
+            for per_size in (3, 2, 1):
+                per = text[end + 1 : end + 1 + per_size]
+                if len(per) == per_size and per in table.per:
+                    alias = text[pos : end + 1 + per_size]
+                    return Unit(alias, f"{unit.base}/{per}", unit.factor, unit.group)
+        return unit
+    return None
+
+
+def magnitude(text: str) -> int | None:
+    """Return the multiplier of a magnitude word (万 → 10⁴, 万亿 → 10¹²), 1 for '', None if not one.
+
+    >>> magnitude("万亿"), magnitude(""), magnitude("万千")
+    (1000000000000, 1, None)
+    """
+    if not text:
+        return 1
+    return unit_table().magnitudes.get(text)
