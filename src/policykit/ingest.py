@@ -17,6 +17,19 @@ _BOMS = (
 )
 
 
+def _plausible_text(text: str) -> bool:
+    """Tell whether decoded text looks like a Chinese document rather than decoded noise."""
+    if not text:
+        return False
+    sample = text[:4000]
+    good = sum(
+        1
+        for c in sample
+        if c.isspace() or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff" or "\u2000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+    )
+    return good >= 0.95 * len(sample)
+
+
 def detect_encoding(data: bytes) -> str:
     """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030.
 
@@ -31,10 +44,13 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    sample = data[:4000]
-    if len(sample) >= 4 and sample.count(0) >= len(sample) // 4:
-        even_zeros = sample[0::2].count(0)
-        return "utf-16-be" if even_zeros > sample[1::2].count(0) else "utf-16-le"
+    if b"\x00" in data[:4000]:
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                if _plausible_text(data[: len(data) // 2 * 2].decode(name)):
+                    return name
+            except UnicodeDecodeError:
+                continue
     return "gb18030"
 
 

@@ -177,12 +177,15 @@ def join_split_fragments(lines: list[_Line], i: int) -> bool:
 
 def _after_fragment(lines: list[_Line], i: int) -> bool:
     """A subscript fragment (`M` / `2` / `和社会融资`) also glues the line after it back on."""
+    if i < 2:
+        return False
     prev, cur = lines[i - 1], lines[i]
     return (
         not cur.blank
         and not cur.indented
         and bool(re.fullmatch(r"[0-9.]{1,4}", prev.text))
         and not is_heading_line(cur.text)
+        and join_split_fragments(lines, i - 1)
     )
 
 

@@ -26,7 +26,7 @@ from policykit.zh.numbering import (
     match_numbering,
 )
 
-_TASK_HEADING = re.compile(r"任务|举措|重点工作|行动")
+_TASK_HEADING = re.compile(r"任务|举措|重点工作")
 _TASK_COUNT = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:项|大|个)(?:重点|主要|攻坚)?(?:任务|行动|工程)")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -199,14 +199,16 @@ class _Builder:
                 self.add(_Node("box", text[: box.end()].strip(), heading_of(text[box.end() :].strip()), start, rank, "box"), push=True)
                 i += 1
                 continue
-            if DASH_ITEM.match(text):
+            if DASH_ITEM.match(text) and self.seen_heading:
                 self.add(_Node("item", "——", heading_of(text[2:]), start, 99, "dash"), push=False)
                 i += 1
                 continue
             kind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
-            for offset, number in _inline_items(text):
-                node.children.append(_Node("item", number, heading_of(text[offset + len(number) :]), start + offset, 99, "shi"))
+            for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
+                node.children.append(
+                    _Node("item", number, heading_of(text[offset + len(number) :]), start + offset, 99, "shi", ordinal)
+                )
             i += 1
         return self.root
 
@@ -214,7 +216,10 @@ class _Builder:
         style = numbering.style
         heading = "" if style.name in ("article", "shi") else heading_of(numbering.rest)
         kind = style.kind
-        if kind == "item" and self.task_context():
+        while self.stack[-1].rank >= style.rank:
+            self.stack.pop()
+        under_tasks = bool(_TASK_HEADING.search(self.stack[-1].heading))
+        if under_tasks or (kind == "item" and self.task_context()):
             kind = "task"
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)

@@ -36,7 +36,7 @@ def document_to_dict(document: Document) -> dict:
     }
 
 
-def rich_tree(document: Document, *, width: int = 60):
+def rich_tree(document: Document, *, width: int = 36):
     """Build a rich Tree: one node per clause with its id, label and first words."""
     from rich.markup import escape
     from rich.tree import Tree

@@ -1,0 +1,122 @@
+"""The command-line contract, run in-process: happy paths, error paths, help and start-up cost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policykit.cli import app
+from tests.conftest import ROOT, SEED
+
+
+def test_parse_json_has_metadata_and_clause_tree(runner):
+    result = runner.invoke(app, ["parse", str(SEED), "--format", "json", "--no-targets"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["metadata"]["period"] == "2023-2025"
+    assert [c["heading"] for c in data["clauses"][:4]] == ["创新引领发展", "振兴实体经济", "锚定“双碳”目标", "做好服务保障"]
+    first = data["clauses"][0]
+    assert {"id", "kind", "number", "heading", "text", "line", "children"} <= set(first)
+
+
+def test_parse_is_json_when_piped(runner):
+    result = runner.invoke(app, ["parse", str(SEED), "--no-targets"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["document"] == SEED.stem
+
+
+def test_parse_tree_view_shows_headings(runner):
+    result = runner.invoke(app, ["parse", str(SEED), "--format", "tree", "--no-targets"])
+    assert result.exit_code == 0
+    assert "创新引领发展" in result.stdout
+    assert "s5.l1.10" in result.stdout
+
+
+def test_parse_yaml(runner):
+    import yaml
+
+    result = runner.invoke(app, ["parse", str(SEED), "--format", "yaml", "--no-targets"])
+    assert yaml.safe_load(result.stdout)["clauses"][0]["id"] == "s1"
+
+
+def test_parse_reads_stdin(runner):
+    result = runner.invoke(app, ["parse", "-", "--format", "json", "--no-targets"], input="一、总体要求\n（一）目标\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["clauses"][0]["children"][0]["id"] == "1.1"
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda tmp: tmp / "missing.txt", "no such file"),
+        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: (tmp / "empty.txt", (tmp / "empty.txt").write_text(""))[0], "empty"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_exit_1(runner, tmp_path, make, fragment):
+    path = make(tmp_path)
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert fragment in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_verbose_shows_the_traceback(runner, tmp_path):
+    result = runner.invoke(app, ["--verbose", "parse", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert result.exception is not None
+
+
+def test_unknown_option_is_a_usage_error(runner):
+    result = runner.invoke(app, ["parse", str(SEED), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_segment_keeps_policy_terms_whole(runner):
+    result = runner.invoke(app, ["segment", "-"], input="实现碳达峰碳中和，发展新质生产力\n")
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["实现", "碳达峰", "碳中和", "，", "发展", "新质生产力"]
+
+
+def test_segment_pos_tags(runner):
+    result = runner.invoke(app, ["segment", "-", "--pos"], input="推进新旧动能转换\n")
+    assert "新旧动能转换/n" in result.stdout
+
+
+def commands():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_help_with_an_example(runner, name):
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Examples" in result.stdout
+    assert f"policykit {name}" in result.stdout
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_is_in_the_readme(name):
+    assert f"policykit {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_help_imports_neither_jieba_nor_pdfplumber():
+    code = "import sys; from policykit.cli import main; sys.argv=['policykit','--help']\ntry:\n main()\nexcept SystemExit: pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba','pdfplumber')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_python_dash_m_runs(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "policykit", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("policykit ")
+    assert Path(sys.executable).exists()

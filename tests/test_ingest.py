@@ -1,0 +1,56 @@
+"""Reading documents: encodings, stdin, and one clear error for each kind of bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit.errors import InputError
+from policykit.ingest import decode_text, read_source
+
+TEXT = "一、总体要求\n到2025年，充电桩保有量达1.3万台。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk", "utf-16-le", "utf-16-be"])
+def test_common_chinese_encodings_are_detected(tmp_path, encoding):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    source = read_source(path)
+    assert [line.text for line in source.lines][:2] == TEXT.split("\n")[:2]
+    assert source.lines[1].line == 2
+
+
+def test_explicit_encoding_overrides_detection(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TEXT.encode("big5", errors="ignore"))
+    assert read_source(path, encoding="big5").encoding == "big5"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_bytes(b"  \n\n"), "empty"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), "binary"),
+    ],
+)
+def test_bad_input_raises_one_clear_error(tmp_path, setup, message):
+    path = tmp_path / "doc.txt"
+    setup(path)
+    with pytest.raises(InputError, match=message) as caught:
+        read_source(path)
+    assert str(path) in str(caught.value)
+
+
+def test_undecodable_bytes_name_the_line_and_what_to_try():
+    data = "第一行\n第二行".encode() + b"\n\xff\xfe\xfa"
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "doc.txt", "utf-8")
+    assert "doc.txt:3" in str(caught.value)
+    assert "--encoding" in str(caught.value)
+
+
+def test_unknown_encoding_is_an_input_error():
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_text("文本".encode(), "doc.txt", "no-such-codec")

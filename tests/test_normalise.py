@@ -1,0 +1,64 @@
+"""Normalisation on real defects: each fixer is tested on the case that made it necessary."""
+
+from __future__ import annotations
+
+from policykit.ingest import source_from_text
+from policykit.normalise import normalise
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.text for p in normalise(source_from_text(text))]
+
+
+def test_hard_wrapped_newspaper_column_is_unwrapped():
+    column = (
+        "　　创新是引领发展的第一动力，抓\n"
+        "创新就是抓发展，谋创新就是谋未\n"
+        "来。实施创新驱动发展战略，被摆在\n"
+        "十大攻坚任务的首位，创新之于新区\n"
+        "的重要性不言而喻。\n"
+        "　　《行动计划》指出，新区将围绕提\n"
+        "升基础创新能力。\n"
+    )
+    assert paragraphs(column) == [
+        "创新是引领发展的第一动力，抓创新就是抓发展，谋创新就是谋未来。实施创新驱动发展战略，被摆在十大攻坚任务的首位，创新之于新区的重要性不言而喻。",
+        "《行动计划》指出，新区将围绕提升基础创新能力。",
+    ]
+
+
+def test_one_paragraph_per_line_documents_are_left_alone():
+    text = "第二条  本市行政区域内的城市更新活动，适用本条例。\n本条例所称城市更新，具体包括：\n（一）加强基础设施建设；\n"
+    assert len(paragraphs(text)) == 3
+
+
+def test_zero_width_line_inside_a_word_is_joined():
+    assert paragraphs("交出一份人\n\u200b\n民满意的答卷。\n") == ["交出一份人民满意的答卷。"]
+
+
+def test_real_blank_line_between_paragraphs_is_kept():
+    assert paragraphs("第一段没有句号\n\n第二段。\n") == ["第一段没有句号", "第二段。"]
+
+
+def test_split_subscript_and_bracket_are_rejoined():
+    assert paragraphs("细颗粒物（PM\n2.5\n）浓度继续下降。\n") == ["细颗粒物（PM2.5）浓度继续下降。"]
+
+
+def test_title_split_over_lines_is_rejoined():
+    assert paragraphs("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n")[0] == (
+        "国务院关于印发国家职业教育改革实施方案的通知"
+    )
+    assert paragraphs("政府工作报\n告\n")[0] == "政府工作报告"
+
+
+def test_table_cells_are_not_glued_together():
+    cells = "类别\n序号\n一级指标\n1\n既有居住建筑改造\n万平方米\n25\n"
+    assert len(paragraphs(cells)) == 7
+
+
+def test_full_width_digits_and_invisible_characters_are_fixed():
+    assert paragraphs("\ufeff增长１２．５％\u200b，ＬＮＧ\n") == ["增长12.5%，LNG"]
+
+
+def test_every_piece_keeps_its_source_line():
+    (paragraph,) = normalise(source_from_text("交出一份人\n\u200b\n民满意的答卷。\n"))
+    assert [(offset, line) for offset, line, _ in paragraph.pieces] == [(0, 1), (5, 3)]

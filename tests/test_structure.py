@@ -1,0 +1,164 @@
+"""Clause trees of real documents: shapes the issue names, lossless text, golden outlines."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from policykit.ingest import read_source
+from policykit.pipeline import document_from_source, load_document, parse_text
+from policykit.zh.chars import halfwidth_alnum, strip_invisible
+from tests.conftest import SEED, corpus_params
+
+GOLDEN = Path(__file__).parent / "golden" / "parse"
+
+
+def outline(document) -> str:
+    """One line per clause: the tree's shape, ids, numbers, headings and source lines."""
+    lines = []
+    for clause, ancestors in document.walk_with_ancestors():
+        head = f"{clause.number}{clause.heading}" if clause.heading or clause.number else ""
+        lines.append(f"{'  ' * len(ancestors)}{clause.id} {clause.kind} {head} L{clause.line}".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def visible(text: str) -> str:
+    """The characters a reader sees, after the normaliser's character fixes: whitespace is layout."""
+    return re.sub(r"\s", "", halfwidth_alnum(strip_invisible(text)))
+
+
+@pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
+def test_every_character_lands_in_exactly_one_clause(path):
+    document = load_document(path)
+    own_texts = [clause.text for clause in document.walk()]
+    assert "".join(own_texts) == document.text
+    starts = [clause.start for clause in document.walk()]
+    assert starts == sorted(starts)
+    assert visible(document.text) == visible(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
+def test_outline_matches_golden(path):
+    golden = GOLDEN / f"{path.stem}.txt"
+    actual = outline(load_document(path))
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden outline: run UPDATE_GOLDEN=1 pytest {__file__} and review it"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_ids_are_unique_in_every_corpus_document(corpus_dir):
+    for path in sorted(corpus_dir.glob("*.txt")):
+        ids = [clause.id for clause in load_document(path).walk()]
+        assert len(ids) == len(set(ids)), path.name
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_document(SEED)
+
+
+def test_seed_has_four_banner_sections_with_their_headings(seed):
+    banners = [c for c in seed.clauses if c.text.startswith(">>")]
+    assert [c.heading for c in banners] == ["创新引领发展", "振兴实体经济", "锚定“双碳”目标", "做好服务保障"]
+    assert all(c.kind == "section" for c in banners)
+
+
+def test_seed_lead_article_and_its_ten_tasks(seed):
+    lead = seed.clauses[4]
+    assert lead.heading == "三年攻坚，当好先行区建设示范标杆"
+    assert "本报记者" in lead.text
+    lists = [c for c in lead.children if c.kind == "list"]
+    assert len(lists) == 1
+    tasks = lists[0].children
+    assert len(tasks) == 10
+    assert {t.kind for t in tasks} == {"task"}
+    assert tasks[0].heading == "系统推进市场化改革，激发高质量发展动力活力"
+    assert tasks[-1].heading == "扎实推进共同富裕，持续提高人民生活品质"
+
+
+def test_seed_page_split_sentence_is_rejoined(seed):
+    assert "到2025年产业规模突破4400亿元" in seed.text
+    assert "近零能耗建筑试点示范" in seed.text
+
+
+def test_seed_hard_wrapped_lines_are_unwrapped(seed):
+    first = seed.clauses[0].children[0]
+    assert first.text.startswith("创新是引领发展的第一动力，抓创新就是抓发展")
+    assert first.line == 4
+
+
+def test_seed_metadata_reads_title_and_period(seed):
+    assert seed.metadata.title.startswith("青岛西海岸新区深化新旧动能转换")
+    assert seed.metadata.period == "2023-2025"
+
+
+def test_regulation_chapters_hold_articles_and_skip_table_of_contents(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-urban-renewal-regulation-2021.txt")
+    chapters = [c for c in document.walk() if c.kind == "chapter"]
+    assert len(chapters) == 8
+    assert sum(1 for c in document.walk() if c.kind == "article") == 64
+    assert chapters[-1].number == "第八章"
+    last_article = chapters[-1].children[-1]
+    assert (last_article.number, last_article.id) == ("第六十四条", "ch8.a64")
+    assert all(len(ch.children) > 0 for ch in chapters), "目录 lines must not become empty chapters"
+
+
+def test_yangpu_four_level_numbering_counts(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-yangpu-heritage-3yr-action-plan-2024-2026.txt")
+    patterns = {
+        "一、": r"^[一二三四五六七八九十]+、$",
+        "（一）": r"^（[一二三四五六七八九十]+）$",
+        "1.": r"^\d+\.$",
+        "（1）": r"^（\d+）$",
+    }
+    counts = Counter(
+        name for c in document.walk() for name, pattern in patterns.items() if re.match(pattern, c.number)
+    )
+    assert counts == {"一、": 5, "（一）": 8, "1.": 11, "（1）": 16}
+
+
+def test_numbering_continuing_across_parents_stays_nested(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-yangpu-heritage-3yr-action-plan-2024-2026.txt")
+    item = next(c for c in document.walk() if c.number == "（4）")
+    parent = next(c for c in document.walk() if any(ch is item for ch in c.children))
+    assert parent.number == "2."
+
+
+def test_gb18030_copy_parses_to_the_same_tree(corpus_dir, tmp_path):
+    original = corpus_dir / "shanghai-yangpu-heritage-3yr-action-plan-2024-2026.txt"
+    copy = tmp_path / original.name
+    copy.write_bytes(original.read_text(encoding="utf-8").encode("gb18030"))
+    assert outline(load_document(copy)) == outline(load_document(original))
+    assert load_document(copy).encoding == "gb18030"
+
+
+def test_work_report_inline_enumeration_becomes_items(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-jingan-urban-renewal-action-plan-2023-2025.txt")
+    items = [c for c in document.walk() if c.number == "一是"]
+    assert items and all(c.kind == "item" for c in items)
+
+
+def test_levels_may_be_skipped():
+    document = parse_text("一、总体要求\n1.第一项工作。\n2.第二项工作。\n二、保障措施\n（一）加强领导\n")
+    assert [c.id for c in document.walk()] == ["1", "1.1", "1.2", "2", "2.1"]
+
+
+def test_false_heading_out_of_sequence_is_a_paragraph():
+    document = parse_text("一、总体要求\n1.第一项工作。\n5.3万人次参加培训。\n2.第二项工作。\n")
+    kinds = [(c.id, c.kind) for c in document.walk()]
+    assert ("1.1.p1", "paragraph") in kinds
+    assert ("1.2", "item") in kinds
+
+
+def test_source_lines_survive_normalisation(corpus_dir):
+    path = corpus_dir / "shanghai-urban-renewal-regulation-2021.txt"
+    document = document_from_source(read_source(path))
+    raw_lines = path.read_text(encoding="utf-8").split("\n")
+    for clause in document.walk():
+        if clause.number.startswith("第") and clause.kind == "article":
+            assert raw_lines[clause.line - 1].startswith(clause.number)
