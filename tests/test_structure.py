@@ -162,3 +162,17 @@ def test_source_lines_survive_normalisation(corpus_dir):
     for clause in document.walk():
         if clause.number.startswith("第") and clause.kind == "article":
             assert raw_lines[clause.line - 1].startswith(clause.number)
+
+
+def test_flattened_table_is_one_table_clause(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-minhang-urban-renewal-15th-fyp.txt")
+    (table,) = [c for c in document.walk() if c.kind == "table"]
+    assert table.heading == "主要指标表"
+    assert "目标值" in table.text and "旧住房成套改造任务" in table.text
+    assert "二、重点任务" not in table.text
+    assert table.id == "1.t1"
+
+
+def test_short_parallel_sentences_are_not_a_table():
+    document = parse_text("一、目标\n到2025年：\n新增就业21万人。\n城镇化率82%。\n人才总量96万人。\n")
+    assert not [c for c in document.walk() if c.kind == "table"]

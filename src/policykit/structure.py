@@ -23,6 +23,7 @@ from policykit.zh.numbering import (
     Numbering,
     chinese_ordinal,
     heading_of,
+    is_heading_line,
     match_numbering,
 )
 
@@ -100,6 +101,42 @@ def find_bare_lists(paragraphs: tuple[Paragraph, ...], starts: list[int], text: 
     return lists
 
 
+_CELL = re.compile(r"^[^。；！？]{1,12}$")
+_CAPTION = re.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
+_NUMBER_CELL = re.compile(r"^[0-9.%％]+$")
+
+
+def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
+    """Find flattened tables (one cell per line); map first paragraph index → number of paragraphs.
+
+    shanghai-minhang-urban-renewal-15th-fyp flattens its indicator table into lines such as
+    `类别` / `序号` / `一级指标` / … / `1` / `既有居住建筑改造` / `万平方米` / `25`. A table starts
+    with at least three short header cells soon followed by a number cell, and runs until the
+    next heading or two ordinary sentences in a row.
+    """
+    tables: dict[int, int] = {}
+    texts = [p.text for p in paragraphs]
+    i = 0
+    while i < len(texts):
+        header = i
+        while header < len(texts) and _CELL.match(texts[header]) and not _NUMBER_CELL.match(texts[header]):
+            header += 1
+        soon = texts[header : header + 3]
+        if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
+            end, prose = header, 0
+            while end < len(texts) and not is_heading_line(texts[end]):
+                prose = prose + 1 if len(texts[end]) > 40 and texts[end].endswith("。") else 0
+                if prose == 2:
+                    end -= 1
+                    break
+                end += 1
+            tables[i] = end - i
+            i = end
+        else:
+            i = max(header, i + 1)
+    return tables
+
+
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
@@ -145,6 +182,7 @@ class _Builder:
         paragraphs, starts = self.paragraphs, self.starts
         toc = find_table_of_contents(paragraphs)
         lists = find_bare_lists(paragraphs, starts, self.text)
+        tables = find_tables(paragraphs)
         absorb_subtitle = False
         list_left = 0
         list_node: _Node | None = None
@@ -152,6 +190,13 @@ class _Builder:
         while i < len(paragraphs):
             p, start = paragraphs[i], starts[i]
             text = p.text
+            if i in tables:
+                caption = next(
+                    (t for t in (paragraphs[i].text, paragraphs[i - 1].text if i else "") if _CAPTION.search(t)), ""
+                )
+                self.add(_Node("table", "", caption, start, 99), push=False)
+                i += tables[i]
+                continue
             if i in toc:
                 if i == toc.start:
                     self.add(_Node("toc", "", "目录", start, 99), push=False)
@@ -237,7 +282,15 @@ def _inline_items(text: str) -> list[tuple[int, str]]:
 
 
 _ID_PREFIX = {"part": "pt", "chapter": "ch", "subsection": "sec", "article": "a", "shi": "shi"}
-_POSITIONAL_PREFIX = {"paragraph": "p", "preamble": "p", "section": "s", "list": "l", "box": "box", "toc": "toc"}
+_POSITIONAL_PREFIX = {
+    "paragraph": "p",
+    "preamble": "p",
+    "section": "s",
+    "list": "l",
+    "box": "box",
+    "toc": "toc",
+    "table": "t",
+}
 
 
 def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
