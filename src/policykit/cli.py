@@ -242,6 +242,107 @@ def segment(
 # ---------------------------------------------------------------- diff (issue 5)
 
 
+class DiffFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    html = "html"
+
+
+def _diff_format(given: DiffFormat | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else terminal/JSON."""
+    if given is None and output:
+        suffix = output.rsplit(".", 1)[-1].lower()
+        if suffix in ("html", "htm"):
+            return "html"
+        if suffix == "json":
+            return "json"
+    return choose_format(given, "terminal")
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier edition: .txt or .pdf, or - for stdin.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="The later edition: .txt or .pdf.", show_default=False)],
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option("--format", "-f", help="terminal (on a terminal), json (when piped) or html (新旧对照 page)."),
+    ] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    side_by_side: Annotated[bool, typer.Option("--side-by-side", "-y", help="Old and new in two columns.")] = False,
+    stat: Annotated[bool, typer.Option("--stat", help="Only a summary: one line per change and the counts.")] = False,
+    targets: Annotated[bool, typer.Option("--targets/--no-targets", help="Compare numeric targets too.")] = True,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Compare two editions of a document: clauses added, removed, modified, moved, renumbered, split or
+    merged, word-level changes inside them, and numeric targets whose value or year changed.
+
+    Exit status as diff(1): 0 no differences, 1 differences, 2 error.
+
+    Examples:
+
+        policykit diff plan-2025.txt plan-2026.txt
+
+        policykit diff opinions-trial-2023.txt opinions-2025.txt --side-by-side
+
+        policykit diff old.txt new.txt --stat
+
+        policykit diff old.txt new.txt --format json | jq '.target_changes'
+
+        policykit diff old.pdf new.pdf --format html -o 新旧对照.html
+    """
+    from policykit.diff import diff_documents
+    from policykit.pipeline import load_document
+
+    def compare():
+        if old == "-" and new == "-":
+            raise UsageError("only one of OLD and NEW can be - (stdin)")
+        return diff_documents(
+            load_document(old, encoding=encoding), load_document(new, encoding=encoding), targets=targets
+        )
+
+    try:
+        result = run(compare)
+    except typer.Exit as stop:  # diff(1) keeps 1 for "differences", so errors exit 2
+        raise typer.Exit(2 if stop.exit_code == 1 else stop.exit_code) from None
+    run(lambda: _write_diff(result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat))
+    raise typer.Exit(1 if result.has_differences else 0)
+
+
+def _write_diff(result, chosen: str, output: str | None, *, side_by_side: bool, stat: bool) -> None:
+    """Render a diff in the chosen format to stdout or to `output`."""
+    import io
+    from pathlib import Path
+
+    from policykit.render import diff as render
+
+    if chosen == "json":
+        from policykit.render import to_json
+
+        text = to_json(render.stat_dict(result) if stat else result.to_dict()) + "\n"
+    elif chosen == "html":
+        text = render.html_page(result)
+    else:
+        screen = console()
+        markers = output is not None or screen.no_color or screen.color_system is None
+        view = render.rich_stat(result) if stat else render.rich_diff(result, side_by_side=side_by_side, markers=markers)
+        if output is None:
+            screen.print(view)
+            return
+        from rich.console import Console
+
+        capture = Console(width=160, color_system=None, highlight=False, record=True, file=io.StringIO())
+        capture.print(view)
+        text = capture.export_text()
+    if output is None:
+        write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror}; choose a writable path", 2)
+    typer.echo(f"wrote {output}", err=True)
+
+
 # ---------------------------------------------------------------- registry, schema, validate (issue 6)
 
 

@@ -1,0 +1,430 @@
+"""Render a document diff: inline or side-by-side rich views, a --stat summary, and a 新旧对照 HTML page."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
+from policykit.model import Clause, Target
+
+TYPE_STYLE = {
+    "added": "green",
+    "removed": "red",
+    "modified": "yellow",
+    "moved": "magenta",
+    "renumbered": "cyan",
+    "split": "blue",
+    "merged": "blue",
+}
+TYPE_LABEL_ZH = {
+    "added": "新增",
+    "removed": "删除",
+    "modified": "修改",
+    "moved": "移动",
+    "renumbered": "重新编号",
+    "split": "拆分",
+    "merged": "合并",
+}
+CONTEXT = 24
+"""Characters of unchanged text kept on each side of an edit in the inline view."""
+
+
+def where(clauses: Iterable[Clause]) -> str:
+    """Clause ids with their source lines: `3.2 L12` or `1.1 L3, 1.2 L5`."""
+    return ", ".join(f"{c.id} L{c.line}" + (f" p{c.page}" if c.page is not None else "") for c in clauses)
+
+
+def format_value(target: Target) -> str:
+    """A target's comparator, value, unit and year as one short string."""
+    value = int(target.value) if float(target.value).is_integer() else target.value
+    comparator = f"{target.comparator} " if target.comparator else ""
+    year = f" ({target.year})" if target.year else ""
+    return f"{comparator}{value} {target.unit}{year}".strip()
+
+
+def _label(clauses: tuple[Clause, ...]) -> str:
+    clause = clauses[0]
+    return clause.label.replace("\n", " ") if (clause.heading or clause.number) else ""
+
+
+def _trim(text: str, head: bool, tail: bool) -> str:
+    """Shorten an unchanged run to its ends next to edits."""
+    text = text.replace("\n", " ")
+    if len(text) <= 2 * CONTEXT + 1:
+        return text
+    if head and tail:
+        return text[:CONTEXT] + " … " + text[-CONTEXT:]
+    if head:
+        return text[:CONTEXT] + " …"
+    if tail:
+        return "… " + text[-CONTEXT:]
+    return text
+
+
+# ---------------------------------------------------------------- rich views
+
+
+def _inline_text(segments: tuple[Segment, ...], markers: bool = False):
+    """One rich Text with deletions struck through in red and insertions in green, context trimmed.
+
+    With `markers` (for terminals without colour) edits are also bracketed wdiff-style: [-old-]{+new+}.
+    """
+    from rich.text import Text
+
+    text = Text()
+    last = len(segments) - 1
+    for index, segment in enumerate(segments):
+        if segment.op == "equal":
+            text.append(_trim(segment.old, head=index > 0, tail=index < last), style="dim")
+            continue
+        if segment.old:
+            old = segment.old.replace("\n", " ")
+            text.append(f"[-{old}-]" if markers else old, style="red strike")
+        if segment.new:
+            new = segment.new.replace("\n", " ")
+            text.append(f"{{+{new}+}}" if markers else new, style="bold green")
+    return text
+
+
+def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False):
+    """The old or new text of a word diff, with that side's edits highlighted."""
+    from rich.text import Text
+
+    text = Text()
+    for segment in segments:
+        part = getattr(segment, side).replace("\n", " ")
+        if segment.op == "equal":
+            text.append(part)
+        elif part:
+            if markers:
+                part = f"[-{part}-]" if side == "old" else f"{{+{part}+}}"
+            text.append(part, style="red strike" if side == "old" else "bold green")
+    return text
+
+
+def _plain(clauses: tuple[Clause, ...], style: str = ""):
+    from rich.text import Text
+
+    return Text("\n".join(c.text.strip().replace("\n", " ") for c in clauses), style=style)
+
+
+def _header(change: Change):
+    from rich.text import Text
+
+    style = TYPE_STYLE[change.type]
+    header = Text()
+    header.append(f"{change.type:<10}", style=f"bold {style}")
+    if change.old:
+        header.append(where(change.old), style="cyan")
+    if change.old and change.new:
+        header.append(" → ", style="dim")
+    if change.new:
+        header.append(where(change.new), style="cyan")
+    label = _label(change.new or change.old)
+    if label:
+        header.append(f"  {label}", style="bold")
+    return header
+
+
+def _body(change: Change, markers: bool):
+    """What to print under a change's header in the inline view."""
+    if change.type == "added":
+        return _plain(change.new, "green")
+    if change.type == "removed":
+        return _plain(change.old, "red")
+    if change.type in ("split", "merged"):
+        from rich.text import Text
+
+        body = Text()
+        body.append_text(_plain(change.old, "red"))
+        body.append("\n")
+        body.append_text(_plain(change.new, "green"))
+        return body
+    if change.text_changed:
+        return _inline_text(change.segments, markers)
+    return None
+
+
+def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool = False):
+    """Build the terminal view: a title, one entry per change, the target changes and a summary.
+
+    `markers` brackets edits as [-old-]{+new+} for output without colour (a pipe, NO_COLOR, a file).
+    """
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    parts: list = [_title(result)]
+    if side_by_side:
+        parts.append(_side_by_side_table(result, markers))
+    else:
+        for change in result.changes:
+            parts.append(_header(change))
+            body = _body(change, markers)
+            if body is not None:
+                parts.append(Padding(body, (0, 0, 0, 2)))
+    if result.target_changes:
+        parts.append(Text(""))
+        parts.append(target_table(result.target_changes))
+    parts.append(Text(""))
+    parts.append(summary_text(result))
+    return Group(*parts)
+
+
+def _title(result: DocumentDiff):
+    from rich.text import Text
+
+    title = Text()
+    title.append("--- ", style="red")
+    title.append(f"{result.old.path}", style="bold")
+    if result.old.metadata.title:
+        title.append(f"  {result.old.metadata.title}", style="dim")
+    title.append("\n+++ ", style="green")
+    title.append(f"{result.new.path}", style="bold")
+    if result.new.metadata.title:
+        title.append(f"  {result.new.metadata.title}", style="dim")
+    return title
+
+
+def _side_by_side_table(result: DocumentDiff, markers: bool):
+    from rich.table import Table
+
+    table = Table(show_lines=True, header_style="bold", expand=True)
+    table.add_column("change", no_wrap=True, ratio=1)
+    table.add_column(f"旧 {result.old.name}", ratio=4, overflow="fold")
+    table.add_column(f"新 {result.new.name}", ratio=4, overflow="fold")
+    for change in result.changes:
+        kind = f"[{TYPE_STYLE[change.type]}]{change.type}[/]"
+        if change.text_changed:
+            old = _side_text(change.segments, "old", markers)
+            new = _side_text(change.segments, "new", markers)
+        else:
+            old = _plain(change.old, "red" if change.type in ("removed", "split", "merged") else "")
+            new = _plain(change.new, "green" if change.type in ("added", "split", "merged") else "")
+        old_where = where(change.old)
+        new_where = where(change.new)
+        from rich.console import Group
+        from rich.text import Text
+
+        table.add_row(
+            kind,
+            Group(Text(old_where, style="cyan"), old) if change.old else "",
+            Group(Text(new_where, style="cyan"), new) if change.new else "",
+        )
+    return table
+
+
+def target_table(changes: Iterable[TargetChange]):
+    """A rich table of target changes: indicator, old → new, and where each came from."""
+    from rich.table import Table
+
+    table = Table(title="Target changes", header_style="bold", title_justify="left")
+    table.add_column("indicator", overflow="fold")
+    table.add_column("old", style="red")
+    table.add_column("new", style="green")
+    table.add_column("changed", style="dim")
+    table.add_column("where", style="cyan")
+    for change in changes:
+        table.add_row(
+            change.indicator,
+            format_value(change.old),
+            format_value(change.new),
+            ",".join(change.fields),
+            f"{change.old.clause} L{change.old.line} → {change.new.clause} L{change.new.line}",
+        )
+    return table
+
+
+def summary_text(result: DocumentDiff):
+    """One line: counts of each change type, unchanged pairs and target changes."""
+    from rich.text import Text
+
+    counts = result.counts()
+    text = Text()
+    if not result.has_differences:
+        text.append(f"no differences ({counts['unchanged']} clauses unchanged)", style="bold")
+        return text
+    pieces = [(f"{counts[kind]} {kind}", TYPE_STYLE[kind]) for kind in CHANGE_TYPES if counts[kind]]
+    for index, (piece, style) in enumerate(pieces):
+        if index:
+            text.append(", ")
+        text.append(piece, style=style)
+    text.append(f"; {counts['unchanged']} unchanged", style="dim")
+    if result.targets_compared:
+        text.append(f"; {counts['target_changes']} target changes", style="bold")
+    return text
+
+
+def rich_stat(result: DocumentDiff):
+    """The --stat view: one line per change with characters added and removed, then the summary."""
+    from rich.console import Group
+    from rich.text import Text
+
+    lines: list = [_title(result)]
+    for change in result.changes:
+        removed, added = change_size(change)
+        line = Text()
+        line.append(f" {change.type:<10}", style=TYPE_STYLE[change.type])
+        line.append(f"{where(change.old) or '-':<22}", style="cyan")
+        line.append(" → ", style="dim")
+        line.append(f"{where(change.new) or '-':<22}", style="cyan")
+        line.append(f" +{added}", style="green")
+        line.append(f" -{removed}", style="red")
+        lines.append(line)
+    lines.append(summary_text(result))
+    return Group(*lines)
+
+
+def change_size(change: Change) -> tuple[int, int]:
+    """Characters removed and added by a change (whitespace not counted)."""
+
+    def size(text: str) -> int:
+        return len("".join(text.split()))
+
+    if change.segments:
+        return (
+            sum(size(s.old) for s in change.segments if s.op != "equal"),
+            sum(size(s.new) for s in change.segments if s.op != "equal"),
+        )
+    if change.type in ("moved", "renumbered") and not change.text_changed:
+        return 0, 0
+    return sum(size(c.text) for c in change.old), sum(size(c.text) for c in change.new)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+_CSS = """
+:root { --del: #ffd7d5; --del-text: #82071e; --ins: #ccffd8; --ins-text: #055d20; --line: #d0d7de; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       margin: 0; padding: 24px; color: #1f2328; background: #fff; line-height: 1.7; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 28px 0 8px; }
+.files { color: #57606a; font-size: 13px; margin-bottom: 12px; }
+.summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; padding: 0; list-style: none; }
+.summary li { border: 1px solid var(--line); border-radius: 12px; padding: 2px 10px; font-size: 13px; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top; text-align: left; word-break: break-all; }
+th { background: #f6f8fa; font-weight: 600; }
+table.compare col.kind { width: 7em; }
+td.kind { white-space: nowrap; font-size: 13px; }
+.where { display: block; font-family: ui-monospace, Menlo, monospace; font-size: 12px; color: #0969da; }
+.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; color: #fff; }
+.badge.added { background: #1a7f37; } .badge.removed { background: #cf222e; }
+.badge.modified { background: #9a6700; } .badge.moved { background: #8250df; }
+.badge.renumbered { background: #0969da; } .badge.split, .badge.merged { background: #3e4b9e; }
+del { background: var(--del); color: var(--del-text); text-decoration: line-through; }
+ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
+td.gone { background: #fff5f5; } td.new { background: #f3fff5; } td.empty { background: #f6f8fa; }
+table.targets td.old { color: var(--del-text); } table.targets td.new-value { color: var(--ins-text); font-weight: 600; }
+.none { color: #57606a; }
+"""
+
+
+def _esc(text: str) -> str:
+    return html.escape(text.strip("\n")).replace("\n", "<br>")
+
+
+def _html_side(change: Change, side: str) -> str:
+    clauses = change.old if side == "old" else change.new
+    if not clauses:
+        return '<td class="empty"></td>'
+    ids = "".join(f'<span class="where">{_esc(where((c,)))}</span>' for c in clauses)
+    if change.text_changed:
+        tag = "del" if side == "old" else "ins"
+        body = "".join(
+            _esc(getattr(s, side)) if s.op == "equal" else f"<{tag}>{_esc(getattr(s, side))}</{tag}>"
+            for s in change.segments
+            if getattr(s, side)
+        )
+        css = ""
+    else:
+        body = "<br>".join(_esc(c.text.strip()) for c in clauses)
+        css = {"removed": "gone", "added": "new"}.get(change.type, "")
+        if change.type in ("split", "merged"):
+            css = "gone" if side == "old" else "new"
+    attr = f' class="{css}"' if css else ""
+    return f'<td{attr} data-side="{side}">{ids}{body}</td>'
+
+
+def html_page(result: DocumentDiff) -> str:
+    """One self-contained 新旧对照 page: summary, target changes table, then old and new side by side."""
+    old_title = result.old.metadata.title or result.old.name
+    new_title = result.new.metadata.title or result.new.name
+    counts = result.counts()
+    summary = "".join(
+        f'<li class="{kind}"><span class="badge {kind}">{TYPE_LABEL_ZH[kind]} {kind}</span> {counts[kind]}</li>'
+        for kind in CHANGE_TYPES
+        if counts[kind]
+    )
+    summary += f'<li>未变 unchanged {counts["unchanged"]}</li>'
+    if result.targets_compared:
+        summary += f'<li>指标变化 target changes {counts["target_changes"]}</li>'
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>新旧对照 {html.escape(old_title)} → {html.escape(new_title)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>新旧对照：{html.escape(new_title)}</h1>",
+        f'<div class="files">旧 <b>{html.escape(result.old.path)}</b> → 新 <b>{html.escape(result.new.path)}</b></div>',
+        f'<ul class="summary" id="summary">{summary}</ul>',
+    ]
+    if result.target_changes:
+        parts.append('<h2>指标变化 Target changes</h2><table class="targets" id="target-changes">')
+        parts.append("<thead><tr><th>指标 indicator</th><th>旧 old</th><th>新 new</th><th>变化 changed</th>"
+                     "<th>出处 where</th></tr></thead><tbody>")
+        for change in result.target_changes:
+            parts.append(
+                "<tr>"
+                f"<td>{_esc(change.indicator)}</td>"
+                f'<td class="old">{_esc(format_value(change.old))}<br><small>{_esc(change.old.quantity)}</small></td>'
+                f'<td class="new-value">{_esc(format_value(change.new))}<br><small>{_esc(change.new.quantity)}</small></td>'
+                f"<td>{_esc(', '.join(change.fields))}</td>"
+                f'<td><span class="where">{_esc(change.old.clause)} L{change.old.line} → '
+                f"{_esc(change.new.clause)} L{change.new.line}</span></td>"
+                "</tr>"
+            )
+        parts.append("</tbody></table>")
+    parts.append('<h2>条文对照 Clauses</h2><table class="compare" id="changes">')
+    parts.append('<colgroup><col class="kind"><col><col></colgroup>')
+    parts.append(
+        f"<thead><tr><th>变化</th><th>旧版 {html.escape(old_title)}</th><th>新版 {html.escape(new_title)}</th></tr></thead><tbody>"
+    )
+    if not result.changes:
+        parts.append('<tr><td colspan="3" class="none">两版条文相同 — no differences</td></tr>')
+    for change in result.changes:
+        parts.append(
+            f'<tr class="change {change.type}" data-type="{change.type}">'
+            f'<td class="kind"><span class="badge {change.type}">{TYPE_LABEL_ZH[change.type]}</span><br>{change.type}</td>'
+            f"{_html_side(change, 'old')}{_html_side(change, 'new')}</tr>"
+        )
+    parts.append("</tbody></table></body></html>\n")
+    return "\n".join(parts)
+
+
+
+
+
+def stat_dict(result: DocumentDiff) -> dict:
+    """The --stat summary as data: counts, and each change's type, ids, lines and size."""
+
+    def refs(clauses: tuple[Clause, ...]) -> list[dict]:
+        return [{"id": c.id, "line": c.line} for c in clauses]
+
+    rows = []
+    for change in result.changes:
+        removed, added = change_size(change)
+        rows.append({"type": change.type, "old": refs(change.old), "new": refs(change.new), "removed": removed, "added": added})
+    return {
+        "old": result.old.path,
+        "new": result.new.path,
+        "summary": result.counts(),
+        "changes": rows,
+        "target_changes": [
+            {"indicator": c.indicator, "old": format_value(c.old), "new": format_value(c.new)} for c in result.target_changes
+        ],
+    }
+__all__ = ["change_size", "format_value", "html_page", "rich_diff", "rich_stat", "stat_dict", "summary_text", "target_table"]
