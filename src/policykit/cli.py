@@ -236,6 +236,53 @@ def segment(
 # ---------------------------------------------------------------- extract (issue 3)
 
 
+@app.command()
+def extract(
+    files: Annotated[
+        list[str], typer.Argument(help="Documents (.txt, .pdf) or - for stdin.", show_default=False)
+    ],
+    fmt: Annotated[
+        DataFormat | None,
+        typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The document's own year (what 今年 means).")
+    ] = None,
+    include_all: Annotated[
+        bool,
+        typer.Option("--all", help="Also list results already achieved and other figures, marked by kind."),
+    ] = False,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Extract numeric targets: indicator, value in the base unit, comparator, deadline year, and where it is.
+
+    Examples:
+
+        policykit extract plan.txt
+
+        policykit extract report-2024.txt --format csv > targets.csv
+
+        policykit extract docs/*.txt --format jsonl | jq -c '[.indicator, .value, .unit]'
+
+        policykit extract report.txt --all --year 2024
+    """
+    from policykit.render.targets import render_targets, targets_table
+    from policykit.targets import extract_files
+
+    def load():
+        with progress_bar("Extracting") as progress:
+            return extract_files(
+                files, include_all=include_all, year=year, encoding=encoding, progress=progress
+            )
+
+    targets = run(load)
+    chosen = choose_format(fmt, "table")
+    if chosen == "table":
+        console().print(targets_table(targets, show_kind=include_all))
+    else:
+        write(render_targets(targets, chosen))
+
+
 # ---------------------------------------------------------------- search (issue 4)
 
 

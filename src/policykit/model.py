@@ -65,12 +65,16 @@ class Target:
     page: int | None
     document: str
     direction: str | None = None
+    upper: float | None = None  # the top of a range (6%-6.5%), in the same unit as `value`
 
     def to_dict(self) -> dict:
-        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        def number(x: float | None) -> float | int | None:
+            return int(x) if x is not None and float(x).is_integer() else x
+
         return {
             "indicator": self.indicator,
-            "value": value,
+            "value": number(self.value),
+            "upper": number(self.upper),
             "unit": self.unit,
             "comparator": self.comparator,
             "year": self.year,

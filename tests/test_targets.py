@@ -1,0 +1,167 @@
+"""Target extraction: golden cases as data, the annotated seed, the 2024 work report, the CLI contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykit.cli import app
+from policykit.targets import TargetContext, attach_targets, extract_targets, extract_text
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "targets.yaml").read_text(encoding="utf-8"))
+
+
+def _same_indicator(expected: str, found: str) -> bool:
+    expected = expected.replace("“", "").replace("”", "")
+    return bool(found) and (expected in found or found in expected)
+
+
+def _matches(expected: dict, target) -> bool:
+    for key, want in expected.items():
+        got = getattr(target, key)
+        if key == "indicator":
+            if not _same_indicator(want, got):
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("case", CASES["positive"], ids=lambda case: case["text"][:16])
+def test_positive_cases_yield_exactly_their_targets(case):
+    found = extract_text(case["text"], context=TargetContext(reference_year=case.get("year")))
+    assert len(found) == len(case["targets"]), [(t.indicator, t.quantity) for t in found]
+    for expected, target in zip(case["targets"], found, strict=True):
+        assert _matches(expected, target), (expected, target)
+
+
+@pytest.mark.parametrize("text", CASES["negative"], ids=lambda text: text[:16])
+def test_negative_cases_yield_no_targets(text):
+    assert [(t.indicator, t.quantity) for t in extract_text(text)] == []
+
+
+@pytest.mark.parametrize("case", CASES["achieved"], ids=lambda case: case["text"][:16])
+def test_results_already_achieved_are_kept_only_with_include_all(case):
+    context = TargetContext(reference_year=case["year"])
+    assert extract_text(case["text"], context=context) == []
+    every = extract_text(case["text"], context=context, include_all=True)
+    assert every and {t.kind for t in every} == {"achieved"}
+
+
+def test_evidence_points_at_the_clause_and_line():
+    (target,) = extract_text(
+        "前文。\n到2025年，充电桩保有量达1.3万台。", clause="3.1", locate=lambda offset: (10 + offset, 2)
+    )
+    assert (target.clause, target.quantity, target.page) == ("3.1", "1.3万台", 2)
+    assert target.line == 10 + "前文。\n到2025年，充电桩保有量达1.3万台。".index("1.3万台")
+    assert target.text == "到2025年，充电桩保有量达1.3万台。"
+
+
+# ---------------------------------------------------------------- the annotated seed
+
+
+@pytest.fixture(scope="module")
+def seed_document(seed_path):
+    from policykit.pipeline import load_document
+
+    return load_document(seed_path)
+
+
+@pytest.fixture(scope="module")
+def seed_reference(eval_dir):
+    return yaml.safe_load((eval_dir / "seed-targets.yaml").read_text(encoding="utf-8"))
+
+
+def _seed_match(annotation: dict, target) -> bool:
+    return (
+        target.value == annotation["value"]
+        and target.unit == annotation["unit"]
+        and target.year == annotation.get("year")
+        and target.comparator == annotation.get("comparator")
+        and _same_indicator(annotation["indicator"], target.indicator)
+    )
+
+
+def test_seed_finds_every_annotated_target(seed_document, seed_reference):
+    found = extract_targets(seed_document)
+    missing = [a["indicator"] for a in seed_reference["targets"] if not any(_seed_match(a, t) for t in found)]
+    assert missing == []
+
+
+def test_seed_has_no_false_positives(seed_document, seed_reference):
+    allowed = seed_reference["targets"] + seed_reference.get("optional", [])
+    extra = [
+        (t.indicator, t.quantity)
+        for t in extract_targets(seed_document)
+        if not any(t.value == a["value"] and t.unit == a["unit"] for a in allowed)
+    ]
+    assert extra == []
+
+
+def test_attach_targets_puts_each_target_under_its_clause(seed_document):
+    attached = attach_targets(seed_document)
+    by_clause = {c.id: c.targets for c in attached.walk() if c.targets}
+    assert sum(map(len, by_clause.values())) == len(extract_targets(seed_document))
+    assert all(t.clause == clause_id for clause_id, targets in by_clause.items() for t in targets)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+@pytest.fixture(scope="module")
+def work_report_2024(corpus_dir):
+    from policykit.pipeline import load_document
+
+    return load_document(corpus_dir / "gov-work-report-2024.txt")
+
+
+def test_work_report_main_goals_come_out_and_last_year_does_not(work_report_2024):
+    found = extract_targets(work_report_2024)
+    goals = {(t.indicator, t.value, t.unit, t.comparator) for t in found if t.year == 2024}
+    assert {
+        ("国内生产总值", 5, "%", "~"),
+        ("城镇新增就业", 12_000_000, "人", ">="),
+        ("城镇调查失业率", 5.5, "%", "~"),
+        ("居民消费价格涨幅", 3, "%", "~"),
+        ("粮食产量", 1.3e12, "斤", ">="),
+        ("单位国内生产总值能耗", 2.5, "%", "~"),
+    } <= goals
+    assert not [t for t in found if t.clause.split(".")[0] == "1"], "the 2023 review is results, not targets"
+    review = [t for t in extract_targets(work_report_2024, include_all=True) if t.clause.split(".")[0] == "1"]
+    assert review and {t.kind for t in review} <= {"achieved", "figure"}
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_extract_json_has_the_documented_fields(runner, seed_path):
+    result = runner.invoke(app, ["extract", str(seed_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    keys = {"indicator", "value", "unit", "comparator", "year", "kind", "text", "clause", "line", "document"}
+    assert rows and keys <= set(rows[0])
+    assert {row["kind"] for row in rows} == {"target"}
+
+
+def test_cli_extract_several_files_csv_and_all(runner, seed_path, corpus_dir):
+    report = corpus_dir / "gov-work-report-2024.txt"
+    result = runner.invoke(app, ["extract", str(seed_path), str(report), "--format", "csv", "--all"])
+    assert result.exit_code == 0, result.output
+    header, *lines = result.stdout.splitlines()
+    assert header.startswith("document,clause,line,page,indicator,comparator,value")
+    assert {"target", "achieved"} <= {line.split(",")[11] for line in lines}
+
+
+def test_cli_extract_table_shows_indicator_and_source(runner, seed_path):
+    result = runner.invoke(app, ["extract", str(seed_path), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "充电桩保有量" in result.stdout and "s3.p1" in result.stdout
+
+
+def test_cli_extract_missing_file_is_one_line_and_exit_1(runner, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "Error:" in result.stderr
