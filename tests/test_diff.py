@@ -121,16 +121,28 @@ def _renewal_text() -> str:
     return path.read_text(encoding="utf-8")
 
 
+class _Parsed:
+    """The 2025 opinions, parsed once for every hypothesis example (a plain object keeps reports short)."""
+
+    text = ""
+    document = None
+
+    def __repr__(self) -> str:
+        return "<urban renewal opinions 2025>"
+
+
 @pytest.fixture(scope="module")
 def renewal_2025():
-    text = _renewal_text()
-    return text, parse_text(text)
+    parsed = _Parsed()
+    parsed.text = _renewal_text()
+    parsed.document = parse_text(parsed.text)
+    return parsed
 
 
 @settings(max_examples=15, deadline=None)
 @given(data=st.data())
 def test_one_paragraph_moved_elsewhere_is_exactly_one_move(renewal_2025, data):
-    text, document = renewal_2025
+    text, document = renewal_2025.text, renewal_2025.document
     blocks = text.split("\n\n")
     movable = _movable_blocks(text)
     source = data.draw(st.sampled_from(movable), label="moved block")

@@ -27,6 +27,8 @@ _DATE_PART = re.compile(r"\d(?:年|月)$")
 
 MATCH_THRESHOLD = 0.5
 """Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
+MOVE_COST = 1000
+"""Weight of one clause kept in order, above any text length, so the fewest clauses are called moved."""
 CONTAINMENT_THRESHOLD = 0.75
 """Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
 CONTEXT_THRESHOLD = 0.25
@@ -299,7 +301,8 @@ class _Side:
             parent.append(index_of[id(ancestors[-1])] if ancestors else None)
         bodies = [body_of(clause) for clause in clauses]
         grams = [bigrams(body) for body in bodies]
-        return cls(clauses, bodies, grams, parent, [len(body) + 1 for body in bodies])
+        # the order check keeps the most clauses in place (fewest moves), text length breaking ties
+        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies])
 
     def live(self) -> list[int]:
         """Indexes of clauses with text to compare (list containers and the like have none)."""
@@ -520,8 +523,8 @@ class _Aligner:
         for i in self.free_old():
             old = self.a.clauses[i]
             j = by_id.get(old.id)
-            if j is None or self.b.clauses[j].kind != old.kind:
-                continue
+            if j is None or self.b.clauses[j].kind != old.kind or old.heading or self.b.clauses[j].heading:
+                continue  # a reworded heading is a different clause; only unheaded text keeps its slot
             parent = self.a.parent[i]
             if (self.pair.get(parent) if parent is not None else None) != self.b.parent[j]:
                 continue
@@ -563,12 +566,29 @@ def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:
     return keep
 
 
+def _carried_weights(aligner: _Aligner) -> dict[tuple[int, int], int]:
+    """Weigh each pair by its text plus the paired children it carries along (same parent on both sides).
+
+    Moving a section with its paragraphs then costs more than moving one paragraph, so the order check
+    calls the paragraph moved rather than the section around it.
+    """
+    a, b = aligner.a, aligner.b
+    weight = dict.fromkeys(aligner.pair, 0)
+    for i in aligner.pair:
+        weight[i] = a.weight[i]
+    for i in sorted(aligner.pair, reverse=True):  # preorder reversed: children before their parent
+        parent = a.parent[i]
+        if parent is not None and parent in aligner.pair and aligner.pair[parent] == b.parent[aligner.pair[i]]:
+            weight[parent] += weight[i]
+    return {(i, aligner.pair[i]): w for i, w in weight.items()}
+
+
 def align(old: Document, new: Document) -> tuple[list[Change], int]:
     """Align the clause trees and classify every pair; return the changes and the unchanged count."""
     aligner = _Aligner(old, new)
     aligner.run()
     a, b = aligner.a, aligner.b
-    in_order = _weighted_lis([(i, j, a.weight[i]) for i, j in aligner.pair.items()])
+    in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
     moved = {i for i in aligner.pair if i not in in_order}
 
     def carried(i: int) -> bool:

@@ -298,7 +298,8 @@ def change_size(change: Change) -> tuple[int, int]:
 _CSS = """
 :root { --del: #ffd7d5; --del-text: #82071e; --ins: #ccffd8; --ins-text: #055d20; --line: #d0d7de; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
+       sans-serif;
        margin: 0; padding: 24px; color: #1f2328; background: #fff; line-height: 1.7; }
 h1 { font-size: 20px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 28px 0 8px; }
