@@ -344,7 +344,10 @@ def check_schema(data, file: str, root_schema: dict | None = None) -> list[Probl
             names = [types] if isinstance(types, str) else types
             if not any(_TYPES[name](value) for name in names):
                 expected = " or ".join(_type_name(name) for name in names)
-                add(mark, "schema-type", f"{where}: expected {expected}, got {_describe(value)}")
+                hint = ""
+                if "string" in names and isinstance(value, int | float | bool):
+                    hint = "; quote it so YAML keeps it as text"
+                add(mark, "schema-type", f"{where}: expected {expected}, got {_describe(value)}{hint}")
                 return
         if isinstance(value, str):
             if len(value.strip()) < node.get("minLength", 0):
@@ -534,7 +537,7 @@ def check_sources(data, file: str, root: Path) -> tuple[list[Problem], tuple[int
         sources[doc_id] = _SourceCheck(resolved)
         recorded = _text(entry, "sha256")
         actual = file_sha256(resolved)
-        if recorded and recorded != actual:
+        if recorded and re.fullmatch(r"[0-9a-f]{64}", recorded) and recorded != actual:
             add(
                 entry,
                 "sha256",
@@ -692,9 +695,12 @@ def _check_target_fields(
             line,
             column,
             "unit-unknown",
-            f"unit '{unit}' is not one extract knows (see `policykit` data/units.yaml){hint}",
+            f"unit '{unit}' is not one extract knows (they are listed in policykit/data/units.yaml){hint}",
             uid=uid,
         )
+
+
+_COMPARATORS = frozenset({">=", ">", "<=", "<", "~", "=", None})
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -725,12 +731,13 @@ def _check_targets(entry, target_entries, clause: Clause, check: _SourceCheck, f
             line, column = target.mark_of(key)
             problems.append(Problem(file, line, column, code, message, uid=uid))
 
+        shown = f"{int(value) if float(value).is_integer() else value} {unit}"
         matches = [t for t in found if t.unit == unit and _same_value(t.value, value)]
         if not matches:
-            shown = f"{int(value) if float(value).is_integer() else value} {unit}"
-            reads = "; ".join(_shown(t) for t in found[:4]) or "no target"
+            other_unit = [t for t in found if _same_value(t.value, value)]
+            reads = "; ".join(_shown(t) for t in (other_unit or found)[:4]) or "no target"
             add(
-                "value",
+                "unit" if other_unit else "value",
                 "target-mismatch",
                 f"target {shown} disagrees with the text: extract reads {reads} in clause {clause.id}",
             )
@@ -743,7 +750,9 @@ def _check_targets(entry, target_entries, clause: Clause, check: _SourceCheck, f
                 f"target year {year} disagrees with the text: extract reads "
                 f"{', '.join(str(t.year) for t in matches)} for {_shown(matches[0])}",
             )
-        elif not any(t.comparator == comparator and t.year == year for t in matches):
+        elif comparator in _COMPARATORS and not any(
+            t.comparator == comparator and t.year == year for t in matches
+        ):
             add(
                 "comparator" if "comparator" in target else "value",
                 "target-mismatch",
@@ -835,7 +844,7 @@ def clause_entries(document: Document, doc_id: str) -> list[dict]:
 
 
 def align(old: list[dict], new: list[dict]) -> dict[int, int]:
-    """Map new clause index → old entry index: same text first, then same id with similar text, then similar text.
+    """Map new clause index → old entry index: same text first, then the most similar text (same id breaks ties).
 
     Difflib similarity (≥ 0.6) stands in for a clause alignment: a registry keeps only the old texts,
     not the old document, so the document diff cannot be applied to it.
@@ -850,16 +859,6 @@ def align(old: list[dict], new: list[dict]) -> dict[int, int]:
         if queue:
             pairs[index] = queue.pop(0)
             used.add(pairs[index])
-    old_by_id = {entry.get("clause"): i for i, entry in enumerate(old)}
-    for index, entry in enumerate(new):
-        if index in pairs:
-            continue
-        candidate = old_by_id.get(entry["clause"])
-        if candidate is not None and candidate not in used:
-            ratio = difflib.SequenceMatcher(None, str(old[candidate].get("text", "")), entry["text"]).ratio()
-            if ratio >= 0.5:
-                pairs[index] = candidate
-                used.add(candidate)
     scored = []
     for index, entry in enumerate(new):
         if index in pairs:
@@ -871,7 +870,8 @@ def align(old: list[dict], new: list[dict]) -> dict[int, int]:
             if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
                 ratio = matcher.ratio()
                 if ratio >= 0.6:
-                    scored.append((-ratio, index, candidate))
+                    same_id = old_entry.get("clause") == entry["clause"]
+                    scored.append((-ratio - 0.05 * same_id, index, candidate))
     for _, index, candidate in sorted(scored):
         if index not in pairs and candidate not in used:
             pairs[index] = candidate

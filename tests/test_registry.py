@@ -1,0 +1,218 @@
+"""The clause registry: broken registries as data, schema, marks, build/update carry-over, the validate CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykit.cli import app
+from policykit.registry import (
+    align,
+    check_schema,
+    load_marked,
+    schema,
+    schema_text,
+    update_registry,
+    validate,
+)
+from policykit.render.registry import render_reports
+
+CASES = Path(__file__).parent / "cases" / "registry"
+BROKEN = sorted(p for p in CASES.glob("*.yaml") if p.name != "valid.yaml")
+EXPECT = re.compile(r"# expect ([a-z-]+): (.*?)\s*(?=# expect |$)")
+
+
+def expectations(path: Path) -> list[tuple[int, str, str]]:
+    """(line, code, message fragment) for every `# expect code: fragment` marker in a case file."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# Each"):
+            continue
+        for code, fragment in EXPECT.findall(line):
+            found.append((number, code, fragment))
+    return found
+
+
+def test_there_are_at_least_15_broken_registries():
+    assert len(BROKEN) >= 15
+    assert all(expectations(path) for path in BROKEN)
+
+
+def test_the_valid_case_validates():
+    report = validate(CASES / "valid.yaml")
+    assert report.problems == ()
+    assert (report.documents, report.clauses) == (1, 9)
+    assert report.targets == 4
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_broken_registry_fails_with_the_right_message_and_line(path):
+    report = validate(path)
+    assert not report.valid
+    got = {(p.line, p.code) for p in report.errors}
+    for line, code, fragment in expectations(path):
+        assert (line, code) in got, f"{path.name}: expected {code} on line {line}, got {sorted(got)}"
+        messages = [p.message for p in report.errors if (p.line, p.code) == (line, code)]
+        assert any(fragment in m for m in messages), f"{path.name}:{line}: {fragment!r} not in {messages}"
+    expected = {(line, code) for line, code, _ in expectations(path)}
+    assert got <= expected, f"{path.name}: unexpected problems {sorted(got - expected)}"
+
+
+def test_every_problem_is_reported_not_just_the_first():
+    text = (CASES / "valid.yaml").read_text(encoding="utf-8")
+    text = text.replace("    value: 200\n", "    value: 250\n").replace("  tags: []\n", "  tags: 低碳\n", 2)
+    report = validate(CASES / "in-memory.yaml", text=text)
+    codes = sorted(p.code for p in report.errors)
+    assert codes.count("schema-type") == 2 and "target-mismatch" in codes
+
+
+# ---------------------------------------------------------------- marks and schema
+
+
+def test_marks_give_line_and_column_of_keys_and_values():
+    data, problems = load_marked("version: 1\nclauses:\n- uid: a\n  text: |\n    第一行\n", "x.yaml")
+    assert problems == []
+    entry = data["clauses"][0]
+    assert entry.key_marks["text"] == (4, 3)
+    assert entry.mark_of("uid") == (3, 8)
+    assert data["clauses"].marks[0] == (3, 3)
+    assert entry["text"] == "第一行\n"
+
+
+def test_dates_stay_text_and_yaml_errors_carry_their_position():
+    data, _ = load_marked("date: 2023-01-05\n", "x")
+    assert data["date"] == "2023-01-05"
+    _, problems = load_marked("a: [1, 2\nb: 3\n", "x")
+    assert problems[0].code == "yaml-syntax" and problems[0].line == 2
+
+
+def test_loaded_values_equal_pyyaml_safe_load():
+    text = (CASES / "valid.yaml").read_text(encoding="utf-8")
+    data, _ = load_marked(text, "x")
+    assert json.loads(json.dumps(data)) == yaml.safe_load(text)
+
+
+def test_the_shipped_schema_is_json_and_uses_only_supported_keywords():
+    loaded = json.loads(schema_text())
+    assert loaded == schema()
+    assert loaded["properties"]["version"]["const"] == 1
+
+
+def test_schema_check_accepts_plain_dicts_too():
+    problems = check_schema({"version": 1, "documents": [], "clauses": [{"uid": "u"}]}, "x")
+    assert sorted(p.message for p in problems) == [
+        "clauses[0]: missing required field 'clause'",
+        "clauses[0]: missing required field 'document'",
+        "clauses[0]: missing required field 'text'",
+    ]
+
+
+# ---------------------------------------------------------------- build and update
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    shutil.copy(CASES / "sources" / "plan.txt", raw / "plan.txt")
+    return tmp_path
+
+
+def test_build_then_validate_round_trips(repo):
+    registry = repo / "data" / "clauses.yaml"
+    summary = update_registry(registry, [repo / "data" / "raw"], create=True)
+    assert summary.added == 9 and summary.created
+    assert validate(registry).problems == ()
+    with pytest.raises(Exception, match="exists"):
+        update_registry(registry, [repo / "data" / "raw"], create=True)
+
+
+def test_update_keeps_uids_tags_and_notes_when_the_source_changes(repo):
+    registry = repo / "data" / "clauses.yaml"
+    update_registry(registry, [repo / "data" / "raw"], create=True)
+    before = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    task = next(c for c in before["clauses"] if c["text"].startswith("（二）"))
+    task["tags"], task["notes"] = ["交通"], "跟踪公交车更新进度"
+    registry.write_text(yaml.safe_dump(before, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    source = repo / "data" / "raw" / "plan.txt"
+    text = source.read_text(encoding="utf-8")
+    text = text.replace(
+        "一、总体要求", "一、指导思想\n以习近平新时代中国特色社会主义思想为指导。\n\n二、总体要求"
+    )
+    text = text.replace("二、主要目标", "三、主要目标").replace("三、重点任务", "四、重点任务")
+    text = text.replace("新增新能源公交车200辆", "新增新能源公交车300辆")
+    source.write_text(text, encoding="utf-8")
+    assert any(p.code == "source-changed" for p in validate(registry).errors)
+
+    summary = update_registry(registry)
+    after = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    moved = next(c for c in after["clauses"] if c["text"].startswith("（二）"))
+    assert moved["uid"] == task["uid"] and moved["clause"] != task["clause"]
+    assert moved["tags"] == ["交通"] and moved["notes"] == "跟踪公交车更新进度"
+    assert moved["targets"][0]["value"] == 300
+    old_uids = {c["uid"] for c in before["clauses"]}
+    assert {c["uid"] for c in after["clauses"]} >= old_uids
+    assert summary.added >= 1 and summary.carried >= 1 and summary.removed == ()
+    assert validate(registry).problems == ()
+
+
+def test_align_pairs_same_text_then_similar_text():
+    old = [{"clause": "1", "text": "甲乙丙丁"}, {"clause": "2", "text": "推进能源转型，建设光伏项目"}]
+    new = [
+        {"clause": "1", "text": "新的一段"},
+        {"clause": "2", "text": "甲乙丙丁"},
+        {"clause": "3", "text": "推进能源转型，建设分布式光伏项目"},
+    ]
+    assert align(old, new) == {1: 0, 2: 1}
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_validate_cli_exit_codes_and_formats(runner):
+    valid = str(CASES / "valid.yaml")
+    assert runner.invoke(app, ["validate", valid]).exit_code == 0
+    broken = str(CASES / "target-value.yaml")
+    result = runner.invoke(app, ["validate", broken])
+    assert result.exit_code == 1
+    assert re.search(r"target-value\.yaml:\d+:\d+: error: .*disagrees", result.stdout)
+    result = runner.invoke(app, ["validate", broken, "--format", "github"])
+    assert result.stdout.startswith("::error file=") and ",line=" in result.stdout
+    result = runner.invoke(app, ["validate", broken, "--format", "json"])
+    records = json.loads(result.stdout)
+    assert records[0]["valid"] is False and records[0]["problems"][0]["code"] == "target-mismatch"
+    assert runner.invoke(app, ["validate", broken, "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(CASES / "no-such.yaml")]).exit_code == 2
+
+
+def test_schema_cli_prints_the_schema(runner):
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["title"] == "policykit clause registry"
+
+
+def test_registry_cli_builds_and_updates(runner, repo, monkeypatch):
+    monkeypatch.chdir(repo)
+    result = runner.invoke(app, ["registry", "build", "data/raw"])
+    assert result.exit_code == 0, result.output
+    assert (repo / "data" / "clauses.yaml").is_file()
+    result = runner.invoke(app, ["registry", "update"])
+    assert result.exit_code == 0 and "9 clauses kept" in result.output
+    assert runner.invoke(app, ["registry", "build", "data/raw"]).exit_code == 2
+
+
+def test_github_annotations_escape_newlines_and_commas():
+    report = validate(CASES / "duplicate-uid.yaml")
+    out = render_reports([report], "github")
+    assert out.count("\n") == len(report.problems)
+    assert "%0A" not in out.split("::")[1]
+
+
+def test_committed_hook_runs_policykit_validate():
+    hooks = yaml.safe_load((CASES.parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks[0]["entry"] == "policykit validate"
