@@ -24,9 +24,12 @@ CHANGE_TYPES = ("added", "removed", "modified", "moved", "renumbered", "split", 
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = "。，、；：:;,.！？!? \u3000"
 _DATE_PART = re.compile(r"\d(?:年|月)$")
+_PHRASE = re.compile(r"[^，。；！？：、\n]*[，。；！？：、\n]|[^，。；！？：、\n]+")
 
 MATCH_THRESHOLD = 0.5
 """Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
+PROBE_GRAMS, PROBE_SHARE = 12, 0.3
+"""How many of a clause's rarest bigrams are looked up to find clauses worth comparing with it."""
 MOVE_COST = 1000
 """Weight of one clause kept in order, above any text length, so the fewest clauses are called moved."""
 CONTAINMENT_THRESHOLD = 0.75
@@ -238,13 +241,38 @@ def diff_tokens(text: str) -> list[str]:
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Diff two texts word by word; short equal runs between two edits are folded into one edit."""
-    old_words, new_words = diff_tokens(old), diff_tokens(new)
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    """Diff two texts word by word; short equal runs between two edits are folded into one edit.
+
+    Phrases (text between Chinese punctuation) are compared first, and only phrases that differ are
+    segmented with jieba: a revised 50 KB report keeps most of its phrases, and segmentation is the
+    expensive step.
+    """
+    old_phrases, new_phrases = _PHRASE.findall(old), _PHRASE.findall(new)
     raw: list[Segment] = []
+    matcher = difflib.SequenceMatcher(None, old_phrases, new_phrases, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        raw.append(Segment(op, "".join(old_words[i1:i2]), "".join(new_words[j1:j2])))
-    return _fold(raw)
+        old_part, new_part = "".join(old_phrases[i1:i2]), "".join(new_phrases[j1:j2])
+        if op != "replace":
+            raw.append(Segment(op, old_part, new_part))
+            continue
+        old_words, new_words = diff_tokens(old_part), diff_tokens(new_part)
+        words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+        for word_op, a1, a2, b1, b2 in words.get_opcodes():
+            raw.append(Segment(word_op, "".join(old_words[a1:a2]), "".join(new_words[b1:b2])))
+    return _fold(_merge_equal(raw))
+
+
+def _merge_equal(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring equal runs (phrase-level and word-level diffs meet at phrase edges)."""
+    out: list[Segment] = []
+    for segment in segments:
+        if not segment.old and not segment.new:
+            continue
+        if out and segment.op == "equal" and out[-1].op == "equal":
+            out[-1] = Segment("equal", out[-1].old + segment.old, out[-1].new + segment.new)
+        else:
+            out.append(segment)
+    return out
 
 
 def _fold(segments: list[Segment]) -> tuple[Segment, ...]:
@@ -289,6 +317,7 @@ class _Side:
     grams: list[frozenset[str]]
     parent: list[int | None]
     weight: list[int] = field(default_factory=list)
+    _postings: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, document: Document) -> _Side:
@@ -303,6 +332,16 @@ class _Side:
         grams = [bigrams(body) for body in bodies]
         # the order check keeps the most clauses in place (fewest moves), text length breaking ties
         return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies])
+
+    def postings(self) -> dict[str, list[int]]:
+        """Bigram → indexes of the clauses containing it, built once."""
+        if self._postings is None:
+            self._postings = defaultdict(list)
+            for index, grams in enumerate(self.grams):
+                for gram in grams:
+                    self._postings[gram].append(index)
+            self._postings = dict(self._postings)
+        return self._postings
 
     def live(self) -> list[int]:
         """Indexes of clauses with text to compare (list containers and the like have none)."""
@@ -372,20 +411,22 @@ class _Aligner:
                 if j is not None:
                     self.link(i, j, 1.0)
 
-    def candidates(self, olds: Sequence[int], news: Sequence[int]) -> dict[int, Counter]:
-        """For each old clause, the new clauses sharing bigrams with it and how many they share."""
-        postings: dict[str, list[int]] = defaultdict(list)
-        for j in news:
-            for gram in self.b.grams[j]:
-                postings[gram].append(j)
-        shared: dict[int, Counter] = {}
+    def candidates(self, olds: Sequence[int], news: Sequence[int]) -> dict[int, dict[int, int]]:
+        """For each old clause, the new clauses worth comparing with it and how many bigrams they share.
+
+        Only new clauses sharing one of the old clause's rarer bigrams are compared (a prefix filter):
+        similar clauses share most bigrams, so they share rare ones too, and the common ones
+        (城市, 发展) would put every clause next to every other.
+        """
+        postings = self.b.postings()
+        allowed = set(news)
+        shared: dict[int, dict[int, int]] = {}
         for i in olds:
-            counter: Counter = Counter()
-            for gram in self.a.grams[i]:
-                found = postings.get(gram)
-                if found:
-                    counter.update(found)
-            shared[i] = counter
+            grams = self.a.grams[i]
+            present = sorted((len(postings[g]), g) for g in grams if g in postings)
+            probe = present[: max(PROBE_GRAMS, int(len(present) * PROBE_SHARE))]
+            found = {j for _, g in probe for j in postings[g] if j in allowed}
+            shared[i] = {j: len(grams & self.b.grams[j]) for j in found}
         return shared
 
     def match_similar(self) -> None:
@@ -460,7 +501,7 @@ class _Aligner:
                 self.groups.append(("merged", parts, [j]))
 
     @staticmethod
-    def _parts(whole: frozenset[str], shared: Counter, grams: list[frozenset[str]]) -> list[int]:
+    def _parts(whole: frozenset[str], shared: dict[int, int], grams: list[frozenset[str]]) -> list[int]:
         """The pieces that together make up `whole` when no single one does; [] otherwise."""
         if len(whole) < 8:
             return []
