@@ -286,6 +286,81 @@ def extract(
 # ---------------------------------------------------------------- search (issue 4)
 
 
+class SearchFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+QueryArg = Annotated[
+    str, typer.Argument(help='Terms, all required; OR between terms; -term excludes; "a b" phrase.')
+]
+PathsArg = Annotated[
+    list[str] | None, typer.Argument(help="Files, folders (recursive), globs; default data/raw/.")
+]
+
+
+@app.command("search")
+def search_command(
+    query: QueryArg,
+    paths: PathsArg = None,
+    substring: Annotated[
+        bool, typer.Option("--substring", help="Match anywhere, not only on word boundaries.")
+    ] = False,
+    regex: Annotated[bool, typer.Option("--regex", "-E", help="Each term is a regular expression.")] = False,
+    under: Annotated[
+        str | None, typer.Option("--under", help="Only clauses under a heading with TEXT.")
+    ] = None,
+    rank: Annotated[
+        bool, typer.Option("--rank", help="Order by BM25 relevance instead of document order.")
+    ] = False,
+    count: Annotated[
+        bool, typer.Option("--count", "-c", help="Matching clauses and hits per document.")
+    ] = False,
+    files_only: Annotated[
+        bool, typer.Option("--files-with-matches", "-l", help="Only the documents with a match.")
+    ] = False,
+    no_index: Annotated[
+        bool, typer.Option("--no-index", help="Scan the files instead of the cached index.")
+    ] = False,
+    fmt: Annotated[SearchFormat | None, typer.Option("--format", "-f", help="table, json or jsonl.")] = None,
+) -> None:
+    """Find clauses by keyword: whole words through jieba (电池 finds 锂电池, 国有 not 我国有), with heading trails.
+
+    Exit status as grep: 0 found, 1 nothing found, 2 error. The index lives under $XDG_CACHE_HOME/policykit.
+
+    Examples:
+
+        policykit search 氢能 docs/
+
+        policykit search '碳达峰 OR 碳中和 -海上' 'plans/**/*.txt' --under 重点任务
+
+        policykit search 国有 --substring --count --format jsonl
+    """
+    from policykit.render.search import render_search_data, search_view
+    from policykit.search import search
+
+    mode = "regex" if regex else "substring" if substring else "word"
+
+    def find():
+        with progress_bar("Indexing") as progress:
+            options = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
+            return search(query, paths or ["data/raw"], progress=progress, **options)
+
+    try:
+        result = run(find)
+    except typer.Exit as error:  # grep's convention: 2 for any error, 1 only for "nothing found"
+        raise typer.Exit(2 if error.exit_code == 1 else error.exit_code) from None
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    chosen = choose_format(fmt, "table")
+    if chosen == "table":
+        console().print(search_view(result, count=count, files_only=files_only))
+    else:
+        write(render_search_data(result, chosen, count=count, files_only=files_only))
+    raise typer.Exit(0 if result.matches else 1)
+
+
 # ---------------------------------------------------------------- diff (issue 5)
 
 
