@@ -9,11 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from policykit.cli import app
 from policykit.registry import (
+    MarkedDict,
+    MarkedList,
     align,
     check_schema,
+    dump_registry,
     load_marked,
     schema,
     schema_text,
@@ -25,6 +30,11 @@ from policykit.render.registry import render_reports
 CASES = Path(__file__).parent / "cases" / "registry"
 BROKEN = sorted(p for p in CASES.glob("*.yaml") if p.name != "valid.yaml")
 EXPECT = re.compile(r"# expect ([a-z-]+): (.*?)\s*(?=# expect |$)")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "policykit-cache"))
 
 
 def expectations(path: Path) -> list[tuple[int, str, str]]:
@@ -95,6 +105,79 @@ def test_loaded_values_equal_pyyaml_safe_load():
     text = (CASES / "valid.yaml").read_text(encoding="utf-8")
     data, _ = load_marked(text, "x")
     assert json.loads(json.dumps(data)) == yaml.safe_load(text)
+
+
+def assert_same_tree(fast, slow, where="registry"):
+    """The fast reader must give PyYAML's values and marks, container by container."""
+    assert type(fast) is type(slow), where
+    if isinstance(fast, MarkedDict):
+        assert (fast.mark, list(fast), fast.key_marks, fast.value_marks) == (
+            slow.mark,
+            list(slow),
+            slow.key_marks,
+            slow.value_marks,
+        ), where
+        for key in fast:
+            assert_same_tree(fast[key], slow[key], f"{where}.{key}")
+    elif isinstance(fast, MarkedList):
+        assert (fast.mark, fast.marks, len(fast)) == (slow.mark, slow.marks, len(slow)), where
+        for index, (a, b) in enumerate(zip(fast, slow, strict=True)):
+            assert_same_tree(a, b, f"{where}[{index}]")
+    else:
+        assert fast == slow, where
+
+
+@pytest.mark.parametrize("path", [*BROKEN, CASES / "valid.yaml"], ids=lambda p: p.stem)
+def test_fast_reader_matches_pyyaml_on_every_case(path):
+    text = path.read_text(encoding="utf-8")
+    fast, fast_problems = load_marked(text, "x")
+    slow, slow_problems = load_marked(text, "x", fast=False)
+    assert_same_tree(fast, slow)
+    assert fast_problems == slow_problems
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+scalars = st.one_of(texts, st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"uid": texts, "text": texts, "tags": st.lists(texts, max_size=3)},
+            optional={
+                "notes": scalars,
+                "targets": st.lists(st.dictionaries(texts, scalars, max_size=3), max_size=2),
+            },
+        ),
+        max_size=4,
+    )
+)
+def test_fast_reader_matches_pyyaml_on_written_registries(clauses):
+    text = dump_registry({"version": 1, "documents": [], "clauses": clauses})
+    fast, _ = load_marked(text, "x")
+    slow, _ = load_marked(text, "x", fast=False)
+    assert_same_tree(fast, slow)
+    assert json.dumps(plain_copy(fast)) == json.dumps(yaml.safe_load(text))
+
+
+def plain_copy(value):
+    if isinstance(value, dict):
+        return {key: plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_copy(item) for item in value]
+    return value
+
+
+def test_cached_and_fresh_validation_agree(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path))
+    path = CASES / "target-year.yaml"
+    first = validate(path)
+    assert list(tmp_path.glob("sources/*.json"))
+    assert validate(path).problems == first.problems == validate(path, cache=False).problems
+    for cached in tmp_path.glob("sources/*.json"):
+        cached.write_text("{not json", encoding="utf-8")
+    assert validate(path).problems == first.problems
 
 
 def test_the_shipped_schema_is_json_and_uses_only_supported_keywords():
@@ -187,6 +270,7 @@ def test_validate_cli_exit_codes_and_formats(runner):
     result = runner.invoke(app, ["validate", broken, "--format", "json"])
     records = json.loads(result.stdout)
     assert records[0]["valid"] is False and records[0]["problems"][0]["code"] == "target-mismatch"
+    assert runner.invoke(app, ["validate", broken, "--no-cache"]).exit_code == 1
     assert runner.invoke(app, ["validate", broken, "--format", "xml"]).exit_code == 2
     assert runner.invoke(app, ["validate", str(CASES / "no-such.yaml")]).exit_code == 2
 

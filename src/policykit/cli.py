@@ -557,6 +557,9 @@ def validate(
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="text, json or github (Actions annotations).")
     ] = ReportFormat.text,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Reuse parsed sources from earlier runs (by sha256).")
+    ] = True,
 ) -> None:
     """Check a registry: YAML, schema, and that it is still true to its sources. Exit 0 valid, 1 not, 2 usage.
 
@@ -574,7 +577,9 @@ def validate(
     from policykit.registry import validate as validate_registry
     from policykit.render.registry import render_reports, report_summary
 
-    reports = [run(lambda file=file: validate_registry(file)) for file in files or ["data/clauses.yaml"]]
+    reports = [
+        run(lambda file=file: validate_registry(file, cache=cache)) for file in files or ["data/clauses.yaml"]
+    ]
     write(render_reports(reports, fmt.value))
     for report in reports:
         typer.echo(report_summary(report), err=True)

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from policykit.errors import RegistryError, UsageError
-from policykit.model import Clause, Document, Target
+from policykit.model import Document, Target
 
 SCHEMA_VERSION = 1
 DEFAULT_REGISTRY = "data/clauses.yaml"
@@ -155,8 +155,295 @@ _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def load_marked(text: str, file: str) -> tuple[object, list[Problem]]:
+class _Unsupported(Exception):
+    """The text uses YAML beyond the block subset the fast reader handles; PyYAML reads it instead."""
+
+
+_PLAIN_START_FORBIDDEN = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_BAD_CHARS = re.compile(
+    "[\t\r\x85\u2028\u2029\ufeff]|[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+class _FastReader:
+    """A reader for the block-style YAML the registry is written in (and hand edits of it), 10× PyYAML's speed.
+
+    It builds the same MarkedDict/MarkedList tree with the same marks as the PyYAML path, and raises
+    _Unsupported on anything outside its subset (anchors, tags, flow mappings, folded or multi-line
+    scalars, tabs, errors), so the result is PyYAML's whenever it does not know better.
+    """
+
+    def __init__(self, text: str, file: str, problems: list[Problem]):
+        self.lines = lines = text.split("\n")
+        self.file = file
+        self.problems = problems
+        yaml, _, constructor = _yaml()
+        self.constructor = constructor
+        self.resolver = yaml.resolver.Resolver()
+        self.scalar_node = yaml.ScalarNode
+        self.resolved: dict[str, object] = {}
+        self.indents = [len(line) - len(line.lstrip(" ")) for line in lines]
+        following = [len(lines)] * (len(lines) + 1)
+        for i in range(len(lines) - 1, -1, -1):
+            line = lines[i]
+            at = self.indents[i]
+            following[i] = i if at < len(line) and line[at] != "#" else following[i + 1]
+        self.following = following
+
+    def next_content(self, i: int) -> int:
+        """The first line from i on that holds more than blanks or a comment."""
+        return self.following[i] if i < len(self.following) else len(self.lines)
+
+    def indent(self, i: int) -> int:
+        return self.indents[i]
+
+    def load(self):
+        i = self.next_content(0)
+        if i >= len(self.lines):
+            return None
+        first = self.lines[i].lstrip(" ")
+        if first.startswith(("---", "...", "%")):
+            raise _Unsupported
+        value, i = self.block(i, self.indent(i))
+        if self.next_content(i) < len(self.lines):
+            raise _Unsupported
+        return value
+
+    def block(self, i: int, column: int):
+        """A block node starting at line i, column `column`: a sequence or a mapping; returns (node, next line)."""
+        content = self.lines[i][column:]
+        if content == "-" or content.startswith("- "):
+            return self.sequence(i, column)
+        return self.mapping(i, column)
+
+    def sequence(self, i: int, column: int):
+        items = MarkedList((i + 1, column + 1))
+        lines = self.lines
+        while True:
+            content = lines[i][column:]
+            if not (content == "-" or content.startswith("- ")):
+                if items:  # an indentless sequence ends at its parent's next key
+                    return items, i
+                raise _Unsupported
+            rest = content[2:]
+            stripped = rest.lstrip(" ")
+            start = column + 2 + len(rest) - len(stripped)
+            if not stripped or stripped.startswith("#"):
+                j = self.next_content(i + 1)
+                if j < len(lines) and self.indent(j) > column:
+                    value, i = self.block(j, self.indent(j))
+                    mark = value.mark
+                else:
+                    value, mark, i = None, self.empty_mark(j), i + 1
+            elif stripped.startswith("- "):
+                raise _Unsupported
+            elif self.key_split(stripped) is not None:
+                value, i = self.mapping(i, start)
+                mark = value.mark
+            else:
+                value, i = self.inline(i, start, column)
+                mark = (self.last_mark_line, start + 1)
+            items.append(value)
+            items.marks.append(mark)
+            i = self.next_content(i)
+            if i >= len(lines):
+                return items, i
+            indent = self.indent(i)
+            if indent < column:
+                return items, i
+            if indent > column:
+                raise _Unsupported
+
+    def empty_mark(self, j: int) -> Mark:
+        if j >= len(self.lines):
+            return len(self.lines), 1
+        return j + 1, self.indent(j) + 1
+
+    @staticmethod
+    def key_split(content: str) -> int | None:
+        """Where the ': ' (or final ':') ending a plain key is, or None when the content is not a key."""
+        if content[0] in _PLAIN_START_FORBIDDEN:
+            return None
+        at = content.find(": ")
+        if at < 0:
+            if content.endswith(":") and " #" not in content:
+                return len(content) - 1
+            return None
+        hash_at = content.find(" #")
+        if 0 <= hash_at < at:
+            return None
+        return at
+
+    def mapping(self, i: int, column: int):
+        mapping = MarkedDict((i + 1, column + 1))
+        lines = self.lines
+        while True:
+            content = lines[i][column:]
+            at = self.key_split(content) if content else None
+            if at is None:
+                raise _Unsupported
+            key = str(self.plain(content[:at].rstrip(" ")))
+            key_mark = (i + 1, column + 1)
+            rest = content[at + 1 :]
+            stripped = rest.lstrip(" ")
+            start = column + at + 1 + len(rest) - len(stripped)
+            if not stripped or stripped.startswith("#"):
+                j = self.next_content(i + 1)
+                if j < len(lines) and self.indent(j) > column:
+                    value, i = self.block(j, self.indent(j))
+                    mark = value.mark
+                elif j < len(lines) and self.indent(j) == column and lines[j][column:].startswith(("- ",)):
+                    value, i = self.sequence(j, column)
+                    mark = value.mark
+                elif j < len(lines) and lines[j][column:] == "-":
+                    raise _Unsupported
+                else:
+                    value, mark, i = None, self.empty_mark(j), i + 1
+            else:
+                value, i = self.inline(i, start, column)
+                mark = (self.last_mark_line, start + 1)
+            if key in mapping:
+                first_line = mapping.key_marks[key][0]
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        *key_mark,
+                        "duplicate-key",
+                        f"duplicate key '{key}' (first on line {first_line})",
+                    )
+                )
+            else:
+                mapping[key] = value
+                mapping.key_marks[key] = key_mark
+                mapping.value_marks[key] = mark
+            i = self.next_content(i)
+            if i >= len(lines):
+                return mapping, i
+            indent = self.indent(i)
+            if indent < column:
+                return mapping, i
+            if indent > column:
+                raise _Unsupported
+
+    last_mark_line = 0
+
+    def inline(self, i: int, start: int, parent: int):
+        """A value written after 'key: ' or '- ' on line i from `start`; returns (value, next line)."""
+        self.last_mark_line = i + 1
+        text = self.lines[i][start:]
+        head = text[0]
+        if head == "'":
+            end = 1
+            while True:
+                end = text.find("'", end)
+                if end < 0:
+                    raise _Unsupported
+                if text[end + 1 : end + 2] == "'":
+                    end += 2
+                    continue
+                break
+            self.tail(text[end + 1 :])
+            return text[1:end].replace("''", "'"), i + 1
+        if head == '"':
+            end = text.find('"', 1)
+            if end < 0 or "\\" in text[1:end]:
+                raise _Unsupported
+            self.tail(text[end + 1 :])
+            return text[1:end], i + 1
+        if head == "|":
+            return self.literal(i, text, parent)
+        if head == "[" or head == "{":
+            body = text.split(" #", 1)[0].rstrip(" ")
+            if body == "[]":
+                return MarkedList((i + 1, start + 1)), i + 1
+            if body == "{}":
+                return MarkedDict((i + 1, start + 1)), i + 1
+            raise _Unsupported
+        if head in _PLAIN_START_FORBIDDEN and not (head in "-?:" and text[1:2] not in ("", " ")):
+            raise _Unsupported
+        value = text.split(" #", 1)[0].rstrip(" ")
+        if ": " in value or value.endswith(":"):
+            raise _Unsupported
+        j = self.next_content(i + 1)
+        if j < len(self.lines) and self.indent(j) > parent:
+            raise _Unsupported  # a multi-line plain scalar
+        return self.plain(value), i + 1
+
+    @staticmethod
+    def tail(rest: str) -> None:
+        rest = rest.lstrip(" ")
+        if rest and not rest.startswith("#"):
+            raise _Unsupported
+
+    def plain(self, value: str):
+        known = self.resolved.get(value, self)
+        if known is not self:
+            return known
+        result = self.resolve_plain(value)
+        if len(value) < 80:  # ids, units, numbers and keys repeat; long texts do not
+            self.resolved[value] = result
+        return result
+
+    def resolve_plain(self, value: str):
+        tag = self.resolver.resolve(self.scalar_node, value, (True, False))
+        if tag in (_STR, _TIMESTAMP):
+            return value
+        build = self.constructor.yaml_constructors.get(tag)
+        if build is None:
+            raise _Unsupported
+        return build(self.constructor, self.scalar_node(tag, value))
+
+    def literal(self, i: int, header: str, parent: int):
+        header = header.split(" #", 1)[0].rstrip(" ")
+        if header not in ("|", "|-", "|+"):
+            raise _Unsupported
+        lines = self.lines
+        j = i + 1
+        body: list[str] = []
+        indent = None
+        while j < len(lines):
+            line = lines[j]
+            stripped = line.lstrip(" ")
+            if not stripped:
+                if indent is None and len(line) > parent + 1:
+                    raise _Unsupported
+                if indent is not None and len(line) > indent:
+                    raise _Unsupported
+                body.append("")
+                j += 1
+                continue
+            width = len(line) - len(stripped)
+            if indent is None:
+                if width <= parent:
+                    break
+                indent = width
+            elif width < indent:
+                break
+            body.append(line[indent:])
+            j += 1
+        while body and body[-1] == "":
+            body.pop()
+        if indent is None or any(not line for line in body[:1]):
+            raise _Unsupported
+        text = "\n".join(body)
+        if header == "|":
+            text += "\n"
+        elif header == "|+":
+            raise _Unsupported
+        return text, j
+
+
+def load_marked(text: str, file: str, *, fast: bool = True) -> tuple[object, list[Problem]]:
     """Parse YAML text into MarkedDict/MarkedList/scalars; syntax errors and duplicate keys become problems."""
+    if fast and not _BAD_CHARS.search(text):
+        problems: list[Problem] = []
+        try:
+            data = _FastReader(text, file, problems).load()
+        except _Unsupported:
+            pass
+        else:
+            if data is not None:
+                return data, problems
     yaml, loader, constructor = _yaml()
     try:
         root = yaml.compose(text, Loader=loader)
@@ -167,7 +454,7 @@ def load_marked(text: str, file: str) -> tuple[object, list[Problem]]:
         return None, [Problem(file, line, column, "yaml-syntax", f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(file, 1, 1, "yaml-syntax", f"YAML syntax error: {error}")]
-    problems: list[Problem] = []
+    problems = []
 
     def scalar(node):
         tag = node.tag
@@ -445,23 +732,108 @@ def _extract(document: Document) -> tuple[Target, ...] | None:
     return tuple(extract_targets(document))
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A target as extract reads it, reduced to what validate compares."""
+
+    value: float
+    unit: str
+    year: int | None
+    comparator: str | None
+    quantity: str
+
+
 @dataclass
 class _SourceCheck:
-    """A registry document resolved against its source file: parsed lazily, once."""
+    """What validate needs from one source: each clause's own text (whitespace removed) and its targets."""
 
     path: Path
-    document: Document | None = None
-    clauses: dict[str, Clause] = field(default_factory=dict)
+    sha256: str
+    loaded: bool = False
+    clauses: dict[str, str] = field(default_factory=dict)
     squashed: str = ""
-    targets: dict[str, list[Target]] | None = None
+    targets: dict[str, list[_Read]] | None = None
     error: str | None = None
+
+
+def cache_dir() -> Path:
+    """Where parsed-source facts are kept between runs: $POLICYKIT_CACHE_DIR, else the user cache."""
+    if os.environ.get("POLICYKIT_CACHE_DIR"):
+        return Path(os.environ["POLICYKIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "policykit"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's code and data: any change to the parser or extract invalidates cached facts."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _facts(check: _SourceCheck, use_cache: bool) -> None:
+    """Fill a source check from the cache when the source and the code are unchanged, else by parsing."""
+    if check.loaded:
+        return
+    check.loaded = True
+    cached = cache_dir() / "sources" / f"{check.sha256}-{code_fingerprint()}.json"
+    record = None
+    if use_cache:
+        try:
+            record = json.loads(cached.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = None
+    if record is None:
+        record = _read_source_facts(check.path)
+        if use_cache and "error" not in record:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+                temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+                temporary.replace(cached)
+            except OSError:
+                pass  # a read-only cache only costs time
+    if "error" in record:
+        check.error = record["error"]
+        return
+    check.clauses = dict(record["clauses"])
+    check.squashed = "".join(check.clauses.values())
+    if record["targets"] is not None:
+        check.targets = {}
+        for clause_id, *fields in record["targets"]:
+            check.targets.setdefault(clause_id, []).append(_Read(*fields))
+
+
+def _read_source_facts(path: Path) -> dict:
+    from policykit.errors import PolicykitError
+    from policykit.pipeline import load_document
+
+    try:
+        document = load_document(path)
+    except PolicykitError as error:
+        return {"error": str(error)}
+    read = _extract(document)
+    return {
+        "clauses": [[clause.id, squash(clause.text)] for clause in document.walk()],
+        "targets": None
+        if read is None
+        else [[t.clause, t.value, t.unit, t.year, t.comparator, t.quantity] for t in read],
+    }
 
 
 # ---------------------------------------------------------------- validate
 
 
-def validate(path: str | Path, *, text: str | None = None) -> Report:
-    """Check a registry file: YAML syntax, the schema, and that it is still true to its sources."""
+def validate(path: str | Path, *, text: str | None = None, cache: bool = True) -> Report:
+    """Check a registry file: YAML syntax, the schema, and that it is still true to its sources.
+
+    Parsed sources are cached by their sha256 and the code's fingerprint (`cache=False` re-parses).
+    """
     file = str(path)
     if text is None:
         registry = Path(path)
@@ -477,7 +849,7 @@ def validate(path: str | Path, *, text: str | None = None) -> Report:
     if data is None:
         return Report(file, tuple(problems))
     problems += check_schema(data, file)
-    semantic, counts = check_sources(data, file, find_root(Path(path)))
+    semantic, counts = check_sources(data, file, find_root(Path(path)), cache=cache)
     problems += semantic
     problems.sort(key=lambda p: (p.line, p.column))
     return Report(file, tuple(problems), *counts)
@@ -498,7 +870,9 @@ def _text(entry: dict, key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def check_sources(data, file: str, root: Path) -> tuple[list[Problem], tuple[int, int, int]]:
+def check_sources(
+    data, file: str, root: Path, *, cache: bool = True
+) -> tuple[list[Problem], tuple[int, int, int]]:
     """The checks a schema cannot express: unique ids, sources present and unchanged, texts and targets true."""
     problems: list[Problem] = []
 
@@ -534,9 +908,9 @@ def check_sources(data, file: str, root: Path) -> tuple[list[Problem], tuple[int
                 "fix the path or remove the document and its clauses",
             )
             continue
-        sources[doc_id] = _SourceCheck(resolved)
-        recorded = _text(entry, "sha256")
         actual = file_sha256(resolved)
+        sources[doc_id] = _SourceCheck(resolved, actual)
+        recorded = _text(entry, "sha256")
         if recorded and re.fullmatch(r"[0-9a-f]{64}", recorded) and recorded != actual:
             add(
                 entry,
@@ -595,7 +969,7 @@ def check_sources(data, file: str, root: Path) -> tuple[list[Problem], tuple[int
         check = sources.get(doc_id) if doc_id is not None else None
         if check is None:
             continue
-        _parse(check)
+        _facts(check, cache)
         if check.error:
             add(
                 entry,
@@ -606,37 +980,21 @@ def check_sources(data, file: str, root: Path) -> tuple[list[Problem], tuple[int
             )
             sources[doc_id] = None
             continue
-        clause = _check_text(entry, check, add, uid)
-        if clause is not None and target_entries:
-            _check_targets(entry, target_entries, clause, check, file, problems, uid)
+        clause_id = _check_text(entry, check, add, uid)
+        if clause_id is not None and target_entries and check.targets is not None:
+            _check_targets(target_entries, clause_id, check, file, problems, uid)
     return problems, (documents, clauses, targets)
 
 
-def _parse(check: _SourceCheck) -> None:
-    if check.document is not None or check.error:
-        return
-    from policykit.errors import PolicykitError
-    from policykit.pipeline import load_document
-
-    try:
-        document = load_document(check.path)
-    except PolicykitError as error:
-        check.error = str(error)
-        return
-    check.document = document
-    check.clauses = {clause.id: clause for clause in document.walk()}
-    check.squashed = squash(document.text)
-
-
-def _check_text(entry: MarkedDict, check: _SourceCheck, add, uid: str | None) -> Clause | None:
-    """The entry's text must be its clause's own text; return that clause when it is."""
+def _check_text(entry: MarkedDict, check: _SourceCheck, add, uid: str | None) -> str | None:
+    """The entry's text must be its clause's own text; return that clause's id when it is."""
     text, clause_id = _text(entry, "text"), _text(entry, "clause")
     if text is None or clause_id is None:
         return None
     wanted = squash(text)
-    clause = check.clauses.get(clause_id)
-    if clause is not None and squash(clause.text) == wanted:
-        return clause
+    own = check.clauses.get(clause_id)
+    if own == wanted:
+        return clause_id
     source = check.path.name
     if wanted not in check.squashed:
         add(
@@ -648,8 +1006,8 @@ def _check_text(entry: MarkedDict, check: _SourceCheck, add, uid: str | None) ->
             uid,
         )
         return None
-    elsewhere = next((c.id for c in check.clauses.values() if squash(c.text) == wanted), None)
-    if clause is None:
+    elsewhere = next((other for other, squashed in check.clauses.items() if squashed == wanted), None)
+    if own is None:
         where = f"; it is clause {elsewhere} now" if elsewhere else ""
         add(
             entry,
@@ -707,21 +1065,14 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-def _shown(target: Target) -> str:
+def _shown(target: _Read) -> str:
     value = int(target.value) if float(target.value).is_integer() else target.value
     return f"{value} {target.unit} ('{target.quantity}')"
 
 
-def _check_targets(entry, target_entries, clause: Clause, check: _SourceCheck, file, problems, uid) -> None:
+def _check_targets(target_entries, clause_id: str, check: _SourceCheck, file, problems, uid) -> None:
     """Each registry target must be one extract reads from the clause: same value and unit, year, comparator."""
-    if check.targets is None:
-        read = _extract(check.document)
-        if read is None:
-            return
-        check.targets = {}
-        for target in read:
-            check.targets.setdefault(target.clause, []).append(target)
-    found = check.targets.get(clause.id, [])
+    found = check.targets.get(clause_id, []) if check.targets is not None else []
     for target in target_entries:
         value, unit = target.get("value"), target.get("unit")
         if not isinstance(value, int | float) or isinstance(value, bool) or not isinstance(unit, str):
@@ -739,7 +1090,7 @@ def _check_targets(entry, target_entries, clause: Clause, check: _SourceCheck, f
             add(
                 "unit" if other_unit else "value",
                 "target-mismatch",
-                f"target {shown} disagrees with the text: extract reads {reads} in clause {clause.id}",
+                f"target {shown} disagrees with the text: extract reads {reads} in clause {clause_id}",
             )
             continue
         year, comparator = target.get("year"), target.get("comparator")
@@ -760,8 +1111,8 @@ def _check_targets(entry, target_entries, clause: Clause, check: _SourceCheck, f
                 f"{', '.join(t.comparator or 'null' for t in matches)} for {_shown(matches[0])}",
             )
         quantity = target.get("quantity")
-        if isinstance(quantity, str) and squash(quantity) not in squash(clause.text):
-            add("quantity", "target-mismatch", f"quantity '{quantity}' does not appear in clause {clause.id}")
+        if isinstance(quantity, str) and squash(quantity) not in check.clauses[clause_id]:
+            add("quantity", "target-mismatch", f"quantity '{quantity}' does not appear in clause {clause_id}")
 
 
 # ---------------------------------------------------------------- build and update

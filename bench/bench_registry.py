@@ -1,0 +1,47 @@
+"""Validating a 10,000-clause registry: cold (every source parsed and extracted) and warm (sources cached)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+
+def run(ctx) -> list[dict]:
+    """Build a registry over enough corpus editions to pass 10,000 clauses, then time `validate` on it."""
+    from policykit.registry import update_registry, validate
+
+    repo = ctx.scratch / "registry-repo"
+    raw = repo / "data" / "raw"
+    raw.mkdir(parents=True)
+    # Each edition differs by its last line so every source has its own hash and is parsed on its own.
+    for edition in range(1, 8):
+        for path in ctx.corpus_files():
+            text = path.read_text(encoding="utf-8") + f"\n（第{edition}版）\n"
+            (raw / f"{path.stem}-ed{edition}.txt").write_text(text, encoding="utf-8")
+    registry = repo / "data" / "clauses.yaml"
+    cache = ctx.scratch / "registry-cache"
+    os.environ["POLICYKIT_CACHE_DIR"] = str(cache)
+    update_registry(registry, [raw], create=True)
+    report = validate(registry, cache=False)
+    assert report.valid, report.problems[:3]
+    clauses, size = report.clauses, registry.stat().st_size / 1e6
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        validate(registry)
+
+    cold_seconds = ctx.time(cold, repeat=1)
+    warm_seconds = ctx.time(lambda: validate(registry))
+    command = [ctx.policykit(), "validate", str(registry)]
+    command_seconds = ctx.time_command(command, stderr=subprocess.DEVNULL)
+    anchor = ctx.time_command([ctx.policykit(), "--version"])
+    what = f"validate {clauses} clauses, {size:.1f} MB"
+    return [
+        {"bench": "registry", "what": f"{what}, warm (in process)", "seconds": warm_seconds,
+         "anchor": "policykit --version", "anchor_seconds": anchor},
+        {"bench": "registry", "what": f"{what}, warm (policykit validate)", "seconds": command_seconds,
+         "anchor": "policykit --version", "anchor_seconds": anchor},
+        {"bench": "registry", "what": f"{what}, cold (parse+extract all)", "seconds": cold_seconds,
+         "anchor": "policykit --version", "anchor_seconds": anchor},
+    ]  # fmt: skip
