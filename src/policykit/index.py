@@ -14,7 +14,6 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from policykit.errors import InputError, PolicykitError
 from policykit.search import ClauseRecord, Query, Term, match_record
@@ -37,15 +36,20 @@ CREATE VIRTUAL TABLE fts USING fts5(words, content='clauses', content_rowid='id'
 """
 
 
-def default_cache_dir() -> Path:
+def default_cache_dir() -> str:
     """$XDG_CACHE_HOME/policykit, else ~/.cache/policykit."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "policykit"
+    return os.path.join(base, "policykit")
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def _fingerprint() -> str:
     """Changes when the lexicon or the index layout changes, so the index is rebuilt with the new words."""
-    lexicon = Path(__file__).with_name("data").joinpath("lexicon.txt").read_bytes()
+    lexicon = _read(os.path.join(os.path.dirname(__file__), "data", "lexicon.txt"))
     return f"{SCHEMA_VERSION}:{zlib.crc32(lexicon):08x}"
 
 
@@ -65,7 +69,7 @@ def _parse_file(job: tuple[str, bool]):
 
     path, segment = job
     try:
-        data = Path(path).read_bytes()
+        data = _read(path)
         stat = os.stat(path)
         digest = _digest(data)
         records = list(clause_records(load_document(path)))
@@ -92,7 +96,7 @@ def _parse_file(job: tuple[str, bool]):
 
 
 def parse_files(
-    files: list[Path], *, progress: Callable[[int, int], None] | None = None, segment: bool = True
+    files: list[str], *, progress: Callable[[int, int], None] | None = None, segment: bool = True
 ) -> Iterator[tuple[str, object]]:
     """Yield (path, clause rows or records) per file in order, or (path, error message); both cores when many."""
     jobs = [(str(f), segment) for f in files]
@@ -148,22 +152,23 @@ def fts_expression(part: str, containing: list[str] = ()) -> str | None:
 class SearchIndex:
     """An open index database; use `SearchIndex.open()` as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: str):
         self.db = connection
         self.path = path
         self._ids: dict[str, int] = {}
+        self._keys: dict[str, str] = {}
 
     @classmethod
-    def open(cls, cache_dir: str | Path | None = None) -> SearchIndex:
-        folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    def open(cls, cache_dir: str | os.PathLike | None = None) -> SearchIndex:
+        folder = os.fspath(cache_dir) if cache_dir else default_cache_dir()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(folder / INDEX_FILE)
+            os.makedirs(folder, exist_ok=True)
+            connection = sqlite3.connect(os.path.join(folder, INDEX_FILE))
         except (OSError, sqlite3.Error) as error:
             raise InputError(
                 f"cannot open the search index in {folder}: {error}; set XDG_CACHE_HOME or use --no-index"
             ) from None
-        index = cls(connection, folder / INDEX_FILE)
+        index = cls(connection, os.path.join(folder, INDEX_FILE))
         index._prepare()
         return index
 
@@ -195,7 +200,7 @@ class SearchIndex:
 
     # ---- keeping it current
 
-    def refresh(self, files: list[Path], progress: Callable[[int, int], None] | None = None) -> list[str]:
+    def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Bring the given files up to date in the index; return messages for files that cannot be read."""
         db = self.db
         known = {
@@ -204,11 +209,13 @@ class SearchIndex:
                 "SELECT id, path, size, mtime_ns, hash, error FROM files"
             )
         }
-        todo: list[Path] = []
+        todo: list[str] = []
         touched: list[tuple[int, int, int]] = []
         warnings: list[str] = []
+        cwd = os.getcwd()
         for file in files:
-            key = os.path.abspath(file)
+            key = file if os.path.isabs(file) and "/." not in file else os.path.normpath(os.path.join(cwd, file))
+            self._keys[file] = key
             try:
                 stat = os.stat(key)
             except OSError as error:
@@ -222,25 +229,26 @@ class SearchIndex:
                 continue
             if entry and entry[3]:
                 try:
-                    same = _digest(Path(key).read_bytes()) == entry[3]
+                    same = _digest(_read(key)) == entry[3]
                 except OSError:
                     same = False
                 if same:
                     touched.append((stat.st_size, stat.st_mtime_ns, entry[0]))
                     self._ids[key] = entry[0]
                     continue
-            todo.append(Path(key))
-        with db:
-            db.executemany("UPDATE files SET size=?, mtime_ns=? WHERE id=?", touched)
+            todo.append(key)
+        if touched:
+            with db:
+                db.executemany("UPDATE files SET size=?, mtime_ns=? WHERE id=?", touched)
         if todo:
             self._index(todo, known, progress, warnings)
         return warnings
 
-    def _index(self, todo: list[Path], known: dict, progress, warnings: list[str]) -> None:
+    def _index(self, todo: list[str], known: dict, progress, warnings: list[str]) -> None:
         db = self.db
         with db:
             for path in todo:
-                entry = known.get(str(path))
+                entry = known.get(path)
                 if entry:
                     self._forget(entry[0])
         pending = 0
@@ -297,13 +305,13 @@ class SearchIndex:
 
     # ---- querying
 
-    def find(self, query: Query, files: list[Path], *, under: str | None = None):
+    def find(self, query: Query, files: list[str], *, under: str | None = None):
         """Return ([(record, spans, hits per term)] in document order, clauses searched, mean clause length)."""
         db = self.db
         display: dict[int, str] = {}
         order: dict[int, int] = {}
         for i, file in enumerate(files):
-            file_id = self._ids.get(os.path.abspath(file))
+            file_id = self._ids.get(self._keys.get(file, ""))
             if file_id is not None:
                 display[file_id] = str(file)
                 order[file_id] = i

@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from policykit.errors import InputError, UsageError
 
@@ -317,17 +316,17 @@ def collect_matches(
 # ---------------------------------------------------------------- files
 
 
-def resolve_paths(paths: Iterable[str]) -> list[Path]:
+def resolve_paths(paths: Iterable[str]) -> list[str]:
     """Expand files, folders (recursively: .txt and .pdf) and glob patterns into document files, in order."""
-    resolved: list[Path] = []
-    seen: set[Path] = set()
+    resolved: list[str] = []
+    seen: set[str] = set()
 
-    def add(path: Path) -> None:
+    def add(path: str) -> None:
         if path not in seen:
             seen.add(path)
             resolved.append(path)
 
-    for given in paths:
+    for given in map(str, paths):
         if any(ch in given for ch in "*?["):
             import glob
 
@@ -335,28 +334,29 @@ def resolve_paths(paths: Iterable[str]) -> list[Path]:
             if not matches:
                 raise InputError("no file matches this pattern: check the glob", path=given)
             for match in matches:
-                if os.path.isdir(match):
-                    for file in _walk(match):
-                        add(file)
-                else:
-                    add(Path(match))
-            continue
-        path = Path(given)
-        if path.is_dir():
-            for file in _walk(str(path)):
+                for file in _walk(match) if os.path.isdir(match) else [match]:
+                    add(file)
+        elif os.path.isdir(given):
+            for file in _walk(given):
                 add(file)
-        elif path.exists():
-            add(path)
+        elif os.path.exists(given):
+            add(given)
         else:
             raise InputError("no such file or folder: check the path", path=given)
     return resolved
 
 
-def _walk(folder: str) -> list[Path]:
+def _walk(folder: str) -> list[str]:
+    """Document files under a folder, depth first in name order, hidden folders skipped."""
     found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, f) for f in sorted(files) if f.lower().endswith(DOCUMENT_SUFFIXES))
+    with os.scandir(folder) as entries:
+        ordered = sorted(entries, key=lambda e: e.name)
+    for entry in ordered:
+        if entry.is_dir():
+            if not entry.name.startswith("."):
+                found.extend(_walk(entry.path))
+        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+            found.append(entry.path)
     return found
 
 
@@ -371,7 +371,7 @@ def search(
     under: str | None = None,
     rank: bool = False,
     use_index: bool = True,
-    cache_dir: str | Path | None = None,
+    cache_dir: str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SearchResult:
     """Find the clauses that satisfy `query` in the given files, folders and globs.
@@ -390,10 +390,10 @@ def search(
     else:
         found, total, average, warnings = _scan(parsed, files, under=under, progress=progress)
     matches = collect_matches(found, rank=rank, total_clauses=total, average_length=average)
-    return SearchResult(matches, tuple(str(f) for f in files), tuple(warnings))
+    return SearchResult(matches, tuple(files), tuple(warnings))
 
 
-def _scan(query: Query, files: list[Path], *, under: str | None, progress):
+def _scan(query: Query, files: list[str], *, under: str | None, progress):
     """Parse every file and test every clause: the reference the index must agree with."""
     from policykit.index import parse_files
 
