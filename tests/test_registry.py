@@ -300,3 +300,24 @@ def test_github_annotations_escape_newlines_and_commas():
 def test_committed_hook_runs_policykit_validate():
     hooks = yaml.safe_load((CASES.parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["entry"] == "policykit validate"
+
+
+def test_update_carries_uids_across_real_editions(corpus_dir, tmp_path):
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    source = raw / "wind-pv.txt"
+    shutil.copy(corpus_dir / "shanghai-onshore-wind-pv-plan-2025.txt", source)
+    registry = tmp_path / "data" / "clauses.yaml"
+    update_registry(registry, [raw], create=True)
+    before = yaml.safe_load(registry.read_text(encoding="utf-8"))["clauses"]
+    shutil.copy(corpus_dir / "shanghai-onshore-wind-pv-plan-2026.txt", source)
+    summary = update_registry(registry)
+    after = yaml.safe_load(registry.read_text(encoding="utf-8"))["clauses"]
+
+    def uid_of(clauses, start):
+        return next(c["uid"] for c in clauses if c["text"].startswith(start))
+
+    assert uid_of(before, "一、积极推进项目开发建设") == uid_of(after, "一、全力加快项目开发建设")
+    assert uid_of(before, "二、保障电源电网协调发展") == uid_of(after, "二、保障电源电网协调发展")
+    assert summary.carried >= 5 and summary.removed == ()
+    assert validate(registry).valid

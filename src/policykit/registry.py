@@ -1194,22 +1194,32 @@ def clause_entries(document: Document, doc_id: str) -> list[dict]:
     return entries
 
 
-def align(old: list[dict], new: list[dict]) -> dict[int, int]:
-    """Map new clause index → old entry index: same text first, then the most similar text (same id breaks ties).
+def align(old: list[dict], new: list[dict], new_document: Document | None = None) -> dict[int, int]:
+    """Map new clause index → old entry index: same text, then the document diff's alignment, then similar text.
 
-    Difflib similarity (≥ 0.6) stands in for a clause alignment: a registry keeps only the old texts,
-    not the old document, so the document diff cannot be applied to it.
+    A registry keeps the old clause texts but not the old source, so the old edition is rebuilt by
+    parsing its texts joined in order; `policykit diff`'s aligner then pairs renumbered, moved, edited,
+    split and merged clauses. What it leaves (or all, without `new_document`) is paired by difflib
+    similarity ≥ 0.6, the same clause id breaking ties.
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
+
+    def link(index: int, candidate: int) -> None:
+        if index not in pairs and candidate not in used:
+            pairs[index] = candidate
+            used.add(candidate)
+
     by_text: dict[str, list[int]] = {}
     for index, entry in enumerate(old):
         by_text.setdefault(squash(str(entry.get("text", ""))), []).append(index)
     for index, entry in enumerate(new):
         queue = by_text.get(squash(entry["text"]))
         if queue:
-            pairs[index] = queue.pop(0)
-            used.add(pairs[index])
+            link(index, queue.pop(0))
+    if new_document is not None and len(pairs) < min(len(old), len(new)):
+        for index, candidate in _diff_pairs(old, new, new_document):
+            link(index, candidate)
     scored = []
     for index, entry in enumerate(new):
         if index in pairs:
@@ -1224,10 +1234,39 @@ def align(old: list[dict], new: list[dict]) -> dict[int, int]:
                     same_id = old_entry.get("clause") == entry["clause"]
                     scored.append((-ratio - 0.05 * same_id, index, candidate))
     for _, index, candidate in sorted(scored):
-        if index not in pairs and candidate not in used:
-            pairs[index] = candidate
-            used.add(candidate)
+        link(index, candidate)
     return pairs
+
+
+def _diff_pairs(old: list[dict], new: list[dict], new_document: Document) -> list[tuple[int, int]]:
+    """(new index, old index) pairs from the document diff between the rebuilt old edition and the new one."""
+    try:
+        from policykit.diff import align as align_documents
+    except ImportError:
+        return []
+    from policykit.pipeline import parse_text
+
+    rebuilt = parse_text("\n".join(str(entry.get("text", "")) for entry in old) + "\n", name="registry")
+    old_of: dict[int, int] = {}  # id() of a rebuilt clause → old entry index, matched by text in order
+    queues: dict[str, list[int]] = {}
+    for index, entry in enumerate(old):
+        queues.setdefault(squash(str(entry.get("text", ""))), []).append(index)
+    for clause in rebuilt.walk():
+        queue = queues.get(squash(clause.text))
+        if queue:
+            old_of[id(clause)] = queue.pop(0)
+    new_of = {entry["clause"]: index for index, entry in enumerate(new)}
+    changes, _ = align_documents(rebuilt, new_document)
+    found = []
+    for change in changes:
+        if not change.old or not change.new:
+            continue
+        # a split clause lives on in its first part; merged clauses in the one they became
+        candidate = old_of.get(id(change.old[0]))
+        index = new_of.get(change.new[0].id)
+        if candidate is not None and index is not None:
+            found.append((index, candidate))
+    return found
 
 
 def _merge(new: dict, old: dict) -> dict:
@@ -1315,7 +1354,7 @@ def update_registry(
         entry["sha256"] = file_sha256(file)
         old = [c for c in clauses if c.get("document") == doc_id]
         fresh = clause_entries(document, doc_id)
-        pairs = align(old, fresh)
+        pairs = align(old, fresh, document)
         merged = []
         for index, new in enumerate(fresh):
             if index in pairs:
