@@ -11,7 +11,17 @@ import yaml
 from policykit.cli import app
 from policykit.targets import TargetContext, attach_targets, extract_targets, extract_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "targets.yaml").read_text(encoding="utf-8"))
+
+def _load_cases() -> dict[str, list]:
+    """Merge tests/cases/targets.yaml and every targets_*.yaml into one dict of case lists."""
+    merged: dict[str, list] = {}
+    for path in sorted((Path(__file__).parent / "cases").glob("targets*.yaml")):
+        for section, cases in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            merged.setdefault(section, []).extend(cases or [])
+    return merged
+
+
+CASES = _load_cases()
 
 
 def _same_indicator(expected: str, found: str) -> bool:
@@ -36,6 +46,34 @@ def test_positive_cases_yield_exactly_their_targets(case):
     assert len(found) == len(case["targets"]), [(t.indicator, t.quantity) for t in found]
     for expected, target in zip(case["targets"], found, strict=True):
         assert _matches(expected, target), (expected, target)
+
+
+def _exactly(case) -> None:
+    found = extract_text(case["text"], context=TargetContext(reference_year=case.get("year")))
+    assert len(found) == len(case["targets"]), [(t.indicator, t.quantity) for t in found]
+    for expected, target in zip(case["targets"], found, strict=True):
+        assert _matches(expected, target), (expected, target)
+
+
+@pytest.mark.parametrize("case", CASES.get("qualifier", []), ids=lambda case: case["text"][:16])
+def test_a_number_that_qualifies_a_noun_is_a_figure(case):
+    _exactly(case)
+    every = extract_text(
+        case["text"], context=TargetContext(reference_year=case.get("year")), include_all=True
+    )
+    assert {t.kind for t in every} == {"target", "figure"}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["reason"]))
+        for c in CASES.get("xfail", [])
+    ],
+    ids=lambda case: case["text"][:16],
+)
+def test_known_misses(case):
+    _exactly(case)
 
 
 @pytest.mark.parametrize("text", CASES["negative"], ids=lambda text: text[:16])
@@ -132,6 +170,47 @@ def test_work_report_main_goals_come_out_and_last_year_does_not(work_report_2024
     assert not [t for t in found if t.clause.split(".")[0] == "1"], "the 2023 review is results, not targets"
     review = [t for t in extract_targets(work_report_2024, include_all=True) if t.clause.split(".")[0] == "1"]
     assert review and {t.kind for t in review} <= {"achieved", "figure"}
+
+
+@pytest.fixture(scope="module")
+def minhang_plan(corpus_dir):
+    from policykit.pipeline import load_document
+
+    return load_document(corpus_dir / "shanghai-minhang-urban-renewal-15th-fyp.txt")
+
+
+def test_indicator_table_rows_give_their_target_column(minhang_plan):
+    table = [t for t in extract_targets(minhang_plan) if t.clause == "1.t1" and t.year == 2030]
+    got = {(t.indicator, t.value, t.unit, t.comparator) for t in table}
+    assert {
+        ("旧住房成套改造任务", 14_000, "平方米", None),
+        ("完整社区覆盖率", 60, "%", None),
+        ("推动商务楼宇更新数量", 10, "个", ">="),
+        ("老旧街区改造数量", 5, "个", ">="),
+        ("人均应急避难面积", 1.7, "平方米", ">"),
+        ("人均公园绿地面积", 11.5, "平方米", None),
+    } <= got
+    assert len(table) == 10, sorted(got)
+    row = next(t for t in table if t.indicator == "燃气老化管道改造数量")
+    assert (row.quantity, row.line) == ("421", 99) and "约束性" in row.text
+
+
+def test_indicator_table_done_column_is_achieved(minhang_plan):
+    done = [
+        t
+        for t in extract_targets(minhang_plan, include_all=True)
+        if t.clause == "1.t1" and t.kind == "achieved"
+    ]
+    assert {(t.indicator, t.value, t.year) for t in done} >= {("燃气老化管道改造数量", 355, 2025)}
+    assert all(t.year == 2025 for t in done)
+
+
+def test_goal_heading_of_a_five_year_plan_sets_its_end_year(corpus_dir):
+    from policykit.pipeline import load_document
+
+    found = extract_targets(load_document(corpus_dir / "gov-work-report-2021.txt"))
+    plan = {t.indicator: t.year for t in found if t.clause.startswith("2.d")}
+    assert plan.get("常住人口城镇化率") == 2025 and plan.get("森林覆盖率") == 2025
 
 
 # ---------------------------------------------------------------- CLI

@@ -97,7 +97,7 @@ _DEADLINE = re.compile(
     r"(?P<to>到|至|力争到|争取到|力争|预计到|于)?\s*(?P<year>20\d\d)\s*年(?P<fy>度)?"
     r"(?P<end>年底|底|末|上半年|前|以前|之前|底前|年底前)?"
     r"|(?P<rel>今年|本年度|本年|年内|明年)"
-    r"|(?P<to5>到|至)?[“\"]?(?P<plan>十[三四五六]五)[”\"]?(?P<end5>末|期末|时期末)"
+    r"|(?P<to5>到|至)?[“\"]?(?P<plan>十[三四五六]五)[”\"]?(?P<end5>末|期末|时期末|期间)"
 )
 _RANGE_YEAR = re.compile(r"20\d\d\s*[-－—~～至到]\s*20\d\d")
 _PAST_YEAR_OPENING = re.compile(r"^\s*(20\d\d)年(?:[，,]|[一二三四五六七八九十]{1,2}月|底|末)")
@@ -226,10 +226,13 @@ _NOMINAL_BREAK = {"q", "r", "p", "d", "t", "x", "uj", "ul", "ud", "ug", "uz", "u
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456789")
 
 
+_AGE_WORDS = frozenset({"青年", "少年", "老年", "中年", "幼年", "成年", "童年"})
+
+
 def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
     return (
-        tag in _NOMINAL_BREAK
+        (tag in _NOMINAL_BREAK and not (tag == "t" and word in _AGE_WORDS))
         or bool(_COUNTED_WORD.match(word))
         or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)))
     )
@@ -263,13 +266,29 @@ def _left_phrase(left: str) -> tuple[str, str]:
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
         if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
+            if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
+                break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
             start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
     tokens = tokens[start:]
+    etc = [index for index, (word, _) in enumerate(tokens) if word == "等"]
+    if etc and len("".join(word for word, _ in tokens[etc[-1] + 1 :])) >= 4:
+        tokens = tokens[etc[-1] + 1 :]  # 威海碳纤维、枣庄欣旺达等“源网荷储”一体化试点: the kind after 等
+    elif etc and etc[-1] == len(tokens) - 1:
+        tokens = tokens[:-1]
     verb = ""
     while tokens and (tokens[0][0] in lead or tokens[0][1] in ("c", "f", "u", "uj")):
         if tokens[0][1].startswith("v"):
             verb = tokens[0][0]
         tokens = tokens[1:]
+    run = 0
+    while (
+        run < len(tokens) - 1
+        and tokens[run][1] in ("v", "a", "ad", "d")
+        and tokens[run][0] not in _words().keep_head
+    ):
+        run += 1
+    if sum(tag in ("v", "d") for _, tag in tokens[:run]) >= 2:
+        verb, tokens = tokens[run - 1][0], tokens[run:]  # 继续巩固落实好高等职业教育…: a chain of verbs
     phrase = "".join(word for word, _ in tokens)
     if len(phrase) > 24:
         kept, length = [], 0
@@ -282,18 +301,26 @@ def _left_phrase(left: str) -> tuple[str, str]:
     return phrase, verb
 
 
-def _right_indicator(right: str) -> str:
+def _right_indicator(right: str, enumerated: bool = False) -> str:
     """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
     if right.startswith("“") and "”" in right:
         named = right.translate(_STRIP_QUOTES).strip()  # 3个“15分钟社区生活圈”示范性街镇: a named kind
         return named if len(named) <= 24 else ""
-    right = right.translate(_STRIP_QUOTES).strip()
+    right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
     if not right:
         return ""
     layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
     tokens = _pos_cut(right[layered.end() :] if layered else right)
     if layered and tokens:
         tokens[0] = (layered.group(0) + tokens[0][0], "n")
+    lead = _words().lead
+    while len(tokens) > 1 and tokens[0][0] in lead and tokens[0][1].startswith(("v", "d")):
+        tokens = tokens[1:]  # 3500多个拟竣工投产项目
+    if enumerated and tokens and len("".join(word for word, _ in tokens)) <= 12:
+        return "".join(word for word, _ in tokens)  # 赛得利纤维等3500多个竣工投产项目: the kind counted
+    if tokens and tokens[0][1].startswith(("v", "a")) and "的" in right:
+        described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
+        tokens = _pos_cut(described) if len(described) >= 2 else tokens
     if not tokens or (
         tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f")) and tokens[0][1] != "vn"
     ):
@@ -383,6 +410,7 @@ def _read_sentence(
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
         rest, comparator, direction = _strip_linking(left)
+        comparator_before = comparator
         comparator = comparator or comparator_after
         if comparator is None and quantity.vague:
             comparator = ">"
@@ -392,19 +420,24 @@ def _read_sentence(
         indicator = ""
         distribute = _distributed(text, quantity, seg_start, s_start, quantities)
         if distribute is not None:
-            names, index, extra_comparator = distribute
+            names, index, extra_comparator, extra_direction = distribute
             if len(names) > index:
                 indicator = names[index]
             comparator = comparator or extra_comparator
+            direction = direction or extra_direction
             shared = names
         elif not rest.strip() and shared:
             indicator = ""
         if not indicator:
             right_end = _segment_end(text, after_end, s_end)
-            if quantity.group == "count" and right_end > after_end:
-                indicator = _right_indicator(text[after_end:right_end])
+            enumerated = rest.rstrip().endswith("等")
+            right = _right_indicator(text[after_end:right_end], enumerated) if right_end > after_end else ""
+            if quantity.group == "count" or enumerated:
+                indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
                 indicator, verb = _left_phrase(rest)
+                if right and (not indicator or _is_bare_verb(indicator)):
+                    indicator = right  # 发放1万元助学金, 严守18亿亩耕地红线
                 if not indicator and verb:
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
         if not indicator:
@@ -413,6 +446,10 @@ def _read_sentence(
         year = next((y for offset, y in reversed(deadlines) if offset < quantity.start), None) or clause_year
         if verdict == "figure" or indicator in words.layout_units:
             kind = "figure"
+        elif _qualifier(text, quantity, after_end, comparator_before, quantities):
+            kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
+        elif _counts_its_list(text, quantity, s_start):
+            kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
         elif quantity.group == "time" and not (comparator or direction):
             kind = "figure"  # 3个工作日 is a goal only when the text bounds or shortens it
         elif achieved:
@@ -447,12 +484,53 @@ def _has_target_verb(left: str) -> bool:
     return bool(_TARGET_VERB.search(left))
 
 
+def _is_bare_verb(phrase: str) -> bool:
+    tokens = _pos_cut(phrase)
+    return len(tokens) == 1 and tokens[0][1].startswith("v") and tokens[0][1] != "vn"
+
+
+_NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
+
+
+def _qualifier(
+    text: str, quantity: Quantity, after_end: int, comparator_before: str | None, quantities
+) -> bool:
+    """Tell whether a quantity qualifies a noun or states a condition instead of setting a goal."""
+    after = text[after_end : after_end + 2]
+    if after.startswith("的") and (len(after) == 1 or after[1] in _SEGMENT_BOUNDARY):
+        return True  # 签约比例达到百分之九十五以上的，协议方可生效
+    if comparator_before and after.startswith("的"):
+        return True  # 禁止生产和使用厚度低于0.01毫米的地膜
+    if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
+        return True  # 年应纳税所得额100万元至300万元部分
+    for later in quantities:
+        if later.start < quantity.end:
+            continue
+        between = text[quantity.end : later.start]
+        if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
+            return False
+        if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
+            return False
+        return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
+    return False
+
+
+def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Tell whether a count just counts the list written before it (甲、乙、丙3个阶段), not a goal."""
+    if quantity.group != "count" or quantity.upper is not None:
+        return False
+    head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start].rstrip()
+    if "、" not in head or head.endswith("等"):
+        return False
+    return quantity.value == len(head.split("、"))
+
+
 _DISTRIBUTED_SPLIT = re.compile(r"[、和及与]|以及")
 
 
 def _distributed(
     text: str, quantity: Quantity, seg_start: int, s_start: int, quantities: list[Quantity]
-) -> tuple[list[str], int, str | None] | None:
+) -> tuple[list[str], int, str | None, str | None] | None:
     """For a quantity in a 分别 list, return the names before 分别 and this quantity's index among the values."""
     # the 分别 list sits in one segment, but values are separated by 、 which is a segment boundary
     head_start = _segment_start_no_dun(text, quantity.start, s_start)
@@ -472,8 +550,19 @@ def _distributed(
     names = [name for name in names if name]
     if len(names) < 2:
         return None
+    shared_tail = re.search(r"(?:建成|覆盖|达标|利用|治理|完成)?率$|比例$|比重$|占比$", names[-1])
+    if shared_tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
+        names = [n if re.search(r"率$|比例$|比重$|占比$", n) else n + shared_tail.group(0) for n in names]
+    direction = None
+    change = head[mark + 2 :].lstrip().removeprefix("再")  # 分别再提高30元和5元
+    for verb, name in [(v, "increase") for v in _words().increase] + [
+        (v, "decrease") for v in _words().decrease
+    ]:
+        if change.startswith(verb) and not change.startswith(("到", "至"), len(verb)):
+            direction = name
+            break
     _, comparator, _ = _strip_linking(between)
-    return names, len(members) - 1, comparator
+    return names, len(members) - 1, comparator, direction
 
 
 def _segment_start_no_dun(text: str, position: int, floor: int) -> int:
@@ -481,6 +570,124 @@ def _segment_start_no_dun(text: str, position: int, floor: int) -> int:
     while index >= floor and text[index] not in "，,；;：:。！？!?\n":
         index -= 1
     return index + 1
+
+
+# ---------------------------------------------------------------- indicator tables
+
+_PROPERTY_CELL = re.compile(r"^(?:预期性|约束性)$")
+_VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
+_EMPTY_CELL = re.compile(r"^[-－—/／]+$")
+_CELL_SIGNS = {
+    "≥": ">=",
+    ">=": ">=",
+    "＞": ">",
+    ">": ">",
+    "≤": "<=",
+    "<=": "<=",
+    "＜": "<",
+    "<": "<",
+    "约": "~",
+}
+
+
+def _column_year(header: str, reference_year: int | None) -> int | None:
+    """The year a value column is for: “十五五”目标值 → 2030, 2025年目标值 → 2025."""
+    plan = re.search(r"十[三四五六]五", header)
+    if plan:
+        return _FIVE_YEAR_PLANS[plan.group(0)]
+    year = re.search(r"(20\d\d)\s*年", header)
+    return int(year.group(1)) if year else reference_year
+
+
+def _split_unit(cell: str) -> tuple[str, str] | None:
+    """Split an indicator cell from its unit: `万平方米` alone, or `完整社区覆盖率%` joined by the flattening."""
+    from policykit.zh.units import magnitude, match_unit
+
+    for size in range(min(len(cell), 6), 0, -1):
+        tail = cell[len(cell) - size :]
+        bare = tail.lstrip("万亿千百十")
+        unit = match_unit(bare) if bare else None
+        if unit is not None and len(unit.alias) == len(bare) and magnitude(tail[: size - len(bare)]):
+            return cell[: len(cell) - size].strip(), tail
+    return None
+
+
+def _table_targets(
+    text: str, reference_year: int | None
+) -> list[tuple[int, str, str, Quantity, str | None, int | None, str, str]]:
+    """Read a flattened indicator table (one cell per line: …/指标/单位/属性/完成值/目标值).
+
+    Rows are found by their 属性 cell (预期性/约束性); the unit and indicator cells sit just before it and
+    the value cells just after, the last of them being the target. Returns (offset, indicator, cell,
+    quantity, comparator, year, kind, row text) for every value cell; earlier columns are kind 'achieved'.
+    """
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        cells.append((offset, line.strip()))
+        offset += len(line) + 1
+    names = [cell for _, cell in cells]
+    if "单位" not in names or not any(_PROPERTY_CELL.match(n) for n in names):
+        return []
+    header_end = next(i for i, n in enumerate(names) if _PROPERTY_CELL.match(n))
+    header = names[:header_end]
+    if "属性" not in header:
+        return []
+    after = header[header.index("属性") + 1 :]
+    columns: list[str] = []  # header lines after 属性 that name value columns (“十五五” / 目标值 joined)
+    for piece in after:
+        if columns and not re.search(r"值|年", columns[-1]):
+            columns[-1] += piece
+        elif re.search(r"值|年|十[三四五六]五", piece):
+            columns.append(piece)
+    columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
+    found = []
+    rows = [i for i, n in enumerate(names) if _PROPERTY_CELL.match(n)]
+    for number, index in enumerate(rows):
+        limit = rows[number + 1] if number + 1 < len(rows) else len(names)
+        unit_cell = names[index - 1]
+        split = _split_unit(unit_cell)
+        if split is None:
+            continue
+        indicator, unit_text = split
+        if not indicator:
+            indicator = names[index - 2]
+        values: list[int] = []
+        for cell_index in range(index + 1, min(limit, index + 1 + len(columns))):
+            cell = names[cell_index]
+            if not (_VALUE_CELL.match(cell) or _EMPTY_CELL.match(cell)):
+                break
+            values.append(cell_index)
+        # a row with fewer value cells than columns lost an empty 完成值; the next row's 序号 is not a value
+        if "序号" in header and number + 1 < len(rows) and len(values) == len(columns):
+            following = names[values[-1] + 1 : limit]
+            if not any(re.fullmatch(r"\d{1,2}", c) for c in following):
+                values = values[:-1]
+        for position, cell_index in enumerate(values):
+            hit = _VALUE_CELL.match(names[cell_index])
+            if hit is None:
+                continue
+            column = columns[len(columns) - len(values) + position]
+            unit = "%" if hit["pct"] else unit_text
+            quantities = find_quantities(hit["number"] + unit.replace("％", "%"))
+            if not quantities:
+                continue
+            kind = "target" if position == len(values) - 1 and "完成" not in column else "achieved"
+            comparator = _CELL_SIGNS.get(hit["sign"] or "")
+            year = _column_year(column, reference_year)
+            row = " ".join([indicator, unit_text, names[index], *(names[i] for i in values)])
+            found.append(
+                (
+                    cells[cell_index][0],
+                    indicator,
+                    names[cell_index],
+                    quantities[0],
+                    comparator,
+                    year,
+                    kind,
+                    row,
+                )
+            )
+    return found
 
 
 # ---------------------------------------------------------------- public API
@@ -516,7 +723,8 @@ def extract_text(
     clause_year = context.year
     if spans:
         opening = _deadlines(text[spans[0][0] : spans[0][1]], context.reference_year)
-        if opening and opening[0][0] <= 2:
+        lead = re.match(r"[^，。；：:]{0,8}[：:]", text[spans[0][0] : spans[0][1]])
+        if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             clause_year = opening[0][1]  # a clause that opens with 到2025年 sets it for all its sentences
     targets = []
     for index, members in by_sentence.items():
@@ -566,6 +774,12 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             heading_year = int(found.group(1))
             if context.reference_year is None or heading_year >= context.reference_year:
                 year = heading_year
+        elif re.search(r"今年|本年度", head) and context.reference_year:
+            year = context.reference_year  # 对今年政府工作的建议
+        elif words.goal_headings.search(head):
+            plans = re.findall(r"十[三四五六]五", head)
+            if plans:
+                year = _FIVE_YEAR_PLANS[plans[-1]]  # “十四五”时期主要目标任务
     body = clause.text.strip()
     if body.endswith(("：", ":")):
         lead = _deadlines(body, context.reference_year)
@@ -586,6 +800,37 @@ def _reference_year(document: Document, year: int | None) -> int | None:
     return None
 
 
+def _table_rows(
+    document: Document, clause: Clause, context: TargetContext, include_all: bool
+) -> list[Target]:
+    """The targets of an indicator table clause, one per value cell, each with its row as evidence."""
+    targets = []
+    for offset, indicator, cell, quantity, comparator, year, kind, row in _table_targets(
+        clause.text, context.reference_year
+    ):
+        if kind != "target" and not include_all:
+            continue
+        line, page = document.locate(clause.start + offset)
+        targets.append(
+            Target(
+                indicator=indicator,
+                value=quantity.value,
+                unit=quantity.unit,
+                comparator=comparator,
+                year=year,
+                kind=kind,
+                text=row,
+                quantity=cell,
+                clause=clause.id,
+                line=line,
+                page=page,
+                document=context.document,
+                upper=None,
+            )
+        )
+    return targets
+
+
 def _walk_targets(
     document: Document, include_all: bool, year: int | None
 ) -> Iterable[tuple[Clause, list[Target]]]:
@@ -602,6 +847,8 @@ def _walk_targets(
             include_all=include_all,
             locate=lambda offset, start=clause.start: document.locate(start + offset),
         )
+        if clause.kind == "table":
+            found.extend(_table_rows(document, clause, own, include_all))
         yield clause, found
         inner = _child_context(clause, context)
         child_lead: int | None = None

@@ -209,6 +209,7 @@ _NUMBER = re.compile(
 _RANGE_MARKS = "至到-－—~～〜"
 _CHENG_WORDS = set("为果立本效熟员都就型品交长功套片绩")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9.]")
+_UNIT_WORDS = {"项": "项目"}  # a count unit that, with the next character, is a noun
 
 
 def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | None] | None:
@@ -293,6 +294,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         after = text[end + 1 : end + 2]
         if after in _CHENG_WORDS:
             return None
+    if unit is not None and text.startswith(_UNIT_WORDS.get(unit.alias, "\0"), end):
+        return None  # 安远路899项目: the unit character starts a word (项目), the number is a name
     if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G, 3D
     scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")
