@@ -321,3 +321,12 @@ def test_update_carries_uids_across_real_editions(corpus_dir, tmp_path):
     assert uid_of(before, "二、保障电源电网协调发展") == uid_of(after, "二、保障电源电网协调发展")
     assert summary.carried >= 5 and summary.removed == ()
     assert validate(registry).valid
+
+
+def test_a_registry_built_from_the_whole_corpus_validates(corpus_dir, tmp_path):
+    (tmp_path / "data").mkdir()
+    registry = tmp_path / "data" / "clauses.yaml"
+    summary = update_registry(registry, [corpus_dir], create=True)
+    report = validate(registry)
+    assert report.problems == ()
+    assert report.documents == len(summary.documents) >= 19 and report.clauses == summary.added
