@@ -1,0 +1,744 @@
+"""Read a PDF's text layer into numbered source lines in reading order (pdfplumber / pdfminer).
+
+Workers turn each page's characters into rows and row fragments; the parent then finds the
+columns, orders the fragments, drops running headers, footers and page numbers, and marks
+paragraph starts (a blank line before, "　　" for a first-line indent) so the normaliser can
+rejoin wrapped lines, including paragraphs split across columns and pages.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from policykit.errors import PdfError
+from policykit.model import Source, SourceLine
+
+Progress = Callable[[int, int], None]
+
+INDENT = "\u3000\u3000"
+# Below this many pages a process pool costs more than it saves.
+PARALLEL_MIN_PAGES = 12
+
+_PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-—–－~～·•\s]*\d{1,4}[-—–－~～·•\s]*              # — 3 —, - 3 -, 3
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共10页
+      | \d{1,4}\s*/\s*\d{1,4}                            # 3/10
+      | (?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?         # Page 3 of 10
+    )$""",
+    re.X | re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A run of characters on one row with no wide gap inside: a line, or one column's part of a row."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    row: int
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What a worker extracts from one page: its fragments and how many glyphs had no Unicode."""
+
+    number: int
+    width: float
+    height: float
+    fragments: tuple[Fragment, ...]
+    glyphs: int
+    undecodable: int
+
+
+@dataclass(frozen=True)
+class Line:
+    """A fragment placed in reading order, with the column it sits in."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    column: int  # -1: spans the columns
+    block: int
+
+
+def read_pdf(
+    path: str | Path | bytes,
+    *,
+    password: str | None = None,
+    name: str | None = None,
+    progress: Progress | None = None,
+) -> Source:
+    """Read a PDF (a path or its bytes) into a `Source` whose lines carry their page."""
+    if isinstance(path, bytes | bytearray):
+        source: str | bytes = bytes(path)
+        label = name or "-"
+    else:
+        source = str(path)
+        label = source
+    display = name or (Path(label).name if label != "-" else "stdin.pdf")
+    pages = extract_pages(source, password=password, label=label, progress=progress)
+    glyphs = sum(page.glyphs for page in pages)
+    undecodable = sum(page.undecodable for page in pages)
+    if glyphs and undecodable > glyphs / 2:
+        raise PdfError(
+            "the text layer cannot be decoded (fonts without a Unicode map): "
+            "run OCR first, e.g. ocrmypdf --force-ocr",
+            path=label,
+        )
+    lines = layout_lines(pages)
+    if not any(text.strip() for text, _ in lines):
+        raise PdfError("no text layer: run OCR first, e.g. ocrmypdf", path=label)
+    return Source(
+        path=label,
+        name=display,
+        lines=tuple(number_lines(lines)),
+        encoding="pdf",
+        pages=len(pages),
+    )
+
+
+# ---------------------------------------------------------------- extraction (runs in workers)
+
+
+def _open(source: str | bytes, password: str | None, label: str):
+    """Open with pdfplumber, turning pdfminer's failures into a PdfError that says what to try."""
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    if isinstance(source, str):
+        if not os.path.exists(source):
+            raise PdfError("no such file: check the path", path=label)
+        with open(source, "rb") as handle:
+            head = handle.read(1024)
+    else:
+        head = source[:1024]
+    if b"%PDF" not in head:
+        raise PdfError("not a PDF (no %PDF header): check the file", path=label)
+    stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    try:
+        pdf = pdfplumber.open(stream, password=password or "")
+        page_count = len(pdf.pages)
+    except Exception as error:
+        cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+        if isinstance(cause, PDFPasswordIncorrect):
+            if password:
+                raise PdfError(
+                    "wrong password for this encrypted PDF: check --password", path=label
+                ) from None
+            raise PdfError("the PDF is encrypted: pass its password with --password", path=label) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise PdfError(
+                f"the PDF uses an encryption pdfminer cannot read ({cause}): decrypt it first, "
+                "e.g. qpdf --decrypt in.pdf out.pdf",
+                path=label,
+            ) from None
+        raise PdfError(
+            f"corrupt or truncated PDF ({cause.__class__.__name__}): re-download it or repair it, "
+            "e.g. qpdf in.pdf repaired.pdf",
+            path=label,
+        ) from None
+    if page_count == 0:
+        pdf.close()
+        raise PdfError(
+            "corrupt or truncated PDF (no pages found): re-download it or repair it, "
+            "e.g. qpdf in.pdf repaired.pdf",
+            path=label,
+        )
+    return pdf
+
+
+def _collector_class():
+    """A pdfminer device that keeps only what the layout needs from each glyph (no LTChar, no dicts)."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_rect
+
+    class CharCollector(PDFTextDevice):
+        def __init__(self, rsrcmgr) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[tuple[float, float, float, float, float, str]] = []
+            self.undecodable = 0
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            advance = font.char_width(cid) * fontsize * scaling
+            if font.is_vertical():
+                return advance
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                self.undecodable += 1
+                return advance
+            a, b, c, d, e, f = matrix
+            if not (a * d * scaling > 0 and b * c <= 0):  # rotated or mirrored: watermarks, stamps
+                return advance
+            low = font.get_descent() * fontsize + rise
+            if b == 0 and c == 0:
+                x0, x1 = e, a * advance + e
+                y0, y1 = d * low + f, d * (low + fontsize) + f
+            else:
+                x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, low + fontsize))
+            self.chars.append((x0, x1, y0, y1, abs(y1 - y0), text))
+            return advance
+
+    return CharCollector
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(source: str | bytes, password: str | None, label: str) -> None:
+    _WORKER.clear()
+    _WORKER["pdf"] = _open(source, password, label)
+
+
+def _extract_range(start: int, stop: int) -> list[PageText]:
+    """Extract pages [start, stop) of the worker's open PDF."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    pdf = _WORKER["pdf"]
+    device = _collector_class()(pdf.rsrcmgr)
+    interpreter = PDFPageInterpreter(pdf.rsrcmgr, device)
+    result = []
+    for index in range(start, stop):
+        page = pdf.pages[index]
+        device.chars = []
+        device.undecodable = 0
+        try:
+            interpreter.process_page(page.page_obj)
+        except Exception as error:
+            raise PdfError(
+                f"corrupt or truncated PDF (page {index + 1}: {error.__class__.__name__}): "
+                "re-download it or repair it, e.g. qpdf in.pdf repaired.pdf",
+                path=_WORKER.get("label"),
+                line=None,
+            ) from None
+        width, height = float(page.width), float(page.height)
+        chars = [
+            (x0, x1, height - y1, height - y0, size, text) for x0, x1, y0, y1, size, text in device.chars
+        ]
+        result.append(
+            PageText(
+                number=index + 1,
+                width=width,
+                height=height,
+                fragments=tuple(fragments_of(chars)),
+                glyphs=len(device.chars) + device.undecodable,
+                undecodable=device.undecodable,
+            )
+        )
+    return result
+
+
+def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]]) -> list[Fragment]:
+    """Group (x0, x1, top, bottom, size, text) glyphs into rows, and rows into gap-free fragments."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: (c[3], c[0]))
+    rows: list[list[tuple]] = []
+    reference = None
+    for char in ordered:
+        if reference is None or char[3] - reference > 0.5 * max(char[4], 1.0):
+            rows.append([])
+            reference = char[3]
+        rows[-1].append(char)
+    fragments = []
+    for row_index, row in enumerate(rows):
+        row.sort(key=lambda c: c[0])
+        pieces: list[list[tuple]] = [[row[0]]]
+        for previous, char in itertools.pairwise(row):
+            if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
+                continue  # the same glyph drawn twice (fake bold)
+            if char[0] - pieces[-1][-1][1] > 0.8 * max(char[4], 1.0) and not char[5].isspace():
+                pieces.append([char])
+            else:
+                pieces[-1].append(char)
+        for piece in pieces:
+            text = _join_chars(piece)
+            if not text.strip():
+                continue
+            visible = [c for c in piece if not c[5].isspace()]
+            fragments.append(
+                Fragment(
+                    text=text,
+                    x0=visible[0][0],
+                    x1=max(c[1] for c in visible),
+                    top=min(c[2] for c in visible),
+                    bottom=max(c[3] for c in visible),
+                    size=statistics.median(c[4] for c in visible),
+                    row=row_index,
+                )
+            )
+    return fragments
+
+
+def _join_chars(piece: Sequence[tuple]) -> str:
+    """Concatenate glyphs, putting a space where a gap stands for one (word spacing without a glyph)."""
+    out = [piece[0][5]]
+    for previous, char in itertools.pairwise(piece):
+        gap = char[0] - previous[1]
+        if gap > 0.25 * char[4] and not previous[5].isspace() and not char[5].isspace():
+            latin = previous[5][-1:].isascii() or char[5][:1].isascii()
+            if latin or gap > 0.6 * char[4]:
+                out.append(" ")
+        out.append(char[5])
+    return "".join(out).strip()
+
+
+def extract_pages(
+    source: str | bytes,
+    *,
+    password: str | None = None,
+    label: str = "-",
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[PageText]:
+    """Extract every page's fragments, over a process pool when the document is long enough."""
+    pdf = _open(source, password, label)
+    total = len(pdf.pages)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if total < PARALLEL_MIN_PAGES or workers < 2:
+        _WORKER.clear()
+        _WORKER.update(pdf=pdf, label=label)
+        try:
+            pages: list[PageText] = []
+            for index in range(total):
+                pages.extend(_extract_range(index, index + 1))
+                if progress:
+                    progress(index + 1, total)
+            return pages
+        finally:
+            _WORKER.clear()
+            pdf.close()
+    pdf.close()
+    return _extract_parallel(source, password, label, total, workers, progress)
+
+
+def _extract_parallel(
+    source: str | bytes, password: str | None, label: str, total: int, workers: int, progress: Progress | None
+) -> list[PageText]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, total // (workers * 4)))
+    ranges = [(start, min(start + chunk, total)) for start in range(0, total, chunk)]
+    done = 0
+    results: dict[int, list[PageText]] = {}
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(source, password, label)
+    ) as pool:
+        futures = {pool.submit(_extract_range, start, stop): start for start, stop in ranges}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            done += len(results[futures[future]])
+            if progress:
+                progress(done, total)
+    return [page for start in sorted(results) for page in results[start]]
+
+
+# ---------------------------------------------------------------- layout (runs in the parent)
+
+
+def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
+    """Find vertical strips no column text crosses: (left, right, strict) per candidate gutter.
+
+    Strict gutters have real columns on both sides (lines at least half a column wide);
+    loose ones only have some text on both sides and count when other pages agree.
+    """
+    fragments = page.fragments
+    if len(fragments) < 2:
+        return []
+    left = min(f.x0 for f in fragments)
+    right = max(f.x1 for f in fragments)
+    area = right - left
+    if area <= 0:
+        return []
+    size = statistics.median(f.size for f in fragments)
+    narrow = [f for f in fragments if f.x1 - f.x0 <= 0.55 * area]
+    if len(narrow) < 2:
+        return []
+    origin = int(left)
+    cover = [0] * (int(right) - origin + 2)
+    for f in narrow:
+        cover[int(f.x0) - origin] += 1
+        cover[int(f.x1) - origin + 1] -= 1
+    running, counts = 0, []
+    for delta in cover:
+        running += delta
+        counts.append(running)
+    tolerance = max(2, int(0.1 * max(counts)))
+    gutters = []
+    x = 0
+    while x < len(counts):
+        if counts[x] > tolerance:
+            x += 1
+            continue
+        end = x
+        while end < len(counts) and counts[end] <= tolerance:
+            end += 1
+        g_left, g_right = origin + x, origin + end
+        if g_right >= right - 2 * size:
+            # A sparse last column (a page's final line) lets the strip run to the edge: it ends
+            # where the first fragment starts inside it.
+            g_right = min((f.x0 for f in narrow if g_left + 0.5 * size < f.x0 < g_right), default=g_right)
+        g_left, g_right = _emptiest(counts, g_left - origin, int(g_right) - origin)
+        g_left, g_right = g_left + origin, g_right + origin
+        if g_right - g_left >= 0.5 * size and g_left - left >= 4 * size and right - g_right >= 2 * size:
+            gutters.append((float(g_left), float(g_right)))
+        x = end
+    # Strips that leave a sliver between them (around an indent, a one-character line) are not gutters.
+    while gutters:
+        bounds = [left, *[edge for g in gutters for edge in g], right]
+        widths = [bounds[i + 1] - bounds[i] for i in range(0, len(bounds), 2)]
+        narrowest = min(range(len(widths)), key=widths.__getitem__)
+        if widths[narrowest] >= 4 * size:
+            break
+        beside = [i for i in (narrowest - 1, narrowest) if 0 <= i < len(gutters)]
+        gutters.pop(min(beside, key=lambda i: gutters[i][1] - gutters[i][0]))
+    result = []
+    bounds = [left, *[edge for g in gutters for edge in g], right]
+    sides = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    for index, (g_left, g_right) in enumerate(gutters):
+        full_lines = []
+        for side_left, side_right in (sides[index], sides[index + 1]):
+            if side_right - side_left < 4 * size:  # a column is more than a few characters wide
+                break
+            inside = [f for f in narrow if f.x0 >= side_left - 1 and f.x1 <= side_right + 1]
+            full_lines.append(sum(1 for f in inside if f.x1 - f.x0 >= 0.5 * (side_right - side_left)))
+            if not inside:
+                break
+        else:
+            result.append((g_left, g_right, min(full_lines) >= 1 and max(full_lines) >= 2))
+    return result
+
+
+def _emptiest(counts: list[int], start: int, stop: int) -> tuple[int, int]:
+    """The longest stretch of [start, stop) at (about) its lowest coverage: a sparse column is not gutter."""
+    window = counts[start:stop]
+    if not window:
+        return start, stop
+    lowest = min(window) + 1
+    best = (start, start)
+    index = start
+    while index < stop:
+        if counts[index] > lowest:
+            index += 1
+            continue
+        end = index
+        while end < stop and counts[end] <= lowest:
+            end += 1
+        if end - index > best[1] - best[0]:
+            best = (index, end)
+        index = end
+    return best
+
+
+def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block: int) -> list[Line]:
+    """Order a page's fragments: column blocks between spanning rows, each column top to bottom."""
+    columns = len(gutters) + 1
+
+    def column_of(f: Fragment) -> int:
+        for index, (g_left, g_right) in enumerate(gutters):
+            if f.x0 <= g_left and f.x1 >= g_right:
+                return -1
+            if (f.x0 + f.x1) / 2 < (g_left + g_right) / 2:
+                return index
+        return columns - 1
+
+    lines: list[Line] = []
+    block = first_block
+    pending: dict[int, list[Fragment]] = defaultdict(list)
+
+    def flush() -> None:
+        nonlocal block
+        if not pending:
+            return
+        for column in sorted(pending):
+            by_row: dict[int, list[Fragment]] = defaultdict(list)
+            for f in pending[column]:
+                by_row[f.row].append(f)
+            for row in sorted(by_row, key=lambda r: min(f.top for f in by_row[r])):
+                lines.append(_merge(by_row[row], page.number, column, block))
+        pending.clear()
+        block += 1
+
+    for f in sorted(page.fragments, key=lambda f: (f.top, f.x0)):
+        column = column_of(f)
+        if column >= 0:
+            pending[column].append(f)
+            continue
+        flush()
+        lines.append(_merge([f], page.number, -1, block))
+        block += 1
+    flush()
+    # Fragments of one spanning row that landed apart are kept apart; rows are rarely split that way.
+    return lines
+
+
+def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Line:
+    fragments = sorted(fragments, key=lambda f: f.x0)
+    return Line(
+        text=" ".join(f.text for f in fragments),
+        page=page,
+        x0=fragments[0].x0,
+        x1=fragments[-1].x1,
+        top=min(f.top for f in fragments),
+        bottom=max(f.bottom for f in fragments),
+        size=max(f.size for f in fragments),
+        column=column,
+        block=block,
+    )
+
+
+def _document_gutters(pages: Sequence[PageText]) -> list[list[tuple[float, float]]]:
+    """Pick each page's gutters, preferring the ones most pages agree on.
+
+    Columns keep their place from page to page, while a single page (a flattened table, a
+    column of short lines) can fake a gutter or hide one; so a gutter found cleanly on at
+    least 30% of the pages is used on every page where it is clear, and a page's own strict
+    gutters count only where they do not clash with it.
+    """
+    candidates = [_gutters(page) for page in pages]
+    with_text = sum(1 for page in pages if page.fragments) or 1
+    clusters: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for found in candidates:
+        for g_left, g_right, strict in found:
+            if strict:
+                clusters[round((g_left + g_right) / 20)].append((g_left, g_right))
+    common: list[tuple[float, float]] = []
+    for centre in sorted(clusters, key=lambda c: -len(clusters[c])):
+        members = clusters[centre] + clusters.get(centre - 1, []) + clusters.get(centre + 1, [])
+        if len(members) < 0.3 * with_text:
+            continue
+        gutter = (statistics.median(g[0] for g in members), statistics.median(g[1] for g in members))
+        if not any(g_left < gutter[1] and gutter[0] < g_right for g_left, g_right in common):
+            common.append(gutter)
+    chosen = []
+    for page, found in zip(pages, candidates, strict=True):
+        keep = [gutter for gutter in common if _clear(page, gutter)]
+        for g_left, g_right, strict in found:
+            centre = (g_left + g_right) / 2
+            if strict and all(
+                abs(centre - (left + right) / 2) > 0.15 * page.width for left, right in [*common, *keep]
+            ):
+                keep.append((g_left, g_right))
+        chosen.append(sorted(keep))
+    return chosen
+
+
+def _clear(page: PageText, gutter: tuple[float, float]) -> bool:
+    """Tell whether a page's column text can sit around `gutter`: little crosses its middle.
+
+    A page whose text all lies on one side still counts (a last page that ends in the first
+    column), unless most of its lines are wider than a column (a full-width page).
+    """
+    fragments = page.fragments
+    if not fragments:
+        return False
+    text_width = page.width - 2 * min(f.x0 for f in fragments)
+    narrow = [f for f in fragments if f.x1 - f.x0 <= 0.55 * text_width]
+    if len(narrow) < len(fragments) / 2:
+        return False
+    middle = (gutter[0] + gutter[1]) / 2
+    across = sum(1 for f in narrow if f.x0 < middle < f.x1)
+    return across <= max(2, 0.1 * len(narrow))
+
+
+def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
+    """Indexes of running headers, footers and page numbers: the outermost rows of each page."""
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        by_page[line.page].append(index)
+    leading = _median_leading(lines)
+    candidates: list[tuple[int, str]] = []
+    for indexes in by_page.values():
+        rows = _rows(lines, indexes)
+        size = statistics.median(lines[i].size for i in indexes)
+        # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
+        for band, ordered in (("top", rows), ("bottom", rows[::-1])):
+            for k in (1, 2):
+                if k > len(ordered):
+                    break
+                inner = ordered[k] if k < len(ordered) else None
+                outer = ordered[k - 1]
+                if inner is None:
+                    apart = True
+                elif band == "top":
+                    apart = inner[0] - outer[1] > leading + size
+                else:
+                    apart = outer[0] - inner[1] > leading + size
+                if apart:
+                    candidates.extend((i, band) for row in ordered[:k] for i in row[2])
+                    break
+    remove: set[int] = set()
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, band in candidates:
+        text = _SPACE.sub("", lines[index].text)
+        # Page numbers of every style group together; other lines by their text with digits masked.
+        key = "<page number>" if _PAGE_NUMBER.match(text) else _DIGITS.sub("#", text)
+        groups[(key, band)].append(index)
+    threshold = max(1 if pages == 1 else 2, min(3, 0.4 * pages))
+    for (key, band), indexes in groups.items():
+        needed = threshold if key == "<page number>" else max(2, threshold)
+        if len({lines[i].page for i in indexes}) < needed:
+            continue
+
+        def position(i: int, band: str = band) -> float:
+            return lines[i].top if band == "top" else lines[i].bottom
+
+        middle = statistics.median(position(i) for i in indexes)
+        steady = [i for i in indexes if abs(position(i) - middle) <= 4]
+        if len({lines[i].page for i in steady}) >= needed:
+            remove.update(steady)
+    return remove
+
+
+def _median_leading(lines: Sequence[Line]) -> float:
+    """The usual white space between consecutive lines of one column."""
+    leadings = [
+        line.top - previous.bottom
+        for previous, line in itertools.pairwise(lines)
+        if previous.page == line.page
+        and previous.block == line.block
+        and previous.column == line.column
+        and line.top > previous.bottom - 1
+    ]
+    # A low quantile, not the median: in documents with a gap after every paragraph, gaps outnumber wraps.
+    return sorted(leadings)[len(leadings) // 5] if leadings else 0.0
+
+
+def _rows(lines: Sequence[Line], indexes: list[int]) -> list[tuple[float, float, list[int]]]:
+    """A page's lines grouped into rows by their top: (top, bottom, indexes), top to bottom."""
+    rows: list[tuple[float, float, list[int]]] = []
+    for i in sorted(indexes, key=lambda i: lines[i].top):
+        line = lines[i]
+        if rows and line.top - rows[-1][0] <= 0.5 * line.size:
+            top, bottom, members = rows[-1]
+            rows[-1] = (top, max(bottom, line.bottom), [*members, i])
+        else:
+            rows.append((line.top, line.bottom, [i]))
+    return rows
+
+
+def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
+    """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap."""
+    gutters = _document_gutters(pages)
+    ordered: list[Line] = []
+    block = 0
+    for page, page_gutters in zip(pages, gutters, strict=True):
+        page_lines = _page_lines(page, page_gutters, block)
+        ordered.extend(page_lines)
+        block = (page_lines[-1].block + 1) if page_lines else block
+    running = _running_lines(ordered, len(pages))
+    body = [line for index, line in enumerate(ordered) if index not in running]
+    edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
+    leading = _median_leading(body)
+
+    out: list[tuple[str, int]] = []
+    previous: Line | None = None
+    for line in body:
+        left, _ = edges[(line.page, line.column)]
+        indented = line.x0 - left >= 0.8 * line.size
+        if previous is not None and out[-1][0] and not _continues(previous, line, indented, edges, leading):
+            out.append(("", line.page))
+        text = INDENT + line.text.lstrip(" \u3000") if indented else line.text
+        out.append((text.rstrip(), line.page))
+        previous = line
+    return out
+
+
+def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading: float) -> bool:
+    """Tell whether `line` wraps on from `previous`: it filled its column, and nothing opens a paragraph.
+
+    This holds across a column or page break too, which is how split paragraphs are rejoined.
+    """
+    _, right = edges[(previous.page, previous.column)]
+    # The previous line is full when the next line's first word would not have fitted after it.
+    latin = _LEADING_LATIN.match(line.text)
+    needed = max(1.0, 0.6 * len(latin.group())) * previous.size if latin else previous.size
+    if indented or right - previous.x1 > needed + 0.5 * previous.size:
+        return False
+    if abs(line.size - previous.size) > 0.15 * line.size:
+        return False
+    same_column = (
+        previous.page == line.page and previous.block == line.block and previous.column == line.column
+    )
+    return not (same_column and line.top - previous.bottom > leading + 0.5 * line.size)
+
+
+def _column_edges(
+    body: Sequence[Line], gutters: Sequence[list[tuple[float, float]]], widths: dict[int, float]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Each page column's (left, right) text edges, from the document's usual edges where they agree.
+
+    A page with few lines (a chapter's last page, a heading page) says little about its column, so
+    edges shared by most pages of the same column layout and parity win over its own.
+    """
+    by_column: dict[tuple[int, int], list[Line]] = defaultdict(list)
+    margins: dict[int, float] = {}
+    for line in body:
+        by_column[(line.page, line.column)].append(line)
+        margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+    own: dict[tuple[int, int], tuple[float, float, float]] = {}
+    usual_left: dict[tuple, Counter] = defaultdict(Counter)
+    usual_right: dict[tuple, Counter] = defaultdict(Counter)
+    for (page, column), lines in by_column.items():
+        left = min(line.x0 for line in lines)
+        rights = sorted(line.x1 for line in lines)
+        right = rights[int(0.75 * (len(rights) - 1))]
+        size = statistics.median(line.size for line in lines)
+        own[(page, column)] = (left, right, size)
+        layout = (len(gutters[page - 1]), column, page % 2)
+        usual_left[layout][round(left)] += 1
+        if len(lines) >= 5:
+            usual_right[layout][round(right)] += 1
+    result = {}
+    for (page, column), (left, right, size) in own.items():
+        layout = (len(gutters[page - 1]), column, page % 2)
+        typical_left = usual_left[layout].most_common(1)[0][0]
+        if left - 3 * size < typical_left < left:
+            left = typical_left
+        if usual_right[layout]:
+            typical_right = usual_right[layout].most_common(1)[0][0]
+            if right < typical_right < right + 10 * size:
+                right = typical_right
+        # Where no line reaches it, the column still ends at the next gutter, or mirrors the left margin.
+        page_gutters = gutters[page - 1]
+        if 0 <= column < len(page_gutters):
+            plausible = page_gutters[column][0]
+        else:
+            plausible = widths[page] - margins[page]
+        if right < left + 0.5 * (plausible - left):
+            right = plausible
+        result[(page, column)] = (left, right)
+    return result
+
+
+def number_lines(lines: Sequence[tuple[str, int]]) -> list[SourceLine]:
+    """Number lines from 1; a blank line takes the page of the line after it."""
+    result = []
+    for number, (text, page) in enumerate(lines, start=1):
+        result.append(SourceLine(text=text, line=number, page=page))
+    return result

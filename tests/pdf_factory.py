@@ -1,0 +1,142 @@
+"""Build real test PDFs from plain text the way a publisher lays them out (reportlab, built-in CID font).
+
+Every non-blank line of the text becomes a paragraph with a two-character first-line indent, wrapped
+to the column width; a blank line becomes extra vertical space. Pages carry a running header (the
+title) and a centred page number such as "— 3 —", so the reader has something to strip.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FONT = "STSong-Light"
+PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # A4 in points
+MARGIN = 72.0
+GUTTER = 24.0
+
+_TOKEN = re.compile(r"[\x21-\x7e]+|.", re.S)
+# Characters STSong-Light's GB encoding cannot draw: reportlab would leave a blank where they were.
+_UNENCODABLE = str.maketrans("", "", "·\u200b")
+# Closing punctuation hangs into the margin rather than starting a line, as Chinese typesetting does.
+_CLOSING = set("，。、；：？！）》」』】〕”’…—,.;:?!)")
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def wrap(text: str, width: float, size: float, indent: float = 0.0, font: str = FONT) -> list[str]:
+    """Break `text` greedily into lines no wider than `width`; runs of ASCII stay whole where they fit."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    current = ""
+    available = width - indent
+    for token in _TOKEN.findall(text):
+        fits = stringWidth(current + token, font, size) <= available
+        hangs = token in _CLOSING and stringWidth(current, font, size) <= available
+        if fits or (current and hangs):  # at most one closing mark hangs past the edge
+            current += token
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+            available = width
+            current = ""
+        token = token.lstrip()
+        while stringWidth(token, font, size) > available:  # an ASCII run longer than a line
+            cut = len(token)
+            while cut > 1 and stringWidth(token[:cut], font, size) > available:
+                cut -= 1
+            lines.append(token[:cut])
+            token = token[cut:]
+        current = token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def build_pdf(
+    text: str,
+    path: str | Path,
+    *,
+    columns: int = 1,
+    title: str | None = None,
+    page_number: str | None = "— {n} —",
+    size: float = 10.5,
+    password: str | None = None,
+) -> int:
+    """Lay `text` out into a PDF at `path` and return its page count.
+
+    `title` is drawn as a running header on every page; `page_number` is a format string for the
+    footer (None for no page numbers); `password` encrypts the file with that user password.
+    reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
+    either), so encrypted PDFs are set in Helvetica: give them ASCII text.
+    """
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = "Helvetica" if password else FONT
+    _register_font()
+    encrypt = StandardEncryption(password, canModify=0) if password else None
+    canvas = Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), encrypt=encrypt, invariant=1)
+    body_width = PAGE_WIDTH - 2 * MARGIN
+    column_width = (body_width - GUTTER * (columns - 1)) / columns
+    leading = size * 1.6
+    top, bottom = PAGE_HEIGHT - MARGIN, MARGIN
+    state = {"page": 1, "column": 0, "y": top}
+
+    def decorate() -> None:
+        if title:
+            canvas.setFont(FONT, 9)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 50, title)
+            canvas.line(MARGIN, PAGE_HEIGHT - 56, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 56)
+        if page_number:
+            canvas.setFont(FONT, 9)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 40, page_number.format(n=state["page"]))
+
+    def next_column() -> None:
+        state["column"] += 1
+        state["y"] = top
+        if state["column"] == columns:
+            decorate()
+            canvas.showPage()
+            state["page"] += 1
+            state["column"] = 0
+
+    def draw_line(line: str, indent: float) -> None:
+        if state["y"] - size < bottom:
+            next_column()
+        x = MARGIN + state["column"] * (column_width + GUTTER) + indent
+        canvas.setFont(font, size)
+        canvas.drawString(x, state["y"] - size, line)
+        state["y"] -= leading
+
+    for raw in text.splitlines():
+        paragraph = raw.translate(_UNENCODABLE).strip(" \t\u3000")
+        if not paragraph:
+            if state["y"] < top:
+                state["y"] -= leading * 0.6
+            continue
+        for index, line in enumerate(wrap(paragraph, column_width, size, indent=2 * size, font=font)):
+            draw_line(line, 2 * size if index == 0 else 0.0)
+    decorate()
+    canvas.showPage()
+    canvas.save()
+    return state["page"]
+
+
+def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:
+    """Write a PDF whose pages hold only drawn shapes, like a scan without a text layer."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)
+    for _ in range(pages):
+        canvas.setFillGray(0.85)
+        canvas.rect(MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, fill=1)
+        canvas.showPage()
+    canvas.save()
