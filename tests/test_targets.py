@@ -192,7 +192,7 @@ def test_indicator_table_rows_give_their_target_column(minhang_plan):
     } <= got
     assert len(table) == 10, sorted(got)
     row = next(t for t in table if t.indicator == "燃气老化管道改造数量")
-    assert (row.quantity, row.line) == ("421", 99) and "约束性" in row.text
+    assert (row.quantity, row.line) == ("421公里", 99) and "约束性" in row.text
 
 
 def test_indicator_table_done_column_is_achieved(minhang_plan):
@@ -244,3 +244,18 @@ def test_cli_extract_missing_file_is_one_line_and_exit_1(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Error:" in result.stderr
+
+
+def test_cli_extract_table_shows_printed_and_normalised_value_in_100_columns(seed_path, corpus_dir):
+    from rich.cells import cell_len
+    from typer.testing import CliRunner
+
+    narrow = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    files = [str(seed_path), str(corpus_dir / "shanghai-minhang-urban-renewal-15th-fyp.txt")]
+    result = narrow.invoke(app, ["extract", *files, "--format", "table", "--all"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(map(cell_len, lines)) <= 100
+    assert all(line.rstrip()[-1] in "│┃┓┩┘┛┫┤" for line in lines if line.strip()), "a row was cropped"
+    assert "> 4400亿元" in result.stdout and "440,000,000,000 元" in result.stdout
+    assert "≥10个" in result.stdout or "≥ 10个" in result.stdout

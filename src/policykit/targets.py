@@ -674,12 +674,20 @@ def _table_targets(
             kind = "target" if position == len(values) - 1 and "完成" not in column else "achieved"
             comparator = _CELL_SIGNS.get(hit["sign"] or "")
             year = _column_year(column, reference_year)
-            row = " ".join([indicator, unit_text, names[index], *(names[i] for i in values)])
+            printed = [
+                names[i]
+                + ("" if _EMPTY_CELL.match(names[i]) or "%" in names[i] or "％" in names[i] else unit_text)
+                for i in values
+            ]
+            cells_text = " ".join(
+                f"{columns[len(columns) - len(values) + k]} {v}" for k, v in enumerate(printed)
+            )
+            row = f"{indicator}（{names[index]}） {cells_text}"
             found.append(
                 (
                     cells[cell_index][0],
                     indicator,
-                    names[cell_index],
+                    printed[position],
                     quantities[0],
                     comparator,
                     year,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from policykit.model import Target
 from policykit.render import render_rows
@@ -39,6 +40,38 @@ def format_value(target: Target) -> str:
     return " ".join(part for part in (arrow, sign, span, target.unit) if part)
 
 
+_PRINTED_SIGNS = {
+    "≥": "≥",
+    ">=": "≥",
+    "＞": ">",
+    ">": ">",
+    "≤": "≤",
+    "<=": "≤",
+    "＜": "<",
+    "<": "<",
+    "约": "≈",
+}
+
+
+def format_printed(target: Target) -> str:
+    """The quantity as the document prints it, with the comparator read around it (> 4400亿元, ↑ ≈ 5%)."""
+    arrow = _ARROWS.get(target.direction or "", "")
+    quantity = "".join(target.quantity.split())
+    own = next(
+        (mark for mark in sorted(_PRINTED_SIGNS, key=len, reverse=True) if quantity.startswith(mark)), ""
+    )
+    if own:
+        sign, quantity = _PRINTED_SIGNS[own], quantity[len(own) :]
+    else:
+        sign = _SIGNS.get(target.comparator or "", "")
+    return " ".join(part for part in (arrow, sign, quantity) if part)
+
+
+def _same_number(printed: str, normalised: str) -> bool:
+    """Tell whether the printed form already says the normalised value (5% and 5 %, 700台 and 700 台)."""
+    return printed.replace(" ", "").replace(",", "") == normalised.replace(" ", "").replace(",", "")
+
+
 def snippet(target: Target, width: int = 22) -> tuple[str, int, int]:
     """A window of the source sentence around the quantity, with the quantity's position in it."""
     text = " ".join(target.text.split())
@@ -70,21 +103,26 @@ def targets_table(targets: Sequence[Target], *, show_kind: bool = False, title: 
     several = len({target.document for target in targets}) > 1
     table = Table(title=title, header_style="bold", show_lines=False, expand=False)
     if several:
-        table.add_column("document", overflow="ellipsis", no_wrap=True, max_width=16)
-    table.add_column("clause", no_wrap=True, min_width=6)
-    table.add_column("indicator", overflow="fold", min_width=12, max_width=26)
-    table.add_column("target", no_wrap=True, justify="right")
+        table.add_column("document", overflow="ellipsis", no_wrap=True, max_width=12)
+    table.add_column("clause", overflow="fold", min_width=6, max_width=12)
+    table.add_column("indicator", overflow="fold", min_width=8, max_width=24)
+    table.add_column("target", no_wrap=True, justify="right", max_width=18, overflow="ellipsis")
     table.add_column("year", no_wrap=True, min_width=4)
     if show_kind:
         table.add_column("kind", no_wrap=True, min_width=8)
-    table.add_column("source", overflow="fold", max_width=48)
+    table.add_column("source", overflow="fold", min_width=12, max_width=48)
     for target in targets:
         window, start, end = snippet(target)
         source = Text(window, style="dim")
         if start >= 0:
             source.stylize("bold not dim", start, end)
-        where = f"{target.clause} L{target.line}" + (f" p{target.page}" if target.page else "")
-        cells = [where, target.indicator or "?", format_value(target), str(target.year or "")]
+        where = f"{target.clause}\nL{target.line}" + (f" p{target.page}" if target.page else "")
+        printed = format_printed(target)
+        normalised = format_value(replace(target, comparator=None, direction=None))
+        value = Text(printed)
+        if not _same_number(printed.lstrip("↑↓≥≤<>≈ "), normalised):
+            value.append("\n" + normalised, style="dim")  # the base-unit value, as in JSON and CSV
+        cells = [where, target.indicator or "?", value, str(target.year or "")]
         if show_kind:
             cells.append(target.kind)
         row = ([target.document] if several else []) + cells + [source]
