@@ -25,7 +25,7 @@ from policykit.registry import (
     update_registry,
     validate,
 )
-from policykit.render.registry import render_reports
+from policykit.render.registry import render_reports, update_summary
 
 CASES = Path(__file__).parent / "cases" / "registry"
 BROKEN = sorted(p for p in CASES.glob("*.yaml") if p.name != "valid.yaml")
@@ -243,6 +243,20 @@ def test_update_keeps_uids_tags_and_notes_when_the_source_changes(repo):
     assert {c["uid"] for c in after["clauses"]} >= old_uids
     assert summary.added >= 1 and summary.carried >= 1 and summary.removed == ()
     assert validate(registry).problems == ()
+
+
+def test_update_warns_when_a_removed_clause_had_notes(repo):
+    registry = repo / "data" / "clauses.yaml"
+    update_registry(registry, [repo / "data" / "raw"], create=True)
+    data = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    last = data["clauses"][-1]
+    last["notes"] = "组织保障条款"
+    registry.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source = repo / "data" / "raw" / "plan.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace(last["text"], ""), encoding="utf-8")
+    summary = update_registry(registry)
+    assert summary.removed == summary.annotated_removed == (last["uid"],)
+    assert "had tags or notes" in update_summary(summary)
 
 
 def test_align_pairs_same_text_then_similar_text():

@@ -95,6 +95,8 @@ class UpdateSummary:
     carried: int = 0
     added: int = 0
     removed: tuple[str, ...] = ()
+    annotated_removed: tuple[str, ...] = ()
+    """Removed uids that carried tags or notes: curated work to move by hand (git keeps the old file)."""
 
     def to_dict(self) -> dict:
         return {
@@ -105,6 +107,7 @@ class UpdateSummary:
             "carried": self.carried,
             "added": self.added,
             "removed": list(self.removed),
+            "annotated_removed": list(self.annotated_removed),
         }
 
 
@@ -830,28 +833,36 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _facts(check: _SourceCheck, use_cache: bool) -> None:
-    """Fill a source check from the cache when the source and the code are unchanged, else by parsing."""
-    if check.loaded:
+PARALLEL_MIN_SOURCES = 4
+"""Below this many sources to parse, worker processes cost more than they save."""
+
+
+def _cache_file(check: _SourceCheck) -> Path:
+    return cache_dir() / "sources" / f"{check.sha256}-{code_fingerprint()}.json"
+
+
+def _cached_record(check: _SourceCheck) -> dict | None:
+    try:
+        return json.loads(_cache_file(check).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _store(check: _SourceCheck, record: dict) -> None:
+    if "error" in record:
         return
+    cached = _cache_file(check)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
+def _apply(check: _SourceCheck, record: dict) -> None:
     check.loaded = True
-    cached = cache_dir() / "sources" / f"{check.sha256}-{code_fingerprint()}.json"
-    record = None
-    if use_cache:
-        try:
-            record = json.loads(cached.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            record = None
-    if record is None:
-        record = _read_source_facts(check.path)
-        if use_cache and "error" not in record:
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-                temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-                temporary.replace(cached)
-            except OSError:
-                pass  # a read-only cache only costs time
     if "error" in record:
         check.error = record["error"]
         return
@@ -861,6 +872,43 @@ def _facts(check: _SourceCheck, use_cache: bool) -> None:
         check.targets = {}
         for clause_id, *fields in record["targets"]:
             check.targets.setdefault(clause_id, []).append(_Read(*fields))
+
+
+def _facts(check: _SourceCheck, use_cache: bool) -> None:
+    """Fill a source check from the cache when the source and the code are unchanged, else by parsing."""
+    if check.loaded:
+        return
+    record = _cached_record(check) if use_cache else None
+    if record is None:
+        record = _read_source_facts(check.path)
+        if use_cache:
+            _store(check, record)
+    _apply(check, record)
+
+
+def _prefetch(checks: list[_SourceCheck], use_cache: bool) -> None:
+    """Parse the sources the cache lacks in worker processes, one per core, when there are enough of them."""
+    todo = []
+    for check in checks:
+        record = _cached_record(check) if use_cache else None
+        if record is None:
+            todo.append(check)
+        else:
+            _apply(check, record)
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers < 2 or len(todo) < PARALLEL_MIN_SOURCES:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            records = list(pool.map(_read_source_facts, [check.path for check in todo], chunksize=2))
+    except (OSError, RuntimeError):  # no processes here (sandbox, frozen app): parse in this one
+        return
+    for check, record in zip(todo, records, strict=True):
+        if use_cache:
+            _store(check, record)
+        _apply(check, record)
 
 
 def _read_source_facts(path: Path) -> dict:
@@ -974,6 +1022,8 @@ def check_sources(
                 f"recorded {recorded[:12]}…); run `policykit registry update`",
             )
 
+    referenced = {_text(entry, "document") for _, entry in _entries(data, "clauses")}
+    _prefetch([check for doc_id, check in sources.items() if check and doc_id in referenced], cache)
     try:
         units: frozenset[str] | None = known_units()
     except ImportError:
@@ -1382,6 +1432,7 @@ def update_registry(
     taken = {c["uid"] for c in clauses}
     kept = carried = added = 0
     removed: list[str] = []
+    annotated: list[str] = []
     refreshed: list[str] = []
     for file in files:
         if not file.is_file():
@@ -1432,14 +1483,18 @@ def update_registry(
                 added += 1
                 merged.append(_merge(new, {"uid": new["uid"]}))
         matched = set(pairs.values())
-        removed.extend(entry["uid"] for i, entry in enumerate(old) if i not in matched)
+        gone = [entry for i, entry in enumerate(old) if i not in matched]
+        removed.extend(entry["uid"] for entry in gone)
+        annotated.extend(entry["uid"] for entry in gone if entry.get("tags") or entry.get("notes"))
         clauses = [c for c in clauses if c.get("document") != doc_id] + merged
         refreshed.append(doc_id)
     order = {d["id"]: i for i, d in enumerate(documents)}
     clauses.sort(key=lambda c: order.get(c.get("document"), len(order)))  # stable: document order within each
     data = {"version": SCHEMA_VERSION, "documents": documents, "clauses": clauses}
     write_registry(registry, data)
-    return UpdateSummary(str(registry), create, tuple(refreshed), kept, carried, added, tuple(removed))
+    return UpdateSummary(
+        str(registry), create, tuple(refreshed), kept, carried, added, tuple(removed), tuple(annotated)
+    )
 
 
 HEADER = """\

@@ -68,4 +68,9 @@ def update_summary(summary: UpdateSummary) -> str:
     if summary.removed:
         shown = ", ".join(summary.removed[:8]) + (" …" if len(summary.removed) > 8 else "")
         line += f" ({shown})"
+    if summary.annotated_removed:
+        line += (
+            f"\nwarning: {len(summary.annotated_removed)} removed clause(s) had tags or notes: "
+            f"{', '.join(summary.annotated_removed)}; move them by hand (the old file is in git)"
+        )
     return line
