@@ -136,6 +136,113 @@ def test_fast_reader_matches_pyyaml_on_every_case(path):
     assert fast_problems == slow_problems
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tags: [低碳, 能源]\n",
+        "tags: [a,b ,  c]\n",
+        "tags: [1, true, null, 2.5]\n",
+        'tags: ["a", b]\n',
+        "tags: [a, [b]]\n",
+        "tags: [a: b]\n",
+        "tags: [a, b] # c\n",
+        "x:\n- tags: [低碳, 能源]\n  y: 1\n",
+        "tags: [a,  ,b]\n",
+        "a: 1\nb:\n  c: |\n    x\n\n    y\n\n  d: on\n",
+        "a: 'it''s'\nb: \"q\"\nc:\nd: -1\n",
+        "a: x\n  continued\n",
+        "- a\n- - b\n",
+    ],
+)
+def test_fast_reader_matches_pyyaml_on_hand_written_yaml(text):
+    fast, fast_problems = load_marked(text, "x")
+    slow, slow_problems = load_marked(text, "x", fast=False)
+    assert_same_tree(fast, slow)
+    assert fast_problems == slow_problems
+
+
+yaml_lines = st.lists(
+    st.builds(
+        lambda indent, dash, key, value: " " * indent + dash + key + value,
+        st.sampled_from([0, 1, 2, 4]),
+        st.sampled_from(["", "- ", "-"]),
+        st.sampled_from(["", "a:", "b: ", "on: ", "键: ", "'k': "]),
+        st.sampled_from(
+            ["", "x", "1", "-1", "2023-01-05", "'q''s'", '"d"', "|", "|-", "[a, b]", "[]", "{}", "x: y", "a #c",
+             "# c", "  ", "值：", "null", ">", "&a x", "*a", "!t x", "[a, [b]]"]
+        ),
+    ),
+    min_size=1,
+    max_size=8,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(yaml_lines)
+def test_fast_reader_agrees_with_pyyaml_on_arbitrary_block_yaml(lines):
+    text = "\n".join(lines) + "\n"
+    fast, fast_problems = load_marked(text, "x")
+    slow, slow_problems = load_marked(text, "x", fast=False)
+    assert_same_tree(fast, slow)
+    assert fast_problems == slow_problems
+
+
+words = st.sampled_from(
+    ["x", "低碳", "a b", "1", "-1", "2.5", "true", "null", "on", "2023-01-05", "值：说明", "c-1f"]
+)
+trees = st.recursive(
+    words,
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=1, max_size=3),
+        st.dictionaries(st.sampled_from(["uid", "text", "tags", "on", "键"]), inner, min_size=1, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+def render_block(draw, node, indent: int) -> list[str]:
+    """Block YAML for a tree, choosing among the styles people write: flow lists, quotes, comments, blanks."""
+    pad = " " * indent
+    lines: list[str] = []
+    items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+    for key, value in items:
+        head = f"{pad}{key}:" if isinstance(node, dict) else f"{pad}-"
+        if draw(st.booleans()) and draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", f"{pad}# note", "  "])))
+        if isinstance(value, dict | list) and value:
+            if isinstance(value, list) and all(isinstance(v, str) for v in value) and draw(st.booleans()):
+                lines.append(f"{head} [{', '.join(value)}]")
+                continue
+            nested = indent + 2
+            if isinstance(node, dict) and isinstance(value, list) and draw(st.booleans()):
+                nested = indent  # an indentless sequence
+            lines.append(head)
+            lines.extend(render_block(draw, value, nested))
+            continue
+        style = draw(st.sampled_from(["plain", "single", "double", "literal", "comment"]))
+        if style == "single":
+            lines.append(f"{head} '{value}'")
+        elif style == "double":
+            lines.append(f'{head} "{value}"')
+        elif style == "literal":
+            lines.extend([f"{head} |", f"{pad}  {value}", f"{pad}  {value}"])
+        elif style == "comment":
+            lines.append(f"{head} {value}  # why")
+        else:
+            lines.append(f"{head} {value}")
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["version", "clauses", "documents"]), trees, min_size=1), st.data())
+def test_fast_reader_agrees_with_pyyaml_on_hand_styled_yaml(tree, data):
+    text = "\n".join(render_block(data.draw, tree, 0)) + "\n"
+    fast, fast_problems = load_marked(text, "x")
+    slow, slow_problems = load_marked(text, "x", fast=False)
+    assert_same_tree(fast, slow)
+    assert fast_problems == slow_problems
+
+
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 scalars = st.one_of(texts, st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
 
