@@ -179,7 +179,7 @@ def test_bytes_and_paths_read_alike(tmp_path):
     from_bytes = read_pdf(path.read_bytes(), name="short")
     assert [line.text for line in from_bytes.lines] == [line.text for line in from_path.lines]
     assert from_bytes.name == "short"
-    assert from_path.name == "short.pdf"
+    assert from_path.name == "short"
 
 
 # ---------------------------------------------------------------- errors

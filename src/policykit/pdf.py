@@ -94,7 +94,7 @@ def read_pdf(
     else:
         source = str(path)
         label = source
-    display = name or (Path(label).name if label != "-" else "stdin.pdf")
+    display = name or (Path(label).stem if label != "-" else "stdin")
     pages = extract_pages(source, password=password, label=label, progress=progress)
     glyphs = sum(page.glyphs for page in pages)
     undecodable = sum(page.undecodable for page in pages)
@@ -179,20 +179,32 @@ def _collector_class():
             super().__init__(rsrcmgr)
             self.chars: list[tuple[float, float, float, float, float, str]] = []
             self.undecodable = 0
+            # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
+            self.fonts: dict[object, tuple[bool, float, dict]] = {}
 
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-            advance = font.char_width(cid) * fontsize * scaling
-            if font.is_vertical():
+            known = self.fonts.get(font)
+            if known is None:
+                known = self.fonts[font] = (font.is_vertical(), font.get_descent(), {})
+            vertical, descent, glyphs = known
+            glyph = glyphs.get(cid)
+            if glyph is None:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = None
+                glyph = glyphs[cid] = (font.char_width(cid), text)
+            width, text = glyph
+            advance = width * fontsize * scaling
+            if vertical:
                 return advance
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
+            if text is None:
                 self.undecodable += 1
                 return advance
             a, b, c, d, e, f = matrix
             if not (a * d * scaling > 0 and b * c <= 0):  # rotated or mirrored: watermarks, stamps
                 return advance
-            low = font.get_descent() * fontsize + rise
+            low = descent * fontsize + rise
             if b == 0 and c == 0:
                 x0, x1 = e, a * advance + e
                 y0, y1 = d * low + f, d * (low + fontsize) + f
