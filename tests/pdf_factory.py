@@ -18,6 +18,7 @@ GUTTER = 24.0
 _TOKEN = re.compile(r"[\x21-\x7e]+|.", re.S)
 # Characters STSong-Light's GB encoding cannot draw: reportlab would leave a blank where they were.
 _UNENCODABLE = str.maketrans("", "", "·\u200b")
+_HEADING = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分]|[一二三四五六七八九十]+、)")
 # Closing punctuation hangs into the margin rather than starting a line, as Chinese typesetting does.
 _CLOSING = set("，。、；：？！）》」』】〕”’…—,.;:?!)")
 
@@ -69,15 +70,20 @@ def build_pdf(
     page_number: str | None = "— {n} —",
     size: float = 10.5,
     password: str | None = None,
+    style: str = "indent",
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
     `title` is drawn as a running header on every page; `page_number` is a format string for the
     footer (None for no page numbers); `password` encrypts the file with that user password.
+    `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
+    "block" sets them flush left and justified, with space between paragraphs, and headings
+    (short lines such as 第一章 or 一、) centred in a larger size.
     reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
     either), so encrypted PDFs are set in Helvetica: give them ASCII text.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     font = "Helvetica" if password else FONT
@@ -108,22 +114,41 @@ def build_pdf(
             state["page"] += 1
             state["column"] = 0
 
-    def draw_line(line: str, indent: float) -> None:
-        if state["y"] - size < bottom:
+    def draw_line(line: str, indent: float, *, line_size: float = size, spread: bool = False) -> None:
+        if state["y"] - line_size < bottom:
             next_column()
         x = MARGIN + state["column"] * (column_width + GUTTER) + indent
-        canvas.setFont(font, size)
-        canvas.drawString(x, state["y"] - size, line)
-        state["y"] -= leading
+        text_object = canvas.beginText(x, state["y"] - line_size)
+        text_object.setFont(font, line_size)
+        if spread and len(line) > 1:  # justify: share the slack out between the characters
+            slack = column_width - indent - stringWidth(line, font, line_size)
+            text_object.setCharSpace(max(0.0, slack) / (len(line) - 1))
+        text_object.textOut(line)
+        canvas.drawText(text_object)
+        state["y"] -= line_size * 1.6
+
+    def space(amount: float) -> None:
+        if state["y"] < top:
+            state["y"] -= amount
 
     for raw in text.splitlines():
         paragraph = raw.translate(_UNENCODABLE).strip(" \t\u3000")
         if not paragraph:
-            if state["y"] < top:
-                state["y"] -= leading * 0.6
+            space(leading * 0.6)
             continue
-        for index, line in enumerate(wrap(paragraph, column_width, size, indent=2 * size, font=font)):
-            draw_line(line, 2 * size if index == 0 else 0.0)
+        heading_size = size * 1.3
+        fits = stringWidth(paragraph, font, heading_size) <= column_width
+        if style == "block" and _HEADING.match(paragraph) and fits:
+            space(leading * 0.5)
+            offset = max(0.0, (column_width - stringWidth(paragraph, font, heading_size)) / 2)
+            draw_line(paragraph, offset, line_size=heading_size)
+            continue
+        indent = 2 * size if style == "indent" else 0.0
+        lines = wrap(paragraph, column_width, size, indent=indent, font=font)
+        for index, line in enumerate(lines):
+            draw_line(line, indent if index == 0 else 0.0, spread=style == "block" and index < len(lines) - 1)
+        if style == "block":
+            space(leading * 0.5)
     decorate()
     canvas.showPage()
     canvas.save()

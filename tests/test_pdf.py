@@ -28,6 +28,8 @@ DOCUMENTS = [
 LAYOUTS = {
     "one-column": {"columns": 1, "page_number": "第{n}页"},
     "two-column": {"columns": 2, "page_number": "— {n} —"},
+    # Flush-left justified paragraphs with space between them, centred headings in a larger size.
+    "block-two-column": {"columns": 2, "page_number": "- {n} -", "style": "block"},
 }
 _IGNORED = re.compile(r"[\s\u200b·]")  # whitespace, and what the test font cannot draw
 
@@ -60,7 +62,7 @@ def built(corpus_dir, tmp_path_factory):
         if (stem, layout) not in cache:
             reference = load_document(corpus_dir / f"{stem}.txt")
             path = folder / f"{stem}-{layout}.pdf"
-            title = reference.text.splitlines()[0][:30] if layout == "two-column" else None
+            title = reference.text.splitlines()[0][:30] if "two-column" in layout else None
             pages = build_pdf(reference.text, path, title=title, **LAYOUTS[layout])
             cache[(stem, layout)] = (reference, path, pages, read_pdf(path))
         return cache[(stem, layout)]

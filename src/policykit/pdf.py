@@ -19,6 +19,7 @@ from pathlib import Path
 
 from policykit.errors import PdfError
 from policykit.model import Source, SourceLine
+from policykit.zh.numbering import is_heading_line
 
 Progress = Callable[[int, int], None]
 
@@ -38,6 +39,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = set("。！？；：!?;:")
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,7 @@ _WORKER: dict = {}
 
 def _init_worker(source: str | bytes, password: str | None, label: str) -> None:
     _WORKER.clear()
-    _WORKER["pdf"] = _open(source, password, label)
+    _WORKER.update(pdf=_open(source, password, label), label=label)
 
 
 def _extract_range(start: int, stop: int) -> list[PageText]:
@@ -243,7 +245,6 @@ def _extract_range(start: int, stop: int) -> list[PageText]:
                 f"corrupt or truncated PDF (page {index + 1}: {error.__class__.__name__}): "
                 "re-download it or repair it, e.g. qpdf in.pdf repaired.pdf",
                 path=_WORKER.get("label"),
-                line=None,
             ) from None
         width, height = float(page.width), float(page.height)
         chars = [
@@ -389,7 +390,7 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
         return []
     size = statistics.median(f.size for f in fragments)
     narrow = [f for f in fragments if f.x1 - f.x0 <= 0.55 * area]
-    if len(narrow) < 2:
+    if len(narrow) < max(2, len(fragments) / 2):  # most lines span the page: one column
         return []
     origin = int(left)
     cover = [0] * (int(right) - origin + 2)
@@ -697,7 +698,15 @@ def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading:
     same_column = (
         previous.page == line.page and previous.block == line.block and previous.column == line.column
     )
-    return not (same_column and line.top - previous.bottom > leading + 0.5 * line.size)
+    if same_column:
+        return line.top - previous.bottom <= leading + 0.5 * line.size
+    # Across a column or page break there is no gap to see: a finished sentence followed by a
+    # numbered line (（二）, 第五条, 1.) or a dash-led item (——) starts a new paragraph.
+    opening = line.text.lstrip(" \u3000")
+    return not (
+        previous.text.rstrip()[-1:] in _SENTENCE_END
+        and (is_heading_line(opening) or opening.startswith("——"))
+    )
 
 
 def _column_edges(
