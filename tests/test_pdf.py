@@ -103,11 +103,6 @@ def test_same_clauses_from_paragraph_runs(built, stem, layout):
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.py does not yet take a PDF source's blank-separated runs as its paragraphs "
-    "(it re-guesses wraps and refuses to join after a numbered first line)",
-)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_parse_gives_the_same_clauses_as_the_txt(built, layout):
     for stem in DOCUMENTS:

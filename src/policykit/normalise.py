@@ -226,6 +226,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
     widths = _wrap_widths(lines)
+    # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
+    # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
+    marked = source.encoding == "pdf"
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
@@ -252,7 +255,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             i += 1
             continue
         elif i > 0 and (
-            unwrap_hard_breaks(lines, i, widths)
+            (marked and not lines[i - 1].blank)
+            or unwrap_hard_breaks(lines, i, widths)
             or join_split_fragments(lines, i)
             or _after_fragment(lines, i)
         ):
@@ -261,7 +265,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             indented = line.indented
             append(line)
-        pending_join = join_page_split_words(lines, i, widths) or join_split_title(lines, i)
+        pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(lines, i)
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)
