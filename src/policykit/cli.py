@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from typing import Annotated, NoReturn
 
 import typer
@@ -68,8 +69,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def run(action: Callable[[], object]) -> object:
-    """Run a library call, turning library errors into one line on stderr (traceback with --verbose)."""
+def run(action: Callable[[], object], *, error_code: int = 1) -> object:
+    """Run a library call, turning library errors into one line on stderr (traceback with --verbose).
+
+    `error_code` is the exit status for a failure: 1 by default, 2 for commands such as search and
+    diff whose status 1 already means "nothing found" or "differences".
+    """
     try:
         return action()
     except typer.Exit:
@@ -81,13 +86,13 @@ def run(action: Callable[[], object]) -> object:
     except PolicykitError as error:
         if _state["verbose"]:
             raise
-        fail(str(error))
+        fail(str(error), error_code)
     except KeyboardInterrupt:
         fail("interrupted", 130)
-    except Exception as error:
+    except Exception as error:  # the one place that hides tracebacks from users
         if _state["verbose"]:
             raise
-        fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for the traceback)")
+        fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for the traceback)", error_code)
 
 
 def write(text: str) -> None:
@@ -347,10 +352,7 @@ def search_command(
             options = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
             return search(query, paths or ["data/raw"], progress=progress, **options)
 
-    try:
-        result = run(find)
-    except typer.Exit as error:  # grep's convention: 2 for any error, 1 only for "nothing found"
-        raise typer.Exit(2 if error.exit_code == 1 else error.exit_code) from None
+    result = run(find, error_code=2)  # grep's convention: 1 only for "nothing found"
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     chosen = choose_format(fmt, "table")
@@ -422,11 +424,9 @@ def diff(
             load_document(old, encoding=encoding), load_document(new, encoding=encoding), targets=targets
         )
 
-    try:
-        result = run(compare)
-    except typer.Exit as stop:  # diff(1) keeps 1 for "differences", so errors exit 2
-        raise typer.Exit(2 if stop.exit_code == 1 else stop.exit_code) from None
-    run(lambda: _write_diff(result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat))
+    result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
+    render = partial(_write_diff, result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat)
+    run(render, error_code=2)
     raise typer.Exit(1 if result.has_differences else 0)
 
 
