@@ -120,3 +120,52 @@ def test_python_dash_m_runs(tmp_path):
     out = subprocess.run([sys.executable, "-m", "policykit", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("policykit ")
     assert Path(sys.executable).exists()
+
+
+# One contract for every command that reads documents: missing, binary and undecodable input
+# give one line on stderr naming the file and the command's error status, never a traceback.
+DOCUMENT_COMMANDS = [
+    (["parse"], 1),
+    (["segment"], 1),
+    (["extract"], 1),
+    (["search", "氢能", "--no-index", "--format", "json"], 2),
+    (["diff", str(SEED)], 2),
+]
+
+
+def _binary(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    return path, "binary"
+
+
+def _missing(tmp_path):
+    return tmp_path / "missing.txt", "no such file"
+
+
+def _undecodable(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("一、总体要求\n".encode() + b"\xff\xfe\xfa\xfb" * 3)
+    return path, "cannot decode"
+
+
+BAD_INPUT_CASES = [
+    pytest.param(command, status, make_input, id=f"{command[0]}-{make_input.__name__.strip('_')}")
+    for command, status in DOCUMENT_COMMANDS
+    for make_input in (_missing, _binary, _undecodable)
+    # search has no --encoding: it detects, and GB18030 accepts any byte sequence
+    if not (command[0] == "search" and make_input is _undecodable)
+]
+
+
+@pytest.mark.parametrize(("command", "status", "make_input"), BAD_INPUT_CASES)
+def test_every_document_command_rejects_bad_input_the_same_way(runner, tmp_path, command, status, make_input):
+    path, fragment = make_input(tmp_path)
+    args = [*command, str(path)] if command[0] != "diff" else ["diff", str(path), str(SEED)]
+    if make_input is _undecodable:
+        args += ["--encoding", "utf-8"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == status, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.output

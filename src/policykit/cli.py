@@ -360,7 +360,7 @@ def search_command(
         console().print(search_view(result, count=count, files_only=files_only))
     else:
         write(render_search_data(result, chosen, count=count, files_only=files_only))
-    raise typer.Exit(0 if result.matches else 1)
+    raise typer.Exit(result.exit_status)
 
 
 # ---------------------------------------------------------------- diff (issue 5)

@@ -116,7 +116,7 @@ def lean_search(options: dict) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         pass
-    return 0 if result.matches else 1
+    return result.exit_status
 
 
 def main() -> None:

@@ -210,6 +210,13 @@ class SearchResult:
     files: tuple[str, ...]
     warnings: tuple[str, ...] = ()
 
+    @property
+    def exit_status(self) -> int:
+        """grep's convention: 0 found, 1 nothing found, 2 nothing found and a file could not be read."""
+        if self.matches:
+            return 0
+        return 2 if self.warnings else 1
+
     def counts(self) -> list[dict]:
         """Matching clauses and hits per document, in the order the documents were searched."""
         per_document: dict[str, list[int]] = {}
