@@ -53,6 +53,8 @@ class _Words:
     goal_headings: re.Pattern[str]
     layout_units: frozenset[str]
     forecast_markers: re.Pattern[str]
+    existing_verbs: frozenset[str]
+    population_nouns: tuple[str, ...]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -87,6 +89,8 @@ def _words() -> _Words:
         goal_headings=_alternation(raw["goal_headings"]),
         layout_units=frozenset(raw["layout_units"]),
         forecast_markers=_alternation(raw["forecast_markers"]),
+        existing_verbs=frozenset(raw["existing_verbs"]),
+        population_nouns=longest_first(raw["population_nouns"]),
     )
 
 
@@ -252,16 +256,33 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
+_QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
+
+
+def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
+    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万)."""
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    for name in _QUOTED_NAME.finditer(text):
+        if not _NUMERAL_CHARS & set(name.group(1)):
+            continue
+        tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
+        tokens.append((name.group(1), "nz"))
+        position = name.end()
+    tail = text[position:].translate(_STRIP_QUOTES)
+    return tokens + (_pos_cut(tail) if tail else [])
+
+
 def _left_phrase(left: str) -> tuple[str, str]:
     """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
-    left = left.translate(_STRIP_QUOTES).strip()
+    left = left.strip()
     deadlines = list(_DEADLINE.finditer(left))
     if deadlines:
         left = left[deadlines[-1].end() :]
-    if not left:
+    if not left.translate(_STRIP_QUOTES).strip():
         return "", ""
     lead = _words().lead
-    tokens = _pos_cut(left)
+    tokens = [(word, tag) for word, tag in _cut_keeping_names(left) if word.strip()]
     start = 0
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
@@ -402,6 +423,7 @@ def _read_sentence(
     found: list[_Found] = []
     previous_indicator = ""
     shared: list[str] = []
+    forecasting = False
     for quantity in quantities:
         verdict = _eligible(quantity, text, quantity.start, quantity.end)
         if verdict == "drop":
@@ -450,6 +472,12 @@ def _read_sentence(
             kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
         elif _counts_its_list(text, quantity, s_start):
             kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
+        elif _names_what_exists(text, quantity, s_start):
+            kind = "figure"  # 发挥好9个国家区域医疗中心服务功能: the centres exist, the count is no goal
+        elif _describes_population(text, quantity, after_end, comparator):
+            kind = "figure"  # 保障好14亿人的粮食安全, 56个民族
+        elif _frames_a_place(text, quantity, s_start, s_end):
+            kind = "figure"  # 打造以杨浦滨江15.6平方公里滨水区域…为特色的示范区
         elif quantity.group == "time" and not (comparator or direction):
             kind = "figure"  # 3个工作日 is a goal only when the text bounds or shortens it
         elif achieved:
@@ -458,10 +486,18 @@ def _read_sentence(
             kind = "figure"  # 比上年增加1800亿元 restates the change of the level just given
         elif _BASELINE.match(text, after_end, _segment_end(text, after_end, s_end) + 1):
             kind = "figure"  # 由3万元提高到10万元, 现行16%的税率降至13%: the value being changed
-        elif forecast and words.forecast_markers.search(
-            text, _segment_start_no_dun(text, quantity.start, s_start), quantity.start
+        elif forecast and (
+            words.forecast_markers.search(
+                text, _segment_start_no_dun(text, quantity.start, s_start), quantity.start
+            )
+            or (forecasting and text.startswith("其中", _segment_start_no_dun(text, quantity.start, s_start)))
         ):
-            kind = "figure"
+            kind = "figure"  # 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元
+            forecasting = True
+        elif _states_a_fact(
+            text, quantity, s_start, rest, comparator_before, direction, context, clause_year
+        ):
+            kind = "figure"  # 今年高校毕业生超过1000万人: how things are, not what to reach
         elif year or comparator or direction or future or context.goal or _has_target_verb(left):
             kind = "target"
         else:
@@ -476,7 +512,7 @@ _BASELINE = re.compile(
     r"[^，。；]{0,6}?(?:提高|提升|降|减|调整|增加|上调|下调|压缩|缩短|扩大)(?:低)?(?:到|至|为)"
 )
 _TARGET_VERB = re.compile(
-    r"达到|达|突破|超过|提高|提升|增长|增加|下降|降低|减少|控制|新增|完成|建成|建设|培育|实施|打造|创建"
+    r"达到|达|突破|超过|提高|提升|增长|增加|下降|降低|减少|控制|新增|完成|建成|建设|培育|实施|打造|创建|新建|争创"
 )
 
 
@@ -523,6 +559,81 @@ def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
     if "、" not in head or head.endswith("等"):
         return False
     return quantity.value == len(head.split("、"))
+
+
+def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Tell whether a count is the object of 发挥/依托/用好/围绕: it names what exists, not a goal."""
+    if quantity.group != "count":
+        return False
+    head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
+    existing = _words().existing_verbs
+    tokens = _pos_cut(head) if head else []
+    verb_at = -1
+    for index, (word, _) in enumerate(tokens):
+        pair = word + (tokens[index + 1][0] if index + 1 < len(tokens) else "")
+        if word in existing or pair in existing:
+            verb_at = index
+    if verb_at == -1:
+        return False
+    # 依托现有园区新建10个创新平台: a later verb takes the count as its own object
+    return not any(
+        (tag.startswith("v") and tag != "vn") or _TARGET_VERB.fullmatch(word)
+        for word, tag in tokens[verb_at + 2 :]
+    )
+
+
+def _describes_population(text: str, quantity: Quantity, after_end: int, comparator: str | None) -> bool:
+    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民)."""
+    if text.startswith(_words().population_nouns, quantity.end):
+        return True
+    return quantity.written_unit == "人" and comparator is None and text.startswith("的", after_end)
+
+
+_FRAME_END = re.compile(r"为(?!(?:主要)?目标)")
+
+
+def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> bool:
+    """Tell whether a quantity sits in a 以…为 frame that describes a place or basis (以…15.6平方公里…为核心)."""
+    head_start = _segment_start_no_dun(text, quantity.start, s_start)
+    head = text[head_start : quantity.start]
+    if "以" not in head or not any(word == "以" and tag == "p" for word, tag in _pos_cut(head)):
+        return False
+    tail_end = quantity.end
+    while tail_end < s_end and text[tail_end] not in "，,；;：:。！？!?\n":
+        tail_end += 1
+    return bool(_FRAME_END.search(text, quantity.end, tail_end))
+
+
+_PREMISE_OF_TASK = re.compile(r"[，,；;]\s*(?:我们|各地|各级政府)?(?:要|需要|必须|务必|须)")
+_GOAL_WORDS = re.compile(r"力争|确保|要|拟|将|计划|预期|目标|争取|届时|必须|努力")
+
+
+def _states_a_fact(
+    text: str,
+    quantity: Quantity,
+    s_start: int,
+    rest: str,
+    comparator_before: str | None,
+    direction: str | None,
+    context: TargetContext,
+    clause_year: int | None,
+) -> bool:
+    """Tell whether a sentence reports how things stand this year (今年高校毕业生超过1000万人), not a goal.
+
+    Only `X超过N，要…` in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
+    outside goal sections) that the next segment answers with a task (要/需要/必须) is the premise of that
+    task. Without the task (今年财政支出超过23万亿元, 高速公路通车里程突破9300公里) it is a plan's goal.
+    """
+    if context.goal or comparator_before != ">" or direction is not None:
+        return False
+    if not _PREMISE_OF_TASK.match(text, _segment_end(text, quantity.end, len(text))):
+        return False
+    if clause_year is not None and clause_year != context.reference_year:
+        return False
+    head = text[s_start : quantity.start]
+    if any(hit["year"] or hit["plan"] for hit in _DEADLINE.finditer(head)):
+        return False
+    return not _GOAL_WORDS.search(head) and not _has_target_verb(rest)
 
 
 _DISTRIBUTED_SPLIT = re.compile(r"[、和及与]|以及")
