@@ -176,3 +176,34 @@ def test_flattened_table_is_one_table_clause(corpus_dir):
 def test_short_parallel_sentences_are_not_a_table():
     document = parse_text("一、目标\n到2025年：\n新增就业21万人。\n城镇化率82%。\n人才总量96万人。\n")
     assert not [c for c in document.walk() if c.kind == "table"]
+
+
+def test_box_holds_its_lines_and_closes_at_the_next_sibling_heading():
+    document = parse_text(
+        "一、重点任务\n（一）发展新能源\n推进光伏建设。\n专栏1  重点工程\n1.海上风电项目\n2.氢能示范项目\n"
+        "（二）推进节能降碳\n加快改造。\n"
+    )
+    (box,) = [c for c in document.walk() if c.kind == "box"]
+    assert (box.number, box.heading, box.id) == ("专栏1", "重点工程", "1.1.box1")
+    assert [c.number for c in box.children] == ["1.", "2."]
+    assert document.find("1.2").number == "（二）"
+
+
+def test_dash_items_are_items_of_their_section(corpus_dir):
+    document = load_document(corpus_dir / "gov-work-report-2019.txt")
+    section = document.find("1")
+    dashes = [c for c in section.children if c.number == "——"]
+    assert len(dashes) == 6
+    assert dashes[0].heading == "经济运行保持在合理区间"
+
+
+def test_metadata_of_a_state_council_notice(corpus_dir):
+    document = load_document(corpus_dir / "national-vocational-education-reform-plan-2019.txt")
+    metadata = document.metadata
+    assert metadata.title == "国务院关于印发国家职业教育改革实施方案的通知"
+    assert metadata.doc_number == "国发〔2019〕4号"
+    assert (metadata.date, metadata.year) == ("2019-01-24", 2019)
+
+
+def test_work_report_year_comes_from_the_reviewed_year(corpus_dir):
+    assert load_document(corpus_dir / "gov-work-report-2019.txt").metadata.year == 2019

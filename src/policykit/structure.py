@@ -240,8 +240,9 @@ class _Builder:
                 continue
             box = BOX.match(text)
             if box:
-                rank = self.stack[-1].rank + 0.5
-                self.add(_Node("box", text[: box.end()].strip(), heading_of(text[box.end() :].strip()), start, rank, "box"), push=True)
+                # A box nests whatever follows it until a heading of its own level or higher.
+                number, title = text[: box.end()].strip(), heading_of(text[box.end() :].strip())
+                self.add(_Node("box", number, title, start, self.stack[-1].rank + 0.5, "box"), push=True)
                 i += 1
                 continue
             if DASH_ITEM.match(text) and self.seen_heading:
