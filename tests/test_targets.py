@@ -55,6 +55,15 @@ def _exactly(case) -> None:
         assert _matches(expected, target), (expected, target)
 
 
+@pytest.mark.parametrize("case", CASES.get("indicators", []), ids=lambda case: case["text"][:16])
+def test_indicator_is_the_noun_the_quantity_measures(case):
+    found = extract_text(case["text"], context=TargetContext(reference_year=case.get("year")))
+    assert len(found) == len(case["targets"]), [(t.indicator, t.quantity) for t in found]
+    for expected, target in zip(case["targets"], found, strict=True):
+        assert target.indicator == expected["indicator"], target.indicator
+        assert _matches(expected, target), (expected, target)
+
+
 @pytest.mark.parametrize("case", CASES.get("qualifier", []), ids=lambda case: case["text"][:16])
 def test_a_number_that_qualifies_a_noun_is_a_figure(case):
     _exactly(case)
@@ -259,3 +268,37 @@ def test_cli_extract_table_shows_printed_and_normalised_value_in_100_columns(see
     assert all(line.rstrip()[-1] in "│┃┓┩┘┛┫┤" for line in lines if line.strip()), "a row was cropped"
     assert "> 4400亿元" in result.stdout and "440,000,000,000 元" in result.stdout
     assert "≥10个" in result.stdout or "≥ 10个" in result.stdout
+
+
+# ---------------------------------------------------------------- a plan's period as the deadline
+
+_PLAN = """某区城市更新行动方案（2023-2025年）
+
+一、主要目标
+
+全区新建口袋公园10个，每年新增绿地面积5万平方米。
+
+二、重点任务
+
+（一）公共空间
+
+全区新建街心花园6个，推进街区更新。
+"""
+
+
+def test_goal_section_of_a_plan_is_due_at_the_end_of_its_period(tmp_path):
+    from policykit.pipeline import load_document
+
+    path = tmp_path / "plan.txt"
+    path.write_text(_PLAN, encoding="utf-8")
+    found = {t.quantity: t.year for t in extract_targets(load_document(path), include_all=True)}
+    # the goals section takes the period's end; a yearly figure and a task outside it set no year
+    assert found == {"10个": 2025, "5万平方米": None, "6个": None}
+
+
+def test_task_list_headed_by_a_period_is_due_at_its_end(corpus_dir):
+    from policykit.pipeline import load_document
+
+    plan = load_document(corpus_dir / "shanghai-jingan-urban-renewal-action-plan-2023-2025.txt")
+    listed = [t for t in extract_targets(plan) if t.clause == "3.5.t1"]
+    assert listed and {t.year for t in listed} == {2025}

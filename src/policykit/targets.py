@@ -4,6 +4,12 @@ Cheap first: `find_quantities` (regular expressions) finds candidate numbers in 
 few characters around a quantity that survives the filters are segmented with jieba, to find where
 its indicator begins and ends. Years, names (5G, “15分钟社区生活圈”), layout counts and cross-references
 never become targets; results already achieved and other figures are kept only with `include_all`.
+
+Deadlines: the year is the one the text sets (到2025年 scopes its sentence and the clauses it leads; 今年 is
+the document's year). Where the text sets none, a plan's period sets it in two places only: a goals section
+(a 目标/指标 heading) of a document whose title gives a period (（2023-2025年） → 2025), and a clause whose own
+heading names a period (重点任务清单（2023-2025年）). A figure stated per year (每年/年均) keeps no year there,
+and tasks elsewhere in the plan keep none: the seed annotation gives a year only where the text says it.
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ class TargetContext:
     year: int | None = None  # a deadline set by a heading or a lead-in clause
     achieved: bool = False  # inside a review of past results
     goal: bool = False  # inside a section about goals or indicators
+    plan_end: int | None = None  # the last year of the plan's period (（2023-2025年） → 2025)
+    period_end: int | None = (
+        None  # the deadline a goal section or a period heading implies when the text sets none
+    )
 
 
 @dataclass(frozen=True)
@@ -347,12 +357,29 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     ):
         return ""
     kept = []
-    for word, tag in tokens:
+    for index, (word, tag) in enumerate(tokens):
+        if kept and tag == "c" and word in ("及", "和", "与") and _plain_nouns(tokens[index + 1 :]):
+            kept.extend(w for w, _ in tokens[index:])  # 80万平米屋面及相关设施改造: both conjuncts
+            break
         if kept and (tag in ("p", "c", "x", "r", "m", "uj") or word in ("等", "的")):
             break
         kept.append(word)
     phrase = "".join(kept).removesuffix("的")
     return phrase if len(phrase) >= 2 else ""
+
+
+def _plain_nouns(tokens: list[tuple[str, str]]) -> bool:
+    """Tell whether a short rest of a segment is one noun phrase (相关设施改造), with no numbers or clauses."""
+    return 0 < len("".join(w for w, _ in tokens)) <= 10 and not any(
+        tag in ("p", "c", "x", "r", "m", "uj", "d") or word in ("等", "的") for word, tag in tokens
+    )
+
+
+def _segment_end_no_dun(text: str, position: int, ceiling: int) -> int:
+    index = position
+    while index < ceiling and text[index] not in "，,；;：:。！？!?（）()\n":
+        index += 1
+    return index
 
 
 def _object_of(text: str, verb: str, floor: int, position: int, ceiling: int) -> str:
@@ -452,20 +479,30 @@ def _read_sentence(
             indicator = ""
         if not indicator:
             right_end = _segment_end(text, after_end, s_end)
+            described_end = _segment_end_no_dun(text, right_end, s_end)
+            if "的" in text[right_end:described_end]:
+                right_end = (
+                    described_end  # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
+                )
             enumerated = rest.rstrip().endswith("等")
             right = _right_indicator(text[after_end:right_end], enumerated) if right_end > after_end else ""
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
                 indicator, verb = _left_phrase(rest)
-                if right and (not indicator or _is_bare_verb(indicator)):
-                    indicator = right  # 发放1万元助学金, 严守18亿亩耕地红线
+                listed = seg_start > s_start and text[seg_start - 1] == "、"
+                if right and (not indicator or _is_bare_verb(indicator) or listed):
+                    # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
+                    # the last of a list of places before a total is not what the total measures
+                    indicator = right
                 if not indicator and verb:
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
         if not indicator:
             indicator = previous_indicator
         previous_indicator = indicator or previous_indicator
         year = next((y for offset, y in reversed(deadlines) if offset < quantity.start), None) or clause_year
+        if year is None and context.period_end and not _PER_YEAR.search(text, s_start, quantity.start):
+            year = context.period_end  # a plan's goal section: its goals are due at the period's end
         if verdict == "figure" or indicator in words.layout_units:
             kind = "figure"
         elif _qualifier(text, quantity, after_end, comparator_before, quantities):
@@ -508,6 +545,7 @@ def _read_sentence(
     return found
 
 
+_PER_YEAR = re.compile(r"每年|年均|每一年|逐年|当年")
 _BASELINE = re.compile(
     r"[^，。；]{0,6}?(?:提高|提升|降|减|调整|增加|上调|下调|压缩|缩短|扩大)(?:低)?(?:到|至|为)"
 )
@@ -883,11 +921,14 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     achieved = context.achieved
     goal = context.goal
     year = context.year
+    period_end = context.period_end
     if head:
         if words.achieved_headings.search(head) and not words.goal_headings.search(head):
             achieved = True
         if words.goal_headings.search(head):
             goal = True
+            period_end = context.plan_end or period_end
+        period_end = _period_end(head) or period_end
         found = _HEADING_YEAR.search(head)
         if found and not _RANGE_YEAR.search(head):
             heading_year = int(found.group(1))
@@ -904,7 +945,16 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
         lead = _deadlines(body, context.reference_year)
         if lead:
             year = lead[-1][1]
-    return replace(context, achieved=achieved, goal=goal, year=year)
+    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end)
+
+
+_PERIOD_RANGE = re.compile(r"20\d\d\s*[-－—~～至到]\s*(20\d\d)\s*年")
+
+
+def _period_end(heading: str) -> int | None:
+    """The last year of a period a heading names: 重点任务清单（2023-2025年） → 2025."""
+    found = _PERIOD_RANGE.search(heading)
+    return int(found.group(1)) if found else None
 
 
 def _reference_year(document: Document, year: int | None) -> int | None:
@@ -953,12 +1003,18 @@ def _table_rows(
 def _walk_targets(
     document: Document, include_all: bool, year: int | None
 ) -> Iterable[tuple[Clause, list[Target]]]:
-    base = TargetContext(document=document.name, reference_year=_reference_year(document, year))
+    base = TargetContext(
+        document=document.name,
+        reference_year=_reference_year(document, year),
+        plan_end=_period_end(f"{document.metadata.period}年") if document.metadata.period else None,
+    )
 
     def visit(clause: Clause, context: TargetContext, lead_year: int | None):
         own = context
         if lead_year is not None and own.year is None:
             own = replace(own, year=lead_year)
+        if _period_end(clause.heading or ""):
+            own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
         found = extract_text(
             clause.text,
             clause=clause.id,
