@@ -266,6 +266,7 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
+_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日"})
 _QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
 
 
@@ -296,6 +297,8 @@ def _left_phrase(left: str) -> tuple[str, str]:
     start = 0
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if index + 2 < len(tokens) and tokens[index + 1][0] in _DURATION_WORDS and _COUNTED_WORD.match(word):
+            continue  # 公园二十四小时开放比例: a duration that modifies the noun, not a count before it
         if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
@@ -480,12 +483,21 @@ def _read_sentence(
         if not indicator:
             right_end = _segment_end(text, after_end, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
+            right_start = after_end
             if "的" in text[right_end:described_end]:
-                right_end = (
-                    described_end  # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
-                )
+                # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
+                right_end = described_end
+            elif (
+                text[right_end : right_end + 1] == "、"
+                and text[right_end - 1] in "级型类"
+                and not _NUMERAL_CHARS & set(text[after_end:right_end])
+            ):
+                # 100个以上行业级、场景级大模型: the modifiers share the noun after the last one
+                right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
             enumerated = rest.rstrip().endswith("等")
-            right = _right_indicator(text[after_end:right_end], enumerated) if right_end > after_end else ""
+            right = (
+                _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
+            )
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
@@ -559,8 +571,9 @@ def _has_target_verb(left: str) -> bool:
 
 
 def _is_bare_verb(phrase: str) -> bool:
+    """Tell whether a phrase is only a verb, with its adverbs (发放, 严守, 坚决守住): no noun to measure."""
     tokens = _pos_cut(phrase)
-    return len(tokens) == 1 and tokens[0][1].startswith("v") and tokens[0][1] != "vn"
+    return bool(tokens) and all(tag.startswith(("v", "a", "d")) and tag != "vn" for _, tag in tokens)
 
 
 _NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
