@@ -54,7 +54,9 @@ class Context:
 
     def time_command(self, argv: list[str], repeat: int = 3, **kwargs) -> float:
         """Median seconds of a shell command, output discarded."""
-        return self.time(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, check=False, **kwargs), repeat)
+        return self.time(
+            lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, check=False, **kwargs), repeat
+        )
 
     @staticmethod
     def tool(name: str) -> str | None:

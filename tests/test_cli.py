@@ -18,7 +18,12 @@ def test_parse_json_has_metadata_and_clause_tree(runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["metadata"]["period"] == "2023-2025"
-    assert [c["heading"] for c in data["clauses"][:4]] == ["创新引领发展", "振兴实体经济", "锚定“双碳”目标", "做好服务保障"]
+    assert [c["heading"] for c in data["clauses"][:4]] == [
+        "创新引领发展",
+        "振兴实体经济",
+        "锚定“双碳”目标",
+        "做好服务保障",
+    ]
     first = data["clauses"][0]
     assert {"id", "kind", "number", "heading", "text", "line", "children"} <= set(first)
 
@@ -44,7 +49,9 @@ def test_parse_yaml(runner):
 
 
 def test_parse_reads_stdin(runner):
-    result = runner.invoke(app, ["parse", "-", "--format", "json", "--no-targets"], input="一、总体要求\n（一）目标\n")
+    result = runner.invoke(
+        app, ["parse", "-", "--format", "json", "--no-targets"], input="一、总体要求\n（一）目标\n"
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["clauses"][0]["children"][0]["id"] == "1.1"
 
@@ -117,7 +124,9 @@ def test_help_imports_neither_jieba_nor_pdfplumber():
 
 
 def test_python_dash_m_runs(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "policykit", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "policykit", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("policykit ")
     assert Path(sys.executable).exists()
 

@@ -39,7 +39,9 @@ def kinds(result) -> list[tuple[str, list[str], list[str]]]:
 
 def test_a_number_with_its_percent_sign_is_one_word():
     assert "13.5%" in diff_tokens("比重达到13.5%以上")
-    edits = [s for s in word_diff("非化石能源比重达到13.5%以上", "非化石能源比重达到14%以上") if s.op != "equal"]
+    edits = [
+        s for s in word_diff("非化石能源比重达到13.5%以上", "非化石能源比重达到14%以上") if s.op != "equal"
+    ]
     assert [(s.old, s.new) for s in edits] == [("13.5%", "14%")]
 
 
@@ -54,7 +56,11 @@ def test_a_deadline_is_one_word():
 
 
 def test_a_word_change_does_not_replace_the_sentence():
-    edits = [s for s in word_diff("加强组织领导，明确责任分工。", "加强组织领导，压实责任分工。") if s.op != "equal"]
+    edits = [
+        s
+        for s in word_diff("加强组织领导，明确责任分工。", "加强组织领导，压实责任分工。")
+        if s.op != "equal"
+    ]
     assert len(edits) == 1 and "组织领导" not in edits[0].old
 
 
@@ -111,7 +117,11 @@ def test_a_document_against_itself_has_no_changes(path):
 
 def _movable_blocks(text: str) -> list[int]:
     blocks = text.split("\n\n")
-    return [i for i, b in enumerate(blocks) if len(b) >= 40 and b.endswith("。") and not re.match(r"[（(一二三四五六七八九十0-9]", b)]
+    return [
+        i
+        for i, b in enumerate(blocks)
+        if len(b) >= 40 and b.endswith("。") and not re.match(r"[（(一二三四五六七八九十0-9]", b)
+    ]
 
 
 def _renewal_text() -> str:
@@ -159,7 +169,9 @@ def test_one_paragraph_moved_elsewhere_is_exactly_one_move(renewal_2025, data):
 
 
 def test_changed_quantities_are_target_changes_with_both_values(wind):
-    pytest.importorskip("policykit.targets", reason="target changes need the extract stage (policykit.targets)")
+    pytest.importorskip(
+        "policykit.targets", reason="target changes need the extract stage (policykit.targets)"
+    )
     found = {(c.indicator, c.old.value, c.new.value, c.old.unit, c.new.unit) for c in wind.target_changes}
     assert ("陆上风电规模", 330910, 345310, "千瓦", "千瓦") in found
     assert ("光伏电站规模", 1468770, 1453850, "千瓦", "千瓦") in found
@@ -167,7 +179,9 @@ def test_changed_quantities_are_target_changes_with_both_values(wind):
 
 def test_every_changed_quantity_in_the_text_is_a_target_change(wind):
     """Each number-with-unit the word diff shows changing belongs to a target change (dates aside)."""
-    pytest.importorskip("policykit.targets", reason="target changes need the extract stage (policykit.targets)")
+    pytest.importorskip(
+        "policykit.targets", reason="target changes need the extract stage (policykit.targets)"
+    )
     quantities = {c.old.quantity for c in wind.target_changes} | {c.new.quantity for c in wind.target_changes}
     changed = {
         s.old
@@ -211,10 +225,14 @@ def test_changes_carry_ids_and_lines(renewal):
 
 
 def test_cli_exit_codes(runner, corpus_dir):
-    same = runner.invoke(app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2025), "-f", "terminal"])
+    same = runner.invoke(
+        app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2025), "-f", "terminal"]
+    )
     assert same.exit_code == 0, same.output
     assert "no differences" in same.output
-    differ = runner.invoke(app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "-f", "terminal"])
+    differ = runner.invoke(
+        app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "-f", "terminal"]
+    )
     assert differ.exit_code == 1, differ.output
     assert "[-33.091万千瓦-]{+34.531万千瓦+}" in differ.output
     missing = runner.invoke(app, ["diff", str(corpus_dir / WIND_2025), "no-such-file.txt"])
@@ -223,14 +241,18 @@ def test_cli_exit_codes(runner, corpus_dir):
 
 
 def test_cli_json_shape(runner, corpus_dir):
-    result = runner.invoke(app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "--format", "json"])
+    result = runner.invoke(
+        app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "--format", "json"]
+    )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert {"changes", "target_changes", "summary"} <= data.keys()
     for change in data["changes"]:
         assert {"type", "old", "new"} <= change.keys()
     for change in data["target_changes"]:
-        assert {"value", "unit", "comparator", "year"} <= change["old"].keys() <= change["new"].keys() | {"page"}
+        assert (
+            {"value", "unit", "comparator", "year"} <= change["old"].keys() <= change["new"].keys() | {"page"}
+        )
 
 
 def test_cli_stat_and_side_by_side(runner, corpus_dir):
@@ -245,7 +267,9 @@ def test_cli_stat_and_side_by_side(runner, corpus_dir):
 
 def test_cli_html_file(runner, corpus_dir, tmp_path):
     page = tmp_path / "compare.html"
-    result = runner.invoke(app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "-o", str(page)])
+    result = runner.invoke(
+        app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "-o", str(page)]
+    )
     assert result.exit_code == 1
     html = page.read_text(encoding="utf-8")
     assert "新旧对照" in html and "<del>33.091万千瓦</del>" in html and "<ins>34.531万千瓦</ins>" in html

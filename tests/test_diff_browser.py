@@ -22,7 +22,10 @@ from policykit.render.diff import html_page
 
 pytestmark = pytest.mark.browser
 
-BROWSER = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+BROWSER = next(
+    (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)),
+    None,
+)
 TIMEOUT = 60
 
 OLD = """关于印发2025年能源工作方案的通知
@@ -114,7 +117,9 @@ def chromium(*args: str, user_dir: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> tuple[Path, object]:
     if BROWSER is None:
-        pytest.skip("headless Chromium not installed (Debian: apt-get install chromium); HTML page not browser-checked")
+        pytest.skip(
+            "headless Chromium not installed (Debian: apt-get install chromium); HTML page not browser-checked"
+        )
     result = diff_documents(parse_text(OLD, name="old.txt"), parse_text(NEW, name="new.txt"))
     folder = tmp_path_factory.mktemp("diff-html")
     path = folder / "diff.html"
@@ -143,8 +148,12 @@ class _Probe(HTMLParser):
 def rendered(page, tmp_path_factory) -> dict:
     path, _ = page
     probed = path.with_name("probe.html")
-    probed.write_text(path.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    run = chromium("--window-size=1280,900", "--dump-dom", probed.as_uri(), user_dir=tmp_path_factory.mktemp("chromium"))
+    probed.write_text(
+        path.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    run = chromium(
+        "--window-size=1280,900", "--dump-dom", probed.as_uri(), user_dir=tmp_path_factory.mktemp("chromium")
+    )
     parser = _Probe()
     parser.feed(run.stdout)
     assert parser.text, f"Chromium rendered no probe: {run.stderr[-500:]}"
@@ -164,7 +173,9 @@ def test_the_move_the_quantities_and_the_deadline_are_shown(rendered):
     rows = {row["type"]: row for row in rendered["rows"]}
     assert {"modified", "moved", "added"} <= rows.keys()
     assert "完善工作机制" in rows["moved"]["oldText"] and "完善工作机制" in rows["moved"]["newText"]
-    modified = " ".join(row["oldText"] + row["newText"] for row in rendered["rows"] if row["type"] == "modified")
+    modified = " ".join(
+        row["oldText"] + row["newText"] for row in rendered["rows"] if row["type"] == "modified"
+    )
     for text in ("146.877万千瓦", "145.385万千瓦", "13.5%", "14%", "2026年6月", "2027年6月"):
         assert text in modified
 

@@ -10,7 +10,9 @@ from policykit.ingest import decode_text, read_source
 TEXT = "一、总体要求\n到2025年，充电桩保有量达1.3万台。\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk", "utf-16-le", "utf-16-be"]
+)
 def test_common_chinese_encodings_are_detected(tmp_path, encoding):
     path = tmp_path / "plan.txt"
     path.write_bytes(TEXT.encode(encoding))

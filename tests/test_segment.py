@@ -7,7 +7,9 @@ import pytest
 from policykit.zh.segment import cut, cut_for_search, lexicon, pos_cut
 
 
-@pytest.mark.parametrize("term", ["碳达峰", "碳中和", "新旧动能转换", "专精特新", "新质生产力", "单项冠军", "卡脖子", "双碳"])
+@pytest.mark.parametrize(
+    "term", ["碳达峰", "碳中和", "新旧动能转换", "专精特新", "新质生产力", "单项冠军", "卡脖子", "双碳"]
+)
 def test_policy_terms_are_single_words(term):
     assert term in cut(f"加快推进{term}相关工作")
 

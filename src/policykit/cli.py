@@ -92,7 +92,10 @@ def run(action: Callable[[], object], *, error_code: int = 1) -> object:
     except Exception as error:  # the one place that hides tracebacks from users
         if _state["verbose"]:
             raise
-        fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for the traceback)", error_code)
+        fail(
+            f"internal error: {type(error).__name__}: {error} (run with --verbose for the traceback)",
+            error_code,
+        )
 
 
 def write(text: str) -> None:
@@ -385,16 +388,28 @@ def _diff_format(given: DiffFormat | None, output: str | None) -> str:
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier edition: .txt or .pdf, or - for stdin.", show_default=False)],
+    old: Annotated[
+        str, typer.Argument(help="The earlier edition: .txt or .pdf, or - for stdin.", show_default=False)
+    ],
     new: Annotated[str, typer.Argument(help="The later edition: .txt or .pdf.", show_default=False)],
     fmt: Annotated[
         DiffFormat | None,
-        typer.Option("--format", "-f", help="terminal (on a terminal), json (when piped) or html (新旧对照 page)."),
+        typer.Option(
+            "--format", "-f", help="terminal (on a terminal), json (when piped) or html (新旧对照 page)."
+        ),
     ] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    side_by_side: Annotated[bool, typer.Option("--side-by-side", "-y", help="Old and new in two columns.")] = False,
-    stat: Annotated[bool, typer.Option("--stat", help="Only a summary: one line per change and the counts.")] = False,
-    targets: Annotated[bool, typer.Option("--targets/--no-targets", help="Compare numeric targets too.")] = True,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    side_by_side: Annotated[
+        bool, typer.Option("--side-by-side", "-y", help="Old and new in two columns.")
+    ] = False,
+    stat: Annotated[
+        bool, typer.Option("--stat", help="Only a summary: one line per change and the counts.")
+    ] = False,
+    targets: Annotated[
+        bool, typer.Option("--targets/--no-targets", help="Compare numeric targets too.")
+    ] = True,
     encoding: EncodingOpt = None,
 ) -> None:
     """Compare two editions of a document: clauses added, removed, modified, moved, renumbered, split or
@@ -425,7 +440,9 @@ def diff(
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
-    render = partial(_write_diff, result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat)
+    render = partial(
+        _write_diff, result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat
+    )
     run(render, error_code=2)
     raise typer.Exit(1 if result.has_differences else 0)
 
@@ -446,7 +463,11 @@ def _write_diff(result, chosen: str, output: str | None, *, side_by_side: bool, 
     else:
         screen = console()
         markers = output is not None or screen.no_color or screen.color_system is None
-        view = render.rich_stat(result) if stat else render.rich_diff(result, side_by_side=side_by_side, markers=markers)
+        view = (
+            render.rich_stat(result)
+            if stat
+            else render.rich_diff(result, side_by_side=side_by_side, markers=markers)
+        )
         if output is None:
             screen.print(view)
             return
@@ -491,6 +512,7 @@ def registry_group() -> None:
 
         policykit registry update
     """
+
 
 RegistryOpt = Annotated[str, typer.Option("--registry", "-r", help="The registry file.")]
 SourcesArg = Annotated[

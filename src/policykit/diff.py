@@ -156,6 +156,7 @@ def clause_ref(clause: Clause) -> dict:
 
 def target_ref(target: Target) -> dict:
     """A target's comparable fields and the evidence it came from."""
+
     def number(x: float | None) -> float | int | None:
         return int(x) if x is not None and float(x).is_integer() else x
 
@@ -300,7 +301,9 @@ def _fold(segments: list[Segment]) -> tuple[Segment, ...]:
             segment = Segment("replace", previous.old + segment.old, previous.new + segment.new)
         out.append(segment)
     return tuple(
-        Segment("delete" if not s.new else "insert" if not s.old else s.op, s.old, s.new) if s.op == "replace" else s
+        Segment("delete" if not s.new else "insert" if not s.old else s.op, s.old, s.new)
+        if s.op == "replace"
+        else s
         for s in out
     )
 
@@ -405,7 +408,11 @@ class _Aligner:
             for i in rest_old:
                 kind = self.a.clauses[i].kind
                 j = next(
-                    (j for j in news if j not in self.pair_back and (cross_kind or self.b.clauses[j].kind == kind)),
+                    (
+                        j
+                        for j in news
+                        if j not in self.pair_back and (cross_kind or self.b.clauses[j].kind == kind)
+                    ),
                     None,
                 )
                 if j is not None:
@@ -442,7 +449,9 @@ class _Aligner:
         for i in olds:
             old = self.a.clauses[i]
             size_a = len(self.a.grams[i])
-            options = {j for j, count in shared[i].items() if count >= 0.3 * min(size_a, len(self.b.grams[j]))}
+            options = {
+                j for j, count in shared[i].items() if count >= 0.3 * min(size_a, len(self.b.grams[j]))
+            }
             if old.id in by_id:
                 options.add(by_id[old.id])
             heading = squash(old.heading)
@@ -506,7 +515,9 @@ class _Aligner:
         if len(whole) < 8:
             return []
         pieces = [
-            k for k, count in shared.items() if len(grams[k]) >= 4 and count >= PART_CONTAINMENT * len(grams[k])
+            k
+            for k, count in shared.items()
+            if len(grams[k]) >= 4 and count >= PART_CONTAINMENT * len(grams[k])
         ]
         if len(pieces) < 2:
             return []
@@ -532,7 +543,6 @@ class _Aligner:
             if j is not None and j in news and votes * 2 > len(children_a[i]):
                 self.link(i, j, jaccard(self.a.grams[i], self.b.grams[j]))
                 news.discard(j)
-
 
     def match_in_context(self) -> None:
         """Pass 5: clauses still free under paired parents, matched at a lower similarity."""
@@ -619,7 +629,11 @@ def _carried_weights(aligner: _Aligner) -> dict[tuple[int, int], int]:
         weight[i] = a.weight[i]
     for i in sorted(aligner.pair, reverse=True):  # preorder reversed: children before their parent
         parent = a.parent[i]
-        if parent is not None and parent in aligner.pair and aligner.pair[parent] == b.parent[aligner.pair[i]]:
+        if (
+            parent is not None
+            and parent in aligner.pair
+            and aligner.pair[parent] == b.parent[aligner.pair[i]]
+        ):
             weight[parent] += weight[i]
     return {(i, aligner.pair[i]): w for i, w in weight.items()}
 
@@ -635,7 +649,9 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
     def carried(i: int) -> bool:
         """A clause that moved only because its parent moved with it."""
         parent = a.parent[i]
-        return parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
+        return (
+            parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
+        )
 
     ranked: list[tuple[tuple[int, int], Change]] = []
     unchanged = 0
@@ -668,7 +684,9 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
             ranked.append(((j, -1), Change("added", (), (b.clauses[j],), similarity=0.0)))
     for i in a.live():
         if i not in aligner.pair and i not in grouped_old:
-            ranked.append((_removed_position(i, aligner), Change("removed", (a.clauses[i],), (), similarity=0.0)))
+            ranked.append(
+                (_removed_position(i, aligner), Change("removed", (a.clauses[i],), (), similarity=0.0))
+            )
     ranked.sort(key=lambda item: item[0])
     return [change for _, change in ranked], unchanged
 

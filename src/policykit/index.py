@@ -214,7 +214,11 @@ class SearchIndex:
         warnings: list[str] = []
         cwd = os.getcwd()
         for file in files:
-            key = file if os.path.isabs(file) and "/." not in file else os.path.normpath(os.path.join(cwd, file))
+            key = (
+                file
+                if os.path.isabs(file) and "/." not in file
+                else os.path.normpath(os.path.join(cwd, file))
+            )
             self._keys[file] = key
             try:
                 stat = os.stat(key)

@@ -25,7 +25,11 @@ def _plausible_text(text: str) -> bool:
     good = sum(
         1
         for c in sample
-        if c.isspace() or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff" or "\u2000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        if c.isspace()
+        or " " <= c <= "~"
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u2000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
     )
     return good >= 0.95 * len(sample)
 
@@ -68,13 +72,19 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         hint = "try another --encoding" if encoding else "try --encoding gb18030, big5 or utf-16"
-        raise InputError(f"cannot decode as {chosen} at byte {error.start}: {hint}", path=name, line=line) from None
+        raise InputError(
+            f"cannot decode as {chosen} at byte {error.start}: {hint}", path=name, line=line
+        ) from None
     return text.lstrip("\ufeff"), chosen
 
 
-def source_from_text(text: str, *, path: str = "-", name: str | None = None, encoding: str = "utf-8") -> Source:
+def source_from_text(
+    text: str, *, path: str = "-", name: str | None = None, encoding: str = "utf-8"
+) -> Source:
     """Wrap already-decoded text as a `Source`, numbering its lines from 1."""
-    lines = tuple(SourceLine(t, n) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1))
+    lines = tuple(
+        SourceLine(t, n) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+    )
     return Source(path=path, name=name or Path(path).stem, lines=lines, encoding=encoding)
 
 

@@ -265,7 +265,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             indented = line.indented
             append(line)
-        pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(lines, i)
+        pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
+            lines, i
+        )
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

@@ -28,7 +28,9 @@ from policykit.zh.numbering import (
 )
 
 _TASK_HEADING = re.compile(r"任务|举措|重点工作")
-_TASK_COUNT = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:项|大|个)(?:重点|主要|攻坚)?(?:任务|行动|工程)")
+_TASK_COUNT = re.compile(
+    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:项|大|个)(?:重点|主要|攻坚)?(?:任务|行动|工程)"
+)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PERIOD = re.compile(r"(20\d\d|19\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)年")
@@ -37,7 +39,9 @@ _QUOTED_TITLE = re.compile(
 )
 _REVIEW_YEAR = re.compile(r"(\d{4})年工作回顾")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
-_ISSUER = re.compile(r"^[\u4e00-\u9fff（）]{2,30}(?:人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|国务院|局|委|部)$")
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff（）]{2,30}(?:人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|国务院|局|委|部)$"
+)
 
 
 @dataclass
@@ -83,8 +87,10 @@ def find_bare_lists(paragraphs: tuple[Paragraph, ...], starts: list[int], text: 
     i = 0
     while i < len(paragraphs):
         j = i
-        while j < len(paragraphs) and _is_short_phrase(paragraphs[j].text) and not BANNER.match(
-            paragraphs[j].text
+        while (
+            j < len(paragraphs)
+            and _is_short_phrase(paragraphs[j].text)
+            and not BANNER.match(paragraphs[j].text)
         ):
             j += 1
         if j - i >= 3:
@@ -192,7 +198,12 @@ class _Builder:
             text = p.text
             if i in tables:
                 caption = next(
-                    (t for t in (paragraphs[i].text, paragraphs[i - 1].text if i else "") if _CAPTION.search(t)), ""
+                    (
+                        t
+                        for t in (paragraphs[i].text, paragraphs[i - 1].text if i else "")
+                        if _CAPTION.search(t)
+                    ),
+                    "",
                 )
                 self.add(_Node("table", "", caption, start, 99), push=False)
                 i += tables[i]
@@ -253,7 +264,15 @@ class _Builder:
             node = self.add(_Node(kind, "", "", start, 99), push=False)
             for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
                 node.children.append(
-                    _Node("item", number, heading_of(text[offset + len(number) :]), start + offset, 99, "shi", ordinal)
+                    _Node(
+                        "item",
+                        number,
+                        heading_of(text[offset + len(number) :]),
+                        start + offset,
+                        99,
+                        "shi",
+                        ordinal,
+                    )
                 )
             i += 1
         return self.root
@@ -323,7 +342,9 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
 
 
 def _freeze(node: _Node, node_id: str, ends: dict[int, int], text: str, document_locate) -> Clause:
-    children = tuple(_freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id))
+    children = tuple(
+        _freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)
+    )
     own = text[node.start : ends[id(node)]]
     line, page = document_locate(node.start)
     return Clause(
@@ -399,15 +420,15 @@ def build_document(
     for p in paragraphs:
         line_map.extend((offset + piece_offset, line, page) for piece_offset, line, page in p.pieces)
         offset += len(p.text) + 1
-    document = Document(path=path, name=name, text=text, clauses=(), encoding=encoding, line_map=tuple(line_map))
+    document = Document(
+        path=path, name=name, text=text, clauses=(), encoding=encoding, line_map=tuple(line_map)
+    )
     root = _Builder(paragraphs, text).build()
     ordered = list(_preorder(root))
     ends = {id(a): b.start for a, b in itertools.pairwise(ordered)}
     if ordered:
         ends[id(ordered[-1])] = len(text)
-    clauses = tuple(
-        _freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, "")
-    )
+    clauses = tuple(_freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, ""))
     return Document(
         path=path,
         name=name,

@@ -28,7 +28,10 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in row.items()}
+            {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                for k, v in row.items()
+            }
         )
     return out.getvalue()
 

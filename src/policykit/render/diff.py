@@ -360,9 +360,9 @@ def html_page(result: DocumentDiff) -> str:
         for kind in CHANGE_TYPES
         if counts[kind]
     )
-    summary += f'<li>未变 unchanged {counts["unchanged"]}</li>'
+    summary += f"<li>未变 unchanged {counts['unchanged']}</li>"
     if result.targets_compared:
-        summary += f'<li>指标变化 target changes {counts["target_changes"]}</li>'
+        summary += f"<li>指标变化 target changes {counts['target_changes']}</li>"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -375,8 +375,10 @@ def html_page(result: DocumentDiff) -> str:
     ]
     if result.target_changes:
         parts.append('<h2>指标变化 Target changes</h2><table class="targets" id="target-changes">')
-        parts.append("<thead><tr><th>指标 indicator</th><th>旧 old</th><th>新 new</th><th>变化 changed</th>"
-                     "<th>出处 where</th></tr></thead><tbody>")
+        parts.append(
+            "<thead><tr><th>指标 indicator</th><th>旧 old</th><th>新 new</th><th>变化 changed</th>"
+            "<th>出处 where</th></tr></thead><tbody>"
+        )
         for change in result.target_changes:
             parts.append(
                 "<tr>"
@@ -406,9 +408,6 @@ def html_page(result: DocumentDiff) -> str:
     return "\n".join(parts)
 
 
-
-
-
 def stat_dict(result: DocumentDiff) -> dict:
     """The --stat summary as data: counts, and each change's type, ids, lines and size."""
 
@@ -418,14 +417,34 @@ def stat_dict(result: DocumentDiff) -> dict:
     rows = []
     for change in result.changes:
         removed, added = change_size(change)
-        rows.append({"type": change.type, "old": refs(change.old), "new": refs(change.new), "removed": removed, "added": added})
+        rows.append(
+            {
+                "type": change.type,
+                "old": refs(change.old),
+                "new": refs(change.new),
+                "removed": removed,
+                "added": added,
+            }
+        )
     return {
         "old": result.old.path,
         "new": result.new.path,
         "summary": result.counts(),
         "changes": rows,
         "target_changes": [
-            {"indicator": c.indicator, "old": format_value(c.old), "new": format_value(c.new)} for c in result.target_changes
+            {"indicator": c.indicator, "old": format_value(c.old), "new": format_value(c.new)}
+            for c in result.target_changes
         ],
     }
-__all__ = ["change_size", "format_value", "html_page", "rich_diff", "rich_stat", "stat_dict", "summary_text", "target_table"]
+
+
+__all__ = [
+    "change_size",
+    "format_value",
+    "html_page",
+    "rich_diff",
+    "rich_stat",
+    "stat_dict",
+    "summary_text",
+    "target_table",
+]

@@ -18,7 +18,9 @@ def lexicon() -> list[tuple[str, int, str]]:
     for raw in files("policykit").joinpath("data/lexicon.txt").read_text(encoding="utf-8").splitlines():
         parts = raw.split()
         if parts and not raw.startswith("#"):
-            entries.append((parts[0], int(parts[1]) if len(parts) > 1 else 20000, parts[2] if len(parts) > 2 else "n"))
+            entries.append(
+                (parts[0], int(parts[1]) if len(parts) > 1 else 20000, parts[2] if len(parts) > 2 else "n")
+            )
     return entries
 
 
