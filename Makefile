@@ -24,7 +24,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
+# The anchors (ripgrep, poppler's pdftotext) come from Debian's packages.
 bench: $(STAMP)
+	@command -v rg >/dev/null && command -v pdftotext >/dev/null || \
+		(apt-get install -y -q ripgrep poppler-utils >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q ripgrep poppler-utils >/dev/null)) || \
+		(echo "make bench needs ripgrep and pdftotext (apt-get install ripgrep poppler-utils)" >&2; exit 1)
 	$(BIN)/python bench/run.py
 
 clean:
