@@ -207,3 +207,8 @@ def test_metadata_of_a_state_council_notice(corpus_dir):
 
 def test_work_report_year_comes_from_the_reviewed_year(corpus_dir):
     assert load_document(corpus_dir / "gov-work-report-2019.txt").metadata.year == 2019
+
+
+def test_circled_numbers_open_items():
+    document = parse_text("一、目标\n①提高效率。\n②降低成本。\n")
+    assert [(c.id, c.number) for c in document.walk()] == [("1", "一、"), ("1.1", "①"), ("1.2", "②")]

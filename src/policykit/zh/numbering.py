@@ -10,45 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+from policykit.zh.numerals import parse_number
+
 _CN = "零〇一二两三四五六七八九十百千"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def chinese_ordinal(text: str) -> int:
-    """Read a small Chinese or Arabic ordinal as used in numbering (up to the thousands).
+    """Read a numbering ordinal: Arabic, circled or a Chinese numeral (through `parse_number`).
 
-    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12"]]
-    [1, 10, 12, 20, 64, 101, 12]
+    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③"]]
+    [1, 10, 12, 20, 64, 101, 12, 3]
     """
+    if text in _CIRCLED:  # before isdigit(), which is true for ③
+        return _CIRCLED.index(text) + 1
     if text.isdigit():
         return int(text)
-    if text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
-    total, digit = 0, 0
-    for char in text:
-        if char in _CN_DIGITS:
-            digit = _CN_DIGITS[char]
-        elif char in _CN_UNITS:
-            total += (digit or 1) * _CN_UNITS[char]
-            digit = 0
-        else:
-            raise ValueError(f"not a Chinese ordinal: {text!r}")
-    return total + digit
+    return int(parse_number(text))
 
 
 @dataclass(frozen=True)
