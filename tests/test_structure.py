@@ -212,3 +212,9 @@ def test_work_report_year_comes_from_the_reviewed_year(corpus_dir):
 def test_circled_numbers_open_items():
     document = parse_text("一、目标\n①提高效率。\n②降低成本。\n")
     assert [(c.id, c.number) for c in document.walk()] == [("1", "一、"), ("1.1", "①"), ("1.2", "②")]
+
+
+def test_regression_plan_name_with_dun_is_text_not_a_crash():
+    # 十四五、 matches the 一、 pattern but is no ordinal; the strict numeral reader refuses it.
+    document = parse_text("一、总体要求\n十四五、十五五时期的目标。\n二、保障措施\n")
+    assert [(c.id, c.kind) for c in document.walk()] == [("1", "section"), ("1.p1", "paragraph"), ("2", "section")]

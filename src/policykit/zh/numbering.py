@@ -90,16 +90,23 @@ def match_numbering(text: str) -> Numbering | None:
     True
     >>> match_numbering("第六十四条  本条例自2021年9月1日起施行。").ordinal
     64
+    >>> match_numbering("十四五、规划目标") is None
+    True
     """
     for style in STYLES:
         found = style.pattern.match(text)
-        if found:
-            return Numbering(
-                style=style,
-                number=found.group(0).rstrip(" \u3000"),
-                ordinal=chinese_ordinal(found.group(1)),
-                rest=text[found.end() :].lstrip(" \u3000"),
-            )
+        if not found:
+            continue
+        try:
+            ordinal = chinese_ordinal(found.group(1))
+        except ValueError:  # 十四五、… looks like a number but is the plan's name
+            continue
+        return Numbering(
+            style=style,
+            number=found.group(0).rstrip(" \u3000"),
+            ordinal=ordinal,
+            rest=text[found.end() :].lstrip(" \u3000"),
+        )
     return None
 
 
