@@ -145,6 +145,11 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     encoding: str = "utf-8"
     line_map: tuple[tuple[int, int, int | None], ...] = ()
+    _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once so that locate() is a binary search, not a rebuild per call.
+        object.__setattr__(self, "_line_starts", tuple(start for start, _, _ in self.line_map))
 
     def walk(self) -> Iterator[Clause]:
         """Yield every clause in document order."""
@@ -166,7 +171,7 @@ class Document:
         """Return the (source line, page) of a character offset in `text`."""
         if not self.line_map:
             return 1, None
-        index = bisect_right([start for start, _, _ in self.line_map], offset) - 1
+        index = bisect_right(self._line_starts, offset) - 1
         _, line, page = self.line_map[max(index, 0)]
         return line, page
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from policykit.model import Paragraph, Source
-from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, ZERO_WIDTH, halfwidth_alnum, is_cjk
+from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk
 from policykit.zh.chars import strip_invisible as remove_zero_width
 from policykit.zh.numbering import is_heading_line
 
@@ -62,14 +62,13 @@ def _prepare(source: Source) -> list[_Line]:
     for raw in source.lines:
         fixed = halfwidth_alnum(remove_zero_width(raw.text)).rstrip()
         content = fixed.lstrip(INDENT)
-        had_invisible = any(c in ZERO_WIDTH for c in raw.text)
         lines.append(
             _Line(
                 text=content,
                 line=raw.line,
                 page=raw.page,
                 indented=len(content) < len(fixed),
-                zero_width_only=had_invisible and not content,
+                zero_width_only=not content and bool(raw.text.strip()),
             )
         )
     return lines
