@@ -178,3 +178,18 @@ def test_every_document_command_rejects_bad_input_the_same_way(runner, tmp_path,
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0]
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "yaml"])
+def test_search_writes_every_data_format(runner, tmp_path, monkeypatch, fmt):
+    import csv
+    import io
+
+    import yaml
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    result = runner.invoke(app, ["search", "氢能", str(SEED), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout))) if fmt == "csv" else yaml.safe_load(result.stdout)
+    assert [row["clause"] for row in rows] == ["s2.p4", "s3.p1", "s3.p2"]
+    assert all("氢能" in row["text"] for row in rows)

@@ -294,12 +294,6 @@ def extract(
 # ---------------------------------------------------------------- search (issue 4)
 
 
-class SearchFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-
-
 QueryArg = Annotated[
     str, typer.Argument(help='Terms, all required; OR between terms; -term excludes; "a b" phrase.')
 ]
@@ -331,7 +325,10 @@ def search_command(
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Scan the files instead of the cached index.")
     ] = False,
-    fmt: Annotated[SearchFormat | None, typer.Option("--format", "-f", help="table, json or jsonl.")] = None,
+    fmt: Annotated[
+        DataFormat | None,
+        typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
+    ] = None,
 ) -> None:
     """Find clauses by keyword: whole words through jieba (电池 finds 锂电池, 国有 not 我国有), with heading trails.
 

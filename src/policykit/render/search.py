@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykit.render import rich_table, to_json, to_jsonl
+from policykit.render import render_rows, rich_table, to_json, to_jsonl
 from policykit.search import SearchResult
 
 HIT_COLUMNS = (
@@ -27,13 +27,13 @@ def search_rows(result: SearchResult, *, count: bool = False, files_only: bool =
 def render_search_data(
     result: SearchResult, fmt: str, *, count: bool = False, files_only: bool = False
 ) -> str:
-    """JSON (a list) or JSONL (one record a line); -l as JSON is a plain list of paths."""
+    """JSON (a list), JSONL (one record a line), CSV or YAML; -l as JSON is a plain list of paths."""
     rows = search_rows(result, count=count, files_only=files_only)
     if fmt == "jsonl":
         return to_jsonl(rows)
-    if files_only:
+    if files_only and fmt == "json":
         return to_json([row["document"] for row in rows]) + "\n"
-    return to_json(rows) + "\n"
+    return render_rows(rows, fmt)
 
 
 def highlighted(text: str, spans) -> object:
