@@ -217,4 +217,8 @@ def test_circled_numbers_open_items():
 def test_regression_plan_name_with_dun_is_text_not_a_crash():
     # 十四五、 matches the 一、 pattern but is no ordinal; the strict numeral reader refuses it.
     document = parse_text("一、总体要求\n十四五、十五五时期的目标。\n二、保障措施\n")
-    assert [(c.id, c.kind) for c in document.walk()] == [("1", "section"), ("1.p1", "paragraph"), ("2", "section")]
+    assert [(c.id, c.kind) for c in document.walk()] == [
+        ("1", "section"),
+        ("1.p1", "paragraph"),
+        ("2", "section"),
+    ]
