@@ -17,12 +17,13 @@ run: $(STAMP)
 	$(BIN)/policykit extract $(DOC)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 # The anchors (ripgrep, poppler's pdftotext) come from Debian's packages.
 bench: $(STAMP)
