@@ -193,3 +193,12 @@ def test_search_writes_every_data_format(runner, tmp_path, monkeypatch, fmt):
     rows = list(csv.DictReader(io.StringIO(result.stdout))) if fmt == "csv" else yaml.safe_load(result.stdout)
     assert [row["clause"] for row in rows] == ["s2.p4", "s3.p1", "s3.p2"]
     assert all("氢能" in row["text"] for row in rows)
+
+
+def test_validate_speaks_github_annotations_under_actions(runner, tmp_path, monkeypatch):
+    broken = tmp_path / "clauses.yaml"
+    broken.write_text("version: 1\ndocuments: []\nclauses:\n- uid: 3\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"::error file={broken},line=4")

@@ -5,6 +5,7 @@ Heavy libraries (jieba, pdfplumber) are imported inside commands so `policykit -
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -574,8 +575,11 @@ def validate(
         typer.Argument(help="Registry files (default: data/clauses.yaml).", show_default=False),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text, json or github (Actions annotations).")
-    ] = ReportFormat.text,
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", help="text, json or github (Actions annotations; the default under Actions)."
+        ),
+    ] = None,
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Reuse parsed sources from earlier runs (by sha256).")
     ] = True,
@@ -599,7 +603,8 @@ def validate(
     reports = [
         run(lambda file=file: validate_registry(file, cache=cache)) for file in files or ["data/clauses.yaml"]
     ]
-    write(render_reports(reports, fmt.value))
+    chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    write(render_reports(reports, chosen))
     for report in reports:
         typer.echo(report_summary(report), err=True)
     if not all(report.valid for report in reports):
