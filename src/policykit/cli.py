@@ -190,10 +190,8 @@ def parse(
         with progress_bar("Reading") as progress:
             document = load_document(file, encoding=encoding, password=password, progress=progress)
         if targets:
-            try:
-                from policykit.targets import attach_targets
-            except ImportError:
-                return document
+            from policykit.targets import attach_targets
+
             document = attach_targets(document)
         return document
 

@@ -725,15 +725,6 @@ def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target])
     return found
 
 
-def _extract(document: Document):
-    """The document's targets from the extract stage, or None while that stage is not installed."""
-    try:
-        from policykit.targets import extract_targets
-    except ImportError:
-        return None
-    return extract_targets(document)
-
-
 # ---------------------------------------------------------------- entry point
 
 
@@ -741,13 +732,11 @@ def diff_documents(old: Document, new: Document, *, targets: bool = True) -> Doc
     """Compare two editions of a document: clause changes (with word diffs) and target changes."""
     changes, unchanged = align(old, new)
     found: list[TargetChange] = []
-    compared = False
     if targets:
-        old_targets = _extract(old)
-        if old_targets is not None:
-            found = target_changes(old_targets, _extract(new) or ())
-            compared = True
-    return DocumentDiff(old, new, tuple(changes), tuple(found), unchanged, compared)
+        from policykit.targets import extract_targets
+
+        found = target_changes(extract_targets(old), extract_targets(new))
+    return DocumentDiff(old, new, tuple(changes), tuple(found), unchanged, targets)
 
 
 __all__ = [
