@@ -780,15 +780,6 @@ def known_units() -> frozenset[str]:
     return frozenset(names | rates)
 
 
-def _extract(document: Document) -> tuple[Target, ...] | None:
-    """What extract reads from a document, or None when the extract stage is not installed."""
-    try:
-        from policykit.targets import extract_targets
-    except ImportError:
-        return None
-    return tuple(extract_targets(document))
-
-
 @dataclass(frozen=True)
 class _Read:
     """A target as extract reads it, reduced to what validate compares."""
@@ -809,7 +800,7 @@ class _SourceCheck:
     loaded: bool = False
     clauses: dict[str, str] = field(default_factory=dict)
     squashed: str = ""
-    targets: dict[str, list[_Read]] | None = None
+    targets: dict[str, list[_Read]] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -875,10 +866,8 @@ def _apply(check: _SourceCheck, record: dict) -> None:
         return
     check.clauses = dict(record["clauses"])
     check.squashed = "".join(check.clauses.values())
-    if record["targets"] is not None:
-        check.targets = {}
-        for clause_id, *fields in record["targets"]:
-            check.targets.setdefault(clause_id, []).append(_Read(*fields))
+    for clause_id, *fields in record["targets"]:
+        check.targets.setdefault(clause_id, []).append(_Read(*fields))
 
 
 def _facts(check: _SourceCheck, use_cache: bool) -> None:
@@ -921,17 +910,17 @@ def _prefetch(checks: list[_SourceCheck], use_cache: bool) -> None:
 def _read_source_facts(path: Path) -> dict:
     from policykit.errors import PolicykitError
     from policykit.pipeline import load_document
+    from policykit.targets import extract_targets
 
     try:
         document = load_document(path)
     except PolicykitError as error:
         return {"error": str(error)}
-    read = _extract(document)
     return {
         "clauses": [[clause.id, squash(clause.text)] for clause in document.walk()],
-        "targets": None
-        if read is None
-        else [[t.clause, t.value, t.unit, t.year, t.comparator, t.quantity] for t in read],
+        "targets": [
+            [t.clause, t.value, t.unit, t.year, t.comparator, t.quantity] for t in extract_targets(document)
+        ],
     }
 
 
@@ -1031,10 +1020,7 @@ def check_sources(
 
     referenced = {_text(entry, "document") for _, entry in _entries(data, "clauses")}
     _prefetch([check for doc_id, check in sources.items() if check and doc_id in referenced], cache)
-    try:
-        units: frozenset[str] | None = known_units()
-    except ImportError:
-        units = None
+    units = known_units()
     uids: dict[str, int] = {}
     places: dict[tuple[str, str], int] = {}
     clauses = targets = 0
@@ -1092,7 +1078,7 @@ def check_sources(
             sources[doc_id] = None
             continue
         clause_id = _check_text(entry, check, add, uid)
-        if clause_id is not None and target_entries and check.targets is not None:
+        if clause_id is not None and target_entries:
             _check_targets(target_entries, clause_id, check, file, problems, uid)
     return problems, (documents, clauses, targets)
 
@@ -1140,9 +1126,7 @@ def _check_text(entry: MarkedDict, check: _SourceCheck, add, uid: str | None) ->
     return None
 
 
-def _check_target_fields(
-    target: MarkedDict, file: str, units: frozenset[str] | None, uid
-) -> Iterator[Problem]:
+def _check_target_fields(target: MarkedDict, file: str, units: frozenset[str], uid) -> Iterator[Problem]:
     year = target.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         line, column = target.mark_of("year")
@@ -1155,7 +1139,7 @@ def _check_target_fields(
             uid=uid,
         )
     unit = target.get("unit")
-    if units is not None and isinstance(unit, str) and unit not in units:
+    if isinstance(unit, str) and unit not in units:
         close = difflib.get_close_matches(unit, sorted(units), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         line, column = target.mark_of("unit")
@@ -1183,7 +1167,7 @@ def _shown(target: _Read) -> str:
 
 def _check_targets(target_entries, clause_id: str, check: _SourceCheck, file, problems, uid) -> None:
     """Each registry target must be one extract reads from the clause: same value and unit, year, comparator."""
-    found = check.targets.get(clause_id, []) if check.targets is not None else []
+    found = check.targets.get(clause_id, [])
     for target in target_entries:
         value, unit = target.get("value"), target.get("unit")
         if not isinstance(value, int | float) or isinstance(value, bool) or not isinstance(unit, str):
@@ -1290,9 +1274,10 @@ def _target_entry(target: Target) -> dict:
 
 def clause_entries(document: Document, doc_id: str) -> list[dict]:
     """Registry entries (without uid) for every clause of a parsed document that has text of its own."""
-    read = _extract(document)
+    from policykit.targets import extract_targets
+
     by_clause: dict[str, list[Target]] = {}
-    for target in read or ():
+    for target in extract_targets(document):
         by_clause.setdefault(target.clause, []).append(target)
     entries = []
     for clause in document.walk():
@@ -1357,10 +1342,7 @@ def align(old: list[dict], new: list[dict], new_document: Document | None = None
 
 def _diff_pairs(old: list[dict], new: list[dict], new_document: Document) -> list[tuple[int, int]]:
     """(new index, old index) pairs from the document diff between the rebuilt old edition and the new one."""
-    try:
-        from policykit.diff import align as align_documents
-    except ImportError:
-        return []
+    from policykit.diff import align as align_documents
     from policykit.pipeline import parse_text
 
     rebuilt = parse_text("\n".join(str(entry.get("text", "")) for entry in old) + "\n", name="registry")
