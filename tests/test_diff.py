@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit.cli import app
-from policykit.diff import diff_documents, diff_tokens, squash, word_diff
+from policykit.diff import diff_documents, diff_tokens, squash, target_changes, word_diff
+from policykit.model import Target
 from policykit.pipeline import load_document, parse_text
 from tests.conftest import CORPUS, corpus_params
 
@@ -18,6 +19,8 @@ WIND_2025 = "shanghai-onshore-wind-pv-plan-2025.txt"
 WIND_2026 = "shanghai-onshore-wind-pv-plan-2026.txt"
 RENEWAL_TRIAL = "shanghai-urban-renewal-planning-opinions-trial-2023.txt"
 RENEWAL_2025 = "shanghai-urban-renewal-planning-opinions-2025.txt"
+REPORT_2024 = "gov-work-report-2024.txt"
+REPORT_2025 = "gov-work-report-2025.txt"
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +31,11 @@ def wind(corpus_dir):
 @pytest.fixture(scope="module")
 def renewal(corpus_dir):
     return diff_documents(load_document(corpus_dir / RENEWAL_TRIAL), load_document(corpus_dir / RENEWAL_2025))
+
+
+@pytest.fixture(scope="module")
+def reports(corpus_dir):
+    return diff_documents(load_document(corpus_dir / REPORT_2024), load_document(corpus_dir / REPORT_2025))
 
 
 def kinds(result) -> list[tuple[str, list[str], list[str]]]:
@@ -104,6 +112,84 @@ def test_renumbered_clause_keeps_its_pairing():
     assert "added" not in types
 
 
+# ---------------------------------------------------------------- target changes on hand-made targets
+
+
+def target(indicator: str, value: float, *, line: int = 1, year: int = 2025, kind: str = "target") -> Target:
+    return Target(
+        indicator=indicator,
+        value=value,
+        unit="%",
+        comparator=None,
+        year=year,
+        kind=kind,
+        text=f"{indicator}{value}%",
+        quantity=f"{value}%",
+        clause="1",
+        line=line,
+        page=None,
+        document="plan",
+    )
+
+
+def test_targets_on_one_side_only_are_added_or_removed():
+    old = [target("森林覆盖率", 20, line=1), target("单位GDP能耗下降", 13.5, line=2)]
+    new = [target("新能源装机占比", 30, line=1), target("森林覆盖率", 21, line=2)]
+    found = target_changes(old, new)
+    assert [(c.type, c.indicator) for c in found] == [
+        ("changed", "森林覆盖率"),
+        ("added", "新能源装机占比"),
+        ("removed", "单位GDP能耗下降"),
+    ]
+    changed, added, removed = found
+    assert changed.fields == ("value",) and changed.old.value == 20 and changed.new.value == 21
+    assert added.old is None and added.new.line == 1 and added.fields == ()
+    assert removed.new is None and removed.old.line == 2 and removed.fields == ()
+
+
+def test_added_and_removed_targets_keep_document_order():
+    old = [target("甲", 1, line=1), target("乙", 2, line=2), target("丙", 3, line=3)]
+    new = [target("丁", 4, line=1), target("戊", 5, line=2)]
+    found = target_changes(old, new)
+    assert [(c.type, c.indicator) for c in found] == [
+        ("added", "丁"),
+        ("added", "戊"),
+        ("removed", "甲"),
+        ("removed", "乙"),
+        ("removed", "丙"),
+    ]
+
+
+def test_unchanged_targets_are_not_reported():
+    same = [target("森林覆盖率", 20), target("单位GDP能耗下降", 13.5, line=2)]
+    assert target_changes(same, list(same)) == []
+
+
+def test_a_second_target_with_the_same_indicator_is_added():
+    old = [target("超长期特别国债", 1.0)]
+    new = [target("超长期特别国债", 1.3), target("超长期特别国债", 0.3, line=5)]
+    assert [(c.type, c.new.value) for c in target_changes(old, new)] == [("changed", 1.3), ("added", 0.3)]
+
+
+def test_a_goal_restated_in_the_same_edition_is_not_added():
+    old = [target("城镇调查失业率", 5.5)]
+    new = [target("城镇调查失业率", 5.5), target("城镇调查失业率", 5.5, line=9)]
+    assert target_changes(old, new) == []
+
+
+def test_only_targets_of_kind_target_are_added_or_removed():
+    old = [target("粮食产量", 1.3, kind="achieved")]
+    new = [target("地区生产总值增长", 5, kind="figure")]
+    assert target_changes(old, new) == []
+
+
+def test_one_sided_target_json_has_a_null_side():
+    (added,) = target_changes([], [target("森林覆盖率", 21)])
+    data = added.to_dict()
+    assert data["type"] == "added" and data["old"] is None and data["changed"] == []
+    assert data["new"]["value"] == 21 and data["new"]["clause"] == "1"
+
+
 # ---------------------------------------------------------------- real documents
 
 
@@ -175,6 +261,33 @@ def test_changed_quantities_are_target_changes_with_both_values(wind):
     found = {(c.indicator, c.old.value, c.new.value, c.old.unit, c.new.unit) for c in wind.target_changes}
     assert ("陆上风电规模", 330910, 345310, "千瓦", "千瓦") in found
     assert ("光伏电站规模", 1468770, 1453850, "千瓦", "千瓦") in found
+
+
+def test_the_wind_pair_has_exactly_its_two_changed_targets(wind):
+    found = [(c.type, c.indicator, c.old.value, c.new.value, c.fields) for c in wind.target_changes]
+    assert found == [
+        ("changed", "陆上风电规模", 330910, 345310, ("value", "year")),
+        ("changed", "光伏电站规模", 1468770, 1453850, ("value", "year")),
+    ]
+    counts = wind.counts()
+    assert (counts["target_changes"], counts["targets_added"], counts["targets_removed"]) == (2, 0, 0)
+
+
+def test_yearly_reports_list_targets_added_and_removed_with_evidence(reports):
+    one_sided = [c for c in reports.target_changes if c.type != "changed"]
+    assert one_sided, "the 2025 report sets goals the 2024 report did not"
+    for change in one_sided:
+        present = change.new if change.type == "added" else change.old
+        missing = change.old if change.type == "added" else change.new
+        assert missing is None and present.kind == "target"
+        assert present.clause and present.line >= 1 and present.quantity in present.text
+    counts = reports.counts()
+    assert counts["targets_added"] + counts["targets_removed"] == len(one_sided)
+    assert counts["target_changes"] == len(reports.target_changes)
+    types = [c.type for c in reports.target_changes]
+    assert types == sorted(
+        types, key=["changed", "added", "removed"].index
+    )  # changed, then added, then removed
 
 
 def test_every_changed_quantity_in_the_text_is_a_target_change(wind):
@@ -250,9 +363,32 @@ def test_cli_json_shape(runner, corpus_dir):
     for change in data["changes"]:
         assert {"type", "old", "new"} <= change.keys()
     for change in data["target_changes"]:
+        assert change["type"] == "changed"
         assert (
             {"value", "unit", "comparator", "year"} <= change["old"].keys() <= change["new"].keys() | {"page"}
         )
+    assert {"target_changes", "targets_added", "targets_removed"} <= data["summary"].keys()
+
+
+def test_cli_shows_added_and_removed_targets(runner, corpus_dir):
+    old, new = str(corpus_dir / REPORT_2024), str(corpus_dir / REPORT_2025)
+    data = json.loads(runner.invoke(app, ["diff", old, new, "--format", "json"]).stdout)
+    added = [c for c in data["target_changes"] if c["type"] == "added"]
+    removed = [c for c in data["target_changes"] if c["type"] == "removed"]
+    assert data["summary"]["targets_added"] == len(added) and data["summary"]["targets_removed"] == len(
+        removed
+    )
+    assert all(c["old"] is None and c["new"]["line"] >= 1 and c["changed"] == [] for c in added)
+    assert all(c["new"] is None and c["old"]["line"] >= 1 and c["changed"] == [] for c in removed)
+    stat = json.loads(runner.invoke(app, ["diff", old, new, "--stat", "--format", "json"]).stdout)
+    assert [c["type"] for c in stat["target_changes"]] == [c["type"] for c in data["target_changes"]]
+    assert added or removed
+    shown = " ".join(runner.invoke(app, ["diff", old, new, "--stat", "-f", "terminal"]).output.split())
+    counted = ", ".join(
+        f"{len(found)} {kind}" for kind, found in (("added", added), ("removed", removed)) if found
+    )
+    assert f"{len(data['target_changes'])} target changes ({counted})" in shown
+    assert shown.count("新增 added") == len(added) and shown.count("删除 removed") == len(removed)
 
 
 def test_cli_stat_and_side_by_side(runner, corpus_dir):
@@ -274,6 +410,22 @@ def test_cli_html_file(runner, corpus_dir, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert "新旧对照" in html and "<del>33.091万千瓦</del>" in html and "<ins>34.531万千瓦</ins>" in html
     assert "http://" not in html and "https://" not in html  # self-contained
+
+
+def test_cli_html_lists_added_and_removed_targets(runner, corpus_dir, tmp_path):
+    page = tmp_path / "compare.html"
+    runner.invoke(
+        app, ["diff", str(corpus_dir / REPORT_2024), str(corpus_dir / REPORT_2025), "-o", str(page)]
+    )
+    html = page.read_text(encoding="utf-8")
+    rows = re.findall(r'<tr class="target (\w+)" data-type="\w+">(.*?)</tr>', html)
+    assert {kind for kind, _ in rows} >= {"changed"} and {kind for kind, _ in rows} & {"added", "removed"}
+    for kind, row in rows:
+        if kind != "changed":
+            assert '<td class="missing">—</td>' in row and (
+                "新增" in row if kind == "added" else "删除" in row
+            )
+    assert "http://" not in html and "https://" not in html
 
 
 def test_cli_both_stdin_is_a_usage_error(runner):

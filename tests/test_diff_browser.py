@@ -32,7 +32,7 @@ OLD = """关于印发2025年能源工作方案的通知
 
 一、发展目标
 
-到2025年，全市光伏装机容量达到146.877万千瓦，非化石能源比重达到13.5%。
+到2025年，全市光伏装机容量达到146.877万千瓦，非化石能源比重达到13.5%，充电桩数量达到5000个。
 
 二、重点任务
 
@@ -49,7 +49,7 @@ NEW = """关于印发2026年能源工作方案的通知
 
 一、发展目标
 
-到2026年，全市光伏装机容量达到145.385万千瓦，非化石能源比重达到14%。
+到2026年，全市光伏装机容量达到145.385万千瓦，非化石能源比重达到14%，新型储能装机规模达到20万千瓦。
 
 二、重点任务
 
@@ -85,7 +85,9 @@ window.addEventListener("load", () => {
   probe.textContent = JSON.stringify({
     rows, del: style("#changes del"), ins: style("#changes ins"),
     width: document.documentElement.scrollWidth, viewport: window.innerWidth,
-    targets: document.querySelectorAll("#target-changes tbody tr").length,
+    targets: [...document.querySelectorAll("#target-changes tbody tr")].map((row) => ({
+      type: row.dataset.type, cells: [...row.querySelectorAll("td")].map((cell) => cell.innerText),
+    })),
   });
   document.body.appendChild(probe);
 });
@@ -191,7 +193,13 @@ def test_deletions_and_insertions_are_highlighted(rendered):
 
 def test_target_changes_table_matches_the_diff(page, rendered):
     _, result = page
-    assert rendered["targets"] == len(result.target_changes)
+    assert [row["type"] for row in rendered["targets"]] == [change.type for change in result.target_changes]
+    # 4 rows, not 2: the old goal 充电桩数量 is dropped and the new goal 新型储能装机规模 added,
+    # and one-sided targets are listed after the two changed ones
+    assert [row["type"] for row in rendered["targets"]] == ["changed", "changed", "added", "removed"]
+    added, removed = rendered["targets"][2]["cells"], rendered["targets"][3]["cells"]
+    assert added[0] == "新型储能装机规模" and added[1] == "—" and "新增" in added[3]
+    assert removed[0] == "充电桩数量" and removed[2] == "—" and "删除" in removed[3]
 
 
 def _png_pixels(data: bytes) -> tuple[int, int, bytes]:

@@ -87,15 +87,25 @@ class Change:
 
 @dataclass(frozen=True)
 class TargetChange:
-    """The same indicator on both sides with a different value (or range top), unit, comparator or year."""
+    """A target on both sides with a different value (or range top), unit, comparator or year, or on one side only.
+
+    `old` is None for a target the new edition added, `new` is None for one it dropped.
+    """
 
     indicator: str
-    old: Target
-    new: Target
+    old: Target | None
+    new: Target | None
+
+    @property
+    def type(self) -> str:
+        """'changed', 'added' (no old target) or 'removed' (no new target)."""
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """The fields that differ: value, unit, comparator, year."""
+        """The fields that differ: value, unit, comparator, year (none for an added or removed target)."""
+        if self.old is None or self.new is None:
+            return ()
         return tuple(
             name
             for name in ("value", "upper", "unit", "comparator", "year")
@@ -104,10 +114,11 @@ class TargetChange:
 
     def to_dict(self) -> dict:
         return {
+            "type": self.type,
             "indicator": self.indicator,
             "changed": list(self.fields),
-            "old": target_ref(self.old),
-            "new": target_ref(self.new),
+            "old": target_ref(self.old) if self.old is not None else None,
+            "new": target_ref(self.new) if self.new is not None else None,
         }
 
 
@@ -127,12 +138,15 @@ class DocumentDiff:
         return bool(self.changes or self.target_changes)
 
     def counts(self) -> dict[str, int]:
-        """Number of changes of each type (every type listed), plus unchanged pairs and target changes."""
+        """Number of changes of each type (every type listed), unchanged pairs, and target changes in all
+        with how many of them are targets added and removed."""
         counts = dict.fromkeys(CHANGE_TYPES, 0)
         for change in self.changes:
             counts[change.type] += 1
         counts["unchanged"] = self.unchanged
         counts["target_changes"] = len(self.target_changes)
+        counts["targets_added"] = sum(change.type == "added" for change in self.target_changes)
+        counts["targets_removed"] = sum(change.type == "removed" for change in self.target_changes)
         return counts
 
     def to_dict(self) -> dict:
@@ -706,23 +720,65 @@ def _indicator_key(indicator: str) -> str:
     return squash(indicator)
 
 
+def _target_key(target: Target) -> tuple[str, str]:
+    return _indicator_key(target.indicator), target.kind
+
+
+def _restatements(targets: Sequence[Target], unpaired: set[int]) -> set[int]:
+    """Unpaired targets that repeat a target of the same edition stated earlier (a summary restating a goal).
+
+    Such a repeat is not a target one edition has and the other lacks, so it is not reported added or removed.
+    """
+    seen: set[tuple] = set()
+    repeats: set[int] = set()
+    for index, target in enumerate(targets):
+        same = (*_target_key(target), target.value, target.upper, target.unit, target.comparator, target.year)
+        if index in unpaired and same in seen:
+            repeats.add(index)
+        seen.add(same)
+    return repeats
+
+
 def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target]) -> list[TargetChange]:
-    """Pair targets by indicator (and kind, in order) and report those whose value, unit, comparator or year moved."""
-    waiting: dict[tuple[str, str], list[Target]] = defaultdict(list)
-    for target in new_targets:
-        waiting[(_indicator_key(target.indicator), target.kind)].append(target)
-    found: list[TargetChange] = []
-    for target in old_targets:
-        pool = waiting.get((_indicator_key(target.indicator), target.kind))
+    """Pair targets by indicator (and kind, in order); report pairs whose value, unit, comparator or year
+    moved, then the new edition's unpaired targets as added and the old edition's as removed.
+
+    Only targets of kind 'target' are reported added or removed: achieved results and other figures
+    come and go with every edition's review of the past year.
+    """
+    olds, news = list(old_targets), list(new_targets)
+    waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, target in enumerate(news):
+        waiting[_target_key(target)].append(index)
+    changed: list[TargetChange] = []
+    paired_new: set[int] = set()
+    unpaired_old: set[int] = set()
+    for index, target in enumerate(olds):
+        pool = waiting.get(_target_key(target))
         if not pool:
+            unpaired_old.add(index)
             continue
-        same_unit = [t for t in pool if t.unit == target.unit]
+        same_unit = [j for j in pool if news[j].unit == target.unit]
         counterpart = (same_unit or pool)[0]
         pool.remove(counterpart)
-        change = TargetChange(target.indicator, target, counterpart)
+        paired_new.add(counterpart)
+        change = TargetChange(target.indicator, target, news[counterpart])
         if change.fields:
-            found.append(change)
-    return found
+            changed.append(change)
+    unpaired_new = set(range(len(news))) - paired_new
+    unpaired_new -= _restatements(news, unpaired_new)
+    unpaired_old -= _restatements(olds, unpaired_old)
+    added = [
+        TargetChange(news[j].indicator, None, news[j])
+        for j in sorted(unpaired_new)
+        if news[j].kind == "target"
+    ]
+    removed = [
+        TargetChange(olds[i].indicator, olds[i], None)
+        for i in sorted(unpaired_old)
+        if olds[i].kind == "target"
+    ]
+    return [*changed, *added, *removed]
 
 
 # ---------------------------------------------------------------- entry point

@@ -26,6 +26,10 @@ TYPE_LABEL_ZH = {
     "split": "拆分",
     "merged": "合并",
 }
+TARGET_STYLE = {"changed": "yellow", "added": "green", "removed": "red"}
+TARGET_LABEL = {"added": "新增 added", "removed": "删除 removed"}
+MISSING = "—"
+"""What a target table shows on the side where an added or removed target does not exist."""
 CONTEXT = 24
 """Characters of unchanged text kept on each side of an edit in the inline view."""
 
@@ -41,6 +45,24 @@ def format_value(target: Target) -> str:
     comparator = f"{target.comparator} " if target.comparator else ""
     year = f" ({target.year})" if target.year else ""
     return f"{comparator}{value} {target.unit}{year}".strip()
+
+
+def _value_or_missing(target: Target | None) -> str:
+    return MISSING if target is None else format_value(target)
+
+
+def target_what(change: TargetChange) -> str:
+    """What changed about a target: the differing fields, or 新增 added / 删除 removed."""
+    return TARGET_LABEL.get(change.type, ", ".join(change.fields))
+
+
+def target_where(change: TargetChange) -> str:
+    """Where a target came from on each side: `1 L7 → 1 L7`, with — on the side it is missing."""
+
+    def side(target: Target | None) -> str:
+        return MISSING if target is None else f"{target.clause} L{target.line}"
+
+    return f"{side(change.old)} → {side(change.new)}"
 
 
 def _label(clauses: tuple[Clause, ...]) -> str:
@@ -216,8 +238,9 @@ def _side_by_side_table(result: DocumentDiff, markers: bool):
 
 
 def target_table(changes: Iterable[TargetChange]):
-    """A rich table of target changes: indicator, old → new, and where each came from."""
+    """A rich table of target changes: indicator, old → new (— where added or removed), and where each came from."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="Target changes", header_style="bold", title_justify="left")
     table.add_column("indicator", overflow="fold")
@@ -228,10 +251,10 @@ def target_table(changes: Iterable[TargetChange]):
     for change in changes:
         table.add_row(
             change.indicator,
-            format_value(change.old),
-            format_value(change.new),
-            ",".join(change.fields),
-            f"{change.old.clause} L{change.old.line} → {change.new.clause} L{change.new.line}",
+            _value_or_missing(change.old),
+            _value_or_missing(change.new),
+            Text(target_what(change), style="" if change.type == "changed" else TARGET_STYLE[change.type]),
+            target_where(change),
         )
     return table
 
@@ -253,6 +276,21 @@ def summary_text(result: DocumentDiff):
     text.append(f"; {counts['unchanged']} unchanged", style="dim")
     if result.targets_compared:
         text.append(f"; {counts['target_changes']} target changes", style="bold")
+        one_sided = [
+            (f"{counts[key]} {label}", style)
+            for key, label, style in (
+                ("targets_added", "added", "green"),
+                ("targets_removed", "removed", "red"),
+            )
+            if counts[key]
+        ]
+        if one_sided:
+            text.append(" (")
+            for index, (piece, style) in enumerate(one_sided):
+                if index:
+                    text.append(", ")
+                text.append(piece, style=style)
+            text.append(")")
     return text
 
 
@@ -271,6 +309,16 @@ def rich_stat(result: DocumentDiff):
         line.append(f"{where(change.new) or '-':<22}", style="cyan")
         line.append(f" +{added}", style="green")
         line.append(f" -{removed}", style="red")
+        lines.append(line)
+    for target in result.target_changes:
+        line = Text()
+        line.append(f" {'target':<10}", style=TARGET_STYLE[target.type])
+        line.append(f"{target_where(target):<24}", style="cyan")
+        line.append(f" {target.indicator} ", style="bold")
+        line.append(_value_or_missing(target.old), style="red")
+        line.append(" → ", style="dim")
+        line.append(_value_or_missing(target.new), style="green")
+        line.append(f"  {target_what(target)}", style=TARGET_STYLE[target.type])
         lines.append(line)
     lines.append(summary_text(result))
     return Group(*lines)
@@ -320,6 +368,8 @@ del { background: var(--del); color: var(--del-text); text-decoration: line-thro
 ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
 td.gone { background: #fff5f5; } td.new { background: #f3fff5; } td.empty { background: #f6f8fa; }
 table.targets td.old { color: var(--del-text); } table.targets td.new-value { color: var(--ins-text); font-weight: 600; }
+table.targets tr.added td.new-value { background: var(--ins); } table.targets tr.removed td.old { background: var(--del); }
+table.targets td.missing { color: #57606a; background: #f6f8fa; }
 .none { color: #57606a; }
 """
 
@@ -350,6 +400,18 @@ def _html_side(change: Change, side: str) -> str:
     return f'<td{attr} data-side="{side}">{ids}{body}</td>'
 
 
+def _html_target_value(target: Target | None, css: str) -> str:
+    if target is None:
+        return f'<td class="missing">{MISSING}</td>'
+    return f'<td class="{css}">{_esc(format_value(target))}<br><small>{_esc(target.quantity)}</small></td>'
+
+
+def _html_target_what(change: TargetChange) -> str:
+    if change.type == "changed":
+        return _esc(", ".join(change.fields))
+    return f'<span class="badge {change.type}">{TYPE_LABEL_ZH[change.type]}</span> {change.type}'
+
+
 def html_page(result: DocumentDiff) -> str:
     """One self-contained 新旧对照 page: summary, target changes table, then old and new side by side."""
     old_title = result.old.metadata.title or result.old.name
@@ -363,6 +425,10 @@ def html_page(result: DocumentDiff) -> str:
     summary += f"<li>未变 unchanged {counts['unchanged']}</li>"
     if result.targets_compared:
         summary += f"<li>指标变化 target changes {counts['target_changes']}</li>"
+        if counts["targets_added"]:
+            summary += f"<li>新增指标 targets added {counts['targets_added']}</li>"
+        if counts["targets_removed"]:
+            summary += f"<li>删除指标 targets removed {counts['targets_removed']}</li>"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -381,13 +447,11 @@ def html_page(result: DocumentDiff) -> str:
         )
         for change in result.target_changes:
             parts.append(
-                "<tr>"
+                f'<tr class="target {change.type}" data-type="{change.type}">'
                 f"<td>{_esc(change.indicator)}</td>"
-                f'<td class="old">{_esc(format_value(change.old))}<br><small>{_esc(change.old.quantity)}</small></td>'
-                f'<td class="new-value">{_esc(format_value(change.new))}<br><small>{_esc(change.new.quantity)}</small></td>'
-                f"<td>{_esc(', '.join(change.fields))}</td>"
-                f'<td><span class="where">{_esc(change.old.clause)} L{change.old.line} → '
-                f"{_esc(change.new.clause)} L{change.new.line}</span></td>"
+                f"{_html_target_value(change.old, 'old')}{_html_target_value(change.new, 'new-value')}"
+                f"<td>{_html_target_what(change)}</td>"
+                f'<td><span class="where">{_esc(target_where(change))}</span></td>'
                 "</tr>"
             )
         parts.append("</tbody></table>")
@@ -432,7 +496,12 @@ def stat_dict(result: DocumentDiff) -> dict:
         "summary": result.counts(),
         "changes": rows,
         "target_changes": [
-            {"indicator": c.indicator, "old": format_value(c.old), "new": format_value(c.new)}
+            {
+                "type": c.type,
+                "indicator": c.indicator,
+                "old": format_value(c.old) if c.old is not None else None,
+                "new": format_value(c.new) if c.new is not None else None,
+            }
             for c in result.target_changes
         ],
     }
@@ -447,4 +516,6 @@ __all__ = [
     "stat_dict",
     "summary_text",
     "target_table",
+    "target_what",
+    "target_where",
 ]
