@@ -177,6 +177,21 @@ def test_a_goal_restated_in_the_same_edition_is_not_added():
     assert target_changes(old, new) == []
 
 
+def test_a_goal_worded_a_little_differently_is_changed_not_removed_and_added():
+    old = [target("城乡居民基础养老金月最低标准", 20), target("居民医保人均财政补助标准", 30, line=2)]
+    new = [target("城乡居民基础养老金最低标准", 20, year=2026), target("居民医保", 35, line=2)]
+    found = target_changes(old, new)
+    assert [(c.type, c.old.indicator, c.new.indicator) for c in found] == [
+        ("changed", "城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准"),
+        ("changed", "居民医保人均财政补助标准", "居民医保"),
+    ]
+
+
+def test_short_names_inside_longer_ones_are_not_paired():
+    found = target_changes([target("投资", 5)], [target("交通投资", 6)])
+    assert [c.type for c in found] == ["added", "removed"]
+
+
 def test_only_targets_of_kind_target_are_added_or_removed():
     old = [target("粮食产量", 1.3, kind="achieved")]
     new = [target("地区生产总值增长", 5, kind="figure")]

@@ -739,6 +739,39 @@ def _restatements(targets: Sequence[Target], unpaired: set[int]) -> set[int]:
     return repeats
 
 
+def _near_names(old: str, new: str) -> bool:
+    """Two wordings of one indicator: one holds the other (at least 4 characters), or they differ by a word.
+
+    >>> _near_names("城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准"), _near_names("投资", "交通投资")
+    (True, False)
+    """
+    a, b = _indicator_key(old), _indicator_key(new)
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 4 and shorter in longer:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _renamed_pairs(
+    olds: Sequence[Target], news: Sequence[Target], unpaired_old: set[int], unpaired_new: set[int]
+) -> list[tuple[int, int]]:
+    """Pair leftover targets whose indicators are two wordings of one name, same kind and unit, in order.
+
+    Extraction may name a goal a little differently in two editions (居民医保人均财政补助标准 / 居民医保);
+    such a pair is one target that changed, not one removed and one added.
+    """
+    pairs = []
+    taken: set[int] = set()
+    for i in sorted(unpaired_old):
+        for j in sorted(unpaired_new - taken):
+            old, new = olds[i], news[j]
+            if old.kind == new.kind and old.unit == new.unit and _near_names(old.indicator, new.indicator):
+                pairs.append((i, j))
+                taken.add(j)
+                break
+    return pairs
+
+
 def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target]) -> list[TargetChange]:
     """Pair targets by indicator (and kind, in order); report pairs whose value, unit, comparator or year
     moved, then the new edition's unpaired targets as added and the old edition's as removed.
@@ -766,6 +799,12 @@ def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target])
         if change.fields:
             changed.append(change)
     unpaired_new = set(range(len(news))) - paired_new
+    for i, j in _renamed_pairs(olds, news, unpaired_old, unpaired_new):
+        unpaired_old.discard(i)
+        unpaired_new.discard(j)
+        change = TargetChange(olds[i].indicator, olds[i], news[j])
+        if change.fields:
+            changed.append(change)
     unpaired_new -= _restatements(news, unpaired_new)
     unpaired_old -= _restatements(olds, unpaired_old)
     added = [
