@@ -157,6 +157,10 @@ FileArg = Annotated[str, typer.Argument(help="A .txt or .pdf document, or - for 
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", "-e", help="Text encoding (default: detect UTF-8/UTF-16/GB18030).")
 ]
+DataFormatOpt = Annotated[
+    DataFormat | None,
+    typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
+]
 PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
 
 
@@ -248,10 +252,7 @@ def extract(
     files: Annotated[
         list[str], typer.Argument(help="Documents (.txt, .pdf) or - for stdin.", show_default=False)
     ],
-    fmt: Annotated[
-        DataFormat | None,
-        typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
-    ] = None,
+    fmt: DataFormatOpt = None,
     year: Annotated[
         int | None, typer.Option("--year", help="The document's own year (what 今年 means).")
     ] = None,
@@ -324,10 +325,7 @@ def search_command(
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Scan the files instead of the cached index.")
     ] = False,
-    fmt: Annotated[
-        DataFormat | None,
-        typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
-    ] = None,
+    fmt: DataFormatOpt = None,
 ) -> None:
     """Find clauses by keyword: whole words through jieba (电池 finds 锂电池, 国有 not 我国有), with heading trails.
 
