@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from policykit.model import Clause, Document, Target
+from policykit.zh.chars import squash
 
 CHANGE_TYPES = ("added", "removed", "modified", "moved", "renumbered", "split", "merged")
 
-_SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = "。，、；：:;,.！？!? \u3000"
 _DATE_PART = re.compile(r"\d(?:年|月)$")
 _PHRASE = re.compile(r"[^，。；！？：、\n]*[，。；！？：、\n]|[^，。；！？：、\n]+")
@@ -195,11 +195,6 @@ def document_ref(document: Document) -> dict:
 
 
 # ---------------------------------------------------------------- clause keys and similarity
-
-
-def squash(text: str) -> str:
-    """Text with all whitespace removed: Chinese text does not depend on it, and editions re-space freely."""
-    return _SPACE.sub("", text)
 
 
 def body_of(clause: Clause) -> str:

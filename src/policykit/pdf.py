@@ -19,6 +19,7 @@ from pathlib import Path
 
 from policykit.errors import PdfError
 from policykit.model import Source, SourceLine
+from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
 Progress = Callable[[int, int], None]
@@ -38,7 +39,6 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
-_SPACE = re.compile(r"\s+")
 _SENTENCE_END = set("。！？；：!?;:")
 
 
@@ -608,7 +608,7 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
     remove: set[int] = set()
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, band in candidates:
-        text = _SPACE.sub("", lines[index].text)
+        text = squash(lines[index].text)
         # Page numbers of every style group together; other lines by their text with digits masked.
         key = "<page number>" if _PAGE_NUMBER.match(text) else _DIGITS.sub("#", text)
         groups[(key, band)].append(index)

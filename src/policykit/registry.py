@@ -20,6 +20,7 @@ from pathlib import Path
 
 from policykit.errors import RegistryError, UsageError
 from policykit.model import Document, Target
+from policykit.zh.chars import squash
 
 SCHEMA_VERSION = 1
 DEFAULT_REGISTRY = "data/clauses.yaml"
@@ -763,11 +764,6 @@ def find_root(registry: Path) -> Path:
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def squash(text: str) -> str:
-    """Text with all whitespace removed: line breaks and reflowing must not count as changes."""
-    return "".join(text.split())
 
 
 def known_units() -> frozenset[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from policykit.model import Clause, Document, Metadata, Paragraph
 from policykit.normalise import document_text
+from policykit.zh.chars import squash
 from policykit.zh.numbering import (
     BANNER,
     BOX,
@@ -66,12 +67,12 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     shanghai-urban-renewal-regulation-2021 lists 第一章…第八章 under 目 录 before the body.
     """
     for i, p in enumerate(paragraphs):
-        if re.sub(r"\s", "", p.text) in ("目录", "目次"):
+        if squash(p.text) in ("目录", "目次"):
             if i + 1 >= len(paragraphs):
                 return range(0)
-            first = re.sub(r"\s", "", paragraphs[i + 1].text)
+            first = squash(paragraphs[i + 1].text)
             for j in range(i + 2, len(paragraphs)):
-                if re.sub(r"\s", "", paragraphs[j].text) == first:
+                if squash(paragraphs[j].text) == first:
                     return range(i, j)
             return range(0)
     return range(0)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
 from policykit.model import Clause, Target
+from policykit.zh.chars import squash
 
 TYPE_STYLE = {
     "added": "green",
@@ -328,7 +329,7 @@ def change_size(change: Change) -> tuple[int, int]:
     """Characters removed and added by a change (whitespace not counted)."""
 
     def size(text: str) -> int:
-        return len("".join(text.split()))
+        return len(squash(text))
 
     if change.segments:
         return (

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from policykit.model import Target
 from policykit.render import render_rows
+from policykit.zh.chars import squash
 
 COLUMNS = (
     "document",
@@ -56,7 +57,7 @@ _PRINTED_SIGNS = {
 def format_printed(target: Target) -> str:
     """The quantity as the document prints it, with the comparator read around it (> 4400亿元, ↑ ≈ 5%)."""
     arrow = _ARROWS.get(target.direction or "", "")
-    quantity = "".join(target.quantity.split())
+    quantity = squash(target.quantity)
     own = next(
         (mark for mark in sorted(_PRINTED_SIGNS, key=len, reverse=True) if quantity.startswith(mark)), ""
     )

@@ -49,6 +49,15 @@ def strip_invisible(text: str) -> str:
     return _CONTROL.sub("", text.translate(_ZERO_WIDTH_TABLE))
 
 
+def squash(text: str) -> str:
+    """Remove all whitespace: Chinese text does not depend on it, and layouts and editions re-space freely.
+
+    >>> squash("目    录\\n第一章  总则")
+    '目录第一章总则'
+    """
+    return "".join(text.split())
+
+
 def is_cjk(char: str) -> bool:
     """Tell whether a character is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
