@@ -90,7 +90,7 @@ def test_same_clauses_from_paragraph_runs(built, stem, layout):
     for line in [*source.lines, None]:
         if line is None or not line.text.strip():
             if text:
-                paragraphs.append(Paragraph(text=text, pieces=tuple(pieces), indented=True))
+                paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
             pieces, text = [], ""
             continue
         pieces.append((len(text), line.line, line.page))

@@ -37,7 +37,6 @@ class Paragraph:
 
     text: str
     pieces: tuple[tuple[int, int, int | None], ...]
-    indented: bool = False
 
     @property
     def line(self) -> int:

@@ -231,12 +231,11 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
-    indented = False
 
     def flush():
         nonlocal text, pieces
         if text:
-            paragraphs.append(Paragraph(text=text, pieces=tuple(pieces), indented=indented))
+            paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
 
     def append(line: _Line):
@@ -262,7 +261,6 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             append(line)
         else:
             flush()
-            indented = line.indented
             append(line)
         pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
             lines, i

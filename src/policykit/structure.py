@@ -302,7 +302,6 @@ def _inline_items(text: str) -> list[tuple[int, str]]:
     return items if len(items) >= 2 else []
 
 
-_ID_PREFIX = {"part": "pt", "chapter": "ch", "subsection": "sec", "article": "a", "shi": "shi"}
 _POSITIONAL_PREFIX = {
     "paragraph": "p",
     "preamble": "p",
@@ -321,7 +320,7 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
     used: set[str] = set()
     for child in node.children:
         if child.ordinal:
-            segment = f"{_ID_PREFIX.get(child.style, '')}{child.ordinal}"
+            segment = f"{STYLE_BY_NAME[child.style].id_prefix}{child.ordinal}"
         elif child.style == "dash":
             counters["d"] = counters.get("d", 0) + 1
             segment = f"d{counters['d']}"
@@ -441,4 +440,4 @@ def build_document(
     )
 
 
-__all__ = ["STYLE_BY_NAME", "build_document", "extract_metadata", "find_bare_lists", "find_table_of_contents"]
+__all__ = ["build_document", "extract_metadata", "find_bare_lists", "find_table_of_contents"]

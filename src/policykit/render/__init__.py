@@ -7,8 +7,6 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-DATA_FORMATS = ("table", "json", "jsonl", "csv", "yaml")
-
 
 def to_json(data: object) -> str:
     """Pretty JSON that keeps Chinese characters readable."""

@@ -37,20 +37,20 @@ class Style:
     rank: int
     kind: str
     pattern: re.Pattern[str]
-    id_prefix: str = ""
+    id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
 
 
 STYLES: tuple[Style, ...] = (
     Style("part", 0, "part", re.compile(rf"^第([{_CN}\d]{{1,4}})编(?=[\s　]|$)"), "pt"),
     Style("chapter", 1, "chapter", re.compile(rf"^第([{_CN}\d]{{1,4}})章(?=[\s　]|$)"), "ch"),
-    Style("subsection", 2, "section", re.compile(rf"^第([{_CN}\d]{{1,4}})节(?=[\s　]|$)"), "s"),
+    Style("subsection", 2, "section", re.compile(rf"^第([{_CN}\d]{{1,4}})节(?=[\s　]|$)"), "sec"),
     Style("article", 3, "article", re.compile(rf"^第([{_CN}\d]{{1,5}})条(?=[\s　]|$)"), "a"),
     Style("cn_dun", 4, "section", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
     Style("cn_paren", 5, "section", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
     Style("arabic_dot", 6, "item", re.compile(r"^(\d{1,2})(?:[.．、](?![\d%])|[\s　]+(?=\D))")),
     Style("arabic_paren", 7, "item", re.compile(r"^[（(](\d{1,2})[）)]")),
     Style("circled", 8, "item", re.compile(rf"^([{_CIRCLED}])")),
-    Style("shi", 9, "item", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])")),
+    Style("shi", 9, "item", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])"), "shi"),
 )
 STYLE_BY_NAME = {s.name: s for s in STYLES}
 
