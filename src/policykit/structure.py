@@ -78,13 +78,16 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     return range(0)
 
 
-def find_bare_lists(paragraphs: tuple[Paragraph, ...], starts: list[int], text: str) -> dict[int, int]:
-    """Find runs of short unnumbered parallel phrases (a bare heading list); map first index → length.
+def find_bare_lists(
+    paragraphs: tuple[Paragraph, ...], starts: list[int], text: str
+) -> dict[int, tuple[int, bool]]:
+    """Find runs of short unnumbered parallel phrases (a bare heading list).
 
-    The seed ends with its ten key tasks as ten bare lines; when the text before the run states
-    how many there are (十项重点任务), the list takes exactly that many.
+    Map each run's first index → (length, whether the text before it announces tasks). The seed ends
+    with its ten key tasks as ten bare lines; when the text before the run states how many there
+    are (十项重点任务), the list takes exactly that many.
     """
-    lists: dict[int, int] = {}
+    lists: dict[int, tuple[int, bool]] = {}
     i = 0
     while i < len(paragraphs):
         j = i
@@ -101,7 +104,7 @@ def find_bare_lists(paragraphs: tuple[Paragraph, ...], starts: list[int], text: 
                 count = j - i
                 if stated and 3 <= stated[-1] <= count:
                     count = stated[-1]
-                lists[i] = count
+                lists[i] = (count, bool(stated))
             i = j
         else:
             i = max(j, i + 1)
@@ -226,9 +229,9 @@ class _Builder:
                 i += 1
                 continue
             if i in lists:
-                kind = "task" if self.task_context() or _TASK_COUNT.search(self.text[: starts[i]]) else "item"
+                list_left, announced = lists[i]
+                kind = "task" if announced or self.task_context() else "item"
                 list_node = self.add(_Node("list", "", "", start, 99, style=kind), push=False)
-                list_left = lists[i]
                 continue
             banner = BANNER.match(text)
             headline = (
