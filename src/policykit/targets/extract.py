@@ -1,0 +1,362 @@
+"""Read a document's targets: walk its clauses, split sentences, find indicators, classify each figure."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from policykit.model import Clause, Document, Target
+from policykit.targets.classify import (
+    _BASELINE,
+    _PER_YEAR,
+    _counts_its_list,
+    _describes_population,
+    _eligible,
+    _frames_a_place,
+    _has_target_verb,
+    _names_what_exists,
+    _qualifier,
+    _states_a_fact,
+)
+from policykit.targets.context import TargetContext
+from policykit.targets.deadlines import (
+    _FIVE_YEAR_PLANS,
+    _HEADING_YEAR,
+    _PAST_YEAR_OPENING,
+    _RANGE_YEAR,
+    _deadlines,
+    _period_end,
+)
+from policykit.targets.indicator import (
+    _NUMERAL_CHARS,
+    _after_comparator,
+    _distributed,
+    _is_bare_verb,
+    _left_phrase,
+    _object_of,
+    _right_indicator,
+    _segment_end,
+    _segment_end_no_dun,
+    _segment_start,
+    _segment_start_no_dun,
+    _sentences,
+    _strip_linking,
+)
+from policykit.targets.tables import _table_rows
+from policykit.targets.words import _words
+from policykit.zh.numerals import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A quantity read in its sentence, before it becomes a Target."""
+
+    quantity: Quantity
+    sentence: tuple[int, int]
+    indicator: str
+    comparator: str | None
+    direction: str | None
+    year: int | None
+    kind: str
+
+
+def _read_sentence(
+    text: str,
+    span: tuple[int, int],
+    quantities: list[Quantity],
+    context: TargetContext,
+    clause_year: int | None,
+) -> list[_Found]:
+    words = _words()
+    s_start, s_end = span
+    sentence = text[s_start:s_end]
+    deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
+    future = bool(words.future_markers.search(sentence))
+    achieved = context.achieved or (bool(words.achieved_markers.search(sentence)) and not future)
+    opening = _PAST_YEAR_OPENING.match(sentence)
+    if opening and context.reference_year and int(opening.group(1)) < context.reference_year and not future:
+        achieved = True
+    forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
+    found: list[_Found] = []
+    previous_indicator = ""
+    shared: list[str] = []
+    forecasting = False
+    for quantity in quantities:
+        verdict = _eligible(quantity, text, quantity.start, quantity.end)
+        if verdict == "drop":
+            continue
+        seg_start = _segment_start(text, quantity.start, s_start)
+        left = text[seg_start : quantity.start]
+        comparator_after, after_end = _after_comparator(text, quantity.end)
+        rest, comparator, direction = _strip_linking(left)
+        comparator_before = comparator
+        comparator = comparator or comparator_after
+        if comparator is None and quantity.vague:
+            comparator = ">"
+        if quantity.upper is not None:
+            comparator = None
+        # 分别 lists: 甲、乙、丙分别达到1500家、1200家和13家
+        indicator = ""
+        distribute = _distributed(text, quantity, seg_start, s_start, quantities)
+        if distribute is not None:
+            names, index, extra_comparator, extra_direction = distribute
+            if len(names) > index:
+                indicator = names[index]
+            comparator = comparator or extra_comparator
+            direction = direction or extra_direction
+            shared = names
+        elif not rest.strip() and shared:
+            indicator = ""
+        if not indicator:
+            right_end = _segment_end(text, after_end, s_end)
+            described_end = _segment_end_no_dun(text, right_end, s_end)
+            right_start = after_end
+            if "的" in text[right_end:described_end]:
+                # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
+                right_end = described_end
+            elif (
+                text[right_end : right_end + 1] == "、"
+                and text[right_end - 1] in "级型类"
+                and not _NUMERAL_CHARS & set(text[after_end:right_end])
+            ):
+                # 100个以上行业级、场景级大模型: the modifiers share the noun after the last one
+                right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
+            enumerated = rest.rstrip().endswith("等")
+            right = (
+                _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
+            )
+            if quantity.group == "count" or enumerated:
+                indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
+            if not indicator:
+                indicator, verb = _left_phrase(rest)
+                listed = seg_start > s_start and text[seg_start - 1] == "、"
+                if right and (not indicator or _is_bare_verb(indicator) or listed):
+                    # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
+                    # the last of a list of places before a total is not what the total measures
+                    indicator = right
+                if not indicator and verb:
+                    indicator = _object_of(text, verb, s_start, seg_start, s_end)
+        if not indicator:
+            indicator = previous_indicator
+        previous_indicator = indicator or previous_indicator
+        year = next((y for offset, y in reversed(deadlines) if offset < quantity.start), None) or clause_year
+        if year is None and context.period_end and not _PER_YEAR.search(text, s_start, quantity.start):
+            year = context.period_end  # a plan's goal section: its goals are due at the period's end
+        if verdict == "figure" or indicator in words.layout_units:
+            kind = "figure"
+        elif _qualifier(text, quantity, after_end, comparator_before, quantities):
+            kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
+        elif _counts_its_list(text, quantity, s_start):
+            kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
+        elif _names_what_exists(text, quantity, s_start):
+            kind = "figure"  # 发挥好9个国家区域医疗中心服务功能: the centres exist, the count is no goal
+        elif _describes_population(text, quantity, after_end, comparator):
+            kind = "figure"  # 保障好14亿人的粮食安全, 56个民族
+        elif _frames_a_place(text, quantity, s_start, s_end):
+            kind = "figure"  # 打造以杨浦滨江15.6平方公里滨水区域…为特色的示范区
+        elif quantity.group == "time" and not (comparator or direction):
+            kind = "figure"  # 3个工作日 is a goal only when the text bounds or shortens it
+        elif achieved:
+            kind = "achieved"
+        elif re.search(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$", left) and found:
+            kind = "figure"  # 比上年增加1800亿元 restates the change of the level just given
+        elif _BASELINE.match(text, after_end, _segment_end(text, after_end, s_end) + 1):
+            kind = "figure"  # 由3万元提高到10万元, 现行16%的税率降至13%: the value being changed
+        elif forecast and (
+            words.forecast_markers.search(
+                text, _segment_start_no_dun(text, quantity.start, s_start), quantity.start
+            )
+            or (forecasting and text.startswith("其中", _segment_start_no_dun(text, quantity.start, s_start)))
+        ):
+            kind = "figure"  # 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元
+            forecasting = True
+        elif _states_a_fact(
+            text, quantity, s_start, rest, comparator_before, direction, context, clause_year
+        ):
+            kind = "figure"  # 今年高校毕业生超过1000万人: how things are, not what to reach
+        elif year or comparator or direction or future or context.goal or _has_target_verb(left):
+            kind = "target"
+        else:
+            kind = "figure"
+        if not indicator:
+            kind = "figure" if kind == "target" else kind
+        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind))
+    return found
+
+
+# ---------------------------------------------------------------- public API
+
+
+def extract_text(
+    text: str,
+    *,
+    clause: str = "",
+    line: int = 1,
+    page: int | None = None,
+    context: TargetContext | None = None,
+    include_all: bool = False,
+    locate: Callable[[int], tuple[int, int | None]] | None = None,
+) -> list[Target]:
+    """Read the targets of one clause's text; `locate` maps an offset in `text` to (line, page).
+
+    >>> [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in extract_text(
+    ...     "到2025年，全区新型研发机构数量达到20家以上，人才总量突破96万人。")]
+    [('新型研发机构数量', 20.0, '家', '>=', 2025), ('人才总量', 960000.0, '人', '>', 2025)]
+    """
+    context = context or TargetContext()
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    if _words().achieved_openings.match(text.lstrip(" \u3000—")):
+        context = replace(context, achieved=True)  # 过去一年，… opens a review of results
+    spans = _sentences(text)
+    starts = [start for start, _ in spans]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for quantity in quantities:
+        by_sentence.setdefault(bisect_right(starts, quantity.start) - 1, []).append(quantity)
+    clause_year = context.year
+    if spans:
+        opening = _deadlines(text[spans[0][0] : spans[0][1]], context.reference_year)
+        lead = re.match(r"[^，。；：:]{0,8}[：:]", text[spans[0][0] : spans[0][1]])
+        if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
+            clause_year = opening[0][1]  # a clause that opens with 到2025年 sets it for all its sentences
+    targets = []
+    for index, members in by_sentence.items():
+        for found in _read_sentence(text, spans[index], members, context, clause_year):
+            if found.kind != "target" and not include_all:
+                continue
+            where_line, where_page = locate(found.quantity.start) if locate else (line, page)
+            quantity = found.quantity
+            targets.append(
+                Target(
+                    indicator=found.indicator,
+                    value=quantity.value,
+                    unit=quantity.unit,
+                    comparator=found.comparator,
+                    year=found.year,
+                    kind=found.kind,
+                    text=text[found.sentence[0] : found.sentence[1]].strip(),
+                    quantity=quantity.raw,
+                    clause=clause,
+                    line=where_line,
+                    page=where_page,
+                    document=context.document,
+                    direction=found.direction,
+                    upper=quantity.upper,
+                )
+            )
+    return targets
+
+
+def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
+    """What a clause passes on to its children: review sections, goal sections, heading years."""
+    words = _words()
+    head = clause.heading or clause.label
+    achieved = context.achieved
+    goal = context.goal
+    year = context.year
+    period_end = context.period_end
+    if head:
+        if words.achieved_headings.search(head) and not words.goal_headings.search(head):
+            achieved = True
+        if words.goal_headings.search(head):
+            goal = True
+            period_end = context.plan_end or period_end
+        period_end = _period_end(head) or period_end
+        found = _HEADING_YEAR.search(head)
+        if found and not _RANGE_YEAR.search(head):
+            heading_year = int(found.group(1))
+            if context.reference_year is None or heading_year >= context.reference_year:
+                year = heading_year
+        elif re.search(r"今年|本年度", head) and context.reference_year:
+            year = context.reference_year  # 对今年政府工作的建议
+        elif words.goal_headings.search(head):
+            plans = re.findall(r"十[三四五六]五", head)
+            if plans:
+                year = _FIVE_YEAR_PLANS[plans[-1]]  # “十四五”时期主要目标任务
+    body = clause.text.strip()
+    if body.endswith(("：", ":")):
+        lead = _deadlines(body, context.reference_year)
+        if lead:
+            year = lead[-1][1]
+    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end)
+
+
+def _reference_year(document: Document, year: int | None) -> int | None:
+    if year is not None:
+        return year
+    if document.metadata.year:
+        return document.metadata.year
+    if document.metadata.period:
+        found = re.match(r"(\d{4})", document.metadata.period)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _walk_targets(
+    document: Document, include_all: bool, year: int | None
+) -> Iterable[tuple[Clause, list[Target]]]:
+    base = TargetContext(
+        document=document.name,
+        reference_year=_reference_year(document, year),
+        plan_end=_period_end(f"{document.metadata.period}年") if document.metadata.period else None,
+    )
+
+    def visit(clause: Clause, context: TargetContext, lead_year: int | None):
+        own = context
+        if lead_year is not None and own.year is None:
+            own = replace(own, year=lead_year)
+        if _period_end(clause.heading or ""):
+            own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
+        found = extract_text(
+            clause.text,
+            clause=clause.id,
+            context=own,
+            include_all=include_all,
+            locate=lambda offset, start=clause.start: document.locate(start + offset),
+        )
+        if clause.kind == "table":
+            found.extend(_table_rows(document, clause, own, include_all))
+        yield clause, found
+        inner = _child_context(clause, context)
+        child_lead: int | None = None
+        for child in clause.children:
+            yield from visit(child, inner, child_lead)
+            if child.text.strip().endswith(("：", ":")):
+                lead = _deadlines(child.text, inner.reference_year)
+                child_lead = lead[-1][1] if lead else None
+
+    top_lead: int | None = None
+    for clause in document.clauses:
+        yield from visit(clause, base, top_lead)
+        if clause.text.strip().endswith(("：", ":")):
+            lead = _deadlines(clause.text, base.reference_year)
+            top_lead = lead[-1][1] if lead else None
+
+
+def extract_targets(
+    document: Document, *, include_all: bool = False, year: int | None = None
+) -> tuple[Target, ...]:
+    """Read every target of a parsed document, in document order.
+
+    `year` is the document's own year (what 今年 means) when its metadata does not say;
+    `include_all` also returns results already achieved (kind 'achieved') and other figures ('figure').
+    """
+    return tuple(target for _, found in _walk_targets(document, include_all, year) for target in found)
+
+
+def attach_targets(document: Document, *, include_all: bool = False, year: int | None = None) -> Document:
+    """Return a copy of the document whose clauses carry their targets."""
+    by_clause = {clause.id: tuple(found) for clause, found in _walk_targets(document, include_all, year)}
+
+    def rebuild(clause: Clause) -> Clause:
+        return replace(
+            clause,
+            targets=by_clause.get(clause.id, ()),
+            children=tuple(rebuild(child) for child in clause.children),
+        )
+
+    return replace(document, clauses=tuple(rebuild(clause) for clause in document.clauses))

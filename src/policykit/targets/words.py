@@ -1,0 +1,68 @@
+"""The word lists of data/targets.yaml, loaded once and compiled for matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of data/targets.yaml, compiled for matching."""
+
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    linking: tuple[str, ...]
+    keep_head: frozenset[str]
+    lead: frozenset[str]
+    achieved_headings: re.Pattern[str]
+    achieved_openings: re.Pattern[str]
+    achieved_markers: re.Pattern[str]
+    future_markers: re.Pattern[str]
+    goal_headings: re.Pattern[str]
+    layout_units: frozenset[str]
+    forecast_markers: re.Pattern[str]
+    existing_verbs: frozenset[str]
+    population_nouns: tuple[str, ...]
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/targets.yaml").read_text("utf-8"))
+
+    def pairs(table: dict) -> tuple[tuple[str, str], ...]:
+        found = [(str(word), sign) for sign, words in table.items() for word in words]
+        return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+    def longest_first(words: list) -> tuple[str, ...]:
+        return tuple(sorted(map(str, words), key=len, reverse=True))
+
+    return _Words(
+        before=pairs(raw["comparators_before"]),
+        after=pairs(raw["comparators_after"]),
+        increase=longest_first(raw["increase"]),
+        decrease=longest_first(raw["decrease"]),
+        linking=longest_first(raw["linking"]),
+        keep_head=frozenset(raw["keep_head"]),
+        lead=frozenset(raw["lead"]),
+        achieved_headings=_alternation(raw["achieved_headings"]),
+        achieved_openings=re.compile("^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"),
+        achieved_markers=_alternation(raw["achieved_markers"]),
+        future_markers=_alternation(raw["future_markers"]),
+        goal_headings=_alternation(raw["goal_headings"]),
+        layout_units=frozenset(raw["layout_units"]),
+        forecast_markers=_alternation(raw["forecast_markers"]),
+        existing_verbs=frozenset(raw["existing_verbs"]),
+        population_nouns=longest_first(raw["population_nouns"]),
+    )
