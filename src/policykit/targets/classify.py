@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from policykit.targets.context import TargetContext
-from policykit.targets.deadlines import _DEADLINE
+from policykit.targets.deadlines import _deadline_hits
 from policykit.targets.indicator import (
     _SEGMENT_BOUNDARY,
+    LIST_SPAN,
+    SPAN,
     _inside_marks,
     _pos_cut,
     _segment_end,
@@ -51,7 +53,7 @@ _NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
 
 
 def _qualifier(
-    text: str, quantity: Quantity, after_end: int, comparator_before: str | None, quantities
+    text: str, quantity: Quantity, after_end: int, comparator_before: str | None, later: Quantity | None
 ) -> bool:
     """Tell whether a quantity qualifies a noun or states a condition instead of setting a goal."""
     after = text[after_end : after_end + 2]
@@ -61,16 +63,14 @@ def _qualifier(
         return True  # 禁止生产和使用厚度低于0.01毫米的地膜
     if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
         return True  # 年应纳税所得额100万元至300万元部分
-    for later in quantities:
-        if later.start < quantity.end:
-            continue
-        between = text[quantity.end : later.start]
-        if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
-            return False
-        if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
-            return False
-        return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
-    return False
+    if later is None:
+        return False
+    between = text[quantity.end : later.start]
+    if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
+        return False
+    if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
+        return False
+    return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
 
 
 def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
@@ -89,7 +89,9 @@ def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
         return False
     head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
     existing = _words().existing_verbs
-    tokens = _pos_cut(head) if head else []
+    if not any(verb in head for verb in existing):
+        return False  # the cheap test first: no such verb, nothing to segment
+    tokens = _pos_cut(head[-SPAN:])
     verb_at = -1
     for index, (word, _) in enumerate(tokens):
         pair = word + (tokens[index + 1][0] if index + 1 < len(tokens) else "")
@@ -116,11 +118,11 @@ _FRAME_END = re.compile(r"为(?!(?:主要)?目标)")
 
 def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> bool:
     """Tell whether a quantity sits in a 以…为 frame that describes a place or basis (以…15.6平方公里…为核心)."""
-    head_start = _segment_start_no_dun(text, quantity.start, s_start)
+    head_start = max(_segment_start_no_dun(text, quantity.start, s_start), quantity.start - SPAN)
     head = text[head_start : quantity.start]
     if "以" not in head or not any(word == "以" and tag == "p" for word, tag in _pos_cut(head)):
         return False
-    tail_end = quantity.end
+    tail_end, s_end = quantity.end, min(s_end, quantity.end + SPAN)
     while tail_end < s_end and text[tail_end] not in "，,；;：:。！？!?\n":
         tail_end += 1
     return bool(_FRAME_END.search(text, quantity.end, tail_end))
@@ -152,7 +154,7 @@ def _states_a_fact(
         return False
     if clause_year is not None and clause_year != context.reference_year:
         return False
-    head = text[s_start : quantity.start]
-    if any(hit["year"] or hit["plan"] for hit in _DEADLINE.finditer(head)):
+    head = text[max(s_start, quantity.start - LIST_SPAN) : quantity.start]
+    if any(hit["year"] or hit["plan"] for hit in _deadline_hits(head)):
         return False
     return not _GOAL_WORDS.search(head) and not _has_target_verb(rest)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -22,12 +22,11 @@ from policykit.targets.classify import (
 )
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import (
-    _FIVE_YEAR_PLANS,
-    _HEADING_YEAR,
-    _PAST_YEAR_OPENING,
-    _RANGE_YEAR,
     _deadlines,
+    _heading_year,
+    _past_year_opening,
     _period_end,
+    plan_years,
 )
 from policykit.targets.indicator import (
     _NUMERAL_CHARS,
@@ -35,6 +34,7 @@ from policykit.targets.indicator import (
     _distributed,
     _is_bare_verb,
     _left_phrase,
+    _list_marks,
     _object_of,
     _right_indicator,
     _segment_end,
@@ -75,18 +75,22 @@ def _read_sentence(
     deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
     future = bool(words.future_markers.search(sentence))
     achieved = context.achieved or (bool(words.achieved_markers.search(sentence)) and not future)
-    opening = _PAST_YEAR_OPENING.match(sentence)
-    if opening and context.reference_year and int(opening.group(1)) < context.reference_year and not future:
+    opening = _past_year_opening(sentence)
+    if opening and context.reference_year and opening < context.reference_year and not future:
         achieved = True
     forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
     found: list[_Found] = []
     previous_indicator = ""
     shared: list[str] = []
     forecasting = False
-    for quantity in quantities:
+    deadline_starts = [offset for offset, _ in deadlines]
+    list_marks = _list_marks(text, s_start, s_end)
+    per_year = _PER_YEAR.search(text, s_start, s_end)
+    for number, quantity in enumerate(quantities):
         verdict = _eligible(quantity, text, quantity.start, quantity.end)
         if verdict == "drop":
             continue
+        following = quantities[number + 1] if number + 1 < len(quantities) else None
         seg_start = _segment_start(text, quantity.start, s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
@@ -99,7 +103,7 @@ def _read_sentence(
             comparator = None
         # 分别 lists: 甲、乙、丙分别达到1500家、1200家和13家
         indicator = ""
-        distribute = _distributed(text, quantity, seg_start, s_start, quantities)
+        distribute = _distributed(text, quantity, list_marks, quantities)
         if distribute is not None:
             names, index, extra_comparator, extra_direction = distribute
             if len(names) > index:
@@ -141,12 +145,13 @@ def _read_sentence(
         if not indicator:
             indicator = previous_indicator
         previous_indicator = indicator or previous_indicator
-        year = next((y for offset, y in reversed(deadlines) if offset < quantity.start), None) or clause_year
-        if year is None and context.period_end and not _PER_YEAR.search(text, s_start, quantity.start):
+        before = bisect_left(deadline_starts, quantity.start)
+        year = (deadlines[before - 1][1] if before else None) or clause_year
+        if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
         if verdict == "figure" or indicator in words.layout_units:
             kind = "figure"
-        elif _qualifier(text, quantity, after_end, comparator_before, quantities):
+        elif _qualifier(text, quantity, after_end, comparator_before, following):
             kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
         elif _counts_its_list(text, quantity, s_start):
             kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
@@ -187,6 +192,21 @@ def _read_sentence(
 
 
 # ---------------------------------------------------------------- public API
+
+EVIDENCE = 240  # the longest sentence a target carries whole; past it, the text around its quantity
+
+
+def _evidence(text: str, sentence: tuple[int, int], quantity: Quantity) -> str:
+    """The sentence a target was read from, or, for a very long one, the part around its quantity.
+
+    Without the bound a 200 KB file of long 分别 sentences makes every target copy its whole sentence.
+    """
+    start, end = sentence
+    if end - start <= EVIDENCE:
+        return text[start:end].strip()
+    half = EVIDENCE // 2
+    left, right = max(start, quantity.start - half), min(end, quantity.end + half)
+    return ("…" if left > start else "") + text[left:right].strip() + ("…" if right < end else "")
 
 
 def extract_text(
@@ -237,7 +257,7 @@ def extract_text(
                     comparator=found.comparator,
                     year=found.year,
                     kind=found.kind,
-                    text=text[found.sentence[0] : found.sentence[1]].strip(),
+                    text=_evidence(text, found.sentence, quantity),
                     quantity=quantity.raw,
                     clause=clause,
                     line=where_line,
@@ -265,17 +285,16 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             goal = True
             period_end = context.plan_end or period_end
         period_end = _period_end(head) or period_end
-        found = _HEADING_YEAR.search(head)
-        if found and not _RANGE_YEAR.search(head):
-            heading_year = int(found.group(1))
+        heading_year = _heading_year(head)
+        if heading_year is not None:
             if context.reference_year is None or heading_year >= context.reference_year:
                 year = heading_year
         elif re.search(r"今年|本年度", head) and context.reference_year:
             year = context.reference_year  # 对今年政府工作的建议
         elif words.goal_headings.search(head):
-            plans = re.findall(r"十[三四五六]五", head)
+            plans = plan_years(head)
             if plans:
-                year = _FIVE_YEAR_PLANS[plans[-1]]  # “十四五”时期主要目标任务
+                year = plans[-1]  # “十四五”时期主要目标任务
     body = clause.text.strip()
     if body.endswith(("：", ":")):
         lead = _deadlines(body, context.reference_year)

@@ -6,7 +6,7 @@ import re
 
 from policykit.model import Clause, Document, Target
 from policykit.targets.context import TargetContext
-from policykit.targets.deadlines import _FIVE_YEAR_PLANS
+from policykit.zh.dates import dates, plan_year
 from policykit.zh.numerals import Quantity, find_quantities
 
 # ---------------------------------------------------------------- indicator tables
@@ -29,10 +29,10 @@ _CELL_SIGNS = {
 
 def _column_year(header: str, reference_year: int | None) -> int | None:
     """The year a value column is for: “十五五”目标值 → 2030, 2025年目标值 → 2025."""
-    plan = re.search(r"十[三四五六]五", header)
+    plan = plan_year(header)
     if plan:
-        return _FIVE_YEAR_PLANS[plan.group(0)]
-    year = re.search(r"(20\d\d)\s*年", header)
+        return plan
+    year = dates().year.search(header)
     return int(year.group(1)) if year else reference_year
 
 
@@ -74,7 +74,7 @@ def _table_targets(
     for piece in after:
         if columns and not re.search(r"值|年", columns[-1]):
             columns[-1] += piece
-        elif re.search(r"值|年|十[三四五六]五", piece):
+        elif re.search(r"值|年", piece) or plan_year(piece):
             columns.append(piece)
     columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
     found = []

@@ -17,6 +17,7 @@ class _Words:
     after: tuple[tuple[str, str], ...]
     increase: tuple[str, ...]
     decrease: tuple[str, ...]
+    level_suffix: tuple[str, ...]
     linking: tuple[str, ...]
     keep_head: frozenset[str]
     lead: frozenset[str]
@@ -53,6 +54,7 @@ def _words() -> _Words:
         after=pairs(raw["comparators_after"]),
         increase=longest_first(raw["increase"]),
         decrease=longest_first(raw["decrease"]),
+        level_suffix=longest_first(raw["level_suffix"]),
         linking=longest_first(raw["linking"]),
         keep_head=frozenset(raw["keep_head"]),
         lead=frozenset(raw["lead"]),
