@@ -10,6 +10,7 @@ from policykit.targets.indicator import (
     _SEGMENT_BOUNDARY,
     LIST_SPAN,
     SPAN,
+    _after_comparator,
     _inside_marks,
     _pos_cut,
     _segment_end,
@@ -36,24 +37,21 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     return None
 
 
-_PER_YEAR = re.compile(r"每年|年均|每一年|逐年|当年")
-_BASELINE = re.compile(
-    r"[^，。；]{0,6}?(?:提高|提升|降|减|调整|增加|上调|下调|压缩|缩短|扩大)(?:低)?(?:到|至|为)"
-)
-_TARGET_VERB = re.compile(
-    r"达到|达|突破|超过|提高|提升|增长|增加|下降|降低|减少|控制|新增|完成|建成|建设|培育|实施|打造|创建|新建|争创"
-)
-
-
 def _has_target_verb(left: str) -> bool:
-    return bool(_TARGET_VERB.search(left))
+    """Tell whether a verb that sets a goal (建成, 新增, 改建…) stands before the quantity."""
+    return bool(_words().target_verbs.search(left))
 
 
 _NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
 
 
 def _qualifier(
-    text: str, quantity: Quantity, after_end: int, comparator_before: str | None, later: Quantity | None
+    text: str,
+    quantity: Quantity,
+    after_end: int,
+    comparator_before: str | None,
+    later: Quantity | None,
+    earlier: Quantity | None = None,
 ) -> bool:
     """Tell whether a quantity qualifies a noun or states a condition instead of setting a goal."""
     after = text[after_end : after_end + 2]
@@ -63,6 +61,13 @@ def _qualifier(
         return True  # 禁止生产和使用厚度低于0.01毫米的地膜
     if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
         return True  # 年应纳税所得额100万元至300万元部分
+    if (
+        earlier is not None
+        and earlier.group == "count"
+        and after.startswith("的")
+        and not any(c in _SEGMENT_BOUNDARY for c in text[earlier.end : quantity.start])
+    ):
+        return True  # 推动50个产值过5亿元的项目: the amount describes the projects the count counts
     if later is None:
         return False
     between = text[quantity.end : later.start]
@@ -70,6 +75,9 @@ def _qualifier(
         return False
     if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
         return False
+    _, later_end = _after_comparator(text, later.end)
+    if text.startswith("的", later_end):
+        return False  # 50个产值过5亿元的项目: the later amount is the qualifier, the count the goal
     return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
 
 
@@ -101,7 +109,7 @@ def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
         return False
     # 依托现有园区新建10个创新平台: a later verb takes the count as its own object
     return not any(
-        (tag.startswith("v") and tag != "vn") or _TARGET_VERB.fullmatch(word)
+        (tag.startswith("v") and tag != "vn") or _words().target_verbs.fullmatch(word)
         for word, tag in tokens[verb_at + 2 :]
     )
 
@@ -129,7 +137,6 @@ def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> 
 
 
 _PREMISE_OF_TASK = re.compile(r"[，,；;]\s*(?:我们|各地|各级政府)?(?:要|需要|必须|务必|须)")
-_GOAL_WORDS = re.compile(r"力争|确保|要|拟|将|计划|预期|目标|争取|届时|必须|努力")
 
 
 def _states_a_fact(
@@ -157,4 +164,34 @@ def _states_a_fact(
     head = text[max(s_start, quantity.start - LIST_SPAN) : quantity.start]
     if any(hit["year"] or hit["plan"] for hit in _deadline_hits(head)):
         return False
-    return not _GOAL_WORDS.search(head) and not _has_target_verb(rest)
+    return not _words().goal_words.search(head) and not _has_target_verb(rest)
+
+
+def _counts_layout(text: str, quantity: Quantity, after_end: int, s_start: int) -> bool:
+    """Tell whether a count counts the document's own parts: 8个方面, 四大类20个主要指标, 3个方面15条措施.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "重点做好以下8个方面工作，设置四大类20个主要指标。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [True, True]
+    >>> text = "新建20个口袋公园。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [False]
+    """
+    if quantity.group != "count":
+        return False
+    words = _words()
+    rest = text[after_end : after_end + 8].lstrip("大")
+    if rest.startswith(words.layout_nouns):
+        return True
+    head = text[max(s_start, quantity.start - 12) : quantity.start]
+    return bool(words.layout_verbs.search(head)) and rest.startswith(("大", "个方面", "条", "项", "类"))
+
+
+def _states_a_rule(left: str) -> bool:
+    """Tell whether a bound is a rule (补贴期限不得超过36个月), not a goal to reach.
+
+    >>> _states_a_rule("补贴期限不得超过"), _states_a_rule("全区绿化覆盖率达到")
+    (True, False)
+    """
+    return bool(_words().rule_markers.search(left))

@@ -9,9 +9,8 @@ from dataclasses import dataclass, replace
 
 from policykit.model import Clause, Document, Target
 from policykit.targets.classify import (
-    _BASELINE,
-    _PER_YEAR,
     _counts_its_list,
+    _counts_layout,
     _describes_population,
     _eligible,
     _frames_a_place,
@@ -19,6 +18,7 @@ from policykit.targets.classify import (
     _names_what_exists,
     _qualifier,
     _states_a_fact,
+    _states_a_rule,
 )
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import (
@@ -30,6 +30,7 @@ from policykit.targets.deadlines import (
 )
 from policykit.targets.indicator import (
     _NUMERAL_CHARS,
+    LIST_SPAN,
     _after_comparator,
     _distributed,
     _is_bare_verb,
@@ -46,6 +47,7 @@ from policykit.targets.indicator import (
 )
 from policykit.targets.tables import _table_rows
 from policykit.targets.words import _words
+from policykit.zh.dates import dates
 from policykit.zh.numerals import Quantity, find_quantities
 
 
@@ -62,6 +64,67 @@ class _Found:
     kind: str
 
 
+def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
+    """Give a bare magnitude the unit its noun implies, and that noun: 30万以上参保人员 → 30万人 参保人员.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "覆盖30万以上参保人员"
+    >>> (lambda q, noun: (q.value, q.unit, noun))(*_with_implied_unit(text, find_quantities(text)[0], len(text)))
+    (300000.0, '人', '参保人员')
+    """
+    if quantity.unit or quantity.factor < 10_000:
+        return quantity, ""
+    implied = _words().implied_units
+    end = min(s_end, quantity.end + 12)
+    for index in range(quantity.end, end):
+        if text[index] in "，,；;。：:、（）()\n":
+            end = index
+            break
+    after = text[quantity.end : end]
+    for noun, unit in sorted(implied.items(), key=lambda pair: -len(pair[0])):
+        at = after.find(noun)
+        if at != -1 and at + len(noun) <= 8:
+            named = after[: at + len(noun)]
+            for word, _ in _words().after:
+                named = named.removeprefix(word)  # 30万以上参保人员: the noun after 以上
+            return replace(quantity, unit=unit, written_unit="", group="count"), named
+    return quantity, ""
+
+
+def _achieved_year(text: str, start: int, position: int, reference: int | None) -> int | None:
+    """The year an achieved figure describes: a year the sentence names before it, else the year before
+    the document's own (the 2025 work report reviews 2024; a 2026 plan's 发展基础 describes 2025).
+
+    >>> _achieved_year("截至2024年底，全市充电桩达到5万台", 0, 14, 2025), _achieved_year("去年国内生产总值增长5%", 0, 9, 2025)
+    (2024, 2024)
+    >>> _achieved_year("“十四五”期间累计完成投资500亿元", 0, 14, 2026), _achieved_year("比2020年下降18%", 0, 7, 2025)
+    (2025, 2024)
+    """
+    known = dates()
+    head = text[start:position]
+    years = [
+        int(hit.group(1))
+        for hit in known.year.finditer(head)
+        if not head.endswith(known.baseline_before, 0, hit.start())
+        and (reference is None or int(hit.group(1)) <= reference)
+    ]
+    if years:
+        return years[-1]
+    plans = [year for year in plan_years(head) if reference is None or year <= reference]
+    if plans:
+        return plans[-1]
+    return reference - 1 if reference is not None else None
+
+
+def _looks_ahead(sentence: str) -> bool:
+    """Tell whether a sentence speaks of the future (到2025年, 力争, 今年), ignoring 截至2025年 (a review)."""
+    words = _words()
+    for hit in words.future_markers.finditer(sentence):
+        if not sentence.endswith(words.not_future_after, 0, hit.start()):
+            return True
+    return False
+
+
 def _read_sentence(
     text: str,
     span: tuple[int, int],
@@ -73,8 +136,15 @@ def _read_sentence(
     s_start, s_end = span
     sentence = text[s_start:s_end]
     deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
-    future = bool(words.future_markers.search(sentence))
-    achieved = context.achieved or (bool(words.achieved_markers.search(sentence)) and not future)
+    future = _looks_ahead(sentence)
+    reference = context.reference_year
+    # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
+    ahead = clause_year is not None and reference is not None and clause_year >= reference
+    achieved = context.achieved or (
+        bool(words.achieved_markers.search(sentence)) and not future and not ahead
+    )
+    if deadlines and reference is not None and all(year < reference for _, year in deadlines):
+        achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence)
     if opening and context.reference_year and opening < context.reference_year and not future:
         achieved = True
@@ -85,12 +155,14 @@ def _read_sentence(
     forecasting = False
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
-    per_year = _PER_YEAR.search(text, s_start, s_end)
+    per_year = words.per_year.search(text, s_start, s_end)
     for number, quantity in enumerate(quantities):
+        quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
         verdict = _eligible(quantity, text, quantity.start, quantity.end)
         if verdict == "drop":
             continue
         following = quantities[number + 1] if number + 1 < len(quantities) else None
+        preceding = quantities[number - 1] if number else None
         seg_start = _segment_start(text, quantity.start, s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
@@ -131,6 +203,7 @@ def _read_sentence(
             right = (
                 _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
             )
+            right = right or implied_noun
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
@@ -151,7 +224,11 @@ def _read_sentence(
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
         if verdict == "figure" or indicator in words.layout_units:
             kind = "figure"
-        elif _qualifier(text, quantity, after_end, comparator_before, following):
+        elif _counts_layout(text, quantity, after_end, s_start):
+            kind = "figure"  # 重点做好以下8个方面工作, 四大类20个主要指标: the document counts its parts
+        elif _states_a_rule(left):
+            kind = "figure"  # 补贴期限不得超过36个月: a rule of a 办法, not a goal
+        elif _qualifier(text, quantity, after_end, comparator_before, following, preceding):
             kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
         elif _counts_its_list(text, quantity, s_start):
             kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
@@ -167,7 +244,7 @@ def _read_sentence(
             kind = "achieved"
         elif re.search(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$", left) and found:
             kind = "figure"  # 比上年增加1800亿元 restates the change of the level just given
-        elif _BASELINE.match(text, after_end, _segment_end(text, after_end, s_end) + 1):
+        elif words.baseline.match(text, after_end, _segment_end(text, after_end, s_end) + 1):
             kind = "figure"  # 由3万元提高到10万元, 现行16%的税率降至13%: the value being changed
         elif forecast and (
             words.forecast_markers.search(
@@ -187,6 +264,8 @@ def _read_sentence(
             kind = "figure"
         if not indicator:
             kind = "figure" if kind == "target" else kind
+        if kind == "achieved":
+            year = _achieved_year(text, max(s_start, quantity.start - LIST_SPAN), quantity.start, reference)
         found.append(_Found(quantity, span, indicator, comparator, direction, year, kind))
     return found
 

@@ -237,7 +237,16 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         tokens = tokens[1:]  # 3500多个拟竣工投产项目
     if enumerated and tokens and len("".join(word for word, _ in tokens)) <= 12:
         return "".join(word for word, _ in tokens)  # 赛得利纤维等3500多个竣工投产项目: the kind counted
-    if tokens and tokens[0][1].startswith(("v", "a")) and "的" in right:
+    described_by = right[: right.rfind("的")] if "的" in right else ""
+    if (
+        tokens
+        and "的" in right
+        and (
+            tokens[0][1].startswith(("v", "a"))
+            or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
+        )
+    ):
+        # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的
         described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
         tokens = _pos_cut(described) if len(described) >= 2 else tokens
     if not tokens or (
@@ -364,12 +373,31 @@ def _list_names(names_text: str) -> tuple[str, ...]:
         for part in _DISTRIBUTED_SPLIT.split(names_text)
     ]
     names = [name for name in names if name]
-    shared_tail = (
-        re.search(r"(?:建成|覆盖|达标|利用|治理|完成)?率$|比例$|比重$|占比$", names[-1]) if names else None
-    )
-    if shared_tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
-        names = [n if re.search(r"率$|比例$|比重$|占比$", n) else n + shared_tail.group(0) for n in names]
+    tail = _shared_tail(names[-1]) if names else ""
+    if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
+        names = [n if _RATIO_END.search(n) else n + tail for n in names]
     return tuple(names)
+
+
+_RATIO_END = re.compile(r"率$|比例$|比重$|占比$")
+
+
+def _shared_tail(last: str) -> str:
+    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word.
+
+    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("企业数量")
+    ('设置审批率', '建成率', '')
+    """
+    if not _RATIO_END.search(last):
+        return ""
+    tokens = _pos_cut(last)
+    offset = 0
+    for index, (word, tag) in enumerate(tokens):
+        if index and tag.startswith("v") and len(word) >= 2:
+            return last[offset:]  # 户外广告和店招设置审批率: 设置审批率 is what both are measured by
+        offset += len(word)
+    found = re.search(r"(?:建成|覆盖|达标|利用|治理|完成)?率$|比例$|比重$|占比$", last)
+    return found.group(0) if found else ""
 
 
 def _segment_start_no_dun(text: str, position: int, floor: int) -> int:

@@ -30,6 +30,15 @@ class _Words:
     forecast_markers: re.Pattern[str]
     existing_verbs: frozenset[str]
     population_nouns: tuple[str, ...]
+    not_future_after: tuple[str, ...]
+    target_verbs: re.Pattern[str]
+    goal_words: re.Pattern[str]
+    per_year: re.Pattern[str]
+    baseline: re.Pattern[str]
+    layout_nouns: tuple[str, ...]
+    layout_verbs: re.Pattern[str]
+    rule_markers: re.Pattern[str]
+    implied_units: dict[str, str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -67,4 +76,15 @@ def _words() -> _Words:
         forecast_markers=_alternation(raw["forecast_markers"]),
         existing_verbs=frozenset(raw["existing_verbs"]),
         population_nouns=longest_first(raw["population_nouns"]),
+        not_future_after=longest_first(raw["not_future_after"]),
+        target_verbs=_alternation(raw["target_verbs"]),
+        goal_words=_alternation(raw["goal_words"]),
+        per_year=_alternation(raw["per_year"]),
+        baseline=re.compile(
+            "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
+        ),
+        layout_nouns=longest_first(raw["layout_nouns"]),
+        layout_verbs=_alternation(raw["layout_verbs"]),
+        rule_markers=_alternation(raw["rule_markers"]),
+        implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
     )
