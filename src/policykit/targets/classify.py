@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadline_hits
@@ -195,3 +197,233 @@ def _states_a_rule(left: str) -> bool:
     (True, False)
     """
     return bool(_words().rule_markers.search(left))
+
+
+# ---------------------------------------------------------------- the kind of a figure, rule by rule
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A quantity read in its sentence: everything the kind rules look at."""
+
+    text: str
+    quantity: Quantity
+    sentence: tuple[int, int]
+    left: str  # the segment before the quantity
+    rest: str  # `left` with comparator, change and linking words peeled off
+    after_end: int  # after the quantity and a comparator written after it (以上)
+    comparator_before: str | None
+    comparator: str | None
+    direction: str | None
+    indicator: str
+    year: int | None
+    verdict: str | None  # what `_eligible` said
+    preceding: Quantity | None
+    following: Quantity | None
+    context: TargetContext
+    clause_year: int | None
+    achieved: bool  # the sentence reviews results
+    future: bool  # the sentence looks ahead
+    forecast: bool  # no 到/至 deadline: 预计 makes a forecast
+    forecasting: bool  # an earlier figure of the sentence was a forecast
+    follows_a_figure: bool  # the sentence already gave a figure
+
+
+def _never_a_target(r: Reading) -> bool:
+    """A chapter, part or counted category (三个方面, 十项重点任务): the document's own layout.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("《行动计划》分3个板块，落实十项重点任务。")
+    [('3个', 'figure', 'never a target'), ('十项', 'figure', 'never a target')]
+    """
+    return r.verdict == "figure" or r.indicator in _words().layout_units
+
+
+def _layout(r: Reading) -> bool:
+    """A count of the document's parts: 重点做好以下8个方面工作, 四大类20个主要指标.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("全年设置四大类20个主要指标。")
+    [('20个', 'figure', 'counts the document’s parts')]
+    """
+    return _counts_layout(r.text, r.quantity, r.after_end, r.sentence[0])
+
+
+def _rule(r: Reading) -> bool:
+    """A bound a 办法 sets as a rule: 补贴期限不得超过36个月.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("补贴期限不得超过36个月。")
+    [('36个月', 'figure', 'states a rule')]
+    """
+    return _states_a_rule(r.left)
+
+
+def _qualifies(r: Reading) -> bool:
+    """A number that qualifies a noun or states a condition: 投资2000万元以上的技改项目.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("今年实施投资2000万元以上的技改项目3000个。", year=2025)
+    [('2000万元', 'figure', 'qualifies a noun'), ('3000个', 'target', 'sets a goal')]
+    """
+    return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _list_count(r: Reading) -> bool:
+    """A count of the list just written: 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，完成谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段。")[0][1:]
+    ('figure', 'counts its list')
+    """
+    return _counts_its_list(r.text, r.quantity, r.sentence[0])
+
+
+def _existing(r: Reading) -> bool:
+    """The object of 发挥/依托/用好: what exists, not a goal (发挥好9个国家区域医疗中心服务功能).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("发挥好9个国家区域医疗中心服务功能。")
+    [('9个', 'figure', 'names what exists')]
+    """
+    return _names_what_exists(r.text, r.quantity, r.sentence[0])
+
+
+def _population(r: Reading) -> bool:
+    """The people or the nation: 保障好14亿人的粮食安全, 56个民族.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("保障好14亿人的粮食安全。")
+    [('14亿人', 'figure', 'describes the population')]
+    """
+    return _describes_population(r.text, r.quantity, r.after_end, r.comparator)
+
+
+def _frame(r: Reading) -> bool:
+    """A 以…为 frame that describes a place: 打造以杨浦滨江15.6平方公里滨水区域为核心的示范区.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("打造以杨浦滨江15.6平方公里滨水区域为核心的示范区。")
+    [('15.6平方公里', 'figure', 'frames a place')]
+    """
+    return _frames_a_place(r.text, r.quantity, r.sentence[0], r.sentence[1])
+
+
+def _unbounded_time(r: Reading) -> bool:
+    """A duration is a goal only when the text bounds or shortens it: 3个工作日内 is, 用3个工作日 is not.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，企业开办用3个工作日。")
+    [('3个工作日', 'figure', 'a duration with no bound')]
+    """
+    return r.quantity.group == "time" and not (r.comparator or r.direction)
+
+
+def _reviewed(r: Reading) -> bool:
+    """A result already achieved: a review section, 截至2024年底, 已建成.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("截至目前，全区已建成充电桩8000台。")
+    [('8000台', 'achieved', 'already achieved')]
+    """
+    return r.achieved
+
+
+_CHANGE_OF_LEVEL = re.compile(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$")
+
+
+def _restates(r: Reading) -> bool:
+    """The change of a level just given: 拟安排专项债券3.9万亿元、比上年增加1000亿元.
+
+    >>> from policykit.targets.extract import explain
+    >>> [kind for _, kind, _ in explain("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", year=2024)]
+    ['target', 'figure']
+    """
+    return r.follows_a_figure and bool(_CHANGE_OF_LEVEL.search(r.left))
+
+
+def _baseline(r: Reading) -> bool:
+    """The value being changed: 由3万元提高到10万元, 现行16%的税率降至13%.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("将起征点由月销售额3万元提高到10万元。", year=2019)[0][1:]
+    ('figure', 'the baseline of a change')
+    """
+    end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
+    return bool(_words().baseline.match(r.text, r.after_end, end))
+
+
+def _forecast(r: Reading) -> bool:
+    """A forecast with no deadline: 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元.
+
+    >>> from policykit.targets.extract import explain
+    >>> [rule for _, _, rule in explain("预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元。")]
+    ['a forecast', 'a forecast']
+    """
+    if not r.forecast:
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(_words().forecast_markers.search(r.text, start, r.quantity.start)) or (
+        r.forecasting and r.text.startswith("其中", start)
+    )
+
+
+def _fact(r: Reading) -> bool:
+    """How things stand this year, the premise of a task: 今年高校毕业生超过1000万人，要….
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("今年高校毕业生超过1000万人，要做好就业工作。", year=2022)[0][1:]
+    ('figure', 'states a fact')
+    """
+    return _states_a_fact(
+        r.text,
+        r.quantity,
+        r.sentence[0],
+        r.rest,
+        r.comparator_before,
+        r.direction,
+        r.context,
+        r.clause_year,
+    )
+
+
+def _goal(r: Reading) -> bool:
+    """A deadline, a comparator, a direction, a goal section or a target verb: 到2025年…达到20家以上.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，全区新型研发机构数量达到20家以上。")
+    [('20家', 'target', 'sets a goal')]
+    """
+    return bool(
+        r.year or r.comparator or r.direction or r.future or r.context.goal or _has_target_verb(r.left)
+    )
+
+
+RULES: tuple[tuple[str, str, Callable[[Reading], bool]], ...] = (
+    ("never a target", "figure", _never_a_target),
+    ("counts the document’s parts", "figure", _layout),
+    ("states a rule", "figure", _rule),
+    ("qualifies a noun", "figure", _qualifies),
+    ("counts its list", "figure", _list_count),
+    ("names what exists", "figure", _existing),
+    ("describes the population", "figure", _population),
+    ("frames a place", "figure", _frame),
+    ("a duration with no bound", "figure", _unbounded_time),
+    ("already achieved", "achieved", _reviewed),
+    ("restates a change", "figure", _restates),
+    ("the baseline of a change", "figure", _baseline),
+    ("a forecast", "figure", _forecast),
+    ("states a fact", "figure", _fact),
+    ("sets a goal", "target", _goal),
+)
+"""The kind of a figure: the first rule that holds decides, in this order; none holding means 'figure'."""
+
+
+def classify(reading: Reading) -> tuple[str, str]:
+    """Return (kind, the name of the rule that decided it) for a quantity read in its sentence."""
+    for name, kind, holds in RULES:
+        if holds(reading):
+            if kind == "target" and not reading.indicator:
+                return "figure", "no indicator"
+            return kind, name
+    return "figure", "no goal"

@@ -8,18 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from policykit.model import Clause, Document, Target
-from policykit.targets.classify import (
-    _counts_its_list,
-    _counts_layout,
-    _describes_population,
-    _eligible,
-    _frames_a_place,
-    _has_target_verb,
-    _names_what_exists,
-    _qualifier,
-    _states_a_fact,
-    _states_a_rule,
-)
+from policykit.targets.classify import Reading, _eligible, classify
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import (
     _deadlines,
@@ -41,7 +30,6 @@ from policykit.targets.indicator import (
     _segment_end,
     _segment_end_no_dun,
     _segment_start,
-    _segment_start_no_dun,
     _sentences,
     _strip_linking,
 )
@@ -62,6 +50,7 @@ class _Found:
     direction: str | None
     year: int | None
     kind: str
+    rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
 
 
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
@@ -222,55 +211,57 @@ def _read_sentence(
         year = (deadlines[before - 1][1] if before else None) or clause_year
         if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
-        if verdict == "figure" or indicator in words.layout_units:
-            kind = "figure"
-        elif _counts_layout(text, quantity, after_end, s_start):
-            kind = "figure"  # 重点做好以下8个方面工作, 四大类20个主要指标: the document counts its parts
-        elif _states_a_rule(left):
-            kind = "figure"  # 补贴期限不得超过36个月: a rule of a 办法, not a goal
-        elif _qualifier(text, quantity, after_end, comparator_before, following, preceding):
-            kind = "figure"  # 投资2000万元以上的技改项目, 厚度低于0.01毫米的地膜, 达到95%以上的，
-        elif _counts_its_list(text, quantity, s_start):
-            kind = "figure"  # 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段
-        elif _names_what_exists(text, quantity, s_start):
-            kind = "figure"  # 发挥好9个国家区域医疗中心服务功能: the centres exist, the count is no goal
-        elif _describes_population(text, quantity, after_end, comparator):
-            kind = "figure"  # 保障好14亿人的粮食安全, 56个民族
-        elif _frames_a_place(text, quantity, s_start, s_end):
-            kind = "figure"  # 打造以杨浦滨江15.6平方公里滨水区域…为特色的示范区
-        elif quantity.group == "time" and not (comparator or direction):
-            kind = "figure"  # 3个工作日 is a goal only when the text bounds or shortens it
-        elif achieved:
-            kind = "achieved"
-        elif re.search(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$", left) and found:
-            kind = "figure"  # 比上年增加1800亿元 restates the change of the level just given
-        elif words.baseline.match(text, after_end, _segment_end(text, after_end, s_end) + 1):
-            kind = "figure"  # 由3万元提高到10万元, 现行16%的税率降至13%: the value being changed
-        elif forecast and (
-            words.forecast_markers.search(
-                text, _segment_start_no_dun(text, quantity.start, s_start), quantity.start
-            )
-            or (forecasting and text.startswith("其中", _segment_start_no_dun(text, quantity.start, s_start)))
-        ):
-            kind = "figure"  # 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元
-            forecasting = True
-        elif _states_a_fact(
-            text, quantity, s_start, rest, comparator_before, direction, context, clause_year
-        ):
-            kind = "figure"  # 今年高校毕业生超过1000万人: how things are, not what to reach
-        elif year or comparator or direction or future or context.goal or _has_target_verb(left):
-            kind = "target"
-        else:
-            kind = "figure"
-        if not indicator:
-            kind = "figure" if kind == "target" else kind
+        reading = Reading(
+            text=text,
+            quantity=quantity,
+            sentence=span,
+            left=left,
+            rest=rest,
+            after_end=after_end,
+            comparator_before=comparator_before,
+            comparator=comparator,
+            direction=direction,
+            indicator=indicator,
+            year=year,
+            verdict=verdict,
+            preceding=preceding,
+            following=following,
+            context=context,
+            clause_year=clause_year,
+            achieved=achieved,
+            future=future,
+            forecast=forecast,
+            forecasting=forecasting,
+            follows_a_figure=bool(found),
+        )
+        kind, rule = classify(reading)
+        forecasting = forecasting or rule == "a forecast"
         if kind == "achieved":
             year = _achieved_year(text, max(s_start, quantity.start - LIST_SPAN), quantity.start, reference)
-        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind))
+        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind, rule))
     return found
 
 
 # ---------------------------------------------------------------- public API
+
+
+def explain(text: str, *, year: int | None = None) -> list[tuple[str, str, str]]:
+    """Say, for each quantity of a text, its kind and the rule that decided it (for doctests and debugging).
+
+    >>> explain("重点做好以下8个方面工作，到2025年建成10个污水处理厂。")
+    [('8个', 'figure', 'counts the document’s parts'), ('10个', 'target', 'sets a goal')]
+    """
+    context = TargetContext(reference_year=year)
+    found = []
+    spans = _sentences(text)
+    quantities = find_quantities(text)
+    for span in spans:
+        members = [q for q in quantities if span[0] <= q.start < span[1]]
+        found += [
+            (f.quantity.raw, f.kind, f.rule) for f in _read_sentence(text, span, members, context, None)
+        ]
+    return found
+
 
 EVIDENCE = 240  # the longest sentence a target carries whole; past it, the text around its quantity
 
