@@ -6,12 +6,12 @@ import re
 
 from policykit.model import Clause, Document, Target
 from policykit.targets.context import TargetContext
+from policykit.targets.words import _words
 from policykit.zh.dates import dates, plan_year
 from policykit.zh.numerals import Quantity, find_quantities
 
 # ---------------------------------------------------------------- indicator tables
 
-_PROPERTY_CELL = re.compile(r"^(?:预期性|约束性)$")
 _VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
 _EMPTY_CELL = re.compile(r"^[-－—/／]+$")
 _CELL_SIGNS = {
@@ -63,9 +63,9 @@ def _table_targets(
         cells.append((offset, line.strip()))
         offset += len(line) + 1
     names = [cell for _, cell in cells]
-    if "单位" not in names or not any(_PROPERTY_CELL.match(n) for n in names):
+    if "单位" not in names or not any(_words().property_cell.match(n) for n in names):
         return []
-    header_end = next(i for i, n in enumerate(names) if _PROPERTY_CELL.match(n))
+    header_end = next(i for i, n in enumerate(names) if _words().property_cell.match(n))
     header = names[:header_end]
     if "属性" not in header:
         return []
@@ -78,7 +78,7 @@ def _table_targets(
             columns.append(piece)
     columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
     found = []
-    rows = [i for i, n in enumerate(names) if _PROPERTY_CELL.match(n)]
+    rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     for number, index in enumerate(rows):
         limit = rows[number + 1] if number + 1 < len(rows) else len(names)
         unit_cell = names[index - 1]
@@ -143,7 +143,6 @@ _RANGE_CELL = re.compile(
 )
 _UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$")
 _SERIAL = re.compile(r"^\d{1,3}$")
-_CAPTION_WORDS = re.compile(r"^(?:附表|附件)\s*\d*\s*[：:]?\s*|(?:分解|分配|安排|汇总)?(?:表|清单|一览表)$")
 
 
 def _unit_of(*texts: str) -> str | None:
@@ -180,7 +179,7 @@ def _allocation_targets(
             cells.append((offset, line.strip()))
         offset += len(line) + 1
     names = [cell for _, cell in cells]
-    if any(_PROPERTY_CELL.match(n) for n in names):
+    if any(_words().property_cell.match(n) for n in names):
         return []
     first = next((i for i, n in enumerate(names) if _RANGE_CELL.match(n)), None)
     if first is None:
@@ -206,7 +205,7 @@ def _allocation_targets(
     unit = _unit_of(caption, *header)
     if not columns or unit is None:
         return []
-    subject = _CAPTION_WORDS.sub("", _UNIT_NOTE.sub("", caption).strip()).strip()
+    subject = _words().caption_words.sub("", _UNIT_NOTE.sub("", caption).strip()).strip()
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
     found = []
     index, number = first - 1, 1
