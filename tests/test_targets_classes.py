@@ -111,3 +111,16 @@ def test_a_table_without_a_unit_gives_no_targets():
         ]
     )
     assert _allocation_targets(cells, "重点项目清单", 2025) == []
+
+
+def test_a_heading_naming_a_past_plan_opens_a_review():
+    # 1. “十三五”时期取得的工作进展 in a plan written in 2021 reviews 2016-2020
+    from policykit.pipeline import parse_text
+    from policykit.targets import extract_targets
+
+    text = (
+        "某市“十四五”应急体系规划\n\n一、规划背景\n\n（一）“十三五”时期取得的工作进展。\n\n"
+        "全市建成应急避难场所120个。\n\n二、主要目标\n\n到2025年，建成应急避难场所200个。\n"
+    )
+    every = extract_targets(parse_text(text), include_all=True, year=2021)
+    assert [(t.value, t.kind) for t in every] == [(120, "achieved"), (200, "target")]

@@ -33,7 +33,7 @@ from policykit.targets.indicator import (
     _sentences,
     _strip_linking,
 )
-from policykit.targets.tables import _table_rows
+from policykit.targets.tables import _done_cells, _table_rows
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
 from policykit.zh.numerals import Quantity, find_quantities
@@ -105,6 +105,28 @@ def _achieved_year(text: str, start: int, position: int, reference: int | None) 
     return reference - 1 if reference is not None else None
 
 
+def _past_scope_year(sentence: str, reference: int | None) -> int | None:
+    """A past year that opens a segment as its time scope: 按可比口径计算，2020年全国各类事故…下降43.3%.
+
+    >>> _past_scope_year("按可比口径计算，2020年全国各类事故起数下降43.3%", 2021)
+    2020
+    >>> _past_scope_year("比2020年下降18%", 2021) is None, _past_scope_year("，2025年全市达到", 2021) is None
+    (True, True)
+    """
+    if reference is None:
+        return None
+    for hit in dates().year.finditer(sentence):
+        year = int(hit.group(1))
+        at = hit.start()
+        if (
+            year < reference
+            and (at == 0 or sentence[at - 1] in "，,；;：:")
+            and not sentence.startswith(("以来", "以前", "之前"), hit.end())
+        ):
+            return year
+    return None
+
+
 def _looks_ahead(sentence: str) -> bool:
     """Tell whether a sentence speaks of the future (到2025年, 力争, 今年), ignoring 截至2025年 (a review)."""
     words = _words()
@@ -134,7 +156,7 @@ def _read_sentence(
     )
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
-    opening = _past_year_opening(sentence)
+    opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
     if opening and context.reference_year and opening < context.reference_year and not future:
         achieved = True
     forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
@@ -340,6 +362,16 @@ def extract_text(
     return targets
 
 
+def _plan_of_title(title: str) -> int | None:
+    """The end of the five-year plan a title names, when the document gives no period of years.
+
+    >>> _plan_of_title("国务院关于印发“十四五”国家应急体系规划的通知"), _plan_of_title("关于做好2024年工作的通知")
+    (2025, None)
+    """
+    plans = plan_years(title)
+    return plans[-1] if plans else None
+
+
 def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     """What a clause passes on to its children: review sections, goal sections, heading years."""
     words = _words()
@@ -351,6 +383,11 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     if head:
         if words.achieved_headings.search(head) and not words.goal_headings.search(head):
             achieved = True
+        past_plans = [
+            end for end in plan_years(head) if context.reference_year and end < context.reference_year
+        ]
+        if past_plans and not words.goal_headings.search(head):
+            achieved = True  # “十三五”时期取得的工作进展 in a plan written in 2021: a review
         if words.goal_headings.search(head):
             goal = True
             period_end = context.plan_end or period_end
@@ -387,13 +424,37 @@ def _reference_year(document: Document, year: int | None) -> int | None:
     return None
 
 
+def _results_in_done_cells(
+    document: Document, clause: Clause, context: TargetContext, found: list[Target], include_all: bool
+) -> list[Target]:
+    """Mark what the sentence reader found in an indicator table's 完成值 cells as achieved, with its year."""
+    done = {
+        document.locate(clause.start + offset)[0]: year
+        for offset, year in _done_cells(clause.text, context.reference_year).items()
+    }
+    if not done:
+        return found
+    kept = []
+    for target in found:
+        if target.line in done:
+            if not include_all:
+                continue
+            target = replace(target, kind="achieved", year=done[target.line])
+        kept.append(target)
+    return kept
+
+
 def _walk_targets(
     document: Document, include_all: bool, year: int | None
 ) -> Iterable[tuple[Clause, list[Target]]]:
     base = TargetContext(
         document=document.name,
         reference_year=_reference_year(document, year),
-        plan_end=_period_end(f"{document.metadata.period}年") if document.metadata.period else None,
+        plan_end=(
+            _period_end(f"{document.metadata.period}年")
+            if document.metadata.period
+            else _plan_of_title(document.metadata.title or "")
+        ),
     )
 
     def visit(clause: Clause, context: TargetContext, lead_year: int | None):
@@ -410,6 +471,7 @@ def _walk_targets(
             locate=lambda offset, start=clause.start: document.locate(start + offset),
         )
         if clause.kind == "table":
+            found = _results_in_done_cells(document, clause, own, found, include_all)
             found.extend(_table_rows(document, clause, own, include_all))
         yield clause, found
         inner = _child_context(clause, context)

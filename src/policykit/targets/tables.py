@@ -135,6 +135,29 @@ def _table_targets(
     return found
 
 
+def _done_cells(text: str, reference_year: int | None) -> dict[int, int | None]:
+    """The cells of an indicator table's 完成值 column, by offset, with the year that column is for.
+
+    A row whose 完成值 cell is text (启动8个城中村整体改造项目) is read by the sentence reader, which
+    cannot see columns; this tells it the cell reports a result, not a goal.
+    """
+    lines, offset, names = [], 0, []
+    for line in text.split("\n"):
+        lines.append(offset)
+        names.append(line.strip())
+        offset += len(line) + 1
+    rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
+    if not rows or "属性" not in names[: rows[0]]:
+        return {}
+    header = names[names.index("属性") + 1 : rows[0]]
+    done = next((piece for piece in header if "完成" in piece), None)
+    if done is None:
+        return {}
+    heading = " ".join(header[: header.index(done) + 1])
+    year = plan_year(heading) or _column_year(done, reference_year)
+    return {lines[index + 1]: year for index in rows if index + 1 < len(names) and names[index + 1]}
+
+
 # ---------------------------------------------------------------- allocation tables (annexes)
 
 _RANGE_CELL = re.compile(
