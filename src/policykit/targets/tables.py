@@ -12,6 +12,9 @@ from policykit.zh.numerals import Quantity, find_quantities
 
 # ---------------------------------------------------------------- indicator tables
 
+# (offset, indicator, printed cell, quantity, comparator, year, kind, row text, direction)
+_Cell = tuple[int, str, str, Quantity, str | None, int | None, str, str, str | None]
+
 _VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
 _EMPTY_CELL = re.compile(r"^[-－—/／]+$")
 _CELL_SIGNS = {
@@ -49,9 +52,7 @@ def _split_unit(cell: str) -> tuple[str, str] | None:
     return None
 
 
-def _table_targets(
-    text: str, reference_year: int | None
-) -> list[tuple[int, str, str, Quantity, str | None, int | None, str, str]]:
+def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
     """Read a flattened indicator table (one cell per line: …/指标/单位/属性/完成值/目标值).
 
     Rows are found by their 属性 cell (预期性/约束性); the unit and indicator cells sit just before it and
@@ -130,6 +131,7 @@ def _table_targets(
                     year,
                     kind,
                     row,
+                    None,
                 )
             )
     return found
@@ -182,9 +184,7 @@ def _unit_of(*texts: str) -> str | None:
     return None
 
 
-def _allocation_targets(
-    text: str, caption: str, reference_year: int | None
-) -> list[tuple[int, str, str, Quantity, str | None, int | None, str, str]]:
+def _allocation_targets(text: str, caption: str, reference_year: int | None) -> list[_Cell]:
     """Read a flattened allocation table: one row per district or item, one column per year or type.
 
     Each value cell is one target; its indicator is the row and the column together, its unit the one the
@@ -193,7 +193,7 @@ def _allocation_targets(
 
     >>> table = "\\n".join(["区", "2025年", "2026年", "浦东新区", "35-36", "40", "闵行区", "12", "15"])
     >>> rows = _allocation_targets(table, "附表1 各区光伏装机分解表（单位：兆瓦）", 2025)
-    >>> [(indicator, q.value, q.upper, q.unit, year) for _, indicator, _, q, _, year, _, _ in rows][:2]
+    >>> [(indicator, q.value, q.upper, q.unit, year) for _, indicator, _, q, _, year, *_ in rows][:2]
     [('浦东新区光伏装机', 35000.0, 36000.0, '千瓦', 2025), ('浦东新区光伏装机', 40000.0, None, '千瓦', 2026)]
     """
     cells, offset = [], 0
@@ -272,6 +272,74 @@ def _allocation_targets(
                     year or reference_year,
                     "target",
                     f"{caption} {row} {column} {cell}".strip(),
+                    None,
+                )
+            )
+    return found
+
+
+_DIRECTED_CELL = re.compile(
+    r"^(?P<change>[\u4e00-\u9fff]{1,2}?)?(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$"
+)
+
+
+def _values_before_property(text: str, year: int | None) -> list[_Cell]:
+    """Read an indicator table whose value comes before its 属性 cell, with no 单位 column.
+
+    序号 / 指标 / 预期值 / 属性, then rows such as 1 / 生产安全事故死亡人数 / 下降15% / 约束性: the value
+    cell carries its change word and its unit. A value with no unit (<15000) is left out, since what it
+    counts is not written.
+
+    >>> table = "\\n".join(["序号", "指标", "预期值", "属性", "1", "生产安全事故死亡人数", "下降15%", "约束性"])
+    >>> [(c[1], c[3].value, c[3].unit, c[4], c[8]) for c in _values_before_property(table, 2025)]
+    [('生产安全事故死亡人数', 15.0, '%', None, 'decrease')]
+    """
+    words = _words()
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            cells.append((offset, re.sub(r"\s+", "", line)))
+        offset += len(line) + 1
+    names = [cell for _, cell in cells]
+    rows = [i for i, n in enumerate(names) if words.property_cell.match(n)]
+    if not rows or "属性" not in names[: rows[0]] or "单位" in names[: rows[0]]:
+        return []
+    changes = {word: "increase" for word in words.increase} | {word: "decrease" for word in words.decrease}
+    found: list[_Cell] = []
+    previous = names.index("属性") + 1
+    for index in rows:
+        row_start, row = previous, names[previous:index]
+        previous = index + 1
+        values = []
+        at = len(row) - 1
+        while at >= 0 and _DIRECTED_CELL.match(row[at]):
+            hit = _DIRECTED_CELL.match(row[at])
+            if hit is None or (hit["change"] and hit["change"] not in changes):
+                break
+            values.insert(0, at)
+            at -= 1
+        if at < 0 or not values:
+            continue
+        indicator = row[at]
+        for value_at in values:
+            hit = _DIRECTED_CELL.match(row[value_at])
+            if hit is None or not hit["pct"]:
+                continue  # <15000: the count's unit is not written
+            quantities = find_quantities(hit["number"] + "%")
+            if not quantities:
+                continue
+            position = row_start + value_at
+            found.append(
+                (
+                    cells[position][0],
+                    indicator,
+                    row[value_at],
+                    quantities[0],
+                    _CELL_SIGNS.get(hit["sign"] or ""),
+                    year,
+                    "target",
+                    f"{indicator}（{names[index]}） {row[value_at]}",
+                    changes.get(hit["change"] or ""),
                 )
             )
     return found
@@ -282,10 +350,12 @@ def _table_rows(
 ) -> list[Target]:
     """The targets of an indicator table clause, one per value cell, each with its row as evidence."""
     targets = []
-    read = _table_targets(clause.text, context.reference_year) or _allocation_targets(
-        clause.text, clause.heading or "", context.reference_year
+    read = (
+        _table_targets(clause.text, context.reference_year)
+        or _values_before_property(clause.text, context.period_end or context.reference_year)
+        or _allocation_targets(clause.text, clause.heading or "", context.reference_year)
     )
-    for offset, indicator, cell, quantity, comparator, year, kind, row in read:
+    for offset, indicator, cell, quantity, comparator, year, kind, row, direction in read:
         if kind != "target" and not include_all:
             continue
         line, page = document.locate(clause.start + offset)
@@ -303,6 +373,7 @@ def _table_rows(
                 line=line,
                 page=page,
                 document=context.document,
+                direction=direction,
                 upper=quantity.upper,
             )
         )
