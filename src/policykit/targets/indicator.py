@@ -249,8 +249,13 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的
         described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
         tokens = _pos_cut(described) if len(described) >= 2 else tokens
+    compound = (
+        len(tokens) > 1 and tokens[0][1] == "v" and len(tokens[0][0]) == 2 and tokens[1][1].startswith("n")
+    )  # 10个示范项目, 10个创新平台: after a measure word, a verb before a noun makes a compound noun
     if not tokens or (
-        tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f")) and tokens[0][1] != "vn"
+        tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f"))
+        and tokens[0][1] != "vn"
+        and not compound
     ):
         return ""
     kept = []
