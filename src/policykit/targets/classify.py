@@ -266,7 +266,7 @@ def _qualifies(r: Reading) -> bool:
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
         if tail and tail[-1][1].startswith("n"):
-            return True  # 涉粉作业人数30人以上的金属粉尘企业: a noun's bound picks out the firms, no goal verb
+            return True  # 涉粉作业人数30人以上的金属粉尘企业: a noun's bound picks out the firms
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
 
 
