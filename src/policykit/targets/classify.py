@@ -88,8 +88,10 @@ def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
     if quantity.group != "count" or quantity.upper is not None:
         return False
     head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start].rstrip()
-    if "、" not in head or head.endswith("等"):
-        return False
+    if "、" not in head or "等" in head[head.rfind("、") :]:
+        return False  # 重点实验室、…、数据共享中心等创新平台5个以上: 等 opens the list, the count is a goal
+    if text.startswith(("以上", "及以上", "左右", "多"), quantity.end) or quantity.vague:
+        return False  # a list is counted exactly; 5个以上 bounds a goal
     return quantity.value == len(head.split("、"))
 
 
