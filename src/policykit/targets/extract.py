@@ -199,21 +199,28 @@ def _read_sentence(
         if not indicator:
             right_end = _segment_end(text, after_end, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
-            right_start = after_end
+            right_start, retry_at = after_end, None
             if "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
             elif (
                 text[right_end : right_end + 1] == "、"
-                and text[right_end - 1] in "级型类"
+                and text[right_end - 1] in _words().shared_noun_modifiers
                 and not _NUMERAL_CHARS & set(text[after_end:right_end])
             ):
                 # 100个以上行业级、场景级大模型: the modifiers share the noun after the last one
                 right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
+                suffix = next(
+                    (i for i in range(right_start, right_end) if text[i] in _words().shared_noun_modifiers),
+                    None,
+                )
+                retry_at = suffix + 1 if suffix is not None else None
             enumerated = rest.rstrip().endswith("等")
             right = (
                 _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
             )
+            if not right and retry_at is not None:
+                right = _right_indicator(text[retry_at:right_end], enumerated)  # 半侵入式脑机接口产品
             right = right or implied_noun
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目

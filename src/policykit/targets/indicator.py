@@ -188,6 +188,10 @@ def _left_phrase(left: str) -> tuple[str, str]:
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
             start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
+    while start > 0 and len("".join(word for word, _ in tokens[start:])) == 1:
+        if _NUMERAL_CHARS & set(tokens[start - 1][0]):
+            break
+        start -= 1  # 整体用时: jieba's 用/时 leaves a one-character noun; the word before belongs to it
     tokens = tokens[start:]
     etc = [index for index, (word, _) in enumerate(tokens) if word == "等"]
     if etc and len("".join(word for word, _ in tokens[etc[-1] + 1 :])) >= 4:
@@ -249,9 +253,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的
         described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
         tokens = _pos_cut(described) if len(described) >= 2 else tokens
-    compound = (
-        len(tokens) > 1 and tokens[0][1] == "v" and len(tokens[0][0]) == 2 and tokens[1][1].startswith("n")
-    )  # 10个示范项目, 10个创新平台: after a measure word, a verb before a noun makes a compound noun
+    noun_at = next((i for i, (_, tag) in enumerate(tokens[:3]) if tag.startswith("n")), 0)
+    compound = noun_at > 0 and all(tag == "v" and len(word) == 2 for word, tag in tokens[:noun_at])
+    # 10个示范项目, 5家自主创新企业: after a measure word, verbs before a noun make a compound noun
     if not tokens or (
         tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f"))
         and tokens[0][1] != "vn"

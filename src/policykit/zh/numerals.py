@@ -300,8 +300,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             factor, end = 1, found.start("cn") + size
         if found["pct"]:
             unit = Unit("%", "%", 1.0, "percent")
-        if unit is None or (number == 1 and factor == 1 and not vague):
-            return None  # 一批, 一项: an article, not a count; bare Chinese numerals are words
+        if unit is None or (number <= 1 and factor == 1 and not vague):
+            return None  # 一批, 一项, 零部件: an article or a word, not a count; bare numerals are words
     if found["pct"]:
         unit = Unit("%", "%", 1.0, "percent")
         end = found.end()
