@@ -143,6 +143,14 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pos_cut(text))
 
 
+def _is_unit_word(word: str) -> bool:
+    """Tell whether a token is a whole unit (个, 万吨), as jieba splits 66个 into 66/个."""
+    from policykit.zh.units import match_unit
+
+    unit = match_unit(word)
+    return unit is not None and len(unit.alias) == len(word)
+
+
 def _left_indicator(left: str) -> str:
     """The noun phrase at the end of the left context: after the last numeral, pronoun, adverb or preposition."""
     return _left_phrase(left)[0]
@@ -184,6 +192,16 @@ def _left_phrase(left: str) -> tuple[str, str]:
             and _COUNTED_WORD.match(word)
         ):
             continue  # 公园二十四小时开放比例: a duration that modifies the noun, not a count before it
+        if (
+            index
+            and word not in _words().duration_words
+            and _is_unit_word(word)
+            and _NUMERAL_CHARS & set(tokens[index - 1][0])
+        ):
+            start = (
+                index + 1
+            )  # 推进66个粮食产能提升重点县: the measure word after a number ends the phrase too
+            continue
         if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
