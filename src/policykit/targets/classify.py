@@ -249,13 +249,16 @@ def _layout(r: Reading) -> bool:
 
 
 def _rule(r: Reading) -> bool:
-    """A bound a 办法 sets as a rule: 补贴期限不得超过36个月.
+    """A bound a 办法 sets as a rule (补贴期限不得超过36个月), or an amount of a penalty clause.
 
     >>> from policykit.targets.extract import explain
     >>> explain("补贴期限不得超过36个月。")
     [('36个月', 'figure', 'states a rule')]
+    >>> [rule for _, _, rule in explain("拒不改正的，对单位处一万元以上五万元以下罚款。")]
+    ['states a rule', 'states a rule']
     """
-    return _states_a_rule(r.left)
+    start, end = r.sentence
+    return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
 
 
 def _qualifies(r: Reading) -> bool:

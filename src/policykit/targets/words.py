@@ -49,6 +49,7 @@ class _Words:
     property_cell: re.Pattern[str]
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
+    penalty_words: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -98,6 +99,7 @@ def _words() -> _Words:
         rule_markers=_alternation(raw["rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
+        penalty_words=_alternation(raw["penalty_words"]),
         shared_noun_modifiers="".join(map(str, raw["shared_noun_modifiers"])),
         duration_words=frozenset(raw["duration_words"]),
         date_units=frozenset(raw["date_units"]),
