@@ -175,7 +175,7 @@ def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
 
 def _left_phrase(left: str) -> tuple[str, str]:
     """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
-    left = left.strip()
+    left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]

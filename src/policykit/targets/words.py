@@ -50,6 +50,7 @@ class _Words:
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
+    duration_adverb: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -100,6 +101,11 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
         penalty_words=_alternation(raw["penalty_words"]),
+        duration_adverb=re.compile(
+            "(?:"
+            + _alternation(raw["duration_openers"]).pattern
+            + ")[0-9零〇一二两三四五六七八九十]{1,4}(?:年|个月|天|周)"
+        ),
         shared_noun_modifiers="".join(map(str, raw["shared_noun_modifiers"])),
         duration_words=frozenset(raw["duration_words"]),
         date_units=frozenset(raw["date_units"]),
