@@ -53,6 +53,26 @@ class _Found:
     rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
 
 
+def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quantity | None) -> str:
+    """The context before a change's baseline: 最低标准从每人每月2375元提高到2423元 → 最低标准.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "最低标准从每人每月2375元提高到2423元"
+    >>> low, high = find_quantities(text)
+    >>> _before_baseline(text, "最低标准从每人每月2375元", high, low)
+    '最低标准'
+    """
+    if preceding is None or not rest.rstrip().endswith(preceding.raw):
+        return rest
+    head = rest.rstrip()[: -len(preceding.raw)]
+    words = _words()
+    head = words.per_unit.sub("", head)
+    for opener in words.baseline_openers:
+        if head.endswith(opener):
+            return head[: -len(opener)]
+    return rest
+
+
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
     """Give a bare magnitude the unit its noun implies, and that noun: 30万以上参保人员 → 30万人 参保人员.
 
@@ -225,7 +245,7 @@ def _read_sentence(
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
-                indicator, verb = _left_phrase(rest)
+                indicator, verb = _left_phrase(_before_baseline(text, rest, quantity, preceding))
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
                 if right and (not indicator or _is_bare_verb(indicator) or listed):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:

@@ -51,6 +51,8 @@ class _Words:
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
     duration_adverb: re.Pattern[str]
+    baseline_openers: tuple[str, ...]
+    per_unit: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -101,6 +103,8 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
         penalty_words=_alternation(raw["penalty_words"]),
+        baseline_openers=longest_first(raw["baseline_openers"]),
+        per_unit=re.compile("(?:" + _alternation(raw["per_unit"]).pattern + ")$"),
         duration_adverb=re.compile(
             "(?:"
             + _alternation(raw["duration_openers"]).pattern
