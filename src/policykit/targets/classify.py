@@ -226,6 +226,7 @@ class Reading:
     forecast: bool  # no 到/至 deadline: 预计 makes a forecast
     forecasting: bool  # an earlier figure of the sentence was a forecast
     follows_a_figure: bool  # the sentence already gave a figure
+    baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
 
 
 def _never_a_target(r: Reading) -> bool:
@@ -351,9 +352,11 @@ def _baseline(r: Reading) -> bool:
     >>> from policykit.targets.extract import explain
     >>> explain("将起征点由月销售额3万元提高到10万元。", year=2019)[0][1:]
     ('figure', 'the baseline of a change')
+    >>> [kind for _, kind, _ in explain("甲补贴、乙补贴分别从每人每月209元、280元提高到217元、290元。", year=2026)]
+    ['figure', 'figure', 'target', 'target']
     """
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
-    return bool(_words().baseline.match(r.text, r.after_end, end))
+    return r.baseline_in_list or bool(_words().baseline.match(r.text, r.after_end, end))
 
 
 def _forecast(r: Reading) -> bool:

@@ -20,6 +20,7 @@ from policykit.targets.deadlines import (
 from policykit.targets.indicator import (
     _NUMERAL_CHARS,
     LIST_SPAN,
+    SPAN,
     _after_comparator,
     _distributed,
     _is_bare_verb,
@@ -206,9 +207,13 @@ def _read_sentence(
             comparator = None
         # 分别 lists: 甲、乙、丙分别达到1500家、1200家和13家
         indicator = ""
+        baseline_in_list, governing = False, ""
         distribute = _distributed(text, quantity, list_marks, quantities)
         if distribute is not None:
-            names, index, extra_comparator, extra_direction = distribute
+            names, index, extra_comparator, extra_direction, baseline_in_list, listed_at = distribute
+            governing = text[
+                listed_at : min(quantity.start, listed_at + SPAN)
+            ]  # 分别达到…: 达到 governs every value
             if len(names) > index:
                 indicator = names[index]
             comparator = comparator or extra_comparator
@@ -264,7 +269,7 @@ def _read_sentence(
             text=text,
             quantity=quantity,
             sentence=span,
-            left=left,
+            left=governing or left,
             rest=rest,
             after_end=after_end,
             comparator_before=comparator_before,
@@ -282,6 +287,7 @@ def _read_sentence(
             forecast=forecast,
             forecasting=forecasting,
             follows_a_figure=bool(found),
+            baseline_in_list=baseline_in_list,
         )
         kind, rule = classify(reading)
         forecasting = forecasting or rule == "a forecast"

@@ -355,8 +355,10 @@ def _list_marks(text: str, s_start: int, s_end: int) -> _ListMarks:
 
 def _distributed(
     text: str, quantity: Quantity, marks: _ListMarks, quantities: list[Quantity]
-) -> tuple[list[str], int, str | None, str | None] | None:
-    """For a quantity in a 分别 list, return the names before 分别 and this quantity's index among the values."""
+) -> tuple[list[str], int, str | None, str | None, bool, int] | None:
+    """For a quantity in a 分别 list: the names before 分别, its index among the values, the list's
+    comparator and direction, whether it is a baseline (分别从A、B提高到C、D: A and B are), and where
+    分别 is (the verb after it governs every value)."""
     # the 分别 list sits in one segment, but values are separated by 、 which is a segment boundary
     end = bisect_left(marks.ends, quantity.start)
     head_start = marks.ends[end - 1] + 1 if end else marks.start
@@ -366,6 +368,17 @@ def _distributed(
     head = text[head_start : quantity.start]
     mark = marks.lists[first_mark] - head_start
     values_start = head_start + mark + 2
+    # 分别从209元、280元提高到217元、290元: the values before 提高到 are baselines, the levels follow it
+    end = (
+        marks.ends[bisect_right(marks.ends, quantity.start)]
+        if bisect_right(marks.ends, quantity.start) < len(marks.ends)
+        else len(text)
+    )
+    changes = list(_words().level_change.finditer(text, values_start, min(end, values_start + LIST_SPAN)))
+    before = [hit for hit in changes if hit.end() <= quantity.start]
+    baseline = bool(changes) and not before
+    if before:
+        values_start = before[-1].end()
     first = bisect_left(quantities, values_start, key=_start_of)
     count = bisect_right(quantities, quantity.start, key=_start_of) - first
     between = text[values_start : quantities[first].start] if count else ""
@@ -381,7 +394,7 @@ def _distributed(
             direction = name
             break
     _, comparator, _ = _strip_linking(between)
-    return list(names), count - 1, comparator, direction
+    return list(names), count - 1, comparator, direction, baseline, head_start + mark
 
 
 def _start_of(quantity: Quantity) -> int:

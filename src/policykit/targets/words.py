@@ -53,6 +53,7 @@ class _Words:
     duration_adverb: re.Pattern[str]
     baseline_openers: tuple[str, ...]
     per_unit: re.Pattern[str]
+    level_change: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -104,6 +105,13 @@ def _words() -> _Words:
         age_words=frozenset(raw["age_words"]),
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
+        level_change=re.compile(
+            "(?:"
+            + _alternation([*raw["increase"], *raw["decrease"]]).pattern
+            + ")(?:"
+            + _alternation(raw["level_suffix"]).pattern
+            + ")"
+        ),
         per_unit=re.compile("(?:" + _alternation(raw["per_unit"]).pattern + ")$"),
         duration_adverb=re.compile(
             "(?:"
