@@ -124,3 +124,24 @@ def test_a_heading_naming_a_past_plan_opens_a_review():
     )
     every = extract_targets(parse_text(text), include_all=True, year=2021)
     assert [(t.value, t.kind) for t in every] == [(120, "achieved"), (200, "target")]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("report", "growth", "year"), [(2022, 8.1, 2021), (2023, 3.0, 2022), (2025, 5.0, 2024)]
+)
+def test_a_work_report_reviews_the_year_before_its_own(corpus_dir, report, growth, year):
+    # issue 12: the 2025 report's 国内生产总值…增长5% is 2024's result
+    from policykit.pipeline import load_document
+    from policykit.targets import extract_targets
+
+    document = load_document(corpus_dir / f"gov-work-report-{report}.txt")
+    achieved = [
+        t
+        for t in extract_targets(document, include_all=True)
+        if t.kind == "achieved" and t.indicator.startswith("国内生产总值") and t.unit == "%"
+    ]
+    assert achieved and (achieved[0].value, achieved[0].year) == (growth, year)
+    assert all(
+        t.year is not None for t in extract_targets(document, include_all=True) if t.kind == "achieved"
+    )
