@@ -25,6 +25,7 @@ class Source:
     lines: tuple[SourceLine, ...]
     encoding: str
     pages: int | None = None
+    metadata: Metadata | None = None  # what the file format states about the document (HTML meta block)
 
 
 @dataclass(frozen=True)
