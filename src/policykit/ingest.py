@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from policykit.errors import InputError
+from policykit.formats import detect_format, read_format
 from policykit.model import Source, SourceLine
 
 _BOMS = (
@@ -64,7 +65,10 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         raise InputError("the file is empty: nothing to parse", path=name)
     chosen = encoding or detect_encoding(data)
     if encoding is None and not chosen.startswith("utf-16") and b"\x00" in data[:8000]:
-        raise InputError("looks like a binary file, not text: give a .txt or .pdf document", path=name)
+        raise InputError(
+            "looks like a binary file of unknown format: give a .txt, .pdf, .docx, .doc/.wps, .ofd or .html document",
+            path=name,
+        )
     try:
         text = data.decode(chosen)
     except LookupError:
@@ -95,7 +99,7 @@ def read_source(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Source:
-    """Read a .txt (any common Chinese encoding) or .pdf document from a path, or stdin for '-'."""
+    """Read a document from a path, or stdin for '-': .txt (any common Chinese encoding), .pdf, .docx, .doc/.wps, .ofd, HTML."""
     shown = str(path)
     if shown == "-":
         data = sys.stdin.buffer.read()
@@ -111,10 +115,16 @@ def read_source(
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path=shown) from None
         name = file.stem
-    if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
+    try:
+        kind = detect_format(data, Path(shown).suffix)
+    except InputError as error:
+        raise InputError(str(error), path=shown) from None
+    if kind == "pdf":
         from policykit.pdf import read_pdf
 
         source = read_pdf(data, password=password, name=name, progress=progress)
         return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
+    if kind != "text":
+        return read_format(kind, data, path=shown, name=name)
     text, used = decode_text(data, shown, encoding)
     return source_from_text(text, path=shown, name=name, encoding=used)
