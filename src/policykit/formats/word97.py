@@ -1,0 +1,196 @@
+"""Word 97 binary (.doc, and WPS Office's .wps) → `Source`, read natively from the piece table.
+
+The text of a Word 97 file lives in the WordDocument stream of an OLE2 compound file, in pieces
+listed by the piece table (Clx) in the 0Table or 1Table stream ([MS-DOC] 2.8.35). Only the main
+story (the first FIB ccpText characters) is the document: footnotes, headers and footers follow it
+in the same character stream. When the native reading fails and LibreOffice is installed, the
+file is converted to .docx with `soffice --headless` instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import tempfile
+from pathlib import Path
+
+from policykit.errors import InputError
+from policykit.formats import make_source, table_lines
+from policykit.model import Source
+
+_FIB_MAGIC = 0xA5EC
+_NFIB_WORD97 = 0x00C1
+_CCP_TEXT = 76  # FibRgLw97.ccpText
+_FC_CLX = 418  # FibRgFcLcb97.fcClx, lcbClx
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_CELL_MARK = "\x07"
+_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
+_REPLACED = str.maketrans({"\x1e": "-", "\xa0": " ", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
+
+
+class Word97Error(InputError):
+    """The binary could not be read natively (damaged, encrypted, or Word 6/95)."""
+
+
+def read_word97(data: bytes, *, path: str, name: str) -> Source:
+    """Read a .doc/.wps: natively, else through LibreOffice, else one error naming the way out."""
+    kind = ".wps" if path.lower().endswith(".wps") else ".doc"
+    try:
+        text = main_text(data)
+    except Word97Error as error:
+        converted = _convert_with_libreoffice(data, kind)
+        if converted is None:
+            raise InputError(
+                f"cannot read this Word 97 {kind} file ({error}): install LibreOffice "
+                "(soffice on PATH) or save it as .docx in Word or WPS",
+                path=path,
+            ) from None
+        from policykit.formats.docx import read_docx
+
+        return read_docx(converted, path=path, name=name)
+    return make_source(text_lines(text), path=path, name=name, encoding=kind.lstrip("."))
+
+
+def main_text(data: bytes) -> str:
+    """Return the main story's characters, field codes already replaced by their results."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+        word = ole.openstream("WordDocument").read()
+    except (OSError, ValueError, IndexError, struct.error) as error:
+        raise Word97Error(f"damaged compound file: {error}") from None
+    if len(word) < _FC_CLX + 8:
+        raise Word97Error("WordDocument stream too short")
+    magic, nfib = struct.unpack_from("<HH", word, 0)
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if magic != _FIB_MAGIC:
+        raise Word97Error("no Word file information block")
+    if flags & 0x0100:
+        raise Word97Error("encrypted")
+    if nfib < _NFIB_WORD97 and nfib not in (0x00C0, 0x00C2):
+        raise Word97Error(f"Word 6/95 format (nFib {nfib})")
+    table_name = "1Table" if flags & 0x0200 else "0Table"
+    if not ole.exists(table_name):
+        raise Word97Error(f"the {table_name} stream is missing")
+    table = ole.openstream(table_name).read()
+    ccp_text = struct.unpack_from("<i", word, _CCP_TEXT)[0]
+    fc_clx, lcb_clx = struct.unpack_from("<Ii", word, _FC_CLX)
+    if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
+        raise Word97Error("no piece table")
+    return strip_fields(_read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text))
+
+
+def _read_pieces(word: bytes, clx: bytes, limit: int) -> str:
+    """Concatenate the pieces of the piece table up to character position `limit`."""
+    pos = 0
+    while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
+        pos += 3 + struct.unpack_from("<h", clx, pos + 1)[0]
+    if pos >= len(clx) or clx[pos] != 0x02:
+        raise Word97Error("malformed piece table")
+    size = struct.unpack_from("<I", clx, pos + 1)[0]
+    plc = clx[pos + 5 : pos + 5 + size]
+    count = (len(plc) - 4) // 12
+    if count <= 0:
+        raise Word97Error("empty piece table")
+    cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
+    out = []
+    for i in range(count):
+        start, end = cps[i], min(cps[i + 1], limit)
+        if start >= end:
+            break
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)[0]
+        length = end - start
+        if fc & 0x40000000:  # compressed: 8-bit cp1252 at fc/2
+            offset = (fc & 0x3FFFFFFF) // 2
+            out.append(word[offset : offset + length].decode("cp1252", errors="replace"))
+        else:
+            out.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+    return "".join(out)
+
+
+def strip_fields(text: str) -> str:
+    r"""Replace each field (0x13 code 0x14 result 0x15) by its result; nested fields too.
+
+    >>> strip_fields("–– \x13PAGE  \x144\x15 ––")
+    '–– 4 ––'
+    """
+    out: list[str] = []
+    state: list[bool] = []  # per open field: are we in its result yet?
+    for char in text:
+        if char == _FIELD_BEGIN:
+            state.append(False)
+        elif char == _FIELD_SEPARATOR and state:
+            state[-1] = True
+        elif char == _FIELD_END and state:
+            state.pop()
+        elif all(state):
+            out.append(char)
+    return "".join(out)
+
+
+def text_lines(text: str) -> list[str]:
+    r"""Split the story into lines: CR ends a paragraph, cell marks (0x07) build table rows.
+
+    A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07. Without
+    reading paragraph properties an empty cell looks like a row end, so rows may split there, and
+    the first paragraph of a row's first cell, when that cell has several, is read as body text.
+
+    >>> text_lines("标题\r指标\x07目标\x07\x07森林覆盖率\x0742%\x07\x07正文\r")
+    ['标题', '', '指标\t目标', '森林覆盖率\t42%', '', '正文', '']
+    """
+    text = text.translate(_DROPPED).translate(_REPLACED)
+    tokens: list[tuple[str, str]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char in "\r" + _CELL_MARK:
+            tokens.append((text[start:index], char))
+            start = index + 1
+    tokens.append((text[start:], "\r"))
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    pending: list[str] = []  # paragraphs of a cell not yet closed
+    previous = "\r"
+    for paragraph, mark in tokens:
+        in_row = bool(cells) or bool(pending)
+        if mark == _CELL_MARK:
+            if not paragraph and previous == _CELL_MARK and not pending:
+                rows.append(cells)
+                cells = []
+            else:
+                cells.append(" ".join([*pending, paragraph]).strip())
+                pending = []
+        elif in_row:
+            pending.append(paragraph)
+        else:
+            if rows:
+                lines.extend(table_lines(rows))
+                rows = []
+            lines.append(paragraph.replace("\t", " "))
+        previous = mark
+    if rows or cells:
+        lines.extend(table_lines([*rows, cells] if cells else rows))
+    return lines
+
+
+def _convert_with_libreoffice(data: bytes, suffix: str) -> bytes | None:
+    """Convert with `soffice --headless --convert-to docx` where LibreOffice is installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="policykit-") as folder:
+        source = Path(folder) / f"input{suffix}"
+        source.write_bytes(data)
+        try:
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "docx", "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        except (subprocess.SubprocessError, OSError):
+            return None
+        converted = source.with_suffix(".docx")
+        return converted.read_bytes() if converted.exists() else None
