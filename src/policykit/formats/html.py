@@ -1,0 +1,369 @@
+"""HTML (a saved government web page) → `Source`: the article body as lines, and the page's metadata.
+
+lxml parses the page, so comments holding markup never leak into the text. Scripts, styles,
+forms and navigation go first; the article is the element that collects the most paragraph text
+that is not links; its blocks (p, div, li, h1-h6, br) become lines and its data tables tab-separated
+rows. Site chrome left inside (【打印】, 分享到, 字号 大 中 小, 相关链接, the footer with 主办单位 and
+ICP备) is recognised by the words in data/html.yaml. The metadata table (标题, 文号, 成文日期) is read
+before anything is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policykit.errors import InputError
+from policykit.formats import make_source, table_lines
+from policykit.model import Metadata, Source
+from policykit.zh.chars import squash
+from policykit.zh.numbering import match_numbering
+
+_DROPPED_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "nav",
+    "footer",
+    "aside",
+    "head",
+)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LEAF_BLOCKS = frozenset(
+    ("p", "td", "th", "li", "pre", "dd", *_HEADINGS, "div", "section", "article", "blockquote")
+)
+_BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
+_BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
+_BOLD = frozenset(("strong", "b"))
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>»<«", ""))
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words of data/html.yaml, compiled once."""
+
+    chrome: re.Pattern[str]
+    related: frozenset[str]
+    footer_start: tuple[str, ...]
+    footer_anywhere: tuple[str, ...]
+    labels: dict[str, tuple[str, ...]]
+    meta_tags: dict[str, tuple[str, ...]]
+    furniture: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def page_words() -> PageWords:
+    """Load data/html.yaml once."""
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+    chrome = sorted(raw["chrome"], key=len, reverse=True)
+    return PageWords(
+        chrome=re.compile("(?:" + "|".join(map(re.escape, chrome)) + ")+"),
+        related=frozenset(raw["related"]),
+        footer_start=tuple(raw["footer_start"]),
+        footer_anywhere=tuple(raw["footer_anywhere"]),
+        labels={k: tuple(v) for k, v in raw["labels"].items()},
+        meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
+        furniture=re.compile("|".join(map(re.escape, raw["furniture"])), re.I),
+    )
+
+
+def read_html(data: bytes, *, path: str, name: str) -> Source:
+    """Read a web page's article into numbered lines, with the page's own metadata."""
+    import lxml.html
+    from lxml import etree
+
+    text = decode_html(data)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise InputError(f"cannot parse this HTML page ({error})", path=path) from None
+    metadata = page_metadata(root)
+    _drop_noise(root)
+    body = root.find("body")
+    article = find_article(body if body is not None else root)
+    lines = clean_lines(block_lines(article))
+    return make_source(lines, path=path, name=name, encoding="html", metadata=metadata)
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page by its BOM or declared charset, else as UTF-8, else GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    declared = _CHARSET.search(data[:4096])
+    candidates = [declared.group(1).decode("ascii").lower()] if declared else []
+    for encoding in [*candidates, "utf-8", "gb18030"]:
+        if encoding in ("gb2312", "gbk"):
+            encoding = "gb18030"
+        try:
+            return _XML_DECLARATION.sub("", data.decode(encoding))
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return _XML_DECLARATION.sub("", data.decode("gb18030", errors="replace"))
+
+
+def page_metadata(root) -> Metadata | None:
+    """Read title, 文号, date and issuer from the page's metadata block and its <meta> tags."""
+    words = page_words()
+    found: dict[str, str] = {}
+    by_label = {label: field for field, labels in words.labels.items() for label in labels}
+    cells = [e for e in root.iter("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong")]
+    for index, cell in enumerate(cells):
+        if any(child.tag in ("td", "th", "div", "p", "li", "table") for child in cell):
+            continue
+        label, value = _label_value(_collapse(cell.text_content()).strip())
+        if label not in by_label:
+            continue
+        if not value:
+            value = _next_value(cells, index, by_label)
+        field = by_label[label]
+        rank = words.labels[field].index(label)
+        if value and (field not in found or rank < found[field + ":rank"]):  # type: ignore[operator]
+            found[field] = value
+            found[field + ":rank"] = rank  # type: ignore[assignment]
+    for meta in root.iter("meta"):
+        key, content = (meta.get("name") or "").lower(), (meta.get("content") or "").strip()
+        for field, names in words.meta_tags.items():
+            if content and field not in found and key in (n.lower() for n in names):
+                found[field] = content
+    date = _DATE.search(found.get("date", ""))
+    title = _REPOST.sub("", found["title"]).strip() if found.get("title") else None
+    metadata = Metadata(
+        title=title or None,
+        doc_number=found.get("doc_number") or None,
+        issuer=found.get("issuer") or None,
+        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        year=int(date.group(1)) if date else None,
+    )
+    return metadata if metadata != Metadata() else None
+
+
+def _label_value(text: str) -> tuple[str, str]:
+    """Split "发布日期：2024-09-12" into its squashed label and its value.
+
+    >>> _label_value("文  号：穗府办规〔2024〕13号")
+    ('文号', '穗府办规〔2024〕13号')
+    """
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    return squash(parts[0]), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def _next_value(cells: list, index: int, by_label: dict[str, str]) -> str:
+    """The value of a label cell is the next leaf cell's text, unless that is another label."""
+    for cell in cells[index + 1 : index + 4]:
+        if any(child.tag in ("td", "th", "div", "p", "li", "table") for child in cell):
+            continue
+        text = _collapse(cell.text_content()).strip()
+        if not text:
+            continue
+        return "" if _label_value(text)[0] in by_label else text
+    return ""
+
+
+def _drop_noise(root) -> None:
+    """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts."""
+    for comment in root.xpath("//comment() | //processing-instruction()"):
+        if comment.getparent() is not None:
+            _drop_keep_tail(comment)
+    furniture = page_words().furniture
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        style = (element.get("style") or "").replace(" ", "").lower()
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if (
+            element.tag in _DROPPED_TAGS
+            or "display:none" in style
+            or element.get("hidden") is not None
+            or (marks.strip() and furniture.search(marks))
+        ):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            _drop_keep_tail(element)
+
+
+def _drop_keep_tail(element) -> None:
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def find_article(body):
+    """Pick the element holding the article: the most paragraph text that is not link text."""
+    scores: dict = {}
+    for element in body.iter(*_LEAF_BLOCKS):
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
+            continue
+        text = squash(element.text_content())
+        if len(text) < 2:
+            continue
+        links = sum(len(squash(a.text_content())) for a in element.iter("a"))
+        if links > 0.5 * len(text):
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + len(text)
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + len(text) / 2
+    if not scores:
+        return body
+    return max(scores, key=scores.get)
+
+
+def block_lines(element) -> list[str]:
+    """Serialise an element's blocks as lines; data tables become tab-separated rows."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            lines.append("".join(current))
+            current.clear()
+
+    def visit(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag == "br":
+            if "".join(current).strip():
+                flush()
+            else:
+                current.clear()
+                lines.append("")  # <br><br>: a gap between blocks
+        elif tag == "table" and _is_data_table(node):
+            flush()
+            lines.extend(table_lines(_table_rows(node)))
+        else:
+            block = tag in _BLOCKS or tag in ("td", "th")
+            if block:
+                flush()
+            if node.text:
+                current.append(_collapse(node.text))
+            for child in node:
+                visit(child)
+                if _is_bold(child):
+                    _separate_number(current, child, child.tail)
+                if child.tail:
+                    current.append(_collapse(child.tail))
+            if block:
+                if not "".join(current).strip() and tag == "p":
+                    lines.append("")  # an empty paragraph separates blocks
+                flush()
+
+    visit(element)
+    flush()
+    return lines
+
+
+def _is_bold(element) -> bool:
+    if not isinstance(element.tag, str) or element.tag in _BLOCKS:
+        return False
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.tag in _BOLD
+        or "font-weight:bold" in style
+        or "font-weight:700" in style
+        or any(inner.tag in _BOLD for inner in element.iter("strong", "b"))
+    )
+
+
+def _separate_number(current: list[str], bold, tail: str | None) -> None:
+    """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…"""
+    line = "".join(current).strip(" \u3000")
+    run = squash(bold.text_content())
+    if not run or line != run:
+        return
+    following = _collapse(tail or "")
+    if following[:1] in (" ", "\u3000"):
+        return
+    joined, spaced = match_numbering(run + following), match_numbering(run + "\u3000" + following)
+    if spaced is not None and spaced.number == run and (joined is None or joined.number != run):
+        current.append("\u3000")
+
+
+def _is_data_table(table) -> bool:
+    """A table of at least two columns, not nesting tables, with cells of modest length."""
+    if table.find(".//table") is not None:
+        return False
+    rows = table.findall(".//tr")
+    width = max((len(row.findall("td")) + len(row.findall("th")) for row in rows), default=0)
+    if width < 2:
+        return False
+    return all(len(squash(cell.text_content())) <= 400 for cell in table.iter("td", "th"))
+
+
+def _table_rows(table) -> list[list[str]]:
+    rows = []
+    for row in table.iter("tr"):
+        cells = []
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            cells.append(" ".join(line for line in block_lines(cell) if line.strip()))
+            cells.extend([""] * (_int(cell.get("colspan")) - 1))
+        rows.append(cells)
+    return rows
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 50))
+    except ValueError:
+        return 1
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML whitespace (and no-break spaces) to one space; ideographic spaces stay."""
+    return _SPACES.sub(" ", text)
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Strip lines, drop chrome, related-link lists and footer lines, collapse runs of blank lines."""
+    words = page_words()
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip(" ").rstrip("\u3000")
+        bare = squash(line).translate(_BRACKETS)
+        if bare in words.related:
+            break
+        if bare and words.chrome.fullmatch(bare):
+            continue
+        if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
+            continue
+        if "\t" not in line:
+            line = line.replace("\t", " ")
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
