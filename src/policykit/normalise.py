@@ -19,6 +19,8 @@ from policykit.zh.numbering import is_heading_line
 __all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
+"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never as its first half."""
 _TITLE_END = re.compile(
     r"(通知|方案|计划|意见|规划|报告|条例|办法|决定|纲要|细则|规定|决议|公告)(（[^（）]{0,20}）)?$"
 )
@@ -203,6 +205,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
+        or _DOC_NUMBER.search(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
     ):
@@ -219,6 +222,11 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             return j
         return None
     return None
+
+
+def _table_row(line: _Line) -> bool:
+    """A line of tab-separated cells is a table row (the Word, HTML and .doc readers write them so): never joined."""
+    return "\t" in line.text
 
 
 def normalise(source: Source) -> tuple[Paragraph, ...]:
@@ -252,19 +260,27 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         elif line.blank:
             i += 1
             continue
-        elif i > 0 and (
-            (marked and not lines[i - 1].blank)
-            or unwrap_hard_breaks(lines, i, widths)
-            or join_split_fragments(lines, i)
-            or _after_fragment(lines, i)
+        elif (
+            i > 0
+            and not _table_row(line)
+            and not _table_row(lines[i - 1])
+            and (
+                (marked and not lines[i - 1].blank)
+                or unwrap_hard_breaks(lines, i, widths)
+                or join_split_fragments(lines, i)
+                or _after_fragment(lines, i)
+            )
         ):
             append(line)
         else:
             flush()
             append(line)
-        pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
-            lines, i
-        )
+        if _table_row(line):
+            pending_join = None
+        else:
+            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
+                lines, i
+            )
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

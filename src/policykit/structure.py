@@ -122,12 +122,18 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     shanghai-minhang-urban-renewal-15th-fyp flattens its indicator table into lines such as
     `类别` / `序号` / `一级指标` / … / `1` / `既有居住建筑改造` / `万平方米` / `25`. A table starts
     with at least three short header cells soon followed by a number cell, and runs until the
-    next heading or two ordinary sentences in a row.
+    next heading or two ordinary sentences in a row. A run of two or more tab-separated lines is a
+    table too: the Word, .doc and HTML readers write each table row as one line of cells.
     """
     tables: dict[int, int] = {}
     texts = [p.text for p in paragraphs]
     i = 0
     while i < len(texts):
+        rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
+        if rows >= 2:  # tab-separated rows, as the .docx/.doc/HTML readers write a table
+            tables[i] = rows
+            i += rows
+            continue
         header = i
         while header < len(texts) and _CELL.match(texts[header]) and not _NUMBER_CELL.match(texts[header]):
             header += 1
