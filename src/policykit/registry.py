@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from policykit.errors import RegistryError, UsageError
+from policykit.formats import DOCUMENT_SUFFIXES
 from policykit.model import Document, Target
 from policykit.zh.chars import squash
 
@@ -26,7 +27,7 @@ SCHEMA_VERSION = 1
 DEFAULT_REGISTRY = "data/clauses.yaml"
 YEAR_RANGE = (1949, 2100)
 """Years a policy target can plausibly be due in: from the PRC's founding to the end of the century."""
-SOURCE_SUFFIXES = (".txt", ".pdf")
+SOURCE_SUFFIXES = DOCUMENT_SUFFIXES  # .txt .pdf .docx .doc .wps .ofd .html .htm
 
 
 # ---------------------------------------------------------------- results
@@ -1232,7 +1233,7 @@ def read_registry(path: Path) -> dict:
 
 
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders → their .txt/.pdf documents, sorted."""
+    """Files as given; folders → their documents (any readable suffix), sorted."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)
