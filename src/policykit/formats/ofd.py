@@ -181,6 +181,7 @@ def fragments_from_glyphs(glyphs: list[Glyph]):
         else:
             rows.append([glyph])
     fragments = []
+    split_rows: list[tuple[int, list[list[Glyph]]]] = []
     for index, row in enumerate(rows):
         row.sort(key=lambda g: g[0])
         pieces: list[list[Glyph]] = [[row[0]]]
@@ -192,11 +193,18 @@ def fragments_from_glyphs(glyphs: list[Glyph]):
                 pieces.append([glyph])
             else:
                 pieces[-1].append(glyph)
+        split_rows.append((index, pieces))
+    gaps = [_gaps(pieces) for _, pieces in split_rows]
+    for (index, pieces), own in zip(split_rows, gaps, strict=True):
+        if len(pieces) > 1 and not _columnar(own, gaps):
+            pieces = [[glyph for piece in pieces for glyph in piece]]
         for piece in pieces:
             text = piece[0][5]
             for before, glyph in itertools.pairwise(piece):
                 gap = glyph[0] - before[1]
-                if gap > 0.25 * glyph[4] and before[5].isascii() and glyph[5].isascii():
+                if gap > 0.8 * glyph[4] or (
+                    gap > 0.25 * glyph[4] and before[5].isascii() and glyph[5].isascii()
+                ):
                     text += " "
                 text += glyph[5]
             fragments.append(
@@ -211,3 +219,20 @@ def fragments_from_glyphs(glyphs: list[Glyph]):
                 )
             )
     return fragments
+
+
+def _gaps(pieces: list[list[Glyph]]) -> list[tuple[float, float]]:
+    return [(left[-1][1], right[0][0]) for left, right in itertools.pairwise(pieces)]
+
+
+def _columnar(own: list[tuple[float, float]], gaps: list[list[tuple[float, float]]]) -> bool:
+    """Tell whether a row's wide gaps line up with gaps of at least two other rows: a column gutter.
+
+    A lone wide gap is alignment inside one line (a 版记 line '国防部   2012年12月12日印发'): its two
+    ends stay one line, where the PDF layout would take the empty strip for a gutter.
+    """
+    for left, right in own:
+        others = sum(1 for row in gaps if row is not own and any(l2 < right and r2 > left for l2, r2 in row))
+        if others >= 2:
+            return True
+    return False
