@@ -47,7 +47,7 @@ _LEAF_BLOCKS = frozenset(
 _BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
 _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
@@ -242,45 +242,55 @@ def find_article(body):
 
 
 def block_lines(element) -> list[str]:
-    """Serialise an element's blocks as lines; data tables become tab-separated rows."""
+    """Serialise an element's blocks as lines; data tables become tab-separated rows.
+
+    Whitespace collapses as a browser collapses it (runs of ASCII whitespace → one space, none at
+    the ends of a block) except inside <pre> or white-space: pre; no-break spaces stay.
+    """
     lines: list[str] = []
     current: list[str] = []
 
-    def flush() -> None:
+    def flush(pre: bool) -> None:
         if current:
-            lines.append("".join(current))
+            line = "".join(current)
+            lines.append(line if pre else line.strip(" "))
             current.clear()
 
-    def visit(node) -> None:
+    def add(text: str | None, pre: bool) -> None:
+        if text:
+            current.append(text if pre else _collapse(text))
+
+    def visit(node, pre: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
+        style = (node.get("style") or "").replace(" ", "").lower() if tag else ""
+        pre = pre or tag == "pre" or "white-space:pre" in style
         if tag == "br":
-            if "".join(current).strip():
-                flush()
+            if "".join(current).strip(" "):
+                flush(pre)
             else:
                 current.clear()
                 lines.append("")  # <br><br>: a gap between blocks
         elif tag == "table" and _is_data_table(node):
-            flush()
+            flush(pre)
             lines.extend(table_lines(_table_rows(node)))
         else:
             block = tag in _BLOCKS or tag in ("td", "th")
             if block:
-                flush()
-            if node.text:
-                current.append(_collapse(node.text))
+                flush(pre)
+            add(node.text, pre)
             for child in node:
-                visit(child)
+                visit(child, pre)
                 if _is_bold(child):
                     _separate_number(current, child, child.tail)
-                if child.tail:
-                    current.append(_collapse(child.tail))
+                add(child.tail, pre)
             if block:
-                if not "".join(current).strip() and tag == "p":
+                if tag == "p" and not "".join(current).strip(" "):
+                    current.clear()
                     lines.append("")  # an empty paragraph separates blocks
-                flush()
+                flush(pre)
 
-    visit(element)
-    flush()
+    visit(element, False)
+    flush(False)
     return lines
 
 
@@ -303,7 +313,7 @@ def _separate_number(current: list[str], bold, tail: str | None) -> None:
     if not run or line != run:
         return
     following = _collapse(tail or "")
-    if following[:1] in (" ", "\u3000"):
+    if following[:1] in (" ", "\u3000", "\u00a0"):
         return
     joined, spaced = match_numbering(run + following), match_numbering(run + "\u3000" + following)
     if spaced is not None and spaced.number == run and (joined is None or joined.number != run):
@@ -342,16 +352,16 @@ def _int(value: str | None) -> int:
 
 
 def _collapse(text: str) -> str:
-    """Collapse HTML whitespace (and no-break spaces) to one space; ideographic spaces stay."""
+    """Collapse HTML whitespace to one space; no-break and ideographic spaces stay, as in a browser."""
     return _SPACES.sub(" ", text)
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Strip lines, drop chrome, related-link lists and footer lines, collapse runs of blank lines."""
+    """Drop chrome, related-link lists and footer lines, collapse runs of blank lines."""
     words = page_words()
     out: list[str] = []
     for raw in lines:
-        line = raw.strip(" ").rstrip("\u3000")
+        line = raw.rstrip()
         bare = squash(line).translate(_BRACKETS)
         if bare in words.related:
             break
@@ -359,8 +369,6 @@ def clean_lines(lines: list[str]) -> list[str]:
             continue
         if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
             continue
-        if "\t" not in line:
-            line = line.replace("\t", " ")
         if not line and (not out or not out[-1]):
             continue
         out.append(line)
