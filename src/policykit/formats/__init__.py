@@ -165,4 +165,4 @@ def make_source(
     )
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "detect_format", "make_source", "read_format", "table_lines"]
+__all__ = ["DOCUMENT_SUFFIXES", "OLE_MAGIC", "detect_format", "make_source", "read_format", "table_lines"]

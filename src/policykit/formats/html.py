@@ -250,15 +250,21 @@ def block_lines(element) -> list[str]:
     lines: list[str] = []
     current: list[str] = []
 
-    def flush(pre: bool) -> None:
-        if current:
-            line = "".join(current)
-            lines.append(line if pre else line.strip(" "))
-            current.clear()
+    verbatim = [False]  # whether the current line holds preformatted text
+
+    def flush() -> None:
+        line = "".join(current)
+        current.clear()
+        if verbatim[0]:
+            lines.append(line)
+        elif line.strip(" "):
+            lines.append(line.strip(" "))
+        verbatim[0] = False
 
     def add(text: str | None, pre: bool) -> None:
         if text:
             current.append(text if pre else _collapse(text))
+            verbatim[0] = verbatim[0] or pre
 
     def visit(node, pre: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -266,17 +272,17 @@ def block_lines(element) -> list[str]:
         pre = pre or tag == "pre" or "white-space:pre" in style
         if tag == "br":
             if "".join(current).strip(" "):
-                flush(pre)
+                flush()
             else:
                 current.clear()
                 lines.append("")  # <br><br>: a gap between blocks
         elif tag == "table" and _is_data_table(node):
-            flush(pre)
+            flush()
             lines.extend(table_lines(_table_rows(node)))
         else:
             block = tag in _BLOCKS or tag in ("td", "th")
             if block:
-                flush(pre)
+                flush()
             add(node.text, pre)
             for child in node:
                 visit(child, pre)
@@ -287,10 +293,10 @@ def block_lines(element) -> list[str]:
                 if tag == "p" and not "".join(current).strip(" "):
                     current.clear()
                     lines.append("")  # an empty paragraph separates blocks
-                flush(pre)
+                flush()
 
     visit(element, False)
-    flush(False)
+    flush()
     return lines
 
 
