@@ -153,7 +153,12 @@ def main_options(
     _state["verbose"] = verbose
 
 
-FileArg = Annotated[str, typer.Argument(help="A .txt or .pdf document, or - for stdin.", show_default=False)]
+FileArg = Annotated[
+    str,
+    typer.Argument(
+        help="A document (.txt .pdf .docx .doc .wps .ofd .html), or - for stdin.", show_default=False
+    ),
+]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", "-e", help="Text encoding (default: detect UTF-8/UTF-16/GB18030).")
 ]
@@ -250,7 +255,10 @@ def segment(
 @app.command()
 def extract(
     files: Annotated[
-        list[str], typer.Argument(help="Documents (.txt, .pdf) or - for stdin.", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Documents (.txt .pdf .docx .doc .wps .ofd .html) or - for stdin.", show_default=False
+        ),
     ],
     fmt: DataFormatOpt = None,
     year: Annotated[
@@ -383,9 +391,10 @@ def _diff_format(given: DiffFormat | None, output: str | None) -> str:
 @app.command()
 def diff(
     old: Annotated[
-        str, typer.Argument(help="The earlier edition: .txt or .pdf, or - for stdin.", show_default=False)
+        str,
+        typer.Argument(help="The earlier edition (any readable format), or - for stdin.", show_default=False),
     ],
-    new: Annotated[str, typer.Argument(help="The later edition: .txt or .pdf.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="The later edition (any readable format).", show_default=False)],
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
@@ -511,7 +520,9 @@ def registry_group() -> None:
 RegistryOpt = Annotated[str, typer.Option("--registry", "-r", help="The registry file.")]
 SourcesArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Source documents (.txt/.pdf) or folders of them.", show_default=False),
+    typer.Argument(
+        help="Source documents (.txt .pdf .docx .doc .wps .ofd .html) or folders of them.", show_default=False
+    ),
 ]
 
 
