@@ -14,6 +14,7 @@ from policykit.cli import app
 from policykit.errors import InputError
 from policykit.formats import OLE_MAGIC, detect_format
 from policykit.ingest import read_source
+from policykit.model import Metadata
 from policykit.pipeline import document_from_source, load_document
 from policykit.search import resolve_paths
 from policykit.zh.chars import squash
@@ -396,3 +397,62 @@ def test_search_reads_docx_and_html_in_a_folder(tmp_path, formats_dir, use_index
     assert {Path(m.document).name for m in result.matches} == {"law.docx"}
     result = search("公共租赁住房", [str(folder)], use_index=use_index, cache_dir=tmp_path / "cache")
     assert {Path(m.document).name for m in result.matches} == {"page.html"}
+
+
+# ---------------------------------------------------------------- other page layouts seen on government sites
+
+_STATE_COUNCIL_STYLE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>国务院关于推进某项工作的意见_国务院文件_中国政府网</title>
+<meta name="ArticleTitle" content="国务院关于推进某项工作的意见"></head><body>
+<div class="header"><a href="/">首页</a> | <a href="/zhengce">政策</a></div>
+<div class="BreadcrumbNav"><a>首页</a> &gt; <a>政策</a></div>
+<div class="article"><h1 id="ti">国务院关于推进某项工作的意见</h1>
+<div class="pages-date">2025-08-26 17:00 来源：新华社 <span>字号：<span>默认</span> <span>大</span></span>
+ | <span class="printIco">打印</span></div>
+<div class="pages_content" id="UCAP-CONTENT">
+<p>国发〔2025〕11号</p><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>
+<p>　　为推进某项工作，现提出如下意见。</p><p>　　<strong>一、总体要求</strong></p>
+<p>　　到2027年，主要领域应用普及率超过70%。</p><p>　　<strong>二、重点行动</strong></p>
+<p>　　<strong>（一）科学技术。</strong>加速科学发现进程。</p><p style="text-align: right;">国务院</p>
+<p style="text-align: right;">2025年8月21日</p></div>
+<div class="editor">【我要纠错】</div><div class="share"><span>分享到：</span></div>
+<div class="related"><h3>相关链接</h3><ul><li><a href="#">解读：某项工作</a></li></ul></div></div>
+<div class="footer"><p>主办单位：国务院办公厅</p><p>京ICP备05070218号　京公网安备11010202000001号</p></div>
+</body></html>"""
+
+_TABLE_LAYOUT_STYLE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>
+<table width="100%"><tr><td class="nav"><a>首页</a><a>信息公开</a><a>政务服务</a></td></tr><tr><td>
+<table><tr><td>标　　题：</td><td>某市城市更新办法</td></tr>
+<tr><td>发文字号：</td><td>某府规〔2023〕5号</td><td>成文日期：</td><td>2023年3月1日</td></tr></table>
+<div id="zoom">第一章　总则<br>　　第一条　为了推进城市更新，制定本办法。<br>　　第二条　本办法适用于本市。<br>
+第二章　附则<br>　　第三条　本办法自印发之日起施行。<br></div>
+<div align="center">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</td></tr></table><div class="bottom">主办：某市人民政府办公室</div></body></html>"""
+
+
+def test_title_heading_outside_the_body_opens_the_document(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(_STATE_COUNCIL_STYLE, encoding="utf-8")
+    lines = [line.text for line in read_source(page).lines if line.text]
+    assert lines[:2] == ["国务院关于推进某项工作的意见", "国发〔2025〕11号"]
+    assert lines[-2:] == ["国务院", "2025年8月21日"]
+    document = load_document(page)
+    assert document.metadata.title == "国务院关于推进某项工作的意见"
+    assert [c.number for c in document.walk() if c.kind == "section"] == ["一、", "二、", "（一）"]
+
+
+def test_metadata_table_and_buttons_stay_out_of_a_br_separated_body(tmp_path):
+    page = tmp_path / "page.htm"
+    page.write_bytes(_TABLE_LAYOUT_STYLE.encode("gb18030"))
+    source = read_source(page)
+    assert [line.text for line in source.lines if line.text][:2] == [
+        "第一章\u3000总则",
+        "\u3000\u3000第一条\u3000为了推进城市更新，制定本办法。",
+    ]
+    assert source.metadata == Metadata(
+        title="某市城市更新办法", doc_number="某府规〔2023〕5号", date="2023-03-01", year=2023
+    )
+    document = load_document(page)
+    assert Counter(c.kind for c in document.walk()) == Counter({"chapter": 2, "article": 3})
+    assert document.metadata.doc_number == "某府规〔2023〕5号"
+    assert "打印" not in document.text and "主办" not in document.text

@@ -98,11 +98,16 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse this HTML page ({error})", path=path) from None
-    metadata = page_metadata(root)
+    metadata, labelled = page_metadata(root)
+    for block in metadata_blocks(labelled):
+        _drop_keep_tail(block)
     _drop_noise(root)
     body = root.find("body")
     article = find_article(body if body is not None else root)
     lines = clean_lines(block_lines(article))
+    heading = title_heading(root, article, metadata.title if metadata else None)
+    if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
+        lines = [heading, "", *lines]
     return make_source(lines, path=path, name=name, encoding="html", metadata=metadata)
 
 
@@ -124,40 +129,92 @@ def decode_html(data: bytes) -> str:
     return _XML_DECLARATION.sub("", data.decode("gb18030", errors="replace"))
 
 
-def page_metadata(root) -> Metadata | None:
-    """Read title, 文号, date and issuer from the page's metadata block and its <meta> tags."""
+def page_metadata(root) -> tuple[Metadata | None, list]:
+    """Read title, 文号, date and issuer from the page's metadata block, its <meta> tags and <title>.
+
+    Also return the label cells found, so that the block they form can be kept out of the article.
+    """
     words = page_words()
-    found: dict[str, str] = {}
     by_label = {label: field for field, labels in words.labels.items() for label in labels}
-    cells = [e for e in root.iter("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong")]
+    best: dict[str, tuple[int, str]] = {}  # field → (rank of its label, value)
+    labelled = []
+    cells = list(root.iter("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong"))
     for index, cell in enumerate(cells):
-        if any(child.tag in ("td", "th", "div", "p", "li", "table") for child in cell):
+        if _has_block_child(cell):
             continue
         label, value = _label_value(_collapse(cell.text_content()).strip())
         if label not in by_label:
             continue
-        if not value:
-            value = _next_value(cells, index, by_label)
+        labelled.append(cell)
         field = by_label[label]
         rank = words.labels[field].index(label)
-        if value and (field not in found or rank < found[field + ":rank"]):  # type: ignore[operator]
-            found[field] = value
-            found[field + ":rank"] = rank  # type: ignore[assignment]
+        value = value or _next_value(cells, index, by_label)
+        if value and (field not in best or rank < best[field][0]):
+            best[field] = (rank, value)
+    values = {field: value for field, (_, value) in best.items()}
     for meta in root.iter("meta"):
         key, content = (meta.get("name") or "").lower(), (meta.get("content") or "").strip()
         for field, names in words.meta_tags.items():
-            if content and field not in found and key in (n.lower() for n in names):
-                found[field] = content
-    date = _DATE.search(found.get("date", ""))
-    title = _REPOST.sub("", found["title"]).strip() if found.get("title") else None
+            if content and field not in values and key in (n.lower() for n in names):
+                values[field] = content
+    page_title = root.find(".//title")
+    if "title" not in values and page_title is not None:
+        # "国务院关于…的意见_国务院文件_中国政府网": the document's title comes first.
+        values["title"] = re.split(r"\s[-|–—]\s|[_|｜]", _collapse(page_title.text_content()).strip())[0]
+    date = _DATE.search(values.get("date", ""))
+    title = _REPOST.sub("", values.get("title", "")).strip()
     metadata = Metadata(
-        title=title or None,
-        doc_number=found.get("doc_number") or None,
-        issuer=found.get("issuer") or None,
+        title=title if len(title) >= 5 else None,
+        doc_number=values.get("doc_number") or None,
+        issuer=values.get("issuer") or None,
         date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
         year=int(date.group(1)) if date else None,
     )
-    return metadata if metadata != Metadata() else None
+    return (metadata if metadata != Metadata() else None), labelled
+
+
+def _has_block_child(element) -> bool:
+    return any(child.tag in ("td", "th", "div", "p", "li", "table", "tr") for child in element)
+
+
+def metadata_blocks(labelled: list) -> list:
+    """The small containers (a table, a list, a div) that hold two or more metadata labels."""
+    blocks = []
+    for cell in labelled:
+        ancestor = cell.getparent()
+        for _ in range(6):
+            if ancestor is None:
+                break
+            if ancestor.tag in ("table", "dl", "ul", "ol", "div", "section"):
+                inside = sum(1 for other in labelled if other is not cell and _contains(ancestor, other))
+                if inside >= 1:
+                    if len(squash(ancestor.text_content())) <= 800 and ancestor not in blocks:
+                        blocks.append(ancestor)
+                    break
+            ancestor = ancestor.getparent()
+    return [b for b in blocks if not any(o is not b and _contains(o, b) for o in blocks)]
+
+
+def _contains(ancestor, element) -> bool:
+    return any(a is ancestor for a in element.iterancestors())
+
+
+def title_heading(root, article, title: str | None) -> str | None:
+    """The page's h1-h3 just before the article when it is the document's title (it sits outside the body)."""
+    if not title:
+        return None
+    order = {element: index for index, element in enumerate(root.iter())}
+    start = order.get(article, 0)
+    before = [
+        h
+        for h in root.iter("h1", "h2", "h3")
+        if order.get(h, start) < start and not _contains(article, h) and h is not article
+    ]
+    for heading in reversed(before):
+        text = _REPOST.sub("", _collapse(heading.text_content()).strip()).strip()
+        if squash(text) == squash(title):
+            return text
+    return None
 
 
 def _label_value(text: str) -> tuple[str, str]:
@@ -173,7 +230,7 @@ def _label_value(text: str) -> tuple[str, str]:
 def _next_value(cells: list, index: int, by_label: dict[str, str]) -> str:
     """The value of a label cell is the next leaf cell's text, unless that is another label."""
     for cell in cells[index + 1 : index + 4]:
-        if any(child.tag in ("td", "th", "div", "p", "li", "table") for child in cell):
+        if _has_block_child(cell):
             continue
         text = _collapse(cell.text_content()).strip()
         if not text:
