@@ -350,6 +350,13 @@ def test_detect_format_by_content_then_suffix(data, suffix, kind):
     assert detect_format(data, suffix) == kind
 
 
+def test_binary_file_that_is_not_what_its_suffix_says_is_named(tmp_path):
+    path = tmp_path / "old.wps"
+    path.write_bytes(b"\xff\x00WPS2000" + bytes(300))
+    with pytest.raises(InputError, match=r"named \.wps but not a \.wps inside.*save it as \.docx"):
+        read_source(path)
+
+
 def test_gb2312_page_is_decoded_by_its_charset(tmp_path):
     page = tmp_path / "page.htm"
     page.write_bytes(

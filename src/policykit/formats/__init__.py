@@ -79,7 +79,14 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     if _HTML_START.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
         return "html"
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
-    return "text" if kind in ("docx", "ofd", "word97") else kind
+    if kind in ("docx", "ofd", "word97"):
+        if b"\x00" in head:  # binary, but not the container this suffix promises
+            raise InputError(
+                f"binary file: named {suffix} but not a {suffix} inside (an old WPS or Word 6 file?): "
+                "open it in WPS or Word and save it as .docx"
+            )
+        return "text"  # a .doc that is really plain text
+    return kind
 
 
 def _zip_kind(data: bytes) -> str:
