@@ -463,3 +463,20 @@ def test_metadata_table_and_buttons_stay_out_of_a_br_separated_body(tmp_path):
     assert Counter(c.kind for c in document.walk()) == Counter({"chapter": 2, "article": 3})
     assert document.metadata.doc_number == "某府规〔2023〕5号"
     assert "打印" not in document.text and "主办" not in document.text
+
+
+def test_markdown_marks_go_numbering_and_line_numbers_stay(tmp_path):
+    page = tmp_path / "rules.md"
+    page.write_text(
+        "# 某市数据管理办法\n\n## 第一章 总则\n\n**第一条** 为了规范[数据](https://example.org)管理，制定本办法。\n\n"
+        "**第二条** 主要指标如下：\n\n| 指标 | 目标 |\n|---|---:|\n| 数据开放率 | 80% |\n| 共享率 | 90% |\n\n"
+        "## 第二章 附则\n\n**第三条** 本办法自印发之日起施行。\n",
+        encoding="utf-8",
+    )
+    document = load_document(page)
+    kinds = Counter(c.kind for c in document.walk())
+    assert (kinds["chapter"], kinds["article"], kinds["table"]) == (2, 3, 1)
+    assert document.metadata.title == "某市数据管理办法"
+    assert "*" not in document.text and "](" not in document.text and "|" not in document.text
+    article = document.find("ch1.a1")
+    assert article.text.startswith("第一条 为了规范数据管理") and article.line == 5

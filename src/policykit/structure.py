@@ -135,7 +135,12 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             i += rows
             continue
         header = i
-        while header < len(texts) and _CELL.match(texts[header]) and not _NUMBER_CELL.match(texts[header]):
+        while (
+            header < len(texts)
+            and _CELL.match(texts[header])
+            and not _NUMBER_CELL.match(texts[header])
+            and "\t" not in texts[header]
+        ):
             header += 1
         soon = texts[header : header + 3]
         if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):

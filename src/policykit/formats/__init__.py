@@ -18,7 +18,7 @@ from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
-"""Suffixes of the files a folder search or a registry build picks up."""
+"""Suffixes of the files a folder search or a registry build picks up (.md only when named: READMEs)."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
@@ -31,6 +31,8 @@ _SUFFIX_KIND = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 _ZIP_KINDS = (
     ("word/", "docx"),
@@ -59,7 +61,7 @@ _WAY_OUT = "save it as .docx, .pdf or .txt and try again"
 
 
 def detect_format(data: bytes, suffix: str = "") -> str:
-    """Name a file's format from its bytes, then its suffix: pdf, docx, ofd, word97, html or text.
+    """Name a file's format from its bytes, then its suffix: pdf, docx, ofd, word97, html, markdown or text.
 
     >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html>", ".txt")
     ('pdf', 'html')
@@ -123,7 +125,7 @@ def _ole_kind(data: bytes) -> str:
 
 
 def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
-    """Read bytes of a detected format (docx, word97, ofd, html) into a `Source`."""
+    """Read bytes of a detected format (docx, word97, ofd, html, markdown) into a `Source`."""
     if kind == "docx":
         from policykit.formats.docx import read_docx as reader
     elif kind == "word97":
@@ -132,6 +134,8 @@ def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.ofd import read_ofd as reader
     elif kind == "html":
         from policykit.formats.html import read_html as reader
+    elif kind == "markdown":
+        from policykit.formats.markdown import read_markdown as reader
     else:
         raise ValueError(f"no reader for {kind!r}")
     return reader(data, path=path, name=name)
