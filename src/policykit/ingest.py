@@ -115,15 +115,15 @@ def read_source(
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path=shown) from None
         name = file.stem
-    try:
-        kind = detect_format(data, Path(shown).suffix)
-    except InputError as error:
-        raise InputError(str(error), path=shown) from None
-    if kind == "pdf":
+    if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
         from policykit.pdf import read_pdf
 
         source = read_pdf(data, password=password, name=name, progress=progress)
         return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
+    try:
+        kind = detect_format(data, Path(shown).suffix)
+    except InputError as error:
+        raise InputError(str(error), path=shown) from None
     if kind != "text":
         return read_format(kind, data, path=shown, name=name)
     text, used = decode_text(data, shown, encoding)

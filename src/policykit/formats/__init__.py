@@ -69,7 +69,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     'text'
     """
     head = data[:2048]
-    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+    if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
