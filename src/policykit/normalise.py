@@ -19,8 +19,6 @@ from policykit.zh.numbering import is_heading_line
 __all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
-_DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
-"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never as its first half."""
 _TITLE_END = re.compile(
     r"(通知|方案|计划|意见|规划|报告|条例|办法|决定|纲要|细则|规定|决议|公告)(（[^（）]{0,20}）)?$"
 )
@@ -222,6 +220,10 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             return j
         return None
     return None
+
+
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
+"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never as its first half."""
 
 
 def _table_row(line: _Line) -> bool:
