@@ -482,3 +482,24 @@ def test_markdown_marks_go_numbering_and_line_numbers_stay(tmp_path):
     assert "*" not in document.text and "](" not in document.text and "|" not in document.text
     article = document.find("ch1.a1")
     assert article.text.startswith("第一条 为了规范数据管理") and article.line == 5
+
+
+def test_br_separated_cell_beside_a_menu_column_is_the_article(tmp_path):
+    rows = "".join(f"<tr><td>{k}号地块</td><td>{k * 10}公顷</td></tr>" for k in range(1, 40))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><table><tr>"
+        "<td class='left'><a>首页</a><br><a>机构概况</a><br><a>政策文件</a><br><a>政务公开</a><br><a>办事服务</a></td>"
+        "<td>某区土地整治实施方案<br><br>一、目标任务<br>　　到2026年，完成土地整治任务，地块清单见下表。<br>"
+        f"<table><tr><th>地块</th><th>面积</th></tr>{rows}</table>"
+        "二、保障措施<br>　　加强组织领导，落实资金保障。<br>"
+        "<div class='links'><a>上一篇：某通知</a> <a>下一篇：某公告</a> <a>返回列表</a></div></td>"
+        "</tr></table></body></html>",
+        encoding="utf-8",
+    )
+    document = load_document(page)
+    assert [c.number for c in document.walk() if c.kind == "section"] == ["一、", "二、"]
+    assert [len(c.text.splitlines()) for c in document.walk() if c.kind == "table"] == [40]
+    for chrome in ("首页", "机构概况", "上一篇", "返回列表"):
+        assert chrome not in document.text
+    assert document.metadata.title == "某区土地整治实施方案"

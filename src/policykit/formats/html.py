@@ -275,8 +275,19 @@ def _drop_keep_tail(element) -> None:
 
 
 def find_article(body):
-    """Pick the element holding the article: the most paragraph text that is not link text."""
+    """Pick the element holding the article: the most paragraph text that is not link text.
+
+    A paragraph scores for its parent and half for its grandparent. A block of <br>-separated
+    lines (div#zoom) is a container itself; a data table's cells count for the table's parent,
+    so that a long table does not outweigh the text around it.
+    """
     scores: dict = {}
+    data_tables: dict = {}
+
+    def credit(element, amount: float) -> None:
+        if element is not None:
+            scores[element] = scores.get(element, 0) + amount
+
     for element in body.iter(*_LEAF_BLOCKS):
         if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
             continue
@@ -286,13 +297,18 @@ def find_article(body):
         links = sum(len(squash(a.text_content())) for a in element.iter("a"))
         if links > 0.5 * len(text):
             continue
-        parent = element.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + len(text)
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] = scores.get(grandparent, 0) + len(text) / 2
+        anchor = element
+        if element.tag in ("td", "th"):
+            table = next(element.iterancestors("table"), None)
+            if table is not None:
+                if table not in data_tables:
+                    data_tables[table] = _is_data_table(table)
+                anchor = table if data_tables[table] else element
+        elif sum(1 for _ in element.iter("br")) >= 3:
+            credit(element, len(text))  # lines separated by <br>: the block is the article
+        parent = anchor.getparent()
+        credit(parent, len(text))
+        credit(parent.getparent() if parent is not None else None, len(text) / 2)
     if not scores:
         return body
     return max(scores, key=scores.get)
@@ -333,6 +349,8 @@ def block_lines(element) -> list[str]:
             else:
                 current.clear()
                 lines.append("")  # <br><br>: a gap between blocks
+        elif tag in _BLOCKS and node is not element and _link_list(node):
+            flush()  # a menu or a list of related pages inside the article container
         elif tag == "table" and _is_data_table(node):
             flush()
             lines.extend(table_lines(_table_rows(node)))
@@ -355,6 +373,15 @@ def block_lines(element) -> list[str]:
     visit(element, False)
     flush()
     return lines
+
+
+def _link_list(block) -> bool:
+    """Three or more links that make up most of a block's text: navigation, not article text."""
+    anchors = [a for a in block.iter("a") if squash(a.text_content())]
+    if len(anchors) < 3:
+        return False
+    text = len(squash(block.text_content()))
+    return sum(len(squash(a.text_content())) for a in anchors) >= 0.7 * text
 
 
 def _is_bold(element) -> bool:
