@@ -503,3 +503,18 @@ def test_br_separated_cell_beside_a_menu_column_is_the_article(tmp_path):
     for chrome in ("首页", "机构概况", "上一篇", "返回列表"):
         assert chrome not in document.text
     assert document.metadata.title == "某区土地整治实施方案"
+
+
+def test_doc_table_rows_come_from_paragraph_properties(monkeypatch):
+    """word97-table-empty-cells.doc: python-docx wrote a table with empty cells, LibreOffice saved it as Word 97."""
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    source = read_source(ROOT / "tests" / "fixtures" / "word97-table-empty-cells.doc")
+    assert [line.text for line in source.lines if line.text] == [
+        "某市重点项目表",
+        "项目\t投资\t备注",
+        "地铁三号线\t120亿元\t",  # an empty last cell, not a row end
+        "\t35亿元\t续建",  # an empty first cell
+        "污水厂\t8亿元\t新建 第二段",  # a cell of two paragraphs
+        "一、保障措施",
+        "加强领导。",
+    ]

@@ -23,6 +23,9 @@ _FIB_MAGIC = 0xA5EC
 _NFIB_WORD97 = 0x00C1
 _CCP_TEXT = 76  # FibRgLw97.ccpText
 _FC_CLX = 418  # FibRgFcLcb97.fcClx, lcbClx
+_FC_PLCF_BTE_PAPX = 258  # FibRgFcLcb97.fcPlcfBtePapx, lcbPlcfBtePapx
+_SPRM_TTP = (0x2417,)  # sprmPFTtp: this paragraph mark ends a table row
+_ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a row (0x06 is unused)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK = "\x07"
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
@@ -79,11 +82,18 @@ def main_text(data: bytes) -> str:
     fc_clx, lcb_clx = struct.unpack_from("<Ii", word, _FC_CLX)
     if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
         raise Word97Error("no piece table")
-    return strip_fields(_read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text))
+    try:
+        row_ends = _row_end_fcs(word, table)
+    except (struct.error, IndexError):
+        row_ends = set()  # without paragraph properties, text_lines guesses rows from the marks
+    return strip_fields(_read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text, row_ends))
 
 
-def _read_pieces(word: bytes, clx: bytes, limit: int) -> str:
-    """Concatenate the pieces of the piece table up to character position `limit`."""
+def _read_pieces(word: bytes, clx: bytes, limit: int, row_ends: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """Concatenate the pieces of the piece table up to character position `limit`.
+
+    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`.
+    """
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
         pos += 3 + struct.unpack_from("<h", clx, pos + 1)[0]
@@ -103,11 +113,63 @@ def _read_pieces(word: bytes, clx: bytes, limit: int) -> str:
         fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)[0]
         length = end - start
         if fc & 0x40000000:  # compressed: 8-bit cp1252 at fc/2
-            offset = (fc & 0x3FFFFFFF) // 2
-            out.append(word[offset : offset + length].decode("cp1252", errors="replace"))
+            offset, width = (fc & 0x3FFFFFFF) // 2, 1
+            piece = word[offset : offset + length].decode("cp1252", errors="replace")
         else:
-            out.append(word[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+            offset, width = fc, 2
+            piece = word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")
+        if row_ends and _CELL_MARK in piece:
+            piece = "".join(
+                _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
+                for k, c in enumerate(piece)
+            )
+        out.append(piece)
     return "".join(out)
+
+
+def _row_end_fcs(word: bytes, table: bytes) -> set[int]:
+    """File offsets just after the paragraph marks that end a table row, read from the PAPX FKPs."""
+    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_PAPX)
+    if lcb <= 4 or fc + lcb > len(table):
+        return set()
+    count = (lcb - 4) // 8
+    pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))
+    ends = set()
+    for pn in pages:
+        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        runs = page[511]
+        marks = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for k in range(runs):
+            offset = 2 * page[4 * (runs + 1) + 13 * k]
+            if not offset:
+                continue
+            size = 2 * page[offset] - 1 if page[offset] else 2 * page[offset + 1]
+            start = offset + 1 if page[offset] else offset + 2
+            if _has_ttp(page[start + 2 : start + size]):  # after the 2-byte style index
+                ends.add(marks[k + 1])
+    return ends
+
+
+def _has_ttp(grpprl: bytes) -> bool:
+    """Tell whether a paragraph's property list sets sprmPFTtp (the row-end mark)."""
+    i = 0
+    while i + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, i)[0]
+        i += 2
+        spra = sprm >> 13
+        if spra == 6:  # variable length: a size byte, or a 2-byte size for sprmTDefTable
+            if sprm == 0xD608:
+                size = 2 + struct.unpack_from("<H", grpprl, i)[0] - 1
+            else:
+                size = 1 + grpprl[i] if i < len(grpprl) else 0
+        else:
+            size = (1, 1, 2, 4, 2, 2, 0, 3)[spra]
+        if sprm in _SPRM_TTP and i < len(grpprl) and grpprl[i] == 1:
+            return True
+        i += size
+    return False
 
 
 def strip_fields(text: str) -> str:
@@ -133,18 +195,22 @@ def strip_fields(text: str) -> str:
 def text_lines(text: str) -> list[str]:
     r"""Split the story into lines: CR ends a paragraph, cell marks (0x07) build table rows.
 
-    A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07. Without
-    reading paragraph properties an empty cell looks like a row end, so rows may split there, and
-    the first paragraph of a row's first cell, when that cell has several, is read as body text.
+    A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07, which
+    `main_text` marks as `_ROW_END` from the paragraph properties. Where it could not, an empty cell
+    looks like a row end, so rows may split there. The first paragraph of a row's first cell, when
+    that cell has several, is read as body text.
 
     >>> text_lines("标题\r指标\x07目标\x07\x07森林覆盖率\x0742%\x07\x07正文\r")
     ['标题', '', '指标\t目标', '森林覆盖率\t42%', '', '正文', '']
+    >>> text_lines("指标\x07备注\x07目标\x07\x06森林覆盖率\x07\x0742%\x07\x06正文")
+    ['', '指标\t备注\t目标', '森林覆盖率\t\t42%', '', '正文']
     """
     text = text.translate(_DROPPED).translate(_REPLACED)
+    known = _ROW_END in text
     tokens: list[tuple[str, str]] = []
     start = 0
     for index, char in enumerate(text):
-        if char in "\r" + _CELL_MARK:
+        if char in "\r" + _CELL_MARK + _ROW_END:
             tokens.append((text[start:index], char))
             start = index + 1
     tokens.append((text[start:], "\r"))
@@ -155,13 +221,13 @@ def text_lines(text: str) -> list[str]:
     previous = "\r"
     for paragraph, mark in tokens:
         in_row = bool(cells) or bool(pending)
-        if mark == _CELL_MARK:
-            if not paragraph and previous == _CELL_MARK and not pending:
-                rows.append(cells)
-                cells = []
-            else:
-                cells.append(" ".join([*pending, paragraph]).strip())
-                pending = []
+        guessed_row_end = not known and not paragraph and previous == _CELL_MARK and not pending
+        if mark == _ROW_END or (mark == _CELL_MARK and guessed_row_end):
+            rows.append(cells)
+            cells = []
+        elif mark == _CELL_MARK:
+            cells.append(" ".join([*pending, paragraph]).strip())
+            pending = []
         elif in_row:
             pending.append(paragraph)
         else:
