@@ -518,3 +518,18 @@ def test_doc_table_rows_come_from_paragraph_properties(monkeypatch):
         "一、保障措施",
         "加强领导。",
     ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_doc_falls_back_to_libreoffice_when_the_native_reader_fails(formats_dir, monkeypatch):
+    from policykit.formats import word97
+
+    native = clause_texts(formats_dir / f"{TEMPLATE}.doc")
+
+    def fail(data: bytes) -> str:
+        raise word97.Word97Error("simulated")
+
+    monkeypatch.setattr(word97, "main_text", fail)
+    source = read_source(formats_dir / f"{TEMPLATE}.doc")
+    assert source.encoding == "docx"  # converted by soffice, then read as .docx
+    assert [squash(c.text) for c in document_from_source(source).walk()] == native
