@@ -323,6 +323,19 @@ def test_unreadable_doc_without_libreoffice_gives_one_line_error(tmp_path, monke
     assert "LibreOffice" in result.output
 
 
+def test_damaged_docx_gets_one_error(tmp_path, formats_dir):
+    import zipfile
+
+    original = zipfile.ZipFile(formats_dir / f"{TEMPLATE}.docx")
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for member in original.namelist():
+            broken = member == "word/document.xml"
+            archive.writestr(member, b"<w:document" if broken else original.read(member))
+    with pytest.raises(InputError, match=r"cannot open this \.docx .*re-save it"):
+        read_source(damaged)
+
+
 @pytest.mark.parametrize(
     ("member", "named"),
     [("xl/workbook.xml", "Excel"), ("ppt/presentation.xml", "PowerPoint"), ("data.csv", "ZIP archive")],

@@ -39,10 +39,12 @@ def _w(tag: str) -> str:
 def read_docx(data: bytes, *, path: str, name: str) -> Source:
     """Read a .docx file's main document into numbered lines."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
+        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
         raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
     numbering = Numbering.from_document(document)
     lines = list(_block_lines(document.element.body, numbering))
