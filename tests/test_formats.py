@@ -546,3 +546,27 @@ def test_doc_falls_back_to_libreoffice_when_the_native_reader_fails(formats_dir,
     source = read_source(formats_dir / f"{TEMPLATE}.doc")
     assert source.encoding == "docx"  # converted by soffice, then read as .docx
     assert [squash(c.text) for c in document_from_source(source).walk()] == native
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"{TEMPLATE}.doc", f"{TEMPLATE}.wps", f"{TEMPLATE}.docx", f"{TEMPLATE}.ofd", HTML_PAGE],
+)
+def test_truncated_or_corrupted_files_give_a_source_or_one_error(formats_dir, tmp_path, monkeypatch, name):
+    import random
+
+    from policykit.errors import PolicykitError
+
+    monkeypatch.setattr(shutil, "which", lambda command: None)
+    data = (formats_dir / name).read_bytes()
+    rng = random.Random(7)
+    target = tmp_path / f"damaged{Path(name).suffix}"
+    for trial in range(30):
+        damaged = bytearray(data[: rng.randint(8, len(data))] if trial % 2 else data)
+        for _ in range(0 if trial % 2 else rng.randint(1, 60)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        target.write_bytes(bytes(damaged))
+        try:
+            read_source(target)
+        except PolicykitError as error:
+            assert "\n" not in str(error)

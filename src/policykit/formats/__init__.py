@@ -12,6 +12,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 
 from policykit.errors import InputError
@@ -20,6 +21,8 @@ from policykit.model import Metadata, Source, SourceLine
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
 """Suffixes of the files a folder search or a registry build picks up (.md only when named: READMEs)."""
 
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+"""What a damaged, encrypted or exotic ZIP raises while a member is read (zlib.error: corrupt data)."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
 _SUFFIX_KIND = {
@@ -94,7 +97,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
 def _zip_kind(data: bytes) -> str:
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (*ZIP_ERRORS, ValueError):
         raise InputError("a ZIP file that cannot be opened (truncated or corrupt?): " + _WAY_OUT) from None
     if any(name.lower() == "ofd.xml" for name in names):
         return "ofd"
@@ -176,4 +179,12 @@ def make_source(
     )
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "OLE_MAGIC", "detect_format", "make_source", "read_format", "table_lines"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "OLE_MAGIC",
+    "ZIP_ERRORS",
+    "detect_format",
+    "make_source",
+    "read_format",
+    "table_lines",
+]

@@ -11,11 +11,10 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from policykit.errors import InputError
-from policykit.formats import make_source, table_lines
+from policykit.formats import ZIP_ERRORS, make_source, table_lines
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -43,7 +42,7 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
+    except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
         # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
         raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
     numbering = Numbering.from_document(document)

@@ -49,6 +49,7 @@ _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"
 _BOLD = frozenset(("strong", "b"))
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
@@ -93,7 +94,7 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     import lxml.html
     from lxml import etree
 
-    text = decode_html(data)
+    text = _CONTROL.sub("", decode_html(data))  # lxml refuses control characters when text is edited
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 
 from policykit.errors import InputError
+from policykit.formats import ZIP_ERRORS
 from policykit.model import Source
 
 _PT_PER_MM = 72 / 25.4
@@ -46,7 +47,7 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
                     undecodable=0,
                 )
             )
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
+    except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError) as error:
         raise InputError(f"cannot read this OFD file ({error}): is it complete?", path=path) from None
     lines = layout_lines(pages)
     if not any(text.strip() for text, _ in lines):
