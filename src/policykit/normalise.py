@@ -203,7 +203,6 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
-        or _DOC_NUMBER.search(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
     ):
@@ -223,7 +222,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
 
 
 _DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
-"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never as its first half."""
+"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never joined to the next."""
 
 
 def _table_row(line: _Line) -> bool:
@@ -277,7 +276,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         else:
             flush()
             append(line)
-        if _table_row(line):
+        if _table_row(line) or _DOC_NUMBER.search(line.text):
             pending_join = None
         else:
             pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
