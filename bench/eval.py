@@ -135,19 +135,21 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= RELATIVE * max(abs(a), abs(b), 1e-12)
 
 
-def same_quantity(found: Entry, gold: Entry) -> bool:
+def same_quantity(found: Entry, gold: Entry, *, check_year: bool = True) -> bool:
     """Value, upper, unit and year agree; a gold entry without a year accepts any year."""
     return (
         _close(found.value, gold.value)
         and _close(found.upper, gold.upper)
         and found.unit == gold.unit
-        and (gold.year is None or found.year == gold.year)
+        and (not check_year or gold.year is None or found.year == gold.year)
     )
 
 
-def matches(found: Entry, gold: Entry) -> bool:
+def matches(found: Entry, gold: Entry, *, check_year: bool = True) -> bool:
     """A found target counts for a gold entry: same quantity and a loosely matching indicator."""
-    return same_quantity(found, gold) and indicators_match(found.indicator, gold.indicator)
+    return same_quantity(found, gold, check_year=check_year) and indicators_match(
+        found.indicator, gold.indicator
+    )
 
 
 @dataclass
@@ -188,12 +190,21 @@ class Score:
         return self._prf(self.tp - self.comparator_mismatch, self.tp + self.fp, self.tp + self.fn)
 
 
-def score(gold: Sequence[Entry], found: Sequence[Entry], neutral: Sequence[Entry] = ()) -> Score:
-    """Match found targets to gold one-to-one, best pairs first; the rest are misses, neutral or false positives."""
+def score(
+    gold: Sequence[Entry], found: Sequence[Entry], neutral: Sequence[Entry] = (), *, check_year: bool = True
+) -> Score:
+    """Match found targets to gold one-to-one, best pairs first; the rest are misses, neutral or false positives.
+
+    `check_year=False` is a diagnostic: how the score would stand if every year were right.
+    """
+
+    def match(f: Entry, g: Entry) -> bool:
+        return matches(f, g, check_year=check_year)
+
     pairs = []
     for i, f in enumerate(found):
         for j, g in enumerate(gold):
-            if matches(f, g):
+            if match(f, g):
                 distance = abs((f.line or 0) - (g.line or 0)) if f.line and g.line else 0
                 key = (
                     f.comparator != g.comparator,
@@ -223,9 +234,9 @@ def score(gold: Sequence[Entry], found: Sequence[Entry], neutral: Sequence[Entry
     for i, f in enumerate(found):
         if i in taken_found:
             continue
-        if any(matches(f, n) for n in neutral):
+        if any(match(f, n) for n in neutral):
             result.neutral += 1
-        elif any(matches(f, g) for g in matched_gold):
+        elif any(match(f, g) for g in matched_gold):
             result.duplicate += 1  # a second mention of a target already found (body and annex, say)
         else:
             result.fp += 1
@@ -302,9 +313,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false positives")
     parser.add_argument("--achieved", action="store_true", help="score achieved figures (extract --all)")
     parser.add_argument("--pass-year", action="store_true", help="give extract the gold file's document year")
+    parser.add_argument(
+        "--ignore-year", action="store_true", help="diagnostic: match without comparing years"
+    )
     args = parser.parse_args(argv)
 
     what = "achieved figures" if args.achieved else "targets"
+    what += " (years not compared)" if args.ignore_year else ""
     print(f"policykit eval: {what} against hand-annotated gold")
     header = f"{'document':44} {'gold':>5} {'found':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6}"
     print(header)
@@ -330,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:  # a report: one failing document must not hide the others
             print(f"{name[:44]:44} error: {type(error).__name__}: {error}")
             continue
-        result = score(expected or (), found, neutral)
+        result = score(expected or (), found, neutral, check_year=not args.ignore_year)
         total.add(result)
         total_gold += len(expected or ())
         total_found += len(found)

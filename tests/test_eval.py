@@ -101,3 +101,11 @@ def test_main_reports_and_exits_zero_on_a_missing_document(tmp_path, capsys):
     gold.write_text("document: no-such-document.txt\ntargets:\n  - {indicator: 甲, value: 1, unit: 个}\n")
     assert main([str(gold)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_ignore_year_is_a_diagnostic_that_only_drops_the_year():
+    gold = [entry("充电桩保有量", 13000, "台", year=2025)]
+    found = [entry("充电桩保有量", 13000, "台", year=None)]
+    assert score(gold, found).tp == 0
+    assert score(gold, found, check_year=False).tp == 1
+    assert score(gold, [entry("充电桩保有量", 13000, "个", year=None)], check_year=False).tp == 0
