@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOC ?= data/raw/qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: $(STAMP)
 		 (apt-get update -q >/dev/null && apt-get install -y -q ripgrep poppler-utils >/dev/null)) || \
 		(echo "make bench needs ripgrep and pdftotext (apt-get install ripgrep poppler-utils)" >&2; exit 1)
 	$(BIN)/python bench/run.py
+
+# Scores extract against the hand-annotated gold (tests/gold/targets, ../shared/eval); a report, never fails.
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
