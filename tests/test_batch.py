@@ -42,8 +42,12 @@ def docs(tmp_path, corpus_dir, seed_path) -> Path:
     return folder
 
 
+def rows_of(out: Path, sql: str) -> list[dict]:
+    return list(query(out, sql).rows)
+
+
 def _committed_rows(out: Path, table: str) -> list[dict]:
-    return query(
+    return rows_of(
         out, f"SELECT * EXCLUDE (seconds) FROM {table}" if table == "documents" else f"SELECT * FROM {table}"
     )
 
@@ -59,21 +63,21 @@ def test_tables_are_typed_and_join_on_their_ids(docs, tmp_path):
     documents = pq.read_table(next((out / "documents").glob("*.parquet")))
     assert str(documents.schema.field("bytes").type) == "int64"
     assert str(documents.schema.field("pages").type) == "int32"
-    rows = query(out, "SELECT count(*) AS n, count(DISTINCT document_id) AS ids FROM documents")
+    rows = rows_of(out, "SELECT count(*) AS n, count(DISTINCT document_id) AS ids FROM documents")
     assert rows == [{"n": 5, "ids": 5}]
-    orphans = query(
+    orphans = rows_of(
         out,
         "SELECT count(*) AS n FROM targets t LEFT JOIN clauses c ON t.document_id = c.document_id AND t.clause = c.id "
         "WHERE c.id IS NULL",
     )
     assert orphans == [{"n": 0}]
-    parents = query(
+    parents = rows_of(
         out,
         "SELECT count(*) AS n FROM clauses c LEFT JOIN clauses p ON c.document_id = p.document_id AND c.parent = p.id "
         "WHERE c.parent IS NOT NULL AND p.id IS NULL",
     )
     assert parents == [{"n": 0}]
-    seed = query(
+    seed = rows_of(
         out, "SELECT count(*) AS n FROM targets JOIN documents USING (document_id) WHERE name = 'seed'"
     )
     assert seed[0]["n"] >= 14  # the seed's 14 annotated targets, plus achieved figures with --all
@@ -82,7 +86,7 @@ def test_tables_are_typed_and_join_on_their_ids(docs, tmp_path):
 def test_tokens_are_the_search_words_of_each_clause(docs, tmp_path):
     out = tmp_path / "out"
     run_batch([str(docs)], out, jobs=1)
-    rows = query(out, "SELECT text, tokens FROM clauses WHERE text LIKE '%光伏%' LIMIT 1")
+    rows = rows_of(out, "SELECT text, tokens FROM clauses WHERE text LIKE '%光伏%' LIMIT 1")
     assert rows and "光伏" in rows[0]["tokens"]
     assert "".join(t for t in rows[0]["tokens"] if t in rows[0]["text"])
 
@@ -98,10 +102,10 @@ def test_bad_files_are_recorded_and_the_run_goes_on(docs, tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "3 errors" in result.output
     errors = {
-        Path(r["path"]).name: r["error_class"] for r in query(out, "SELECT path, error_class FROM errors")
+        Path(r["path"]).name: r["error_class"] for r in rows_of(out, "SELECT path, error_class FROM errors")
     }
     assert set(errors) == {"binary.txt", "empty.txt", "locked.pdf"}
-    assert query(out, "SELECT count(*) AS n FROM documents") == [{"n": 5}]
+    assert rows_of(out, "SELECT count(*) AS n FROM documents") == [{"n": 5}]
 
 
 def test_a_rerun_skips_unchanged_documents_and_redoes_a_changed_one(docs, tmp_path):
@@ -114,7 +118,7 @@ def test_a_rerun_skips_unchanged_documents_and_redoes_a_changed_one(docs, tmp_pa
     changed.write_text(changed.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     third = run_batch([str(docs)], out, jobs=1)
     assert (third.skipped, third.processed) == (4, 1)
-    documents = query(out, "SELECT path, count(*) AS n FROM documents GROUP BY path")
+    documents = rows_of(out, "SELECT path, count(*) AS n FROM documents GROUP BY path")
     assert len(documents) == 5 and all(row["n"] == 1 for row in documents)
     after = _canonical(_committed_rows(out, "clauses"))
     assert len(after) == len(before) + 1  # the new paragraph is one more clause, nothing else moved
@@ -150,9 +154,9 @@ def test_kill_9_mid_run_then_rerun_finishes_without_duplicates(docs, tmp_path):
     assert 2 <= done_before < 9, "the kill should land mid-run"
     summary = run_batch([str(docs)], out, jobs=1)
     assert summary.processed == 9 - done_before
-    rows = query(out, "SELECT path, count(*) AS n FROM documents GROUP BY path")
+    rows = rows_of(out, "SELECT path, count(*) AS n FROM documents GROUP BY path")
     assert len(rows) == 9 and all(row["n"] == 1 for row in rows)
-    per_document = query(
+    per_document = rows_of(
         out, "SELECT document_id, count(DISTINCT id) AS ids, count(*) AS n FROM clauses GROUP BY 1"
     )
     assert all(row["ids"] == row["n"] for row in per_document)

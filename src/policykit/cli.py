@@ -697,12 +697,12 @@ def query(
     from policykit.render import render_rows, rich_table
     from policykit.render.batch import query_columns
 
-    rows = run(lambda: run_query(output, sql))
+    result = run(lambda: run_query(output, sql))
     chosen = choose_format(fmt, "table")
     if chosen == "table":
-        console().print(rich_table(rows, query_columns(rows)))
+        console().print(rich_table(result.rows, query_columns(result)))
     else:
-        write(render_rows(rows, chosen))
+        write(render_rows(result.rows, chosen, columns=result.columns))
 
 
 # ---------------------------------------------------------------- entry point

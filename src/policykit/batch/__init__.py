@@ -24,6 +24,7 @@ __all__ = [
     "BatchProgress",
     "BatchSummary",
     "DocumentRows",
+    "QueryResult",
     "document_id",
     "process_document",
     "query",
@@ -141,7 +142,15 @@ def _size(path: str) -> int:
         return 0
 
 
-def query(output: str | Path, sql: str) -> list[dict]:
+@dataclass(frozen=True)
+class QueryResult:
+    """The rows of a query with its column names (kept even when there are no rows)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
+
+
+def query(output: str | Path, sql: str) -> QueryResult:
     """Run DuckDB SQL over a batch output folder; the tables are views named documents, clauses, targets, errors."""
     from policykit.errors import InputError
 
@@ -178,9 +187,10 @@ def query(output: str | Path, sql: str) -> list[dict]:
     except duckdb.Error as error:
         raise UsageError(f"SQL error: {str(error).splitlines()[0]}") from None
     names = [column[0] for column in cursor.description or ()]
-    return [
+    rows = tuple(
         {name: _plain(value) for name, value in zip(names, row, strict=True)} for row in cursor.fetchall()
-    ]
+    )
+    return QueryResult(tuple(names), rows)
 
 
 def _plain(value: object) -> object:

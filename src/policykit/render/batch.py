@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykit.batch import BatchProgress
+from policykit.batch import BatchProgress, QueryResult
 
 
 def progress_line(progress: BatchProgress) -> str:
@@ -31,6 +31,6 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
-def query_columns(rows: list[dict]) -> list[tuple[str, str]]:
-    """Table columns for query rows: every key, headed by its own name."""
-    return [(key, key) for key in (rows[0].keys() if rows else ())]
+def query_columns(result: QueryResult) -> list[tuple[str, str]]:
+    """Table columns for query rows: every column, headed by its own name."""
+    return [(name, name) for name in result.columns]
