@@ -162,8 +162,15 @@ def test_kill_9_mid_run_then_rerun_finishes_without_duplicates(docs, tmp_path):
     assert all(row["ids"] == row["n"] for row in per_document)
 
 
-def test_parallel_and_dask_runs_write_the_same_rows(docs, tmp_path):
+def test_parallel_and_dask_runs_write_the_same_rows(docs, tmp_path, corpus_dir):
     pytest.importorskip("dask.distributed", reason="--engine dask needs pip install 'policykit[dask]'")
+    from tests.pdf_factory import build_pdf
+
+    # Long enough that the PDF reader would start its own pool; dask workers are daemonic and cannot.
+    pages = build_pdf(
+        (corpus_dir / "gov-work-report-2024.txt").read_text(encoding="utf-8"), docs / "long.pdf"
+    )
+    assert pages >= 12
     one, two, cluster = tmp_path / "one", tmp_path / "two", tmp_path / "dask"
     run_batch([str(docs)], one, jobs=1)
     run_batch([str(docs)], two, jobs=2)

@@ -6,34 +6,21 @@ and hand results back in completion order to the one writer in this process.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
 from policykit.batch.records import DocumentRows, process_document
 from policykit.errors import UsageError
+from policykit.parallel import mark_worker
 
 ENGINES = ("local", "dask")
-
-
-def _quiet_worker() -> None:
-    """Worker set-up: no nested process pools (one pool per run) and no jieba chatter."""
-    os.environ["POLICYKIT_WORKERS"] = "1"
 
 
 def run_local(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[DocumentRows]:
     """Process (path, sha256) jobs on `workers` local processes (in this process when 1)."""
     if workers <= 1 or len(jobs) <= 1:
-        previous = os.environ.get("POLICYKIT_WORKERS")
-        _quiet_worker()
-        try:
-            for path, digest in jobs:
-                yield process_document(path, digest)
-        finally:
-            if previous is None:
-                os.environ.pop("POLICYKIT_WORKERS", None)
-            else:
-                os.environ["POLICYKIT_WORKERS"] = previous
+        for path, digest in jobs:
+            yield process_document(path, digest)
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -42,7 +29,7 @@ def run_local(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[Documen
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
     window = workers * 4
     pending = iter(jobs)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=mark_worker) as pool:
         running = set()
         for path, digest in pending:
             running.add(pool.submit(process_document, path, digest))
@@ -70,7 +57,7 @@ def run_dask(jobs: Sequence[tuple[str, str]], workers: int, scheduler: str | Non
         )
     client = Client(scheduler or cluster)
     try:
-        client.run(_quiet_worker)
+        client.run(mark_worker)
         window = max(workers, 1) * 4
         pending = iter(jobs)
         first = [client.submit(process_document, *job, pure=False) for job in islice(pending, window)]
