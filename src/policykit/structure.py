@@ -15,10 +15,12 @@ from policykit.model import Clause, Document, Metadata, Paragraph
 from policykit.normalise import document_text
 from policykit.zh.chars import squash
 from policykit.zh.numbering import (
+    APPENDIX,
     BANNER,
     BOX,
     BYLINE,
     DASH_ITEM,
+    GLOSSARY,
     INLINE_SHI,
     STYLE_BY_NAME,
     Numbering,
@@ -193,7 +195,7 @@ class _Builder:
         toc = find_table_of_contents(paragraphs)
         lists = find_bare_lists(paragraphs, starts, self.text)
         tables = find_tables(paragraphs)
-        absorb_subtitle = False
+        absorb_subtitle = absorb_title = False
         list_left = 0
         list_node: _Node | None = None
         i = 0
@@ -209,19 +211,33 @@ class _Builder:
                     ),
                     "",
                 )
+                top = self.stack[-1]
+                if not caption and top.kind in ("box", "appendix") and not top.children:
+                    caption = top.heading  # the table is the whole box or annex: its title names it
                 self.add(_Node("table", "", caption, start, 99), push=False)
                 i += tables[i]
+                if self.stack[-1].kind == "box" and len(self.stack[-1].children) == 1:
+                    self.stack.pop()  # a box that is one table (专栏1 主要指标) ends with the table
                 continue
             if i in toc:
                 if i == toc.start:
                     self.add(_Node("toc", "", "目录", start, 99), push=False)
                 i += 1
                 continue
+            if absorb_title and self.stack[-1].heading == self.title_line(i) != "":
+                absorb_title = False
+                i += 1
+                continue
+            absorb_title = False
             if absorb_subtitle and _is_short_phrase(text, 24) and "，" not in text:
                 absorb_subtitle = False
                 i += 1
                 continue
             absorb_subtitle = False
+            if self.open_appendix(i):
+                absorb_title = True
+                i += 1
+                continue
             if list_left:
                 assert list_node is not None
                 list_node.children.append(_Node(list_node.style, "", text, start, 99))
@@ -255,8 +271,12 @@ class _Builder:
                 continue
             box = BOX.match(text)
             if box:
-                # A box nests whatever follows it until a heading of its own level or higher.
+                # A box nests whatever follows it until the next box or a heading of its own level or
+                # higher. Boxes are siblings, never nested, so a run of boxes keeps the tree flat.
                 number, title = text[: box.end()].strip(), heading_of(text[box.end() :].strip())
+                open_box = next((k for k, n in enumerate(self.stack) if n.kind == "box"), None)
+                if open_box is not None:
+                    del self.stack[open_box:]
                 self.add(_Node("box", number, title, start, self.stack[-1].rank + 0.5, "box"), push=True)
                 i += 1
                 continue
@@ -280,6 +300,43 @@ class _Builder:
                 )
             i += 1
         return self.root
+
+    def open_appendix(self, i: int) -> bool:
+        """Open an appendix (附件1) or glossary (名词解释) node where line i is one; tell whether it was.
+
+        An appendix sits at the top level and its numbering starts afresh, so its 一、 is not read
+        as out of sequence and it never nests under the body's last task. A glossary nests in the
+        appendix it is the title or a part of, else it too sits at the top level.
+        """
+        text, start = self.paragraphs[i].text, self.starts[i]
+        appendix = APPENDIX.match(text)
+        if appendix:
+            title = heading_of(appendix.group(3).strip())
+            ordinal = chinese_ordinal(appendix.group(2)) if appendix.group(2) else 0
+            if not title and i + 1 < len(self.paragraphs):
+                title = self.title_line(i + 1)
+            node = _Node("appendix", text[: appendix.start(3)].strip(), title, start, -0.5, "", ordinal)
+        elif GLOSSARY.match(text):
+            title = squash(text).rstrip(":：")
+            top = self.stack[-1]
+            if top.kind == "appendix" and top.heading == title and not top.children:
+                return False  # 附件2 / 名词解释: the word is that appendix's title line
+            node = _Node("glossary", "", title, start, -0.4)
+        else:
+            return False
+        self.add(node, push=True)
+        self.last_ordinal.clear()
+        self.seen_heading = True
+        return True
+
+    def title_line(self, i: int) -> str:
+        """Return paragraph i as a title where it is one (short, no sentence marks, not numbered)."""
+        text = self.paragraphs[i].text.strip()
+        if len(text) > 60 or re.search(r"[。；！？]", text) or APPENDIX.match(text):
+            return ""
+        if is_heading_line(text) and not GLOSSARY.match(text):
+            return ""
+        return heading_of(text)
 
     def open_numbered(self, numbering: Numbering, start: int) -> None:
         style = numbering.style
@@ -313,6 +370,8 @@ _POSITIONAL_PREFIX = {
     "box": "box",
     "toc": "toc",
     "table": "t",
+    "appendix": "ax",
+    "glossary": "gl",
 }
 
 
@@ -322,7 +381,9 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
     counters: dict[str, int] = {}
     used: set[str] = set()
     for child in node.children:
-        if child.ordinal:
+        if child.kind == "appendix" and child.ordinal:
+            segment = f"ax{child.ordinal}"
+        elif child.ordinal:
             segment = f"{STYLE_BY_NAME[child.style].id_prefix}{child.ordinal}"
         elif child.style == "dash":
             counters["d"] = counters.get("d", 0) + 1

@@ -16,8 +16,8 @@ TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
 CLOSING_PUNCT = "，。、；：！？）》」』”’%％"
 """Marks that cannot begin a line in Chinese typesetting, so a line starting with one continues the last."""
 
-INDENT = " \t\u3000\u00a0"
-"""Indentation characters: ASCII space, tab, ideographic space, no-break space."""
+INDENT = " \t\u3000\u00a0\u2002\u2003"
+"""Indentation characters: ASCII space, tab, ideographic, no-break, en and em spaces (web pages indent with em spaces)."""
 
 _FULLWIDTH_ALNUM = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from policykit.zh.numerals import parse_number
 
@@ -38,12 +40,21 @@ class Style:
     kind: str
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
+    tight: re.Pattern[str] | None = None  # the number with no separator: 第一章经济社会发展的指导思想
+
+
+def _ordinal_heading(word: str, name: str, rank: int, kind: str, prefix: str) -> Style:
+    """A 第X<word> style, also read with no separator when the rest of the line is a short title."""
+    number = rf"^第([{_CN}\d]{{1,4}}){word}"
+    return Style(name, rank, kind, re.compile(number + r"(?=[\s　]|$)"), prefix, re.compile(number))
 
 
 STYLES: tuple[Style, ...] = (
-    Style("part", 0, "part", re.compile(rf"^第([{_CN}\d]{{1,4}})编(?=[\s　]|$)"), "pt"),
-    Style("chapter", 1, "chapter", re.compile(rf"^第([{_CN}\d]{{1,4}})章(?=[\s　]|$)"), "ch"),
-    Style("subsection", 2, "section", re.compile(rf"^第([{_CN}\d]{{1,4}})节(?=[\s　]|$)"), "sec"),
+    _ordinal_heading("编", "part", 0, "part", "pt"),
+    _ordinal_heading("篇", "pian", 0, "part", "pn"),
+    _ordinal_heading("部分", "bufen", 0, "part", "pa"),
+    _ordinal_heading("章", "chapter", 1, "chapter", "ch"),
+    _ordinal_heading("节", "subsection", 2, "section", "sec"),
     Style("article", 3, "article", re.compile(rf"^第([{_CN}\d]{{1,5}})条(?=[\s　]|$)"), "a"),
     Style("cn_dun", 4, "section", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
     Style("cn_paren", 5, "section", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
@@ -53,6 +64,43 @@ STYLES: tuple[Style, ...] = (
     Style("shi", 9, "item", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])"), "shi"),
 )
 STYLE_BY_NAME = {s.name: s for s in STYLES}
+
+
+@lru_cache(maxsize=1)
+def layout_words() -> dict[str, list[str]]:
+    """Load the layout words (appendix and glossary headings, …) from data/structure.yaml, once."""
+    import yaml
+
+    text = resources.files("policykit").joinpath("data/structure.yaml").read_text("utf-8")
+    return {key: [str(word) for word in words] for key, words in yaml.safe_load(text).items()}
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(sorted(map(re.escape, layout_words()[key]), key=len, reverse=True))
+
+
+APPENDIX = re.compile(
+    rf"^({_alternatives('appendix')})(?:[\s　]*([0-9{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
+    r"([^。；！？，]{0,40})$"
+)
+"""An appendix heading line: 附件, 附件1, 附表2 重点项目表 (附件：… with a colon is the 附件说明 list)."""
+
+GLOSSARY = re.compile(rf"^(?:{_alternatives('glossary')})[\s　:：]*$")
+"""A glossary heading line (名词解释) after the body or inside an appendix."""
+
+
+def _is_tight_heading(rest: str) -> bool:
+    """Tell whether what follows 第X章 with no separator is a title, not the rest of a sentence.
+
+    >>> _is_tight_heading("经济社会发展的指导思想"), _is_tight_heading("规定的情形，由市政府决定。")
+    (True, False)
+    """
+    return (
+        2 <= len(rest) <= 30
+        and not re.search(r"[，。；：:！？,;]", rest)
+        and not rest.startswith(tuple(layout_words()["reference_followers"]))
+    )
+
 
 BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
@@ -92,9 +140,17 @@ def match_numbering(text: str) -> Numbering | None:
     64
     >>> match_numbering("十四五、规划目标") is None
     True
+    >>> match_numbering("第一章经济社会发展的指导思想").rest, match_numbering("第一章规定的情形除外。")
+    ('经济社会发展的指导思想', None)
+    >>> match_numbering("第二部分 今年工作安排").style.name
+    'bufen'
     """
     for style in STYLES:
         found = style.pattern.match(text)
+        if not found and style.tight is not None:
+            found = style.tight.match(text)
+            if found and not _is_tight_heading(text[found.end() :].strip()):
+                found = None
         if not found:
             continue
         try:
@@ -118,6 +174,8 @@ def is_heading_line(text: str) -> bool:
             (match_numbering(text) and not STYLE_BY_NAME["shi"].pattern.match(text))
             or BANNER.match(text)
             or BOX.match(text)
+            or APPENDIX.match(text)
+            or GLOSSARY.match(text)
         )
     )
 
@@ -129,7 +187,13 @@ def heading_of(rest: str, limit: int = 60) -> str:
     '以开展第四次全国文物普查为基础，构建精准保护标准化体系'
     >>> heading_of("加强组织领导")
     '加强组织领导'
+    >>> heading_of("总　　则")
+    '总则'
     """
     found = re.search(r"[。；：:！？]", rest)
-    head = rest[: found.start()] if found else rest
-    return head.strip() if 0 < len(head) <= limit else ""
+    head = _CJK_GAP.sub("", rest[: found.start()] if found else rest).strip()
+    return head if 0 < len(head) <= limit else ""
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
+"""Spaces between two ideographs, which only letter-space a title (总  则)."""
