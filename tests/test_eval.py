@@ -93,7 +93,13 @@ def test_every_gold_file_loads_and_points_at_a_corpus_name():
         gold = load_gold(path)
         assert gold.document.name == path.stem + ".txt"
         for item in gold.targets:
-            assert item.indicator and item.unit and item.year and item.line, (path.name, item)
+            # A unit or a deadline may be absent where the text prints none (a "<1" rate cell, a
+            # processing time limit); the file header says so. Indicator and evidence line never are.
+            assert item.indicator and item.line, (path.name, item)
+            assert isinstance(item.unit, str) and (item.year is None or 1949 < item.year < 2100), (
+                path.name,
+                item,
+            )
 
 
 def test_main_reports_and_exits_zero_on_a_missing_document(tmp_path, capsys):
