@@ -7,24 +7,6 @@ from dataclasses import asdict
 from policykit.model import Clause, Document
 
 
-def clause_to_dict(clause: Clause) -> dict:
-    """A clause as a JSON-ready record, children nested."""
-    record = {
-        "id": clause.id,
-        "kind": clause.kind,
-        "number": clause.number,
-        "heading": clause.heading,
-        "text": clause.text,
-        "line": clause.line,
-    }
-    if clause.page is not None:
-        record["page"] = clause.page
-    if clause.targets:
-        record["targets"] = [target.to_dict() for target in clause.targets]
-    record["children"] = [clause_to_dict(child) for child in clause.children]
-    return record
-
-
 def document_to_dict(document: Document) -> dict:
     """A document as a JSON-ready record: source, metadata and the clause tree."""
     return {
@@ -32,7 +14,7 @@ def document_to_dict(document: Document) -> dict:
         "path": document.path,
         "encoding": document.encoding,
         "metadata": asdict(document.metadata),
-        "clauses": [clause_to_dict(clause) for clause in document.clauses],
+        "clauses": [clause.to_dict() for clause in document.clauses],
     }
 
 
