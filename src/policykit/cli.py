@@ -9,7 +9,6 @@ import os
 import sys
 from collections.abc import Callable
 from enum import Enum
-from functools import partial
 from typing import Annotated, NoReturn
 
 import typer
@@ -244,7 +243,7 @@ def segment(
         write(line + "\n")
 
 
-# ---------------------------------------------------------------- extract (issue 3)
+# ---------------------------------------------------------------- extract
 
 
 @app.command()
@@ -291,7 +290,7 @@ def extract(
         write(render_targets(targets, chosen))
 
 
-# ---------------------------------------------------------------- search (issue 4)
+# ---------------------------------------------------------------- search
 
 
 QueryArg = Annotated[
@@ -360,7 +359,7 @@ def search_command(
     raise typer.Exit(result.exit_status)
 
 
-# ---------------------------------------------------------------- diff (issue 5)
+# ---------------------------------------------------------------- diff
 
 
 class DiffFormat(str, Enum):
@@ -425,6 +424,7 @@ def diff(
     """
     from policykit.diff import diff_documents
     from policykit.pipeline import load_document
+    from policykit.render.diff import write_diff
 
     def compare():
         if old == "-" and new == "-":
@@ -434,53 +434,17 @@ def diff(
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
-    render = partial(
-        _write_diff, result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat
+    chosen = _diff_format(fmt, output)
+    run(
+        lambda: write_diff(result, chosen, output, screen=console(), side_by_side=side_by_side, stat=stat),
+        error_code=2,
     )
-    run(render, error_code=2)
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
     raise typer.Exit(1 if result.has_differences else 0)
 
 
-def _write_diff(result, chosen: str, output: str | None, *, side_by_side: bool, stat: bool) -> None:
-    """Render a diff in the chosen format to stdout or to `output`."""
-    import io
-    from pathlib import Path
-
-    from policykit.render import diff as render
-
-    if chosen == "json":
-        from policykit.render import to_json
-
-        text = to_json(render.stat_dict(result) if stat else result.to_dict()) + "\n"
-    elif chosen == "html":
-        text = render.html_page(result)
-    else:
-        screen = console()
-        markers = output is not None or screen.no_color or screen.color_system is None
-        view = (
-            render.rich_stat(result)
-            if stat
-            else render.rich_diff(result, side_by_side=side_by_side, markers=markers)
-        )
-        if output is None:
-            screen.print(view)
-            return
-        from rich.console import Console
-
-        capture = Console(width=160, color_system=None, highlight=False, record=True, file=io.StringIO())
-        capture.print(view)
-        text = capture.export_text()
-    if output is None:
-        write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror}; choose a writable path", 2)
-    typer.echo(f"wrote {output}", err=True)
-
-
-# ---------------------------------------------------------------- registry, schema, validate (issue 6)
+# ---------------------------------------------------------------- registry, schema, validate
 
 
 class ReportFormat(str, Enum):

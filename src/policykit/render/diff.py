@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import html
+import io
+import sys
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
-from policykit.model import Clause, Target
+from policykit.errors import OutputError
+from policykit.model import Clause, Target, plain_number
 from policykit.zh.chars import squash
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 TYPE_STYLE = {
     "added": "green",
@@ -42,7 +52,7 @@ def where(clauses: Iterable[Clause]) -> str:
 
 def format_value(target: Target) -> str:
     """A target's comparator, value, unit and year as one short string."""
-    value = int(target.value) if float(target.value).is_integer() else target.value
+    value = plain_number(target.value)
     comparator = f"{target.comparator} " if target.comparator else ""
     year = f" ({target.year})" if target.year else ""
     return f"{comparator}{value} {target.unit}{year}".strip()
@@ -344,35 +354,10 @@ def change_size(change: Change) -> tuple[int, int]:
 # ---------------------------------------------------------------- HTML
 
 
-_CSS = """
-:root { --del: #ffd7d5; --del-text: #82071e; --ins: #ccffd8; --ins-text: #055d20; --line: #d0d7de; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
-       sans-serif;
-       margin: 0; padding: 24px; color: #1f2328; background: #fff; line-height: 1.7; }
-h1 { font-size: 20px; margin: 0 0 4px; }
-h2 { font-size: 16px; margin: 28px 0 8px; }
-.files { color: #57606a; font-size: 13px; margin-bottom: 12px; }
-.summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; padding: 0; list-style: none; }
-.summary li { border: 1px solid var(--line); border-radius: 12px; padding: 2px 10px; font-size: 13px; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top; text-align: left; word-break: break-all; }
-th { background: #f6f8fa; font-weight: 600; }
-table.compare col.kind { width: 7em; }
-td.kind { white-space: nowrap; font-size: 13px; }
-.where { display: block; font-family: ui-monospace, Menlo, monospace; font-size: 12px; color: #0969da; }
-.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; color: #fff; }
-.badge.added { background: #1a7f37; } .badge.removed { background: #cf222e; }
-.badge.modified { background: #9a6700; } .badge.moved { background: #8250df; }
-.badge.renumbered { background: #0969da; } .badge.split, .badge.merged { background: #3e4b9e; }
-del { background: var(--del); color: var(--del-text); text-decoration: line-through; }
-ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
-td.gone { background: #fff5f5; } td.new { background: #f3fff5; } td.empty { background: #f6f8fa; }
-table.targets td.old { color: var(--del-text); } table.targets td.new-value { color: var(--ins-text); font-weight: 600; }
-table.targets tr.added td.new-value { background: var(--ins); } table.targets tr.removed td.old { background: var(--del); }
-table.targets td.missing { color: #57606a; background: #f6f8fa; }
-.none { color: #57606a; }
-"""
+@cache
+def page_css() -> str:
+    """The 新旧对照 page's stylesheet, kept as a package data file so it can be read and edited as CSS."""
+    return resources.files("policykit").joinpath("data/diff.css").read_text("utf-8")
 
 
 def _esc(text: str) -> str:
@@ -435,7 +420,7 @@ def html_page(result: DocumentDiff) -> str:
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>新旧对照 {html.escape(old_title)} → {html.escape(new_title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>\n{page_css()}</style></head><body>",
         f"<h1>新旧对照：{html.escape(new_title)}</h1>",
         f'<div class="files">旧 <b>{html.escape(result.old.path)}</b> → 新 <b>{html.escape(result.new.path)}</b></div>',
         f'<ul class="summary" id="summary">{summary}</ul>',
@@ -471,6 +456,47 @@ def html_page(result: DocumentDiff) -> str:
         )
     parts.append("</tbody></table></body></html>\n")
     return "\n".join(parts)
+
+
+def write_diff(
+    result: DocumentDiff,
+    fmt: str,
+    output: str | None,
+    *,
+    screen: Console,
+    side_by_side: bool = False,
+    stat: bool = False,
+) -> None:
+    """Render a diff as json, html or the terminal view, onto `screen` / stdout or into the file `output`.
+
+    The terminal view brackets edits ([-old-]{+new+}) where colour cannot show them: in a file, or on a
+    screen without colour.
+    """
+    if fmt == "json":
+        from policykit.render import to_json
+
+        text = to_json(stat_dict(result) if stat else result.to_dict()) + "\n"
+    elif fmt == "html":
+        text = html_page(result)
+    else:
+        markers = output is not None or screen.no_color or screen.color_system is None
+        view = rich_stat(result) if stat else rich_diff(result, side_by_side=side_by_side, markers=markers)
+        if output is None:
+            screen.print(view)
+            return
+        from rich.console import Console
+
+        capture = Console(width=160, color_system=None, highlight=False, record=True, file=io.StringIO())
+        capture.print(view)
+        text = capture.export_text()
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror}; choose a writable path") from error
 
 
 def stat_dict(result: DocumentDiff) -> dict:
@@ -519,4 +545,5 @@ __all__ = [
     "target_table",
     "target_what",
     "target_where",
+    "write_diff",
 ]
