@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policykit.model import Target
+from policykit.model import Target, plain_number
 from policykit.render import render_rows
 from policykit.zh.chars import squash
 
@@ -33,7 +33,8 @@ def format_value(target: Target) -> str:
     """The normalised value as a reader scans it: sign, digits with separators, unit (≥ 1,100,000 人)."""
 
     def number(x: float) -> str:
-        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.6g}"
+        value = plain_number(x)
+        return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
     sign = _SIGNS.get(target.comparator or "", "")
     arrow = _ARROWS.get(target.direction or "", "")
