@@ -5,13 +5,6 @@ from __future__ import annotations
 from policykit.render import render_rows, rich_table, to_json, to_jsonl
 from policykit.search import SearchResult
 
-HIT_COLUMNS = (
-    ("document", "document"),
-    ("line", "line"),
-    ("clause", "clause"),
-    ("path", "under"),
-    ("text", "text"),
-)
 COUNT_COLUMNS = (("document", "document"), ("clauses", "clauses"), ("hits", "hits"))
 
 
