@@ -152,18 +152,18 @@ class Aligner:
             if not news:
                 continue
             new_by_id = {self.b.clauses[j].id: j for j in news}
-            rest_old = []
+            rest_old: list[int] = []
             for i in olds:
-                j = new_by_id.pop(self.a.clauses[i].id, None)
-                if j is None:
+                same_id = new_by_id.pop(self.a.clauses[i].id, None)
+                if same_id is None:
                     rest_old.append(i)
                 else:
-                    self.link(i, j, 1.0)
+                    self.link(i, same_id, 1.0)
             # a short heading quoted as a paragraph elsewhere (an index of clauses) is not the clause
             cross_kind = len(body) >= 20
             for i in rest_old:
                 kind = self.a.clauses[i].kind
-                j = next(
+                free = next(
                     (
                         j
                         for j in news
@@ -171,8 +171,8 @@ class Aligner:
                     ),
                     None,
                 )
-                if j is not None:
-                    self.link(i, j, 1.0)
+                if free is not None:
+                    self.link(i, free, 1.0)
 
     def candidates(self, olds: Sequence[int], news: Sequence[int]) -> dict[int, dict[int, int]]:
         """For each old clause, the new clauses worth comparing with it and how many bigrams they share.

@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from enum import Enum
-from typing import Annotated, NoReturn
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from policykit import __version__
 from policykit.errors import PolicykitError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="policykit",
@@ -56,7 +63,7 @@ def choose_format(given: Enum | None, terminal: str) -> str:
     return terminal if stdout_is_terminal() else "json"
 
 
-def console(stderr: bool = False):
+def console(stderr: bool = False) -> Console:
     """A rich console; on stdout it honours the terminal width, on stderr it carries messages."""
     from rich.console import Console
 
@@ -69,7 +76,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def run(action: Callable[[], object], *, error_code: int = 1) -> object:
+def run(action: Callable[[], T], *, error_code: int = 1) -> T:
     """Run a library call, turning library errors into one line on stderr (traceback with --verbose).
 
     `error_code` is the exit status for a failure: 1 by default, 2 for commands such as search and
@@ -104,12 +111,12 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def progress_bar(description: str):
+def progress_bar(description: str) -> AbstractContextManager[Callable[[int, int], None]]:
     """A context manager yielding a `progress(done, total)` callback drawn on stderr when it is a terminal."""
     from contextlib import contextmanager
 
     @contextmanager
-    def bar():
+    def bar() -> Iterator[Callable[[int, int], None]]:
         if not sys.stderr.isatty():
             yield lambda done, total: None
             return
@@ -345,7 +352,7 @@ def search_command(
 
     def find():
         with progress_bar("Indexing") as progress:
-            options = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
+            options: dict[str, Any] = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
             return search(query, paths or ["data/raw"], progress=progress, **options)
 
     result = run(find, error_code=2)  # grep's convention: 1 only for "nothing found"
@@ -560,9 +567,7 @@ def validate(
     from policykit.registry import validate as validate_registry
     from policykit.render.registry import render_reports, report_summary
 
-    reports = [
-        run(lambda file=file: validate_registry(file, cache=cache)) for file in files or ["data/clauses.yaml"]
-    ]
+    reports = [run(partial(validate_registry, file, cache=cache)) for file in files or ["data/clauses.yaml"]]
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     write(render_reports(reports, chosen))
     for report in reports:

@@ -129,7 +129,7 @@ class DocumentDiff:
     def counts(self) -> dict[str, int]:
         """Number of changes of each type (every type listed), unchanged pairs, and target changes in all
         with how many of them are targets added and removed."""
-        counts = dict.fromkeys(CHANGE_TYPES, 0)
+        counts: dict[str, int] = dict.fromkeys(CHANGE_TYPES, 0)
         for change in self.changes:
             counts[change.type] += 1
         counts["unchanged"] = self.unchanged

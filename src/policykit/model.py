@@ -216,7 +216,9 @@ class Document:
     def walk_with_ancestors(self) -> Iterator[tuple[Clause, tuple[Clause, ...]]]:
         """Yield every clause with the chain of clauses above it, outermost first."""
 
-        def visit(clause: Clause, ancestors: tuple[Clause, ...]):
+        def visit(
+            clause: Clause, ancestors: tuple[Clause, ...]
+        ) -> Iterator[tuple[Clause, tuple[Clause, ...]]]:
             yield clause, ancestors
             for child in clause.children:
                 yield from visit(child, (*ancestors, clause))

@@ -270,13 +270,13 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
 
-    def flush():
+    def flush() -> None:
         nonlocal text, pieces
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
 
-    def append(line: _Line):
+    def append(line: _Line) -> None:
         nonlocal text
         pieces.append((len(text), line.line, line.page))
         text += line.text

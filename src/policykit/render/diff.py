@@ -17,7 +17,9 @@ from policykit.model import Clause, Target, plain_number
 from policykit.zh.chars import squash
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
 
 TYPE_STYLE = {
     "added": "green",
@@ -98,7 +100,7 @@ def _trim(text: str, head: bool, tail: bool) -> str:
 # ---------------------------------------------------------------- rich views
 
 
-def _inline_text(segments: tuple[Segment, ...], markers: bool = False):
+def _inline_text(segments: tuple[Segment, ...], markers: bool = False) -> Text:
     """One rich Text with deletions struck through in red and insertions in green, context trimmed.
 
     With `markers` (for terminals without colour) edits are also bracketed wdiff-style: [-old-]{+new+}.
@@ -120,7 +122,7 @@ def _inline_text(segments: tuple[Segment, ...], markers: bool = False):
     return text
 
 
-def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False):
+def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False) -> Text:
     """The old or new text of a word diff, with that side's edits highlighted."""
     from rich.text import Text
 
@@ -136,13 +138,13 @@ def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False):
     return text
 
 
-def _plain(clauses: tuple[Clause, ...], style: str = ""):
+def _plain(clauses: tuple[Clause, ...], style: str = "") -> Text:
     from rich.text import Text
 
     return Text("\n".join(c.text.strip().replace("\n", " ") for c in clauses), style=style)
 
 
-def _header(change: Change):
+def _header(change: Change) -> Text:
     from rich.text import Text
 
     style = TYPE_STYLE[change.type]
@@ -160,7 +162,7 @@ def _header(change: Change):
     return header
 
 
-def _body(change: Change, markers: bool):
+def _body(change: Change, markers: bool) -> Text | None:
     """What to print under a change's header in the inline view."""
     if change.type == "added":
         return _plain(change.new, "green")
@@ -179,7 +181,7 @@ def _body(change: Change, markers: bool):
     return None
 
 
-def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool = False):
+def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool = False) -> Group:
     """Build the terminal view: a title, one entry per change, the target changes and a summary.
 
     `markers` brackets edits as [-old-]{+new+} for output without colour (a pipe, NO_COLOR, a file).
@@ -205,7 +207,7 @@ def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool
     return Group(*parts)
 
 
-def _title(result: DocumentDiff):
+def _title(result: DocumentDiff) -> Text:
     from rich.text import Text
 
     title = Text()
@@ -220,7 +222,7 @@ def _title(result: DocumentDiff):
     return title
 
 
-def _side_by_side_table(result: DocumentDiff, markers: bool):
+def _side_by_side_table(result: DocumentDiff, markers: bool) -> Table:
     from rich.table import Table
 
     table = Table(show_lines=True, header_style="bold", expand=True)
@@ -248,7 +250,7 @@ def _side_by_side_table(result: DocumentDiff, markers: bool):
     return table
 
 
-def target_table(changes: Iterable[TargetChange]):
+def target_table(changes: Iterable[TargetChange]) -> Table:
     """A rich table of target changes: indicator, old → new (— where added or removed), and where each came from."""
     from rich.table import Table
     from rich.text import Text
@@ -270,7 +272,7 @@ def target_table(changes: Iterable[TargetChange]):
     return table
 
 
-def summary_text(result: DocumentDiff):
+def summary_text(result: DocumentDiff) -> Text:
     """One line: counts of each change type, unchanged pairs and target changes."""
     from rich.text import Text
 
@@ -305,7 +307,7 @@ def summary_text(result: DocumentDiff):
     return text
 
 
-def rich_stat(result: DocumentDiff):
+def rich_stat(result: DocumentDiff) -> Group:
     """The --stat view: one line per change with characters added and removed, then the summary."""
     from rich.console import Group
     from rich.text import Text
@@ -431,13 +433,13 @@ def html_page(result: DocumentDiff) -> str:
             "<thead><tr><th>指标 indicator</th><th>旧 old</th><th>新 new</th><th>变化 changed</th>"
             "<th>出处 where</th></tr></thead><tbody>"
         )
-        for change in result.target_changes:
+        for target_change in result.target_changes:
             parts.append(
-                f'<tr class="target {change.type}" data-type="{change.type}">'
-                f"<td>{_esc(change.indicator)}</td>"
-                f"{_html_target_value(change.old, 'old')}{_html_target_value(change.new, 'new-value')}"
-                f"<td>{_html_target_what(change)}</td>"
-                f'<td><span class="where">{_esc(target_where(change))}</span></td>'
+                f'<tr class="target {target_change.type}" data-type="{target_change.type}">'
+                f"<td>{_esc(target_change.indicator)}</td>"
+                f"{_html_target_value(target_change.old, 'old')}{_html_target_value(target_change.new, 'new-value')}"
+                f"<td>{_html_target_what(target_change)}</td>"
+                f'<td><span class="where">{_esc(target_where(target_change))}</span></td>'
                 "</tr>"
             )
         parts.append("</tbody></table>")

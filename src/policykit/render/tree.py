@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from policykit.model import Clause, Document
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 
 def document_to_dict(document: Document) -> dict:
@@ -18,7 +22,7 @@ def document_to_dict(document: Document) -> dict:
     }
 
 
-def rich_tree(document: Document, *, width: int = 36):
+def rich_tree(document: Document, *, width: int = 36) -> Tree:
     """Build a rich Tree: one node per clause with its id, label and first words."""
     from rich.markup import escape
     from rich.tree import Tree
@@ -40,7 +44,7 @@ def rich_tree(document: Document, *, width: int = 36):
         parts.append(f"[dim]L{clause.line}[/]")
         return " ".join(parts)
 
-    def add(parent, clause: Clause) -> None:
+    def add(parent: Tree, clause: Clause) -> None:
         node = parent.add(label(clause))
         for target in clause.targets:
             comparator = f"{target.comparator} " if target.comparator else ""
