@@ -280,7 +280,7 @@ def test_paths_folders_and_globs(tmp_path):
 
 
 def test_pdf_hits_carry_their_page(tmp_path):
-    build_pdf = pytest.importorskip("tests.pdf_factory").build_pdf
+    from tests.pdf_factory import build_pdf  # reportlab comes with the dev extra
 
     text = (
         "\n".join(f"第{n}条 本条规定第{n}项内容，适用于各类主体。" for n in range(1, 60))

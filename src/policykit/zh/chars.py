@@ -7,9 +7,6 @@ import re
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
 
-SENTENCE_END = "。！？!?"
-"""Marks that close a sentence."""
-
 TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
 """Marks after which a line break is a real paragraph end rather than a wrap."""
 
