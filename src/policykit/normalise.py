@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from policykit.gongwen import is_part_line
 from policykit.model import Paragraph, Source
 from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk
 from policykit.zh.chars import strip_invisible as remove_zero_width
@@ -205,6 +206,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or _DATE_LINE.match(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
+        or is_part_line(text)
     ):
         return None
     for j in (i + 1, i + 2):

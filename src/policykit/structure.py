@@ -7,11 +7,14 @@ texts in document order gives back the normalised document, nothing lost, nothin
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykit.model import Clause, Document, Metadata, Paragraph
+from policykit.gongwen import Part, find_parts
+from policykit.model import Clause, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import document_text
 from policykit.zh.chars import squash
 from policykit.zh.numbering import (
@@ -24,6 +27,7 @@ from policykit.zh.numbering import (
     INLINE_SHI,
     STYLE_BY_NAME,
     Numbering,
+    appendix_id_prefix,
     chinese_ordinal,
     heading_of,
     is_heading_line,
@@ -145,21 +149,17 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             tables[i] = end - i
             i = end
         else:
-            i = max(header, i + 1)
+            i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
     return tables
 
 
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str):
+    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int]):
         self.paragraphs = paragraphs
         self.text = text
-        self.starts: list[int] = []
-        offset = 0
-        for p in paragraphs:
-            self.starts.append(offset)
-            offset += len(p.text) + 1
+        self.starts = starts
         self.root = _Node("root", "", "", 0, -1)
         self.stack: list[_Node] = [self.root]
         self.last_ordinal: dict[str, int] = {}
@@ -234,7 +234,7 @@ class _Builder:
                 i += 1
                 continue
             absorb_subtitle = False
-            if self.open_appendix(i):
+            if self.seen_heading and self.open_appendix(i):  # before the body, the file is the annex
                 absorb_title = True
                 i += 1
                 continue
@@ -316,6 +316,7 @@ class _Builder:
             if not title and i + 1 < len(self.paragraphs):
                 title = self.title_line(i + 1)
             node = _Node("appendix", text[: appendix.start(3)].strip(), title, start, -0.5, "", ordinal)
+            node.style = appendix_id_prefix(appendix.group(1))
         elif GLOSSARY.match(text):
             title = squash(text).rstrip(":：")
             top = self.stack[-1]
@@ -381,8 +382,9 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
     counters: dict[str, int] = {}
     used: set[str] = set()
     for child in node.children:
-        if child.kind == "appendix" and child.ordinal:
-            segment = f"ax{child.ordinal}"
+        if child.kind == "appendix":
+            counters[child.style] = counters.get(child.style, 0) + 1
+            segment = f"{child.style}{child.ordinal or counters[child.style]}"
         elif child.ordinal:
             segment = f"{STYLE_BY_NAME[child.style].id_prefix}{child.ordinal}"
         elif child.style == "dash":
@@ -425,14 +427,22 @@ def _freeze(node: _Node, node_id: str, ends: dict[int, int], text: str, document
 
 
 def _preorder(node: _Node):
-    for child in node.children:
-        yield child
-        yield from _preorder(child)
+    """Yield the nodes under `node` in document order, without recursion (a tree may be deep)."""
+    stack = list(reversed(node.children))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
 
 
-def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
-    """Read title, issuer, document number, date and plan period from where documents put them."""
-    head = paragraphs[:40]
+def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequence[Part] = ()) -> Metadata:
+    """Read title, issuer, document number, date and plan period from where documents put them.
+
+    `parts` are the 公文 parts (policykit.gongwen): their paragraphs are never the title, and they
+    give the 发文字号, 成文日期, 署名 and the other GB/T 9704 fields where the document has them.
+    """
+    furniture = {part.index for part in parts}
+    head = [p for k, p in enumerate(paragraphs[:40]) if k not in furniture]
     title = None
     for p in head:
         candidate = p.text.strip()
@@ -445,6 +455,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
             and re.search(r"[\u4e00-\u9fff]", candidate)
             and not re.search(r"[。；]", candidate)
             and not candidate.endswith(("：", ":"))
+            and not APPENDIX.match(candidate)
         ):
             title = candidate
             break
@@ -452,26 +463,84 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
         quoted = _QUOTED_TITLE.search(text)
         if quoted:
             title = quoted.group(1)
-    number = _DOC_NUMBER.search(text[:3000])
-    date = _DATE.search(text[:3000])
+    fields: dict[str, list[str]] = {}
+    for part in parts:
+        fields.setdefault(part.field, []).append(part.value)
+
+    def first(name: str) -> str | None:
+        return fields[name][0] if fields.get(name) else None
+
+    # Without a 发文字号 line, take a number from the title or unbracketed text: one in brackets
+    # elsewhere cites another document (《光伏电站开发建设管理办法》（国能发新规〔2022〕104号）).
+    title_at = text.find(title) if title else -1
+    number = next(
+        (
+            found
+            for found in _DOC_NUMBER.finditer(text[:3000])
+            if not text[: found.start()].endswith(("（", "("))
+            or (title_at >= 0 and title_at <= found.start() <= title_at + len(title) + 2)
+        ),
+        None,
+    )
+    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text[:3000]))
     period = _PERIOD.search(text[:5000])
     issuer = None
     for k, p in enumerate(head):
         if _ISSUER.match(p.text) and k + 1 < len(head) and _DATE.fullmatch(head[k + 1].text.strip()):
             issuer = p.text
             break
-    year = int(date.group(1)) if date else None
+    signature = tuple(fields.get("signature", ()))
+    year = int(date[:4]) if date else None
     review = _REVIEW_YEAR.search(text[:5000])
     if year is None and review:
         year = int(review.group(1)) + 1
     return Metadata(
         title=title,
-        issuer=issuer,
-        doc_number=number.group(0) if number else None,
-        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        issuer="、".join(signature) if signature else issuer,
+        doc_number=first("doc_number") or (number.group(0) if number else None),
+        date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
         year=year,
+        issuer_mark=first("issuer_mark"),
+        signer=first("signer"),
+        recipients=first("recipients"),
+        attachments=tuple(fields.get("attachments", ())),
+        signature=signature,
+        note=first("note"),
+        copy_to=first("copy_to"),
+        distribute_to=first("distribute_to"),
+        printed_by=first("printed_by"),
+        printed_date=_iso_date(first("printed_date")),
+        copies=int(first("copies")) if first("copies") else None,
+        urgency=first("urgency"),
+        secrecy=first("secrecy"),
+        copy_number=first("copy_number"),
     )
+
+
+def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return found.group(0) if found else None
+
+
+_ANY_DATE = re.compile(
+    r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日"
+)
+
+
+def _iso_date(text: str | None) -> str | None:
+    """Write a date as YYYY-MM-DD, whether in Arabic or Chinese numerals.
+
+    >>> _iso_date("2019年1月24日"), _iso_date("二〇一二年十二月十二日"), _iso_date(None)
+    ('2019-01-24', '2012-12-12', None)
+    """
+    found = _ANY_DATE.search(text or "")
+    if not found:
+        return None
+    digits = "〇一二三四五六七八九"
+    year = "".join(str(digits.index(c)) if c in digits else "0" if c in "○零" else c for c in found.group(1))
+    month, day = (chinese_ordinal(found.group(k)) for k in (2, 3))
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
 def build_document(
@@ -487,20 +556,39 @@ def build_document(
     document = Document(
         path=path, name=name, text=text, clauses=(), encoding=encoding, line_map=tuple(line_map)
     )
-    root = _Builder(paragraphs, text).build()
+    starts = list(itertools.accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+    table_rows = frozenset(
+        k for first, count in find_tables(paragraphs).items() for k in range(first, first + count)
+    )
+    parts = find_parts(paragraphs, skip=table_rows)
+    taken = sorted({part.index for part in parts})
+    kept = [k for k in range(len(paragraphs)) if k not in set(taken)]
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept]).build()
+    # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
+    # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))
-    ends = {id(a): b.start for a, b in itertools.pairwise(ordered)}
-    if ordered:
-        ends[id(ordered[-1])] = len(text)
+    events = list(
+        heapq.merge(((starts[k], k) for k in taken), ((n.start, n) for n in ordered), key=lambda e: e[0])
+    )
+    ends: dict[int, int] = {}
+    spans: dict[int, int] = {}
+    for (_start, item), following in itertools.pairwise([*events, (len(text), None)]):
+        if isinstance(item, int):
+            spans[item] = following[0]
+        else:
+            ends[id(item)] = following[0]
     clauses = tuple(_freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, ""))
+    by_index = {part.index: part.field for part in reversed(parts)}
+    furniture = tuple(Furniture(by_index[k], starts[k], text[starts[k] : spans[k]]) for k in taken)
     return Document(
         path=path,
         name=name,
         text=text,
         clauses=clauses,
-        metadata=extract_metadata(paragraphs, text),
+        metadata=extract_metadata(paragraphs, text, parts),
         encoding=encoding,
         line_map=tuple(line_map),
+        furniture=furniture,
     )
 
 

@@ -33,6 +33,7 @@ def document_to_dict(document: Document) -> dict:
         "encoding": document.encoding,
         "metadata": asdict(document.metadata),
         "clauses": [clause_to_dict(clause) for clause in document.clauses],
+        "furniture": [asdict(part) for part in document.furniture],  # 公文 parts read into metadata
     }
 
 

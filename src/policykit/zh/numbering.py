@@ -67,16 +67,20 @@ STYLE_BY_NAME = {s.name: s for s in STYLES}
 
 
 @lru_cache(maxsize=1)
-def layout_words() -> dict[str, list[str]]:
+def layout_words() -> dict:
     """Load the layout words (appendix and glossary headings, …) from data/structure.yaml, once."""
     import yaml
 
-    text = resources.files("policykit").joinpath("data/structure.yaml").read_text("utf-8")
-    return {key: [str(word) for word in words] for key, words in yaml.safe_load(text).items()}
+    return yaml.safe_load(resources.files("policykit").joinpath("data/structure.yaml").read_text("utf-8"))
+
+
+def appendix_id_prefix(word: str) -> str:
+    """The clause-id prefix of an appendix word: 附件2 → ax2, 附表2 → tb2."""
+    return str(layout_words()["appendix"][word])
 
 
 def _alternatives(key: str) -> str:
-    return "|".join(sorted(map(re.escape, layout_words()[key]), key=len, reverse=True))
+    return "|".join(sorted((re.escape(str(w)) for w in layout_words()[key]), key=len, reverse=True))
 
 
 APPENDIX = re.compile(
