@@ -1,0 +1,51 @@
+"""Clause-tree cases from tests/cases/structure.yaml: tree shapes, 公文 metadata, lossless text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykit.pipeline import parse_text
+from tests.test_structure import assert_lossless
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure.yaml").read_text(encoding="utf-8"))[
+    "cases"
+]
+
+
+def shape(document) -> str:
+    """One line per clause: id, kind, number and heading, indented by depth."""
+    lines = []
+    for clause, ancestors in document.walk_with_ancestors():
+        lines.append(
+            f"{'  ' * len(ancestors)}{clause.id} {clause.kind} {clause.number}{clause.heading}".rstrip()
+        )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_structure_case(case):
+    document = parse_text(case["text"])
+    assert shape(document) == case["tree"]
+    for name, expected in (case.get("metadata") or {}).items():
+        actual = getattr(document.metadata, name)
+        assert (list(actual) if isinstance(actual, tuple) else actual) == expected, name
+    for fragment in case.get("no_clause_contains", []):
+        assert not [c.id for c in document.walk() if fragment in c.text], fragment
+    assert_lossless(document)
+
+
+def test_every_metadata_field_is_exercised_by_a_case():
+    exercised = {name for case in CASES for name in (case.get("metadata") or {})}
+    fields = {f.name for f in dataclasses.fields(document_metadata_type())}
+    gongwen = fields - {"period", "year", "urgency", "secrecy", "copy_number"}
+    assert gongwen <= exercised, gongwen - exercised
+
+
+def document_metadata_type():
+    from policykit.model import Metadata
+
+    return Metadata
