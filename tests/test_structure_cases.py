@@ -49,3 +49,19 @@ def document_metadata_type():
     from policykit.model import Metadata
 
     return Metadata
+
+
+@pytest.mark.parametrize("name", ["structure.yaml", "gongwen.yaml", "numbering.yaml"])
+def test_every_key_of_the_structure_data_files_is_read(name):
+    """A key no code reads is dead data; each must be named in the source of the package."""
+    package = Path(__file__).parent.parent / "src" / "policykit"
+    source = "".join(path.read_text(encoding="utf-8") for path in package.rglob("*.py"))
+    data = yaml.safe_load((package / "data" / name).read_text(encoding="utf-8"))
+    keys = set(data)
+    for key, value in data.items():
+        if isinstance(value, dict) and key != "appendix":  # appendix maps words to id prefixes
+            keys |= set(value)
+        if isinstance(value, list) and value and isinstance(value[0], dict):  # numbering styles
+            keys |= {field for entry in value for field in entry}
+    unread = sorted(key for key in keys if f'"{key}"' not in source and f"'{key}'" not in source)
+    assert not unread, f"{name}: keys no code reads: {unread}"

@@ -27,28 +27,30 @@ from policykit.zh.numbering import (
     INLINE_SHI,
     STYLE_BY_NAME,
     Numbering,
+    alternatives,
     appendix_id_prefix,
     chinese_ordinal,
     heading_of,
     is_heading_line,
+    layout_words,
     match_numbering,
 )
 
-_TASK_HEADING = re.compile(r"任务|举措|重点工作")
+_WORDS = layout_words()
+_TASK_HEADING = re.compile(alternatives("task_headings"))
 _TASK_COUNT = re.compile(
-    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:项|大|个)(?:重点|主要|攻坚)?(?:任务|行动|工程)"
+    rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
+    rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
 )
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PERIOD = re.compile(r"(20\d\d|19\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)年")
 _QUOTED_TITLE = re.compile(
-    r"《([^《》]{4,80}(?:计划|方案|规划|意见|条例|办法|纲要|报告|规定)(?:（[^（）]{1,20}）)?)》"
+    rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
+    r"(?:（[^（）]{1,20}）)?)》"
 )
-_REVIEW_YEAR = re.compile(r"(\d{4})年工作回顾")
+_REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
-_ISSUER = re.compile(
-    r"^[\u4e00-\u9fff（）]{2,30}(?:人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|国务院|局|委|部)$"
-)
 
 
 @dataclass
@@ -484,11 +486,6 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
     )
     date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text[:3000]))
     period = _PERIOD.search(text[:5000])
-    issuer = None
-    for k, p in enumerate(head):
-        if _ISSUER.match(p.text) and k + 1 < len(head) and _DATE.fullmatch(head[k + 1].text.strip()):
-            issuer = p.text
-            break
     signature = tuple(fields.get("signature", ()))
     year = int(date[:4]) if date else None
     review = _REVIEW_YEAR.search(text[:5000])
@@ -496,7 +493,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
         year = int(review.group(1)) + 1
     return Metadata(
         title=title,
-        issuer="、".join(signature) if signature else issuer,
+        issuer="、".join(signature) if signature else None,
         doc_number=first("doc_number") or (number.group(0) if number else None),
         date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
