@@ -274,3 +274,33 @@ def test_regression_a_long_run_of_boxes_stays_flat(tmp_path, runner):
         result = runner.invoke(app, ["parse", str(path), "--format", fmt, "--no-targets"])
         assert result.exit_code == 0, result.output[-300:]
         assert result.stdout.count("专栏") >= 600
+
+
+@pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
+def test_tree_shape_numbered_siblings_run_in_sequence_and_appendices_are_top_level(path):
+    # A restart (a part's or an annex's 一、) read as out of sequence would nest a whole part under
+    # the previous one's last item; here every numbered sibling follows the one before it by one.
+    from policykit.zh.numbering import match_numbering
+
+    document = load_document(path)
+    for clause, ancestors in document.walk_with_ancestors():
+        if clause.kind in ("appendix", "part"):
+            assert not [a.id for a in ancestors if a.kind not in ("appendix", "part")], clause.id
+    restarts = [
+        c.id
+        for c in document.walk()
+        if c.kind in ("paragraph", "preamble")
+        and (numbering := match_numbering(c.text)) is not None
+        and numbering.ordinal == 1
+        and numbering.style.kind in ("part", "chapter", "section")
+    ]
+    assert not restarts, f"a 一、 that restarts a sequence stayed text: {restarts}"
+    for siblings in [document.clauses, *(clause.children for clause in document.walk())]:
+        last: dict[str, int] = {}
+        for child in siblings:
+            numbering = match_numbering(child.number) if child.number else None
+            if numbering is None:
+                continue
+            style = numbering.style.name
+            assert style not in last or numbering.ordinal == last[style] + 1, (child.id, child.number)
+            last[style] = numbering.ordinal
