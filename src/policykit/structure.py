@@ -155,6 +155,26 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     return tables
 
 
+_NUMBERED_CAPTION = re.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
+
+
+def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
+    """Split a flattened table where a numbered caption (表2 …任务表) starts the next one.
+
+    Annex tables often follow each other with nothing but a caption between them; each is its own table.
+    """
+    split: dict[int, int] = {}
+    for first, count in tables.items():
+        start = first
+        for k in range(first + 1, first + count):
+            text = paragraphs[k].text.strip()
+            if _NUMBERED_CAPTION.match(text) and _CAPTION.match(text):
+                split[start] = k - start
+                start = k
+        split[start] = first + count - start
+    return split
+
+
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
@@ -196,7 +216,7 @@ class _Builder:
         paragraphs, starts = self.paragraphs, self.starts
         toc = find_table_of_contents(paragraphs)
         lists = find_bare_lists(paragraphs, starts, self.text)
-        tables = find_tables(paragraphs)
+        tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
         list_left = 0
         list_node: _Node | None = None
