@@ -33,6 +33,8 @@ def test_structure_case(case):
     for name, expected in (case.get("metadata") or {}).items():
         actual = getattr(document.metadata, name)
         assert (list(actual) if isinstance(actual, tuple) else actual) == expected, name
+    if "furniture" in case:
+        assert [part.field for part in document.furniture] == case["furniture"]
     for fragment in case.get("no_clause_contains", []):
         assert not [c.id for c in document.walk() if fragment in c.text], fragment
     assert_lossless(document)

@@ -129,11 +129,11 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
                 take(i, name, text)
                 continue
         number = DOC_NUMBER.match(text)
-        signer = re.search(r"签发人[：:]", text)
+        signer = patterns["signer"].match(text[number.end() :].strip()) if number else None
         if head and number and (number.end() == len(text) or signer):
-            take(i, "doc_number", number.group(0))
+            take(i, "doc_number", number.group(0))  # 上行文 put the 签发人 on the same line
             if signer:
-                take(i, "signer", text[signer.end() :])
+                take(i, "signer", signer.group(1))
             continue
         if _attachment_list(texts, i, skip, take, patterns):
             continue
