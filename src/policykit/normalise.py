@@ -20,6 +20,8 @@ from policykit.zh.numbering import alternatives, is_heading_line
 __all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
+DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
+"""A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
 _TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
@@ -203,6 +205,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
+        or DATELINE.search(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
         or is_part_line(text)

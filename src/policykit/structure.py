@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from policykit.gongwen import Part, find_parts
 from policykit.model import Clause, Document, Furniture, Metadata, Paragraph
-from policykit.normalise import document_text
+from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
 from policykit.zh.numbering import (
     APPENDIX,
@@ -478,6 +478,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
             and not re.search(r"[。；]", candidate)
             and not candidate.endswith(("：", ":"))
             and not APPENDIX.match(candidate)
+            and not DATELINE.search(candidate)
         ):
             title = candidate
             break
