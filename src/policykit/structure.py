@@ -1,8 +1,9 @@
 """Structure: normalised paragraphs → a clause tree with stable ids and source lines.
 
-Every paragraph either opens a clause or is absorbed into the clause opened just before it,
-so a clause's own text runs from its start to the next clause's start: concatenating own
-texts in document order gives back the normalised document, nothing lost, nothing twice.
+Every paragraph either is a 公文 part (版头, 主送, 落款, 版记: read into metadata and kept as the
+document's furniture), opens a clause, or is absorbed into the clause opened just before it. So a
+clause's own text runs from its start to the next clause's or part's start: clauses and furniture
+in document order give back the normalised document, nothing lost, nothing twice.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykit.gongwen import Part, find_parts
+from policykit.gongwen import DOC_NUMBER, Part, find_parts
 from policykit.model import Clause, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -42,7 +43,6 @@ _TASK_COUNT = re.compile(
     rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
     rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
 )
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _PERIOD = re.compile(r"(20\d\d|19\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)年")
 _QUOTED_TITLE = re.compile(
@@ -499,7 +499,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
     number = next(
         (
             found
-            for found in _DOC_NUMBER.finditer(text[:3000])
+            for found in DOC_NUMBER.finditer(text[:3000])
             if not text[: found.start()].endswith(("（", "("))
             or (title_at >= 0 and title_at <= found.start() <= title_at + len(title) + 2)
         ),
@@ -579,8 +579,9 @@ def build_document(
         k for first, count in find_tables(paragraphs).items() for k in range(first, first + count)
     )
     parts = find_parts(paragraphs, skip=table_rows)
-    taken = sorted({part.index for part in parts})
-    kept = [k for k in range(len(paragraphs)) if k not in set(taken)]
+    at_parts = {part.index for part in parts}
+    taken = sorted(at_parts)
+    kept = [k for k in range(len(paragraphs)) if k not in at_parts]
     root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept]).build()
     # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
     # clauses and the furniture together hold every character once.
