@@ -41,6 +41,7 @@ class Style:
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
     tight: re.Pattern[str] | None = None  # the number with no separator: 第一章经济社会发展的指导思想
+    tight_rest: str = ""  # what may follow it directly: a short "title" or the article's "sentence"
 
 
 def _load_styles() -> tuple[Style, ...]:
@@ -59,7 +60,8 @@ def _load_styles() -> tuple[Style, ...]:
         if "word" in entry:
             number = rf"^第([{_CN}\d]{{1,{entry.get('digits', 4)}}}){re.escape(entry['word'])}"
             tight = re.compile(number) if entry.get("tight") else None
-            styles.append(Style(pattern=re.compile(number + r"(?=[\s　]|$)"), tight=tight, **common))
+            pattern = re.compile(number + r"(?=[\s　]|$)")
+            styles.append(Style(pattern=pattern, tight=tight, tight_rest=entry.get("tight", ""), **common))
         else:
             styles.append(Style(pattern=re.compile(entry["pattern"]), **common))
     return tuple(styles)
@@ -99,17 +101,21 @@ GLOSSARY = re.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
 """A glossary heading line (名词解释) after the body or inside an appendix."""
 
 
-def _is_tight_heading(rest: str) -> bool:
-    """Tell whether what follows 第X章 with no separator is a title, not the rest of a sentence.
+def _is_tight_rest(rest: str, kind: str) -> bool:
+    """Tell whether what follows 第X章 with no separator is a title (or 第X条's sentence), not a reference.
 
-    >>> _is_tight_heading("经济社会发展的指导思想"), _is_tight_heading("规定的情形，由市政府决定。")
+    >>> _is_tight_rest("经济社会发展的指导思想", "title"), _is_tight_rest("规定的情形，由市政府决定。", "title")
     (True, False)
+    >>> _is_tight_rest("用人单位投资的公共租赁住房，原则上向本单位无房职工供应。", "sentence")
+    True
+    >>> _is_tight_rest("规定的情形除外。", "sentence"), _is_tight_rest("、第六条规定的情形", "sentence")
+    (False, False)
     """
-    return (
-        2 <= len(rest) <= 30
-        and not re.search(r"[，。；：:！？,;]", rest)
-        and not rest.startswith(tuple(layout_words()["reference_followers"]))
-    )
+    if len(rest) < 2 or rest.startswith(tuple(layout_words()["reference_followers"])):
+        return False
+    if kind == "sentence":
+        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
+    return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
 
 
 BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
@@ -159,7 +165,7 @@ def match_numbering(text: str) -> Numbering | None:
         found = style.pattern.match(text)
         if not found and style.tight is not None:
             found = style.tight.match(text)
-            if found and not _is_tight_heading(text[found.end() :].strip()):
+            if found and not _is_tight_rest(text[found.end() :].strip(), style.tight_rest):
                 found = None
         if not found:
             continue
