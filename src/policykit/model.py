@@ -181,14 +181,41 @@ class Clause:
 
 @dataclass(frozen=True)
 class Metadata:
-    """What the document says about itself, where it says it."""
+    """What the document says about itself, where it says it; the 公文 parts (GB/T 9704) among them."""
 
     title: str | None = None
     issuer: str | None = None
     doc_number: str | None = None
-    date: str | None = None
+    date: str | None = None  # 成文日期 where the document has one, as YYYY-MM-DD
     period: str | None = None
     year: int | None = None
+    issuer_mark: str | None = None  # 发文机关标志: the banner, XX人民政府文件
+    signer: str | None = None  # 签发人
+    recipients: str | None = None  # 主送机关
+    attachments: tuple[str, ...] = ()  # 附件说明, one entry per listed attachment
+    signature: tuple[str, ...] = ()  # 发文机关署名, one entry per line
+    note: str | None = None  # 附注: （此件公开发布）
+    copy_to: str | None = None  # 抄送
+    distribute_to: str | None = None  # 分送
+    printed_by: str | None = None  # 印发机关
+    printed_date: str | None = None  # 印发日期, as YYYY-MM-DD
+    copies: int | None = None  # 共印N份
+    urgency: str | None = None  # 紧急程度
+    secrecy: str | None = None  # 密级
+    copy_number: str | None = None  # 份号
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A paragraph that is a 公文 part (版头, 主送, 落款, 版记): kept out of clauses, read into metadata."""
+
+    field: str
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass(frozen=True)
@@ -202,6 +229,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     encoding: str = "utf-8"
     line_map: tuple[tuple[int, int, int | None], ...] = ()
+    furniture: tuple[Furniture, ...] = ()  # the text that went to metadata, so clauses + furniture = text
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,17 +11,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from policykit.gongwen import is_part_line
 from policykit.model import Paragraph, Source, SourceLine
 from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import is_heading_line
+from policykit.zh.numbering import alternatives, is_heading_line
 
 __all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
-_TITLE_END = re.compile(
-    r"(通知|方案|计划|意见|规划|报告|条例|办法|决定|纲要|细则|规定|决议|公告)(（[^（）]{0,20}）)?$"
-)
+DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
+"""A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
+_TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+"""A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
 @dataclass(frozen=True)
@@ -241,8 +243,10 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
+        or DATELINE.search(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
+        or is_part_line(text)
     ):
         return None
     for j in (i + 1, i + 2):

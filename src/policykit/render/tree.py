@@ -19,6 +19,7 @@ def document_to_dict(document: Document) -> dict:
         "encoding": document.encoding,
         "metadata": asdict(document.metadata),
         "clauses": [clause.to_dict() for clause in document.clauses],
+        "furniture": [asdict(part) for part in document.furniture],  # 公文 parts read into metadata
     }
 
 
