@@ -19,6 +19,7 @@ from pathlib import Path
 
 from policykit.errors import PdfError
 from policykit.model import Source, SourceLine
+from policykit.parallel import worker_count
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
@@ -329,7 +330,7 @@ def extract_pages(
     """Extract every page's fragments, over a process pool when the document is long enough."""
     pdf = _open(source, password, label)
     total = len(pdf.pages)
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    workers = workers if workers is not None else worker_count()
     if total < PARALLEL_MIN_PAGES or workers < 2:
         _WORKER.clear()
         _WORKER.update(pdf=pdf, label=label)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from policykit.registry import Report, UpdateSummary
 
-REPORT_FORMATS = ("text", "json", "github")
-
 
 def report_text(report: Report) -> str:
     """One `file:line:column: severity: message [code]` line per problem, as compilers and linters print them."""

@@ -7,17 +7,14 @@ import re
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
 
-SENTENCE_END = "。！？!?"
-"""Marks that close a sentence."""
-
 TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
 """Marks after which a line break is a real paragraph end rather than a wrap."""
 
 CLOSING_PUNCT = "，。、；：！？）》」』”’%％"
 """Marks that cannot begin a line in Chinese typesetting, so a line starting with one continues the last."""
 
-INDENT = " \t\u3000\u00a0"
-"""Indentation characters: ASCII space, tab, ideographic space, no-break space."""
+INDENT = " \t\u3000\u00a0\u2002\u2003"
+"""Indentation characters: ASCII space, tab, ideographic, no-break, en and em spaces (web pages indent with em spaces)."""
 
 _FULLWIDTH_ALNUM = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
