@@ -14,9 +14,13 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
+
+Element = Any
+"""An lxml element: lxml ships no type information, so the readers annotate with this name."""
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
 """Suffixes of the files a folder search or a registry build picks up (.md only when named: READMEs)."""
@@ -183,6 +187,7 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "OLE_MAGIC",
     "ZIP_ERRORS",
+    "Element",
     "detect_format",
     "make_source",
     "read_format",

@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, make_source, table_lines
+from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -50,7 +52,7 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     return make_source(lines, path=path, name=name, encoding="docx")
 
 
-def _block_lines(container, numbering: Numbering):
+def _block_lines(container: Element, numbering: Numbering) -> Iterator[str]:
     """Yield the lines of a body, cell or text box: paragraphs, tables, content controls, in order."""
     for child in container:
         if child.tag == _w("p"):
@@ -62,7 +64,7 @@ def _block_lines(container, numbering: Numbering):
             yield from _block_lines(content if content is not None else child, numbering)
 
 
-def _table_lines(table, numbering: Numbering) -> list[str]:
+def _table_lines(table: Element, numbering: Numbering) -> list[str]:
     """A data table becomes tab-separated rows; a one-column or nesting (layout) table gives its paragraphs."""
     rows = table.findall(_w("tr"))
     columns = max((len(tr.findall(_w("tc"))) for tr in rows), default=0)
@@ -81,11 +83,11 @@ def _table_lines(table, numbering: Numbering) -> list[str]:
     return table_lines(cells_by_row)
 
 
-def _cell_lines(tc, numbering: Numbering) -> list[str]:
+def _cell_lines(tc: Element, numbering: Numbering) -> list[str]:
     return [line.strip() for line in _block_lines(tc, numbering) if line.strip()]
 
 
-def paragraph_lines(p, numbering: Numbering) -> list[str]:
+def paragraph_lines(p: Element, numbering: Numbering) -> list[str]:
     """A paragraph's text as printed: its number, its runs (line breaks split it), then its text boxes."""
     parts: list[str] = []
     boxes: list[str] = []
@@ -100,7 +102,7 @@ def paragraph_lines(p, numbering: Numbering) -> list[str]:
     return [*lines, *boxes]
 
 
-def _collect(element, parts: list[str], boxes: list[str], numbering: Numbering) -> None:
+def _collect(element: Element, parts: list[str], boxes: list[str], numbering: Numbering) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -119,7 +121,7 @@ def _collect(element, parts: list[str], boxes: list[str], numbering: Numbering) 
             _collect(child, parts, boxes, numbering)
 
 
-def _first_line_indent(p) -> bool:
+def _first_line_indent(p: Element) -> bool:
     ind = p.find(f"{_w('pPr')}/{_w('ind')}")
     if ind is None:
         return False
@@ -156,7 +158,7 @@ class Numbering:
     started: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_document(cls, document) -> Numbering:
+    def from_document(cls, document: Any) -> Numbering:
         """Read numbering.xml and the styles that carry a numPr (Heading 1 → 一、)."""
         numbering = cls()
         part = None
@@ -191,10 +193,10 @@ class Numbering:
             for style in styles.findall(_w("style")):
                 num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
                 num_id = _val(num_pr, "numId") if num_pr is not None else None
-                level = _val(num_pr, "ilvl") if num_pr is not None else None
+                style_level = _val(num_pr, "ilvl") if num_pr is not None else None
                 numbering.styles[style.get(_w("styleId"), "")] = (
                     num_id,
-                    int(level or 0),
+                    int(style_level or 0),
                     _val(style, "basedOn"),
                 )
         return numbering
@@ -209,7 +211,7 @@ class Numbering:
             style_id = based_on
         return None, 0
 
-    def label(self, p) -> str:
+    def label(self, p: Element) -> str:
         """Advance the counters for a numbered paragraph and return its printed number, or ""."""
         ppr = p.find(_w("pPr"))
         if ppr is None:
@@ -249,7 +251,7 @@ class Numbering:
         return printed
 
 
-def _val(element, tag: str) -> str | None:
+def _val(element: Element, tag: str) -> str | None:
     child = element.find(_w(tag))
     return child.get(_w("val")) if child is not None else None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.errors import InputError
-from policykit.formats import make_source, table_lines
+from policykit.formats import Element, make_source, table_lines
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
 from policykit.zh.numbering import match_numbering
@@ -130,7 +130,7 @@ def decode_html(data: bytes) -> str:
     return _XML_DECLARATION.sub("", data.decode("gb18030", errors="replace"))
 
 
-def page_metadata(root) -> tuple[Metadata | None, list]:
+def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
     """Read title, 文号, date and issuer from the page's metadata block, its <meta> tags and <title>.
 
     Also return the label cells found, so that the block they form can be kept out of the article.
@@ -174,11 +174,11 @@ def page_metadata(root) -> tuple[Metadata | None, list]:
     return (metadata if metadata != Metadata() else None), labelled
 
 
-def _has_block_child(element) -> bool:
+def _has_block_child(element: Element) -> bool:
     return any(child.tag in ("td", "th", "div", "p", "li", "table", "tr") for child in element)
 
 
-def metadata_blocks(labelled: list) -> list:
+def metadata_blocks(labelled: list[Element]) -> list[Element]:
     """The small containers (a table, a list, a div) that hold two or more metadata labels."""
     blocks = []
     for cell in labelled:
@@ -196,11 +196,11 @@ def metadata_blocks(labelled: list) -> list:
     return [b for b in blocks if not any(o is not b and _contains(o, b) for o in blocks)]
 
 
-def _contains(ancestor, element) -> bool:
+def _contains(ancestor: Element, element: Element) -> bool:
     return any(a is ancestor for a in element.iterancestors())
 
 
-def title_heading(root, article, title: str | None) -> str | None:
+def title_heading(root: Element, article: Element, title: str | None) -> str | None:
     """The page's h1-h3 just before the article when it is the document's title (it sits outside the body)."""
     if not title:
         return None
@@ -228,7 +228,7 @@ def _label_value(text: str) -> tuple[str, str]:
     return squash(parts[0]), (parts[1].strip() if len(parts) > 1 else "")
 
 
-def _next_value(cells: list, index: int, by_label: dict[str, str]) -> str:
+def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> str:
     """The value of a label cell is the next leaf cell's text, unless that is another label."""
     for cell in cells[index + 1 : index + 4]:
         if _has_block_child(cell):
@@ -240,7 +240,7 @@ def _next_value(cells: list, index: int, by_label: dict[str, str]) -> str:
     return ""
 
 
-def _drop_noise(root) -> None:
+def _drop_noise(root: Element) -> None:
     """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts."""
     for comment in root.xpath("//comment() | //processing-instruction()"):
         if comment.getparent() is not None:
@@ -264,7 +264,7 @@ def _drop_noise(root) -> None:
             _drop_keep_tail(element)
 
 
-def _drop_keep_tail(element) -> None:
+def _drop_keep_tail(element: Element) -> None:
     parent = element.getparent()
     if element.tail:
         previous = element.getprevious()
@@ -275,17 +275,17 @@ def _drop_keep_tail(element) -> None:
     parent.remove(element)
 
 
-def find_article(body):
+def find_article(body: Element) -> Element:
     """Pick the element holding the article: the most paragraph text that is not link text.
 
     A paragraph scores for its parent and half for its grandparent. A block of <br>-separated
     lines (div#zoom) is a container itself; a data table's cells count for the table's parent,
     so that a long table does not outweigh the text around it.
     """
-    scores: dict = {}
-    data_tables: dict = {}
+    scores: dict[Element, float] = {}
+    data_tables: dict[Element, bool] = {}
 
-    def credit(element, amount: float) -> None:
+    def credit(element: Element | None, amount: float) -> None:
         if element is not None:
             scores[element] = scores.get(element, 0) + amount
 
@@ -312,10 +312,10 @@ def find_article(body):
         credit(parent.getparent() if parent is not None else None, len(text) / 2)
     if not scores:
         return body
-    return max(scores, key=scores.get)
+    return max(scores, key=lambda element: scores[element])
 
 
-def block_lines(element) -> list[str]:
+def block_lines(element: Element) -> list[str]:
     """Serialise an element's blocks as lines; data tables become tab-separated rows.
 
     Whitespace collapses as a browser collapses it (runs of ASCII whitespace → one space, none at
@@ -340,7 +340,7 @@ def block_lines(element) -> list[str]:
             current.append(text if pre else _collapse(text))
             verbatim[0] = verbatim[0] or pre
 
-    def visit(node, pre: bool) -> None:
+    def visit(node: Element, pre: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         style = (node.get("style") or "").replace(" ", "").lower() if tag else ""
         pre = pre or tag == "pre" or "white-space:pre" in style
@@ -376,7 +376,7 @@ def block_lines(element) -> list[str]:
     return lines
 
 
-def _link_list(block) -> bool:
+def _link_list(block: Element) -> bool:
     """Three or more links that make up most of a block's text: navigation, not article text."""
     anchors = [a for a in block.iter("a") if squash(a.text_content())]
     if len(anchors) < 3:
@@ -385,7 +385,7 @@ def _link_list(block) -> bool:
     return sum(len(squash(a.text_content())) for a in anchors) >= 0.7 * text
 
 
-def _is_bold(element) -> bool:
+def _is_bold(element: Element) -> bool:
     if not isinstance(element.tag, str) or element.tag in _BLOCKS:
         return False
     style = (element.get("style") or "").replace(" ", "").lower()
@@ -397,7 +397,7 @@ def _is_bold(element) -> bool:
     )
 
 
-def _separate_number(current: list[str], bold, tail: str | None) -> None:
+def _separate_number(current: list[str], bold: Element, tail: str | None) -> None:
     """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…"""
     line = "".join(current).strip(" \u3000")
     run = squash(bold.text_content())
@@ -411,7 +411,7 @@ def _separate_number(current: list[str], bold, tail: str | None) -> None:
         current.append("\u3000")
 
 
-def _is_data_table(table) -> bool:
+def _is_data_table(table: Element) -> bool:
     """A table of at least two columns, not nesting tables, with cells of modest length."""
     if table.find(".//table") is not None:
         return False
@@ -422,7 +422,7 @@ def _is_data_table(table) -> bool:
     return all(len(squash(cell.text_content())) <= 400 for cell in table.iter("td", "th"))
 
 
-def _table_rows(table) -> list[list[str]]:
+def _table_rows(table: Element) -> list[list[str]]:
     rows = []
     for row in table.iter("tr"):
         cells = []

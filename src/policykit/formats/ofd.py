@@ -16,10 +16,14 @@ import posixpath
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS
+from policykit.formats import ZIP_ERRORS, Element
 from policykit.model import Source
+
+if TYPE_CHECKING:
+    from policykit.pdf import Fragment
 
 _PT_PER_MM = 72 / 25.4
 _A4 = (210.0, 297.0)
@@ -55,7 +59,7 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
     return Source(path=path, name=name, lines=tuple(number_lines(lines)), encoding="ofd", pages=len(pages))
 
 
-def _xml(archive: zipfile.ZipFile, member: str):
+def _xml(archive: zipfile.ZipFile, member: str) -> Element:
     from lxml import etree
 
     names = {n.lower().lstrip("/"): n for n in archive.namelist()}
@@ -65,16 +69,16 @@ def _xml(archive: zipfile.ZipFile, member: str):
     return etree.fromstring(archive.read(real), etree.XMLParser(resolve_entities=False, no_network=True))
 
 
-def _local(element) -> str:
+def _local(element: Element) -> str:
     tag = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _child(element, name: str):
+def _child(element: Element, name: str) -> Element | None:
     return next((c for c in element if _local(c) == name), None)
 
 
-def _find(element, *names: str):
+def _find(element: Element, *names: str) -> Element | None:
     for name in names:
         if element is None:
             return None
@@ -89,7 +93,7 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
 
 
-def _pages(archive: zipfile.ZipFile) -> Iterator[tuple[object, tuple[float, float]]]:
+def _pages(archive: zipfile.ZipFile) -> Iterator[tuple[Element, tuple[float, float]]]:
     """Yield each page's Content.xml root and its (width, height) in millimetres, in page order."""
     ofd = _xml(archive, "OFD.xml")
     root = _find(ofd, "DocBody", "DocRoot")
@@ -131,7 +135,7 @@ def _advances(delta: str | None) -> list[float]:
     return out
 
 
-def _glyphs(content) -> Iterator[Glyph]:
+def _glyphs(content: Element) -> Iterator[Glyph]:
     """Place every glyph of the page's TextObjects, in points from the top-left corner."""
     for obj in content.iter():
         if _local(obj) != "TextObject":
@@ -171,7 +175,7 @@ def _glyphs(content) -> Iterator[Glyph]:
                 x += advance
 
 
-def fragments_from_glyphs(glyphs: list[Glyph]):
+def fragments_from_glyphs(glyphs: list[Glyph]) -> list[Fragment]:
     """Group glyphs into rows (shared baseline) and rows into gap-free fragments for the PDF layout."""
     from policykit.pdf import Fragment
 
