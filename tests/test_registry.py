@@ -300,6 +300,19 @@ def test_cached_and_fresh_validation_agree(tmp_path, monkeypatch):
     assert validate(path).problems == first.problems
 
 
+def test_remembered_valid_entries_are_checked_again_once_edited(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path))
+    path = CASES / "valid.yaml"
+    assert validate(path).problems == ()
+    assert list(tmp_path.glob("schema/*.json")), "valid entries are remembered"
+    edited = path.read_text(encoding="utf-8").replace("  tags: []\n", "  tags: 低碳\n", 1)
+    assert [p.code for p in validate(path, text=edited).errors] == ["schema-type"]
+    assert [p.code for p in validate(path, text=edited, cache=False).errors] == ["schema-type"]
+    for remembered in tmp_path.glob("schema/*.json"):
+        remembered.write_text("{not json", encoding="utf-8")
+    assert validate(path).problems == ()
+
+
 def test_the_shipped_schema_is_a_valid_json_schema():
     import jsonschema
 

@@ -7,6 +7,8 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -234,6 +236,28 @@ def test_concurrent_updates_all_survive_20_rounds(repo):
     documents = {d["id"] for d in registry_of(repo)["documents"]}
     assert documents == {"plan"} | {Path(p).stem for row in plans for p in row}
     assert validate(registry, cache=False).valid
+
+
+def test_three_concurrent_cli_updates_all_report_and_survive(repo):
+    """The issue's reproduction as users run it: three `policykit registry update` commands at once."""
+    raw = repo / "data" / "raw"
+    names = [f"added-{n}" for n in range(WRITERS)]
+    for name in names:
+        shutil.copy(raw / "plan.txt", raw / f"{name}.txt")
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    commands = [
+        subprocess.Popen(
+            [sys.executable, "-m", "policykit", "registry", "update", f"data/raw/{name}.txt"],
+            cwd=repo,
+            env=environment,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
+    outcomes = [(command.wait(timeout=300), command.stderr.read()) for command in commands]
+    assert all(code == 0 and "9 added" in err for code, err in outcomes), outcomes
+    assert {d["id"] for d in registry_of(repo)["documents"]} == {"plan", *names}
 
 
 # ---------------------------------------------------------------- hand-set indicators
