@@ -48,7 +48,7 @@ def write_registry_data(repo: Path, data: dict) -> None:
 
 
 def alias_bomb(levels: int = 9) -> str:
-    """The "billion laughs": each level lists the previous one nine times (545 bytes expand to 9**9 nodes)."""
+    """The "billion laughs": each level lists the previous one nine times (~400 bytes that stand for 9**9 nodes)."""
     lines = ['version: 1\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     previous = "a"
     for name in "bcdefghijk"[: levels - 1]:
@@ -86,10 +86,15 @@ def test_a_recursive_alias_is_refused():
     assert data is None and problems[0].code == "yaml-alias"
 
 
-def test_deep_nesting_is_a_problem_not_a_crash():
-    depth = 5000
-    data, problems = load_marked("a:\n" + "".join(" " * i + "- \n" for i in range(1, depth)), "x")
-    assert data is not None or problems[0].code == "yaml-syntax"
+@pytest.mark.parametrize("depth", [500, 5000])
+@pytest.mark.parametrize("style", ["block", "flow"])
+def test_deep_nesting_is_one_problem_not_a_crash(depth, style):
+    if style == "block":
+        text = "a:\n" + "".join(" " * i + "- \n" for i in range(1, depth))
+    else:
+        text = "[" * depth + "]" * depth
+    data, problems = load_marked(text, "x")
+    assert data is None and [p.code for p in problems] == ["yaml-syntax"]
 
 
 def test_validate_cli_refuses_an_alias_bomb_in_one_line(runner, tmp_path):

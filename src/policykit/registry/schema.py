@@ -162,14 +162,13 @@ def _problems(error, data, file: str, prefix: tuple = ()) -> Iterable[Problem]:
 
 
 def _entry_keys(text: str, clauses: MarkedList) -> list[str | None]:
-    """A hash of each clause entry's YAML text (with its column), or None where the text alone does not fix
-    its value: an entry sharing a line with the next one (flow style) or using an alias."""
+    """A hash of each clause entry's YAML text, None where that text alone does not fix its value."""
     lines = text.split("\n")
     starts = [*clauses.marks, (len(lines) + 1, 1)]
     keys: list[str | None] = []
     for (line, column), (following, _) in itertools.pairwise(starts):
         span = "\n".join(lines[line - 1 : following - 1])
-        if following <= line or "*" in span:
+        if following <= line or "*" in span:  # flow style shares lines; an alias depends on its anchor
             keys.append(None)
             continue
         keys.append(hashlib.blake2b(f"{column}\n{span}".encode(), digest_size=12).hexdigest())
