@@ -141,6 +141,7 @@ class _Tree:
                 )
             )
         self.open.add(key)
+        value: object
         if type(node) is self.sequence_type:
             value, size = self.sequence(node)
         else:

@@ -140,14 +140,14 @@ def _problems(error, data, file: str, prefix: tuple = ()) -> Iterable[Problem]:
                 yield at("schema-required", f"{where or 'registry'}: missing required field '{name}'")
     elif rule == "additionalProperties":
         properties = list(node.get("properties", {}))
-        prefix = f"{where}." if where else ""
+        dotted = f"{where}." if where else ""
         for key in value:
             if key in properties:
                 continue
             close = difflib.get_close_matches(key, properties, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(properties)}"
             _, key_mark = _marks_at(data, [*path, key])
-            yield at("schema-unknown-field", f"{prefix}{key}: unknown field; {hint}", key_mark)
+            yield at("schema-unknown-field", f"{dotted}{key}: unknown field; {hint}", key_mark)
     elif rule == "uniqueItems":
         seen: dict = {}
         for index, item in enumerate(value):

@@ -163,9 +163,9 @@ def _diff_pairs(old: list[dict], new: list[dict], new_document: Document) -> lis
             continue
         # a split clause lives on in its first part; merged clauses in the one they became
         candidate = old_of.get(id(change.old[0]))
-        index = new_of.get(change.new[0].id)
-        if candidate is not None and index is not None:
-            found.append((index, candidate))
+        paired = new_of.get(change.new[0].id)
+        if candidate is not None and paired is not None:
+            found.append((paired, candidate))
     return found
 
 
@@ -276,7 +276,7 @@ def _sources_to_read(
     elif create:
         wanted = []
     else:
-        wanted = [document["source"] for document in documents]
+        wanted = [known["source"] for known in documents]
     if not wanted:
         raise UsageError("no source documents given: name .txt/.pdf files or a folder such as data/raw")
     for source in wanted:
@@ -294,14 +294,16 @@ def _update(registry: Path, sources: Iterable[str | Path], create: bool) -> Upda
     exists = registry.is_file()
     if create and exists:
         raise UsageError(f"{registry} exists: use `policykit registry update` to refresh it")
-    data = read_registry(registry) if exists else {"version": SCHEMA_VERSION, "documents": [], "clauses": []}
+    data: dict = (
+        read_registry(registry) if exists else {"version": SCHEMA_VERSION, "documents": [], "clauses": []}
+    )
     root = find_root(registry)
     documents: list[dict] = data["documents"]
     clauses: list[dict] = data["clauses"]
     by_source: dict[str, dict] = {}
-    for document in documents:  # one spelling per file: ./data/raw/x.txt and symlinks become data/raw/x.txt
-        document["source"] = source_path(root, document["source"]).relative_to(root).as_posix()
-        by_source.setdefault(document["source"], document)
+    for known in documents:  # one spelling per file: ./data/raw/x.txt and symlinks become data/raw/x.txt
+        known["source"] = source_path(root, known["source"]).relative_to(root).as_posix()
+        by_source.setdefault(known["source"], known)
     taken = {c["uid"] for c in clauses}
     kept = carried = added = 0
     removed: list[str] = []

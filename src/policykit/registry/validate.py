@@ -216,7 +216,7 @@ def check_clauses(
         for target in target_entries:
             problems.extend(_check_target_fields(target, file, units, uid))
         check = sources.get(doc_id) if doc_id is not None else None
-        if check is None:
+        if doc_id is None or check is None:
             continue
         load_facts(check, cache)
         if check.error:
