@@ -43,7 +43,7 @@ def read_registry(path: Path) -> dict:
         raise RegistryError(f"cannot read {file}: {error.strerror or error}") from None
     data, problems = load_marked(text, file)
     if data is not None:
-        problems += check_schema(data, file)
+        problems += check_schema(data, file, text=text, cache=True)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
