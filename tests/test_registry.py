@@ -101,6 +101,11 @@ def test_dates_stay_text_and_yaml_errors_carry_their_position():
     assert problems[0].code == "yaml-syntax" and problems[0].line == 2
 
 
+def test_unsupported_tags_are_reported_at_every_use():
+    _, problems = load_marked("a: !x 1\nb: !x 1\n", "x")
+    assert [(p.line, p.code) for p in problems] == [(1, "yaml-tag"), (2, "yaml-tag")]
+
+
 def test_loaded_values_equal_pyyaml_safe_load():
     text = (CASES / "valid.yaml").read_text(encoding="utf-8")
     data, _ = load_marked(text, "x")

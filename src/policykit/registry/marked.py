@@ -95,12 +95,10 @@ class _Tree:
         if known is not self:
             return known
         build = self.builders.get(tag)
-        if build is None:
+        if build is None:  # reported at every use, so never remembered
             self.problems.append(Problem(self.file, *_mark(node), "yaml-tag", f"unsupported YAML tag {tag}"))
-            value = node.value
-        else:
-            value = build(self.constructor, node)
-        self.scalars[key] = value
+            return node.value
+        value = self.scalars[key] = build(self.constructor, node)
         return value
 
     def alias(self, node, size: int) -> None:
