@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from policykit.errors import RegistryError, UsageError
-from policykit.model import Document, Target
+from policykit.model import Document, Target, plain_number
 from policykit.registry.marked import load_marked, plain
 from policykit.registry.paths import (
     canonical_source,
@@ -170,7 +170,7 @@ def _diff_pairs(old: list[dict], new: list[dict], new_document: Document) -> lis
 
 
 def _shown(value) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return str(plain_number(value)) if isinstance(value, float) else str(value)
 
 
 def _keep_indicators(fresh: list[dict], old: list[dict], uid: str, warnings: list[str]) -> None:

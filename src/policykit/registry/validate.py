@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from policykit.errors import PolicykitError, UsageError
+from policykit.model import plain_number
 from policykit.registry.cache import SourceFacts, SourceTarget, load_facts, prefetch_facts
 from policykit.registry.marked import MarkedDict, load_marked
 from policykit.registry.paths import file_sha256, find_root, is_file, source_path
@@ -313,8 +314,7 @@ def _same_value(a: float, b: float) -> bool:
 
 
 def _shown(target: SourceTarget) -> str:
-    value = int(target.value) if float(target.value).is_integer() else target.value
-    return f"{value} {target.unit} ('{target.quantity}')"
+    return f"{plain_number(target.value)} {target.unit} ('{target.quantity}')"
 
 
 def _check_targets(target_entries, clause_id: str, check: SourceFacts, file, problems, uid) -> None:
@@ -329,7 +329,7 @@ def _check_targets(target_entries, clause_id: str, check: SourceFacts, file, pro
             line, column = target.mark_of(key)
             problems.append(Problem(file, line, column, code, message, uid=uid))
 
-        shown = f"{int(value) if float(value).is_integer() else value} {unit}"
+        shown = f"{plain_number(value)} {unit}"
         matches = [t for t in found if t.unit == unit and _same_value(t.value, value)]
         if not matches:
             other_unit = [t for t in found if _same_value(t.value, value)]
