@@ -71,4 +71,6 @@ def update_summary(summary: UpdateSummary) -> str:
             f"\nwarning: {len(summary.annotated_removed)} removed clause(s) had tags or notes: "
             f"{', '.join(summary.annotated_removed)}; move them by hand (the old file is in git)"
         )
+    for warning in summary.warnings:
+        line += f"\nwarning: {warning}"
     return line
