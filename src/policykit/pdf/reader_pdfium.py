@@ -1,0 +1,179 @@
+"""The main reader: PDFium (through pypdfium2's C API) gives each page's characters and their boxes."""
+
+from __future__ import annotations
+
+import ctypes
+
+from policykit.errors import PdfError
+from policykit.pdf.layout import PageText, fragments_of
+
+NAME = "pypdfium2"
+
+# Past these a page is not text a person reads but a bomb or a generated stress file: it is skipped.
+MAX_PAGE_CHARS = 200_000
+MAX_PAGE_OBJECTS = 500_000
+# Unicode values PDFium gives glyphs it cannot map: nothing, a replacement, or a private-use slot.
+_UNMAPPED = range(0xE000, 0xF900)
+# How many of a page's objects are checked for fonts that are not embedded.
+_SAMPLE = 64
+# Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
+_DESCENT = 0.12
+
+
+class PageTooLarge(Exception):
+    """A page past the per-page budget; the caller skips it with a warning."""
+
+
+class Reader:
+    """An open PDF read page by page with PDFium."""
+
+    name = NAME
+
+    def __init__(self, source: str | bytes, password: str | None, label: str) -> None:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.source, self.password, self.label = source, password, label
+        self.fallback = None  # the pdfminer reader for pages PDFium would read short
+        try:
+            self.document = pdfium.PdfDocument(source, password=password)
+        except pdfium.PdfiumError as error:
+            if error.err_code == raw.FPDF_ERR_PASSWORD:
+                if password:
+                    raise PdfError(
+                        "wrong password for this encrypted PDF: check --password", path=label
+                    ) from None
+                raise PdfError(
+                    "the PDF is encrypted: pass its password with --password", path=label
+                ) from None
+            if error.err_code == raw.FPDF_ERR_SECURITY:
+                raise PdfError(
+                    "the PDF uses an encryption PDFium cannot read: decrypt it first, "
+                    "e.g. qpdf --decrypt in.pdf out.pdf",
+                    path=label,
+                ) from None
+            raise OpenFailed(str(error)) from None
+        self.pages = len(self.document)
+
+    def page(self, index: int) -> PageText:
+        """Extract page `index` (from 0): every drawn character with its loose box, top-down."""
+        raw = self.raw
+        page = raw.FPDF_LoadPage(self.document.raw, index)
+        if not page:
+            raise PageTooLarge(f"page {index + 1} cannot be loaded")
+        try:
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+            objects = raw.FPDFPage_CountObjects(page)
+            if objects > MAX_PAGE_OBJECTS:
+                raise PageTooLarge(f"page {index + 1} has {objects} objects")
+            text_page = raw.FPDFText_LoadPage(page)
+            try:
+                if self._drops_text(page, text_page, objects):
+                    raise Unreadable(f"page {index + 1} has text PDFium cannot measure")
+                chars, undecodable = self._chars(text_page, height, index)
+            finally:
+                raw.FPDFText_ClosePage(text_page)
+            images = 0
+            if not chars:
+                images = sum(
+                    raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_IMAGE
+                    for i in range(objects)
+                )
+        finally:
+            raw.FPDF_ClosePage(page)
+        return PageText(
+            number=index + 1,
+            width=width,
+            height=height,
+            fragments=tuple(fragments_of(chars)),
+            glyphs=len(chars) + undecodable,
+            undecodable=undecodable,
+            images=images,
+        )
+
+    def _drops_text(self, page, text_page, objects: int) -> bool:
+        """Tell whether PDFium left a text object in a font that is not embedded out of the page's text.
+
+        Without the font (not embedded, not installed) PDFium cannot measure glyphs, and its
+        de-duplication of "fake bold" then drops a line that repeats one just above, or a lone
+        glyph. Only pages where a sample of the text objects shows such a font are checked.
+        """
+        raw = self.raw
+        text_type = raw.FPDF_PAGEOBJ_TEXT
+        step = max(1, objects // _SAMPLE)
+        if not any(
+            raw.FPDFPageObj_GetType(item := raw.FPDFPage_GetObject(page, i)) == text_type
+            and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
+            for i in range(0, objects, step)
+        ):
+            return False
+        for i in range(objects):
+            item = raw.FPDFPage_GetObject(page, i)
+            if (
+                raw.FPDFPageObj_GetType(item) == text_type
+                and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
+                and raw.FPDFTextObj_GetText(item, text_page, None, 0) <= 2  # UTF-16: just the NUL
+            ):
+                return True
+        return False
+
+    def _chars(self, text_page, height: float, index: int) -> tuple[list[tuple], int]:
+        raw = self.raw
+        count = raw.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return [], 0
+        if count > MAX_PAGE_CHARS:
+            raise PageTooLarge(f"page {index + 1} has {count} characters")
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = memoryview(buffer.raw[: count * 2]).cast("H")
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        loose_box, matrix_of, size_of = (
+            raw.FPDFText_GetLooseCharBox,
+            raw.FPDFText_GetMatrix,
+            raw.FPDFText_GetFontSize,
+        )
+        generated = raw.FPDFText_IsGenerated
+        chars = []
+        undecodable = 0
+        pending_high = 0
+        for k in range(count):
+            unit = units[k]
+            if 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
+                pending_high = unit
+                continue
+            if 0xDC00 <= unit < 0xE000 and pending_high:
+                text = chr(0x10000 + ((pending_high - 0xD800) << 10) + (unit - 0xDC00))
+                pending_high = 0
+            elif unit in (0, 0xFFFD, 0xFFFE) or unit in _UNMAPPED:
+                undecodable += 1
+                continue
+            elif unit < 0x20 or (unit == 0x20 and generated(text_page, k)):
+                continue  # PDFium's own line breaks and guessed spaces: the layout decides those
+            else:
+                text = chr(unit)
+            matrix_of(text_page, k, matrix)
+            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+            if a * d <= 0 or abs(b) + abs(c) > 0.02 * abs(a):  # rotated or mirrored: watermarks, stamps
+                continue
+            loose_box(text_page, k, box)
+            # The em box from the baseline and the font's size in page units: Type 3 fonts (browser
+            # print) give glyph-tight boxes, so "一" would be a hairline and start a row of its own.
+            size = size_of(text_page, k) * abs(d)
+            bottom = height - matrix.f + _DESCENT * size
+            chars.append((box.left, box.right, bottom - size, bottom, size, text))
+        return chars, undecodable
+
+    def close(self) -> None:
+        self.document.close()
+        if self.fallback is not None:
+            self.fallback.close()
+
+
+class Unreadable(Exception):
+    """A page PDFium would read with characters missing: another reader reads that page."""
+
+
+class OpenFailed(Exception):
+    """PDFium could not open the file; another reader may still try."""
