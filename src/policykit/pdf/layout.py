@@ -34,6 +34,8 @@ _DIGITS = re.compile(r"\d+")
 # What a browser prints above and below each page: date and time (then the title), URL (then n/N).
 _BROWSER_HEADER = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}")
 _BROWSER_FOOTER = re.compile(r"^\s*(?:https?://|file:/|www\.)\S*(?:\s*\d{1,4}\s*/\s*\d{1,4})?\s*$", re.I)
+_CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
+_OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
 
@@ -98,7 +100,7 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
         for previous, char in itertools.pairwise(row):
             if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
                 continue  # the same glyph drawn twice (fake bold)
-            if char[0] - pieces[-1][-1][1] > 0.8 * max(char[4], 1.0) and not char[5].isspace():
+            if _apart(pieces[-1][-1], char) and not char[5].isspace():
                 pieces.append([char])
             else:
                 pieces[-1].append(char)
@@ -110,8 +112,8 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
             fragments.append(
                 Fragment(
                     text=text,
-                    x0=visible[0][0],
-                    x1=max(c[1] for c in visible),
+                    x0=_ink_left(visible[0]),
+                    x1=max(_ink_right(c) for c in visible),
                     top=min(c[2] for c in visible),
                     bottom=max(c[3] for c in visible),
                     size=statistics.median(c[4] for c in visible),
@@ -119,6 +121,30 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
                 )
             )
     return fragments
+
+
+def _ink_right(char: tuple) -> float:
+    """Where a glyph's ink ends: a full-width closing mark (，。”) inks only its left half.
+
+    Such a mark may hang into the gutter; measured by its box, it would close a narrow gutter.
+    """
+    return char[0] + 0.5 * char[4] if char[5] in _CLOSING_MARKS else char[1]
+
+
+def _ink_left(char: tuple) -> float:
+    """Where a glyph's ink starts: a full-width opening mark (“（《) inks only its right half."""
+    return char[1] - 0.5 * char[4] if char[5] in _OPENING_MARKS else char[0]
+
+
+def _apart(previous: tuple, char: tuple) -> bool:
+    """Tell whether white between two glyphs of a row separates fragments (columns, table cells).
+
+    Counted by ink where some white shows between the boxes: a closing mark hanging into a
+    20 pt gutter leaves little box gap but a wide one of ink; "、“" touch, whatever their ink.
+    """
+    size = max(char[4], 1.0)
+    box = char[0] - previous[1]
+    return box > 0.7 * size or (box > 0.25 * size and _ink_left(char) - _ink_right(previous) > 0.7 * size)
 
 
 def _join_chars(piece: Sequence[tuple]) -> str:
