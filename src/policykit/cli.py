@@ -137,7 +137,8 @@ def version_callback(value: bool) -> None:
 @app.callback()
 def main_options(
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors, and which reader read each PDF.")
+        bool,
+        typer.Option("--verbose", "-v", help="Show tracebacks on errors, and which reader read each PDF."),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")

@@ -177,7 +177,7 @@ def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
     glyph is one: a bare gap there is layout (WPS leaves a quarter em around digits: "增长 5%").
     Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined after (_SPACED_DIGITS).
 
-    >>> spaced("增", "5", 0.26), spaced("of", "the", 0.3), spaced("章", "总", 0.5, " ")
+    >>> spaced("增", "5", 0.26), spaced("f", "t", 0.3), spaced("章", "总", 0.5, " ")
     (False, True, True)
     """
     if ord(left) < 0x370 and ord(right) < 0x370:

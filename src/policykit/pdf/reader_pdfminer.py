@@ -6,6 +6,7 @@ import io
 import logging
 
 from policykit.errors import PdfError
+from policykit.pdf import reader_pdfium
 from policykit.pdf.layout import PageText, fragments_of
 
 NAME = "pdfminer"
@@ -103,6 +104,8 @@ class Reader:
             self.interpreter.process_page(page.page_obj)
         except Exception as error:
             raise corrupt(self.label, f"page {index + 1}: {error.__class__.__name__}") from None
+        if len(device.chars) > reader_pdfium.MAX_PAGE_CHARS:
+            raise reader_pdfium.PageTooLarge(f"page {index + 1} has {len(device.chars)} characters")
         width, height = float(page.width), float(page.height)
         chars = [
             (x0, x1, height - y1, height - y0, size, text) for x0, x1, y0, y1, size, text in device.chars

@@ -1,0 +1,233 @@
+"""PDF input on real producers' files (../shared/formats): WPS, Chrome print, a 公文 template, a scan.
+
+Plus the reader behaviours those files call for, on generated PDFs: a file pdfminer refuses, an
+image-only page, the per-page budget.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+import pytest
+
+from policykit.cli import app
+from policykit.errors import PdfError
+from policykit.ingest import read_source, source_from_text
+from policykit.pdf import extract as pdf_extract
+from policykit.pdf import extract_pages, read_pdf, reader_pdfium
+from policykit.pipeline import document_from_source, load_document
+from policykit.targets import extract_targets
+from policykit.zh.chars import squash
+from tests.conftest import ROOT
+from tests.pdf_factory import FONT, build_pdf
+
+FORMATS = ROOT.parent / "shared" / "formats"
+BROWSER = "guofa-2025-11-ai-plus-browser-print.pdf"
+WPS = "beijing-gov-work-report-2024.pdf"
+GONGWEN = "gongwen-template-wps-test.pdf"
+SCANNED = "scanned-book-pages-mineru.pdf"
+_CJK = "\u4e00-\u9fff"
+# A space next to a Chinese character or between digits: what WPS gaps and CNKI letter spacing leave.
+_SPURIOUS_SPACE = re.compile(rf"[{_CJK}\d] +[{_CJK}\d]|[{_CJK}] +\S|\S +[{_CJK}]")
+
+
+@pytest.fixture(scope="module")
+def formats():
+    def path(name: str):
+        file = FORMATS / name
+        if not file.is_file():
+            pytest.skip(f"real-format file not found at {file}: these tests need ../shared/formats")
+        return file
+
+    return path
+
+
+def _numbered(document) -> list[str]:
+    return [clause.number for clause in document.walk() if clause.number]
+
+
+# ---------------------------------------------------------------- the browser-printed 国发 PDF
+
+
+def test_browser_print_gives_its_35_numbered_nodes(formats):
+    document = load_document(formats(BROWSER))
+    numbers = _numbered(document)
+    assert len(numbers) == 35
+    assert sum(n.endswith("、") for n in numbers) == 4  # 一、 … 四、
+    assert sum(n.startswith("（") for n in numbers) == 14  # （一） … （十四）
+    assert sum(n.endswith(".") for n in numbers) == 17  # 1. … under （一）–（六）
+    assert document.metadata.title == "国务院关于深入实施“人工智能+”行动的意见"
+
+
+def test_browser_print_has_no_radicals_and_no_browser_lines(formats):
+    document = load_document(formats(BROWSER))
+    text = document.text
+    assert not re.search(r"[\u2e80-\u2fdf]", text)
+    assert "人民" in text and "意见" in text
+    for clause in document.walk():
+        assert "2026/5/19" not in clause.text
+        assert "mee.gov.cn" not in clause.text
+        assert not re.search(r"\b[123]/3\b", clause.text)
+
+
+def test_browser_header_does_not_decide_indentation(formats):
+    """With the header gone, wrapped body lines are not indented, so paragraphs are not cut per line."""
+    source = read_pdf(formats(BROWSER))
+    paragraphs = [p for p in "\n".join(line.text for line in source.lines).split("\n\n") if p.strip()]
+    assert max(p.count("\n") for p in paragraphs) >= 2  # some paragraphs wrap over three lines or more
+    first = next(p for p in paragraphs if p.lstrip("\u3000").startswith("为深入实施"))
+    assert "现提出如下意见。" in first
+
+
+def test_search_finds_the_browser_print(formats, runner):
+    path = formats(BROWSER)
+    result = runner.invoke(
+        app, ["search", "人工智能", str(path), "--no-index", "--count", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["clauses"] >= 20
+
+
+# ---------------------------------------------------------------- the WPS work report
+
+
+def test_wps_gaps_are_not_spaces(formats):
+    source = read_pdf(formats(WPS))
+    text = "\n".join(line.text for line in source.lines)
+    assert not _SPURIOUS_SPACE.search(text), _SPURIOUS_SPACE.search(text).group()
+    assert "增长5.2%" in squash(text)
+
+
+def test_wps_report_gives_the_targets_of_its_clean_text(formats):
+    """The same paragraphs typed cleanly (no gaps, no hard wraps) give the same targets, all for 2024."""
+    path = formats(WPS)
+    document = load_document(path)
+    from_pdf = extract_targets(document)
+    source = read_source(path)
+    paragraphs = [squash(p) for p in "\n".join(line.text for line in source.lines).split("\n\n") if p.strip()]
+    clean = document_from_source(source_from_text("\n".join(paragraphs), path=str(path), name=path.stem))
+    from_text = extract_targets(clean)
+    assert len(from_pdf) >= 30
+    assert all(target.year == 2024 for target in from_pdf)
+    key = [(t.indicator, t.value, t.unit, t.year) for t in from_pdf]
+    assert key == [(t.indicator, t.value, t.unit, t.year) for t in from_text]
+
+
+# ---------------------------------------------------------------- the 公文 template and the scan
+
+
+def test_gongwen_page_numbers_are_dropped(formats):
+    source = read_pdf(formats(GONGWEN))
+    assert not [line for line in source.lines if "––" in line.text]
+    assert any("国防部发〔2012〕21号" in line.text for line in source.lines)
+    assert any(line.text.strip() == "2012年12月12日" for line in source.lines)
+
+
+def test_scanned_pdf_keeps_its_clear_error_naming_the_path(formats):
+    path = formats(SCANNED)
+    with pytest.raises(PdfError, match=r"no text layer: run OCR first, e\.g\. ocrmypdf") as caught:
+        read_source(path)
+    assert str(path) in str(caught.value)
+
+
+def test_real_pdfs_are_read_with_pdfium_and_say_so(formats, caplog):
+    with caplog.at_level(logging.INFO, logger="policykit.pdf"):
+        read_pdf(formats(WPS))
+    assert "read with pypdfium2" in caplog.text
+
+
+# ---------------------------------------------------------------- reader behaviours on generated files
+
+
+def _refused_by_pdfminer(tmp_path):
+    """A generated PDF whose `startxref` shares a line with its offset, and whose trailer follows the
+    last xref entry on its line: pdfminer finds neither, PDFium (and poppler) rebuild the xref."""
+    path = tmp_path / "ok.pdf"
+    build_pdf("第一条  为了推动城市更新，制定本条例。\n第二条  本条例适用于本市。", path)
+    data = re.sub(rb"startxref\s+(\d+)", rb"startxref \1", path.read_bytes()).replace(
+        b"\ntrailer", b" trailer"
+    )
+    bad = tmp_path / "startxref.pdf"
+    bad.write_bytes(data)
+    return bad
+
+
+def test_a_file_pdfminer_refuses_is_read_with_pdfium(tmp_path, caplog, runner):
+    path = _refused_by_pdfminer(tmp_path)
+    with pytest.raises(PdfError, match="corrupt or truncated"):
+        read_pdf(path, reader="pdfminer")
+    with caplog.at_level(logging.INFO, logger="policykit.pdf"):
+        source = read_pdf(path)
+    assert source.lines[0].text.startswith("第一条")
+    assert "read with pypdfium2" in caplog.text
+    result = runner.invoke(app, ["--verbose", "parse", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "read with pypdfium2" in result.stderr
+
+
+def _with_image_page(path) -> None:
+    """Page 1 text, page 2 only an image (a scanned page), page 3 text."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.pdf_factory import _register_font
+
+    _register_font()
+    canvas = Canvas(str(path), pagesize=(595, 842), invariant=1)
+    texts = [
+        "第一条  为了推动城市更新，制定本条例。",
+        None,
+        "第二条  本条例适用于本市行政区域内的城市更新活动。",
+    ]
+    for text in texts:
+        if text is None:
+            canvas.drawImage(ImageReader(Image.new("L", (60, 80), 200)), 72, 72, 451, 698)
+        else:
+            canvas.setFont(FONT, 12)
+            canvas.drawString(72, 770, text)
+        canvas.showPage()
+    canvas.save()
+
+
+def test_an_image_only_page_warns_and_exits_0(tmp_path, runner, caplog):
+    path = tmp_path / "mixed.pdf"
+    _with_image_page(path)
+    with caplog.at_level(logging.WARNING, logger="policykit.pdf"):
+        source = read_pdf(path)
+    assert "page 2 has no text layer: OCR it first, e.g. ocrmypdf" in caplog.text
+    assert [line.page for line in source.lines if line.text] == [1, 3]
+    result = runner.invoke(app, ["parse", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "page 2 has no text layer" in result.stderr
+    assert "page 2" not in result.stdout
+
+
+def test_a_page_past_the_budget_is_skipped_with_a_warning(tmp_path, monkeypatch, caplog):
+    path = tmp_path / "long.pdf"
+    build_pdf("第一条  " + "城市更新" * 400 + "。\n第二条  本条例适用于本市。", path, page_number=None)
+    monkeypatch.setattr(reader_pdfium, "MAX_PAGE_CHARS", 500)
+    with caplog.at_level(logging.WARNING, logger="policykit.pdf"):
+        pages = extract_pages(str(path), label=str(path))
+    assert pages[0].fragments == ()
+    assert "page 1 has" in caplog.text and "budget" in caplog.text
+
+
+def test_a_file_past_the_time_budget_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "slow.pdf"
+    build_pdf("第一条  本条例适用于本市。", path)
+    monkeypatch.setattr(pdf_extract, "MAX_SECONDS", -1.0)
+    with pytest.raises(PdfError, match="PDF bomb") as caught:
+        read_pdf(path)
+    assert str(path) in str(caught.value)
+
+
+def test_unembedded_fonts_lose_no_lines(tmp_path):
+    """PDFium drops a line that repeats the one above in a font it cannot load; such pages go to pdfminer."""
+    text = "\n".join(f"第{i}条  本条规定城市更新的第{i}项要求，" + "内容" * 40 + "。" for i in range(1, 6))
+    path = tmp_path / "repeat.pdf"
+    build_pdf(text, path)
+    source = read_pdf(path, reader="pypdfium2")
+    assert squash("".join(line.text for line in source.lines)) == squash(text)
