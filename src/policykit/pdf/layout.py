@@ -87,28 +87,37 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
         return []
     ordered = sorted(chars, key=lambda c: (c[3], c[0]))
     rows: list[list[tuple]] = []
-    reference = None
+    reference = -1e9
     for char in ordered:
-        if reference is None or char[3] - reference > 0.5 * max(char[4], 1.0):
+        if char[3] - reference > 0.5 * (char[4] if char[4] > 1.0 else 1.0):
             rows.append([])
             reference = char[3]
         rows[-1].append(char)
     fragments = []
     for row_index, row in enumerate(rows):
-        row.sort(key=lambda c: c[0])
+        row.sort(key=_left)
         pieces: list[list[tuple]] = [[row[0]]]
-        for previous, char in itertools.pairwise(row):
-            if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
-                continue  # the same glyph drawn twice (fake bold)
-            if _apart(pieces[-1][-1], char) and not char[5].isspace():
-                pieces.append([char])
+        current = pieces[0]
+        previous = row[0]
+        for char in itertools.islice(row, 1, None):
+            if char[0] - current[-1][1] <= 0.25 * char[4]:  # touching glyphs: the common case
+                if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
+                    continue  # the same glyph drawn twice (fake bold)
+                current.append(char)
+            elif _apart(current[-1], char) and not char[5].isspace():
+                current = [char]
+                pieces.append(current)
             else:
-                pieces[-1].append(char)
+                current.append(char)
+            previous = char
         for piece in pieces:
             text = _join_chars(piece)
             if not text.strip():
                 continue
             visible = [c for c in piece if not c[5].isspace()]
+            size = visible[0][4]
+            if any(c[4] != size for c in visible):
+                size = statistics.median(c[4] for c in visible)
             fragments.append(
                 Fragment(
                     text=text,
@@ -116,11 +125,15 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
                     x1=max(_ink_right(c) for c in visible),
                     top=min(c[2] for c in visible),
                     bottom=max(c[3] for c in visible),
-                    size=statistics.median(c[4] for c in visible),
+                    size=size,
                     row=row_index,
                 )
             )
     return fragments
+
+
+def _left(char: tuple) -> float:
+    return char[0]
 
 
 def _ink_right(char: tuple) -> float:
@@ -159,11 +172,18 @@ def _join_chars(piece: Sequence[tuple]) -> str:
             continue
         if previous is not None:
             gap = char[0] - previous[1]
-            if spaced(previous[5][-1], text[0], gap / max(char[4], 1.0), blank):
+            size = char[4] if char[4] > 1.0 else 1.0
+            # Without a space glyph a gap under a quarter em is never a space: skip the test.
+            if (blank or gap > 0.25 * size) and spaced(previous[5][-1], text[0], gap / size, blank):
                 out.append(blank or " ")
         out.append(text)
         previous, blank = char, ""
-    return _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), "".join(out))
+    joined = "".join(out)
+    return _SPACED_DIGITS.sub(_unspace, joined) if " " in joined else joined
+
+
+def _unspace(match: re.Match) -> str:
+    return match.group().replace(" ", "")
 
 
 # Single digits (and points, percent signs) a space apart are one letter-spaced number: "2 0 0 5".

@@ -129,6 +129,8 @@ class Reader:
         raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         units = memoryview(buffer.raw[: count * 2]).cast("H")
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+        edges = memoryview(box).cast("B").cast("f")  # left, top, right, bottom: faster than the fields
         loose_box, matrix_of, size_of = (
             raw.FPDFText_GetLooseCharBox,
             raw.FPDFText_GetMatrix,
@@ -136,14 +138,20 @@ class Reader:
         )
         generated = raw.FPDFText_IsGenerated
         chars = []
+        append = chars.append
         undecodable = 0
         pending_high = 0
+        # A run of glyphs in one font and size has loose boxes of one height: their size, and where
+        # the baseline sits in the box, are looked up once per run (two C calls fewer a glyph).
+        run_height, run = -1.0, (False, 0.0, 0.0)
         for k in range(count):
             unit = units[k]
-            if 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
+            if 0x20 < unit < 0xD800:
+                text = chr(unit)
+            elif 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
                 pending_high = unit
                 continue
-            if 0xDC00 <= unit < 0xE000 and pending_high:
+            elif 0xDC00 <= unit < 0xE000 and pending_high:
                 text = chr(0x10000 + ((pending_high - 0xD800) << 10) + (unit - 0xDC00))
                 pending_high = 0
             elif unit in (0, 0xFFFD, 0xFFFE) or unit in _UNMAPPED:
@@ -153,16 +161,23 @@ class Reader:
                 continue  # PDFium's own line breaks and guessed spaces: the layout decides those
             else:
                 text = chr(unit)
-            matrix_of(text_page, k, matrix)
-            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-            if a * d <= 0 or abs(b) + abs(c) > 0.02 * abs(a):  # rotated or mirrored: watermarks, stamps
+            loose_box(text_page, k, box_ref)
+            top_y = edges[1]
+            box_height = top_y - edges[3]
+            if box_height != run_height:
+                matrix_of(text_page, k, matrix_ref)
+                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                # Rotated or mirrored glyphs are watermarks and stamps, not text to read.
+                skip = a * d <= 0 or abs(b) + abs(c) > 0.02 * abs(a)
+                # The em box from the baseline and the font's size in page units: Type 3 fonts
+                # (browser print) give glyph-tight boxes, so "一" would be a hairline row of its own.
+                size = size_of(text_page, k) * abs(d)
+                run_height, run = box_height, (skip, size, top_y - matrix.f - (1 - _DESCENT) * size)
+            skip, size, offset = run
+            if skip:
                 continue
-            loose_box(text_page, k, box)
-            # The em box from the baseline and the font's size in page units: Type 3 fonts (browser
-            # print) give glyph-tight boxes, so "一" would be a hairline and start a row of its own.
-            size = size_of(text_page, k) * abs(d)
-            bottom = height - matrix.f + _DESCENT * size
-            chars.append((box.left, box.right, bottom - size, bottom, size, text))
+            top = height - top_y + offset
+            append((edges[0], edges[2], top, top + size, size, text))
         return chars, undecodable
 
     def close(self) -> None:
