@@ -23,8 +23,10 @@ Progress = Callable[[int, int], None]
 log = logging.getLogger("policykit.pdf")
 
 READERS = {reader_pdfium.NAME: reader_pdfium.Reader, reader_pdfminer.NAME: reader_pdfminer.Reader}
-# Below this many pages a process pool costs more than it saves (PDFium reads a page in ~10 ms).
-PARALLEL_MIN_PAGES = 48
+# Below this many pages a process pool costs more than it saves. Pools are used only when asked
+# for (`workers`): PDFium reads a page in ~10 ms, and on a busy 2-core machine a pool of 2 was
+# slower than one process (7.2 s against 6.2 s for 267 pages); nor can an index worker start one.
+PARALLEL_MIN_PAGES = 12
 # A whole file that takes longer than this is not a document but a bomb: refuse it.
 MAX_SECONDS = 300.0
 
@@ -104,11 +106,11 @@ def extract_pages(
     workers: int | None = None,
     reader: str | None = None,
 ) -> list[PageText]:
-    """Extract every page's fragments, over a process pool when the document is long enough."""
+    """Extract every page's fragments, over a pool of `workers` processes when the document is long enough."""
     opened = open_reader(source, password, label, reader)
     total = opened.pages
-    if workers is None:
-        workers = 1 if multiprocessing.current_process().daemon else min(os.cpu_count() or 1, 4)
+    if workers is None or multiprocessing.current_process().daemon:
+        workers = 1
     started = time.monotonic()
     if total < PARALLEL_MIN_PAGES or workers < 2:
         results = []

@@ -20,6 +20,49 @@ _SAMPLE = 64
 _DESCENT = 0.12
 
 
+_FONT_INFO: list = []  # the callbacks PDFium holds on to must outlive it
+
+
+def _without_system_fonts() -> None:
+    """Tell PDFium (once per process) to map no font to the system's: text needs metrics, not glyphs.
+
+    For a font that is not embedded PDFium otherwise loads a system substitute such as Noto CJK
+    and its glyphs, page after page: 50 ms a page instead of 5. Without it, what PDFium cannot
+    measure it may drop, which `_drops_text` catches and pdfminer reads instead. Rendering in this
+    process (which policykit does not do) would show such fonts as boxes.
+    """
+    if _FONT_INFO:
+        return
+    import pypdfium2.raw as raw
+
+    info = raw.FPDF_SYSFONTINFO()
+    kinds = dict(raw.FPDF_SYSFONTINFO._fields_)
+    numbers = {"GetFontData", "GetFaceName", "GetFontCharset"}  # these answer 0, the rest NULL
+    callbacks = {
+        name: kinds[name](_answering(0 if name in numbers else None))
+        for name in (
+            "Release",
+            "EnumFonts",
+            "MapFont",
+            "GetFont",
+            "GetFontData",
+            "GetFaceName",
+            "GetFontCharset",
+            "DeleteFont",
+        )
+    }
+    info.version = 1
+    for name, callback in callbacks.items():
+        setattr(info, name, callback)
+    raw.FPDF_SetSystemFontInfo(ctypes.byref(info))
+    _FONT_INFO.extend([info, callbacks])
+
+
+def _answering(value):
+    """A callback that ignores its arguments and returns `value`."""
+    return lambda *_: value
+
+
 class PageTooLarge(Exception):
     """A page past the per-page budget; the caller skips it with a warning."""
 
@@ -33,6 +76,7 @@ class Reader:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
 
+        _without_system_fonts()
         self.raw = raw
         self.source, self.password, self.label = source, password, label
         self.fallback = None  # the pdfminer reader for pages PDFium would read short
@@ -69,7 +113,7 @@ class Reader:
                 raise PageTooLarge(f"page {index + 1} has {objects} objects")
             text_page = raw.FPDFText_LoadPage(page)
             try:
-                if self._drops_text(page, text_page, objects):
+                if self._dropped(page, text_page, objects):
                     raise Unreadable(f"page {index + 1} has text PDFium cannot measure")
                 chars, undecodable = self._chars(text_page, height, index)
             finally:
@@ -92,12 +136,12 @@ class Reader:
             images=images,
         )
 
-    def _drops_text(self, page, text_page, objects: int) -> bool:
-        """Tell whether PDFium left a text object in a font that is not embedded out of the page's text.
+    def _dropped(self, page, text_page, objects: int) -> list:
+        """The text objects in a font that is not embedded which PDFium left out of the page's text.
 
-        Without the font (not embedded, not installed) PDFium cannot measure glyphs, and its
-        de-duplication of "fake bold" then drops a line that repeats one just above, or a lone
-        glyph. Only pages where a sample of the text objects shows such a font are checked.
+        Without the font (not embedded, not mapped to the system's) PDFium cannot measure glyphs,
+        and its de-duplication of "fake bold" then drops a line that repeats one just above, or a
+        lone glyph. Only pages where a sample of the text objects shows such a font are checked.
         """
         raw = self.raw
         text_type = raw.FPDF_PAGEOBJ_TEXT
@@ -107,7 +151,8 @@ class Reader:
             and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
             for i in range(0, objects, step)
         ):
-            return False
+            return []
+        dropped = []
         for i in range(objects):
             item = raw.FPDFPage_GetObject(page, i)
             if (
@@ -115,8 +160,8 @@ class Reader:
                 and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
                 and raw.FPDFTextObj_GetText(item, text_page, None, 0) <= 2  # UTF-16: just the NUL
             ):
-                return True
-        return False
+                dropped.append(item)
+        return dropped
 
     def _chars(self, text_page, height: float, index: int) -> tuple[list[tuple], int]:
         raw = self.raw
