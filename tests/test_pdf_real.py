@@ -118,11 +118,16 @@ def test_wps_report_gives_the_targets_of_its_clean_text(formats):
 # ---------------------------------------------------------------- the 公文 template and the scan
 
 
-def test_gongwen_page_numbers_are_dropped(formats):
+def test_gongwen_page_numbers_are_dropped_and_its_parts_stay_apart(formats):
+    """A 公文's right-aligned signature and date, and its 版记 lines, are paragraphs of their own:
+    neither a false second column nor a wrap across the page break."""
     source = read_pdf(formats(GONGWEN))
     assert not [line for line in source.lines if "––" in line.text]
-    assert any("国防部发〔2012〕21号" in line.text for line in source.lines)
-    assert any(line.text.strip() == "2012年12月12日" for line in source.lines)
+    paragraphs = [squash(p) for p in "\n".join(line.text for line in source.lines).split("\n\n")]
+    assert "国防部发〔2012〕21号" in paragraphs
+    assert "2012年12月12日" in paragraphs
+    assert "抄送：教育局，教育局。" in paragraphs
+    assert "分送：教育局，教育局。" in paragraphs
 
 
 def test_scanned_pdf_keeps_its_clear_error_naming_the_path(formats):

@@ -269,6 +269,7 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
     sides = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     for index, (g_left, g_right) in enumerate(gutters):
         full_lines = []
+        spans = []
         for side_left, side_right in (sides[index], sides[index + 1]):
             if side_right - side_left < 4 * size:  # a column is more than a few characters wide
                 break
@@ -276,8 +277,15 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             full_lines.append(sum(1 for f in inside if f.x1 - f.x0 >= 0.5 * (side_right - side_left)))
             if not inside:
                 break
+            spans.append((min(f.top for f in inside), max(f.bottom for f in inside)))
         else:
-            result.append((g_left, g_right, min(full_lines) >= 1 and max(full_lines) >= 2))
+            # Columns stand side by side: text on the left above text on the right (a 公文's body,
+            # then its right-aligned signature) is one column with a ragged edge.
+            (top_a, bottom_a), (top_b, bottom_b) = spans
+            overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+            beside = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
+            strict = beside and min(full_lines) >= 1 and max(full_lines) >= 3
+            result.append((g_left, g_right, strict))
     return result
 
 
@@ -546,11 +554,13 @@ def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading:
 
     This holds across a column or page break too, which is how split paragraphs are rejoined.
     """
-    _, right = edges[(previous.page, previous.column)]
+    left, right = edges[(previous.page, previous.column)]
     # The previous line is full when the next line's first word would not have fitted after it.
     latin = _LEADING_LATIN.match(line.text)
     needed = max(1.0, 0.6 * len(latin.group())) * previous.size if latin else previous.size
     if indented or right - previous.x1 > needed + 0.5 * previous.size:
+        return False
+    if previous.x0 - left > 3 * previous.size:  # right-aligned or centred (a signature, a date): no wrap
         return False
     if abs(line.size - previous.size) > 0.15 * line.size:
         return False
