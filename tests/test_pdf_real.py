@@ -236,3 +236,39 @@ def test_unembedded_fonts_lose_no_lines(tmp_path):
     build_pdf(text, path)
     source = read_pdf(path, reader="pypdfium2")
     assert squash("".join(line.text for line in source.lines)) == squash(text)
+
+
+def _with_stream(path, inflated: int) -> None:
+    """A one-page PDF whose content stream inflates to `inflated` bytes of spaces around one line."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 720 Td (Article 1 applies.) Tj ET\n" + b" " * inflated
+    data = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(pdf))
+
+
+def test_a_stream_that_inflates_past_the_budget_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "bomb.pdf"
+    _with_stream(path, 2_000_000)
+    assert read_pdf(path).lines[0].text == "Article 1 applies."  # within the default budget
+    monkeypatch.setattr(pdf_extract, "MAX_STREAM_BYTES", 1 << 20)
+    with pytest.raises(PdfError, match="inflates past 1 MB") as caught:
+        read_pdf(path)
+    assert str(path) in str(caught.value)

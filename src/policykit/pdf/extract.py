@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import time
+import zlib
 from collections.abc import Callable
 
 from policykit.errors import PdfError
@@ -29,6 +31,9 @@ READERS = {reader_pdfium.NAME: reader_pdfium.Reader, reader_pdfminer.NAME: reade
 PARALLEL_MIN_PAGES = 12
 # A whole file that takes longer than this is not a document but a bomb: refuse it.
 MAX_SECONDS = 300.0
+# A compressed stream that inflates past this is a bomb (a page's text is kilobytes, a scan tens of MB).
+MAX_STREAM_BYTES = 256 << 20
+_STREAM = re.compile(rb"stream\r?\n")
 
 
 def open_reader(source: str | bytes, password: str | None, label: str, reader: str | None = None):
@@ -42,6 +47,12 @@ def open_reader(source: str | bytes, password: str | None, label: str, reader: s
         head = source[:1024]
     if b"%PDF" not in head:
         raise PdfError("not a PDF (no %PDF header): check the file", path=label)
+    data = source if isinstance(source, bytes) else _read(source)
+    if _inflates_past(data, MAX_STREAM_BYTES):
+        raise PdfError(
+            f"a compressed stream inflates past {MAX_STREAM_BYTES >> 20} MB (a PDF bomb?): refusing to read it",
+            path=label,
+        )
     names = [reader] if reader else list(READERS)
     failures = []
     for name in names:
@@ -68,6 +79,37 @@ def open_reader(source: str | bytes, password: str | None, label: str, reader: s
     )
     log.info("%s: %s", label, "; ".join(failures))
     raise corrupt(label, what)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _inflates_past(data: bytes, limit: int) -> bool:
+    """Tell whether a Flate stream of the file inflates past `limit` bytes, inflating in pieces.
+
+    The readers inflate a whole stream at once: a 1 MB file can hold a 1 GB stream.
+    """
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        if start + 2 > len(data):
+            break
+        method, flags = data[start], data[start + 1]
+        if method & 0x0F != 8 or (method * 256 + flags) % 31:  # not a zlib header
+            continue
+        inflater = zlib.decompressobj()
+        size = 0
+        position = start
+        try:
+            while not inflater.eof and position < len(data):
+                size += len(inflater.decompress(data[position : position + 65536]))
+                position += 65536
+                if size > limit:
+                    return True
+        except zlib.error:
+            continue
+    return False
 
 
 def _page(reader, index: int) -> tuple[PageText, str | None]:
