@@ -272,3 +272,60 @@ def test_a_stream_that_inflates_past_the_budget_is_refused(tmp_path, monkeypatch
     with pytest.raises(PdfError, match="inflates past 1 MB") as caught:
         read_pdf(path)
     assert str(path) in str(caught.value)
+
+
+# ---------------------------------------------------------------- spaces and columns on generated layouts
+
+
+def _glyphs(
+    text: str, x: float, pitch: dict[str, float], gap: float = 0.0, size: float = 10.0
+) -> list[tuple]:
+    """Place `text` on one row: each glyph `pitch` wide (by kind), `gap` points of white after each."""
+    chars = []
+    for char in text:
+        width = pitch.get("latin" if char.isascii() else "cjk", size)
+        chars.append((x, x + width, 100.0, 100.0 + size, size, char))
+        x += width + gap
+    return chars
+
+
+def _row_text(chars: list[tuple]) -> str:
+    from policykit.pdf import fragments_of
+
+    return " | ".join(fragment.text for fragment in fragments_of(chars))
+
+
+def test_wps_gaps_between_chinese_and_digits_are_not_spaces():
+    pitch = {"cjk": 10.0, "latin": 5.0}
+    # WPS: a quarter em of white on each side of a digit run, no glyph in it.
+    chars = _glyphs("增长", 72, pitch) + _glyphs("5%", 94.5, pitch) + _glyphs("左右", 107, pitch)
+    assert _row_text(chars) == "增长5%左右"
+
+
+def test_letter_spaced_numbers_are_one_number():
+    pitch = {"cjk": 10.0, "latin": 5.0}
+    # CNKI: every glyph of "到2005年" and "250亿元" a third of an em apart.
+    assert _row_text(_glyphs("到2005年", 72, pitch, gap=3.3)) == "到2005年"
+    assert _row_text(_glyphs("250亿元左右", 72, pitch, gap=3.3)) == "250亿元左右"
+
+
+def test_spaces_between_latin_words_stay():
+    pitch = {"latin": 5.0}
+    chars = _glyphs("Article", 72, pitch) + _glyphs("1", 110, pitch) + _glyphs("applies", 118, pitch)
+    assert _row_text(chars) == "Article 1 applies"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("style", ["indent", "block"])
+def test_a_narrow_gutter_keeps_the_columns_apart(corpus_dir, tmp_path, style):
+    """Two columns 20 pt apart (under two characters, as gazettes set them) read as two columns."""
+    reference = load_document(corpus_dir / "shanghai-urban-renewal-regulation-2021.txt")
+    path = tmp_path / f"gazette-{style}.pdf"
+    build_pdf(
+        reference.text, path, columns=2, gutter=20, style=style, title="上海市人民代表大会常务委员会公报"
+    )
+    document = load_document(path)
+    assert [(c.number, c.heading) for c in document.walk()] == [
+        (c.number, c.heading) for c in reference.walk()
+    ]
+    assert squash(document.text) == squash(reference.text)
