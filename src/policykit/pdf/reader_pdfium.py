@@ -217,7 +217,10 @@ class Reader:
                 # The em box from the baseline and the font's size in page units: Type 3 fonts
                 # (browser print) give glyph-tight boxes, so "一" would be a hairline row of its own.
                 size = size_of(text_page, k) * abs(d)
-                run_height, run = box_height, (skip, size, top_y - matrix.f - (1 - _DESCENT) * size)
+                run = (skip, size, top_y - matrix.f - (1 - _DESCENT) * size)
+                # Only a box as tall as the font's em (its ascent to descent) is shared by the run;
+                # a glyph-tight box says nothing about the next glyph's baseline.
+                run_height = box_height if box_height >= 0.9 * size else -1.0
             skip, size, offset = run
             if skip:
                 continue
