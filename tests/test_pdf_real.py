@@ -329,3 +329,17 @@ def test_a_narrow_gutter_keeps_the_columns_apart(corpus_dir, tmp_path, style):
         (c.number, c.heading) for c in reference.walk()
     ]
     assert squash(document.text) == squash(reference.text)
+
+
+def test_touching_runs_from_another_reader_join_without_spaces():
+    """Pages built from text runs (OFD splits "一份公文" / "文件" and "20" / "12") read as words."""
+    from policykit.pdf import Fragment, PageText, layout_lines
+
+    def run(text: str, x0: float, x1: float) -> Fragment:
+        return Fragment(text, x0, x1, 100.0, 110.0, 10.0, 0)
+
+    runs = [run("一份公文", 72, 112), run("文件", 112, 132), run("〔", 132.5, 142), run("20", 142, 152)]
+    runs += [run("12", 152, 162), run("〕", 162, 172), run("Article", 200, 235), run("1", 237.6, 242)]
+    assert layout_lines([PageText(1, 595.0, 842.0, tuple(runs), 0, 0)]) == [
+        ("一份公文文件〔2012〕 Article 1", 1)
+    ]

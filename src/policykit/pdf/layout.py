@@ -353,9 +353,23 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
 
 
 def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Line:
+    """One row's fragments in a column as a line: a space between them where white separates them.
+
+    Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
+    objects split mid-word) may touch, and touching pieces of Chinese join without a space.
+    """
     fragments = sorted(fragments, key=lambda f: f.x0)
+    text = fragments[0].text
+    for previous, fragment in itertools.pairwise(fragments):
+        gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
+        touching = gap < 0.25 and previous.text and fragment.text
+        text += (
+            fragment.text
+            if touching and not spaced(previous.text[-1], fragment.text[0], gap)
+            else " " + fragment.text
+        )
     return Line(
-        text=" ".join(f.text for f in fragments),
+        text=text,
         page=page,
         x0=fragments[0].x0,
         x1=fragments[-1].x1,
