@@ -72,6 +72,7 @@ def build_pdf(
     password: str | None = None,
     style: str = "indent",
     gutter: float = GUTTER,
+    header_at: float = 50.0,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
@@ -80,7 +81,8 @@ def build_pdf(
     `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
     "block" sets them flush left and justified, with space between paragraphs, and headings
     (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
-    columns (gazettes leave as little as 20 pt, under two characters).
+    columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
+    baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
     reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
     either), so encrypted PDFs are set in Helvetica: give them ASCII text.
     """
@@ -101,8 +103,8 @@ def build_pdf(
     def decorate() -> None:
         if title:
             canvas.setFont(FONT, 9)
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 50, title)
-            canvas.line(MARGIN, PAGE_HEIGHT - 56, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 56)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - header_at, title)
+            canvas.line(MARGIN, PAGE_HEIGHT - header_at - 6, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - header_at - 6)
         if page_number:
             canvas.setFont(FONT, 9)
             canvas.drawCentredString(PAGE_WIDTH / 2, 40, page_number.format(n=state["page"]))

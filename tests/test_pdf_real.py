@@ -343,3 +343,17 @@ def test_touching_runs_from_another_reader_join_without_spaces():
     assert layout_lines([PageText(1, 595.0, 842.0, tuple(runs), 0, 0)]) == [
         ("一份公文文件〔2012〕 Article 1", 1)
     ]
+
+
+@pytest.mark.corpus
+def test_a_header_close_to_the_body_is_dropped_and_decides_no_indent(corpus_dir, tmp_path):
+    reference = load_document(corpus_dir / "zero-waste-city-pilot-plan-2018.txt")
+    path = tmp_path / "close-header.pdf"
+    pages = build_pdf(reference.text, path, title="无废城市建设试点工作方案", header_at=62)
+    assert pages >= 4
+    source = read_pdf(path)
+    assert not [line for line in source.lines if squash(line.text) == "无废城市建设试点工作方案"]
+    document = load_document(path)
+    assert [(c.number, c.heading) for c in document.walk()] == [
+        (c.number, c.heading) for c in reference.walk()
+    ]

@@ -440,8 +440,8 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
 
     A row counts when it stands apart from the body and repeats on enough pages (digits masked),
     or when it repeats on pages where it sits close to the body (a browser's header 7 pt above
-    the text) as long as it stands apart on at least one; a browser's print header (date and
-    time) and footer (URL, n/N) go on sight.
+    the text) as long as it stands apart on at least one, or is a short row on most pages; a
+    browser's print header (date and time) and footer (URL, n/N) go on sight.
     """
     by_page: dict[int, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
@@ -493,9 +493,10 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
     threshold = max(1 if pages == 1 else 2, min(3, 0.4 * pages))
     for (key, band), members in groups.items():
         needed = threshold if key == "<page number>" else max(2, threshold)
-        if not any(apart for _, apart in members):
-            continue
         indexes = [i for i, _ in members]
+        if not any(apart for _, apart in members):
+            # Close to the body on every page: only a short row most pages repeat is a header.
+            needed = max(needed, 3, 0.6 * pages)
         if len({lines[i].page for i in indexes}) < needed:
             continue
 
