@@ -82,6 +82,7 @@ def open_reader(source: str | bytes, password: str | None, label: str, reader: s
 
 
 def _read(path: str) -> bytes:
+    """The file's bytes, for the stream check (the readers open the path themselves)."""
     with open(path, "rb") as handle:
         return handle.read()
 
@@ -130,6 +131,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(source: str | bytes, password: str | None, label: str, reader: str) -> None:
+    """Open the PDF once per pool worker, with the reader the parent chose."""
     _WORKER.clear()
     _WORKER.update(reader=open_reader(source, password, label, reader))
 
@@ -176,6 +178,7 @@ def extract_pages(
 
 
 def _check_time(started: float, done: int, total: int, label: str) -> None:
+    """Refuse a file that has taken longer than MAX_SECONDS so far."""
     if time.monotonic() - started > MAX_SECONDS:
         raise PdfError(
             f"reading stopped at page {done} of {total} after {MAX_SECONDS:.0f} s: the file costs far more "

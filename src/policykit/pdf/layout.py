@@ -133,6 +133,7 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
 
 
 def _left(char: tuple) -> float:
+    """A glyph's left edge, the sort key of a row."""
     return char[0]
 
 
@@ -183,6 +184,7 @@ def _join_chars(piece: Sequence[tuple]) -> str:
 
 
 def _unspace(match: re.Match) -> str:
+    """Close up a letter-spaced number."""
     return match.group().replace(" ", "")
 
 

@@ -164,6 +164,7 @@ class Reader:
         return dropped
 
     def _chars(self, text_page, height: float, index: int) -> tuple[list[tuple], int]:
+        """The page's glyphs as (x0, x1, top, bottom, size, text), and how many had no Unicode."""
         raw = self.raw
         count = raw.FPDFText_CountChars(text_page)
         if count <= 0:
