@@ -5,6 +5,7 @@ Heavy libraries (jieba, pdfplumber) are imported inside commands so `policykit -
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -141,7 +142,10 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Show tracebacks on errors, and which reader read each PDF."),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
     ] = False,
@@ -157,6 +161,26 @@ def main_options(
         policykit search 氢能 docs/
     """
     _state["verbose"] = verbose
+    _log_to_stderr(verbose)
+
+
+class _LogFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return f"Warning: {message}" if record.levelno >= logging.WARNING else message
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    """Print the library's warnings (image-only PDF pages) and, with --verbose, its notes, one line each."""
+    logger = logging.getLogger("policykit")
+    for handler in [h for h in logger.handlers if getattr(h, "policykit_cli", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.policykit_cli = True  # type: ignore[attr-defined]
+    handler.setFormatter(_LogFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
 
 
 FileArg = Annotated[

@@ -118,7 +118,7 @@ def read_source(
     if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
         from policykit.pdf import read_pdf
 
-        source = read_pdf(data, password=password, name=name, progress=progress)
+        source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
         return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
     try:
         kind = detect_format(data, Path(shown).suffix)

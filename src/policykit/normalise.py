@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from policykit.gongwen import is_part_line
 from policykit.model import Paragraph, Source, SourceLine
-from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk
+from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk, unify_radicals
 from policykit.zh.chars import strip_invisible as remove_zero_width
 from policykit.zh.numbering import alternatives, is_heading_line
 
-__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
+__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width", "unify_radicals"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
@@ -62,7 +62,7 @@ def ends_sentence(text: str) -> bool:
 def _prepare(source: Source) -> list[_Line]:
     lines = []
     for raw in source.lines:
-        fixed = halfwidth_alnum(remove_zero_width(raw.text)).rstrip()
+        fixed = unify_radicals(halfwidth_alnum(remove_zero_width(raw.text))).rstrip()
         content = fixed.lstrip(INDENT)
         lines.append(
             _Line(

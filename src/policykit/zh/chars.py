@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
@@ -44,6 +46,29 @@ def strip_invisible(text: str) -> str:
     '人民'
     """
     return _CONTROL.sub("", text.translate(_ZERO_WIDTH_TABLE))
+
+
+@lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    """The radical → unified ideograph table from data/radicals.txt, loaded once."""
+    table: dict[int, str] = {}
+    raw = resources.files("policykit").joinpath("data/radicals.txt").read_text("utf-8")
+    for line in raw.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 2:
+            table[ord(fields[0])] = fields[1]
+    return table
+
+
+def unify_radicals(text: str) -> str:
+    """Map radical and compatibility code points to the ideographs they print as (browser-printed PDFs).
+
+    >>> unify_radicals("⼈⼯智能，⼈⺠群众的意⻅")
+    '人工智能，人民群众的意见'
+    """
+    if text.isascii():
+        return text
+    return text.translate(_radical_table())
 
 
 def squash(text: str) -> str:
