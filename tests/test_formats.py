@@ -570,3 +570,14 @@ def test_truncated_or_corrupted_files_give_a_source_or_one_error(formats_dir, tm
             read_source(target)
         except PolicykitError as error:
             assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".wps", ".ofd", "-wps-test.pdf"])
+def test_gongwen_parts_are_metadata_in_every_format(formats_dir, suffix):
+    """The 公文 template as WPS saved it in four formats: 版头 and 成文日期 in metadata, no 版记 in any clause."""
+    name = TEMPLATE.replace("-test", "") + suffix if suffix.startswith("-") else TEMPLATE + suffix
+    document = load_document(formats_dir / name)
+    assert (document.metadata.doc_number, document.metadata.date) == ("国防部发〔2012〕21号", "2012-12-12")
+    texts = [clause.text for clause in document.walk()]
+    assert texts and not any(word in text for text in texts for word in ("抄送", "印发", "共印"))
+    assert document.metadata.title == "国防部关于放假的通知"
