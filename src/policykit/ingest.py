@@ -10,6 +10,7 @@ from pathlib import Path
 from policykit.errors import InputError
 from policykit.formats import detect_format, read_format
 from policykit.model import Source, SourceLine
+from policykit.zh.chars import common_hanzi_share
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -36,10 +37,12 @@ def _plausible_text(text: str) -> bool:
 
 
 def detect_encoding(data: bytes) -> str:
-    """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030.
+    """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030 or Big5.
 
     >>> detect_encoding("行动计划".encode("gb18030")), detect_encoding("行动计划".encode("utf-8"))
     ('gb18030', 'utf-8')
+    >>> detect_encoding("國務院關於實施行動計劃的通知，推動經濟發展。".encode("big5"))
+    'big5'
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -56,6 +59,22 @@ def detect_encoding(data: bytes) -> str:
                     return name
             except UnicodeDecodeError:
                 continue
+    return _gb_or_big5(data)
+
+
+def _gb_or_big5(data: bytes) -> str:
+    """GB18030 decodes almost any bytes, Big5 files included, into rare characters: keep the codec whose
+    decoding reads as common Chinese, and GB18030 unless Big5 is clearly better."""
+    sample = data[:65536]
+    gb = common_hanzi_share(sample.decode("gb18030", errors="replace"))
+    if gb >= 0.9:
+        return "gb18030"
+    for name in ("big5", "cp950", "big5hkscs"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name if common_hanzi_share(text) > gb + 0.2 else "gb18030"
     return "gb18030"
 
 
@@ -74,12 +93,25 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or utf-16", path=name) from None
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        hint = "try another --encoding" if encoding else "try --encoding gb18030, big5 or utf-16"
-        raise InputError(
-            f"cannot decode as {chosen} at byte {error.start}: {hint}", path=name, line=line
-        ) from None
+        if encoding:
+            where = error.start
+            message = f"cannot decode as {chosen} at byte {where}: try another --encoding"
+        else:
+            # Nothing guessed fits; UTF-8 is what most files are meant to be, so point at its first bad byte.
+            where = _first_bad_utf8(data)
+            message = (
+                f"not valid UTF-8 at byte {where} (nor {chosen}): try --encoding gb18030, big5 or utf-16"
+            )
+        raise InputError(message, path=name, line=data[:where].count(b"\n") + 1) from None
     return text.lstrip("\ufeff"), chosen
+
+
+def _first_bad_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return 0
 
 
 def source_from_text(
