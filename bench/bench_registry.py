@@ -15,15 +15,20 @@ def run(ctx) -> list[dict]:
     repo = ctx.scratch / "registry-repo"
     raw = repo / "data" / "raw"
     raw.mkdir(parents=True)
-    # Each edition differs by its last line so every source has its own hash and is parsed on its own.
-    for edition in range(1, 8):
-        for path in ctx.corpus_files():
-            text = path.read_text(encoding="utf-8") + f"\n（第{edition}版）\n"
-            (raw / f"{path.stem}-ed{edition}.txt").write_text(text, encoding="utf-8")
     registry = repo / "data" / "clauses.yaml"
     cache = ctx.scratch / "registry-cache"
     os.environ["POLICYKIT_CACHE_DIR"] = str(cache)
-    update_registry(registry, [raw], create=True)
+    # Each edition differs by its last line so every source has its own hash and is parsed on its own;
+    # editions are added until the registry passes 10,000 clauses.
+    clauses, edition = 0, 0
+    while clauses < 10_000:
+        edition += 1
+        files = []
+        for path in ctx.corpus_files():
+            text = path.read_text(encoding="utf-8") + f"\n（第{edition}版）\n"
+            files.append(raw / f"{path.stem}-ed{edition}.txt")
+            files[-1].write_text(text, encoding="utf-8")
+        clauses += update_registry(registry, files, create=edition == 1).added
     report = validate(registry, cache=False)
     assert report.valid, report.problems[:3]
     clauses, size = report.clauses, registry.stat().st_size / 1e6

@@ -71,6 +71,8 @@ def build_pdf(
     size: float = 10.5,
     password: str | None = None,
     style: str = "indent",
+    gutter: float = GUTTER,
+    header_at: float = 50.0,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
@@ -78,7 +80,9 @@ def build_pdf(
     footer (None for no page numbers); `password` encrypts the file with that user password.
     `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
     "block" sets them flush left and justified, with space between paragraphs, and headings
-    (short lines such as 第一章 or 一、) centred in a larger size.
+    (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
+    columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
+    baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
     reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
     either), so encrypted PDFs are set in Helvetica: give them ASCII text.
     """
@@ -91,7 +95,7 @@ def build_pdf(
     encrypt = StandardEncryption(password, canModify=0) if password else None
     canvas = Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), encrypt=encrypt, invariant=1)
     body_width = PAGE_WIDTH - 2 * MARGIN
-    column_width = (body_width - GUTTER * (columns - 1)) / columns
+    column_width = (body_width - gutter * (columns - 1)) / columns
     leading = size * 1.6
     top, bottom = PAGE_HEIGHT - MARGIN, MARGIN
     state = {"page": 1, "column": 0, "y": top}
@@ -99,8 +103,8 @@ def build_pdf(
     def decorate() -> None:
         if title:
             canvas.setFont(FONT, 9)
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 50, title)
-            canvas.line(MARGIN, PAGE_HEIGHT - 56, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 56)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - header_at, title)
+            canvas.line(MARGIN, PAGE_HEIGHT - header_at - 6, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - header_at - 6)
         if page_number:
             canvas.setFont(FONT, 9)
             canvas.drawCentredString(PAGE_WIDTH / 2, 40, page_number.format(n=state["page"]))
@@ -117,7 +121,7 @@ def build_pdf(
     def draw_line(line: str, indent: float, *, line_size: float = size, spread: bool = False) -> None:
         if state["y"] - line_size < bottom:
             next_column()
-        x = MARGIN + state["column"] * (column_width + GUTTER) + indent
+        x = MARGIN + state["column"] * (column_width + gutter) + indent
         text_object = canvas.beginText(x, state["y"] - line_size)
         text_object.setFont(font, line_size)
         if spread and len(line) > 1:  # justify: share the slack out between the characters

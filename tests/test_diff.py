@@ -270,9 +270,6 @@ def test_one_paragraph_moved_elsewhere_is_exactly_one_move(renewal_2025, data):
 
 
 def test_changed_quantities_are_target_changes_with_both_values(wind):
-    pytest.importorskip(
-        "policykit.targets", reason="target changes need the extract stage (policykit.targets)"
-    )
     found = {(c.indicator, c.old.value, c.new.value, c.old.unit, c.new.unit) for c in wind.target_changes}
     assert ("陆上风电规模", 330910, 345310, "千瓦", "千瓦") in found
     assert ("光伏电站规模", 1468770, 1453850, "千瓦", "千瓦") in found
@@ -307,9 +304,6 @@ def test_yearly_reports_list_targets_added_and_removed_with_evidence(reports):
 
 def test_every_changed_quantity_in_the_text_is_a_target_change(wind):
     """Each number-with-unit the word diff shows changing belongs to a target change (dates aside)."""
-    pytest.importorskip(
-        "policykit.targets", reason="target changes need the extract stage (policykit.targets)"
-    )
     quantities = {c.old.quantity for c in wind.target_changes} | {c.new.quantity for c in wind.target_changes}
     changed = {
         s.old

@@ -56,3 +56,35 @@ def test_undecodable_bytes_name_the_line_and_what_to_try():
 def test_unknown_encoding_is_an_input_error():
     with pytest.raises(InputError, match="unknown encoding"):
         decode_text("文本".encode(), "doc.txt", "no-such-codec")
+
+
+TRADITIONAL = (
+    "政府工作報告。過去一年，我們堅持穩中求進工作總基調，完整、準確、全面貫徹新發展理念，"
+    "加快構建新發展格局，著力推動高質量發展。國內生產總值增長百分之五點二。\n"
+    "城鄉居民收入穩步增長，臺灣地區與香港特別行政區的經濟合作不斷加強。\n"
+)
+
+
+def test_a_big5_file_is_read_as_big5_not_as_gb18030_garbage(tmp_path):
+    path = tmp_path / "traditional.txt"
+    path.write_bytes(TRADITIONAL.encode("big5"))
+    source = read_source(path)
+    assert source.encoding in ("big5", "cp950", "big5hkscs")
+    assert "\n".join(line.text for line in source.lines).startswith(TRADITIONAL.strip().splitlines()[0])
+
+
+def test_every_corpus_document_saved_as_gb18030_stays_gb18030(corpus_dir):
+    from policykit.ingest import detect_encoding
+
+    for path in sorted(corpus_dir.glob("*.txt")):
+        data = path.read_text(encoding="utf-8").encode("gb18030")
+        assert detect_encoding(data) == "gb18030", path.name
+
+
+def test_a_decode_error_points_at_the_first_bad_utf8_byte():
+    good = "第一行\n第二行\n".encode()
+    data = good + b"\xff\xfe\xff" + "第三行".encode()
+    with pytest.raises(InputError) as caught:
+        decode_text(data, "plan.txt")
+    assert f"not valid UTF-8 at byte {len(good)}" in str(caught.value)
+    assert caught.value.line == 3

@@ -60,6 +60,20 @@ PIECES = [
     "序号",
     "25",
     "表",
+    "第一部分",
+    "第二篇 ",
+    "附件1",
+    "附表",
+    "名词解释",
+    "青山市人民政府文件",
+    "国发〔2019〕4号",
+    "签发人：张三",
+    "各有关单位：",
+    "2019年1月24日",
+    "（此件公开发布）",
+    "抄送：市委办公厅。",
+    "青山市人民政府办公厅  2019年1月25日印发",
+    "共印2份",
 ]
 
 
@@ -72,7 +86,10 @@ def visible(text: str) -> str:
 def test_parse_partitions_any_text(pieces):
     text = "".join(pieces)
     document = parse_text(text)
-    assert "".join(clause.text for clause in document.walk()) == document.text
+    pieces = sorted(
+        [(c.start, c.text) for c in document.walk()] + [(f.start, f.text) for f in document.furniture]
+    )
+    assert "".join(text for _, text in pieces) == document.text
     assert visible(document.text) == visible(text)
     ids = [clause.id for clause in document.walk()]
     assert len(ids) == len(set(ids))

@@ -16,7 +16,7 @@ from policykit.cli import app
 from policykit.registry import (
     MarkedDict,
     MarkedList,
-    align,
+    carry_uids,
     check_schema,
     dump_registry,
     load_marked,
@@ -101,39 +101,67 @@ def test_dates_stay_text_and_yaml_errors_carry_their_position():
     assert problems[0].code == "yaml-syntax" and problems[0].line == 2
 
 
+def test_unsupported_tags_are_reported_at_every_use():
+    _, problems = load_marked("a: !x 1\nb: !x 1\n", "x")
+    assert [(p.line, p.code) for p in problems] == [(1, "yaml-tag"), (2, "yaml-tag")]
+
+
 def test_loaded_values_equal_pyyaml_safe_load():
     text = (CASES / "valid.yaml").read_text(encoding="utf-8")
     data, _ = load_marked(text, "x")
     assert json.loads(json.dumps(data)) == yaml.safe_load(text)
 
 
-def assert_same_tree(fast, slow, where="registry"):
-    """The fast reader must give PyYAML's values and marks, container by container."""
-    assert type(fast) is type(slow), where
-    if isinstance(fast, MarkedDict):
-        assert (fast.mark, list(fast), fast.key_marks, fast.value_marks) == (
-            slow.mark,
-            list(slow),
-            slow.key_marks,
-            slow.value_marks,
-        ), where
-        for key in fast:
-            assert_same_tree(fast[key], slow[key], f"{where}.{key}")
-    elif isinstance(fast, MarkedList):
-        assert (fast.mark, fast.marks, len(fast)) == (slow.mark, slow.marks, len(slow)), where
-        for index, (a, b) in enumerate(zip(fast, slow, strict=True)):
-            assert_same_tree(a, b, f"{where}[{index}]")
-    else:
-        assert fast == slow, where
+class TextDates(yaml.SafeLoader):
+    """PyYAML's own safe loader with dates kept as text, as the registry loader keeps them."""
+
+
+TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def assert_marks_in_order(node, lines: list[str]) -> None:
+    """Key marks are in the file, values at or after their key, keys and items in file order."""
+    if isinstance(node, MarkedDict):
+        assert list(node.key_marks.values()) == sorted(node.key_marks.values())
+        for key in node:
+            key_line, key_column = node.key_marks[key]
+            assert 1 <= key_line <= len(lines) and 1 <= key_column <= len(lines[key_line - 1]) + 1, key
+            assert node.value_marks[key] >= node.key_marks[key], key
+            assert_marks_in_order(node[key], lines)
+    elif isinstance(node, MarkedList):
+        assert node.marks == sorted(node.marks) and len(node.marks) == len(node)
+        assert all(mark >= node.mark for mark in node.marks)
+        for item in node:
+            assert_marks_in_order(item, lines)
+
+
+def assert_loads_like_pyyaml(text: str) -> None:
+    """The marked tree holds PyYAML's values; what PyYAML refuses to construct is reported as a problem."""
+    data, problems = load_marked(text, "x")
+    try:
+        expected = yaml.load(text, Loader=TextDates)
+    except yaml.YAMLError:
+        assert (problems and data is None) or any(p.code in ("yaml-tag", "yaml-key") for p in problems)
+        return
+    if problems:  # a duplicate key, tag or empty file: reported, not loaded
+        assert {p.code for p in problems} <= {"duplicate-key", "yaml-tag", "yaml-key", "empty"}
+        return
+    assert plain_copy(data) == text_keys(expected)
+    assert_marks_in_order(data, text.split("\n"))
+
+
+def text_keys(value):
+    """PyYAML's value with every mapping key as text, as the registry loader keys them."""
+    if isinstance(value, dict):
+        return {str(key): text_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [text_keys(item) for item in value]
+    return value
 
 
 @pytest.mark.parametrize("path", [*BROKEN, CASES / "valid.yaml"], ids=lambda p: p.stem)
-def test_fast_reader_matches_pyyaml_on_every_case(path):
-    text = path.read_text(encoding="utf-8")
-    fast, fast_problems = load_marked(text, "x")
-    slow, slow_problems = load_marked(text, "x", fast=False)
-    assert_same_tree(fast, slow)
-    assert fast_problems == slow_problems
+def test_loader_matches_pyyaml_on_every_case(path):
+    assert_loads_like_pyyaml(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -154,11 +182,8 @@ def test_fast_reader_matches_pyyaml_on_every_case(path):
         "- a\n- - b\n",
     ],
 )
-def test_fast_reader_matches_pyyaml_on_hand_written_yaml(text):
-    fast, fast_problems = load_marked(text, "x")
-    slow, slow_problems = load_marked(text, "x", fast=False)
-    assert_same_tree(fast, slow)
-    assert fast_problems == slow_problems
+def test_loader_matches_pyyaml_on_hand_written_yaml(text):
+    assert_loads_like_pyyaml(text)
 
 
 yaml_lines = st.lists(
@@ -179,12 +204,8 @@ yaml_lines = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(yaml_lines)
-def test_fast_reader_agrees_with_pyyaml_on_arbitrary_block_yaml(lines):
-    text = "\n".join(lines) + "\n"
-    fast, fast_problems = load_marked(text, "x")
-    slow, slow_problems = load_marked(text, "x", fast=False)
-    assert_same_tree(fast, slow)
-    assert fast_problems == slow_problems
+def test_loader_agrees_with_pyyaml_on_arbitrary_block_yaml(lines):
+    assert_loads_like_pyyaml("\n".join(lines) + "\n")
 
 
 words = st.sampled_from(
@@ -235,12 +256,8 @@ def render_block(draw, node, indent: int) -> list[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.sampled_from(["version", "clauses", "documents"]), trees, min_size=1), st.data())
-def test_fast_reader_agrees_with_pyyaml_on_hand_styled_yaml(tree, data):
-    text = "\n".join(render_block(data.draw, tree, 0)) + "\n"
-    fast, fast_problems = load_marked(text, "x")
-    slow, slow_problems = load_marked(text, "x", fast=False)
-    assert_same_tree(fast, slow)
-    assert fast_problems == slow_problems
+def test_loader_agrees_with_pyyaml_on_hand_styled_yaml(tree, data):
+    assert_loads_like_pyyaml("\n".join(render_block(data.draw, tree, 0)) + "\n")
 
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -260,12 +277,13 @@ scalars = st.one_of(texts, st.integers(), st.floats(allow_nan=False), st.boolean
         max_size=4,
     )
 )
-def test_fast_reader_matches_pyyaml_on_written_registries(clauses):
-    text = dump_registry({"version": 1, "documents": [], "clauses": clauses})
-    fast, _ = load_marked(text, "x")
-    slow, _ = load_marked(text, "x", fast=False)
-    assert_same_tree(fast, slow)
-    assert json.dumps(plain_copy(fast)) == json.dumps(yaml.safe_load(text))
+def test_written_registries_load_back_as_written(clauses):
+    written = {"version": 1, "documents": [], "clauses": clauses}
+    text = dump_registry(written)
+    data, problems = load_marked(text, "x")
+    assert problems == []
+    assert json.dumps(plain_copy(data)) == json.dumps(written) == json.dumps(yaml.safe_load(text))
+    assert_marks_in_order(data, text.split("\n"))
 
 
 def plain_copy(value):
@@ -287,9 +305,25 @@ def test_cached_and_fresh_validation_agree(tmp_path, monkeypatch):
     assert validate(path).problems == first.problems
 
 
-def test_the_shipped_schema_is_json_and_uses_only_supported_keywords():
+def test_remembered_valid_entries_are_checked_again_once_edited(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path))
+    path = CASES / "valid.yaml"
+    assert validate(path).problems == ()
+    assert list(tmp_path.glob("schema/*.json")), "valid entries are remembered"
+    edited = path.read_text(encoding="utf-8").replace("  tags: []\n", "  tags: 低碳\n", 1)
+    assert [p.code for p in validate(path, text=edited).errors] == ["schema-type"]
+    assert [p.code for p in validate(path, text=edited, cache=False).errors] == ["schema-type"]
+    for remembered in tmp_path.glob("schema/*.json"):
+        remembered.write_text("{not json", encoding="utf-8")
+    assert validate(path).problems == ()
+
+
+def test_the_shipped_schema_is_a_valid_json_schema():
+    import jsonschema
+
     loaded = json.loads(schema_text())
     assert loaded == schema()
+    jsonschema.validators.validator_for(loaded).check_schema(loaded)
     assert loaded["properties"]["version"]["const"] == 1
 
 
@@ -366,14 +400,14 @@ def test_update_warns_when_a_removed_clause_had_notes(repo):
     assert "had tags or notes" in update_summary(summary)
 
 
-def test_align_pairs_same_text_then_similar_text():
+def test_carry_uids_pairs_same_text_then_similar_text():
     old = [{"clause": "1", "text": "甲乙丙丁"}, {"clause": "2", "text": "推进能源转型，建设光伏项目"}]
     new = [
         {"clause": "1", "text": "新的一段"},
         {"clause": "2", "text": "甲乙丙丁"},
         {"clause": "3", "text": "推进能源转型，建设分布式光伏项目"},
     ]
-    assert align(old, new) == {1: 0, 2: 1}
+    assert carry_uids(old, new) == {1: 0, 2: 1}
 
 
 # ---------------------------------------------------------------- CLI
@@ -445,9 +479,9 @@ def test_update_carries_uids_across_real_editions(corpus_dir, tmp_path):
 
 
 def test_a_registry_built_from_the_whole_corpus_validates(corpus_dir, tmp_path):
-    (tmp_path / "data").mkdir()
+    shutil.copytree(corpus_dir, tmp_path / "data" / "raw")  # sources must be inside the repository
     registry = tmp_path / "data" / "clauses.yaml"
-    summary = update_registry(registry, [corpus_dir], create=True)
+    summary = update_registry(registry, [tmp_path / "data" / "raw"], create=True)
     report = validate(registry)
     assert report.problems == ()
     assert report.documents == len(summary.documents) >= 19 and report.clauses == summary.added

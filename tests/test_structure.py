@@ -34,11 +34,20 @@ def visible(text: str) -> str:
 @pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
 def test_every_character_lands_in_exactly_one_clause(path):
     document = load_document(path)
-    own_texts = [clause.text for clause in document.walk()]
-    assert "".join(own_texts) == document.text
+    assert_lossless(document)
+    assert visible(document.text) == visible(path.read_text(encoding="utf-8"))
+
+
+def assert_lossless(document) -> None:
+    """Clauses in document order, with the 公文 parts that went to metadata, give back the text once."""
     starts = [clause.start for clause in document.walk()]
     assert starts == sorted(starts)
-    assert visible(document.text) == visible(path.read_text(encoding="utf-8"))
+    pieces = sorted(
+        [(c.start, c.text) for c in document.walk()] + [(f.start, f.text) for f in document.furniture]
+    )
+    assert "".join(text for _, text in pieces) == document.text
+    for furniture in document.furniture:
+        assert document.text[furniture.start : furniture.end] == furniture.text
 
 
 @pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
@@ -205,6 +214,30 @@ def test_metadata_of_a_state_council_notice(corpus_dir):
     assert (metadata.date, metadata.year) == ("2019-01-24", 2019)
 
 
+def test_notice_parts_go_to_metadata_not_clauses(corpus_dir):
+    document = load_document(corpus_dir / "national-vocational-education-reform-plan-2019.txt")
+    metadata = document.metadata
+    assert metadata.recipients == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构"
+    assert (metadata.signature, metadata.issuer, metadata.note) == (("国务院",), "国务院", "（此件公开发布）")
+    assert [f.field for f in document.furniture] == ["doc_number", "recipients", "signature", "date", "note"]
+    assert not [c.id for c in document.walk() if "国发〔2019〕4号" in c.text or "此件公开发布" in c.text]
+    assert document.clauses[0].text.startswith("国务院关于印发国家职业教育改革")
+
+
+def test_joint_notice_signature_spans_its_lines(corpus_dir):
+    document = load_document(corpus_dir / "shanghai-huangpu-renewable-energy-action-plan-2025.txt")
+    assert len(document.metadata.signature) == 7
+    assert document.metadata.signature[0].startswith("黄浦区发展和改革委员会")
+    assert document.metadata.date == "2025-02-24"
+
+
+def test_a_cited_document_number_is_not_the_documents_own(corpus_dir):
+    # 《光伏电站开发建设管理办法》（国能发新规〔2022〕104号） is cited in the body; the notice has no number line.
+    document = load_document(corpus_dir / "shanghai-onshore-wind-pv-plan-2025.txt")
+    assert document.metadata.doc_number is None
+    assert document.metadata.attachments == ("上海市2025年陆上风电和光伏电站开发建设项目清单",)
+
+
 def test_work_report_year_comes_from_the_reviewed_year(corpus_dir):
     assert load_document(corpus_dir / "gov-work-report-2019.txt").metadata.year == 2019
 
@@ -222,3 +255,52 @@ def test_regression_plan_name_with_dun_is_text_not_a_crash():
         ("1.p1", "paragraph"),
         ("2", "section"),
     ]
+
+
+def test_regression_a_long_run_of_boxes_stays_flat(tmp_path, runner):
+    # issue 16: 500 consecutive 专栏 boxes nested each in the previous one and hit RecursionError;
+    # --format yaml failed from 200. A box closes the open one, so the depth stays constant.
+    from policykit.cli import app
+
+    text = "一、重点工程\n" + "".join(f"专栏{k % 10 + 1}  重点项目{k}\n1.示范项目{k}。\n" for k in range(600))
+    document = parse_text(text)
+    boxes = [c for c in document.walk() if c.kind == "box"]
+    assert len(boxes) == 600
+    assert max(len(ancestors) for _, ancestors in document.walk_with_ancestors()) == 2
+    assert_lossless(document)
+    path = tmp_path / "boxes.txt"
+    path.write_text(text, encoding="utf-8")
+    for fmt in ("yaml", "json"):
+        result = runner.invoke(app, ["parse", str(path), "--format", fmt, "--no-targets"])
+        assert result.exit_code == 0, result.output[-300:]
+        assert result.stdout.count("专栏") >= 600
+
+
+@pytest.mark.parametrize("path", [pytest.param(SEED, id="seed"), *corpus_params()])
+def test_tree_shape_numbered_siblings_run_in_sequence_and_appendices_are_top_level(path):
+    # A restart (a part's or an annex's 一、) read as out of sequence would nest a whole part under
+    # the previous one's last item; here every numbered sibling follows the one before it by one.
+    from policykit.zh.numbering import match_numbering
+
+    document = load_document(path)
+    for clause, ancestors in document.walk_with_ancestors():
+        if clause.kind in ("appendix", "part"):
+            assert not [a.id for a in ancestors if a.kind not in ("appendix", "part")], clause.id
+    restarts = [
+        c.id
+        for c in document.walk()
+        if c.kind in ("paragraph", "preamble")
+        and (numbering := match_numbering(c.text)) is not None
+        and numbering.ordinal == 1
+        and numbering.style.kind in ("part", "chapter", "section")
+    ]
+    assert not restarts, f"a 一、 that restarts a sequence stayed text: {restarts}"
+    for siblings in [document.clauses, *(clause.children for clause in document.walk())]:
+        last: dict[str, int] = {}
+        for child in siblings:
+            numbering = match_numbering(child.number) if child.number else None
+            if numbering is None:
+                continue
+            style = numbering.style.name
+            assert style not in last or numbering.ordinal == last[style] + 1, (child.id, child.number)
+            last[style] = numbering.ordinal

@@ -5,17 +5,24 @@ Heavy libraries (jieba, pdfplumber) are imported inside commands so `policykit -
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from enum import Enum
 from functools import partial
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from policykit import __version__
 from policykit.errors import PolicykitError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="policykit",
@@ -57,7 +64,7 @@ def choose_format(given: Enum | None, terminal: str) -> str:
     return terminal if stdout_is_terminal() else "json"
 
 
-def console(stderr: bool = False):
+def console(stderr: bool = False) -> Console:
     """A rich console; on stdout it honours the terminal width, on stderr it carries messages."""
     from rich.console import Console
 
@@ -70,7 +77,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def run(action: Callable[[], object], *, error_code: int = 1) -> object:
+def run(action: Callable[[], T], *, error_code: int = 1) -> T:
     """Run a library call, turning library errors into one line on stderr (traceback with --verbose).
 
     `error_code` is the exit status for a failure: 1 by default, 2 for commands such as search and
@@ -105,12 +112,12 @@ def write(text: str) -> None:
     sys.stdout.flush()
 
 
-def progress_bar(description: str):
+def progress_bar(description: str) -> AbstractContextManager[Callable[[int, int], None]]:
     """A context manager yielding a `progress(done, total)` callback drawn on stderr when it is a terminal."""
     from contextlib import contextmanager
 
     @contextmanager
-    def bar():
+    def bar() -> Iterator[Callable[[int, int], None]]:
         if not sys.stderr.isatty():
             yield lambda done, total: None
             return
@@ -135,7 +142,10 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks on errors.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Show tracebacks on errors, and which reader read each PDF."),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
     ] = False,
@@ -151,9 +161,34 @@ def main_options(
         policykit search 氢能 docs/
     """
     _state["verbose"] = verbose
+    _log_to_stderr(verbose)
 
 
-FileArg = Annotated[str, typer.Argument(help="A .txt or .pdf document, or - for stdin.", show_default=False)]
+class _LogFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return f"Warning: {message}" if record.levelno >= logging.WARNING else message
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    """Print the library's warnings (image-only PDF pages) and, with --verbose, its notes, one line each."""
+    logger = logging.getLogger("policykit")
+    for handler in [h for h in logger.handlers if getattr(h, "policykit_cli", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.policykit_cli = True  # type: ignore[attr-defined]
+    handler.setFormatter(_LogFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+FileArg = Annotated[
+    str,
+    typer.Argument(
+        help="A document (.txt .pdf .docx .doc .wps .ofd .html), or - for stdin.", show_default=False
+    ),
+]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", "-e", help="Text encoding (default: detect UTF-8/UTF-16/GB18030).")
 ]
@@ -244,13 +279,16 @@ def segment(
         write(line + "\n")
 
 
-# ---------------------------------------------------------------- extract (issue 3)
+# ---------------------------------------------------------------- extract
 
 
 @app.command()
 def extract(
     files: Annotated[
-        list[str], typer.Argument(help="Documents (.txt, .pdf) or - for stdin.", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Documents (.txt .pdf .docx .doc .wps .ofd .html) or - for stdin.", show_default=False
+        ),
     ],
     fmt: DataFormatOpt = None,
     year: Annotated[
@@ -291,7 +329,7 @@ def extract(
         write(render_targets(targets, chosen))
 
 
-# ---------------------------------------------------------------- search (issue 4)
+# ---------------------------------------------------------------- search
 
 
 QueryArg = Annotated[
@@ -346,7 +384,7 @@ def search_command(
 
     def find():
         with progress_bar("Indexing") as progress:
-            options = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
+            options: dict[str, Any] = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
             return search(query, paths or ["data/raw"], progress=progress, **options)
 
     result = run(find, error_code=2)  # grep's convention: 1 only for "nothing found"
@@ -360,7 +398,7 @@ def search_command(
     raise typer.Exit(result.exit_status)
 
 
-# ---------------------------------------------------------------- diff (issue 5)
+# ---------------------------------------------------------------- diff
 
 
 class DiffFormat(str, Enum):
@@ -383,9 +421,10 @@ def _diff_format(given: DiffFormat | None, output: str | None) -> str:
 @app.command()
 def diff(
     old: Annotated[
-        str, typer.Argument(help="The earlier edition: .txt or .pdf, or - for stdin.", show_default=False)
+        str,
+        typer.Argument(help="The earlier edition (any readable format), or - for stdin.", show_default=False),
     ],
-    new: Annotated[str, typer.Argument(help="The later edition: .txt or .pdf.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="The later edition (any readable format).", show_default=False)],
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
@@ -425,6 +464,7 @@ def diff(
     """
     from policykit.diff import diff_documents
     from policykit.pipeline import load_document
+    from policykit.render.diff import write_diff
 
     def compare():
         if old == "-" and new == "-":
@@ -434,53 +474,17 @@ def diff(
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
-    render = partial(
-        _write_diff, result, _diff_format(fmt, output), output, side_by_side=side_by_side, stat=stat
+    chosen = _diff_format(fmt, output)
+    run(
+        lambda: write_diff(result, chosen, output, screen=console(), side_by_side=side_by_side, stat=stat),
+        error_code=2,
     )
-    run(render, error_code=2)
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
     raise typer.Exit(1 if result.has_differences else 0)
 
 
-def _write_diff(result, chosen: str, output: str | None, *, side_by_side: bool, stat: bool) -> None:
-    """Render a diff in the chosen format to stdout or to `output`."""
-    import io
-    from pathlib import Path
-
-    from policykit.render import diff as render
-
-    if chosen == "json":
-        from policykit.render import to_json
-
-        text = to_json(render.stat_dict(result) if stat else result.to_dict()) + "\n"
-    elif chosen == "html":
-        text = render.html_page(result)
-    else:
-        screen = console()
-        markers = output is not None or screen.no_color or screen.color_system is None
-        view = (
-            render.rich_stat(result)
-            if stat
-            else render.rich_diff(result, side_by_side=side_by_side, markers=markers)
-        )
-        if output is None:
-            screen.print(view)
-            return
-        from rich.console import Console
-
-        capture = Console(width=160, color_system=None, highlight=False, record=True, file=io.StringIO())
-        capture.print(view)
-        text = capture.export_text()
-    if output is None:
-        write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"cannot write {output}: {error.strerror}; choose a writable path", 2)
-    typer.echo(f"wrote {output}", err=True)
-
-
-# ---------------------------------------------------------------- registry, schema, validate (issue 6)
+# ---------------------------------------------------------------- registry, schema, validate
 
 
 class ReportFormat(str, Enum):
@@ -511,7 +515,9 @@ def registry_group() -> None:
 RegistryOpt = Annotated[str, typer.Option("--registry", "-r", help="The registry file.")]
 SourcesArg = Annotated[
     list[str] | None,
-    typer.Argument(help="Source documents (.txt/.pdf) or folders of them.", show_default=False),
+    typer.Argument(
+        help="Source documents (.txt .pdf .docx .doc .wps .ofd .html) or folders of them.", show_default=False
+    ),
 ]
 
 
@@ -596,15 +602,111 @@ def validate(
     from policykit.registry import validate as validate_registry
     from policykit.render.registry import render_reports, report_summary
 
-    reports = [
-        run(lambda file=file: validate_registry(file, cache=cache)) for file in files or ["data/clauses.yaml"]
-    ]
+    reports = [run(partial(validate_registry, file, cache=cache)) for file in files or ["data/clauses.yaml"]]
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     write(render_reports(reports, chosen))
     for report in reports:
         typer.echo(report_summary(report), err=True)
     if not all(report.valid for report in reports):
         raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------- batch and query
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (recursive) and globs of documents.", show_default=False),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output folder of Parquet tables.")],
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: every core).", min=1)
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local processes or a dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+    part_rows: Annotated[
+        int, typer.Option("--part-rows", help="Rows buffered before a Parquet part is committed.", min=1)
+    ] = 50_000,
+) -> None:
+    """Parse, extract and tokenise every document into Parquet tables (documents, clauses, targets, errors).
+
+    A re-run skips documents whose content and policykit version are unchanged, and finishes a run that
+    was killed. Bad files go to the errors table; the run goes on and exits 0.
+
+    Examples:
+
+        policykit batch docs/ -o out/
+
+        policykit batch 'reports/**/*.pdf' -o out/ --jobs 8
+
+        policykit batch docs/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+        policykit query out/ "SELECT indicator, count(*) FROM targets GROUP BY 1 ORDER BY 2 DESC"
+    """
+    from policykit.batch import run_batch
+    from policykit.render.batch import progress_line
+
+    workers = jobs or os.cpu_count() or 1
+
+    def go():
+        if not sys.stderr.isatty():
+            return run_batch(
+                sources, output, jobs=workers, engine=engine.value, scheduler=scheduler, part_rows=part_rows
+            )
+        from rich.status import Status
+
+        with Status("Planning", console=console(stderr=True)) as status:
+            return run_batch(
+                sources,
+                output,
+                jobs=workers,
+                engine=engine.value,
+                scheduler=scheduler,
+                part_rows=part_rows,
+                progress=lambda p: status.update(progress_line(p)),
+            )
+
+    summary = run(go)
+    typer.echo(summary.line(), err=True)
+
+
+@app.command()
+def query(
+    output: Annotated[str, typer.Argument(help="A policykit batch output folder.", show_default=False)],
+    sql: Annotated[
+        str, typer.Argument(help="DuckDB SQL over documents, clauses, targets, errors.", show_default=False)
+    ],
+    fmt: DataFormatOpt = None,
+) -> None:
+    """Query a batch output folder with DuckDB SQL; tables: documents, clauses, targets, errors.
+
+    Examples:
+
+        policykit query out/ "SELECT issuer, year, count(*) AS targets FROM targets JOIN documents USING (document_id) GROUP BY 1, 2"
+
+        policykit query out/ "SELECT path, message FROM errors" --format csv
+    """
+    from policykit.batch import query as run_query
+    from policykit.render import render_rows, rich_table
+    from policykit.render.batch import query_columns
+
+    result = run(lambda: run_query(output, sql))
+    chosen = choose_format(fmt, "table")
+    if chosen == "table":
+        console().print(rich_table(result.rows, query_columns(result)))
+    else:
+        write(render_rows(result.rows, chosen, columns=result.columns))
 
 
 # ---------------------------------------------------------------- entry point

@@ -8,6 +8,10 @@ search; a warm-index query must not pay it. Anything this lean parser does not f
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 _FLAGS = {
     "--substring": "substring",
@@ -56,24 +60,24 @@ class _LazyProgress:
     """A progress callback that draws a rich bar on a terminal stderr only once work actually starts."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.bar: tuple[Progress, TaskID] | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if not sys.stderr.isatty():
             return
-        if self.progress is None:
+        if self.bar is None:
             from rich.console import Console
             from rich.progress import Progress
 
-            self.progress = Progress(console=Console(stderr=True), transient=True)
-            self.progress.start()
-            self.task = self.progress.add_task("Indexing", total=total)
-        self.progress.update(self.task, completed=done, total=total)
+            progress = Progress(console=Console(stderr=True), transient=True)
+            progress.start()
+            self.bar = progress, progress.add_task("Indexing", total=total)
+        progress, task = self.bar
+        progress.update(task, completed=done, total=total)
 
     def close(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
+        if self.bar is not None:
+            self.bar[0].stop()
 
 
 def lean_search(options: dict) -> int:

@@ -27,6 +27,10 @@ class PdfError(InputError):
     """A PDF cannot be turned into text: encrypted, corrupt or without a text layer."""
 
 
+class OutputError(PolicykitError):
+    """A result cannot be written where it was asked to go (a missing folder, no permission)."""
+
+
 class RegistryError(PolicykitError):
     """The clause registry cannot be loaded at all (not the per-entry problems validate reports)."""
 

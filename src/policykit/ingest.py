@@ -8,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from policykit.errors import InputError
+from policykit.formats import detect_format, read_format
 from policykit.model import Source, SourceLine
+from policykit.zh.chars import common_hanzi_share
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -35,10 +37,12 @@ def _plausible_text(text: str) -> bool:
 
 
 def detect_encoding(data: bytes) -> str:
-    """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030.
+    """Guess the encoding of a Chinese text file: BOM, then UTF-8, UTF-16 without BOM, GB18030 or Big5.
 
     >>> detect_encoding("行动计划".encode("gb18030")), detect_encoding("行动计划".encode("utf-8"))
     ('gb18030', 'utf-8')
+    >>> detect_encoding("國務院關於實施行動計劃的通知，推動經濟發展。".encode("big5"))
+    'big5'
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -55,6 +59,22 @@ def detect_encoding(data: bytes) -> str:
                     return name
             except UnicodeDecodeError:
                 continue
+    return _gb_or_big5(data)
+
+
+def _gb_or_big5(data: bytes) -> str:
+    """GB18030 decodes almost any bytes, Big5 files included, into rare characters: keep the codec whose
+    decoding reads as common Chinese, and GB18030 unless Big5 is clearly better."""
+    sample = data[:65536]
+    gb = common_hanzi_share(sample.decode("gb18030", errors="replace"))
+    if gb >= 0.9:
+        return "gb18030"
+    for name in ("big5", "cp950", "big5hkscs"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name if common_hanzi_share(text) > gb + 0.2 else "gb18030"
     return "gb18030"
 
 
@@ -64,18 +84,34 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         raise InputError("the file is empty: nothing to parse", path=name)
     chosen = encoding or detect_encoding(data)
     if encoding is None and not chosen.startswith("utf-16") and b"\x00" in data[:8000]:
-        raise InputError("looks like a binary file, not text: give a .txt or .pdf document", path=name)
+        raise InputError(
+            "looks like a binary file of unknown format: give a .txt, .pdf, .docx, .doc/.wps, .ofd or .html document",
+            path=name,
+        )
     try:
         text = data.decode(chosen)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or utf-16", path=name) from None
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        hint = "try another --encoding" if encoding else "try --encoding gb18030, big5 or utf-16"
-        raise InputError(
-            f"cannot decode as {chosen} at byte {error.start}: {hint}", path=name, line=line
-        ) from None
+        if encoding:
+            where = error.start
+            message = f"cannot decode as {chosen} at byte {where}: try another --encoding"
+        else:
+            # Nothing guessed fits; UTF-8 is what most files are meant to be, so point at its first bad byte.
+            where = _first_bad_utf8(data)
+            message = (
+                f"not valid UTF-8 at byte {where} (nor {chosen}): try --encoding gb18030, big5 or utf-16"
+            )
+        raise InputError(message, path=name, line=data[:where].count(b"\n") + 1) from None
     return text.lstrip("\ufeff"), chosen
+
+
+def _first_bad_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return 0
 
 
 def source_from_text(
@@ -95,7 +131,7 @@ def read_source(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Source:
-    """Read a .txt (any common Chinese encoding) or .pdf document from a path, or stdin for '-'."""
+    """Read a document from a path, or stdin for '-': .txt (any common Chinese encoding), .pdf, .docx, .doc/.wps, .ofd, HTML."""
     shown = str(path)
     if shown == "-":
         data = sys.stdin.buffer.read()
@@ -114,7 +150,13 @@ def read_source(
     if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
         from policykit.pdf import read_pdf
 
-        source = read_pdf(data, password=password, name=name, progress=progress)
+        source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
         return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
+    try:
+        kind = detect_format(data, Path(shown).suffix)
+    except InputError as error:
+        raise InputError(str(error), path=shown) from None
+    if kind != "text":
+        return read_format(kind, data, path=shown, name=name)
     text, used = decode_text(data, shown, encoding)
     return source_from_text(text, path=shown, name=name, encoding=used)

@@ -5,6 +5,41 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal, get_args, overload
+
+ClauseKind = Literal[
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "item",
+    "task",
+    "paragraph",
+    "preamble",
+    "list",
+    "box",
+    "toc",
+    "table",
+]
+"""What a clause is: a numbered level (part … item), a task, running text, or a container (list, box, toc, table)."""
+CLAUSE_KINDS: tuple[ClauseKind, ...] = get_args(ClauseKind)
+
+TargetKind = Literal["target", "achieved", "figure"]
+"""A goal to reach, a result already achieved (a review of the past year), or another figure in the text."""
+TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
+
+
+@overload
+def plain_number(x: float) -> float: ...
+@overload
+def plain_number(x: None) -> None: ...
+def plain_number(x: float | None) -> float | None:
+    """Return a whole float as an int, so JSON, YAML and tables show 12 rather than 12.0.
+
+    >>> plain_number(12.0), plain_number(6.5), plain_number(None)
+    (12, 6.5, None)
+    """
+    return int(x) if x is not None and float(x).is_integer() else x
 
 
 @dataclass(frozen=True)
@@ -25,6 +60,7 @@ class Source:
     lines: tuple[SourceLine, ...]
     encoding: str
     pages: int | None = None
+    metadata: Metadata | None = None  # what the file format states about the document (HTML meta block)
 
 
 @dataclass(frozen=True)
@@ -56,7 +92,7 @@ class Target:
     unit: str
     comparator: str | None
     year: int | None
-    kind: str
+    kind: TargetKind
     text: str
     quantity: str
     clause: str
@@ -67,13 +103,11 @@ class Target:
     upper: float | None = None  # the top of a range (6%-6.5%), in the same unit as `value`
 
     def to_dict(self) -> dict:
-        def number(x: float | None) -> float | int | None:
-            return int(x) if x is not None and float(x).is_integer() else x
-
+        """The target as a JSON-ready record, whole numbers as ints."""
         return {
             "indicator": self.indicator,
-            "value": number(self.value),
-            "upper": number(self.upper),
+            "value": plain_number(self.value),
+            "upper": plain_number(self.upper),
             "unit": self.unit,
             "comparator": self.comparator,
             "year": self.year,
@@ -93,7 +127,7 @@ class Clause:
     """A node of the clause tree; `text` is its own text (number, heading, body), not its children's."""
 
     id: str
-    kind: str
+    kind: ClauseKind
     number: str
     heading: str
     text: str
@@ -114,6 +148,31 @@ class Clause:
             return f"{self.number}{self.heading}" if self.number else self.heading
         return self.number or self.text[:20].strip()
 
+    def to_dict(self, *, evidence: bool = False) -> dict:
+        """The clause as a JSON-ready record: the tree's node with its targets and children nested, or
+        with `evidence` the short reference a diff cites (id, number, heading, line, page, trimmed text).
+        """
+        if evidence:
+            ref: dict = {"id": self.id, "number": self.number, "heading": self.heading, "line": self.line}
+            if self.page is not None:
+                ref["page"] = self.page
+            ref["text"] = self.text.strip()
+            return ref
+        record: dict = {
+            "id": self.id,
+            "kind": self.kind,
+            "number": self.number,
+            "heading": self.heading,
+            "text": self.text,
+            "line": self.line,
+        }
+        if self.page is not None:
+            record["page"] = self.page
+        if self.targets:
+            record["targets"] = [target.to_dict() for target in self.targets]
+        record["children"] = [child.to_dict() for child in self.children]
+        return record
+
     def walk(self) -> Iterator[Clause]:
         """Yield this clause and its descendants in document order."""
         yield self
@@ -123,14 +182,41 @@ class Clause:
 
 @dataclass(frozen=True)
 class Metadata:
-    """What the document says about itself, where it says it."""
+    """What the document says about itself, where it says it; the 公文 parts (GB/T 9704) among them."""
 
     title: str | None = None
     issuer: str | None = None
     doc_number: str | None = None
-    date: str | None = None
+    date: str | None = None  # 成文日期 where the document has one, as YYYY-MM-DD
     period: str | None = None
     year: int | None = None
+    issuer_mark: str | None = None  # 发文机关标志: the banner, XX人民政府文件
+    signer: str | None = None  # 签发人
+    recipients: str | None = None  # 主送机关
+    attachments: tuple[str, ...] = ()  # 附件说明, one entry per listed attachment
+    signature: tuple[str, ...] = ()  # 发文机关署名, one entry per line
+    note: str | None = None  # 附注: （此件公开发布）
+    copy_to: str | None = None  # 抄送
+    distribute_to: str | None = None  # 分送
+    printed_by: str | None = None  # 印发机关
+    printed_date: str | None = None  # 印发日期, as YYYY-MM-DD
+    copies: int | None = None  # 共印N份
+    urgency: str | None = None  # 紧急程度
+    secrecy: str | None = None  # 密级
+    copy_number: str | None = None  # 份号
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A paragraph that is a 公文 part (版头, 主送, 落款, 版记): kept out of clauses, read into metadata."""
+
+    field: str
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass(frozen=True)
@@ -144,6 +230,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     encoding: str = "utf-8"
     line_map: tuple[tuple[int, int, int | None], ...] = ()
+    furniture: tuple[Furniture, ...] = ()  # the text that went to metadata, so clauses + furniture = text
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -158,7 +245,9 @@ class Document:
     def walk_with_ancestors(self) -> Iterator[tuple[Clause, tuple[Clause, ...]]]:
         """Yield every clause with the chain of clauses above it, outermost first."""
 
-        def visit(clause: Clause, ancestors: tuple[Clause, ...]):
+        def visit(
+            clause: Clause, ancestors: tuple[Clause, ...]
+        ) -> Iterator[tuple[Clause, tuple[Clause, ...]]]:
             yield clause, ancestors
             for child in clause.children:
                 yield from visit(child, (*ancestors, clause))

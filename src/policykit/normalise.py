@@ -11,17 +11,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from policykit.model import Paragraph, Source
-from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk
+from policykit.gongwen import is_part_line
+from policykit.model import Paragraph, Source, SourceLine
+from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk, unify_radicals
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import is_heading_line
+from policykit.zh.numbering import alternatives, is_heading_line
 
-__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width"]
+__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width", "unify_radicals"]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
-_TITLE_END = re.compile(
-    r"(通知|方案|计划|意见|规划|报告|条例|办法|决定|纲要|细则|规定|决议|公告)(（[^（）]{0,20}）)?$"
-)
+DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
+"""A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
+_TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+"""A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def ends_sentence(text: str) -> bool:
 def _prepare(source: Source) -> list[_Line]:
     lines = []
     for raw in source.lines:
-        fixed = halfwidth_alnum(remove_zero_width(raw.text)).rstrip()
+        fixed = unify_radicals(halfwidth_alnum(remove_zero_width(raw.text))).rstrip()
         content = fixed.lstrip(INDENT)
         lines.append(
             _Line(
@@ -72,6 +74,12 @@ def _prepare(source: Source) -> list[_Line]:
             )
         )
     return lines
+
+
+def _lines(*texts: str) -> list[_Line]:
+    """Prepare plain strings as source lines numbered from 1: how the line fixers' doctests build real cases."""
+    numbered = tuple(SourceLine(text, number) for number, text in enumerate(texts, 1))
+    return _prepare(Source(path="-", name="-", lines=numbered, encoding="utf-8"))
 
 
 def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
@@ -118,7 +126,15 @@ def _fills_column(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
 def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
     """Join line i to i-1 when i-1 filled its column: the break was the typesetter's, not the author's.
 
-    Seed: `创新是引领发展的第一动力，抓` / `创新就是抓发展` is one sentence broken at the column edge.
+    Seed: `创新是引领发展的第一动力，抓` / `创新就是抓发展` is one sentence broken at the column edge;
+    an indented line after a full stop starts a new paragraph.
+
+    >>> lines = _lines("　　创新是引领发展的第一动力，抓", "创新就是抓发展，谋创新就是谋未",
+    ...                "来。实施创新驱动发展战略，被摆在", "十大攻坚任务的首位，创新之于新区",
+    ...                "的重要性不言而喻。", "　　《行动计划》指出，新区将围绕提")
+    >>> widths = _wrap_widths(lines)
+    >>> unwrap_hard_breaks(lines, 1, widths), unwrap_hard_breaks(lines, 5, widths)
+    (True, False)
     """
     prev, cur = lines[i - 1], lines[i]
     return (
@@ -136,6 +152,16 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
 
     Seed: `产业规模突` / (page break) / `破4400亿元` — a full column line that ends mid-sentence,
     then a non-indented line after the gap. gov-work-report-2021: `人` / zero-width line / `民`.
+
+    >>> lines = _lines("能化、绿色化方向，打造智能家电、高", "端化工新材料2个千亿级产业集群，船",
+    ...                "舶海工、汽车、高端装备制造3个五百", "亿级产业集群，到2025年产业规模突",
+    ...                "", "破4400亿元，巩固优势产业领先地位；")
+    >>> join_page_split_words(lines, 3, _wrap_widths(lines))
+    5
+    >>> join_page_split_words(_lines("人", "\u200b", "民"), 0, {})
+    2
+    >>> join_page_split_words(_lines("的重要性不言而喻。", "", "《行动计划》指出"), 0, {}) is None
+    True
     """
     cur = lines[i]
     if cur.blank or ends_sentence(cur.text) or is_heading_line(cur.text):
@@ -161,6 +187,14 @@ def join_split_fragments(lines: list[_Line], i: int) -> bool:
 
     gov-work-report-2019: `PM` / `2.5` / `）浓度继续下降` (a subscript and a closing bracket on
     lines of their own); gov-work-report-2021: `政府工作报` / `告` (a title's last character).
+
+    >>> lines = _lines("污染防治得到加强，细颗粒物（PM", "2.5", "）浓度继续下降，生态文明建设成效显著。")
+    >>> join_split_fragments(lines, 1), join_split_fragments(lines, 2)
+    (True, True)
+    >>> join_split_fragments(_lines("政府工作报", "告"), 1)
+    True
+    >>> join_split_fragments(_lines("的重要性不言而喻。", "力"), 1)
+    False
     """
     prev, cur = lines[i - 1], lines[i]
     if prev.blank or cur.blank or cur.indented or ends_sentence(prev.text):
@@ -193,6 +227,12 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
 
     national-vocational-education-reform-plan-2019: `国务院关于印发国家职业教育改革` / `实施方案的通知`;
     shanghai-yangpu-heritage: `…利用示范区` / (blank) / `深化建设三年行动计划（2024—2026年）`.
+
+    >>> lines = _lines("国务院关于印发国家职业教育改革", "实施方案的通知", "国发〔2019〕4号")
+    >>> join_split_title(lines, 0), join_split_title(lines, 1)
+    (1, None)
+    >>> join_split_title(_lines("上海杨浦生活秀带国家文物保护利用示范区", "", "深化建设三年行动计划（2024—2026年）"), 0)
+    2
     """
     cur = lines[i]
     text = cur.text
@@ -203,8 +243,10 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
+        or DATELINE.search(text)
         or _TITLE_END.search(text)
         or is_heading_line(text)
+        or is_part_line(text)
     ):
         return None
     for j in (i + 1, i + 2):
@@ -221,6 +263,15 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
+"""A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never joined to the next."""
+
+
+def _table_row(line: _Line) -> bool:
+    """A line of tab-separated cells is a table row (the Word, HTML and .doc readers write them so): never joined."""
+    return "\t" in line.text
+
+
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
@@ -232,13 +283,13 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
 
-    def flush():
+    def flush() -> None:
         nonlocal text, pieces
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
 
-    def append(line: _Line):
+    def append(line: _Line) -> None:
         nonlocal text
         pieces.append((len(text), line.line, line.page))
         text += line.text
@@ -252,19 +303,27 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         elif line.blank:
             i += 1
             continue
-        elif i > 0 and (
-            (marked and not lines[i - 1].blank)
-            or unwrap_hard_breaks(lines, i, widths)
-            or join_split_fragments(lines, i)
-            or _after_fragment(lines, i)
+        elif (
+            i > 0
+            and not _table_row(line)
+            and not _table_row(lines[i - 1])
+            and (
+                (marked and not lines[i - 1].blank)
+                or unwrap_hard_breaks(lines, i, widths)
+                or join_split_fragments(lines, i)
+                or _after_fragment(lines, i)
+            )
         ):
             append(line)
         else:
             flush()
             append(line)
-        pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
-            lines, i
-        )
+        if _table_row(line) or _DOC_NUMBER.search(line.text):
+            pending_join = None
+        else:
+            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
+                lines, i
+            )
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

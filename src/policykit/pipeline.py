@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
 from pathlib import Path
 
 from policykit.ingest import read_source, source_from_text
-from policykit.model import Document, Source, Target
+from policykit.model import Document, Metadata, Source, Target
 from policykit.normalise import normalise
 from policykit.structure import build_document
 
 
 def document_from_source(source: Source) -> Document:
-    """Normalise a source's lines and build its clause tree."""
-    return build_document(normalise(source), path=source.path, name=source.name, encoding=source.encoding)
+    """Normalise a source's lines and build its clause tree; the file's own metadata fills what the text left open."""
+    document = build_document(normalise(source), path=source.path, name=source.name, encoding=source.encoding)
+    if source.metadata is None:
+        return document
+    known = document.metadata
+    filled = {
+        f.name: getattr(source.metadata, f.name)
+        for f in fields(Metadata)
+        if getattr(known, f.name) is None and getattr(source.metadata, f.name) is not None
+    }
+    return replace(document, metadata=replace(known, **filled)) if filled else document
 
 
 def load_document(

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import InputError, UsageError
+from policykit.formats import DOCUMENT_SUFFIXES as FORMAT_SUFFIXES
 
 MODES = ("word", "substring", "regex")
-DOCUMENT_SUFFIXES = (".txt", ".pdf")
+DOCUMENT_SUFFIXES = FORMAT_SUFFIXES  # .txt .pdf .docx .doc .wps .ofd .html .htm
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _BM25_K1 = 1.2
 _BM25_B = 0.75
@@ -324,7 +325,7 @@ def collect_matches(
 
 
 def resolve_paths(paths: Iterable[str]) -> list[str]:
-    """Expand files, folders (recursively: .txt and .pdf) and glob patterns into document files, in order."""
+    """Expand files, folders (recursively: every readable document suffix) and glob patterns into document files, in order."""
     resolved: list[str] = []
     seen: set[str] = set()
 

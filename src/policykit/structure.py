@@ -1,48 +1,56 @@
 """Structure: normalised paragraphs → a clause tree with stable ids and source lines.
 
-Every paragraph either opens a clause or is absorbed into the clause opened just before it,
-so a clause's own text runs from its start to the next clause's start: concatenating own
-texts in document order gives back the normalised document, nothing lost, nothing twice.
+Every paragraph either is a 公文 part (版头, 主送, 落款, 版记: read into metadata and kept as the
+document's furniture), opens a clause, or is absorbed into the clause opened just before it. So a
+clause's own text runs from its start to the next clause's or part's start: clauses and furniture
+in document order give back the normalised document, nothing lost, nothing twice.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from policykit.model import Clause, Document, Metadata, Paragraph
-from policykit.normalise import document_text
+from policykit.gongwen import DOC_NUMBER, Part, find_parts
+from policykit.model import Clause, Document, Furniture, Metadata, Paragraph
+from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
 from policykit.zh.dates import dates
 from policykit.zh.numbering import (
+    APPENDIX,
     BANNER,
     BOX,
     BYLINE,
     DASH_ITEM,
+    GLOSSARY,
     INLINE_SHI,
     STYLE_BY_NAME,
     Numbering,
+    alternatives,
+    appendix_id_prefix,
     chinese_ordinal,
     heading_of,
     is_heading_line,
+    layout_words,
     match_numbering,
 )
 
-_TASK_HEADING = re.compile(r"任务|举措|重点工作")
+_WORDS = layout_words()
+_TASK_HEADING = re.compile(alternatives("task_headings"))
 _TASK_COUNT = re.compile(
-    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:项|大|个)(?:重点|主要|攻坚)?(?:任务|行动|工程)"
+    rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
+    rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
 )
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _QUOTED_TITLE = re.compile(
-    r"《([^《》]{4,80}(?:计划|方案|规划|意见|条例|办法|纲要|报告|规定)(?:（[^（）]{1,20}）)?)》"
+    rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
+    r"(?:（[^（）]{1,20}）)?)》"
 )
-_REVIEW_YEAR = re.compile(r"(\d{4})年工作回顾")
+_REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
-_ISSUER = re.compile(
-    r"^[\u4e00-\u9fff（）]{2,30}(?:人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|国务院|局|委|部)$"
-)
 
 
 @dataclass
@@ -122,14 +130,25 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     shanghai-minhang-urban-renewal-15th-fyp flattens its indicator table into lines such as
     `类别` / `序号` / `一级指标` / … / `1` / `既有居住建筑改造` / `万平方米` / `25`. A table starts
     with at least three short header cells soon followed by a number cell, and runs until the
-    next heading or two ordinary sentences in a row.
+    next heading or two ordinary sentences in a row. A run of two or more tab-separated lines is a
+    table too: the Word, .doc and HTML readers write each table row as one line of cells.
     """
     tables: dict[int, int] = {}
     texts = [p.text for p in paragraphs]
     i = 0
     while i < len(texts):
+        rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
+        if rows >= 2:  # tab-separated rows, as the .docx/.doc/HTML readers write a table
+            tables[i] = rows
+            i += rows
+            continue
         header = i
-        while header < len(texts) and _CELL.match(texts[header]) and not _NUMBER_CELL.match(texts[header]):
+        while (
+            header < len(texts)
+            and _CELL.match(texts[header])
+            and not _NUMBER_CELL.match(texts[header])
+            and "\t" not in texts[header]
+        ):
             header += 1
         soon = texts[header : header + 3]
         if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
@@ -143,21 +162,37 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             tables[i] = end - i
             i = end
         else:
-            i = max(header, i + 1)
+            i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
     return tables
+
+
+_NUMBERED_CAPTION = re.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
+
+
+def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
+    """Split a flattened table where a numbered caption (表2 …任务表) starts the next one.
+
+    Annex tables often follow each other with nothing but a caption between them; each is its own table.
+    """
+    split: dict[int, int] = {}
+    for first, count in tables.items():
+        start = first
+        for k in range(first + 1, first + count):
+            text = paragraphs[k].text.strip()
+            if _NUMBERED_CAPTION.match(text) and _CAPTION.match(text):
+                split[start] = k - start
+                start = k
+        split[start] = first + count - start
+    return split
 
 
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str):
+    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int]):
         self.paragraphs = paragraphs
         self.text = text
-        self.starts: list[int] = []
-        offset = 0
-        for p in paragraphs:
-            self.starts.append(offset)
-            offset += len(p.text) + 1
+        self.starts = starts
         self.root = _Node("root", "", "", 0, -1)
         self.stack: list[_Node] = [self.root]
         self.last_ordinal: dict[str, int] = {}
@@ -192,8 +227,8 @@ class _Builder:
         paragraphs, starts = self.paragraphs, self.starts
         toc = find_table_of_contents(paragraphs)
         lists = find_bare_lists(paragraphs, starts, self.text)
-        tables = find_tables(paragraphs)
-        absorb_subtitle = False
+        tables = split_at_captions(find_tables(paragraphs), paragraphs)
+        absorb_subtitle = absorb_title = False
         list_left = 0
         list_node: _Node | None = None
         i = 0
@@ -209,19 +244,33 @@ class _Builder:
                     ),
                     "",
                 )
+                top = self.stack[-1]
+                if not caption and top.kind in ("box", "appendix") and not top.children:
+                    caption = top.heading  # the table is the whole box or annex: its title names it
                 self.add(_Node("table", "", caption, start, 99), push=False)
                 i += tables[i]
+                if self.stack[-1].kind == "box" and len(self.stack[-1].children) == 1:
+                    self.stack.pop()  # a box that is one table (专栏1 主要指标) ends with the table
                 continue
             if i in toc:
                 if i == toc.start:
                     self.add(_Node("toc", "", "目录", start, 99), push=False)
                 i += 1
                 continue
+            if absorb_title and self.stack[-1].heading == self.title_line(i) != "":
+                absorb_title = False
+                i += 1
+                continue
+            absorb_title = False
             if absorb_subtitle and _is_short_phrase(text, 24) and "，" not in text:
                 absorb_subtitle = False
                 i += 1
                 continue
             absorb_subtitle = False
+            if self.seen_heading and self.open_appendix(i):  # before the body, the file is the annex
+                absorb_title = True
+                i += 1
+                continue
             if list_left:
                 assert list_node is not None
                 list_node.children.append(_Node(list_node.style, "", text, start, 99))
@@ -255,8 +304,12 @@ class _Builder:
                 continue
             box = BOX.match(text)
             if box:
-                # A box nests whatever follows it until a heading of its own level or higher.
+                # A box nests whatever follows it until the next box or a heading of its own level or
+                # higher. Boxes are siblings, never nested, so a run of boxes keeps the tree flat.
                 number, title = text[: box.end()].strip(), heading_of(text[box.end() :].strip())
+                open_box = next((k for k, n in enumerate(self.stack) if n.kind == "box"), None)
+                if open_box is not None:
+                    del self.stack[open_box:]
                 self.add(_Node("box", number, title, start, self.stack[-1].rank + 0.5, "box"), push=True)
                 i += 1
                 continue
@@ -280,6 +333,44 @@ class _Builder:
                 )
             i += 1
         return self.root
+
+    def open_appendix(self, i: int) -> bool:
+        """Open an appendix (附件1) or glossary (名词解释) node where line i is one; tell whether it was.
+
+        An appendix sits at the top level and its numbering starts afresh, so its 一、 is not read
+        as out of sequence and it never nests under the body's last task. A glossary nests in the
+        appendix it is the title or a part of, else it too sits at the top level.
+        """
+        text, start = self.paragraphs[i].text, self.starts[i]
+        appendix = APPENDIX.match(text)
+        if appendix:
+            title = heading_of(appendix.group(3).strip())
+            ordinal = chinese_ordinal(appendix.group(2)) if appendix.group(2) else 0
+            if not title and i + 1 < len(self.paragraphs):
+                title = self.title_line(i + 1)
+            node = _Node("appendix", text[: appendix.start(3)].strip(), title, start, -0.5, "", ordinal)
+            node.style = appendix_id_prefix(appendix.group(1))
+        elif GLOSSARY.match(text):
+            title = squash(text).rstrip(":：")
+            top = self.stack[-1]
+            if top.kind == "appendix" and top.heading == title and not top.children:
+                return False  # 附件2 / 名词解释: the word is that appendix's title line
+            node = _Node("glossary", "", title, start, -0.4)
+        else:
+            return False
+        self.add(node, push=True)
+        self.last_ordinal.clear()
+        self.seen_heading = True
+        return True
+
+    def title_line(self, i: int) -> str:
+        """Return paragraph i as a title where it is one (short, no sentence marks, not numbered)."""
+        text = self.paragraphs[i].text.strip()
+        if len(text) > 60 or re.search(r"[。；！？]", text) or APPENDIX.match(text):
+            return ""
+        if is_heading_line(text) and not GLOSSARY.match(text):
+            return ""
+        return heading_of(text)
 
     def open_numbered(self, numbering: Numbering, start: int) -> None:
         style = numbering.style
@@ -313,6 +404,8 @@ _POSITIONAL_PREFIX = {
     "box": "box",
     "toc": "toc",
     "table": "t",
+    "appendix": "ax",
+    "glossary": "gl",
 }
 
 
@@ -322,7 +415,10 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
     counters: dict[str, int] = {}
     used: set[str] = set()
     for child in node.children:
-        if child.ordinal:
+        if child.kind == "appendix":
+            counters[child.style] = counters.get(child.style, 0) + 1
+            segment = f"{child.style}{child.ordinal or counters[child.style]}"
+        elif child.ordinal:
             segment = f"{STYLE_BY_NAME[child.style].id_prefix}{child.ordinal}"
         elif child.style == "dash":
             counters["d"] = counters.get("d", 0) + 1
@@ -364,14 +460,22 @@ def _freeze(node: _Node, node_id: str, ends: dict[int, int], text: str, document
 
 
 def _preorder(node: _Node):
-    for child in node.children:
-        yield child
-        yield from _preorder(child)
+    """Yield the nodes under `node` in document order, without recursion (a tree may be deep)."""
+    stack = list(reversed(node.children))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
 
 
-def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
-    """Read title, issuer, document number, date and plan period from where documents put them."""
-    head = paragraphs[:40]
+def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequence[Part] = ()) -> Metadata:
+    """Read title, issuer, document number, date and plan period from where documents put them.
+
+    `parts` are the 公文 parts (policykit.gongwen): their paragraphs are never the title, and they
+    give the 发文字号, 成文日期, 署名 and the other GB/T 9704 fields where the document has them.
+    """
+    furniture = {part.index for part in parts}
+    head = [p for k, p in enumerate(paragraphs[:40]) if k not in furniture]
     title = None
     for p in head:
         candidate = p.text.strip()
@@ -384,6 +488,8 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
             and re.search(r"[\u4e00-\u9fff]", candidate)
             and not re.search(r"[。；]", candidate)
             and not candidate.endswith(("：", ":"))
+            and not APPENDIX.match(candidate)
+            and not DATELINE.search(candidate)
         ):
             title = candidate
             break
@@ -391,26 +497,79 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
         quoted = _QUOTED_TITLE.search(text)
         if quoted:
             title = quoted.group(1)
-    number = _DOC_NUMBER.search(text[:3000])
-    date = _DATE.search(text[:3000])
+    fields: dict[str, list[str]] = {}
+    for part in parts:
+        fields.setdefault(part.field, []).append(part.value)
+
+    def first(name: str) -> str | None:
+        return fields[name][0] if fields.get(name) else None
+
+    # Without a 发文字号 line, take a number from the title or unbracketed text: one in brackets
+    # elsewhere cites another document (《光伏电站开发建设管理办法》（国能发新规〔2022〕104号）).
+    title_at = text.find(title) if title else -1
+    number = next(
+        (
+            found
+            for found in DOC_NUMBER.finditer(text[:3000])
+            if not text[: found.start()].endswith(("（", "("))
+            or (title_at >= 0 and title_at <= found.start() <= title_at + len(title) + 2)
+        ),
+        None,
+    )
+    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text[:3000]))
     period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
-    issuer = None
-    for k, p in enumerate(head):
-        if _ISSUER.match(p.text) and k + 1 < len(head) and _DATE.fullmatch(head[k + 1].text.strip()):
-            issuer = p.text
-            break
-    year = int(date.group(1)) if date else None
+    signature = tuple(fields.get("signature", ()))
+    year = int(date[:4]) if date else None
     review = _REVIEW_YEAR.search(text[:5000])
     if year is None and review:
         year = int(review.group(1)) + 1
     return Metadata(
         title=title,
-        issuer=issuer,
-        doc_number=number.group(0) if number else None,
-        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        issuer="、".join(signature) if signature else None,
+        doc_number=first("doc_number") or (number.group(0) if number else None),
+        date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
         year=year,
+        issuer_mark=first("issuer_mark"),
+        signer=first("signer"),
+        recipients=first("recipients"),
+        attachments=tuple(fields.get("attachments", ())),
+        signature=signature,
+        note=first("note"),
+        copy_to=first("copy_to"),
+        distribute_to=first("distribute_to"),
+        printed_by=first("printed_by"),
+        printed_date=_iso_date(first("printed_date")),
+        copies=int(first("copies")) if first("copies") else None,
+        urgency=first("urgency"),
+        secrecy=first("secrecy"),
+        copy_number=first("copy_number"),
     )
+
+
+def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return found.group(0) if found else None
+
+
+_ANY_DATE = re.compile(
+    r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日"
+)
+
+
+def _iso_date(text: str | None) -> str | None:
+    """Write a date as YYYY-MM-DD, whether in Arabic or Chinese numerals.
+
+    >>> _iso_date("2019年1月24日"), _iso_date("二〇一二年十二月十二日"), _iso_date(None)
+    ('2019-01-24', '2012-12-12', None)
+    """
+    found = _ANY_DATE.search(text or "")
+    if not found:
+        return None
+    digits = "〇一二三四五六七八九"
+    year = "".join(str(digits.index(c)) if c in digits else "0" if c in "○零" else c for c in found.group(1))
+    month, day = (chinese_ordinal(found.group(k)) for k in (2, 3))
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
 def build_document(
@@ -426,20 +585,40 @@ def build_document(
     document = Document(
         path=path, name=name, text=text, clauses=(), encoding=encoding, line_map=tuple(line_map)
     )
-    root = _Builder(paragraphs, text).build()
+    starts = list(itertools.accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+    table_rows = frozenset(
+        k for first, count in find_tables(paragraphs).items() for k in range(first, first + count)
+    )
+    parts = find_parts(paragraphs, skip=table_rows)
+    at_parts = {part.index for part in parts}
+    taken = sorted(at_parts)
+    kept = [k for k in range(len(paragraphs)) if k not in at_parts]
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept]).build()
+    # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
+    # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))
-    ends = {id(a): b.start for a, b in itertools.pairwise(ordered)}
-    if ordered:
-        ends[id(ordered[-1])] = len(text)
+    events = list(
+        heapq.merge(((starts[k], k) for k in taken), ((n.start, n) for n in ordered), key=lambda e: e[0])
+    )
+    ends: dict[int, int] = {}
+    spans: dict[int, int] = {}
+    for (_start, item), following in itertools.pairwise([*events, (len(text), None)]):
+        if isinstance(item, int):
+            spans[item] = following[0]
+        else:
+            ends[id(item)] = following[0]
     clauses = tuple(_freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, ""))
+    by_index = {part.index: part.field for part in reversed(parts)}
+    furniture = tuple(Furniture(by_index[k], starts[k], text[starts[k] : spans[k]]) for k in taken)
     return Document(
         path=path,
         name=name,
         text=text,
         clauses=clauses,
-        metadata=extract_metadata(paragraphs, text),
+        metadata=extract_metadata(paragraphs, text, parts),
         encoding=encoding,
         line_map=tuple(line_map),
+        furniture=furniture,
     )
 
 

@@ -6,6 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def to_json(data: object) -> str:
@@ -54,7 +58,9 @@ def render_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str] | None
     raise ValueError(f"not a machine format: {fmt}")
 
 
-def rich_table(rows: Sequence[dict], columns: Sequence[tuple[str, str]], *, title: str | None = None):
+def rich_table(
+    rows: Sequence[dict], columns: Sequence[tuple[str, str]], *, title: str | None = None
+) -> Table:
     """Build a rich Table from records; `columns` pairs each key with its header."""
     from rich.table import Table
 

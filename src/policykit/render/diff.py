@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import html
+import io
+import sys
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
-from policykit.model import Clause, Target
+from policykit.errors import OutputError
+from policykit.model import Clause, Target, plain_number
 from policykit.zh.chars import squash
+
+if TYPE_CHECKING:
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
 
 TYPE_STYLE = {
     "added": "green",
@@ -42,7 +54,7 @@ def where(clauses: Iterable[Clause]) -> str:
 
 def format_value(target: Target) -> str:
     """A target's comparator, value, unit and year as one short string."""
-    value = int(target.value) if float(target.value).is_integer() else target.value
+    value = plain_number(target.value)
     comparator = f"{target.comparator} " if target.comparator else ""
     year = f" ({target.year})" if target.year else ""
     return f"{comparator}{value} {target.unit}{year}".strip()
@@ -88,7 +100,7 @@ def _trim(text: str, head: bool, tail: bool) -> str:
 # ---------------------------------------------------------------- rich views
 
 
-def _inline_text(segments: tuple[Segment, ...], markers: bool = False):
+def _inline_text(segments: tuple[Segment, ...], markers: bool = False) -> Text:
     """One rich Text with deletions struck through in red and insertions in green, context trimmed.
 
     With `markers` (for terminals without colour) edits are also bracketed wdiff-style: [-old-]{+new+}.
@@ -110,7 +122,7 @@ def _inline_text(segments: tuple[Segment, ...], markers: bool = False):
     return text
 
 
-def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False):
+def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False) -> Text:
     """The old or new text of a word diff, with that side's edits highlighted."""
     from rich.text import Text
 
@@ -126,13 +138,13 @@ def _side_text(segments: tuple[Segment, ...], side: str, markers: bool = False):
     return text
 
 
-def _plain(clauses: tuple[Clause, ...], style: str = ""):
+def _plain(clauses: tuple[Clause, ...], style: str = "") -> Text:
     from rich.text import Text
 
     return Text("\n".join(c.text.strip().replace("\n", " ") for c in clauses), style=style)
 
 
-def _header(change: Change):
+def _header(change: Change) -> Text:
     from rich.text import Text
 
     style = TYPE_STYLE[change.type]
@@ -150,7 +162,7 @@ def _header(change: Change):
     return header
 
 
-def _body(change: Change, markers: bool):
+def _body(change: Change, markers: bool) -> Text | None:
     """What to print under a change's header in the inline view."""
     if change.type == "added":
         return _plain(change.new, "green")
@@ -169,7 +181,7 @@ def _body(change: Change, markers: bool):
     return None
 
 
-def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool = False):
+def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool = False) -> Group:
     """Build the terminal view: a title, one entry per change, the target changes and a summary.
 
     `markers` brackets edits as [-old-]{+new+} for output without colour (a pipe, NO_COLOR, a file).
@@ -195,7 +207,7 @@ def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool
     return Group(*parts)
 
 
-def _title(result: DocumentDiff):
+def _title(result: DocumentDiff) -> Text:
     from rich.text import Text
 
     title = Text()
@@ -210,7 +222,7 @@ def _title(result: DocumentDiff):
     return title
 
 
-def _side_by_side_table(result: DocumentDiff, markers: bool):
+def _side_by_side_table(result: DocumentDiff, markers: bool) -> Table:
     from rich.table import Table
 
     table = Table(show_lines=True, header_style="bold", expand=True)
@@ -238,7 +250,7 @@ def _side_by_side_table(result: DocumentDiff, markers: bool):
     return table
 
 
-def target_table(changes: Iterable[TargetChange]):
+def target_table(changes: Iterable[TargetChange]) -> Table:
     """A rich table of target changes: indicator, old → new (— where added or removed), and where each came from."""
     from rich.table import Table
     from rich.text import Text
@@ -260,7 +272,7 @@ def target_table(changes: Iterable[TargetChange]):
     return table
 
 
-def summary_text(result: DocumentDiff):
+def summary_text(result: DocumentDiff) -> Text:
     """One line: counts of each change type, unchanged pairs and target changes."""
     from rich.text import Text
 
@@ -295,7 +307,7 @@ def summary_text(result: DocumentDiff):
     return text
 
 
-def rich_stat(result: DocumentDiff):
+def rich_stat(result: DocumentDiff) -> Group:
     """The --stat view: one line per change with characters added and removed, then the summary."""
     from rich.console import Group
     from rich.text import Text
@@ -344,35 +356,10 @@ def change_size(change: Change) -> tuple[int, int]:
 # ---------------------------------------------------------------- HTML
 
 
-_CSS = """
-:root { --del: #ffd7d5; --del-text: #82071e; --ins: #ccffd8; --ins-text: #055d20; --line: #d0d7de; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei",
-       sans-serif;
-       margin: 0; padding: 24px; color: #1f2328; background: #fff; line-height: 1.7; }
-h1 { font-size: 20px; margin: 0 0 4px; }
-h2 { font-size: 16px; margin: 28px 0 8px; }
-.files { color: #57606a; font-size: 13px; margin-bottom: 12px; }
-.summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; padding: 0; list-style: none; }
-.summary li { border: 1px solid var(--line); border-radius: 12px; padding: 2px 10px; font-size: 13px; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top; text-align: left; word-break: break-all; }
-th { background: #f6f8fa; font-weight: 600; }
-table.compare col.kind { width: 7em; }
-td.kind { white-space: nowrap; font-size: 13px; }
-.where { display: block; font-family: ui-monospace, Menlo, monospace; font-size: 12px; color: #0969da; }
-.badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; color: #fff; }
-.badge.added { background: #1a7f37; } .badge.removed { background: #cf222e; }
-.badge.modified { background: #9a6700; } .badge.moved { background: #8250df; }
-.badge.renumbered { background: #0969da; } .badge.split, .badge.merged { background: #3e4b9e; }
-del { background: var(--del); color: var(--del-text); text-decoration: line-through; }
-ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
-td.gone { background: #fff5f5; } td.new { background: #f3fff5; } td.empty { background: #f6f8fa; }
-table.targets td.old { color: var(--del-text); } table.targets td.new-value { color: var(--ins-text); font-weight: 600; }
-table.targets tr.added td.new-value { background: var(--ins); } table.targets tr.removed td.old { background: var(--del); }
-table.targets td.missing { color: #57606a; background: #f6f8fa; }
-.none { color: #57606a; }
-"""
+@cache
+def page_css() -> str:
+    """The 新旧对照 page's stylesheet, kept as a package data file so it can be read and edited as CSS."""
+    return resources.files("policykit").joinpath("data/diff.css").read_text("utf-8")
 
 
 def _esc(text: str) -> str:
@@ -435,7 +422,7 @@ def html_page(result: DocumentDiff) -> str:
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>新旧对照 {html.escape(old_title)} → {html.escape(new_title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>\n{page_css()}</style></head><body>",
         f"<h1>新旧对照：{html.escape(new_title)}</h1>",
         f'<div class="files">旧 <b>{html.escape(result.old.path)}</b> → 新 <b>{html.escape(result.new.path)}</b></div>',
         f'<ul class="summary" id="summary">{summary}</ul>',
@@ -446,13 +433,13 @@ def html_page(result: DocumentDiff) -> str:
             "<thead><tr><th>指标 indicator</th><th>旧 old</th><th>新 new</th><th>变化 changed</th>"
             "<th>出处 where</th></tr></thead><tbody>"
         )
-        for change in result.target_changes:
+        for target_change in result.target_changes:
             parts.append(
-                f'<tr class="target {change.type}" data-type="{change.type}">'
-                f"<td>{_esc(change.indicator)}</td>"
-                f"{_html_target_value(change.old, 'old')}{_html_target_value(change.new, 'new-value')}"
-                f"<td>{_html_target_what(change)}</td>"
-                f'<td><span class="where">{_esc(target_where(change))}</span></td>'
+                f'<tr class="target {target_change.type}" data-type="{target_change.type}">'
+                f"<td>{_esc(target_change.indicator)}</td>"
+                f"{_html_target_value(target_change.old, 'old')}{_html_target_value(target_change.new, 'new-value')}"
+                f"<td>{_html_target_what(target_change)}</td>"
+                f'<td><span class="where">{_esc(target_where(target_change))}</span></td>'
                 "</tr>"
             )
         parts.append("</tbody></table>")
@@ -471,6 +458,47 @@ def html_page(result: DocumentDiff) -> str:
         )
     parts.append("</tbody></table></body></html>\n")
     return "\n".join(parts)
+
+
+def write_diff(
+    result: DocumentDiff,
+    fmt: str,
+    output: str | None,
+    *,
+    screen: Console,
+    side_by_side: bool = False,
+    stat: bool = False,
+) -> None:
+    """Render a diff as json, html or the terminal view, onto `screen` / stdout or into the file `output`.
+
+    The terminal view brackets edits ([-old-]{+new+}) where colour cannot show them: in a file, or on a
+    screen without colour.
+    """
+    if fmt == "json":
+        from policykit.render import to_json
+
+        text = to_json(stat_dict(result) if stat else result.to_dict()) + "\n"
+    elif fmt == "html":
+        text = html_page(result)
+    else:
+        markers = output is not None or screen.no_color or screen.color_system is None
+        view = rich_stat(result) if stat else rich_diff(result, side_by_side=side_by_side, markers=markers)
+        if output is None:
+            screen.print(view)
+            return
+        from rich.console import Console
+
+        capture = Console(width=160, color_system=None, highlight=False, record=True, file=io.StringIO())
+        capture.print(view)
+        text = capture.export_text()
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror}; choose a writable path") from error
 
 
 def stat_dict(result: DocumentDiff) -> dict:
@@ -519,4 +547,5 @@ __all__ = [
     "target_table",
     "target_what",
     "target_where",
+    "write_diff",
 ]

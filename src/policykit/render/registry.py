@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from policykit.registry import Report, UpdateSummary
 
-REPORT_FORMATS = ("text", "json", "github")
-
 
 def report_text(report: Report) -> str:
     """One `file:line:column: severity: message [code]` line per problem, as compilers and linters print them."""
@@ -73,4 +71,6 @@ def update_summary(summary: UpdateSummary) -> str:
             f"\nwarning: {len(summary.annotated_removed)} removed clause(s) had tags or notes: "
             f"{', '.join(summary.annotated_removed)}; move them by hand (the old file is in git)"
         )
+    for warning in summary.warnings:
+        line += f"\nwarning: {warning}"
     return line

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from policykit.render import render_rows, rich_table, to_json, to_jsonl
 from policykit.search import SearchResult
 
-HIT_COLUMNS = (
-    ("document", "document"),
-    ("line", "line"),
-    ("clause", "clause"),
-    ("path", "under"),
-    ("text", "text"),
-)
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
 COUNT_COLUMNS = (("document", "document"), ("clauses", "clauses"), ("hits", "hits"))
 
 
@@ -36,7 +36,7 @@ def render_search_data(
     return render_rows(rows, fmt)
 
 
-def highlighted(text: str, spans) -> object:
+def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Text:
     """The clause text with every hit in bold reverse colours."""
     from rich.text import Text
 
@@ -46,7 +46,7 @@ def highlighted(text: str, spans) -> object:
     return out
 
 
-def search_view(result: SearchResult, *, count: bool = False, files_only: bool = False):
+def search_view(result: SearchResult, *, count: bool = False, files_only: bool = False) -> RenderableType:
     """A rich renderable for the terminal: each hit clause under its location and heading trail, hits
     highlighted (a grid would squeeze long clauses); or a table of counts; or the file names."""
     from rich.console import Group
@@ -56,7 +56,7 @@ def search_view(result: SearchResult, *, count: bool = False, files_only: bool =
         return Text("\n".join(row["document"] for row in result.counts()))
     if count:
         return rich_table(result.counts(), COUNT_COLUMNS)
-    blocks = []
+    blocks: list[RenderableType] = []
     for match in result.matches:
         where = f"{match.document}:{match.line}" + (f" p.{match.page}" if match.page else "")
         header = Text.assemble((where, "magenta"), "  ", (match.clause, "cyan"), "  ", (match.path, "dim"))

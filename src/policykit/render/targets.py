@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from policykit.model import Target
+from policykit.model import Target, plain_number
 from policykit.render import render_rows
 from policykit.zh.chars import squash
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
 
 COLUMNS = (
     "document",
@@ -33,7 +38,8 @@ def format_value(target: Target) -> str:
     """The normalised value as a reader scans it: sign, digits with separators, unit (≥ 1,100,000 人)."""
 
     def number(x: float) -> str:
-        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.6g}"
+        value = plain_number(x)
+        return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
     sign = _SIGNS.get(target.comparator or "", "")
     arrow = _ARROWS.get(target.direction or "", "")
@@ -96,7 +102,7 @@ def render_targets(targets: Sequence[Target], fmt: str) -> str:
     return render_rows(targets_to_rows(targets), fmt, columns=COLUMNS)
 
 
-def targets_table(targets: Sequence[Target], *, show_kind: bool = False, title: str | None = None):
+def targets_table(targets: Sequence[Target], *, show_kind: bool = False, title: str | None = None) -> Table:
     """Build a rich Table: where each target is, what it measures, its value and the sentence it came from."""
     from rich.table import Table
     from rich.text import Text
@@ -123,7 +129,7 @@ def targets_table(targets: Sequence[Target], *, show_kind: bool = False, title: 
         value = Text(printed)
         if not _same_number(printed.lstrip("↑↓≥≤<>≈ "), normalised):
             value.append("\n" + normalised, style="dim")  # the base-unit value, as in JSON and CSV
-        cells = [where, target.indicator or "?", value, str(target.year or "")]
+        cells: list[RenderableType] = [where, target.indicator or "?", value, str(target.year or "")]
         if show_kind:
             cells.append(target.kind)
         row = ([target.document] if several else []) + cells + [source]

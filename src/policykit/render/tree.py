@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from policykit.model import Clause, Document
 
-
-def clause_to_dict(clause: Clause) -> dict:
-    """A clause as a JSON-ready record, children nested."""
-    record = {
-        "id": clause.id,
-        "kind": clause.kind,
-        "number": clause.number,
-        "heading": clause.heading,
-        "text": clause.text,
-        "line": clause.line,
-    }
-    if clause.page is not None:
-        record["page"] = clause.page
-    if clause.targets:
-        record["targets"] = [target.to_dict() for target in clause.targets]
-    record["children"] = [clause_to_dict(child) for child in clause.children]
-    return record
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 
 def document_to_dict(document: Document) -> dict:
@@ -32,11 +18,12 @@ def document_to_dict(document: Document) -> dict:
         "path": document.path,
         "encoding": document.encoding,
         "metadata": asdict(document.metadata),
-        "clauses": [clause_to_dict(clause) for clause in document.clauses],
+        "clauses": [clause.to_dict() for clause in document.clauses],
+        "furniture": [asdict(part) for part in document.furniture],  # 公文 parts read into metadata
     }
 
 
-def rich_tree(document: Document, *, width: int = 36):
+def rich_tree(document: Document, *, width: int = 36) -> Tree:
     """Build a rich Tree: one node per clause with its id, label and first words."""
     from rich.markup import escape
     from rich.tree import Tree
@@ -58,7 +45,7 @@ def rich_tree(document: Document, *, width: int = 36):
         parts.append(f"[dim]L{clause.line}[/]")
         return " ".join(parts)
 
-    def add(parent, clause: Clause) -> None:
+    def add(parent: Tree, clause: Clause) -> None:
         node = parent.add(label(clause))
         for target in clause.targets:
             comparator = f"{target.comparator} " if target.comparator else ""

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
-
-SENTENCE_END = "。！？!?"
-"""Marks that close a sentence."""
 
 TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
 """Marks after which a line break is a real paragraph end rather than a wrap."""
@@ -16,8 +15,8 @@ TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
 CLOSING_PUNCT = "，。、；：！？）》」』”’%％"
 """Marks that cannot begin a line in Chinese typesetting, so a line starting with one continues the last."""
 
-INDENT = " \t\u3000\u00a0"
-"""Indentation characters: ASCII space, tab, ideographic space, no-break space."""
+INDENT = " \t\u3000\u00a0\u2002\u2003"
+"""Indentation characters: ASCII space, tab, ideographic, no-break, en and em spaces (web pages indent with em spaces)."""
 
 _FULLWIDTH_ALNUM = {
     **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
@@ -49,6 +48,29 @@ def strip_invisible(text: str) -> str:
     return _CONTROL.sub("", text.translate(_ZERO_WIDTH_TABLE))
 
 
+@lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    """The radical → unified ideograph table from data/radicals.txt, loaded once."""
+    table: dict[int, str] = {}
+    raw = resources.files("policykit").joinpath("data/radicals.txt").read_text("utf-8")
+    for line in raw.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 2:
+            table[ord(fields[0])] = fields[1]
+    return table
+
+
+def unify_radicals(text: str) -> str:
+    """Map radical and compatibility code points to the ideographs they print as (browser-printed PDFs).
+
+    >>> unify_radicals("⼈⼯智能，⼈⺠群众的意⻅")
+    '人工智能，人民群众的意见'
+    """
+    if text.isascii():
+        return text
+    return text.translate(_radical_table())
+
+
 def squash(text: str) -> str:
     """Remove all whitespace: Chinese text does not depend on it, and layouts and editions re-space freely.
 
@@ -61,3 +83,34 @@ def squash(text: str) -> str:
 def is_cjk(char: str) -> bool:
     """Tell whether a character is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def common_hanzi_share(text: str, sample: int = 20000) -> float:
+    """Share of the ideographs in `text` that are common ones: GB 2312 level 1 (the 3,755 most used
+    Simplified) or Big5 level 1 (the 5,401 most used Traditional).
+
+    Right-decoded Chinese, in either script, scores near 1; bytes decoded with the wrong Chinese codec
+    (Big5 read as GB18030, or the reverse) give rare characters and score near 0.5, which is how ingest
+    tells them apart.
+
+    >>> common_hanzi_share("推动高质量发展"), common_hanzi_share("推動高質量發展")
+    (1.0, 1.0)
+    >>> common_hanzi_share("推動高質量發展".encode("big5").decode("gb18030", errors="replace")) < 0.8
+    True
+    """
+    ideographs = [c for c in text[:sample] if is_cjk(c)]
+    if not ideographs:
+        return 0.0
+    return sum(map(_common_hanzi, ideographs)) / len(ideographs)
+
+
+def _common_hanzi(char: str) -> bool:
+    try:
+        if 0xB0 <= char.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= char.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False

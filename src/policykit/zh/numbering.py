@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from policykit.zh.numerals import parse_number
 
@@ -38,21 +40,83 @@ class Style:
     kind: str
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
+    tight: re.Pattern[str] | None = None  # the number with no separator: 第一章经济社会发展的指导思想
+    tight_rest: str = ""  # what may follow it directly: a short "title" or the article's "sentence"
 
 
-STYLES: tuple[Style, ...] = (
-    Style("part", 0, "part", re.compile(rf"^第([{_CN}\d]{{1,4}})编(?=[\s　]|$)"), "pt"),
-    Style("chapter", 1, "chapter", re.compile(rf"^第([{_CN}\d]{{1,4}})章(?=[\s　]|$)"), "ch"),
-    Style("subsection", 2, "section", re.compile(rf"^第([{_CN}\d]{{1,4}})节(?=[\s　]|$)"), "sec"),
-    Style("article", 3, "article", re.compile(rf"^第([{_CN}\d]{{1,5}})条(?=[\s　]|$)"), "a"),
-    Style("cn_dun", 4, "section", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
-    Style("cn_paren", 5, "section", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
-    Style("arabic_dot", 6, "item", re.compile(r"^(\d{1,2})(?:[.．、](?![\d%])|[\s　]+(?=\D))")),
-    Style("arabic_paren", 7, "item", re.compile(r"^[（(](\d{1,2})[）)]")),
-    Style("circled", 8, "item", re.compile(rf"^([{_CIRCLED}])")),
-    Style("shi", 9, "item", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff“])"), "shi"),
-)
+def _load_styles() -> tuple[Style, ...]:
+    """Build the numbering styles from data/numbering.yaml, in the order they are tried."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/numbering.yaml").read_text("utf-8"))
+    styles = []
+    for entry in raw["styles"]:
+        common = {
+            "name": entry["name"],
+            "rank": entry["rank"],
+            "kind": entry["kind"],
+            "id_prefix": entry.get("id", ""),
+        }
+        if "word" in entry:
+            number = rf"^第([{_CN}\d]{{1,{entry.get('digits', 4)}}}){re.escape(entry['word'])}"
+            tight = re.compile(number) if entry.get("tight") else None
+            pattern = re.compile(number + r"(?=[\s　]|$)")
+            styles.append(Style(pattern=pattern, tight=tight, tight_rest=entry.get("tight", ""), **common))
+        else:
+            styles.append(Style(pattern=re.compile(entry["pattern"]), **common))
+    return tuple(styles)
+
+
+STYLES: tuple[Style, ...] = _load_styles()
 STYLE_BY_NAME = {s.name: s for s in STYLES}
+
+
+@lru_cache(maxsize=1)
+def layout_words() -> dict:
+    """Load the layout words (appendix and glossary headings, …) from data/structure.yaml, once."""
+    import yaml
+
+    return yaml.safe_load(resources.files("policykit").joinpath("data/structure.yaml").read_text("utf-8"))
+
+
+def appendix_id_prefix(word: str) -> str:
+    """The clause-id prefix of an appendix word: 附件2 → ax2, 附表2 → tb2."""
+    return str(layout_words()["appendix"][word])
+
+
+def alternatives(words) -> str:
+    """A regex alternation of words, longest first, or of the words under a key of data/structure.yaml."""
+    if isinstance(words, str):
+        words = layout_words()[words]
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+APPENDIX = re.compile(
+    rf"^({alternatives('appendix')})(?:[\s　]*([0-9{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
+    r"([^。；！？，]{0,40})$"
+)
+"""An appendix heading line: 附件, 附件1, 附表2 重点项目表 (附件：… with a colon is the 附件说明 list)."""
+
+GLOSSARY = re.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
+"""A glossary heading line (名词解释) after the body or inside an appendix."""
+
+
+def _is_tight_rest(rest: str, kind: str) -> bool:
+    """Tell whether what follows 第X章 with no separator is a title (or 第X条's sentence), not a reference.
+
+    >>> _is_tight_rest("经济社会发展的指导思想", "title"), _is_tight_rest("规定的情形，由市政府决定。", "title")
+    (True, False)
+    >>> _is_tight_rest("用人单位投资的公共租赁住房，原则上向本单位无房职工供应。", "sentence")
+    True
+    >>> _is_tight_rest("规定的情形除外。", "sentence"), _is_tight_rest("、第六条规定的情形", "sentence")
+    (False, False)
+    """
+    if len(rest) < 2 or rest.startswith(tuple(layout_words()["reference_followers"])):
+        return False
+    if kind == "sentence":
+        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
+    return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
+
 
 BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
@@ -92,9 +156,17 @@ def match_numbering(text: str) -> Numbering | None:
     64
     >>> match_numbering("十四五、规划目标") is None
     True
+    >>> match_numbering("第一章经济社会发展的指导思想").rest, match_numbering("第一章规定的情形除外。")
+    ('经济社会发展的指导思想', None)
+    >>> match_numbering("第二部分 今年工作安排").style.name
+    'bufen'
     """
     for style in STYLES:
         found = style.pattern.match(text)
+        if not found and style.tight is not None:
+            found = style.tight.match(text)
+            if found and not _is_tight_rest(text[found.end() :].strip(), style.tight_rest):
+                found = None
         if not found:
             continue
         try:
@@ -118,6 +190,8 @@ def is_heading_line(text: str) -> bool:
             (match_numbering(text) and not STYLE_BY_NAME["shi"].pattern.match(text))
             or BANNER.match(text)
             or BOX.match(text)
+            or APPENDIX.match(text)
+            or GLOSSARY.match(text)
         )
     )
 
@@ -129,7 +203,13 @@ def heading_of(rest: str, limit: int = 60) -> str:
     '以开展第四次全国文物普查为基础，构建精准保护标准化体系'
     >>> heading_of("加强组织领导")
     '加强组织领导'
+    >>> heading_of("总　　则")
+    '总则'
     """
     found = re.search(r"[。；：:！？]", rest)
-    head = rest[: found.start()] if found else rest
-    return head.strip() if 0 < len(head) <= limit else ""
+    head = _CJK_GAP.sub("", rest[: found.start()] if found else rest).strip()
+    return head if 0 < len(head) <= limit else ""
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
+"""Spaces between two ideographs, which only letter-space a title (总  则)."""

@@ -1,32 +1,25 @@
-"""Read a PDF's text layer into numbered source lines in reading order (pdfplumber / pdfminer).
+"""Layout: a page's characters → rows and fragments → (text, page) lines in reading order.
 
-Workers turn each page's characters into rows and row fragments; the parent then finds the
-columns, orders the fragments, drops running headers, footers and page numbers, and marks
-paragraph starts (a blank line before, "　　" for a first-line indent) so the normaliser can
-rejoin wrapped lines, including paragraphs split across columns and pages.
+Characters become rows and gap-free fragments (spaces come from geometry and script); the pages'
+fragments are then ordered by column, running headers, footers and page numbers are dropped, and
+paragraph starts are marked (a blank line before, "　　" for a first-line indent) so the normaliser
+can rejoin wrapped lines, including paragraphs split across columns and pages.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from policykit.errors import PdfError
-from policykit.model import Source, SourceLine
+from policykit.model import SourceLine
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
-Progress = Callable[[int, int], None]
-
 INDENT = "\u3000\u3000"
-# Below this many pages a process pool costs more than it saves.
-PARALLEL_MIN_PAGES = 12
 
 _PAGE_NUMBER = re.compile(
     r"""^(?:
@@ -38,6 +31,11 @@ _PAGE_NUMBER = re.compile(
     re.X | re.I,
 )
 _DIGITS = re.compile(r"\d+")
+# What a browser prints above and below each page: date and time (then the title), URL (then n/N).
+_BROWSER_HEADER = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}")
+_BROWSER_FOOTER = re.compile(r"^\s*(?:https?://|file:/|www\.)\S*(?:\s*\d{1,4}\s*/\s*\d{1,4})?\s*$", re.I)
+_CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
+_OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
 
@@ -65,6 +63,7 @@ class PageText:
     fragments: tuple[Fragment, ...]
     glyphs: int
     undecodable: int
+    images: int = 0  # image objects on a page without text: a scan that needs OCR
 
 
 @dataclass(frozen=True)
@@ -82,293 +81,130 @@ class Line:
     block: int
 
 
-def read_pdf(
-    path: str | Path | bytes,
-    *,
-    password: str | None = None,
-    name: str | None = None,
-    progress: Progress | None = None,
-) -> Source:
-    """Read a PDF (a path or its bytes) into a `Source` whose lines carry their page."""
-    if isinstance(path, bytes | bytearray):
-        source: str | bytes = bytes(path)
-        label = name or "-"
-    else:
-        source = str(path)
-        label = source
-    display = name or (Path(label).stem if label != "-" else "stdin")
-    pages = extract_pages(source, password=password, label=label, progress=progress)
-    glyphs = sum(page.glyphs for page in pages)
-    undecodable = sum(page.undecodable for page in pages)
-    if glyphs and undecodable > glyphs / 2:
-        raise PdfError(
-            "the text layer cannot be decoded (fonts without a Unicode map): "
-            "run OCR first, e.g. ocrmypdf --force-ocr",
-            path=label,
-        )
-    lines = layout_lines(pages)
-    if not any(text.strip() for text, _ in lines):
-        raise PdfError("no text layer: run OCR first, e.g. ocrmypdf", path=label)
-    return Source(
-        path=label,
-        name=display,
-        lines=tuple(number_lines(lines)),
-        encoding="pdf",
-        pages=len(pages),
-    )
-
-
-# ---------------------------------------------------------------- extraction (runs in workers)
-
-
-def _open(source: str | bytes, password: str | None, label: str):
-    """Open with pdfplumber, turning pdfminer's failures into a PdfError that says what to try."""
-    import io
-
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    if isinstance(source, str):
-        if not os.path.exists(source):
-            raise PdfError("no such file: check the path", path=label)
-        with open(source, "rb") as handle:
-            head = handle.read(1024)
-    else:
-        head = source[:1024]
-    if b"%PDF" not in head:
-        raise PdfError("not a PDF (no %PDF header): check the file", path=label)
-    stream = io.BytesIO(source) if isinstance(source, bytes) else source
-    try:
-        pdf = pdfplumber.open(stream, password=password or "")
-        page_count = len(pdf.pages)
-    except Exception as error:
-        cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
-        if isinstance(cause, PDFPasswordIncorrect):
-            if password:
-                raise PdfError(
-                    "wrong password for this encrypted PDF: check --password", path=label
-                ) from None
-            raise PdfError("the PDF is encrypted: pass its password with --password", path=label) from None
-        if isinstance(cause, PDFEncryptionError):
-            raise PdfError(
-                f"the PDF uses an encryption pdfminer cannot read ({cause}): decrypt it first, "
-                "e.g. qpdf --decrypt in.pdf out.pdf",
-                path=label,
-            ) from None
-        raise PdfError(
-            f"corrupt or truncated PDF ({cause.__class__.__name__}): re-download it or repair it, "
-            "e.g. qpdf in.pdf repaired.pdf",
-            path=label,
-        ) from None
-    if page_count == 0:
-        pdf.close()
-        raise PdfError(
-            "corrupt or truncated PDF (no pages found): re-download it or repair it, "
-            "e.g. qpdf in.pdf repaired.pdf",
-            path=label,
-        )
-    return pdf
-
-
-def _collector_class():
-    """A pdfminer device that keeps only what the layout needs from each glyph (no LTChar, no dicts)."""
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdffont import PDFUnicodeNotDefined
-    from pdfminer.utils import apply_matrix_rect
-
-    class CharCollector(PDFTextDevice):
-        def __init__(self, rsrcmgr) -> None:
-            super().__init__(rsrcmgr)
-            self.chars: list[tuple[float, float, float, float, float, str]] = []
-            self.undecodable = 0
-            # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
-            self.fonts: dict[object, tuple[bool, float, dict]] = {}
-
-        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-            known = self.fonts.get(font)
-            if known is None:
-                known = self.fonts[font] = (font.is_vertical(), font.get_descent(), {})
-            vertical, descent, glyphs = known
-            glyph = glyphs.get(cid)
-            if glyph is None:
-                try:
-                    text = font.to_unichr(cid)
-                except PDFUnicodeNotDefined:
-                    text = None
-                glyph = glyphs[cid] = (font.char_width(cid), text)
-            width, text = glyph
-            advance = width * fontsize * scaling
-            if vertical:
-                return advance
-            if text is None:
-                self.undecodable += 1
-                return advance
-            a, b, c, d, e, f = matrix
-            if not (a * d * scaling > 0 and b * c <= 0):  # rotated or mirrored: watermarks, stamps
-                return advance
-            low = descent * fontsize + rise
-            if b == 0 and c == 0:
-                x0, x1 = e, a * advance + e
-                y0, y1 = d * low + f, d * (low + fontsize) + f
-            else:
-                x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, low + fontsize))
-            self.chars.append((x0, x1, y0, y1, abs(y1 - y0), text))
-            return advance
-
-    return CharCollector
-
-
-_WORKER: dict = {}
-
-
-def _init_worker(source: str | bytes, password: str | None, label: str) -> None:
-    _WORKER.clear()
-    _WORKER.update(pdf=_open(source, password, label), label=label)
-
-
-def _extract_range(start: int, stop: int) -> list[PageText]:
-    """Extract pages [start, stop) of the worker's open PDF."""
-    from pdfminer.pdfinterp import PDFPageInterpreter
-
-    pdf = _WORKER["pdf"]
-    device = _collector_class()(pdf.rsrcmgr)
-    interpreter = PDFPageInterpreter(pdf.rsrcmgr, device)
-    result = []
-    for index in range(start, stop):
-        page = pdf.pages[index]
-        device.chars = []
-        device.undecodable = 0
-        try:
-            interpreter.process_page(page.page_obj)
-        except Exception as error:
-            raise PdfError(
-                f"corrupt or truncated PDF (page {index + 1}: {error.__class__.__name__}): "
-                "re-download it or repair it, e.g. qpdf in.pdf repaired.pdf",
-                path=_WORKER.get("label"),
-            ) from None
-        width, height = float(page.width), float(page.height)
-        chars = [
-            (x0, x1, height - y1, height - y0, size, text) for x0, x1, y0, y1, size, text in device.chars
-        ]
-        result.append(
-            PageText(
-                number=index + 1,
-                width=width,
-                height=height,
-                fragments=tuple(fragments_of(chars)),
-                glyphs=len(device.chars) + device.undecodable,
-                undecodable=device.undecodable,
-            )
-        )
-    return result
-
-
 def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]]) -> list[Fragment]:
     """Group (x0, x1, top, bottom, size, text) glyphs into rows, and rows into gap-free fragments."""
     if not chars:
         return []
     ordered = sorted(chars, key=lambda c: (c[3], c[0]))
     rows: list[list[tuple]] = []
-    reference = None
+    reference = -1e9
     for char in ordered:
-        if reference is None or char[3] - reference > 0.5 * max(char[4], 1.0):
+        if char[3] - reference > 0.5 * (char[4] if char[4] > 1.0 else 1.0):
             rows.append([])
             reference = char[3]
         rows[-1].append(char)
     fragments = []
     for row_index, row in enumerate(rows):
-        row.sort(key=lambda c: c[0])
+        row.sort(key=_left)
         pieces: list[list[tuple]] = [[row[0]]]
-        for previous, char in itertools.pairwise(row):
-            if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
-                continue  # the same glyph drawn twice (fake bold)
-            if char[0] - pieces[-1][-1][1] > 0.8 * max(char[4], 1.0) and not char[5].isspace():
-                pieces.append([char])
+        current = pieces[0]
+        previous = row[0]
+        for char in itertools.islice(row, 1, None):
+            if char[0] - current[-1][1] <= 0.25 * char[4]:  # touching glyphs: the common case
+                if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
+                    continue  # the same glyph drawn twice (fake bold)
+                current.append(char)
+            elif _apart(current[-1], char) and not char[5].isspace():
+                current = [char]
+                pieces.append(current)
             else:
-                pieces[-1].append(char)
+                current.append(char)
+            previous = char
         for piece in pieces:
             text = _join_chars(piece)
             if not text.strip():
                 continue
             visible = [c for c in piece if not c[5].isspace()]
+            size = visible[0][4]
+            if any(c[4] != size for c in visible):
+                size = statistics.median(c[4] for c in visible)
             fragments.append(
                 Fragment(
                     text=text,
-                    x0=visible[0][0],
-                    x1=max(c[1] for c in visible),
+                    x0=_ink_left(visible[0]),
+                    x1=max(_ink_right(c) for c in visible),
                     top=min(c[2] for c in visible),
                     bottom=max(c[3] for c in visible),
-                    size=statistics.median(c[4] for c in visible),
+                    size=size,
                     row=row_index,
                 )
             )
     return fragments
 
 
+def _left(char: tuple) -> float:
+    """A glyph's left edge, the sort key of a row."""
+    return char[0]
+
+
+def _ink_right(char: tuple) -> float:
+    """Where a glyph's ink ends: a full-width closing mark (，。”) inks only its left half.
+
+    Such a mark may hang into the gutter; measured by its box, it would close a narrow gutter.
+    """
+    return char[0] + 0.5 * char[4] if char[5] in _CLOSING_MARKS else char[1]
+
+
+def _ink_left(char: tuple) -> float:
+    """Where a glyph's ink starts: a full-width opening mark (“（《) inks only its right half."""
+    return char[1] - 0.5 * char[4] if char[5] in _OPENING_MARKS else char[0]
+
+
+def _apart(previous: tuple, char: tuple) -> bool:
+    """Tell whether white between two glyphs of a row separates fragments (columns, table cells).
+
+    Counted by ink where some white shows between the boxes: a closing mark hanging into a
+    20 pt gutter leaves little box gap but a wide one of ink; "、“" touch, whatever their ink.
+    """
+    size = max(char[4], 1.0)
+    box = char[0] - previous[1]
+    return box > 0.7 * size or (box > 0.25 * size and _ink_left(char) - _ink_right(previous) > 0.7 * size)
+
+
 def _join_chars(piece: Sequence[tuple]) -> str:
-    """Concatenate glyphs, putting a space where a gap stands for one (word spacing without a glyph)."""
-    out = [piece[0][5]]
-    for previous, char in itertools.pairwise(piece):
-        gap = char[0] - previous[1]
-        if gap > 0.25 * char[4] and not previous[5].isspace() and not char[5].isspace():
-            latin = previous[5][-1:].isascii() or char[5][:1].isascii()
-            if latin or gap > 0.6 * char[4]:
-                out.append(" ")
-        out.append(char[5])
-    return "".join(out).strip()
+    """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`)."""
+    out: list[str] = []
+    previous = None  # the last visible glyph
+    blank = ""  # the whitespace glyphs since it
+    for char in piece:
+        text = char[5]
+        if text.isspace():
+            blank = blank or text
+            continue
+        if previous is not None:
+            gap = char[0] - previous[1]
+            size = char[4] if char[4] > 1.0 else 1.0
+            # Without a space glyph a gap under a quarter em is never a space: skip the test.
+            if (blank or gap > 0.25 * size) and spaced(previous[5][-1], text[0], gap / size, blank):
+                out.append(blank or " ")
+        out.append(text)
+        previous, blank = char, ""
+    joined = "".join(out)
+    return _SPACED_DIGITS.sub(_unspace, joined) if " " in joined else joined
 
 
-def extract_pages(
-    source: str | bytes,
-    *,
-    password: str | None = None,
-    label: str = "-",
-    progress: Progress | None = None,
-    workers: int | None = None,
-) -> list[PageText]:
-    """Extract every page's fragments, over a process pool when the document is long enough."""
-    pdf = _open(source, password, label)
-    total = len(pdf.pages)
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if total < PARALLEL_MIN_PAGES or workers < 2:
-        _WORKER.clear()
-        _WORKER.update(pdf=pdf, label=label)
-        try:
-            pages: list[PageText] = []
-            for index in range(total):
-                pages.extend(_extract_range(index, index + 1))
-                if progress:
-                    progress(index + 1, total)
-            return pages
-        finally:
-            _WORKER.clear()
-            pdf.close()
-    pdf.close()
-    return _extract_parallel(source, password, label, total, workers, progress)
+def _unspace(match: re.Match) -> str:
+    """Close up a letter-spaced number."""
+    return match.group().replace(" ", "")
 
 
-def _extract_parallel(
-    source: str | bytes, password: str | None, label: str, total: int, workers: int, progress: Progress | None
-) -> list[PageText]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+# Single digits (and points, percent signs) a space apart are one letter-spaced number: "2 0 0 5".
+_SPACED_DIGITS = re.compile(r"(?<![\d.%])[\d.%](?: [\d.%])+(?![\d.%])")
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(16, total // (workers * 4)))
-    ranges = [(start, min(start + chunk, total)) for start in range(0, total, chunk)]
-    done = 0
-    results: dict[int, list[PageText]] = {}
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(source, password, label)
-    ) as pool:
-        futures = {pool.submit(_extract_range, start, stop): start for start, stop in ranges}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            done += len(results[futures[future]])
-            if progress:
-                progress(done, total)
-    return [page for start in sorted(results) for page in results[start]]
+
+def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
+    """Tell whether white of `gap` ems (holding the `blank` space glyph, if any) between two glyphs is a space.
+
+    Latin words keep their spaces, drawn or left as a gap. Next to Chinese only a drawn space
+    glyph is one: a bare gap there is layout (WPS leaves a quarter em around digits: "增长 5%").
+    Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined after (_SPACED_DIGITS).
+
+    >>> spaced("增", "5", 0.26), spaced("f", "t", 0.3), spaced("章", "总", 0.5, " ")
+    (False, True, True)
+    """
+    if ord(left) < 0x370 and ord(right) < 0x370:
+        return bool(blank) or gap > 0.25
+    return bool(blank)
 
 
 # ---------------------------------------------------------------- layout (runs in the parent)
@@ -435,6 +271,7 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
     sides = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     for index, (g_left, g_right) in enumerate(gutters):
         full_lines = []
+        spans = []
         for side_left, side_right in (sides[index], sides[index + 1]):
             if side_right - side_left < 4 * size:  # a column is more than a few characters wide
                 break
@@ -442,8 +279,15 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             full_lines.append(sum(1 for f in inside if f.x1 - f.x0 >= 0.5 * (side_right - side_left)))
             if not inside:
                 break
+            spans.append((min(f.top for f in inside), max(f.bottom for f in inside)))
         else:
-            result.append((g_left, g_right, min(full_lines) >= 1 and max(full_lines) >= 2))
+            # Columns stand side by side: text on the left above text on the right (a 公文's body,
+            # then its right-aligned signature) is one column with a ragged edge.
+            (top_a, bottom_a), (top_b, bottom_b) = spans
+            overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+            beside = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
+            strict = beside and min(full_lines) >= 1 and max(full_lines) >= 3
+            result.append((g_left, g_right, strict))
     return result
 
 
@@ -511,9 +355,23 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
 
 
 def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Line:
+    """One row's fragments in a column as a line: a space between them where white separates them.
+
+    Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
+    objects split mid-word) may touch, and touching pieces of Chinese join without a space.
+    """
     fragments = sorted(fragments, key=lambda f: f.x0)
+    text = fragments[0].text
+    for previous, fragment in itertools.pairwise(fragments):
+        gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
+        touching = gap < 0.25 and previous.text and fragment.text
+        text += (
+            fragment.text
+            if touching and not spaced(previous.text[-1], fragment.text[0], gap)
+            else " " + fragment.text
+        )
     return Line(
-        text=" ".join(f.text for f in fragments),
+        text=text,
         page=page,
         x0=fragments[0].x0,
         x1=fragments[-1].x1,
@@ -580,17 +438,32 @@ def _clear(page: PageText, gutter: tuple[float, float]) -> bool:
 
 
 def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
-    """Indexes of running headers, footers and page numbers: the outermost rows of each page."""
+    """Indexes of running headers, footers and page numbers: the outermost rows of each page.
+
+    A row counts when it stands apart from the body and repeats on enough pages (digits masked),
+    or when it repeats on pages where it sits close to the body (a browser's header 7 pt above
+    the text) as long as it stands apart on at least one, or is a short row on most pages; a
+    browser's print header (date and time) and footer (URL, n/N) go on sight.
+    """
     by_page: dict[int, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         by_page[line.page].append(index)
     leading = _median_leading(lines)
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str, bool]] = []
+    remove: set[int] = set()
     for indexes in by_page.values():
         rows = _rows(lines, indexes)
         size = statistics.median(lines[i].size for i in indexes)
-        # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
-        for band, ordered in (("top", rows), ("bottom", rows[::-1])):
+        right_edge = max(lines[i].x1 for i in indexes)
+        for band, ordered, browser in (
+            ("top", rows, _BROWSER_HEADER),
+            ("bottom", rows[::-1], _BROWSER_FOOTER),
+        ):
+            outermost = ordered[0][2] if ordered else []
+            if len(rows) > 1 and any(browser.match(lines[i].text) for i in outermost):
+                remove.update(outermost)
+                ordered = ordered[1:]
+            # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
             for k in (1, 2):
                 if k > len(ordered):
                     break
@@ -603,18 +476,29 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
                 else:
                     apart = outer[0] - inner[1] > leading + size
                 if apart:
-                    candidates.extend((i, band) for row in ordered[:k] for i in row[2])
+                    candidates.extend((i, band, True) for row in ordered[:k] for i in row[2])
                     break
-    remove: set[int] = set()
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, band in candidates:
+            else:
+                # Close to the body, only a row that is no wrapped body line: short, or in another size.
+                row = ordered[0][2] if ordered else []
+                if row and (
+                    max(lines[i].x1 for i in row) < right_edge - 2 * size
+                    or any(abs(lines[i].size - size) > 0.15 * size for i in row)
+                ):
+                    candidates.extend((i, band, False) for i in row)
+    groups: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
+    for index, band, apart in candidates:
         text = squash(lines[index].text)
         # Page numbers of every style group together; other lines by their text with digits masked.
         key = "<page number>" if _PAGE_NUMBER.match(text) else _DIGITS.sub("#", text)
-        groups[(key, band)].append(index)
+        groups[(key, band)].append((index, apart))
     threshold = max(1 if pages == 1 else 2, min(3, 0.4 * pages))
-    for (key, band), indexes in groups.items():
+    for (key, band), members in groups.items():
         needed = threshold if key == "<page number>" else max(2, threshold)
+        indexes = [i for i, _ in members]
+        if not any(apart for _, apart in members):
+            # Close to the body on every page: only a short row most pages repeat is a header.
+            needed = max(needed, 3, 0.6 * pages)
         if len({lines[i].page for i in indexes}) < needed:
             continue
 
@@ -687,11 +571,13 @@ def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading:
 
     This holds across a column or page break too, which is how split paragraphs are rejoined.
     """
-    _, right = edges[(previous.page, previous.column)]
+    left, right = edges[(previous.page, previous.column)]
     # The previous line is full when the next line's first word would not have fitted after it.
     latin = _LEADING_LATIN.match(line.text)
     needed = max(1.0, 0.6 * len(latin.group())) * previous.size if latin else previous.size
     if indented or right - previous.x1 > needed + 0.5 * previous.size:
+        return False
+    if previous.x0 - left > 3 * previous.size:  # right-aligned or centred (a signature, a date): no wrap
         return False
     if abs(line.size - previous.size) > 0.15 * line.size:
         return False

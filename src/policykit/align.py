@@ -1,0 +1,436 @@
+"""Align two editions' clause trees: which old clause became which new one, and which pairs moved.
+
+Clauses are paired in passes from the surest evidence to the weakest — identical text, then splits and
+merges, then same number and heading or similar text (character bigrams), then reworded headings whose
+children moved together, then clauses rewritten in place under paired parents. Order changes are found
+with a weighted longest increasing subsequence, so a moved clause is one move rather than removed + added.
+`policykit.diff` turns the alignment into changes; the registry uses it to carry uids across editions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from policykit.model import Clause, Document
+from policykit.zh.chars import squash
+
+GroupKind = Literal["split", "merged"]
+"""One old clause whose text now lies in several new ones, or several old ones joined into one."""
+
+_EDGE_PUNCT = "。，、；：:;,.！？!? \u3000"
+
+MATCH_THRESHOLD = 0.5
+"""Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
+PROBE_GRAMS, PROBE_SHARE = 12, 0.3
+"""How many of a clause's rarest bigrams are looked up to find clauses worth comparing with it."""
+MOVE_COST = 1000
+"""Weight of one clause kept in order, above any text length, so the fewest clauses are called moved."""
+CONTAINMENT_THRESHOLD = 0.75
+"""Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
+CONTEXT_THRESHOLD = 0.25
+"""Lower Jaccard accepted between clauses whose parents are already paired: a paragraph rewritten in place."""
+PART_CONTAINMENT = 0.6
+"""Share of a part's bigrams that must come from the whole for it to count as a split/merge piece."""
+PART_COVERAGE = 0.7
+"""Share of the whole's bigrams the pieces must cover together for a split or merge."""
+
+# ---------------------------------------------------------------- clause keys and similarity
+
+
+def body_of(clause: Clause) -> str:
+    """A clause's own text without its leading number, squashed and trimmed of edge punctuation."""
+    text = squash(clause.text)
+    number = squash(clause.number)
+    if number and text.startswith(number):
+        text = text[len(number) :]
+    return text.strip(_EDGE_PUNCT)
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of a text (single characters for one-character texts)."""
+    if len(text) < 2:
+        return frozenset(text)
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+# ---------------------------------------------------------------- alignment
+
+
+@dataclass
+class Side:
+    """One document flattened for alignment: clauses in order, their keys, bigrams and parents."""
+
+    clauses: list[Clause]
+    bodies: list[str]
+    grams: list[frozenset[str]]
+    parent: list[int | None]
+    weight: list[int] = field(default_factory=list)
+    _postings: dict[str, list[int]] | None = None
+
+    @classmethod
+    def of(cls, document: Document) -> Side:
+        clauses: list[Clause] = []
+        parent: list[int | None] = []
+        index_of: dict[int, int] = {}
+        for clause, ancestors in document.walk_with_ancestors():
+            index_of[id(clause)] = len(clauses)
+            clauses.append(clause)
+            parent.append(index_of[id(ancestors[-1])] if ancestors else None)
+        bodies = [body_of(clause) for clause in clauses]
+        grams = [bigrams(body) for body in bodies]
+        # the order check keeps the most clauses in place (fewest moves), text length breaking ties
+        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies])
+
+    def postings(self) -> dict[str, list[int]]:
+        """Bigram → indexes of the clauses containing it, built once."""
+        if self._postings is None:
+            self._postings = defaultdict(list)
+            for index, grams in enumerate(self.grams):
+                for gram in grams:
+                    self._postings[gram].append(index)
+            self._postings = dict(self._postings)
+        return self._postings
+
+    def live(self) -> list[int]:
+        """Indexes of clauses with text to compare (list containers and the like have none)."""
+        return [i for i, body in enumerate(self.bodies) if body]
+
+
+class Aligner:
+    """Pairs old clauses with new ones in passes from the surest evidence to the weakest."""
+
+    def __init__(self, old: Document, new: Document):
+        self.a = Side.of(old)
+        self.b = Side.of(new)
+        self.pair: dict[int, int] = {}
+        self.pair_back: dict[int, int] = {}
+        self.similarity: dict[int, float] = {}
+        self.groups: list[tuple[GroupKind, list[int], list[int]]] = []
+
+    def link(self, i: int, j: int, similarity: float) -> None:
+        self.pair[i] = j
+        self.pair_back[j] = i
+        self.similarity[i] = similarity
+
+    def free_old(self) -> list[int]:
+        return [i for i in self.a.live() if i not in self.pair and not self._grouped(i, old=True)]
+
+    def free_new(self) -> list[int]:
+        return [j for j in self.b.live() if j not in self.pair_back and not self._grouped(j, old=False)]
+
+    def _grouped(self, index: int, *, old: bool) -> bool:
+        return any(index in (olds if old else news) for _, olds, news in self.groups)
+
+    def run(self) -> None:
+        self.match_identical()
+        self.match_split_merge()
+        self.match_similar()
+        self.match_by_children()
+        self.match_in_context()
+
+    def match_identical(self) -> None:
+        """Pass 1: identical text (number aside); among repeats prefer the same id, then document order."""
+        by_body: dict[str, list[int]] = defaultdict(list)
+        for j in self.b.live():
+            by_body[self.b.bodies[j]].append(j)
+        waiting: dict[str, list[int]] = defaultdict(list)
+        for i in self.a.live():
+            waiting[self.a.bodies[i]].append(i)
+        for body, olds in waiting.items():
+            news = by_body.get(body)
+            if not news:
+                continue
+            new_by_id = {self.b.clauses[j].id: j for j in news}
+            rest_old: list[int] = []
+            for i in olds:
+                same_id = new_by_id.pop(self.a.clauses[i].id, None)
+                if same_id is None:
+                    rest_old.append(i)
+                else:
+                    self.link(i, same_id, 1.0)
+            # a short heading quoted as a paragraph elsewhere (an index of clauses) is not the clause
+            cross_kind = len(body) >= 20
+            for i in rest_old:
+                kind = self.a.clauses[i].kind
+                free = next(
+                    (
+                        j
+                        for j in news
+                        if j not in self.pair_back and (cross_kind or self.b.clauses[j].kind == kind)
+                    ),
+                    None,
+                )
+                if free is not None:
+                    self.link(i, free, 1.0)
+
+    def candidates(self, olds: Sequence[int], news: Sequence[int]) -> dict[int, dict[int, int]]:
+        """For each old clause, the new clauses worth comparing with it and how many bigrams they share.
+
+        Only new clauses sharing one of the old clause's rarer bigrams are compared (a prefix filter):
+        similar clauses share most bigrams, so they share rare ones too, and the common ones
+        (城市, 发展) would put every clause next to every other.
+        """
+        postings = self.b.postings()
+        allowed = set(news)
+        shared: dict[int, dict[int, int]] = {}
+        for i in olds:
+            grams = self.a.grams[i]
+            present = sorted((len(postings[g]), g) for g in grams if g in postings)
+            probe = present[: max(PROBE_GRAMS, int(len(present) * PROBE_SHARE))]
+            found = {j for _, g in probe for j in postings[g] if j in allowed}
+            shared[i] = {j: len(grams & self.b.grams[j]) for j in found}
+        return shared
+
+    def match_similar(self) -> None:
+        """Pass 3: same number and heading, same id, or similar text; best-scoring pairs first."""
+        olds, news = self.free_old(), self.free_new()
+        shared = self.candidates(olds, news)
+        by_id = {self.b.clauses[j].id: j for j in news}
+        by_heading: dict[str, list[int]] = defaultdict(list)
+        for j in news:
+            if self.b.clauses[j].heading:
+                by_heading[squash(self.b.clauses[j].heading)].append(j)
+        scored: list[tuple[float, float, int, int]] = []
+        for i in olds:
+            old = self.a.clauses[i]
+            size_a = len(self.a.grams[i])
+            options = {
+                j for j, count in shared[i].items() if count >= 0.3 * min(size_a, len(self.b.grams[j]))
+            }
+            if old.id in by_id:
+                options.add(by_id[old.id])
+            heading = squash(old.heading)
+            if heading:
+                options.update(by_heading.get(heading, ()))
+            for j in options:
+                new = self.b.clauses[j]
+                count = shared[i].get(j, 0)
+                similarity = count / (size_a + len(self.b.grams[j]) - count) if count else 0.0
+                same_heading = bool(heading) and heading == squash(new.heading)
+                same_number = bool(old.number) and squash(old.number) == squash(new.number)
+                contained = count / max(1, min(size_a, len(self.b.grams[j])))
+                accept = (
+                    similarity >= MATCH_THRESHOLD
+                    or same_heading
+                    or (old.id == new.id and same_number and similarity >= 0.3)
+                    or (contained >= CONTAINMENT_THRESHOLD and similarity >= 0.3)
+                )
+                if accept:
+                    same_kind = old.kind == new.kind
+                    score = (
+                        similarity
+                        + 0.5 * same_heading
+                        + 0.2 * same_kind
+                        + 0.2 * same_number
+                        + 0.1 * (old.id == new.id)
+                    )
+                    scored.append((score, similarity, i, j))
+        scored.sort(key=lambda item: (-item[0], item[2], item[3]))
+        for _, similarity, i, j in scored:
+            if i not in self.pair and j not in self.pair_back:
+                self.link(i, j, similarity)
+
+    def match_split_merge(self) -> None:
+        """Pass 2: one clause whose text now lies in several clauses (split), or several in one (merged).
+
+        Before similarity matching, which would pair the whole with its largest piece and call the rest new.
+        """
+        olds, news = self.free_old(), self.free_new()
+        if not olds or not news:
+            return
+        forward = self.candidates(olds, news)
+        for i in olds:
+            parts = self._parts(self.a.grams[i], forward[i], self.b.grams)
+            if parts:
+                self.groups.append(("split", [i], parts))
+        olds, news = self.free_old(), self.free_new()
+        if not olds or not news:
+            return
+        backward = Aligner.__new__(Aligner)
+        backward.a, backward.b = self.b, self.a
+        reverse = backward.candidates(news, olds)
+        for j in news:
+            parts = self._parts(self.b.grams[j], reverse[j], self.a.grams)
+            if parts:
+                self.groups.append(("merged", parts, [j]))
+
+    @staticmethod
+    def _parts(whole: frozenset[str], shared: dict[int, int], grams: list[frozenset[str]]) -> list[int]:
+        """The pieces that together make up `whole` when no single one does; [] otherwise."""
+        if len(whole) < 8:
+            return []
+        pieces = [
+            k
+            for k, count in shared.items()
+            if len(grams[k]) >= 4 and count >= PART_CONTAINMENT * len(grams[k])
+        ]
+        if len(pieces) < 2:
+            return []
+        covered = frozenset().union(*(grams[k] & whole for k in pieces))
+        best = max(len(grams[k] & whole) for k in pieces)
+        if len(covered) < PART_COVERAGE * len(whole) or best >= PART_COVERAGE * len(whole):
+            return []
+        return sorted(pieces)
+
+    def match_by_children(self) -> None:
+        """Pass 4: a headed clause whose heading was reworded but whose children mostly moved together."""
+        olds, news = self.free_old(), set(self.free_new())
+        children_a: dict[int, list[int]] = defaultdict(list)
+        for i, parent in enumerate(self.a.parent):
+            if parent is not None:
+                children_a[parent].append(i)
+        for i in olds:
+            kids = [k for k in children_a.get(i, ()) if k in self.pair]
+            if len(kids) < 1 or len(kids) * 2 < len(children_a[i]):
+                continue
+            parents = Counter(self.b.parent[self.pair[k]] for k in kids)
+            j, votes = parents.most_common(1)[0]
+            if j is not None and j in news and votes * 2 > len(children_a[i]):
+                self.link(i, j, jaccard(self.a.grams[i], self.b.grams[j]))
+                news.discard(j)
+
+    def match_in_context(self) -> None:
+        """Pass 5: clauses still free under paired parents, matched at a lower similarity."""
+        olds, news = self.free_old(), self.free_new()
+        if not olds or not news:
+            return
+        shared = self.candidates(olds, news)
+        scored = []
+        for i in olds:
+            parent = self.a.parent[i]
+            if parent is None or parent not in self.pair:
+                continue
+            for j, count in shared[i].items():
+                if self.b.parent[j] != self.pair[parent]:
+                    continue
+                similarity = count / (len(self.a.grams[i]) + len(self.b.grams[j]) - count)
+                if similarity >= CONTEXT_THRESHOLD:
+                    scored.append((similarity, i, j))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        for similarity, i, j in scored:
+            if i not in self.pair and j not in self.pair_back:
+                self.link(i, j, similarity)
+        self.match_same_slot()
+
+    def match_same_slot(self) -> None:
+        """Pass 6: a clause still free in the same slot on both sides (same id and kind, paired parents,
+        similar length) is one clause rewritten, such as the signature date of a yearly notice."""
+        by_id = {self.b.clauses[j].id: j for j in self.free_new()}
+        for i in self.free_old():
+            old = self.a.clauses[i]
+            j = by_id.get(old.id)
+            if j is None or self.b.clauses[j].kind != old.kind or old.heading or self.b.clauses[j].heading:
+                continue  # a reworded heading is a different clause; only unheaded text keeps its slot
+            parent = self.a.parent[i]
+            if (self.pair.get(parent) if parent is not None else None) != self.b.parent[j]:
+                continue
+            sizes = len(self.a.bodies[i]), len(self.b.bodies[j])
+            if max(sizes) <= 2 * min(sizes):
+                self.link(i, j, jaccard(self.a.grams[i], self.b.grams[j]))
+
+
+def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:
+    """Old indexes of the heaviest run of pairs (old, new, weight) whose new indexes increase with old."""
+    if not pairs:
+        return set()
+    ordered = sorted(pairs)
+    ranks = sorted({new for _, new, _ in ordered})
+    size = len(ranks)
+    tree_best = [0] * (size + 1)
+    tree_at = [-1] * (size + 1)
+    best_total: list[int] = []
+    previous: list[int] = []
+    for index, (_, new, weight) in enumerate(ordered):
+        rank = bisect_left(ranks, new)  # query prefix [0, rank): strictly smaller new index
+        best, at, k = 0, -1, rank
+        while k > 0:
+            if tree_best[k] > best:
+                best, at = tree_best[k], tree_at[k]
+            k -= k & -k
+        best_total.append(best + weight)
+        previous.append(at)
+        k = rank + 1
+        while k <= size:
+            if best_total[index] > tree_best[k]:
+                tree_best[k], tree_at[k] = best_total[index], index
+            k += k & -k
+    index = max(range(len(ordered)), key=best_total.__getitem__)
+    keep: set[int] = set()
+    while index != -1:
+        keep.add(ordered[index][0])
+        index = previous[index]
+    return keep
+
+
+def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
+    """Weigh each pair by its text plus the paired children it carries along (same parent on both sides).
+
+    Moving a section with its paragraphs then costs more than moving one paragraph, so the order check
+    calls the paragraph moved rather than the section around it.
+    """
+    a, b = aligner.a, aligner.b
+    weight = dict.fromkeys(aligner.pair, 0)
+    for i in aligner.pair:
+        weight[i] = a.weight[i]
+    for i in sorted(aligner.pair, reverse=True):  # preorder reversed: children before their parent
+        parent = a.parent[i]
+        if (
+            parent is not None
+            and parent in aligner.pair
+            and aligner.pair[parent] == b.parent[aligner.pair[i]]
+        ):
+            weight[parent] += weight[i]
+    return {(i, aligner.pair[i]): w for i, w in weight.items()}
+
+
+def moved_pairs(aligner: Aligner) -> set[int]:
+    """Old indexes of the pairs out of order, less those that moved only because their parent moved with them."""
+    a, b = aligner.a, aligner.b
+    in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
+    moved = {i for i in aligner.pair if i not in in_order}
+
+    def carried(i: int) -> bool:
+        parent = a.parent[i]
+        return (
+            parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
+        )
+
+    return {i for i in moved if not carried(i)}
+
+
+def removed_position(i: int, aligner: Aligner) -> tuple[int, int]:
+    """Place a removed clause after the new counterpart of the nearest matched clause before it."""
+    for k in range(i - 1, -1, -1):
+        if k in aligner.pair:
+            return aligner.pair[k], i
+    return -1, i
+
+
+def align_clauses(old: Document, new: Document) -> Aligner:
+    """Pair the clauses of two editions, running every pass; the aligner holds the pairs and groups."""
+    aligner = Aligner(old, new)
+    aligner.run()
+    return aligner
+
+
+__all__ = [
+    "Aligner",
+    "GroupKind",
+    "align_clauses",
+    "bigrams",
+    "body_of",
+    "jaccard",
+    "moved_pairs",
+    "removed_position",
+]

@@ -1,0 +1,195 @@
+"""Readers for published file formats (Word, Word 97, OFD, HTML): each turns bytes into a `Source`.
+
+Detection goes by content first (magic bytes, the entries of a ZIP, the streams of an OLE2 file,
+HTML markup near the start), then by suffix, because published files are often misnamed: a
+saved web page called .txt, a .wps that is Word 97 inside. Each reader is imported only when
+its format is met, so reading a .txt never loads lxml.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from policykit.errors import InputError
+from policykit.model import Metadata, Source, SourceLine
+
+Element = Any
+"""An lxml element: lxml ships no type information, so the readers annotate with this name."""
+
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
+"""Suffixes of the files a folder search or a registry build picks up (.md only when named: READMEs)."""
+
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+"""What a damaged, encrypted or exotic ZIP raises while a member is read (zlib.error: corrupt data)."""
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
+_SUFFIX_KIND = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "word97",
+    ".wps": "word97",
+    ".ofd": "ofd",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+_ZIP_KINDS = (
+    ("word/", "docx"),
+    ("xl/", "an Excel workbook (.xlsx)"),
+    ("ppt/", "a PowerPoint deck (.pptx)"),
+)
+_OLE_KINDS = (
+    ("Workbook", "an Excel 97 workbook (.xls)"),
+    ("Book", "an Excel 5 workbook (.xls)"),
+    ("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),
+    ("EncryptedPackage", "a password-protected Office file"),
+)
+_OCR = "OCR it first (e.g. ocrmypdf) and give the PDF"
+_SIGNATURES = (
+    (b"{\\rtf", "an RTF file (.rtf)", None),
+    (b"\x89PNG", "a PNG image", _OCR),
+    (b"\xff\xd8\xff", "a JPEG image", _OCR),
+    (b"GIF8", "a GIF image", _OCR),
+    (b"II*\x00", "a TIFF image", _OCR),
+    (b"MM\x00*", "a TIFF image", _OCR),
+    (b"Rar!", "a RAR archive", "unpack it and give the documents inside"),
+    (b"7z\xbc\xaf", "a 7-Zip archive", "unpack it and give the documents inside"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it and give the documents inside"),
+)
+_WAY_OUT = "save it as .docx, .pdf or .txt and try again"
+
+
+def detect_format(data: bytes, suffix: str = "") -> str:
+    """Name a file's format from its bytes, then its suffix: pdf, docx, ofd, word97, html, markdown or text.
+
+    >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html>", ".txt")
+    ('pdf', 'html')
+    >>> detect_format("第一条　为了规范管理".encode(), ".txt")
+    'text'
+    """
+    head = data[:2048]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if head.startswith(OLE_MAGIC):
+        return _ole_kind(data)
+    for signature, kind, way_out in _SIGNATURES:
+        if head.startswith(signature):
+            raise InputError(f"binary file: {kind}, not a document policykit reads: {way_out or _WAY_OUT}")
+    if _HTML_START.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
+        return "html"
+    kind = _SUFFIX_KIND.get(suffix.lower(), "text")
+    if kind in ("docx", "ofd", "word97"):
+        if b"\x00" in head:  # binary, but not the container this suffix promises
+            raise InputError(
+                f"binary file: named {suffix} but not a {suffix} inside (an old WPS or Word 6 file?): "
+                "open it in WPS or Word and save it as .docx"
+            )
+        return "text"  # a .doc that is really plain text
+    return kind
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (*ZIP_ERRORS, ValueError):
+        raise InputError("a ZIP file that cannot be opened (truncated or corrupt?): " + _WAY_OUT) from None
+    if any(name.lower() == "ofd.xml" for name in names):
+        return "ofd"
+    for prefix, kind in _ZIP_KINDS:
+        if any(name.startswith(prefix) for name in names):
+            if kind == "docx":
+                return kind
+            raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
+    if any(name.lower().endswith(".epub") or name == "mimetype" for name in names):
+        raise InputError(f"this is an e-book or OpenDocument file, not one policykit reads: {_WAY_OUT}")
+    raise InputError(f"this is a ZIP archive: unpack it and give the documents inside ({_WAY_OUT})")
+
+
+def _ole_kind(data: bytes) -> str:
+    import olefile
+
+    try:
+        streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir()}
+    except (OSError, ValueError, IndexError, struct.error):
+        # A damaged compound file: the Word reader says what to do (LibreOffice or .docx).
+        return "word97"
+    if "WordDocument" in streams:
+        return "word97"
+    for stream, kind in _OLE_KINDS:
+        if stream in streams:
+            raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
+    raise InputError(f"this is an OLE2 compound file of unknown kind, not a Word document: {_WAY_OUT}")
+
+
+def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
+    """Read bytes of a detected format (docx, word97, ofd, html, markdown) into a `Source`."""
+    if kind == "docx":
+        from policykit.formats.docx import read_docx as reader
+    elif kind == "word97":
+        from policykit.formats.word97 import read_word97 as reader
+    elif kind == "ofd":
+        from policykit.formats.ofd import read_ofd as reader
+    elif kind == "html":
+        from policykit.formats.html import read_html as reader
+    elif kind == "markdown":
+        from policykit.formats.markdown import read_markdown as reader
+    else:
+        raise ValueError(f"no reader for {kind!r}")
+    return reader(data, path=path, name=name)
+
+
+def table_lines(rows: Iterable[Sequence[str]]) -> list[str]:
+    """Write a table as one line per row, cells joined by tabs, with a blank line before and after.
+
+    >>> table_lines([["指标", "目标"], ["森林覆盖率", "42%"]])
+    ['', '指标\\t目标', '森林覆盖率\\t42%', '']
+    """
+    out = [""]
+    for row in rows:
+        cells = [" ".join(cell.replace("\t", " ").split()) for cell in row]
+        if any(cells):
+            out.append("\t".join(cells))
+    return [*out, ""]
+
+
+def make_source(
+    lines: Iterable[str | tuple[str, int | None]],
+    *,
+    path: str,
+    name: str,
+    encoding: str,
+    pages: int | None = None,
+    metadata: Metadata | None = None,
+) -> Source:
+    """Number a reader's lines from 1 (each a text, or a (text, page) pair) into a `Source`."""
+    numbered = []
+    for number, item in enumerate(lines, 1):
+        text, page = item if isinstance(item, tuple) else (item, None)
+        numbered.append(SourceLine(text, number, page))
+    if not any(line.text.strip() for line in numbered):
+        raise InputError(f"no text found in this {encoding} file: is it scanned or empty?", path=path)
+    return Source(
+        path=path, name=name, lines=tuple(numbered), encoding=encoding, pages=pages, metadata=metadata
+    )
+
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "OLE_MAGIC",
+    "ZIP_ERRORS",
+    "Element",
+    "detect_format",
+    "make_source",
+    "read_format",
+    "table_lines",
+]

@@ -1,0 +1,308 @@
+"""Word .docx → `Source`: body paragraphs in order, automatic numbering as printed, tables as rows.
+
+python-docx opens the package and its parts; the body is walked as XML (lxml) because its
+paragraph API skips tracked insertions and text boxes. Headers and footers are separate parts
+and never read: their page numbers (PAGE fields with stale results) are not document text.
+docProps/core.xml is ignored too: templates carry another document's title there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykit.errors import InputError
+from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
+from policykit.model import Source
+from policykit.zh.numerals import to_chinese
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+INDENT = "\u3000\u3000"
+_SKIPPED = {
+    f"{{{W}}}{tag}" for tag in ("del", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
+}
+_SKIPPED |= {f"{{{_MC}}}Fallback"}
+_NUMBER_END = set("、，,.．)）]】:：")
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def read_docx(data: bytes, *, path: str, name: str) -> Source:
+    """Read a .docx file's main document into numbered lines."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
+        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
+        raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
+    numbering = Numbering.from_document(document)
+    lines = list(_block_lines(document.element.body, numbering))
+    return make_source(lines, path=path, name=name, encoding="docx")
+
+
+def _block_lines(container: Element, numbering: Numbering) -> Iterator[str]:
+    """Yield the lines of a body, cell or text box: paragraphs, tables, content controls, in order."""
+    for child in container:
+        if child.tag == _w("p"):
+            yield from paragraph_lines(child, numbering)
+        elif child.tag == _w("tbl"):
+            yield from _table_lines(child, numbering)
+        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")):
+            content = child.find(_w("sdtContent"))
+            yield from _block_lines(content if content is not None else child, numbering)
+
+
+def _table_lines(table: Element, numbering: Numbering) -> list[str]:
+    """A data table becomes tab-separated rows; a one-column or nesting (layout) table gives its paragraphs."""
+    rows = table.findall(_w("tr"))
+    columns = max((len(tr.findall(_w("tc"))) for tr in rows), default=0)
+    if columns <= 1 or table.find(f".//{_w('tc')}//{_w('tbl')}") is not None:
+        return [line for tr in rows for tc in tr.findall(_w("tc")) for line in _block_lines(tc, numbering)]
+    cells_by_row = []
+    for tr in rows:
+        cells = []
+        for tc in tr.findall(_w("tc")):
+            merged = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
+            continuing = merged is not None and merged.get(_w("val"), "continue") == "continue"
+            text = "" if continuing else " ".join(_cell_lines(tc, numbering))
+            span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+            cells.extend([text] + [""] * (int(span.get(_w("val"), "1")) - 1 if span is not None else 0))
+        cells_by_row.append(cells)
+    return table_lines(cells_by_row)
+
+
+def _cell_lines(tc: Element, numbering: Numbering) -> list[str]:
+    return [line.strip() for line in _block_lines(tc, numbering) if line.strip()]
+
+
+def paragraph_lines(p: Element, numbering: Numbering) -> list[str]:
+    """A paragraph's text as printed: its number, its runs (line breaks split it), then its text boxes."""
+    parts: list[str] = []
+    boxes: list[str] = []
+    _collect(p, parts, boxes, numbering)
+    text = "".join(parts)
+    label = numbering.label(p)
+    if label:
+        text = label + text.lstrip()
+    elif _first_line_indent(p) and text[:1] not in (" ", "\u3000", ""):
+        text = INDENT + text
+    lines = [line.replace("\t", " ") for line in text.split("\n")]
+    return [*lines, *boxes]
+
+
+def _collect(element: Element, parts: list[str], boxes: list[str], numbering: Numbering) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == _w("t"):
+            parts.append(child.text or "")
+        elif tag == _w("tab"):
+            parts.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            parts.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            parts.append("-")
+        elif tag == _w("txbxContent"):
+            boxes.extend(_block_lines(child, numbering))
+        else:
+            _collect(child, parts, boxes, numbering)
+
+
+def _first_line_indent(p: Element) -> bool:
+    ind = p.find(f"{_w('pPr')}/{_w('ind')}")
+    if ind is None:
+        return False
+    return any(_number(ind.get(_w(a))) > 0 for a in ("firstLine", "firstLineChars"))
+
+
+def _number(value: str | None) -> float:
+    try:
+        return float(value) if value else 0.0
+    except ValueError:
+        return 0.0
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a Word list: its number format, its printed pattern (%1.%2) and its start value."""
+
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    suffix: str = "tab"
+    legal: bool = False
+
+
+@dataclass
+class Numbering:
+    """Word's automatic numbering (numbering.xml), with the counters a reader keeps while reading."""
+
+    levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # abstractNumId → ilvl → Level
+    instances: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → ilvl → start
+    styles: dict[str, tuple[str | None, int, str | None]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_document(cls, document: Any) -> Numbering:
+        """Read numbering.xml and the styles that carry a numPr (Heading 1 → 一、)."""
+        numbering = cls()
+        part = None
+        with contextlib.suppress(KeyError, NotImplementedError, AttributeError):
+            part = document.part.numbering_part
+        if part is not None:
+            root = part.element
+            for abstract in root.findall(_w("abstractNum")):
+                levels = {}
+                for lvl in abstract.findall(_w("lvl")):
+                    levels[int(lvl.get(_w("ilvl"), "0"))] = Level(
+                        fmt=_val(lvl, "numFmt") or "decimal",
+                        text=_val(lvl, "lvlText") or "",
+                        start=int(_val(lvl, "start") or 1),
+                        suffix=_val(lvl, "suff") or "tab",
+                        legal=lvl.find(_w("isLgl")) is not None,
+                    )
+                numbering.levels[abstract.get(_w("abstractNumId"), "")] = levels
+            for num in root.findall(_w("num")):
+                num_id = num.get(_w("numId"), "")
+                numbering.instances[num_id] = _val(num, "abstractNumId") or ""
+                for override in num.findall(_w("lvlOverride")):
+                    start = _val(override, "startOverride")
+                    if start is not None:
+                        level = int(override.get(_w("ilvl"), "0"))
+                        numbering.overrides.setdefault(num_id, {})[level] = int(start)
+        try:
+            styles = document.styles.element
+        except (KeyError, AttributeError):
+            styles = None
+        if styles is not None:
+            for style in styles.findall(_w("style")):
+                num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+                num_id = _val(num_pr, "numId") if num_pr is not None else None
+                style_level = _val(num_pr, "ilvl") if num_pr is not None else None
+                numbering.styles[style.get(_w("styleId"), "")] = (
+                    num_id,
+                    int(style_level or 0),
+                    _val(style, "basedOn"),
+                )
+        return numbering
+
+    def _style_numbering(self, style_id: str | None) -> tuple[str | None, int]:
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            num_id, level, based_on = self.styles.get(style_id, (None, 0, None))
+            if num_id:
+                return num_id, level
+            style_id = based_on
+        return None, 0
+
+    def label(self, p: Element) -> str:
+        """Advance the counters for a numbered paragraph and return its printed number, or ""."""
+        ppr = p.find(_w("pPr"))
+        if ppr is None:
+            return ""
+        num_pr = ppr.find(_w("numPr"))
+        num_id, level = self._style_numbering(_val(ppr, "pStyle"))
+        if num_pr is not None:
+            num_id = _val(num_pr, "numId") or num_id
+            level = int(_val(num_pr, "ilvl") or level)
+        if not num_id or num_id == "0" or num_id not in self.instances:
+            return ""
+        abstract = self.instances[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl, start in self.overrides.get(num_id, {}).items():
+                counters[lvl] = start - 1
+        counters[level] = counters.get(level, levels[level].start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        this = levels[level]
+        if this.fmt in ("bullet", "none") or not this.text:
+            return ""
+
+        def value(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            fmt = "decimal" if this.legal else levels.get(k, Level()).fmt
+            n = counters.get(k, levels.get(k, Level()).start)
+            return format_number(n, fmt)
+
+        printed = re.sub(r"%([1-9])", value, this.text)
+        if this.suffix != "nothing" and printed[-1:] not in _NUMBER_END:
+            printed += "\u3000"
+        return printed
+
+
+def _val(element: Element, tag: str) -> str | None:
+    child = element.find(_w(tag))
+    return child.get(_w("val")) if child is not None else None
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Write a list counter in one of Word's number formats.
+
+    >>> [format_number(12, f) for f in ("decimal", "chineseCounting", "ideographTraditional", "upperRoman")]
+    ['12', '十二', '乙', 'XII']
+    """
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+        return to_chinese(n)
+    if fmt in ("chineseLegalSimplified", "ideographLegalTraditional"):
+        return to_chinese(n).translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟"))
+    if fmt == "ideographTraditional":
+        return _HEAVENLY[(n - 1) % 10]
+    if fmt == "ideographZodiac":
+        return _EARTHLY[(n - 1) % 12]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out

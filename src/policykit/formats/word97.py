@@ -1,0 +1,262 @@
+"""Word 97 binary (.doc, and WPS Office's .wps) → `Source`, read natively from the piece table.
+
+The text of a Word 97 file lives in the WordDocument stream of an OLE2 compound file, in pieces
+listed by the piece table (Clx) in the 0Table or 1Table stream ([MS-DOC] 2.8.35). Only the main
+story (the first FIB ccpText characters) is the document: footnotes, headers and footers follow it
+in the same character stream. When the native reading fails and LibreOffice is installed, the
+file is converted to .docx with `soffice --headless` instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import tempfile
+from pathlib import Path
+
+from policykit.errors import InputError
+from policykit.formats import make_source, table_lines
+from policykit.model import Source
+
+_FIB_MAGIC = 0xA5EC
+_NFIB_WORD97 = 0x00C1
+_CCP_TEXT = 76  # FibRgLw97.ccpText
+_FC_CLX = 418  # FibRgFcLcb97.fcClx, lcbClx
+_FC_PLCF_BTE_PAPX = 258  # FibRgFcLcb97.fcPlcfBtePapx, lcbPlcfBtePapx
+_SPRM_TTP = (0x2417,)  # sprmPFTtp: this paragraph mark ends a table row
+_ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a row (0x06 is unused)
+_FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_CELL_MARK = "\x07"
+_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
+_REPLACED = str.maketrans({"\x1e": "-", "\xa0": " ", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
+
+
+class Word97Error(InputError):
+    """The binary could not be read natively (damaged, encrypted, or Word 6/95)."""
+
+
+def read_word97(data: bytes, *, path: str, name: str) -> Source:
+    """Read a .doc/.wps: natively, else through LibreOffice, else one error naming the way out."""
+    kind = ".wps" if path.lower().endswith(".wps") else ".doc"
+    try:
+        text = main_text(data)
+    except Word97Error as error:
+        converted = _convert_with_libreoffice(data, kind)
+        if converted is None:
+            raise InputError(
+                f"cannot read this Word 97 {kind} file ({error}): install LibreOffice "
+                "(soffice on PATH) or save it as .docx in Word or WPS",
+                path=path,
+            ) from None
+        from policykit.formats.docx import read_docx
+
+        return read_docx(converted, path=path, name=name)
+    return make_source(text_lines(text), path=path, name=name, encoding=kind.lstrip("."))
+
+
+def main_text(data: bytes) -> str:
+    """Return the main story's characters, field codes already replaced by their results."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+        word = ole.openstream("WordDocument").read()
+    except (OSError, ValueError, IndexError, struct.error) as error:
+        raise Word97Error(f"damaged compound file: {error}") from None
+    if len(word) < _FC_CLX + 8:
+        raise Word97Error("WordDocument stream too short")
+    magic, nfib = struct.unpack_from("<HH", word, 0)
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if magic != _FIB_MAGIC:
+        raise Word97Error("no Word file information block")
+    if flags & 0x0100:
+        raise Word97Error("encrypted")
+    if nfib < _NFIB_WORD97 and nfib not in (0x00C0, 0x00C2):
+        raise Word97Error(f"Word 6/95 format (nFib {nfib})")
+    table_name = "1Table" if flags & 0x0200 else "0Table"
+    if not ole.exists(table_name):
+        raise Word97Error(f"the {table_name} stream is missing")
+    table = ole.openstream(table_name).read()
+    ccp_text = struct.unpack_from("<i", word, _CCP_TEXT)[0]
+    fc_clx, lcb_clx = struct.unpack_from("<Ii", word, _FC_CLX)
+    if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
+        raise Word97Error("no piece table")
+    try:
+        row_ends = _row_end_fcs(word, table)
+    except (struct.error, IndexError):
+        row_ends = set()  # without paragraph properties, text_lines guesses rows from the marks
+    return strip_fields(_read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text, row_ends))
+
+
+def _read_pieces(word: bytes, clx: bytes, limit: int, row_ends: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """Concatenate the pieces of the piece table up to character position `limit`.
+
+    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`.
+    """
+    pos = 0
+    while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
+        pos += 3 + struct.unpack_from("<h", clx, pos + 1)[0]
+    if pos >= len(clx) or clx[pos] != 0x02:
+        raise Word97Error("malformed piece table")
+    size = struct.unpack_from("<I", clx, pos + 1)[0]
+    plc = clx[pos + 5 : pos + 5 + size]
+    count = (len(plc) - 4) // 12
+    if count <= 0:
+        raise Word97Error("empty piece table")
+    cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
+    out = []
+    for i in range(count):
+        start, end = cps[i], min(cps[i + 1], limit)
+        if start >= end:
+            break
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)[0]
+        length = end - start
+        if fc & 0x40000000:  # compressed: 8-bit cp1252 at fc/2
+            offset, width = (fc & 0x3FFFFFFF) // 2, 1
+            piece = word[offset : offset + length].decode("cp1252", errors="replace")
+        else:
+            offset, width = fc, 2
+            piece = word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")
+        if row_ends and _CELL_MARK in piece:
+            piece = "".join(
+                _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
+                for k, c in enumerate(piece)
+            )
+        out.append(piece)
+    return "".join(out)
+
+
+def _row_end_fcs(word: bytes, table: bytes) -> set[int]:
+    """File offsets just after the paragraph marks that end a table row, read from the PAPX FKPs."""
+    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_PAPX)
+    if lcb <= 4 or fc + lcb > len(table):
+        return set()
+    count = (lcb - 4) // 8
+    pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))
+    ends = set()
+    for pn in pages:
+        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        runs = page[511]
+        marks = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for k in range(runs):
+            offset = 2 * page[4 * (runs + 1) + 13 * k]
+            if not offset:
+                continue
+            size = 2 * page[offset] - 1 if page[offset] else 2 * page[offset + 1]
+            start = offset + 1 if page[offset] else offset + 2
+            if _has_ttp(page[start + 2 : start + size]):  # after the 2-byte style index
+                ends.add(marks[k + 1])
+    return ends
+
+
+def _has_ttp(grpprl: bytes) -> bool:
+    """Tell whether a paragraph's property list sets sprmPFTtp (the row-end mark)."""
+    i = 0
+    while i + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, i)[0]
+        i += 2
+        spra = sprm >> 13
+        if spra == 6:  # variable length: a size byte, or a 2-byte size for sprmTDefTable
+            if sprm == 0xD608:
+                size = 2 + struct.unpack_from("<H", grpprl, i)[0] - 1
+            else:
+                size = 1 + grpprl[i] if i < len(grpprl) else 0
+        else:
+            size = (1, 1, 2, 4, 2, 2, 0, 3)[spra]
+        if sprm in _SPRM_TTP and i < len(grpprl) and grpprl[i] == 1:
+            return True
+        i += size
+    return False
+
+
+def strip_fields(text: str) -> str:
+    r"""Replace each field (0x13 code 0x14 result 0x15) by its result; nested fields too.
+
+    >>> strip_fields("–– \x13PAGE  \x144\x15 ––")
+    '–– 4 ––'
+    """
+    out: list[str] = []
+    state: list[bool] = []  # per open field: are we in its result yet?
+    for char in text:
+        if char == _FIELD_BEGIN:
+            state.append(False)
+        elif char == _FIELD_SEPARATOR and state:
+            state[-1] = True
+        elif char == _FIELD_END and state:
+            state.pop()
+        elif all(state):
+            out.append(char)
+    return "".join(out)
+
+
+def text_lines(text: str) -> list[str]:
+    r"""Split the story into lines: CR ends a paragraph, cell marks (0x07) build table rows.
+
+    A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07, which
+    `main_text` marks as `_ROW_END` from the paragraph properties. Where it could not, an empty cell
+    looks like a row end, so rows may split there. The first paragraph of a row's first cell, when
+    that cell has several, is read as body text.
+
+    >>> text_lines("标题\r指标\x07目标\x07\x07森林覆盖率\x0742%\x07\x07正文\r")
+    ['标题', '', '指标\t目标', '森林覆盖率\t42%', '', '正文', '']
+    >>> text_lines("指标\x07备注\x07目标\x07\x06森林覆盖率\x07\x0742%\x07\x06正文")
+    ['', '指标\t备注\t目标', '森林覆盖率\t\t42%', '', '正文']
+    """
+    text = text.translate(_DROPPED).translate(_REPLACED)
+    known = _ROW_END in text
+    tokens: list[tuple[str, str]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char in "\r" + _CELL_MARK + _ROW_END:
+            tokens.append((text[start:index], char))
+            start = index + 1
+    tokens.append((text[start:], "\r"))
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    pending: list[str] = []  # paragraphs of a cell not yet closed
+    previous = "\r"
+    for paragraph, mark in tokens:
+        in_row = bool(cells) or bool(pending)
+        guessed_row_end = not known and not paragraph and previous == _CELL_MARK and not pending
+        if mark == _ROW_END or (mark == _CELL_MARK and guessed_row_end):
+            rows.append(cells)
+            cells = []
+        elif mark == _CELL_MARK:
+            cells.append(" ".join([*pending, paragraph]).strip())
+            pending = []
+        elif in_row:
+            pending.append(paragraph)
+        else:
+            if rows:
+                lines.extend(table_lines(rows))
+                rows = []
+            lines.append(paragraph.replace("\t", " "))
+        previous = mark
+    if rows or cells:
+        lines.extend(table_lines([*rows, cells] if cells else rows))
+    return lines
+
+
+def _convert_with_libreoffice(data: bytes, suffix: str) -> bytes | None:
+    """Convert with `soffice --headless --convert-to docx` where LibreOffice is installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="policykit-") as folder:
+        source = Path(folder) / f"input{suffix}"
+        source.write_bytes(data)
+        try:
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "docx", "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        except (subprocess.SubprocessError, OSError):
+            return None
+        converted = source.with_suffix(".docx")
+        return converted.read_bytes() if converted.exists() else None

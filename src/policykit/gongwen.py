@@ -1,0 +1,218 @@
+"""公文 parts (GB/T 9704): the 版头, 主送, 落款 and 版记 lines around a document's text.
+
+They say who issued the document, to whom, when and how many copies, so they belong in `metadata`,
+not in clauses. Each part is found by its own layout at the text level (after normalise), so every
+reader benefits: .txt, PDF, Word, OFD and HTML. The paragraphs they take stay on the Document as
+`furniture`, so the text is still accounted for character by character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from policykit.model import Paragraph
+from policykit.zh.chars import squash
+from policykit.zh.numbering import is_heading_line, match_numbering
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+"""发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
+
+_DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+DATE_LINE = re.compile(rf"^{_DATE}$")
+"""成文日期 alone on a line: 2019年1月24日, 二〇一二年十二月十二日."""
+
+_SENTENCE = re.compile(r"[，。；：:！？、,;!?]")
+_SIGNATURE_LINES = 15  # 13 joint issuers sign shanghai-huangpu's notice, one or two to a line
+_HEAD = 40  # the 版头 and a notice's own 主体 sit in its first paragraphs
+
+
+@dataclass(frozen=True)
+class Part:
+    """One paragraph that is a 公文 part: which field it fills and the value it gives."""
+
+    index: int
+    field: str
+    value: str
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    import yaml
+
+    return yaml.safe_load(resources.files("policykit").joinpath("data/gongwen.yaml").read_text("utf-8"))
+
+
+def _any(words) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    words = _words()
+    labels = {
+        field: re.compile(rf"^(?:{_any(names)})[\s　]*[：:][\s　]*(.*)$")
+        for field, names in words["labels"].items()
+    }
+    first, last = words["copies"]
+    return {
+        **labels,
+        "issuer_mark": re.compile(
+            rf"^[\u4e00-\u9fff（）()、\s　]{{2,40}}(?:{_any(words['issuer_mark_endings'])})$"
+        ),
+        "urgency": re.compile(rf"^(?:{_any(words['urgency'])})$"),
+        "secrecy": re.compile(rf"^(?:{_any(words['secrecy'])})(?:[★☆*].{{0,8}})?$"),
+        "copy_number": re.compile(r"^\d{6}$"),
+        "printed": re.compile(rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"),
+        "copies": re.compile(rf"^{re.escape(first)}[\s　]*(\d{{1,6}})[\s　]*{re.escape(last)}$"),
+        "recipients": re.compile(rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"),
+        "note": re.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
+    }
+
+
+def is_part_line(text: str) -> bool:
+    """Tell whether a line is a 公文 part by its look alone (版头, 成文日期), so never part of a title.
+
+    >>> is_part_line("青山市人民政府文件"), is_part_line("国发〔2019〕4号"), is_part_line("二〇二三年十月八日")
+    (True, True, True)
+    >>> is_part_line("关于印发方案的通知")
+    False
+    """
+    text = text.strip()
+    patterns = _patterns()
+    return bool(
+        DOC_NUMBER.match(text)
+        or DATE_LINE.match(text)
+        or any(patterns[name].match(text) for name in ("issuer_mark", "urgency", "secrecy", "copy_number"))
+    )
+
+
+def _is_signature_line(text: str) -> bool:
+    return 2 <= len(squash(text)) <= 40 and not _SENTENCE.search(text) and not is_heading_line(text)
+
+
+def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = frozenset()) -> list[Part]:
+    """Find the paragraphs that are 公文 parts, in document order; `skip` holds table rows to leave alone.
+
+    >>> from policykit.normalise import normalise
+    >>> from policykit.ingest import source_from_text
+    >>> text = "青山市人民政府文件\\n青政发〔2024〕3号\\n青山市人民政府关于做好年度工作的通知\\n各区人民政府，市政府各委、办、局：\\n现将有关事项通知如下。\\n青山市人民政府\\n2024年3月1日\\n抄送：市委办公厅。\\n青山市人民政府办公厅  2024年3月2日印发\\n"
+    >>> [(p.field, p.value) for p in find_parts(normalise(source_from_text(text)))]  # doctest: +NORMALIZE_WHITESPACE
+    [('issuer_mark', '青山市人民政府文件'), ('doc_number', '青政发〔2024〕3号'),
+     ('recipients', '各区人民政府，市政府各委、办、局'), ('signature', '青山市人民政府'), ('date', '2024年3月1日'),
+     ('copy_to', '市委办公厅'), ('printed_by', '青山市人民政府办公厅'), ('printed_date', '2024年3月2日')]
+    """
+    patterns = _patterns()
+    texts = [p.text.strip() for p in paragraphs]
+    found: dict[int, list[Part]] = {}
+
+    def take(i: int, field: str, value: str) -> None:
+        found.setdefault(i, []).append(Part(i, field, value.strip().rstrip("。.；;")))
+
+    title_seen = False
+    for i, text in enumerate(texts):
+        if i in skip or i in found or not text:
+            continue
+        head = i < _HEAD
+        if head and not title_seen:
+            if patterns["issuer_mark"].match(text) and i < 3:
+                take(i, "issuer_mark", text)
+                continue
+            if (
+                patterns["urgency"].match(text)
+                or patterns["secrecy"].match(text)
+                or patterns["copy_number"].match(text)
+            ):
+                name = next(n for n in ("urgency", "secrecy", "copy_number") if patterns[n].match(text))
+                take(i, name, text)
+                continue
+        number = DOC_NUMBER.match(text)
+        signer = patterns["signer"].match(text[number.end() :].strip()) if number else None
+        if head and number and (number.end() == len(text) or signer):
+            take(i, "doc_number", number.group(0))  # 上行文 put the 签发人 on the same line
+            if signer:
+                take(i, "signer", signer.group(1))
+            continue
+        if _attachment_list(texts, i, skip, take, patterns):
+            continue
+        labelled = next(
+            (
+                (field, m)
+                for field in ("signer", "copy_to", "distribute_to")
+                if (m := patterns[field].match(text))
+            ),
+            None,
+        )
+        if labelled:
+            take(i, labelled[0], labelled[1].group(1))
+            continue
+        printed = patterns["printed"].match(text)
+        if printed:
+            take(i, "printed_by", printed.group(1))
+            take(i, "printed_date", printed.group(2))
+            continue
+        copies = patterns["copies"].match(text)
+        if copies:
+            take(i, "copies", copies.group(1))
+            continue
+        if patterns["note"].match(text) and i - 1 in found:
+            take(i, "note", text)
+            continue
+        if DATE_LINE.match(text):
+            signature = []
+            k = i - 1
+            while k >= 0 and i - k <= _SIGNATURE_LINES and k not in found and k not in skip:
+                if not texts[k]:
+                    k -= 1
+                    continue
+                if not _is_signature_line(texts[k]) or match_numbering(texts[k]):
+                    break
+                signature.append(k)
+                k -= 1
+            for k in reversed(signature):
+                take(k, "signature", texts[k])
+            take(i, "date", text)
+            continue
+        if head and not title_seen:
+            title_seen = _is_title_line(text)
+            if title_seen:
+                _recipients(texts, i, skip, take, patterns)
+    return [part for i in sorted(found) for part in found[i]]
+
+
+def _is_title_line(text: str) -> bool:
+    return len(text) <= 100 and bool(re.search(r"[\u4e00-\u9fff]", text)) and not re.search(r"[。；]", text)
+
+
+def _recipients(texts, title: int, skip, take, patterns) -> None:
+    """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon."""
+    for k in range(title + 1, min(title + 6, len(texts))):
+        text = texts[k]
+        if k in skip or not text or DOC_NUMBER.fullmatch(text):
+            continue
+        if patterns["recipients"].match(text):
+            take(k, "recipients", text.rstrip("：:"))
+            return
+        if text.endswith(("：", ":")) or not _is_title_line(text):
+            return
+
+
+def _attachment_list(texts, i: int, skip, take, patterns) -> bool:
+    """附件说明: 附件：1.名词解释 and the further numbered lines of its list (2.…, 3.…)."""
+    found = patterns["attachments"].match(texts[i])
+    if not found or not found.group(1) or len(found.group(1)) > 60 or "。" in found.group(1):
+        return False
+    take(i, "attachments", found.group(1))
+    j = i + 1
+    while j < len(texts) and j not in skip and _LISTED.match(texts[j]) and not _SENTENCE.search(texts[j][3:]):
+        take(j, "attachments", texts[j])
+        j += 1
+    return True
+
+
+_LISTED = re.compile(r"^\d{1,2}[.．、][^。；]{2,60}$")
+
+
+__all__ = ["DATE_LINE", "DOC_NUMBER", "Part", "find_parts", "is_part_line"]

@@ -1,0 +1,243 @@
+"""The main reader: PDFium (through pypdfium2's C API) gives each page's characters and their boxes."""
+
+from __future__ import annotations
+
+import ctypes
+
+from policykit.errors import PdfError
+from policykit.pdf.layout import PageText, fragments_of
+
+NAME = "pypdfium2"
+
+# Past these a page is not text a person reads but a bomb or a generated stress file: it is skipped.
+MAX_PAGE_CHARS = 200_000
+MAX_PAGE_OBJECTS = 500_000
+# Unicode values PDFium gives glyphs it cannot map: nothing, a replacement, or a private-use slot.
+_UNMAPPED = range(0xE000, 0xF900)
+# How many of a page's objects are checked for fonts that are not embedded.
+_SAMPLE = 64
+# Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
+_DESCENT = 0.12
+
+
+_FONT_INFO: list = []  # the callbacks PDFium holds on to must outlive it
+
+
+def _without_system_fonts() -> None:
+    """Tell PDFium (once per process) to map no font to the system's: text needs metrics, not glyphs.
+
+    For a font that is not embedded PDFium otherwise loads a system substitute such as Noto CJK
+    and its glyphs, page after page: 50 ms a page instead of 5. Without it, what PDFium cannot
+    measure it may drop, which `_drops_text` catches and pdfminer reads instead. Rendering in this
+    process (which policykit does not do) would show such fonts as boxes.
+    """
+    if _FONT_INFO:
+        return
+    import pypdfium2.raw as raw
+
+    info = raw.FPDF_SYSFONTINFO()
+    kinds = dict(raw.FPDF_SYSFONTINFO._fields_)
+    numbers = {"GetFontData", "GetFaceName", "GetFontCharset"}  # these answer 0, the rest NULL
+    callbacks = {
+        name: kinds[name](_answering(0 if name in numbers else None))
+        for name in (
+            "Release",
+            "EnumFonts",
+            "MapFont",
+            "GetFont",
+            "GetFontData",
+            "GetFaceName",
+            "GetFontCharset",
+            "DeleteFont",
+        )
+    }
+    info.version = 1
+    for name, callback in callbacks.items():
+        setattr(info, name, callback)
+    raw.FPDF_SetSystemFontInfo(ctypes.byref(info))
+    _FONT_INFO.extend([info, callbacks])
+
+
+def _answering(value):
+    """A callback that ignores its arguments and returns `value`."""
+    return lambda *_: value
+
+
+class PageTooLarge(Exception):
+    """A page past the per-page budget; the caller skips it with a warning."""
+
+
+class Reader:
+    """An open PDF read page by page with PDFium."""
+
+    name = NAME
+
+    def __init__(self, source: str | bytes, password: str | None, label: str) -> None:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        _without_system_fonts()
+        self.raw = raw
+        self.source, self.password, self.label = source, password, label
+        self.fallback = None  # the pdfminer reader for pages PDFium would read short
+        try:
+            self.document = pdfium.PdfDocument(source, password=password)
+        except pdfium.PdfiumError as error:
+            if error.err_code == raw.FPDF_ERR_PASSWORD:
+                if password:
+                    raise PdfError(
+                        "wrong password for this encrypted PDF: check --password", path=label
+                    ) from None
+                raise PdfError(
+                    "the PDF is encrypted: pass its password with --password", path=label
+                ) from None
+            if error.err_code == raw.FPDF_ERR_SECURITY:
+                raise PdfError(
+                    "the PDF uses an encryption PDFium cannot read: decrypt it first, "
+                    "e.g. qpdf --decrypt in.pdf out.pdf",
+                    path=label,
+                ) from None
+            raise OpenFailed(str(error)) from None
+        self.pages = len(self.document)
+
+    def page(self, index: int) -> PageText:
+        """Extract page `index` (from 0): every drawn character with its loose box, top-down."""
+        raw = self.raw
+        page = raw.FPDF_LoadPage(self.document.raw, index)
+        if not page:
+            raise PageTooLarge(f"page {index + 1} cannot be loaded")
+        try:
+            width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+            objects = raw.FPDFPage_CountObjects(page)
+            if objects > MAX_PAGE_OBJECTS:
+                raise PageTooLarge(f"page {index + 1} has {objects} objects")
+            text_page = raw.FPDFText_LoadPage(page)
+            try:
+                if self._dropped(page, text_page, objects):
+                    raise Unreadable(f"page {index + 1} has text PDFium cannot measure")
+                chars, undecodable = self._chars(text_page, height, index)
+            finally:
+                raw.FPDFText_ClosePage(text_page)
+            images = 0
+            if not chars:
+                images = sum(
+                    raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_IMAGE
+                    for i in range(objects)
+                )
+        finally:
+            raw.FPDF_ClosePage(page)
+        return PageText(
+            number=index + 1,
+            width=width,
+            height=height,
+            fragments=tuple(fragments_of(chars)),
+            glyphs=len(chars) + undecodable,
+            undecodable=undecodable,
+            images=images,
+        )
+
+    def _dropped(self, page, text_page, objects: int) -> list:
+        """The text objects in a font that is not embedded which PDFium left out of the page's text.
+
+        Without the font (not embedded, not mapped to the system's) PDFium cannot measure glyphs,
+        and its de-duplication of "fake bold" then drops a line that repeats one just above, or a
+        lone glyph. Only pages where a sample of the text objects shows such a font are checked.
+        """
+        raw = self.raw
+        text_type = raw.FPDF_PAGEOBJ_TEXT
+        step = max(1, objects // _SAMPLE)
+        if not any(
+            raw.FPDFPageObj_GetType(item := raw.FPDFPage_GetObject(page, i)) == text_type
+            and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
+            for i in range(0, objects, step)
+        ):
+            return []
+        dropped = []
+        for i in range(objects):
+            item = raw.FPDFPage_GetObject(page, i)
+            if (
+                raw.FPDFPageObj_GetType(item) == text_type
+                and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(item))
+                and raw.FPDFTextObj_GetText(item, text_page, None, 0) <= 2  # UTF-16: just the NUL
+            ):
+                dropped.append(item)
+        return dropped
+
+    def _chars(self, text_page, height: float, index: int) -> tuple[list[tuple], int]:
+        """The page's glyphs as (x0, x1, top, bottom, size, text), and how many had no Unicode."""
+        raw = self.raw
+        count = raw.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return [], 0
+        if count > MAX_PAGE_CHARS:
+            raise PageTooLarge(f"page {index + 1} has {count} characters")
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        raw.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = memoryview(buffer.raw[: count * 2]).cast("H")
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
+        edges = memoryview(box).cast("B").cast("f")  # left, top, right, bottom: faster than the fields
+        loose_box, matrix_of, size_of = (
+            raw.FPDFText_GetLooseCharBox,
+            raw.FPDFText_GetMatrix,
+            raw.FPDFText_GetFontSize,
+        )
+        generated = raw.FPDFText_IsGenerated
+        chars = []
+        append = chars.append
+        undecodable = 0
+        pending_high = 0
+        # A run of glyphs in one font and size has loose boxes of one height: their size, and where
+        # the baseline sits in the box, are looked up once per run (two C calls fewer a glyph).
+        run_height, run = -1.0, (False, 0.0, 0.0)
+        for k in range(count):
+            unit = units[k]
+            if 0x20 < unit < 0xD800:
+                text = chr(unit)
+            elif 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
+                pending_high = unit
+                continue
+            elif 0xDC00 <= unit < 0xE000 and pending_high:
+                text = chr(0x10000 + ((pending_high - 0xD800) << 10) + (unit - 0xDC00))
+                pending_high = 0
+            elif unit in (0, 0xFFFD, 0xFFFE) or unit in _UNMAPPED:
+                undecodable += 1
+                continue
+            elif unit < 0x20 or (unit == 0x20 and generated(text_page, k)):
+                continue  # PDFium's own line breaks and guessed spaces: the layout decides those
+            else:
+                text = chr(unit)
+            loose_box(text_page, k, box_ref)
+            top_y = edges[1]
+            box_height = top_y - edges[3]
+            if box_height != run_height:
+                matrix_of(text_page, k, matrix_ref)
+                a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                # Rotated or mirrored glyphs are watermarks and stamps, not text to read.
+                skip = a * d <= 0 or abs(b) + abs(c) > 0.02 * abs(a)
+                # The em box from the baseline and the font's size in page units: Type 3 fonts
+                # (browser print) give glyph-tight boxes, so "一" would be a hairline row of its own.
+                size = size_of(text_page, k) * abs(d)
+                run = (skip, size, top_y - matrix.f - (1 - _DESCENT) * size)
+                # Only a box as tall as the font's em (its ascent to descent) is shared by the run;
+                # a glyph-tight box says nothing about the next glyph's baseline.
+                run_height = box_height if box_height >= 0.9 * size else -1.0
+            skip, size, offset = run
+            if skip:
+                continue
+            top = height - top_y + offset
+            append((edges[0], edges[2], top, top + size, size, text))
+        return chars, undecodable
+
+    def close(self) -> None:
+        self.document.close()
+        if self.fallback is not None:
+            self.fallback.close()
+
+
+class Unreadable(Exception):
+    """A page PDFium would read with characters missing: another reader reads that page."""
+
+
+class OpenFailed(Exception):
+    """PDFium could not open the file; another reader may still try."""

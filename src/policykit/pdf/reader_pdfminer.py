@@ -1,0 +1,140 @@
+"""The fallback reader: pdfminer (through pdfplumber) interprets each page and collects its glyphs."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from policykit.errors import PdfError
+from policykit.pdf import reader_pdfium
+from policykit.pdf.layout import PageText, fragments_of
+
+NAME = "pdfminer"
+
+# pdfminer logs every font it cannot fully parse ("Could not get FontBBox ..."), over a hundred
+# lines for one browser-printed PDF; none of it matters for the text.
+for _noisy in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+
+def _collector_class():
+    """A pdfminer device that keeps only what the layout needs from each glyph (no LTChar, no dicts)."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_rect
+
+    class CharCollector(PDFTextDevice):
+        def __init__(self, rsrcmgr) -> None:
+            super().__init__(rsrcmgr)
+            self.chars: list[tuple[float, float, float, float, float, str]] = []
+            self.undecodable = 0
+            # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
+            self.fonts: dict[object, tuple[bool, float, dict]] = {}
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            known = self.fonts.get(font)
+            if known is None:
+                known = self.fonts[font] = (font.is_vertical(), font.get_descent(), {})
+            vertical, descent, glyphs = known
+            glyph = glyphs.get(cid)
+            if glyph is None:
+                try:
+                    text = font.to_unichr(cid)
+                except PDFUnicodeNotDefined:
+                    text = None
+                glyph = glyphs[cid] = (font.char_width(cid), text)
+            width, text = glyph
+            advance = width * fontsize * scaling
+            if vertical:
+                return advance
+            if text is None:
+                self.undecodable += 1
+                return advance
+            a, b, c, d, e, f = matrix
+            if not (a * d * scaling > 0 and b * c <= 0):  # rotated or mirrored: watermarks, stamps
+                return advance
+            low = descent * fontsize + rise
+            if b == 0 and c == 0:
+                x0, x1 = e, a * advance + e
+                y0, y1 = d * low + f, d * (low + fontsize) + f
+            else:
+                x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, low, advance, low + fontsize))
+            self.chars.append((x0, x1, y0, y1, abs(y1 - y0), text))
+            return advance
+
+    return CharCollector
+
+
+class Reader:
+    """An open PDF read page by page with pdfminer."""
+
+    name = NAME
+
+    def __init__(self, source: str | bytes, password: str | None, label: str) -> None:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfinterp import PDFPageInterpreter
+
+        self.label = label
+        stream = io.BytesIO(source) if isinstance(source, bytes) else source
+        try:
+            self.pdf = pdfplumber.open(stream, password=password or "")
+            self.pages = len(self.pdf.pages)
+        except Exception as error:
+            cause = error.args[0] if error.args and isinstance(error.args[0], BaseException) else error
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise _password_error(password, label) from None
+            if isinstance(cause, PDFEncryptionError):
+                raise PdfError(
+                    f"the PDF uses an encryption pdfminer cannot read ({cause}): decrypt it first, "
+                    "e.g. qpdf --decrypt in.pdf out.pdf",
+                    path=label,
+                ) from None
+            raise corrupt(label, cause.__class__.__name__) from None
+        self.device = _collector_class()(self.pdf.rsrcmgr)
+        self.interpreter = PDFPageInterpreter(self.pdf.rsrcmgr, self.device)
+
+    def page(self, index: int) -> PageText:
+        """Extract page `index` (from 0)."""
+        page = self.pdf.pages[index]
+        device = self.device
+        device.chars = []
+        device.undecodable = 0
+        try:
+            self.interpreter.process_page(page.page_obj)
+        except Exception as error:
+            raise corrupt(self.label, f"page {index + 1}: {error.__class__.__name__}") from None
+        if len(device.chars) > reader_pdfium.MAX_PAGE_CHARS:
+            raise reader_pdfium.PageTooLarge(f"page {index + 1} has {len(device.chars)} characters")
+        width, height = float(page.width), float(page.height)
+        chars = [
+            (x0, x1, height - y1, height - y0, size, text) for x0, x1, y0, y1, size, text in device.chars
+        ]
+        images = 0 if chars else len(page.images)
+        return PageText(
+            number=index + 1,
+            width=width,
+            height=height,
+            fragments=tuple(fragments_of(chars)),
+            glyphs=len(device.chars) + device.undecodable,
+            undecodable=device.undecodable,
+            images=images,
+        )
+
+    def close(self) -> None:
+        self.pdf.close()
+
+
+def _password_error(password: str | None, label: str) -> PdfError:
+    """Ask for the password, or say the one given is wrong."""
+    if password:
+        return PdfError("wrong password for this encrypted PDF: check --password", path=label)
+    return PdfError("the PDF is encrypted: pass its password with --password", path=label)
+
+
+def corrupt(label: str, what: str) -> PdfError:
+    """The error for a file no reader can make sense of."""
+    return PdfError(
+        f"corrupt or truncated PDF ({what}): re-download it or repair it, e.g. qpdf in.pdf repaired.pdf",
+        path=label,
+    )
