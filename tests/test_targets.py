@@ -292,8 +292,8 @@ def test_goal_section_of_a_plan_is_due_at_the_end_of_its_period(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text(_PLAN, encoding="utf-8")
     found = {t.quantity: t.year for t in extract_targets(load_document(path), include_all=True)}
-    # the goals section takes the period's end; a yearly figure and a task outside it set no year
-    assert found == {"10个": 2025, "5万平方米": None, "6个": None}
+    # goals and tasks take the period's end (the gold's convention); a figure stated per year sets no year
+    assert found == {"10个": 2025, "5万平方米": None, "6个": 2025}
 
 
 def test_task_list_headed_by_a_period_is_due_at_its_end(corpus_dir):

@@ -361,15 +361,19 @@ def extract_text(
     by_sentence: dict[int, list[Quantity]] = {}
     for quantity in quantities:
         by_sentence.setdefault(bisect_right(starts, quantity.start) - 1, []).append(quantity)
-    clause_year = context.year
-    if spans:
-        opening = _deadlines(text[spans[0][0] : spans[0][1]], context.reference_year)
-        lead = re.match(r"[^，。；：:]{0,8}[：:]", text[spans[0][0] : spans[0][1]])
+    # A sentence that opens with a deadline (到2025年，… / 2027年前，…) sets it for the sentences after it in
+    # the clause, until the next such sentence: 2027年前，实现…。推动5款以上…。2030年前，…
+    years: list[int | None] = []
+    running = context.year
+    for start, end in spans:
+        opening = _deadlines(text[start:end], context.reference_year)
+        lead = re.match(r"[^，。；：:]{0,8}[：:]", text[start:end])
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
-            clause_year = opening[0][1]  # a clause that opens with 到2025年 sets it for all its sentences
+            running = opening[0][1]
+        years.append(running)
     targets = []
     for index, members in by_sentence.items():
-        for found in _read_sentence(text, spans[index], members, context, clause_year):
+        for found in _read_sentence(text, spans[index], members, context, years[index]):
             if found.kind != "target" and not include_all:
                 continue
             where_line, where_page = locate(found.quantity.start) if locate else (line, page)
@@ -396,13 +400,18 @@ def extract_text(
 
 
 def _plan_of_title(title: str) -> int | None:
-    """The end of the five-year plan a title names, when the document gives no period of years.
+    """The year a plan's title sets its work for, when the document gives no period of years: the end
+    of the five-year plan it names, or the single year it names (关于做好2023年…重点工作的意见).
 
-    >>> _plan_of_title("国务院关于印发“十四五”国家应急体系规划的通知"), _plan_of_title("关于做好2024年工作的通知")
-    (2025, None)
+    >>> _plan_of_title("国务院关于印发“十四五”国家应急体系规划的通知"), _plan_of_title("关于做好2023年乡村振兴重点工作的意见")
+    (2025, 2023)
+    >>> _plan_of_title("政府工作报告") is None
+    True
     """
     plans = plan_years(title)
-    return plans[-1] if plans else None
+    if plans:
+        return plans[-1]
+    return _heading_year(title)
 
 
 def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
@@ -489,6 +498,9 @@ def _walk_targets(
             else _plan_of_title(document.metadata.title or "")
         ),
     )
+    # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
+    # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
+    base = replace(base, period_end=base.plan_end)
 
     def visit(clause: Clause, context: TargetContext, lead_year: int | None):
         own = context
