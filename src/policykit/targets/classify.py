@@ -88,11 +88,11 @@ def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
     if quantity.group != "count" or quantity.upper is not None:
         return False
     head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start].rstrip()
-    if "、" not in head or "等" in head[head.rfind("、") :]:
-        return False  # 重点实验室、…、数据共享中心等创新平台5个以上: 等 opens the list, the count is a goal
+    if "、" not in head:
+        return False
     if text.startswith(("以上", "及以上", "左右", "多"), quantity.end) or quantity.vague:
-        return False  # a list is counted exactly; 5个以上 bounds a goal
-    return quantity.value == len(head.split("、"))
+        return False  # a list is counted exactly; …数据共享中心等创新平台5个以上 bounds a goal
+    return quantity.value == len(head.split("、"))  # 高端装备、…、新材料等4个万亿级产业: 等 closes it
 
 
 def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
@@ -269,11 +269,21 @@ def _qualifies(r: Reading) -> bool:
     >>> explain("今年实施投资2000万元以上的技改项目3000个。", year=2025)
     [('2000万元', 'figure', 'qualifies a noun'), ('3000个', 'target', 'sets a goal')]
     """
+    words = _words()
+    if r.text.startswith(words.dimension_nouns, r.quantity.end):
+        return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
+        return True  # 关停淘汰10万千瓦及以下燃煤机组: 以下 with a noun after it names a category
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
         if tail and tail[-1][1].startswith("n"):
             return True  # 涉粉作业人数30人以上的金属粉尘企业: a noun's bound picks out the firms
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _is_cjk_noun_start(text: str, at: int) -> bool:
+    """Tell whether a Chinese word (not 的, not punctuation) starts at `at`."""
+    return at < len(text) and "\u4e00" <= text[at] <= "\u9fff" and text[at] not in "的和及或"
 
 
 def _list_count(r: Reading) -> bool:

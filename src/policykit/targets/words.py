@@ -54,6 +54,8 @@ class _Words:
     baseline_openers: tuple[str, ...]
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
+    dimension_nouns: tuple[str, ...]
+    category_bounds: tuple[str, ...]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -105,6 +107,8 @@ def _words() -> _Words:
         age_words=frozenset(raw["age_words"]),
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
+        dimension_nouns=longest_first(raw["dimension_nouns"]),
+        category_bounds=longest_first(raw["category_bounds"]),
         level_change=re.compile(
             "(?:"
             + _alternation([*raw["increase"], *raw["decrease"]]).pattern

@@ -36,8 +36,9 @@ def unit_table() -> UnitTable:
     raw = yaml.safe_load(resources.files("policykit").joinpath("data/units.yaml").read_text("utf-8"))
     units: dict[str, Unit] = {}
     for group in ("count", "time"):
-        for alias in raw[group]:
-            units[str(alias)] = Unit(str(alias), str(alias), 1.0, group)
+        for entry in raw[group]:
+            ((alias, base),) = entry.items() if isinstance(entry, dict) else ((entry, entry),)
+            units[str(alias)] = Unit(str(alias), str(base), 1.0, group)
     for group in ("money", "measure", "percent"):
         for alias, target in raw[group].items():
             if isinstance(target, dict):
