@@ -148,6 +148,19 @@ def _past_scope_year(sentence: str, reference: int | None) -> int | None:
     return None
 
 
+def _marks_a_result(sentence: str) -> bool:
+    """Tell whether a sentence holds a marker of a result (已建成, 截至, 现有), ignoring one a goal verb governs.
+
+    >>> _marks_a_result("全区现有充电桩8000台"), _marks_a_result("改扩建现有20个中央储备库")
+    (True, False)
+    """
+    words = _words()
+    for hit in words.achieved_markers.finditer(sentence):
+        if not words.target_verbs.search(sentence, max(0, hit.start() - 4), hit.start()):
+            return True
+    return False
+
+
 def _looks_ahead(sentence: str) -> bool:
     """Tell whether a sentence speaks of the future (到2025年, 力争, 今年), ignoring 截至2025年 (a review)."""
     words = _words()
@@ -172,9 +185,7 @@ def _read_sentence(
     reference = context.reference_year
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
     ahead = clause_year is not None and reference is not None and clause_year >= reference
-    achieved = context.achieved or (
-        bool(words.achieved_markers.search(sentence)) and not future and not ahead
-    )
+    achieved = context.achieved or (_marks_a_result(sentence) and not future and not ahead)
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
@@ -225,7 +236,17 @@ def _read_sentence(
             right_end = _segment_end(text, after_end, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
             right_start, retry_at = after_end, None
-            if "的" in text[right_end:described_end]:
+            stretch = text[after_end:described_end]
+            listed_kind = stretch.rfind("等")
+            items = stretch[:listed_kind].split("、") if listed_kind > 0 else []
+            if (
+                len(items) >= 2
+                and all(0 < len(item) <= 4 for item in items)
+                and listed_kind + 1 < len(stretch)
+            ):
+                # 为超20000名视力、听力、肢体等残疾儿童: the kind after 等 is what the count counts
+                right_start, right_end = after_end + listed_kind + 1, described_end
+            elif "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
             elif (
@@ -258,6 +279,8 @@ def _read_sentence(
                     indicator = right
                 if not indicator and verb:
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
+                if not indicator and verb and quantity.written_unit in _words().event_units:
+                    indicator = verb  # 全年培训40万人次: the verb names what is counted
         if not indicator:
             indicator = previous_indicator
         previous_indicator = indicator or previous_indicator

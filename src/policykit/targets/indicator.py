@@ -272,8 +272,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
         tokens = _pos_cut(described) if len(described) >= 2 else tokens
     noun_at = next((i for i, (_, tag) in enumerate(tokens[:3]) if tag.startswith("n")), 0)
-    compound = noun_at > 0 and all(tag == "v" and len(word) == 2 for word, tag in tokens[:noun_at])
-    # 10个示范项目, 5家自主创新企业: after a measure word, verbs before a noun make a compound noun
+    compound = noun_at > 0 and all(_starts_compound(word, tag) for word, tag in tokens[:noun_at])
+    # 10个示范项目, 5家自主创新企业, 16处大宗工业固废回填试点, 1000个和美乡村: after a measure word, a
+    # verb, a numeral-like word or a one-character conjunction jieba split off belongs to the noun
     if not tokens or (
         tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f"))
         and tokens[0][1] != "vn"
@@ -290,6 +291,15 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         kept.append(word)
     phrase = "".join(kept).removesuffix("的")
     return phrase if len(phrase) >= 2 else ""
+
+
+def _starts_compound(word: str, tag: str) -> bool:
+    """Tell whether a token jieba split off the front of a counted noun still belongs to it."""
+    return (
+        (tag == "v" and len(word) == 2)
+        or (tag == "m" and not _NUMERAL_CHARS & set(word))
+        or (tag == "c" and len(word) == 1)
+    )
 
 
 def _plain_nouns(tokens: list[tuple[str, str]]) -> bool:

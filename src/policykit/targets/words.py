@@ -55,6 +55,7 @@ class _Words:
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
+    event_units: frozenset[str]
     category_bounds: tuple[str, ...]
 
 
@@ -108,6 +109,7 @@ def _words() -> _Words:
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
+        event_units=frozenset(map(str, raw["event_units"])),
         category_bounds=longest_first(raw["category_bounds"]),
         level_change=re.compile(
             "(?:"
