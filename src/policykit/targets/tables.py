@@ -283,17 +283,12 @@ _DIRECTED_CELL = re.compile(
 )
 
 
-def _bare(number: str) -> Quantity:
-    """A number a table prints with no unit (<1 for a rate per million): its value, no unit."""
-    return Quantity(start=0, end=len(number), raw=number, value=float(number), unit="")
-
-
 def _values_before_property(text: str, year: int | None) -> list[_Cell]:
     """Read an indicator table whose value comes before its 属性 cell, with no 单位 column.
 
     序号 / 指标 / 预期值 / 属性, then rows such as 1 / 生产安全事故死亡人数 / 下降15% / 约束性: the value
     cell carries its change word and its unit. A value with no unit (<15000) takes the unit its indicator
-    ends with (…受灾人次), or none.
+    ends with (…受灾人次); with none there either it is left out.
 
     >>> table = "\\n".join(["序号", "指标", "预期值", "属性", "1", "生产安全事故死亡人数", "下降15%", "约束性"])
     >>> [(c[1], c[3].value, c[3].unit, c[4], c[8]) for c in _values_before_property(table, 2025)]
@@ -330,10 +325,13 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
             hit = _DIRECTED_CELL.match(row[value_at])
             if hit is None:
                 continue
-            # <15000 in a row named 年均每十万人受灾人次: the unit the indicator ends with; none if it names none
+            # <15000 in a row named 年均每十万人受灾人次: the unit the indicator ends with. A cell whose row
+            # names no unit either (<1 for a rate per million) is left out: what it counts is not written.
             named = _split_unit(indicator)
             unit = "%" if hit["pct"] else (named[1] if named else "")
-            quantities = find_quantities(hit["number"] + unit) if unit else [_bare(hit["number"])]
+            if not unit:
+                continue
+            quantities = find_quantities(hit["number"] + unit)
             if not quantities:
                 continue
             position = row_start + value_at

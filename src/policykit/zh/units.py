@@ -55,7 +55,7 @@ def match_unit(text: str, pos: int = 0) -> Unit | None:
     """Return the longest unit written at `pos`, with a rate denominator (吨/年) folded in.
 
     >>> match_unit("千瓦时的").base, match_unit("万吨/年", 1).base, match_unit("个百分点").base
-    ('千瓦时', '吨/年', '个百分点')
+    ('千瓦时', '吨/年', '百分点')
     >>> match_unit("氧化碳") is None
     True
     """
