@@ -75,7 +75,12 @@ def _qualifier(
     between = text[quantity.end : later.start]
     if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
         return False
-    if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
+    if (
+        _NOT_BETWEEN_QUALIFIER.search(between)
+        or later.group == "time"
+        or not later.unit
+        or later.unit in _words().date_units
+    ):
         return False
     _, later_end = _after_comparator(text, later.end)
     if text.startswith("的", later_end):

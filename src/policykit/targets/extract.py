@@ -148,15 +148,39 @@ def _past_scope_year(sentence: str, reference: int | None) -> int | None:
     return None
 
 
+_ALTERNATIVE_UNIT = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+
+
+def _relative_bound(rest: str) -> tuple[str, str] | None:
+    """Split `X不低于Y的` (a bound relative to a reference) into X and the bound's comparator.
+
+    >>> _relative_bound("特困人员基本生活保障标准不低于当地最低生活保障标准的")
+    ('特困人员基本生活保障标准', '>=')
+    >>> _relative_bound("全区绿化覆盖率达到") is None
+    True
+    """
+    if not rest.endswith("的"):
+        return None
+    for word, sign in _words().before:
+        at = rest.rfind(word)
+        if at > 0:
+            return rest[:at], sign
+    return None
+
+
 def _marks_a_result(sentence: str) -> bool:
     """Tell whether a sentence holds a marker of a result (已建成, 截至, 现有), ignoring one a goal verb governs.
 
     >>> _marks_a_result("全区现有充电桩8000台"), _marks_a_result("改扩建现有20个中央储备库")
     (True, False)
+    >>> _marks_a_result("改造提升超5000个已建成自然村的生活污水治理设施")
+    False
     """
     words = _words()
     for hit in words.achieved_markers.finditer(sentence):
-        if not words.target_verbs.search(sentence, max(0, hit.start() - 4), hit.start()):
+        floor = max(0, hit.start() - SPAN)
+        segment = max(sentence.rfind(mark, floor, hit.start()) for mark in "，,；;：:")
+        if not words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
             return True
     return False
 
@@ -209,7 +233,13 @@ def _read_sentence(
         seg_start = _segment_start(text, quantity.start, s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
+        alternative = _ALTERNATIVE_UNIT.match(text, after_end)
+        if alternative:
+            after_end = alternative.end()  # 超100条（个）幸福河湖: the unit's alternative is not the noun
         rest, comparator, direction = _strip_linking(left)
+        relative = _relative_bound(rest) if comparator is None else None
+        if relative is not None:
+            rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
         comparator_before = comparator
         comparator = comparator or comparator_after
         if comparator is None and quantity.vague:

@@ -242,12 +242,18 @@ def _left_phrase(left: str) -> tuple[str, str]:
     return phrase, verb
 
 
+_AGE_RANGE = re.compile(
+    r"^[\d零一二两三四五六七八九十]{1,3}(?:[—\-－~～至][\d]{1,3})?(?:周岁|岁)(?:及)?(?:以下|以上)?"
+)
+
+
 def _right_indicator(right: str, enumerated: bool = False) -> str:
     """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
     if right.startswith("“") and "”" in right:
         named = right.translate(_STRIP_QUOTES).strip()  # 3个“15分钟社区生活圈”示范性街镇: a named kind
         return named if len(named) <= 24 else ""
     right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
+    right = _AGE_RANGE.sub("", right)  # 50万名3岁以下婴幼儿: the age range qualifies the noun after it
     if not right:
         return ""
     layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
@@ -264,7 +270,7 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         tokens
         and "的" in right
         and (
-            tokens[0][1].startswith(("v", "a"))
+            tokens[0][1].startswith(("v", "a", "d"))
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
         )
     ):
