@@ -264,6 +264,8 @@ def _rule(r: Reading) -> bool:
     ['states a rule', 'states a rule']
     """
     start, end = r.sentence
+    if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
+        return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
 
 

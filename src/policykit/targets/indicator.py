@@ -410,6 +410,10 @@ def _distributed(
             direction = name
             break
     _, comparator, _ = _strip_linking(between)
+    if comparator is None:
+        # 分别稳定在3900万头、13.5亿只以上: a bound after the list's last value bounds every value
+        last = quantities[bisect_right(quantities, end, key=_start_of) - 1]
+        comparator = _after_comparator(text, last.end)[0] if last.start >= quantity.start else None
     return list(names), count - 1, comparator, direction, baseline, head_start + mark
 
 

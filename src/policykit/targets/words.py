@@ -56,6 +56,7 @@ class _Words:
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
     event_units: frozenset[str]
+    event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
 
 
@@ -110,6 +111,7 @@ def _words() -> _Words:
         baseline_openers=longest_first(raw["baseline_openers"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
+        event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         level_change=re.compile(
             "(?:"
