@@ -20,7 +20,7 @@ from policykit.model import Target
 from policykit.zh.chars import squash
 
 Verdict = Literal["met", "missed", "no outcome yet", "not comparable"]
-Kind = Literal["floor", "ceiling"]
+Kind = Literal["floor", "ceiling", "band"]
 Direction = Literal["increase", "decrease"]
 VERDICTS: tuple[Verdict, ...] = ("met", "missed", "no outcome yet", "not comparable")
 
@@ -42,7 +42,7 @@ class Indicator:
     name: str
     aliases: tuple[str, ...] = ()
     unit: str | None = None
-    kind: Kind | None = None
+    kind: Kind = "floor"
     direction: Direction | None = None
     tolerance: float | None = None
 
@@ -61,15 +61,15 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     unknown = set(entry) - _SPEC_KEYS
     if unknown:
         raise RegistryError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in {entry['name']}")
-    if entry.get("kind") not in (None, "floor", "ceiling"):
-        raise RegistryError(f"{where}: kind of {entry['name']} must be floor or ceiling")
+    if entry.get("kind") not in (None, "floor", "ceiling", "band"):
+        raise RegistryError(f"{where}: kind of {entry['name']} must be floor, ceiling or band")
     if entry.get("direction") not in (None, "increase", "decrease"):
         raise RegistryError(f"{where}: direction of {entry['name']} must be increase or decrease")
     return Indicator(
         name=str(entry["name"]),
         aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
         unit=entry.get("unit"),
-        kind=entry.get("kind"),
+        kind=entry.get("kind") or "floor",
         direction=entry.get("direction"),
         tolerance=entry.get("tolerance"),
     )
@@ -139,7 +139,7 @@ def within(achieved: float, low: float, high: float) -> bool:
 
 
 def near(achieved: float, value: float, tolerance: float) -> bool:
-    """`~` (左右, 约) on an indicator with no kind is met within the tolerance on either side.
+    """`~` (左右, 约) on a band indicator is met within the tolerance on either side.
 
     >>> near(5.2, 5, 0.5), near(3, 5.5, 0.55), near(6.2, 5.5, 0.55)
     (True, False, False)
@@ -177,8 +177,8 @@ def judge(target: Target | None, achieved: Target | None, indicator: Indicator) 
     """Judge one year: the target's comparator decides; `~` and a plain number follow the indicator's kind.
 
     Explicit comparators win over the kind (以上 is a floor even on a ceiling indicator); a range checks both
-    bounds; `~` is met within the tolerance, on the good side only for a floor or ceiling indicator; a plain
-    number is a ceiling on a ceiling indicator and a floor otherwise (a stated amount is a minimum).
+    bounds; `~` is met within the tolerance below a floor indicator's target, above a ceiling's, on either
+    side of a band's; a plain number is a ceiling on a ceiling indicator and a floor otherwise.
     """
     if target is None:
         return Judgement("not comparable", "no target for this year in these documents")
@@ -201,12 +201,12 @@ def judge(target: Target | None, achieved: Target | None, indicator: Indicator) 
     elif comparator == "~":
         tol = tolerance_for(value, indicator.tolerance)
         t = _number(tol)
-        if indicator.kind == "floor":
-            ok, rule = meets_floor(got, value - tol), f"≈ on a floor indicator: {a} ≥ {v} − {t}"
-        elif indicator.kind == "ceiling":
+        if indicator.kind == "ceiling":
             ok, rule = meets_ceiling(got, value + tol), f"≈ on a ceiling indicator: {a} ≤ {v} + {t}"
+        elif indicator.kind == "band":
+            ok, rule = near(got, value, tol), f"≈ on a band indicator: |{a} − {v}| ≤ {t}"
         else:
-            ok, rule = near(got, value, tol), f"≈: |{a} − {v}| ≤ {t}"
+            ok, rule = meets_floor(got, value - tol), f"≈ on a floor indicator: {a} ≥ {v} − {t}"
     elif indicator.kind == "ceiling":
         ok, rule = meets_ceiling(got, value), f"stated amount on a ceiling indicator: {a} ≤ {v}"
     else:
@@ -319,15 +319,10 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
                 key = ("canonical", indicator.name)
             else:
                 name = squash(figure.indicator)
+                named = [k for k, g in groups.items() if k[0] != "canonical" and g.indicator.unit == figure.unit]
                 key = next(
-                    (
-                        k
-                        for k, g in groups.items()
-                        if k[0] != "canonical"
-                        and g.indicator.unit == figure.unit
-                        and (k[0] == name or near_names(k[0], name))
-                    ),
-                    (name, figure.unit),
+                    (k for k in named if k[0] == name),
+                    next((k for k in named if near_names(k[0], name)), (name, figure.unit)),
                 )
                 indicator = Indicator(name=figure.indicator, unit=figure.unit, direction=figure.direction)
             group = groups.setdefault(key, _Group(indicator, key[0] == "canonical"))
