@@ -163,6 +163,7 @@ def test_shipped_indicators_load_with_the_issue_aliases():
         ("indicators:\n  - name: a\n    kind: upper\n", "floor, ceiling or band"),
         ("indicators:\n  - name: a\n    aliases: [c]\n  - name: b\n    aliases: [c]\n", "names both"),
         ("indicators: {}\n", "expected a list"),
+        ("indicator: []\n", "unknown top-level key"),
     ],
 )
 def test_bad_indicator_files_are_rejected(text, message):

@@ -80,6 +80,10 @@ def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicat
     import yaml
 
     raw = yaml.safe_load(text) or {}
+    if isinstance(raw, dict) and set(raw) - {"indicators", "levels"}:
+        raise RegistryError(
+            f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - {'indicators', 'levels'}))}"
+        )
     entries = raw.get("indicators") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise RegistryError(f"{where}: expected a list under 'indicators'")
@@ -319,15 +323,49 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
                 key = ("canonical", indicator.name)
             else:
                 name = squash(figure.indicator)
-                named = [k for k, g in groups.items() if k[0] != "canonical" and g.indicator.unit == figure.unit]
+                named = [
+                    k for k, g in groups.items() if k[0] != "canonical" and g.indicator.unit == figure.unit
+                ]
                 key = next(
                     (k for k in named if k[0] == name),
-                    next((k for k in named if near_names(k[0], name)), (name, figure.unit)),
+                    next(
+                        (k for k in named if near_names(k[0], name) and same_level(k[0], name)),
+                        (name, figure.unit),
+                    ),
                 )
                 indicator = Indicator(name=figure.indicator, unit=figure.unit, direction=figure.direction)
             group = groups.setdefault(key, _Group(indicator, key[0] == "canonical"))
             group.figures.append((edition_index, position, figure))
     return list(groups.values())
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, ...]:
+    """Administrative-level words (国家级, 省级, …), longest first: two names that differ in one are two indicators."""
+    import yaml
+
+    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    return tuple(sorted(map(str, yaml.safe_load(text).get("levels") or ()), key=len, reverse=True))
+
+
+def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
+    """True when two names carry the same administrative-level words, so near wordings may pair.
+
+    >>> same_level("新增国家先进制造业集群", "新增省级先进制造业集群", ["国家", "省级"])
+    False
+    >>> same_level("城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准", ["国家", "省级"])
+    True
+    """
+
+    def found(name: str) -> frozenset[str]:
+        words = set()
+        for word in _levels() if levels is None else levels:
+            if word in name:
+                words.add(word)
+                name = name.replace(word, "")
+        return frozenset(words)
+
+    return found(a) == found(b)
 
 
 def _later(edition_year: int | None, year: int) -> bool:
@@ -487,6 +525,7 @@ __all__ = [
     "near",
     "parse_indicators",
     "registry_editions",
+    "same_level",
     "tolerance_for",
     "track",
     "track_files",
