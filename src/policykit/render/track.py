@@ -124,6 +124,23 @@ def _axis_number(x: float) -> str:
     return f"{x:.4g}"
 
 
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """Round axis ticks (1, 2 or 5 times a power of ten) covering low..high.
+
+    >>> nice_ticks(1.6, 8.8)
+    [2.0, 4.0, 6.0, 8.0]
+    >>> nice_ticks(0, 3.7)
+    [0.0, 1.0, 2.0, 3.0]
+    """
+    import math
+
+    raw = (high - low) / max(count, 1) or abs(high) or 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step - 1e-9)
+    return [float(round(k * step, 10)) for k in range(first, math.floor(high / step + 1e-9) + 1)]
+
+
 WIDTH, HEIGHT = 560, 210
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 28, 30
 
@@ -204,8 +221,7 @@ def chart_svg(series: Series) -> str:
         f'<text class="title" x="{LEFT}" y="16">{escape(series.name)}'
         f"{escape(f'（{series.unit}）') if series.unit else ''}</text>",
     ]
-    for tick in range(5):
-        value = low + (high - low) * tick / 4
+    for value in nice_ticks(low, high):
         at = y(value)
         parts.append(
             f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{at:.1f}" y2="{at:.1f}"/>'
