@@ -274,8 +274,8 @@ def extract(
 
         policykit extract report.txt --all --year 2024
     """
+    from policykit.pipeline import extract_files
     from policykit.render.targets import render_targets, targets_table
-    from policykit.targets import extract_files
 
     def load():
         with progress_bar("Extracting") as progress:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policykit.model import Clause, Document, Metadata, Paragraph
 from policykit.normalise import document_text
 from policykit.zh.chars import squash
+from policykit.zh.dates import dates
 from policykit.zh.numbering import (
     BANNER,
     BOX,
@@ -34,7 +35,6 @@ _TASK_COUNT = re.compile(
 )
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_PERIOD = re.compile(r"(20\d\d|19\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)年")
 _QUOTED_TITLE = re.compile(
     r"《([^《》]{4,80}(?:计划|方案|规划|意见|条例|办法|纲要|报告|规定)(?:（[^（）]{1,20}）)?)》"
 )
@@ -393,7 +393,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str) -> Metadata:
             title = quoted.group(1)
     number = _DOC_NUMBER.search(text[:3000])
     date = _DATE.search(text[:3000])
-    period = _PERIOD.search(text[:5000])
+    period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
     issuer = None
     for k, p in enumerate(head):
         if _ISSUER.match(p.text) and k + 1 < len(head) and _DATE.fullmatch(head[k + 1].text.strip()):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from policykit.zh.chars import halfwidth_alnum
+from policykit.zh.dates import dates
 from policykit.zh.units import Unit, magnitude, match_unit
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "to_chinese"]
@@ -69,33 +70,40 @@ def _section(text: str) -> int:
     return total
 
 
-def _chinese(text: str) -> int:
-    """Read a Chinese integer numeral with 万 and 亿 sections."""
-    if not text:
+def _below_yi(text: str) -> int:
+    """Read a Chinese integer numeral below 10⁸: an optional 万 section, then a section."""
+    if "万" not in text:
+        return _section(text)
+    high, _, low = text.partition("万")
+    if not high or "万" in low:
         raise ValueError(text)
-    if "亿" in text:
-        high, _, low = text.rpartition("亿")
-        value = _chinese(high) * 100_000_000 if high else None
-        if value is None:
+    value = _section(high) * 10_000
+    if low:
+        rest = _section(low.lstrip("零〇")) if low.strip("零〇") else 0
+        if not low.startswith(("零", "〇")) and rest < 1000:
             raise ValueError(text)
+        value += rest
+    return value
+
+
+def _chinese(text: str) -> int:
+    """Read a Chinese integer numeral with 万 and 亿 sections, one 亿 section at a time (no recursion).
+
+    >>> _chinese("一万零五亿三千万"), _chinese("一亿亿")
+    (1000530000000, 10000000000000000)
+    """
+    parts = text.split("亿")
+    if not parts[0]:
+        raise ValueError(text)
+    value = _below_yi(parts[0])
+    for low in parts[1:]:
+        value *= 100_000_000
         if low:
-            rest = _chinese(low.lstrip("零〇")) if low.strip("零〇") else 0
+            rest = _below_yi(low.lstrip("零〇")) if low.strip("零〇") else 0
             if not low.startswith(("零", "〇")) and rest < 10_000_000:
                 raise ValueError(text)
             value += rest
-        return value
-    if "万" in text:
-        high, _, low = text.partition("万")
-        if not high or "万" in low:
-            raise ValueError(text)
-        value = _section(high) * 10_000
-        if low:
-            rest = _section(low.lstrip("零〇")) if low.strip("零〇") else 0
-            if not low.startswith(("零", "〇")) and rest < 1000:
-                raise ValueError(text)
-            value += rest
-        return value
-    return _section(text)
+    return value
 
 
 def _decimal(text: str) -> Decimal:
@@ -200,13 +208,16 @@ class Quantity:
 
 _NUMBER = re.compile(
     r"(?P<pct>百分之)?(?:"
-    r"(?P<vpre>(?<!以)[数几上])(?P<vmag>[十百千万亿]+)"
+    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名))(?P<vmag>[十百千万亿]+)"
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
     r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
     r")"
 )
-_RANGE_MARKS = "至到-－—~～〜"
+_RANGE_MARKS = dates().dashes + "至到"
+_LONGEST_NUMERAL = (
+    24  # 一千二百三十四万五千六百七十八亿…: no real numeral is longer; longer runs are not read
+)
 _CHENG_WORDS = set("为果立本效熟员都就型品交长功套片绩")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9.]")
 _UNIT_WORDS = {"项": "项目"}  # a count unit that, with the next character, is a noun
@@ -217,6 +228,8 @@ def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | N
 
     33.091万千瓦: 万千 is not a magnitude, so 万 is, and 千瓦 is the unit.
     """
+    if len(word) > 4:
+        return None  # 万亿 is the longest magnitude; a longer run of 万/亿 is not one
     for size in range(len(word), -1, -1):
         factor = magnitude(word[:size])
         if factor is not None:
@@ -229,6 +242,8 @@ def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | N
 
 def _read_chinese(run: str, text: str, pos: int) -> tuple[Decimal, int, Unit | None] | None:
     """Read the longest prefix of a Chinese numeral run that parses, preferring one a unit follows."""
+    if len(run) > _LONGEST_NUMERAL:
+        return None  # a run of numeral characters this long is a list or garbage, not a number
     fallback = None
     for size in range(len(run), 0, -1):
         try:
@@ -268,6 +283,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
     else:
         chinese = True
         if found["cnmore"] or found["cnmag"]:
+            if len(found["cn"]) > _LONGEST_NUMERAL:
+                return None
             try:
                 number = _decimal(found["cn"])
             except ValueError:

@@ -1,0 +1,429 @@
+"""Tell targets from figures: layout counts, qualifiers, facts, baselines and what already exists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from policykit.targets.context import TargetContext
+from policykit.targets.deadlines import _deadline_hits
+from policykit.targets.indicator import (
+    _SEGMENT_BOUNDARY,
+    LIST_SPAN,
+    SPAN,
+    _after_comparator,
+    _inside_marks,
+    _pos_cut,
+    _segment_end,
+    _segment_start_no_dun,
+)
+from policykit.targets.words import _words
+from policykit.zh.numerals import Quantity
+
+# ---------------------------------------------------------------- classification
+
+
+def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | None:
+    """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
+    if not quantity.unit or quantity.unit in ("年", "月", "日", "周年", "周岁", "岁"):
+        return "drop"
+    if _inside_marks(sentence, start, end):
+        return "drop"
+    if quantity.written_unit in _words().layout_units:
+        return "figure"
+    if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
+        return "figure"
+    if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
+        return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
+    return None
+
+
+def _has_target_verb(left: str) -> bool:
+    """Tell whether a verb that sets a goal (建成, 新增, 改建…) stands before the quantity."""
+    return bool(_words().target_verbs.search(left))
+
+
+_NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
+
+
+def _qualifier(
+    text: str,
+    quantity: Quantity,
+    after_end: int,
+    comparator_before: str | None,
+    later: Quantity | None,
+    earlier: Quantity | None = None,
+) -> bool:
+    """Tell whether a quantity qualifies a noun or states a condition instead of setting a goal."""
+    after = text[after_end : after_end + 2]
+    if after.startswith("的") and (len(after) == 1 or after[1] in _SEGMENT_BOUNDARY):
+        return True  # 签约比例达到百分之九十五以上的，协议方可生效
+    if comparator_before and after.startswith("的"):
+        return True  # 禁止生产和使用厚度低于0.01毫米的地膜
+    if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
+        return True  # 年应纳税所得额100万元至300万元部分
+    if (
+        earlier is not None
+        and earlier.group == "count"
+        and after.startswith("的")
+        and not any(c in _SEGMENT_BOUNDARY for c in text[earlier.end : quantity.start])
+    ):
+        return True  # 推动50个产值过5亿元的项目: the amount describes the projects the count counts
+    if later is None:
+        return False
+    between = text[quantity.end : later.start]
+    if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
+        return False
+    if _NOT_BETWEEN_QUALIFIER.search(between) or later.group == "time" or not later.unit:
+        return False
+    _, later_end = _after_comparator(text, later.end)
+    if text.startswith("的", later_end):
+        return False  # 50个产值过5亿元的项目: the later amount is the qualifier, the count the goal
+    return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
+
+
+def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Tell whether a count just counts the list written before it (甲、乙、丙3个阶段), not a goal."""
+    if quantity.group != "count" or quantity.upper is not None:
+        return False
+    head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start].rstrip()
+    if "、" not in head or head.endswith("等"):
+        return False
+    return quantity.value == len(head.split("、"))
+
+
+def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
+    """Tell whether a count is the object of 发挥/依托/用好/围绕: it names what exists, not a goal."""
+    if quantity.group != "count":
+        return False
+    head = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
+    existing = _words().existing_verbs
+    if not any(verb in head for verb in existing):
+        return False  # the cheap test first: no such verb, nothing to segment
+    tokens = _pos_cut(head[-SPAN:])
+    verb_at = -1
+    for index, (word, _) in enumerate(tokens):
+        pair = word + (tokens[index + 1][0] if index + 1 < len(tokens) else "")
+        if word in existing or pair in existing:
+            verb_at = index
+    if verb_at == -1:
+        return False
+    # 依托现有园区新建10个创新平台: a later verb takes the count as its own object
+    return not any(
+        (tag.startswith("v") and tag != "vn") or _words().target_verbs.fullmatch(word)
+        for word, tag in tokens[verb_at + 2 :]
+    )
+
+
+def _describes_population(text: str, quantity: Quantity, after_end: int, comparator: str | None) -> bool:
+    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民)."""
+    if text.startswith(_words().population_nouns, quantity.end):
+        return True
+    return quantity.written_unit == "人" and comparator is None and text.startswith("的", after_end)
+
+
+_FRAME_END = re.compile(r"为(?!(?:主要)?目标)")
+
+
+def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> bool:
+    """Tell whether a quantity sits in a 以…为 frame that describes a place or basis (以…15.6平方公里…为核心)."""
+    head_start = max(_segment_start_no_dun(text, quantity.start, s_start), quantity.start - SPAN)
+    head = text[head_start : quantity.start]
+    if "以" not in head or not any(word == "以" and tag == "p" for word, tag in _pos_cut(head)):
+        return False
+    tail_end, s_end = quantity.end, min(s_end, quantity.end + SPAN)
+    while tail_end < s_end and text[tail_end] not in "，,；;：:。！？!?\n":
+        tail_end += 1
+    return bool(_FRAME_END.search(text, quantity.end, tail_end))
+
+
+_PREMISE_OF_TASK = re.compile(r"[，,；;]\s*(?:我们|各地|各级政府)?(?:要|需要|必须|务必|须)")
+
+
+def _states_a_fact(
+    text: str,
+    quantity: Quantity,
+    s_start: int,
+    rest: str,
+    comparator_before: str | None,
+    direction: str | None,
+    context: TargetContext,
+    clause_year: int | None,
+) -> bool:
+    """Tell whether a sentence reports how things stand this year (今年高校毕业生超过1000万人), not a goal.
+
+    Only `X超过N，要…` in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
+    outside goal sections) that the next segment answers with a task (要/需要/必须) is the premise of that
+    task. Without the task (今年财政支出超过23万亿元, 高速公路通车里程突破9300公里) it is a plan's goal.
+    """
+    if context.goal or comparator_before != ">" or direction is not None:
+        return False
+    if not _PREMISE_OF_TASK.match(text, _segment_end(text, quantity.end, len(text))):
+        return False
+    if clause_year is not None and clause_year != context.reference_year:
+        return False
+    head = text[max(s_start, quantity.start - LIST_SPAN) : quantity.start]
+    if any(hit["year"] or hit["plan"] for hit in _deadline_hits(head)):
+        return False
+    return not _words().goal_words.search(head) and not _has_target_verb(rest)
+
+
+def _counts_layout(text: str, quantity: Quantity, after_end: int, s_start: int) -> bool:
+    """Tell whether a count counts the document's own parts: 8个方面, 四大类20个主要指标, 3个方面15条措施.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "重点做好以下8个方面工作，设置四大类20个主要指标。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [True, True]
+    >>> text = "新建20个口袋公园。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [False]
+    """
+    if quantity.group != "count":
+        return False
+    words = _words()
+    rest = text[after_end : after_end + 8].lstrip("大")
+    if rest.startswith(words.layout_nouns):
+        return True
+    head = text[max(s_start, quantity.start - 12) : quantity.start]
+    return bool(words.layout_verbs.search(head)) and rest.startswith(("大", "个方面", "条", "项", "类"))
+
+
+def _states_a_rule(left: str) -> bool:
+    """Tell whether a bound is a rule (补贴期限不得超过36个月), not a goal to reach.
+
+    >>> _states_a_rule("补贴期限不得超过"), _states_a_rule("全区绿化覆盖率达到")
+    (True, False)
+    """
+    return bool(_words().rule_markers.search(left))
+
+
+# ---------------------------------------------------------------- the kind of a figure, rule by rule
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A quantity read in its sentence: everything the kind rules look at."""
+
+    text: str
+    quantity: Quantity
+    sentence: tuple[int, int]
+    left: str  # the segment before the quantity
+    rest: str  # `left` with comparator, change and linking words peeled off
+    after_end: int  # after the quantity and a comparator written after it (以上)
+    comparator_before: str | None
+    comparator: str | None
+    direction: str | None
+    indicator: str
+    year: int | None
+    verdict: str | None  # what `_eligible` said
+    preceding: Quantity | None
+    following: Quantity | None
+    context: TargetContext
+    clause_year: int | None
+    achieved: bool  # the sentence reviews results
+    future: bool  # the sentence looks ahead
+    forecast: bool  # no 到/至 deadline: 预计 makes a forecast
+    forecasting: bool  # an earlier figure of the sentence was a forecast
+    follows_a_figure: bool  # the sentence already gave a figure
+
+
+def _never_a_target(r: Reading) -> bool:
+    """A chapter, part or counted category (三个方面, 十项重点任务): the document's own layout.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("《行动计划》分3个板块，落实十项重点任务。")
+    [('3个', 'figure', 'never a target'), ('十项', 'figure', 'never a target')]
+    """
+    return r.verdict == "figure" or r.indicator in _words().layout_units
+
+
+def _layout(r: Reading) -> bool:
+    """A count of the document's parts: 重点做好以下8个方面工作, 四大类20个主要指标.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("全年设置四大类20个主要指标。")
+    [('20个', 'figure', 'counts the document’s parts')]
+    """
+    return _counts_layout(r.text, r.quantity, r.after_end, r.sentence[0])
+
+
+def _rule(r: Reading) -> bool:
+    """A bound a 办法 sets as a rule: 补贴期限不得超过36个月.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("补贴期限不得超过36个月。")
+    [('36个月', 'figure', 'states a rule')]
+    """
+    return _states_a_rule(r.left)
+
+
+def _qualifies(r: Reading) -> bool:
+    """A number that qualifies a noun or states a condition: 投资2000万元以上的技改项目.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("今年实施投资2000万元以上的技改项目3000个。", year=2025)
+    [('2000万元', 'figure', 'qualifies a noun'), ('3000个', 'target', 'sets a goal')]
+    """
+    return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _list_count(r: Reading) -> bool:
+    """A count of the list just written: 谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，完成谋划策划、项目计划、实施方案、实施建设、运营管理5个阶段。")[0][1:]
+    ('figure', 'counts its list')
+    """
+    return _counts_its_list(r.text, r.quantity, r.sentence[0])
+
+
+def _existing(r: Reading) -> bool:
+    """The object of 发挥/依托/用好: what exists, not a goal (发挥好9个国家区域医疗中心服务功能).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("发挥好9个国家区域医疗中心服务功能。")
+    [('9个', 'figure', 'names what exists')]
+    """
+    return _names_what_exists(r.text, r.quantity, r.sentence[0])
+
+
+def _population(r: Reading) -> bool:
+    """The people or the nation: 保障好14亿人的粮食安全, 56个民族.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("保障好14亿人的粮食安全。")
+    [('14亿人', 'figure', 'describes the population')]
+    """
+    return _describes_population(r.text, r.quantity, r.after_end, r.comparator)
+
+
+def _frame(r: Reading) -> bool:
+    """A 以…为 frame that describes a place: 打造以杨浦滨江15.6平方公里滨水区域为核心的示范区.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("打造以杨浦滨江15.6平方公里滨水区域为核心的示范区。")
+    [('15.6平方公里', 'figure', 'frames a place')]
+    """
+    return _frames_a_place(r.text, r.quantity, r.sentence[0], r.sentence[1])
+
+
+def _unbounded_time(r: Reading) -> bool:
+    """A duration is a goal only when the text bounds or shortens it: 3个工作日内 is, 用3个工作日 is not.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，企业开办用3个工作日。")
+    [('3个工作日', 'figure', 'a duration with no bound')]
+    """
+    return r.quantity.group == "time" and not (r.comparator or r.direction)
+
+
+def _reviewed(r: Reading) -> bool:
+    """A result already achieved: a review section, 截至2024年底, 已建成.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("截至目前，全区已建成充电桩8000台。")
+    [('8000台', 'achieved', 'already achieved')]
+    """
+    return r.achieved
+
+
+_CHANGE_OF_LEVEL = re.compile(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$")
+
+
+def _restates(r: Reading) -> bool:
+    """The change of a level just given: 拟安排专项债券3.9万亿元、比上年增加1000亿元.
+
+    >>> from policykit.targets.extract import explain
+    >>> [kind for _, kind, _ in explain("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", year=2024)]
+    ['target', 'figure']
+    """
+    return r.follows_a_figure and bool(_CHANGE_OF_LEVEL.search(r.left))
+
+
+def _baseline(r: Reading) -> bool:
+    """The value being changed: 由3万元提高到10万元, 现行16%的税率降至13%.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("将起征点由月销售额3万元提高到10万元。", year=2019)[0][1:]
+    ('figure', 'the baseline of a change')
+    """
+    end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
+    return bool(_words().baseline.match(r.text, r.after_end, end))
+
+
+def _forecast(r: Reading) -> bool:
+    """A forecast with no deadline: 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元.
+
+    >>> from policykit.targets.extract import explain
+    >>> [rule for _, _, rule in explain("预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元。")]
+    ['a forecast', 'a forecast']
+    """
+    if not r.forecast:
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(_words().forecast_markers.search(r.text, start, r.quantity.start)) or (
+        r.forecasting and r.text.startswith("其中", start)
+    )
+
+
+def _fact(r: Reading) -> bool:
+    """How things stand this year, the premise of a task: 今年高校毕业生超过1000万人，要….
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("今年高校毕业生超过1000万人，要做好就业工作。", year=2022)[0][1:]
+    ('figure', 'states a fact')
+    """
+    return _states_a_fact(
+        r.text,
+        r.quantity,
+        r.sentence[0],
+        r.rest,
+        r.comparator_before,
+        r.direction,
+        r.context,
+        r.clause_year,
+    )
+
+
+def _goal(r: Reading) -> bool:
+    """A deadline, a comparator, a direction, a goal section or a target verb: 到2025年…达到20家以上.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，全区新型研发机构数量达到20家以上。")
+    [('20家', 'target', 'sets a goal')]
+    """
+    return bool(
+        r.year or r.comparator or r.direction or r.future or r.context.goal or _has_target_verb(r.left)
+    )
+
+
+RULES: tuple[tuple[str, str, Callable[[Reading], bool]], ...] = (
+    ("never a target", "figure", _never_a_target),
+    ("counts the document’s parts", "figure", _layout),
+    ("states a rule", "figure", _rule),
+    ("qualifies a noun", "figure", _qualifies),
+    ("counts its list", "figure", _list_count),
+    ("names what exists", "figure", _existing),
+    ("describes the population", "figure", _population),
+    ("frames a place", "figure", _frame),
+    ("a duration with no bound", "figure", _unbounded_time),
+    ("already achieved", "achieved", _reviewed),
+    ("restates a change", "figure", _restates),
+    ("the baseline of a change", "figure", _baseline),
+    ("a forecast", "figure", _forecast),
+    ("states a fact", "figure", _fact),
+    ("sets a goal", "target", _goal),
+)
+"""The kind of a figure: the first rule that holds decides, in this order; none holding means 'figure'."""
+
+
+def classify(reading: Reading) -> tuple[str, str]:
+    """Return (kind, the name of the rule that decided it) for a quantity read in its sentence."""
+    for name, kind, holds in RULES:
+        if holds(reading):
+            if kind == "target" and not reading.indicator:
+                return "figure", "no indicator"
+            return kind, name
+    return "figure", "no goal"

@@ -1,0 +1,22 @@
+"""What a clause inherits from its document and headings when its targets are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("target", "achieved", "figure")
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """What a clause inherits from the document and its headings."""
+
+    document: str = ""
+    reference_year: int | None = None  # the document's own year: what 今年 means
+    year: int | None = None  # a deadline set by a heading or a lead-in clause
+    achieved: bool = False  # inside a review of past results
+    goal: bool = False  # inside a section about goals or indicators
+    plan_end: int | None = None  # the last year of the plan's period (（2023-2025年） → 2025)
+    period_end: int | None = (
+        None  # the deadline a goal section or a period heading implies when the text sets none
+    )

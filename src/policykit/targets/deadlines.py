@@ -1,0 +1,62 @@
+"""Deadlines and periods: the year a sentence, heading or plan sets for its targets (patterns in zh/dates)."""
+
+from __future__ import annotations
+
+import re
+
+from policykit.zh.dates import dates, period, plan_years
+
+
+def _deadline_hits(text: str) -> list[re.Match[str]]:
+    """Every year, relative year or five-year plan written as a deadline or scope."""
+    return list(dates().deadline.finditer(text))
+
+
+def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int]]:
+    """Find the deadlines a sentence sets, as (offset, year): 到2025年, 2025年底前, 今年, 到“十四五”末."""
+    known = dates()
+    found = []
+    for hit in known.deadline.finditer(sentence):
+        if hit["rel"]:
+            if reference_year is not None:
+                found.append((hit.start(), reference_year + known.relative_years[hit["rel"]]))
+        elif hit["plan"]:
+            found.append((hit.start(), known.five_year_plans[hit["plan"]]))
+        else:
+            start = hit.start("year")
+            if known.range_year.match(sentence, max(0, start - 5)) or known.range_year.match(sentence, start):
+                continue
+            before = sentence[max(0, start - 2) : start]
+            if any(word in before for word in known.baseline_before):
+                continue  # 比2020年下降: a baseline, not a deadline
+            year = int(hit["year"])
+            is_scope = (
+                hit["to"] or hit["end"] or hit["fy"] or start == 0 or sentence[start - 1] in "，,。；：\n"
+            )
+            if is_scope and (reference_year is None or year >= reference_year or hit["to"] or hit["end"]):
+                found.append((hit.start(), year))
+    return found
+
+
+def _heading_year(heading: str) -> int | None:
+    """The single year a heading names (2025年重点任务), not one end of a range (2023-2025年)."""
+    known = dates()
+    found = known.heading_year.search(heading)
+    if found and not known.range_year.search(heading):
+        return int(found.group(1))
+    return None
+
+
+def _period_end(heading: str) -> int | None:
+    """The last year of a period a heading names: 重点任务清单（2023-2025年） → 2025."""
+    found = period(heading)
+    return found[1] if found else None
+
+
+def _past_year_opening(sentence: str) -> int | None:
+    """The year a sentence opens with, as a review does: 2024年，全市… → 2024."""
+    found = dates().past_year_opening.match(sentence)
+    return int(found.group(1)) if found else None
+
+
+__all__ = ["_deadline_hits", "_deadlines", "_heading_year", "_past_year_opening", "_period_end", "plan_years"]

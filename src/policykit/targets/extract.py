@@ -1,0 +1,451 @@
+"""Read a document's targets: walk its clauses, split sentences, find indicators, classify each figure."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from policykit.model import Clause, Document, Target
+from policykit.targets.classify import Reading, _eligible, classify
+from policykit.targets.context import TargetContext
+from policykit.targets.deadlines import (
+    _deadlines,
+    _heading_year,
+    _past_year_opening,
+    _period_end,
+    plan_years,
+)
+from policykit.targets.indicator import (
+    _NUMERAL_CHARS,
+    LIST_SPAN,
+    _after_comparator,
+    _distributed,
+    _is_bare_verb,
+    _left_phrase,
+    _list_marks,
+    _object_of,
+    _right_indicator,
+    _segment_end,
+    _segment_end_no_dun,
+    _segment_start,
+    _sentences,
+    _strip_linking,
+)
+from policykit.targets.tables import _table_rows
+from policykit.targets.words import _words
+from policykit.zh.dates import dates
+from policykit.zh.numerals import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A quantity read in its sentence, before it becomes a Target."""
+
+    quantity: Quantity
+    sentence: tuple[int, int]
+    indicator: str
+    comparator: str | None
+    direction: str | None
+    year: int | None
+    kind: str
+    rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
+
+
+def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
+    """Give a bare magnitude the unit its noun implies, and that noun: 30万以上参保人员 → 30万人 参保人员.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "覆盖30万以上参保人员"
+    >>> (lambda q, noun: (q.value, q.unit, noun))(*_with_implied_unit(text, find_quantities(text)[0], len(text)))
+    (300000.0, '人', '参保人员')
+    """
+    if quantity.unit or quantity.factor < 10_000:
+        return quantity, ""
+    implied = _words().implied_units
+    end = min(s_end, quantity.end + 12)
+    for index in range(quantity.end, end):
+        if text[index] in "，,；;。：:、（）()\n":
+            end = index
+            break
+    after = text[quantity.end : end]
+    for noun, unit in sorted(implied.items(), key=lambda pair: -len(pair[0])):
+        at = after.find(noun)
+        if at != -1 and at + len(noun) <= 8:
+            named = after[: at + len(noun)]
+            for word, _ in _words().after:
+                named = named.removeprefix(word)  # 30万以上参保人员: the noun after 以上
+            return replace(quantity, unit=unit, written_unit="", group="count"), named
+    return quantity, ""
+
+
+def _achieved_year(text: str, start: int, position: int, reference: int | None) -> int | None:
+    """The year an achieved figure describes: a year the sentence names before it, else the year before
+    the document's own (the 2025 work report reviews 2024; a 2026 plan's 发展基础 describes 2025).
+
+    >>> _achieved_year("截至2024年底，全市充电桩达到5万台", 0, 14, 2025), _achieved_year("去年国内生产总值增长5%", 0, 9, 2025)
+    (2024, 2024)
+    >>> _achieved_year("“十四五”期间累计完成投资500亿元", 0, 14, 2026), _achieved_year("比2020年下降18%", 0, 7, 2025)
+    (2025, 2024)
+    """
+    known = dates()
+    head = text[start:position]
+    years = [
+        int(hit.group(1))
+        for hit in known.year.finditer(head)
+        if not head.endswith(known.baseline_before, 0, hit.start())
+        and (reference is None or int(hit.group(1)) <= reference)
+    ]
+    if years:
+        return years[-1]
+    plans = [year for year in plan_years(head) if reference is None or year <= reference]
+    if plans:
+        return plans[-1]
+    return reference - 1 if reference is not None else None
+
+
+def _looks_ahead(sentence: str) -> bool:
+    """Tell whether a sentence speaks of the future (到2025年, 力争, 今年), ignoring 截至2025年 (a review)."""
+    words = _words()
+    for hit in words.future_markers.finditer(sentence):
+        if not sentence.endswith(words.not_future_after, 0, hit.start()):
+            return True
+    return False
+
+
+def _read_sentence(
+    text: str,
+    span: tuple[int, int],
+    quantities: list[Quantity],
+    context: TargetContext,
+    clause_year: int | None,
+) -> list[_Found]:
+    words = _words()
+    s_start, s_end = span
+    sentence = text[s_start:s_end]
+    deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
+    future = _looks_ahead(sentence)
+    reference = context.reference_year
+    # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
+    ahead = clause_year is not None and reference is not None and clause_year >= reference
+    achieved = context.achieved or (
+        bool(words.achieved_markers.search(sentence)) and not future and not ahead
+    )
+    if deadlines and reference is not None and all(year < reference for _, year in deadlines):
+        achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
+    opening = _past_year_opening(sentence)
+    if opening and context.reference_year and opening < context.reference_year and not future:
+        achieved = True
+    forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
+    found: list[_Found] = []
+    previous_indicator = ""
+    shared: list[str] = []
+    forecasting = False
+    deadline_starts = [offset for offset, _ in deadlines]
+    list_marks = _list_marks(text, s_start, s_end)
+    per_year = words.per_year.search(text, s_start, s_end)
+    for number, quantity in enumerate(quantities):
+        quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
+        verdict = _eligible(quantity, text, quantity.start, quantity.end)
+        if verdict == "drop":
+            continue
+        following = quantities[number + 1] if number + 1 < len(quantities) else None
+        preceding = quantities[number - 1] if number else None
+        seg_start = _segment_start(text, quantity.start, s_start)
+        left = text[seg_start : quantity.start]
+        comparator_after, after_end = _after_comparator(text, quantity.end)
+        rest, comparator, direction = _strip_linking(left)
+        comparator_before = comparator
+        comparator = comparator or comparator_after
+        if comparator is None and quantity.vague:
+            comparator = ">"
+        if quantity.upper is not None:
+            comparator = None
+        # 分别 lists: 甲、乙、丙分别达到1500家、1200家和13家
+        indicator = ""
+        distribute = _distributed(text, quantity, list_marks, quantities)
+        if distribute is not None:
+            names, index, extra_comparator, extra_direction = distribute
+            if len(names) > index:
+                indicator = names[index]
+            comparator = comparator or extra_comparator
+            direction = direction or extra_direction
+            shared = names
+        elif not rest.strip() and shared:
+            indicator = ""
+        if not indicator:
+            right_end = _segment_end(text, after_end, s_end)
+            described_end = _segment_end_no_dun(text, right_end, s_end)
+            right_start = after_end
+            if "的" in text[right_end:described_end]:
+                # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
+                right_end = described_end
+            elif (
+                text[right_end : right_end + 1] == "、"
+                and text[right_end - 1] in "级型类"
+                and not _NUMERAL_CHARS & set(text[after_end:right_end])
+            ):
+                # 100个以上行业级、场景级大模型: the modifiers share the noun after the last one
+                right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
+            enumerated = rest.rstrip().endswith("等")
+            right = (
+                _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
+            )
+            right = right or implied_noun
+            if quantity.group == "count" or enumerated:
+                indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
+            if not indicator:
+                indicator, verb = _left_phrase(rest)
+                listed = seg_start > s_start and text[seg_start - 1] == "、"
+                if right and (not indicator or _is_bare_verb(indicator) or listed):
+                    # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
+                    # the last of a list of places before a total is not what the total measures
+                    indicator = right
+                if not indicator and verb:
+                    indicator = _object_of(text, verb, s_start, seg_start, s_end)
+        if not indicator:
+            indicator = previous_indicator
+        previous_indicator = indicator or previous_indicator
+        before = bisect_left(deadline_starts, quantity.start)
+        year = (deadlines[before - 1][1] if before else None) or clause_year
+        if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
+            year = context.period_end  # a plan's goal section: its goals are due at the period's end
+        reading = Reading(
+            text=text,
+            quantity=quantity,
+            sentence=span,
+            left=left,
+            rest=rest,
+            after_end=after_end,
+            comparator_before=comparator_before,
+            comparator=comparator,
+            direction=direction,
+            indicator=indicator,
+            year=year,
+            verdict=verdict,
+            preceding=preceding,
+            following=following,
+            context=context,
+            clause_year=clause_year,
+            achieved=achieved,
+            future=future,
+            forecast=forecast,
+            forecasting=forecasting,
+            follows_a_figure=bool(found),
+        )
+        kind, rule = classify(reading)
+        forecasting = forecasting or rule == "a forecast"
+        if kind == "achieved":
+            year = _achieved_year(text, max(s_start, quantity.start - LIST_SPAN), quantity.start, reference)
+        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind, rule))
+    return found
+
+
+# ---------------------------------------------------------------- public API
+
+
+def explain(text: str, *, year: int | None = None) -> list[tuple[str, str, str]]:
+    """Say, for each quantity of a text, its kind and the rule that decided it (for doctests and debugging).
+
+    >>> explain("重点做好以下8个方面工作，到2025年建成10个污水处理厂。")
+    [('8个', 'figure', 'counts the document’s parts'), ('10个', 'target', 'sets a goal')]
+    """
+    context = TargetContext(reference_year=year)
+    found = []
+    spans = _sentences(text)
+    quantities = find_quantities(text)
+    for span in spans:
+        members = [q for q in quantities if span[0] <= q.start < span[1]]
+        found += [
+            (f.quantity.raw, f.kind, f.rule) for f in _read_sentence(text, span, members, context, None)
+        ]
+    return found
+
+
+EVIDENCE = 240  # the longest sentence a target carries whole; past it, the text around its quantity
+
+
+def _evidence(text: str, sentence: tuple[int, int], quantity: Quantity) -> str:
+    """The sentence a target was read from, or, for a very long one, the part around its quantity.
+
+    Without the bound a 200 KB file of long 分别 sentences makes every target copy its whole sentence.
+    """
+    start, end = sentence
+    if end - start <= EVIDENCE:
+        return text[start:end].strip()
+    half = EVIDENCE // 2
+    left, right = max(start, quantity.start - half), min(end, quantity.end + half)
+    return ("…" if left > start else "") + text[left:right].strip() + ("…" if right < end else "")
+
+
+def extract_text(
+    text: str,
+    *,
+    clause: str = "",
+    line: int = 1,
+    page: int | None = None,
+    context: TargetContext | None = None,
+    include_all: bool = False,
+    locate: Callable[[int], tuple[int, int | None]] | None = None,
+) -> list[Target]:
+    """Read the targets of one clause's text; `locate` maps an offset in `text` to (line, page).
+
+    >>> [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in extract_text(
+    ...     "到2025年，全区新型研发机构数量达到20家以上，人才总量突破96万人。")]
+    [('新型研发机构数量', 20.0, '家', '>=', 2025), ('人才总量', 960000.0, '人', '>', 2025)]
+    """
+    context = context or TargetContext()
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    if _words().achieved_openings.match(text.lstrip(" \u3000—")):
+        context = replace(context, achieved=True)  # 过去一年，… opens a review of results
+    spans = _sentences(text)
+    starts = [start for start, _ in spans]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for quantity in quantities:
+        by_sentence.setdefault(bisect_right(starts, quantity.start) - 1, []).append(quantity)
+    clause_year = context.year
+    if spans:
+        opening = _deadlines(text[spans[0][0] : spans[0][1]], context.reference_year)
+        lead = re.match(r"[^，。；：:]{0,8}[：:]", text[spans[0][0] : spans[0][1]])
+        if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
+            clause_year = opening[0][1]  # a clause that opens with 到2025年 sets it for all its sentences
+    targets = []
+    for index, members in by_sentence.items():
+        for found in _read_sentence(text, spans[index], members, context, clause_year):
+            if found.kind != "target" and not include_all:
+                continue
+            where_line, where_page = locate(found.quantity.start) if locate else (line, page)
+            quantity = found.quantity
+            targets.append(
+                Target(
+                    indicator=found.indicator,
+                    value=quantity.value,
+                    unit=quantity.unit,
+                    comparator=found.comparator,
+                    year=found.year,
+                    kind=found.kind,
+                    text=_evidence(text, found.sentence, quantity),
+                    quantity=quantity.raw,
+                    clause=clause,
+                    line=where_line,
+                    page=where_page,
+                    document=context.document,
+                    direction=found.direction,
+                    upper=quantity.upper,
+                )
+            )
+    return targets
+
+
+def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
+    """What a clause passes on to its children: review sections, goal sections, heading years."""
+    words = _words()
+    head = clause.heading or clause.label
+    achieved = context.achieved
+    goal = context.goal
+    year = context.year
+    period_end = context.period_end
+    if head:
+        if words.achieved_headings.search(head) and not words.goal_headings.search(head):
+            achieved = True
+        if words.goal_headings.search(head):
+            goal = True
+            period_end = context.plan_end or period_end
+        period_end = _period_end(head) or period_end
+        heading_year = _heading_year(head)
+        if heading_year is not None:
+            if context.reference_year is None or heading_year >= context.reference_year:
+                year = heading_year
+        elif re.search(r"今年|本年度", head) and context.reference_year:
+            year = context.reference_year  # 对今年政府工作的建议
+        elif words.goal_headings.search(head):
+            plans = plan_years(head)
+            if plans:
+                year = plans[-1]  # “十四五”时期主要目标任务
+    body = clause.text.strip()
+    if body.endswith(("：", ":")):
+        lead = _deadlines(body, context.reference_year)
+        if lead:
+            year = lead[-1][1]
+    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end)
+
+
+def _reference_year(document: Document, year: int | None) -> int | None:
+    if year is not None:
+        return year
+    if document.metadata.year:
+        return document.metadata.year
+    if document.metadata.period:
+        found = re.match(r"(\d{4})", document.metadata.period)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _walk_targets(
+    document: Document, include_all: bool, year: int | None
+) -> Iterable[tuple[Clause, list[Target]]]:
+    base = TargetContext(
+        document=document.name,
+        reference_year=_reference_year(document, year),
+        plan_end=_period_end(f"{document.metadata.period}年") if document.metadata.period else None,
+    )
+
+    def visit(clause: Clause, context: TargetContext, lead_year: int | None):
+        own = context
+        if lead_year is not None and own.year is None:
+            own = replace(own, year=lead_year)
+        if _period_end(clause.heading or ""):
+            own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
+        found = extract_text(
+            clause.text,
+            clause=clause.id,
+            context=own,
+            include_all=include_all,
+            locate=lambda offset, start=clause.start: document.locate(start + offset),
+        )
+        if clause.kind == "table":
+            found.extend(_table_rows(document, clause, own, include_all))
+        yield clause, found
+        inner = _child_context(clause, context)
+        child_lead: int | None = None
+        for child in clause.children:
+            yield from visit(child, inner, child_lead)
+            if child.text.strip().endswith(("：", ":")):
+                lead = _deadlines(child.text, inner.reference_year)
+                child_lead = lead[-1][1] if lead else None
+
+    top_lead: int | None = None
+    for clause in document.clauses:
+        yield from visit(clause, base, top_lead)
+        if clause.text.strip().endswith(("：", ":")):
+            lead = _deadlines(clause.text, base.reference_year)
+            top_lead = lead[-1][1] if lead else None
+
+
+def extract_targets(
+    document: Document, *, include_all: bool = False, year: int | None = None
+) -> tuple[Target, ...]:
+    """Read every target of a parsed document, in document order.
+
+    `year` is the document's own year (what 今年 means) when its metadata does not say;
+    `include_all` also returns results already achieved (kind 'achieved') and other figures ('figure').
+    """
+    return tuple(target for _, found in _walk_targets(document, include_all, year) for target in found)
+
+
+def attach_targets(document: Document, *, include_all: bool = False, year: int | None = None) -> Document:
+    """Return a copy of the document whose clauses carry their targets."""
+    by_clause = {clause.id: tuple(found) for clause, found in _walk_targets(document, include_all, year)}
+
+    def rebuild(clause: Clause) -> Clause:
+        return replace(
+            clause,
+            targets=by_clause.get(clause.id, ()),
+            children=tuple(rebuild(child) for child in clause.children),
+        )
+
+    return replace(document, clauses=tuple(rebuild(clause) for clause in document.clauses))

@@ -1,0 +1,409 @@
+"""The indicator a quantity measures, and the comparator and direction written around it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policykit.targets.deadlines import _deadline_hits
+from policykit.targets.words import _words
+from policykit.zh.numerals import Quantity
+
+# ---------------------------------------------------------------- sentences and spans
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]+|……")
+_SEGMENT_BOUNDARY = "，,；;：:。！？!?、（）()\n"
+_QUOTES = '“”‘’"《》「」『』〈〉【】'
+_STRIP_QUOTES = str.maketrans("", "", _QUOTES)
+
+# How far a segment boundary, a quotation mark or an indicator is looked for around a quantity. Real
+# segments are far shorter; the bounds keep text with no punctuation (39 KB of —— items, 6%-6%-… × 4000)
+# linear instead of quadratic, since every quantity would otherwise scan and segment all the text before it.
+SPAN = 80
+LIST_SPAN = 400  # a 分别 list: its names and values are separated by 、, so its segment is longer
+MARK_SPAN = 60  # a quoted name or a title holding a number
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into (start, end) sentence spans."""
+    spans, start = [], 0
+    for hit in _SENTENCE_END.finditer(text):
+        if hit.start() > start:
+            spans.append((start, hit.end()))
+        start = hit.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside_marks(text: str, start: int, end: int) -> bool:
+    """Tell whether a span sits inside quotation marks, a title 《》 or a document-number bracket 〔〕."""
+    for opening, closing in (("“", "”"), ("《", "》"), ("〔", "〕"), ("[", "]"), ("「", "」")):
+        left = text.rfind(opening, max(0, start - MARK_SPAN), start)
+        if left != -1 and text.rfind(closing, left, start) == -1:
+            right = text.find(closing, end, end + 31)
+            if right != -1 and text.find(opening, end, right) == -1:
+                return True
+    return False
+
+
+def _segment_start(text: str, position: int, floor: int) -> int:
+    """Offset just after the last segment boundary before `position` (not before `floor`, nor SPAN back)."""
+    floor = max(floor, position - SPAN)
+    index = position - 1
+    while index >= floor and text[index] not in _SEGMENT_BOUNDARY:
+        index -= 1
+    return index + 1
+
+
+def _segment_end(text: str, position: int, ceiling: int) -> int:
+    """Offset of the first segment boundary from `position` (not after `ceiling`, nor SPAN on)."""
+    ceiling = min(ceiling, position + SPAN)
+    index = position
+    while index < ceiling and text[index] not in _SEGMENT_BOUNDARY:
+        index += 1
+    return index
+
+
+# ---------------------------------------------------------------- comparators, directions, indicators
+
+
+def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
+    """Peel comparator, change and linking words off the end of the left context.
+
+    Returns (what remains, comparator, direction).
+    """
+    words = _words()
+    comparator = direction = None
+    changed = True
+    while changed and left:
+        changed = False
+        for word, sign in words.before:
+            if left.endswith(word):
+                comparator = comparator or sign
+                left, changed = left[: -len(word)], True
+                break
+        if changed:
+            continue
+        for suffix in words.level_suffix:
+            for verb in (*words.increase, *words.decrease):
+                if left.endswith(verb + suffix):
+                    left, changed = left[: -len(verb) - 1], True
+                    break
+            if changed:
+                break
+        if changed:
+            continue
+        for verb, name in ((v, "increase") for v in words.increase):
+            if left.endswith(verb) and direction is None:
+                direction, left, changed = name, left[: -len(verb)], True
+                break
+        if changed:
+            continue
+        for verb in words.decrease:
+            if left.endswith(verb) and direction is None:
+                direction, left, changed = "decrease", left[: -len(verb)], True
+                break
+        if changed:
+            continue
+        for word in words.linking:
+            if (left.endswith(word) and word not in words.keep_head) or left == word:
+                left, changed = left[: -len(word)], True
+                break
+    return left, comparator, direction
+
+
+_NOMINAL_BREAK = {"q", "r", "p", "d", "t", "x", "uj", "ul", "ud", "ug", "uz", "uv", "y", "e", "o", "zg"}
+_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456789")
+
+
+_AGE_WORDS = frozenset({"青年", "少年", "老年", "中年", "幼年", "成年", "童年"})
+
+
+def _breaks_phrase(word: str, tag: str) -> bool:
+    """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
+    return (
+        (tag in _NOMINAL_BREAK and not (tag == "t" and word in _AGE_WORDS))
+        or bool(_COUNTED_WORD.match(word))
+        or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)))
+    )
+
+
+_COUNTED_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
+
+
+def _pos_cut(text: str) -> list[tuple[str, str]]:
+    """Segment with POS tags; each distinct piece of text is tagged once (lists repeat their names)."""
+    return list(_tags(text))
+
+
+@lru_cache(maxsize=8192)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    from policykit.zh.segment import pos_cut
+
+    return tuple(pos_cut(text))
+
+
+def _left_indicator(left: str) -> str:
+    """The noun phrase at the end of the left context: after the last numeral, pronoun, adverb or preposition."""
+    return _left_phrase(left)[0]
+
+
+_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日"})
+_QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
+
+
+def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
+    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万)."""
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    for name in _QUOTED_NAME.finditer(text):
+        if not _NUMERAL_CHARS & set(name.group(1)):
+            continue
+        tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
+        tokens.append((name.group(1), "nz"))
+        position = name.end()
+    tail = text[position:].translate(_STRIP_QUOTES)
+    return tokens + (_pos_cut(tail) if tail else [])
+
+
+def _left_phrase(left: str) -> tuple[str, str]:
+    """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
+    left = left.strip()
+    deadlines = _deadline_hits(left)
+    if deadlines:
+        left = left[deadlines[-1].end() :]
+    if not left.translate(_STRIP_QUOTES).strip():
+        return "", ""
+    lead = _words().lead
+    tokens = [(word, tag) for word, tag in _cut_keeping_names(left) if word.strip()]
+    start = 0
+    for index, (word, tag) in enumerate(tokens):
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if index + 2 < len(tokens) and tokens[index + 1][0] in _DURATION_WORDS and _COUNTED_WORD.match(word):
+            continue  # 公园二十四小时开放比例: a duration that modifies the noun, not a count before it
+        if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
+            if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
+                break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
+            start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
+    tokens = tokens[start:]
+    etc = [index for index, (word, _) in enumerate(tokens) if word == "等"]
+    if etc and len("".join(word for word, _ in tokens[etc[-1] + 1 :])) >= 4:
+        tokens = tokens[etc[-1] + 1 :]  # 威海碳纤维、枣庄欣旺达等“源网荷储”一体化试点: the kind after 等
+    elif etc and etc[-1] == len(tokens) - 1:
+        tokens = tokens[:-1]
+    verb = ""
+    while tokens and (tokens[0][0] in lead or tokens[0][1] in ("c", "f", "u", "uj")):
+        if tokens[0][1].startswith("v"):
+            verb = tokens[0][0]
+        tokens = tokens[1:]
+    run = 0
+    while (
+        run < len(tokens) - 1
+        and tokens[run][1] in ("v", "a", "ad", "d")
+        and tokens[run][0] not in _words().keep_head
+    ):
+        run += 1
+    if sum(tag in ("v", "d") for _, tag in tokens[:run]) >= 2:
+        verb, tokens = tokens[run - 1][0], tokens[run:]  # 继续巩固落实好高等职业教育…: a chain of verbs
+    phrase = "".join(word for word, _ in tokens)
+    if len(phrase) > 24:
+        kept, length = [], 0
+        for word, _ in reversed(tokens):
+            if length + len(word) > 24:
+                break
+            kept.insert(0, word)
+            length += len(word)
+        phrase = "".join(kept)
+    return phrase, verb
+
+
+def _right_indicator(right: str, enumerated: bool = False) -> str:
+    """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
+    if right.startswith("“") and "”" in right:
+        named = right.translate(_STRIP_QUOTES).strip()  # 3个“15分钟社区生活圈”示范性街镇: a named kind
+        return named if len(named) <= 24 else ""
+    right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
+    if not right:
+        return ""
+    layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
+    tokens = _pos_cut(right[layered.end() :] if layered else right)
+    if layered and tokens:
+        tokens[0] = (layered.group(0) + tokens[0][0], "n")
+    lead = _words().lead
+    while len(tokens) > 1 and tokens[0][0] in lead and tokens[0][1].startswith(("v", "d")):
+        tokens = tokens[1:]  # 3500多个拟竣工投产项目
+    if enumerated and tokens and len("".join(word for word, _ in tokens)) <= 12:
+        return "".join(word for word, _ in tokens)  # 赛得利纤维等3500多个竣工投产项目: the kind counted
+    described_by = right[: right.rfind("的")] if "的" in right else ""
+    if (
+        tokens
+        and "的" in right
+        and (
+            tokens[0][1].startswith(("v", "a"))
+            or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
+        )
+    ):
+        # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的
+        described = right[right.rfind("的") + 1 :]  # 300个具有辐射引领作用的高水平…实训基地
+        tokens = _pos_cut(described) if len(described) >= 2 else tokens
+    if not tokens or (
+        tokens[0][1].startswith(("v", "p", "d", "c", "u", "r", "m", "x", "f")) and tokens[0][1] != "vn"
+    ):
+        return ""
+    kept = []
+    for index, (word, tag) in enumerate(tokens):
+        if kept and tag == "c" and word in ("及", "和", "与") and _plain_nouns(tokens[index + 1 :]):
+            kept.extend(w for w, _ in tokens[index:])  # 80万平米屋面及相关设施改造: both conjuncts
+            break
+        if kept and (tag in ("p", "c", "x", "r", "m", "uj") or word in ("等", "的")):
+            break
+        kept.append(word)
+    phrase = "".join(kept).removesuffix("的")
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _plain_nouns(tokens: list[tuple[str, str]]) -> bool:
+    """Tell whether a short rest of a segment is one noun phrase (相关设施改造), with no numbers or clauses."""
+    return 0 < len("".join(w for w, _ in tokens)) <= 10 and not any(
+        tag in ("p", "c", "x", "r", "m", "uj", "d") or word in ("等", "的") for word, tag in tokens
+    )
+
+
+def _segment_end_no_dun(text: str, position: int, ceiling: int) -> int:
+    """Like `_segment_end`, but 、 does not end the segment (a list of described nouns)."""
+    ceiling = min(ceiling, position + SPAN)
+    index = position
+    while index < ceiling and text[index] not in "，,；;：:。！？!?（）()\n":
+        index += 1
+    return index
+
+
+def _object_of(text: str, verb: str, floor: int, position: int, ceiling: int) -> str:
+    """Find what an object-less verb counts from its earlier use: 发行超长期特别国债…，今年先发行1万亿元."""
+    index = text.rfind(verb, max(floor, position - SPAN), position)
+    if index == -1:
+        return ""
+    start = index + len(verb)
+    phrase = text[start : _segment_end(text, start, ceiling)].translate(_STRIP_QUOTES).strip()
+    return phrase if 2 <= len(phrase) <= 16 else ""
+
+
+def _after_comparator(text: str, end: int) -> tuple[str | None, int]:
+    for word, sign in _words().after:
+        if text.startswith(word, end):
+            return sign, end + len(word)
+    return None, end
+
+
+def _is_bare_verb(phrase: str) -> bool:
+    """Tell whether a phrase is only a verb, with its adverbs (发放, 严守, 坚决守住): no noun to measure."""
+    tokens = _pos_cut(phrase)
+    return bool(tokens) and all(tag.startswith(("v", "a", "d")) and tag != "vn" for _, tag in tokens)
+
+
+_DISTRIBUTED_SPLIT = re.compile(r"[、和及与]|以及")
+
+
+_LIST_END = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class _ListMarks:
+    """Where a sentence's 分别 marks and the boundaries that end a 分别 list sit, found once per sentence."""
+
+    start: int
+    lists: list[int]
+    ends: list[int]
+
+
+def _list_marks(text: str, s_start: int, s_end: int) -> _ListMarks:
+    """Find every 分别 and every list-ending boundary of a sentence in one pass each."""
+    sentence = text[s_start:s_end]
+    return _ListMarks(
+        s_start,
+        [s_start + hit.start() for hit in re.finditer("分别", sentence)],
+        [s_start + hit.start() for hit in _LIST_END.finditer(sentence)],
+    )
+
+
+def _distributed(
+    text: str, quantity: Quantity, marks: _ListMarks, quantities: list[Quantity]
+) -> tuple[list[str], int, str | None, str | None] | None:
+    """For a quantity in a 分别 list, return the names before 分别 and this quantity's index among the values."""
+    # the 分别 list sits in one segment, but values are separated by 、 which is a segment boundary
+    end = bisect_left(marks.ends, quantity.start)
+    head_start = marks.ends[end - 1] + 1 if end else marks.start
+    first_mark = bisect_left(marks.lists, head_start)
+    if first_mark == len(marks.lists) or marks.lists[first_mark] + 2 > quantity.start:
+        return None
+    head = text[head_start : quantity.start]
+    mark = marks.lists[first_mark] - head_start
+    values_start = head_start + mark + 2
+    first = bisect_left(quantities, values_start, key=_start_of)
+    count = bisect_right(quantities, quantity.start, key=_start_of) - first
+    between = text[values_start : quantities[first].start] if count else ""
+    names = _list_names(text[head_start : head_start + mark])
+    if len(names) < 2:
+        return None
+    direction = None
+    change = head[mark + 2 :].lstrip().removeprefix("再")  # 分别再提高30元和5元
+    for verb, name in [(v, "increase") for v in _words().increase] + [
+        (v, "decrease") for v in _words().decrease
+    ]:
+        if change.startswith(verb) and not change.startswith(_words().level_suffix, len(verb)):
+            direction = name
+            break
+    _, comparator, _ = _strip_linking(between)
+    return list(names), count - 1, comparator, direction
+
+
+def _start_of(quantity: Quantity) -> int:
+    return quantity.start
+
+
+@lru_cache(maxsize=1024)
+def _list_names(names_text: str) -> tuple[str, ...]:
+    """The names before 分别, each the indicator of one value (read once per list, not once per value)."""
+    names_text = re.sub(r"^.*?(?:20\d\d年(?:底|末)?(?:前)?)", "", names_text)
+    names = [
+        _left_indicator(_strip_linking(part)[0]) or part.strip()
+        for part in _DISTRIBUTED_SPLIT.split(names_text)
+    ]
+    names = [name for name in names if name]
+    tail = _shared_tail(names[-1]) if names else ""
+    if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
+        names = [n if _RATIO_END.search(n) else n + tail for n in names]
+    return tuple(names)
+
+
+_RATIO_END = re.compile(r"率$|比例$|比重$|占比$")
+
+
+def _shared_tail(last: str) -> str:
+    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word.
+
+    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("企业数量")
+    ('设置审批率', '建成率', '')
+    """
+    if not _RATIO_END.search(last):
+        return ""
+    tokens = _pos_cut(last)
+    offset = 0
+    for index, (word, tag) in enumerate(tokens):
+        if index and tag.startswith("v") and len(word) >= 2:
+            return last[offset:]  # 户外广告和店招设置审批率: 设置审批率 is what both are measured by
+        offset += len(word)
+    found = re.search(r"(?:建成|覆盖|达标|利用|治理|完成)?率$|比例$|比重$|占比$", last)
+    return found.group(0) if found else ""
+
+
+def _segment_start_no_dun(text: str, position: int, floor: int) -> int:
+    """Like `_segment_start`, but 、 does not end the segment, so a 分别 list stays whole."""
+    floor = max(floor, position - LIST_SPAN)
+    index = position - 1
+    while index >= floor and text[index] not in "，,；;：:。！？!?\n":
+        index -= 1
+    return index + 1

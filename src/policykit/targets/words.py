@@ -1,0 +1,90 @@
+"""The word lists of data/targets.yaml, loaded once and compiled for matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of data/targets.yaml, compiled for matching."""
+
+    before: tuple[tuple[str, str], ...]
+    after: tuple[tuple[str, str], ...]
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    level_suffix: tuple[str, ...]
+    linking: tuple[str, ...]
+    keep_head: frozenset[str]
+    lead: frozenset[str]
+    achieved_headings: re.Pattern[str]
+    achieved_openings: re.Pattern[str]
+    achieved_markers: re.Pattern[str]
+    future_markers: re.Pattern[str]
+    goal_headings: re.Pattern[str]
+    layout_units: frozenset[str]
+    forecast_markers: re.Pattern[str]
+    existing_verbs: frozenset[str]
+    population_nouns: tuple[str, ...]
+    not_future_after: tuple[str, ...]
+    target_verbs: re.Pattern[str]
+    goal_words: re.Pattern[str]
+    per_year: re.Pattern[str]
+    baseline: re.Pattern[str]
+    layout_nouns: tuple[str, ...]
+    layout_verbs: re.Pattern[str]
+    rule_markers: re.Pattern[str]
+    implied_units: dict[str, str]
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/targets.yaml").read_text("utf-8"))
+
+    def pairs(table: dict) -> tuple[tuple[str, str], ...]:
+        found = [(str(word), sign) for sign, words in table.items() for word in words]
+        return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+    def longest_first(words: list) -> tuple[str, ...]:
+        return tuple(sorted(map(str, words), key=len, reverse=True))
+
+    return _Words(
+        before=pairs(raw["comparators_before"]),
+        after=pairs(raw["comparators_after"]),
+        increase=longest_first(raw["increase"]),
+        decrease=longest_first(raw["decrease"]),
+        level_suffix=longest_first(raw["level_suffix"]),
+        linking=longest_first(raw["linking"]),
+        keep_head=frozenset(raw["keep_head"]),
+        lead=frozenset(raw["lead"]),
+        achieved_headings=_alternation(raw["achieved_headings"]),
+        achieved_openings=re.compile("^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"),
+        achieved_markers=_alternation(raw["achieved_markers"]),
+        future_markers=_alternation(raw["future_markers"]),
+        goal_headings=_alternation(raw["goal_headings"]),
+        layout_units=frozenset(raw["layout_units"]),
+        forecast_markers=_alternation(raw["forecast_markers"]),
+        existing_verbs=frozenset(raw["existing_verbs"]),
+        population_nouns=longest_first(raw["population_nouns"]),
+        not_future_after=longest_first(raw["not_future_after"]),
+        target_verbs=_alternation(raw["target_verbs"]),
+        goal_words=_alternation(raw["goal_words"]),
+        per_year=_alternation(raw["per_year"]),
+        baseline=re.compile(
+            "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
+        ),
+        layout_nouns=longest_first(raw["layout_nouns"]),
+        layout_verbs=_alternation(raw["layout_verbs"]),
+        rule_markers=_alternation(raw["rule_markers"]),
+        implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
+    )
