@@ -496,11 +496,20 @@ def chromium(*args: str, user_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.browser
 def test_html_page_in_headless_chromium(tmp_path):
+    check_in_chromium(sample_track(), tmp_path)
+
+
+@pytest.mark.browser
+def test_national_reports_page_in_headless_chromium(national, tmp_path):
+    check_in_chromium(national, tmp_path)
+
+
+def check_in_chromium(found, tmp_path: Path) -> None:
+    """One chart per indicator with a point per result, every table link resolving, nothing on the console."""
     if BROWSER is None:
         pytest.skip(
             "headless Chromium not installed (Debian: apt-get install chromium); page not browser-checked"
         )
-    found = sample_track()
     plain = tmp_path / "track.html"
     plain.write_text(html_page(found), encoding="utf-8")
     quiet = chromium("--dump-dom", plain.as_uri(), user_dir=tmp_path / "profile-a")

@@ -421,7 +421,8 @@ def track(
         chosen = [s for s in every if s.rows and any(s.matches(query) for query in indicators)]
         missing = [q for q in indicators if not any(s.matches(q) for s in chosen)]
         if missing:
-            known = ", ".join(s.name for s in every if any(r.target for r in s.rows))
+            named = [s.name for s in every if any(r.target for r in s.rows)]
+            known = ", ".join(named[:12]) + (f" (and {len(named) - 12} more)" if len(named) > 12 else "")
             raise UsageError(
                 f"no indicator named {', '.join(missing)} in these documents; "
                 f"try a canonical name or one of: {known}"
