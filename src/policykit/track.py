@@ -8,7 +8,7 @@ lines them up by year. Each row carries a verdict and the rule that decided it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -379,8 +379,6 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     if indicator.direction is None:  # a name group measures changes the way its first target does
         first = next((f for _, _, f in group.figures if f.kind == "target"), None)
         if first is not None and first.direction:
-            from dataclasses import replace
-
             indicator = replace(indicator, direction=first.direction)
     years = sorted({f.year for _, _, f in group.figures if f.year is not None})
     rows = []
