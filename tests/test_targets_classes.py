@@ -31,3 +31,83 @@ def test_the_same_verb_in_a_review_is_achieved():
     context = TargetContext(reference_year=2025)
     found = extract_text("过去一年，取得重大科技成果100项以上。", context=context, include_all=True)
     assert [(t.kind, t.year) for t in found] == [("achieved", 2024)]
+
+
+ANNEX = """某市光伏发电推进方案（2025-2026年）
+
+一、主要目标
+到2026年，全市光伏装机达到100万千瓦。
+
+附表1
+各区光伏装机分解表（单位：兆瓦）
+序号
+区
+2025年
+2026年
+1
+浦东新区
+35-36
+40
+2
+闵行区
+12
+15
+合计
+47-48
+55
+"""
+
+
+def test_an_annex_allocation_table_gives_one_target_per_cell():
+    # 8. row + column form the indicator, the unit comes from the caption, a year column gives the year
+    from policykit.pipeline import parse_text
+    from policykit.targets import extract_targets
+
+    table = [t for t in extract_targets(parse_text(ANNEX)) if t.clause.endswith("t1")]
+    got = [(t.indicator, t.value, t.upper, t.unit, t.year) for t in table]
+    assert got == [
+        ("浦东新区光伏装机", 35000, 36000, "千瓦", 2025),
+        ("浦东新区光伏装机", 40000, None, "千瓦", 2026),
+        ("闵行区光伏装机", 12000, None, "千瓦", 2025),
+        ("闵行区光伏装机", 15000, None, "千瓦", 2026),
+        ("合计光伏装机", 47000, 48000, "千瓦", 2025),
+        ("合计光伏装机", 55000, None, "千瓦", 2026),
+    ]
+
+
+def test_a_type_column_joins_the_row_in_the_indicator():
+    from policykit.targets.tables import _allocation_targets
+
+    cells = "\n".join(
+        ["序号", "区", "风电", "光伏", "1", "浦东新区", "35-36", "40", "2", "闵行区", "12", "15"]
+    )
+    rows = _allocation_targets(cells, "各区新能源装机安排表（单位：万千瓦）", 2025)
+    assert [(indicator, q.value) for _, indicator, _, q, *_ in rows] == [
+        ("浦东新区风电", 350000),
+        ("浦东新区光伏", 400000),
+        ("闵行区风电", 120000),
+        ("闵行区光伏", 150000),
+    ]
+
+
+def test_a_table_without_a_unit_gives_no_targets():
+    # a project list (序号/项目名称/建设地点/年份) has numbers but states no unit: nothing to measure
+    from policykit.targets.tables import _allocation_targets
+
+    cells = "\n".join(
+        [
+            "序号",
+            "项目名称",
+            "建设地点",
+            "开工年份",
+            "1",
+            "滨江绿道",
+            "浦东新区",
+            "2025",
+            "2",
+            "口袋公园",
+            "闵行区",
+            "2026",
+        ]
+    )
+    assert _allocation_targets(cells, "重点项目清单", 2025) == []

@@ -26,7 +26,7 @@ from policykit.zh.numerals import Quantity
 
 def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | None:
     """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
-    if not quantity.unit or quantity.unit in ("年", "月", "日", "周年", "周岁", "岁"):
+    if not quantity.unit or quantity.unit in _words().date_units:
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
@@ -138,9 +138,6 @@ def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> 
     return bool(_FRAME_END.search(text, quantity.end, tail_end))
 
 
-_PREMISE_OF_TASK = re.compile(r"[，,；;]\s*(?:我们|各地|各级政府)?(?:要|需要|必须|务必|须)")
-
-
 def _states_a_fact(
     text: str,
     quantity: Quantity,
@@ -159,7 +156,7 @@ def _states_a_fact(
     """
     if context.goal or comparator_before != ">" or direction is not None:
         return False
-    if not _PREMISE_OF_TASK.match(text, _segment_end(text, quantity.end, len(text))):
+    if not _words().premise_of_task.match(text, _segment_end(text, quantity.end, len(text))):
         return False
     if clause_year is not None and clause_year != context.reference_year:
         return False
@@ -329,9 +326,6 @@ def _reviewed(r: Reading) -> bool:
     return r.achieved
 
 
-_CHANGE_OF_LEVEL = re.compile(r"(?:比|较)(?:上年|去年|上一年)[^，。；]*$")
-
-
 def _restates(r: Reading) -> bool:
     """The change of a level just given: 拟安排专项债券3.9万亿元、比上年增加1000亿元.
 
@@ -339,7 +333,7 @@ def _restates(r: Reading) -> bool:
     >>> [kind for _, kind, _ in explain("拟安排地方政府专项债券3.9万亿元、比上年增加1000亿元。", year=2024)]
     ['target', 'figure']
     """
-    return r.follows_a_figure and bool(_CHANGE_OF_LEVEL.search(r.left))
+    return r.follows_a_figure and bool(_words().change_of_level.search(r.left))
 
 
 def _baseline(r: Reading) -> bool:

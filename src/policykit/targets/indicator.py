@@ -119,13 +119,10 @@ _NOMINAL_BREAK = {"q", "r", "p", "d", "t", "x", "uj", "ul", "ud", "ug", "uz", "u
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456789")
 
 
-_AGE_WORDS = frozenset({"青年", "少年", "老年", "中年", "幼年", "成年", "童年"})
-
-
 def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
     return (
-        (tag in _NOMINAL_BREAK and not (tag == "t" and word in _AGE_WORDS))
+        (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))
         or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)))
     )
@@ -151,7 +148,6 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
-_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日"})
 _QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
 
 
@@ -182,7 +178,11 @@ def _left_phrase(left: str) -> tuple[str, str]:
     start = 0
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
-        if index + 2 < len(tokens) and tokens[index + 1][0] in _DURATION_WORDS and _COUNTED_WORD.match(word):
+        if (
+            index + 2 < len(tokens)
+            and tokens[index + 1][0] in _words().duration_words
+            and _COUNTED_WORD.match(word)
+        ):
             continue  # 公园二十四小时开放比例: a duration that modifies the noun, not a count before it
         if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
@@ -304,9 +304,6 @@ def _is_bare_verb(phrase: str) -> bool:
     return bool(tokens) and all(tag.startswith(("v", "a", "d")) and tag != "vn" for _, tag in tokens)
 
 
-_DISTRIBUTED_SPLIT = re.compile(r"[、和及与]|以及")
-
-
 _LIST_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 
@@ -370,16 +367,13 @@ def _list_names(names_text: str) -> tuple[str, ...]:
     names_text = re.sub(r"^.*?(?:20\d\d年(?:底|末)?(?:前)?)", "", names_text)
     names = [
         _left_indicator(_strip_linking(part)[0]) or part.strip()
-        for part in _DISTRIBUTED_SPLIT.split(names_text)
+        for part in _words().list_joiners.split(names_text)
     ]
     names = [name for name in names if name]
     tail = _shared_tail(names[-1]) if names else ""
     if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
-        names = [n if _RATIO_END.search(n) else n + tail for n in names]
+        names = [n if _words().ratio_end.search(n) else n + tail for n in names]
     return tuple(names)
-
-
-_RATIO_END = re.compile(r"率$|比例$|比重$|占比$")
 
 
 def _shared_tail(last: str) -> str:
@@ -388,7 +382,7 @@ def _shared_tail(last: str) -> str:
     >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("企业数量")
     ('设置审批率', '建成率', '')
     """
-    if not _RATIO_END.search(last):
+    if not _words().ratio_end.search(last):
         return ""
     tokens = _pos_cut(last)
     offset = 0

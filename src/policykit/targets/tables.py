@@ -6,12 +6,12 @@ import re
 
 from policykit.model import Clause, Document, Target
 from policykit.targets.context import TargetContext
+from policykit.targets.words import _words
 from policykit.zh.dates import dates, plan_year
 from policykit.zh.numerals import Quantity, find_quantities
 
 # ---------------------------------------------------------------- indicator tables
 
-_PROPERTY_CELL = re.compile(r"^(?:预期性|约束性)$")
 _VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
 _EMPTY_CELL = re.compile(r"^[-－—/／]+$")
 _CELL_SIGNS = {
@@ -63,9 +63,9 @@ def _table_targets(
         cells.append((offset, line.strip()))
         offset += len(line) + 1
     names = [cell for _, cell in cells]
-    if "单位" not in names or not any(_PROPERTY_CELL.match(n) for n in names):
+    if "单位" not in names or not any(_words().property_cell.match(n) for n in names):
         return []
-    header_end = next(i for i, n in enumerate(names) if _PROPERTY_CELL.match(n))
+    header_end = next(i for i, n in enumerate(names) if _words().property_cell.match(n))
     header = names[:header_end]
     if "属性" not in header:
         return []
@@ -78,7 +78,7 @@ def _table_targets(
             columns.append(piece)
     columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
     found = []
-    rows = [i for i, n in enumerate(names) if _PROPERTY_CELL.match(n)]
+    rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     for number, index in enumerate(rows):
         limit = rows[number + 1] if number + 1 < len(rows) else len(names)
         unit_cell = names[index - 1]
@@ -135,14 +135,134 @@ def _table_targets(
     return found
 
 
+# ---------------------------------------------------------------- allocation tables (annexes)
+
+_RANGE_CELL = re.compile(
+    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)(?:\s*[-－—~～至]\s*(?P<upper>\d+(?:\.\d+)?))?"
+    r"\s*(?P<pct>[%％])?$"
+)
+_UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$")
+_SERIAL = re.compile(r"^\d{1,3}$")
+
+
+def _unit_of(*texts: str) -> str | None:
+    """The unit a table states in its caption or header: （单位：万千瓦）, 装机容量（MW）."""
+    from policykit.zh.units import magnitude, match_unit
+
+    for text in texts:
+        for found in _UNIT_NOTE.finditer(text):
+            note = re.sub(r"^单位[：:]\s*", "", (found["unit"] or found["bare"] or "").strip())
+            for size in range(min(3, len(note))):  # 万千瓦: a magnitude, then a unit that fills the note
+                unit = match_unit(note, size)
+                if unit is not None and size + len(unit.alias) == len(note) and magnitude(note[:size]):
+                    return note
+    return None
+
+
+def _allocation_targets(
+    text: str, caption: str, reference_year: int | None
+) -> list[tuple[int, str, str, Quantity, str | None, int | None, str, str]]:
+    """Read a flattened allocation table: one row per district or item, one column per year or type.
+
+    Each value cell is one target; its indicator is the row and the column together, its unit the one the
+    caption or header states, and a year column gives its year. A 主要指标 table (with 属性 cells) is read
+    by `_table_targets` instead.
+
+    >>> table = "\\n".join(["区", "2025年", "2026年", "浦东新区", "35-36", "40", "闵行区", "12", "15"])
+    >>> rows = _allocation_targets(table, "附表1 各区光伏装机分解表（单位：兆瓦）", 2025)
+    >>> [(indicator, q.value, q.upper, q.unit, year) for _, indicator, _, q, _, year, _, _ in rows][:2]
+    [('浦东新区光伏装机', 35000.0, 36000.0, '千瓦', 2025), ('浦东新区光伏装机', 40000.0, None, '千瓦', 2026)]
+    """
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            cells.append((offset, line.strip()))
+        offset += len(line) + 1
+    names = [cell for _, cell in cells]
+    if any(_words().property_cell.match(n) for n in names):
+        return []
+    first = next((i for i, n in enumerate(names) if _RANGE_CELL.match(n)), None)
+    if first is None:
+        return []
+    serial = any(name.startswith("序号") for name in names[:first])  # 序号区: cells a PDF joined
+    if serial and _SERIAL.match(names[first]) and first + 2 < len(names):
+        first += 2  # 序号 1 / 浦东新区 / values: the serial and the label come before the first value
+
+    def is_value(at: int) -> bool:
+        return bool(_RANGE_CELL.match(names[at]) or _EMPTY_CELL.match(names[at]))
+
+    def starts_row(at: int, number: int) -> bool:
+        """The next 序号 (number) followed by a label: the next row begins, whatever the width so far."""
+        return serial and names[at] == str(number) and at + 1 < len(names) and not is_value(at + 1)
+
+    width = 0
+    while first + width < len(names) and is_value(first + width) and not starts_row(first + width, 2):
+        width += 1
+    header = names[: first - 1]  # the cell before the first value is the first row's label
+    if serial and header and _SERIAL.match(header[-1]):
+        header = header[:-1]
+    columns = header[-width:] if len(header) >= width else []
+    unit = _unit_of(caption, *header)
+    if not columns or unit is None:
+        return []
+    subject = _words().caption_words.sub("", _UNIT_NOTE.sub("", caption).strip()).strip()
+    subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
+    found = []
+    index, number = first - 1, 1
+    while index < len(names):
+        if starts_row(index, number) or starts_row(index, number + 1):
+            number = int(names[index]) + 1
+            index += 1
+        label_cells = []
+        while index < len(names) and not is_value(index):
+            label_cells.append(names[index])
+            index += 1
+        values = []
+        while (
+            index < len(names) and len(values) < width and is_value(index) and not starts_row(index, number)
+        ):
+            values.append(index)
+            index += 1
+        if not label_cells or not values:
+            break
+        row = "".join(label_cells)
+        for position, cell_index in enumerate(values):
+            hit = _RANGE_CELL.match(names[cell_index])
+            if hit is None:
+                continue
+            column = columns[position] if position < len(columns) else ""
+            year_hit = dates().year.search(column)
+            year = int(year_hit.group(1)) if year_hit else None
+            named = subject if year_hit and column.strip() == year_hit.group(0) else column
+            cell = names[cell_index]
+            raw = hit["number"] + ("-" + hit["upper"] if hit["upper"] else "") + ("%" if hit["pct"] else unit)
+            quantities = find_quantities(raw)
+            if not quantities:
+                continue
+            found.append(
+                (
+                    cells[cell_index][0],
+                    f"{row}{named}",
+                    cell,
+                    quantities[0],
+                    _CELL_SIGNS.get(hit["sign"] or ""),
+                    year or reference_year,
+                    "target",
+                    f"{caption} {row} {column} {cell}".strip(),
+                )
+            )
+    return found
+
+
 def _table_rows(
     document: Document, clause: Clause, context: TargetContext, include_all: bool
 ) -> list[Target]:
     """The targets of an indicator table clause, one per value cell, each with its row as evidence."""
     targets = []
-    for offset, indicator, cell, quantity, comparator, year, kind, row in _table_targets(
-        clause.text, context.reference_year
-    ):
+    read = _table_targets(clause.text, context.reference_year) or _allocation_targets(
+        clause.text, clause.heading or "", context.reference_year
+    )
+    for offset, indicator, cell, quantity, comparator, year, kind, row in read:
         if kind != "target" and not include_all:
             continue
         line, page = document.locate(clause.start + offset)
@@ -160,7 +280,7 @@ def _table_rows(
                 line=line,
                 page=page,
                 document=context.document,
-                upper=None,
+                upper=quantity.upper,
             )
         )
     return targets

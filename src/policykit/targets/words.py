@@ -39,6 +39,15 @@ class _Words:
     layout_verbs: re.Pattern[str]
     rule_markers: re.Pattern[str]
     implied_units: dict[str, str]
+    age_words: frozenset[str]
+    duration_words: frozenset[str]
+    date_units: frozenset[str]
+    list_joiners: re.Pattern[str]
+    ratio_end: re.Pattern[str]
+    premise_of_task: re.Pattern[str]
+    change_of_level: re.Pattern[str]
+    property_cell: re.Pattern[str]
+    caption_words: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -87,4 +96,26 @@ def _words() -> _Words:
         layout_verbs=_alternation(raw["layout_verbs"]),
         rule_markers=_alternation(raw["rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
+        age_words=frozenset(raw["age_words"]),
+        duration_words=frozenset(raw["duration_words"]),
+        date_units=frozenset(raw["date_units"]),
+        list_joiners=_alternation(raw["list_joiners"]),
+        ratio_end=re.compile("(?:" + _alternation(raw["ratio_words"]).pattern + ")$"),
+        premise_of_task=re.compile(
+            r"[，,；;][ \t\u3000]{0,2}(?:"
+            + _alternation(raw["task_subjects"]).pattern
+            + ")?(?:"
+            + _alternation(raw["task_modals"]).pattern
+            + ")"
+        ),
+        change_of_level=re.compile(
+            "(?:比|较)(?:" + _alternation(raw["previous_year"]).pattern + ")[^，。；]{0,40}$"
+        ),
+        property_cell=re.compile("^(?:" + _alternation(raw["property_cells"]).pattern + ")$"),
+        caption_words=re.compile(
+            r"^(?:"
+            + _alternation(raw["annex_words"]).pattern
+            + r")[ \t]{0,2}\d{0,3}[ \t]{0,2}[：:]?[ \t]{0,2}"
+            r"|(?:" + _alternation(raw["table_words"]).pattern + ")$"
+        ),
     )

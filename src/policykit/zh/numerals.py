@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from policykit.zh.chars import halfwidth_alnum
 from policykit.zh.dates import dates
-from policykit.zh.units import Unit, magnitude, match_unit
+from policykit.zh.units import Unit, magnitude, match_unit, unit_table
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "to_chinese"]
 
@@ -218,9 +218,7 @@ _RANGE_MARKS = dates().dashes + "至到"
 _LONGEST_NUMERAL = (
     24  # 一千二百三十四万五千六百七十八亿…: no real numeral is longer; longer runs are not read
 )
-_CHENG_WORDS = set("为果立本效熟员都就型品交长功套片绩")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9.]")
-_UNIT_WORDS = {"项": "项目"}  # a count unit that, with the next character, is a noun
 
 
 def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | None] | None:
@@ -307,12 +305,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
     if found["pct"]:
         unit = Unit("%", "%", 1.0, "percent")
         end = found.end()
-    if unit is not None and unit.alias == "成":
-        after = text[end + 1 : end + 2]
-        if after in _CHENG_WORDS:
-            return None
-    if unit is not None and text.startswith(_UNIT_WORDS.get(unit.alias, "\0"), end):
-        return None  # 安远路899项目: the unit character starts a word (项目), the number is a name
+    if unit is not None and text.startswith(unit_table().words.get(unit.alias, ()), end):
+        return None  # 七成为, 安远路899项目: the unit's character starts a word, the number is no quantity
     if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G, 3D
     scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")

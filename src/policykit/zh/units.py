@@ -25,6 +25,7 @@ class UnitTable:
     per: frozenset[str]
     magnitudes: dict[str, int]
     longest: int
+    words: dict[str, tuple[str, ...]]  # words that start with a unit's character (成果, 项目)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ def unit_table() -> UnitTable:
                 base, factor = target, 1
             units[str(alias)] = Unit(str(alias), str(base), float(factor), group)
     magnitudes = {str(k): int(v) for k, v in raw["magnitudes"].items()}
-    return UnitTable(units, frozenset(map(str, raw["per"])), magnitudes, max(map(len, units)))
+    words = {str(unit): tuple(map(str, listed)) for unit, listed in raw["unit_words"].items()}
+    return UnitTable(units, frozenset(map(str, raw["per"])), magnitudes, max(map(len, units)), words)
 
 
 def match_unit(text: str, pos: int = 0) -> Unit | None:
