@@ -333,7 +333,9 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
                         (name, figure.unit),
                     ),
                 )
-                indicator = Indicator(name=figure.indicator, unit=figure.unit, direction=figure.direction)
+                indicator = Indicator(
+                    name=figure.indicator, unit=figure.unit, direction=as_direction(figure.direction)
+                )
             group = groups.setdefault(key, _Group(indicator, key[0] == "canonical"))
             group.figures.append((edition_index, position, figure))
     return list(groups.values())
@@ -368,6 +370,15 @@ def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
     return found(a) == found(b)
 
 
+def as_direction(word: str | None) -> Direction | None:
+    """A figure's direction field as the Direction literal (None for anything else)."""
+    if word == "increase":
+        return "increase"
+    if word == "decrease":
+        return "decrease"
+    return None
+
+
 def _later(edition_year: int | None, year: int) -> bool:
     """A result counts only from an edition later than its year: a document cannot report its own year in full."""
     return edition_year is None or edition_year > year
@@ -379,7 +390,7 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     if indicator.direction is None:  # a name group measures changes the way its first target does
         first = next((f for _, _, f in group.figures if f.kind == "target"), None)
         if first is not None and first.direction:
-            indicator = replace(indicator, direction=first.direction)
+            indicator = replace(indicator, direction=as_direction(first.direction))
     years = sorted({f.year for _, _, f in group.figures if f.year is not None})
     rows = []
     for year in years:

@@ -6,12 +6,17 @@ library, and the page then loads nothing from the network and has no script to f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from policykit.model import Target
 from policykit.render import render_rows, to_json
 from policykit.render.targets import format_value
 from policykit.track import Series, Track, TrackRow, measured, tolerance_for
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 COLUMNS = (
     "indicator",
@@ -77,7 +82,7 @@ def render_track(result: Track, fmt: str) -> str:
     return render_rows(flat_rows(result), fmt, columns=COLUMNS)
 
 
-def track_table(result: Track):
+def track_table(result: Track) -> Table:
     """A rich table: one section per indicator, one line per year, the verdict coloured."""
     from rich.table import Table
 
@@ -162,7 +167,7 @@ def _chart_values(series: Series) -> list[float]:
     return values
 
 
-def _target_marks(row: TrackRow, series: Series, x: float, y, half: float) -> str:
+def _target_marks(row: TrackRow, series: Series, x: float, y: Callable[[float], float], half: float) -> str:
     """The target as a band (range, ≈ with its tolerance) or a bar, with an arrow for a floor or ceiling."""
     target = row.target
     assert target is not None
