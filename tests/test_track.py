@@ -223,6 +223,26 @@ def test_other_names_pair_like_diff_and_achieved_only_indicators_are_left_out():
     assert "城乡居民基础养老金最低标准" in found.series[0].to_dict()["aliases"]
 
 
+def test_reordered_wordings_pair_but_other_administrative_levels_do_not():
+    editions = [
+        edition(
+            "p2025.txt",
+            2025,
+            figure("家庭养老床位新增", 10000, unit="张", year=2025),
+            figure("新增省级先进制造业集群", 10, unit="个", year=2025),
+        ),
+        edition(
+            "p2026.txt",
+            2026,
+            result(14000, indicator="新增家庭养老床位", unit="张", year=2025),
+            result(6, indicator="新增国家先进制造业集群", unit="个", year=2025),
+        ),
+    ]
+    rows = {s.name: s.rows[0] for s in track(editions).series}
+    assert rows["家庭养老床位新增"].achieved.value == 14000 and rows["家庭养老床位新增"].verdict == "met"
+    assert rows["新增省级先进制造业集群"].verdict == "no outcome yet"
+
+
 def test_the_latest_edition_states_a_year_target():
     editions = [
         edition("plan.txt", 2021, figure("城镇调查失业率", 5.5, comparator="<=", year=2025)),

@@ -329,7 +329,11 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
                 key = next(
                     (k for k in named if k[0] == name),
                     next(
-                        (k for k in named if near_names(k[0], name) and same_level(k[0], name)),
+                        (
+                            k
+                            for k in named
+                            if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name)
+                        ),
                         (name, figure.unit),
                     ),
                 )
@@ -368,6 +372,17 @@ def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
         return frozenset(words)
 
     return found(a) == found(b)
+
+
+def reordered(a: str, b: str) -> bool:
+    """Two wordings with the same characters in another order (家庭养老床位新增 / 新增家庭养老床位), 4 or more.
+
+    diff's near_names misses these when the moved word is long; they are one indicator.
+
+    >>> reordered("家庭养老床位新增", "新增家庭养老床位"), reordered("交通投资", "投资交通项目")
+    (True, False)
+    """
+    return len(a) >= 4 and a != b and sorted(a) == sorted(b)
 
 
 def as_direction(word: str | None) -> Direction | None:
@@ -535,6 +550,7 @@ __all__ = [
     "near",
     "parse_indicators",
     "registry_editions",
+    "reordered",
     "same_level",
     "tolerance_for",
     "track",
