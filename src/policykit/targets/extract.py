@@ -359,7 +359,9 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
         if heading_year is not None:
             if context.reference_year is None or heading_year >= context.reference_year:
                 year = heading_year
-        elif re.search(r"今年|本年度", head) and context.reference_year:
+        elif context.reference_year and any(
+            hit["rel"] and dates().relative_years[hit["rel"]] == 0 for hit in dates().deadline.finditer(head)
+        ):
             year = context.reference_year  # 对今年政府工作的建议
         elif words.goal_headings.search(head):
             plans = plan_years(head)

@@ -364,7 +364,9 @@ def _start_of(quantity: Quantity) -> int:
 @lru_cache(maxsize=1024)
 def _list_names(names_text: str) -> tuple[str, ...]:
     """The names before 分别, each the indicator of one value (read once per list, not once per value)."""
-    names_text = re.sub(r"^.*?(?:20\d\d年(?:底|末)?(?:前)?)", "", names_text)
+    years = [hit for hit in _deadline_hits(names_text) if hit["year"]]
+    if years:
+        names_text = names_text[years[0].end() :]  # 到2025年底前甲、乙分别…: the names follow the deadline
     names = [
         _left_indicator(_strip_linking(part)[0]) or part.strip()
         for part in _words().list_joiners.split(names_text)
