@@ -185,9 +185,9 @@ def judge(target: Target | None, achieved: Target | None, indicator: Indicator) 
     side of a band's; a plain number is a ceiling on a ceiling indicator and a floor otherwise.
     """
     if target is None:
-        return Judgement("not comparable", "no target for this year in these documents")
+        return Judgement("not comparable", "no target for this year")
     if achieved is None:
-        return Judgement("no outcome yet", f"no later document states the {target.year} result")
+        return Judgement("no outcome yet", f"no later document gives the {target.year} result")
     if achieved.unit != target.unit:
         return Judgement("not comparable", f"target in {target.unit}, result in {achieved.unit}")
     value, upper = measured(target, indicator.direction)

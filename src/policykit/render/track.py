@@ -113,9 +113,9 @@ def summary_line(result: Track) -> str:
             counts[row.verdict] = counts.get(row.verdict, 0) + 1
     parts = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
     note = f"; {result.unplaced} figures without a year left out" if result.unplaced else ""
-    return (
-        f"{len(result.series)} indicators across {len(result.editions)} documents: {parts or 'nothing'}{note}"
-    )
+    count = len(result.series)
+    what = f"{count} indicator{'s' if count != 1 else ''} across {len(result.editions)} documents"
+    return f"{what}: {parts or 'nothing'}{note}"
 
 
 # ---------------------------------------------------------------- HTML
