@@ -341,10 +341,10 @@ def _restatements(targets: Sequence[Target], unpaired: set[int]) -> set[int]:
     return repeats
 
 
-def _near_names(old: str, new: str) -> bool:
+def near_names(old: str, new: str) -> bool:
     """Two wordings of one indicator: one holds the other (at least 4 characters), or they differ by a word.
 
-    >>> _near_names("城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准"), _near_names("投资", "交通投资")
+    >>> near_names("城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准"), near_names("投资", "交通投资")
     (True, False)
     """
     a, b = _indicator_key(old), _indicator_key(new)
@@ -367,7 +367,7 @@ def _renamed_pairs(
     for i in sorted(unpaired_old):
         for j in sorted(unpaired_new - taken):
             old, new = olds[i], news[j]
-            if old.kind == new.kind and old.unit == new.unit and _near_names(old.indicator, new.indicator):
+            if old.kind == new.kind and old.unit == new.unit and near_names(old.indicator, new.indicator):
                 pairs.append((i, j))
                 taken.add(j)
                 break
@@ -446,6 +446,7 @@ __all__ = [
     "align",
     "diff_documents",
     "diff_tokens",
+    "near_names",
     "target_changes",
     "word_diff",
 ]

@@ -1,0 +1,559 @@
+"""Track one indicator across editions: each year's target beside the result a later edition reports, judged.
+
+Reads the targets and achieved figures extract finds (`include_all=True`), files them under canonical
+indicators (data/indicators.yaml) or, for the rest, under names paired the way diff pairs targets, then
+lines them up by year. Each row carries a verdict and the rule that decided it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from policykit.diff import near_names
+from policykit.errors import RegistryError, UsageError
+from policykit.model import Target
+from policykit.zh.chars import squash
+
+Verdict = Literal["met", "missed", "no outcome yet", "not comparable"]
+Kind = Literal["floor", "ceiling", "band"]
+Direction = Literal["increase", "decrease"]
+VERDICTS: tuple[Verdict, ...] = ("met", "missed", "no outcome yet", "not comparable")
+
+# `~` (左右, 约) is met within this share of the target unless the indicator sets its own tolerance:
+# 5.5%左右 accepts 4.95–6.05, 1200万人左右 accepts 1080万–1320万.
+TOLERANCE = 0.1
+
+_SPEC_KEYS = frozenset({"name", "aliases", "unit", "kind", "direction", "tolerance"})
+REGISTRY_SUFFIXES = (".yaml", ".yml")
+
+
+# ---------------------------------------------------------------- canonical indicators
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A canonical indicator: its name, the wordings that mean it, and how its targets are judged."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    unit: str | None = None
+    kind: Kind = "floor"
+    direction: Direction | None = None
+    tolerance: float | None = None
+
+    def names(self) -> frozenset[str]:
+        """Every wording of the indicator, whitespace removed."""
+        return frozenset(squash(name) for name in (self.name, *self.aliases))
+
+    def accepts(self, figure: Target) -> bool:
+        """True when the figure is this indicator: one of its wordings, in its unit."""
+        return squash(figure.indicator) in self.names() and self.unit in (None, figure.unit)
+
+
+def _indicator_from(entry: object, where: str) -> Indicator:
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise RegistryError(f"{where}: each indicator needs a name")
+    unknown = set(entry) - _SPEC_KEYS
+    if unknown:
+        raise RegistryError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in {entry['name']}")
+    if entry.get("kind") not in (None, "floor", "ceiling", "band"):
+        raise RegistryError(f"{where}: kind of {entry['name']} must be floor, ceiling or band")
+    if entry.get("direction") not in (None, "increase", "decrease"):
+        raise RegistryError(f"{where}: direction of {entry['name']} must be increase or decrease")
+    return Indicator(
+        name=str(entry["name"]),
+        aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
+        unit=entry.get("unit"),
+        kind=entry.get("kind") or "floor",
+        direction=entry.get("direction"),
+        tolerance=entry.get("tolerance"),
+    )
+
+
+def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
+    """Read canonical indicators from YAML text; unknown keys and values are rejected, not ignored."""
+    import yaml
+
+    raw = yaml.safe_load(text) or {}
+    if isinstance(raw, dict) and set(raw) - {"indicators", "levels"}:
+        raise RegistryError(
+            f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - {'indicators', 'levels'}))}"
+        )
+    entries = raw.get("indicators") if isinstance(raw, dict) else None
+    if not isinstance(entries, list):
+        raise RegistryError(f"{where}: expected a list under 'indicators'")
+    found = tuple(_indicator_from(entry, where) for entry in entries)
+    seen: dict[str, str] = {}
+    for indicator in found:
+        for name in indicator.names():
+            if seen.setdefault(name, indicator.name) != indicator.name:
+                raise RegistryError(f"{where}: {name} names both {seen[name]} and {indicator.name}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def canonical_indicators() -> tuple[Indicator, ...]:
+    """The canonical indicators shipped in data/indicators.yaml, loaded once."""
+    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    return parse_indicators(text)
+
+
+# ---------------------------------------------------------------- verdict rules
+
+
+def tolerance_for(value: float, given: float | None = None) -> float:
+    """The `~` tolerance around a target: the indicator's own, else TOLERANCE of the target's size.
+
+    >>> tolerance_for(5.5), tolerance_for(12_000_000), tolerance_for(3, 0.5)
+    (0.55, 1200000.0, 0.5)
+    """
+    return given if given is not None else round(abs(value) * TOLERANCE, 10)
+
+
+def meets_floor(achieved: float, bound: float, *, strict: bool = False) -> bool:
+    """A floor (以上, 不低于, 超过) is met at or above its bound; strictly above for 超过.
+
+    >>> meets_floor(8.1, 6), meets_floor(5.9, 6), meets_floor(6, 6, strict=True)
+    (True, False, False)
+    """
+    return achieved > bound if strict else achieved >= bound
+
+
+def meets_ceiling(achieved: float, bound: float, *, strict: bool = False) -> bool:
+    """A ceiling (以内, 控制在, 不超过) is met at or below its bound: a lower result meets it.
+
+    >>> meets_ceiling(0.2, 3), meets_ceiling(5.6, 5.5), meets_ceiling(3, 3, strict=True)
+    (True, False, False)
+    """
+    return achieved < bound if strict else achieved <= bound
+
+
+def within(achieved: float, low: float, high: float) -> bool:
+    """A range (6%-6.5%) is met between its bounds, both included.
+
+    >>> within(6.1, 6, 6.5), within(6.6, 6, 6.5), within(5.9, 6, 6.5)
+    (True, False, False)
+    """
+    return min(low, high) <= achieved <= max(low, high)
+
+
+def near(achieved: float, value: float, tolerance: float) -> bool:
+    """`~` (左右, 约) on a band indicator is met within the tolerance on either side.
+
+    >>> near(5.2, 5, 0.5), near(3, 5.5, 0.55), near(6.2, 5.5, 0.55)
+    (True, False, False)
+    """
+    return abs(achieved - value) <= tolerance + 1e-9
+
+
+def measured(figure: Target, direction: str | None) -> tuple[float, float | None]:
+    """The figure's value (and range top) as a change in `direction`: a change the other way is negative.
+
+    >>> from dataclasses import replace
+    >>> fall = Target("单位国内生产总值能耗", 3.1, "%", None, 2018, "achieved", "", "", "1", 1, None, "d", "decrease")
+    >>> measured(fall, "decrease"), measured(fall, "increase"), measured(replace(fall, direction=None), "decrease")
+    ((3.1, None), (-3.1, None), (3.1, None))
+    """
+    if figure.direction is None or direction is None or figure.direction == direction:
+        return figure.value, figure.upper
+    upper = -figure.upper if figure.upper is not None else None
+    return (-figure.value, upper) if upper is None else (upper, -figure.value)
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{round(x, 6):g}"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A verdict and the rule, with its numbers, that decided it."""
+
+    verdict: Verdict
+    rule: str
+
+
+def judge(target: Target | None, achieved: Target | None, indicator: Indicator) -> Judgement:
+    """Judge one year: the target's comparator decides; `~` and a plain number follow the indicator's kind.
+
+    Explicit comparators win over the kind (以上 is a floor even on a ceiling indicator); a range checks both
+    bounds; `~` is met within the tolerance below a floor indicator's target, above a ceiling's, on either
+    side of a band's; a plain number is a ceiling on a ceiling indicator and a floor otherwise.
+    """
+    if target is None:
+        return Judgement("not comparable", "no target for this year")
+    if achieved is None:
+        return Judgement("no outcome yet", f"no later document gives the {target.year} result")
+    if achieved.unit != target.unit:
+        return Judgement("not comparable", f"target in {target.unit}, result in {achieved.unit}")
+    value, upper = measured(target, indicator.direction)
+    got, _ = measured(achieved, indicator.direction)
+    a, v = _number(got), _number(value)
+    comparator = target.comparator
+    if upper is not None:
+        ok, rule = within(got, value, upper), f"range: {v} ≤ {a} ≤ {_number(upper)}"
+    elif comparator in (">=", ">"):
+        strict = comparator == ">"
+        ok, rule = meets_floor(got, value, strict=strict), f"floor: {a} {'>' if strict else '≥'} {v}"
+    elif comparator in ("<=", "<"):
+        strict = comparator == "<"
+        ok, rule = meets_ceiling(got, value, strict=strict), f"ceiling: {a} {'<' if strict else '≤'} {v}"
+    elif comparator == "~":
+        tol = tolerance_for(value, indicator.tolerance)
+        t = _number(tol)
+        if indicator.kind == "ceiling":
+            ok, rule = meets_ceiling(got, value + tol), f"≈ on a ceiling indicator: {a} ≤ {v} + {t}"
+        elif indicator.kind == "band":
+            ok, rule = near(got, value, tol), f"≈ on a band indicator: |{a} − {v}| ≤ {t}"
+        else:
+            ok, rule = meets_floor(got, value - tol), f"≈ on a floor indicator: {a} ≥ {v} − {t}"
+    elif indicator.kind == "ceiling":
+        ok, rule = meets_ceiling(got, value), f"stated amount on a ceiling indicator: {a} ≤ {v}"
+    else:
+        ok, rule = meets_floor(got, value), f"stated amount as a floor: {a} ≥ {v}"
+    return Judgement("met" if ok else "missed", rule)
+
+
+# ---------------------------------------------------------------- rows and series
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    """One year of one indicator: the target for it, the result a later edition reports, the verdict."""
+
+    year: int
+    target: Target | None
+    achieved: Target | None
+    verdict: Verdict
+    rule: str
+
+    def to_dict(self) -> dict:
+        return {
+            "year": self.year,
+            "target": self.target.to_dict() if self.target else None,
+            "achieved": self.achieved.to_dict() if self.achieved else None,
+            "verdict": self.verdict,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator across the editions: its canonical name, its aliases, one row per year."""
+
+    indicator: Indicator
+    rows: tuple[TrackRow, ...]
+    names: tuple[str, ...] = ()  # the wordings the editions actually used
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def unit(self) -> str | None:
+        return self.indicator.unit
+
+    def matches(self, query: str) -> bool:
+        """True when `query` is the indicator's canonical name, an alias or a wording the editions used."""
+        key = squash(query)
+        return key in self.indicator.names() or key in {squash(name) for name in self.names}
+
+    def to_dict(self) -> dict:
+        aliases = [a for a in dict.fromkeys((*self.indicator.aliases, *self.names)) if a != self.name]
+        return {
+            "indicator": self.name,
+            "aliases": aliases,
+            "unit": self.unit,
+            "kind": self.indicator.kind,
+            "direction": self.indicator.direction,
+            "series": [row.to_dict() for row in self.rows],
+        }
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One source of figures: a parsed document or a registry document, with the year it speaks from."""
+
+    name: str
+    year: int | None
+    figures: tuple[Target, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Track:
+    """Every indicator of a series of editions, each a Series; `unplaced` counts figures with no year."""
+
+    series: tuple[Series, ...]
+    editions: tuple[Edition, ...] = ()
+    unplaced: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "indicators": [series.to_dict() for series in self.series],
+            "documents": [{"name": e.name, "year": e.year, "path": e.path} for e in self.editions],
+            "unplaced": self.unplaced,
+        }
+
+
+@dataclass
+class _Group:
+    indicator: Indicator
+    canonical: bool
+    figures: list[tuple[int, int, Target]] = field(default_factory=list)  # (edition, position, figure)
+
+
+def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> list[_Group]:
+    """File every target and achieved figure under a canonical indicator or a name group, in first-seen order.
+
+    A figure whose name and unit match no canonical indicator joins the name group of the same unit whose
+    name is its own or a near wording of it (diff's pairing rule), else starts a group of its own.
+    """
+    groups: dict[tuple[str, str], _Group] = {}
+    for edition_index, edition in enumerate(editions):
+        for position, figure in enumerate(edition.figures):
+            if figure.kind not in ("target", "achieved") or not squash(figure.indicator):
+                continue
+            indicator = next((i for i in canon if i.accepts(figure)), None)
+            if indicator is not None:
+                key = ("canonical", indicator.name)
+            else:
+                name = squash(figure.indicator)
+                named = [
+                    k for k, g in groups.items() if k[0] != "canonical" and g.indicator.unit == figure.unit
+                ]
+                key = next(
+                    (k for k in named if k[0] == name),
+                    next(
+                        (
+                            k
+                            for k in named
+                            if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name)
+                        ),
+                        (name, figure.unit),
+                    ),
+                )
+                indicator = Indicator(
+                    name=figure.indicator, unit=figure.unit, direction=as_direction(figure.direction)
+                )
+            group = groups.setdefault(key, _Group(indicator, key[0] == "canonical"))
+            group.figures.append((edition_index, position, figure))
+    return list(groups.values())
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, ...]:
+    """Administrative-level words (国家级, 省级, …), longest first: two names that differ in one are two indicators."""
+    import yaml
+
+    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    return tuple(sorted(map(str, yaml.safe_load(text).get("levels") or ()), key=len, reverse=True))
+
+
+def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
+    """True when two names carry the same administrative-level words, so near wordings may pair.
+
+    >>> same_level("新增国家先进制造业集群", "新增省级先进制造业集群", ["国家", "省级"])
+    False
+    >>> same_level("城乡居民基础养老金月最低标准", "城乡居民基础养老金最低标准", ["国家", "省级"])
+    True
+    """
+
+    def found(name: str) -> frozenset[str]:
+        words = set()
+        for word in _levels() if levels is None else levels:
+            if word in name:
+                words.add(word)
+                name = name.replace(word, "")
+        return frozenset(words)
+
+    return found(a) == found(b)
+
+
+def reordered(a: str, b: str) -> bool:
+    """Two wordings with the same characters in another order (家庭养老床位新增 / 新增家庭养老床位), 4 or more.
+
+    diff's near_names misses these when the moved word is long; they are one indicator.
+
+    >>> reordered("家庭养老床位新增", "新增家庭养老床位"), reordered("交通投资", "投资交通项目")
+    (True, False)
+    """
+    return len(a) >= 4 and a != b and sorted(a) == sorted(b)
+
+
+def as_direction(word: str | None) -> Direction | None:
+    """A figure's direction field as the Direction literal (None for anything else)."""
+    if word == "increase":
+        return "increase"
+    if word == "decrease":
+        return "decrease"
+    return None
+
+
+def _later(edition_year: int | None, year: int) -> bool:
+    """A result counts only from an edition later than its year: a document cannot report its own year in full."""
+    return edition_year is None or edition_year > year
+
+
+def _series(group: _Group, editions: Sequence[Edition]) -> Series:
+    """One row per year: the latest edition's target for it, the earliest later edition's result."""
+    indicator = group.indicator
+    if indicator.direction is None:  # a name group measures changes the way its first target does
+        first = next((f for _, _, f in group.figures if f.kind == "target"), None)
+        if first is not None and first.direction:
+            indicator = replace(indicator, direction=as_direction(first.direction))
+    years = sorted({f.year for _, _, f in group.figures if f.year is not None})
+    rows = []
+    for year in years:
+        targets = [(e, p, f) for e, p, f in group.figures if f.kind == "target" and f.year == year]
+        results = [
+            (e, p, f)
+            for e, p, f in group.figures
+            if f.kind == "achieved" and f.year == year and _later(editions[e].year, year)
+        ]
+        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
+        achieved = min(results, key=lambda item: (item[0], item[1]))[2] if results else None
+        if target is None and achieved is None:
+            continue
+        judgement = judge(target, achieved, indicator)
+        rows.append(TrackRow(year, target, achieved, judgement.verdict, judgement.rule))
+    names = tuple(dict.fromkeys(f.indicator for _, _, f in group.figures))
+    return Series(indicator, tuple(rows), names)
+
+
+def track(
+    editions: Sequence[Edition],
+    *,
+    indicators: Sequence[str] = (),
+    canon: Sequence[Indicator] | None = None,
+) -> Track:
+    """Line up every indicator with a target across the editions (given oldest first), or those asked for.
+
+    `indicators` selects by canonical name, alias or a wording the editions used; an indicator with
+    results but no target anywhere is listed only when asked for.
+    """
+    canon = canonical_indicators() if canon is None else canon
+    groups = _group_figures(editions, canon)
+    order = {indicator.name: index for index, indicator in enumerate(canon)}
+    groups.sort(key=lambda g: order[g.indicator.name] if g.canonical else len(order))  # stable: first seen
+    every = [_series(group, editions) for group in groups]
+    if indicators:
+        chosen = [s for s in every if s.rows and any(s.matches(query) for query in indicators)]
+        missing = [q for q in indicators if not any(s.matches(q) for s in chosen)]
+        if missing:
+            named = [s.name for s in every if any(r.target for r in s.rows)]
+            known = ", ".join(named[:12]) + (f" (and {len(named) - 12} more)" if len(named) > 12 else "")
+            raise UsageError(
+                f"no indicator named {', '.join(missing)} in these documents; "
+                f"try a canonical name or one of: {known}"
+            )
+    else:
+        chosen = [s for s in every if any(row.target for row in s.rows)]
+    unplaced = sum(
+        1 for e in editions for f in e.figures if f.kind in ("target", "achieved") and f.year is None
+    )
+    return Track(tuple(chosen), tuple(editions), unplaced)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def registry_editions(path: str | Path) -> list[Edition]:
+    """Each document of a clause registry (data/clauses.yaml) as an edition of its recorded targets.
+
+    The registry stores targets, not results, and no source lines: its figures carry line 0.
+    """
+    from policykit.registry import read_registry
+
+    data = read_registry(Path(path))
+    by_document: dict[str, list[Target]] = {doc["id"]: [] for doc in data.get("documents") or ()}
+    for entry in data.get("clauses") or ():
+        for item in entry.get("targets") or ():
+            by_document.setdefault(entry["document"], []).append(
+                Target(
+                    indicator=str(item["indicator"]),
+                    value=float(item["value"]),
+                    unit=item.get("unit") or "",
+                    comparator=item.get("comparator"),
+                    year=item.get("year"),
+                    kind="target",
+                    text=entry.get("text", ""),
+                    quantity=str(item.get("quantity", "")),
+                    clause=entry["clause"],
+                    line=0,
+                    page=None,
+                    document=entry["document"],
+                    direction=item.get("direction"),
+                    upper=item.get("upper"),
+                )
+            )
+    editions = []
+    for doc in data.get("documents") or ():
+        period = str(doc.get("period") or doc.get("date") or "")
+        years = [int(period[i : i + 4]) for i in range(len(period) - 3) if period[i : i + 4].isdigit()]
+        editions.append(
+            Edition(doc["id"], years[0] if years else None, tuple(by_document[doc["id"]]), str(path))
+        )
+    return editions
+
+
+def document_edition(path: str | Path, *, encoding: str | None = None) -> Edition:
+    """A document's targets and achieved figures, with the year it speaks from (what 今年 means)."""
+    from policykit.pipeline import load_document
+    from policykit.targets import extract_targets
+
+    document = load_document(path, encoding=encoding)
+    figures = extract_targets(document, include_all=True)
+    return Edition(document.name, document.metadata.year, figures, str(path))
+
+
+def load_editions(paths: Iterable[str | Path], *, encoding: str | None = None) -> list[Edition]:
+    """Read documents and registries into editions, oldest first (editions without a year keep their place last)."""
+    editions: list[Edition] = []
+    for path in paths:
+        if str(path).lower().endswith(REGISTRY_SUFFIXES):
+            editions.extend(registry_editions(path))
+        else:
+            editions.append(document_edition(path, encoding=encoding))
+    return sorted(editions, key=lambda e: (e.year is None, e.year or 0))
+
+
+def track_files(
+    paths: Sequence[str | Path], *, indicators: Sequence[str] = (), encoding: str | None = None
+) -> Track:
+    """Load documents (and registries) and track their indicators across them."""
+    if not paths:
+        raise UsageError("give at least one document or registry")
+    return track(load_editions(paths, encoding=encoding), indicators=indicators)
+
+
+__all__ = [
+    "TOLERANCE",
+    "VERDICTS",
+    "Edition",
+    "Indicator",
+    "Judgement",
+    "Series",
+    "Track",
+    "TrackRow",
+    "canonical_indicators",
+    "document_edition",
+    "judge",
+    "load_editions",
+    "measured",
+    "meets_ceiling",
+    "meets_floor",
+    "near",
+    "parse_indicators",
+    "registry_editions",
+    "reordered",
+    "same_level",
+    "tolerance_for",
+    "track",
+    "track_files",
+    "within",
+]
