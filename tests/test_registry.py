@@ -485,3 +485,9 @@ def test_a_registry_built_from_the_whole_corpus_validates(corpus_dir, tmp_path):
     report = validate(registry)
     assert report.problems == ()
     assert report.documents == len(summary.documents) >= 19 and report.clauses == summary.added
+
+
+def test_a_tag_inside_a_duplicate_key_is_still_reported():
+    """Found by hypothesis: the second '-b' was skipped whole, so its unsupported tag went unreported."""
+    _, problems = load_marked("-b: \n-b: !t x\n", "x")
+    assert [(p.line, p.code) for p in problems] == [(2, "duplicate-key"), (2, "yaml-tag")]

@@ -185,6 +185,11 @@ class _Tree:
                         f"duplicate key '{key}' (first on line {first})",
                     )
                 )
+                # Not kept, but still read: problems inside it (an unsupported tag) are reported too.
+                if type(value_node) is scalar_type:
+                    self.scalar(value_node)
+                else:
+                    self.convert(value_node)
                 continue
             if type(value_node) is scalar_type:
                 mapping[key] = self.scalar(value_node)
