@@ -202,3 +202,26 @@ def test_validate_speaks_github_annotations_under_actions(runner, tmp_path, monk
     result = runner.invoke(app, ["validate", str(broken)])
     assert result.exit_code == 1
     assert result.stdout.startswith(f"::error file={broken},line=4")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["parse"], ["segment"], ["extract"], ["diff", "{pdf}"], ["track"]],
+    ids=lambda c: c[0],
+)
+def test_every_command_that_reads_documents_takes_a_password(runner, tmp_path, command):
+    """An encrypted PDF's error says to use --password; every command that reads documents must have it."""
+    from tests.pdf_factory import build_pdf
+
+    pdf = tmp_path / "locked.pdf"
+    build_pdf("By 2025, install 100 charging piles.", pdf, password="s3cret")
+    argv = [command[0], str(pdf), *(part.format(pdf=pdf) for part in command[1:])]
+    locked = runner.invoke(app, argv)
+    assert locked.exit_code in (1, 2) and "--password" in locked.stderr
+    opened = runner.invoke(
+        app,
+        [*argv, "--password", "s3cret", "--format", "json"]
+        if command[0] != "segment"
+        else [*argv, "--password", "s3cret"],
+    )
+    assert opened.exit_code in (0, 1) and "encrypted" not in opened.stderr, opened.stderr

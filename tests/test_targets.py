@@ -302,3 +302,20 @@ def test_task_list_headed_by_a_period_is_due_at_its_end(corpus_dir):
     plan = load_document(corpus_dir / "shanghai-jingan-urban-renewal-action-plan-2023-2025.txt")
     listed = [t for t in extract_targets(plan) if t.clause == "ax1.t1"]  # the annex table
     assert listed and {t.year for t in listed} == {2025}
+
+
+def test_cli_extract_goes_on_past_an_unreadable_file_and_exits_1(runner, seed_path, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(seed_path), str(empty), "--format", "json"])
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)) >= 14  # the seed's targets are still there
+    assert f"{empty}: the file is empty" in result.stderr
+
+
+def test_cli_extract_of_one_unreadable_file_is_still_one_error(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("Error:") == 1

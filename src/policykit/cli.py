@@ -196,7 +196,9 @@ DataFormatOpt = Annotated[
     DataFormat | None,
     typer.Option("--format", "-f", help="table (terminal), json (when piped), jsonl, csv, yaml."),
 ]
-PasswordOpt = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+PasswordOpt = Annotated[
+    str | None, typer.Option("--password", help="Password of encrypted PDFs (the same for every file given).")
+]
 
 
 # ---------------------------------------------------------------- parse
@@ -256,6 +258,7 @@ def segment(
     file: FileArg,
     pos: Annotated[bool, typer.Option("--pos", help="Show part-of-speech tags (word/tag).")] = False,
     encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Segment a document into words with jieba and the policy lexicon (碳中和 stays one word).
 
@@ -270,7 +273,7 @@ def segment(
     from policykit.zh.segment import cut, pos_cut
 
     def segment_all() -> list[str]:
-        paragraphs = normalise(read_source(file, encoding=encoding))
+        paragraphs = normalise(read_source(file, encoding=encoding, password=password))
         if pos:
             return [" ".join(f"{word}/{tag}" for word, tag in pos_cut(p.text)) for p in paragraphs]
         return [" ".join(cut(p.text)) for p in paragraphs]
@@ -299,8 +302,12 @@ def extract(
         typer.Option("--all", help="Also list results already achieved and other figures, marked by kind."),
     ] = False,
     encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Extract numeric targets: indicator, value in the base unit, comparator, deadline year, and where it is.
+
+    With several files, a file that cannot be read is reported on stderr and the others are still
+    extracted; the exit status is then 1.
 
     Examples:
 
@@ -318,15 +325,24 @@ def extract(
     def load():
         with progress_bar("Extracting") as progress:
             return extract_files(
-                files, include_all=include_all, year=year, encoding=encoding, progress=progress
+                files,
+                include_all=include_all,
+                year=year,
+                encoding=encoding,
+                password=password,
+                progress=progress,
             )
 
-    targets = run(load)
+    result = run(load)
     chosen = choose_format(fmt, "table")
     if chosen == "table":
-        console().print(targets_table(targets, show_kind=include_all))
+        console().print(targets_table(result.targets, show_kind=include_all))
     else:
-        write(render_targets(targets, chosen))
+        write(render_targets(result.targets, chosen))
+    for failure in result.failures:
+        typer.echo(f"Error: {failure}", err=True)
+    if result.failures:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- search
@@ -444,6 +460,7 @@ def diff(
         bool, typer.Option("--targets/--no-targets", help="Compare numeric targets too.")
     ] = True,
     encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Compare two editions of a document: clauses added, removed, modified, moved, renumbered, split or
     merged, word-level changes inside them, and numeric targets whose value or year changed.
@@ -470,7 +487,9 @@ def diff(
         if old == "-" and new == "-":
             raise UsageError("only one of OLD and NEW can be - (stdin)")
         return diff_documents(
-            load_document(old, encoding=encoding), load_document(new, encoding=encoding), targets=targets
+            load_document(old, encoding=encoding, password=password),
+            load_document(new, encoding=encoding, password=password),
+            targets=targets,
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
@@ -750,6 +769,7 @@ def track_command(
         str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
     """Track indicators across editions: each year's target beside the result a later edition reports,
     with a verdict (met, missed, no outcome yet, not comparable) and the rule that decided it.
@@ -769,7 +789,7 @@ def track_command(
     from policykit.render.track import render_track, summary_line, track_table
     from policykit.track import track_files
 
-    result = run(lambda: track_files(files, indicators=indicator or (), encoding=encoding))
+    result = run(lambda: track_files(files, indicators=indicator or (), encoding=encoding, password=password))
     chosen = _track_format(fmt, output)
     if chosen == "table":
         view = track_table(result)

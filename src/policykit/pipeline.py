@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from policykit.errors import PolicykitError
 from policykit.ingest import read_source, source_from_text
 from policykit.model import Document, Metadata, Source, Target
 from policykit.normalise import normalise
@@ -42,21 +43,41 @@ def parse_text(text: str, *, name: str = "text") -> Document:
     return document_from_source(source_from_text(text, path=name, name=name))
 
 
+@dataclass(frozen=True)
+class ExtractRun:
+    """The targets of several documents, and the documents that could not be read (each its own error)."""
+
+    targets: tuple[Target, ...]
+    failures: tuple[PolicykitError, ...] = ()
+
+
 def extract_files(
     paths: Sequence[str | Path],
     *,
     include_all: bool = False,
     year: int | None = None,
     encoding: str | None = None,
+    password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[Target, ...]:
-    """Load and extract several documents into one combined tuple of targets, reporting progress per file."""
+) -> ExtractRun:
+    """Load and extract several documents, going on past a file that cannot be read.
+
+    With one file its error is raised as it is; with several, every failure is collected so the
+    targets of the readable files are not lost to one bad file.
+    """
     from policykit.targets import extract_targets
 
     targets: list[Target] = []
+    failures: list[PolicykitError] = []
     for done, path in enumerate(paths):
-        document = load_document(path, encoding=encoding)
-        targets.extend(extract_targets(document, include_all=include_all, year=year))
+        try:
+            document = load_document(path, encoding=encoding, password=password)
+        except PolicykitError as error:
+            if len(paths) == 1:
+                raise
+            failures.append(error)
+        else:
+            targets.extend(extract_targets(document, include_all=include_all, year=year))
         if progress is not None:
             progress(done + 1, len(paths))
-    return tuple(targets)
+    return ExtractRun(tuple(targets), tuple(failures))

@@ -501,34 +501,42 @@ def registry_editions(path: str | Path) -> list[Edition]:
     return editions
 
 
-def document_edition(path: str | Path, *, encoding: str | None = None) -> Edition:
+def document_edition(
+    path: str | Path, *, encoding: str | None = None, password: str | None = None
+) -> Edition:
     """A document's targets and achieved figures, with the year it speaks from (what 今年 means)."""
     from policykit.pipeline import load_document
     from policykit.targets import extract_targets
 
-    document = load_document(path, encoding=encoding)
+    document = load_document(path, encoding=encoding, password=password)
     figures = extract_targets(document, include_all=True)
     return Edition(document.name, document.metadata.year, figures, str(path))
 
 
-def load_editions(paths: Iterable[str | Path], *, encoding: str | None = None) -> list[Edition]:
+def load_editions(
+    paths: Iterable[str | Path], *, encoding: str | None = None, password: str | None = None
+) -> list[Edition]:
     """Read documents and registries into editions, oldest first (editions without a year keep their place last)."""
     editions: list[Edition] = []
     for path in paths:
         if str(path).lower().endswith(REGISTRY_SUFFIXES):
             editions.extend(registry_editions(path))
         else:
-            editions.append(document_edition(path, encoding=encoding))
+            editions.append(document_edition(path, encoding=encoding, password=password))
     return sorted(editions, key=lambda e: (e.year is None, e.year or 0))
 
 
 def track_files(
-    paths: Sequence[str | Path], *, indicators: Sequence[str] = (), encoding: str | None = None
+    paths: Sequence[str | Path],
+    *,
+    indicators: Sequence[str] = (),
+    encoding: str | None = None,
+    password: str | None = None,
 ) -> Track:
     """Load documents (and registries) and track their indicators across them."""
     if not paths:
         raise UsageError("give at least one document or registry")
-    return track(load_editions(paths, encoding=encoding), indicators=indicators)
+    return track(load_editions(paths, encoding=encoding, password=password), indicators=indicators)
 
 
 __all__ = [

@@ -89,7 +89,8 @@ class Reader:
                         "wrong password for this encrypted PDF: check --password", path=label
                     ) from None
                 raise PdfError(
-                    "the PDF is encrypted: pass its password with --password", path=label
+                    "the PDF is encrypted: pass its password with --password, or decrypt it first (qpdf --decrypt)",
+                    path=label,
                 ) from None
             if error.err_code == raw.FPDF_ERR_SECURITY:
                 raise PdfError(

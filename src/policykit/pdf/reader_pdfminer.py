@@ -129,7 +129,10 @@ def _password_error(password: str | None, label: str) -> PdfError:
     """Ask for the password, or say the one given is wrong."""
     if password:
         return PdfError("wrong password for this encrypted PDF: check --password", path=label)
-    return PdfError("the PDF is encrypted: pass its password with --password", path=label)
+    return PdfError(
+        "the PDF is encrypted: pass its password with --password, or decrypt it first (qpdf --decrypt)",
+        path=label,
+    )
 
 
 def corrupt(label: str, what: str) -> PdfError:
