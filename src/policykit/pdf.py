@@ -329,7 +329,10 @@ def extract_pages(
     """Extract every page's fragments, over a process pool when the document is long enough."""
     pdf = _open(source, password, label)
     total = len(pdf.pages)
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if workers is None:  # inside a search's worker this is 1: one pool per run, never a pool in a pool
+        from policykit.parallel import worker_count
+
+        workers = worker_count(4)
     if total < PARALLEL_MIN_PAGES or workers < 2:
         _WORKER.clear()
         _WORKER.update(pdf=pdf, label=label)
