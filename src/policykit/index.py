@@ -167,7 +167,6 @@ class SearchIndex:
         self.folder = folder
         self.path = os.path.join(folder, INDEX_FILE)
         self.notes = notes
-        self._ids: dict[str, int] = {}
 
     @classmethod
     def open(cls, cache_dir: str | os.PathLike | None = None, *, rebuild: bool = False) -> SearchIndex:
@@ -259,7 +258,6 @@ class SearchIndex:
             except OSError:
                 continue
             if _unchanged(entry, info):
-                self._ids[file] = entry[0]
                 held.append(file)
         return held
 
@@ -281,7 +279,6 @@ class SearchIndex:
             entry = known.get(key)
             if entry and not entry[8]:
                 if _unchanged(entry, info):
-                    self._ids[file] = entry[0]
                     continue
                 try:
                     same = entry[7] and _digest(_read(file)) == entry[7]
@@ -289,7 +286,6 @@ class SearchIndex:
                     same = False
                 if same:
                     touched.append((*_stat_row(info), time.time_ns(), entry[0]))
-                    self._ids[file] = entry[0]
                     continue
             todo.append((file, display_path(file)))
         try:
@@ -328,6 +324,8 @@ class SearchIndex:
             for path, stamp, outcome in batch:
                 key = _key(path)
                 row = db.execute("SELECT id, hash, error FROM files WHERE path=?", (key,)).fetchone()
+                if row and not isinstance(outcome, str) and row[1] == stamp[1] and not row[2]:
+                    continue  # another process stored this very content while this one parsed it
                 if row:
                     self._forget(row[0])
                 if isinstance(outcome, str):
@@ -354,7 +352,6 @@ class SearchIndex:
                     ),
                 )
                 file_id = cursor.lastrowid
-                self._ids[path] = file_id
                 first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clauses").fetchone()[0]
                 db.executemany(
                     "INSERT INTO clauses(id, file_id, clause, trail, text, lines, grams, bounds) "
@@ -391,16 +388,24 @@ class SearchIndex:
 
     def find(self, query: Query, files: list[str], *, under: str | None = None):
         """Return ([(record, spans, hits per term)] in document order, clauses searched, their characters)."""
+        db = self.db
+        db.execute("BEGIN")  # one snapshot: a writer replacing rows meanwhile cannot mix two versions
+        try:
+            return self._find(query, files, under)
+        finally:
+            db.execute("COMMIT")
+
+    def _find(self, query: Query, files: list[str], under: str | None):
         from policykit.search import display_path
 
         db = self.db
         display: dict[int, str] = {}
         order: dict[int, int] = {}
         for i, file in enumerate(files):
-            file_id = self._ids.get(file)
-            if file_id is not None:
-                display[file_id] = display_path(file)
-                order[file_id] = i
+            row = db.execute("SELECT id FROM files WHERE path=? AND error IS NULL", (_key(file),)).fetchone()
+            if row is not None:
+                display[row[0]] = display_path(file)
+                order[row[0]] = i
         if not display:
             return [], 0, 0
         db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
