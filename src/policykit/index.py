@@ -141,10 +141,10 @@ def parse_files(
     """Yield (path, (stat, hash) or None, rows or error message) per (path, shown) in order, on the run's pool."""
     from policykit import parallel
 
-    if len(files) >= 4 and parallel.worker_count() > 1:
-        from policykit.zh.segment import tokenize
+    if files:
+        from policykit.zh.segment import load
 
-        tokenize("")  # load jieba before the pool forks, so the workers share it
+        load()  # the whole dictionary: many clauses to segment, and forked workers share it
     for done, result in enumerate(parallel.pmap(_parse_file, files), 1):
         yield result
         if progress:

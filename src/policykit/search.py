@@ -245,6 +245,7 @@ def _scan(query: Query, files: list[str], *, under: str | None, full: bool, prog
     Returns (hits, clauses counted, their characters, warnings). The clause counts (for --rank)
     cover every file only with `full`; otherwise files ruled out by substring are not parsed.
     """
+    from policykit import pipeline  # noqa: F401  (imported before the pool forks: workers share it)
     from policykit.parallel import pmap
 
     found = []
@@ -298,12 +299,11 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
                 document = load_document(path)
             else:
                 text, encoding = decode_text(data, shown)
-                if not query.may_match(squashed(text)):
+                if not _may_hold(text, query):
                     return None, [], 0, 0
                 name = os.path.splitext(os.path.basename(path))[0]
-                document = document_from_source(
-                    source_from_text(text, path=path, name=name, encoding=encoding)
-                )
+                source = source_from_text(text, path=path, name=name, encoding=encoding)
+                document = document_from_source(source)
         else:
             document = load_document(path)
         records = list(clause_records(document))
@@ -317,6 +317,31 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
         records = [ClauseRecord(shown, r.clause, r.path, r.text, r.lines) for r in records]
     candidates = [record for record in records if query.may_match(fold(record.text))]
     return None, candidates, total, characters
+
+
+_VARIANTS: dict[str, str] = {
+    **{chr(c): chr(c) + chr(c - 32) + chr(c + 0xFEE0) + chr(c - 32 + 0xFEE0) for c in range(0x61, 0x7B)},
+    **{chr(c): chr(c) + chr(c + 0xFEE0) for c in range(0x30, 0x3A)},
+    "%": "%％",
+    ".": ".．",
+}
+"""The characters normalising or folding turns into each character (a: a A ａ Ａ), so a raw text lacking
+all of them cannot hold it."""
+
+
+def _may_hold(text: str, query: Query) -> bool:
+    """The substring test on a raw decoded file: cheap character tests first, the full view only when needed."""
+    if query.mode == "regex":
+        return True
+
+    def part_may_occur(part: str) -> bool:
+        return all(any(v in text for v in _VARIANTS.get(ch, ch)) for ch in set(part))
+
+    if not all(any(all(map(part_may_occur, term.parts)) for term in group) for group in query.groups):
+        return False
+    if query.may_match(text):
+        return True  # every part occurs as it is: parse and see
+    return query.may_match(squashed(text))
 
 
 def squashed(text: str) -> str:

@@ -7,9 +7,8 @@ jieba is imported on first use only, so commands that never segment stay fast.
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import logging
-import sys
 from functools import cache
 from importlib.resources import files
 
@@ -31,23 +30,19 @@ def _jieba():
     # jieba's start-up unmarshals a ~500k-entry dictionary, and the cyclic GC scanning those
     # objects as they are made costs about a third of the load (marshal.load of jieba's cache:
     # 1.5 s with the GC, 1.0 s without, on the project's 2-core machine); none of them form cycles.
+    import gc
+
+    from policykit.zh.wordstore import import_jieba
+
+    jieba = import_jieba()
     collecting = gc.isenabled()
     gc.disable()
-    # jieba._compat imports pkg_resources (~0.15 s) only to open its own data files, and falls back
-    # to plain open() when that import fails: hide it for the moment jieba is imported.
-    hidden = "pkg_resources" not in sys.modules
-    if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
-        import jieba
-
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
         for word, freq, tag in lexicon():
             jieba.add_word(word, freq=freq, tag=tag)
     finally:
-        if hidden:
-            sys.modules.pop("pkg_resources", None)
         if collecting:
             gc.enable()
     return jieba
@@ -55,21 +50,41 @@ def _jieba():
 
 @cache
 def _posseg():
-    """jieba's POS tagger (its HMM tables and word tags cost ~0.3 s more): loaded only for pos_cut."""
-    _jieba()
-    collecting = gc.isenabled()
-    gc.disable()
-    hidden = "pkg_resources" not in sys.modules
-    if hidden:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba.posseg
-    finally:
-        if hidden:
-            sys.modules.pop("pkg_resources", None)
-        if collecting:
-            gc.enable()
-    return jieba.posseg
+    """jieba's POS tagger over the full dictionary (its word tags cost ~0.3 s more): only for pos_cut."""
+    from policykit.zh.wordstore import import_jieba
+
+    jieba = _jieba()
+    posseg = import_jieba("jieba.posseg")
+    tagger = posseg.POSTokenizer(jieba.dt)  # its own tag table: the module's may be empty
+    tagger.makesure_userdict_loaded()
+    return tagger
+
+
+def _light(kind: str):
+    """The store-backed tokenizer or tagger (zh.wordstore) while it is cheaper than the full dictionary.
+
+    With no store yet, the full dictionary is loaded and the store written for the next run.
+    """
+    from policykit.zh import wordstore
+
+    if _jieba.cache_info().currsize or wordstore.lookups() > wordstore.LOOKUP_BUDGET:
+        return None
+    light = wordstore.tokenizer() if kind == "words" else wordstore.pos_tokenizer()
+    if light is None:
+        _write_store()
+    return light
+
+
+def _write_store() -> None:
+    import sqlite3
+
+    from policykit.zh import wordstore
+
+    jieba = _jieba()
+    tagger = _posseg()
+    # A read-only or full cache: every run loads the full dictionary, as before.
+    with contextlib.suppress(OSError, sqlite3.Error):
+        wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, wordstore.store_path())
 
 
 def cut(text: str) -> list[str]:
@@ -84,9 +99,16 @@ def cut_for_search(text: str) -> list[str]:
 
 def tokenize(text: str, mode: str = "default") -> list[tuple[str, int, int]]:
     """Segment with character offsets: (word, start, end); mode 'search' adds the parts of compounds."""
-    return list(_jieba().tokenize(text, mode=mode))
+    light = _light("words")
+    return list((light or _jieba().dt).tokenize(text, mode=mode))
+
+
+def load() -> None:
+    """Load the full dictionary now (before segmenting many texts, or before forking workers)."""
+    _jieba()
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:
     """Segment with part-of-speech tags: [(word, tag), ...]."""
-    return [(pair.word, pair.flag) for pair in _posseg().lcut(text)]
+    tagger = _light("tags") or _posseg()
+    return [(pair.word, pair.flag) for pair in tagger.lcut(text)]
