@@ -430,8 +430,17 @@ def sample_index(tmp_path_factory):
     if not SAMPLE:
         pytest.skip("shared corpus not found: the equivalence property needs real documents")
     cache = tmp_path_factory.mktemp("cache")
-    files = [str(path) for path in SAMPLE]
+    # A hard-wrapped copy (lines cut at 30 characters, as scraped or PDF-extracted text is): normalising
+    # joins them again, so the raw file holds many terms only across a line break.
+    wrapped = tmp_path_factory.mktemp("wrapped") / "wrapped.txt"
+    original = SAMPLE[0].read_text(encoding="utf-8")
+    lines = [part[i : i + 30] for part in original.splitlines() for i in range(0, max(len(part), 1), 30)]
+    wrapped.write_text("\n".join(lines), encoding="utf-8")
+    time.sleep(2.1)  # stat proves a file unchanged only when it was not written just before indexing
+    files = [str(path) for path in SAMPLE] + [str(wrapped)]
     search("的", files, cache_dir=cache)
+    with SearchIndex.open(cache) as index:
+        assert index.fresh(files) == files, "every sample file is answered from the index"
     words = sorted(
         {
             w
@@ -463,5 +472,6 @@ def test_results_are_the_same_with_and_without_the_index(sample_index, data):
     mode = data.draw(st.sampled_from(["word", "substring"]))
     rank = data.draw(st.booleans())
     indexed = search(query, files, mode=mode, rank=rank, cache_dir=cache, build="never")
+    assert not indexed.notes
     scanned = search(query, files, mode=mode, rank=rank, use_index=False)
     assert [m.to_dict() for m in indexed.matches] == [m.to_dict() for m in scanned.matches], query

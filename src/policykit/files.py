@@ -19,6 +19,15 @@ from policykit.errors import InputError
 _GLOB_CHARS = "*?["
 
 
+def display_path(path: str) -> str:
+    """A path as printable text: bytes that are not UTF-8 (kept by surrogateescape) shown as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class Expanded:
     """The document files in order, and a warning for each entry that was skipped."""

@@ -263,7 +263,7 @@ class SearchIndex:
 
     def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Bring the given files up to date in the index; return messages for files that cannot be read."""
-        from policykit.search import display_path
+        from policykit.files import display_path
 
         known = self._known()
         todo: list[tuple[str, str]] = []
@@ -371,8 +371,8 @@ class SearchIndex:
         self.db.execute("DELETE FROM clauses WHERE file_id=?", (file_id,))
         self.db.execute("DELETE FROM files WHERE id=?", (file_id,))
 
-    def prune(self, keep: Iterable[str]) -> int:
-        """Drop the files under the given folders' keys that no longer exist; return how many."""
+    def prune(self) -> int:
+        """Drop the files that no longer exist from the index; return how many."""
         gone = [
             file_id
             for file_id, path in self.db.execute("SELECT id, path FROM files")
@@ -396,7 +396,7 @@ class SearchIndex:
             db.execute("COMMIT")
 
     def _find(self, query: Query, files: list[str], under: str | None):
-        from policykit.search import display_path
+        from policykit.files import display_path
 
         db = self.db
         display: dict[int, str] = {}
@@ -554,6 +554,7 @@ def build_index(
     expanded = expand_paths(paths, max_size=MAX_FILE_BYTES if max_size is None else max_size)
     with SearchIndex.open(cache_dir, rebuild=rebuild) as index:
         warnings = list(expanded.warnings) + index.refresh(list(expanded.files), progress=progress)
+        index.prune()
         return len(expanded.files), warnings, list(index.notes)
 
 

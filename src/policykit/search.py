@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES
 from policykit.errors import PolicykitError
-from policykit.files import expand_paths
+from policykit.files import display_path, expand_paths
 from policykit.query import (
     MODES,
     ClauseRecord,
@@ -53,15 +53,6 @@ __all__ = [
 _BM25_K1 = 1.2
 _BM25_B = 0.75
 BUILD_MODES = ("wait", "background", "never")
-
-
-def display_path(path: str) -> str:
-    """A path as printable text: bytes that are not UTF-8 (kept by surrogateescape) shown as \\xNN."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 # ---------------------------------------------------------------- results
