@@ -133,3 +133,14 @@ def _imports(path) -> set[str]:
 @pytest.mark.parametrize("module", ["query", "index", "files", "config", "parallel"])
 def test_the_search_pieces_do_not_import_search(module):
     assert "policykit.search" not in _imports(SRC / f"{module}.py")
+
+
+def test_parse_without_targets_never_loads_jieba():
+    code = (
+        "import sys\nfrom policykit.entry import main\n"
+        f"sys.argv=['policykit','parse',{str(SEED)!r},'-f','json','--no-targets']\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'typer'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr == "[]"

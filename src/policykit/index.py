@@ -401,11 +401,12 @@ class SearchIndex:
         db = self.db
         display: dict[int, str] = {}
         order: dict[int, int] = {}
+        ids = dict(db.execute("SELECT path, id FROM files WHERE error IS NULL").fetchall())
         for i, file in enumerate(files):
-            row = db.execute("SELECT id FROM files WHERE path=? AND error IS NULL", (_key(file),)).fetchone()
-            if row is not None:
-                display[row[0]] = display_path(file)
-                order[row[0]] = i
+            file_id = ids.get(_key(file))
+            if file_id is not None:
+                display[file_id] = display_path(file)
+                order[file_id] = i
         if not display:
             return [], 0, 0
         db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")

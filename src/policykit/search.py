@@ -236,6 +236,8 @@ def _scan(query: Query, files: list[str], *, under: str | None, full: bool, prog
     Returns (hits, clauses counted, their characters, warnings). The clause counts (for --rank)
     cover every file only with `full`; otherwise files ruled out by substring are not parsed.
     """
+    if not files:
+        return [], 0, 0, []
     from policykit import pipeline  # noqa: F401  (imported before the pool forks: workers share it)
     from policykit.parallel import pmap
 
