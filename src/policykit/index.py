@@ -245,12 +245,13 @@ class SearchIndex:
         }
 
     def fresh(self, files: Iterable[str]) -> list[str]:
-        """The files the index holds as they are now (stat proves it), without reading any of them."""
+        """The files the index holds as they are now: stat proves it, or for a file written just before
+        it was indexed (stat cannot tell), its content hash; those are then stamped as checked."""
         known = self._known()
         held = []
+        checked: list[tuple] = []
         for file in files:
-            key = _key(file)
-            entry = known.get(key)
+            entry = known.get(_key(file))
             if entry is None or entry[8]:
                 continue
             try:
@@ -259,6 +260,17 @@ class SearchIndex:
                 continue
             if _unchanged(entry, info):
                 held.append(file)
+            elif entry[2:6] == _stat_row(info):
+                try:
+                    same = _digest(_read(file)) == entry[7]
+                except OSError:
+                    same = False
+                if same:
+                    held.append(file)
+                    checked.append((time.time_ns(), entry[0]))
+        if checked:
+            with contextlib.suppress(sqlite3.Error), _write(self.db):
+                self.db.executemany("UPDATE files SET indexed_ns=? WHERE id=?", checked)
         return held
 
     def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:

@@ -284,14 +284,14 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
     shown = display_path(path)
     try:
         if not full and path.lower().endswith(".txt"):
-            from policykit.ingest import decode_text, source_from_text
+            from policykit.ingest import source_from_text
 
             with open(path, "rb") as handle:
                 data = handle.read()
             if data.startswith(b"%PDF"):
                 document = load_document(path)
             else:
-                text, encoding = decode_text(data, shown)
+                text, encoding = _decode(data, shown)
                 if not _may_hold(text, query):
                     return None, [], 0, 0
                 name = os.path.splitext(os.path.basename(path))[0]
@@ -310,6 +310,19 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
         records = [ClauseRecord(shown, r.clause, r.path, r.text, r.lines) for r in records]
     candidates = [record for record in records if query.may_match(fold(record.text))]
     return None, candidates, total, characters
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str]:
+    """Decode as ingest does, with one UTF-8 pass for the common case (ingest tries UTF-8, then decodes)."""
+    from policykit.ingest import decode_text
+
+    plain = data and not data.isspace() and b"\x00" not in data[:8000]
+    if plain and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    return decode_text(data, shown)
 
 
 _VARIANTS: dict[str, str] = {
