@@ -238,7 +238,6 @@ def _scan(query: Query, files: list[str], *, under: str | None, full: bool, prog
     """
     if not files:
         return [], 0, 0, []
-    from policykit import pipeline  # noqa: F401  (imported before the pool forks: workers share it)
     from policykit.parallel import pmap
 
     found = []
@@ -277,28 +276,13 @@ def _query(source: str, mode: str) -> Query:
 
 def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[ClauseRecord], int, int]:
     """In a worker: (error, candidate clause records, clauses in the file, their characters)."""
-    from policykit.pipeline import document_from_source, load_document
-
     path, source, mode, full = job
     query = _query(source, mode)
     shown = display_path(path)
     try:
-        if not full and path.lower().endswith(".txt"):
-            from policykit.ingest import source_from_text
-
-            with open(path, "rb") as handle:
-                data = handle.read()
-            if data.startswith(b"%PDF"):
-                document = load_document(path)
-            else:
-                text, encoding = _decode(data, shown)
-                if not _may_hold(text, query):
-                    return None, [], 0, 0
-                name = os.path.splitext(os.path.basename(path))[0]
-                source = source_from_text(text, path=path, name=name, encoding=encoding)
-                document = document_from_source(source)
-        else:
-            document = load_document(path)
+        document = _document_if_it_may_match(path, shown, query, full)
+        if document is None:
+            return None, [], 0, 0
         records = list(clause_records(document))
     except PolicykitError as error:
         return display_path(str(error)), [], 0, 0
@@ -312,16 +296,38 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
     return None, candidates, total, characters
 
 
+def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool):
+    """Parse a file, or return None when its raw text proves no clause can match (text files only)."""
+    if full or not path.lower().endswith(".txt"):
+        from policykit.pipeline import load_document
+
+        return load_document(path)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if data.startswith(b"%PDF"):
+        from policykit.pipeline import load_document
+
+        return load_document(path)
+    text, encoding = _decode(data, shown)
+    if not _may_hold(text, query):
+        return None
+    from policykit.ingest import source_from_text
+    from policykit.pipeline import document_from_source
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    return document_from_source(source_from_text(text, path=path, name=name, encoding=encoding))
+
+
 def _decode(data: bytes, shown: str) -> tuple[str, str]:
     """Decode as ingest does, with one UTF-8 pass for the common case (ingest tries UTF-8, then decodes)."""
-    from policykit.ingest import decode_text
-
     plain = data and not data.isspace() and b"\x00" not in data[:8000]
     if plain and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
+    from policykit.ingest import decode_text
+
     return decode_text(data, shown)
 
 
