@@ -568,7 +568,10 @@ def build_index(
     with SearchIndex.open(cache_dir, rebuild=rebuild) as index:
         warnings = list(expanded.warnings) + index.refresh(list(expanded.files), progress=progress)
         index.prune()
-        return len(expanded.files), warnings, list(index.notes)
+    from policykit.zh.segment import ensure_store
+
+    ensure_store()  # jieba's word store, for the cold searches of files not indexed yet
+    return len(expanded.files), warnings, list(index.notes)
 
 
 def start_background_index(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from functools import cache
 from importlib.resources import files
 
@@ -67,28 +68,54 @@ def _posseg():
 def _light(kind: str):
     """The store-backed tokenizer or tagger (zh.wordstore) while it is cheaper than the full dictionary.
 
-    With no store yet, the full dictionary is loaded and the store written for the next run.
+    With no store yet this run loads the full dictionary, and a detached process writes the store for
+    the next runs (POLICYKIT_BACKGROUND_INDEX=0 turns that off), so no answer waits for it.
     """
     from policykit.zh import wordstore
 
     if _jieba.cache_info().currsize or wordstore.lookups() > wordstore.LOOKUP_BUDGET:
         return None
     light = wordstore.tokenizer() if kind == "words" else wordstore.pos_tokenizer()
-    if light is None:
-        _write_store()
+    if light is None and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
+        _start_store_writer()
     return light
 
 
-def _write_store() -> None:
+def _start_store_writer() -> None:
+    import subprocess
+    import sys
+
+    code = "from policykit.zh.segment import ensure_store; ensure_store()"
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            [sys.executable, "-c", code],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def ensure_store() -> None:
+    """Write the word store for this jieba and lexicon unless it exists (one writer at a time)."""
+    import fcntl
     import sqlite3
 
     from policykit.zh import wordstore
 
-    jieba = _jieba()
-    tagger = _posseg()
+    path = wordstore.store_path()
+    if os.path.exists(path):
+        return
     # A read-only or full cache: every run loads the full dictionary, as before.
     with contextlib.suppress(OSError, sqlite3.Error):
-        wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, wordstore.store_path())
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.path.exists(path):
+                return
+            jieba = _jieba()
+            tagger = _posseg()
+            wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, path)
 
 
 def cut(text: str) -> list[str]:
