@@ -144,6 +144,29 @@ def test_a_damaged_index_is_rebuilt_with_a_note(tmp_path, damage):
     assert rows(search("氢能", [str(folder)], cache_dir=cache)) == expected
 
 
+def test_garbage_inside_a_valid_index_never_gives_wrong_results(tmp_path, jieba_loaded):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = list(PLANS.values())
+    for i in range(40):
+        lines = [f"（{n}）第{i}号文件第{n}项：{texts[(i + n) % 3]}" for n in range(1, 30)]
+        (folder / f"d{i:02d}.txt").write_text("一、任务\n" + "\n".join(lines), encoding="utf-8")
+    cache = tmp_path / "cache"
+    expected = rows(search("氢能 OR 国有", [str(folder)], use_index=False))
+    search("氢能", [str(folder)], cache_dir=cache)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{cache / INDEX_FILE}{suffix}").unlink(missing_ok=True)
+    data = (cache / INDEX_FILE).read_bytes()
+    rng = random.Random(20)  # among its 8 places, one corrupts rows silently unless quick_check runs
+    for trial in range(8):
+        damaged = tmp_path / f"damaged{trial}"
+        damaged.mkdir()
+        at = rng.randrange(4096, len(data) - 4096)
+        (damaged / INDEX_FILE).write_bytes(data[:at] + rng.randbytes(4096) + data[at + 4096 :])
+        found = search("氢能 OR 国有", [str(folder)], cache_dir=damaged, build="never")
+        assert rows(found) == expected, (trial, at, found.notes)
+
+
 def test_an_unusable_cache_means_a_search_without_the_index(tmp_path):
     folder = plans(tmp_path / "plans")
     blocked = tmp_path / "not-a-folder"

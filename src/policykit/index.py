@@ -38,6 +38,8 @@ _MAX_FTS_GRAMS = 48
 _MAX_INSTR = 24
 _RACY_NS = 2_000_000_000
 _BATCH_CLAUSES = 20000
+_CHECK_BYTES = 16 * 2**20
+"""Indexes up to this size are quick_checked on every open (~20 ms); bigger ones by `policykit index`."""
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(
@@ -169,8 +171,14 @@ class SearchIndex:
         self.notes = notes
 
     @classmethod
-    def open(cls, cache_dir: str | os.PathLike | None = None, *, rebuild: bool = False) -> SearchIndex:
-        """Open (creating, or rebuilding when damaged or asked) the index in `cache_dir` or the default."""
+    def open(
+        cls, cache_dir: str | os.PathLike | None = None, *, rebuild: bool = False, check: bool | None = None
+    ) -> SearchIndex:
+        """Open (creating, or rebuilding when damaged or asked) the index in `cache_dir` or the default.
+
+        With `check` (by default: when the file is small enough to check in a few milliseconds) the
+        index is verified with PRAGMA quick_check first: garbage inside a page can otherwise go unseen.
+        """
         folder = os.fspath(cache_dir) if cache_dir else default_cache_dir()
         path = os.path.join(folder, INDEX_FILE)
         notes: list[str] = []
@@ -182,6 +190,11 @@ class SearchIndex:
             raise IndexUnavailable(f"the search index at {path} is read-only")
         if rebuild:
             _remove(path)
+        elif os.path.exists(path) and (check or (check is None and os.path.getsize(path) <= _CHECK_BYTES)):
+            problem = _check(path)
+            if problem is not None:
+                _remove(path)
+                notes.append(f"the search index at {path} was damaged ({problem}): rebuilt it")
         for attempt in range(2):
             connection = None
             try:
@@ -549,6 +562,19 @@ def _remove(path: str) -> None:
             os.remove(path + suffix)
 
 
+def repair(cache_dir: str | os.PathLike | None, error: BaseException) -> str:
+    """After a query hit damage: quick_check the index and delete it when damaged; say what was done."""
+    folder = os.fspath(cache_dir) if cache_dir else default_cache_dir()
+    path = os.path.join(folder, INDEX_FILE)
+    if _busy(error) or _unwritable(error):
+        return f"cannot use the search index at {path}: {error}"
+    problem = _check(path)
+    if problem is None:
+        return f"the search index at {path} failed a query ({error})"
+    _remove(path)
+    return f"the search index at {path} was damaged ({problem}): removed it, the next search rebuilds it"
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -565,7 +591,7 @@ def build_index(
     from policykit.files import expand_paths
 
     expanded = expand_paths(paths, max_size=MAX_FILE_BYTES if max_size is None else max_size)
-    with SearchIndex.open(cache_dir, rebuild=rebuild) as index:
+    with SearchIndex.open(cache_dir, rebuild=rebuild, check=True) as index:
         warnings = list(expanded.warnings) + index.refresh(list(expanded.files), progress=progress)
         index.prune()
     from policykit.zh.segment import ensure_store

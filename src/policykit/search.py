@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES
-from policykit.errors import PolicykitError
+from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
 from policykit.query import (
     MODES,
@@ -181,6 +182,8 @@ def search(
     answers now and updates the index in a detached process, "never" leaves the index alone.
     An index that cannot be opened or written is skipped with a note: the answer is the same.
     """
+    if build not in BUILD_MODES:
+        raise UsageError(f"unknown index build mode {build!r}: use one of {', '.join(BUILD_MODES)}")
     parsed = parse_query(query, mode)
     expanded = expand_paths(paths, max_size=max_size)
     files = list(expanded.files)
@@ -206,6 +209,11 @@ def search(
                 location = index.folder
         except IndexUnavailable as error:
             notes.append(f"{error}; searching without the index")
+            to_scan, indexed, total, characters = files, [], 0, 0
+        except sqlite3.DatabaseError as error:  # damage found mid-query: answer by scanning, repair
+            from policykit.index import repair
+
+            notes.append(f"{repair(cache_dir, error)}; searching without the index")
             to_scan, indexed, total, characters = files, [], 0, 0
         else:
             if build == "background" and to_scan and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
