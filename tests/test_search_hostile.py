@@ -498,3 +498,12 @@ def test_results_are_the_same_with_and_without_the_index(sample_index, data):
     assert not indexed.notes
     scanned = search(query, files, mode=mode, rank=rank, use_index=False)
     assert [m.to_dict() for m in indexed.matches] == [m.to_dict() for m in scanned.matches], query
+
+
+def test_the_index_honours_policykit_cache_dir_before_xdg(tmp_path, monkeypatch):
+    folder = plans(tmp_path / "plans")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path / "own"))
+    search("氢能", [str(folder)])
+    assert (tmp_path / "own" / INDEX_FILE).exists()
+    assert not (tmp_path / "xdg").exists()
