@@ -29,12 +29,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The anchors (ripgrep, poppler's pdftotext) come from Debian's packages.
+# The anchors (ripgrep, poppler's pdftotext) come from Debian's packages; install them yourself.
 bench: $(STAMP)
-	@command -v rg >/dev/null && command -v pdftotext >/dev/null || \
-		(apt-get install -y -q ripgrep poppler-utils >/dev/null 2>&1 || \
-		 (apt-get update -q >/dev/null && apt-get install -y -q ripgrep poppler-utils >/dev/null)) || \
-		(echo "make bench needs ripgrep and pdftotext (apt-get install ripgrep poppler-utils)" >&2; exit 1)
+	@missing=""; for tool in rg pdftotext; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make bench: anchor tool(s) missing:$$missing (Debian: apt-get install ripgrep poppler-utils)" >&2; \
+		exit 1; fi
 	$(BIN)/python bench/run.py
 
 # Scores extract against the hand-annotated gold (tests/gold/targets, ../shared/eval); a report, never fails.

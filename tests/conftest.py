@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ SEED = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-pl
 CORPUS = ROOT.parent / "shared" / "corpus"
 EVAL = ROOT.parent / "shared" / "eval"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+# A CLI search indexes in a detached process; tests that want one start it themselves.
+os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ import pytest
 
 from policykit.cli import app
 from policykit.errors import InputError
+from policykit.files import expand_paths
 from policykit.formats import OLE_MAGIC, detect_format
 from policykit.ingest import read_source
 from policykit.model import Metadata
 from policykit.pipeline import document_from_source, load_document
-from policykit.search import resolve_paths
 from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
 
@@ -384,7 +384,7 @@ def test_gb2312_page_is_decoded_by_its_charset(tmp_path):
 def test_folder_search_picks_up_the_new_suffixes(tmp_path):
     for name in ("a.docx", "b.doc", "c.wps", "d.ofd", "e.html", "f.htm", "g.txt", "h.pdf", "i.xlsx", "j.png"):
         (tmp_path / name).write_bytes(b"x")
-    found = [Path(p).name for p in resolve_paths([str(tmp_path)])]
+    found = [Path(p).name for p in expand_paths([str(tmp_path)]).files]
     assert found == ["a.docx", "b.doc", "c.wps", "d.ofd", "e.html", "f.htm", "g.txt", "h.pdf"]
 
 

@@ -1,12 +1,16 @@
-"""Console-script front door: `policykit search` with machine output runs here without importing typer.
+"""Console-script front door: `policykit search` and `parse` with machine output run here without typer.
 
 typer (with pydantic) costs ~0.4 s to start, twenty times what ripgrep needs for a whole 20 MB
 search; a warm-index query must not pay it. Anything this lean parser does not fully understand
 (help, global options, a terminal view, an unknown flag) goes to the full typer CLI unchanged.
+Both paths share one error contract: any failure is one line on stderr and exit 2 (grep's 1 means
+"nothing found"); --verbose adds the traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -24,7 +28,7 @@ _FLAGS = {
     "-l": "files_only",
     "--no-index": "no_index",
 }
-_VALUED = {"--under": "under", "--format": "format", "-f": "format"}
+_VALUED = {"--under": "under", "--format": "format", "-f": "format", "--max-size": "max_size"}
 
 
 def parse_search_args(args: list[str]) -> dict | None:
@@ -82,7 +86,9 @@ class _LazyProgress:
 
 def lean_search(options: dict) -> int:
     """Run a search and print JSON/JSONL; return grep's exit status."""
+    from policykit.config import DEFAULT_SOURCES
     from policykit.errors import PolicykitError
+    from policykit.files import parse_size
     from policykit.render.search import render_search_data
     from policykit.search import search
 
@@ -92,21 +98,22 @@ def lean_search(options: dict) -> int:
     try:
         result = search(
             query,
-            paths or ["data/raw"],
+            paths or [DEFAULT_SOURCES],
             mode=mode,
             under=options.get("under"),
             rank=bool(options.get("rank")),
             use_index=not options.get("no_index"),
             progress=progress,
+            build="background",
+            max_size=parse_size(options.get("max_size", "200M")),
         )
     except PolicykitError as error:
         sys.stderr.write(f"Error: {error}\n")
         return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("Error: interrupted\n")
-        return 130
     finally:
         progress.close()
+    for note in result.notes:
+        sys.stderr.write(f"Note: {note}\n")
     for warning in result.warnings:
         sys.stderr.write(f"Warning: {warning}\n")
     text = render_search_data(
@@ -115,24 +122,139 @@ def lean_search(options: dict) -> int:
         count=bool(options.get("count")),
         files_only=bool(options.get("files_only")),
     )
+    write_output(text)
+    return result.exit_status
+
+
+_PARSE_VALUED = {"--format": "format", "-f": "format", "--encoding": "encoding", "--password": "password"}
+_PARSE_FLAGS = {"--targets": True, "--no-targets": False}
+
+
+def parse_parse_args(args: list[str]) -> dict | None:
+    """Read `parse FILE` arguments for machine output (json, yaml), or None when typer should handle them."""
+    options: dict = {"positional": [], "targets": True}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, _, value = arg.partition("=")
+        if not arg.startswith("-") or arg == "-":
+            options["positional"].append(arg)
+        elif arg in _PARSE_FLAGS:
+            options["targets"] = _PARSE_FLAGS[arg]
+        elif name in _PARSE_VALUED and value and arg.startswith("--"):
+            options[_PARSE_VALUED[name]] = value
+        elif arg in _PARSE_VALUED and i + 1 < len(args):
+            options[_PARSE_VALUED[arg]] = args[i + 1]
+            i += 1
+        else:
+            return None
+        i += 1
+    if len(options["positional"]) != 1 or options.get("format", "json") not in ("json", "yaml"):
+        return None
+    if "format" not in options and sys.stdout.isatty():
+        return None
+    return options
+
+
+def lean_parse(options: dict) -> int:
+    """Parse one document and print its clause tree as JSON or YAML, as the typer command does."""
+    from policykit.errors import PolicykitError, UsageError
+    from policykit.pipeline import load_document
+    from policykit.render.tree import document_to_dict
+
+    try:
+        document = load_document(
+            options["positional"][0], encoding=options.get("encoding"), password=options.get("password")
+        )
+        if options["targets"]:
+            from policykit.targets import attach_targets
+
+            document = attach_targets(document)
+    except UsageError as error:
+        sys.stderr.write(f"Error: {error}\n")
+        return 2
+    except PolicykitError as error:
+        sys.stderr.write(f"Error: {error}\n")
+        return 1
+    if options.get("format", "json") == "json":
+        from policykit.render import to_json
+
+        write_output(to_json(document_to_dict(document)) + "\n")
+    else:
+        from policykit.render import to_yaml
+
+        write_output(to_yaml(document_to_dict(document)))
+    return 0
+
+
+def write_output(text: str) -> None:
+    """Write to stdout; a closed pipe ends quietly, a full or broken device is an error line."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+class OutputError(Exception):
+    """stdout cannot take the output (a full device, an I/O error)."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
         pass
-    return result.exit_status
+
+
+def _verbose(args: list[str]) -> bool:
+    return any(arg in ("--verbose", "-v") for arg in args) or bool(
+        __import__("os").environ.get("POLICYKIT_VERBOSE")
+    )
 
 
 def main() -> None:
-    """Dispatch: the lean search path when it applies, else the full typer CLI."""
+    """Dispatch: the lean search path when it applies, else the full typer CLI; one error contract for both."""
     args = sys.argv[1:]
-    if args and args[0] == "search":
-        options = parse_search_args(args[1:])
-        if options is not None:
-            raise SystemExit(lean_search(options))
-    from policykit.cli import main as cli_main
+    try:
+        if args and args[0] == "search":
+            options = parse_search_args(args[1:])
+            if options is not None:
+                raise SystemExit(lean_search(options))
+        if args and args[0] == "parse":
+            options = parse_parse_args(args[1:])
+            if options is not None:
+                raise SystemExit(lean_parse(options))
+        if args in ([], ["--help"], ["-h"]):
+            # The top-level help is the command table: click's plain formatter, without rich's layout.
+            os.environ.setdefault("TYPER_USE_RICH", "0")
+        from policykit.cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("Error: interrupted\n")
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise SystemExit(0) from None
+    except Exception as error:  # the contract: never a bare traceback, never exit 1 for an error
+        if _verbose(args):
+            raise
+        message = (
+            str(error)
+            if isinstance(error, OutputError)
+            else f"internal error: {type(error).__name__}: {error}"
+        )
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"Error: {message} (run with --verbose for the traceback)\n")
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

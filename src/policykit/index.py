@@ -1,45 +1,64 @@
-"""The persistent search index: SQLite FTS5 over jieba search-mode tokens, kept under the XDG cache directory.
+"""The persistent search index: SQLite FTS5 over character bigrams, with each clause's word boundaries.
 
-Each clause row stores its text, heading trail, line map, the space-joined search-mode tokens (indexed
-by FTS5 with the unicode61 tokenizer, so every token, even one or two characters long, is a whole
-term) and a bitmap of its word boundaries, so a warm query checks hits without loading jieba.
-Files are re-parsed only when their size or mtime changed and their content hash too.
+An accelerator only: search answers from it for the files it holds unchanged and scans the rest,
+with the same results either way. Each clause row stores its text, heading trail, line map, the
+distinct bigrams of its letters and ideographs (FTS5, so a query finds the clauses holding every
+bigram of a term: never fewer than hold the term) and a bitmap of its jieba word boundaries, so a
+warm query checks word hits without loading jieba.
+
+It follows SQLite's guidance for several processes: WAL (readers never wait for a writer), writers
+take the lock up front (BEGIN IMMEDIATE) with a busy timeout, one transaction per batch of files so
+a killed build leaves a consistent index. A file counts as unchanged only when size, mtime, ctime
+and inode match and it was not modified in the seconds before it was indexed; otherwise its content
+hash decides. A damaged index is checked (PRAGMA quick_check) and rebuilt with a note; a read-only
+or full cache makes search go on without the index, saying so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import sqlite3
+import sys
+import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from policykit.errors import InputError, PolicykitError
-from policykit.search import ClauseRecord, Query, Term, match_record
+from policykit.config import cache_dir as default_cache_dir
+from policykit.errors import PolicykitError
+from policykit.query import ClauseRecord, Query, Term, clause_records, fold, match_record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEX_FILE = "search-index.sqlite"
-_WORD = re.compile(r"[^\W_]+")
-_LONGEST_PIECE = 12
+LOCK_FILE = "search-index.build.lock"
+_GRAM_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_MAX_FTS_GRAMS = 48
+_MAX_INSTR = 24
+_RACY_NS = 2_000_000_000
+_BATCH_CLAUSES = 20000
+_CHECK_BYTES = 16 * 2**20
+"""Indexes up to this size are quick_checked on every open (~20 ms); bigger ones by `policykit index`."""
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(
-    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
-    hash TEXT, error TEXT, clauses INTEGER DEFAULT 0, chars INTEGER DEFAULT 0);
+    id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
+    inode INTEGER, indexed_ns INTEGER, hash TEXT, error TEXT, clauses INTEGER DEFAULT 0,
+    chars INTEGER DEFAULT 0);
 CREATE TABLE clauses(
     id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, clause TEXT, trail TEXT, text TEXT,
-    lines TEXT, words TEXT, bounds BLOB);
+    lines TEXT, grams TEXT, bounds BLOB);
 CREATE INDEX clauses_by_file ON clauses(file_id);
-CREATE TABLE vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE fts USING fts5(words, content='clauses', content_rowid='id', detail=none);
+CREATE VIRTUAL TABLE fts USING fts5(grams, content='clauses', content_rowid='id', detail=none);
 """
+_UNWRITABLE = ("readonly", "read-only", "disk is full", "unable to open", "disk i/o error", "out of memory")
+
+__all__ = ["INDEX_FILE", "IndexUnavailable", "SearchIndex", "build_index", "default_cache_dir"]
 
 
-def default_cache_dir() -> str:
-    """$XDG_CACHE_HOME/policykit, else ~/.cache/policykit."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "policykit")
+class IndexUnavailable(PolicykitError):
+    """The index cannot be used here (read-only or full cache, a lock never freed): search goes on without."""
 
 
 def _read(path: str) -> bytes:
@@ -53,124 +72,147 @@ def _fingerprint() -> str:
     return f"{SCHEMA_VERSION}:{zlib.crc32(lexicon):08x}"
 
 
-# ---------------------------------------------------------------- parsing (in worker processes)
-
-
 def _digest(data: bytes) -> str:
     import hashlib
 
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _parse_file(job: tuple[str, bool]):
-    """Parse one file into clause rows; with `segment`, add the search tokens and boundary bitmap."""
-    from policykit.pipeline import load_document
-    from policykit.search import clause_records
-
-    path, segment = job
+def _key(path: str) -> str:
+    """The absolute path as stored: bytes that are not UTF-8 written as \\xNN (SQLite holds UTF-8 only)."""
+    absolute = path if os.path.isabs(path) and "/." not in path else os.path.abspath(path)
     try:
+        absolute.encode("utf-8")
+        return absolute
+    except UnicodeEncodeError:
+        return os.fsencode(absolute).decode("utf-8", "backslashreplace")
+
+
+def grams(text: str) -> set[str]:
+    """The distinct character bigrams of the letter, digit and ideograph runs of folded text.
+
+    >>> sorted(grams("发展氢能。PM2"))
+    ['m2', 'pm', '发展', '展氢', '氢能']
+    """
+    found = set()
+    for run in _GRAM_RUN.findall(fold(text)):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
+
+
+# ---------------------------------------------------------------- parsing (in worker processes)
+
+
+def _parse_file(job: tuple[str, str]):
+    """Parse one file into clause rows with their bigrams and boundary bitmap; or an error message."""
+    from policykit.pipeline import load_document
+    from policykit.zh.segment import tokenize
+
+    path, shown = job
+    try:
+        info = os.stat(path)
         data = _read(path)
-        stat = os.stat(path)
-        digest = _digest(data)
         records = list(clause_records(load_document(path)))
     except PolicykitError as error:
         return path, None, str(error)
     except OSError as error:
-        return path, None, f"{path}: cannot read: {error.strerror}"
-    if not segment:
-        return path, (stat.st_size, stat.st_mtime_ns, digest), records
-    from policykit.zh.segment import tokenize
-
+        return path, None, f"{shown}: cannot read: {error.strerror}"
     rows = []
     for record in records:
         bits = bytearray(len(record.text) // 8 + 1)
-        tokens = []
-        for word, start, end in tokenize(record.text, mode="search"):
+        for _, start, end in tokenize(record.text, mode="search"):
             bits[start >> 3] |= 1 << (start & 7)
             bits[end >> 3] |= 1 << (end & 7)
-            if _WORD.fullmatch(word):
-                tokens.append(word)
         lines = json.dumps(record.lines, separators=(",", ":"))
-        rows.append((record.clause, record.path, record.text, lines, " ".join(tokens), bytes(bits)))
-    return path, (stat.st_size, stat.st_mtime_ns, digest), rows
+        rows.append(
+            (
+                record.clause,
+                record.path,
+                record.text,
+                lines,
+                " ".join(sorted(grams(record.text))),
+                bytes(bits),
+            )
+        )
+    return path, (info, _digest(data)), rows
 
 
 def parse_files(
-    files: list[str], *, progress: Callable[[int, int], None] | None = None, segment: bool = True
-) -> Iterator[tuple[str, object]]:
-    """Yield (path, clause rows or records) per file in order, or (path, error message); both cores when many."""
-    jobs = [(str(f), segment) for f in files]
-    workers = min(os.cpu_count() or 1, len(jobs))
-    if workers > 1 and len(jobs) >= 4:
-        if segment:
-            from policykit.zh.segment import tokenize
+    files: list[tuple[str, str]], *, progress: Callable[[int, int], None] | None = None
+) -> Iterator[tuple[str, tuple | None, object]]:
+    """Yield (path, (stat, hash) or None, rows or error message) per (path, shown) in order, on the run's pool."""
+    from policykit import parallel
 
-            tokenize("")  # load jieba once here; forked workers share it
-        import multiprocessing
+    if files:
+        from policykit.zh.segment import load
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with context.Pool(workers) as pool:
-            for done, (path, stat, result) in enumerate(pool.imap(_parse_file, jobs, chunksize=4), 1):
-                yield path, (stat, result) if stat else result
-                if progress:
-                    progress(done, len(jobs))
-        return
-    for done, job in enumerate(jobs, 1):
-        path, stat, result = _parse_file(job)
-        yield path, (stat, result) if stat else result
+        load()  # the whole dictionary: many clauses to segment, and forked workers share it
+    for done, result in enumerate(parallel.pmap(_parse_file, files), 1):
+        yield result
         if progress:
-            progress(done, len(jobs))
+            progress(done, len(files))
 
 
 # ---------------------------------------------------------------- the index
 
 
-def fts_expression(part: str, containing: list[str] = ()) -> str | None:
-    """An FTS5 query every clause with a word hit of `part` satisfies, or None when only a scan can tell.
-
-    A word hit either contains a whole token of the clause (one of the part's substrings, or all its
-    characters as one-character tokens) or lies inside one (a token `containing` the part: 低碳 in
-    绿色低碳, where only 绿色 is a listed sub-word). Hits that start in one word and end inside the
-    next compound without holding a token are not found this way; the scan (--no-index) finds them.
-    """
-    if len(part) < 2 or not _WORD.fullmatch(part):
-        return None
-    pieces = {
-        part[i:j]
-        for i in range(len(part))
-        for j in range(i + 2, min(len(part), i + _LONGEST_PIECE) + 1)
-        if _WORD.fullmatch(part[i:j])
-    }
-    alternatives = [f'"{piece}"' for piece in sorted(pieces.union(containing))]
-    singles = sorted({ch for ch in part if _WORD.fullmatch(ch)})
-    if singles:
-        alternatives.append("(" + " AND ".join(f'"{ch}"' for ch in singles) + ")")
-    return " OR ".join(alternatives) if alternatives else None
+def _unwritable(error: BaseException) -> bool:
+    message = str(error).lower()
+    return isinstance(error, OSError) or any(word in message for word in _UNWRITABLE)
 
 
 class SearchIndex:
     """An open index database; use `SearchIndex.open()` as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str):
+    def __init__(self, connection: sqlite3.Connection, folder: str, notes: list[str]):
         self.db = connection
-        self.path = path
-        self._ids: dict[str, int] = {}
-        self._keys: dict[str, str] = {}
+        self.folder = folder
+        self.path = os.path.join(folder, INDEX_FILE)
+        self.notes = notes
 
     @classmethod
-    def open(cls, cache_dir: str | os.PathLike | None = None) -> SearchIndex:
+    def open(
+        cls, cache_dir: str | os.PathLike | None = None, *, rebuild: bool = False, check: bool | None = None
+    ) -> SearchIndex:
+        """Open (creating, or rebuilding when damaged or asked) the index in `cache_dir` or the default.
+
+        With `check` (by default: when the file is small enough to check in a few milliseconds) the
+        index is verified with PRAGMA quick_check first: garbage inside a page can otherwise go unseen.
+        """
         folder = os.fspath(cache_dir) if cache_dir else default_cache_dir()
+        path = os.path.join(folder, INDEX_FILE)
+        notes: list[str] = []
         try:
             os.makedirs(folder, exist_ok=True)
-            connection = sqlite3.connect(os.path.join(folder, INDEX_FILE))
-        except (OSError, sqlite3.Error) as error:
-            raise InputError(
-                f"cannot open the search index in {folder}: {error}; set XDG_CACHE_HOME or use --no-index"
-            ) from None
-        index = cls(connection, os.path.join(folder, INDEX_FILE))
-        index._prepare()
-        return index
+        except OSError as error:
+            raise IndexUnavailable(f"cannot create the index folder {folder}: {error.strerror}") from None
+        if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+            raise IndexUnavailable(f"the search index at {path} is read-only")
+        if rebuild:
+            _remove(path)
+        elif os.path.exists(path) and (check or (check is None and os.path.getsize(path) <= _CHECK_BYTES)):
+            problem = _check(path)
+            if problem is not None:
+                _remove(path)
+                notes.append(f"the search index at {path} was damaged ({problem}): rebuilt it")
+        for attempt in range(2):
+            connection = None
+            try:
+                connection = _connect(path)
+                index = cls(connection, folder, notes)
+                index._prepare()
+                return index
+            except sqlite3.DatabaseError as error:
+                if connection is not None:
+                    connection.close()
+                if _unwritable(error) or _busy(error):
+                    raise IndexUnavailable(f"cannot use the search index at {path}: {error}") from None
+                if attempt:
+                    raise IndexUnavailable(f"cannot rebuild the search index at {path}: {error}") from None
+                problem = _check(path) or str(error)
+                _remove(path)
+                notes.append(f"the search index at {path} was damaged ({problem}): rebuilt it")
+        raise AssertionError("unreachable")
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -180,164 +222,225 @@ class SearchIndex:
 
     def _prepare(self) -> None:
         db = self.db
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
         fingerprint = _fingerprint()
-        try:
-            stored = db.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
-        except sqlite3.OperationalError:
-            stored = None
-        if stored and stored[0] == fingerprint:
+        if self._stored_fingerprint() == fingerprint:
             return
-        with db:
-            for (name,) in db.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table','view')"
-            ).fetchall():
+        _retry(lambda: db.execute("PRAGMA journal_mode=WAL").fetchone())
+        with _write(db):
+            if self._stored_fingerprint() == fingerprint:
+                return  # another process built it while this one waited for the lock
+            tables = db.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')").fetchall()
+            for (name,) in tables:
                 if name == "fts" or not name.startswith(("sqlite_", "fts_")):
                     db.execute(f'DROP TABLE IF EXISTS "{name}"')
-            db.executescript(_SCHEMA)
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+
+    def _stored_fingerprint(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                return None
+            raise
+        return row[0] if row else None
 
     # ---- keeping it current
 
-    def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:
-        """Bring the given files up to date in the index; return messages for files that cannot be read."""
-        db = self.db
-        known = {
-            path: (fid, size, mtime, digest, error)
-            for fid, path, size, mtime, digest, error in db.execute(
-                "SELECT id, path, size, mtime_ns, hash, error FROM files"
+    def _known(self) -> dict[str, tuple]:
+        return {
+            row[1]: row
+            for row in self.db.execute(
+                "SELECT id, path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, error FROM files"
             )
         }
-        todo: list[str] = []
-        touched: list[tuple[int, int, int]] = []
-        warnings: list[str] = []
-        cwd = os.getcwd()
+
+    def fresh(self, files: Iterable[str]) -> list[str]:
+        """The files the index holds as they are now: stat proves it, or for a file written just before
+        it was indexed (stat cannot tell), its content hash; those are then stamped as checked."""
+        known = self._known()
+        held = []
+        checked: list[tuple] = []
         for file in files:
-            key = (
-                file
-                if os.path.isabs(file) and "/." not in file
-                else os.path.normpath(os.path.join(cwd, file))
-            )
-            self._keys[file] = key
+            entry = known.get(_key(file))
+            if entry is None or entry[8]:
+                continue
             try:
-                stat = os.stat(key)
-            except OSError as error:
-                warnings.append(f"{file}: cannot read: {error.strerror}")
+                info = os.stat(file)
+            except OSError:
                 continue
-            entry = known.get(key)
-            if entry and entry[1] == stat.st_size and entry[2] == stat.st_mtime_ns:
-                if entry[4]:
-                    warnings.append(entry[4])
-                self._ids[key] = entry[0]
-                continue
-            if entry and entry[3]:
+            if _unchanged(entry, info):
+                held.append(file)
+            elif entry[2:6] == _stat_row(info):
                 try:
-                    same = _digest(_read(key)) == entry[3]
+                    same = _digest(_read(file)) == entry[7]
                 except OSError:
                     same = False
                 if same:
-                    touched.append((stat.st_size, stat.st_mtime_ns, entry[0]))
-                    self._ids[key] = entry[0]
+                    held.append(file)
+                    checked.append((time.time_ns(), entry[0]))
+        if checked:
+            with contextlib.suppress(sqlite3.Error), _write(self.db):
+                self.db.executemany("UPDATE files SET indexed_ns=? WHERE id=?", checked)
+        return held
+
+    def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:
+        """Bring the given files up to date in the index; return messages for files that cannot be read."""
+        from policykit.files import display_path
+
+        known = self._known()
+        todo: list[tuple[str, str]] = []
+        touched: list[tuple] = []
+        warnings: list[str] = []
+        for file in files:
+            key = _key(file)
+            try:
+                info = os.stat(file)
+            except OSError as error:
+                warnings.append(f"{display_path(file)}: cannot read: {error.strerror}")
+                continue
+            entry = known.get(key)
+            if entry and not entry[8]:
+                if _unchanged(entry, info):
                     continue
-            todo.append(key)
-        if touched:
-            with db:
-                db.executemany("UPDATE files SET size=?, mtime_ns=? WHERE id=?", touched)
-        if todo:
-            self._index(todo, known, progress, warnings)
+                try:
+                    same = entry[7] and _digest(_read(file)) == entry[7]
+                except OSError:
+                    same = False
+                if same:
+                    touched.append((*_stat_row(info), time.time_ns(), entry[0]))
+                    continue
+            todo.append((file, display_path(file)))
+        try:
+            if touched:
+                with _write(self.db):
+                    self.db.executemany(
+                        "UPDATE files SET size=?, mtime_ns=?, ctime_ns=?, inode=?, indexed_ns=? WHERE id=?",
+                        touched,
+                    )
+            if todo:
+                self._index(todo, progress, warnings)
+        except sqlite3.OperationalError as error:
+            if _unwritable(error) or _busy(error):
+                raise IndexUnavailable(f"cannot write the search index at {self.path}: {error}") from None
+            raise
         return warnings
 
-    def _index(self, todo: list[str], known: dict, progress, warnings: list[str]) -> None:
-        db = self.db
-        with db:
-            for path in todo:
-                entry = known.get(path)
-                if entry:
-                    self._forget(entry[0])
+    def _index(self, todo: list[tuple[str, str]], progress, warnings: list[str]) -> None:
+        """Parse outside any lock, then write each batch of files in one short write transaction."""
+        batch: list[tuple] = []
         pending = 0
-        db.execute("BEGIN")
-        try:
-            for path, outcome in parse_files(todo, progress=progress, segment=True):
+        for path, stamp, outcome in parse_files(todo, progress=progress):
+            if isinstance(outcome, str):
+                warnings.append(outcome)
+            batch.append((path, stamp, outcome))
+            pending += 1 if isinstance(outcome, str) else len(outcome)
+            if pending >= _BATCH_CLAUSES:
+                self._store(batch)
+                batch, pending = [], 0
+        if batch:
+            self._store(batch)
+
+    def _store(self, batch: list[tuple]) -> None:
+        db = self.db
+        with _write(db):
+            for path, stamp, outcome in batch:
+                key = _key(path)
+                row = db.execute("SELECT id, hash, error FROM files WHERE path=?", (key,)).fetchone()
+                if row and not isinstance(outcome, str) and row[1] == stamp[1] and not row[2]:
+                    continue  # another process stored this very content while this one parsed it
+                if row:
+                    self._forget(row[0])
                 if isinstance(outcome, str):
                     try:
-                        stat = os.stat(path)
+                        info = _stat_row(os.stat(path))
                     except OSError:
-                        stat = None
+                        info = (None, None, None, None)
                     db.execute(
-                        "INSERT INTO files(path, size, mtime_ns, hash, error) VALUES (?,?,?,?,?)",
-                        (path, stat and stat.st_size, stat and stat.st_mtime_ns, None, outcome),
+                        "INSERT INTO files(path, size, mtime_ns, ctime_ns, inode, error) VALUES (?,?,?,?,?,?)",
+                        (key, *info, outcome),
                     )
-                    warnings.append(outcome)
                     continue
-                (size, mtime, digest), rows = outcome
+                info, digest = stamp
                 cursor = db.execute(
-                    "INSERT INTO files(path, size, mtime_ns, hash, clauses, chars) VALUES (?,?,?,?,?,?)",
-                    (path, size, mtime, digest, len(rows), sum(len(r[2]) for r in rows)),
+                    "INSERT INTO files(path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, clauses, chars)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        key,
+                        *_stat_row(info),
+                        time.time_ns(),
+                        digest,
+                        len(outcome),
+                        sum(len(r[2]) for r in outcome),
+                    ),
                 )
                 file_id = cursor.lastrowid
-                self._ids[path] = file_id
                 first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM clauses").fetchone()[0]
                 db.executemany(
-                    "INSERT INTO clauses(id, file_id, clause, trail, text, lines, words, bounds) "
+                    "INSERT INTO clauses(id, file_id, clause, trail, text, lines, grams, bounds) "
                     "VALUES (?,?,?,?,?,?,?,?)",
-                    [(first + i, file_id, *row) for i, row in enumerate(rows)],
+                    [(first + i, file_id, *row) for i, row in enumerate(outcome)],
                 )
                 db.executemany(
-                    "INSERT INTO fts(rowid, words) VALUES (?,?)",
-                    [(first + i, row[4]) for i, row in enumerate(rows)],
+                    "INSERT INTO fts(rowid, grams) VALUES (?,?)",
+                    [(first + i, row[4]) for i, row in enumerate(outcome)],
                 )
-                vocabulary = {word for row in rows for word in row[4].split()}
-                db.executemany("INSERT OR IGNORE INTO vocab VALUES (?)", [(w,) for w in vocabulary])
-                pending += len(rows)
-                if pending > 20000:
-                    db.execute("COMMIT")
-                    db.execute("BEGIN")
-                    pending = 0
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _forget(self, file_id: int) -> None:
         self.db.execute(
-            "INSERT INTO fts(fts, rowid, words) SELECT 'delete', id, words FROM clauses WHERE file_id=?",
+            "INSERT INTO fts(fts, rowid, grams) SELECT 'delete', id, grams FROM clauses WHERE file_id=?",
             (file_id,),
         )
         self.db.execute("DELETE FROM clauses WHERE file_id=?", (file_id,))
         self.db.execute("DELETE FROM files WHERE id=?", (file_id,))
 
+    def prune(self) -> int:
+        """Drop the files that no longer exist from the index; return how many."""
+        gone = [
+            file_id
+            for file_id, path in self.db.execute("SELECT id, path FROM files")
+            if not os.path.exists(path)
+        ]
+        if gone:
+            with _write(self.db):
+                for file_id in gone:
+                    self._forget(file_id)
+        return len(gone)
+
     # ---- querying
 
     def find(self, query: Query, files: list[str], *, under: str | None = None):
-        """Return ([(record, spans, hits per term)] in document order, clauses searched, mean clause length)."""
+        """Return ([(record, spans, hits per term)] in document order, clauses searched, their characters)."""
+        db = self.db
+        db.execute("BEGIN")  # one snapshot: a writer replacing rows meanwhile cannot mix two versions
+        try:
+            return self._find(query, files, under)
+        finally:
+            db.execute("COMMIT")
+
+    def _find(self, query: Query, files: list[str], under: str | None):
+        from policykit.files import display_path
+
         db = self.db
         display: dict[int, str] = {}
         order: dict[int, int] = {}
+        ids = dict(db.execute("SELECT path, id FROM files WHERE error IS NULL").fetchall())
         for i, file in enumerate(files):
-            file_id = self._ids.get(self._keys.get(file, ""))
+            file_id = ids.get(_key(file))
             if file_id is not None:
-                display[file_id] = str(file)
+                display[file_id] = display_path(file)
                 order[file_id] = i
-        indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
-        restrict = ""
-        if len(display) < indexed:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
-            db.execute("DELETE FROM temp.wanted")
-            db.executemany("INSERT INTO temp.wanted VALUES (?)", [(i,) for i in display])
-            restrict = " AND c.file_id IN (SELECT id FROM temp.wanted)"
-        total, characters = 0, 0
-        if display:
-            marks = ",".join("?" * len(display)) if len(display) < 900 else None
-            sql = (
-                f"SELECT sum(clauses), sum(chars) FROM files WHERE id IN ({marks})"
-                if marks
-                else "SELECT sum(clauses), sum(chars) FROM files WHERE id IN (SELECT id FROM temp.wanted)"
-                if restrict
-                else "SELECT sum(clauses), sum(chars) FROM files"
-            )
-            total, characters = db.execute(sql, list(display) if marks else []).fetchone()
-            total, characters = total or 0, characters or 0
+        if not display:
+            return [], 0, 0
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM temp.wanted")
+        db.executemany("INSERT INTO temp.wanted VALUES (?)", [(i,) for i in display])
+        restrict = " AND c.file_id IN (SELECT id FROM temp.wanted)"
+        total, characters = db.execute(
+            "SELECT sum(clauses), sum(chars) FROM files WHERE id IN (SELECT id FROM temp.wanted)"
+        ).fetchone()
         candidates: dict[int, tuple] | None = None
         for group in query.groups:
             rows: dict[int, tuple] = {}
@@ -350,32 +453,207 @@ class SearchIndex:
         found = []
         for row in sorted((candidates or {}).values(), key=lambda r: (order.get(r[1], 0), r[0])):
             _, file_id, clause, trail, text, lines, bounds = row
-            if file_id not in display or (under and under not in (trail or "")):
+            if under and under not in (trail or ""):
                 continue
             record = ClauseRecord(display[file_id], clause, trail, text, tuple(map(tuple, json.loads(lines))))
             outcome = match_record(record, query, lambda b=bounds: b)
             if outcome:
                 found.append((record, *outcome))
-        return found, total, characters / max(total, 1)
-
-    def _containing(self, part: str) -> list[str]:
-        if len(part) < 2 or not _WORD.fullmatch(part):
-            return []
-        return [t for (t,) in self.db.execute("SELECT term FROM vocab WHERE instr(term, ?) > 0", (part,))]
+        return found, total or 0, characters or 0
 
     def _candidates(self, term: Term, restrict: str) -> list[tuple]:
+        """Rows that may hold the term: every bigram of it in FTS, every part by instr (capped, still a superset)."""
         select = "SELECT c.id, c.file_id, c.clause, c.trail, c.text, c.lines, c.bounds FROM clauses c WHERE 1"
         if term.mode == "regex":
             return self.db.execute(select + restrict).fetchall()
         conditions = []
         params: list[str] = []
-        for part in term.parts:
+        for part in sorted(term.parts, key=len, reverse=True)[:_MAX_INSTR]:
             column = "lower(c.text)" if re.search("[a-z]", part) else "c.text"
             conditions.append(f" AND instr({column}, ?) > 0")
             params.append(part)
-        if term.mode == "word":
-            expressions = [e for e in (fts_expression(p, self._containing(p)) for p in term.parts) if e]
-            if expressions:
-                conditions.insert(0, " AND c.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-                params.insert(0, " AND ".join(f"({e})" for e in expressions))
+        needed = sorted({gram for part in term.parts for gram in grams(part)})[:_MAX_FTS_GRAMS]
+        if needed:
+            conditions.insert(0, " AND c.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.insert(0, " AND ".join(f'"{gram}"' for gram in needed))
         return self.db.execute(select + "".join(conditions) + restrict, params).fetchall()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA busy_timeout=30000")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute("PRAGMA cell_size_check=ON")
+    return connection
+
+
+class _write:
+    """A write transaction taken with BEGIN IMMEDIATE (retried while busy), rolled back on any error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        _retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
+        return self.db
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            _retry(lambda: self.db.execute("COMMIT"))
+        elif self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
+
+def _busy(error: BaseException) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def _retry(action: Callable[[], object], seconds: float = 60.0) -> object:
+    """Run a statement, retrying while another connection holds the lock (beyond SQLite's busy timeout)."""
+    deadline = time.monotonic() + seconds
+    delay = 0.01
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not _busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def _stat_row(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _unchanged(entry: tuple, info: os.stat_result) -> bool:
+    """Stat proves a file unchanged only when nothing moved and it was not written just before indexing."""
+    _, _, size, mtime, ctime, inode, indexed, _, _ = entry
+    return (
+        (size, mtime, ctime, inode) == _stat_row(info)
+        and indexed is not None
+        and mtime < indexed - _RACY_NS
+        and ctime < indexed - _RACY_NS
+    )
+
+
+def _check(path: str) -> str | None:
+    """What PRAGMA quick_check says is wrong with the database, or None when it cannot even run."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return str(error)
+    problems = [row[0] for row in rows if row[0] != "ok"]
+    return "; ".join(problems[:3]) if problems else None
+
+
+def _remove(path: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path + suffix)
+
+
+def repair(cache_dir: str | os.PathLike | None, error: BaseException) -> str:
+    """After a query hit damage: quick_check the index and delete it when damaged; say what was done."""
+    folder = os.fspath(cache_dir) if cache_dir else default_cache_dir()
+    path = os.path.join(folder, INDEX_FILE)
+    if _busy(error) or _unwritable(error):
+        return f"cannot use the search index at {path}: {error}"
+    problem = _check(path)
+    if problem is None:
+        return f"the search index at {path} failed a query ({error})"
+    _remove(path)
+    return f"the search index at {path} was damaged ({problem}): removed it, the next search rebuilds it"
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_index(
+    paths: Iterable[str],
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    rebuild: bool = False,
+    max_size: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, list[str], list[str]]:
+    """Index the given files and folders (`policykit index`); return (files held, warnings, notes)."""
+    from policykit.config import MAX_FILE_BYTES
+    from policykit.files import expand_paths
+
+    expanded = expand_paths(paths, max_size=MAX_FILE_BYTES if max_size is None else max_size)
+    with SearchIndex.open(cache_dir, rebuild=rebuild, check=True) as index:
+        warnings = list(expanded.warnings) + index.refresh(list(expanded.files), progress=progress)
+        index.prune()
+    from policykit.zh.segment import ensure_store
+
+    ensure_store()  # jieba's word store, for the cold searches of files not indexed yet
+    return len(expanded.files), warnings, list(index.notes)
+
+
+def start_background_index(
+    paths: Iterable[str | os.PathLike], folder: str, count: int, *, max_size: int | None
+) -> str:
+    """Start `policykit index` on these paths in a detached process; return the status line to show."""
+    import subprocess
+
+    lock = os.path.join(folder, LOCK_FILE)
+    if _locked(lock):
+        return f"an index build is already running in {folder}; this answer comes from scanning"
+    argv = [sys.executable, "-m", "policykit", "index", "--quiet", "--background"]
+    if max_size is not None:
+        argv += ["--max-size", str(max_size)]
+    argv += ["--", *(os.fspath(p) for p in paths)]
+    env = {**os.environ, "POLICYKIT_CACHE_DIR": folder}
+    try:
+        subprocess.Popen(
+            argv,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as error:
+        return f"could not start indexing in the background ({error.strerror}); run `policykit index`"
+    return f"indexing {count} file(s) in the background into {folder}; later searches will be faster"
+
+
+def _locked(lock: str) -> bool:
+    """Tell whether a background build holds the build lock."""
+    import fcntl
+
+    try:
+        handle = open(lock, "a")  # noqa: SIM115
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        handle.close()
+    return False
+
+
+def hold_build_lock(folder: str):
+    """Take the background build lock for this process's life, or return None when another build holds it."""
+    import fcntl
+
+    os.makedirs(folder, exist_ok=True)
+    handle = open(os.path.join(folder, LOCK_FILE), "a")  # noqa: SIM115
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle

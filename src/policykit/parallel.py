@@ -1,26 +1,82 @@
-"""How many processes a stage may start: one pool per run, never a pool inside a pool's worker."""
+"""One process pool per run, shared by every stage; code running inside a worker never starts another.
+
+A search over a folder parses files in worker processes, and a long PDF would start its own pool
+there ("daemonic processes are not allowed to have children"). Workers are marked through the
+environment, so every stage asks `worker_count()` before it parallelises.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-WORKER_ENV = "POLICYKIT_IN_WORKER"
-
-
-def mark_worker() -> None:
-    """Declare this process a worker of a run's pool (a batch or dask worker): its stages stay serial."""
-    os.environ[WORKER_ENV] = "1"
+_IN_WORKER = "POLICYKIT_IN_WORKER"
+_pool: Any = None
 
 
 def in_worker() -> bool:
-    """Tell whether this process is a pool worker, where starting another pool is wasteful or impossible.
+    """Tell whether this process is a pool worker (this run's, batch's or dask's), which starts no pool.
 
-    Daemonic processes (multiprocessing.Pool and dask workers) cannot have children at all.
+    Daemonic processes (dask workers) cannot have children at all.
     """
-    return os.environ.get(WORKER_ENV) == "1" or multiprocessing.current_process().daemon
+    import multiprocessing
+
+    return os.environ.get(_IN_WORKER) == "1" or multiprocessing.current_process().daemon
 
 
-def worker_count(limit: int = 4) -> int:
-    """Processes a stage may use: up to `limit` cores in a main process, 1 inside a worker."""
-    return 1 if in_worker() else min(os.cpu_count() or 1, limit)
+def mark_worker() -> None:
+    """Declare this process a worker of some run's pool (batch, dask): every stage in it stays serial."""
+    os.environ[_IN_WORKER] = "1"
+
+
+def worker_count(limit: int | None = None) -> int:
+    """How many processes a stage may use: 1 inside a worker, else the cores (at most `limit`)."""
+    if in_worker():
+        return 1
+    count = os.cpu_count() or 1
+    return max(1, min(count, limit) if limit else count)
+
+
+def _init_worker() -> None:
+    mark_worker()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+def _shared_pool():
+    """The run's pool, started on first use (forked, so modules loaded by then are shared)."""
+    global _pool
+    if _pool is None:
+        import atexit
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        _pool = context.Pool(worker_count(), initializer=_init_worker)
+        atexit.register(shutdown)
+    return _pool
+
+
+def shutdown() -> None:
+    """Stop the shared pool (at exit, or after Ctrl-C)."""
+    global _pool
+    if _pool is not None:
+        _pool.terminate()
+        _pool.join()
+        _pool = None
+
+
+def pmap(function: Callable[[Any], Any], jobs: Iterable[Any], *, min_jobs: int = 4) -> Iterator[Any]:
+    """Map in order over the shared pool when there are enough jobs and cores, else in this process."""
+    jobs = list(jobs)
+    if len(jobs) < min_jobs or worker_count() < 2:
+        yield from map(function, jobs)
+        return
+    pool = _shared_pool()
+    chunk = max(1, min(16, len(jobs) // (worker_count() * 8)))
+    try:
+        yield from pool.imap(function, jobs, chunksize=chunk)
+    except BaseException:
+        shutdown()
+        raise

@@ -1,178 +1,62 @@
 """Search clauses by keyword across documents: whole words through jieba, substrings or regexes, with clause context.
 
-A word hit for a term must start and end on a word boundary of the clause text, where the boundaries
-are the starts and ends of every jieba search-mode token (words and the parts of compounds): 电池
-matches 锂电池, but 国有 does not match 我国有 (我国/有). The persistent index (policykit.index) only
-narrows the candidate clauses; every hit is checked against the same boundaries, with or without it.
+A cold search never segments the corpus: each file is first tested by plain substring (every word hit
+is a substring hit, so nothing is missed), only files that may match are parsed, and only their
+candidate clauses are segmented to check word boundaries. The persistent index (policykit.index) is an
+accelerator for files it already holds; results are the same with and without it.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from policykit.errors import InputError, UsageError
-from policykit.formats import DOCUMENT_SUFFIXES as FORMAT_SUFFIXES
+from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES
+from policykit.errors import PolicykitError, UsageError
+from policykit.files import display_path, expand_paths
+from policykit.query import (
+    MODES,
+    ClauseRecord,
+    Query,
+    Term,
+    boundary_bitmap,
+    clause_records,
+    fold,
+    is_boundary,
+    make_term,
+    match_record,
+    parse_query,
+)
 
-MODES = ("word", "substring", "regex")
-DOCUMENT_SUFFIXES = FORMAT_SUFFIXES  # .txt .pdf .docx .doc .wps .ofd .html .htm
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "MODES",
+    "ClauseRecord",
+    "Match",
+    "Query",
+    "SearchResult",
+    "Term",
+    "boundary_bitmap",
+    "clause_records",
+    "display_path",
+    "fold",
+    "is_boundary",
+    "make_term",
+    "match_record",
+    "parse_query",
+    "search",
+]
+
 _BM25_K1 = 1.2
 _BM25_B = 0.75
+BUILD_MODES = ("wait", "background", "never")
 
 
-def fold(text: str) -> str:
-    """Fold ASCII letters to lower case; keeps every offset where it was (unlike str.lower)."""
-    return text.translate(_ASCII_FOLD)
-
-
-# ---------------------------------------------------------------- query
-
-
-@dataclass(frozen=True)
-class Term:
-    """One query term: a word, or a quoted phrase of words that must follow each other."""
-
-    text: str
-    parts: tuple[str, ...]
-    mode: str = "word"
-    pattern: re.Pattern = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
-
-    def spans(self, text: str, folded: str, bounds: Callable[[], bytes]) -> list[tuple[int, int]]:
-        """Every non-overlapping hit of this term in a clause; `bounds` yields its boundary bitmap on demand."""
-        if self.mode == "regex":
-            return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
-        if not all(part in folded for part in self.parts):
-            return []
-        found: list[tuple[int, int]] = []
-        last_end = -1
-        bitmap = None
-        for m in self.pattern.finditer(folded):
-            edges = [m.start(g) for g in range(1, len(self.parts) + 1)]
-            edges += [m.end(g) for g in range(1, len(self.parts) + 1)]
-            start, end = edges[0], edges[-1]
-            if start < last_end:
-                continue
-            if self.mode == "word":
-                bitmap = bitmap if bitmap is not None else bounds()
-                if not all(is_boundary(bitmap, edge) for edge in edges):
-                    continue
-            found.append((start, end))
-            last_end = end
-        return found
-
-
-@dataclass(frozen=True)
-class Query:
-    """Terms ANDed across groups, ORed within a group; a clause with any excluded term is dropped."""
-
-    groups: tuple[tuple[Term, ...], ...]
-    excluded: tuple[Term, ...] = ()
-    mode: str = "word"
-
-    @property
-    def terms(self) -> tuple[Term, ...]:
-        return tuple(term for group in self.groups for term in group)
-
-
-def make_term(text: str, mode: str) -> Term:
-    """Build a term; whitespace inside (from quotes) makes a phrase whose words may be run together."""
-    if mode == "regex":
-        try:
-            return Term(text, (text,), mode, re.compile(text, re.IGNORECASE))
-        except re.error as error:
-            raise UsageError(f"bad regular expression {text!r}: {error}") from None
-    parts = tuple(fold(part) for part in text.split())
-    if not parts:
-        raise UsageError("empty search term: give a word, or quote a phrase")
-    body = r"\s*".join(f"({re.escape(part)})" for part in parts)
-    # A lookahead finds overlapping occurrences too, so a rejected one cannot hide a valid one after it.
-    return Term(" ".join(parts), parts, mode, re.compile(f"(?={body})"))
-
-
-def parse_query(query: str, mode: str = "word") -> Query:
-    """Parse `a b` (AND), `a OR b`, `-a` (exclude) and `"a b"` (phrase) into a Query."""
-    if mode not in MODES:
-        raise UsageError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
-    import shlex
-
-    lexer = shlex.shlex(query, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    lexer.quotes = '"'
-    lexer.escape = ""
-    try:
-        tokens = list(lexer)
-    except ValueError:
-        raise UsageError(f'unbalanced quote in query {query!r}: close the phrase with "') from None
-    groups: list[list[Term]] = []
-    excluded: list[Term] = []
-    join_next = False
-    for token in tokens:
-        if token == "OR":
-            if not groups or join_next:
-                raise UsageError("OR needs a term on each side, e.g. 氢能 OR 光伏")
-            join_next = True
-            continue
-        if token.startswith("-") and len(token) > 1:
-            if join_next:
-                raise UsageError("cannot OR an excluded term: write 氢能 OR 光伏 -海上")
-            excluded.append(make_term(token[1:], mode))
-            continue
-        term = make_term(token, mode)
-        if join_next:
-            groups[-1].append(term)
-            join_next = False
-        else:
-            groups.append([term])
-    if join_next:
-        raise UsageError("OR needs a term on each side, e.g. 氢能 OR 光伏")
-    if not groups:
-        raise UsageError("the query has no term to find: give at least one term that is not excluded")
-    return Query(tuple(tuple(g) for g in groups), tuple(excluded), mode)
-
-
-# ---------------------------------------------------------------- word boundaries
-
-
-def boundary_bitmap(text: str) -> bytes:
-    """Bit i is set when offset i starts or ends a jieba search-mode token (a word or a compound's part)."""
-    from policykit.zh.segment import tokenize
-
-    bits = bytearray(len(text) // 8 + 1)
-    for _, start, end in tokenize(text, mode="search"):
-        bits[start >> 3] |= 1 << (start & 7)
-        bits[end >> 3] |= 1 << (end & 7)
-    return bytes(bits)
-
-
-def is_boundary(bitmap: bytes, offset: int) -> bool:
-    return bool(bitmap[offset >> 3] >> (offset & 7) & 1)
-
-
-# ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class ClauseRecord:
-    """What search needs of one clause: its text, where it is, and its line map (offset in text, line, page)."""
-
-    document: str
-    clause: str
-    path: str
-    text: str
-    lines: tuple[tuple[int, int, int | None], ...]
-
-    def locate(self, offset: int) -> tuple[int, int | None]:
-        line, page = self.lines[0][1], self.lines[0][2]
-        for start, piece_line, piece_page in self.lines:
-            if start > offset:
-                break
-            line, page = piece_line, piece_page
-        return line, page
+# ---------------------------------------------------------------- results
 
 
 @dataclass(frozen=True)
@@ -205,11 +89,13 @@ class Match:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The matches in output order, the files searched, and files that could not be read."""
+    """The matches in output order, the files searched, files that could not be read, and notes on how
+    the search ran (index state) that do not change its outcome."""
 
     matches: tuple[Match, ...]
     files: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def exit_status(self) -> int:
@@ -230,54 +116,6 @@ class SearchResult:
             {"document": name, "clauses": c, "hits": h}
             for name, (c, h) in sorted(per_document.items(), key=lambda kv: order.get(kv[0], 0))
         ]
-
-
-def clause_records(document) -> Iterator[ClauseRecord]:
-    """Turn a parsed Document into search records: heading trail and a line map local to each clause."""
-    from bisect import bisect_right
-
-    starts = [start for start, _, _ in document.line_map]
-    for clause, ancestors in document.walk_with_ancestors():
-        trail = [a.label for a in ancestors]
-        if clause.heading:
-            trail.append(clause.label)
-        lines = [(0, clause.line, clause.page)]
-        first = bisect_right(starts, clause.start)
-        for start, line, page in document.line_map[first:]:
-            if start >= clause.end:
-                break
-            lines.append((start - clause.start, line, page))
-        yield ClauseRecord(document.path, clause.id, " > ".join(trail), clause.text.rstrip(), tuple(lines))
-
-
-def match_record(
-    record: ClauseRecord, query: Query, bounds: Callable[[], bytes]
-) -> tuple[list[tuple[int, int]], list[int]] | None:
-    """Return (sorted spans, hits per positive term) when the clause satisfies the query, else None."""
-    folded = fold(record.text)
-    cache: list[bytes] = []
-
-    def cached_bounds() -> bytes:
-        if not cache:
-            cache.append(bounds())
-        return cache[0]
-
-    spans: list[tuple[int, int]] = []
-    hits: list[int] = []
-    for group in query.groups:
-        satisfied = False
-        for term in group:
-            found = term.spans(record.text, folded, cached_bounds)
-            hits.append(len(found))
-            if found:
-                satisfied = True
-                spans.extend(found)
-        if not satisfied:
-            return None
-    for term in query.excluded:
-        if term.spans(record.text, folded, cached_bounds):
-            return None
-    return sorted(set(spans)), hits
 
 
 def bm25(hits: list[int], length: int, frequencies: list[int], total: int, average_length: float) -> float:
@@ -321,59 +159,12 @@ def collect_matches(
     return tuple(matches)
 
 
-# ---------------------------------------------------------------- files
-
-
-def resolve_paths(paths: Iterable[str]) -> list[str]:
-    """Expand files, folders (recursively: every readable document suffix) and glob patterns into document files, in order."""
-    resolved: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: str) -> None:
-        if path not in seen:
-            seen.add(path)
-            resolved.append(path)
-
-    for given in map(str, paths):
-        if any(ch in given for ch in "*?["):
-            import glob
-
-            matches = sorted(glob.glob(given, recursive=True))
-            if not matches:
-                raise InputError("no file matches this pattern: check the glob", path=given)
-            for match in matches:
-                for file in _walk(match) if os.path.isdir(match) else [match]:
-                    add(file)
-        elif os.path.isdir(given):
-            for file in _walk(given):
-                add(file)
-        elif os.path.exists(given):
-            add(given)
-        else:
-            raise InputError("no such file or folder: check the path", path=given)
-    return resolved
-
-
-def _walk(folder: str) -> list[str]:
-    """Document files under a folder, depth first in name order, hidden folders skipped."""
-    found = []
-    with os.scandir(folder) as entries:
-        ordered = sorted(entries, key=lambda e: e.name)
-    for entry in ordered:
-        if entry.is_dir():
-            if not entry.name.startswith("."):
-                found.extend(_walk(entry.path))
-        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
-            found.append(entry.path)
-    return found
-
-
 # ---------------------------------------------------------------- search
 
 
 def search(
     query: str,
-    paths: Iterable[str] = ("data/raw",),
+    paths: Iterable[str | os.PathLike] = (DEFAULT_SOURCES,),
     *,
     mode: str = "word",
     under: str | None = None,
@@ -381,45 +172,210 @@ def search(
     use_index: bool = True,
     cache_dir: str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
+    build: str = "wait",
+    max_size: int | None = MAX_FILE_BYTES,
 ) -> SearchResult:
     """Find the clauses that satisfy `query` in the given files, folders and globs.
 
-    With `use_index` the persistent index under the XDG cache directory is brought up to date
-    (only changed files are parsed again) and narrows the candidates; without it every file is parsed.
+    With `use_index`, files the index holds unchanged are answered from it; the rest are scanned.
+    `build` says what to do about those: "wait" brings the index up to date first, "background"
+    answers now and updates the index in a detached process, "never" leaves the index alone.
+    An index that cannot be opened or written is skipped with a note: the answer is the same.
     """
+    if build not in BUILD_MODES:
+        raise UsageError(f"unknown index build mode {build!r}: use one of {', '.join(BUILD_MODES)}")
     parsed = parse_query(query, mode)
-    files = resolve_paths(paths)
+    expanded = expand_paths(paths, max_size=max_size)
+    files = list(expanded.files)
+    warnings = list(expanded.warnings)
+    notes: list[str] = []
+    indexed: list = []
+    total, characters = 0, 0
+    to_scan = files
     if use_index:
-        from policykit.index import SearchIndex
+        from policykit.index import IndexUnavailable, SearchIndex, start_background_index
 
-        with SearchIndex.open(cache_dir) as index:
-            warnings = index.refresh(files, progress=progress)
-            found, total, average = index.find(parsed, files, under=under)
-    else:
-        found, total, average, warnings = _scan(parsed, files, under=under, progress=progress)
-    matches = collect_matches(found, rank=rank, total_clauses=total, average_length=average)
-    return SearchResult(matches, tuple(files), tuple(warnings))
+        try:
+            with SearchIndex.open(cache_dir) as index:
+                notes.extend(index.notes)
+                if build == "wait":
+                    warnings.extend(index.refresh(files, progress=progress))
+                    fresh = files
+                else:
+                    fresh = index.fresh(files)
+                indexed, total, characters = index.find(parsed, fresh, under=under)
+                held = set(fresh)
+                to_scan = [file for file in files if file not in held]
+                location = index.folder
+        except IndexUnavailable as error:
+            notes.append(f"{error}; searching without the index")
+            to_scan, indexed, total, characters = files, [], 0, 0
+        except sqlite3.DatabaseError as error:  # damage found mid-query: answer by scanning, repair
+            from policykit.index import repair
+
+            notes.append(f"{repair(cache_dir, error)}; searching without the index")
+            to_scan, indexed, total, characters = files, [], 0, 0
+        else:
+            if build == "background" and to_scan and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
+                notes.append(start_background_index(paths, location, len(to_scan), max_size=max_size))
+    scanned, scan_total, scan_characters, scan_warnings = _scan(
+        parsed, to_scan, under=under, full=rank, progress=progress if to_scan is files else None
+    )
+    warnings.extend(scan_warnings)
+    total += scan_total
+    characters += scan_characters
+    found = _in_file_order(files, indexed + scanned)
+    matches = collect_matches(
+        found, rank=rank, total_clauses=total, average_length=characters / max(total, 1)
+    )
+    shown = tuple(display_path(file) for file in files)
+    return SearchResult(matches, shown, tuple(warnings), tuple(notes))
 
 
-def _scan(query: Query, files: list[str], *, under: str | None, progress):
-    """Parse every file and test every clause: the reference the index must agree with."""
-    from policykit.index import parse_files
+def _in_file_order(files: list[str], found: list) -> list:
+    """Merge hits from the index and the scan in the order the files were given, clause order within."""
+    order = {display_path(file): i for i, file in enumerate(files)}
+    return sorted(found, key=lambda item: order.get(item[0].document, 0))
+
+
+def _scan(query: Query, files: list[str], *, under: str | None, full: bool, progress=None):
+    """Test every file by substring, parse those that may match, and check their candidate clauses.
+
+    Returns (hits, clauses counted, their characters, warnings). The clause counts (for --rank)
+    cover every file only with `full`; otherwise files ruled out by substring are not parsed.
+    """
+    if not files:
+        return [], 0, 0, []
+    from policykit.parallel import pmap
 
     found = []
     warnings = []
     total = 0
     characters = 0
-    for _, result in parse_files(files, progress=progress, segment=False):
-        if isinstance(result, str):
-            warnings.append(result)
+    bounds: dict[str, bytes] = {}
+
+    def bitmap(text: str) -> bytes:
+        if text not in bounds:
+            bounds[text] = boundary_bitmap(text)
+        return bounds[text]
+
+    jobs = [(file, query.source, query.mode, full) for file in files]
+    for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), 1):
+        if progress:
+            progress(done, len(jobs))
+        if error:
+            warnings.append(error)
             continue
-        _, records = result
+        total += counted
+        characters += length
         for record in records:
-            total += 1
-            characters += len(record.text)
             if under and under not in record.path:
                 continue
-            outcome = match_record(record, query, lambda r=record: boundary_bitmap(r.text))
+            outcome = match_record(record, query, lambda r=record: bitmap(r.text))
             if outcome:
                 found.append((record, *outcome))
-    return found, total, characters / max(total, 1), warnings
+    return found, total, characters, warnings
+
+
+@lru_cache(maxsize=8)
+def _query(source: str, mode: str) -> Query:
+    return parse_query(source, mode)
+
+
+def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[ClauseRecord], int, int]:
+    """In a worker: (error, candidate clause records, clauses in the file, their characters)."""
+    path, source, mode, full = job
+    query = _query(source, mode)
+    shown = display_path(path)
+    try:
+        document = _document_if_it_may_match(path, shown, query, full)
+        if document is None:
+            return None, [], 0, 0
+        records = list(clause_records(document))
+    except PolicykitError as error:
+        return display_path(str(error)), [], 0, 0
+    except OSError as error:
+        return f"{shown}: cannot read: {error.strerror}", [], 0, 0
+    total = len(records)
+    characters = sum(len(record.text) for record in records)
+    if shown != path:
+        records = [ClauseRecord(shown, r.clause, r.path, r.text, r.lines) for r in records]
+    candidates = [record for record in records if query.may_match(fold(record.text))]
+    return None, candidates, total, characters
+
+
+def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool):
+    """Parse a file, or return None when its raw text proves no clause can match (text files only)."""
+    if full or not path.lower().endswith(".txt"):
+        from policykit.pipeline import load_document
+
+        return load_document(path)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if data.startswith(b"%PDF"):
+        from policykit.pipeline import load_document
+
+        return load_document(path)
+    text, encoding = _decode(data, shown)
+    if not _may_hold(text, query):
+        return None
+    from policykit.ingest import source_from_text
+    from policykit.pipeline import document_from_source
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    return document_from_source(source_from_text(text, path=path, name=name, encoding=encoding))
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str]:
+    """Decode as ingest does, with one UTF-8 pass for the common case (ingest tries UTF-8, then decodes)."""
+    plain = data and not data.isspace() and b"\x00" not in data[:8000]
+    if plain and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from policykit.ingest import decode_text
+
+    return decode_text(data, shown)
+
+
+_VARIANTS: dict[str, str] = {
+    **{chr(c): chr(c) + chr(c - 32) + chr(c + 0xFEE0) + chr(c - 32 + 0xFEE0) for c in range(0x61, 0x7B)},
+    **{chr(c): chr(c) + chr(c + 0xFEE0) for c in range(0x30, 0x3A)},
+    "%": "%％",
+    ".": ".．",
+}
+"""The characters normalising or folding turns into each character (a: a A ａ Ａ), so a raw text lacking
+all of them cannot hold it. Radical code points (⼈ for 人) are added from zh.chars.radical_forms."""
+
+
+def _variants(char: str) -> str:
+    from policykit.zh.chars import radical_forms
+
+    return _VARIANTS.get(char, char) + radical_forms().get(char, "")
+
+
+def _may_hold(text: str, query: Query) -> bool:
+    """The substring test on a raw decoded file: cheap character tests first, the full view only when needed."""
+    if query.mode == "regex":
+        return True
+
+    def part_may_occur(part: str) -> bool:
+        return all(any(v in text for v in _variants(ch)) for ch in set(part))
+
+    if not all(any(all(map(part_may_occur, term.parts)) for term in group) for group in query.groups):
+        return False
+    if query.may_match(text):
+        return True  # every part occurs as it is: parse and see
+    return query.may_match(squashed(text))
+
+
+def squashed(text: str) -> str:
+    """The text as the clause texts hold it, folded, without whitespace: the substring test's haystack.
+
+    Normalising only removes invisible characters, maps full-width letters and digits and radical code
+    points, and joins lines, so every whitespace-free substring of a clause is a substring of this.
+    """
+    from policykit.zh.chars import halfwidth_alnum, strip_invisible, unify_radicals
+
+    return fold("".join(unify_radicals(halfwidth_alnum(strip_invisible(text))).split()))

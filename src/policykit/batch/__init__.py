@@ -79,14 +79,14 @@ def run_batch(
     progress: Callable[[BatchProgress], None] | None = None,
 ) -> BatchSummary:
     """Process every document under `sources` into Parquet tables in `output`, resuming a previous run."""
-    from policykit.search import resolve_paths
+    from policykit.files import expand_paths
 
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
     if scheduler and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     started = time.perf_counter()
-    files = resolve_paths(sources)
+    files = list(expand_paths(sources, max_size=None).files)
     store = Store(output, part_rows=part_rows)
     committed = store.committed()
     jobs_to_run: list[tuple[str, str]] = []

@@ -16,14 +16,12 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from policykit.config import DOCUMENT_SUFFIXES  # folders give these; .md only when named (READMEs)
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
 
 Element = Any
 """An lxml element: lxml ships no type information, so the readers annotate with this name."""
-
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
-"""Suffixes of the files a folder search or a registry build picks up (.md only when named: READMEs)."""
 
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
 """What a damaged, encrypted or exotic ZIP raises while a member is read (zlib.error: corrupt data)."""

@@ -10,6 +10,7 @@ The package reads top to bottom: `marked` (YAML with marks), `schema` (the JSON 
 
 from __future__ import annotations
 
+from policykit.config import DOCUMENT_SUFFIXES as SOURCE_SUFFIXES
 from policykit.registry.cache import PARALLEL_MIN_SOURCES, cache_dir, code_fingerprint
 from policykit.registry.marked import (
     ALIAS_NODES_MAX,
@@ -19,7 +20,7 @@ from policykit.registry.marked import (
     load_marked,
     plain,
 )
-from policykit.registry.paths import SOURCE_SUFFIXES, expand_sources, file_sha256, find_root, source_path
+from policykit.registry.paths import expand_sources, file_sha256, find_root, source_path
 from policykit.registry.results import Problem, Report, UpdateSummary
 from policykit.registry.schema import SCHEMA_VERSION, check_schema, schema, schema_text
 from policykit.registry.update import carry_uids, clause_entries, new_uid, read_registry, update_registry

@@ -11,10 +11,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from policykit.errors import RegistryError, UsageError
-from policykit.formats import DOCUMENT_SUFFIXES
-
-SOURCE_SUFFIXES = DOCUMENT_SUFFIXES  # .txt .pdf .docx .doc .wps .ofd .html .htm
+from policykit.errors import InputError, RegistryError, UsageError
+from policykit.files import expand_paths
 
 
 def find_root(registry: Path) -> Path:
@@ -77,16 +75,8 @@ def file_sha256(path: Path) -> str:
 
 
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders → their documents (any readable suffix), sorted."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES and is_file(p))
-            )
-        elif is_file(path):
-            found.append(path)
-        else:
-            raise UsageError(f"no such file or folder: {given}")
-    return found
+    """Files as given; folders → their documents (any readable suffix), through the one file walker."""
+    try:
+        return [Path(file) for file in expand_paths(map(str, paths), max_size=None).files]
+    except InputError as error:
+        raise UsageError(f"no such file or folder: {error.path}") from None

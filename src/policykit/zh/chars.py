@@ -71,6 +71,21 @@ def unify_radicals(text: str) -> str:
     return text.translate(_radical_table())
 
 
+@lru_cache(maxsize=1)
+def radical_forms() -> dict[str, str]:
+    """Each ideograph with the radical and compatibility code points that print as it (人: ⼈).
+
+    A raw-text prefilter needs them: a file may spell a word with these before normalise unifies it.
+
+    >>> radical_forms()["民"]
+    '⺠'
+    """
+    forms: dict[str, str] = {}
+    for code, unified in _radical_table().items():
+        forms[unified] = forms.get(unified, "") + chr(code)
+    return forms
+
+
 def squash(text: str) -> str:
     """Remove all whitespace: Chinese text does not depend on it, and layouts and editions re-space freely.
 

@@ -1,0 +1,164 @@
+"""Commands: parse, segment and extract: commands that read one document and print what is in it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from policykit.cli.common import (
+    DataFormatOpt,
+    EncodingOpt,
+    FileArg,
+    PasswordOpt,
+    TreeFormat,
+    app,
+    choose_format,
+    console,
+    progress_bar,
+    run,
+    write,
+)
+
+# ---------------------------------------------------------------- parse
+
+
+@app.command()
+def parse(
+    file: FileArg,
+    fmt: Annotated[
+        TreeFormat | None, typer.Option("--format", "-f", help="tree (terminal), json (when piped) or yaml.")
+    ] = None,
+    encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
+    targets: Annotated[bool, typer.Option("--targets/--no-targets", help="Attach numeric targets.")] = True,
+) -> None:
+    """Parse a document into its clause tree: sections, articles, lists, tasks, with ids and lines.
+
+    Examples:
+
+        policykit parse data/raw/plan.txt
+
+        policykit parse plan.pdf --format json | jq '.clauses[].heading'
+
+        cat report.txt | policykit parse - --format yaml
+    """
+    from policykit.pipeline import load_document
+    from policykit.render.tree import document_to_dict, rich_tree
+
+    def load():
+        with progress_bar("Reading") as progress:
+            document = load_document(file, encoding=encoding, password=password, progress=progress)
+        if targets:
+            from policykit.targets import attach_targets
+
+            document = attach_targets(document)
+        return document
+
+    document = run(load)
+    chosen = choose_format(fmt, "tree")
+    if chosen == "tree":
+        console().print(rich_tree(document))
+    elif chosen == "json":
+        from policykit.render import to_json
+
+        write(to_json(document_to_dict(document)) + "\n")
+    else:
+        from policykit.render import to_yaml
+
+        write(to_yaml(document_to_dict(document)))
+
+
+# ---------------------------------------------------------------- segment
+
+
+@app.command()
+def segment(
+    file: FileArg,
+    pos: Annotated[bool, typer.Option("--pos", help="Show part-of-speech tags (word/tag).")] = False,
+    encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Segment a document into words with jieba and the policy lexicon (碳中和 stays one word).
+
+    Examples:
+
+        policykit segment plan.txt
+
+        echo 实现碳达峰碳中和 | policykit segment - --pos
+    """
+    from policykit.ingest import read_source
+    from policykit.normalise import normalise
+    from policykit.zh.segment import cut, pos_cut
+
+    def segment_all() -> list[str]:
+        paragraphs = normalise(read_source(file, encoding=encoding, password=password))
+        if pos:
+            return [" ".join(f"{word}/{tag}" for word, tag in pos_cut(p.text)) for p in paragraphs]
+        return [" ".join(cut(p.text)) for p in paragraphs]
+
+    for line in run(segment_all):
+        write(line + "\n")
+
+
+# ---------------------------------------------------------------- extract
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Documents (.txt .pdf .docx .doc .wps .ofd .html) or - for stdin.", show_default=False
+        ),
+    ],
+    fmt: DataFormatOpt = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The document's own year (what 今年 means).")
+    ] = None,
+    include_all: Annotated[
+        bool,
+        typer.Option("--all", help="Also list results already achieved and other figures, marked by kind."),
+    ] = False,
+    encoding: EncodingOpt = None,
+    password: PasswordOpt = None,
+) -> None:
+    """Extract numeric targets: indicator, value in the base unit, comparator, deadline year, and where it is.
+
+    With several files, a file that cannot be read is reported on stderr and the others are still
+    extracted; the exit status is then 1.
+
+    Examples:
+
+        policykit extract plan.txt
+
+        policykit extract report-2024.txt --format csv > targets.csv
+
+        policykit extract docs/*.txt --format jsonl | jq -c '[.indicator, .value, .unit]'
+
+        policykit extract report.txt --all --year 2024
+    """
+    from policykit.pipeline import extract_files
+    from policykit.render.targets import render_targets, targets_table
+
+    def load():
+        with progress_bar("Extracting") as progress:
+            return extract_files(
+                files,
+                include_all=include_all,
+                year=year,
+                encoding=encoding,
+                password=password,
+                progress=progress,
+            )
+
+    result = run(load)
+    chosen = choose_format(fmt, "table")
+    if chosen == "table":
+        console().print(targets_table(result.targets, show_kind=include_all))
+    else:
+        write(render_targets(result.targets, chosen))
+    for failure in result.failures:
+        typer.echo(f"Error: {failure}", err=True)
+    if result.failures:
+        raise typer.Exit(1)

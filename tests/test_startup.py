@@ -1,0 +1,146 @@
+"""First contact: jieba's word store gives jieba's own tokens and tags, the lean parse path prints what
+the typer command prints, top-level help needs only the command table, and search and index import
+their shared pieces instead of each other."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from policykit import entry
+from policykit.cli import app
+
+from .conftest import CORPUS_FILES, ROOT, SEED
+
+SRC = ROOT / "src" / "policykit"
+
+
+def _paragraphs() -> list[str]:
+    texts = [SEED.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in CORPUS_FILES[:6]]
+    return [line for text in texts for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The word store written from the full dictionary, and the full tokenizer and tagger to compare with."""
+    from policykit.zh import segment, wordstore
+
+    jieba = segment._jieba()
+    tagger = segment._posseg()
+    path = tmp_path_factory.mktemp("store") / "words.sqlite"
+    wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, str(path))
+    wordstore._open.cache_clear()
+    wordstore.tokenizer.cache_clear()
+    wordstore.pos_tokenizer.cache_clear()
+    original = wordstore.store_path
+    wordstore.store_path = lambda: str(path)
+    try:
+        yield wordstore.tokenizer(), wordstore.pos_tokenizer(), jieba.dt, tagger
+    finally:
+        wordstore.store_path = original
+        wordstore._open.cache_clear()
+        wordstore.tokenizer.cache_clear()
+        wordstore.pos_tokenizer.cache_clear()
+
+
+def test_the_word_store_gives_jiebas_search_tokens(store):
+    light, _, full, _ = store
+    paragraphs = _paragraphs()
+    assert len(paragraphs) > 100
+    for text in paragraphs:
+        assert list(light.tokenize(text, mode="search")) == list(full.tokenize(text, mode="search")), text
+
+
+def test_the_word_store_gives_jiebas_pos_tags(store):
+    _, light, _, full = store
+    for text in _paragraphs()[::3]:
+        assert [(p.word, p.flag) for p in light.lcut(text)] == [(p.word, p.flag) for p in full.lcut(text)], (
+            text
+        )
+
+
+def test_the_word_store_knows_the_policy_lexicon(store):
+    light, tagger, _, _ = store
+    assert [w for w, _, _ in light.tokenize("实现碳达峰碳中和，发展新质生产力")][2:4] != ["碳", "中"]
+    assert "新质生产力" in [p.word for p in tagger.lcut("发展新质生产力")]
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], ["--format=yaml"], ["-f", "json", "--no-targets"]])
+def test_lean_parse_prints_what_the_typer_command_prints(args, monkeypatch, capsys):
+    expected = CliRunner().invoke(app, ["parse", str(SEED), *args])
+    assert expected.exit_code == 0
+    monkeypatch.setattr("sys.argv", ["policykit", "parse", str(SEED), *args])
+    with pytest.raises(SystemExit) as done:
+        entry.main()
+    assert done.value.code == 0
+    assert capsys.readouterr().out == expected.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "lean"),
+    [
+        ([str(SEED), "-f", "json"], True),
+        ([str(SEED), "--encoding", "gb18030", "-f", "yaml"], True),
+        ([str(SEED), "-f", "tree"], False),
+        ([str(SEED), str(SEED), "-f", "json"], False),
+        ([str(SEED), "--bogus"], False),
+    ],
+)
+def test_lean_parse_leaves_what_it_does_not_know_to_typer(args, lean):
+    assert (entry.parse_parse_args(args) is not None) == lean
+
+
+def test_lean_parse_errors_are_one_line(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "policykit", "parse", str(empty), "-f", "json"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().count("\n") == 1 and "empty" in done.stderr.decode()
+
+
+def test_top_level_help_is_the_command_table_without_rich_or_jieba():
+    code = (
+        "import sys\nfrom policykit.entry import main\nsys.argv=['policykit','--help']\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "print([m for m in ('typer.rich_utils','rich.markdown','jieba','pdfplumber','pydantic') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == "[]"
+    for command in ("parse", "extract", "search", "index", "diff", "validate"):
+        assert any(line.strip().startswith(command) for line in lines), command
+
+
+def _imports(path) -> set[str]:
+    """Every policykit module a file imports, at the top or inside functions."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("policykit"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("policykit"))
+    return found
+
+
+@pytest.mark.parametrize("module", ["query", "index", "files", "config", "parallel"])
+def test_the_search_pieces_do_not_import_search(module):
+    assert "policykit.search" not in _imports(SRC / f"{module}.py")
+
+
+def test_parse_without_targets_never_loads_jieba():
+    code = (
+        "import sys\nfrom policykit.entry import main\n"
+        f"sys.argv=['policykit','parse',{str(SEED)!r},'-f','json','--no-targets']\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'typer'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stderr == "[]"
