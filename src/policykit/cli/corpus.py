@@ -9,14 +9,7 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import (
-    DataFormatOpt,
-    app,
-    choose_format,
-    console,
-    run,
-    write,
-)
+from policykit.cli.common import DataFormatOpt, app, choose_format, console, run, write
 
 # ---------------------------------------------------------------- batch and query
 

@@ -7,14 +7,7 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import (
-    EncodingOpt,
-    PasswordOpt,
-    app,
-    choose_format,
-    console,
-    run,
-)
+from policykit.cli.common import EncodingOpt, PasswordOpt, app, choose_format, console, run
 from policykit.errors import UsageError
 
 # ---------------------------------------------------------------- diff

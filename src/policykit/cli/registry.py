@@ -9,11 +9,8 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import (
-    app,
-    run,
-    write,
-)
+from policykit.cli.common import app, run, write
+from policykit.config import DEFAULT_REGISTRY, DEFAULT_SOURCES
 
 # ---------------------------------------------------------------- registry, schema, validate
 
@@ -53,7 +50,7 @@ SourcesArg = Annotated[
 
 
 @registry_app.command("build")
-def registry_build(sources: SourcesArg = None, registry: RegistryOpt = "data/clauses.yaml") -> None:
+def registry_build(sources: SourcesArg = None, registry: RegistryOpt = DEFAULT_REGISTRY) -> None:
     """Create a registry from source documents (default: data/raw); refuses to overwrite one.
 
     Examples:
@@ -65,12 +62,12 @@ def registry_build(sources: SourcesArg = None, registry: RegistryOpt = "data/cla
     from policykit.registry import update_registry
     from policykit.render.registry import update_summary
 
-    summary = run(lambda: update_registry(registry, sources or ["data/raw"], create=True))
+    summary = run(lambda: update_registry(registry, sources or [DEFAULT_SOURCES], create=True))
     typer.echo(update_summary(summary), err=True)
 
 
 @registry_app.command("update")
-def registry_update(sources: SourcesArg = None, registry: RegistryOpt = "data/clauses.yaml") -> None:
+def registry_update(sources: SourcesArg = None, registry: RegistryOpt = DEFAULT_REGISTRY) -> None:
     """Refresh the registry from its sources (or add the given ones), keeping uids, tags and notes.
 
     When a source changed, its clauses keep their uids by aligning old and new clause texts.
@@ -133,7 +130,7 @@ def validate(
     from policykit.registry import validate as validate_registry
     from policykit.render.registry import render_reports, report_summary
 
-    reports = [run(partial(validate_registry, file, cache=cache)) for file in files or ["data/clauses.yaml"]]
+    reports = [run(partial(validate_registry, file, cache=cache)) for file in files or [DEFAULT_REGISTRY]]
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     write(render_reports(reports, chosen))
     for report in reports:

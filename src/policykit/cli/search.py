@@ -6,15 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from policykit.cli.common import (
-    DataFormatOpt,
-    app,
-    choose_format,
-    console,
-    progress_bar,
-    run,
-    write,
-)
+from policykit.cli.common import DataFormatOpt, app, choose_format, console, progress_bar, run, write
 from policykit.config import DEFAULT_SOURCES
 
 # ---------------------------------------------------------------- search

@@ -7,16 +7,7 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import (
-    EncodingOpt,
-    PasswordOpt,
-    app,
-    choose_format,
-    console,
-    fail,
-    run,
-    write,
-)
+from policykit.cli.common import EncodingOpt, PasswordOpt, app, choose_format, console, fail, run, write
 
 # ---------------------------------------------------------------- track
 

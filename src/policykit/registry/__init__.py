@@ -10,6 +10,7 @@ The package reads top to bottom: `marked` (YAML with marks), `schema` (the JSON 
 
 from __future__ import annotations
 
+from policykit.config import DEFAULT_REGISTRY
 from policykit.config import DOCUMENT_SUFFIXES as SOURCE_SUFFIXES
 from policykit.registry.cache import PARALLEL_MIN_SOURCES, cache_dir, code_fingerprint
 from policykit.registry.marked import (
@@ -33,8 +34,6 @@ from policykit.registry.validate import (
     validate,
 )
 from policykit.registry.writer import HEADER, dump_registry, write_registry
-
-DEFAULT_REGISTRY = "data/clauses.yaml"
 
 __all__ = [
     "ALIAS_NODES_MAX",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from policykit import config
 from policykit.zh.chars import squash
 
 
@@ -41,15 +42,13 @@ class SourceFacts:
 
 
 def cache_dir() -> Path:
-    """Where parsed-source facts are kept between runs: $POLICYKIT_CACHE_DIR, else the user cache."""
-    if os.environ.get("POLICYKIT_CACHE_DIR"):
-        return Path(os.environ["POLICYKIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "policykit"
+    """Where parsed-source facts are kept between runs: the one cache directory of config."""
+    return Path(config.cache_dir())
 
 
-_NOT_READING_SOURCES = frozenset({"cli.py", "__main__.py", "search.py", "diff.py"})
+_NOT_READING_SOURCES = frozenset({"__main__.py", "entry.py", "search.py", "index.py", "diff.py", "align.py"})
 """Modules that play no part in parsing or extracting a source, so editing them keeps cached facts."""
+_NOT_READING_PACKAGES = ("render/", "cli/", "batch/")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +58,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         relative = path.relative_to(package).as_posix()
-        if relative in _NOT_READING_SOURCES or relative.startswith("render/"):
+        if relative in _NOT_READING_SOURCES or relative.startswith(_NOT_READING_PACKAGES):
             continue
         if path.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in path.parts:
             digest.update(relative.encode())
