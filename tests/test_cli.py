@@ -225,3 +225,22 @@ def test_every_command_that_reads_documents_takes_a_password(runner, tmp_path, c
         else [*argv, "--password", "s3cret"],
     )
     assert opened.exit_code in (0, 1) and "encrypted" not in opened.stderr, opened.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full to simulate a full device")
+@pytest.mark.parametrize("argv", [["extract", "-f", "json"], ["parse", "-f", "yaml"]], ids=lambda a: a[0])
+def test_a_full_stdout_device_is_one_error_line(seed_path, argv):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "policykit", argv[0], str(seed_path), *argv[1:]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: cannot write the output: No space left on device (run with --verbose for the traceback)"
+    ]

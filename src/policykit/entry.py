@@ -14,6 +14,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from policykit.errors import OutputError
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -197,10 +199,6 @@ def write_output(text: str) -> None:
     except OSError as error:
         _silence_stdout()
         raise OutputError(f"cannot write the output: {error.strerror or error}") from None
-
-
-class OutputError(Exception):
-    """stdout cannot take the output (a full device, an I/O error)."""
 
 
 def _silence_stdout() -> None:

@@ -102,9 +102,10 @@ def run(action: Callable[[], T], *, error_code: int = 1) -> T:
 
 
 def write(text: str) -> None:
-    """Write rendered output to stdout as UTF-8."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Write rendered output to stdout: a closed pipe ends quietly, a full device is one error line."""
+    from policykit.entry import write_output
+
+    write_output(text)
 
 
 def progress_bar(description: str) -> AbstractContextManager[Callable[[int, int], None]]:
