@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 _RUNNER = """
@@ -46,8 +47,11 @@ def measure(ctx, folder: Path, jobs: int, engine: str = "local") -> dict:
         [sys.executable, "-c", _RUNNER, str(folder), str(out), str(jobs), engine],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if result.returncode != 0:
+        tail = " | ".join(result.stderr.strip().splitlines()[-3:])
+        raise RuntimeError(f"batch run ({engine}, {jobs} jobs) failed: {tail}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -65,42 +69,39 @@ def _row(what: str, run: dict, anchor: str = "", anchor_run: dict | None = None,
     }
 
 
-def run(ctx) -> list[dict]:
+def run(ctx) -> Iterator[dict]:
+    """Rows as each run finishes (a full run at 1 GB takes tens of minutes on two cores)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         print("batch bench skipped: pip install 'policykit[batch]'", file=sys.stderr)
-        return []
+        return
     megabytes = int(os.environ.get("BATCH_MB", "100"))
     big = int(os.environ.get("BATCH_BIG_MB", "1024"))
     cores = os.cpu_count() or 1
     folder = build_corpus(ctx, megabytes)
-    rows = []
     one = measure(ctx, folder, 1)
-    rows.append(_row(f"{megabytes} MB, 1 core", one))
+    yield _row(f"{megabytes} MB, 1 core", one)
     for jobs in sorted({2, cores} - {1}):
         many = measure(ctx, folder, jobs)
         efficiency = one["seconds"] / (jobs * many["seconds"])
-        rows.append(
-            _row(f"{megabytes} MB, {jobs} cores (ratio: scaling eff.)", many, "1 core", one, efficiency)
-        )
+        yield _row(f"{megabytes} MB, {jobs} cores (ratio: scaling eff.)", many, "1 core", one, efficiency)
     local = many if cores > 1 else one
     try:
         import dask.distributed  # noqa: F401
 
         cluster = measure(ctx, folder, cores, "dask")
-        rows.append(_row(f"{megabytes} MB, dask LocalCluster x{cores}", cluster, f"local x{cores}", local))
+        yield _row(f"{megabytes} MB, dask LocalCluster x{cores}", cluster, f"local x{cores}", local)
     except ImportError:
         print("dask overhead skipped: pip install 'policykit[dask]'", file=sys.stderr)
+    except RuntimeError as error:
+        print(f"dask overhead not measured: {error}", file=sys.stderr)
     if big:
         large = measure(ctx, build_corpus(ctx, big), cores)
-        rows.append(
-            _row(
-                f"{big} MB, {cores} cores (ratio: worker RSS vs {megabytes} MB)",
-                large,
-                f"{megabytes} MB",
-                local,
-                large["worker_kb"] / local["worker_kb"],
-            )
+        yield _row(
+            f"{big} MB, {cores} cores (ratio: worker RSS vs {megabytes} MB)",
+            large,
+            f"{megabytes} MB",
+            local,
+            large["worker_kb"] / local["worker_kb"],
         )
-    return rows
