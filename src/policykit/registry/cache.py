@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from policykit import config
+from policykit.parallel import pmap, worker_count
 from policykit.zh.chars import squash
 
 
@@ -126,14 +127,11 @@ def prefetch_facts(checks: list[SourceFacts], use_cache: bool) -> None:
             todo.append(check)
         else:
             _apply(check, record)
-    workers = min(os.cpu_count() or 1, len(todo))
-    if workers < 2 or len(todo) < PARALLEL_MIN_SOURCES:
+    if len(todo) < PARALLEL_MIN_SOURCES or worker_count() < 2:
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            records = list(pool.map(_read_source_facts, [check.path for check in todo], chunksize=2))
+        paths = [check.path for check in todo]
+        records = list(pmap(_read_source_facts, paths, min_jobs=PARALLEL_MIN_SOURCES))
     except (OSError, RuntimeError):  # no processes here (sandbox, frozen app): parse in this one
         return
     for check, record in zip(todo, records, strict=True):
