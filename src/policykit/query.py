@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import UsageError
+from policykit.model import Document
 
 MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
@@ -207,7 +208,7 @@ class ClauseRecord:
         return line, page
 
 
-def clause_records(document) -> Iterator[ClauseRecord]:
+def clause_records(document: Document) -> Iterator[ClauseRecord]:
     """Turn a parsed Document into search records: heading trail and a line map local to each clause."""
     from bisect import bisect_right
 

@@ -8,6 +8,7 @@ assumes strict nesting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -84,7 +85,7 @@ def appendix_id_prefix(word: str) -> str:
     return str(layout_words()["appendix"][word])
 
 
-def alternatives(words) -> str:
+def alternatives(words: str | Iterable[object]) -> str:
     """A regex alternation of words, longest first, or of the words under a key of data/structure.yaml."""
     if isinstance(words, str):
         words = layout_words()[words]
