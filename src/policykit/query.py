@@ -226,6 +226,10 @@ def clause_records(document: Document) -> Iterator[ClauseRecord]:
         yield ClauseRecord(document.path, clause.id, " > ".join(trail), clause.text.rstrip(), tuple(lines))
 
 
+Hit = tuple[ClauseRecord, list[tuple[int, int]], list[int]]
+"""A clause that satisfies a query: its record, the sorted spans, and the hits of each positive term."""
+
+
 def match_record(
     record: ClauseRecord, query: Query, bounds: Callable[[], bytes]
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
