@@ -35,6 +35,17 @@ def test_every_clause_kind_the_parser_makes_is_a_declared_kind(documents):
     assert {"paragraph", "section", "task"} <= made
 
 
+def test_annex_parts_are_declared_kinds():
+    # mypy found these missing from ClauseKind: the parser made them, the Literal did not list them.
+    text = (
+        "关于推进城市更新的实施意见\n一、总体要求\n到2025年，完成改造项目50个。\n"
+        "附件1\n重点项目清单\n一、东片区\n改造项目10个。\n名词解释\n城市更新：指对建成区的持续改善。\n"
+    )
+    kinds = {clause.id: clause.kind for clause in parse_text(text).walk()}
+    assert kinds["ax1"] == "appendix" and kinds["ax1.gl1"] == "glossary"
+    assert set(kinds.values()) <= set(CLAUSE_KINDS), set(kinds.values()) - set(CLAUSE_KINDS)
+
+
 def test_every_target_kind_extract_makes_is_a_declared_kind(documents):
     made = {target.kind for document in documents for target in extract_targets(document, include_all=True)}
     assert made <= set(TARGET_KINDS), made - set(TARGET_KINDS)

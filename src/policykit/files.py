@@ -44,8 +44,8 @@ def expand_paths(
 ) -> Expanded:
     """Expand files, folders (recursively, by suffix) and glob patterns into document files, in order."""
     walker = _Walker(suffixes, max_size)
-    for given in map(os.fspath, paths):
-        given = os.fsdecode(given)
+    for path in paths:
+        given = os.fsdecode(path)  # fspath, then bytes decoded as the file system does
         if os.path.lexists(given):
             walker.take(given, explicit=True)
         elif any(ch in given for ch in _GLOB_CHARS):

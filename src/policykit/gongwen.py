@@ -9,6 +9,7 @@ reader benefits: .txt, PDF, Word, OFD and HTML. The paragraphs they take stay on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,12 +46,17 @@ def _words() -> dict:
     return yaml.safe_load(resources.files("policykit").joinpath("data/gongwen.yaml").read_text("utf-8"))
 
 
-def _any(words) -> str:
+def _any(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
+_Take = Callable[[int, str, str], None]
+"""find_parts' recorder: (paragraph index, field, value)."""
+_Patterns = dict[str, re.Pattern[str]]
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> _Patterns:
     words = _words()
     labels = {
         field: re.compile(rf"^(?:{_any(names)})[\s　]*[：:][\s　]*(.*)$")
@@ -186,7 +192,7 @@ def _is_title_line(text: str) -> bool:
     return len(text) <= 100 and bool(re.search(r"[\u4e00-\u9fff]", text)) and not re.search(r"[。；]", text)
 
 
-def _recipients(texts, title: int, skip, take, patterns) -> None:
+def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> None:
     """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon."""
     for k in range(title + 1, min(title + 6, len(texts))):
         text = texts[k]
@@ -199,7 +205,9 @@ def _recipients(texts, title: int, skip, take, patterns) -> None:
             return
 
 
-def _attachment_list(texts, i: int, skip, take, patterns) -> bool:
+def _attachment_list(
+    texts: list[str], i: int, skip: frozenset[int], take: _Take, patterns: _Patterns
+) -> bool:
     """附件说明: 附件：1.名词解释 and the further numbered lines of its list (2.…, 3.…)."""
     found = patterns["attachments"].match(texts[i])
     if not found or not found.group(1) or len(found.group(1)) > 60 or "。" in found.group(1):

@@ -25,10 +25,12 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from types import TracebackType
+from typing import TextIO
 
 from policykit.config import cache_dir as default_cache_dir
 from policykit.errors import PolicykitError
-from policykit.query import ClauseRecord, Query, Term, clause_records, fold, match_record
+from policykit.query import ClauseRecord, Hit, Query, Term, clause_records, fold, match_record
 
 SCHEMA_VERSION = 2
 INDEX_FILE = "search-index.sqlite"
@@ -94,7 +96,7 @@ def grams(text: str) -> set[str]:
     >>> sorted(grams("发展氢能。PM2"))
     ['m2', 'pm', '发展', '展氢', '氢能']
     """
-    found = set()
+    found: set[str] = set()
     for run in _GRAM_RUN.findall(fold(text)):
         found.update(run[i : i + 2] for i in range(len(run) - 1))
     return found
@@ -103,7 +105,13 @@ def grams(text: str) -> set[str]:
 # ---------------------------------------------------------------- parsing (in worker processes)
 
 
-def _parse_file(job: tuple[str, str]):
+_Row = tuple[str, str, str, str, str, bytes]
+"""A clause as stored: clause id, heading trail, text, line map (JSON), bigrams, boundary bitmap."""
+_Parsed = tuple[str, tuple[os.stat_result, str] | None, list[_Row] | str]
+"""(path, (stat, content hash) or None, the clause rows or an error message) for one file."""
+
+
+def _parse_file(job: tuple[str, str]) -> _Parsed:
     """Parse one file into clause rows with their bigrams and boundary bitmap; or an error message."""
     from policykit.pipeline import load_document
     from policykit.zh.segment import tokenize
@@ -117,7 +125,7 @@ def _parse_file(job: tuple[str, str]):
         return path, None, str(error)
     except OSError as error:
         return path, None, f"{shown}: cannot read: {error.strerror}"
-    rows = []
+    rows: list[_Row] = []
     for record in records:
         bits = bytearray(len(record.text) // 8 + 1)
         for _, start, end in tokenize(record.text, mode="search"):
@@ -139,7 +147,7 @@ def _parse_file(job: tuple[str, str]):
 
 def parse_files(
     files: list[tuple[str, str]], *, progress: Callable[[int, int], None] | None = None
-) -> Iterator[tuple[str, tuple | None, object]]:
+) -> Iterator[_Parsed]:
     """Yield (path, (stat, hash) or None, rows or error message) per (path, shown) in order, on the run's pool."""
     from policykit import parallel
 
@@ -217,7 +225,7 @@ class SearchIndex:
     def __enter__(self) -> SearchIndex:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.db.close()
 
     def _prepare(self) -> None:
@@ -328,9 +336,11 @@ class SearchIndex:
             raise
         return warnings
 
-    def _index(self, todo: list[tuple[str, str]], progress, warnings: list[str]) -> None:
+    def _index(
+        self, todo: list[tuple[str, str]], progress: Callable[[int, int], None] | None, warnings: list[str]
+    ) -> None:
         """Parse outside any lock, then write each batch of files in one short write transaction."""
-        batch: list[tuple] = []
+        batch: list[_Parsed] = []
         pending = 0
         for path, stamp, outcome in parse_files(todo, progress=progress):
             if isinstance(outcome, str):
@@ -343,17 +353,24 @@ class SearchIndex:
         if batch:
             self._store(batch)
 
-    def _store(self, batch: list[tuple]) -> None:
+    def _store(self, batch: list[_Parsed]) -> None:
         db = self.db
         with _write(db):
             for path, stamp, outcome in batch:
                 key = _key(path)
                 row = db.execute("SELECT id, hash, error FROM files WHERE path=?", (key,)).fetchone()
-                if row and not isinstance(outcome, str) and row[1] == stamp[1] and not row[2]:
+                if (
+                    row
+                    and not isinstance(outcome, str)
+                    and stamp is not None
+                    and row[1] == stamp[1]
+                    and not row[2]
+                ):
                     continue  # another process stored this very content while this one parsed it
                 if row:
                     self._forget(row[0])
                 if isinstance(outcome, str):
+                    info: tuple[int, int, int, int] | tuple[None, None, None, None]
                     try:
                         info = _stat_row(os.stat(path))
                     except OSError:
@@ -363,13 +380,14 @@ class SearchIndex:
                         (key, *info, outcome),
                     )
                     continue
-                info, digest = stamp
+                assert stamp is not None, "a parsed file has its stat and hash"
+                stat, digest = stamp
                 cursor = db.execute(
                     "INSERT INTO files(path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, clauses, chars)"
                     " VALUES (?,?,?,?,?,?,?,?,?)",
                     (
                         key,
-                        *_stat_row(info),
+                        *_stat_row(stat),
                         time.time_ns(),
                         digest,
                         len(outcome),
@@ -411,7 +429,7 @@ class SearchIndex:
 
     # ---- querying
 
-    def find(self, query: Query, files: list[str], *, under: str | None = None):
+    def find(self, query: Query, files: list[str], *, under: str | None = None) -> tuple[list[Hit], int, int]:
         """Return ([(record, spans, hits per term)] in document order, clauses searched, their characters)."""
         db = self.db
         db.execute("BEGIN")  # one snapshot: a writer replacing rows meanwhile cannot mix two versions
@@ -420,7 +438,7 @@ class SearchIndex:
         finally:
             db.execute("COMMIT")
 
-    def _find(self, query: Query, files: list[str], under: str | None):
+    def _find(self, query: Query, files: list[str], under: str | None) -> tuple[list[Hit], int, int]:
         from policykit.files import display_path
 
         db = self.db
@@ -450,13 +468,13 @@ class SearchIndex:
             candidates = rows if candidates is None else {k: v for k, v in candidates.items() if k in rows}
             if not candidates:
                 break
-        found = []
+        found: list[Hit] = []
         for row in sorted((candidates or {}).values(), key=lambda r: (order.get(r[1], 0), r[0])):
             _, file_id, clause, trail, text, lines, bounds = row
             if under and under not in (trail or ""):
                 continue
             record = ClauseRecord(display[file_id], clause, trail, text, tuple(map(tuple, json.loads(lines))))
-            outcome = match_record(record, query, lambda b=bounds: b)
+            outcome = match_record(record, query, _given(bounds))
             if outcome:
                 found.append((record, *outcome))
         return found, total or 0, characters or 0
@@ -500,12 +518,19 @@ class _write:
         _retry(lambda: self.db.execute("BEGIN IMMEDIATE"))
         return self.db
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         if kind is None:
             _retry(lambda: self.db.execute("COMMIT"))
         elif self.db.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
+
+
+def _given(bounds: bytes) -> Callable[[], bytes]:
+    """A stored boundary bitmap in the form match_record asks for (a callable: the scan computes one lazily)."""
+    return lambda: bounds
 
 
 def _busy(error: BaseException) -> bool:
@@ -645,7 +670,7 @@ def _locked(lock: str) -> bool:
     return False
 
 
-def hold_build_lock(folder: str):
+def hold_build_lock(folder: str) -> TextIO | None:
     """Take the background build lock for this process's life, or return None when another build holds it."""
     import fcntl
 

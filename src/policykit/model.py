@@ -20,8 +20,11 @@ ClauseKind = Literal[
     "box",
     "toc",
     "table",
+    "appendix",
+    "glossary",
 ]
-"""What a clause is: a numbered level (part … item), a task, running text, or a container (list, box, toc, table)."""
+"""What a clause is: a numbered level (part … item), a task, running text, a container (list, box, toc, table),
+or an annex part (appendix: 附件1, glossary: 名词解释)."""
 CLAUSE_KINDS: tuple[ClauseKind, ...] = get_args(ClauseKind)
 
 TargetKind = Literal["target", "achieved", "figure"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 _IN_WORKER = "POLICYKIT_IN_WORKER"
 _pool: Any = None
@@ -67,7 +67,13 @@ def shutdown() -> None:
         _pool = None
 
 
-def pmap(function: Callable[[Any], Any], jobs: Iterable[Any], *, min_jobs: int = 4) -> Iterator[Any]:
+_Job = TypeVar("_Job")
+_Result = TypeVar("_Result")
+
+
+def pmap(
+    function: Callable[[_Job], _Result], jobs: Iterable[_Job], *, min_jobs: int = 4
+) -> Iterator[_Result]:
     """Map in order over the shared pool when there are enough jobs and cores, else in this process."""
     jobs = list(jobs)
     if len(jobs) < min_jobs or worker_count() < 2:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import UsageError
+from policykit.model import Document
 
 MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
@@ -207,7 +208,7 @@ class ClauseRecord:
         return line, page
 
 
-def clause_records(document) -> Iterator[ClauseRecord]:
+def clause_records(document: Document) -> Iterator[ClauseRecord]:
     """Turn a parsed Document into search records: heading trail and a line map local to each clause."""
     from bisect import bisect_right
 
@@ -223,6 +224,10 @@ def clause_records(document) -> Iterator[ClauseRecord]:
                 break
             lines.append((start - clause.start, line, page))
         yield ClauseRecord(document.path, clause.id, " > ".join(trail), clause.text.rstrip(), tuple(lines))
+
+
+Hit = tuple[ClauseRecord, list[tuple[int, int]], list[int]]
+"""A clause that satisfies a query: its record, the sorted spans, and the hits of each positive term."""
 
 
 def match_record(

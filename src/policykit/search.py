@@ -13,14 +13,16 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
+from policykit.model import Document
 from policykit.query import (
     MODES,
     ClauseRecord,
+    Hit,
     Query,
     Term,
     boundary_bitmap,
@@ -130,7 +132,7 @@ def bm25(hits: list[int], length: int, frequencies: list[int], total: int, avera
 
 
 def collect_matches(
-    found: Iterable[tuple[ClauseRecord, list[tuple[int, int]], list[int]]],
+    found: Iterable[Hit],
     *,
     rank: bool,
     total_clauses: int,
@@ -189,7 +191,7 @@ def search(
     files = list(expanded.files)
     warnings = list(expanded.warnings)
     notes: list[str] = []
-    indexed: list = []
+    indexed: list[Hit] = []
     total, characters = 0, 0
     to_scan = files
     if use_index:
@@ -232,13 +234,20 @@ def search(
     return SearchResult(matches, shown, tuple(warnings), tuple(notes))
 
 
-def _in_file_order(files: list[str], found: list) -> list:
+def _in_file_order(files: list[str], found: list[Hit]) -> list[Hit]:
     """Merge hits from the index and the scan in the order the files were given, clause order within."""
     order = {display_path(file): i for i, file in enumerate(files)}
     return sorted(found, key=lambda item: order.get(item[0].document, 0))
 
 
-def _scan(query: Query, files: list[str], *, under: str | None, full: bool, progress=None):
+def _scan(
+    query: Query,
+    files: list[str],
+    *,
+    under: str | None,
+    full: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Hit], int, int, list[str]]:
     """Test every file by substring, parse those that may match, and check their candidate clauses.
 
     Returns (hits, clauses counted, their characters, warnings). The clause counts (for --rank)
@@ -248,8 +257,8 @@ def _scan(query: Query, files: list[str], *, under: str | None, full: bool, prog
         return [], 0, 0, []
     from policykit.parallel import pmap
 
-    found = []
-    warnings = []
+    found: list[Hit] = []
+    warnings: list[str] = []
     total = 0
     characters = 0
     bounds: dict[str, bytes] = {}
@@ -271,7 +280,7 @@ def _scan(query: Query, files: list[str], *, under: str | None, full: bool, prog
         for record in records:
             if under and under not in record.path:
                 continue
-            outcome = match_record(record, query, lambda r=record: bitmap(r.text))
+            outcome = match_record(record, query, partial(bitmap, record.text))
             if outcome:
                 found.append((record, *outcome))
     return found, total, characters, warnings
@@ -304,7 +313,7 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
     return None, candidates, total, characters
 
 
-def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool):
+def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool) -> Document | None:
     """Parse a file, or return None when its raw text proves no clause can match (text files only)."""
     if full or not path.lower().endswith(".txt"):
         from policykit.pipeline import load_document

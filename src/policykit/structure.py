@@ -11,11 +11,12 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from policykit.gongwen import DOC_NUMBER, Part, find_parts
-from policykit.model import Clause, Document, Furniture, Metadata, Paragraph
+from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
 from policykit.zh.dates import dates
@@ -55,7 +56,7 @@ _REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 
 @dataclass
 class _Node:
-    kind: str
+    kind: ClauseKind | Literal["root"]
     number: str
     heading: str
     start: int
@@ -231,6 +232,7 @@ class _Builder:
         absorb_subtitle = absorb_title = False
         list_left = 0
         list_node: _Node | None = None
+        list_kind: ClauseKind = "item"  # what the open list's entries are: task or item
         i = 0
         while i < len(paragraphs):
             p, start = paragraphs[i], starts[i]
@@ -273,14 +275,14 @@ class _Builder:
                 continue
             if list_left:
                 assert list_node is not None
-                list_node.children.append(_Node(list_node.style, "", text, start, 99))
+                list_node.children.append(_Node(list_kind, "", text, start, 99))
                 list_left -= 1
                 i += 1
                 continue
             if i in lists:
                 list_left, announced = lists[i]
-                kind = "task" if announced or self.task_context() else "item"
-                list_node = self.add(_Node("list", "", "", start, 99, style=kind), push=False)
+                list_kind = "task" if announced or self.task_context() else "item"
+                list_node = self.add(_Node("list", "", "", start, 99, style=list_kind), push=False)
                 continue
             banner = BANNER.match(text)
             headline = (
@@ -317,7 +319,7 @@ class _Builder:
                 self.add(_Node("item", "——", heading_of(text[2:]), start, 99, "dash"), push=False)
                 i += 1
                 continue
-            kind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
+            kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
             for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
                 node.children.append(
@@ -440,7 +442,14 @@ def _assign_ids(node: _Node, parent_id: str) -> list[tuple[_Node, str]]:
     return out
 
 
-def _freeze(node: _Node, node_id: str, ends: dict[int, int], text: str, document_locate) -> Clause:
+def _freeze(
+    node: _Node,
+    node_id: str,
+    ends: dict[int, int],
+    text: str,
+    document_locate: Callable[[int], tuple[int, int | None]],
+) -> Clause:
+    assert node.kind != "root", "the root holds the clauses; it is never one"
     children = tuple(
         _freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)
     )
@@ -459,7 +468,7 @@ def _freeze(node: _Node, node_id: str, ends: dict[int, int], text: str, document
     )
 
 
-def _preorder(node: _Node):
+def _preorder(node: _Node) -> Iterator[_Node]:
     """Yield the nodes under `node` in document order, without recursion (a tree may be deep)."""
     stack = list(reversed(node.children))
     while stack:
@@ -507,12 +516,13 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
     # Without a 发文字号 line, take a number from the title or unbracketed text: one in brackets
     # elsewhere cites another document (《光伏电站开发建设管理办法》（国能发新规〔2022〕104号）).
     title_at = text.find(title) if title else -1
+    title_end = title_at + len(title) + 2 if title else -1
     number = next(
         (
             found
             for found in DOC_NUMBER.finditer(text[:3000])
             if not text[: found.start()].endswith(("（", "("))
-            or (title_at >= 0 and title_at <= found.start() <= title_at + len(title) + 2)
+            or (title_at >= 0 and title_at <= found.start() <= title_end)
         ),
         None,
     )
@@ -540,7 +550,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
         distribute_to=first("distribute_to"),
         printed_by=first("printed_by"),
         printed_date=_iso_date(first("printed_date")),
-        copies=int(first("copies")) if first("copies") else None,
+        copies=int(copies) if (copies := first("copies")) else None,
         urgency=first("urgency"),
         secrecy=first("secrecy"),
         copy_number=first("copy_number"),

@@ -7,8 +7,12 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykit import __version__
+
+if TYPE_CHECKING:
+    from policykit.model import Document
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,6 @@ def _rows(path: str, ident: str, digest: str, size: int, started: float) -> Docu
     )
 
 
-def _pages(document) -> int | None:
+def _pages(document: Document) -> int | None:
     pages = [page for _, _, page in document.line_map if page is not None]
     return max(pages) if pages else None

@@ -13,10 +13,14 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykit import __version__
 from policykit.batch.records import DocumentRows, document_id
 from policykit.errors import InputError
+
+if TYPE_CHECKING:
+    import pyarrow as pa  # imported where a batch is written: `import policykit` stays light
 
 TABLES = ("documents", "clauses", "targets", "errors")
 COMMITS = "_commits"
@@ -210,7 +214,7 @@ class Store:
         os.replace(temporary, marker)
 
 
-def _write_atomically(table, final: Path) -> None:
+def _write_atomically(table: pa.Table, final: Path) -> None:
     """Write a Parquet file under a temporary name and rename it into place."""
     import pyarrow.parquet as pq
 

@@ -22,9 +22,14 @@ from policykit.pdf.layout import PageText
 from policykit.pdf.reader_pdfminer import corrupt
 
 Progress = Callable[[int, int], None]
+OpenReader = reader_pdfium.Reader | reader_pdfminer.Reader
+"""A PDF opened by one of READERS: `pages`, `page(index)`, `close()`."""
 log = logging.getLogger("policykit.pdf")
 
-READERS = {reader_pdfium.NAME: reader_pdfium.Reader, reader_pdfminer.NAME: reader_pdfminer.Reader}
+READERS: dict[str, type[OpenReader]] = {
+    reader_pdfium.NAME: reader_pdfium.Reader,
+    reader_pdfminer.NAME: reader_pdfminer.Reader,
+}
 # Below this many pages a process pool costs more than it saves. Pools are used only when asked
 # for (`workers`): PDFium reads a page in ~10 ms, and on a busy 2-core machine a pool of 2 was
 # slower than one process (7.2 s against 6.2 s for 267 pages); nor can an index worker start one.
@@ -36,7 +41,9 @@ MAX_STREAM_BYTES = 256 << 20
 _STREAM = re.compile(rb"stream\r?\n")
 
 
-def open_reader(source: str | bytes, password: str | None, label: str, reader: str | None = None):
+def open_reader(
+    source: str | bytes, password: str | None, label: str, reader: str | None = None
+) -> OpenReader:
     """Open `source` with `reader`, or with the first of READERS that can; say which on the log."""
     if isinstance(source, str):
         if not os.path.exists(source):
@@ -113,13 +120,14 @@ def _inflates_past(data: bytes, limit: int) -> bool:
     return False
 
 
-def _page(reader, index: int) -> tuple[PageText, str | None]:
+def _page(reader: OpenReader, index: int) -> tuple[PageText, str | None]:
     """One page, or an empty page and the warning that says why it was skipped."""
     try:
         return reader.page(index), None
     except reader_pdfium.Unreadable as error:
+        assert isinstance(reader, reader_pdfium.Reader), "only PDFium reads a page short"
         log.info("%s: %s: read with %s", reader.label, error, reader_pdfminer.NAME)
-        if getattr(reader, "fallback", None) is None:
+        if reader.fallback is None:
             reader.fallback = reader_pdfminer.Reader(reader.source, reader.password, reader.label)
         return _page(reader.fallback, index)
     except reader_pdfium.PageTooLarge as error:
@@ -127,7 +135,7 @@ def _page(reader, index: int) -> tuple[PageText, str | None]:
         return empty, f"{error}: skipped as past the page budget (a PDF bomb?)"
 
 
-_WORKER: dict = {}
+_WORKER: dict[str, OpenReader] = {}
 
 
 def _init_worker(source: str | bytes, password: str | None, label: str, reader: str) -> None:

@@ -238,7 +238,8 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
         running += delta
         counts.append(running)
     tolerance = max(2, int(0.1 * max(counts)))
-    gutters = []
+    gutters: list[tuple[float, float]] = []
+    g_right: float  # a fragment's edge may end the strip (below)
     x = 0
     while x < len(counts):
         if counts[x] > tolerance:
@@ -266,10 +267,10 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             break
         beside = [i for i in (narrowest - 1, narrowest) if 0 <= i < len(gutters)]
         gutters.pop(min(beside, key=lambda i: gutters[i][1] - gutters[i][0]))
-    result = []
+    result: list[tuple[float, float, bool]] = []
     bounds = [left, *[edge for g in gutters for edge in g], right]
     sides = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    for index, (g_left, g_right) in enumerate(gutters):
+    for index, (gutter_left, gutter_right) in enumerate(gutters):
         full_lines = []
         spans = []
         for side_left, side_right in (sides[index], sides[index + 1]):
@@ -285,9 +286,9 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             # then its right-aligned signature) is one column with a ragged edge.
             (top_a, bottom_a), (top_b, bottom_b) = spans
             overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
-            beside = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
-            strict = beside and min(full_lines) >= 1 and max(full_lines) >= 3
-            result.append((g_left, g_right, strict))
+            side_by_side = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
+            strict = side_by_side and min(full_lines) >= 1 and max(full_lines) >= 3
+            result.append((gutter_left, gutter_right, strict))
     return result
 
 
@@ -410,9 +411,9 @@ def _document_gutters(pages: Sequence[PageText]) -> list[list[tuple[float, float
     for page, found in zip(pages, candidates, strict=True):
         keep = [gutter for gutter in common if _clear(page, gutter)]
         for g_left, g_right, strict in found:
-            centre = (g_left + g_right) / 2
+            middle = (g_left + g_right) / 2
             if strict and all(
-                abs(centre - (left + right) / 2) > 0.15 * page.width for left, right in [*common, *keep]
+                abs(middle - (left + right) / 2) > 0.15 * page.width for left, right in [*common, *keep]
             ):
                 keep.append((g_left, g_right))
         chosen.append(sorted(keep))

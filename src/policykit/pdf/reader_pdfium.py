@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import ctypes
+from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
 from policykit.pdf.layout import PageText, fragments_of
+
+if TYPE_CHECKING:
+    from pypdfium2.raw import FPDF_PAGE, FPDF_TEXTPAGE
+
+    from policykit.pdf import reader_pdfminer  # which imports this module
 
 NAME = "pypdfium2"
 
@@ -18,6 +24,8 @@ _UNMAPPED = range(0xE000, 0xF900)
 _SAMPLE = 64
 # Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
 _DESCENT = 0.12
+_Char = tuple[float, float, float, float, float, str]
+"""A glyph: (x0, x1, top, bottom, size, text), what layout.fragments_of groups."""
 
 
 _FONT_INFO: list = []  # the callbacks PDFium holds on to must outlive it
@@ -79,7 +87,9 @@ class Reader:
         _without_system_fonts()
         self.raw = raw
         self.source, self.password, self.label = source, password, label
-        self.fallback = None  # the pdfminer reader for pages PDFium would read short
+        self.fallback: reader_pdfminer.Reader | None = (
+            None  # the pdfminer reader for pages PDFium would read short
+        )
         try:
             self.document = pdfium.PdfDocument(source, password=password)
         except pdfium.PdfiumError as error:
@@ -137,7 +147,7 @@ class Reader:
             images=images,
         )
 
-    def _dropped(self, page, text_page, objects: int) -> list:
+    def _dropped(self, page: FPDF_PAGE, text_page: FPDF_TEXTPAGE, objects: int) -> list:
         """The text objects in a font that is not embedded which PDFium left out of the page's text.
 
         Without the font (not embedded, not mapped to the system's) PDFium cannot measure glyphs,
@@ -164,7 +174,7 @@ class Reader:
                 dropped.append(item)
         return dropped
 
-    def _chars(self, text_page, height: float, index: int) -> tuple[list[tuple], int]:
+    def _chars(self, text_page: FPDF_TEXTPAGE, height: float, index: int) -> tuple[list[_Char], int]:
         """The page's glyphs as (x0, x1, top, bottom, size, text), and how many had no Unicode."""
         raw = self.raw
         count = raw.FPDFText_CountChars(text_page)
@@ -184,7 +194,7 @@ class Reader:
             raw.FPDFText_GetFontSize,
         )
         generated = raw.FPDFText_IsGenerated
-        chars = []
+        chars: list[_Char] = []
         append = chars.append
         undecodable = 0
         pending_high = 0

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
 from policykit.pdf import reader_pdfium
 from policykit.pdf.layout import PageText, fragments_of
+
+if TYPE_CHECKING:
+    from pdfminer.pdfcolor import PDFColorSpace
+    from pdfminer.pdffont import PDFFont
+    from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager
+    from pdfminer.utils import Matrix
 
 NAME = "pdfminer"
 
@@ -24,14 +31,24 @@ def _collector_class():
     from pdfminer.utils import apply_matrix_rect
 
     class CharCollector(PDFTextDevice):
-        def __init__(self, rsrcmgr) -> None:
+        def __init__(self, rsrcmgr: PDFResourceManager) -> None:
             super().__init__(rsrcmgr)
             self.chars: list[tuple[float, float, float, float, float, str]] = []
             self.undecodable = 0
             # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
             self.fonts: dict[object, tuple[bool, float, dict]] = {}
 
-        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        def render_char(
+            self,
+            matrix: Matrix,
+            font: PDFFont,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: PDFColorSpace,
+            graphicstate: PDFGraphicState,
+        ) -> float:
             known = self.fonts.get(font)
             if known is None:
                 known = self.fonts[font] = (font.is_vertical(), font.get_descent(), {})

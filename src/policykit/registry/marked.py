@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import gc
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from policykit.registry.results import Problem
+
+if TYPE_CHECKING:
+    from yaml import Node  # yaml itself is imported on first load (_yaml)
 
 Mark = tuple[int, int]
 
@@ -58,7 +62,7 @@ def _yaml():
     return yaml, loader, yaml.constructor.SafeConstructor()
 
 
-def _mark(node) -> Mark:
+def _mark(node: Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
@@ -86,7 +90,7 @@ class _Tree:
         self.open: set[int] = set()
         self.expanded = 0
 
-    def scalar(self, node):
+    def scalar(self, node: Node) -> object:
         tag = node.tag
         if tag in (_STR, _TIMESTAMP):  # dates stay text: the schema wants YYYY-MM-DD strings
             return node.value
@@ -101,7 +105,7 @@ class _Tree:
         value = self.scalars[key] = build(self.constructor, node)
         return value
 
-    def alias(self, node, size: int) -> None:
+    def alias(self, node: Node, size: int) -> None:
         """Count one more use of an already built node, refusing it past the alias budget."""
         line = _mark(node)[0]
         if size > ALIAS_NODES_MAX:
@@ -112,14 +116,14 @@ class _Tree:
                 node, f"YAML aliases (the last to the anchor on line {line}) stand for too many nodes"
             )
 
-    def refuse(self, node, what: str) -> None:
+    def refuse(self, node: Node, what: str) -> None:
         message = (
             f"{what} (limits: {ALIAS_NODES_MAX} per alias, {ALIAS_TOTAL_MAX} in all); "
             "refusing a possible alias bomb: write the entries out in full"
         )
         raise _Refused(Problem(self.file, *_mark(node), "yaml-alias", message))
 
-    def convert(self, node) -> tuple[object, int]:
+    def convert(self, node: Node) -> tuple[object, int]:
         """The value of a node and how many nodes it holds."""
         if type(node) is self.scalar_type:
             return self.scalar(node), 1
@@ -148,7 +152,7 @@ class _Tree:
         self.done[key] = (value, size)
         return value, size
 
-    def sequence(self, node) -> tuple[MarkedList, int]:
+    def sequence(self, node: Node) -> tuple[MarkedList, int]:
         items = MarkedList(_mark(node))
         size = 1
         scalar_type = self.scalar_type
@@ -163,7 +167,7 @@ class _Tree:
             items.marks.append(_mark(child))
         return items, size
 
-    def mapping(self, node) -> tuple[MarkedDict, int]:
+    def mapping(self, node: Node) -> tuple[MarkedDict, int]:
         mapping = MarkedDict(_mark(node))
         size = 1
         scalar_type = self.scalar_type

@@ -16,10 +16,17 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from policykit.registry.cache import cache_dir, code_fingerprint
 from policykit.registry.marked import Mark, MarkedList
 from policykit.registry.results import Problem
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError  # jsonschema itself is imported on first check (_validator)
+
+_Path = tuple[str | int, ...]
+"""Where a value sits in the registry data: keys and list indices from the top."""
 
 SCHEMA_VERSION = 1
 NOT_BLANK = r"\S"
@@ -54,7 +61,7 @@ def _entry_validator():
     return _validator().evolve(schema=schema()["$defs"]["clause"])
 
 
-def _describe(value) -> str:
+def _describe(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -86,10 +93,10 @@ def _where(path: Iterable) -> str:
     return where
 
 
-def _marks_at(data, path: list) -> tuple[Mark, Mark]:
+def _marks_at(data: object, path: list[str | int]) -> tuple[Mark, Mark]:
     """(mark of the value at `path`, mark of its key) in marked data; (1, 1) where data carries no marks."""
     mark = key_mark = getattr(data, "mark", (1, 1))
-    node = data
+    node: Any = data  # a JSON tree, walked by key and index
     for step in path:
         if isinstance(node, list) and isinstance(step, int):
             marks = getattr(node, "marks", None)
@@ -101,10 +108,15 @@ def _marks_at(data, path: list) -> tuple[Mark, Mark]:
     return mark, key_mark
 
 
-def _problems(error, data, file: str, prefix: tuple = ()) -> Iterable[Problem]:
+def _problems(error: ValidationError, data: object, file: str, prefix: _Path = ()) -> Iterable[Problem]:
     """The problems one jsonschema error stands for (at `prefix` + its path), worded as policykit words them."""
     path = [*prefix, *error.absolute_path]
-    where, value, rule, node = _where(path), error.instance, error.validator, error.schema
+    # Errors from iter_errors always carry these (the stubs allow an Unset sentinel for hand-made
+    # ones); they are JSON values: the checked data and the shipped schema.
+    value: Any = error.instance
+    node: Any = error.schema
+    rule_value: Any = error.validator_value
+    where, rule = _where(path), error.validator
     mark, _ = _marks_at(data, path)
 
     def at(code: str, message: str, place: Mark = mark) -> Problem:
@@ -135,7 +147,7 @@ def _problems(error, data, file: str, prefix: tuple = ()) -> Iterable[Problem]:
     elif rule == "maximum":
         yield at("schema-value", f"{where}: {value} is above the maximum {node['maximum']}")
     elif rule == "required":
-        for name in error.validator_value:
+        for name in rule_value:
             if name not in value:
                 yield at("schema-required", f"{where or 'registry'}: missing required field '{name}'")
     elif rule == "additionalProperties":
@@ -201,7 +213,12 @@ def _write_known_valid(file: str, keys: set[str]) -> None:
 
 
 def _collect(
-    errors: Iterable, data, file: str, prefix: tuple, into: list[Problem], seen: set[Problem]
+    errors: Iterable[ValidationError],
+    data: object,
+    file: str,
+    prefix: _Path,
+    into: list[Problem],
+    seen: set[Problem],
 ) -> None:
     for error in errors:
         for problem in _problems(error, data, file, prefix):
@@ -210,7 +227,7 @@ def _collect(
                 into.append(problem)
 
 
-def check_schema(data, file: str, *, text: str | None = None, cache: bool = False) -> list[Problem]:
+def check_schema(data: object, file: str, *, text: str | None = None, cache: bool = False) -> list[Problem]:
     """Check loaded registry data against the JSON Schema; every problem carries the line of the value.
 
     With the YAML `text` and `cache=True`, clause entries whose text was found valid before are skipped.
@@ -218,7 +235,7 @@ def check_schema(data, file: str, *, text: str | None = None, cache: bool = Fals
     problems: list[Problem] = []
     seen: set[Problem] = set()
     clauses = data.get("clauses") if isinstance(data, dict) else None
-    if text is None or not isinstance(clauses, MarkedList):
+    if text is None or not isinstance(data, dict) or not isinstance(clauses, MarkedList):
         _collect(_validator().iter_errors(data), data, file, (), problems, seen)
         return problems
     _collect(_validator().iter_errors({**data, "clauses": []}), data, file, (), problems, seen)

@@ -169,7 +169,7 @@ def _diff_pairs(old: list[dict], new: list[dict], new_document: Document) -> lis
     return found
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     return str(plain_number(value)) if isinstance(value, float) else str(value)
 
 

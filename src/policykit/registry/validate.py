@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from policykit.errors import PolicykitError, UsageError
@@ -63,7 +63,7 @@ def known_units() -> frozenset[str]:
     return frozenset(names | rates)
 
 
-def _entries(data, key: str) -> Iterator[tuple[int, MarkedDict]]:
+def _entries(data: object, key: str) -> Iterator[tuple[int, MarkedDict]]:
     """The mapping entries of a top-level list, skipping what the schema check already reported."""
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
@@ -87,7 +87,7 @@ def _adder(file: str, problems: list[Problem]) -> Add:
 
 
 def check_sources(
-    data, file: str, root: Path, *, cache: bool = True
+    data: object, file: str, root: Path, *, cache: bool = True
 ) -> tuple[list[Problem], tuple[int, int, int]]:
     """The checks a schema cannot express, for documents and then clauses; returns problems and counts."""
     problems, sources, documents = check_documents(data, file, root)
@@ -95,7 +95,9 @@ def check_sources(
     return problems + more, (documents, clauses, targets)
 
 
-def check_documents(data, file: str, root: Path) -> tuple[list[Problem], dict[str, SourceFacts | None], int]:
+def check_documents(
+    data: object, file: str, root: Path
+) -> tuple[list[Problem], dict[str, SourceFacts | None], int]:
     """Document ids unique, periods plausible, sources inside the repository, present and unchanged.
 
     Returns the problems, each document id's source (None when it cannot be checked) and the count.
@@ -163,7 +165,7 @@ def check_documents(data, file: str, root: Path) -> tuple[list[Problem], dict[st
 
 
 def check_clauses(
-    data, file: str, sources: dict[str, SourceFacts | None], *, cache: bool = True
+    data: object, file: str, sources: dict[str, SourceFacts | None], *, cache: bool = True
 ) -> tuple[list[Problem], int, int]:
     """Uids and places unique, documents known, each text its clause's own and each target one extract reads.
 
@@ -236,7 +238,7 @@ def check_clauses(
     return problems, clauses, targets
 
 
-def _check_text(entry: MarkedDict, check: SourceFacts, add, uid: str | None) -> str | None:
+def _check_text(entry: MarkedDict, check: SourceFacts, add: Add, uid: str | None) -> str | None:
     """The entry's text must be its clause's own text; return that clause's id when it is."""
     text, clause_id = _text(entry, "text"), _text(entry, "clause")
     if text is None or clause_id is None:
@@ -279,7 +281,9 @@ def _check_text(entry: MarkedDict, check: SourceFacts, add, uid: str | None) -> 
     return None
 
 
-def _check_target_fields(target: MarkedDict, file: str, units: frozenset[str], uid) -> Iterator[Problem]:
+def _check_target_fields(
+    target: MarkedDict, file: str, units: frozenset[str], uid: str | None
+) -> Iterator[Problem]:
     year = target.get("year")
     if isinstance(year, int) and not isinstance(year, bool) and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         line, column = target.mark_of("year")
@@ -317,7 +321,14 @@ def _shown(target: SourceTarget) -> str:
     return f"{plain_number(target.value)} {target.unit} ('{target.quantity}')"
 
 
-def _check_targets(target_entries, clause_id: str, check: SourceFacts, file, problems, uid) -> None:
+def _check_targets(
+    target_entries: Iterable[MarkedDict],
+    clause_id: str,
+    check: SourceFacts,
+    file: str,
+    problems: list[Problem],
+    uid: str | None,
+) -> None:
     """Each registry target must be one extract reads from the clause: same value and unit, year, comparator."""
     found = check.targets.get(clause_id, [])
     for target in target_entries:
@@ -325,7 +336,7 @@ def _check_targets(target_entries, clause_id: str, check: SourceFacts, file, pro
         if not isinstance(value, int | float) or isinstance(value, bool) or not isinstance(unit, str):
             continue
 
-        def add(key: str, code: str, message: str, target=target) -> None:
+        def add(key: str, code: str, message: str, target: MarkedDict = target) -> None:
             line, column = target.mark_of(key)
             problems.append(Problem(file, line, column, code, message, uid=uid))
 

@@ -6,10 +6,15 @@ import contextlib
 import os
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policykit.errors import RegistryError
 from policykit.registry.marked import _yaml
 from policykit.registry.paths import find_root
+
+if TYPE_CHECKING:
+    from yaml import ScalarNode
+    from yaml.representer import SafeRepresenter
 
 HEADER = """\
 # policykit clause registry: the clauses and numeric targets of the documents listed below.
@@ -27,7 +32,7 @@ def dump_registry(data: dict) -> str:
     class Dumper(dumper):  # type: ignore[misc, valid-type]
         pass
 
-    def represent_str(representer, value: str):
+    def represent_str(representer: SafeRepresenter, value: str) -> ScalarNode:
         style = "|" if "\n" in value else None
         return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policykit.model import TargetKind
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadline_hits
 from policykit.targets.indicator import (
@@ -422,7 +423,7 @@ def _goal(r: Reading) -> bool:
     )
 
 
-RULES: tuple[tuple[str, str, Callable[[Reading], bool]], ...] = (
+RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),
@@ -442,7 +443,7 @@ RULES: tuple[tuple[str, str, Callable[[Reading], bool]], ...] = (
 """The kind of a figure: the first rule that holds decides, in this order; none holding means 'figure'."""
 
 
-def classify(reading: Reading) -> tuple[str, str]:
+def classify(reading: Reading) -> tuple[TargetKind, str]:
     """Return (kind, the name of the rule that decided it) for a quantity read in its sentence."""
     for name, kind, holds in RULES:
         if holds(reading):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from policykit.model import Clause, Document, Target
+from policykit.model import Clause, Document, Target, TargetKind
 from policykit.targets.classify import Reading, _eligible, classify
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import (
@@ -50,7 +50,7 @@ class _Found:
     comparator: str | None
     direction: str | None
     year: int | None
-    kind: str
+    kind: TargetKind
     rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
 
 
@@ -353,7 +353,7 @@ def _read_sentence(
 # ---------------------------------------------------------------- public API
 
 
-def explain(text: str, *, year: int | None = None) -> list[tuple[str, str, str]]:
+def explain(text: str, *, year: int | None = None) -> list[tuple[str, TargetKind, str]]:
     """Say, for each quantity of a text, its kind and the rule that decided it (for doctests and debugging).
 
     >>> explain("重点做好以下8个方面工作，到2025年建成10个污水处理厂。")
@@ -555,18 +555,21 @@ def _walk_targets(
     # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
     base = replace(base, period_end=base.plan_end)
 
-    def visit(clause: Clause, context: TargetContext, lead_year: int | None):
+    def visit(
+        clause: Clause, context: TargetContext, lead_year: int | None
+    ) -> Iterator[tuple[Clause, list[Target]]]:
         own = context
         if lead_year is not None and own.year is None:
             own = replace(own, year=lead_year)
         if _period_end(clause.heading or ""):
             own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
+        start = clause.start
         found = extract_text(
             clause.text,
             clause=clause.id,
             context=own,
             include_all=include_all,
-            locate=lambda offset, start=clause.start: document.locate(start + offset),
+            locate=lambda offset: document.locate(start + offset),
         )
         if clause.kind == "table":
             found = _results_in_done_cells(document, clause, own, found, include_all)

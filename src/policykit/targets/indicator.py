@@ -232,7 +232,8 @@ def _left_phrase(left: str) -> tuple[str, str]:
         verb, tokens = tokens[run - 1][0], tokens[run:]  # 继续巩固落实好高等职业教育…: a chain of verbs
     phrase = "".join(word for word, _ in tokens)
     if len(phrase) > 24:
-        kept, length = [], 0
+        kept: list[str] = []
+        length = 0
         for word, _ in reversed(tokens):
             if length + len(word) > 24:
                 break
@@ -287,7 +288,7 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         and not compound
     ):
         return ""
-    kept = []
+    kept: list[str] = []
     for index, (word, tag) in enumerate(tokens):
         if kept and tag == "c" and word in ("及", "和", "与") and _plain_nouns(tokens[index + 1 :]):
             kept.extend(w for w, _ in tokens[index:])  # 80万平米屋面及相关设施改造: both conjuncts

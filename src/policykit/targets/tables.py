@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policykit.model import Clause, Document, Target
+from policykit.model import Clause, Document, Target, TargetKind
 from policykit.targets.context import TargetContext
 from policykit.targets.words import _words
 from policykit.zh.dates import dates, plan_year
@@ -13,7 +13,7 @@ from policykit.zh.numerals import Quantity, find_quantities
 # ---------------------------------------------------------------- indicator tables
 
 # (offset, indicator, printed cell, quantity, comparator, year, kind, row text, direction)
-_Cell = tuple[int, str, str, Quantity, str | None, int | None, str, str, str | None]
+_Cell = tuple[int, str, str, Quantity, str | None, int | None, TargetKind, str, str | None]
 
 _VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
 _EMPTY_CELL = re.compile(r"^[-－—/／]+$")
@@ -78,7 +78,7 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
         elif re.search(r"值|年", piece) or plan_year(piece):
             columns.append(piece)
     columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
-    found = []
+    found: list[_Cell] = []
     rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     for number, index in enumerate(rows):
         limit = rows[number + 1] if number + 1 < len(rows) else len(names)
@@ -109,7 +109,9 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
             quantities = find_quantities(hit["number"] + unit.replace("％", "%"))
             if not quantities:
                 continue
-            kind = "target" if position == len(values) - 1 and "完成" not in column else "achieved"
+            kind: TargetKind = (
+                "target" if position == len(values) - 1 and "完成" not in column else "achieved"
+            )
             comparator = _CELL_SIGNS.get(hit["sign"] or "")
             year = _column_year(column, reference_year)
             printed = [
@@ -230,7 +232,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
         return []
     subject = _words().caption_words.sub("", _UNIT_NOTE.sub("", caption).strip()).strip()
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
-    found = []
+    found: list[_Cell] = []
     index, number = first - 1, 1
     while index < len(names):
         if starts_row(index, number) or starts_row(index, number + 1):
@@ -240,7 +242,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
         while index < len(names) and not is_value(index):
             label_cells.append(names[index])
             index += 1
-        values = []
+        values: list[int] = []
         while (
             index < len(names) and len(values) < width and is_value(index) and not starts_row(index, number)
         ):
@@ -310,7 +312,7 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
     for index in rows:
         row_start, row = previous, names[previous:index]
         previous = index + 1
-        values = []
+        values: list[int] = []
         at = len(row) - 1
         while at >= 0 and _DIRECTED_CELL.match(row[at]):
             hit = _DIRECTED_CELL.match(row[at])

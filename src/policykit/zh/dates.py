@@ -7,6 +7,7 @@ spaces costs one pass, and every range uses the one dash class, so （2023－202
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +17,7 @@ __all__ = ["Dates", "dates", "period", "plan_year", "plan_years"]
 _GAP = r"[ \t\u3000]{0,2}"  # the spaces a PDF or a typist leaves inside a date, never an unbounded run
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[object]) -> str:
     return "|".join(re.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))
 
 

@@ -8,10 +8,12 @@ assumes strict nesting.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from policykit.model import ClauseKind
 from policykit.zh.numerals import parse_number
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -37,7 +39,7 @@ class Style:
 
     name: str
     rank: int
-    kind: str
+    kind: ClauseKind
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
     tight: re.Pattern[str] | None = None  # the number with no separator: 第一章经济社会发展的指导思想
@@ -84,7 +86,7 @@ def appendix_id_prefix(word: str) -> str:
     return str(layout_words()["appendix"][word])
 
 
-def alternatives(words) -> str:
+def alternatives(words: str | Iterable[object]) -> str:
     """A regex alternation of words, longest first, or of the words under a key of data/structure.yaml."""
     if isinstance(words, str):
         words = layout_words()[words]

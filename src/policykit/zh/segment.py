@@ -16,6 +16,7 @@ import logging
 import os
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 def lexicon() -> list[tuple[str, int, str]]:
@@ -65,7 +66,7 @@ def _posseg():
     return tagger
 
 
-def _light(kind: str):
+def _light(kind: str) -> Any:
     """The store-backed tokenizer or tagger (zh.wordstore) while it is cheaper than the full dictionary.
 
     With no store yet this run loads the full dictionary, and a detached process writes the store for

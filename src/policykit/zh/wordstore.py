@@ -15,13 +15,14 @@ import sqlite3
 import sys
 import zlib
 from functools import cache
+from typing import Any
 
 _UNSEEN = object()
 LOOKUP_BUDGET = 200_000
 """Store lookups after which a run is better served by loading the whole dictionary."""
 
 
-class _Lookup(dict):
+class _Lookup(dict[str, object]):
     """A mapping jieba reads (`in`, `[]`, `.get`) that asks SQLite on a miss and remembers the answer."""
 
     def __init__(self, db: sqlite3.Connection, table: str) -> None:
@@ -30,32 +31,32 @@ class _Lookup(dict):
         self.db = db
         self.asked = 0
 
-    def _fetch(self, word: str):
+    def _fetch(self, word: str) -> object:
         self.asked += 1
         row = self.db.execute(self.statement, (word,)).fetchone()
         value = row[0] if row else None
         dict.__setitem__(self, word, value)
         return value
 
-    def _value(self, word: str):
+    def _value(self, word: str) -> object:
         value = dict.get(self, word, _UNSEEN)
         return self._fetch(word) if value is _UNSEEN else value
 
     def __contains__(self, word: object) -> bool:
         return self._value(word) is not None  # type: ignore[arg-type]
 
-    def __getitem__(self, word: str):
+    def __getitem__(self, word: str) -> object:
         value = self._value(word)
         if value is None:
             raise KeyError(word)
         return value
 
-    def get(self, word: str, default=None):  # type: ignore[override]
+    def get(self, word: str, default: object = None) -> object:
         value = self._value(word)
         return default if value is None else value
 
 
-def import_jieba(module: str = "jieba"):
+def import_jieba(module: str = "jieba") -> Any:
     """Import jieba (or a submodule) without pkg_resources and with the cyclic GC paused.
 
     jieba._compat imports pkg_resources (~0.15 s) only to open its own data files and falls back to
