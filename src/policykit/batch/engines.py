@@ -52,8 +52,9 @@ def run_dask(jobs: Sequence[tuple[str, str]], workers: int, scheduler: str | Non
         raise UsageError("--engine dask needs dask.distributed: pip install 'policykit[dask]'") from None
     cluster = None
     if scheduler is None:
+        # Any free port: the scheduler serves HTTP even without a dashboard, and 8787 may be taken.
         cluster = LocalCluster(
-            n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=":0"
         )
     client = Client(scheduler or cluster)
     try:
