@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -19,13 +18,10 @@ import pytest
 from policykit.diff import diff_documents
 from policykit.pipeline import parse_text
 from policykit.render.diff import html_page
+from tests import browser
 
 pytestmark = pytest.mark.browser
 
-BROWSER = next(
-    (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)),
-    None,
-)
 TIMEOUT = 60
 
 OLD = """关于印发2025年能源工作方案的通知
@@ -95,33 +91,13 @@ window.addEventListener("load", () => {
 
 
 def chromium(*args: str, user_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            BROWSER,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            f"--user-data-dir={user_dir}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return browser.chromium("--hide-scrollbars", *args, user_dir=user_dir, timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> tuple[Path, object]:
-    if BROWSER is None:
-        pytest.skip(
-            "headless Chromium not installed (Debian: apt-get install chromium); HTML page not browser-checked"
-        )
+    if browser.BROWSER is None:
+        pytest.skip(browser.MISSING)
     result = diff_documents(parse_text(OLD, name="old.txt"), parse_text(NEW, name="new.txt"))
     folder = tmp_path_factory.mktemp("diff-html")
     path = folder / "diff.html"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from dataclasses import replace
 from html import unescape
@@ -26,6 +25,7 @@ from policykit.track import (
     parse_indicators,
     track,
 )
+from tests import browser
 from tests.conftest import CORPUS, ROOT
 
 NATIONAL = [CORPUS / f"gov-work-report-{year}.txt" for year in (2019, 2021, 2022, 2023, 2024, 2025)]
@@ -469,11 +469,6 @@ def test_html_page_is_self_contained_and_every_cell_links_to_its_source():
     assert all(link.startswith("#") and link[1:] in page.ids for link in page.links)
 
 
-BROWSER = next(
-    (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)),
-    None,
-)
-
 PROBE = """<script>
 window.addEventListener("load", () => {
   const probe = document.createElement("pre");
@@ -492,26 +487,7 @@ window.addEventListener("load", () => {
 
 
 def chromium(*args: str, user_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            BROWSER,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-            f"--user-data-dir={user_dir}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
+    return browser.chromium("--enable-logging=stderr", "--v=0", *args, user_dir=user_dir)
 
 
 @pytest.mark.browser
@@ -526,10 +502,8 @@ def test_national_reports_page_in_headless_chromium(national, tmp_path):
 
 def check_in_chromium(found, tmp_path: Path) -> None:
     """One chart per indicator with a point per result, every table link resolving, nothing on the console."""
-    if BROWSER is None:
-        pytest.skip(
-            "headless Chromium not installed (Debian: apt-get install chromium); page not browser-checked"
-        )
+    if browser.BROWSER is None:
+        pytest.skip(browser.MISSING)
     plain = tmp_path / "track.html"
     plain.write_text(html_page(found), encoding="utf-8")
     quiet = chromium("--dump-dom", plain.as_uri(), user_dir=tmp_path / "profile-a")

@@ -59,6 +59,15 @@ def choose_format(given: Enum | None, terminal: str) -> str:
     return terminal if stdout_is_terminal() else "json"
 
 
+def output_format(given: Enum | None, output: str | None, terminal: str, by_suffix: dict[str, str]) -> str:
+    """The format asked for, else the one the output file's extension names, else `choose_format`'s."""
+    if given is None and output:
+        found = by_suffix.get(output.rsplit(".", 1)[-1].lower())
+        if found:
+            return found
+    return choose_format(given, terminal)
+
+
 def console(stderr: bool = False) -> Console:
     """A rich console; on stdout it honours the terminal width, on stderr it carries messages."""
     from rich.console import Console

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import EncodingOpt, PasswordOpt, app, choose_format, console, run
+from policykit.cli.common import EncodingOpt, PasswordOpt, app, console, output_format, run
 from policykit.errors import UsageError
 
 # ---------------------------------------------------------------- diff
@@ -17,17 +17,6 @@ class DiffFormat(str, Enum):
     terminal = "terminal"
     json = "json"
     html = "html"
-
-
-def _diff_format(given: DiffFormat | None, output: str | None) -> str:
-    """The format asked for, else the one the output file's extension names, else terminal/JSON."""
-    if given is None and output:
-        suffix = output.rsplit(".", 1)[-1].lower()
-        if suffix in ("html", "htm"):
-            return "html"
-        if suffix == "json":
-            return "json"
-    return choose_format(given, "terminal")
 
 
 @app.command()
@@ -89,7 +78,7 @@ def diff(
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
-    chosen = _diff_format(fmt, output)
+    chosen = output_format(fmt, output, "terminal", {"html": "html", "htm": "html", "json": "json"})
     run(
         lambda: write_diff(result, chosen, output, screen=console(), side_by_side=side_by_side, stat=stat),
         error_code=2,

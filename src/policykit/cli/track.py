@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import EncodingOpt, PasswordOpt, app, choose_format, console, fail, run, write
+from policykit.cli.common import (
+    EncodingOpt,
+    PasswordOpt,
+    app,
+    console,
+    fail,
+    output_format,
+    run,
+    write,
+)
 
 # ---------------------------------------------------------------- track
 
@@ -18,16 +27,6 @@ class TrackFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     html = "html"
-
-
-def _track_format(given: TrackFormat | None, output: str | None) -> str:
-    """The format asked for, else the one the output file's extension names, else table/JSON."""
-    if given is None and output:
-        suffix = output.rsplit(".", 1)[-1].lower()
-        found = {"htm": "html", "html": "html", "json": "json", "jsonl": "jsonl", "csv": "csv"}.get(suffix)
-        if found:
-            return found
-    return choose_format(given, "table")
 
 
 @app.command("track")
@@ -71,7 +70,9 @@ def track_command(
     from policykit.track import track_files
 
     result = run(lambda: track_files(files, indicators=indicator or (), encoding=encoding, password=password))
-    chosen = _track_format(fmt, output)
+    chosen = output_format(
+        fmt, output, "table", {f: f for f in ("html", "json", "jsonl", "csv")} | {"htm": "html"}
+    )
     if chosen == "table":
         view = track_table(result)
         if output is None:
