@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from policykit.align import align_clauses, moved_pairs, removed_position
-from policykit.model import Clause, Document, Target, plain_number
+from policykit.model import Clause, Document, Target
 from policykit.zh.chars import squash
 
 ChangeType = Literal["added", "removed", "modified", "moved", "renumbered", "split", "merged"]
@@ -148,19 +148,13 @@ class DocumentDiff:
         }
 
 
+_TARGET_REF_FIELDS = ("value", "upper", "unit", "comparator", "year", "quantity", "clause", "line", "text")
+
+
 def target_ref(target: Target) -> dict:
-    """A target's comparable fields and the evidence it came from."""
-    ref: dict = {
-        "value": plain_number(target.value),
-        "upper": plain_number(target.upper),
-        "unit": target.unit,
-        "comparator": target.comparator,
-        "year": target.year,
-        "quantity": target.quantity,
-        "clause": target.clause,
-        "line": target.line,
-        "text": target.text,
-    }
+    """A target's comparable fields and the evidence it came from: a projection of `Target.to_dict`."""
+    record = target.to_dict()
+    ref = {key: record[key] for key in _TARGET_REF_FIELDS}
     if target.page is not None:
         ref["page"] = target.page
     return ref
