@@ -82,7 +82,7 @@ def main() -> None:
             if ratio is None and row.get("anchor_seconds"):
                 ratio = row["seconds"] / row["anchor_seconds"]
             print(
-                f"{row.get('bench', path.stem):<10} {row['what'][:52]:<52} {row['seconds']:>9.4f} "
+                f"{row.get('bench', path.stem):<10} {row['what']:<52} {row['seconds']:>9.4f} "
                 f"{str(row.get('anchor', ''))[:26]:<26} {row.get('anchor_seconds') or 0:>9.4f} "
                 f"{'' if ratio is None else f'{ratio:.2f}x':>7}",
                 flush=True,
