@@ -17,7 +17,7 @@ and `extract`, which walks a document and puts them together.
 
 from __future__ import annotations
 
-from policykit.targets.context import KINDS, TargetContext
+from policykit.targets.context import TargetContext
 from policykit.targets.extract import attach_targets, explain, extract_targets, extract_text
 
-__all__ = ["KINDS", "TargetContext", "attach_targets", "explain", "extract_targets", "extract_text"]
+__all__ = ["TargetContext", "attach_targets", "explain", "extract_targets", "extract_text"]

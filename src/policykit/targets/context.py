@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("target", "achieved", "figure")
-
 
 @dataclass(frozen=True)
 class TargetContext:
