@@ -194,3 +194,21 @@ def test_query_cli_formats_and_errors(docs, tmp_path, runner):
     assert bad_sql.exit_code == 2 and "SQL error" in bad_sql.output
     not_output = runner.invoke(app, ["query", str(docs), "SELECT 1"])
     assert not_output.exit_code == 1 and "not a policykit batch output folder" in not_output.output
+
+
+def test_without_pyarrow_batch_says_which_extra_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    from policykit.batch.store import Store
+    from policykit.errors import UsageError
+
+    real_import = builtins.__import__
+
+    def no_pyarrow(name, *args, **kwargs):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    with pytest.raises(UsageError, match=r"pip install 'policykit\[batch\]'"):
+        Store(tmp_path / "out")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from policykit import __version__
 from policykit.batch.records import DocumentRows, document_id
-from policykit.errors import InputError
+from policykit.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     import pyarrow as pa  # imported where a batch is written: `import policykit` stays light
@@ -113,6 +113,10 @@ class Store:
     """Reads what an output folder already holds and appends committed parts to it."""
 
     def __init__(self, root: str | Path, *, part_rows: int = 50_000):
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise UsageError("policykit batch needs pyarrow: pip install 'policykit[batch]'") from None
         self.root = Path(root)
         self.part_rows = part_rows
         self.run = uuid.uuid4().hex[:8]
