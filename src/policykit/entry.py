@@ -19,45 +19,65 @@ from policykit.errors import OutputError
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-_FLAGS = {
-    "--substring": "substring",
-    "--regex": "regex",
-    "-E": "regex",
-    "--rank": "rank",
-    "--count": "count",
-    "-c": "count",
-    "--files-with-matches": "files_only",
-    "-l": "files_only",
-    "--no-index": "no_index",
+_FLAGS: dict[str, tuple[str, object]] = {
+    "--substring": ("substring", True),
+    "--regex": ("regex", True),
+    "-E": ("regex", True),
+    "--rank": ("rank", True),
+    "--count": ("count", True),
+    "-c": ("count", True),
+    "--files-with-matches": ("files_only", True),
+    "-l": ("files_only", True),
+    "--no-index": ("no_index", True),
 }
 _VALUED = {"--under": "under", "--format": "format", "-f": "format", "--max-size": "max_size"}
 
 
-def parse_search_args(args: list[str]) -> dict | None:
-    """Read `search` arguments the way the typer command does, or None when typer should handle them."""
-    options: dict = {"positional": []}
+def read_args(
+    args: list[str],
+    flags: dict[str, tuple[str, object]],
+    valued: dict[str, str],
+    *,
+    defaults: dict | None = None,
+    double_dash: bool = False,
+) -> dict | None:
+    """Read a command's arguments the way its typer command does: positionals, flags, `--opt value` and
+    `--opt=value`; None for anything else (help, an unknown flag), which typer then handles."""
+    options: dict = {"positional": [], **(defaults or {})}
     i = 0
     rest_positional = False
     while i < len(args):
         arg = args[i]
+        name, _, value = arg.partition("=")
         if rest_positional or not arg.startswith("-") or arg == "-":
             options["positional"].append(arg)
-        elif arg == "--":
+        elif double_dash and arg == "--":
             rest_positional = True
-        elif arg in _FLAGS:
-            options[_FLAGS[arg]] = True
-        elif arg.split("=", 1)[0] in _VALUED and "=" in arg and arg.startswith("--"):
-            name, value = arg.split("=", 1)
-            options[_VALUED[name]] = value
-        elif arg in _VALUED and i + 1 < len(args):
-            options[_VALUED[arg]] = args[i + 1]
+        elif arg in flags:
+            key, setting = flags[arg]
+            options[key] = setting
+        elif name in valued and value and arg.startswith("--"):
+            options[valued[name]] = value
+        elif arg in valued and i + 1 < len(args):
+            options[valued[arg]] = args[i + 1]
             i += 1
         else:
             return None
         i += 1
-    if not options["positional"] or options.get("format", "json") not in ("json", "jsonl"):
-        return None
-    if "format" not in options and sys.stdout.isatty():
+    return options
+
+
+def _machine_output(options: dict, formats: tuple[str, ...]) -> bool:
+    """The lean path only prints machine formats: one asked for, or JSON when stdout is not a terminal."""
+    if options.get("format", "json") not in formats:
+        return False
+    return "format" in options or not sys.stdout.isatty()
+
+
+def parse_search_args(args: list[str]) -> dict | None:
+    """Read `search` arguments the way the typer command does, or None when typer should handle them."""
+    options = read_args(args, _FLAGS, _VALUED, double_dash=True)
+    if options is None or not options["positional"] or not _machine_output(options, ("json", "jsonl")):
         return None
     return options
 
@@ -129,31 +149,16 @@ def lean_search(options: dict) -> int:
 
 
 _PARSE_VALUED = {"--format": "format", "-f": "format", "--encoding": "encoding", "--password": "password"}
-_PARSE_FLAGS = {"--targets": True, "--no-targets": False}
+_PARSE_FLAGS: dict[str, tuple[str, object]] = {
+    "--targets": ("targets", True),
+    "--no-targets": ("targets", False),
+}
 
 
 def parse_parse_args(args: list[str]) -> dict | None:
     """Read `parse FILE` arguments for machine output (json, yaml), or None when typer should handle them."""
-    options: dict = {"positional": [], "targets": True}
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        name, _, value = arg.partition("=")
-        if not arg.startswith("-") or arg == "-":
-            options["positional"].append(arg)
-        elif arg in _PARSE_FLAGS:
-            options["targets"] = _PARSE_FLAGS[arg]
-        elif name in _PARSE_VALUED and value and arg.startswith("--"):
-            options[_PARSE_VALUED[name]] = value
-        elif arg in _PARSE_VALUED and i + 1 < len(args):
-            options[_PARSE_VALUED[arg]] = args[i + 1]
-            i += 1
-        else:
-            return None
-        i += 1
-    if len(options["positional"]) != 1 or options.get("format", "json") not in ("json", "yaml"):
-        return None
-    if "format" not in options and sys.stdout.isatty():
+    options = read_args(args, _PARSE_FLAGS, _PARSE_VALUED, defaults={"targets": True})
+    if options is None or len(options["positional"]) != 1 or not _machine_output(options, ("json", "yaml")):
         return None
     return options
 
