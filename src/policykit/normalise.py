@@ -102,9 +102,21 @@ def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
             full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
             width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
             body = run[:-1]
-            at_width = sum(1 for w in full[:-1] if w >= width - _slack(width))
-            open_ended = sum(1 for x in body if not ends_sentence(x.text))
-            if width >= 20 and at_width >= 0.7 * len(body) and open_ended >= 0.5 * len(body):
+            at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
+            overlong = sum(1 for w in full if w > width + _slack(width))
+            prose = [x for x in at_width if not is_heading_line(x.text)]
+            open_ended = sum(1 for x in prose if not ends_sentence(x.text))
+            # Short paragraphs (a regulation's clauses, list items) leave many lines short of the
+            # column, so half the lines at one width is already a typeset column; prose lines cut by
+            # the column mostly stop mid-sentence, which a file of one paragraph per line does not
+            # show (headings never end on a mark, so they are no evidence either way); and a column
+            # is an upper bound: lines of free length run past it.
+            if (
+                width >= 20
+                and len(at_width) >= max(2, 0.5 * len(body))
+                and open_ended >= max(2, 0.6 * len(prose))
+                and overlong <= 0.1 * len(run)
+            ):
                 for i in range(start, end):
                     widths[i] = width
         start = end
@@ -127,7 +139,9 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
     """Join line i to i-1 when i-1 filled its column: the break was the typesetter's, not the author's.
 
     Seed: `创新是引领发展的第一动力，抓` / `创新就是抓发展` is one sentence broken at the column edge;
-    an indented line after a full stop starts a new paragraph.
+    an indented line after a full stop starts a new paragraph. A heading is cut by the column like any
+    line (`（五）对标全面建成小康社会任务，扎实推进脱贫攻坚和乡` / `村振兴`), and a line that only
+    looks like a heading (`落实“五统` / `一、一开放”基本要求`) continues a line cut mid-sentence.
 
     >>> lines = _lines("　　创新是引领发展的第一动力，抓", "创新就是抓发展，谋创新就是谋未",
     ...                "来。实施创新驱动发展战略，被摆在", "十大攻坚任务的首位，创新之于新区",
@@ -141,8 +155,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         not prev.blank
         and not cur.blank
         and not cur.indented
-        and not is_heading_line(cur.text)
-        and not is_heading_line(prev.text)
+        and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
     )
 
@@ -298,6 +311,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     pending_join: int | None = None
     while i < len(lines):
         line = lines[i]
+        starts_paragraph = False
         if i == pending_join:
             append(line)
         elif line.blank:
@@ -318,11 +332,14 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         else:
             flush()
             append(line)
+            starts_paragraph = True
         if _table_row(line) or _DOC_NUMBER.search(line.text):
             pending_join = None
         else:
-            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
-                lines, i
+            # Only a line that starts a paragraph can be the first line of a broken title; the tail
+            # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
+            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or (
+                join_split_title(lines, i) if starts_paragraph else None
             )
         i = pending_join if pending_join is not None else i + 1
     flush()
