@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from policykit.gongwen import is_part_line
+from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
 from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk, unify_radicals
 from policykit.zh.chars import strip_invisible as remove_zero_width
@@ -35,10 +35,11 @@ class _Line:
     page: int | None
     indented: bool
     zero_width_only: bool
+    page_number: bool = False  # a page's number (— 3 —): a gap to the line fixers, kept as furniture
 
     @property
     def blank(self) -> bool:
-        return not self.text
+        return not self.text or self.page_number
 
 
 def display_width(text: str) -> int:
@@ -71,6 +72,7 @@ def _prepare(source: Source) -> list[_Line]:
                 page=raw.page,
                 indented=len(content) < len(fixed),
                 zero_width_only=not content and bool(raw.text.strip()),
+                page_number=bool(content) and is_page_number(content),
             )
         )
     return lines
@@ -83,10 +85,12 @@ def _lines(*texts: str) -> list[_Line]:
 
 
 def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
-    """Find hard-wrapped runs (lines filled to a column width) and return each member's run width.
+    """Find hard-wrapped runs (lines filled to a column width) and return each member's column width.
 
-    A run is a stretch of non-blank lines; it counts as hard-wrapped when most of its lines
-    reach nearly the same width and do not end a sentence, as in the seed's newspaper columns.
+    A run is a stretch of non-blank lines; it counts as hard-wrapped when most of its lines reach
+    nearly the same width and do not end a sentence, as in the seed's newspaper columns. A page of
+    short lines may not show that on its own, so where the document as a whole is set in one column,
+    every line gets that width (only a line that fills it is joined to the next).
     """
     widths: dict[int, int] = {}
     start = 0
@@ -97,30 +101,47 @@ def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
         end = start
         while end < len(lines) and not lines[end].blank:
             end += 1
-        run = lines[start:end]
-        if len(run) >= 3:
-            full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
-            width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
-            body = run[:-1]
-            at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
-            overlong = sum(1 for w in full if w > width + _slack(width))
-            prose = [x for x in at_width if not is_heading_line(x.text)]
-            open_ended = sum(1 for x in prose if not ends_sentence(x.text))
-            # Short paragraphs (a regulation's clauses, list items) leave many lines short of the
-            # column, so half the lines at one width is already a typeset column; prose lines cut by
-            # the column mostly stop mid-sentence, which a file of one paragraph per line does not
-            # show (headings never end on a mark, so they are no evidence either way); and a column
-            # is an upper bound: lines of free length run past it.
-            if (
-                width >= 20
-                and len(at_width) >= max(2, 0.5 * len(body))
-                and open_ended >= max(2, 0.6 * len(prose))
-                and overlong <= 0.1 * len(run)
-            ):
-                for i in range(start, end):
-                    widths[i] = width
+        width = _column_width(lines[start:end])
+        if width is not None:
+            widths.update(dict.fromkeys(range(start, end), width))
         start = end
+    text_lines = [k for k, line in enumerate(lines) if not line.blank]
+    whole = _column_width([lines[k] for k in text_lines], evidence=10)
+    if whole is not None:
+        for k in text_lines:
+            widths.setdefault(k, whole)
     return widths
+
+
+def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
+    """The column width the lines are typeset to, or None when they are not cut by a column.
+
+    `evidence` is how many prose lines must stop mid-sentence at that width: a few in one
+    paragraph's run, more for a whole document, where a short 公文 of one-line parts could
+    otherwise pass for a column.
+    """
+    if len(run) < 3:
+        return None
+    full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
+    width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
+    body = run[:-1]
+    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
+    overlong = sum(1 for w in full if w > width + _slack(width))
+    prose = [x for x in at_width if not is_heading_line(x.text)]
+    open_ended = sum(1 for x in prose if not ends_sentence(x.text))
+    # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
+    # so half the lines at one width is already a typeset column; prose lines cut by the column
+    # mostly stop mid-sentence, which a file of one paragraph per line does not show (headings
+    # never end on a mark, so they are no evidence either way); and a column is an upper bound:
+    # lines of free length run past it.
+    if (
+        width >= 20
+        and len(at_width) >= max(2, 0.5 * len(body))
+        and open_ended >= max(evidence, 0.6 * len(prose))
+        and overlong <= 0.1 * len(run)
+    ):
+        return width
+    return None
 
 
 def _slack(width: int) -> float:
@@ -177,8 +198,10 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     True
     """
     cur = lines[i]
-    if cur.blank or ends_sentence(cur.text) or is_heading_line(cur.text):
+    if cur.blank or ends_sentence(cur.text):
         return None
+    if is_heading_line(cur.text) and not _fills_column(lines, i, widths):
+        return None  # a heading ends its line; one that fills the column was cut by it
     j = i + 1
     while j < len(lines) and lines[j].blank:
         j += 1
@@ -188,8 +211,8 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     if nxt.indented or is_heading_line(nxt.text):
         return None
     gap = lines[i + 1 : j]
-    if all(g.zero_width_only for g in gap):
-        return j
+    if all(g.zero_width_only for g in gap) or any(g.page_number for g in gap):
+        return j  # an invisible line, or a page number: the gap is surely a page break
     if len(gap) <= 2 and _fills_column(lines, i, widths):
         return j
     return None
@@ -295,12 +318,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
+    page_numbers: list[_Line] = []  # held until the paragraph they interrupt is complete
 
     def flush() -> None:
         nonlocal text, pieces
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
+        paragraphs.extend(Paragraph(text=n.text, pieces=((0, n.line, n.page),)) for n in page_numbers)
+        page_numbers.clear()
 
     def append(line: _Line) -> None:
         nonlocal text
@@ -315,6 +341,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         if i == pending_join:
             append(line)
         elif line.blank:
+            if line.page_number:
+                page_numbers.append(line)
             i += 1
             continue
         elif (
@@ -341,6 +369,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             pending_join = (None if marked else join_page_split_words(lines, i, widths)) or (
                 join_split_title(lines, i) if starts_paragraph else None
             )
+        if pending_join is not None:
+            page_numbers.extend(gap for gap in lines[i + 1 : pending_join] if gap.page_number)
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

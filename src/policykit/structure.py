@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policykit.gongwen import DOC_NUMBER, Part, find_parts
+from policykit.gongwen import DOC_NUMBER, Part, find_parts, is_page_number
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -149,6 +149,7 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
+            and not is_page_number(texts[header])  # the page break before a table is not its header
         ):
             header += 1
         soon = texts[header : header + 3]
