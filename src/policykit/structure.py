@@ -188,6 +188,10 @@ def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...])
     return split
 
 
+_TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+"""第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
+
+
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
@@ -302,7 +306,11 @@ class _Builder:
             if numbering and numbering.style.name == "shi" and len(_inline_items(text)) >= 2:
                 numbering = None
             if numbering and self.accept_numbering(numbering):
-                self.open_numbered(numbering, start)
+                node = self.open_numbered(numbering, start)
+                if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
+                    # 第一章 / 总则: a centred heading whose title a PDF reader put on a line of its own
+                    node.heading = self.title_line(i + 1)
+                    absorb_title = bool(node.heading)
                 i += 1
                 continue
             box = BOX.match(text)
@@ -375,7 +383,7 @@ class _Builder:
             return ""
         return heading_of(text)
 
-    def open_numbered(self, numbering: Numbering, start: int) -> None:
+    def open_numbered(self, numbering: Numbering, start: int) -> _Node:
         style = numbering.style
         heading = "" if style.name in ("article", "shi") else heading_of(numbering.rest)
         kind = style.kind
@@ -388,6 +396,7 @@ class _Builder:
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
         self.seen_heading = True
+        return node
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
