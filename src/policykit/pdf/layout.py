@@ -162,7 +162,13 @@ def _apart(previous: tuple, char: tuple) -> bool:
 
 
 def _join_chars(piece: Sequence[tuple]) -> str:
-    """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`)."""
+    """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`).
+
+    Between two digits a space stays unless the row is letter-spaced (CNKI sets every glyph of
+    "到2005年" a third of an em apart): there white no wider than the row's usual tracking is
+    no space, while a list of single digits ("1 2 3") keeps the spaces its wider gaps show.
+    """
+    tracking = _tracking(piece)
     out: list[str] = []
     previous = None  # the last visible glyph
     blank = ""  # the whitespace glyphs since it
@@ -175,21 +181,45 @@ def _join_chars(piece: Sequence[tuple]) -> str:
             gap = char[0] - previous[1]
             size = char[4] if char[4] > 1.0 else 1.0
             # Without a space glyph a gap under a quarter em is never a space: skip the test.
-            if (blank or gap > 0.25 * size) and spaced(previous[5][-1], text[0], gap / size, blank):
+            if (
+                (blank or gap > 0.25 * size)
+                and spaced(previous[5][-1], text[0], gap / size, blank)
+                and not (
+                    tracking is not None
+                    and previous[5][-1] in _NUMBER_GLYPHS
+                    and text[0] in _NUMBER_GLYPHS
+                    and gap <= tracking + 0.1 * size
+                )
+            ):
                 out.append(blank or " ")
         out.append(text)
         previous, blank = char, ""
-    joined = "".join(out)
-    return _SPACED_DIGITS.sub(_unspace, joined) if " " in joined else joined
+    return "".join(out)
 
 
-def _unspace(match: re.Match) -> str:
-    """Close up a letter-spaced number."""
-    return match.group().replace(" ", "")
+# Glyphs of a number that letter-spacing may set apart: "2 0 0 5", "1 2 . 5 %".
+_NUMBER_GLYPHS = frozenset("0123456789.%")
 
 
-# Single digits (and points, percent signs) a space apart are one letter-spaced number: "2 0 0 5".
-_SPACED_DIGITS = re.compile(r"(?<![\d.%])[\d.%](?: [\d.%])+(?![\d.%])")
+def _tracking(piece: Sequence[tuple]) -> float | None:
+    """The white a letter-spaced row leaves after every glyph, or None when the row is set solid.
+
+    Measured between glyphs that are not numbers where the row has such pairs (WPS leaves a
+    quarter em between Chinese and digits in solid rows), else next to its numbers; never
+    between two digits, so that the gaps of a spaced list cannot make their row look letter-spaced.
+    """
+    visible = [c for c in piece if not c[5].isspace()]
+    words: list[float] = []
+    beside: list[float] = []
+    for a, b in itertools.pairwise(visible):
+        left, right = a[5][-1] in _NUMBER_GLYPHS, b[5][:1] in _NUMBER_GLYPHS
+        if not (left and right):
+            (beside if left or right else words).append((b[0] - a[1]) / max(b[4], 1.0))
+    gaps = sorted(words or beside)
+    if not gaps:
+        return None
+    typical = gaps[len(gaps) // 2]
+    return typical * max(visible[0][4], 1.0) if typical >= 0.15 else None
 
 
 def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
@@ -197,7 +227,7 @@ def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
 
     Latin words keep their spaces, drawn or left as a gap. Next to Chinese only a drawn space
     glyph is one: a bare gap there is layout (WPS leaves a quarter em around digits: "增长 5%").
-    Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined after (_SPACED_DIGITS).
+    Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined by `_join_chars`, which knows the tracking.
 
     >>> spaced("增", "5", 0.26), spaced("f", "t", 0.3), spaced("章", "总", 0.5, " ")
     (False, True, True)
