@@ -402,6 +402,8 @@ def test_html_data_has_known_keys():
         "labels",
         "meta_tags",
         "furniture",
+        "page_labels",
+        "share",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])

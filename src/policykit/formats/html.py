@@ -4,7 +4,7 @@ lxml parses the page, so comments holding markup never leak into the text. Scrip
 forms and navigation go first; the article is the element that collects the most paragraph text
 that is not links; its blocks (p, div, li, h1-h6, br) become lines and its data tables tab-separated
 rows. Site chrome left inside (【打印】, 分享到, 字号 大 中 小, 相关链接, the footer with 主办单位 and
-ICP备) is recognised by the words in data/html.yaml. The metadata table (标题, 文号, 成文日期) is read
+ICP备) is recognised by the words in data/html.yaml (see formats/chrome.py). The metadata table (标题, 文号, 成文日期) is read
 before anything is dropped.
 """
 
@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from policykit.errors import InputError
 from policykit.formats import Element, make_source, table_lines
+from policykit.formats.chrome import chrome_line
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
 from policykit.zh.numbering import match_numbering
@@ -60,7 +61,6 @@ _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>
 class PageWords:
     """The words of data/html.yaml, compiled once."""
 
-    chrome: re.Pattern[str]
     related: frozenset[str]
     footer_start: tuple[str, ...]
     footer_anywhere: tuple[str, ...]
@@ -77,9 +77,7 @@ def page_words() -> PageWords:
     import yaml
 
     raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
-    chrome = sorted(raw["chrome"], key=len, reverse=True)
     return PageWords(
-        chrome=re.compile("(?:" + "|".join(map(re.escape, chrome)) + ")+"),
         related=frozenset(raw["related"]),
         footer_start=tuple(raw["footer_start"]),
         footer_anywhere=tuple(raw["footer_anywhere"]),
@@ -456,7 +454,7 @@ def clean_lines(lines: list[str]) -> list[str]:
         bare = squash(line).translate(_BRACKETS)
         if bare in words.related:
             break
-        if bare and words.chrome.fullmatch(bare):
+        if chrome_line(line, lenient=True):
             continue
         if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
             continue

@@ -9,17 +9,20 @@ can rejoin wrapped lines, including paragraphs split across columns and pages.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
+log = logging.getLogger("policykit.pdf")
 
 _PAGE_NUMBER = re.compile(
     r"""^(?:
@@ -581,6 +584,7 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
         block = (page_lines[-1].block + 1) if page_lines else block
     running = _running_lines(ordered, len(pages))
     body = [line for index, line in enumerate(ordered) if index not in running]
+    body = _without_chrome(body)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = _median_leading(body)
 
@@ -595,6 +599,21 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
         out.append((text.rstrip(), line.page))
         previous = line
     return out
+
+
+def _without_chrome(lines: list[Line]) -> list[Line]:
+    """Drop the web page chrome a browser prints with a page (字号：[大][中][小], [打印], 分享到).
+
+    Such lines are not the document's text; each is logged, as the running lines are dropped
+    without a trace in the text (the model keeps no furniture before normalise).
+    """
+    kept = []
+    for line in lines:
+        if chrome_line(line.text):
+            log.info("page %d: dropped a line of web page chrome: %s", line.page, line.text.strip())
+        else:
+            kept.append(line)
+    return kept
 
 
 def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading: float) -> bool:

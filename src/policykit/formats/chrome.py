@@ -1,0 +1,111 @@
+"""Web page chrome: tell a line of buttons and page details (打印 关闭, 字号：[大][中][小]) from body text.
+
+Web pages carry toolbars and page details around the article, and so do their saved copies and
+browser-printed PDFs. A line is chrome when it is made only of chrome words (data/html.yaml
+`chrome`), page labels with a short value ("发布时间：2025-08-27", "来源：中国政府网"), dates and
+separators, and is more than one such item: a sentence of the body always leaves something over.
+The HTML reader and the PDF layout both drop such lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SEPARATORS = re.compile(r"[\s【】\[\]［］()（）|｜丨:：·•>»<«/\\—–\-_]+")
+_DATE_TIME = re.compile(
+    r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?"
+)
+_SENTENCE = re.compile(r"[，。；！？、,;!?]")
+MAX_VALUE = 24
+"""The longest value a page label takes on a chrome line: a site's name, an editor's, a count."""
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The chrome words of data/html.yaml, compiled once."""
+
+    words: re.Pattern[str]  # a chrome word at the start of what is left
+    labels: re.Pattern[str]  # a page label and its colon
+    value_end: re.Pattern[str]  # where a label's value stops: white space or the next label
+    share: re.Pattern[str]  # a share target, chrome only on a line that says 分享
+
+
+@lru_cache(maxsize=1)
+def chrome_words() -> Chrome:
+    """Load the chrome words, page labels and share targets of data/html.yaml once."""
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    labels = alternatives(raw["page_labels"])
+    return Chrome(
+        words=re.compile(f"(?:{alternatives(raw['chrome'])})"),
+        labels=re.compile(rf"(?:{labels})\s*[:：]\s*"),
+        value_end=re.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
+        share=re.compile(f"(?:{alternatives(raw['share'])})", re.I),
+    )
+
+
+def chrome_line(text: str, *, lenient: bool = False) -> bool:
+    """Tell whether a line is web page chrome: only chrome words, short page details, dates, separators.
+
+    One chrome word of one character ("中") or one labelled detail alone ("来源：国家统计局", a
+    table's note) is not enough, except with `lenient` (inside a web page's article container,
+    where a toolbar may be split one button to a line).
+
+    >>> chrome_line("发布时间：2025-08-27 来源：中国政府网 字号：[大] [中] [小]")
+    True
+    >>> chrome_line("[打印]仅打印内容"), chrome_line("来源：国家统计局"), chrome_line("打印机采购")
+    (True, False, False)
+    """
+    words = chrome_words()
+    rest = text.strip()
+    found: list[str] = []  # "w" per chrome word, "l" per labelled detail
+    longest = 0
+    shared = False
+    while True:
+        skip = _SEPARATORS.match(rest)
+        if skip:
+            rest = rest[skip.end() :]
+        if not rest:
+            break
+        if match := _DATE_TIME.match(rest):
+            rest = rest[match.end() :]
+            continue
+        if match := words.labels.match(rest):
+            rest = rest[match.end() :]
+            value = _DATE_TIME.match(rest)
+            if value is None:
+                end = words.value_end.search(rest)
+                value_text = rest[: end.start()] if end else rest
+                if len(value_text) > MAX_VALUE or _SENTENCE.search(value_text):
+                    return False
+                rest = rest[len(value_text) :]
+            else:
+                rest = rest[value.end() :]
+            found.append("l")
+            continue
+        if match := words.words.match(rest):
+            word = match.group()
+            shared = shared or word.startswith("分享")
+            longest = max(longest, len(word))
+            rest = rest[match.end() :]
+            found.append("w")
+            continue
+        if shared and (match := words.share.match(rest)):
+            rest = rest[match.end() :]
+            found.append("w")
+            continue
+        return False
+    if not found:
+        return False
+    if len(found) >= 2:
+        return "w" in found or found.count("l") >= 2
+    return found == ["w"] and (lenient or longest >= 2)
