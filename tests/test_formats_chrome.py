@@ -90,7 +90,7 @@ def test_a_browser_printed_page_loses_its_chrome_and_keeps_its_body(tmp_path, ca
     assert len(dropped) == 2 and "字号" in dropped[0] and "关闭窗口" in dropped[1]
 
 
-def test_a_saved_page_drops_page_details_inside_the_article(tmp_path):
+def test_a_saved_page_drops_page_details_inside_the_article(tmp_path, caplog):
     page = tmp_path / "page.html"
     page.write_text(
         "<html><body><div class='content'><p>关于加强办公设备管理的通知</p>"
@@ -99,7 +99,10 @@ def test_a_saved_page_drops_page_details_inside_the_article(tmp_path):
         "<p>来源：国家统计局</p><p>分享到：微信 微博</p></div></body></html>",
         encoding="utf-8",
     )
-    text = [line.text for line in read_source(page).lines if line.text.strip()]
+    with caplog.at_level(logging.INFO, logger="policykit.formats"):
+        text = [line.text for line in read_source(page).lines if line.text.strip()]
+    dropped = [r.getMessage() for r in caplog.records if "chrome" in r.getMessage()]
+    assert len(dropped) == 2 and "浏览次数" in dropped[0] and "分享到" in dropped[1]
     assert text == [
         "关于加强办公设备管理的通知",
         "打印机、复印机等办公设备纳入集中采购，各单位应当于每年3月底前报送采购计划。",

@@ -10,6 +10,7 @@ before anything is dropped.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+log = logging.getLogger("policykit.formats")
 _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>»<«", ""))
 
 
@@ -103,7 +105,7 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     _drop_noise(root)
     body = root.find("body")
     article = find_article(body if body is not None else root)
-    lines = clean_lines(block_lines(article))
+    lines = clean_lines(block_lines(article), path)
     heading = title_heading(root, article, metadata.title if metadata else None)
     if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
         lines = [heading, "", *lines]
@@ -445,18 +447,22 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def clean_lines(lines: list[str]) -> list[str]:
-    """Drop chrome, related-link lists and footer lines, collapse runs of blank lines."""
+def clean_lines(lines: list[str], label: str = "-") -> list[str]:
+    """Drop chrome, related-link lists and footer lines, collapse runs of blank lines; log what went."""
     words = page_words()
     out: list[str] = []
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.rstrip()
         bare = squash(line).translate(_BRACKETS)
         if bare in words.related:
+            rest = sum(1 for later in lines[index:] if later.strip())
+            log.info("%s: dropped a list of related pages (%d lines) from %s", label, rest, line.strip())
             break
         if chrome_line(line, lenient=True):
+            log.info("%s: dropped a line of web page chrome: %s", label, line.strip())
             continue
         if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
+            log.info("%s: dropped a site footer line: %s", label, line.strip())
             continue
         if not line and (not out or not out[-1]):
             continue

@@ -59,7 +59,7 @@ def read_pdf(
             "run OCR first, e.g. ocrmypdf --force-ocr",
             path=label,
         )
-    lines = layout_lines(pages)
+    lines = layout_lines(pages, label)
     if not any(text.strip() for text, _ in lines):
         raise PdfError("no text layer: run OCR first, e.g. ocrmypdf", path=label)
     scanned = [page.number for page in pages if page.images and not page.fragments]

@@ -573,8 +573,11 @@ def _rows(lines: Sequence[Line], indexes: list[int]) -> list[tuple[float, float,
     return rows
 
 
-def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
-    """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap."""
+def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str, int]]:
+    """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap.
+
+    `label` names the file in what the log says about dropped lines.
+    """
     gutters = _document_gutters(pages)
     ordered: list[Line] = []
     block = 0
@@ -584,7 +587,7 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
         block = (page_lines[-1].block + 1) if page_lines else block
     running = _running_lines(ordered, len(pages))
     body = [line for index, line in enumerate(ordered) if index not in running]
-    body = _without_chrome(body)
+    body = _without_chrome(body, label)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = _median_leading(body)
 
@@ -601,7 +604,7 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
     return out
 
 
-def _without_chrome(lines: list[Line]) -> list[Line]:
+def _without_chrome(lines: list[Line], label: str) -> list[Line]:
     """Drop the web page chrome a browser prints with a page (字号：[大][中][小], [打印], 分享到).
 
     Such lines are not the document's text; each is logged, as the running lines are dropped
@@ -610,7 +613,9 @@ def _without_chrome(lines: list[Line]) -> list[Line]:
     kept = []
     for line in lines:
         if chrome_line(line.text):
-            log.info("page %d: dropped a line of web page chrome: %s", line.page, line.text.strip())
+            log.info(
+                "%s: page %d: dropped a line of web page chrome: %s", label, line.page, line.text.strip()
+            )
         else:
             kept.append(line)
     return kept
