@@ -398,7 +398,12 @@ def _is_bold(element: Element) -> bool:
 
 
 def _separate_number(current: list[str], bold: Element, tail: str | None) -> None:
-    """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…"""
+    """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…
+
+    A number that ends in a word (第一条, 第二章, 一是) always gets the space the .txt and Word
+    editions carry, so editions in different formats read and compare alike; one that ends in
+    its own mark (一、, （一）) only where the text would otherwise not read as numbered.
+    """
     line = "".join(current).strip(" \u3000")
     run = squash(bold.text_content())
     if not run or line != run:
@@ -407,7 +412,9 @@ def _separate_number(current: list[str], bold: Element, tail: str | None) -> Non
     if following[:1] in (" ", "\u3000", "\u00a0"):
         return
     joined, spaced = match_numbering(run + following), match_numbering(run + "\u3000" + following)
-    if spaced is not None and spaced.number == run and (joined is None or joined.number != run):
+    if spaced is None or spaced.number != run:
+        return
+    if run[-1].isalpha() or joined is None or joined.number != run:
         current.append("\u3000")
 
 
