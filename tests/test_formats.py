@@ -416,6 +416,8 @@ def test_html_data_has_known_keys():
         "furniture",
         "page_labels",
         "share",
+        "breadcrumb",
+        "neighbours",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])

@@ -25,6 +25,9 @@ CHROME = [
     "发布日期：2024-09-12 10:30:00 浏览次数：1234",
     "来源：市政府办公厅　作者：张三",
     "字号：大 中 小 | 打印 | 关闭",
+    "当前位置：首页 > 政务公开 > 政策文件",
+    "首页 » 信息公开 » 规范性文件",
+    "下一篇：关于印发某市城市更新办法的通知",
 ]
 BODY = [
     "来源：国家统计局",  # a table's note: one labelled detail alone
@@ -38,6 +41,9 @@ BODY = [
     "微信 微博",  # share targets without 分享
     "发布时间：以各地通知为准，请及时关注。",
     "作者应当在30日内提交。",
+    "首页设计应简洁明了。",
+    "当前位置：要求各单位准确填报所在地址，不得漏报。",
+    "下一条规定适用于本条第一款。",
 ]
 
 
@@ -79,15 +85,18 @@ def test_a_browser_printed_page_loses_its_chrome_and_keeps_its_body(tmp_path, ca
     _browser_like_pdf(
         path,
         body,
-        top=["发布时间：2024-01-02 来源：某市政府网 字号：[大] [中] [小]"],
-        bottom=["[打印] [关闭窗口]"],
+        top=[
+            "当前位置：首页 > 政务公开 > 政策文件",
+            "发布时间：2024-01-02 来源：某市政府网 字号：[大] [中] [小]",
+        ],
+        bottom=["[打印] [关闭窗口]", "下一篇：关于印发某市办公设备管理办法的通知"],
     )
     with caplog.at_level(logging.INFO, logger="policykit.pdf"):
         source = read_pdf(path)
     text = [line.text.strip("\u3000 ") for line in source.lines if line.text.strip()]
     assert text == body
     dropped = [r.getMessage() for r in caplog.records if "chrome" in r.getMessage()]
-    assert len(dropped) == 2 and "字号" in dropped[0] and "关闭窗口" in dropped[1]
+    assert len(dropped) == 4 and "字号" in dropped[1] and "关闭窗口" in dropped[2]
 
 
 def test_a_saved_page_drops_page_details_inside_the_article(tmp_path, caplog):

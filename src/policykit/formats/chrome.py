@@ -4,6 +4,7 @@ Web pages carry toolbars and page details around the article, and so do their sa
 browser-printed PDFs. A line is chrome when it is made only of chrome words (data/html.yaml
 `chrome`), page labels with a short value ("发布时间：2025-08-27", "来源：中国政府网"), dates and
 separators, and is more than one such item: a sentence of the body always leaves something over.
+A breadcrumb trail (当前位置：首页 > 政务公开) and a link to the next page (下一篇：…) are chrome too.
 The HTML reader and the PDF layout both drop such lines.
 """
 
@@ -30,6 +31,7 @@ class Chrome:
     labels: re.Pattern[str]  # a page label and its colon
     value_end: re.Pattern[str]  # where a label's value stops: white space or the next label
     share: re.Pattern[str]  # a share target, chrome only on a line that says 分享
+    trail: re.Pattern[str]  # a breadcrumb trail or a link to the previous or next page
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,11 @@ def chrome_words() -> Chrome:
         labels=re.compile(rf"(?:{labels})\s*[:：]\s*"),
         value_end=re.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
         share=re.compile(f"(?:{alternatives(raw['share'])})", re.I),
+        trail=re.compile(
+            rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]\s*)+"
+            rf"[^，。；！？>»＞›]{{0,16}}"
+            rf"|(?:{alternatives(raw['neighbours'])})\s*[:：].*)$"
+        ),
     )
 
 
@@ -64,9 +71,13 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     True
     >>> chrome_line("[打印]仅打印内容"), chrome_line("来源：国家统计局"), chrome_line("打印机采购")
     (True, False, False)
+    >>> chrome_line("当前位置：首页 > 政务公开 > 政策文件"), chrome_line("下一篇：关于印发某办法的通知")
+    (True, True)
     """
     words = chrome_words()
     rest = text.strip()
+    if words.trail.match(rest):
+        return True
     found: list[str] = []  # "w" per chrome word, "l" per labelled detail
     longest = 0
     shared = False
