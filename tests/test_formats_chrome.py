@@ -130,3 +130,29 @@ def test_the_browser_printed_guofa_has_no_chrome_and_keeps_its_parts():
     document = load_document(BROWSER)
     assert document.metadata.doc_number == "国发〔2025〕11号"
     assert not any(line for line in document.text.splitlines() if chrome_line(line))
+
+
+def test_a_firefox_printed_page_loses_its_header_and_footer(tmp_path):
+    """Firefox prints the title and URL above a page and n/N with the date and time below it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    path = tmp_path / "firefox.pdf"
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont(FONT, 8)
+    page.drawString(36, 822, "关于加强办公设备管理的通知 https://www.example.gov.cn/zwgk/2024/0102.html")
+    page.drawString(36, 16, "1/1 2024/1/2 10:30")
+    body = [
+        "关于加强办公设备管理的通知",
+        "打印机、复印机等办公设备纳入集中采购。",
+        "详见 https://www.example.gov.cn/cg",
+    ]
+    page.setFont(FONT, 12)
+    for row, text in enumerate(body):
+        page.drawString(72, 760 - 30 * row, text)
+    page.save()
+    lines = [line.text.strip("\u3000 ") for line in read_pdf(path).lines if line.text.strip()]
+    assert lines == body

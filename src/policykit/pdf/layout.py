@@ -34,9 +34,19 @@ _PAGE_NUMBER = re.compile(
     re.X | re.I,
 )
 _DIGITS = re.compile(r"\d+")
-# What a browser prints above and below each page: date and time (then the title), URL (then n/N).
-_BROWSER_HEADER = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}")
-_BROWSER_FOOTER = re.compile(r"^\s*(?:https?://|file:/|www\.)\S*(?:\s*\d{1,4}\s*/\s*\d{1,4})?\s*$", re.I)
+# What a browser prints above and below each page. Chrome and Edge: date and time (then the title)
+# above, the URL (then n/N) below; Firefox: the title then the URL above, n/N then date and time below.
+_WHEN = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
+_URL = r"(?:https?://|file:/|www\.)\S*"
+_PAGE_OF = (
+    r"(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页[,，\s]*共\s*\d{1,4}\s*页|(?:page\s*)?\d{1,4}\s+of\s+\d{1,4})"
+)
+_BROWSER_HEADER = re.compile(rf"^\s*{_WHEN}", re.I)
+_BROWSER_FOOTER = re.compile(
+    rf"^\s*{_URL}(?:\s*\d{{1,4}}\s*/\s*\d{{1,4}})?\s*$|^\s*{_PAGE_OF}\s+{_WHEN}\s*$", re.I
+)
+# A title then a URL is a browser's header only in type smaller than the body's: a body line may end in a URL.
+_TITLE_URL = re.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
 _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
@@ -477,7 +487,8 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
     A row counts when it stands apart from the body and repeats on enough pages (digits masked),
     or when it repeats on pages where it sits close to the body (a browser's header 7 pt above
     the text) as long as it stands apart on at least one, or is a short row on most pages; a
-    browser's print header (date and time) and footer (URL, n/N) go on sight.
+    browser's print header (date and time; or title and URL in small type) and footer (URL, n/N;
+    or n/N, date and time) go on sight.
     """
     by_page: dict[int, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
@@ -494,7 +505,11 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
             ("bottom", rows[::-1], _BROWSER_FOOTER),
         ):
             outermost = ordered[0][2] if ordered else []
-            if len(rows) > 1 and any(browser.match(lines[i].text) for i in outermost):
+            if len(rows) > 1 and any(
+                browser.match(lines[i].text)
+                or (band == "top" and lines[i].size < 0.9 * size and _TITLE_URL.match(lines[i].text))
+                for i in outermost
+            ):
                 remove.update(outermost)
                 ordered = ordered[1:]
             # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
