@@ -418,6 +418,7 @@ def test_html_data_has_known_keys():
         "share",
         "breadcrumb",
         "neighbours",
+        "index_labels",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from policykit.formats.chrome import chrome_line
+from policykit.formats.chrome import chrome_line, labelled_details
 from policykit.ingest import read_source
 from policykit.pdf import read_pdf
 from policykit.pipeline import load_document
@@ -55,6 +55,19 @@ def test_chrome_lines_are_chrome(line):
 @pytest.mark.parametrize("line", BODY)
 def test_body_lines_are_not_chrome(line):
     assert not chrome_line(line)
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_lines_are_no_metadata_table_rows(line):
+    assert labelled_details(line, strict=False) is None
+
+
+def test_a_lone_title_row_is_a_table_row_only_beside_sure_ones():
+    assert labelled_details("标题： 国务院关于推进某项工作的意见") is None
+    assert labelled_details("标题： 国务院关于推进某项工作的意见", strict=False) == [
+        ("标题", "国务院关于推进某项工作的意见")
+    ]
+    assert labelled_details("成文日期：2025年08月21日") == [("成文日期", "2025年08月21日")]
 
 
 def test_a_single_button_per_line_is_chrome_only_inside_a_web_page():
@@ -156,3 +169,34 @@ def test_a_firefox_printed_page_loses_its_header_and_footer(tmp_path):
     page.save()
     lines = [line.text.strip("\u3000 ") for line in read_pdf(path).lines if line.text.strip()]
     assert lines == body
+
+
+def test_a_printed_pages_metadata_table_becomes_metadata(tmp_path, caplog):
+    """gov.cn prints 索引号/发文机关/标题/发文字号/成文日期 above the document: metadata, not preamble text."""
+    path = tmp_path / "govcn.pdf"
+    body = [
+        "国务院关于推进某项工作的意见",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        "为推进某项工作，现提出如下意见。",
+        "来源：国家统计局",
+    ]
+    table = [
+        "索引号： 000014349/2025-00045 主题分类： 科技、教育\\科技",
+        "发文机关： 国务院 成文日期： 2025年08月21日",
+        "标题： 国务院关于推进某项工作的意见",
+        "发文字号： 国发〔2025〕11号 发布日期： 2025年08月27日",
+    ]
+    _browser_like_pdf(path, body, top=table, bottom=[])
+    with caplog.at_level(logging.INFO, logger="policykit.pdf"):
+        source = read_source(path)
+    assert [line.text.strip("\u3000 ") for line in source.lines if line.text.strip()] == body
+    assert sum("metadata table" in r.getMessage() for r in caplog.records) == 4
+    assert source.metadata is not None
+    assert (source.metadata.doc_number, source.metadata.date, source.metadata.issuer) == (
+        "国发〔2025〕11号",
+        "2025-08-21",
+        "国务院",
+    )
+    document = load_document(path)
+    assert document.metadata.doc_number == "国发〔2025〕11号"
+    assert document.metadata.title == "国务院关于推进某项工作的意见"

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit.model import Metadata
+
 _SEPARATORS = re.compile(r"[\s【】\[\]［］()（）|｜丨:：·•>»<«/\\—–\-_]+")
 _DATE_TIME = re.compile(
     r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?"
@@ -120,3 +122,81 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     if len(found) >= 2:
         return "w" in found or found.count("l") >= 2
     return found == ["w"] and (lenient or longest >= 2)
+
+
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+MAX_DETAIL = 80
+"""The longest value of a labelled detail in a page's metadata table: a document's title."""
+
+
+@lru_cache(maxsize=1)
+def _detail_labels() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], frozenset[str]]:
+    """The labels of a page's metadata table: a pattern, label → (Metadata field, rank), and the index labels."""
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+    fields = {
+        label: (field, rank) for field, labels in raw["labels"].items() for rank, label in enumerate(labels)
+    }
+    index = frozenset(raw["index_labels"])
+    every = sorted({*fields, *index, *raw["page_labels"]}, key=len, reverse=True)
+    pattern = re.compile(r"(?:^|\s|[|｜])(" + "|".join(map(re.escape, every)) + r")\s*[:：]")
+    return pattern, fields, index
+
+
+def labelled_details(text: str, *, strict: bool = True) -> list[tuple[str, str]] | None:
+    """Split a row of a page's metadata table (索引号：… 发文字号：… 成文日期：…) into (label, value) pairs.
+
+    None when the line is anything else: it must start with a label and hold two labelled details,
+    or one whose label names the document (发文字号, 成文日期, 索引号 …); values are short and no
+    sentence ("来源：国家统计局" under a table stays text). Not `strict`, one detail of any table
+    label will do (标题：…, a row beside rows that are surely the table's).
+
+    >>> labelled_details("发文字号： 国发〔2025〕11号 发布日期： 2025年08月27日")
+    [('发文字号', '国发〔2025〕11号'), ('发布日期', '2025年08月27日')]
+    >>> labelled_details("来源：国家统计局") is None, labelled_details("标题：为了规范管理，制定本办法。") is None
+    (True, True)
+    """
+    pattern, fields, index = _detail_labels()
+    line = text.strip(" \u3000\t")
+    matches = list(pattern.finditer(" " + line))
+    if not matches or matches[0].start() != 0:
+        return None
+    pairs = []
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(line) + 1
+        value = (" " + line)[match.end() : end].strip(" \u3000\t|｜")
+        if len(value) > MAX_DETAIL or _SENTENCE_END.search(value):
+            return None
+        pairs.append((match.group(1), value))
+    if len(pairs) >= 2:
+        return pairs
+    naming = ("doc_number", "date") if strict else ("doc_number", "date", "title", "issuer")
+    table_label = pairs[0][0] in index or fields.get(pairs[0][0], ("", 0))[0] in naming
+    return pairs if table_label else None
+
+
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def details_metadata(pairs: list[tuple[str, str]]) -> Metadata | None:
+    """The Metadata the labelled details give (title, 文号, issuer, date by the labels' order of preference)."""
+    _, fields, _ = _detail_labels()
+    best: dict[str, tuple[int, str]] = {}
+    for label, value in pairs:
+        if label in fields and value:
+            field, rank = fields[label]
+            if field not in best or rank < best[field][0]:
+                best[field] = (rank, value)
+    values = {field: value for field, (_, value) in best.items()}
+    date = _DATE.search(values.get("date", ""))
+    metadata = Metadata(
+        title=values.get("title") if len(values.get("title", "")) >= 5 else None,
+        doc_number=values.get("doc_number"),
+        issuer=values.get("issuer"),
+        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        year=int(date.group(1)) if date else None,
+    )
+    return metadata if metadata != Metadata() else None
