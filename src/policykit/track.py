@@ -399,6 +399,22 @@ def _later(edition_year: int | None, year: int) -> bool:
     return edition_year is None or edition_year > year
 
 
+def same_span(result: Target, target: Target | None) -> bool:
+    """A result answers a target only over the same years and as the same measure: a five-year change
+    (过去五年…下降8.1%, `since` 2018) is never one year's outcome, nor a level the outcome of a change.
+
+    >>> one = Target("能耗", 3, "%", None, 2022, "target", "", "", "1", 1, None, "d", "decrease")
+    >>> five = Target("能耗", 8.1, "%", None, 2022, "achieved", "", "", "1", 1, None, "d", "decrease", since=2018)
+    >>> same_span(five, one), same_span(replace(five, since=None), one), same_span(five, None)
+    (False, True, False)
+    >>> same_span(replace(five, since=None, direction=None), one)
+    False
+    """
+    if target is not None and target.direction and not result.direction:
+        return False  # 再提高30元 is a change: the level 从450元提高到610元 reached is not its outcome
+    return result.since == (target.since if target is not None else None)
+
+
 def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     """One row per year: the latest edition's target for it, the earliest later edition's result."""
     indicator = group.indicator
@@ -410,12 +426,15 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     rows = []
     for year in years:
         targets = [(e, p, f) for e, p, f in group.figures if f.kind == "target" and f.year == year]
+        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
         results = [
             (e, p, f)
             for e, p, f in group.figures
-            if f.kind == "achieved" and f.year == year and _later(editions[e].year, year)
+            if f.kind == "achieved"
+            and f.year == year
+            and same_span(f, target)
+            and _later(editions[e].year, year)
         ]
-        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
         achieved = min(results, key=lambda item: (item[0], item[1]))[2] if results else None
         if target is None and achieved is None:
             continue
@@ -560,6 +579,7 @@ __all__ = [
     "registry_editions",
     "reordered",
     "same_level",
+    "same_span",
     "tolerance_for",
     "track",
     "track_files",

@@ -373,8 +373,19 @@ def _baseline(r: Reading) -> bool:
     >>> [kind for _, kind, _ in explain("甲补贴、乙补贴分别从每人每月209元、280元提高到217元、290元。", year=2026)]
     ['figure', 'figure', 'target', 'target']
     """
+    words = _words()
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
-    return r.baseline_in_list or bool(_words().baseline.match(r.text, r.after_end, end))
+    if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
+        return True
+    if not words.baseline_head.search(r.rest.rstrip()):
+        return False
+    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause
+    clause_end = min(r.sentence[1], r.after_end + SPAN)
+    for mark in "，,；;。":
+        found = r.text.find(mark, r.after_end, clause_end)
+        clause_end = found if found != -1 else clause_end
+    level = words.level_change.search(r.text, r.after_end, clause_end)
+    return level is not None and level.start() - r.after_end <= 12
 
 
 def _forecast(r: Reading) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from policykit.model import Clause, Document, Target, TargetKind
-from policykit.targets.classify import Reading, _eligible, classify
+from policykit.targets.classify import Reading, _baseline, _eligible, classify
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import (
     _deadlines,
@@ -31,9 +31,13 @@ from policykit.targets.indicator import (
     _segment_end,
     _segment_end_no_dun,
     _segment_start,
+    _segment_start_no_dun,
     _sentences,
+    _shared_names,
     _strip_linking,
+    _without_change_verb,
 )
+from policykit.targets.periods import RESET, heading_review, is_period_flow, review_opening, years_spanned
 from policykit.targets.tables import _done_cells, _table_rows
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
@@ -52,26 +56,38 @@ class _Found:
     year: int | None
     kind: TargetKind
     rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
+    since: int | None = None  # the first year of a figure over several years
 
 
 def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quantity | None) -> str:
     """The context before a change's baseline: 最低标准从每人每月2375元提高到2423元 → 最低标准.
 
+    Both values of the change take it: the level (after the baseline) and the baseline itself, with the
+    baseline's year when the text gives it (从2020年的60%提高到…).
+
     >>> from policykit.zh.numerals import find_quantities
     >>> text = "最低标准从每人每月2375元提高到2423元"
     >>> low, high = find_quantities(text)
-    >>> _before_baseline(text, "最低标准从每人每月2375元", high, low)
-    '最低标准'
+    >>> _before_baseline(text, "最低标准从每人每月2375元", high, low), _before_baseline(text, "最低标准从每人每月", low, None)
+    ('最低标准', '最低标准')
+    >>> _before_baseline("", "覆盖率从2020年的", low, None)
+    '覆盖率'
     """
-    if preceding is None or not rest.rstrip().endswith(preceding.raw):
-        return rest
-    head = rest.rstrip()[: -len(preceding.raw)]
-    words = _words()
-    head = words.per_unit.sub("", head)
-    for opener in words.baseline_openers:
-        if head.endswith(opener):
-            return head[: -len(opener)]
-    return rest
+    head = rest.rstrip()
+    if preceding is not None and head.endswith(preceding.raw):
+        head = head[: -len(preceding.raw)]
+    found = _words().baseline_head.search(head)
+    return head[: found.start()] if found else rest
+
+
+def _baseline_year(rest: str) -> int | None:
+    """The year a change's baseline names right before it: 从2020年的60%提高到… → 2020.
+
+    >>> _baseline_year("覆盖率从2020年的"), _baseline_year("覆盖率从") is None
+    (2020, True)
+    """
+    found = _words().baseline_head.search(rest.rstrip())
+    return int(found["year"]) if found and found["year"] else None
 
 
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
@@ -115,7 +131,7 @@ def _achieved_year(text: str, start: int, position: int, reference: int | None) 
     years = [
         int(hit.group(1))
         for hit in known.year.finditer(head)
-        if not head.endswith(known.baseline_before, 0, hit.start())
+        if not head.endswith((*known.baseline_before, *_words().baseline_openers), 0, hit.start())
         and (reference is None or int(hit.group(1)) <= reference)
     ]
     if years:
@@ -200,6 +216,7 @@ def _read_sentence(
     quantities: list[Quantity],
     context: TargetContext,
     clause_year: int | None,
+    review: tuple[int, int] | None = None,
 ) -> list[_Found]:
     words = _words()
     s_start, s_end = span
@@ -311,8 +328,18 @@ def _read_sentence(
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
-        if not indicator:
-            indicator = previous_indicator
+        indicator = _without_change_verb(indicator)
+        # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
+        ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
+        shared_names = (
+            _shared_names(text, quantity.start, s_start) if distribute is None and ends_clause else ()
+        )
+        if shared_names:
+            indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
+        if not indicator.strip("".join(words.keep_head)):
+            indicator = (
+                previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
+            )
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
@@ -344,10 +371,44 @@ def _read_sentence(
         )
         kind, rule = classify(reading)
         forecasting = forecasting or rule == "a forecast"
-        if kind == "achieved":
-            year = _achieved_year(text, max(s_start, quantity.start - LIST_SPAN), quantity.start, reference)
-        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind, rule))
+        since = None
+        if kind == "achieved" or rule == "the baseline of a change":
+            year, since = _years_of_figure(text, reading, kind, s_start, review)
+        found.extend(
+            _Found(quantity, span, name, comparator, direction, year, kind, rule, since)
+            for name in (shared_names or (indicator,))
+        )
     return found
+
+
+def _years_of_figure(
+    text: str, reading: Reading, kind: TargetKind, s_start: int, review: tuple[int, int] | None
+) -> tuple[int | None, int | None]:
+    """The (year, since) of an achieved figure or a change's baseline.
+
+    A baseline takes the year the text gives it (从2020年的…), else the year before a review's period,
+    else none: it is not the year of the change. An achieved figure takes the year its sentence names,
+    else the review's last year; a change or a total over a review of several years (过去五年…下降8.1%,
+    五年年均增长5.2%) also takes the period's first year, so `track` never reads it as one year's result.
+    """
+    quantity, reference = reading.quantity, reading.context.reference_year
+    if _baseline(reading):
+        given = _baseline_year(reading.rest)
+        if given is not None or kind != "achieved":
+            return given, None
+        return (review[0] - 1 if review else None), None
+    head_start = max(s_start, quantity.start - LIST_SPAN)
+    year = _achieved_year(text, head_start, quantity.start, reference)
+    named = _achieved_year(text, head_start, quantity.start, None)
+    segment = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
+    spanned = years_spanned(segment)
+    if spanned and year is not None:
+        return year, year - spanned + 1  # 十年增加近70万亿元
+    if review and (named is None or named == review[1]):  # “十四五”时期 names the review's own end
+        if is_period_flow(segment, reading.direction):
+            return review[1], review[0]
+        return review[1], None
+    return year, None
 
 
 # ---------------------------------------------------------------- public API
@@ -424,9 +485,10 @@ def extract_text(
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             running = opening[0][1]
         years.append(running)
+    reviews = _reviews(text, spans, context)
     targets = []
     for index, members in by_sentence.items():
-        for found in _read_sentence(text, spans[index], members, context, years[index]):
+        for found in _read_sentence(text, spans[index], members, context, years[index], reviews[index]):
             if found.kind != "target" and not include_all:
                 continue
             where_line, where_page = locate(found.quantity.start) if locate else (line, page)
@@ -447,9 +509,29 @@ def extract_text(
                     document=context.document,
                     direction=found.direction,
                     upper=quantity.upper,
+                    since=found.since,
                 )
             )
     return targets
+
+
+def _reviews(text: str, spans: list[tuple[int, int]], context: TargetContext) -> list[tuple[int, int] | None]:
+    """The multi-year review each sentence sits in: 过去五年/五年来 opens one, 过去一年 or 2025年， ends it."""
+    running, found = context.review, []
+    for start, end in spans:
+        opened = review_opening(text[start:end], context.reference_year)
+        if opened == RESET:
+            running = None
+        elif opened is not None:
+            running = opened
+        found.append(running)
+    return found
+
+
+def _review_after(text: str, context: TargetContext) -> tuple[int, int] | None:
+    """The multi-year review a clause leaves open for the clauses after it."""
+    spans = _sentences(text)
+    return _reviews(text, spans, context)[-1] if spans else context.review
 
 
 def _plan_of_title(title: str) -> int | None:
@@ -487,6 +569,9 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             goal = True
             period_end = context.plan_end or period_end
         period_end = _period_end(head) or period_end
+        review = heading_review(head, context.reference_year) if achieved else None
+        if review is not None:
+            context = replace(context, review=review)  # 过去五年工作回顾: its clauses review the period
         heading_year = _heading_year(head)
         if heading_year is not None:
             if context.reference_year is None or heading_year >= context.reference_year:
@@ -576,9 +661,11 @@ def _walk_targets(
             found.extend(_table_rows(document, clause, own, include_all))
         yield clause, found
         inner = _child_context(clause, context)
+        inner = replace(inner, review=_review_after(clause.text, inner))
         child_lead: int | None = None
         for child in clause.children:
             yield from visit(child, inner, child_lead)
+            inner = replace(inner, review=_review_after(child.text, inner))
             if child.text.strip().endswith(("：", ":")):
                 lead = _deadlines(child.text, inner.reference_year)
                 child_lead = lead[-1][1] if lead else None
@@ -586,6 +673,7 @@ def _walk_targets(
     top_lead: int | None = None
     for clause in document.clauses:
         yield from visit(clause, base, top_lead)
+        base = replace(base, review=_review_after(clause.text, base))
         if clause.text.strip().endswith(("：", ":")):
             lead = _deadlines(clause.text, base.reference_year)
             top_lead = lead[-1][1] if lead else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.targets.deadlines import _deadline_hits
+from policykit.targets.periods import without_span
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
 
@@ -88,9 +89,9 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
         if changed:
             continue
         for suffix in words.level_suffix:
-            for verb in (*words.increase, *words.decrease):
+            for verb in (*words.increase, *words.decrease, *words.level_verbs):
                 if left.endswith(verb + suffix):
-                    left, changed = left[: -len(verb) - 1], True
+                    left, changed = left[: -len(verb) - len(suffix)], True
                     break
             if changed:
                 break
@@ -176,6 +177,7 @@ def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
 def _left_phrase(left: str) -> tuple[str, str]:
     """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
+    left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]
@@ -435,8 +437,56 @@ def _list_names(names_text: str) -> tuple[str, ...]:
     names = [name for name in names if name]
     tail = _shared_tail(names[-1]) if names else ""
     if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
-        names = [n if _words().ratio_end.search(n) else n + tail for n in names]
+        words = _words()
+        names = [n if n.endswith(words.measure_ends) else n + tail for n in names]
     return tuple(names)
+
+
+def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
+    """The names a list gives one value with 均/都 (甲、乙均达到90%以上): each is an indicator of it.
+
+    >>> _shared_names("游客人数、旅游收入均增长10%以上", 12, 0)
+    ('游客人数', '旅游收入')
+    >>> _shared_names("均衡性转移支付增长10%", 9, 0), _shared_names("全市都达到10%", 5, 0)
+    ((), ())
+    """
+    words = _words()
+    head = text[_segment_start_no_dun(text, position, floor) : position]
+    for word in words.shared_value_words:
+        at = head.rfind(word)
+        if at <= 0 or _strip_linking(head[at + len(word) :])[0].strip():
+            continue
+        listed = head[:at]
+        if re.search(r"\d", listed) or "等" in listed or not words.list_joiners.search(listed):
+            return ()  # 甲、乙等绿色产品产量均增长: the kind after 等 is the one indicator
+        names = _list_names(listed)
+        return names if len(names) >= 2 else ()
+    return ()
+
+
+def _without_change_verb(indicator: str) -> str:
+    """Cut a verb of change or of reaching off the end of an indicator: 通车里程增至 → 通车里程.
+
+    A verb that says what happens to a figure (增至, 提高到, 达到, 突破) is never the figure's name; where
+    nothing is left, the indicator is empty and the reader looks elsewhere for it.
+
+    >>> _without_change_verb("高速公路通车里程增至"), _without_change_verb("增至"), _without_change_verb("城镇新增就业")
+    ('高速公路通车里程', '', '城镇新增就业')
+    """
+    words = _words()
+    changed = True
+    while changed and indicator:
+        changed = False
+        level = words.level_change.search(indicator)
+        if level and level.end() == len(indicator):
+            indicator, changed = indicator[: level.start()], True
+            continue
+        comparators = (w for w, _ in words.before if len(w) > 1)
+        for word in sorted((*words.reach_verbs, *comparators), key=len, reverse=True):
+            if indicator.endswith(word):
+                indicator, changed = indicator[: -len(word)], True
+                break
+    return indicator
 
 
 def _shared_tail(last: str) -> str:
