@@ -173,3 +173,37 @@ def test_one_value_shared_by_a_list_without_fenbie_is_each_names_target(text, na
 def test_a_shared_value_needs_a_closed_list_and_a_value_that_ends_its_clause(text):
     found = extract_text(text, context=TargetContext(reference_year=2026))
     assert len(found) <= 1
+
+
+# ---------------------------------------------------------------- 4. classes found reading a sample of the corpus
+
+
+def test_a_per_capita_prefix_begins_the_indicator():
+    # 每万人口…: jieba splits 每/万, and the numeral used to end the phrase before the noun
+    found = read("每十万人口高技能人才数从120人提高到160人。", 2026, achieved=True)
+    assert [name for name, _, kind, *_ in found if kind == "achieved"] == ["每十万人口高技能人才数"] * 2
+
+
+def test_a_year_a_span_starts_from_is_not_the_year_described():
+    # 2013年以来…去年纳税: the figure is the year before the report's, and a total since 2013
+    ((_, _, kind, year, _),) = read("2016年以来新设的科技型企业去年纳税达到800亿元。", 2022, achieved=True)
+    assert (kind, year) == ("achieved", 2021)
+    ((_, _, _, year, since),) = read("2018年以来累计新增就业岗位95万个。", 2024, achieved=True)
+    assert (year, since) == (2023, 2018)
+
+
+def test_a_compound_task_verb_gives_a_count_no_direction():
+    (target,) = extract_text("到2027年，改造提升30个农贸市场。", context=TargetContext(reference_year=2026))
+    assert (target.indicator, target.direction) == ("农贸市场", None)
+
+
+def test_a_place_word_is_not_the_indicator():
+    found = extract_text(
+        "到2027年，实现区内1200公里道路5G信号连续覆盖。", context=TargetContext(reference_year=2026)
+    )
+    assert all(t.indicator != "区内" for t in found)
+
+
+def test_a_size_class_qualifies_the_noun_after_it():
+    found = read("建成国内首台18兆瓦级海上风电机组。", 2026, achieved=True)
+    assert [kind for _, _, kind, _, _ in found] == ["figure"]

@@ -280,6 +280,8 @@ def _qualifies(r: Reading) -> bool:
     words = _words()
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if r.quantity.group != "count" and r.text.startswith("级", r.quantity.end):
+        return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: 以下 with a noun after it names a category
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):

@@ -117,6 +117,10 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
     return quantity, ""
 
 
+_SINCE_WORDS = ("以来", "起", "开始")
+_STARTED = re.compile(r"(20\d\d)[ \t]{0,2}年(?:以来|起|开始)")
+
+
 def _achieved_year(text: str, start: int, position: int, reference: int | None) -> int | None:
     """The year an achieved figure describes: a year the sentence names before it, else the year before
     the document's own (the 2025 work report reviews 2024; a 2026 plan's 发展基础 describes 2025).
@@ -125,6 +129,8 @@ def _achieved_year(text: str, start: int, position: int, reference: int | None) 
     (2024, 2024)
     >>> _achieved_year("“十四五”期间累计完成投资500亿元", 0, 14, 2026), _achieved_year("比2020年下降18%", 0, 7, 2025)
     (2025, 2024)
+    >>> _achieved_year("2013年以来新增的市场主体去年纳税4.76万亿元", 0, 20, 2022)
+    2021
     """
     known = dates()
     head = text[start:position]
@@ -132,6 +138,7 @@ def _achieved_year(text: str, start: int, position: int, reference: int | None) 
         int(hit.group(1))
         for hit in known.year.finditer(head)
         if not head.endswith((*known.baseline_before, *_words().baseline_openers), 0, hit.start())
+        and not head.startswith(_SINCE_WORDS, hit.end())  # 2013年以来: where a span starts, not its year
         and (reference is None or int(hit.group(1)) <= reference)
     ]
     if years:
@@ -404,6 +411,9 @@ def _years_of_figure(
     spanned = years_spanned(segment)
     if spanned and year is not None:
         return year, year - spanned + 1  # 十年增加近70万亿元
+    started = _STARTED.search(text, head_start, quantity.start)
+    if started and year is not None and is_period_flow(segment, reading.direction):
+        return year, int(started.group(1))  # 2013年以来累计新增…: the total since that year
     if review and (named is None or named == review[1]):  # “十四五”时期 names the review's own end
         if is_period_flow(segment, reading.direction):
             return review[1], review[0]

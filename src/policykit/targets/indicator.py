@@ -88,6 +88,12 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
                 break
         if changed:
             continue
+        for verb in words.task_verbs:
+            if left.endswith(verb):
+                left, changed = left[: -len(verb)], True  # 改造提升24个服务区: a task, not a change
+                break
+        if changed:
+            continue
         for suffix in words.level_suffix:
             for verb in (*words.increase, *words.decrease, *words.level_verbs):
                 if left.endswith(verb + suffix):
@@ -208,6 +214,13 @@ def _left_phrase(left: str) -> tuple[str, str]:
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
             start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
+    if (
+        start >= 2
+        and tokens[start - 2][0] == "每"
+        and set(tokens[start - 1][0]) <= _NUMERAL_CHARS
+        and start < len(tokens)
+    ):
+        start -= 2  # 每万人口发明专利拥有量: 每 and its numeral divide the noun, they begin the name
     while start > 0 and len("".join(word for word, _ in tokens[start:])) == 1:
         if _NUMERAL_CHARS & set(tokens[start - 1][0]):
             break

@@ -59,6 +59,7 @@ class _Words:
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
+    task_verbs: tuple[str, ...]
     reach_verbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
@@ -123,6 +124,7 @@ def _words() -> _Words:
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
+        task_verbs=longest_first(raw["task_verbs"]),
         reach_verbs=longest_first(raw["reach_verbs"]),
         baseline_head=re.compile(
             "(?:"
