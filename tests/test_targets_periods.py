@@ -207,3 +207,24 @@ def test_a_place_word_is_not_the_indicator():
 def test_a_size_class_qualifies_the_noun_after_it():
     found = read("建成国内首台18兆瓦级海上风电机组。", 2026, achieved=True)
     assert [kind for _, _, kind, _, _ in found] == ["figure"]
+
+
+def test_a_change_measured_from_a_past_year_covers_the_years_since():
+    # 比2020年下降14% in a 2026 report: a change over 2021-2025, and 比2020年 is no deadline for a 分别 list
+    found = read("全省单位地区生产总值能耗、二氧化碳排放比2020年分别下降14.5%、17.2%。", 2026, achieved=True)
+    assert [(name, year, since) for name, _, _, year, since in found] == [
+        ("单位地区生产总值能耗", 2025, 2021),
+        ("二氧化碳排放", 2025, 2021),
+    ]
+
+
+def test_what_a_change_is_compared_with_is_no_part_of_the_indicator():
+    # 较“十三五”末: a baseline plan, not the year described nor the name; PM2.5 is one word
+    ((name, _, _, year, _),) = read("全市PM2.5年均浓度较“十三五”末改善12.4%。", 2026, achieved=True)
+    assert (name, year) == ("PM2.5年均浓度", 2025)
+
+
+def test_a_clause_after_a_count_is_not_what_it_counts():
+    # 3897个并有序向…开放: 并 opens a new verb phrase; the noun is before the count
+    ((name, *_),) = read("全市建成社区食堂1260个并逐步向周边居民开放。", 2026, achieved=True)
+    assert name == "社区食堂"

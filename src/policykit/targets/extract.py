@@ -143,7 +143,11 @@ def _achieved_year(text: str, start: int, position: int, reference: int | None) 
     ]
     if years:
         return years[-1]
-    plans = [year for year in plan_years(head) if reference is None or year <= reference]
+    plans = [
+        year
+        for year in plan_years(_words().compared.sub("", head))  # 较“十三五”末改善: a baseline, not the year
+        if reference is None or year <= reference
+    ]
     if plans:
         return plans[-1]
     return reference - 1 if reference is not None else None
@@ -411,6 +415,16 @@ def _years_of_figure(
     spanned = years_spanned(segment)
     if spanned and year is not None:
         return year, year - spanned + 1  # 十年增加近70万亿元
+    compared = [
+        hit
+        for hit in _words().compared.finditer(text, head_start, quantity.start)
+        if hit["year"] or hit["plan"]
+    ]
+    if compared and year is not None and reading.direction:
+        hit = compared[-1]
+        base = int(hit["year"]) if hit["year"] else dates().five_year_plans[hit["plan"]]
+        if base < year - 1:
+            return year, base + 1  # 比2020年下降14%: the change over 2021-2025
     started = _STARTED.search(text, head_start, quantity.start)
     if started and year is not None and is_period_flow(segment, reading.direction):
         return year, int(started.group(1))  # 2013年以来累计新增…: the total since that year

@@ -163,15 +163,21 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
-_QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
+_LATIN_NAME = re.compile(r"“([^“”]{1,20})”|([A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)")
 
 
 def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
-    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万)."""
+    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万),
+    and a Latin name with digits (PM2.5, PM10, 5G is none: the digit first) as one noun."""
     tokens: list[tuple[str, str]] = []
     position = 0
-    for name in _QUOTED_NAME.finditer(text):
-        if not _NUMERAL_CHARS & set(name.group(1)):
+    for name in _LATIN_NAME.finditer(text):
+        if name.group(1) is not None and not _NUMERAL_CHARS & set(name.group(1)):
+            continue
+        if name.group(2) is not None:
+            tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
+            tokens.append((name.group(2), "nz"))
+            position = name.end()
             continue
         tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
         tokens.append((name.group(1), "nz"))
@@ -184,6 +190,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
     """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
+    left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]
@@ -320,7 +327,7 @@ def _starts_compound(word: str, tag: str) -> bool:
     return (
         (tag == "v" and len(word) == 2)
         or (tag == "m" and not _NUMERAL_CHARS & set(word))
-        or (tag == "c" and len(word) == 1)
+        or (tag == "c" and len(word) == 1 and word not in "并且而或及")
     )
 
 
@@ -440,6 +447,7 @@ def _start_of(quantity: Quantity) -> int:
 @lru_cache(maxsize=1024)
 def _list_names(names_text: str) -> tuple[str, ...]:
     """The names before 分别, each the indicator of one value (read once per list, not once per value)."""
+    names_text = _words().compared_to.sub("", names_text)  # 甲、乙比2020年分别下降…: not a deadline
     years = [hit for hit in _deadline_hits(names_text) if hit["year"]]
     if years:
         names_text = names_text[years[0].end() :]  # 到2025年底前甲、乙分别…: the names follow the deadline

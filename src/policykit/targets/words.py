@@ -60,6 +60,8 @@ class _Words:
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
+    compared_to: re.Pattern[str]
+    compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
@@ -68,6 +70,24 @@ class _Words:
     span_after: tuple[str, ...]
     one_year_openings: tuple[str, ...]
     period_flow: re.Pattern[str]
+
+
+def _plans() -> list[str]:
+    from policykit.zh.dates import dates
+
+    return sorted(dates().five_year_plans, key=len, reverse=True)
+
+
+def _compared(raw: dict) -> str:
+    """What a change is measured from: 比2020年, 较“十三五”末, 比上年 (group year or plan)."""
+    plans = "|".join(map(str, _plans()))
+    return (
+        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d)[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        + plans
+        + r")[”\"]?(?:末|期末)?|"
+        + _alternation(raw["previous_year"]).pattern
+        + r")(?:同期)?(?:相比)?"
+    )
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -125,6 +145,8 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
+        compared_to=re.compile(_compared(raw) + "$"),
+        compared=re.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
         baseline_head=re.compile(
             "(?:"
