@@ -228,3 +228,16 @@ def test_a_clause_after_a_count_is_not_what_it_counts():
     # 3897个并有序向…开放: 并 opens a new verb phrase; the noun is before the count
     ((name, *_),) = read("全市建成社区食堂1260个并逐步向周边居民开放。", 2026, achieved=True)
     assert name == "社区食堂"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全市建成党群服务中心（站）1.2万个。", "党群服务中心（站）"),
+        ("42个乡（镇）完成国土空间规划编制。", "乡（镇）"),
+    ],
+)
+def test_a_short_bracket_is_part_of_the_noun(text, name):
+    # 中心（所、站）2.8万个 / 57个县（市）: the bracket gives the noun's alternatives, it ends no segment
+    ((found, *_),) = read(text, 2026, achieved=True)
+    assert found == name

@@ -175,6 +175,23 @@ def _past_scope_year(sentence: str, reference: int | None) -> int | None:
     return None
 
 
+_BRACKETED_END = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
+_BRACKETED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
+
+
+def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
+    """`_left_phrase`, keeping a short bracket that ends the noun: 新时代文明实践中心（所、站）.
+
+    >>> _left_phrase_bracketed("建成新时代文明实践中心（所、站）")
+    ('新时代文明实践中心（所、站）', '建成')
+    """
+    found = _BRACKETED_END.search(rest)
+    if found is None:
+        return _left_phrase(rest)
+    phrase, verb = _left_phrase(rest[: found.start()])
+    return (phrase + found.group(0) if phrase else ""), verb
+
+
 _ALTERNATIVE_UNIT = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
@@ -259,6 +276,10 @@ def _read_sentence(
         following = quantities[number + 1] if number + 1 < len(quantities) else None
         preceding = quantities[number - 1] if number else None
         seg_start = _segment_start(text, quantity.start, s_start)
+        bracket = _BRACKETED_END.search(text, max(s_start, quantity.start - 10), quantity.start)
+        if bracket and seg_start > bracket.start():
+            # 文明实践中心（所、站）2.8万个: the bracket is part of the noun, not a boundary
+            seg_start = _segment_start(text, bracket.start(), s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
         alternative = _ALTERNATIVE_UNIT.match(text, after_end)
@@ -325,11 +346,14 @@ def _read_sentence(
             )
             if not right and retry_at is not None:
                 right = _right_indicator(text[retry_at:right_end], enumerated)  # 半侵入式脑机接口产品
+            bracketed = _BRACKETED_NOUN.match(text, right_start)
+            if bracketed and right_end == bracketed.start(1):
+                right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
-                indicator, verb = _left_phrase(_before_baseline(text, rest, quantity, preceding))
+                indicator, verb = _left_phrase_bracketed(_before_baseline(text, rest, quantity, preceding))
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
                 if right and (not indicator or _is_bare_verb(indicator) or listed):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
