@@ -241,3 +241,10 @@ def test_a_short_bracket_is_part_of_the_noun(text, name):
     # 中心（所、站）2.8万个 / 57个县（市）: the bracket gives the noun's alternatives, it ends no segment
     ((found, *_),) = read(text, 2026, achieved=True)
     assert found == name
+
+
+def test_the_kind_after_a_short_list_is_cut_before_what_is_done_for_it():
+    # 为超N名视力、听力等残疾儿童免费提供…、…等服务: the first short list's kind, up to its verb
+    text = "为超5000名视力、听力、言语等残疾儿童免费提供辅助器具适配、康复训练等服务。"
+    (target,) = extract_text(text, context=TargetContext(reference_year=2026, year=2026))
+    assert (target.indicator, target.value) == ("残疾儿童", 5000)

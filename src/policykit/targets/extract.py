@@ -26,6 +26,7 @@ from policykit.targets.indicator import (
     _is_bare_verb,
     _left_phrase,
     _list_marks,
+    _noun_before_verb,
     _object_of,
     _right_indicator,
     _segment_end,
@@ -179,6 +180,23 @@ _BRACKETED_END = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$
 _BRACKETED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
 
+def _short_list_end(stretch: str) -> int | None:
+    """Where the 等 of a list of short kinds right after a count ends (视力、听力、肢体等残疾儿童 → 8).
+
+    The first such 等: a later one (…、康复训练等康复救助服务) closes another list.
+
+    >>> _short_list_end("视力、听力等残疾儿童提供训练、手术等服务"), _short_list_end("示范项目") is None
+    (5, True)
+    """
+    at = stretch.find("等")
+    while at > 0:
+        items = stretch[:at].split("、")
+        if len(items) >= 2 and all(0 < len(item) <= 4 for item in items) and at + 1 < len(stretch):
+            return at
+        at = stretch.find("等", at + 1)
+    return None
+
+
 def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     """`_left_phrase`, keeping a short bracket that ends the noun: 新时代文明实践中心（所、站）.
 
@@ -316,15 +334,11 @@ def _read_sentence(
             described_end = _segment_end_no_dun(text, right_end, s_end)
             right_start, retry_at = after_end, None
             stretch = text[after_end:described_end]
-            listed_kind = stretch.rfind("等")
-            items = stretch[:listed_kind].split("、") if listed_kind > 0 else []
-            if (
-                len(items) >= 2
-                and all(0 < len(item) <= 4 for item in items)
-                and listed_kind + 1 < len(stretch)
-            ):
+            listed_kind = _short_list_end(stretch)
+            if listed_kind is not None:
                 # 为超20000名视力、听力、肢体等残疾儿童: the kind after 等 is what the count counts
-                right_start, right_end = after_end + listed_kind + 1, described_end
+                right_start = after_end + listed_kind + 1
+                right_end = _segment_end(text, right_start, s_end)
             elif "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
@@ -344,6 +358,8 @@ def _read_sentence(
             right = (
                 _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
             )
+            if listed_kind is not None and right:
+                right = _noun_before_verb(right)  # 等残疾儿童免费提供…: the kind, not what is done for it
             if not right and retry_at is not None:
                 right = _right_indicator(text[retry_at:right_end], enumerated)  # 半侵入式脑机接口产品
             bracketed = _BRACKETED_NOUN.match(text, right_start)

@@ -322,6 +322,25 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     return phrase if len(phrase) >= 2 else ""
 
 
+def _noun_before_verb(phrase: str) -> str:
+    """The noun phrase that opens a phrase, cut before the verb after it (and that verb's adverb).
+
+    >>> _noun_before_verb("残疾儿童免费提供视力功能基本训练"), _noun_before_verb("重点企业开展节能诊断")
+    ('残疾儿童', '重点企业')
+    """
+    tokens = _pos_cut(phrase)
+    kept: list[str] = []
+    seen_noun = False
+    for index, (word, tag) in enumerate(tokens):
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if seen_noun and (tag == "v" or (tag in ("vn", "d", "ad") and following == "v")):
+            break
+        kept.append(word)
+        seen_noun = seen_noun or tag.startswith("n")
+    found = "".join(kept)
+    return found if len(found) >= 2 else phrase
+
+
 def _starts_compound(word: str, tag: str) -> bool:
     """Tell whether a token jieba split off the front of a counted noun still belongs to it."""
     return (
