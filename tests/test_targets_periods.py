@@ -248,3 +248,15 @@ def test_the_kind_after_a_short_list_is_cut_before_what_is_done_for_it():
     text = "为超5000名视力、听力、言语等残疾儿童免费提供辅助器具适配、康复训练等服务。"
     (target,) = extract_text(text, context=TargetContext(reference_year=2026, year=2026))
     assert (target.indicator, target.value) == ("残疾儿童", 5000)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施万名青年人才入乡计划。", 0),  # a round magnitude that names a programme
+        ("到2027年，培训万名高素质农民。", 1),  # the same magnitude counting people is a goal
+        ("到2027年，引进万名工程师。", 1),  # 工程 begins 工程师 here: no programme
+    ],
+)
+def test_a_bare_magnitude_before_a_programme_word_is_part_of_its_name(text, kept):
+    assert len(extract_text(text, context=TargetContext(reference_year=2026))) == kept

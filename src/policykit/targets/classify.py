@@ -31,6 +31,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
+    if quantity.chinese and quantity.raw[:1] in "十百千万亿" and _names_a_programme(sentence, end):
+        return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
         return "figure"
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
@@ -38,6 +40,24 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
+
+
+def _names_a_programme(text: str, end: int) -> bool:
+    """Tell whether the words after a number end a programme's name before the clause ends.
+
+    >>> _names_a_programme("实施万名大学生助企服务专项计划，", 4), _names_a_programme("培训万名乡村工匠。", 4)
+    (True, False)
+    >>> _names_a_programme("培养万名工程师。", 4)
+    False
+    """
+    stop = end
+    while stop < min(len(text), end + 16) and text[stop] not in _SEGMENT_BOUNDARY:
+        stop += 1
+    # the word must end the name (专项计划，), not begin another word (万名工程师)
+    return any(
+        hit.end() == stop or text[hit.end()] in "”》）"
+        for hit in _words().programme_words.finditer(text, end, stop)
+    )
 
 
 def _has_target_verb(left: str) -> bool:

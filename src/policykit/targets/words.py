@@ -60,6 +60,7 @@ class _Words:
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
+    programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
@@ -145,6 +146,7 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
+        programme_words=_alternation(raw["programme_words"]),
         compared_to=re.compile(_compared(raw) + "$"),
         compared=re.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
