@@ -260,3 +260,14 @@ def test_the_kind_after_a_short_list_is_cut_before_what_is_done_for_it():
 )
 def test_a_bare_magnitude_before_a_programme_word_is_part_of_its_name(text, kept):
     assert len(extract_text(text, context=TargetContext(reference_year=2026))) == kept
+
+
+def test_a_five_year_plans_average_goal_carries_the_plans_years():
+    # “十五五”…年均增长5%: a goal over 2026-2030, so track pairs it with the five-year result, not 2030's
+    text = "“十五五”时期主要目标是：到2030年，全市地区生产总值年均增长5.5%左右，城镇新增就业每年30万人。"
+    found = extract_text(text, context=TargetContext(reference_year=2026))
+    assert [(t.value, t.year, t.since) for t in found] == [(5.5, 2030, 2026), (300000, 2030, 2026)]
+    (one_year,) = extract_text(
+        "今年全市地区生产总值增长5.5%左右。", context=TargetContext(reference_year=2026)
+    )
+    assert one_year.since is None

@@ -39,7 +39,7 @@ from policykit.targets.indicator import (
 from policykit.targets.periods import RESET, heading_review, review_opening
 from policykit.targets.tables import _done_cells, _table_rows
 from policykit.targets.words import _words
-from policykit.targets.years import _past_scope_year, _years_of_figure
+from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
 from policykit.zh.numerals import Quantity, find_quantities
 
@@ -356,6 +356,8 @@ def _read_sentence(
         since = None
         if kind == "achieved" or rule == "the baseline of a change":
             year, since = _years_of_figure(text, reading, kind, s_start, review)
+        elif kind == "target":
+            since = _target_since(text, reading, s_start, year)
         found.extend(
             _Found(quantity, span, name, comparator, direction, year, kind, rule, since)
             for name in (shared_names or (indicator,))

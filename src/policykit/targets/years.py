@@ -122,3 +122,19 @@ def _years_of_figure(
             return review[1], review[0]
         return review[1], None
     return year, None
+
+
+def _target_since(text: str, reading: Reading, s_start: int, year: int | None) -> int | None:
+    """The first year of a five-year plan's average or total goal: “十五五”…地区生产总值年均增长5% → 2026.
+
+    Only where the clause names the plan whose end is the goal's year, and the goal is stated per year
+    (年均) or as a total (累计): `track` then pairs it with the result over the same five years.
+    """
+    if year is None:
+        return None
+    quantity = reading.quantity
+    segment = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
+    words = _words()
+    if not (words.per_year.search(segment) or words.period_flow.search(segment)):
+        return None
+    return year - 4 if year in plan_years(text[: quantity.start]) else None
