@@ -271,3 +271,20 @@ def test_a_five_year_plans_average_goal_carries_the_plans_years():
         "今年全市地区生产总值增长5.5%左右。", context=TargetContext(reference_year=2026)
     )
     assert one_year.since is None
+
+
+def test_a_count_that_exists_and_a_task_answers_is_a_fact():
+    # 我国有2.9亿在校学生，要…: like 超过N，要…, the premise of a task, not a goal
+    assert (
+        extract_text(
+            "全市有18万名随迁子女，要保障其平等接受义务教育。", context=TargetContext(reference_year=2026)
+        )
+        == []
+    )
+
+
+def test_jun_after_a_list_closed_by_deng_is_no_part_of_the_indicator():
+    (target,) = extract_text(
+        "到2027年，钢铁、建材等行业能耗强度均下降8%。", context=TargetContext(reference_year=2026)
+    )
+    assert not target.indicator.endswith("均")

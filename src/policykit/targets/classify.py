@@ -178,11 +178,12 @@ def _states_a_fact(
 ) -> bool:
     """Tell whether a sentence reports how things stand this year (今年高校毕业生超过1000万人), not a goal.
 
-    Only `X超过N，要…` in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
+    Only `X超过N，要…` (or `X有N…，要…`) in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
     outside goal sections) that the next segment answers with a task (要/需要/必须) is the premise of that
     task. Without the task (今年财政支出超过23万亿元, 高速公路通车里程突破9300公里) it is a plan's goal.
     """
-    if context.goal or comparator_before != ">" or direction is not None:
+    exists = rest.rstrip().endswith(_words().existence_verbs)  # 我国有2.9亿在校学生，要…
+    if context.goal or (comparator_before != ">" and not exists) or direction is not None:
         return False
     if not _words().premise_of_task.match(text, _segment_end(text, quantity.end, len(text))):
         return False
@@ -430,6 +431,8 @@ def _fact(r: Reading) -> bool:
 
     >>> from policykit.targets.extract import explain
     >>> explain("今年高校毕业生超过1000万人，要做好就业工作。", year=2022)[0][1:]
+    ('figure', 'states a fact')
+    >>> explain("全省有3200所乡村学校，要办好每一所学校。", year=2022)[0][1:]
     ('figure', 'states a fact')
     """
     return _states_a_fact(

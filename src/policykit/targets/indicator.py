@@ -521,6 +521,12 @@ def _without_change_verb(indicator: str) -> str:
         if level and level.end() == len(indicator):
             indicator, changed = indicator[: level.start()], True
             continue
+        shared = indicator.endswith(words.shared_value_words) and not indicator.endswith(
+            (*words.keep_head, "平均")
+        )
+        if shared and len(indicator) > 2:
+            indicator, changed = indicator[:-1], True  # 奖补资金等增幅均(超过): 均 shares, it names nothing
+            continue
         comparators = (w for w, _ in words.before if len(w) > 1)
         for word in sorted((*words.reach_verbs, *comparators), key=len, reverse=True):
             if indicator.endswith(word):
