@@ -583,3 +583,18 @@ def test_a_level_is_not_the_outcome_of_a_change():
     ]
     row = track(editions).series[0].rows[0]
     assert (row.achieved, row.verdict) == (None, "no outcome yet")
+
+
+def test_a_flow_target_is_not_met_by_a_level():
+    """新培育专精特新企业300家 beside 专精特新企业达到1356家: a level is not what a flow target asks for."""
+    editions = [
+        edition("r2025.txt", 2025, figure("新培育专精特新企业", 300, unit="家", year=2025)),
+        edition("r2026.txt", 2026, result(1356, indicator="专精特新企业", unit="家", year=2025)),
+    ]
+    row = track(editions, indicators=["新培育专精特新企业"]).series[0].rows[0]
+    assert (row.achieved, row.verdict) == (None, "no outcome yet")
+    flows = [
+        edition("r2025.txt", 2025, figure("新培育专精特新企业", 300, unit="家", year=2025)),
+        edition("r2026.txt", 2026, result(320, indicator="新培育专精特新企业", unit="家", year=2025)),
+    ]
+    assert track(flows).series[0].rows[0].verdict == "met"

@@ -75,15 +75,16 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
+_TOP_KEYS = frozenset({"indicators", "levels", "flows"})
+
+
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
     """Read canonical indicators from YAML text; unknown keys and values are rejected, not ignored."""
     import yaml
 
     raw = yaml.safe_load(text) or {}
-    if isinstance(raw, dict) and set(raw) - {"indicators", "levels"}:
-        raise RegistryError(
-            f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - {'indicators', 'levels'}))}"
-        )
+    if isinstance(raw, dict) and set(raw) - _TOP_KEYS:
+        raise RegistryError(f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - _TOP_KEYS))}")
     entries = raw.get("indicators") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise RegistryError(f"{where}: expected a list under 'indicators'")
@@ -354,6 +355,31 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(map(str, yaml.safe_load(text).get("levels") or ()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _flows() -> tuple[str, ...]:
+    """The words that make a figure a flow over its year (新增, 新培育, 累计), from data/indicators.yaml."""
+    import yaml
+
+    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    return tuple(map(str, yaml.safe_load(text).get("flows") or ()))
+
+
+def is_flow(figure: Target) -> bool:
+    """True when a figure counts what was added over its span (新培育专精特新企业300家), not a level.
+
+    >>> f = Target("新培育专精特新企业", 300, "家", None, 2025, "target", "", "", "1", 1, None, "d")
+    >>> is_flow(f), is_flow(replace(f, indicator="专精特新企业"))
+    (True, False)
+    """
+    flows = _flows()
+    if any(word in figure.indicator for word in flows):
+        return True
+    at = figure.text.find(figure.quantity) if figure.quantity else -1
+    head = figure.text[:at] if at > 0 else ""
+    clause = head[max(head.rfind(mark) for mark in "，,；;。") + 1 :]
+    return any(word in clause for word in flows)  # 新增家庭养老床位1.4万张: the verb the indicator lost
+
+
 def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
     """True when two names carry the same administrative-level words, so near wordings may pair.
 
@@ -412,6 +438,8 @@ def same_span(result: Target, target: Target | None) -> bool:
     """
     if target is not None and target.direction and not result.direction:
         return False  # 再提高30元 is a change: the level 从450元提高到610元 reached is not its outcome
+    if target is not None and is_flow(target) and not is_flow(result):
+        return False  # 新培育300家 (a flow) is not met by 1356家 (the level reached)
     return result.since == (target.since if target is not None else None)
 
 
@@ -569,6 +597,7 @@ __all__ = [
     "TrackRow",
     "canonical_indicators",
     "document_edition",
+    "is_flow",
     "judge",
     "load_editions",
     "measured",
