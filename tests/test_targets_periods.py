@@ -288,3 +288,14 @@ def test_jun_after_a_list_closed_by_deng_is_no_part_of_the_indicator():
         "到2027年，钢铁、建材等行业能耗强度均下降8%。", context=TargetContext(reference_year=2026)
     )
     assert not target.indicator.endswith("均")
+
+
+def test_a_heading_saying_results_were_already_achieved_opens_a_review():
+    from policykit.pipeline import parse_text
+
+    text = (
+        "某省扩大内需规划纲要（2025－2030年）\n\n一、发展背景\n\n（一）我省扩大内需已取得明显成效\n\n"
+        "全省社会消费品零售总额超过3万亿元。\n\n二、主要目标\n\n到2030年，社会消费品零售总额达到4万亿元。\n"
+    )
+    every = extract_targets(parse_text(text), include_all=True, year=2025)
+    assert [(t.value, t.kind) for t in every] == [(3e12, "achieved"), (4e12, "target")]
