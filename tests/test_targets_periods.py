@@ -299,3 +299,10 @@ def test_a_heading_saying_results_were_already_achieved_opens_a_review():
     )
     every = extract_targets(parse_text(text), include_all=True, year=2025)
     assert [(t.value, t.kind) for t in every] == [(3e12, "achieved"), (4e12, "target")]
+
+
+def test_an_amount_in_a_chain_of_descriptions_qualifies_the_counted_noun():
+    # 年产值超100亿元、具备较强国际竞争力的龙头企业2家: the amount describes the firms; the count is the goal
+    text = "到2027年，培育营业收入超50亿元、具有行业话语权的链主企业3家。"
+    (target,) = extract_text(text, context=TargetContext(reference_year=2025))
+    assert (target.value, target.unit, target.year) == (3, "家", 2027)

@@ -94,6 +94,13 @@ def _qualifier(
     if later is None:
         return False
     between = text[quantity.end : later.start]
+    if (
+        later.group == "count"
+        and "的" in between
+        and len(between) <= 30
+        and not any(mark in between for mark in "，,；;。：:")
+    ):
+        return True  # 年产值超100亿元、具备较强国际竞争力的龙头企业2家: the amount describes the firms
     if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
         return False
     if (
@@ -118,6 +125,8 @@ def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
         return False
     if text.startswith(("以上", "及以上", "左右", "多"), quantity.end) or quantity.vague:
         return False  # a list is counted exactly; …数据共享中心等创新平台5个以上 bounds a goal
+    if re.search(r"\d|的", head):
+        return False  # 产值超100亿元、具备…的龙头企业2家: described firms, not a list of names
     return quantity.value == len(head.split("、"))  # 高端装备、…、新材料等4个万亿级产业: 等 closes it
 
 
