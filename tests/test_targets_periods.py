@@ -306,3 +306,10 @@ def test_an_amount_in_a_chain_of_descriptions_qualifies_the_counted_noun():
     text = "到2027年，培育营业收入超50亿元、具有行业话语权的链主企业3家。"
     (target,) = extract_text(text, context=TargetContext(reference_year=2025))
     assert (target.value, target.unit, target.year) == (3, "家", 2027)
+
+
+def test_a_fenbie_list_whose_names_hold_he_splits_at_the_dun():
+    # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长: two names, two values; 和 is inside each name
+    text = "到2027年，批发和零售业、住宿和餐饮业增加值分别增长6%、8%。"
+    found = extract_text(text, context=TargetContext(reference_year=2026))
+    assert [(t.indicator, t.value) for t in found] == [("批发和零售业", 6), ("住宿和餐饮业增加值", 8)]

@@ -441,6 +441,11 @@ def _distributed(
     count = bisect_right(quantities, quantity.start, key=_start_of) - first
     between = text[values_start : quantities[first].start] if count else ""
     names = _list_names(text[head_start : head_start + mark])
+    values = bisect_left(quantities, end, key=_start_of) - first
+    if len(names) > values >= 2:
+        # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长10.9%、10.4%: 和 joins words inside a name
+        by_dun = _list_names(text[head_start : head_start + mark], only_dun=True)
+        names = by_dun if len(by_dun) == values else names
     if len(names) < 2:
         return None
     direction = None
@@ -464,15 +469,16 @@ def _start_of(quantity: Quantity) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _list_names(names_text: str) -> tuple[str, ...]:
-    """The names before 分别, each the indicator of one value (read once per list, not once per value)."""
+def _list_names(names_text: str, only_dun: bool = False) -> tuple[str, ...]:
+    """The names before 分别, each the indicator of one value (read once per list, not once per value);
+    `only_dun` splits at 、 alone, for a list whose names hold 和 themselves."""
     names_text = _words().compared_to.sub("", names_text)  # 甲、乙比2020年分别下降…: not a deadline
     years = [hit for hit in _deadline_hits(names_text) if hit["year"]]
     if years:
         names_text = names_text[years[0].end() :]  # 到2025年底前甲、乙分别…: the names follow the deadline
     names = [
         _left_indicator(_strip_linking(part)[0]) or part.strip()
-        for part in _words().list_joiners.split(names_text)
+        for part in (names_text.split("、") if only_dun else _words().list_joiners.split(names_text))
     ]
     names = [name for name in names if name]
     tail = _shared_tail(names[-1]) if names else ""
