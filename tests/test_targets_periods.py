@@ -313,3 +313,9 @@ def test_a_fenbie_list_whose_names_hold_he_splits_at_the_dun():
     text = "到2027年，批发和零售业、住宿和餐饮业增加值分别增长6%、8%。"
     found = extract_text(text, context=TargetContext(reference_year=2026))
     assert [(t.indicator, t.value) for t in found] == [("批发和零售业", 6), ("住宿和餐饮业增加值", 8)]
+
+
+def test_a_streak_is_not_an_amount():
+    # 连续10次获评国家A级: how often, never a figure to reach or report
+    found = read("全市安全生产考核连续6次获评优秀等次。", 2026, achieved=True)
+    assert found and all(kind == "figure" for _, _, kind, _, _ in found)

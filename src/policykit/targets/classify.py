@@ -35,6 +35,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
         return "figure"
+    if sentence.endswith(_words().streak_words, 0, start):
+        return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":

@@ -60,6 +60,7 @@ class _Words:
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
+    streak_words: tuple[str, ...]
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
@@ -147,6 +148,7 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
+        streak_words=longest_first(raw["streak_words"]),
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=re.compile(_compared(raw) + "$"),
