@@ -319,3 +319,15 @@ def test_a_streak_is_not_an_amount():
     # 连续10次获评国家A级: how often, never a figure to reach or report
     found = read("全市安全生产考核连续6次获评优秀等次。", 2026, achieved=True)
     assert found and all(kind == "figure" for _, _, kind, _, _ in found)
+
+
+def test_the_people_a_measure_reaches_are_named_by_the_measure():
+    # 发放一次性生活补助，惠及1100多万人: 惠及 alone names nothing; the measure before it does
+    ((name, value, *_),) = read("向困难职工发放一次性临时补贴，惠及320万人。", 2026, achieved=True)
+    assert (name, value) == ("一次性临时补贴惠及", 3.2e6)
+
+
+def test_an_adjective_built_on_one_is_no_numeral():
+    # 一次性, 一体化, 一站式: the 一 begins a word, it does not end the phrase before the noun
+    found = extract_text("到2027年，建成一站式政务服务中心20个。", context=TargetContext(reference_year=2026))
+    assert [t.indicator for t in found] == ["一站式政务服务中心"]

@@ -27,6 +27,7 @@ from policykit.targets.indicator import (
     _list_marks,
     _noun_before_verb,
     _object_of,
+    _pos_cut,
     _right_indicator,
     _segment_end,
     _segment_end_no_dun,
@@ -109,6 +110,23 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
 
 _BRACKETED_END = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
 _BRACKETED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
+
+
+def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
+    """Who a measure reaches, named by the measure before it: 发放一次性生活补助，惠及1100多万人 → 一次性生活补助惠及.
+
+    >>> _beneficiaries("发放一次性生活补助，惠及1100多万人", "惠及", 0, 10)
+    '一次性生活补助惠及'
+    """
+    before = _segment_start(text, seg_start - 1, s_start)
+    measure = text[before : seg_start - 1]
+    offset, cut = 0, 0
+    for word, tag in _pos_cut(measure):
+        offset += len(word)
+        if tag == "v":
+            cut = offset  # 向困难职工发放一次性临时补贴: the object of the last verb is the measure
+    phrase = _left_phrase(measure[cut:] if cut < len(measure) else measure)[0]
+    return phrase + verb if phrase else ""
 
 
 def _short_list_end(stretch: str) -> int | None:
@@ -308,6 +326,9 @@ def _read_sentence(
                     indicator = right
                 if not indicator and verb:
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
+                reached = rest.strip()
+                if indicator in ("", reached) and reached in words.beneficiary_verbs and seg_start > s_start:
+                    indicator = _beneficiaries(text, reached, s_start, seg_start) or indicator
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)

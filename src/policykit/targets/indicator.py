@@ -128,11 +128,22 @@ _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456
 
 def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
+    if _one_as_adjective(word):
+        return False  # 一次性生活补助: 一次性 describes the noun
     return (
         (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))
-        or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)))
+        or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)) and not _one_as_adjective(word))
     )
+
+
+def _one_as_adjective(word: str) -> bool:
+    """Tell whether a token is an adjective built on 一 (一次性, 一体化, 一站式), not a numeral.
+
+    >>> _one_as_adjective("一次性"), _one_as_adjective("一体化"), _one_as_adjective("一千"), _one_as_adjective("一个")
+    (True, True, False, False)
+    """
+    return len(word) >= 3 and word[0] == "一" and not _NUMERAL_CHARS & set(word[1:])
 
 
 _COUNTED_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
@@ -248,6 +259,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
         run < len(tokens) - 1
         and tokens[run][1] in ("v", "a", "ad", "d")
         and tokens[run][0] not in _words().keep_head
+        and not _one_as_adjective(tokens[run][0])
     ):
         run += 1
     if sum(tag in ("v", "d") for _, tag in tokens[:run]) >= 2:

@@ -60,6 +60,7 @@ class _Words:
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
+    beneficiary_verbs: frozenset[str]
     streak_words: tuple[str, ...]
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
@@ -148,6 +149,7 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
+        beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
         streak_words=longest_first(raw["streak_words"]),
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
