@@ -331,3 +331,10 @@ def test_an_adjective_built_on_one_is_no_numeral():
     # 一次性, 一体化, 一站式: the 一 begins a word, it does not end the phrase before the noun
     found = extract_text("到2027年，建成一站式政务服务中心20个。", context=TargetContext(reference_year=2026))
     assert [t.indicator for t in found] == ["一站式政务服务中心"]
+
+
+def test_two_counts_joined_by_a_description_are_two_goals():
+    # the amount-describes-the-count rule must not take a count for a description of the next count
+    text = "到2027年，引育3家以上具有核心技术的龙头企业、8家以上配套企业。"
+    found = extract_text(text, context=TargetContext(reference_year=2025))
+    assert [t.value for t in found] == [3, 8]

@@ -98,6 +98,7 @@ def _qualifier(
     between = text[quantity.end : later.start]
     if (
         later.group == "count"
+        and quantity.group != "count"  # 5家以上…的自主创新企业、10家以上…: two counts, two goals
         and "的" in between
         and len(between) <= 30
         and not any(mark in between for mark in "，,；;。：:")
