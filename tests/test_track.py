@@ -44,6 +44,7 @@ def figure(
     upper: float | None = None,
     document: str = "d.txt",
     line: int = 1,
+    since: int | None = None,
 ) -> Target:
     return Target(
         indicator=indicator,
@@ -60,6 +61,7 @@ def figure(
         document=document,
         direction=direction,
         upper=upper,
+        since=since,
     )
 
 
@@ -215,7 +217,11 @@ def test_other_names_pair_like_diff_and_achieved_only_indicators_are_left_out():
             figure("城乡居民基础养老金月最低标准", 20, unit="元", year=2024, direction="increase"),
             result(9, indicator="高铁通车里程", unit="公里", year=2023),
         ),
-        edition("p2025.txt", 2025, result(20, indicator="城乡居民基础养老金最低标准", unit="元", year=2024)),
+        edition(
+            "p2025.txt",
+            2025,
+            result(20, indicator="城乡居民基础养老金最低标准", unit="元", year=2024, direction="increase"),
+        ),
     ]
     found = track(editions)
     assert [s.name for s in found.series] == ["城乡居民基础养老金月最低标准"]
@@ -520,3 +526,75 @@ def check_in_chromium(found, tmp_path: Path) -> None:
     points = {chart["indicator"]: chart["points"] for chart in data["charts"]}
     assert points == {s.name: sum(1 for r in s.rows if r.achieved) for s in found.series}
     assert data["rows"] == sum(len(s.rows) for s in found.series) and data["broken"] == 0
+
+
+# ---------------------------------------------------------------- spans: a result answers a target of the same years
+
+
+def test_a_five_year_change_is_never_one_years_outcome():
+    """过去五年…能耗下降8.1% (since 2018) beside the 2022 target: no pairing, so no false 'met'."""
+    editions = [
+        edition("r2022.txt", 2022, figure("单位国内生产总值能耗降低", 3, year=2022, direction="decrease")),
+        edition(
+            "r2023.txt",
+            2023,
+            result(8.1, indicator="单位国内生产总值能耗降低", year=2022, direction="decrease", since=2018),
+        ),
+    ]
+    row = track(editions, canon=[FALLS]).series[0].rows[0]
+    assert (row.year, row.achieved, row.verdict) == (2022, None, "no outcome yet")
+
+
+def test_a_result_of_the_same_span_still_pairs():
+    """A one-year result (since None) meets a one-year target; a period result meets a period target."""
+    one = [
+        edition("r2022.txt", 2022, figure("单位国内生产总值能耗降低", 3, year=2022, direction="decrease")),
+        edition(
+            "r2023.txt",
+            2023,
+            result(3.1, indicator="单位国内生产总值能耗降低", year=2022, direction="decrease"),
+        ),
+    ]
+    assert track(one, canon=[FALLS]).series[0].rows[0].verdict == "met"
+    period = [
+        edition(
+            "p2021.txt",
+            2021,
+            figure("单位国内生产总值能耗降低", 13.5, year=2025, direction="decrease", since=2021),
+        ),
+        edition(
+            "r2026.txt",
+            2026,
+            result(13.9, indicator="单位国内生产总值能耗降低", year=2025, direction="decrease", since=2021),
+        ),
+    ]
+    assert track(period, canon=[FALLS]).series[0].rows[0].verdict == "met"
+
+
+def test_a_level_is_not_the_outcome_of_a_change():
+    """再提高30元 (a change) beside 从450元提高到610元 (the level reached): not comparable as one figure."""
+    editions = [
+        edition(
+            "r2022.txt",
+            2022,
+            figure("居民医保人均财政补助标准", 30, unit="元", year=2022, direction="increase"),
+        ),
+        edition("r2023.txt", 2023, result(610, indicator="居民医保人均财政补助标准", unit="元", year=2022)),
+    ]
+    row = track(editions).series[0].rows[0]
+    assert (row.achieved, row.verdict) == (None, "no outcome yet")
+
+
+def test_a_flow_target_is_not_met_by_a_level():
+    """新培育专精特新企业300家 beside 专精特新企业达到1356家: a level is not what a flow target asks for."""
+    editions = [
+        edition("r2025.txt", 2025, figure("新培育专精特新企业", 300, unit="家", year=2025)),
+        edition("r2026.txt", 2026, result(1356, indicator="专精特新企业", unit="家", year=2025)),
+    ]
+    row = track(editions, indicators=["新培育专精特新企业"]).series[0].rows[0]
+    assert (row.achieved, row.verdict) == (None, "no outcome yet")
+    flows = [
+        edition("r2025.txt", 2025, figure("新培育专精特新企业", 300, unit="家", year=2025)),
+        edition("r2026.txt", 2026, result(320, indicator="新培育专精特新企业", unit="家", year=2025)),
+    ]
+    assert track(flows).series[0].rows[0].verdict == "met"

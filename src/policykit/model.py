@@ -104,6 +104,7 @@ class Target:
     document: str
     direction: str | None = None
     upper: float | None = None  # the top of a range (6%-6.5%), in the same unit as `value`
+    since: int | None = None  # a figure over several years (五年来…下降8.1%): the first year; `year` the last
 
     def to_dict(self) -> dict:
         """The target as a JSON-ready record, whole numbers as ints."""
@@ -111,6 +112,7 @@ class Target:
             "indicator": self.indicator,
             "value": plain_number(self.value),
             "upper": plain_number(self.upper),
+            "since": self.since,
             "unit": self.unit,
             "comparator": self.comparator,
             "year": self.year,

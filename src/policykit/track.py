@@ -75,15 +75,16 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
+_TOP_KEYS = frozenset({"indicators", "levels", "flows"})
+
+
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
     """Read canonical indicators from YAML text; unknown keys and values are rejected, not ignored."""
     import yaml
 
     raw = yaml.safe_load(text) or {}
-    if isinstance(raw, dict) and set(raw) - {"indicators", "levels"}:
-        raise RegistryError(
-            f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - {'indicators', 'levels'}))}"
-        )
+    if isinstance(raw, dict) and set(raw) - _TOP_KEYS:
+        raise RegistryError(f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - _TOP_KEYS))}")
     entries = raw.get("indicators") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise RegistryError(f"{where}: expected a list under 'indicators'")
@@ -354,6 +355,31 @@ def _levels() -> tuple[str, ...]:
     return tuple(sorted(map(str, yaml.safe_load(text).get("levels") or ()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _flows() -> tuple[str, ...]:
+    """The words that make a figure a flow over its year (新增, 新培育, 累计), from data/indicators.yaml."""
+    import yaml
+
+    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    return tuple(map(str, yaml.safe_load(text).get("flows") or ()))
+
+
+def is_flow(figure: Target) -> bool:
+    """True when a figure counts what was added over its span (新培育专精特新企业300家), not a level.
+
+    >>> f = Target("新培育专精特新企业", 300, "家", None, 2025, "target", "", "", "1", 1, None, "d")
+    >>> is_flow(f), is_flow(replace(f, indicator="专精特新企业"))
+    (True, False)
+    """
+    flows = _flows()
+    if any(word in figure.indicator for word in flows):
+        return True
+    at = figure.text.find(figure.quantity) if figure.quantity else -1
+    head = figure.text[:at] if at > 0 else ""
+    clause = head[max(head.rfind(mark) for mark in "，,；;。") + 1 :]
+    return any(word in clause for word in flows)  # 新增家庭养老床位1.4万张: the verb the indicator lost
+
+
 def same_level(a: str, b: str, levels: Sequence[str] | None = None) -> bool:
     """True when two names carry the same administrative-level words, so near wordings may pair.
 
@@ -399,6 +425,24 @@ def _later(edition_year: int | None, year: int) -> bool:
     return edition_year is None or edition_year > year
 
 
+def same_span(result: Target, target: Target | None) -> bool:
+    """A result answers a target only over the same years and as the same measure: a five-year change
+    (过去五年…下降8.1%, `since` 2018) is never one year's outcome, nor a level the outcome of a change.
+
+    >>> one = Target("能耗", 3, "%", None, 2022, "target", "", "", "1", 1, None, "d", "decrease")
+    >>> five = Target("能耗", 8.1, "%", None, 2022, "achieved", "", "", "1", 1, None, "d", "decrease", since=2018)
+    >>> same_span(five, one), same_span(replace(five, since=None), one), same_span(five, None)
+    (False, True, False)
+    >>> same_span(replace(five, since=None, direction=None), one)
+    False
+    """
+    if target is not None and target.direction and not result.direction:
+        return False  # 再提高30元 is a change: the level 从450元提高到610元 reached is not its outcome
+    if target is not None and is_flow(target) and not is_flow(result):
+        return False  # 新培育300家 (a flow) is not met by 1356家 (the level reached)
+    return result.since == (target.since if target is not None else None)
+
+
 def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     """One row per year: the latest edition's target for it, the earliest later edition's result."""
     indicator = group.indicator
@@ -410,12 +454,15 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     rows = []
     for year in years:
         targets = [(e, p, f) for e, p, f in group.figures if f.kind == "target" and f.year == year]
+        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
         results = [
             (e, p, f)
             for e, p, f in group.figures
-            if f.kind == "achieved" and f.year == year and _later(editions[e].year, year)
+            if f.kind == "achieved"
+            and f.year == year
+            and same_span(f, target)
+            and _later(editions[e].year, year)
         ]
-        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
         achieved = min(results, key=lambda item: (item[0], item[1]))[2] if results else None
         if target is None and achieved is None:
             continue
@@ -550,6 +597,7 @@ __all__ = [
     "TrackRow",
     "canonical_indicators",
     "document_edition",
+    "is_flow",
     "judge",
     "load_editions",
     "measured",
@@ -560,6 +608,7 @@ __all__ = [
     "registry_editions",
     "reordered",
     "same_level",
+    "same_span",
     "tolerance_for",
     "track",
     "track_files",

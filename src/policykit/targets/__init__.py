@@ -11,8 +11,11 @@ the document's year). Where the text sets none, a plan's period sets it in two p
 heading names a period (重点任务清单（2023-2025年）). A figure stated per year (每年/年均) keeps no year there,
 and tasks elsewhere in the plan keep none: the seed annotation gives a year only where the text says it.
 
-The package reads top to bottom: `words` (the data), `deadlines`, `indicator`, `classify`, `tables`,
-and `extract`, which walks a document and puts them together.
+A review of several years (过去五年, 五年来, “十四五”时期) runs on through the paragraphs after it; a change
+or total in it carries the period's first year in `since` as well as its last in `year`.
+
+The package reads top to bottom: `words` (the data), `deadlines`, `periods`, `indicator`, `classify`,
+`years`, `tables`, and `extract`, which walks a document and puts them together.
 """
 
 from __future__ import annotations

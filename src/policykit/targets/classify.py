@@ -31,13 +31,35 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
+    if quantity.chinese and quantity.raw[:1] in "十百千万亿" and _names_a_programme(sentence, end):
+        return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
         return "figure"
+    if sentence.endswith(_words().streak_words, 0, start):
+        return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
+
+
+def _names_a_programme(text: str, end: int) -> bool:
+    """Tell whether the words after a number end a programme's name before the clause ends.
+
+    >>> _names_a_programme("实施万名大学生助企服务专项计划，", 4), _names_a_programme("培训万名乡村工匠。", 4)
+    (True, False)
+    >>> _names_a_programme("培养万名工程师。", 4)
+    False
+    """
+    stop = end
+    while stop < min(len(text), end + 16) and text[stop] not in _SEGMENT_BOUNDARY:
+        stop += 1
+    # the word must end the name (专项计划，), not begin another word (万名工程师)
+    return any(
+        hit.end() == stop or text[hit.end()] in "”》）"
+        for hit in _words().programme_words.finditer(text, end, stop)
+    )
 
 
 def _has_target_verb(left: str) -> bool:
@@ -74,6 +96,14 @@ def _qualifier(
     if later is None:
         return False
     between = text[quantity.end : later.start]
+    if (
+        later.group == "count"
+        and quantity.group != "count"  # 5家以上…的自主创新企业、10家以上…: two counts, two goals
+        and "的" in between
+        and len(between) <= 30
+        and not any(mark in between for mark in "，,；;。：:")
+    ):
+        return True  # 年产值超100亿元、具备较强国际竞争力的龙头企业2家: the amount describes the firms
     if len(between) > 20 or any(c in _SEGMENT_BOUNDARY for c in between):
         return False
     if (
@@ -98,6 +128,8 @@ def _counts_its_list(text: str, quantity: Quantity, s_start: int) -> bool:
         return False
     if text.startswith(("以上", "及以上", "左右", "多"), quantity.end) or quantity.vague:
         return False  # a list is counted exactly; …数据共享中心等创新平台5个以上 bounds a goal
+    if re.search(r"\d|的", head):
+        return False  # 产值超100亿元、具备…的龙头企业2家: described firms, not a list of names
     return quantity.value == len(head.split("、"))  # 高端装备、…、新材料等4个万亿级产业: 等 closes it
 
 
@@ -158,11 +190,12 @@ def _states_a_fact(
 ) -> bool:
     """Tell whether a sentence reports how things stand this year (今年高校毕业生超过1000万人), not a goal.
 
-    Only `X超过N，要…` in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
+    Only `X超过N，要…` (or `X有N…，要…`) in the present counts: a level exceeded (no 到20XX deadline, no goal word before it,
     outside goal sections) that the next segment answers with a task (要/需要/必须) is the premise of that
     task. Without the task (今年财政支出超过23万亿元, 高速公路通车里程突破9300公里) it is a plan's goal.
     """
-    if context.goal or comparator_before != ">" or direction is not None:
+    exists = rest.rstrip().endswith(_words().existence_verbs)  # 我国有2.9亿在校学生，要…
+    if context.goal or (comparator_before != ">" and not exists) or direction is not None:
         return False
     if not _words().premise_of_task.match(text, _segment_end(text, quantity.end, len(text))):
         return False
@@ -280,6 +313,8 @@ def _qualifies(r: Reading) -> bool:
     words = _words()
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if r.quantity.group != "count" and r.text.startswith("级", r.quantity.end):
+        return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: 以下 with a noun after it names a category
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
@@ -373,8 +408,19 @@ def _baseline(r: Reading) -> bool:
     >>> [kind for _, kind, _ in explain("甲补贴、乙补贴分别从每人每月209元、280元提高到217元、290元。", year=2026)]
     ['figure', 'figure', 'target', 'target']
     """
+    words = _words()
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
-    return r.baseline_in_list or bool(_words().baseline.match(r.text, r.after_end, end))
+    if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
+        return True
+    if not words.baseline_head.search(r.rest.rstrip()):
+        return False
+    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause
+    clause_end = min(r.sentence[1], r.after_end + SPAN)
+    for mark in "，,；;。":
+        found = r.text.find(mark, r.after_end, clause_end)
+        clause_end = found if found != -1 else clause_end
+    level = words.level_change.search(r.text, r.after_end, clause_end)
+    return level is not None and level.start() - r.after_end <= 12
 
 
 def _forecast(r: Reading) -> bool:
@@ -397,6 +443,8 @@ def _fact(r: Reading) -> bool:
 
     >>> from policykit.targets.extract import explain
     >>> explain("今年高校毕业生超过1000万人，要做好就业工作。", year=2022)[0][1:]
+    ('figure', 'states a fact')
+    >>> explain("全省有3200所乡村学校，要办好每一所学校。", year=2022)[0][1:]
     ('figure', 'states a fact')
     """
     return _states_a_fact(

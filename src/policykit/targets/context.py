@@ -15,6 +15,9 @@ class TargetContext:
     achieved: bool = False  # inside a review of past results
     goal: bool = False  # inside a section about goals or indicators
     plan_end: int | None = None  # the last year of the plan's period (（2023-2025年） → 2025)
+    review: tuple[int, int] | None = (
+        None  # the years a review of several years covers (过去五年 → 2018, 2022)
+    )
     period_end: int | None = (
         None  # the deadline a goal section or a period heading implies when the text sets none
     )

@@ -19,23 +19,28 @@ from policykit.targets.deadlines import (
 )
 from policykit.targets.indicator import (
     _NUMERAL_CHARS,
-    LIST_SPAN,
     SPAN,
     _after_comparator,
     _distributed,
     _is_bare_verb,
     _left_phrase,
     _list_marks,
+    _noun_before_verb,
     _object_of,
+    _pos_cut,
     _right_indicator,
     _segment_end,
     _segment_end_no_dun,
     _segment_start,
     _sentences,
+    _shared_names,
     _strip_linking,
+    _without_change_verb,
 )
+from policykit.targets.periods import RESET, heading_review, review_opening
 from policykit.targets.tables import _done_cells, _table_rows
 from policykit.targets.words import _words
+from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
 from policykit.zh.numerals import Quantity, find_quantities
 
@@ -52,26 +57,28 @@ class _Found:
     year: int | None
     kind: TargetKind
     rule: str = ""  # the name of the rule that decided the kind (classify.RULES)
+    since: int | None = None  # the first year of a figure over several years
 
 
 def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quantity | None) -> str:
     """The context before a change's baseline: 最低标准从每人每月2375元提高到2423元 → 最低标准.
 
+    Both values of the change take it: the level (after the baseline) and the baseline itself, with the
+    baseline's year when the text gives it (从2020年的60%提高到…).
+
     >>> from policykit.zh.numerals import find_quantities
     >>> text = "最低标准从每人每月2375元提高到2423元"
     >>> low, high = find_quantities(text)
-    >>> _before_baseline(text, "最低标准从每人每月2375元", high, low)
-    '最低标准'
+    >>> _before_baseline(text, "最低标准从每人每月2375元", high, low), _before_baseline(text, "最低标准从每人每月", low, None)
+    ('最低标准', '最低标准')
+    >>> _before_baseline("", "覆盖率从2020年的", low, None)
+    '覆盖率'
     """
-    if preceding is None or not rest.rstrip().endswith(preceding.raw):
-        return rest
-    head = rest.rstrip()[: -len(preceding.raw)]
-    words = _words()
-    head = words.per_unit.sub("", head)
-    for opener in words.baseline_openers:
-        if head.endswith(opener):
-            return head[: -len(opener)]
-    return rest
+    head = rest.rstrip()
+    if preceding is not None and head.endswith(preceding.raw):
+        head = head[: -len(preceding.raw)]
+    found = _words().baseline_head.search(head)
+    return head[: found.start()] if found else rest
 
 
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
@@ -101,51 +108,55 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
     return quantity, ""
 
 
-def _achieved_year(text: str, start: int, position: int, reference: int | None) -> int | None:
-    """The year an achieved figure describes: a year the sentence names before it, else the year before
-    the document's own (the 2025 work report reviews 2024; a 2026 plan's 发展基础 describes 2025).
+_BRACKETED_END = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
+_BRACKETED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
-    >>> _achieved_year("截至2024年底，全市充电桩达到5万台", 0, 14, 2025), _achieved_year("去年国内生产总值增长5%", 0, 9, 2025)
-    (2024, 2024)
-    >>> _achieved_year("“十四五”期间累计完成投资500亿元", 0, 14, 2026), _achieved_year("比2020年下降18%", 0, 7, 2025)
-    (2025, 2024)
+
+def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
+    """Who a measure reaches, named by the measure before it: 发放一次性生活补助，惠及1100多万人 → 一次性生活补助惠及.
+
+    >>> _beneficiaries("发放一次性生活补助，惠及1100多万人", "惠及", 0, 10)
+    '一次性生活补助惠及'
     """
-    known = dates()
-    head = text[start:position]
-    years = [
-        int(hit.group(1))
-        for hit in known.year.finditer(head)
-        if not head.endswith(known.baseline_before, 0, hit.start())
-        and (reference is None or int(hit.group(1)) <= reference)
-    ]
-    if years:
-        return years[-1]
-    plans = [year for year in plan_years(head) if reference is None or year <= reference]
-    if plans:
-        return plans[-1]
-    return reference - 1 if reference is not None else None
+    before = _segment_start(text, seg_start - 1, s_start)
+    measure = text[before : seg_start - 1]
+    offset, cut = 0, 0
+    for word, tag in _pos_cut(measure):
+        offset += len(word)
+        if tag == "v":
+            cut = offset  # 向困难职工发放一次性临时补贴: the object of the last verb is the measure
+    phrase = _left_phrase(measure[cut:] if cut < len(measure) else measure)[0]
+    return phrase + verb if phrase else ""
 
 
-def _past_scope_year(sentence: str, reference: int | None) -> int | None:
-    """A past year that opens a segment as its time scope: 按可比口径计算，2020年全国各类事故…下降43.3%.
+def _short_list_end(stretch: str) -> int | None:
+    """Where the 等 of a list of short kinds right after a count ends (视力、听力、肢体等残疾儿童 → 8).
 
-    >>> _past_scope_year("按可比口径计算，2020年全国各类事故起数下降43.3%", 2021)
-    2020
-    >>> _past_scope_year("比2020年下降18%", 2021) is None, _past_scope_year("，2025年全市达到", 2021) is None
-    (True, True)
+    The first such 等: a later one (…、康复训练等康复救助服务) closes another list.
+
+    >>> _short_list_end("视力、听力等残疾儿童提供训练、手术等服务"), _short_list_end("示范项目") is None
+    (5, True)
     """
-    if reference is None:
-        return None
-    for hit in dates().year.finditer(sentence):
-        year = int(hit.group(1))
-        at = hit.start()
-        if (
-            year < reference
-            and (at == 0 or sentence[at - 1] in "，,；;：:")
-            and not sentence.startswith(("以来", "以前", "之前"), hit.end())
-        ):
-            return year
+    at = stretch.find("等")
+    while at > 0:
+        items = stretch[:at].split("、")
+        if len(items) >= 2 and all(0 < len(item) <= 4 for item in items) and at + 1 < len(stretch):
+            return at
+        at = stretch.find("等", at + 1)
     return None
+
+
+def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
+    """`_left_phrase`, keeping a short bracket that ends the noun: 新时代文明实践中心（所、站）.
+
+    >>> _left_phrase_bracketed("建成新时代文明实践中心（所、站）")
+    ('新时代文明实践中心（所、站）', '建成')
+    """
+    found = _BRACKETED_END.search(rest)
+    if found is None:
+        return _left_phrase(rest)
+    phrase, verb = _left_phrase(rest[: found.start()])
+    return (phrase + found.group(0) if phrase else ""), verb
 
 
 _ALTERNATIVE_UNIT = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
@@ -200,6 +211,7 @@ def _read_sentence(
     quantities: list[Quantity],
     context: TargetContext,
     clause_year: int | None,
+    review: tuple[int, int] | None = None,
 ) -> list[_Found]:
     words = _words()
     s_start, s_end = span
@@ -231,6 +243,10 @@ def _read_sentence(
         following = quantities[number + 1] if number + 1 < len(quantities) else None
         preceding = quantities[number - 1] if number else None
         seg_start = _segment_start(text, quantity.start, s_start)
+        bracket = _BRACKETED_END.search(text, max(s_start, quantity.start - 10), quantity.start)
+        if bracket and seg_start > bracket.start():
+            # 文明实践中心（所、站）2.8万个: the bracket is part of the noun, not a boundary
+            seg_start = _segment_start(text, bracket.start(), s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
         alternative = _ALTERNATIVE_UNIT.match(text, after_end)
@@ -267,15 +283,11 @@ def _read_sentence(
             described_end = _segment_end_no_dun(text, right_end, s_end)
             right_start, retry_at = after_end, None
             stretch = text[after_end:described_end]
-            listed_kind = stretch.rfind("等")
-            items = stretch[:listed_kind].split("、") if listed_kind > 0 else []
-            if (
-                len(items) >= 2
-                and all(0 < len(item) <= 4 for item in items)
-                and listed_kind + 1 < len(stretch)
-            ):
+            listed_kind = _short_list_end(stretch)
+            if listed_kind is not None:
                 # 为超20000名视力、听力、肢体等残疾儿童: the kind after 等 is what the count counts
-                right_start, right_end = after_end + listed_kind + 1, described_end
+                right_start = after_end + listed_kind + 1
+                right_end = _segment_end(text, right_start, s_end)
             elif "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
@@ -295,13 +307,18 @@ def _read_sentence(
             right = (
                 _right_indicator(text[right_start:right_end], enumerated) if right_end > right_start else ""
             )
+            if listed_kind is not None and right:
+                right = _noun_before_verb(right)  # 等残疾儿童免费提供…: the kind, not what is done for it
             if not right and retry_at is not None:
                 right = _right_indicator(text[retry_at:right_end], enumerated)  # 半侵入式脑机接口产品
+            bracketed = _BRACKETED_NOUN.match(text, right_start)
+            if bracketed and right_end == bracketed.start(1):
+                right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
-                indicator, verb = _left_phrase(_before_baseline(text, rest, quantity, preceding))
+                indicator, verb = _left_phrase_bracketed(_before_baseline(text, rest, quantity, preceding))
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
                 if right and (not indicator or _is_bare_verb(indicator) or listed):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
@@ -309,10 +326,23 @@ def _read_sentence(
                     indicator = right
                 if not indicator and verb:
                     indicator = _object_of(text, verb, s_start, seg_start, s_end)
+                reached = rest.strip()
+                if indicator in ("", reached) and reached in words.beneficiary_verbs and seg_start > s_start:
+                    indicator = _beneficiaries(text, reached, s_start, seg_start) or indicator
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
-        if not indicator:
-            indicator = previous_indicator
+        indicator = _without_change_verb(indicator)
+        # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
+        ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
+        shared_names = (
+            _shared_names(text, quantity.start, s_start) if distribute is None and ends_clause else ()
+        )
+        if shared_names:
+            indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
+        if not indicator.strip("".join(words.keep_head)):
+            indicator = (
+                previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
+            )
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
@@ -344,9 +374,15 @@ def _read_sentence(
         )
         kind, rule = classify(reading)
         forecasting = forecasting or rule == "a forecast"
-        if kind == "achieved":
-            year = _achieved_year(text, max(s_start, quantity.start - LIST_SPAN), quantity.start, reference)
-        found.append(_Found(quantity, span, indicator, comparator, direction, year, kind, rule))
+        since = None
+        if kind == "achieved" or rule == "the baseline of a change":
+            year, since = _years_of_figure(text, reading, kind, s_start, review)
+        elif kind == "target":
+            since = _target_since(text, reading, s_start, year)
+        found.extend(
+            _Found(quantity, span, name, comparator, direction, year, kind, rule, since)
+            for name in (shared_names or (indicator,))
+        )
     return found
 
 
@@ -424,9 +460,10 @@ def extract_text(
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             running = opening[0][1]
         years.append(running)
+    reviews = _reviews(text, spans, context)
     targets = []
     for index, members in by_sentence.items():
-        for found in _read_sentence(text, spans[index], members, context, years[index]):
+        for found in _read_sentence(text, spans[index], members, context, years[index], reviews[index]):
             if found.kind != "target" and not include_all:
                 continue
             where_line, where_page = locate(found.quantity.start) if locate else (line, page)
@@ -447,9 +484,29 @@ def extract_text(
                     document=context.document,
                     direction=found.direction,
                     upper=quantity.upper,
+                    since=found.since,
                 )
             )
     return targets
+
+
+def _reviews(text: str, spans: list[tuple[int, int]], context: TargetContext) -> list[tuple[int, int] | None]:
+    """The multi-year review each sentence sits in: 过去五年/五年来 opens one, 过去一年 or 2025年， ends it."""
+    running, found = context.review, []
+    for start, end in spans:
+        opened = review_opening(text[start:end], context.reference_year)
+        if opened == RESET:
+            running = None
+        elif opened is not None:
+            running = opened
+        found.append(running)
+    return found
+
+
+def _review_after(text: str, context: TargetContext) -> tuple[int, int] | None:
+    """The multi-year review a clause leaves open for the clauses after it."""
+    spans = _sentences(text)
+    return _reviews(text, spans, context)[-1] if spans else context.review
 
 
 def _plan_of_title(title: str) -> int | None:
@@ -487,6 +544,9 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             goal = True
             period_end = context.plan_end or period_end
         period_end = _period_end(head) or period_end
+        review = heading_review(head, context.reference_year) if achieved else None
+        if review is not None:
+            context = replace(context, review=review)  # 过去五年工作回顾: its clauses review the period
         heading_year = _heading_year(head)
         if heading_year is not None:
             if context.reference_year is None or heading_year >= context.reference_year:
@@ -576,9 +636,11 @@ def _walk_targets(
             found.extend(_table_rows(document, clause, own, include_all))
         yield clause, found
         inner = _child_context(clause, context)
+        inner = replace(inner, review=_review_after(clause.text, inner))
         child_lead: int | None = None
         for child in clause.children:
             yield from visit(child, inner, child_lead)
+            inner = replace(inner, review=_review_after(child.text, inner))
             if child.text.strip().endswith(("：", ":")):
                 lead = _deadlines(child.text, inner.reference_year)
                 child_lead = lead[-1][1] if lead else None
@@ -586,6 +648,7 @@ def _walk_targets(
     top_lead: int | None = None
     for clause in document.clauses:
         yield from visit(clause, base, top_lead)
+        base = replace(base, review=_review_after(clause.text, base))
         if clause.text.strip().endswith(("：", ":")):
             lead = _deadlines(clause.text, base.reference_year)
             top_lead = lead[-1][1] if lead else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.targets.deadlines import _deadline_hits
+from policykit.targets.periods import without_span
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
 
@@ -87,10 +88,16 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
                 break
         if changed:
             continue
+        for verb in words.task_verbs:
+            if left.endswith(verb):
+                left, changed = left[: -len(verb)], True  # 改造提升24个服务区: a task, not a change
+                break
+        if changed:
+            continue
         for suffix in words.level_suffix:
-            for verb in (*words.increase, *words.decrease):
+            for verb in (*words.increase, *words.decrease, *words.level_verbs):
                 if left.endswith(verb + suffix):
-                    left, changed = left[: -len(verb) - 1], True
+                    left, changed = left[: -len(verb) - len(suffix)], True
                     break
             if changed:
                 break
@@ -121,11 +128,22 @@ _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456
 
 def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
+    if _one_as_adjective(word):
+        return False  # 一次性生活补助: 一次性 describes the noun
     return (
         (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))
-        or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)))
+        or (tag in ("m", "mq") and bool(_NUMERAL_CHARS & set(word)) and not _one_as_adjective(word))
     )
+
+
+def _one_as_adjective(word: str) -> bool:
+    """Tell whether a token is an adjective built on 一 (一次性, 一体化, 一站式), not a numeral.
+
+    >>> _one_as_adjective("一次性"), _one_as_adjective("一体化"), _one_as_adjective("一千"), _one_as_adjective("一个")
+    (True, True, False, False)
+    """
+    return len(word) >= 3 and word[0] == "一" and not _NUMERAL_CHARS & set(word[1:])
 
 
 _COUNTED_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
@@ -156,15 +174,21 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
-_QUOTED_NAME = re.compile(r"“([^“”]{1,20})”")
+_LATIN_NAME = re.compile(r"“([^“”]{1,20})”|([A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)")
 
 
 def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
-    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万)."""
+    """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万),
+    and a Latin name with digits (PM2.5, PM10, 5G is none: the digit first) as one noun."""
     tokens: list[tuple[str, str]] = []
     position = 0
-    for name in _QUOTED_NAME.finditer(text):
-        if not _NUMERAL_CHARS & set(name.group(1)):
+    for name in _LATIN_NAME.finditer(text):
+        if name.group(1) is not None and not _NUMERAL_CHARS & set(name.group(1)):
+            continue
+        if name.group(2) is not None:
+            tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
+            tokens.append((name.group(2), "nz"))
+            position = name.end()
             continue
         tokens += _pos_cut(text[position : name.start()].translate(_STRIP_QUOTES))
         tokens.append((name.group(1), "nz"))
@@ -176,6 +200,8 @@ def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
 def _left_phrase(left: str) -> tuple[str, str]:
     """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
+    left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
+    left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]
@@ -206,6 +232,13 @@ def _left_phrase(left: str) -> tuple[str, str]:
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
             start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
+    if (
+        start >= 2
+        and tokens[start - 2][0] == "每"
+        and set(tokens[start - 1][0]) <= _NUMERAL_CHARS
+        and start < len(tokens)
+    ):
+        start -= 2  # 每万人口发明专利拥有量: 每 and its numeral divide the noun, they begin the name
     while start > 0 and len("".join(word for word, _ in tokens[start:])) == 1:
         if _NUMERAL_CHARS & set(tokens[start - 1][0]):
             break
@@ -226,6 +259,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
         run < len(tokens) - 1
         and tokens[run][1] in ("v", "a", "ad", "d")
         and tokens[run][0] not in _words().keep_head
+        and not _one_as_adjective(tokens[run][0])
     ):
         run += 1
     if sum(tag in ("v", "d") for _, tag in tokens[:run]) >= 2:
@@ -300,12 +334,31 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     return phrase if len(phrase) >= 2 else ""
 
 
+def _noun_before_verb(phrase: str) -> str:
+    """The noun phrase that opens a phrase, cut before the verb after it (and that verb's adverb).
+
+    >>> _noun_before_verb("残疾儿童免费提供视力功能基本训练"), _noun_before_verb("重点企业开展节能诊断")
+    ('残疾儿童', '重点企业')
+    """
+    tokens = _pos_cut(phrase)
+    kept: list[str] = []
+    seen_noun = False
+    for index, (word, tag) in enumerate(tokens):
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if seen_noun and (tag == "v" or (tag in ("vn", "d", "ad") and following == "v")):
+            break
+        kept.append(word)
+        seen_noun = seen_noun or tag.startswith("n")
+    found = "".join(kept)
+    return found if len(found) >= 2 else phrase
+
+
 def _starts_compound(word: str, tag: str) -> bool:
     """Tell whether a token jieba split off the front of a counted noun still belongs to it."""
     return (
         (tag == "v" and len(word) == 2)
         or (tag == "m" and not _NUMERAL_CHARS & set(word))
-        or (tag == "c" and len(word) == 1)
+        or (tag == "c" and len(word) == 1 and word not in "并且而或及")
     )
 
 
@@ -400,6 +453,11 @@ def _distributed(
     count = bisect_right(quantities, quantity.start, key=_start_of) - first
     between = text[values_start : quantities[first].start] if count else ""
     names = _list_names(text[head_start : head_start + mark])
+    values = bisect_left(quantities, end, key=_start_of) - first
+    if len(names) > values >= 2:
+        # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长10.9%、10.4%: 和 joins words inside a name
+        by_dun = _list_names(text[head_start : head_start + mark], only_dun=True)
+        names = by_dun if len(by_dun) == values else names
     if len(names) < 2:
         return None
     direction = None
@@ -423,20 +481,76 @@ def _start_of(quantity: Quantity) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _list_names(names_text: str) -> tuple[str, ...]:
-    """The names before 分别, each the indicator of one value (read once per list, not once per value)."""
+def _list_names(names_text: str, only_dun: bool = False) -> tuple[str, ...]:
+    """The names before 分别, each the indicator of one value (read once per list, not once per value);
+    `only_dun` splits at 、 alone, for a list whose names hold 和 themselves."""
+    names_text = _words().compared_to.sub("", names_text)  # 甲、乙比2020年分别下降…: not a deadline
     years = [hit for hit in _deadline_hits(names_text) if hit["year"]]
     if years:
         names_text = names_text[years[0].end() :]  # 到2025年底前甲、乙分别…: the names follow the deadline
     names = [
         _left_indicator(_strip_linking(part)[0]) or part.strip()
-        for part in _words().list_joiners.split(names_text)
+        for part in (names_text.split("、") if only_dun else _words().list_joiners.split(names_text))
     ]
     names = [name for name in names if name]
     tail = _shared_tail(names[-1]) if names else ""
     if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
-        names = [n if _words().ratio_end.search(n) else n + tail for n in names]
+        words = _words()
+        names = [n if n.endswith(words.measure_ends) else n + tail for n in names]
     return tuple(names)
+
+
+def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
+    """The names a list gives one value with 均/都 (甲、乙均达到90%以上): each is an indicator of it.
+
+    >>> _shared_names("游客人数、旅游收入均增长10%以上", 12, 0)
+    ('游客人数', '旅游收入')
+    >>> _shared_names("均衡性转移支付增长10%", 9, 0), _shared_names("全市都达到10%", 5, 0)
+    ((), ())
+    """
+    words = _words()
+    head = text[_segment_start_no_dun(text, position, floor) : position]
+    for word in words.shared_value_words:
+        at = head.rfind(word)
+        if at <= 0 or _strip_linking(head[at + len(word) :])[0].strip():
+            continue
+        listed = head[:at]
+        if re.search(r"\d", listed) or "等" in listed or not words.list_joiners.search(listed):
+            return ()  # 甲、乙等绿色产品产量均增长: the kind after 等 is the one indicator
+        names = _list_names(listed)
+        return names if len(names) >= 2 else ()
+    return ()
+
+
+def _without_change_verb(indicator: str) -> str:
+    """Cut a verb of change or of reaching off the end of an indicator: 通车里程增至 → 通车里程.
+
+    A verb that says what happens to a figure (增至, 提高到, 达到, 突破) is never the figure's name; where
+    nothing is left, the indicator is empty and the reader looks elsewhere for it.
+
+    >>> _without_change_verb("高速公路通车里程增至"), _without_change_verb("增至"), _without_change_verb("城镇新增就业")
+    ('高速公路通车里程', '', '城镇新增就业')
+    """
+    words = _words()
+    changed = True
+    while changed and indicator:
+        changed = False
+        level = words.level_change.search(indicator)
+        if level and level.end() == len(indicator):
+            indicator, changed = indicator[: level.start()], True
+            continue
+        shared = indicator.endswith(words.shared_value_words) and not indicator.endswith(
+            (*words.keep_head, "平均")
+        )
+        if shared and len(indicator) > 2:
+            indicator, changed = indicator[:-1], True  # 奖补资金等增幅均(超过): 均 shares, it names nothing
+            continue
+        comparators = (w for w, _ in words.before if len(w) > 1)
+        for word in sorted((*words.reach_verbs, *comparators), key=len, reverse=True):
+            if indicator.endswith(word):
+                indicator, changed = indicator[: -len(word)], True
+                break
+    return indicator
 
 
 def _shared_tail(last: str) -> str:

@@ -58,6 +58,40 @@ class _Words:
     event_units: frozenset[str]
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
+    level_verbs: tuple[str, ...]
+    task_verbs: tuple[str, ...]
+    beneficiary_verbs: frozenset[str]
+    streak_words: tuple[str, ...]
+    existence_verbs: tuple[str, ...]
+    programme_words: re.Pattern[str]
+    compared_to: re.Pattern[str]
+    compared: re.Pattern[str]
+    reach_verbs: tuple[str, ...]
+    baseline_head: re.Pattern[str]
+    shared_value_words: tuple[str, ...]
+    measure_ends: tuple[str, ...]
+    span_before: tuple[str, ...]
+    span_after: tuple[str, ...]
+    one_year_openings: tuple[str, ...]
+    period_flow: re.Pattern[str]
+
+
+def _plans() -> list[str]:
+    from policykit.zh.dates import dates
+
+    return sorted(dates().five_year_plans, key=len, reverse=True)
+
+
+def _compared(raw: dict) -> str:
+    """What a change is measured from: 比2020年, 较“十三五”末, 比上年 (group year or plan)."""
+    plans = "|".join(map(str, _plans()))
+    return (
+        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d)[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        + plans
+        + r")[”\"]?(?:末|期末)?|"
+        + _alternation(raw["previous_year"]).pattern
+        + r")(?:同期)?(?:相比)?"
+    )
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
@@ -113,9 +147,31 @@ def _words() -> _Words:
         event_units=frozenset(map(str, raw["event_units"])),
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
+        level_verbs=longest_first(raw["level_verbs"]),
+        task_verbs=longest_first(raw["task_verbs"]),
+        beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
+        streak_words=longest_first(raw["streak_words"]),
+        existence_verbs=longest_first(raw["existence_verbs"]),
+        programme_words=_alternation(raw["programme_words"]),
+        compared_to=re.compile(_compared(raw) + "$"),
+        compared=re.compile(_compared(raw)),
+        reach_verbs=longest_first(raw["reach_verbs"]),
+        baseline_head=re.compile(
+            "(?:"
+            + _alternation(raw["baseline_openers"]).pattern
+            + r")[ \t]{0,2}(?:(?P<year>20\d\d)[ \t]{0,2}年(?:底|末)?的?)?(?:"
+            + _alternation(raw["per_unit"]).pattern
+            + ")?$"
+        ),
+        shared_value_words=longest_first(raw["shared_value_words"]),
+        measure_ends=longest_first(raw["measure_ends"]),
+        span_before=longest_first(raw["span_before"]),
+        span_after=longest_first(raw["span_after"]),
+        one_year_openings=longest_first(raw["one_year_openings"]),
+        period_flow=_alternation(raw["period_flow_words"]),
         level_change=re.compile(
             "(?:"
-            + _alternation([*raw["increase"], *raw["decrease"]]).pattern
+            + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
             + ")(?:"
             + _alternation(raw["level_suffix"]).pattern
             + ")"

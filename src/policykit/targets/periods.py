@@ -1,0 +1,149 @@
+"""Reviews of several years: the period a 过去五年 / 五年来 / “十四五”时期 review covers, and the figures of it.
+
+A government work report reviews one year and, at the end of a term or a plan, five; a figure of the
+five-year review (单位国内生产总值能耗下降8.1%) is a change over the period, not the last year's outcome,
+so it carries the period's first year (`since`) as well as its last (`year`). A level reached at the end
+(国内生产总值增加到121万亿元) describes the last year alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policykit.targets.words import _words
+from policykit.zh.dates import dates
+
+Span = tuple[int, int]  # (first year, last year) of a review
+
+_DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_COUNT = r"[两二三四五六七八九]?十[二三四五六七八九]?|[两二三四五六七八九]|[2-9]|1\d|20"
+RESET = (0, 0)  # what a one-year opening returns: the review of several years ends there
+
+
+def _count(word: str) -> int:
+    """The number of years a count of years names: 五 → 5, 十 → 10, 十二 → 12, 12 → 12.
+
+    >>> _count("五"), _count("十"), _count("十二"), _count("二十"), _count("12")
+    (5, 10, 12, 20, 12)
+    """
+    if word.isdigit():
+        return int(word)
+    if "十" not in word:
+        return _DIGITS[word]
+    tens, _, ones = word.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The span of years (过去五年, 五年来), a sentence opening one, a plan's period, a one-year opening."""
+    words = _words()
+    before = "|".join(map(re.escape, words.span_before))
+    after = "|".join(map(re.escape, words.span_after))
+    span = re.compile(rf"(?<![\d.．年])(?P<pre>{before})?(?P<n>{_COUNT})年(?![度底末前内])(?P<post>{after})?")
+    lead = r"^[ \t\u3000—]{0,4}(?:各位代表[，,！!]?)?"
+    opening = re.compile(lead + rf"(?:经过|在)?(?P<pre>{before})?(?P<n>{_COUNT})年(?P<post>{after})?")
+    plan = re.compile(
+        lead + rf"[“\"]?(?P<plan>{dates().plan.pattern})[”\"]?(?:时期|期间|以来|的五年|这五年|五年)"
+    )
+    one_year = re.compile(
+        lead
+        + "(?:"
+        + "|".join(map(re.escape, words.one_year_openings))
+        + r"|(?:20\d\d)年(?:[，,]|[一二三四五六七八九十]{1,2}月|底|末|全年|以来))"
+    )
+    return span, opening, plan, one_year
+
+
+def review_opening(sentence: str, reference: int | None) -> Span | None:
+    """The review a sentence opens: a span of years, RESET for a one-year review, None for neither.
+
+    >>> review_opening("五年来，我们深入贯彻党中央决策部署", 2023), review_opening("过去五年极不寻常", 2023)
+    ((2018, 2022), (2018, 2022))
+    >>> review_opening("“十四五”时期是江苏发展历程中极不平凡的五年", 2026), review_opening("过去一年，我国经济", 2023)
+    ((2021, 2025), (0, 0))
+    >>> review_opening("五年来的经验", None) is None, review_opening("到2027年，实现", 2026) is None
+    (True, True)
+    """
+    if reference is None:
+        return None
+    _, opening, plan, one_year = _patterns()
+    if one_year.match(sentence):
+        return RESET
+    found = opening.match(sentence)
+    if found and (found["pre"] or found["post"]):
+        count = _count(found["n"])
+        if count >= 2:
+            return (reference - count, reference - 1)
+    planned = plan.match(sentence)
+    if planned:
+        end = dates().five_year_plans[planned["plan"]]
+        if end < reference:
+            return (end - 4, end)
+    return None
+
+
+def heading_review(heading: str, reference: int | None) -> Span | None:
+    """The span a review heading names with no single year: 过去五年工作回顾, “十四五”时期取得的成就."""
+    if reference is None or dates().heading_year.search(heading):
+        return None
+    found = review_opening(heading, reference)
+    return found if found and found != RESET else None
+
+
+def years_spanned(head: str) -> int | None:
+    """The count of years a figure's own words give it (五年年均增长, 十年增加, 近三年累计), if any.
+
+    A count of years is a span only with 过去/近/这 before it, 来/以来/间 after it, or a change or a
+    total right after it; 连续9年 (the same level every year) and 三年行动 (a name) are none.
+
+    >>> years_spanned("五年年均增长"), years_spanned("十年增加近"), years_spanned("近三年累计")
+    (5, 10, 3)
+    >>> years_spanned("连续9年稳定在"), years_spanned("实施三年行动，完成"), years_spanned("2025年达到")
+    (None, None, None)
+    """
+    words = _words()
+    span, _, _, _ = _patterns()
+    found = None
+    for hit in span.finditer(head):
+        if head.endswith("连续", 0, hit.start()):
+            continue
+        rest = head[hit.end() :]
+        spans = hit["pre"] or hit["post"] or words.period_flow.match(rest)
+        changes = rest.startswith((*words.increase, *words.decrease))
+        if (spans or changes) and _count(hit["n"]) >= 2:
+            found = _count(hit["n"])
+    return found
+
+
+def is_period_flow(segment: str, direction: str | None) -> bool:
+    """Tell whether a figure of a multi-year review is a change or a total over it, not a level reached.
+
+    >>> is_period_flow("单位国内生产总值能耗", "decrease"), is_period_flow("城镇新增就业年均", None)
+    (True, True)
+    >>> is_period_flow("国内生产总值增加到", None)
+    False
+    """
+    return direction is not None or bool(_words().period_flow.search(segment))
+
+
+@lru_cache(maxsize=1)
+def _span_tail() -> re.Pattern[str]:
+    words = _words()
+    before = "|".join(map(re.escape, words.span_before))
+    after = "|".join(map(re.escape, words.span_after))
+    flows = words.period_flow.pattern
+    return re.compile(rf"(?<![\d.．年])(?:{before})?(?:{_COUNT})年(?:{after})?(?:{flows})?$")
+
+
+def without_span(phrase: str) -> str:
+    """Cut a span of years off the end of an indicator: 居民人均可支配收入五年(增长) → 居民人均可支配收入.
+
+    >>> without_span("资产总额五年"), without_span("五年年均"), without_span("连续9年"), without_span("2025年")
+    ('资产总额', '', '连续9年', '2025年')
+    """
+    found = _span_tail().search(phrase)
+    if found is None or phrase.endswith("连续", 0, found.start()):
+        return phrase
+    return phrase[: found.start()]
