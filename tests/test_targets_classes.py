@@ -145,3 +145,19 @@ def test_a_work_report_reviews_the_year_before_its_own(corpus_dir, report, growt
     assert all(
         t.year is not None for t in extract_targets(document, include_all=True) if t.kind == "achieved"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("到2025年，新建5G基站1万个。", "5G基站"),
+        ("到2025年，3D打印产业规模突破50亿元。", "3D打印产业规模"),
+        ("到2025年，F5G千兆光网覆盖家庭超过300万户。", "F5G千兆光网覆盖家庭"),
+        ("到2025年，千兆光网覆盖率达到90%以上。", "千兆光网覆盖率"),
+        ("到2025年，万兆无源光网络端口达到2000个。", "万兆无源光网络端口"),
+    ],
+)
+def test_latin_names_with_a_digit_and_bandwidth_words_stay_in_the_indicator(text, indicator):
+    # 5G is a name, not the number 5 then G; 千兆 (gigabit) describes the network, it counts nothing
+    (target,) = extract_text(text, context=TargetContext(reference_year=2023))
+    assert target.indicator == indicator

@@ -128,8 +128,8 @@ _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿0123456
 
 def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
-    if _one_as_adjective(word):
-        return False  # 一次性生活补助: 一次性 describes the noun
+    if _one_as_adjective(word) or word in _words().numeral_adjectives:
+        return False  # 一次性生活补助, 千兆光网: the word describes the noun
     return (
         (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))
@@ -174,12 +174,14 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
-_LATIN_NAME = re.compile(r"“([^“”]{1,20})”|([A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)")
+_LATIN_NAME = re.compile(
+    r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
+)
 
 
 def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
     """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万),
-    and a Latin name with digits (PM2.5, PM10, 5G is none: the digit first) as one noun."""
+    and a name of Latin letters and digits (PM2.5, PM10, 5G, F5G, 4K, 3D) as one noun."""
     tokens: list[tuple[str, str]] = []
     position = 0
     for name in _LATIN_NAME.finditer(text):

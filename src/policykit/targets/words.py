@@ -40,6 +40,7 @@ class _Words:
     rule_markers: re.Pattern[str]
     implied_units: dict[str, str]
     age_words: frozenset[str]
+    numeral_adjectives: frozenset[str]
     duration_words: frozenset[str]
     date_units: frozenset[str]
     list_joiners: re.Pattern[str]
@@ -141,6 +142,7 @@ def _words() -> _Words:
         rule_markers=_alternation(raw["rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
+        numeral_adjectives=frozenset(raw["numeral_adjectives"]),
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
