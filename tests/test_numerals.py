@@ -126,4 +126,6 @@ def test_years_and_year_ranges_keep_their_year_unit():
 
 def test_match_unit_prefers_the_longest_unit():
     assert match_unit("人次") is not None and match_unit("人次").alias == "人次"
+    for visits in ("辆次", "艘次", "台次", "件次"):  # a count of visits is not a count of vehicles
+        assert match_unit(visits) is not None and match_unit(visits).alias == visits
     assert match_unit("元/吨").base == "元/吨"
