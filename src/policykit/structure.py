@@ -54,7 +54,7 @@ _REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     kind: ClauseKind | Literal["root"]
     number: str
