@@ -17,38 +17,54 @@ def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def iter_json(data: object, level: int = 0) -> Iterator[str]:
+def iter_json(data: object, *, batch: int = 4096) -> Iterator[str]:
     """`to_json(data)` in pieces, where an iterator stands for a list: a large record is never one string.
 
     A generator of records (clauses, targets) is encoded one record at a time as it is drawn, so a
     200 MB document's JSON never exists whole in memory; the joined pieces equal `to_json`'s output.
-    Iterators may stand as dict values or items of other iterators, not inside plain lists.
+    Iterators may stand as dict values or items of other iterators, not inside plain lists. One loop
+    with its own stack, not nested generators: a piece deep in a clause tree is handled once.
     """
-    if isinstance(data, Iterator):
-        yield from _iter_array(data, level)
-    elif isinstance(data, dict) and any(isinstance(value, Iterator | dict) for value in data.values()):
-        if not data:
-            yield "{}"
-            return
-        inner = "\n" + "  " * (level + 1)
-        yield "{"
-        for n, (key, value) in enumerate(data.items()):
-            yield ("," if n else "") + inner + json.dumps(key, ensure_ascii=False) + ": "
-            yield from iter_json(value, level + 1)
-        yield "\n" + "  " * level + "}"
-    else:
-        # JSON strings never hold a raw newline, so nesting is a prefix after each one.
-        yield to_json(data).replace("\n", "\n" + "  " * level) if level else to_json(data)
+    out: list[str] = []
+    # Each open container: its items, its nesting level, whether it is a dict, whether nothing is written yet.
+    stack: list[list] = []
+
+    def write(value: object, level: int) -> None:
+        if isinstance(value, Iterator):
+            stack.append([value, level, False, True])
+        elif isinstance(value, dict) and any(isinstance(v, Iterator | dict) for v in value.values()):
+            stack.append([iter(value.items()), level, True, True])
+        elif isinstance(value, dict | list):
+            # JSON strings never hold a raw newline, so nesting is a prefix after each one.
+            out.append(to_json(value).replace("\n", "\n" + "  " * level) if level else to_json(value))
+        else:
+            out.append(_SCALAR.encode(value))  # what indent=2 writes for a scalar, by the C encoder
+
+    write(data, 0)
+    while stack:
+        frame = stack[-1]
+        items, level, is_dict, empty = frame
+        item = next(items, _END)
+        if item is _END:
+            stack.pop()
+            closing = "}" if is_dict else "]"
+            out.append(("{" if is_dict else "[") + closing if empty else "\n" + "  " * level + closing)
+        else:
+            frame[3] = False
+            out.append(("{" if is_dict else "[") if empty else ",")
+            out.append("\n" + "  " * (level + 1))
+            if is_dict:
+                key, item = item
+                out.append((_SCALAR.encode(key) if isinstance(key, str) else to_json({key: 0})[4:-5]) + ": ")
+            write(item, level + 1)
+        if len(out) >= batch:
+            yield "".join(out)
+            out.clear()
+    yield "".join(out)
 
 
-def _iter_array(items: Iterator, level: int) -> Iterator[str]:
-    inner = "\n" + "  " * (level + 1)
-    first = True
-    for item in items:
-        yield ("[" if first else ",") + inner
-        first = False
-        yield from iter_json(item, level + 1)
-    yield "[]" if first else "\n" + "  " * level + "]"
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_END = object()
 
 
 def to_jsonl(rows: Iterable[dict]) -> str:
