@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -54,9 +54,11 @@ def iter_json(data: object, *, batch: int = 4096) -> Iterator[str]:
             out.append(("{" if is_dict else "[") if empty else ",")
             out.append("\n" + "  " * (level + 1))
             if is_dict:
-                key, item = item
+                key, value = cast(tuple[object, object], item)
                 out.append((_SCALAR.encode(key) if isinstance(key, str) else to_json({key: 0})[4:-5]) + ": ")
-            write(item, level + 1)
+                write(value, level + 1)
+            else:
+                write(item, level + 1)
         if len(out) >= batch:
             yield "".join(out)
             out.clear()
