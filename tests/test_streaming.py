@@ -139,3 +139,14 @@ def test_load_document_equals_parse_of_the_same_text():
     assert [c.to_dict() for c in loaded.clauses] == [c.to_dict() for c in parsed.clauses]
     assert loaded.text == parsed.text and loaded.metadata == parsed.metadata
     assert json.loads("".join(iter_document_json(loaded)))["clauses"] == document_to_dict(parsed)["clauses"]
+
+
+def test_build_document_empties_a_list_and_builds_the_same_tree():
+    """load_document hands build_document a list to empty, so the paragraphs are freed before clause texts are cut."""
+    from policykit.structure import build_document
+
+    paragraphs = normalise(source_from_text(SEED.read_text(encoding="utf-8"), path=str(SEED)))
+    given = list(paragraphs)
+    from_list, from_tuple = build_document(given), build_document(paragraphs)
+    assert given == []
+    assert from_list == from_tuple and from_list.clauses

@@ -19,7 +19,11 @@ def document_from_source(source: Source) -> Document:
 
 
 def _build(
-    paragraphs: tuple[Paragraph, ...], path: str, name: str, encoding: str, stated: Metadata | None
+    paragraphs: tuple[Paragraph, ...] | list[Paragraph],
+    path: str,
+    name: str,
+    encoding: str,
+    stated: Metadata | None,
 ) -> Document:
     document = build_document(paragraphs, path=path, name=name, encoding=encoding)
     if stated is None:
@@ -42,9 +46,10 @@ def load_document(
 ) -> Document:
     """Read a document (.txt in any common Chinese encoding, .pdf, or '-' for stdin) into a clause tree."""
     source = read_source(path, encoding=encoding, password=password, progress=progress)
-    paragraphs = normalise(source)
+    paragraphs = list(normalise(source))
     facts = source.path, source.name, source.encoding, source.metadata
-    # The paragraphs hold every line's text again: drop the lines before the clause tree copies it twice more.
+    # Each stage copies the text: drop the lines once normalised, and hand build_document a list it may
+    # empty, so the paragraphs go before the clause texts are cut (the peak of a large file).
     del source
     return _build(paragraphs, *facts)
 

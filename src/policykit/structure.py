@@ -583,9 +583,14 @@ def _iso_date(text: str | None) -> str | None:
 
 
 def build_document(
-    paragraphs: tuple[Paragraph, ...], *, path: str = "-", name: str = "stdin", encoding: str = "utf-8"
+    paragraphs: tuple[Paragraph, ...] | list[Paragraph],
+    *,
+    path: str = "-",
+    name: str = "stdin",
+    encoding: str = "utf-8",
 ) -> Document:
-    """Build the clause tree of a normalised document."""
+    """Build the clause tree of a normalised document; a list given is emptied, freeing it before clause texts are cut."""
+    given, paragraphs = paragraphs, tuple(paragraphs)
     text = document_text(paragraphs)
     line_map: list[tuple[int, int, int | None]] = []
     offset = 0
@@ -617,6 +622,10 @@ def build_document(
             spans[item] = following[0]
         else:
             ends[id(item)] = following[0]
+    metadata = extract_metadata(paragraphs, text, parts)
+    if isinstance(given, list):
+        given.clear()
+    del paragraphs, ordered, events
     clauses = tuple(_freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, ""))
     by_index = {part.index: part.field for part in reversed(parts)}
     furniture = tuple(Furniture(by_index[k], starts[k], text[starts[k] : spans[k]]) for k in taken)
@@ -625,7 +634,7 @@ def build_document(
         name=name,
         text=text,
         clauses=clauses,
-        metadata=extract_metadata(paragraphs, text, parts),
+        metadata=metadata,
         encoding=encoding,
         line_map=tuple(line_map),
         furniture=furniture,
