@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from policykit.errors import OutputError
@@ -167,7 +168,6 @@ def lean_parse(options: dict) -> int:
     """Parse one document and print its clause tree as JSON or YAML, as the typer command does."""
     from policykit.errors import PolicykitError, UsageError
     from policykit.pipeline import load_document
-    from policykit.render.tree import document_to_dict
 
     try:
         document = load_document(
@@ -184,11 +184,12 @@ def lean_parse(options: dict) -> int:
         sys.stderr.write(f"Error: {error}\n")
         return 1
     if options.get("format", "json") == "json":
-        from policykit.render import to_json
+        from policykit.render.tree import iter_document_json
 
-        write_output(to_json(document_to_dict(document)) + "\n")
+        write_stream(iter_document_json(document))
     else:
         from policykit.render import to_yaml
+        from policykit.render.tree import document_to_dict
 
         write_output(to_yaml(document_to_dict(document)))
     return 0
@@ -196,8 +197,24 @@ def lean_parse(options: dict) -> int:
 
 def write_output(text: str) -> None:
     """Write to stdout; a closed pipe ends quietly, a full or broken device is an error line."""
+    write_stream((text,))
+
+
+def write_stream(pieces: Iterable[str], batch: int = 1 << 20) -> None:
+    """Write rendered pieces to stdout as they come, about `batch` characters at a time, as `write_output`.
+
+    A large document's output is drawn piece by piece from a generator, so it never exists whole.
+    """
     try:
-        sys.stdout.write(text)
+        pending: list[str] = []
+        size = 0
+        for piece in pieces:
+            pending.append(piece)
+            size += len(piece)
+            if size >= batch:
+                sys.stdout.write("".join(pending))
+                pending, size = [], 0
+        sys.stdout.write("".join(pending))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()

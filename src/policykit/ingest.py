@@ -166,4 +166,5 @@ def read_source(
     if kind != "text":
         return read_format(kind, data, path=shown, name=name)
     text, used = decode_text(data, shown, encoding)
+    del data  # the bytes are 1.5x the text they decode to; only the text is needed from here
     return source_from_text(text, path=shown, name=name, encoding=used)

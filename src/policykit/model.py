@@ -45,7 +45,7 @@ def plain_number(x: float | None) -> float | None:
     return int(x) if x is not None and float(x).is_integer() else x
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceLine:
     """One physical line of the input, numbered from 1, with its PDF page where there is one."""
 
@@ -54,7 +54,7 @@ class SourceLine:
     page: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """What ingest hands on: the document's raw lines and how they were decoded."""
 
@@ -66,7 +66,7 @@ class Source:
     metadata: Metadata | None = None  # what the file format states about the document (HTML meta block)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One logical paragraph after normalisation, with the source line of each joined piece.
 
@@ -86,7 +86,7 @@ class Paragraph:
         return self.pieces[0][2]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A numeric target read from a clause, with the evidence it came from."""
 
@@ -127,7 +127,7 @@ class Target:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A node of the clause tree; `text` is its own text (number, heading, body), not its children's."""
 
@@ -153,9 +153,10 @@ class Clause:
             return f"{self.number}{self.heading}" if self.number else self.heading
         return self.number or self.text[:20].strip()
 
-    def to_dict(self, *, evidence: bool = False) -> dict:
+    def to_dict(self, *, evidence: bool = False, children: bool = True) -> dict:
         """The clause as a JSON-ready record: the tree's node with its targets and children nested, or
         with `evidence` the short reference a diff cites (id, number, heading, line, page, trimmed text).
+        Without `children` the record stops before its "children" key, for a writer that streams them.
         """
         if evidence:
             ref: dict = {"id": self.id, "number": self.number, "heading": self.heading, "line": self.line}
@@ -175,7 +176,8 @@ class Clause:
             record["page"] = self.page
         if self.targets:
             record["targets"] = [target.to_dict() for target in self.targets]
-        record["children"] = [child.to_dict() for child in self.children]
+        if children:
+            record["children"] = [child.to_dict() for child in self.children]
         return record
 
     def walk(self) -> Iterator[Clause]:
@@ -185,7 +187,7 @@ class Clause:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the document says about itself, where it says it; the 公文 parts (GB/T 9704) among them."""
 
@@ -211,7 +213,7 @@ class Metadata:
     copy_number: str | None = None  # 份号
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Furniture:
     """A paragraph that is a 公文 part (版头, 主送, 落款, 版记): kept out of clauses, read into metadata."""
 
@@ -224,7 +226,7 @@ class Furniture:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed document: normalised text, its clause tree and a map from text offsets to source lines."""
 

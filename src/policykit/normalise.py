@@ -26,7 +26,7 @@ _TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Line:
     """A source line after character fixes, with the layout facts the line fixers need."""
 

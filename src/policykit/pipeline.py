@@ -8,21 +8,31 @@ from pathlib import Path
 
 from policykit.errors import PolicykitError
 from policykit.ingest import read_source, source_from_text
-from policykit.model import Document, Metadata, Source, Target
+from policykit.model import Document, Metadata, Paragraph, Source, Target
 from policykit.normalise import normalise
 from policykit.structure import build_document
 
 
 def document_from_source(source: Source) -> Document:
     """Normalise a source's lines and build its clause tree; the file's own metadata fills what the text left open."""
-    document = build_document(normalise(source), path=source.path, name=source.name, encoding=source.encoding)
-    if source.metadata is None:
+    return _build(normalise(source), source.path, source.name, source.encoding, source.metadata)
+
+
+def _build(
+    paragraphs: tuple[Paragraph, ...] | list[Paragraph],
+    path: str,
+    name: str,
+    encoding: str,
+    stated: Metadata | None,
+) -> Document:
+    document = build_document(paragraphs, path=path, name=name, encoding=encoding)
+    if stated is None:
         return document
     known = document.metadata
     filled = {
-        f.name: getattr(source.metadata, f.name)
+        f.name: getattr(stated, f.name)
         for f in fields(Metadata)
-        if getattr(known, f.name) is None and getattr(source.metadata, f.name) is not None
+        if getattr(known, f.name) is None and getattr(stated, f.name) is not None
     }
     return replace(document, metadata=replace(known, **filled)) if filled else document
 
@@ -35,7 +45,13 @@ def load_document(
     progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """Read a document (.txt in any common Chinese encoding, .pdf, or '-' for stdin) into a clause tree."""
-    return document_from_source(read_source(path, encoding=encoding, password=password, progress=progress))
+    source = read_source(path, encoding=encoding, password=password, progress=progress)
+    paragraphs = list(normalise(source))
+    facts = source.path, source.name, source.encoding, source.metadata
+    # Each stage copies the text: drop the lines once normalised, and hand build_document a list it may
+    # empty, so the paragraphs go before the clause texts are cut (the peak of a large file).
+    del source
+    return _build(paragraphs, *facts)
 
 
 def parse_text(text: str, *, name: str = "text") -> Document:

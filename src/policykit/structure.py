@@ -54,7 +54,7 @@ _REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     kind: ClauseKind | Literal["root"]
     number: str
@@ -593,9 +593,14 @@ def _iso_date(text: str | None) -> str | None:
 
 
 def build_document(
-    paragraphs: tuple[Paragraph, ...], *, path: str = "-", name: str = "stdin", encoding: str = "utf-8"
+    paragraphs: tuple[Paragraph, ...] | list[Paragraph],
+    *,
+    path: str = "-",
+    name: str = "stdin",
+    encoding: str = "utf-8",
 ) -> Document:
-    """Build the clause tree of a normalised document."""
+    """Build the clause tree of a normalised document; a list given is emptied, freeing it before clause texts are cut."""
+    given, paragraphs = paragraphs, tuple(paragraphs)
     text = document_text(paragraphs)
     line_map: list[tuple[int, int, int | None]] = []
     offset = 0
@@ -627,6 +632,10 @@ def build_document(
             spans[item] = following[0]
         else:
             ends[id(item)] = following[0]
+    metadata = extract_metadata(paragraphs, text, parts)
+    if isinstance(given, list):
+        given.clear()
+    del paragraphs, ordered, events
     clauses = tuple(_freeze(child, cid, ends, text, document.locate) for child, cid in _assign_ids(root, ""))
     by_index = {part.index: part.field for part in reversed(parts)}
     furniture = tuple(Furniture(by_index[k], starts[k], text[starts[k] : spans[k]]) for k in taken)
@@ -635,7 +644,7 @@ def build_document(
         name=name,
         text=text,
         clauses=clauses,
-        metadata=extract_metadata(paragraphs, text, parts),
+        metadata=metadata,
         encoding=encoding,
         line_map=tuple(line_map),
         furniture=furniture,

@@ -60,9 +60,10 @@ def parse(
     if chosen == "tree":
         console().print(rich_tree(document))
     elif chosen == "json":
-        from policykit.render import to_json
+        from policykit.entry import write_stream
+        from policykit.render.tree import iter_document_json
 
-        write(to_json(document_to_dict(document)) + "\n")
+        write_stream(iter_document_json(document))
     else:
         from policykit.render import to_yaml
 
@@ -139,7 +140,7 @@ def extract(
         policykit extract report.txt --all --year 2024
     """
     from policykit.pipeline import extract_files
-    from policykit.render.targets import render_targets, targets_table
+    from policykit.render.targets import iter_targets, targets_table
 
     def load():
         with progress_bar("Extracting") as progress:
@@ -157,7 +158,9 @@ def extract(
     if chosen == "table":
         console().print(targets_table(result.targets, show_kind=include_all))
     else:
-        write(render_targets(result.targets, chosen))
+        from policykit.entry import write_stream
+
+        write_stream(iter_targets(result.targets, chosen))
     for failure in result.failures:
         typer.echo(f"Error: {failure}", err=True)
     if result.failures:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -17,9 +17,66 @@ def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def iter_json(data: object, *, batch: int = 4096) -> Iterator[str]:
+    """`to_json(data)` in pieces, where an iterator stands for a list: a large record is never one string.
+
+    A generator of records (clauses, targets) is encoded one record at a time as it is drawn, so a
+    200 MB document's JSON never exists whole in memory; the joined pieces equal `to_json`'s output.
+    Iterators may stand as dict values or items of other iterators, not inside plain lists. One loop
+    with its own stack, not nested generators: a piece deep in a clause tree is handled once.
+    """
+    out: list[str] = []
+    # Each open container: its items, its nesting level, whether it is a dict, whether nothing is written yet.
+    stack: list[list] = []
+
+    def write(value: object, level: int) -> None:
+        if isinstance(value, Iterator):
+            stack.append([value, level, False, True])
+        elif isinstance(value, dict) and any(isinstance(v, Iterator | dict) for v in value.values()):
+            stack.append([iter(value.items()), level, True, True])
+        elif isinstance(value, dict | list):
+            # JSON strings never hold a raw newline, so nesting is a prefix after each one.
+            out.append(to_json(value).replace("\n", "\n" + "  " * level) if level else to_json(value))
+        else:
+            out.append(_SCALAR.encode(value))  # what indent=2 writes for a scalar, by the C encoder
+
+    write(data, 0)
+    while stack:
+        frame = stack[-1]
+        items, level, is_dict, empty = frame
+        item = next(items, _END)
+        if item is _END:
+            stack.pop()
+            closing = "}" if is_dict else "]"
+            out.append(("{" if is_dict else "[") + closing if empty else "\n" + "  " * level + closing)
+        else:
+            frame[3] = False
+            out.append(("{" if is_dict else "[") if empty else ",")
+            out.append("\n" + "  " * (level + 1))
+            if is_dict:
+                key, value = cast(tuple[object, object], item)
+                out.append((_SCALAR.encode(key) if isinstance(key, str) else to_json({key: 0})[4:-5]) + ": ")
+                write(value, level + 1)
+            else:
+                write(item, level + 1)
+        if len(out) >= batch:
+            yield "".join(out)
+            out.clear()
+    yield "".join(out)
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_END = object()
+
+
 def to_jsonl(rows: Iterable[dict]) -> str:
     """One JSON object per line, for streaming into other tools."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return "".join(iter_jsonl(rows))
+
+
+def iter_jsonl(rows: Iterable[dict]) -> Iterator[str]:
+    """`to_jsonl(rows)` one line at a time, drawing each row only when it is written."""
+    return (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def to_csv(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
@@ -56,6 +113,17 @@ def render_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str] | None
     if fmt == "yaml":
         return to_yaml(list(rows))
     raise ValueError(f"not a machine format: {fmt}")
+
+
+def iter_rows(rows: Iterable[dict], fmt: str, *, columns: Sequence[str] | None = None) -> Iterator[str]:
+    """`render_rows` in pieces: json and jsonl draw one record at a time; csv and yaml are rendered whole."""
+    if fmt == "json":
+        yield from iter_json(iter(rows))
+        yield "\n"
+    elif fmt == "jsonl":
+        yield from iter_jsonl(rows)
+    else:
+        yield render_rows(list(rows), fmt, columns=columns)
 
 
 def rich_table(

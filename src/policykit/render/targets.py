@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from policykit.model import Target, plain_number
-from policykit.render import render_rows
+from policykit.render import iter_rows, render_rows
 from policykit.zh.chars import squash
 
 if TYPE_CHECKING:
@@ -100,6 +100,11 @@ def targets_to_rows(targets: Sequence[Target]) -> list[dict]:
 def render_targets(targets: Sequence[Target], fmt: str) -> str:
     """Render targets in one of the machine formats: json, jsonl, csv, yaml."""
     return render_rows(targets_to_rows(targets), fmt, columns=COLUMNS)
+
+
+def iter_targets(targets: Iterable[Target], fmt: str) -> Iterator[str]:
+    """`render_targets` in pieces: json and jsonl write one target's record at a time."""
+    return iter_rows((target.to_dict() for target in targets), fmt, columns=COLUMNS)
 
 
 def targets_table(targets: Sequence[Target], *, show_kind: bool = False, title: str | None = None) -> Table:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from policykit.model import Clause, Document
+from policykit.render import iter_json
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -13,14 +15,34 @@ if TYPE_CHECKING:
 
 def document_to_dict(document: Document) -> dict:
     """A document as a JSON-ready record: source, metadata and the clause tree."""
+    return _record(document, [clause.to_dict() for clause in document.clauses])
+
+
+def _record(document: Document, clauses: object) -> dict:
     return {
         "document": document.name,
         "path": document.path,
         "encoding": document.encoding,
         "metadata": asdict(document.metadata),
-        "clauses": [clause.to_dict() for clause in document.clauses],
+        "clauses": clauses,
         "furniture": [asdict(part) for part in document.furniture],  # 公文 parts read into metadata
     }
+
+
+def iter_document_json(document: Document) -> Iterator[str]:
+    """`to_json(document_to_dict(document))` and a newline, in pieces: one clause record at a time.
+
+    The records of a 200 MB document would outweigh the document itself; here only the clause being
+    written and its ancestors' open records exist at once.
+    """
+    yield from iter_json(_record(document, (_lazy_record(clause) for clause in document.clauses)))
+    yield "\n"
+
+
+def _lazy_record(clause: Clause) -> dict:
+    record = clause.to_dict(children=False)
+    record["children"] = (_lazy_record(child) for child in clause.children)
+    return record
 
 
 def rich_tree(document: Document, *, width: int = 36) -> Tree:
