@@ -47,7 +47,20 @@ def display_width(text: str) -> int:
     >>> display_width("产业规模突破4400亿元")
     20
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+class _Widths(dict[str, int]):
+    """Each character's display width, looked up once per character and then read at dict speed."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WFA" else 1
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def ends_sentence(text: str) -> bool:
