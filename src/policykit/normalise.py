@@ -8,16 +8,30 @@ the source line (and page) of each piece joined into it, so evidence can point b
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from policykit.gongwen import is_part_line
 from policykit.model import Paragraph, Source, SourceLine
-from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk, unify_radicals
+from policykit.zh.chars import (
+    CLOSING_PUNCT,
+    INDENT,
+    TERMINAL_PUNCT,
+    display_width,
+    halfwidth_alnum,
+    is_cjk,
+    unify_radicals,
+)
 from policykit.zh.chars import strip_invisible as remove_zero_width
 from policykit.zh.numbering import alternatives, is_heading_line
 
-__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width", "unify_radicals"]
+__all__ = [
+    "display_width",
+    "document_text",
+    "halfwidth_alnum",
+    "normalise",
+    "remove_zero_width",
+    "unify_radicals",
+]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
@@ -26,7 +40,7 @@ _TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Line:
     """A source line after character fixes, with the layout facts the line fixers need."""
 
@@ -39,28 +53,6 @@ class _Line:
     @property
     def blank(self) -> bool:
         return not self.text
-
-
-def display_width(text: str) -> int:
-    """Width in half-width columns: ideographs and full-width marks count 2, as on the printed page.
-
-    >>> display_width("产业规模突破4400亿元")
-    20
-    """
-    if text.isascii():
-        return len(text)
-    return sum(map(_WIDTHS.__getitem__, text))
-
-
-class _Widths(dict[str, int]):
-    """Each character's display width, looked up once per character and then read at dict speed."""
-
-    def __missing__(self, char: str) -> int:
-        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WFA" else 1
-        return width
-
-
-_WIDTHS = _Widths()
 
 
 def ends_sentence(text: str) -> bool:

@@ -28,6 +28,7 @@ from policykit.zh.numbering import (
     DASH_ITEM,
     GLOSSARY,
     INLINE_SHI,
+    SHI,
     STYLE_BY_NAME,
     Numbering,
     alternatives,
@@ -138,7 +139,9 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     texts = [p.text for p in paragraphs]
     i = 0
     while i < len(texts):
-        rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
+        rows = 0
+        if "\t" in texts[i]:
+            rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
         if rows >= 2:  # tab-separated rows, as the .docx/.doc/HTML readers write a table
             tables[i] = rows
             i += rows
@@ -392,6 +395,8 @@ class _Builder:
 def _inline_items(text: str) -> list[tuple[int, str]]:
     """Find an inline 一是…二是… enumeration; return (offset, number) of each item in sequence."""
     items: list[tuple[int, str]] = []
+    if SHI not in text:  # a scan for the one character is far cheaper than the regex's lookbehind at each
+        return items
     for found in INLINE_SHI.finditer(text):
         if chinese_ordinal(found.group(1)) == len(items) + 1:
             items.append((found.start(), found.group(0)))
@@ -521,7 +526,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
         (
             found
             for found in DOC_NUMBER.finditer(text[:3000])
-            if not text[: found.start()].endswith(("（", "("))
+            if not text.endswith(("（", "("), 0, found.start())
             or (title_at >= 0 and title_at <= found.start() <= title_end)
         ),
         None,

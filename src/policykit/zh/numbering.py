@@ -141,7 +141,9 @@ BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 BOX = re.compile(r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?=[\s　:：]|[\u4e00-\u9fff]|$)")
 """专栏 boxes: a titled panel listing projects or indicators beside the running text."""
 
-INLINE_SHI = re.compile(r"(?:^|(?<=[，。；：]))([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“])")
+SHI = "是"
+"""The word after each ordinal of an inline enumeration: a paragraph without it has none."""
+INLINE_SHI = re.compile(rf"(?:^|(?<=[，。；：]))([一二三四五六七八九十]{{1,2}}){SHI}(?=[\u4e00-\u9fff“])")
 """一是…二是… enumerations inside a paragraph."""
 
 BYLINE = re.compile(r"^[□■◇◆]?\s*(?:本报(?:记者|讯)|记者|通讯员)\s*\S{2,}")
@@ -209,6 +211,12 @@ def _numbering(text: str) -> Numbering | None:
 
 def is_heading_line(text: str) -> bool:
     """Tell whether a line opens a clause (numbered, a banner, a 专栏 box); used to stop line joining."""
+    return _is_heading_line(text)
+
+
+@lru_cache(maxsize=4096)
+def _is_heading_line(text: str) -> bool:
+    """is_heading_line, remembered: the line fixers ask it of each line two or three times."""
     return bool(
         text
         and _ANY_HEADING.match(text)
