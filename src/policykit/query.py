@@ -21,13 +21,18 @@ MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
 """Longest time one --regex term may spend on one clause before the search is refused."""
 
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_UPPER = re.compile("[A-Z]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
     """Fold ASCII letters to lower case; keeps every offset where it was (unlike str.lower)."""
-    return text.translate(_ASCII_FOLD)
+    # Only the runs of capitals change: str.translate would look up every character, slow on CJK text.
+    return _UPPER.sub(_lower, text) if _UPPER.search(text) else text
+
+
+def _lower(found: re.Match[str]) -> str:
+    return found.group().lower()
 
 
 # ---------------------------------------------------------------- query
@@ -208,22 +213,34 @@ class ClauseRecord:
         return line, page
 
 
-def clause_records(document: Document) -> Iterator[ClauseRecord]:
-    """Turn a parsed Document into search records: heading trail and a line map local to each clause."""
+def clause_records(
+    document: Document, keep: Callable[[str], bool] | None = None, *, name: str | None = None
+) -> Iterator[ClauseRecord]:
+    """Turn a parsed Document into search records: heading trail and a line map local to each clause.
+
+    `keep` tests a clause's text first, so a search builds records only for its candidates; `name`
+    replaces the document's path as the records' document name.
+    """
     from bisect import bisect_right
 
-    starts = [start for start, _, _ in document.line_map]
+    line_map = document.line_map
+    starts = [start for start, _, _ in line_map]
+    document_name = document.path if name is None else name
     for clause, ancestors in document.walk_with_ancestors():
+        text = clause.text.rstrip()
+        if keep is not None and not keep(text):
+            continue
         trail = [a.label for a in ancestors]
         if clause.heading:
             trail.append(clause.label)
         lines = [(0, clause.line, clause.page)]
-        first = bisect_right(starts, clause.start)
-        for start, line, page in document.line_map[first:]:
-            if start >= clause.end:
-                break
+        end = clause.end
+        k = bisect_right(starts, clause.start)
+        while k < len(starts) and starts[k] < end:  # indexing, not slicing: a slice copies the map's rest
+            start, line, page = line_map[k]
             lines.append((start - clause.start, line, page))
-        yield ClauseRecord(document.path, clause.id, " > ".join(trail), clause.text.rstrip(), tuple(lines))
+            k += 1
+        yield ClauseRecord(document_name, clause.id, " > ".join(trail), text, tuple(lines))
 
 
 Hit = tuple[ClauseRecord, list[tuple[int, int]], list[int]]

@@ -300,17 +300,14 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
         document = _document_if_it_may_match(path, shown, query, full)
         if document is None:
             return None, [], 0, 0
-        records = list(clause_records(document))
+        lengths = [len(clause.text.rstrip()) for clause in document.walk()]
+        name = shown if shown != path else None
+        candidates = list(clause_records(document, lambda text: query.may_match(fold(text)), name=name))
     except PolicykitError as error:
         return display_path(str(error)), [], 0, 0
     except OSError as error:
         return f"{shown}: cannot read: {error.strerror}", [], 0, 0
-    total = len(records)
-    characters = sum(len(record.text) for record in records)
-    if shown != path:
-        records = [ClauseRecord(shown, r.clause, r.path, r.text, r.lines) for r in records]
-    candidates = [record for record in records if query.may_match(fold(record.text))]
-    return None, candidates, total, characters
+    return None, candidates, len(lengths), sum(lengths)
 
 
 def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool) -> Document | None:
