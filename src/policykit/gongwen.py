@@ -16,7 +16,7 @@ from importlib import resources
 
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
-from policykit.zh.numbering import is_heading_line, match_numbering
+from policykit.zh.numbering import is_heading_line, match_numbering, union
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
@@ -118,10 +118,13 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         found.setdefault(i, []).append(Part(i, field, value.strip().rstrip("。.；;")))
 
     title_seen = False
+    body_part = _body_part()
     for i, text in enumerate(texts):
         if i in skip or i in found or not text:
             continue
         head = i < _HEAD
+        if not head and not body_part.match(text):
+            continue  # past the head only _body_part's patterns can take a line: one test, not eight
         if head and not title_seen:
             if patterns["issuer_mark"].match(text) and i < 3:
                 take(i, "issuer_mark", text)
@@ -186,6 +189,14 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             if title_seen:
                 _recipients(texts, i, skip, take, patterns)
     return [part for i in sorted(found) for part in found[i]]
+
+
+@lru_cache(maxsize=1)
+def _body_part() -> re.Pattern[str]:
+    """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
+    patterns = _patterns()
+    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note")
+    return union([*(patterns[name] for name in names), DATE_LINE])
 
 
 def _is_title_line(text: str) -> bool:

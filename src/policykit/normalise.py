@@ -17,6 +17,7 @@ from policykit.zh.chars import (
     INDENT,
     TERMINAL_PUNCT,
     display_width,
+    fix_characters,
     halfwidth_alnum,
     is_cjk,
     unify_radicals,
@@ -66,8 +67,8 @@ def ends_sentence(text: str) -> bool:
 
 def _prepare(source: Source) -> list[_Line]:
     lines = []
-    for raw in source.lines:
-        fixed = unify_radicals(halfwidth_alnum(remove_zero_width(raw.text))).rstrip()
+    for raw, fixed in zip(source.lines, fix_characters([raw.text for raw in source.lines]), strict=True):
+        fixed = fixed.rstrip()
         content = fixed.lstrip(INDENT)
         lines.append(
             _Line(

@@ -27,6 +27,7 @@ from policykit.query import (
     Term,
     boundary_bitmap,
     clause_records,
+    clause_test,
     fold,
     is_boundary,
     make_term,
@@ -302,7 +303,7 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
             return None, [], 0, 0
         lengths = [len(clause.text.rstrip()) for clause in document.walk()]
         name = shown if shown != path else None
-        candidates = list(clause_records(document, lambda text: query.may_match(fold(text)), name=name))
+        candidates = list(clause_records(document, clause_test(query), name=name))
     except PolicykitError as error:
         return display_path(str(error)), [], 0, 0
     except OSError as error:

@@ -104,6 +104,35 @@ def _radical_any() -> re.Pattern[str]:
     return _any_of(chr(code) for code in _radical_table())
 
 
+def fix_characters(texts: list[str]) -> list[str]:
+    """strip_invisible, then halfwidth_alnum, then unify_radicals on each text, as a line's character fixes.
+
+    One search over all the texts rules out each fixer whose characters none of them hold (most
+    documents have no radicals, many no full-width letters), so those cost nothing per line.
+
+    >>> fix_characters(["⼈\u200b⺠", "１２％"])
+    ['人民', '12%']
+    """
+    joined = "\n".join(texts)
+    fixers = [
+        fixer
+        for fixer, guard in (
+            (strip_invisible, _INVISIBLE_ANY),
+            (halfwidth_alnum, _FULLWIDTH_ANY),
+            (unify_radicals, _radical_any()),
+        )
+        if guard.search(joined)
+    ]
+    if not fixers:
+        return list(texts)
+    fixed = []
+    for text in texts:
+        for fixer in fixers:
+            text = fixer(text)
+        fixed.append(text)
+    return fixed
+
+
 @lru_cache(maxsize=1)
 def radical_forms() -> dict[str, str]:
     """Each ideograph with the radical and compatibility code points that print as it (人: ⼈).

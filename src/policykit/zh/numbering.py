@@ -73,18 +73,19 @@ STYLES: tuple[Style, ...] = _load_styles()
 STYLE_BY_NAME = {s.name: s for s in STYLES}
 
 
-def _union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     """One regex that matches where any of `patterns` matches: a single C-speed test that rules a line out.
 
     Most lines open no clause, and trying each style's pattern in turn costs a dozen calls per line.
+    The patterns are tried with `match`; none may use flags or backreferences (groups are renumbered).
     """
     patterns = list(patterns)
-    if any(p.flags != re.UNICODE for p in patterns):  # one flag set for all, or the union would differ
-        raise ValueError("numbering patterns must share the default flags")
+    if any(p.flags != re.UNICODE or re.search(r"\\\d|\(\?P=", p.pattern) for p in patterns):
+        raise ValueError("a union needs patterns with the default flags and no backreferences")
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
-_ANY_NUMBERING = _union([*(s.pattern for s in STYLES), *(s.tight for s in STYLES if s.tight is not None)])
+_ANY_NUMBERING = union([*(s.pattern for s in STYLES), *(s.tight for s in STYLES if s.tight is not None)])
 """Matches wherever some style's pattern (or its tight form) matches: without it, no numbering."""
 
 
@@ -230,7 +231,7 @@ def _is_heading_line(text: str) -> bool:
     )
 
 
-_ANY_HEADING = _union([_ANY_NUMBERING, BANNER, BOX, APPENDIX, GLOSSARY])
+_ANY_HEADING = union([_ANY_NUMBERING, BANNER, BOX, APPENDIX, GLOSSARY])
 """Matches wherever is_heading_line's tests might: a line it misses is no heading."""
 
 
