@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import UsageError
@@ -194,6 +194,47 @@ def boundary_bitmap(text: str) -> bytes:
         bits[start >> 3] |= 1 << (start & 7)
         bits[end >> 3] |= 1 << (end & 7)
     return bytes(bits)
+
+
+def hit_bitmap(text: str, folded: str, parts: Iterable[str]) -> bytes:
+    """boundary_bitmap's bits at every start and end of an occurrence of `parts` in `folded`; others may be 0.
+
+    jieba cuts a text in blocks (runs its re_han matches, and the pieces between them) and cuts each
+    block on its own, so the tokens of a block do not depend on the rest of the text. A term's edges
+    are the starts and ends of its parts' occurrences; the blocks touching the characters on either
+    side of each occurrence are all that decide its bits, and only they are segmented. A long clause
+    with one hit costs one sentence's segmentation, not the whole clause's.
+    """
+    from policykit.zh.wordstore import import_jieba
+
+    wanted: list[tuple[int, int]] = []
+    for part in set(parts):
+        at = folded.find(part)
+        while at >= 0 and part:
+            wanted.append((max(at - 1, 0), at + len(part)))  # the characters around both edges
+            at = folded.find(part, at + 1)
+    bits = bytearray(len(text) // 8 + 1)
+    if not wanted:
+        return bytes(bits)
+    wanted.sort()
+    offset = 0
+    k = 0
+    for block in import_jieba().re_han_default.split(text):
+        end = offset + len(block)
+        while k < len(wanted) and wanted[k][1] < offset:
+            k += 1
+        if block and k < len(wanted) and wanted[k][0] < end:  # some wanted character lies in the block
+            for _, start, stop in _tokens(block):
+                bits[(offset + start) >> 3] |= 1 << ((offset + start) & 7)
+                bits[(offset + stop) >> 3] |= 1 << ((offset + stop) & 7)
+        offset = end
+    return bytes(bits)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    from policykit.zh.segment import tokenize
+
+    return tokenize(text, mode="search")
 
 
 def is_boundary(bitmap: bytes, offset: int) -> bool:

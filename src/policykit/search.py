@@ -29,6 +29,7 @@ from policykit.query import (
     clause_records,
     clause_test,
     fold,
+    hit_bitmap,
     is_boundary,
     make_term,
     match_record,
@@ -264,9 +265,11 @@ def _scan(
     characters = 0
     bounds: dict[str, bytes] = {}
 
+    parts = [part for terms in (*query.groups, query.excluded) for term in terms for part in term.parts]
+
     def bitmap(text: str) -> bytes:
         if text not in bounds:
-            bounds[text] = boundary_bitmap(text)
+            bounds[text] = hit_bitmap(text, fold(text), parts)
         return bounds[text]
 
     jobs = [(file, query.source, query.mode, full) for file in files]
