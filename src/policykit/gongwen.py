@@ -12,11 +12,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
-from policykit.zh.numbering import is_heading_line, match_numbering, union
+from policykit.zh.numbering import is_heading_line, load_yaml, match_numbering, union
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
@@ -41,9 +40,7 @@ class Part:
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    import yaml
-
-    return yaml.safe_load(resources.files("policykit").joinpath("data/gongwen.yaml").read_text("utf-8"))
+    return load_yaml("gongwen.yaml")
 
 
 def _any(words: Iterable[object]) -> str:
