@@ -201,9 +201,9 @@ def hit_bitmap(text: str, folded: str, parts: Iterable[str]) -> bytes:
 
     jieba cuts a text in blocks (runs its re_han matches, and the pieces between them) and cuts each
     block on its own, so the tokens of a block do not depend on the rest of the text. A term's edges
-    are the starts and ends of its parts' occurrences; the blocks touching the characters on either
-    side of each occurrence are all that decide its bits, and only they are segmented. A long clause
-    with one hit costs one sentence's segmentation, not the whole clause's.
+    are the starts and ends of its parts' occurrences, and the blocks holding an occurrence's
+    characters decide both edges' bits (a block's own ends are always token edges), so only they are
+    segmented. A long clause with one hit costs one sentence's segmentation, not the whole clause's.
     """
     from policykit.zh.wordstore import import_jieba
 
@@ -211,7 +211,7 @@ def hit_bitmap(text: str, folded: str, parts: Iterable[str]) -> bytes:
     for part in set(parts):
         at = folded.find(part)
         while at >= 0 and part:
-            wanted.append((max(at - 1, 0), at + len(part)))  # the characters around both edges
+            wanted.append((at, at + len(part) - 1))  # the first and last character
             at = folded.find(part, at + 1)
     bits = bytearray(len(text) // 8 + 1)
     if not wanted:
