@@ -134,6 +134,8 @@ _PIECES = st.sampled_from(
         "二〇二三年十月八日",
         "共印",
         "份",
+        "国发〔2019〕4号",
+        "〔2024〕",
         "经济",
         "规定的情形",
         "。",
@@ -159,6 +161,8 @@ def test_union_prefilters_match_wherever_a_member_matches(text):
         (gongwen._body_part(), [*body, gongwen.DATE_LINE]),
     ):
         assert bool(union.match(text)) == any(p.match(text) for p in members)
+    if gongwen.DOC_NUMBER.search(text):
+        assert gongwen.DOC_NUMBER_TAIL.search(text)
     assert numbering.match_numbering(text) == numbering._numbering.__wrapped__(text)
     assert numbering.is_heading_line(text) == numbering._is_heading_line.__wrapped__(text)
 
@@ -180,6 +184,7 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(numbering, "_ANY_HEADING", anything)
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
     monkeypatch.setattr(structure, "SHI", "")
+    monkeypatch.setattr(structure, "DOC_NUMBER_TAIL", anything)
     monkeypatch.setattr(chars, "_WIDTH", chars._Width())
     numbering._numbering.cache_clear()
     numbering._is_heading_line.cache_clear()

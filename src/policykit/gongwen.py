@@ -17,7 +17,9 @@ from policykit.model import Paragraph
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line, load_yaml, match_numbering, union
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+DOC_NUMBER_TAIL = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+"""The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}" + DOC_NUMBER_TAIL.pattern)
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
 
 _DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"

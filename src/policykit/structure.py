@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policykit.gongwen import DOC_NUMBER, Part, find_parts
+from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -525,7 +525,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
     number = next(
         (
             found
-            for found in DOC_NUMBER.finditer(text[:3000])
+            for found in (DOC_NUMBER.finditer(text[:3000]) if DOC_NUMBER_TAIL.search(text, 0, 3000) else ())
             if not text.endswith(("（", "("), 0, found.start())
             or (title_at >= 0 and title_at <= found.start() <= title_end)
         ),
