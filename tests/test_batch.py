@@ -108,6 +108,21 @@ def test_bad_files_are_recorded_and_the_run_goes_on(docs, tmp_path, runner):
     assert rows_of(out, "SELECT count(*) AS n FROM documents") == [{"n": 5}]
 
 
+def test_password_opens_encrypted_pdfs_in_the_batch(tmp_path, runner):
+    from tests.pdf_factory import build_pdf
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    build_pdf("By 2025, install 100 charging piles.", folder / "a.pdf", password="s3cret")
+    build_pdf("By 2026, install 200 charging piles.", folder / "b.pdf", password="s3cret")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--jobs", "2", "--password", "s3cret"])
+    assert result.exit_code == 0, result.output
+    assert rows_of(out, "SELECT count(*) AS n FROM errors") == [{"n": 0}]
+    texts = rows_of(out, "SELECT text FROM clauses ORDER BY text")
+    assert any("200 charging piles" in row["text"] for row in texts), texts
+
+
 def test_a_rerun_skips_unchanged_documents_and_redoes_a_changed_one(docs, tmp_path):
     out = tmp_path / "out"
     run_batch([str(docs)], out, jobs=1, part_rows=10_000)

@@ -132,6 +132,18 @@ def test_html_page_tree_has_no_markup_and_no_site_chrome(formats_dir):
     assert squash(document.find("ch1.a1").text).startswith("第一条为完善本市住房保障体系")
 
 
+def test_html_bold_article_numbers_keep_the_space_other_editions_have(formats_dir):
+    """53 of the page's 54 <strong>第N条</strong> runs go straight into their text: each reads 第N条　text."""
+    document = load_document(formats_dir / HTML_PAGE)
+    articles = [c for c in document.walk() if c.kind == "article"]
+    assert len(articles) == 54
+    assert all(c.text[len(c.number)] in "\u3000 \u00a0" for c in articles), [
+        c.text[:12] for c in articles if c.text[len(c.number)] not in "\u3000 \u00a0"
+    ]
+    headings = [c.text.split("\n")[0] for c in document.walk() if c.kind in ("chapter", "section")]
+    assert not any("\u3000\u3000" in h or h.startswith(("一、\u3000", "（一）\u3000")) for h in headings)
+
+
 def test_html_metadata_block(formats_dir):
     source = read_source(formats_dir / HTML_PAGE)
     assert source.metadata is not None
@@ -402,6 +414,11 @@ def test_html_data_has_known_keys():
         "labels",
         "meta_tags",
         "furniture",
+        "page_labels",
+        "share",
+        "breadcrumb",
+        "neighbours",
+        "index_labels",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])

@@ -357,3 +357,21 @@ def test_a_header_close_to_the_body_is_dropped_and_decides_no_indent(corpus_dir,
     assert [(c.number, c.heading) for c in document.walk()] == [
         (c.number, c.heading) for c in reference.walk()
     ]
+
+
+def test_a_spaced_list_of_digits_keeps_its_spaces():
+    """ "1 2 3" set solid with a visible gap between the digits is three numbers, not 123."""
+    pitch = {"cjk": 10.0, "latin": 5.0}
+    chars = _glyphs("选项", 72, pitch) + _glyphs("1", 94, pitch) + _glyphs("2", 102, pitch)
+    chars += _glyphs("3", 110, pitch) + _glyphs("均可", 118, pitch)
+    assert _row_text(chars) == "选项1 2 3均可"
+    blanks = _glyphs("第1 2 3批", 72, pitch)  # drawn space glyphs, no tracking
+    assert _row_text(blanks) == "第1 2 3批"
+
+
+def test_a_letter_spaced_row_of_digits_with_a_wider_gap_keeps_that_space():
+    """In a letter-spaced row, white wider than the tracking between digits is still a space."""
+    pitch = {"cjk": 10.0, "latin": 5.0}
+    chars = _glyphs("第", 72, pitch, gap=3.3) + _glyphs("12", 85.3, pitch, gap=3.3)
+    chars += _glyphs("3", 105, pitch, gap=3.3) + _glyphs("项", 113.3, pitch, gap=3.3)
+    assert _row_text(chars) == "第12 3项"

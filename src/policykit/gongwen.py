@@ -77,6 +77,28 @@ def _patterns() -> _Patterns:
     }
 
 
+@lru_cache(maxsize=1)
+def _page_number() -> re.Pattern[str]:
+    words = _words()["page_number"]
+    dash = f"[{re.escape(words['dashes'])}]"
+    (before, after), (total, unit) = words["page"], words["of"]
+    number = r"\s*\d{1,4}\s*"
+    return re.compile(
+        rf"^(?:{dash}{{1,2}}{number}{dash}{{1,2}}"
+        rf"|{before}{number}{after}(?:[\s　，,/／]*{total}{number}{unit})?"
+        rf"|\d{{1,4}}\s*[/／]\s*\d{{1,4}})$"
+    )
+
+
+def is_page_number(text: str) -> bool:
+    """Tell whether a line is only a page number (— 3 —, - 3 -, 第3页 共12页, 3/12): page furniture.
+
+    >>> [is_page_number(t) for t in ("— 3 —", "－12－", "第 3 页 共 12 页", "3/12", "12", "—3年—")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_page_number().match(text.strip()))
+
+
 def is_part_line(text: str) -> bool:
     """Tell whether a line is a 公文 part by its look alone (版头, 成文日期), so never part of a title.
 
@@ -120,6 +142,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
     body_part = _body_part()
     for i, text in enumerate(texts):
         if i in skip or i in found or not text:
+            continue
+        if is_page_number(text):
+            take(i, "page_number", text)
             continue
         head = i < _HEAD
         if not head and not body_part.match(text):

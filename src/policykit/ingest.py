@@ -151,7 +151,14 @@ def read_source(
         from policykit.pdf import read_pdf
 
         source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
-        return Source(path=shown, name=name, lines=source.lines, encoding=source.encoding, pages=source.pages)
+        return Source(
+            path=shown,
+            name=name,
+            lines=source.lines,
+            encoding=source.encoding,
+            pages=source.pages,
+            metadata=source.metadata,
+        )
     try:
         kind = detect_format(data, Path(shown).suffix)
     except InputError as error:

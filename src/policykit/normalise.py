@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykit.gongwen import is_part_line
+from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
 from policykit.zh.chars import (
     CLOSING_PUNCT,
@@ -50,10 +50,11 @@ class _Line:
     page: int | None
     indented: bool
     zero_width_only: bool
+    page_number: bool = False  # a page's number (— 3 —): a gap to the line fixers, kept as furniture
 
     @property
     def blank(self) -> bool:
-        return not self.text
+        return not self.text or self.page_number
 
 
 def ends_sentence(text: str) -> bool:
@@ -77,6 +78,7 @@ def _prepare(source: Source) -> list[_Line]:
                 page=raw.page,
                 indented=len(content) < len(fixed),
                 zero_width_only=not content and bool(raw.text.strip()),
+                page_number=bool(content) and is_page_number(content),
             )
         )
     return lines
@@ -89,10 +91,12 @@ def _lines(*texts: str) -> list[_Line]:
 
 
 def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
-    """Find hard-wrapped runs (lines filled to a column width) and return each member's run width.
+    """Find hard-wrapped runs (lines filled to a column width) and return each member's column width.
 
-    A run is a stretch of non-blank lines; it counts as hard-wrapped when most of its lines
-    reach nearly the same width and do not end a sentence, as in the seed's newspaper columns.
+    A run is a stretch of non-blank lines; it counts as hard-wrapped when most of its lines reach
+    nearly the same width and do not end a sentence, as in the seed's newspaper columns. A page of
+    short lines may not show that on its own, so where the document as a whole is set in one column,
+    every line gets that width (only a line that fills it is joined to the next).
     """
     widths: dict[int, int] = {}
     start = 0
@@ -103,18 +107,47 @@ def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
         end = start
         while end < len(lines) and not lines[end].blank:
             end += 1
-        run = lines[start:end]
-        if len(run) >= 3:
-            full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
-            width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
-            body = run[:-1]
-            at_width = sum(1 for w in full[:-1] if w >= width - _slack(width))
-            open_ended = sum(1 for x in body if not ends_sentence(x.text))
-            if width >= 20 and at_width >= 0.7 * len(body) and open_ended >= 0.5 * len(body):
-                for i in range(start, end):
-                    widths[i] = width
+        width = _column_width(lines[start:end])
+        if width is not None:
+            widths.update(dict.fromkeys(range(start, end), width))
         start = end
+    text_lines = [k for k, line in enumerate(lines) if not line.blank]
+    whole = _column_width([lines[k] for k in text_lines], evidence=10)
+    if whole is not None:
+        for k in text_lines:
+            widths.setdefault(k, whole)
     return widths
+
+
+def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
+    """The column width the lines are typeset to, or None when they are not cut by a column.
+
+    `evidence` is how many prose lines must stop mid-sentence at that width: a few in one
+    paragraph's run, more for a whole document, where a short 公文 of one-line parts could
+    otherwise pass for a column.
+    """
+    if len(run) < 3:
+        return None
+    full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
+    width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
+    body = run[:-1]
+    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
+    overlong = sum(1 for w in full if w > width + _slack(width))
+    prose = [x for x in at_width if not is_heading_line(x.text)]
+    open_ended = sum(1 for x in prose if not ends_sentence(x.text))
+    # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
+    # so half the lines at one width is already a typeset column; prose lines cut by the column
+    # mostly stop mid-sentence, which a file of one paragraph per line does not show (headings
+    # never end on a mark, so they are no evidence either way); and a column is an upper bound:
+    # lines of free length run past it.
+    if (
+        width >= 20
+        and len(at_width) >= max(2, 0.5 * len(body))
+        and open_ended >= max(evidence, 0.6 * len(prose))
+        and overlong <= 0.1 * len(run)
+    ):
+        return width
+    return None
 
 
 def _slack(width: int) -> float:
@@ -133,7 +166,9 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
     """Join line i to i-1 when i-1 filled its column: the break was the typesetter's, not the author's.
 
     Seed: `创新是引领发展的第一动力，抓` / `创新就是抓发展` is one sentence broken at the column edge;
-    an indented line after a full stop starts a new paragraph.
+    an indented line after a full stop starts a new paragraph. A heading is cut by the column like any
+    line (`（五）对标全面建成小康社会任务，扎实推进脱贫攻坚和乡` / `村振兴`), and a line that only
+    looks like a heading (`落实“五统` / `一、一开放”基本要求`) continues a line cut mid-sentence.
 
     >>> lines = _lines("　　创新是引领发展的第一动力，抓", "创新就是抓发展，谋创新就是谋未",
     ...                "来。实施创新驱动发展战略，被摆在", "十大攻坚任务的首位，创新之于新区",
@@ -147,8 +182,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         not prev.blank
         and not cur.blank
         and not cur.indented
-        and not is_heading_line(cur.text)
-        and not is_heading_line(prev.text)
+        and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
     )
 
@@ -170,8 +204,10 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     True
     """
     cur = lines[i]
-    if cur.blank or ends_sentence(cur.text) or is_heading_line(cur.text):
+    if cur.blank or ends_sentence(cur.text):
         return None
+    if is_heading_line(cur.text) and not _fills_column(lines, i, widths):
+        return None  # a heading ends its line; one that fills the column was cut by it
     j = i + 1
     while j < len(lines) and lines[j].blank:
         j += 1
@@ -181,8 +217,8 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     if nxt.indented or is_heading_line(nxt.text):
         return None
     gap = lines[i + 1 : j]
-    if all(g.zero_width_only for g in gap):
-        return j
+    if all(g.zero_width_only for g in gap) or any(g.page_number for g in gap):
+        return j  # an invisible line, or a page number: the gap is surely a page break
     if len(gap) <= 2 and _fills_column(lines, i, widths):
         return j
     return None
@@ -288,12 +324,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
+    page_numbers: list[_Line] = []  # held until the paragraph they interrupt is complete
 
     def flush() -> None:
         nonlocal text, pieces
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
+        paragraphs.extend(Paragraph(text=n.text, pieces=((0, n.line, n.page),)) for n in page_numbers)
+        page_numbers.clear()
 
     def append(line: _Line) -> None:
         nonlocal text
@@ -304,9 +343,12 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     pending_join: int | None = None
     while i < len(lines):
         line = lines[i]
+        starts_paragraph = False
         if i == pending_join:
             append(line)
         elif line.blank:
+            if line.page_number:
+                page_numbers.append(line)
             i += 1
             continue
         elif (
@@ -324,12 +366,17 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         else:
             flush()
             append(line)
+            starts_paragraph = True
         if _table_row(line) or _DOC_NUMBER.search(line.text):
             pending_join = None
         else:
-            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or join_split_title(
-                lines, i
+            # Only a line that starts a paragraph can be the first line of a broken title; the tail
+            # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
+            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or (
+                join_split_title(lines, i) if starts_paragraph else None
             )
+        if pending_join is not None:
+            page_numbers.extend(gap for gap in lines[i + 1 : pending_join] if gap.page_number)
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts
+from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts, is_page_number
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -152,6 +152,7 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
+            and not is_page_number(texts[header])  # the page break before a table is not its header
         ):
             header += 1
         soon = texts[header : header + 3]
@@ -188,6 +189,10 @@ def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...])
                 start = k
         split[start] = first + count - start
     return split
+
+
+_TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+"""第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
 
 
 class _Builder:
@@ -304,7 +309,11 @@ class _Builder:
             if numbering and numbering.style.name == "shi" and len(_inline_items(text)) >= 2:
                 numbering = None
             if numbering and self.accept_numbering(numbering):
-                self.open_numbered(numbering, start)
+                node = self.open_numbered(numbering, start)
+                if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
+                    # 第一章 / 总则: a centred heading whose title a PDF reader put on a line of its own
+                    node.heading = self.title_line(i + 1)
+                    absorb_title = bool(node.heading)
                 i += 1
                 continue
             box = BOX.match(text)
@@ -377,7 +386,7 @@ class _Builder:
             return ""
         return heading_of(text)
 
-    def open_numbered(self, numbering: Numbering, start: int) -> None:
+    def open_numbered(self, numbering: Numbering, start: int) -> _Node:
         style = numbering.style
         heading = "" if style.name in ("article", "shi") else heading_of(numbering.rest)
         kind = style.kind
@@ -390,6 +399,7 @@ class _Builder:
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
         self.seen_heading = True
+        return node
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:

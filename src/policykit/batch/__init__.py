@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykit import __version__
-from policykit.batch.engines import ENGINES, run_dask, run_local
+from policykit.batch.engines import ENGINES, Job, run_dask, run_local
 from policykit.batch.records import DocumentRows, document_id, file_sha256, process_document
 from policykit.batch.store import TABLES, Store
 from policykit.errors import UsageError
@@ -76,9 +76,13 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     part_rows: int = 50_000,
+    password: str | None = None,
     progress: Callable[[BatchProgress], None] | None = None,
 ) -> BatchSummary:
-    """Process every document under `sources` into Parquet tables in `output`, resuming a previous run."""
+    """Process every document under `sources` into Parquet tables in `output`, resuming a previous run.
+
+    `password` opens encrypted PDFs (the same for every file); a PDF it does not open is an error row.
+    """
     from policykit.files import expand_paths
 
     if engine not in ENGINES:
@@ -89,7 +93,7 @@ def run_batch(
     files = list(expand_paths(sources, max_size=None).files)
     store = Store(output, part_rows=part_rows)
     committed = store.committed()
-    jobs_to_run: list[tuple[str, str]] = []
+    jobs_to_run: list[Job] = []
     changed: dict[str, set[str]] = {}
     for path in files:
         try:
@@ -102,11 +106,11 @@ def run_batch(
             continue
         if known:
             changed.setdefault(known.part, set()).add(ident)
-        jobs_to_run.append((path, digest))
+        jobs_to_run.append((path, digest, password))
     for part, paths in changed.items():
         store.remove_documents(part, paths)
     skipped = len(files) - len(jobs_to_run)
-    sizes = {path: _size(path) for path, _ in jobs_to_run}
+    sizes = {job[0]: _size(job[0]) for job in jobs_to_run}
     bytes_total = sum(sizes.values())
     done = errors = bytes_done = peak = 0
     results = run_dask(jobs_to_run, jobs, scheduler) if engine == "dask" else run_local(jobs_to_run, jobs)

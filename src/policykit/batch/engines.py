@@ -15,12 +15,15 @@ from policykit.parallel import mark_worker
 
 ENGINES = ("local", "dask")
 
+Job = tuple[str, str, str | None]
+"""One document to process: its path, its content hash, and the password for encrypted PDFs."""
 
-def run_local(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[DocumentRows]:
-    """Process (path, sha256) jobs on `workers` local processes (in this process when 1)."""
+
+def run_local(jobs: Sequence[Job], workers: int) -> Iterator[DocumentRows]:
+    """Process (path, sha256, password) jobs on `workers` local processes (in this process when 1)."""
     if workers <= 1 or len(jobs) <= 1:
-        for path, digest in jobs:
-            yield process_document(path, digest)
+        for job in jobs:
+            yield process_document(*job)
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -31,8 +34,8 @@ def run_local(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[Documen
     pending = iter(jobs)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=mark_worker) as pool:
         running = set()
-        for path, digest in pending:
-            running.add(pool.submit(process_document, path, digest))
+        for job in pending:
+            running.add(pool.submit(process_document, *job))
             if len(running) >= window:
                 break
         while running:
@@ -44,7 +47,7 @@ def run_local(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[Documen
                     running.add(pool.submit(process_document, *following))
 
 
-def run_dask(jobs: Sequence[tuple[str, str]], workers: int, scheduler: str | None) -> Iterator[DocumentRows]:
+def run_dask(jobs: Sequence[Job], workers: int, scheduler: str | None) -> Iterator[DocumentRows]:
     """Process jobs on a dask.distributed cluster (a LocalCluster of `workers` processes without --scheduler)."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed

@@ -56,9 +56,9 @@ def _format_of(path: str, encoding: str) -> str:
     return suffix or "txt"
 
 
-def process_document(path: str, sha256: str | None = None) -> DocumentRows:
+def process_document(path: str, sha256: str | None = None, password: str | None = None) -> DocumentRows:
     """Parse, extract and tokenise one document; a failure becomes an error row, never an exception."""
-    rows = _process(path, sha256)
+    rows = _process(path, sha256, password)
     return replace(rows, peak_rss_kb=_peak_rss_kb())
 
 
@@ -70,7 +70,7 @@ def _peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _process(path: str, sha256: str | None) -> DocumentRows:
+def _process(path: str, sha256: str | None, password: str | None = None) -> DocumentRows:
     started = time.perf_counter()
     ident = document_id(path)
     try:
@@ -85,7 +85,7 @@ def _process(path: str, sha256: str | None) -> DocumentRows:
             seconds=time.perf_counter() - started,
         )
     try:
-        rows = _rows(path, ident, digest, size, started)
+        rows = _rows(path, ident, digest, size, started, password)
     except Exception as error:  # a bad file is recorded and the run goes on
         return DocumentRows(
             path=path,
@@ -109,12 +109,14 @@ def _error_row(ident: str, path: str, digest: str, error: BaseException) -> dict
     }
 
 
-def _rows(path: str, ident: str, digest: str, size: int, started: float) -> DocumentRows:
+def _rows(
+    path: str, ident: str, digest: str, size: int, started: float, password: str | None = None
+) -> DocumentRows:
     from policykit.pipeline import load_document
     from policykit.targets import extract_targets
     from policykit.zh.segment import cut_for_search
 
-    document = load_document(path)
+    document = load_document(path, password=password)
     targets = extract_targets(document, include_all=True)
     clauses = []
     for clause, ancestors in document.walk_with_ancestors():

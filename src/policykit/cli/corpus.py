@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from policykit.cli.common import DataFormatOpt, app, choose_format, console, run, write
+from policykit.cli.common import DataFormatOpt, PasswordOpt, app, choose_format, console, run, write
 
 # ---------------------------------------------------------------- batch and query
 
@@ -38,6 +38,7 @@ def batch(
     part_rows: Annotated[
         int, typer.Option("--part-rows", help="Rows buffered before a Parquet part is committed.", min=1)
     ] = 50_000,
+    password: PasswordOpt = None,
 ) -> None:
     """Parse, extract and tokenise every document into Parquet tables (documents, clauses, targets, errors).
 
@@ -62,7 +63,13 @@ def batch(
     def go():
         if not sys.stderr.isatty():
             return run_batch(
-                sources, output, jobs=workers, engine=engine.value, scheduler=scheduler, part_rows=part_rows
+                sources,
+                output,
+                jobs=workers,
+                engine=engine.value,
+                scheduler=scheduler,
+                part_rows=part_rows,
+                password=password,
             )
         from rich.status import Status
 
@@ -74,6 +81,7 @@ def batch(
                 engine=engine.value,
                 scheduler=scheduler,
                 part_rows=part_rows,
+                password=password,
                 progress=lambda p: status.update(progress_line(p)),
             )
 

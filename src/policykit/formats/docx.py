@@ -232,23 +232,31 @@ class Numbering:
             self.started.add(num_id)
             for lvl, start in self.overrides.get(num_id, {}).items():
                 counters[lvl] = start - 1
-        counters[level] = counters.get(level, levels[level].start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-        this = levels[level]
-        if this.fmt in ("bullet", "none") or not this.text:
-            return ""
+        return advance(levels, counters, level)
 
-        def value(match: re.Match[str]) -> str:
-            k = int(match.group(1)) - 1
-            fmt = "decimal" if this.legal else levels.get(k, Level()).fmt
-            n = counters.get(k, levels.get(k, Level()).start)
-            return format_number(n, fmt)
 
-        printed = re.sub(r"%([1-9])", value, this.text)
-        if this.suffix != "nothing" and printed[-1:] not in _NUMBER_END:
-            printed += "\u3000"
-        return printed
+def advance(levels: dict[int, Level], counters: dict[int, int], level: int) -> str:
+    """Count one more paragraph at `level` of a list (deeper levels restart) and return its printed number.
+
+    Shared with the Word 97 reader, whose lists have the same levels and number formats.
+    """
+    counters[level] = counters.get(level, levels[level].start - 1) + 1
+    for deeper in [k for k in counters if k > level]:
+        del counters[deeper]
+    this = levels[level]
+    if this.fmt in ("bullet", "none") or not this.text:
+        return ""
+
+    def value(match: re.Match[str]) -> str:
+        k = int(match.group(1)) - 1
+        fmt = "decimal" if this.legal else levels.get(k, Level()).fmt
+        n = counters.get(k, levels.get(k, Level()).start)
+        return format_number(n, fmt)
+
+    printed = re.sub(r"%([1-9])", value, this.text)
+    if this.suffix != "nothing" and printed[-1:] not in _NUMBER_END:
+        printed += "\u3000"
+    return printed
 
 
 def _val(element: Element, tag: str) -> str | None:
@@ -262,8 +270,16 @@ def format_number(n: int, fmt: str) -> str:
     >>> [format_number(12, f) for f in ("decimal", "chineseCounting", "ideographTraditional", "upperRoman")]
     ['12', '十二', '乙', 'XII']
     """
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return to_chinese(n)
+    if fmt in ("ideographDigital", "taiwaneseDigital"):
+        return str(n).translate(str.maketrans("0123456789", "〇一二三四五六七八九"))
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional"):
         return to_chinese(n).translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟"))
     if fmt == "ideographTraditional":

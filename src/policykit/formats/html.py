@@ -4,18 +4,20 @@ lxml parses the page, so comments holding markup never leak into the text. Scrip
 forms and navigation go first; the article is the element that collects the most paragraph text
 that is not links; its blocks (p, div, li, h1-h6, br) become lines and its data tables tab-separated
 rows. Site chrome left inside (【打印】, 分享到, 字号 大 中 小, 相关链接, the footer with 主办单位 and
-ICP备) is recognised by the words in data/html.yaml. The metadata table (标题, 文号, 成文日期) is read
+ICP备) is recognised by the words in data/html.yaml (see formats/chrome.py). The metadata table (标题, 文号, 成文日期) is read
 before anything is dropped.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit.errors import InputError
 from policykit.formats import Element, make_source, table_lines
+from policykit.formats.chrome import chrome_line
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
 from policykit.zh.numbering import match_numbering
@@ -53,6 +55,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+log = logging.getLogger("policykit.formats")
 _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>»<«", ""))
 
 
@@ -60,7 +63,6 @@ _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>
 class PageWords:
     """The words of data/html.yaml, compiled once."""
 
-    chrome: re.Pattern[str]
     related: frozenset[str]
     footer_start: tuple[str, ...]
     footer_anywhere: tuple[str, ...]
@@ -77,9 +79,7 @@ def page_words() -> PageWords:
     import yaml
 
     raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
-    chrome = sorted(raw["chrome"], key=len, reverse=True)
     return PageWords(
-        chrome=re.compile("(?:" + "|".join(map(re.escape, chrome)) + ")+"),
         related=frozenset(raw["related"]),
         footer_start=tuple(raw["footer_start"]),
         footer_anywhere=tuple(raw["footer_anywhere"]),
@@ -105,7 +105,7 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     _drop_noise(root)
     body = root.find("body")
     article = find_article(body if body is not None else root)
-    lines = clean_lines(block_lines(article))
+    lines = clean_lines(block_lines(article), path)
     heading = title_heading(root, article, metadata.title if metadata else None)
     if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
         lines = [heading, "", *lines]
@@ -398,7 +398,12 @@ def _is_bold(element: Element) -> bool:
 
 
 def _separate_number(current: list[str], bold: Element, tail: str | None) -> None:
-    """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…"""
+    """Keep the boundary of a bold article number run straight into its text: 第一条 + 为了… → 第一条　为了…
+
+    A number that ends in a word (第一条, 第二章, 一是) always gets the space the .txt and Word
+    editions carry, so editions in different formats read and compare alike; one that ends in
+    its own mark (一、, （一）) only where the text would otherwise not read as numbered.
+    """
     line = "".join(current).strip(" \u3000")
     run = squash(bold.text_content())
     if not run or line != run:
@@ -407,7 +412,9 @@ def _separate_number(current: list[str], bold: Element, tail: str | None) -> Non
     if following[:1] in (" ", "\u3000", "\u00a0"):
         return
     joined, spaced = match_numbering(run + following), match_numbering(run + "\u3000" + following)
-    if spaced is not None and spaced.number == run and (joined is None or joined.number != run):
+    if spaced is None or spaced.number != run:
+        return
+    if run[-1].isalpha() or joined is None or joined.number != run:
         current.append("\u3000")
 
 
@@ -447,18 +454,22 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def clean_lines(lines: list[str]) -> list[str]:
-    """Drop chrome, related-link lists and footer lines, collapse runs of blank lines."""
+def clean_lines(lines: list[str], label: str = "-") -> list[str]:
+    """Drop chrome, related-link lists and footer lines, collapse runs of blank lines; log what went."""
     words = page_words()
     out: list[str] = []
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.rstrip()
         bare = squash(line).translate(_BRACKETS)
         if bare in words.related:
+            rest = sum(1 for later in lines[index:] if later.strip())
+            log.info("%s: dropped a list of related pages (%d lines) from %s", label, rest, line.strip())
             break
-        if bare and words.chrome.fullmatch(bare):
+        if chrome_line(line, lenient=True):
+            log.info("%s: dropped a line of web page chrome: %s", label, line.strip())
             continue
         if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
+            log.info("%s: dropped a site footer line: %s", label, line.strip())
             continue
         if not line and (not out or not out[-1]):
             continue

@@ -53,7 +53,7 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
             )
     except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError) as error:
         raise InputError(f"cannot read this OFD file ({error}): is it complete?", path=path) from None
-    lines = layout_lines(pages)
+    lines = layout_lines(pages, path)
     if not any(text.strip() for text, _ in lines):
         raise InputError("this OFD file has no text objects: is it a scan? OCR it first", path=path)
     return Source(path=path, name=name, lines=tuple(number_lines(lines)), encoding="ofd", pages=len(pages))

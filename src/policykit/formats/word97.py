@@ -3,8 +3,9 @@
 The text of a Word 97 file lives in the WordDocument stream of an OLE2 compound file, in pieces
 listed by the piece table (Clx) in the 0Table or 1Table stream ([MS-DOC] 2.8.35). Only the main
 story (the first FIB ccpText characters) is the document: footnotes, headers and footers follow it
-in the same character stream. When the native reading fails and LibreOffice is installed, the
-file is converted to .docx with `soffice --headless` instead.
+in the same character stream. List numbering (一、, （一） made by Word's lists, not typed) is
+printed before its paragraph from the list tables (see word97_lists). When the native reading
+fails and LibreOffice is installed, the file is converted to .docx with `soffice --headless` instead.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from pathlib import Path
 
 from policykit.errors import InputError
 from policykit.formats import make_source, table_lines
+from policykit.formats.word97_lists import Lists, Paragraph, paragraphs, read_lists
 from policykit.model import Source
 
 _FIB_MAGIC = 0xA5EC
 _NFIB_WORD97 = 0x00C1
 _CCP_TEXT = 76  # FibRgLw97.ccpText
 _FC_CLX = 418  # FibRgFcLcb97.fcClx, lcbClx
-_FC_PLCF_BTE_PAPX = 258  # FibRgFcLcb97.fcPlcfBtePapx, lcbPlcfBtePapx
-_SPRM_TTP = (0x2417,)  # sprmPFTtp: this paragraph mark ends a table row
 _ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a row (0x06 is unused)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK = "\x07"
@@ -83,16 +83,40 @@ def main_text(data: bytes) -> str:
     if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
         raise Word97Error("no piece table")
     try:
-        row_ends = _row_end_fcs(word, table)
+        marks = paragraphs(word, table)
     except (struct.error, IndexError):
-        row_ends = set()  # without paragraph properties, text_lines guesses rows from the marks
-    return strip_fields(_read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text, row_ends))
+        marks = {}  # without paragraph properties, text_lines guesses rows from the marks
+    row_ends = {fc for fc, paragraph in marks.items() if paragraph.row_end}
+    text, ends = _read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text, row_ends)
+    if marks:
+        text = _numbered(text, ends, marks, read_lists(word, table))
+    return strip_fields(text)
 
 
-def _read_pieces(word: bytes, clx: bytes, limit: int, row_ends: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+def _numbered(text: str, ends: list[tuple[int, int]], marks: dict[int, Paragraph], lists: Lists) -> str:
+    """Put each list paragraph's printed number (一、, （一）, 1.) before its text, as Word shows it."""
+    out = []
+    start = 0
+    for position, fc in ends:
+        paragraph = marks.get(fc)
+        label = lists.label(paragraph) if paragraph is not None else ""
+        out.append(label + text[start : position + 1])
+        start = position + 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _read_pieces(
+    word: bytes,
+    clx: bytes,
+    limit: int,
+    row_ends: set[int] = frozenset(),  # type: ignore[assignment]
+) -> tuple[str, list[tuple[int, int]]]:
     """Concatenate the pieces of the piece table up to character position `limit`.
 
-    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`.
+    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`. Also
+    return each paragraph mark's (position in the text, file offset just after it), by which
+    its properties are found.
     """
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
@@ -106,6 +130,8 @@ def _read_pieces(word: bytes, clx: bytes, limit: int, row_ends: set[int] = froze
         raise Word97Error("empty piece table")
     cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
     out = []
+    ends: list[tuple[int, int]] = []
+    length_so_far = 0
     for i in range(count):
         start, end = cps[i], min(cps[i + 1], limit)
         if start >= end:
@@ -123,53 +149,12 @@ def _read_pieces(word: bytes, clx: bytes, limit: int, row_ends: set[int] = froze
                 _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
                 for k, c in enumerate(piece)
             )
+        ends.extend(
+            (length_so_far + k, offset + width * (k + 1)) for k, c in enumerate(piece) if c in "\r\x07"
+        )
+        length_so_far += len(piece)
         out.append(piece)
-    return "".join(out)
-
-
-def _row_end_fcs(word: bytes, table: bytes) -> set[int]:
-    """File offsets just after the paragraph marks that end a table row, read from the PAPX FKPs."""
-    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_PAPX)
-    if lcb <= 4 or fc + lcb > len(table):
-        return set()
-    count = (lcb - 4) // 8
-    pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))
-    ends = set()
-    for pn in pages:
-        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
-        if len(page) < 512:
-            continue
-        runs = page[511]
-        marks = struct.unpack_from(f"<{runs + 1}I", page, 0)
-        for k in range(runs):
-            offset = 2 * page[4 * (runs + 1) + 13 * k]
-            if not offset:
-                continue
-            size = 2 * page[offset] - 1 if page[offset] else 2 * page[offset + 1]
-            start = offset + 1 if page[offset] else offset + 2
-            if _has_ttp(page[start + 2 : start + size]):  # after the 2-byte style index
-                ends.add(marks[k + 1])
-    return ends
-
-
-def _has_ttp(grpprl: bytes) -> bool:
-    """Tell whether a paragraph's property list sets sprmPFTtp (the row-end mark)."""
-    i = 0
-    while i + 2 <= len(grpprl):
-        sprm = struct.unpack_from("<H", grpprl, i)[0]
-        i += 2
-        spra = sprm >> 13
-        if spra == 6:  # variable length: a size byte, or a 2-byte size for sprmTDefTable
-            if sprm == 0xD608:
-                size = 2 + struct.unpack_from("<H", grpprl, i)[0] - 1
-            else:
-                size = 1 + grpprl[i] if i < len(grpprl) else 0
-        else:
-            size = (1, 1, 2, 4, 2, 2, 0, 3)[spra]
-        if sprm in _SPRM_TTP and i < len(grpprl) and grpprl[i] == 1:
-            return True
-        i += size
-    return False
+    return "".join(out), ends
 
 
 def strip_fields(text: str) -> str:

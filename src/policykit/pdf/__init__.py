@@ -10,7 +10,8 @@ import logging
 from pathlib import Path
 
 from policykit.errors import PdfError
-from policykit.model import Source
+from policykit.formats.chrome import details_metadata, labelled_details
+from policykit.model import Metadata, Source
 from policykit.pdf.extract import PARALLEL_MIN_PAGES, Progress, extract_pages
 from policykit.pdf.layout import Fragment, PageText, fragments_of, layout_lines, number_lines, spaced
 
@@ -59,7 +60,7 @@ def read_pdf(
             "run OCR first, e.g. ocrmypdf --force-ocr",
             path=label,
         )
-    lines = layout_lines(pages)
+    lines, metadata = _page_details(layout_lines(pages, label), label)
     if not any(text.strip() for text, _ in lines):
         raise PdfError("no text layer: run OCR first, e.g. ocrmypdf", path=label)
     scanned = [page.number for page in pages if page.images and not page.fragments]
@@ -78,4 +79,42 @@ def read_pdf(
         lines=tuple(number_lines(lines)),
         encoding="pdf",
         pages=len(pages),
+        metadata=metadata,
     )
+
+
+# A printed web page's metadata table sits above the title, within the first lines of page 1.
+_DETAILS_WITHIN = 15
+
+
+def _page_details(lines: list[tuple[str, int]], label: str) -> tuple[list[tuple[str, int]], Metadata | None]:
+    """Read the rows of a printed page's metadata table (索引号, 发文字号, 成文日期) into metadata.
+
+    A browser prints a government page's table above the document; its rows are no text of the
+    document but say what the document is, as the HTML reader reads them from the saved page.
+    """
+    rows: dict[int, list[tuple[str, str]]] = {}
+    sure = False
+    seen = 0
+    for index, (text, page) in enumerate(lines):
+        if page != 1 or seen >= _DETAILS_WITHIN:
+            break
+        if text.strip():
+            seen += 1
+            found = labelled_details(text, strict=False)
+            if found is not None:
+                rows[index] = found
+                sure = sure or labelled_details(text) is not None
+    if not sure:
+        return list(lines), None
+    pairs: list[tuple[str, str]] = []
+    kept: list[tuple[str, int]] = []
+    for index, (text, page) in enumerate(lines):
+        if index in rows:
+            pairs.extend(rows[index])
+            log.info("%s: page 1: read a row of the page's metadata table: %s", label, text.strip())
+            continue
+        if not text.strip() and (not kept or not kept[-1][0].strip()):
+            continue  # the gap a dropped row leaves
+        kept.append((text, page))
+    return kept, details_metadata(pairs) if pairs else None

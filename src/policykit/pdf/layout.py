@@ -9,17 +9,20 @@ can rejoin wrapped lines, including paragraphs split across columns and pages.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
+log = logging.getLogger("policykit.pdf")
 
 _PAGE_NUMBER = re.compile(
     r"""^(?:
@@ -31,9 +34,19 @@ _PAGE_NUMBER = re.compile(
     re.X | re.I,
 )
 _DIGITS = re.compile(r"\d+")
-# What a browser prints above and below each page: date and time (then the title), URL (then n/N).
-_BROWSER_HEADER = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}")
-_BROWSER_FOOTER = re.compile(r"^\s*(?:https?://|file:/|www\.)\S*(?:\s*\d{1,4}\s*/\s*\d{1,4})?\s*$", re.I)
+# What a browser prints above and below each page. Chrome and Edge: date and time (then the title)
+# above, the URL (then n/N) below; Firefox: the title then the URL above, n/N then date and time below.
+_WHEN = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
+_URL = r"(?:https?://|file:/|www\.)\S*"
+_PAGE_OF = (
+    r"(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页[,，\s]*共\s*\d{1,4}\s*页|(?:page\s*)?\d{1,4}\s+of\s+\d{1,4})"
+)
+_BROWSER_HEADER = re.compile(rf"^\s*{_WHEN}", re.I)
+_BROWSER_FOOTER = re.compile(
+    rf"^\s*{_URL}(?:\s*\d{{1,4}}\s*/\s*\d{{1,4}})?\s*$|^\s*{_PAGE_OF}\s+{_WHEN}\s*$", re.I
+)
+# A title then a URL is a browser's header only in type smaller than the body's: a body line may end in a URL.
+_TITLE_URL = re.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
 _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
@@ -162,7 +175,13 @@ def _apart(previous: tuple, char: tuple) -> bool:
 
 
 def _join_chars(piece: Sequence[tuple]) -> str:
-    """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`)."""
+    """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`).
+
+    Between two digits a space stays unless the row is letter-spaced (CNKI sets every glyph of
+    "到2005年" a third of an em apart): there white no wider than the row's usual tracking is
+    no space, while a list of single digits ("1 2 3") keeps the spaces its wider gaps show.
+    """
+    tracking = _tracking(piece)
     out: list[str] = []
     previous = None  # the last visible glyph
     blank = ""  # the whitespace glyphs since it
@@ -175,21 +194,45 @@ def _join_chars(piece: Sequence[tuple]) -> str:
             gap = char[0] - previous[1]
             size = char[4] if char[4] > 1.0 else 1.0
             # Without a space glyph a gap under a quarter em is never a space: skip the test.
-            if (blank or gap > 0.25 * size) and spaced(previous[5][-1], text[0], gap / size, blank):
+            if (
+                (blank or gap > 0.25 * size)
+                and spaced(previous[5][-1], text[0], gap / size, blank)
+                and not (
+                    tracking is not None
+                    and previous[5][-1] in _NUMBER_GLYPHS
+                    and text[0] in _NUMBER_GLYPHS
+                    and gap <= tracking + 0.1 * size
+                )
+            ):
                 out.append(blank or " ")
         out.append(text)
         previous, blank = char, ""
-    joined = "".join(out)
-    return _SPACED_DIGITS.sub(_unspace, joined) if " " in joined else joined
+    return "".join(out)
 
 
-def _unspace(match: re.Match) -> str:
-    """Close up a letter-spaced number."""
-    return match.group().replace(" ", "")
+# Glyphs of a number that letter-spacing may set apart: "2 0 0 5", "1 2 . 5 %".
+_NUMBER_GLYPHS = frozenset("0123456789.%")
 
 
-# Single digits (and points, percent signs) a space apart are one letter-spaced number: "2 0 0 5".
-_SPACED_DIGITS = re.compile(r"(?<![\d.%])[\d.%](?: [\d.%])+(?![\d.%])")
+def _tracking(piece: Sequence[tuple]) -> float | None:
+    """The white a letter-spaced row leaves after every glyph, or None when the row is set solid.
+
+    Measured between glyphs that are not numbers where the row has such pairs (WPS leaves a
+    quarter em between Chinese and digits in solid rows), else next to its numbers; never
+    between two digits, so that the gaps of a spaced list cannot make their row look letter-spaced.
+    """
+    visible = [c for c in piece if not c[5].isspace()]
+    words: list[float] = []
+    beside: list[float] = []
+    for a, b in itertools.pairwise(visible):
+        left, right = a[5][-1] in _NUMBER_GLYPHS, b[5][:1] in _NUMBER_GLYPHS
+        if not (left and right):
+            (beside if left or right else words).append((b[0] - a[1]) / max(b[4], 1.0))
+    gaps = sorted(words or beside)
+    if not gaps:
+        return None
+    typical = gaps[len(gaps) // 2]
+    return typical * max(visible[0][4], 1.0) if typical >= 0.15 else None
 
 
 def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
@@ -197,7 +240,7 @@ def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
 
     Latin words keep their spaces, drawn or left as a gap. Next to Chinese only a drawn space
     glyph is one: a bare gap there is layout (WPS leaves a quarter em around digits: "增长 5%").
-    Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined after (_SPACED_DIGITS).
+    Letter-spaced numbers ("2 0 0 5年", CNKI) are rejoined by `_join_chars`, which knows the tracking.
 
     >>> spaced("增", "5", 0.26), spaced("f", "t", 0.3), spaced("章", "总", 0.5, " ")
     (False, True, True)
@@ -444,7 +487,8 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
     A row counts when it stands apart from the body and repeats on enough pages (digits masked),
     or when it repeats on pages where it sits close to the body (a browser's header 7 pt above
     the text) as long as it stands apart on at least one, or is a short row on most pages; a
-    browser's print header (date and time) and footer (URL, n/N) go on sight.
+    browser's print header (date and time; or title and URL in small type) and footer (URL, n/N;
+    or n/N, date and time) go on sight.
     """
     by_page: dict[int, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
@@ -461,7 +505,11 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
             ("bottom", rows[::-1], _BROWSER_FOOTER),
         ):
             outermost = ordered[0][2] if ordered else []
-            if len(rows) > 1 and any(browser.match(lines[i].text) for i in outermost):
+            if len(rows) > 1 and any(
+                browser.match(lines[i].text)
+                or (band == "top" and lines[i].size < 0.9 * size and _TITLE_URL.match(lines[i].text))
+                for i in outermost
+            ):
                 remove.update(outermost)
                 ordered = ordered[1:]
             # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
@@ -540,8 +588,11 @@ def _rows(lines: Sequence[Line], indexes: list[int]) -> list[tuple[float, float,
     return rows
 
 
-def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
-    """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap."""
+def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str, int]]:
+    """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap.
+
+    `label` names the file in what the log says about dropped lines.
+    """
     gutters = _document_gutters(pages)
     ordered: list[Line] = []
     block = 0
@@ -551,6 +602,7 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
         block = (page_lines[-1].block + 1) if page_lines else block
     running = _running_lines(ordered, len(pages))
     body = [line for index, line in enumerate(ordered) if index not in running]
+    body = _without_chrome(body, label)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = _median_leading(body)
 
@@ -565,6 +617,23 @@ def layout_lines(pages: Sequence[PageText]) -> list[tuple[str, int]]:
         out.append((text.rstrip(), line.page))
         previous = line
     return out
+
+
+def _without_chrome(lines: list[Line], label: str) -> list[Line]:
+    """Drop the web page chrome a browser prints with a page (字号：[大][中][小], [打印], 分享到).
+
+    Such lines are not the document's text; each is logged, as the running lines are dropped
+    without a trace in the text (the model keeps no furniture before normalise).
+    """
+    kept = []
+    for line in lines:
+        if chrome_line(line.text):
+            log.info(
+                "%s: page %d: dropped a line of web page chrome: %s", label, line.page, line.text.strip()
+            )
+        else:
+            kept.append(line)
+    return kept
 
 
 def _continues(previous: Line, line: Line, indented: bool, edges: dict, leading: float) -> bool:
