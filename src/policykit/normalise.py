@@ -51,6 +51,7 @@ class _Line:
     indented: bool
     zero_width_only: bool
     page_number: bool = False  # a page's number (— 3 —): a gap to the line fixers, kept as furniture
+    columns: int = 0  # display width, indent included: the wrap fixers compare it two or three times
 
     @property
     def blank(self) -> bool:
@@ -79,6 +80,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented=len(content) < len(fixed),
                 zero_width_only=not content and bool(raw.text.strip()),
                 page_number=bool(content) and is_page_number(content),
+                columns=display_width(content) + (4 if len(content) < len(fixed) else 0),
             )
         )
     return lines
@@ -128,11 +130,12 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     """
     if len(run) < 3:
         return None
-    full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
+    full = [x.columns for x in run]
     width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
     body = run[:-1]
-    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
-    overlong = sum(1 for w in full if w > width + _slack(width))
+    slack = _slack(width)
+    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - slack]
+    overlong = sum(1 for w in full if w > width + slack)
     prose = [x for x in at_width if not is_heading_line(x.text)]
     open_ended = sum(1 for x in prose if not ends_sentence(x.text))
     # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
@@ -159,7 +162,7 @@ def _fills_column(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
     width = widths.get(i)
     if width is None:
         return False
-    return display_width(lines[i].text) + (4 if lines[i].indented else 0) >= width - _slack(width)
+    return lines[i].columns >= width - _slack(width)
 
 
 def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
