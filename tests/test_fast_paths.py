@@ -157,7 +157,7 @@ def test_union_prefilters_match_wherever_a_member_matches(text):
     ]
     for union, members in (
         (numbering._ANY_NUMBERING, styles),
-        (numbering._ANY_HEADING, heading),
+        (numbering._OTHER_HEADING, heading[len(styles) :]),
         (gongwen._body_part(), [*body, gongwen.DATE_LINE]),
     ):
         assert bool(union.match(text)) == any(p.match(text) for p in members)
@@ -181,7 +181,7 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(chars, "_FULLWIDTH_ANY", anything)
     monkeypatch.setattr(chars, "_radical_any", lambda: anything)
     monkeypatch.setattr(numbering, "_ANY_NUMBERING", anything)
-    monkeypatch.setattr(numbering, "_ANY_HEADING", anything)
+    monkeypatch.setattr(numbering, "_OTHER_HEADING", anything)
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
     monkeypatch.setattr(structure, "SHI", "")
     monkeypatch.setattr(structure, "DOC_NUMBER_TAIL", anything)
