@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
-from policykit.zh.numbering import is_heading_line, match_numbering
+from policykit.zh.numbering import is_heading_line, load_yaml, match_numbering, union
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+DOC_NUMBER_TAIL = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+"""The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}" + DOC_NUMBER_TAIL.pattern)
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
 
 _DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -41,9 +42,7 @@ class Part:
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    import yaml
-
-    return yaml.safe_load(resources.files("policykit").joinpath("data/gongwen.yaml").read_text("utf-8"))
+    return load_yaml("gongwen.yaml")
 
 
 def _any(words: Iterable[object]) -> str:
@@ -140,6 +139,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         found.setdefault(i, []).append(Part(i, field, value.strip().rstrip("。.；;")))
 
     title_seen = False
+    body_part = _body_part()
     for i, text in enumerate(texts):
         if i in skip or i in found or not text:
             continue
@@ -147,6 +147,8 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             take(i, "page_number", text)
             continue
         head = i < _HEAD
+        if not head and not body_part.match(text):
+            continue  # past the head only _body_part's patterns can take a line: one test, not eight
         if head and not title_seen:
             if patterns["issuer_mark"].match(text) and i < 3:
                 take(i, "issuer_mark", text)
@@ -211,6 +213,14 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             if title_seen:
                 _recipients(texts, i, skip, take, patterns)
     return [part for i in sorted(found) for part in found[i]]
+
+
+@lru_cache(maxsize=1)
+def _body_part() -> re.Pattern[str]:
+    """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
+    patterns = _patterns()
+    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note")
+    return union([*(patterns[name] for name in names), DATE_LINE])
 
 
 def _is_title_line(text: str) -> bool:

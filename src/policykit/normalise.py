@@ -8,16 +8,31 @@ the source line (and page) of each piece joined into it, so evidence can point b
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
-from policykit.zh.chars import CLOSING_PUNCT, INDENT, TERMINAL_PUNCT, halfwidth_alnum, is_cjk, unify_radicals
+from policykit.zh.chars import (
+    CLOSING_PUNCT,
+    INDENT,
+    TERMINAL_PUNCT,
+    display_width,
+    fix_characters,
+    halfwidth_alnum,
+    is_cjk,
+    unify_radicals,
+)
 from policykit.zh.chars import strip_invisible as remove_zero_width
 from policykit.zh.numbering import alternatives, is_heading_line
 
-__all__ = ["document_text", "halfwidth_alnum", "normalise", "remove_zero_width", "unify_radicals"]
+__all__ = [
+    "display_width",
+    "document_text",
+    "halfwidth_alnum",
+    "normalise",
+    "remove_zero_width",
+    "unify_radicals",
+]
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
@@ -26,7 +41,7 @@ _TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per line of a large file, and never changed
 class _Line:
     """A source line after character fixes, with the layout facts the line fixers need."""
 
@@ -36,19 +51,11 @@ class _Line:
     indented: bool
     zero_width_only: bool
     page_number: bool = False  # a page's number (— 3 —): a gap to the line fixers, kept as furniture
+    columns: int = 0  # display width, indent included: the wrap fixers compare it two or three times
 
     @property
     def blank(self) -> bool:
         return not self.text or self.page_number
-
-
-def display_width(text: str) -> int:
-    """Width in half-width columns: ideographs and full-width marks count 2, as on the printed page.
-
-    >>> display_width("产业规模突破4400亿元")
-    20
-    """
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -62,8 +69,8 @@ def ends_sentence(text: str) -> bool:
 
 def _prepare(source: Source) -> list[_Line]:
     lines = []
-    for raw in source.lines:
-        fixed = unify_radicals(halfwidth_alnum(remove_zero_width(raw.text))).rstrip()
+    for raw, fixed in zip(source.lines, fix_characters([raw.text for raw in source.lines]), strict=True):
+        fixed = fixed.rstrip()
         content = fixed.lstrip(INDENT)
         lines.append(
             _Line(
@@ -73,6 +80,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented=len(content) < len(fixed),
                 zero_width_only=not content and bool(raw.text.strip()),
                 page_number=bool(content) and is_page_number(content),
+                columns=display_width(content) + (4 if len(content) < len(fixed) else 0),
             )
         )
     return lines
@@ -122,11 +130,12 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     """
     if len(run) < 3:
         return None
-    full = [display_width(x.text) + (4 if x.indented else 0) for x in run]
+    full = [x.columns for x in run]
     width = sorted(full)[int(len(full) * 0.8) - 1 if len(full) >= 5 else -1]
     body = run[:-1]
-    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - _slack(width)]
-    overlong = sum(1 for w in full if w > width + _slack(width))
+    slack = _slack(width)
+    at_width = [x for x, w in zip(body, full, strict=False) if w >= width - slack]
+    overlong = sum(1 for w in full if w > width + slack)
     prose = [x for x in at_width if not is_heading_line(x.text)]
     open_ended = sum(1 for x in prose if not ends_sentence(x.text))
     # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
@@ -153,7 +162,7 @@ def _fills_column(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:
     width = widths.get(i)
     if width is None:
         return False
-    return display_width(lines[i].text) + (4 if lines[i].indented else 0) >= width - _slack(width)
+    return lines[i].columns >= width - _slack(width)
 
 
 def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policykit.errors import UsageError
@@ -21,13 +21,18 @@ MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
 """Longest time one --regex term may spend on one clause before the search is refused."""
 
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_UPPER = re.compile("[A-Z]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:
     """Fold ASCII letters to lower case; keeps every offset where it was (unlike str.lower)."""
-    return text.translate(_ASCII_FOLD)
+    # Only the runs of capitals change: str.translate would look up every character, slow on CJK text.
+    return _UPPER.sub(_lower, text) if _UPPER.search(text) else text
+
+
+def _lower(found: re.Match[str]) -> str:
+    return found.group().lower()
 
 
 # ---------------------------------------------------------------- query
@@ -99,6 +104,17 @@ class Query:
         return all(
             any(all(part in squashed for part in term.parts) for term in group) for group in self.groups
         )
+
+
+def clause_test(query: Query) -> Callable[[str], bool]:
+    """The cold scan's test of a clause text: `query.may_match(fold(text))`, folding only when it matters.
+
+    fold only turns A-Z into a-z, so a part with no a-z occurs in the folded text exactly where it
+    occurs in the text itself; most Chinese queries skip the fold of every clause.
+    """
+    if any(re.search("[a-z]", part) for group in query.groups for term in group for part in term.parts):
+        return lambda text: query.may_match(fold(text))
+    return query.may_match
 
 
 def make_term(text: str, mode: str) -> Term:
@@ -180,6 +196,47 @@ def boundary_bitmap(text: str) -> bytes:
     return bytes(bits)
 
 
+def hit_bitmap(text: str, folded: str, parts: Iterable[str]) -> bytes:
+    """boundary_bitmap's bits at every start and end of an occurrence of `parts` in `folded`; others may be 0.
+
+    jieba cuts a text in blocks (runs its re_han matches, and the pieces between them) and cuts each
+    block on its own, so the tokens of a block do not depend on the rest of the text. A term's edges
+    are the starts and ends of its parts' occurrences, and the blocks holding an occurrence's
+    characters decide both edges' bits (a block's own ends are always token edges), so only they are
+    segmented. A long clause with one hit costs one sentence's segmentation, not the whole clause's.
+    """
+    from policykit.zh.wordstore import import_jieba
+
+    wanted: list[tuple[int, int]] = []
+    for part in set(parts):
+        at = folded.find(part)
+        while at >= 0 and part:
+            wanted.append((at, at + len(part) - 1))  # the first and last character
+            at = folded.find(part, at + 1)
+    bits = bytearray(len(text) // 8 + 1)
+    if not wanted:
+        return bytes(bits)
+    wanted.sort()
+    offset = 0
+    k = 0
+    for block in import_jieba().re_han_default.split(text):
+        end = offset + len(block)
+        while k < len(wanted) and wanted[k][1] < offset:
+            k += 1
+        if block and k < len(wanted) and wanted[k][0] < end:  # some wanted character lies in the block
+            for _, start, stop in _tokens(block):
+                bits[(offset + start) >> 3] |= 1 << ((offset + start) & 7)
+                bits[(offset + stop) >> 3] |= 1 << ((offset + stop) & 7)
+        offset = end
+    return bytes(bits)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    from policykit.zh.segment import tokenize
+
+    return tokenize(text, mode="search")
+
+
 def is_boundary(bitmap: bytes, offset: int) -> bool:
     """Tell whether bit `offset` of a boundary bitmap is set."""
     return bool(bitmap[offset >> 3] >> (offset & 7) & 1)
@@ -208,22 +265,34 @@ class ClauseRecord:
         return line, page
 
 
-def clause_records(document: Document) -> Iterator[ClauseRecord]:
-    """Turn a parsed Document into search records: heading trail and a line map local to each clause."""
+def clause_records(
+    document: Document, keep: Callable[[str], bool] | None = None, *, name: str | None = None
+) -> Iterator[ClauseRecord]:
+    """Turn a parsed Document into search records: heading trail and a line map local to each clause.
+
+    `keep` tests a clause's text first, so a search builds records only for its candidates; `name`
+    replaces the document's path as the records' document name.
+    """
     from bisect import bisect_right
 
-    starts = [start for start, _, _ in document.line_map]
+    line_map = document.line_map
+    starts = [start for start, _, _ in line_map]
+    document_name = document.path if name is None else name
     for clause, ancestors in document.walk_with_ancestors():
+        text = clause.text.rstrip()
+        if keep is not None and not keep(text):
+            continue
         trail = [a.label for a in ancestors]
         if clause.heading:
             trail.append(clause.label)
         lines = [(0, clause.line, clause.page)]
-        first = bisect_right(starts, clause.start)
-        for start, line, page in document.line_map[first:]:
-            if start >= clause.end:
-                break
+        end = clause.end
+        k = bisect_right(starts, clause.start)
+        while k < len(starts) and starts[k] < end:  # indexing, not slicing: a slice copies the map's rest
+            start, line, page = line_map[k]
             lines.append((start - clause.start, line, page))
-        yield ClauseRecord(document.path, clause.id, " > ".join(trail), clause.text.rstrip(), tuple(lines))
+            k += 1
+        yield ClauseRecord(document_name, clause.id, " > ".join(trail), text, tuple(lines))
 
 
 Hit = tuple[ClauseRecord, list[tuple[int, int]], list[int]]

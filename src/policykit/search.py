@@ -27,7 +27,9 @@ from policykit.query import (
     Term,
     boundary_bitmap,
     clause_records,
+    clause_test,
     fold,
+    hit_bitmap,
     is_boundary,
     make_term,
     match_record,
@@ -263,9 +265,11 @@ def _scan(
     characters = 0
     bounds: dict[str, bytes] = {}
 
+    parts = [part for terms in (*query.groups, query.excluded) for term in terms for part in term.parts]
+
     def bitmap(text: str) -> bytes:
         if text not in bounds:
-            bounds[text] = boundary_bitmap(text)
+            bounds[text] = hit_bitmap(text, fold(text), parts)
         return bounds[text]
 
     jobs = [(file, query.source, query.mode, full) for file in files]
@@ -300,17 +304,14 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
         document = _document_if_it_may_match(path, shown, query, full)
         if document is None:
             return None, [], 0, 0
-        records = list(clause_records(document))
+        lengths = [len(clause.text.rstrip()) for clause in document.walk()]
+        name = shown if shown != path else None
+        candidates = list(clause_records(document, clause_test(query), name=name))
     except PolicykitError as error:
         return display_path(str(error)), [], 0, 0
     except OSError as error:
         return f"{shown}: cannot read: {error.strerror}", [], 0, 0
-    total = len(records)
-    characters = sum(len(record.text) for record in records)
-    if shown != path:
-        records = [ClauseRecord(shown, r.clause, r.path, r.text, r.lines) for r in records]
-    candidates = [record for record in records if query.may_match(fold(record.text))]
-    return None, candidates, total, characters
+    return None, candidates, len(lengths), sum(lengths)
 
 
 def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool) -> Document | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policykit.gongwen import DOC_NUMBER, Part, find_parts, is_page_number
+from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts, is_page_number
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -28,6 +28,7 @@ from policykit.zh.numbering import (
     DASH_ITEM,
     GLOSSARY,
     INLINE_SHI,
+    SHI,
     STYLE_BY_NAME,
     Numbering,
     alternatives,
@@ -138,7 +139,9 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     texts = [p.text for p in paragraphs]
     i = 0
     while i < len(texts):
-        rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
+        rows = 0
+        if "\t" in texts[i]:
+            rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
         if rows >= 2:  # tab-separated rows, as the .docx/.doc/HTML readers write a table
             tables[i] = rows
             i += rows
@@ -402,6 +405,8 @@ class _Builder:
 def _inline_items(text: str) -> list[tuple[int, str]]:
     """Find an inline 一是…二是… enumeration; return (offset, number) of each item in sequence."""
     items: list[tuple[int, str]] = []
+    if SHI not in text:  # a scan for the one character is far cheaper than the regex's lookbehind at each
+        return items
     for found in INLINE_SHI.finditer(text):
         if chinese_ordinal(found.group(1)) == len(items) + 1:
             items.append((found.start(), found.group(0)))
@@ -530,8 +535,8 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
     number = next(
         (
             found
-            for found in DOC_NUMBER.finditer(text[:3000])
-            if not text[: found.start()].endswith(("（", "("))
+            for found in (DOC_NUMBER.finditer(text[:3000]) if DOC_NUMBER_TAIL.search(text, 0, 3000) else ())
+            if not text.endswith(("（", "("), 0, found.start())
             or (title_at >= 0 and title_at <= found.start() <= title_end)
         ),
         None,
