@@ -511,9 +511,10 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
             and not candidate.startswith(("—", "（", "("))
             and re.search(r"[\u4e00-\u9fff]", candidate)
             and not re.search(r"[。；]", candidate)
-            and not candidate.endswith(("：", ":"))
+            and not candidate.endswith(("：", ":", "！", "!"))  # a salutation (各位代表！) is no title
             and not APPENDIX.match(candidate)
             and not DATELINE.search(candidate)
+            and not is_heading_line(candidate)  # 一、2018年工作回顾 opens the body: no title line at all
         ):
             title = candidate
             break
