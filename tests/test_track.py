@@ -598,3 +598,14 @@ def test_a_flow_target_is_not_met_by_a_level():
         edition("r2026.txt", 2026, result(320, indicator="新培育专精特新企业", unit="家", year=2025)),
     ]
     assert track(flows).series[0].rows[0].verdict == "met"
+
+
+def test_documents_of_different_series_are_warned_about(national, shandong):
+    # a province's report beside the nation's: its targets would be paired with the other's results
+    from policykit.track import track
+
+    national_editions, shandong_editions = national.editions, shandong.editions
+    assert track(national_editions).warnings == ()
+    assert track(shandong_editions).warnings == ()
+    (warning,) = track([*national_editions, *shandong_editions]).warnings
+    assert "山东省政府工作报告" in warning and "different series" in warning

@@ -7,6 +7,7 @@ lines them up by year. Each row carries a verdict and the rule that decided it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -283,6 +284,7 @@ class Edition:
     year: int | None
     figures: tuple[Target, ...]
     path: str = ""
+    series: str = ""  # the title without its years (山东省政府工作报告): editions of one series share it
 
 
 @dataclass(frozen=True)
@@ -292,12 +294,14 @@ class Track:
     series: tuple[Series, ...]
     editions: tuple[Edition, ...] = ()
     unplaced: int = 0
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
             "indicators": [series.to_dict() for series in self.series],
             "documents": [{"name": e.name, "year": e.year, "path": e.path} for e in self.editions],
             "unplaced": self.unplaced,
+            "warnings": list(self.warnings),
         }
 
 
@@ -503,7 +507,29 @@ def track(
     unplaced = sum(
         1 for e in editions for f in e.figures if f.kind in ("target", "achieved") and f.year is None
     )
-    return Track(tuple(chosen), tuple(editions), unplaced)
+    return Track(tuple(chosen), tuple(editions), unplaced, mixed_series(editions))
+
+
+def series_title(title: str | None) -> str:
+    """A title without its years and edition marks, so the editions of one series compare equal.
+
+    >>> series_title("2025年山东省政府工作报告"), series_title("政府工作报告（2024年）")
+    ('山东省政府工作报告', '政府工作报告')
+    """
+    if not title:
+        return ""
+    return re.sub(r"[（(][^（）()]*[）)]|\d{4}(?:[-—–－至]\d{4})?年?|\s", "", title)
+
+
+def mixed_series(editions: Sequence[Edition]) -> tuple[str, ...]:
+    """A warning when the documents look like different series (a province's report beside the nation's)."""
+    titles = sorted({e.series for e in editions if e.series})
+    if len(titles) < 2:
+        return ()
+    return (
+        f"these documents look like {len(titles)} different series ({'; '.join(titles)}): "
+        "a target of one may be paired with a result of another",
+    )
 
 
 # ---------------------------------------------------------------- sources
@@ -557,7 +583,9 @@ def document_edition(
 
     document = load_document(path, encoding=encoding, password=password)
     figures = extract_targets(document, include_all=True)
-    return Edition(document.name, document.metadata.year, figures, str(path))
+    return Edition(
+        document.name, document.metadata.year, figures, str(path), series_title(document.metadata.title)
+    )
 
 
 def load_editions(

@@ -70,6 +70,8 @@ def track_command(
     from policykit.track import track_files
 
     result = run(lambda: track_files(files, indicators=indicator or (), encoding=encoding, password=password))
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
     chosen = output_format(
         fmt, output, "table", {f: f for f in ("html", "json", "jsonl", "csv")} | {"htm": "html"}
     )
