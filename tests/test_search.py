@@ -363,3 +363,38 @@ def test_lean_entry_matches_the_typer_command(cli, seed_path, monkeypatch, capsy
 )
 def test_lean_entry_leaves_what_it_does_not_know_to_typer(args, lean):
     assert (entry.parse_search_args(args) is not None) == lean
+
+
+@pytest.mark.parametrize("use_index", [True, False], ids=["index", "scan"])
+def test_password_opens_encrypted_pdfs_in_a_folder_search(tmp_path, use_index):
+    from tests.pdf_factory import build_pdf
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    build_pdf("By 2025, install 100 charging piles.", folder / "locked.pdf", password="s3cret")
+    (folder / "plain.txt").write_text("到2025年，建成充电桩100台。\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    locked = search("charging", [str(folder)], use_index=use_index, cache_dir=cache)
+    assert not locked.matches and any("--password" in w for w in locked.warnings)
+    opened = search("charging", [str(folder)], use_index=use_index, cache_dir=cache, password="s3cret")
+    assert [Path(m.document).name for m in opened.matches] == ["locked.pdf"] and not opened.warnings
+    assert (
+        len(search("充电桩", [str(folder)], use_index=use_index, cache_dir=cache, password="s3cret").matches)
+        == 1
+    )
+
+
+def test_password_on_the_command_line_reaches_the_lean_search(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.pdf_factory import build_pdf
+
+    build_pdf("By 2025, install 100 charging piles.", tmp_path / "locked.pdf", password="s3cret")
+    env = {**os.environ, "POLICYKIT_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [sys.executable, "-m", "policykit", "search", "charging", str(tmp_path), "-f", "json"]
+    without = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert without.returncode == 2 and "--password" in without.stderr
+    found = subprocess.run([*argv, "--password", "s3cret"], capture_output=True, text=True, env=env)
+    assert found.returncode == 0, found.stderr
+    assert [hit["clause"] for hit in json.loads(found.stdout)]

@@ -31,7 +31,13 @@ _FLAGS: dict[str, tuple[str, object]] = {
     "-l": ("files_only", True),
     "--no-index": ("no_index", True),
 }
-_VALUED = {"--under": "under", "--format": "format", "-f": "format", "--max-size": "max_size"}
+_VALUED = {
+    "--under": "under",
+    "--format": "format",
+    "-f": "format",
+    "--max-size": "max_size",
+    "--password": "password",
+}
 
 
 def read_args(
@@ -129,6 +135,7 @@ def lean_search(options: dict) -> int:
             progress=progress,
             build="background",
             max_size=parse_size(options.get("max_size", "200M")),
+            password=options.get("password"),
         )
     except PolicykitError as error:
         sys.stderr.write(f"Error: {error}\n")

@@ -178,6 +178,7 @@ def search(
     progress: Callable[[int, int], None] | None = None,
     build: str = "wait",
     max_size: int | None = MAX_FILE_BYTES,
+    password: str | None = None,
 ) -> SearchResult:
     """Find the clauses that satisfy `query` in the given files, folders and globs.
 
@@ -185,6 +186,8 @@ def search(
     `build` says what to do about those: "wait" brings the index up to date first, "background"
     answers now and updates the index in a detached process, "never" leaves the index alone.
     An index that cannot be opened or written is skipped with a note: the answer is the same.
+    With a `password` (for encrypted PDFs, the same for every file) PDFs are always scanned: the
+    index never holds the text of a document that needed a password.
     """
     if build not in BUILD_MODES:
         raise UsageError(f"unknown index build mode {build!r}: use one of {', '.join(BUILD_MODES)}")
@@ -196,6 +199,7 @@ def search(
     indexed: list[Hit] = []
     total, characters = 0, 0
     to_scan = files
+    indexable = [file for file in files if not file.lower().endswith(".pdf")] if password else files
     if use_index:
         from policykit.index import IndexUnavailable, SearchIndex, start_background_index
 
@@ -203,10 +207,10 @@ def search(
             with SearchIndex.open(cache_dir) as index:
                 notes.extend(index.notes)
                 if build == "wait":
-                    warnings.extend(index.refresh(files, progress=progress))
-                    fresh = files
+                    warnings.extend(index.refresh(indexable, progress=progress))
+                    fresh = indexable
                 else:
-                    fresh = index.fresh(files)
+                    fresh = index.fresh(indexable)
                 indexed, total, characters = index.find(parsed, fresh, under=under)
                 held = set(fresh)
                 to_scan = [file for file in files if file not in held]
@@ -223,7 +227,12 @@ def search(
             if build == "background" and to_scan and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
                 notes.append(start_background_index(paths, location, len(to_scan), max_size=max_size))
     scanned, scan_total, scan_characters, scan_warnings = _scan(
-        parsed, to_scan, under=under, full=rank, progress=progress if to_scan is files else None
+        parsed,
+        to_scan,
+        under=under,
+        full=rank,
+        progress=progress if to_scan is files else None,
+        password=password,
     )
     warnings.extend(scan_warnings)
     total += scan_total
@@ -249,6 +258,7 @@ def _scan(
     under: str | None,
     full: bool,
     progress: Callable[[int, int], None] | None = None,
+    password: str | None = None,
 ) -> tuple[list[Hit], int, int, list[str]]:
     """Test every file by substring, parse those that may match, and check their candidate clauses.
 
@@ -272,7 +282,7 @@ def _scan(
             bounds[text] = hit_bitmap(text, fold(text), parts)
         return bounds[text]
 
-    jobs = [(file, query.source, query.mode, full) for file in files]
+    jobs = [(file, query.source, query.mode, full, password) for file in files]
     for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), 1):
         if progress:
             progress(done, len(jobs))
@@ -295,13 +305,15 @@ def _query(source: str, mode: str) -> Query:
     return parse_query(source, mode)
 
 
-def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[ClauseRecord], int, int]:
+def _scan_file(
+    job: tuple[str, str, str, bool, str | None],
+) -> tuple[str | None, list[ClauseRecord], int, int]:
     """In a worker: (error, candidate clause records, clauses in the file, their characters)."""
-    path, source, mode, full = job
+    path, source, mode, full, password = job
     query = _query(source, mode)
     shown = display_path(path)
     try:
-        document = _document_if_it_may_match(path, shown, query, full)
+        document = _document_if_it_may_match(path, shown, query, full, password)
         if document is None:
             return None, [], 0, 0
         lengths = [len(clause.text.rstrip()) for clause in document.walk()]
@@ -314,18 +326,20 @@ def _scan_file(job: tuple[str, str, str, bool]) -> tuple[str | None, list[Clause
     return None, candidates, len(lengths), sum(lengths)
 
 
-def _document_if_it_may_match(path: str, shown: str, query: Query, full: bool) -> Document | None:
+def _document_if_it_may_match(
+    path: str, shown: str, query: Query, full: bool, password: str | None = None
+) -> Document | None:
     """Parse a file, or return None when its raw text proves no clause can match (text files only)."""
     if full or not path.lower().endswith(".txt"):
         from policykit.pipeline import load_document
 
-        return load_document(path)
+        return load_document(path, password=password)
     with open(path, "rb") as handle:
         data = handle.read()
     if data.startswith(b"%PDF"):
         from policykit.pipeline import load_document
 
-        return load_document(path)
+        return load_document(path, password=password)
     text, encoding = _decode(data, shown)
     if not _may_hold(text, query):
         return None

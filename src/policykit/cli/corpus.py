@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -60,30 +61,24 @@ def batch(
 
     workers = jobs or os.cpu_count() or 1
 
+    start = partial(
+        run_batch,
+        sources,
+        output,
+        jobs=workers,
+        engine=engine.value,
+        scheduler=scheduler,
+        part_rows=part_rows,
+        password=password,
+    )
+
     def go():
         if not sys.stderr.isatty():
-            return run_batch(
-                sources,
-                output,
-                jobs=workers,
-                engine=engine.value,
-                scheduler=scheduler,
-                part_rows=part_rows,
-                password=password,
-            )
+            return start()
         from rich.status import Status
 
         with Status("Planning", console=console(stderr=True)) as status:
-            return run_batch(
-                sources,
-                output,
-                jobs=workers,
-                engine=engine.value,
-                scheduler=scheduler,
-                part_rows=part_rows,
-                password=password,
-                progress=lambda p: status.update(progress_line(p)),
-            )
+            return start(progress=lambda p: status.update(progress_line(p)))
 
     summary = run(go)
     typer.echo(summary.line(), err=True)

@@ -6,7 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from policykit.cli.common import DataFormatOpt, app, choose_format, console, progress_bar, run, write
+from policykit.cli.common import (
+    DataFormatOpt,
+    PasswordOpt,
+    app,
+    choose_format,
+    console,
+    progress_bar,
+    run,
+    write,
+)
 from policykit.config import DEFAULT_SOURCES
 
 # ---------------------------------------------------------------- search
@@ -49,6 +58,7 @@ def search_command(
         bool, typer.Option("--no-index", help="Scan the files; neither read nor update the index.")
     ] = False,
     max_size: MaxSizeOpt = "200M",
+    password: PasswordOpt = None,
     fmt: DataFormatOpt = None,
 ) -> None:
     """Find clauses by keyword: whole words through jieba (电池 finds 锂电池, 国有 not 我国有), with heading trails.
@@ -79,6 +89,7 @@ def search_command(
                 progress=progress,
                 build="background",
                 max_size=parse_size(max_size),
+                password=password,
                 **options,
             )
 
