@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import gongwen, structure
+from policykit.config import data_yaml
 from policykit.ingest import source_from_text
 from policykit.normalise import normalise
 from policykit.pipeline import load_document, parse_text
@@ -262,7 +263,7 @@ def test_libyaml_loader_reads_every_data_file_as_the_python_loader_does():
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
     assert "numbering.yaml" in names
     for name in names:
-        assert numbering.load_yaml(name) == yaml.safe_load(folder.joinpath(name).read_text("utf-8")), name
+        assert data_yaml(name) == yaml.safe_load(folder.joinpath(name).read_text("utf-8")), name
 
 
 def test_normalise_keeps_line_text_for_a_document_without_damage():

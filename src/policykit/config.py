@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 DEFAULT_SOURCES = "data/raw"
 """The folder commands read when given no files (search, registry build/update)."""
@@ -15,6 +16,20 @@ DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", "
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Default largest document a folder search reads (--max-size); bigger files are refused with a message."""
+
+
+def load_yaml(text: str) -> Any:
+    """Read YAML with libyaml's safe loader where PyYAML has it (~30× faster than the pure-Python one, same values)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def data_yaml(name: str) -> Any:
+    """One of the package's data files (src/policykit/data/NAME), read once per caller's cache."""
+    from importlib import resources
+
+    return load_yaml(resources.files("policykit").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 def cache_dir() -> str:

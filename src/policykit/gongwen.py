@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit.config import data_yaml
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
-from policykit.zh.numbering import is_heading_line, load_yaml, match_numbering, union
+from policykit.zh.numbering import is_heading_line, match_numbering, union
 
 DOC_NUMBER_TAIL = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
@@ -42,7 +43,7 @@ class Part:
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
-    return load_yaml("gongwen.yaml")
+    return data_yaml("gongwen.yaml")
 
 
 def _any(words: Iterable[object]) -> str:

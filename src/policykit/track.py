@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from policykit.config import data_yaml, load_yaml
 from policykit.diff import near_names
 from policykit.errors import RegistryError, UsageError
 from policykit.model import Target
@@ -81,9 +82,7 @@ _TOP_KEYS = frozenset({"indicators", "levels", "flows"})
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
     """Read canonical indicators from YAML text; unknown keys and values are rejected, not ignored."""
-    import yaml
-
-    raw = yaml.safe_load(text) or {}
+    raw = load_yaml(text) or {}
     if isinstance(raw, dict) and set(raw) - _TOP_KEYS:
         raise RegistryError(f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - _TOP_KEYS))}")
     entries = raw.get("indicators") if isinstance(raw, dict) else None
@@ -353,19 +352,13 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
 @lru_cache(maxsize=1)
 def _levels() -> tuple[str, ...]:
     """Administrative-level words (国家级, 省级, …), longest first: two names that differ in one are two indicators."""
-    import yaml
-
-    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
-    return tuple(sorted(map(str, yaml.safe_load(text).get("levels") or ()), key=len, reverse=True))
+    return tuple(sorted(map(str, data_yaml("indicators.yaml").get("levels") or ()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _flows() -> tuple[str, ...]:
     """The words that make a figure a flow over its year (新增, 新培育, 累计), from data/indicators.yaml."""
-    import yaml
-
-    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
-    return tuple(map(str, yaml.safe_load(text).get("flows") or ()))
+    return tuple(map(str, data_yaml("indicators.yaml").get("flows") or ()))
 
 
 def is_flow(figure: Target) -> bool:

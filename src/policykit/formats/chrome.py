@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit.config import data_yaml
 from policykit.model import Metadata
 
 _SEPARATORS = re.compile(r"[\s【】\[\]［］()（）|｜丨:：·•>»<«/\\—–\-_]+")
@@ -39,11 +40,7 @@ class Chrome:
 @lru_cache(maxsize=1)
 def chrome_words() -> Chrome:
     """Load the chrome words, page labels and share targets of data/html.yaml once."""
-    from importlib import resources
-
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+    raw = data_yaml("html.yaml")
 
     def alternatives(words: list[str]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -132,11 +129,7 @@ MAX_DETAIL = 80
 @lru_cache(maxsize=1)
 def _detail_labels() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], frozenset[str]]:
     """The labels of a page's metadata table: a pattern, label → (Metadata field, rank), and the index labels."""
-    from importlib import resources
-
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+    raw = data_yaml("html.yaml")
     fields = {
         label: (field, rank) for field, labels in raw["labels"].items() for rank, label in enumerate(labels)
     }

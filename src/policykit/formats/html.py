@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit.config import data_yaml
 from policykit.errors import InputError
 from policykit.formats import Element, make_source, table_lines
 from policykit.formats.chrome import chrome_line
@@ -74,11 +75,7 @@ class PageWords:
 @lru_cache(maxsize=1)
 def page_words() -> PageWords:
     """Load data/html.yaml once."""
-    from importlib import resources
-
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/html.yaml").read_text("utf-8"))
+    raw = data_yaml("html.yaml")
     return PageWords(
         related=frozenset(raw["related"]),
         footer_start=tuple(raw["footer_start"]),

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from policykit.config import data_yaml
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,7 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/targets.yaml").read_text("utf-8"))
+    raw = data_yaml("targets.yaml")
 
     def pairs(table: dict) -> tuple[tuple[str, str], ...]:
         found = [(str(word), sign) for sign, words in table.items() for word in words]

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from policykit.config import data_yaml
 
 __all__ = ["Dates", "dates", "period", "plan_year", "plan_years"]
 
@@ -43,9 +44,7 @@ class Dates:
 @lru_cache(maxsize=1)
 def dates() -> Dates:
     """Load data/dates.yaml and compile its patterns (once per process)."""
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/dates.yaml").read_text("utf-8"))
+    raw = data_yaml("dates.yaml")
     dashes = str(raw["dashes"])
     range_mark = "[" + re.escape(dashes + "".join(map(str, raw["range_words"]))) + "]"
     plans = {str(k): int(v) for k, v in raw["five_year_plans"].items()}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from policykit.config import data_yaml
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,7 @@ class UnitTable:
 @lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
     """Load the unit table from the package data (once per process)."""
-    import yaml
-
-    raw = yaml.safe_load(resources.files("policykit").joinpath("data/units.yaml").read_text("utf-8"))
+    raw = data_yaml("units.yaml")
     units: dict[str, Unit] = {}
     for group in ("count", "time"):
         for entry in raw[group]:
