@@ -71,6 +71,14 @@ def test_a_hard_wrapped_document_gives_the_same_outline(path, column):
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
+def test_a_left_margin_on_every_line_is_not_indentation(path):
+    # pdftotext -layout keeps the page's margin: every line starts with spaces, first lines with more
+    text = path.read_text(encoding="utf-8")
+    margined = "\n".join("      " + line if line else line for line in typeset(text, 56, "    ").split("\n"))
+    assert outline(margined) == outline(text)
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
 def test_page_numbers_between_pages_are_furniture_and_split_nothing(path):
     text = path.read_text(encoding="utf-8")
     paged = paginate(typeset(text, COLUMNS["gongwen"]))

@@ -68,22 +68,44 @@ def ends_sentence(text: str) -> bool:
 
 
 def _prepare(source: Source) -> list[_Line]:
+    fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
+    contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
+    leads = [len(fixed) - len(content) for fixed, content in zip(fixed_lines, contents, strict=True)]
+    margin = _margin(fixed_lines, contents)
     lines = []
-    for raw, fixed in zip(source.lines, fix_characters([raw.text for raw in source.lines]), strict=True):
-        fixed = fixed.rstrip()
-        content = fixed.lstrip(INDENT)
+    for raw, fixed, content, lead in zip(source.lines, fixed_lines, contents, leads, strict=True):
+        indented = lead > 0 and _lead_width(fixed[:lead]) > margin
         lines.append(
             _Line(
                 text=content,
                 line=raw.line,
                 page=raw.page,
-                indented=len(content) < len(fixed),
+                indented=indented,
                 zero_width_only=not content and bool(raw.text.strip()),
                 page_number=bool(content) and is_page_number(content),
-                columns=display_width(content) + (4 if len(content) < len(fixed) else 0),
+                columns=display_width(content) + (4 if indented else 0),
             )
         )
     return lines
+
+
+def _lead_width(lead: str) -> int:
+    """Columns of leading whitespace: an ideographic space is two, a tab four, any other space one."""
+    return sum(2 if char == "\u3000" else 4 if char == "\t" else 1 for char in lead)
+
+
+def _margin(fixed_lines: list[str], contents: list[str]) -> int:
+    """The left margin every text line shares (pdftotext -layout sets one): indentation counts past it.
+
+    Taken as the width nearly all text lines (95%) reach, so one stray line at the edge (a page
+    number) does not undo it; a file whose lines start at the edge has none.
+    """
+    widths = sorted(
+        _lead_width(fixed[: len(fixed) - len(content)])
+        for fixed, content in zip(fixed_lines, contents, strict=True)
+        if content
+    )
+    return widths[len(widths) // 20] if widths else 0
 
 
 def _lines(*texts: str) -> list[_Line]:
