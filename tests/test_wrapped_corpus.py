@@ -79,6 +79,14 @@ def test_a_left_margin_on_every_line_is_not_indentation(path):
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
+def test_wrapped_paragraphs_between_blank_lines_without_indents(path):
+    # pdftotext's default output: a blank line ends a paragraph, nothing is indented
+    text = path.read_text(encoding="utf-8")
+    paragraphs = (typeset(p, 40, indent="").rstrip("\n") for p in text.split("\n") if p.strip())
+    assert outline("\n\n".join(paragraphs)) == outline(text)
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
 def test_page_numbers_between_pages_are_furniture_and_split_nothing(path):
     text = path.read_text(encoding="utf-8")
     paged = paginate(typeset(text, COLUMNS["gongwen"]))

@@ -231,8 +231,6 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     cur = lines[i]
     if cur.blank or ends_sentence(cur.text):
         return None
-    if is_heading_line(cur.text) and not _fills_column(lines, i, widths):
-        return None  # a heading ends its line; one that fills the column was cut by it
     j = i + 1
     while j < len(lines) and lines[j].blank:
         j += 1
@@ -242,11 +240,15 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     if nxt.indented or is_heading_line(nxt.text):
         return None
     gap = lines[i + 1 : j]
-    if all(g.zero_width_only for g in gap) or any(g.page_number for g in gap):
-        return j  # an invisible line, or a page number: the gap is surely a page break
-    if len(gap) <= 2 and _fills_column(lines, i, widths):
-        return j
-    return None
+    heading = is_heading_line(cur.text)
+    if all(g.zero_width_only for g in gap):
+        return None if heading else j
+    if not _fills_column(lines, i, widths):
+        return None
+    if any(g.page_number for g in gap):
+        return j  # a full line, the page's number, then more text: the page broke mid-sentence
+    # A blank line may end a paragraph too; a heading that fills the column is taken to end there.
+    return j if len(gap) <= 2 and not heading else None
 
 
 def join_split_fragments(lines: list[_Line], i: int) -> bool:
