@@ -46,6 +46,16 @@ def paginate(text: str, lines_per_page: int = 22) -> str:
     return "\n".join("\n".join([*page, "", f"— {n} —", "\f"]) for n, page in enumerate(pages, 1))
 
 
+def paginate_with_head(text: str, head: str, lines_per_page: int = 22) -> str:
+    """As pdftotext leaves a journal's pages: the running head after each form feed, the number at the foot."""
+    lines = text.split("\n")
+    pages = [lines[k : k + lines_per_page] for k in range(0, len(lines), lines_per_page)]
+    return "\n".join(
+        "\n".join([*([f"\f{head}", ""] if n > 1 else []), *page, "", f"— {n} —"])
+        for n, page in enumerate(pages, 1)
+    )
+
+
 def outline(text: str) -> list[tuple[str, str, str]]:
     return [
         (clause.kind, clause.number, clause.heading)
@@ -98,6 +108,30 @@ def test_page_numbers_between_pages_are_furniture_and_split_nothing(path):
     assert sorted(furniture + in_tables) == sorted(numbers)  # page furniture, or a table's row
     assert not [c.id for c in document.walk() if c.kind != "table" and any(n in c.text for n in numbers)]
     assert_lossless(document)
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
+def test_a_running_head_on_every_page_is_furniture(path):
+    head = "中华人民共和国国务院公报"
+    text = path.read_text(encoding="utf-8")
+    paged = paginate_with_head(typeset(text, COLUMNS["gongwen"]), head)
+    document = parse_text(paged)
+    assert outline(paged) == outline(text)
+    heads = [f for f in document.furniture if f.field == "running_head"]
+    if paged.count(head) >= 2:  # one copy alone is no running head: it could be the text's own line
+        in_tables = sum(c.text.count(head) for c in document.walk() if c.kind == "table")
+        assert len(heads) + in_tables == paged.count(head)  # furniture, or a row of a table it cut
+        assert not [c.id for c in document.walk() if c.kind != "table" and head in c.text]
+    assert_lossless(document)
+
+
+def test_a_line_the_text_repeats_near_page_breaks_is_no_running_head():
+    line = "为深入贯彻落实党中央决策部署，制定本方案。"
+    body = [f"（{n}）第{n}项任务。" for n in "一二三四五六七八九"]
+    paged = "\n".join([*body[:3], line, "— 1 —", *body[3:6], "— 2 —", line, *body[6:], "— 3 —"])
+    document = parse_text(paged)
+    assert [f.field for f in document.furniture] == ["page_number"] * 3
+    assert sum(c.text.count(line) for c in document.walk()) == 2
 
 
 def test_corpus_is_present_for_the_wrapped_outlines(corpus_dir):

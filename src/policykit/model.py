@@ -76,6 +76,7 @@ class Paragraph:
 
     text: str
     pieces: tuple[tuple[int, int, int | None], ...]
+    furniture: str | None = None  # page furniture normalise found (page_number, running_head): no clause
 
     @property
     def line(self) -> int:

@@ -50,12 +50,12 @@ class _Line:
     page: int | None
     indented: bool
     zero_width_only: bool
-    page_number: bool = False  # a page's number (— 3 —): a gap to the line fixers, kept as furniture
+    furniture: str | None = None  # page_number (— 3 —) or running_head: a gap to the line fixers
     columns: int = 0  # display width, indent included: the wrap fixers compare it two or three times
 
     @property
     def blank(self) -> bool:
-        return not self.text or self.page_number
+        return not self.text or self.furniture is not None
 
 
 def ends_sentence(text: str) -> bool:
@@ -82,11 +82,47 @@ def _prepare(source: Source) -> list[_Line]:
                 page=raw.page,
                 indented=indented,
                 zero_width_only=not content and bool(raw.text.strip()),
-                page_number=bool(content) and is_page_number(content),
+                furniture="page_number" if content and is_page_number(content) else None,
                 columns=display_width(content) + (4 if indented else 0),
             )
         )
+    breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
+    for k in _running_heads(lines, breaks):
+        lines[k].furniture = "running_head"
     return lines
+
+
+def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
+    """The lines of a running header or footer: one short text on two or more pages, at the page breaks.
+
+    A PDF-to-text tool repeats the page head (国务院公报, the document's short title) at every break;
+    a line counts only where nearly all its copies (80%, or both of two) stand in the same place at a
+    page break, first below it or last above it, so a phrase the text itself repeats is never taken.
+    """
+    if len(breaks) < 2:
+        return []
+    before: set[int] = set()  # the last text line above each break (a footer's place)
+    after: set[int] = set()  # the first text line below it (a header's), past blank lines
+    for b in breaks:
+        if not lines[b].blank:
+            after.add(b)  # pdftotext puts the form feed before the next page's first line
+        for step, side in ((-1, before), (1, after)):
+            k = b + step
+            while 0 <= k < len(lines) and lines[k].blank:
+                k += step
+            side.add(k)
+    places: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if line.text and line.furniture is None and len(line.text) <= 40:
+            places.setdefault(line.text, []).append(k)
+    return [
+        k
+        for text, found in places.items()
+        if len(found) >= 2
+        and not is_heading_line(text)
+        and any(sum(k in side for k in found) >= max(2, 0.8 * len(found)) for side in (before, after))
+        for k in found
+    ]
 
 
 def _lead_width(lead: str) -> int:
@@ -245,7 +281,7 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
-    if any(g.page_number for g in gap):
+    if any(g.furniture for g in gap):
         return j  # a full line, the page's number, then more text: the page broke mid-sentence
     # A blank line may end a paragraph too; a heading that fills the column is taken to end there.
     return j if len(gap) <= 2 and not heading else None
@@ -351,15 +387,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     text = ""
-    page_numbers: list[_Line] = []  # held until the paragraph they interrupt is complete
+    held: list[_Line] = []  # page furniture, held until the paragraph it interrupts is complete
 
     def flush() -> None:
         nonlocal text, pieces
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
         text, pieces = "", []
-        paragraphs.extend(Paragraph(text=n.text, pieces=((0, n.line, n.page),)) for n in page_numbers)
-        page_numbers.clear()
+        paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
+        held.clear()
 
     def append(line: _Line) -> None:
         nonlocal text
@@ -374,8 +410,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         if i == pending_join:
             append(line)
         elif line.blank:
-            if line.page_number:
-                page_numbers.append(line)
+            if line.furniture:
+                held.append(line)
             i += 1
             continue
         elif (
@@ -403,7 +439,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 join_split_title(lines, i) if starts_paragraph else None
             )
         if pending_join is not None:
-            page_numbers.extend(gap for gap in lines[i + 1 : pending_join] if gap.page_number)
+            held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)

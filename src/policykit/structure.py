@@ -152,7 +152,8 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
-            and not is_page_number(texts[header])  # the page break before a table is not its header
+            and not paragraphs[header].furniture  # the page break before a table is not its header
+            and not is_page_number(texts[header])
         ):
             header += 1
         soon = texts[header : header + 3]
