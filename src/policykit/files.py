@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policykit.config import DOCUMENT_SUFFIXES, MAX_FILE_BYTES
 from policykit.errors import InputError
@@ -34,6 +34,8 @@ class Expanded:
 
     files: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    stats: dict[str, os.stat_result] = field(default_factory=dict, compare=False, repr=False)
+    """Each file's stat as the walk took it, so the index's freshness check need not take it again."""
 
 
 def expand_paths(
@@ -58,7 +60,7 @@ def expand_paths(
                 walker.take(match, explicit=False)
         else:
             raise InputError("no such file or folder: check the path", path=given)
-    return Expanded(tuple(walker.files), tuple(walker.warnings))
+    return Expanded(tuple(walker.files), tuple(walker.warnings), walker.stats)
 
 
 class _Walker:
@@ -70,6 +72,7 @@ class _Walker:
         self.files: list[str] = []
         self.warnings: list[str] = []
         self.seen_files: set[str] = set()
+        self.stats: dict[str, os.stat_result] = {}
         self.seen_dirs: set[tuple[int, int]] = set()
 
     def take(self, path: str, *, explicit: bool) -> None:
@@ -102,6 +105,7 @@ class _Walker:
         if path not in self.seen_files:
             self.seen_files.add(path)
             self.files.append(path)
+            self.stats[path] = info
 
     def walk(self, folder: str, info: os.stat_result) -> None:
         key = (info.st_dev, info.st_ino)

@@ -24,7 +24,7 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import TextIO
 
@@ -265,9 +265,10 @@ class SearchIndex:
             )
         }
 
-    def fresh(self, files: Iterable[str]) -> list[str]:
+    def fresh(self, files: Iterable[str], stats: Mapping[str, os.stat_result] | None = None) -> list[str]:
         """The files the index holds as they are now: stat proves it, or for a file written just before
-        it was indexed (stat cannot tell), its content hash; those are then stamped as checked."""
+        it was indexed (stat cannot tell), its content hash; those are then stamped as checked.
+        `stats` holds stat results the caller has just taken (the folder walk's), not taken again."""
         known = self._known()
         held = []
         checked: list[tuple] = []
@@ -275,10 +276,12 @@ class SearchIndex:
             entry = known.get(_key(file))
             if entry is None or entry[8]:
                 continue
-            try:
-                info = os.stat(file)
-            except OSError:
-                continue
+            info = stats.get(file) if stats else None
+            if info is None:
+                try:
+                    info = os.stat(file)
+                except OSError:
+                    continue
             if _unchanged(entry, info):
                 held.append(file)
             elif entry[2:6] == _stat_row(info):

@@ -210,7 +210,7 @@ def search(
                     warnings.extend(index.refresh(indexable, progress=progress))
                     fresh = indexable
                 else:
-                    fresh = index.fresh(indexable)
+                    fresh = index.fresh(indexable, expanded.stats)
                 indexed, total, characters = index.find(parsed, fresh, under=under)
                 held = set(fresh)
                 to_scan = [file for file in files if file not in held]
