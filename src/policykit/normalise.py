@@ -70,11 +70,14 @@ def ends_sentence(text: str) -> bool:
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
-    leads = [len(fixed) - len(content) for fixed, content in zip(fixed_lines, contents, strict=True)]
-    margin = _margin(fixed_lines, contents)
+    leads = [
+        _lead_width(fixed[: len(fixed) - len(content)]) if len(content) < len(fixed) else 0
+        for fixed, content in zip(fixed_lines, contents, strict=True)
+    ]
+    margin = _margin([lead for lead, content in zip(leads, contents, strict=True) if content])
     lines = []
-    for raw, fixed, content, lead in zip(source.lines, fixed_lines, contents, leads, strict=True):
-        indented = lead > 0 and _lead_width(fixed[:lead]) > margin
+    for raw, content, lead in zip(source.lines, contents, leads, strict=True):
+        indented = lead > margin
         lines.append(
             _Line(
                 text=content,
@@ -130,18 +133,14 @@ def _lead_width(lead: str) -> int:
     return sum(2 if char == "\u3000" else 4 if char == "\t" else 1 for char in lead)
 
 
-def _margin(fixed_lines: list[str], contents: list[str]) -> int:
+def _margin(leads: list[int]) -> int:
     """The left margin every text line shares (pdftotext -layout sets one): indentation counts past it.
 
     Taken as the width nearly all text lines (95%) reach, so one stray line at the edge (a page
     number) does not undo it; a file whose lines start at the edge has none.
     """
-    widths = sorted(
-        _lead_width(fixed[: len(fixed) - len(content)])
-        for fixed, content in zip(fixed_lines, contents, strict=True)
-        if content
-    )
-    return widths[len(widths) // 20] if widths else 0
+    ordered = sorted(leads)
+    return ordered[len(ordered) // 20] if ordered else 0
 
 
 def _lines(*texts: str) -> list[_Line]:
