@@ -161,3 +161,12 @@ def test_latin_names_with_a_digit_and_bandwidth_words_stay_in_the_indicator(text
     # 5G is a name, not the number 5 then G; 千兆 (gigabit) describes the network, it counts nothing
     (target,) = extract_text(text, context=TargetContext(reference_year=2023))
     assert target.indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("到二〇二五年，森林覆盖率达到百分之三十以上。", 2025), ("力争到二○三○年，建成充电桩1万个。", 2030)],
+)
+def test_a_deadline_written_in_chinese_numerals_gives_the_year(text, year):
+    (target,) = extract_text(text, context=TargetContext(reference_year=2023))
+    assert target.year == year

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policykit.zh.dates import dates, period, plan_years
+from policykit.zh.dates import dates, period, plan_years, year_value
 
 
 def _deadline_hits(text: str) -> list[re.Match[str]]:
@@ -29,7 +29,7 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
             before = sentence[max(0, start - 2) : start]
             if any(word in before for word in known.baseline_before):
                 continue  # 比2020年下降: a baseline, not a deadline
-            year = int(hit["year"])
+            year = year_value(hit["year"])
             is_scope = (
                 hit["to"] or hit["end"] or hit["fy"] or start == 0 or sentence[start - 1] in "，,。；：\n"
             )

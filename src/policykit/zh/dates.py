@@ -13,9 +13,22 @@ from functools import lru_cache
 
 from policykit.config import data_yaml
 
-__all__ = ["Dates", "dates", "period", "plan_year", "plan_years"]
+__all__ = ["Dates", "dates", "period", "plan_year", "plan_years", "year_value"]
 
 _GAP = r"[ \t\u3000]{0,2}"  # the spaces a PDF or a typist leaves inside a date, never an unbounded run
+_CN_DIGIT = "〇一二三四五六七八九"
+_CN_YEAR = r"二[〇○零][〇○零一二三四五六七八九]{2}"  # 二〇二五, as formal text writes a year
+
+
+def year_value(text: str) -> int:
+    """A year written in digits or in Chinese numerals, as a number.
+
+    >>> year_value("2025"), year_value("二〇二五"), year_value("二○三○")
+    (2025, 2025, 2030)
+    """
+    if text.isdigit():
+        return int(text)
+    return int("".join(str(_CN_DIGIT.index(char)) for char in text.replace("○", "〇").replace("零", "〇")))
 
 
 def _alternation(words: Iterable[object]) -> str:
@@ -51,7 +64,7 @@ def dates() -> Dates:
     relative = {str(k): int(v) for k, v in raw["relative_years"].items()}
     plan = _alternation(plans)
     deadline = re.compile(
-        rf"(?P<to>{_alternation(raw['deadline_before'])})?{_GAP}(?P<year>20\d\d){_GAP}年(?P<fy>度)?"
+        rf"(?P<to>{_alternation(raw['deadline_before'])})?{_GAP}(?P<year>20\d\d|{_CN_YEAR}){_GAP}年(?P<fy>度)?"
         rf"(?P<end>{_alternation(raw['deadline_after'])})?"
         rf"|(?P<rel>{_alternation(relative)})"
         rf"|(?P<to5>到|至)?[“\"]?(?P<plan>{plan})[”\"]?(?P<end5>{_alternation(raw['plan_deadline_after'])})"
