@@ -144,8 +144,8 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
     for i, text in enumerate(texts):
         if i in skip or i in found or not text:
             continue
-        if paragraphs[i].furniture or is_page_number(text):
-            take(i, paragraphs[i].furniture or "page_number", text)
+        if furniture := paragraphs[i].furniture:  # a page number or running head normalise found
+            take(i, furniture, text)
             continue
         head = i < _HEAD
         if not head and not body_part.match(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from policykit.errors import InputError
@@ -151,14 +152,7 @@ def read_source(
         from policykit.pdf import read_pdf
 
         source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
-        return Source(
-            path=shown,
-            name=name,
-            lines=source.lines,
-            encoding=source.encoding,
-            pages=source.pages,
-            metadata=source.metadata,
-        )
+        return replace(source, path=shown, name=name)
     try:
         kind = detect_format(data, Path(shown).suffix)
     except InputError as error:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts, is_page_number
+from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
 from policykit.zh.chars import squash
@@ -153,7 +153,6 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
             and not paragraphs[header].furniture  # the page break before a table is not its header
-            and not is_page_number(texts[header])
         ):
             header += 1
         soon = texts[header : header + 3]
