@@ -58,6 +58,18 @@ class _Line:
         return not self.text or self.furniture is not None
 
 
+def _ends_sentence_strictly(text: str) -> bool:
+    """Tell whether a line ends a sentence once closing quotes and brackets are set aside.
+
+    >>> _ends_sentence_strictly("形成辐射全国的“星地一体化”"), _ends_sentence_strictly("建设“五个中心”。”")
+    (False, True)
+    """
+    return ends_sentence(text.rstrip(_CLOSING_MARKS))
+
+
+_CLOSING_MARKS = "”’」』）)"
+
+
 def ends_sentence(text: str) -> bool:
     """Tell whether a line ends on punctuation that closes a paragraph.
 
@@ -247,7 +259,9 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
     )
 
 
-def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) -> int | None:
+def join_page_split_words(
+    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False
+) -> int | None:
     """Return the index of the line that continues line i across blank lines, or None.
 
     Seed: `产业规模突` / (page break) / `破4400亿元` — a full column line that ends mid-sentence,
@@ -262,9 +276,13 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     2
     >>> join_page_split_words(_lines("的重要性不言而喻。", "", "《行动计划》指出"), 0, {}) is None
     True
+
+    A closing quote ends no sentence (`形成辐射全国的“星地一体化”` / page / `北斗高精度服务能力`).
+    Where the document indents its paragraphs (`indents`), a page broken after a full stop is
+    continued by a line that is not indented: a new paragraph would be.
     """
     cur = lines[i]
-    if cur.blank or ends_sentence(cur.text):
+    if cur.blank:
         return None
     j = i + 1
     while j < len(lines) and lines[j].blank:
@@ -275,12 +293,15 @@ def join_page_split_words(lines: list[_Line], i: int, widths: dict[int, int]) ->
     if nxt.indented or is_heading_line(nxt.text):
         return None
     gap = lines[i + 1 : j]
+    page_break = any(g.furniture for g in gap)
+    if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
+        return None
     heading = is_heading_line(cur.text)
     if all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
-    if any(g.furniture for g in gap):
+    if page_break:
         return j  # a full line, the page's number, then more text: the page broke mid-sentence
     # A blank line may end a paragraph too; a heading that fills the column is taken to end there.
     return j if len(gap) <= 2 and not heading else None
@@ -380,6 +401,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
     widths = _wrap_widths(lines)
+    indents = sum(line.indented for line in lines) >= 0.05 * max(1, sum(not line.blank for line in lines))
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
@@ -434,7 +456,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         else:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
-            pending_join = (None if marked else join_page_split_words(lines, i, widths)) or (
+            pending_join = (None if marked else join_page_split_words(lines, i, widths, indents)) or (
                 join_split_title(lines, i) if starts_paragraph else None
             )
         if pending_join is not None:
