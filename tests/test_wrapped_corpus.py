@@ -162,3 +162,31 @@ def test_bare_digits_between_lines_stay_text():
     document = parse_text(typeset(PLAN, 40).replace("一、总体要求", "一、总体要求\n12"))
     assert not document.furniture
     assert any(c.text.strip() == "12" for c in document.walk())
+
+
+def test_a_sentence_broken_by_a_page_after_a_quote_or_full_stop_is_joined():
+    # 形成辐射全国的“星地一体化” / page / 北斗高精度服务能力: the quote ends no sentence; and where
+    # paragraphs are indented, a line after the page break that is not indented goes on
+    text = PLAN.replace("全市完成老旧小区改造200个", "全市完成“老旧小区改造”200个")
+    for lines_per_page in (5, 6, 7):  # two page breaks at least: one head alone is no running head
+        paged = paginate_with_head(typeset(text, 40), "青山市人民政府公报", lines_per_page)
+        assert [c.text.strip() for c in parse_text(paged).walk()] == [
+            c.text.strip() for c in parse_text(text).walk()
+        ], lines_per_page
+
+
+def test_a_table_over_a_page_break_is_one_table():
+    rows = ["类别", "序号", "指标", "单位", "目标值"] + [
+        cell for n in range(1, 9) for cell in ("城市更新", str(n), f"指标{n}", "个", str(10 * n))
+    ]
+    text = (
+        "一、主要指标\n"
+        + "\n".join(rows[:22])
+        + "\n\n— 1 —\n\f青山市人民政府公报\n\n"
+        + "\n".join(rows[22:])
+        + "\n"
+    )
+    text += "\n— 2 —\n\f青山市人民政府公报\n\n二、重点任务\n推进城市更新。\n"
+    tables = [c for c in parse_text(text).walk() if c.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].text.rstrip().endswith("80") and tables[0].text.startswith("类别")

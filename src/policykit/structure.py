@@ -129,14 +129,22 @@ _NUMBER_CELL = re.compile(r"^[0-9.%％]+$")
 def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     """Find flattened tables (one cell per line); map first paragraph index → number of paragraphs.
 
+    Page furniture (a page number or running head where the page broke) is not looked at: a table
+    that runs over a page break is found as one, and holds the furniture between its rows.
+
     shanghai-minhang-urban-renewal-15th-fyp flattens its indicator table into lines such as
     `类别` / `序号` / `一级指标` / … / `1` / `既有居住建筑改造` / `万平方米` / `25`. A table starts
     with at least three short header cells soon followed by a number cell, and runs until the
     next heading or two ordinary sentences in a row. A run of two or more tab-separated lines is a
     table too: the Word, .doc and HTML readers write each table row as one line of cells.
     """
+    body = [k for k, p in enumerate(paragraphs) if not p.furniture]
+    found = _find_tables([paragraphs[k].text for k in body])
+    return {body[first]: body[first + count - 1] - body[first] + 1 for first, count in found.items()}
+
+
+def _find_tables(texts: list[str]) -> dict[int, int]:
     tables: dict[int, int] = {}
-    texts = [p.text for p in paragraphs]
     i = 0
     while i < len(texts):
         rows = 0
@@ -152,7 +160,6 @@ def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
-            and not paragraphs[header].furniture  # the page break before a table is not its header
         ):
             header += 1
         soon = texts[header : header + 3]
