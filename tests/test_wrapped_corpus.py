@@ -9,6 +9,7 @@ alone: headings cut by the column, regulations of short articles, lines that onl
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 import pytest
 
@@ -190,3 +191,18 @@ def test_a_table_over_a_page_break_is_one_table():
     tables = [c for c in parse_text(text).walk() if c.kind == "table"]
     assert len(tables) == 1
     assert tables[0].text.rstrip().endswith("80") and tables[0].text.startswith("类别")
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.stem)
+def test_page_breaks_change_no_target(path):
+    # page numbers and running heads between a table's rows must not shift its cells
+    from policykit.targets import extract_targets
+
+    typeset_text = typeset(path.read_text(encoding="utf-8"), COLUMNS["gongwen"])
+    paged = paginate_with_head(typeset_text, "上海市人民政府公报")
+
+    def figures(text: str) -> Counter:
+        found = extract_targets(parse_text(text), include_all=True)
+        return Counter((t.indicator, t.value, t.unit, t.year, t.kind) for t in found)
+
+    assert figures(paged) == figures(typeset_text)

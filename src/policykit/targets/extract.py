@@ -38,7 +38,7 @@ from policykit.targets.indicator import (
     _without_change_verb,
 )
 from policykit.targets.periods import RESET, heading_review, review_opening
-from policykit.targets.tables import _done_cells, _table_rows
+from policykit.targets.tables import _done_cells, _table_rows, table_text
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
@@ -585,7 +585,7 @@ def _results_in_done_cells(
     """Mark what the sentence reader found in an indicator table's 完成值 cells as achieved, with its year."""
     done = {
         document.locate(clause.start + offset)[0]: year
-        for offset, year in _done_cells(clause.text, context.reference_year).items()
+        for offset, year in _done_cells(table_text(document, clause), context.reference_year).items()
     }
     if not done:
         return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from policykit.gongwen import is_page_number
 from policykit.model import Clause, Document, Target, TargetKind
 from policykit.targets.context import TargetContext
 from policykit.targets.words import _words
@@ -61,7 +62,8 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
     """
     cells, offset = [], 0
     for line in text.split("\n"):
-        cells.append((offset, line.strip()))
+        if line.strip():  # a blank line is no cell: the text's end, or page furniture blanked out
+            cells.append((offset, line.strip()))
         offset += len(line) + 1
     names = [cell for _, cell in cells]
     if "单位" not in names or not any(_words().property_cell.match(n) for n in names):
@@ -147,8 +149,9 @@ def _done_cells(text: str, reference_year: int | None) -> dict[int, int | None]:
     """
     lines, offset, names = [], 0, []
     for line in text.split("\n"):
-        lines.append(offset)
-        names.append(line.strip())
+        if line.strip():
+            lines.append(offset)
+            names.append(line.strip())
         offset += len(line) + 1
     rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     if not rows or "属性" not in names[: rows[0]]:
@@ -353,15 +356,32 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
     return found
 
 
+def table_text(document: Document, clause: Clause) -> str:
+    """A table clause's text with the page furniture between its rows blanked, offsets kept.
+
+    A table that runs over a page break holds that page's number and running head among its cells
+    (structure keeps a clause's text whole); read as cells they would shift every row after them.
+    """
+    heads = {f.text.strip() for f in document.furniture if f.field == "running_head"}
+    lines = clause.text.split("\n")
+    if not any(line.strip() in heads or is_page_number(line) for line in lines if line.strip()):
+        return clause.text
+    return "\n".join(
+        " " * len(line) if line.strip() and (line.strip() in heads or is_page_number(line)) else line
+        for line in lines
+    )
+
+
 def _table_rows(
     document: Document, clause: Clause, context: TargetContext, include_all: bool
 ) -> list[Target]:
     """The targets of an indicator table clause, one per value cell, each with its row as evidence."""
     targets = []
+    text = table_text(document, clause)
     read = (
-        _table_targets(clause.text, context.reference_year)
-        or _values_before_property(clause.text, context.period_end or context.reference_year)
-        or _allocation_targets(clause.text, clause.heading or "", context.reference_year)
+        _table_targets(text, context.reference_year)
+        or _values_before_property(text, context.period_end or context.reference_year)
+        or _allocation_targets(text, clause.heading or "", context.reference_year)
     )
     for offset, indicator, cell, quantity, comparator, year, kind, row, direction in read:
         if kind != "target" and not include_all:
