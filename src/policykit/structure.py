@@ -51,6 +51,10 @@ _QUOTED_TITLE = re.compile(
     rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
     r"(?:（[^（）]{1,20}）)?)》"
 )
+_CLOSING_PARAGRAPHS = 3
+"""The most paragraphs closing words run to, salutation included (各位代表！ / 奋斗创造历史…)."""
+_SALUTATION = re.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
+"""A salutation opening a paragraph; after the last heading it starts the closing remarks."""
 _REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
@@ -245,6 +249,7 @@ class _Builder:
         lists = find_bare_lists(paragraphs, starts, self.text)
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
+        closing = _closing_remarks(paragraphs)
         list_left = 0
         list_node: _Node | None = None
         list_kind: ClauseKind = "item"  # what the open list's entries are: task or item
@@ -338,6 +343,8 @@ class _Builder:
                 self.add(_Node("item", "——", heading_of(text[2:]), start, 99, "dash"), push=False)
                 i += 1
                 continue
+            if i == closing:
+                del self.stack[1:]  # 各位代表！… after the last heading: the report's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
             for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
@@ -407,6 +414,32 @@ class _Builder:
         self.last_ordinal[style.name] = numbering.ordinal
         self.seen_heading = True
         return node
+
+
+def _closing_remarks(paragraphs: tuple[Paragraph, ...]) -> int | None:
+    """The first paragraph of a speech's closing remarks: its last salutation, with no heading after it.
+
+    A work report addresses 各位代表！ again before government self-building, defence and foreign
+    affairs after its last numbered task; those stay with the tasks. The last salutation opens the
+    closing words (奋斗创造历史，实干成就未来…).
+
+    >>> from policykit.model import Paragraph as P
+    >>> _closing_remarks(tuple(P(t, ((0, 1, None),)) for t in ("一、任务", "各位代表！", "让我们团结奋斗！")))
+    1
+    >>> _closing_remarks(tuple(P(t, ((0, 1, None),)) for t in ("各位代表：", "一、回顾", "经济增长。")))
+    """
+    last_heading = max((k for k, p in enumerate(paragraphs) if is_heading_line(p.text)), default=-1)
+    if last_heading < 0:
+        return None
+    start = next(
+        (k for k in range(len(paragraphs) - 1, last_heading, -1) if _SALUTATION.match(paragraphs[k].text)),
+        None,
+    )
+    if start is None or len(paragraphs) - start > _CLOSING_PARAGRAPHS:
+        return None  # closing words are a paragraph or two; more is a section's own text
+    if any(DASH_ITEM.match(p.text) for p in paragraphs[start:]):
+        return None  # ——发展质量明显提升…: a list of results goes on, nothing closes
+    return start
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
