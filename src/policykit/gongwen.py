@@ -92,10 +92,10 @@ def _page_number() -> re.Pattern[str]:
 
 
 def is_page_number(text: str) -> bool:
-    """Tell whether a line is only a page number (— 3 —, - 3 -, 第3页 共12页, 3/12): page furniture.
+    """Tell whether a line is only a page number (— 3 —, - 3 -, · 3 ·, 第3页 共12页, 3/12): page furniture.
 
-    >>> [is_page_number(t) for t in ("— 3 —", "－12－", "第 3 页 共 12 页", "3/12", "12", "—3年—")]
-    [True, True, True, True, False, False]
+    >>> [is_page_number(t) for t in ("— 3 —", "－12－", "· 3 ·", "第 3 页 共 12 页", "3/12", "12", "—3年—")]
+    [True, True, True, True, True, False, False]
     """
     return bool(_page_number().match(text.strip()))
 
