@@ -32,6 +32,15 @@ def data_yaml(name: str) -> Any:
     return load_yaml(resources.files("policykit").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+SEARCH_INDEX_FILE = "search-index.sqlite"
+"""The search index's file name inside the cache directory."""
+
+
+def index_path(cache: str | os.PathLike | None = None) -> str:
+    """Where the search index lives: SEARCH_INDEX_FILE in `cache`, else in the default cache directory."""
+    return os.path.join(os.fspath(cache) if cache else cache_dir(), SEARCH_INDEX_FILE)
+
+
 def cache_dir() -> str:
     """Where caches live: $POLICYKIT_CACHE_DIR, else $XDG_CACHE_HOME/policykit, else ~/.cache/policykit."""
     if os.environ.get("POLICYKIT_CACHE_DIR"):

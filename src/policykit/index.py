@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import TextIO
 
+from policykit.config import SEARCH_INDEX_FILE as INDEX_FILE
 from policykit.config import cache_dir as default_cache_dir
 from policykit.errors import PolicykitError
 from policykit.query import ClauseRecord, Hit, Query, Term, clause_records, fold, match_record
 
 SCHEMA_VERSION = 2
-INDEX_FILE = "search-index.sqlite"
 LOCK_FILE = "search-index.build.lock"
 _GRAM_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _MAX_FTS_GRAMS = 48

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -21,9 +22,10 @@ def in_worker() -> bool:
 
     Daemonic processes (dask workers) cannot have children at all.
     """
-    import multiprocessing
-
-    return os.environ.get(_IN_WORKER) == "1" or multiprocessing.current_process().daemon
+    if os.environ.get(_IN_WORKER) == "1":
+        return True
+    multiprocessing = sys.modules.get("multiprocessing")  # a daemonic child has it loaded already
+    return multiprocessing is not None and multiprocessing.current_process().daemon
 
 
 def mark_worker() -> None:

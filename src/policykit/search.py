@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import os
-import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES
+from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
 from policykit.model import Document
@@ -200,7 +200,16 @@ def search(
     total, characters = 0, 0
     to_scan = files
     indexable = [file for file in files if not file.lower().endswith(".pdf")] if password else files
+    if use_index and build != "wait" and _no_index_yet(cache_dir):
+        use_index = False  # nothing to answer from yet: scan, and have the index built meanwhile
+        if build == "background" and files and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
+            from policykit.index import start_background_index
+
+            folder = os.path.dirname(index_path(cache_dir))
+            notes.append(start_background_index(paths, folder, len(files), max_size=max_size))
     if use_index:
+        import sqlite3
+
         from policykit.index import IndexUnavailable, SearchIndex, start_background_index
 
         try:
@@ -233,6 +242,7 @@ def search(
         full=rank,
         progress=progress if to_scan is files else None,
         password=password,
+        stats=expanded.stats,
     )
     warnings.extend(scan_warnings)
     total += scan_total
@@ -243,6 +253,20 @@ def search(
     )
     shown = tuple(display_path(file) for file in files)
     return SearchResult(matches, shown, tuple(warnings), tuple(notes))
+
+
+def _no_index_yet(cache_dir: str | os.PathLike | None) -> bool:
+    """True when no index file exists yet where one can be written: the first search scans, no SQLite opened.
+
+    An unwritable cache is left to SearchIndex.open, which says why the index cannot be used.
+    """
+    path = index_path(cache_dir)
+    if os.path.exists(path):
+        return False
+    folder = os.path.dirname(path)
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return os.access(folder, os.W_OK)
 
 
 def _in_file_order(files: list[str], found: list[Hit]) -> list[Hit]:
@@ -259,11 +283,14 @@ def _scan(
     full: bool,
     progress: Callable[[int, int], None] | None = None,
     password: str | None = None,
+    stats: Mapping[str, os.stat_result] | None = None,
 ) -> tuple[list[Hit], int, int, list[str]]:
     """Test every file by substring, parse those that may match, and check their candidate clauses.
 
     Returns (hits, clauses counted, their characters, warnings). The clause counts (for --rank)
     cover every file only with `full`; otherwise files ruled out by substring are not parsed.
+    Up to `_PARENT_TEST_BYTES` of text files are tested here, so a search that rules everything out
+    starts no worker; past that the workers test their own files.
     """
     if not files:
         return [], 0, 0, []
@@ -282,10 +309,26 @@ def _scan(
             bounds[text] = hit_bitmap(text, fold(text), parts)
         return bounds[text]
 
-    jobs = [(file, query.source, query.mode, full, password) for file in files]
-    for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), 1):
+    jobs: list[_Job] = []
+    tested_here = not full and _text_bytes(files, stats) <= _PARENT_TEST_BYTES
+    for file in files:
+        if not tested_here or not file.lower().endswith(".txt"):
+            jobs.append((file, query.source, query.mode, full, password, None))
+            continue
+        try:
+            tested = _test_text_file(file, display_path(file), query)
+        except PolicykitError as problem:
+            warnings.append(display_path(str(problem)))
+            continue
+        except OSError as problem:
+            warnings.append(f"{display_path(file)}: cannot read: {problem.strerror}")
+            continue
+        if tested is not None:
+            jobs.append((file, query.source, query.mode, full, password, tested))
+    skipped = len(files) - len(jobs)
+    for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), skipped + 1):
         if progress:
-            progress(done, len(jobs))
+            progress(done, len(files))
         if error:
             warnings.append(error)
             continue
@@ -297,7 +340,27 @@ def _scan(
             outcome = match_record(record, query, partial(bitmap, record.text))
             if outcome:
                 found.append((record, *outcome))
+    if progress and not jobs:
+        progress(len(files), len(files))
     return found, total, characters, warnings
+
+
+_PARENT_TEST_BYTES = 48 * 2**20
+"""Text up to this size is tested by substring in the parent: below it, starting workers costs more."""
+
+_Job = tuple[str, str, str, bool, "str | None", "tuple[str, str] | bool | None"]
+"""(path, query source, mode, full, password, the parent's test: decoded text and encoding, True, or None)."""
+
+
+def _text_bytes(files: list[str], stats: Mapping[str, os.stat_result] | None) -> int:
+    """The total size of the .txt files among `files` (other formats are always parsed in workers)."""
+    total = 0
+    for file in files:
+        if file.lower().endswith(".txt"):
+            info = stats.get(file) if stats else None
+            with suppress(OSError):
+                total += (info or os.stat(file)).st_size
+    return total
 
 
 @lru_cache(maxsize=8)
@@ -305,15 +368,13 @@ def _query(source: str, mode: str) -> Query:
     return parse_query(source, mode)
 
 
-def _scan_file(
-    job: tuple[str, str, str, bool, str | None],
-) -> tuple[str | None, list[ClauseRecord], int, int]:
+def _scan_file(job: _Job) -> tuple[str | None, list[ClauseRecord], int, int]:
     """In a worker: (error, candidate clause records, clauses in the file, their characters)."""
-    path, source, mode, full, password = job
+    path, source, mode, full, password, tested = job
     query = _query(source, mode)
     shown = display_path(path)
     try:
-        document = _document_if_it_may_match(path, shown, query, full, password)
+        document = _document_if_it_may_match(path, shown, query, full, password, tested)
         if document is None:
             return None, [], 0, 0
         lengths = [len(clause.text.rstrip()) for clause in document.walk()]
@@ -326,26 +387,41 @@ def _scan_file(
     return None, candidates, len(lengths), sum(lengths)
 
 
-def _document_if_it_may_match(
-    path: str, shown: str, query: Query, full: bool, password: str | None = None
-) -> Document | None:
-    """Parse a file, or return None when its raw text proves no clause can match (text files only)."""
-    if full or not path.lower().endswith(".txt"):
-        from policykit.pipeline import load_document
-
-        return load_document(path, password=password)
+def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool | None:
+    """The substring test of a .txt file: None when no clause can match, else its decoded text and
+    encoding (or True for a PDF named .txt, which must be read as a PDF)."""
     with open(path, "rb") as handle:
         data = handle.read()
     if data.startswith(b"%PDF"):
+        return True
+    text, encoding = _decode(data, shown)
+    return (text, encoding) if _may_hold(text, query) else None
+
+
+def _document_if_it_may_match(
+    path: str,
+    shown: str,
+    query: Query,
+    full: bool,
+    password: str | None = None,
+    tested: tuple[str, str] | bool | None = None,
+) -> Document | None:
+    """Parse a file, or return None when its raw text proves no clause can match (text files only).
+
+    `tested` is the outcome of `_test_text_file` when the caller has run it already.
+    """
+    if tested is None and not full and path.lower().endswith(".txt"):
+        tested = _test_text_file(path, shown, query)
+        if tested is None:
+            return None
+    if not isinstance(tested, tuple):
         from policykit.pipeline import load_document
 
         return load_document(path, password=password)
-    text, encoding = _decode(data, shown)
-    if not _may_hold(text, query):
-        return None
     from policykit.ingest import source_from_text
     from policykit.pipeline import document_from_source
 
+    text, encoding = tested
     name = os.path.splitext(os.path.basename(path))[0]
     return document_from_source(source_from_text(text, path=path, name=name, encoding=encoding))
 
@@ -373,24 +449,26 @@ _VARIANTS: dict[str, str] = {
 all of them cannot hold it. Radical code points (⼈ for 人) are added from zh.chars.radical_forms."""
 
 
-def _variants(char: str) -> str:
+@lru_cache(maxsize=64)
+def _part_variants(part: str) -> tuple[str, ...]:
+    """For each distinct character of a query part, every raw character that reads as it."""
     from policykit.zh.chars import radical_forms
 
-    return _VARIANTS.get(char, char) + radical_forms().get(char, "")
+    radicals = radical_forms()
+    return tuple(_VARIANTS.get(char, char) + radicals.get(char, "") for char in dict.fromkeys(part))
 
 
 def _may_hold(text: str, query: Query) -> bool:
-    """The substring test on a raw decoded file: cheap character tests first, the full view only when needed."""
-    if query.mode == "regex":
+    """The substring test on a raw decoded file: the parts as they are first (fast), then each
+    character in any of its forms, and the normalised view only when every character occurs."""
+    if query.mode == "regex" or query.may_match(text):
         return True
 
     def part_may_occur(part: str) -> bool:
-        return all(any(v in text for v in _variants(ch)) for ch in set(part))
+        return all(any(v in text for v in variants) for variants in _part_variants(part))
 
     if not all(any(all(map(part_may_occur, term.parts)) for term in group) for group in query.groups):
         return False
-    if query.may_match(text):
-        return True  # every part occurs as it is: parse and see
     return query.may_match(squashed(text))
 
 
