@@ -271,3 +271,21 @@ def test_normalise_keeps_line_text_for_a_document_without_damage():
     lines = ["一、总体要求", "　　到2025年，产业规模突破4400亿元。"]
     paragraphs = normalise(source_from_text("\n".join(lines)))
     assert [p.text for p in paragraphs] == ["一、总体要求", "到2025年，产业规模突破4400亿元。"]
+
+
+_PATH_PIECES = st.sampled_from(["a", ".", "..", "b.txt", ".h", "x y", "中文", "", "a/"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PATH_PIECES, min_size=1, max_size=5), st.booleans(), st.booleans())
+def test_index_key_of_a_plain_path_is_the_abspath_definition(pieces, absolute, trailing):
+    import os
+
+    from policykit.index import _key
+
+    path = ("/" if absolute else "") + "/".join(pieces) + ("/" if trailing else "")
+    if not path:
+        return
+    stored = path if os.path.isabs(path) and "/." not in path else os.path.abspath(path)
+    assert _key(path) == stored
+    assert _key(path, os.path.join(os.getcwd(), "")) == stored

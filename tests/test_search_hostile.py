@@ -13,12 +13,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policykit import entry
+from policykit import search as search_module
 from policykit.errors import InputError, UsageError
 from policykit.index import INDEX_FILE, SearchIndex
 from policykit.search import search
@@ -498,6 +500,9 @@ def test_results_are_the_same_with_and_without_the_index(sample_index, data):
     assert not indexed.notes
     scanned = search(query, files, mode=mode, rank=rank, use_index=False)
     assert [m.to_dict() for m in indexed.matches] == [m.to_dict() for m in scanned.matches], query
+    with mock.patch.object(search_module, "_PARENT_TEST_BYTES", -1):  # workers test their own files
+        by_workers = search(query, files, mode=mode, rank=rank, use_index=False)
+    assert by_workers.matches == scanned.matches, query
 
 
 def test_the_index_honours_policykit_cache_dir_before_xdg(tmp_path, monkeypatch):

@@ -80,9 +80,17 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _key(path: str) -> str:
-    """The absolute path as stored: bytes that are not UTF-8 written as \\xNN (SQLite holds UTF-8 only)."""
-    absolute = path if os.path.isabs(path) and "/." not in path else os.path.abspath(path)
+def _key(path: str, cwd: str | None = None) -> str:
+    """The absolute path as stored: bytes that are not UTF-8 written as \\xNN (SQLite holds UTF-8 only).
+
+    `cwd` (the working directory, ending in a slash) saves asking for it once per path in a loop.
+    """
+    if path.startswith("/"):
+        absolute = path if "/." not in path else os.path.abspath(path)
+    elif path and not path.startswith(".") and "/." not in path and "//" not in path and path[-1] != "/":
+        absolute = (cwd or os.path.join(os.getcwd(), "")) + path  # what abspath gives, without normpath
+    else:
+        absolute = os.path.abspath(path)
     try:
         absolute.encode("utf-8")
         return absolute
@@ -258,10 +266,12 @@ class SearchIndex:
     # ---- keeping it current
 
     def _known(self) -> dict[str, tuple]:
+        """Every file row by path: id, path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, error, clauses, chars."""
         return {
             row[1]: row
             for row in self.db.execute(
-                "SELECT id, path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, error FROM files"
+                "SELECT id, path, size, mtime_ns, ctime_ns, inode, indexed_ns, hash, error, clauses, chars"
+                " FROM files"
             )
         }
 
@@ -269,11 +279,39 @@ class SearchIndex:
         """The files the index holds as they are now: stat proves it, or for a file written just before
         it was indexed (stat cannot tell), its content hash; those are then stamped as checked.
         `stats` holds stat results the caller has just taken (the folder walk's), not taken again."""
-        known = self._known()
+        held, checked = self._held(files, stats, self._known())
+        self._stamp(checked)
+        return held
+
+    def fresh_and_find(
+        self,
+        query: Query,
+        files: Iterable[str],
+        stats: Mapping[str, os.stat_result] | None = None,
+        *,
+        under: str | None = None,
+    ) -> tuple[list[str], list[Hit], int, int]:
+        """`fresh` then `find` in one snapshot, reading the file table once: (held files, hits, clauses, characters)."""
+        db = self.db
+        db.execute("BEGIN")
+        try:
+            known = self._known()
+            held, checked = self._held(files, stats, known)
+            found, total, characters = self._find(query, held, under, known)
+        finally:
+            db.execute("COMMIT")
+        self._stamp(checked)
+        return held, found, total, characters
+
+    def _held(
+        self, files: Iterable[str], stats: Mapping[str, os.stat_result] | None, known: dict[str, tuple]
+    ) -> tuple[list[str], list[tuple]]:
+        """The files held unchanged, and (time, id) stamps for those only their content hash proved so."""
         held = []
         checked: list[tuple] = []
+        cwd = os.path.join(os.getcwd(), "")
         for file in files:
-            entry = known.get(_key(file))
+            entry = known.get(_key(file, cwd))
             if entry is None or entry[8]:
                 continue
             info = stats.get(file) if stats else None
@@ -292,21 +330,24 @@ class SearchIndex:
                 if same:
                     held.append(file)
                     checked.append((time.time_ns(), entry[0]))
+        return held, checked
+
+    def _stamp(self, checked: list[tuple]) -> None:
         if checked:
             with contextlib.suppress(sqlite3.Error), _write(self.db):
                 self.db.executemany("UPDATE files SET indexed_ns=? WHERE id=?", checked)
-        return held
 
     def refresh(self, files: list[str], progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Bring the given files up to date in the index; return messages for files that cannot be read."""
         from policykit.files import display_path
 
         known = self._known()
+        cwd = os.path.join(os.getcwd(), "")
         todo: list[tuple[str, str]] = []
         touched: list[tuple] = []
         warnings: list[str] = []
         for file in files:
-            key = _key(file)
+            key = _key(file, cwd)
             try:
                 info = os.stat(file)
             except OSError as error:
@@ -437,37 +478,43 @@ class SearchIndex:
         db = self.db
         db.execute("BEGIN")  # one snapshot: a writer replacing rows meanwhile cannot mix two versions
         try:
-            return self._find(query, files, under)
+            return self._find(query, files, under, self._known())
         finally:
             db.execute("COMMIT")
 
-    def _find(self, query: Query, files: list[str], under: str | None) -> tuple[list[Hit], int, int]:
+    def _find(
+        self, query: Query, files: list[str], under: str | None, known: dict[str, tuple]
+    ) -> tuple[list[Hit], int, int]:
         from policykit.files import display_path
 
         db = self.db
         display: dict[int, str] = {}
         order: dict[int, int] = {}
-        ids = dict(db.execute("SELECT path, id FROM files WHERE error IS NULL").fetchall())
+        cwd = os.path.join(os.getcwd(), "")
+        total = characters = 0
         for i, file in enumerate(files):
-            file_id = ids.get(_key(file))
-            if file_id is not None:
-                display[file_id] = display_path(file)
-                order[file_id] = i
+            entry = known.get(_key(file, cwd))
+            if entry is not None and not entry[8] and entry[0] not in display:
+                display[entry[0]] = display_path(file)
+                order[entry[0]] = i
+                total += entry[9] or 0
+                characters += entry[10] or 0
         if not display:
             return [], 0, 0
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
-        db.execute("DELETE FROM temp.wanted")
-        db.executemany("INSERT INTO temp.wanted VALUES (?)", [(i,) for i in display])
-        restrict = " AND c.file_id IN (SELECT id FROM temp.wanted)"
-        total, characters = db.execute(
-            "SELECT sum(clauses), sum(chars) FROM files WHERE id IN (SELECT id FROM temp.wanted)"
-        ).fetchone()
+        restrict = ""
+        if len(display) < sum(1 for entry in known.values() if not entry[8]):
+            # the index holds other files too: let SQLite leave their clauses out
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(id INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM temp.wanted")
+            db.executemany("INSERT INTO temp.wanted VALUES (?)", [(i,) for i in display])
+            restrict = " AND c.file_id IN (SELECT id FROM temp.wanted)"
         candidates: dict[int, tuple] | None = None
         for group in query.groups:
             rows: dict[int, tuple] = {}
             for term in group:
                 for row in self._candidates(term, restrict):
-                    rows[row[0]] = row
+                    if row[1] in display:
+                        rows[row[0]] = row
             candidates = rows if candidates is None else {k: v for k, v in candidates.items() if k in rows}
             if not candidates:
                 break
@@ -480,7 +527,7 @@ class SearchIndex:
             outcome = match_record(record, query, _given(bounds))
             if outcome:
                 found.append((record, *outcome))
-        return found, total or 0, characters or 0
+        return found, total, characters
 
     def _candidates(self, term: Term, restrict: str) -> list[tuple]:
         """Rows that may hold the term: every bigram of it in FTS, every part by instr (capped, still a superset)."""
@@ -508,6 +555,7 @@ def _connect(path: str) -> sqlite3.Connection:
     connection.execute("PRAGMA busy_timeout=30000")
     connection.execute("PRAGMA synchronous=NORMAL")
     connection.execute("PRAGMA cell_size_check=ON")
+    connection.execute("PRAGMA temp_store=MEMORY")  # the temp table of wanted files is never written out
     return connection
 
 
@@ -561,7 +609,7 @@ def _stat_row(info: os.stat_result) -> tuple[int, int, int, int]:
 
 def _unchanged(entry: tuple, info: os.stat_result) -> bool:
     """Stat proves a file unchanged only when nothing moved and it was not written just before indexing."""
-    _, _, size, mtime, ctime, inode, indexed, _, _ = entry
+    size, mtime, ctime, inode, indexed = entry[2:7]
     return (
         (size, mtime, ctime, inode) == _stat_row(info)
         and indexed is not None

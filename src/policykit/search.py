@@ -218,9 +218,11 @@ def search(
                 if build == "wait":
                     warnings.extend(index.refresh(indexable, progress=progress))
                     fresh = indexable
+                    indexed, total, characters = index.find(parsed, fresh, under=under)
                 else:
-                    fresh = index.fresh(indexable, expanded.stats)
-                indexed, total, characters = index.find(parsed, fresh, under=under)
+                    fresh, indexed, total, characters = index.fresh_and_find(
+                        parsed, indexable, expanded.stats, under=under
+                    )
                 held = set(fresh)
                 to_scan = [file for file in files if file not in held]
                 location = index.folder
