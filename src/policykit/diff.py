@@ -11,12 +11,12 @@ in which a number with its unit is one word.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from policykit import pattern_cache
 from policykit.align import align_clauses, moved_pairs, removed_position
 from policykit.model import Clause, Document, Target
 from policykit.zh.chars import squash
@@ -27,8 +27,8 @@ CHANGE_TYPES: tuple[ChangeType, ...] = get_args(ChangeType)
 TargetChangeType = Literal["changed", "added", "removed"]
 SegmentOp = Literal["equal", "replace", "delete", "insert"]
 
-_DATE_PART = re.compile(r"\d(?:年|月)$")
-_PHRASE = re.compile(r"[^，。；！？：、\n]*[，。；！？：、\n]|[^，。；！？：、\n]+")
+_DATE_PART = pattern_cache.compile(r"\d(?:年|月)$")
+_PHRASE = pattern_cache.compile(r"[^，。；！？：、\n]*[，。；！？：、\n]|[^，。；！？：、\n]+")
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line, match_numbering, union
 
-DOC_NUMBER_TAIL = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+DOC_NUMBER_TAIL = pattern_cache.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}" + DOC_NUMBER_TAIL.pattern)
+DOC_NUMBER = pattern_cache.compile(r"[\u4e00-\u9fff]{1,12}" + DOC_NUMBER_TAIL.pattern)
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
 
 _DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-DATE_LINE = re.compile(rf"^{_DATE}$")
+DATE_LINE = pattern_cache.compile(rf"^{_DATE}$")
 """成文日期 alone on a line: 2019年1月24日, 二〇一二年十二月十二日."""
 
-_SENTENCE = re.compile(r"[，。；：:！？、,;!?]")
+_SENTENCE = pattern_cache.compile(r"[，。；：:！？、,;!?]")
 _SIGNATURE_LINES = 15  # 13 joint issuers sign shanghai-huangpu's notice, one or two to a line
 _HEAD = 40  # the 版头 and a notice's own 主体 sit in its first paragraphs
 
@@ -59,22 +60,26 @@ _Patterns = dict[str, re.Pattern[str]]
 def _patterns() -> _Patterns:
     words = _words()
     labels = {
-        field: re.compile(rf"^(?:{_any(names)})[\s　]*[：:][\s　]*(.*)$")
+        field: pattern_cache.compile(rf"^(?:{_any(names)})[\s　]*[：:][\s　]*(.*)$")
         for field, names in words["labels"].items()
     }
     first, last = words["copies"]
     return {
         **labels,
-        "issuer_mark": re.compile(
+        "issuer_mark": pattern_cache.compile(
             rf"^[\u4e00-\u9fff（）()、\s　]{{2,40}}(?:{_any(words['issuer_mark_endings'])})$"
         ),
-        "urgency": re.compile(rf"^(?:{_any(words['urgency'])})$"),
-        "secrecy": re.compile(rf"^(?:{_any(words['secrecy'])})(?:[★☆*].{{0,8}})?$"),
-        "copy_number": re.compile(r"^\d{6}$"),
-        "printed": re.compile(rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"),
-        "copies": re.compile(rf"^{re.escape(first)}[\s　]*(\d{{1,6}})[\s　]*{re.escape(last)}$"),
-        "recipients": re.compile(rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"),
-        "note": re.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
+        "urgency": pattern_cache.compile(rf"^(?:{_any(words['urgency'])})$"),
+        "secrecy": pattern_cache.compile(rf"^(?:{_any(words['secrecy'])})(?:[★☆*].{{0,8}})?$"),
+        "copy_number": pattern_cache.compile(r"^\d{6}$"),
+        "printed": pattern_cache.compile(
+            rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"
+        ),
+        "copies": pattern_cache.compile(rf"^{re.escape(first)}[\s　]*(\d{{1,6}})[\s　]*{re.escape(last)}$"),
+        "recipients": pattern_cache.compile(
+            rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"
+        ),
+        "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
     }
 
 
@@ -84,7 +89,7 @@ def _page_number() -> re.Pattern[str]:
     dash = f"[{re.escape(words['dashes'])}]"
     (before, after), (total, unit) = words["page"], words["of"]
     number = r"\s*\d{1,4}\s*"
-    return re.compile(
+    return pattern_cache.compile(
         rf"^(?:{dash}{{1,2}}{number}{dash}{{1,2}}"
         rf"|{before}{number}{after}(?:[\s　，,/／]*{total}{number}{unit})?"
         rf"|\d{{1,4}}\s*[/／]\s*\d{{1,4}})$"
@@ -256,7 +261,7 @@ def _attachment_list(
     return True
 
 
-_LISTED = re.compile(r"^\d{1,2}[.．、][^。；]{2,60}$")
+_LISTED = pattern_cache.compile(r"^\d{1,2}[.．、][^。；]{2,60}$")
 
 
 __all__ = ["DATE_LINE", "DOC_NUMBER", "Part", "find_parts", "is_part_line"]

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import TextIO
 
+from policykit import pattern_cache
 from policykit.config import SEARCH_INDEX_FILE as INDEX_FILE
 from policykit.config import cache_dir as default_cache_dir
 from policykit.errors import PolicykitError
@@ -35,7 +36,7 @@ from policykit.query import ClauseRecord, Hit, Query, Term, clause_records, fold
 
 SCHEMA_VERSION = 2
 LOCK_FILE = "search-index.build.lock"
-_GRAM_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_GRAM_RUN = pattern_cache.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _MAX_FTS_GRAMS = 48
 _MAX_INSTR = 24
 _RACY_NS = 2_000_000_000

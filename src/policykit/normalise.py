@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
 from policykit.zh.chars import (
@@ -34,10 +35,10 @@ __all__ = [
     "unify_radicals",
 ]
 
-_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
-DATELINE = re.compile(r"\d{1,2}月\d{1,2}日电$")
+_DATE_LINE = pattern_cache.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
+DATELINE = pattern_cache.compile(r"\d{1,2}月\d{1,2}日电$")
 """A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
-_TITLE_END = re.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+_TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
@@ -388,7 +389,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
-_DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
+_DOC_NUMBER = pattern_cache.compile(r"〔\d{4}〕\d{1,4}号")
 """A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never joined to the next."""
 
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from policykit import pattern_cache
 from policykit.errors import UsageError
 from policykit.model import Document
 
@@ -21,8 +22,8 @@ MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
 """Longest time one --regex term may spend on one clause before the search is refused."""
 
-_UPPER = re.compile("[A-Z]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UPPER = pattern_cache.compile("[A-Z]+")
+_SURROGATE = pattern_cache.compile("[\ud800-\udfff]")
 
 
 def fold(text: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policykit import pattern_cache
 from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts
 from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
 from policykit.normalise import DATELINE, document_text
@@ -41,21 +42,21 @@ from policykit.zh.numbering import (
 )
 
 _WORDS = layout_words()
-_TASK_HEADING = re.compile(alternatives("task_headings"))
-_TASK_COUNT = re.compile(
+_TASK_HEADING = pattern_cache.compile(alternatives("task_headings"))
+_TASK_COUNT = pattern_cache.compile(
     rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
     rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
 )
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_QUOTED_TITLE = re.compile(
+_DATE = pattern_cache.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_QUOTED_TITLE = pattern_cache.compile(
     rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
     r"(?:（[^（）]{1,20}）)?)》"
 )
 _CLOSING_PARAGRAPHS = 3
 """The most paragraphs closing words run to, salutation included (各位代表！ / 奋斗创造历史…)."""
-_SALUTATION = re.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
+_SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
 """A salutation opening a paragraph; after the last heading it starts the closing remarks."""
-_REVIEW_YEAR = re.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
+_REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
@@ -125,9 +126,9 @@ def find_bare_lists(
     return lists
 
 
-_CELL = re.compile(r"^[^。；！？]{1,12}$")
-_CAPTION = re.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
-_NUMBER_CELL = re.compile(r"^[0-9.%％]+$")
+_CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
+_CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
+_NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
 
 
 def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
@@ -182,7 +183,7 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
     return tables
 
 
-_NUMBERED_CAPTION = re.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
+_NUMBERED_CAPTION = pattern_cache.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
 
 
 def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
@@ -618,7 +619,7 @@ def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
     return found.group(0) if found else None
 
 
-_ANY_DATE = re.compile(
+_ANY_DATE = pattern_cache.compile(
     r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日"
 )
 

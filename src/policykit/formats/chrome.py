@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.model import Metadata
 
-_SEPARATORS = re.compile(r"[\s【】\[\]［］()（）|｜丨:：·•>»<«/\\—–\-_]+")
-_DATE_TIME = re.compile(
+_SEPARATORS = pattern_cache.compile(r"[\s【】\[\]［］()（）|｜丨:：·•>»<«/\\—–\-_]+")
+_DATE_TIME = pattern_cache.compile(
     r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?"
 )
-_SENTENCE = re.compile(r"[，。；！？、,;!?]")
+_SENTENCE = pattern_cache.compile(r"[，。；！？、,;!?]")
 MAX_VALUE = 24
 """The longest value a page label takes on a chrome line: a site's name, an editor's, a count."""
 
@@ -47,11 +48,11 @@ def chrome_words() -> Chrome:
 
     labels = alternatives(raw["page_labels"])
     return Chrome(
-        words=re.compile(f"(?:{alternatives(raw['chrome'])})"),
-        labels=re.compile(rf"(?:{labels})\s*[:：]\s*"),
-        value_end=re.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
-        share=re.compile(f"(?:{alternatives(raw['share'])})", re.I),
-        trail=re.compile(
+        words=pattern_cache.compile(f"(?:{alternatives(raw['chrome'])})"),
+        labels=pattern_cache.compile(rf"(?:{labels})\s*[:：]\s*"),
+        value_end=pattern_cache.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
+        share=pattern_cache.compile(f"(?:{alternatives(raw['share'])})", re.I),
+        trail=pattern_cache.compile(
             rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]\s*)+"
             rf"[^，。；！？>»＞›]{{0,16}}"
             rf"|(?:{alternatives(raw['neighbours'])})\s*[:：].*)$"
@@ -121,7 +122,7 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     return found == ["w"] and (lenient or longest >= 2)
 
 
-_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 MAX_DETAIL = 80
 """The longest value of a labelled detail in a page's metadata table: a document's title."""
 
@@ -135,7 +136,7 @@ def _detail_labels() -> tuple[re.Pattern[str], dict[str, tuple[str, int]], froze
     }
     index = frozenset(raw["index_labels"])
     every = sorted({*fields, *index, *raw["page_labels"]}, key=len, reverse=True)
-    pattern = re.compile(r"(?:^|\s|[|｜])(" + "|".join(map(re.escape, every)) + r")\s*[:：]")
+    pattern = pattern_cache.compile(r"(?:^|\s|[|｜])(" + "|".join(map(re.escape, every)) + r")\s*[:：]")
     return pattern, fields, index
 
 
@@ -171,7 +172,7 @@ def labelled_details(text: str, *, strict: bool = True) -> list[tuple[str, str]]
     return pairs if table_label else None
 
 
-_SENTENCE_END = re.compile(r"[。；！？]")
+_SENTENCE_END = pattern_cache.compile(r"[。；！？]")
 
 
 def details_metadata(pairs: list[tuple[str, str]]) -> Metadata | None:

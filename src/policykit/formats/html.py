@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.errors import InputError
 from policykit.formats import Element, make_source, table_lines
@@ -50,12 +51,12 @@ _LEAF_BLOCKS = frozenset(
 _BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
 _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
-_SPACES = re.compile(r"[ \t\r\n\f]+")
+_SPACES = pattern_cache.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_REPOST = re.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
-_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_CONTROL = pattern_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_XML_DECLARATION = pattern_cache.compile(r"^\s*<\?xml[^>]*\?>")
+_REPOST = pattern_cache.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
+_DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 log = logging.getLogger("policykit.formats")
 _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>»<«", ""))
 
@@ -82,7 +83,7 @@ def page_words() -> PageWords:
         footer_anywhere=tuple(raw["footer_anywhere"]),
         labels={k: tuple(v) for k, v in raw["labels"].items()},
         meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
-        furniture=re.compile("|".join(map(re.escape, raw["furniture"])), re.I),
+        furniture=pattern_cache.compile("|".join(map(re.escape, raw["furniture"])), re.I),
     )
 
 

@@ -7,22 +7,21 @@ tab-separated rows; their |---| separator row is dropped. Line-based, as Markdow
 
 from __future__ import annotations
 
-import re
-
+from policykit import pattern_cache
 from policykit.model import Source, SourceLine
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,})$")
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_BULLET = re.compile(r"^(\s*)[-*+]\s+(?!\[[ xX]\])")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"`([^`]+)`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_FENCE = pattern_cache.compile(r"^\s{0,3}(```|~~~)")
+_ATX = pattern_cache.compile(r"^\s{0,3}#{1,6}(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
+_SETEXT = pattern_cache.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
+_RULE = pattern_cache.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:_\s*){3,})$")
+_QUOTE = pattern_cache.compile(r"^\s{0,3}(?:>\s?)+")
+_BULLET = pattern_cache.compile(r"^(\s*)[-*+]\s+(?!\[[ xX]\])")
+_TABLE_SEPARATOR = pattern_cache.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_IMAGE = pattern_cache.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = pattern_cache.compile(r"\[([^\]]+)\]\([^)]*\)")
+_STRONG = pattern_cache.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_CODE = pattern_cache.compile(r"`([^`]+)`")
+_ESCAPE = pattern_cache.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def read_markdown(data: bytes, *, path: str, name: str) -> Source:

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policykit import pattern_cache
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.zh.chars import squash
@@ -24,7 +25,7 @@ from policykit.zh.numbering import is_heading_line
 INDENT = "\u3000\u3000"
 log = logging.getLogger("policykit.pdf")
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = pattern_cache.compile(
     r"""^(?:
         [-—–－~～·•\s]*\d{1,4}[-—–－~～·•\s]*              # — 3 —, - 3 -, 3
       | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共10页
@@ -33,7 +34,7 @@ _PAGE_NUMBER = re.compile(
     )$""",
     re.X | re.I,
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = pattern_cache.compile(r"\d+")
 # What a browser prints above and below each page. Chrome and Edge: date and time (then the title)
 # above, the URL (then n/N) below; Firefox: the title then the URL above, n/N then date and time below.
 _WHEN = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
@@ -41,15 +42,15 @@ _URL = r"(?:https?://|file:/|www\.)\S*"
 _PAGE_OF = (
     r"(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页[,，\s]*共\s*\d{1,4}\s*页|(?:page\s*)?\d{1,4}\s+of\s+\d{1,4})"
 )
-_BROWSER_HEADER = re.compile(rf"^\s*{_WHEN}", re.I)
-_BROWSER_FOOTER = re.compile(
+_BROWSER_HEADER = pattern_cache.compile(rf"^\s*{_WHEN}", re.I)
+_BROWSER_FOOTER = pattern_cache.compile(
     rf"^\s*{_URL}(?:\s*\d{{1,4}}\s*/\s*\d{{1,4}})?\s*$|^\s*{_PAGE_OF}\s+{_WHEN}\s*$", re.I
 )
 # A title then a URL is a browser's header only in type smaller than the body's: a body line may end in a URL.
-_TITLE_URL = re.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
+_TITLE_URL = pattern_cache.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
 _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
-_LEADING_LATIN = re.compile(r"[\x21-\x7e]+")
+_LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
 
 

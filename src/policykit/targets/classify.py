@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policykit import pattern_cache
 from policykit.model import TargetKind
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadline_hits
@@ -67,7 +68,7 @@ def _has_target_verb(left: str) -> bool:
     return bool(_words().target_verbs.search(left))
 
 
-_NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
+_NOT_BETWEEN_QUALIFIER = pattern_cache.compile(r"[和及与或至到]")
 
 
 def _qualifier(
@@ -163,7 +164,7 @@ def _describes_population(text: str, quantity: Quantity, after_end: int, compara
     return quantity.written_unit == "人" and comparator is None and text.startswith("的", after_end)
 
 
-_FRAME_END = re.compile(r"为(?!(?:主要)?目标)")
+_FRAME_END = pattern_cache.compile(r"为(?!(?:主要)?目标)")
 
 
 def _frames_a_place(text: str, quantity: Quantity, s_start: int, s_end: int) -> bool:

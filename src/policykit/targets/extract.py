@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from policykit import pattern_cache
 from policykit.model import Clause, Document, Target, TargetKind
 from policykit.targets.classify import Reading, _eligible, classify
 from policykit.targets.context import TargetContext
@@ -108,8 +109,8 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
     return quantity, ""
 
 
-_BRACKETED_END = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
-_BRACKETED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
+_BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
+_BRACKETED_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
 
 def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
@@ -159,7 +160,7 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
-_ALTERNATIVE_UNIT = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+_ALTERNATIVE_UNIT = pattern_cache.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
 def _relative_bound(rest: str) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.targets.deadlines import _deadline_hits
 from policykit.targets.periods import without_span
 from policykit.targets.words import _words
@@ -14,7 +15,7 @@ from policykit.zh.numerals import Quantity
 
 # ---------------------------------------------------------------- sentences and spans
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]+|……")
+_SENTENCE_END = pattern_cache.compile(r"[。！？!?\n]+|……")
 _SEGMENT_BOUNDARY = "，,；;：:。！？!?、（）()\n"
 _QUOTES = '“”‘’"《》「」『』〈〉【】'
 _STRIP_QUOTES = str.maketrans("", "", _QUOTES)
@@ -146,7 +147,7 @@ def _one_as_adjective(word: str) -> bool:
     return len(word) >= 3 and word[0] == "一" and not _NUMERAL_CHARS & set(word[1:])
 
 
-_COUNTED_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
+_COUNTED_WORD = pattern_cache.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
 
 
 def _pos_cut(text: str) -> list[tuple[str, str]]:
@@ -174,7 +175,7 @@ def _left_indicator(left: str) -> str:
     return _left_phrase(left)[0]
 
 
-_LATIN_NAME = re.compile(
+_LATIN_NAME = pattern_cache.compile(
     r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
 )
 
@@ -279,7 +280,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
     return phrase, verb
 
 
-_AGE_RANGE = re.compile(
+_AGE_RANGE = pattern_cache.compile(
     r"^[\d零一二两三四五六七八九十]{1,3}(?:[—\-－~～至][\d]{1,3})?(?:周岁|岁)(?:及)?(?:以下|以上)?"
 )
 
@@ -403,7 +404,7 @@ def _is_bare_verb(phrase: str) -> bool:
     return bool(tokens) and all(tag.startswith(("v", "a", "d")) and tag != "vn" for _, tag in tokens)
 
 
-_LIST_END = re.compile(r"[，,；;：:。！？!?\n]")
+_LIST_END = pattern_cache.compile(r"[，,；;：:。！？!?\n]")
 
 
 @dataclass(frozen=True)

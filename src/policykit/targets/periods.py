@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
 
@@ -41,13 +42,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     words = _words()
     before = "|".join(map(re.escape, words.span_before))
     after = "|".join(map(re.escape, words.span_after))
-    span = re.compile(rf"(?<![\d.．年])(?P<pre>{before})?(?P<n>{_COUNT})年(?![度底末前内])(?P<post>{after})?")
+    span = pattern_cache.compile(
+        rf"(?<![\d.．年])(?P<pre>{before})?(?P<n>{_COUNT})年(?![度底末前内])(?P<post>{after})?"
+    )
     lead = r"^[ \t\u3000—]{0,4}(?:各位代表[，,！!]?)?"
-    opening = re.compile(lead + rf"(?:经过|在)?(?P<pre>{before})?(?P<n>{_COUNT})年(?P<post>{after})?")
-    plan = re.compile(
+    opening = pattern_cache.compile(
+        lead + rf"(?:经过|在)?(?P<pre>{before})?(?P<n>{_COUNT})年(?P<post>{after})?"
+    )
+    plan = pattern_cache.compile(
         lead + rf"[“\"]?(?P<plan>{dates().plan.pattern})[”\"]?(?:时期|期间|以来|的五年|这五年|五年)"
     )
-    one_year = re.compile(
+    one_year = pattern_cache.compile(
         lead
         + "(?:"
         + "|".join(map(re.escape, words.one_year_openings))
@@ -134,7 +139,7 @@ def _span_tail() -> re.Pattern[str]:
     before = "|".join(map(re.escape, words.span_before))
     after = "|".join(map(re.escape, words.span_after))
     flows = words.period_flow.pattern
-    return re.compile(rf"(?<![\d.．年])(?:{before})?(?:{_COUNT})年(?:{after})?(?:{flows})?$")
+    return pattern_cache.compile(rf"(?<![\d.．年])(?:{before})?(?:{_COUNT})年(?:{after})?(?:{flows})?$")
 
 
 def without_span(phrase: str) -> str:

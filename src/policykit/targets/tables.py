@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from policykit import pattern_cache
 from policykit.gongwen import is_page_number
 from policykit.model import Clause, Document, Target, TargetKind
 from policykit.targets.context import TargetContext
@@ -16,8 +17,10 @@ from policykit.zh.numerals import Quantity, find_quantities
 # (offset, indicator, printed cell, quantity, comparator, year, kind, row text, direction)
 _Cell = tuple[int, str, str, Quantity, str | None, int | None, TargetKind, str, str | None]
 
-_VALUE_CELL = re.compile(r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$")
-_EMPTY_CELL = re.compile(r"^[-－—/／]+$")
+_VALUE_CELL = pattern_cache.compile(
+    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$"
+)
+_EMPTY_CELL = pattern_cache.compile(r"^[-－—/／]+$")
 _CELL_SIGNS = {
     "≥": ">=",
     ">=": ">=",
@@ -167,12 +170,14 @@ def _done_cells(text: str, reference_year: int | None) -> dict[int, int | None]:
 
 # ---------------------------------------------------------------- allocation tables (annexes)
 
-_RANGE_CELL = re.compile(
+_RANGE_CELL = pattern_cache.compile(
     r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)(?:\s*[-－—~～至]\s*(?P<upper>\d+(?:\.\d+)?))?"
     r"\s*(?P<pct>[%％])?$"
 )
-_UNIT_NOTE = re.compile(r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$")
-_SERIAL = re.compile(r"^\d{1,3}$")
+_UNIT_NOTE = pattern_cache.compile(
+    r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$"
+)
+_SERIAL = pattern_cache.compile(r"^\d{1,3}$")
 
 
 def _unit_of(*texts: str) -> str | None:
@@ -283,7 +288,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     return found
 
 
-_DIRECTED_CELL = re.compile(
+_DIRECTED_CELL = pattern_cache.compile(
     r"^(?P<change>[\u4e00-\u9fff]{1,2}?)?(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$"
 )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 
 
@@ -97,7 +98,7 @@ def _compared(raw: dict) -> str:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return pattern_cache.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +122,9 @@ def _words() -> _Words:
         keep_head=frozenset(raw["keep_head"]),
         lead=frozenset(raw["lead"]),
         achieved_headings=_alternation(raw["achieved_headings"]),
-        achieved_openings=re.compile("^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"),
+        achieved_openings=pattern_cache.compile(
+            "^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"
+        ),
         achieved_markers=_alternation(raw["achieved_markers"]),
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
@@ -133,7 +136,7 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
-        baseline=re.compile(
+        baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
         ),
         layout_nouns=longest_first(raw["layout_nouns"]),
@@ -154,10 +157,10 @@ def _words() -> _Words:
         streak_words=longest_first(raw["streak_words"]),
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
-        compared_to=re.compile(_compared(raw) + "$"),
-        compared=re.compile(_compared(raw)),
+        compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        compared=pattern_cache.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
-        baseline_head=re.compile(
+        baseline_head=pattern_cache.compile(
             "(?:"
             + _alternation(raw["baseline_openers"]).pattern
             + r")[ \t]{0,2}(?:(?P<year>20\d\d)[ \t]{0,2}年(?:底|末)?的?)?(?:"
@@ -170,15 +173,15 @@ def _words() -> _Words:
         span_after=longest_first(raw["span_after"]),
         one_year_openings=longest_first(raw["one_year_openings"]),
         period_flow=_alternation(raw["period_flow_words"]),
-        level_change=re.compile(
+        level_change=pattern_cache.compile(
             "(?:"
             + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
             + ")(?:"
             + _alternation(raw["level_suffix"]).pattern
             + ")"
         ),
-        per_unit=re.compile("(?:" + _alternation(raw["per_unit"]).pattern + ")$"),
-        duration_adverb=re.compile(
+        per_unit=pattern_cache.compile("(?:" + _alternation(raw["per_unit"]).pattern + ")$"),
+        duration_adverb=pattern_cache.compile(
             "(?:"
             + _alternation(raw["duration_openers"]).pattern
             + ")[0-9零〇一二两三四五六七八九十]{1,4}(?:年|个月|天|周)"
@@ -187,19 +190,19 @@ def _words() -> _Words:
         duration_words=frozenset(raw["duration_words"]),
         date_units=frozenset(raw["date_units"]),
         list_joiners=_alternation(raw["list_joiners"]),
-        ratio_end=re.compile("(?:" + _alternation(raw["ratio_words"]).pattern + ")$"),
-        premise_of_task=re.compile(
+        ratio_end=pattern_cache.compile("(?:" + _alternation(raw["ratio_words"]).pattern + ")$"),
+        premise_of_task=pattern_cache.compile(
             r"[，,；;][ \t\u3000]{0,2}(?:"
             + _alternation(raw["task_subjects"]).pattern
             + ")?(?:"
             + _alternation(raw["task_modals"]).pattern
             + ")"
         ),
-        change_of_level=re.compile(
+        change_of_level=pattern_cache.compile(
             "(?:比|较)(?:" + _alternation(raw["previous_year"]).pattern + ")[^，。；]{0,40}$"
         ),
-        property_cell=re.compile("^(?:" + _alternation(raw["property_cells"]).pattern + ")$"),
-        caption_words=re.compile(
+        property_cell=pattern_cache.compile("^(?:" + _alternation(raw["property_cells"]).pattern + ")$"),
+        caption_words=pattern_cache.compile(
             r"^(?:"
             + _alternation(raw["annex_words"]).pattern
             + r")[ \t]{0,2}\d{0,3}[ \t]{0,2}[：:]?[ \t]{0,2}"

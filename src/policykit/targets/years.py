@@ -3,8 +3,7 @@ and the year of a change's baseline."""
 
 from __future__ import annotations
 
-import re
-
+from policykit import pattern_cache
 from policykit.model import TargetKind
 from policykit.targets.classify import Reading, _baseline
 from policykit.targets.indicator import LIST_SPAN, _segment_start_no_dun
@@ -24,7 +23,7 @@ def _baseline_year(rest: str) -> int | None:
 
 
 _SINCE_WORDS = ("以来", "起", "开始")
-_STARTED = re.compile(r"(20\d\d)[ \t]{0,2}年(?:以来|起|开始)")
+_STARTED = pattern_cache.compile(r"(20\d\d)[ \t]{0,2}年(?:以来|起|开始)")
 
 
 def _achieved_year(text: str, start: int, position: int, reference: int | None) -> int | None:

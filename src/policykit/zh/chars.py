@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from policykit import pattern_cache
+
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
 
@@ -27,8 +29,8 @@ _FULLWIDTH_ALNUM = {
     "％": "%",
 }
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
-_FULLWIDTH_POINT = re.compile(r"(?<=[0-9０-９])．(?=[0-9０-９])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_FULLWIDTH_POINT = pattern_cache.compile(r"(?<=[0-9０-９])．(?=[0-9０-９])")
+_CONTROL = pattern_cache.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _ZERO_WIDTH_TABLE = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 
 
@@ -47,11 +49,11 @@ def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
         else:
             runs.append([code, code])
     parts = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
-    return re.compile("[" + "".join(parts) + "]")
+    return pattern_cache.compile("[" + "".join(parts) + "]")
 
 
 _FULLWIDTH_ANY = _any_of([*_FULLWIDTH_ALNUM, "．"])
-_INVISIBLE_ANY = re.compile(f"{_any_of(ZERO_WIDTH).pattern}|{_CONTROL.pattern}")
+_INVISIBLE_ANY = pattern_cache.compile(f"{_any_of(ZERO_WIDTH).pattern}|{_CONTROL.pattern}")
 
 
 def halfwidth_alnum(text: str) -> str:
@@ -243,7 +245,7 @@ class _Width:
         return sum(map(self.widths.__getitem__, text))
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = pattern_cache.compile("[\U00010000-\U0010ffff]")
 
 
 def _narrow_bmp() -> re.Pattern[str]:

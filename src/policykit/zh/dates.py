@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 
 __all__ = ["Dates", "dates", "period", "plan_year", "plan_years", "year_value"]
@@ -63,7 +64,7 @@ def dates() -> Dates:
     plans = {str(k): int(v) for k, v in raw["five_year_plans"].items()}
     relative = {str(k): int(v) for k, v in raw["relative_years"].items()}
     plan = _alternation(plans)
-    deadline = re.compile(
+    deadline = pattern_cache.compile(
         rf"(?P<to>{_alternation(raw['deadline_before'])})?{_GAP}(?P<year>20\d\d|{_CN_YEAR}){_GAP}年(?P<fy>度)?"
         rf"(?P<end>{_alternation(raw['deadline_after'])})?"
         rf"|(?P<rel>{_alternation(relative)})"
@@ -76,15 +77,17 @@ def dates() -> Dates:
         past_years={str(k): int(v) for k, v in raw["past_years"].items()},
         baseline_before=tuple(map(str, raw["baseline_before"])),
         range_mark=range_mark,
-        plan=re.compile(plan),
+        plan=pattern_cache.compile(plan),
         deadline=deadline,
-        range_year=re.compile(rf"20\d\d{_GAP}{range_mark}{_GAP}20\d\d"),
-        period=re.compile(rf"((?:19|20)\d\d){_GAP}年?{_GAP}{range_mark}{_GAP}(20\d\d){_GAP}年"),
-        heading_year=re.compile(rf"(?<![\d{re.escape(dashes)}至])(20\d\d)年(?![\d{re.escape(dashes)}至])"),
-        past_year_opening=re.compile(
+        range_year=pattern_cache.compile(rf"20\d\d{_GAP}{range_mark}{_GAP}20\d\d"),
+        period=pattern_cache.compile(rf"((?:19|20)\d\d){_GAP}年?{_GAP}{range_mark}{_GAP}(20\d\d){_GAP}年"),
+        heading_year=pattern_cache.compile(
+            rf"(?<![\d{re.escape(dashes)}至])(20\d\d)年(?![\d{re.escape(dashes)}至])"
+        ),
+        past_year_opening=pattern_cache.compile(
             r"^[ \t\u3000]{0,8}(20\d\d)年(?:[，,]|[一二三四五六七八九十]{1,2}月|底|末)"
         ),
-        year=re.compile(rf"(20\d\d){_GAP}年"),
+        year=pattern_cache.compile(rf"(20\d\d){_GAP}年"),
     )
 
 

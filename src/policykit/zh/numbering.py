@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.model import ClauseKind
 from policykit.zh.numerals import parse_number
@@ -59,11 +60,11 @@ def _load_styles() -> tuple[Style, ...]:
         }
         if "word" in entry:
             number = rf"^第([{_CN}\d]{{1,{entry.get('digits', 4)}}}){re.escape(entry['word'])}"
-            tight = re.compile(number) if entry.get("tight") else None
-            pattern = re.compile(number + r"(?=[\s　]|$)")
+            tight = pattern_cache.compile(number) if entry.get("tight") else None
+            pattern = pattern_cache.compile(number + r"(?=[\s　]|$)")
             styles.append(Style(pattern=pattern, tight=tight, tight_rest=entry.get("tight", ""), **common))
         else:
-            styles.append(Style(pattern=re.compile(entry["pattern"]), **common))
+            styles.append(Style(pattern=pattern_cache.compile(entry["pattern"]), **common))
     return tuple(styles)
 
 
@@ -80,7 +81,7 @@ def union(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     patterns = list(patterns)
     if any(p.flags != re.UNICODE or re.search(r"\\\d|\(\?P=", p.pattern) for p in patterns):
         raise ValueError("a union needs patterns with the default flags and no backreferences")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return pattern_cache.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 _ANY_NUMBERING = union([*(s.pattern for s in STYLES), *(s.tight for s in STYLES if s.tight is not None)])
@@ -105,13 +106,13 @@ def alternatives(words: str | Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
-APPENDIX = re.compile(
+APPENDIX = pattern_cache.compile(
     rf"^({alternatives('appendix')})(?:[\s　]*([0-9{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
     r"([^。；！？，]{0,40})$"
 )
 """An appendix heading line: 附件, 附件1, 附表2 重点项目表 (附件：… with a colon is the 附件说明 list)."""
 
-GLOSSARY = re.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
+GLOSSARY = pattern_cache.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
 """A glossary heading line (名词解释) after the body or inside an appendix."""
 
 
@@ -132,21 +133,23 @@ def _is_tight_rest(rest: str, kind: str) -> bool:
     return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
 
 
-BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
+BANNER = pattern_cache.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
 
-BOX = re.compile(r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?=[\s　:：]|[\u4e00-\u9fff]|$)")
+BOX = pattern_cache.compile(r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?=[\s　:：]|[\u4e00-\u9fff]|$)")
 """专栏 boxes: a titled panel listing projects or indicators beside the running text."""
 
 SHI = "是"
 """The word after each ordinal of an inline enumeration: a paragraph without it has none."""
-INLINE_SHI = re.compile(rf"(?:^|(?<=[，。；：]))([一二三四五六七八九十]{{1,2}}){SHI}(?=[\u4e00-\u9fff“])")
+INLINE_SHI = pattern_cache.compile(
+    rf"(?:^|(?<=[，。；：]))([一二三四五六七八九十]{{1,2}}){SHI}(?=[\u4e00-\u9fff“])"
+)
 """一是…二是… enumerations inside a paragraph."""
 
-BYLINE = re.compile(r"^[□■◇◆]?\s*(?:本报(?:记者|讯)|记者|通讯员)\s*\S{2,}")
+BYLINE = pattern_cache.compile(r"^[□■◇◆]?\s*(?:本报(?:记者|讯)|记者|通讯员)\s*\S{2,}")
 """A newspaper byline, which marks the start of an article's body."""
 
-DASH_ITEM = re.compile(r"^——(?=\S)")
+DASH_ITEM = pattern_cache.compile(r"^——(?=\S)")
 """A paragraph led by an em-dash pair: an item of a dash list (——坚持…)."""
 
 
@@ -248,5 +251,5 @@ def heading_of(rest: str, limit: int = 60) -> str:
     return head if 0 < len(head) <= limit else ""
 
 
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
+_CJK_GAP = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
 """Spaces between two ideographs, which only letter-space a title (总  则)."""

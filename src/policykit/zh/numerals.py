@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from policykit import pattern_cache
 from policykit.zh.chars import halfwidth_alnum
 from policykit.zh.dates import dates
 from policykit.zh.units import Unit, magnitude, match_unit, unit_table
@@ -33,8 +34,8 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_ARABIC = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千万亿]*)$")
-_CN_DIGIT_STRING = re.compile(r"^[零〇一二三四五六七八九]+$")
+_ARABIC = pattern_cache.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千万亿]*)$")
+_CN_DIGIT_STRING = pattern_cache.compile(r"^[零〇一二三四五六七八九]+$")
 
 
 def _section(text: str) -> int:
@@ -206,7 +207,7 @@ class Quantity:
     chinese: bool = False
 
 
-_NUMBER = re.compile(
+_NUMBER = pattern_cache.compile(
     r"(?P<pct>百分之)?(?:"
     r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名))(?P<vmag>[十百千万亿]+)"
     r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
@@ -218,7 +219,7 @@ _RANGE_MARKS = dates().dashes + "至到"
 _LONGEST_NUMERAL = (
     24  # 一千二百三十四万五千六百七十八亿…: no real numeral is longer; longer runs are not read
 )
-_ASCII_ALNUM = re.compile(r"[A-Za-z0-9.]")
+_ASCII_ALNUM = pattern_cache.compile(r"[A-Za-z0-9.]")
 
 
 def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | None] | None:
