@@ -105,9 +105,29 @@ def test_an_unwritable_cache_still_compiles(tmp_path, monkeypatch):
 
 
 def test_the_store_keeps_only_what_a_run_used_when_it_grows_too_big(fresh_cache, monkeypatch):
-    monkeypatch.setattr(pattern_cache, "_MAX_ENTRIES", 3)
     for i in range(5):
         pattern_cache.compile(f"x{i}")
-    monkeypatch.setattr(pattern_cache, "_used", {("x4", 0)})
     _reload_store(monkeypatch)
-    assert set(pattern_cache._programs()) == {("x4", 0)}
+    monkeypatch.setattr(pattern_cache, "_MAX_ENTRIES", 3)
+    monkeypatch.setattr(pattern_cache, "_used", set())
+    pattern_cache.compile("x4")  # from the store
+    pattern_cache.compile("y")  # new
+    _reload_store(monkeypatch)
+    assert set(pattern_cache._programs()) == {("x4", 0), ("y", 0)}
+
+
+def _compile_in_worker(pattern: str) -> bool:
+    return pattern_cache.compile(pattern) == re.compile(pattern)
+
+
+def test_patterns_compiled_in_pool_workers_are_kept(fresh_cache, monkeypatch):
+    from policykit import parallel
+
+    monkeypatch.setattr(parallel, "worker_count", lambda limit=None: 2)
+    patterns = [f"第{i}[\u4e00-\u9fff]{{1,{i + 1}}}条" for i in range(6)]
+    try:
+        assert all(parallel.pmap(_compile_in_worker, patterns))
+    finally:
+        parallel.shutdown()
+    monkeypatch.setattr(pattern_cache, "_store", None)
+    assert {(p, 0) for p in patterns} <= set(pattern_cache._programs())

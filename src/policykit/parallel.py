@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, TypeVar
 
 _IN_WORKER = "POLICYKIT_IN_WORKER"
@@ -73,6 +74,15 @@ _Job = TypeVar("_Job")
 _Result = TypeVar("_Result")
 
 
+def _in_worker(function: Callable[[_Job], _Result], job: _Job) -> _Result:
+    """Run one job; then keep the regex programs the worker compiled, since workers end without atexit."""
+    result = function(job)
+    from policykit import pattern_cache
+
+    pattern_cache.save_new()
+    return result
+
+
 def pmap(
     function: Callable[[_Job], _Result], jobs: Iterable[_Job], *, min_jobs: int = 4
 ) -> Iterator[_Result]:
@@ -84,7 +94,7 @@ def pmap(
     pool = _shared_pool()
     chunk = max(1, min(16, len(jobs) // (worker_count() * 8)))
     try:
-        yield from pool.imap(function, jobs, chunksize=chunk)
+        yield from pool.imap(partial(_in_worker, function), jobs, chunksize=chunk)
     except BaseException:
         shutdown()
         raise

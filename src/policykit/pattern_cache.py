@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 _MAX_ENTRIES = 4000
@@ -51,10 +52,24 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     except (TypeError, ValueError, RuntimeError):
         return re.compile(pattern, flags)
     if not _new:
-        atexit.register(_save)
+        _register_save()
     _new[key] = program
     _used.add(key)
     return compiled
+
+
+def _lock(handle: Any) -> None:
+    """Hold an exclusive lock on an open file until it is closed (where the platform has flock)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+@lru_cache(maxsize=1)
+def _register_save() -> None:
+    atexit.register(_save)
 
 
 def _program(pattern: str, flags: int) -> tuple | None:
@@ -91,19 +106,26 @@ def _programs() -> dict[tuple[str, int], tuple]:
     """The stored programs, read once per process; empty when there is no readable store."""
     global _store
     if _store is None:
-        _store = {}
         path = _path()
-        if path and not os.environ.get("POLICYKIT_NO_PATTERN_CACHE"):
-            import marshal
-
-            try:
-                with open(path, "rb") as handle:
-                    loaded: Any = marshal.load(handle)
-                if isinstance(loaded, dict):
-                    _store = loaded
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
+        _store = _read(path) if path and not os.environ.get("POLICYKIT_NO_PATTERN_CACHE") else {}
     return _store
+
+
+def _read(path: str) -> dict[tuple[str, int], tuple]:
+    import marshal
+
+    try:
+        with open(path, "rb") as handle:
+            loaded: Any = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_new() -> None:
+    """Write the programs compiled since the last save (a pool worker calls this: it never runs atexit)."""
+    if _new:
+        _save()
 
 
 def _save() -> None:
@@ -113,15 +135,18 @@ def _save() -> None:
         return
     import marshal
 
-    merged = {**_programs(), **_new}
-    if len(merged) > _MAX_ENTRIES:
-        merged = {key: merged[key] for key in _used if key in merged}
+    _programs().update(_new)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            marshal.dump(merged, handle)
-        os.replace(temporary, path)
+        with open(f"{path}.lock", "a") as lock:
+            _lock(lock)  # two workers saving at once must not drop each other's programs
+            merged = {**_read(path), **_new}
+            if len(merged) > _MAX_ENTRIES:
+                merged = {key: merged[key] for key in _used | set(_new) if key in merged}
+            with open(temporary, "wb") as handle:
+                marshal.dump(merged, handle)
+            os.replace(temporary, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
