@@ -75,11 +75,11 @@ _Result = TypeVar("_Result")
 
 
 def _in_worker(function: Callable[[_Job], _Result], job: _Job) -> _Result:
-    """Run one job; then keep the regex programs the worker compiled, since workers end without atexit."""
+    """Run one job; then keep what the worker added to the run caches, since workers end without atexit."""
     result = function(job)
-    from policykit import pattern_cache
+    from policykit.run_cache import save_all
 
-    pattern_cache.save_new()
+    save_all()
     return result
 
 

@@ -1,4 +1,4 @@
-"""The on-disk regex program cache gives exactly the Pattern re.compile gives (issue 15: parse start-up)."""
+"""The run caches: regex programs give exactly the Pattern re.compile gives, data files the values YAML gives (issue 15)."""
 
 from __future__ import annotations
 
@@ -11,25 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policykit
-from policykit import pattern_cache
+from policykit import config, pattern_cache, run_cache
 
 
 @pytest.fixture
 def fresh_cache(tmp_path, monkeypatch):
     """An empty cache directory and a module that has read nothing yet."""
     monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("POLICYKIT_NO_PATTERN_CACHE", raising=False)
-    monkeypatch.setattr(pattern_cache, "_store", None)
-    monkeypatch.setattr(pattern_cache, "_new", {})
-    monkeypatch.setattr(pattern_cache, "_used", set())
-    return tmp_path
+    monkeypatch.delenv(run_cache.DISABLE, raising=False)
+    pattern_cache.PROGRAMS.reset()
+    yield tmp_path
+    pattern_cache.PROGRAMS.reset()
 
 
-def _reload_store(monkeypatch):
+def _reload_store(cache=pattern_cache.PROGRAMS):
     """What a later process sees: the saved file, nothing in memory."""
-    pattern_cache._save()
-    monkeypatch.setattr(pattern_cache, "_store", None)
-    monkeypatch.setattr(pattern_cache, "_new", {})
+    cache.save()
+    cache.reset()
 
 
 def _library_patterns() -> list[re.Pattern[str]]:
@@ -51,9 +49,9 @@ def test_every_library_pattern_from_the_store_equals_re_compile(fresh_cache, mon
     assert len(patterns) > 50, "the library's module-level patterns were found"
     for pattern in patterns:
         pattern_cache.compile(pattern.pattern, pattern.flags)
-    _reload_store(monkeypatch)
+    _reload_store()
     for pattern in patterns:
-        stored = pattern_cache._programs().get((pattern.pattern, pattern.flags))
+        stored = pattern_cache.PROGRAMS.stored().get((pattern.pattern, pattern.flags))
         assert stored is not None, pattern.pattern
         # Pattern equality compares the flags, the source and the compiled program itself
         assert pattern_cache.compile(pattern.pattern, pattern.flags) == re.compile(
@@ -81,39 +79,37 @@ def test_generated_patterns_round_trip_through_the_store(pieces, flags):
 
 def test_a_damaged_store_is_ignored_and_rewritten(fresh_cache, monkeypatch):
     pattern_cache.compile(r"[\u4e00-\u9fff]+年")
-    pattern_cache._save()
-    path = pattern_cache._path()
+    pattern_cache.PROGRAMS.save()
+    path = pattern_cache.PROGRAMS.path()
     assert path is not None
     with open(path, "wb") as handle:
         handle.write(b"\x00garbage")
-    monkeypatch.setattr(pattern_cache, "_store", None)
-    monkeypatch.setattr(pattern_cache, "_new", {})
+    pattern_cache.PROGRAMS.reset()
     assert pattern_cache.compile(r"[\u4e00-\u9fff]+年") == re.compile(r"[\u4e00-\u9fff]+年")
-    _reload_store(monkeypatch)
-    assert (r"[\u4e00-\u9fff]+年", 0) in pattern_cache._programs()
+    _reload_store()
+    assert (r"[\u4e00-\u9fff]+年", 0) in pattern_cache.PROGRAMS.stored()
 
 
 def test_an_unwritable_cache_still_compiles(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(blocker / "cache"))
-    monkeypatch.setattr(pattern_cache, "_store", None)
-    monkeypatch.setattr(pattern_cache, "_new", {})
+    pattern_cache.PROGRAMS.reset()
     assert pattern_cache.compile("第([一二三])条") == re.compile("第([一二三])条")
-    pattern_cache._save()  # cannot create the folder: nothing raised, nothing written
+    pattern_cache.PROGRAMS.save()  # cannot create the folder: nothing raised, nothing written
+    pattern_cache.PROGRAMS.reset()
     assert not (blocker / "cache").exists()
 
 
 def test_the_store_keeps_only_what_a_run_used_when_it_grows_too_big(fresh_cache, monkeypatch):
     for i in range(5):
         pattern_cache.compile(f"x{i}")
-    _reload_store(monkeypatch)
-    monkeypatch.setattr(pattern_cache, "_MAX_ENTRIES", 3)
-    monkeypatch.setattr(pattern_cache, "_used", set())
+    _reload_store()
+    monkeypatch.setattr(pattern_cache.PROGRAMS, "max_entries", 3)
     pattern_cache.compile("x4")  # from the store
     pattern_cache.compile("y")  # new
-    _reload_store(monkeypatch)
-    assert set(pattern_cache._programs()) == {("x4", 0), ("y", 0)}
+    _reload_store()
+    assert set(pattern_cache.PROGRAMS.stored()) == {("x4", 0), ("y", 0)}
 
 
 def _compile_in_worker(pattern: str) -> bool:
@@ -129,5 +125,25 @@ def test_patterns_compiled_in_pool_workers_are_kept(fresh_cache, monkeypatch):
         assert all(parallel.pmap(_compile_in_worker, patterns))
     finally:
         parallel.shutdown()
-    monkeypatch.setattr(pattern_cache, "_store", None)
-    assert {(p, 0) for p in patterns} <= set(pattern_cache._programs())
+    pattern_cache.PROGRAMS.reset()
+    assert {(p, 0) for p in patterns} <= set(pattern_cache.PROGRAMS.stored())
+
+
+def test_data_files_from_the_run_cache_equal_the_yaml_and_are_new_objects(fresh_cache):
+    from importlib import resources
+
+    import yaml
+
+    cache = config._data_cache()
+    cache.reset()
+    names = [entry.name for entry in resources.files("policykit").joinpath("data").iterdir()]
+    names = [name for name in names if name.endswith(".yaml")]
+    parsed = {name: yaml.safe_load(resources.files("policykit").joinpath(f"data/{name}").read_text("utf-8"))
+              for name in names}  # fmt: skip
+    assert all(config.data_yaml(name) == parsed[name] for name in names)
+    _reload_store(cache)
+    assert len(cache.stored()) == len(names), "every data file was kept"
+    first = config.data_yaml(names[0])
+    assert first == parsed[names[0]]
+    assert config.data_yaml(names[0]) is not first, "callers may change what they get"
+    cache.reset()
