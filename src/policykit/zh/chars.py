@@ -6,9 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
 from policykit import pattern_cache
+from policykit.config import read_data
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
@@ -82,7 +82,7 @@ def strip_invisible(text: str) -> str:
 def _radical_table() -> dict[int, str]:
     """The radical → unified ideograph table from data/radicals.txt, loaded once."""
     table: dict[int, str] = {}
-    raw = resources.files("policykit").joinpath("data/radicals.txt").read_text("utf-8")
+    raw = read_data("radicals.txt").decode("utf-8")
     for line in raw.splitlines():
         fields = line.split("#", 1)[0].split()
         if len(fields) == 2:

@@ -15,14 +15,15 @@ import contextlib
 import logging
 import os
 from functools import cache
-from importlib.resources import files
 from typing import Any
+
+from policykit.config import read_data
 
 
 def lexicon() -> list[tuple[str, int, str]]:
     """Return the policy lexicon as (word, frequency, POS tag) entries."""
     entries = []
-    for raw in files("policykit").joinpath("data/lexicon.txt").read_text(encoding="utf-8").splitlines():
+    for raw in read_data("lexicon.txt").decode("utf-8").splitlines():
         parts = raw.split()
         if parts and not raw.startswith("#"):
             entries.append(
