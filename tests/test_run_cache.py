@@ -120,6 +120,7 @@ def test_patterns_compiled_in_pool_workers_are_kept(fresh_cache, monkeypatch):
     from policykit import parallel
 
     monkeypatch.setattr(parallel, "worker_count", lambda limit=None: 2)
+    parallel.shutdown()  # workers forked now see this test's cache directory
     patterns = [f"第{i}[\u4e00-\u9fff]{{1,{i + 1}}}条" for i in range(6)]
     try:
         assert all(parallel.pmap(_compile_in_worker, patterns))
