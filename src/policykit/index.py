@@ -186,6 +186,7 @@ class SearchIndex:
         self.folder = folder
         self.path = os.path.join(folder, INDEX_FILE)
         self.notes = notes
+        self._held_keys: dict[str, str] = {}
 
     @classmethod
     def open(
@@ -298,7 +299,7 @@ class SearchIndex:
         try:
             known = self._known()
             held, checked = self._held(files, stats, known)
-            found, total, characters = self._find(query, held, under, known)
+            found, total, characters = self._find(query, held, under, known, self._held_keys)
         finally:
             db.execute("COMMIT")
         self._stamp(checked)
@@ -310,9 +311,11 @@ class SearchIndex:
         """The files held unchanged, and (time, id) stamps for those only their content hash proved so."""
         held = []
         checked: list[tuple] = []
+        keys = self._held_keys = {}
         cwd = os.path.join(os.getcwd(), "")
         for file in files:
-            entry = known.get(_key(file, cwd))
+            key = keys[file] = _key(file, cwd)
+            entry = known.get(key)
             if entry is None or entry[8]:
                 continue
             info = stats.get(file) if stats else None
@@ -484,7 +487,12 @@ class SearchIndex:
             db.execute("COMMIT")
 
     def _find(
-        self, query: Query, files: list[str], under: str | None, known: dict[str, tuple]
+        self,
+        query: Query,
+        files: list[str],
+        under: str | None,
+        known: dict[str, tuple],
+        keys: dict[str, str] | None = None,
     ) -> tuple[list[Hit], int, int]:
         from policykit.files import display_path
 
@@ -494,7 +502,7 @@ class SearchIndex:
         cwd = os.path.join(os.getcwd(), "")
         total = characters = 0
         for i, file in enumerate(files):
-            entry = known.get(_key(file, cwd))
+            entry = known.get(keys[file] if keys else _key(file, cwd))
             if entry is not None and not entry[8] and entry[0] not in display:
                 display[entry[0]] = display_path(file)
                 order[entry[0]] = i

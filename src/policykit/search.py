@@ -249,11 +249,11 @@ def search(
     warnings.extend(scan_warnings)
     total += scan_total
     characters += scan_characters
-    found = _in_file_order(files, indexed + scanned)
+    shown = tuple(display_path(file) for file in files)
+    found = _in_file_order(shown, indexed + scanned)
     matches = collect_matches(
         found, rank=rank, total_clauses=total, average_length=characters / max(total, 1)
     )
-    shown = tuple(display_path(file) for file in files)
     return SearchResult(matches, shown, tuple(warnings), tuple(notes))
 
 
@@ -271,9 +271,9 @@ def _no_index_yet(cache_dir: str | os.PathLike | None) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def _in_file_order(files: list[str], found: list[Hit]) -> list[Hit]:
+def _in_file_order(shown: tuple[str, ...], found: list[Hit]) -> list[Hit]:
     """Merge hits from the index and the scan in the order the files were given, clause order within."""
-    order = {display_path(file): i for i, file in enumerate(files)}
+    order = {name: i for i, name in enumerate(shown)}
     return sorted(found, key=lambda item: order.get(item[0].document, 0))
 
 
