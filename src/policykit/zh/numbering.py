@@ -18,16 +18,24 @@ from policykit.zh.numerals import parse_number
 
 _CN = "零〇一二两三四五六七八九十百千"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN_ASCII = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = {
+    **{numeral: n for n, numeral in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", 1)},
+    **{numeral: n for n, numeral in enumerate(_ROMAN_ASCII, 1)},
+}
+"""Roman numerals, as one character (Ⅲ) or in letters (III), to twelve: headings go no further."""
 
 
 def chinese_ordinal(text: str) -> int:
-    """Read a numbering ordinal: Arabic, circled or a Chinese numeral (through `parse_number`).
+    """Read a numbering ordinal: Arabic, circled, Roman or a Chinese numeral (through `parse_number`).
 
-    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③"]]
-    [1, 10, 12, 20, 64, 101, 12, 3]
+    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX"]]
+    [1, 10, 12, 20, 64, 101, 12, 3, 4, 9]
     """
     if text in _CIRCLED:  # before isdigit(), which is true for ③
         return _CIRCLED.index(text) + 1
+    if text in _ROMAN:
+        return _ROMAN[text]
     if text.isdigit():
         return int(text)
     return int(parse_number(text))
@@ -115,8 +123,11 @@ GLOSSARY = re.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
 """A glossary heading line (名词解释) after the body or inside an appendix."""
 
 
-def _is_tight_rest(rest: str, kind: str) -> bool:
+def _is_tight_rest(rest: str, kind: str, *, references: bool = False) -> bool:
     """Tell whether what follows 第X章 with no separator is a title (or 第X条's sentence), not a reference.
+
+    With `references`, words that usually cite the number (第五条有关规定) are let through: the
+    caller has the sequence to decide by.
 
     >>> _is_tight_rest("经济社会发展的指导思想", "title"), _is_tight_rest("规定的情形，由市政府决定。", "title")
     (True, False)
@@ -125,7 +136,7 @@ def _is_tight_rest(rest: str, kind: str) -> bool:
     >>> _is_tight_rest("规定的情形除外。", "sentence"), _is_tight_rest("、第六条规定的情形", "sentence")
     (False, False)
     """
-    if len(rest) < 2 or rest.startswith(tuple(layout_words()["reference_followers"])):
+    if len(rest) < 2 or (not references and rest.startswith(tuple(layout_words()["reference_followers"]))):
         return False
     if kind == "sentence":
         return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
@@ -204,6 +215,29 @@ def _numbering(text: str) -> Numbering | None:
             rest=text[found.end() :].lstrip(" \u3000"),
         )
     return None
+
+
+def run_in_number(text: str, style_name: str) -> Numbering | None:
+    """Read a 第X条-like number run straight into any text (第二条有关部门…), for the caller to judge by sequence.
+
+    `match_numbering` refuses 第二条有关 because 有关 after an article number usually cites it
+    (第五条有关规定); only the numbering sequence can tell that it opens the next article.
+
+    >>> run_in_number("第二条有关部门及其工作人员违反本条例规定的，依法给予处分。", "article").ordinal
+    2
+    >>> run_in_number("第二条、第三条规定的情形除外。", "article") is None
+    True
+    """
+    style = STYLE_BY_NAME[style_name]
+    found = style.tight.match(text) if style.tight is not None else None
+    rest = text[found.end() :].lstrip(" \u3000") if found else ""
+    if found is None or not _is_tight_rest(rest, style.tight_rest, references=True):
+        return None
+    try:
+        ordinal = chinese_ordinal(found.group(1))
+    except ValueError:
+        return None
+    return Numbering(style=style, number=found.group(0), ordinal=ordinal, rest=rest)
 
 
 def is_heading_line(text: str) -> bool:
