@@ -23,7 +23,7 @@ from policykit.zh.chars import (
     unify_radicals,
 )
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import alternatives, is_heading_line
+from policykit.zh.numbering import alternatives, is_heading_line, match_numbering
 
 __all__ = [
     "display_width",
@@ -79,8 +79,35 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
+_MARKDOWN_HEADING = re.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
+_BOLD = "**"
+
+
+def strip_markdown_marks(text: str) -> str:
+    """Drop markdown's heading marks and a leading bold's asterisks: layout, like an indent, not text.
+
+    pandoc and LLM conversions of Word files write headings as `## （一）加强领导` or
+    `**一、总体要求**`; the number must open the line for the clause to be seen.
+
+    >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
+    ('（一）加强领导', '（二）强化保障。各区要…')
+    >>> strip_markdown_marks("#1机组"), strip_markdown_marks("**注")
+    ('#1机组', '**注')
+    """
+    found = _MARKDOWN_HEADING.match(text)
+    if found:
+        text = found.group(1) + text[found.end() :]
+    lead = len(text) - len(text.lstrip(INDENT))
+    if text.startswith(_BOLD, lead) and text.find(_BOLD, lead + 2) > lead + 2:
+        close = text.find(_BOLD, lead + 2)
+        text = text[:lead] + text[lead + 2 : close] + text[close + 2 :]
+    return text
+
+
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
+    if any("#" in line or _BOLD in line for line in fixed_lines):
+        fixed_lines = [strip_markdown_marks(line) for line in fixed_lines]
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
         _lead_width(fixed[: len(fixed) - len(content)]) if len(content) < len(fixed) else 0
@@ -113,8 +140,10 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
     A PDF-to-text tool repeats the page head (国务院公报, the document's short title) at every break;
     a line counts only where nearly all its copies (80%, or both of two) stand in the same place at a
     page break, first below it or last above it, so a phrase the text itself repeats is never taken.
+    A head that repeats the document's title is taken at a single break too (a two-page document):
+    its other copy is the title itself, among the first lines, which stays text.
     """
-    if len(breaks) < 2:
+    if not breaks:
         return []
     before: set[int] = set()  # the last text line above each break (a footer's place)
     after: set[int] = set()  # the first text line below it (a header's), past blank lines
@@ -130,14 +159,33 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
     for k, line in enumerate(lines):
         if line.text and line.furniture is None and len(line.text) <= 40:
             places.setdefault(line.text, []).append(k)
-    return [
-        k
-        for text, found in places.items()
-        if len(found) >= 2
-        and not is_heading_line(text)
-        and any(sum(k in side for k in found) >= max(2, 0.8 * len(found)) for side in (before, after))
-        for k in found
-    ]
+    top = [k for k in range(min(breaks)) if not lines[k].blank and k not in after][:_TITLE_LINES]
+    # The title as the first lines give it, whole or broken over two or three of them.
+    titles = {"".join(lines[k].text for k in top[a:b]) for a in range(len(top)) for b in range(a + 1, a + 4)}
+    heads = []
+    for text, found in places.items():
+        if is_heading_line(text):
+            continue
+        if (
+            len(found) >= 2
+            and len(breaks) >= 2
+            and any(sum(k in side for k in found) >= max(2, 0.8 * len(found)) for side in (before, after))
+        ):
+            heads.extend(found)
+            continue
+        rest = [k for k in found if k not in top]
+        if (
+            rest
+            and text in titles
+            and not ends_sentence(text)
+            and any(all(k in side for k in rest) for side in (before, after))
+        ):
+            heads.extend(rest)  # the title, then its copy at each page's head
+    return heads
+
+
+_TITLE_LINES = 5
+"""The first text lines, where a title stands (after a 发文字号 or a dateline): a head may repeat it."""
 
 
 def _lead_width(lead: str) -> int:
@@ -256,7 +304,12 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         and not cur.indented
         and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
+        and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
     )
+
+
+_TITLE_NOTE = re.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}日[^（）()]{0,40}[）)]$")
+"""A title's date in brackets on the line below it: （2023年1月2日）, （2019年3月5日在第十三届…）."""
 
 
 def join_page_split_words(
@@ -303,8 +356,14 @@ def join_page_split_words(
         return None
     if page_break:
         return j  # a full line, the page's number, then more text: the page broke mid-sentence
-    # A blank line may end a paragraph too; a heading that fills the column is taken to end there.
-    return j if len(gap) <= 2 and not heading else None
+    # A blank line may end a paragraph too; a heading that fills the column is taken to end there, and
+    # so does a title set in a column of its own (…行动方案的通知 / blank / 沪科〔2025〕5号).
+    return j if len(gap) <= 2 and not heading and not _ends_title(cur.text, nxt.text) else None
+
+
+def _ends_title(text: str, following: str) -> bool:
+    """Tell whether a line ends a title (its last word names the document's type) or the next is a 公文 part."""
+    return bool(_TITLE_END.search(text)) or is_part_line(following)
 
 
 def join_split_fragments(lines: list[_Line], i: int) -> bool:
@@ -347,6 +406,10 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
     )
 
 
+_YEAR_LED = re.compile(r"^\d{4}年[\u4e00-\u9fff]")
+"""A title that starts with its year (2026年河南省政府工作报告), broken like any other."""
+
+
 def join_split_title(lines: list[_Line], i: int) -> int | None:
     """Return the index of the line that completes a title broken at line i, or None.
 
@@ -364,7 +427,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     if (
         cur.blank
         or len(text) > 40
-        or not is_cjk(text[0])
+        or not (is_cjk(text[0]) or _YEAR_LED.match(text))
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
@@ -386,6 +449,41 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             return j
         return None
     return None
+
+
+_TITLED_NUMBERS = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+"""第X章 and its kin: a centred heading whose title line the structure stage reads on its own."""
+
+
+def join_bare_number(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that a bare number at line i numbers, or None.
+
+    Word-to-text tools and PDF extractors leave a list's number on a line of its own (`一、` /
+    `加强组织领导`, `第二条` / `有关部门…`); number and text are one paragraph. Blank lines between
+    them are layout; a heading line after the number is not its text.
+
+    >>> join_bare_number(_lines("一、", "加强组织领导"), 0), join_bare_number(_lines("（一）", "", "统筹推进。"), 0)
+    (1, 2)
+    >>> join_bare_number(_lines("一、", "（一）加强领导"), 0), join_bare_number(_lines("第一章", "总则"), 0)
+    (None, None)
+    """
+    text = lines[i].text
+    if not text or len(text) > 12 or not is_heading_line(text):
+        return None
+    numbering = match_numbering(text)
+    if numbering is None or numbering.rest or numbering.style.name in _TITLED_NUMBERS:
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= 3 and lines[j].blank:
+        j += 1
+    if j >= len(lines) or lines[j].blank or is_heading_line(lines[j].text) or _table_row(lines[j]):
+        return None
+    return j
+
+
+def _separator(number: str) -> str:
+    """What goes between a bare number and its text once joined: 第二条 needs a space, 一、 has its mark."""
+    return "\u3000" if number and number[-1] not in "、.．)）" else ""
 
 
 _DOC_NUMBER = re.compile(r"〔\d{4}〕\d{1,4}号")
@@ -425,10 +523,13 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
 
     i = 0
     pending_join: int | None = None
+    bare_number = False  # the pending join follows a number alone on its line
     while i < len(lines):
         line = lines[i]
         starts_paragraph = False
         if i == pending_join:
+            if bare_number:
+                text += _separator(text)
             append(line)
         elif line.blank:
             if line.furniture:
@@ -451,8 +552,11 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             append(line)
             starts_paragraph = True
+        bare_number = False
         if _table_row(line) or _DOC_NUMBER.search(line.text):
             pending_join = None
+        elif starts_paragraph and (number_text := join_bare_number(lines, i)) is not None:
+            pending_join, bare_number = number_text, True
         else:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
