@@ -80,33 +80,40 @@ def ends_sentence(text: str) -> bool:
 
 
 _MARKDOWN_HEADING = re.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
+_MARKDOWN_BULLET = re.compile(rf"^([{INDENT}]*)[-*+][{INDENT}]+(?=\S)")
 _BOLD = "**"
+_MARKDOWN_ANY = re.compile(rf"#|\*\*|^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
+"""Wherever a markdown mark might be: a document without one skips the line-by-line fixer."""
 
 
 def strip_markdown_marks(text: str) -> str:
-    """Drop markdown's heading marks and a leading bold's asterisks: layout, like an indent, not text.
+    """Drop markdown's heading marks, bold asterisks and a bullet before a number: layout, not text.
 
-    pandoc and LLM conversions of Word files write headings as `## （一）加强领导` or
-    `**一、总体要求**`; the number must open the line for the clause to be seen.
+    pandoc and LLM conversions of Word files write headings as `## （一）加强领导`,
+    `**一、总体要求**`, `一、**总体要求**` or `- （二）…`; the number must open the line for the
+    clause to be seen, and `**` is never a policy text's own (a bold cut by a column loses both).
 
     >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
     ('（一）加强领导', '（二）强化保障。各区要…')
-    >>> strip_markdown_marks("#1机组"), strip_markdown_marks("**注")
-    ('#1机组', '**注')
+    >>> strip_markdown_marks("- 三、**保障措施**"), strip_markdown_marks("#1机组"), strip_markdown_marks("- 坚持创新")
+    ('三、保障措施', '#1机组', '- 坚持创新')
     """
     found = _MARKDOWN_HEADING.match(text)
     if found:
         text = found.group(1) + text[found.end() :]
-    lead = len(text) - len(text.lstrip(INDENT))
-    if text.startswith(_BOLD, lead) and text.find(_BOLD, lead + 2) > lead + 2:
-        close = text.find(_BOLD, lead + 2)
-        text = text[:lead] + text[lead + 2 : close] + text[close + 2 :]
+    text = text.replace(_BOLD, "")
+    bullet = _MARKDOWN_BULLET.match(text)
+    if bullet and (match_numbering(text[bullet.end() :]) or is_heading_line(text[bullet.end() :])):
+        text = bullet.group(1) + text[bullet.end() :]
     return text
 
 
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
-    if any("#" in line or _BOLD in line for line in fixed_lines):
+    widths: list[int] | None = None
+    if _MARKDOWN_ANY.search("\n".join(fixed_lines)):
+        # a column cut the lines with their marks in: their widths are measured as typeset
+        widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
         fixed_lines = [strip_markdown_marks(line) for line in fixed_lines]
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
@@ -115,7 +122,7 @@ def _prepare(source: Source) -> list[_Line]:
     ]
     margin = _margin([lead for lead, content in zip(leads, contents, strict=True) if content])
     lines = []
-    for raw, content, lead in zip(source.lines, contents, leads, strict=True):
+    for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
         lines.append(
             _Line(
@@ -125,7 +132,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented=indented,
                 zero_width_only=not content and bool(raw.text.strip()),
                 furniture="page_number" if content and is_page_number(content) else None,
-                columns=display_width(content) + (4 if indented else 0),
+                columns=(widths[k] if widths else display_width(content)) + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
@@ -139,7 +146,8 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
 
     A PDF-to-text tool repeats the page head (国务院公报, the document's short title) at every break;
     a line counts only where nearly all its copies (80%, or both of two) stand in the same place at a
-    page break, first below it or last above it, so a phrase the text itself repeats is never taken.
+    page break, first below it or last above it, on nearly half the pages at least, so a phrase the
+    text itself repeats is never taken.
     A head that repeats the document's title is taken at a single break too (a two-page document):
     its other copy is the title itself, among the first lines, which stays text.
     """
@@ -159,6 +167,9 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
     for k, line in enumerate(lines):
         if line.text and line.furniture is None and len(line.text) <= 40:
             places.setdefault(line.text, []).append(k)
+    # A head stands on most pages (on every other one where odd and even pages differ); two copies at
+    # two of twenty breaks are a coincidence of short pages, such as a table cell repeated in the text.
+    pages = 0.4 * len(after)
     top = [k for k in range(min(breaks)) if not lines[k].blank and k not in after][:_TITLE_LINES]
     # The title as the first lines give it, whole or broken over two or three of them.
     titles = {"".join(lines[k].text for k in top[a:b]) for a in range(len(top)) for b in range(a + 1, a + 4)}
@@ -169,7 +180,9 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
         if (
             len(found) >= 2
             and len(breaks) >= 2
-            and any(sum(k in side for k in found) >= max(2, 0.8 * len(found)) for side in (before, after))
+            and any(
+                sum(k in side for k in found) >= max(2, 0.8 * len(found), pages) for side in (before, after)
+            )
         ):
             heads.extend(found)
             continue
