@@ -87,6 +87,32 @@ def markdown_hashes(text: str) -> str:
     return _each_heading(text, hashes)
 
 
+def markdown_inner_bold(text: str) -> str:
+    """`一、**总体要求**`: the number left outside the bold, as a converter keeps a list number apart."""
+
+    def bold(line: str) -> str:
+        found = _NUMBER.match(line)
+        stop = re.search(r"[。；：！？]", line)
+        end = stop.start() if stop else len(line)
+        if not found or found.end() >= end:
+            return line
+        return f"{line[: found.end()]}**{line[found.end() : end]}**{line[end:]}"
+
+    return _each_heading(text, bold)
+
+
+def markdown_bullets(text: str) -> str:
+    """`- （一）加强领导`: numbered headings written as a markdown list's items."""
+    return _each_heading(text, lambda line: "- " + line.lstrip())
+
+
+def markdown_bold_typeset(text: str) -> str:
+    """Bold headings, then cut into a 公文 column: the marks count in the width the lines were cut to."""
+    from tests.test_wrapped_corpus import COLUMNS, typeset
+
+    return typeset(markdown_bold(text), COLUMNS["gongwen"])
+
+
 def heading_split_from_body(text: str) -> str:
     """`（一）加强领导。` / `各区要…`: a run-in heading set on a line of its own above its body."""
 
@@ -233,6 +259,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "tight_articles": tight_articles,
     "markdown_bold": markdown_bold,
     "markdown_hashes": markdown_hashes,
+    "markdown_inner_bold": markdown_inner_bold,
+    "markdown_bullets": markdown_bullets,
+    "markdown_bold_typeset": markdown_bold_typeset,
     "heading_split_from_body": heading_split_from_body,
     "fullwidth_digits": fullwidth_digits,
     "half_brackets": half_brackets,

@@ -19,7 +19,7 @@ from tests.layouts import CHECKS, TRANSFORMS, number_alone, outline
 from tests.test_structure import assert_lossless, visible
 from tests.test_wrapped_corpus import COLUMNS, paginate, typeset
 
-MARKUP = re.compile(r"\*\*|#")
+MARKUP = re.compile(r"\*\*|#|^- ", re.MULTILINE)
 """Markdown marks the normaliser drops as layout: the text a reader sees is what is left."""
 
 
@@ -54,11 +54,12 @@ def test_each_transform_retypes_documents(transform, corpus_dir):
     assert retyped >= (1 if transform == "circled_numbers" else 4), retyped
 
 
+@pytest.mark.parametrize("lines_per_page", [7, 22])
 @pytest.mark.parametrize("path", corpus_params())
-def test_numbers_alone_in_a_typeset_paginated_column(path):
+def test_numbers_alone_in_a_typeset_paginated_column(path, lines_per_page):
     # a PDF extractor's output: the number on its own line, the text cut by the column and the page
     text, document = original(path)
-    paged = paginate(typeset(number_alone(text), COLUMNS["gongwen"]))
+    paged = paginate(typeset(number_alone(text), COLUMNS["gongwen"]), lines_per_page)
     parsed = parse_text(paged)
     assert outline(parsed) == outline(document)
     assert_lossless(parsed)
