@@ -232,6 +232,9 @@ def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...])
     return split
 
 
+_BOX_DEPTH = 0.01
+"""How far below the heading it stands in a box ranks: any heading of a lower level nests in it."""
+
 _ARTICLE_WORD = "第"
 """The first character of a 第N条 number: a paragraph without it opens no run-in article."""
 
@@ -371,7 +374,8 @@ class _Builder:
                 open_box = next((k for k, n in enumerate(self.stack) if n.kind == "box"), None)
                 if open_box is not None:
                     del self.stack[open_box:]
-                self.add(_Node("box", number, title, start, self.stack[-1].rank + 0.5, "box"), push=True)
+                rank = self.stack[-1].rank + _BOX_DEPTH
+                self.add(_Node("box", number, title, start, rank, "box"), push=True)
                 i += 1
                 continue
             if DASH_ITEM.match(text) and self.seen_heading:

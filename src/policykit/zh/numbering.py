@@ -46,7 +46,7 @@ class Style:
     """A numbering style: how it looks, where it usually ranks, what kind of clause it opens."""
 
     name: str
-    rank: int
+    rank: float
     kind: ClauseKind
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
@@ -210,7 +210,7 @@ def _numbering(text: str) -> Numbering | None:
             continue
         return Numbering(
             style=style,
-            number=found.group(0).rstrip(" \u3000"),
+            number=found.group(0).rstrip(" \u3000\t"),
             ordinal=ordinal,
             rest=text[found.end() :].lstrip(" \u3000"),
         )
