@@ -53,7 +53,7 @@ def number_alone(text: str) -> str:
 
     def split(line: str) -> str:
         found = _NUMBER.match(line)
-        if not found or found.end() == len(line) or found.group(1).endswith(("章", "节")):
+        if not found or found.end() == len(line):
             return line
         return f"{found.group(1)}\n{line[found.end() :]}"
 

@@ -55,13 +55,23 @@ def test_each_transform_retypes_documents(transform, corpus_dir):
     assert retyped >= (1 if transform == "circled_numbers" else 4), retyped
 
 
-@pytest.mark.parametrize("lines_per_page", [7, 22])
+EXTRACTED = {
+    "column_pages_of_7": lambda text: paginate(typeset(text, COLUMNS["gongwen"]), 7),
+    "column_pages_of_22": lambda text: paginate(typeset(text, COLUMNS["gongwen"])),
+    "newspaper_pages_of_7": lambda text: paginate(typeset(text, COLUMNS["newspaper"]), 7),
+    "blank_separated": lambda text: "\n\n".join(
+        typeset(p, 40, indent="").rstrip("\n") for p in text.split("\n") if p.strip()
+    ),
+}
+"""How PDF extractors lay out text: cut by a column and the page, or paragraphs between blank lines."""
+
+
+@pytest.mark.parametrize("layout", EXTRACTED)
 @pytest.mark.parametrize("path", corpus_params())
-def test_numbers_alone_in_a_typeset_paginated_column(path, lines_per_page):
-    # a PDF extractor's output: the number on its own line, the text cut by the column and the page
+def test_numbers_alone_in_extracted_text(path, layout):
+    # the number on its own line, and the text cut by the column and the page
     text, document = original(path)
-    paged = paginate(typeset(number_alone(text), COLUMNS["gongwen"]), lines_per_page)
-    parsed = parse_text(paged)
+    parsed = parse_text(EXTRACTED[layout](number_alone(text)))
     assert outline(parsed) == outline(document)
     assert_lossless(parsed)
 

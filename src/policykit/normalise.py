@@ -258,6 +258,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     paragraph's run, more for a whole document, where a short 公文 of one-line parts could
     otherwise pass for a column.
     """
+    run = [x for x in run if not _is_bare_number(x.text)]  # 第二条 or （一） alone: no line of the column
     if len(run) < 3:
         return None
     full = [x.columns for x in run]
@@ -326,7 +327,7 @@ _TITLE_NOTE = re.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}日[^（）(
 
 
 def join_page_split_words(
-    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False
+    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False, numbered: bool = False
 ) -> int | None:
     """Return the index of the line that continues line i across blank lines, or None.
 
@@ -362,7 +363,7 @@ def join_page_split_words(
     page_break = any(g.furniture for g in gap)
     if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
-    heading = is_heading_line(cur.text)
+    heading = numbered or is_heading_line(cur.text)  # numbered: the text of a number alone above it
     if all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
@@ -481,10 +482,10 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     (None, None)
     """
     text = lines[i].text
-    if not text or len(text) > 12 or not is_heading_line(text):
+    if not _is_bare_number(text):
         return None
     numbering = match_numbering(text)
-    if numbering is None or numbering.rest or numbering.style.name in _TITLED_NUMBERS:
+    if numbering is None or numbering.style.name in _TITLED_NUMBERS:
         return None
     j = i + 1
     while j < len(lines) and j - i <= 3 and lines[j].blank:
@@ -492,6 +493,18 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     if j >= len(lines) or lines[j].blank or is_heading_line(lines[j].text) or _table_row(lines[j]):
         return None
     return j
+
+
+def _is_bare_number(text: str) -> bool:
+    """Tell whether a line is a clause number and nothing else (一、, （一）, 第二条, 第一章).
+
+    >>> _is_bare_number("（一）"), _is_bare_number("第二条"), _is_bare_number("一、总体要求"), _is_bare_number("12")
+    (True, True, False, False)
+    """
+    if not text or len(text) > 12 or not is_heading_line(text):
+        return False
+    numbering = match_numbering(text)
+    return numbering is not None and not numbering.rest
 
 
 def _separator(number: str) -> str:
@@ -540,6 +553,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     while i < len(lines):
         line = lines[i]
         starts_paragraph = False
+        numbered = i == pending_join and bare_number
         if i == pending_join:
             if bare_number:
                 text += _separator(text)
@@ -573,9 +587,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         else:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
-            pending_join = (None if marked else join_page_split_words(lines, i, widths, indents)) or (
-                join_split_title(lines, i) if starts_paragraph else None
-            )
+            pending_join = (
+                None if marked else join_page_split_words(lines, i, widths, indents, numbered)
+            ) or (join_split_title(lines, i) if starts_paragraph else None)
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
         i = pending_join if pending_join is not None else i + 1

@@ -116,7 +116,11 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
             return range(0)
         key = _toc_key(paragraphs[first].text)
         for j in range(first + 1, len(paragraphs)):
-            if _toc_key(paragraphs[j].text) == key and not _has_leader(paragraphs[j].text):
+            here = _toc_key(paragraphs[j].text)
+            if not key.startswith(here) or _has_leader(paragraphs[j].text):
+                continue
+            # the entry comes back whole, or as a number alone with its title on the next line
+            if here == key or (j + 1 < len(paragraphs) and here + squash(paragraphs[j + 1].text) == key):
                 return range(start, j)
         return range(0)
     return range(0)

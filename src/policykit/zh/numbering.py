@@ -276,10 +276,24 @@ def heading_of(rest: str, limit: int = 60) -> str:
     '加强组织领导'
     >>> heading_of("总　　则")
     '总则'
+
+    A title run into its body after a space (Word's bold heading, then the paragraph) ends at the
+    space where a sentence follows; a space between two parallel phrases stays inside the title.
+
+    >>> heading_of("2025年工作回顾　过去的五年极不寻常、极不平凡，我们…。"), heading_of("坚持党的领导 强化组织保障")
+    ('2025年工作回顾', '坚持党的领导强化组织保障')
     """
     found = re.search(r"[。；：:！？]", rest)
-    head = _CJK_GAP.sub("", rest[: found.start()] if found else rest).strip()
+    clause = (rest[: found.start()] if found else rest).strip()
+    gap = _GAP.search(clause)
+    if gap and "，" in clause[gap.end() :]:
+        clause = clause[: gap.start()]
+    head = _CJK_GAP.sub("", clause).strip()
     return head if 0 < len(head) <= limit else ""
+
+
+_GAP = re.compile(r"(?<=\S\S)[ \t\u3000]+(?=\S)")
+"""The first space inside a title after two characters or more: where a run-in body may begin."""
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
