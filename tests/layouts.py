@@ -69,10 +69,15 @@ def markdown_bold(text: str) -> str:
     """`**一、总体要求**`: a heading in bold, as pandoc or an LLM writes Word headings in markdown."""
 
     def bold(line: str) -> str:
-        stop = re.search(r"[。；：！？]", line)
+        body = line.lstrip()
+        lead = line[: len(line) - len(body)]
+        article = _ARTICLE.match(body)
+        if article:  # an article's number alone is bold, never its text
+            return f"{lead}**{article.group(1)}**{body[article.end(1) :]}"
+        stop = re.search(r"[。；：！？]", body)
         if stop is None:
-            return f"**{line}**"
-        return f"**{line[: stop.end()]}**{line[stop.end() :]}"
+            return f"{lead}**{body}**"
+        return f"{lead}**{body[: stop.end()]}**{body[stop.end() :]}"
 
     return _each_heading(text, bold)
 

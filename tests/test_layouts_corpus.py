@@ -99,6 +99,13 @@ def test_markdown_marks_go_but_a_hash_in_the_text_stays():
     assert "#1机组" in document.text and "**" not in document.text
 
 
+def test_asterisks_that_mask_a_name_are_text():
+    # 王**: a disclosure masks names with asterisks after an ideograph, which opens no bold
+    document = parse_text("一、处罚决定\n当事人：王**、李**，违反规定。\n**二、**执行情况\n")
+    assert "王**、李**" in document.text
+    assert [c.heading for c in document.walk() if c.number] == ["处罚决定", "执行情况"]
+
+
 def test_a_line_after_a_title_it_does_not_complete_stays_apart():
     # the 发文字号 and the bracketed date below a title column are no part of it
     for text in (

@@ -82,30 +82,60 @@ def ends_sentence(text: str) -> bool:
 _MARKDOWN_HEADING = re.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
 _MARKDOWN_BULLET = re.compile(rf"^([{INDENT}]*)[-*+][{INDENT}]+(?=\S)")
 _BOLD = "**"
+_BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
+"""What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
+_BOLD_PAIR = re.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_BOLD_OPEN = re.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
 _MARKDOWN_ANY = re.compile(rf"#|\*\*|^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
 """Wherever a markdown mark might be: a document without one skips the line-by-line fixer."""
+_BOLD_LINES = 12
+"""The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
 
 
 def strip_markdown_marks(text: str) -> str:
-    """Drop markdown's heading marks, bold asterisks and a bullet before a number: layout, not text.
+    """Drop markdown's heading marks, bold pairs and a bullet before a number: layout, not text.
 
     pandoc and LLM conversions of Word files write headings as `## （一）加强领导`,
     `**一、总体要求**`, `一、**总体要求**` or `- （二）…`; the number must open the line for the
-    clause to be seen, and `**` is never a policy text's own (a bold cut by a column loses both).
+    clause to be seen. A ** after an ideograph opens no bold: 王**、李** mask names.
 
     >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
     ('（一）加强领导', '（二）强化保障。各区要…')
     >>> strip_markdown_marks("- 三、**保障措施**"), strip_markdown_marks("#1机组"), strip_markdown_marks("- 坚持创新")
     ('三、保障措施', '#1机组', '- 坚持创新')
+    >>> strip_markdown_marks("当事人：王**、李**")
+    '当事人：王**、李**'
     """
     found = _MARKDOWN_HEADING.match(text)
     if found:
         text = found.group(1) + text[found.end() :]
-    text = text.replace(_BOLD, "")
+    if _BOLD in text:
+        text = _BOLD_PAIR.sub(r"\1", text)
     bullet = _MARKDOWN_BULLET.match(text)
     if bullet and (match_numbering(text[bullet.end() :]) or is_heading_line(text[bullet.end() :])):
         text = bullet.group(1) + text[bullet.end() :]
     return text
+
+
+def strip_markdown(lines: list[str]) -> list[str]:
+    """strip_markdown_marks on each line, and a bold a column cut in two: its ** at a line's start, the close below.
+
+    >>> strip_markdown(["**（一）加快推进老旧小区改造，完善配", "套设施。**各区要落实。", "王**、李**"])
+    ['（一）加快推进老旧小区改造，完善配', '套设施。各区要落实。', '王**、李**']
+    """
+    out = []
+    open_at: int | None = None  # the line whose opening ** waits for its close
+    for k, line in enumerate(lines):
+        line = strip_markdown_marks(line)
+        if open_at is not None and k - open_at < _BOLD_LINES and _BOLD in line:
+            close = line.index(_BOLD)
+            out[open_at] = _BOLD_OPEN.sub(lambda m: m.group(0)[:-2], out[open_at], count=1)
+            line = line[:close] + line[close + 2 :]
+            open_at = None
+        elif (opening := _BOLD_OPEN.match(line)) and _BOLD not in line[opening.end() :]:
+            open_at = k
+        out.append(line)
+    return out
 
 
 def _prepare(source: Source) -> list[_Line]:
@@ -114,7 +144,7 @@ def _prepare(source: Source) -> list[_Line]:
     if _MARKDOWN_ANY.search("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
         widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
-        fixed_lines = [strip_markdown_marks(line) for line in fixed_lines]
+        fixed_lines = strip_markdown(fixed_lines)
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
         _lead_width(fixed[: len(fixed) - len(content)]) if len(content) < len(fixed) else 0
