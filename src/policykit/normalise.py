@@ -123,7 +123,7 @@ def strip_markdown(lines: list[str]) -> list[str]:
     >>> strip_markdown(["**（一）加快推进老旧小区改造，完善配", "套设施。**各区要落实。", "王**、李**"])
     ['（一）加快推进老旧小区改造，完善配', '套设施。各区要落实。', '王**、李**']
     """
-    out = []
+    out: list[str] = []
     open_at: int | None = None  # the line whose opening ** waits for its close
     for k, line in enumerate(lines):
         line = strip_markdown_marks(line)
