@@ -199,6 +199,17 @@ def table_of_contents_unlabelled(text: str) -> str:
     return re.sub(r"\n目  录\n", "\n", retyped, count=1)
 
 
+def table_of_contents_without_numbers(text: str) -> str:
+    """A 目录 listing the top headings' titles only, with spaced dots: `总体要求 . . . . . 2`."""
+    retyped = table_of_contents(text)
+    if retyped == text:
+        return text
+    entry = re.compile(rf"^(?:[{_CN}]{{1,3}}、|第[{_CN}百零〇]+[章节])[\s　]*(.+?)…{{6}}(\d+)$")
+    return "\n".join(
+        entry.sub(r"\1 . . . . . \2", line) if "…" * 6 in line else line for line in retyped.split("\n")
+    )
+
+
 def section_words(text: str) -> str:
     """`第一节 总体要求`: the top level numbered 第X节, as some plans and textbooks-style drafts do."""
     if re.search(r"^第[一二三四五六七八九十]+章", text, re.MULTILINE):
@@ -310,6 +321,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "circled_numbers": circled_numbers,
     "table_of_contents": table_of_contents,
     "table_of_contents_unlabelled": table_of_contents_unlabelled,
+    "table_of_contents_without_numbers": table_of_contents_without_numbers,
     "section_words": section_words,
     "roman_numerals": roman_numerals,
     "decimal_numbers": decimal_numbers,
@@ -345,7 +357,17 @@ def _head_is_furniture(document: Document, original: Document) -> list[str]:
     return _same_title(document, original)
 
 
+def _one_toc(document: Document, original: Document) -> list[str]:
+    tocs = [c for c in document.walk() if c.kind == "toc"]
+    if len(tocs) != 1 or tocs[0].text.count("\n") < 3:
+        return [f"{len(tocs)} toc clauses: {[c.text[:40] for c in tocs]}"]
+    return []
+
+
 CHECKS: dict[str, Callable[[Document, Document], list[str]]] = {
+    "table_of_contents": _one_toc,
+    "table_of_contents_unlabelled": _one_toc,
+    "table_of_contents_without_numbers": _one_toc,
     "title_over_lines": _same_title,
     "closing_parts": _closing_parts_read,
     "two_pages_headed_by_the_title": _head_is_furniture,

@@ -23,7 +23,7 @@ from policykit.zh.chars import (
     unify_radicals,
 )
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import alternatives, is_heading_line, match_numbering
+from policykit.zh.numbering import alternatives, is_heading_line, is_toc_line, match_numbering
 
 __all__ = [
     "display_width",
@@ -551,6 +551,11 @@ def _table_row(line: _Line) -> bool:
     return "\t" in line.text
 
 
+def _toc_line(line: _Line) -> bool:
+    """A 目录 heading or entry (总体要求……3) is a line of its own, however alike in width its neighbours are."""
+    return is_toc_line(line.text)
+
+
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
@@ -597,6 +602,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             i > 0
             and not _table_row(line)
             and not _table_row(lines[i - 1])
+            and not _toc_line(line)
+            and not _toc_line(lines[i - 1])
             and (
                 (marked and not lines[i - 1].blank)
                 or unwrap_hard_breaks(lines, i, widths)
@@ -610,7 +617,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             append(line)
             starts_paragraph = True
         bare_number = False
-        if _table_row(line) or _DOC_NUMBER.search(line.text):
+        if _table_row(line) or _DOC_NUMBER.search(line.text) or _toc_line(line):
             pending_join = None
         elif starts_paragraph and (number_text := join_bare_number(lines, i)) is not None:
             pending_join, bare_number = number_text, True

@@ -30,6 +30,8 @@ from policykit.zh.numbering import (
     INLINE_SHI,
     SHI,
     STYLE_BY_NAME,
+    TOC_LEADER,
+    TOC_WORDS,
     Numbering,
     alternatives,
     appendix_id_prefix,
@@ -76,22 +78,33 @@ def _is_short_phrase(text: str, limit: int = 30) -> bool:
     return 4 <= len(text) <= limit and not re.search(r"[。；！？:：]", text) and match_numbering(text) is None
 
 
-_TOC_WORDS = frozenset(_WORDS["toc_headings"])
-_LEADER = re.compile(r"(?:[.…·．‥⋯_—\-]{2,}|[\s　]+)[\s　]*\d{1,4}$")
-"""A table-of-contents entry's dotted leader and page number: 一、总体要求……………3."""
 _TOC_SCAN = 80
 """How far into a document a 目录 without its heading word is looked for: it stands before the body."""
 
 
 def _toc_key(text: str) -> str:
     """An entry as its heading reads in the body: leaders, page number and letter-spacing gone."""
-    return squash(_LEADER.sub("", text))
+    return squash(TOC_LEADER.sub("", text))
 
 
 def _has_leader(text: str) -> bool:
     return ("…" in text or "." in text or "·" in text or " " in text or "　" in text) and bool(
-        _LEADER.search(text)
+        TOC_LEADER.search(text)
     )
+
+
+def _readings(paragraphs: tuple[Paragraph, ...], j: int) -> set[str]:
+    """How a 目录 entry may give heading j: whole, without its number (总体要求 for 一、总体要求), or
+    with the title on the next line where the number stands alone (第一章 / 总则)."""
+    here = _toc_key(paragraphs[j].text)
+    readings = {here}
+    numbering = match_numbering(paragraphs[j].text)
+    if numbering is not None:
+        readings.add(squash(numbering.rest))
+        if not numbering.rest and j + 1 < len(paragraphs):
+            after = squash(paragraphs[j + 1].text)
+            readings |= {here + after, after}
+    return readings
 
 
 def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
@@ -102,7 +115,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if squash(p.text) in _TOC_WORDS:
+        if squash(p.text) in TOC_WORDS:
             start, first = i, i + 1
         elif (
             i < _TOC_SCAN
@@ -116,11 +129,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
             return range(0)
         key = _toc_key(paragraphs[first].text)
         for j in range(first + 1, len(paragraphs)):
-            here = _toc_key(paragraphs[j].text)
-            if not key.startswith(here) or _has_leader(paragraphs[j].text):
-                continue
-            # the entry comes back whole, or as a number alone with its title on the next line
-            if here == key or (j + 1 < len(paragraphs) and here + squash(paragraphs[j + 1].text) == key):
+            if not _has_leader(paragraphs[j].text) and key in _readings(paragraphs, j):
                 return range(start, j)
         return range(0)
     return range(0)

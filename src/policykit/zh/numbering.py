@@ -143,6 +143,28 @@ def _is_tight_rest(rest: str, kind: str, *, references: bool = False) -> bool:
     return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
 
 
+TOC_WORDS = frozenset(layout_words()["toc_headings"])
+"""The heading of a table of contents (目录, 目次), alone on its line."""
+TOC_LEADER = re.compile(r"(?:[.…·．‥⋯_—\-][\s　.…·．‥⋯_—\-]+|[\s　]+)\d{1,4}$")
+"""A 目录 entry's leader and page number: 一、总体要求……………3, 总则 . . . . 3, or spaces alone (总则  3)."""
+_DOTS = re.compile(r"[.…·．‥⋯_—\-](?:[\s　]*[.…·．‥⋯_—\-])+[\s　]*\d{1,4}$")
+
+
+def is_toc_line(text: str) -> bool:
+    """Tell whether a line is a 目录 heading or an entry with a dotted leader: a line of its own, never joined.
+
+    >>> is_toc_line("目  录"), is_toc_line("总体要求 . . . . 3"), is_toc_line("一、总体要求……………3")
+    (True, True, True)
+    >>> is_toc_line("到 2025"), is_toc_line("（2021—2025"), is_toc_line("目录管理")
+    (False, False, False)
+    """
+    if not text:
+        return False
+    if text[-1].isdigit():
+        return bool(_DOTS.search(text))
+    return len(text) <= 8 and "".join(text.split()) in TOC_WORDS
+
+
 BANNER = re.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
 
