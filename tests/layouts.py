@@ -306,6 +306,14 @@ def two_pages_headed_by_the_title(text: str) -> str:
     return paginate_with_head(typeset_text, title, half)
 
 
+def closing_parts_label_alone(text: str) -> str:
+    """The 附件说明 label on a line of its own, its list below (附件： / 1．… / 2．…), then the 落款."""
+    body = text.rstrip("\n")
+    if re.search(r"^附件[：:]", body, re.MULTILINE):
+        return text
+    return "\n".join([body, "附件：", *ATTACHMENTS, "", *SIGNATURE, ""])
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "number_alone": number_alone,
     "tight_articles": tight_articles,
@@ -327,6 +335,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "decimal_numbers": decimal_numbers,
     "title_over_lines": title_over_lines,
     "closing_parts": closing_parts,
+    "closing_parts_label_alone": closing_parts_label_alone,
     "two_pages_headed_by_the_title": two_pages_headed_by_the_title,
 }
 
@@ -370,6 +379,7 @@ CHECKS: dict[str, Callable[[Document, Document], list[str]]] = {
     "table_of_contents_without_numbers": _one_toc,
     "title_over_lines": _same_title,
     "closing_parts": _closing_parts_read,
+    "closing_parts_label_alone": _closing_parts_read,
     "two_pages_headed_by_the_title": _head_is_furniture,
 }
 """What else a transform must keep, beyond the outline: (retyped document, original) → problems."""

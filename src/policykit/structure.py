@@ -661,7 +661,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
         issuer_mark=first("issuer_mark"),
         signer=first("signer"),
         recipients=first("recipients"),
-        attachments=tuple(fields.get("attachments", ())),
+        attachments=tuple(name for name in fields.get("attachments", ()) if name),  # 附件： alone names none
         signature=signature,
         note=first("note"),
         copy_to=first("copy_to"),
