@@ -88,6 +88,7 @@ def _toc_key(text: str) -> str:
 
 
 def _has_leader(text: str) -> bool:
+    """Tell whether a line ends in a 目录 entry's leader and page number (a character test rules most out)."""
     return ("…" in text or "." in text or "·" in text or " " in text or "　" in text) and bool(
         TOC_LEADER.search(text)
     )
