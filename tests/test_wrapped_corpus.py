@@ -206,3 +206,32 @@ def test_page_breaks_change_no_target(path):
         return Counter((t.indicator, t.value, t.unit, t.year, t.kind) for t in found)
 
     assert figures(paged) == figures(typeset_text)
+
+
+def test_a_line_at_two_of_many_page_breaks_is_no_running_head():
+    # a short page ends twice on the same words (a table cell, then the heading it names): coincidence
+    pages = [[f"（{n}）第{n}项任务。"] for n in "一二三四五六七八九十"]
+    pages[2].append("建设全龄友好宜居城区")
+    pages[7].append("建设全龄友好宜居城区")
+    paged = "\n".join("\n".join([*page, f"— {n} —", "\f"]) for n, page in enumerate(pages, 1))
+    document = parse_text(paged)
+    assert [f.field for f in document.furniture] == ["page_number"] * 10
+    assert sum(c.text.count("建设全龄友好宜居城区") for c in document.walk()) == 2
+
+
+def test_a_head_that_repeats_the_title_is_furniture_at_one_break():
+    title = "青山市城市更新条例"
+    text = "\n".join(
+        [
+            title,
+            "第一条　为了规范城市更新活动，制定本条例。",
+            "— 1 —",
+            "\f" + title,
+            "第二条　本条例自公布之日起施行。",
+            "— 2 —",
+        ]
+    )
+    document = parse_text(text)
+    assert [f.field for f in document.furniture] == ["page_number", "running_head", "page_number"]
+    assert document.metadata.title == title
+    assert sum(c.text.count(title) for c in document.walk()) == 1  # the title itself stays text

@@ -249,16 +249,27 @@ def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take,
 def _attachment_list(
     texts: list[str], i: int, skip: frozenset[int], take: _Take, patterns: _Patterns
 ) -> bool:
-    """附件说明: 附件：1.名词解释 and the further numbered lines of its list (2.…, 3.…)."""
+    """附件说明: 附件：1.名词解释 and the further numbered lines of its list (2.…, 3.…).
+
+    The label may stand alone with the whole list below it (附件： / 1.… / 2.…); it is then a part
+    with no value of its own.
+    """
     found = patterns["attachments"].match(texts[i])
-    if not found or not found.group(1) or len(found.group(1)) > 60 or "。" in found.group(1):
+    if not found or len(found.group(1)) > 60 or "。" in found.group(1):
+        return False
+    if not found.group(1) and not (i + 1 < len(texts) and i + 1 not in skip and _listed(texts[i + 1])):
         return False
     take(i, "attachments", found.group(1))
     j = i + 1
-    while j < len(texts) and j not in skip and _LISTED.match(texts[j]) and not _SENTENCE.search(texts[j][3:]):
+    while j < len(texts) and j not in skip and _listed(texts[j]):
         take(j, "attachments", texts[j])
         j += 1
     return True
+
+
+def _listed(text: str) -> bool:
+    """An entry of the 附件说明 list: 2.责任分工表, a short name with no sentence in it."""
+    return bool(_LISTED.match(text)) and not _SENTENCE.search(text[3:])
 
 
 _LISTED = pattern_cache.compile(r"^\d{1,2}[.．、][^。；]{2,60}$")

@@ -24,7 +24,7 @@ from policykit.zh.chars import (
     unify_radicals,
 )
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import alternatives, is_heading_line
+from policykit.zh.numbering import alternatives, is_heading_line, is_toc_line, match_numbering
 
 __all__ = [
     "display_width",
@@ -80,8 +80,72 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
+_MARKDOWN_HEADING = pattern_cache.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
+_MARKDOWN_BULLET = pattern_cache.compile(rf"^([{INDENT}]*)[-*+][{INDENT}]+(?=\S)")
+_BOLD = "**"
+_BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
+"""What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
+_BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
+_MARKDOWN_ANY = pattern_cache.compile(rf"#|\*\*|^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
+"""Wherever a markdown mark might be: a document without one skips the line-by-line fixer."""
+_BOLD_LINES = 12
+"""The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
+
+
+def strip_markdown_marks(text: str) -> str:
+    """Drop markdown's heading marks, bold pairs and a bullet before a number: layout, not text.
+
+    pandoc and LLM conversions of Word files write headings as `## （一）加强领导`,
+    `**一、总体要求**`, `一、**总体要求**` or `- （二）…`; the number must open the line for the
+    clause to be seen. A ** after an ideograph opens no bold: 王**、李** mask names.
+
+    >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
+    ('（一）加强领导', '（二）强化保障。各区要…')
+    >>> strip_markdown_marks("- 三、**保障措施**"), strip_markdown_marks("#1机组"), strip_markdown_marks("- 坚持创新")
+    ('三、保障措施', '#1机组', '- 坚持创新')
+    >>> strip_markdown_marks("当事人：王**、李**")
+    '当事人：王**、李**'
+    """
+    found = _MARKDOWN_HEADING.match(text)
+    if found:
+        text = found.group(1) + text[found.end() :]
+    if _BOLD in text:
+        text = _BOLD_PAIR.sub(r"\1", text)
+    bullet = _MARKDOWN_BULLET.match(text)
+    if bullet and (match_numbering(text[bullet.end() :]) or is_heading_line(text[bullet.end() :])):
+        text = bullet.group(1) + text[bullet.end() :]
+    return text
+
+
+def strip_markdown(lines: list[str]) -> list[str]:
+    """strip_markdown_marks on each line, and a bold a column cut in two: its ** at a line's start, the close below.
+
+    >>> strip_markdown(["**（一）加快推进老旧小区改造，完善配", "套设施。**各区要落实。", "王**、李**"])
+    ['（一）加快推进老旧小区改造，完善配', '套设施。各区要落实。', '王**、李**']
+    """
+    out: list[str] = []
+    open_at: int | None = None  # the line whose opening ** waits for its close
+    for k, line in enumerate(lines):
+        line = strip_markdown_marks(line)
+        if open_at is not None and k - open_at < _BOLD_LINES and _BOLD in line:
+            close = line.index(_BOLD)
+            out[open_at] = _BOLD_OPEN.sub(lambda m: m.group(0)[:-2], out[open_at], count=1)
+            line = line[:close] + line[close + 2 :]
+            open_at = None
+        elif (opening := _BOLD_OPEN.match(line)) and _BOLD not in line[opening.end() :]:
+            open_at = k
+        out.append(line)
+    return out
+
+
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
+    widths: list[int] | None = None
+    if _MARKDOWN_ANY.search("\n".join(fixed_lines)):
+        # a column cut the lines with their marks in: their widths are measured as typeset
+        widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
+        fixed_lines = strip_markdown(fixed_lines)
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
         _lead_width(fixed[: len(fixed) - len(content)]) if len(content) < len(fixed) else 0
@@ -89,7 +153,7 @@ def _prepare(source: Source) -> list[_Line]:
     ]
     margin = _margin([lead for lead, content in zip(leads, contents, strict=True) if content])
     lines = []
-    for raw, content, lead in zip(source.lines, contents, leads, strict=True):
+    for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
         lines.append(
             _Line(
@@ -99,7 +163,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented=indented,
                 zero_width_only=not content and bool(raw.text.strip()),
                 furniture="page_number" if content and is_page_number(content) else None,
-                columns=display_width(content) + (4 if indented else 0),
+                columns=(widths[k] if widths else display_width(content)) + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
@@ -113,9 +177,12 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
 
     A PDF-to-text tool repeats the page head (国务院公报, the document's short title) at every break;
     a line counts only where nearly all its copies (80%, or both of two) stand in the same place at a
-    page break, first below it or last above it, so a phrase the text itself repeats is never taken.
+    page break, first below it or last above it, on nearly half the pages at least, so a phrase the
+    text itself repeats is never taken.
+    A head that repeats the document's title is taken at a single break too (a two-page document):
+    its other copy is the title itself, among the first lines, which stays text.
     """
-    if len(breaks) < 2:
+    if not breaks:
         return []
     before: set[int] = set()  # the last text line above each break (a footer's place)
     after: set[int] = set()  # the first text line below it (a header's), past blank lines
@@ -131,14 +198,38 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
     for k, line in enumerate(lines):
         if line.text and line.furniture is None and len(line.text) <= 40:
             places.setdefault(line.text, []).append(k)
-    return [
-        k
-        for text, found in places.items()
-        if len(found) >= 2
-        and not is_heading_line(text)
-        and any(sum(k in side for k in found) >= max(2, 0.8 * len(found)) for side in (before, after))
-        for k in found
-    ]
+    # A head stands on most pages (on every other one where odd and even pages differ); two copies at
+    # two of twenty breaks are a coincidence of short pages, such as a table cell repeated in the text.
+    pages = 0.4 * len(after)
+    top = [k for k in range(min(breaks)) if not lines[k].blank and k not in after][:_TITLE_LINES]
+    # The title as the first lines give it, whole or broken over two or three of them.
+    titles = {"".join(lines[k].text for k in top[a:b]) for a in range(len(top)) for b in range(a + 1, a + 4)}
+    heads = []
+    for text, found in places.items():
+        if is_heading_line(text):
+            continue
+        if (
+            len(found) >= 2
+            and len(breaks) >= 2
+            and any(
+                sum(k in side for k in found) >= max(2, 0.8 * len(found), pages) for side in (before, after)
+            )
+        ):
+            heads.extend(found)
+            continue
+        rest = [k for k in found if k not in top]
+        if (
+            rest
+            and text in titles
+            and not ends_sentence(text)
+            and any(all(k in side for k in rest) for side in (before, after))
+        ):
+            heads.extend(rest)  # the title, then its copy at each page's head
+    return heads
+
+
+_TITLE_LINES = 5
+"""The first text lines, where a title stands (after a 发文字号 or a dateline): a head may repeat it."""
 
 
 def _lead_width(lead: str) -> int:
@@ -198,6 +289,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     paragraph's run, more for a whole document, where a short 公文 of one-line parts could
     otherwise pass for a column.
     """
+    run = [x for x in run if not _is_bare_number(x.text)]  # 第二条 or （一） alone: no line of the column
     if len(run) < 3:
         return None
     full = [x.columns for x in run]
@@ -257,11 +349,16 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         and not cur.indented
         and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
+        and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
     )
 
 
+_TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}日[^（）()]{0,40}[）)]$")
+"""A title's date in brackets on the line below it: （2023年1月2日）, （2019年3月5日在第十三届…）."""
+
+
 def join_page_split_words(
-    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False
+    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False, numbered: bool = False
 ) -> int | None:
     """Return the index of the line that continues line i across blank lines, or None.
 
@@ -297,15 +394,21 @@ def join_page_split_words(
     page_break = any(g.furniture for g in gap)
     if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
-    heading = is_heading_line(cur.text)
+    heading = numbered or is_heading_line(cur.text)  # numbered: the text of a number alone above it
     if all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
     if page_break:
         return j  # a full line, the page's number, then more text: the page broke mid-sentence
-    # A blank line may end a paragraph too; a heading that fills the column is taken to end there.
-    return j if len(gap) <= 2 and not heading else None
+    # A blank line may end a paragraph too; a heading that fills the column is taken to end there, and
+    # so does a title set in a column of its own (…行动方案的通知 / blank / 沪科〔2025〕5号).
+    return j if len(gap) <= 2 and not heading and not _ends_title(cur.text, nxt.text) else None
+
+
+def _ends_title(text: str, following: str) -> bool:
+    """Tell whether a line ends a title (its last word names the document's type) or the next is a 公文 part."""
+    return bool(_TITLE_END.search(text)) or is_part_line(following)
 
 
 def join_split_fragments(lines: list[_Line], i: int) -> bool:
@@ -348,6 +451,10 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
     )
 
 
+_YEAR_LED = pattern_cache.compile(r"^\d{4}年[\u4e00-\u9fff]")
+"""A title that starts with its year (2026年河南省政府工作报告), broken like any other."""
+
+
 def join_split_title(lines: list[_Line], i: int) -> int | None:
     """Return the index of the line that completes a title broken at line i, or None.
 
@@ -365,7 +472,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     if (
         cur.blank
         or len(text) > 40
-        or not is_cjk(text[0])
+        or not (is_cjk(text[0]) or _YEAR_LED.match(text))
         or ends_sentence(text)
         or re.search(r"[，。；]", text)
         or _DATE_LINE.match(text)
@@ -389,6 +496,53 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+_TITLED_NUMBERS = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+"""第X章 and its kin: a centred heading whose title line the structure stage reads on its own."""
+
+
+def join_bare_number(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that a bare number at line i numbers, or None.
+
+    Word-to-text tools and PDF extractors leave a list's number on a line of its own (`一、` /
+    `加强组织领导`, `第二条` / `有关部门…`); number and text are one paragraph. Blank lines between
+    them are layout; a heading line after the number is not its text.
+
+    >>> join_bare_number(_lines("一、", "加强组织领导"), 0), join_bare_number(_lines("（一）", "", "统筹推进。"), 0)
+    (1, 2)
+    >>> join_bare_number(_lines("一、", "（一）加强领导"), 0), join_bare_number(_lines("第一章", "总则"), 0)
+    (None, None)
+    """
+    text = lines[i].text
+    if not _is_bare_number(text):
+        return None
+    numbering = match_numbering(text)
+    if numbering is None or numbering.style.name in _TITLED_NUMBERS:
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= 3 and lines[j].blank:
+        j += 1
+    if j >= len(lines) or lines[j].blank or is_heading_line(lines[j].text) or _table_row(lines[j]):
+        return None
+    return j
+
+
+def _is_bare_number(text: str) -> bool:
+    """Tell whether a line is a clause number and nothing else (一、, （一）, 第二条, 第一章).
+
+    >>> _is_bare_number("（一）"), _is_bare_number("第二条"), _is_bare_number("一、总体要求"), _is_bare_number("12")
+    (True, True, False, False)
+    """
+    if not text or len(text) > 12 or not is_heading_line(text):
+        return False
+    numbering = match_numbering(text)
+    return numbering is not None and not numbering.rest
+
+
+def _separator(number: str) -> str:
+    """What goes between a bare number and its text once joined: 第二条 needs a space, 一、 has its mark."""
+    return "\u3000" if number and number[-1] not in "、.．)）" else ""
+
+
 _DOC_NUMBER = pattern_cache.compile(r"〔\d{4}〕\d{1,4}号")
 """A 发文字号 (穗府办规〔2024〕13号) stands on its own line above the title, never joined to the next."""
 
@@ -396,6 +550,11 @@ _DOC_NUMBER = pattern_cache.compile(r"〔\d{4}〕\d{1,4}号")
 def _table_row(line: _Line) -> bool:
     """A line of tab-separated cells is a table row (the Word, HTML and .doc readers write them so): never joined."""
     return "\t" in line.text
+
+
+def _toc_line(line: _Line) -> bool:
+    """A 目录 heading or entry (总体要求……3) is a line of its own, however alike in width its neighbours are."""
+    return is_toc_line(line.text)
 
 
 def normalise(source: Source) -> tuple[Paragraph, ...]:
@@ -426,10 +585,14 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
 
     i = 0
     pending_join: int | None = None
+    bare_number = False  # the pending join follows a number alone on its line
     while i < len(lines):
         line = lines[i]
         starts_paragraph = False
+        numbered = i == pending_join and bare_number
         if i == pending_join:
+            if bare_number:
+                text += _separator(text)
             append(line)
         elif line.blank:
             if line.furniture:
@@ -440,6 +603,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             i > 0
             and not _table_row(line)
             and not _table_row(lines[i - 1])
+            and not _toc_line(line)
+            and not _toc_line(lines[i - 1])
             and (
                 (marked and not lines[i - 1].blank)
                 or unwrap_hard_breaks(lines, i, widths)
@@ -452,14 +617,17 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             append(line)
             starts_paragraph = True
-        if _table_row(line) or _DOC_NUMBER.search(line.text):
+        bare_number = False
+        if _table_row(line) or _DOC_NUMBER.search(line.text) or _toc_line(line):
             pending_join = None
+        elif starts_paragraph and (number_text := join_bare_number(lines, i)) is not None:
+            pending_join, bare_number = number_text, True
         else:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
-            pending_join = (None if marked else join_page_split_words(lines, i, widths, indents)) or (
-                join_split_title(lines, i) if starts_paragraph else None
-            )
+            pending_join = (
+                None if marked else join_page_split_words(lines, i, widths, indents, numbered)
+            ) or (join_split_title(lines, i) if starts_paragraph else None)
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
         i = pending_join if pending_join is not None else i + 1

@@ -31,6 +31,8 @@ from policykit.zh.numbering import (
     INLINE_SHI,
     SHI,
     STYLE_BY_NAME,
+    TOC_LEADER,
+    TOC_WORDS,
     Numbering,
     alternatives,
     appendix_id_prefix,
@@ -39,6 +41,7 @@ from policykit.zh.numbering import (
     is_heading_line,
     layout_words,
     match_numbering,
+    run_in_number,
 )
 
 _WORDS = layout_words()
@@ -76,20 +79,61 @@ def _is_short_phrase(text: str, limit: int = 30) -> bool:
     return 4 <= len(text) <= limit and not re.search(r"[。；！？:：]", text) and match_numbering(text) is None
 
 
+_TOC_SCAN = 80
+"""How far into a document a 目录 without its heading word is looked for: it stands before the body."""
+
+
+def _toc_key(text: str) -> str:
+    """An entry as its heading reads in the body: leaders, page number and letter-spacing gone."""
+    return squash(TOC_LEADER.sub("", text))
+
+
+def _has_leader(text: str) -> bool:
+    """Tell whether a line ends in a 目录 entry's leader and page number (a character test rules most out)."""
+    return ("…" in text or "." in text or "·" in text or " " in text or "　" in text) and bool(
+        TOC_LEADER.search(text)
+    )
+
+
+def _readings(paragraphs: tuple[Paragraph, ...], j: int) -> set[str]:
+    """How a 目录 entry may give heading j: whole, without its number (总体要求 for 一、总体要求), or
+    with the title on the next line where the number stands alone (第一章 / 总则)."""
+    here = _toc_key(paragraphs[j].text)
+    readings = {here}
+    numbering = match_numbering(paragraphs[j].text)
+    if numbering is not None:
+        readings.add(squash(numbering.rest))
+        if not numbering.rest and j + 1 < len(paragraphs):
+            after = squash(paragraphs[j + 1].text)
+            readings |= {here + after, after}
+    return readings
+
+
 def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     """Return the paragraph range of a 目录 block, whose entries repeat as real headings later.
 
-    shanghai-urban-renewal-regulation-2021 lists 第一章…第八章 under 目 录 before the body.
+    shanghai-urban-renewal-regulation-2021 lists 第一章…第八章 under 目 录 before the body; a
+    typeset 目录 gives each entry a dotted leader and page number (一、总体要求……3), with or
+    without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if squash(p.text) in ("目录", "目次"):
-            if i + 1 >= len(paragraphs):
-                return range(0)
-            first = squash(paragraphs[i + 1].text)
-            for j in range(i + 2, len(paragraphs)):
-                if squash(paragraphs[j].text) == first:
-                    return range(i, j)
+        if squash(p.text) in TOC_WORDS:
+            start, first = i, i + 1
+        elif (
+            i < _TOC_SCAN
+            and i + 2 < len(paragraphs)
+            and all(_has_leader(q.text) and is_heading_line(q.text) for q in paragraphs[i : i + 3])
+        ):
+            start, first = i, i
+        else:
+            continue
+        if first >= len(paragraphs):
             return range(0)
+        key = _toc_key(paragraphs[first].text)
+        for j in range(first + 1, len(paragraphs)):
+            if not _has_leader(paragraphs[j].text) and key in _readings(paragraphs, j):
+                return range(start, j)
+        return range(0)
     return range(0)
 
 
@@ -202,6 +246,12 @@ def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...])
         split[start] = first + count - start
     return split
 
+
+_BOX_DEPTH = 0.01
+"""How far below the heading it stands in a box ranks: any heading of a lower level nests in it."""
+
+_ARTICLE_WORD = "第"
+"""The first character of a 第N条 number: a paragraph without it opens no run-in article."""
 
 _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
@@ -321,6 +371,8 @@ class _Builder:
             numbering = match_numbering(text)
             if numbering and numbering.style.name == "shi" and len(_inline_items(text)) >= 2:
                 numbering = None
+            if numbering is None and text.startswith(_ARTICLE_WORD):
+                numbering = self.next_article(text)
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
                 if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
@@ -337,7 +389,8 @@ class _Builder:
                 open_box = next((k for k, n in enumerate(self.stack) if n.kind == "box"), None)
                 if open_box is not None:
                     del self.stack[open_box:]
-                self.add(_Node("box", number, title, start, self.stack[-1].rank + 0.5, "box"), push=True)
+                rank = self.stack[-1].rank + _BOX_DEPTH
+                self.add(_Node("box", number, title, start, rank, "box"), push=True)
                 i += 1
                 continue
             if DASH_ITEM.match(text) and self.seen_heading:
@@ -362,6 +415,16 @@ class _Builder:
                 )
             i += 1
         return self.root
+
+    def next_article(self, text: str) -> Numbering | None:
+        """Read 第N条 run into its text as an article where N is the next article's number, whatever follows.
+
+        第二条有关部门… looks like a citation (第五条有关规定), but at a paragraph's start right after
+        第一条 only the next article can stand there.
+        """
+        numbering = run_in_number(text, "article")
+        expected = self.last_ordinal.get("article", 0) + 1
+        return numbering if numbering is not None and numbering.ordinal == expected else None
 
     def open_appendix(self, i: int) -> bool:
         """Open an appendix (附件1) or glossary (名词解释) node where line i is one; tell whether it was.
@@ -600,7 +663,7 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
         issuer_mark=first("issuer_mark"),
         signer=first("signer"),
         recipients=first("recipients"),
-        attachments=tuple(fields.get("attachments", ())),
+        attachments=tuple(name for name in fields.get("attachments", ()) if name),  # 附件： alone names none
         signature=signature,
         note=first("note"),
         copy_to=first("copy_to"),

@@ -19,16 +19,24 @@ from policykit.zh.numerals import parse_number
 
 _CN = "零〇一二两三四五六七八九十百千"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN_ASCII = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = {
+    **{numeral: n for n, numeral in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", 1)},
+    **{numeral: n for n, numeral in enumerate(_ROMAN_ASCII, 1)},
+}
+"""Roman numerals, as one character (Ⅲ) or in letters (III), to twelve: headings go no further."""
 
 
 def chinese_ordinal(text: str) -> int:
-    """Read a numbering ordinal: Arabic, circled or a Chinese numeral (through `parse_number`).
+    """Read a numbering ordinal: Arabic, circled, Roman or a Chinese numeral (through `parse_number`).
 
-    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③"]]
-    [1, 10, 12, 20, 64, 101, 12, 3]
+    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX"]]
+    [1, 10, 12, 20, 64, 101, 12, 3, 4, 9]
     """
     if text in _CIRCLED:  # before isdigit(), which is true for ③
         return _CIRCLED.index(text) + 1
+    if text in _ROMAN:
+        return _ROMAN[text]
     if text.isdigit():
         return int(text)
     return int(parse_number(text))
@@ -39,7 +47,7 @@ class Style:
     """A numbering style: how it looks, where it usually ranks, what kind of clause it opens."""
 
     name: str
-    rank: int
+    rank: float
     kind: ClauseKind
     pattern: re.Pattern[str]
     id_prefix: str = ""  # what a clause id puts before the ordinal: ch8.a64, not 8.64
@@ -116,8 +124,11 @@ GLOSSARY = pattern_cache.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$
 """A glossary heading line (名词解释) after the body or inside an appendix."""
 
 
-def _is_tight_rest(rest: str, kind: str) -> bool:
+def _is_tight_rest(rest: str, kind: str, *, references: bool = False) -> bool:
     """Tell whether what follows 第X章 with no separator is a title (or 第X条's sentence), not a reference.
+
+    With `references`, words that usually cite the number (第五条有关规定) are let through: the
+    caller has the sequence to decide by.
 
     >>> _is_tight_rest("经济社会发展的指导思想", "title"), _is_tight_rest("规定的情形，由市政府决定。", "title")
     (True, False)
@@ -126,11 +137,33 @@ def _is_tight_rest(rest: str, kind: str) -> bool:
     >>> _is_tight_rest("规定的情形除外。", "sentence"), _is_tight_rest("、第六条规定的情形", "sentence")
     (False, False)
     """
-    if len(rest) < 2 or rest.startswith(tuple(layout_words()["reference_followers"])):
+    if len(rest) < 2 or (not references and rest.startswith(tuple(layout_words()["reference_followers"]))):
         return False
     if kind == "sentence":
         return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
     return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
+
+
+TOC_WORDS = frozenset(layout_words()["toc_headings"])
+"""The heading of a table of contents (目录, 目次), alone on its line."""
+TOC_LEADER = pattern_cache.compile(r"(?:[.…·．‥⋯_—\-][\s　.…·．‥⋯_—\-]+|[\s　]+)\d{1,4}$")
+"""A 目录 entry's leader and page number: 一、总体要求……………3, 总则 . . . . 3, or spaces alone (总则  3)."""
+_DOTS = pattern_cache.compile(r"[.…·．‥⋯_—\-](?:[\s　]*[.…·．‥⋯_—\-])+[\s　]*\d{1,4}$")
+
+
+def is_toc_line(text: str) -> bool:
+    """Tell whether a line is a 目录 heading or an entry with a dotted leader: a line of its own, never joined.
+
+    >>> is_toc_line("目  录"), is_toc_line("总体要求 . . . . 3"), is_toc_line("一、总体要求……………3")
+    (True, True, True)
+    >>> is_toc_line("到 2025"), is_toc_line("（2021—2025"), is_toc_line("目录管理")
+    (False, False, False)
+    """
+    if not text:
+        return False
+    if text[-1].isdigit():
+        return bool(_DOTS.search(text))
+    return len(text) <= 8 and "".join(text.split()) in TOC_WORDS
 
 
 BANNER = pattern_cache.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
@@ -202,11 +235,34 @@ def _numbering(text: str) -> Numbering | None:
             continue
         return Numbering(
             style=style,
-            number=found.group(0).rstrip(" \u3000"),
+            number=found.group(0).rstrip(" \u3000\t"),
             ordinal=ordinal,
             rest=text[found.end() :].lstrip(" \u3000"),
         )
     return None
+
+
+def run_in_number(text: str, style_name: str) -> Numbering | None:
+    """Read a 第X条-like number run straight into any text (第二条有关部门…), for the caller to judge by sequence.
+
+    `match_numbering` refuses 第二条有关 because 有关 after an article number usually cites it
+    (第五条有关规定); only the numbering sequence can tell that it opens the next article.
+
+    >>> run_in_number("第二条有关部门及其工作人员违反本条例规定的，依法给予处分。", "article").ordinal
+    2
+    >>> run_in_number("第二条、第三条规定的情形除外。", "article") is None
+    True
+    """
+    style = STYLE_BY_NAME[style_name]
+    found = style.tight.match(text) if style.tight is not None else None
+    rest = text[found.end() :].lstrip(" \u3000") if found else ""
+    if found is None or not _is_tight_rest(rest, style.tight_rest, references=True):
+        return None
+    try:
+        ordinal = chinese_ordinal(found.group(1))
+    except ValueError:
+        return None
+    return Numbering(style=style, number=found.group(0), ordinal=ordinal, rest=rest)
 
 
 def is_heading_line(text: str) -> bool:
@@ -245,10 +301,24 @@ def heading_of(rest: str, limit: int = 60) -> str:
     '加强组织领导'
     >>> heading_of("总　　则")
     '总则'
+
+    A title run into its body after a space (Word's bold heading, then the paragraph) ends at the
+    space where a sentence follows; a space between two parallel phrases stays inside the title.
+
+    >>> heading_of("2025年工作回顾　过去的五年极不寻常、极不平凡，我们…。"), heading_of("坚持党的领导 强化组织保障")
+    ('2025年工作回顾', '坚持党的领导强化组织保障')
     """
     found = re.search(r"[。；：:！？]", rest)
-    head = _CJK_GAP.sub("", rest[: found.start()] if found else rest).strip()
+    clause = (rest[: found.start()] if found else rest).strip()
+    gap = _GAP.search(clause)
+    if gap and "，" in clause[gap.end() :]:
+        clause = clause[: gap.start()]
+    head = _CJK_GAP.sub("", clause).strip()
     return head if 0 < len(head) <= limit else ""
+
+
+_GAP = pattern_cache.compile(r"(?<=\S\S)[ \t\u3000]+(?=\S)")
+"""The first space inside a title after two characters or more: where a run-in body may begin."""
 
 
 _CJK_GAP = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
