@@ -42,7 +42,7 @@ from policykit.targets.tables import _done_cells, _table_rows, table_text
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
-from policykit.zh.numerals import Quantity, find_quantities
+from policykit.zh.numerals import Quantity, find_quantities, hide_separators
 
 
 @dataclass(frozen=True)
@@ -443,6 +443,7 @@ def extract_text(
     quantities = find_quantities(text)
     if not quantities:
         return []
+    source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break
     if _words().achieved_openings.match(text.lstrip(" \u3000—")):
         context = replace(context, achieved=True)  # 过去一年，… opens a review of results
     spans = _sentences(text)
@@ -476,7 +477,7 @@ def extract_text(
                     comparator=found.comparator,
                     year=found.year,
                     kind=found.kind,
-                    text=_evidence(text, found.sentence, quantity),
+                    text=_evidence(source, found.sentence, quantity),
                     quantity=quantity.raw,
                     clause=clause,
                     line=where_line,
