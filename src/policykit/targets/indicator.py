@@ -175,13 +175,14 @@ def _left_indicator(left: str) -> str:
 
 
 _LATIN_NAME = re.compile(
-    r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
+    r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])(?:[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])级?|A{3,5}级)"
+    r"|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
 )
 
 
 def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
     """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万),
-    and a name of Latin letters and digits (PM2.5, PM10, 5G, F5G, 4K, 3D) as one noun."""
+    and a name of Latin letters and digits (PM2.5, PM10, 5G, F5G, 4K, 3D) or a grade (5A级, AAAA级) as one noun."""
     tokens: list[tuple[str, str]] = []
     position = 0
     for name in _LATIN_NAME.finditer(text):
@@ -294,7 +295,7 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     if not right:
         return ""
     layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
-    tokens = _pos_cut(right[layered.end() :] if layered else right)
+    tokens = _cut_keeping_names(right[layered.end() :] if layered else right)  # 3个5A级景区
     if layered and tokens:
         tokens[0] = (layered.group(0) + tokens[0][0], "n")
     lead = _words().lead
