@@ -496,11 +496,47 @@ def _list_names(names_text: str, only_dun: bool = False) -> tuple[str, ...]:
         for part in (names_text.split("、") if only_dun else _words().list_joiners.split(names_text))
     ]
     names = [name for name in names if name]
+    names = _with_shared_head(names)
     tail = _shared_tail(names[-1]) if names else ""
     if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
         words = _words()
-        names = [n if n.endswith(words.measure_ends) else n + tail for n in names]
+        ends = (*words.measure_ends, *words.amount_nouns, tail)
+        names = [n if n.endswith(ends) else n + tail for n in names]
     return tuple(names)
+
+
+def _with_shared_head(names: list[str]) -> list[str]:
+    """Give a one-word name that only qualifies a noun the head of the last name it parallels.
+
+    In 城市和县城污水处理率 the last name is 县城 + 污水处理率; 城市, a word of the same kind as 县城, shares
+    污水处理率. A name that is a noun of its own (粮食和重要农产品, 森林覆盖率和森林蓄积量) keeps its words.
+
+    >>> _with_shared_head(["城市", "县城污水处理率"]), _with_shared_head(["省级", "市级财政投入"])
+    (['城市污水处理率', '县城污水处理率'], ['省级财政投入', '市级财政投入'])
+    >>> _with_shared_head(["粮食", "重要农产品"]), _with_shared_head(["森林覆盖率", "森林蓄积量"])
+    (['粮食', '重要农产品'], ['森林覆盖率', '森林蓄积量'])
+    """
+    if len(names) < 2:
+        return names
+    tokens = _pos_cut(names[-1])
+    if len(tokens) < 2:
+        return names
+    first, first_tag = tokens[0]
+    head = names[-1][len(first) :]
+    if len(head) < 2 or not tokens[1][1].startswith(("n", "v", "j")):
+        return names
+    words = _words()
+    shared = []
+    for name in names[:-1]:
+        own = _pos_cut(name)
+        # a qualifier is one short word (城市, 国家级); 全国文明城市、国家历史文化名城 are two names
+        if len(own) == 1 and len(name) <= 3 and not name.endswith((*words.measure_ends, tokens[-1][0])):
+            tag = own[0][1]
+            parallel = tag == first_tag and len(name) == len(first)
+            if tag in words.qualifier_tags or parallel:
+                name += head
+        shared.append(name)
+    return [*shared, names[-1]]
 
 
 def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
@@ -557,13 +593,16 @@ def _without_change_verb(indicator: str) -> str:
 
 
 def _shared_tail(last: str) -> str:
-    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word.
+    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word,
+    or its noun of amount (粮食和重要农产品产量: 产量).
 
-    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("企业数量")
-    ('设置审批率', '建成率', '')
+    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("重要农产品产量")
+    ('设置审批率', '建成率', '产量')
+    >>> _shared_tail("上市高新技术企业")
+    ''
     """
     if not _words().ratio_end.search(last):
-        return ""
+        return next((noun for noun in _words().amount_nouns if last.endswith(noun) and last != noun), "")
     tokens = _pos_cut(last)
     offset = 0
     for index, (word, tag) in enumerate(tokens):

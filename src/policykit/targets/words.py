@@ -72,6 +72,8 @@ class _Words:
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
     measure_ends: tuple[str, ...]
+    qualifier_tags: frozenset[str]
+    amount_nouns: tuple[str, ...]
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
     one_year_openings: tuple[str, ...]
@@ -166,6 +168,8 @@ def _words() -> _Words:
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
         measure_ends=longest_first(raw["measure_ends"]),
+        qualifier_tags=frozenset(map(str, raw["qualifier_tags"])),
+        amount_nouns=longest_first(raw["amount_nouns"]),
         span_before=longest_first(raw["span_before"]),
         span_after=longest_first(raw["span_after"]),
         one_year_openings=longest_first(raw["one_year_openings"]),
