@@ -37,6 +37,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "figure"
     if sentence.endswith(_words().streak_words, 0, start):
         return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
+    if quantity.group == "count" and _words().milestone_nouns.match(sentence, end):
+        return "figure"  # 连续迈上4个万亿元台阶: steps climbed, not an amount of the indicator
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":

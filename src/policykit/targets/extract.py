@@ -21,6 +21,7 @@ from policykit.targets.indicator import (
     _NUMERAL_CHARS,
     SPAN,
     _after_comparator,
+    _described_count,
     _distributed,
     _is_bare_verb,
     _left_phrase,
@@ -332,6 +333,9 @@ def _read_sentence(
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)
+        if quantity.group == "count":
+            # 占比超过10%的有44种: the count counts what the description before 的有 describes
+            indicator = _described_count(left, previous_indicator) or indicator
         # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
         ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
         shared_names = (

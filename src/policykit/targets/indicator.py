@@ -569,6 +569,8 @@ def _without_change_verb(indicator: str) -> str:
 
     >>> _without_change_verb("高速公路通车里程增至"), _without_change_verb("增至"), _without_change_verb("城镇新增就业")
     ('高速公路通车里程', '', '城镇新增就业')
+    >>> _without_change_verb("地区生产总值连续迈上"), _without_change_verb("粮食产量首次")
+    ('地区生产总值', '粮食产量')
     """
     words = _words()
     changed = True
@@ -585,11 +587,43 @@ def _without_change_verb(indicator: str) -> str:
             indicator, changed = indicator[:-1], True  # 奖补资金等增幅均(超过): 均 shares, it names nothing
             continue
         comparators = (w for w, _ in words.before if len(w) > 1)
-        for word in sorted((*words.reach_verbs, *comparators), key=len, reverse=True):
+        for word in sorted((*words.reach_verbs, *words.verb_adverbs, *comparators), key=len, reverse=True):
             if indicator.endswith(word):
                 indicator, changed = indicator[: -len(word)], True
                 break
     return indicator
+
+
+def _described_count(left: str, previous: str) -> str:
+    """What a count phrased 甲的有N种 counts: the description before 的有, its subject and bound.
+
+    A later item of the same list may leave its subject out (超过20%的有23种): it takes the one of the
+    item before it (全国占比).
+
+    >>> _described_count("我省在全国占比超过10%的有", ""), _described_count("超过20%的有", "全国占比超过10%的")
+    ('占比超过10%的', '全国占比超过20%的')
+    >>> _described_count("全市有", "")
+    ''
+    """
+    words = _words()
+    left = left.rstrip()
+    verb = next((v for v in words.existence_verbs if left.endswith("的" + v)), None)
+    if verb is None:
+        return ""
+    description = left[: -len(verb)]
+    tokens = _pos_cut(description)
+    while tokens and (tokens[0][0] in words.lead or tokens[0][1] in ("r", "p", "c")):
+        description = description[len(tokens[0][0]) :]
+        tokens = tokens[1:]
+    if len(description) < 3:
+        return ""
+    bound = next((w for w, _ in words.before if description.startswith(w)), None)
+    if bound is not None and previous.endswith("的"):
+        for word, _ in words.before:
+            at = previous.find(word)
+            if at > 0:
+                return previous[:at] + description  # 超过20%的: the subject of the item before
+    return description
 
 
 def _shared_tail(last: str) -> str:

@@ -64,11 +64,13 @@ class _Words:
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
     streak_words: tuple[str, ...]
+    milestone_nouns: re.Pattern[str]
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
+    verb_adverbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
     measure_ends: tuple[str, ...]
@@ -154,11 +156,17 @@ def _words() -> _Words:
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
         streak_words=longest_first(raw["streak_words"]),
+        milestone_nouns=re.compile(
+            r"[^，,；;。、\n]{0,8}?(?:"
+            + _alternation(raw["milestone_nouns"]).pattern
+            + r")(?![\u4e00-\u9fff])"
+        ),
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=re.compile(_compared(raw) + "$"),
         compared=re.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
+        verb_adverbs=longest_first(raw["verb_adverbs"]),
         baseline_head=re.compile(
             "(?:"
             + _alternation(raw["baseline_openers"]).pattern
