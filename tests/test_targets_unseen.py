@@ -44,3 +44,32 @@ def test_the_bound_inside_a_description_is_no_target():
     assert [(name, value) for name, value, unit, kind in found if kind == "target"] == [
         ("年产值超过10亿元的", 30)
     ]
+
+
+def test_a_density_keeps_its_area_denominator():
+    (target,) = extract_text("至2030年，力争路网密度达4.15公里/平方公里。")
+    assert (target.indicator, target.value, target.unit) == ("路网密度", 4.15, "公里/平方公里")
+
+
+def test_an_adjective_of_existence_after_a_count_describes_the_noun():
+    # 完成94万平方米既有公共建筑节能改造: 既有 (existing) is no statement that the buildings exist
+    found = read("到2025年，推进居住建筑节能改造，完成94万平方米既有公共建筑节能改造。")
+    assert found == [("既有公共建筑节能改造", 940000, "平方米", "target")]
+
+
+def test_a_de_after_a_second_count_does_not_name_the_first():
+    # 3个既有园区和至少1个科创园区的提质增效: 的 ends the list, each count keeps its own noun
+    found = read("到2025年，加快推进3个既有园区和至少1个科创园区的提质增效。")
+    assert found[0][:2] == ("既有园区", 3)
+
+
+def test_a_predicate_after_the_counted_noun_is_no_part_of_it():
+    # 1000亿元失业保险基金支持稳岗和培训; 5个县级城市新获评全国文明城市: what is counted comes before the verb
+    assert read("今年使用1000亿元失业保险基金支持稳岗和培训。", 2022)[0][0] == "失业保险基金"
+    assert read("到2027年，推动30家省属企业完成重组整合。")[0][0] == "省属企业"
+    assert read("到2027年，5个县级城市新获评全国文明城市。")[0][0] == "县级城市"
+
+
+def test_a_verb_inside_a_name_stays():
+    # jieba tags 提升 as a verb; 粮食产能提升重点县 is still one name
+    assert read("到2027年，建设66个粮食产能提升重点县。")[0][0] == "粮食产能提升重点县"

@@ -280,6 +280,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
     return phrase, verb
 
 
+_COORDINATED_COUNT = re.compile(r"[和及与、](?:至少|超过|约|近)?[\d零〇一二两三四五六七八九十百千万亿]")
 _AGE_RANGE = re.compile(
     r"^[\d零一二两三四五六七八九十]{1,3}(?:[—\-－~～至][\d]{1,3})?(?:周岁|岁)(?:及)?(?:以下|以上)?"
 )
@@ -298,15 +299,21 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     tokens = _cut_keeping_names(right[layered.end() :] if layered else right)  # 3个5A级景区
     if layered and tokens:
         tokens[0] = (layered.group(0) + tokens[0][0], "n")
+    if len(tokens) > 1 and tokens[0][0] in _words().noun_adjectives:
+        tokens[:2] = [(tokens[0][0] + tokens[1][0], "n")]  # 94万平方米既有公共建筑: 既有 describes the noun
     lead = _words().lead
     while len(tokens) > 1 and tokens[0][0] in lead and tokens[0][1].startswith(("v", "d")):
         tokens = tokens[1:]  # 3500多个拟竣工投产项目
     if enumerated and tokens and len("".join(word for word, _ in tokens)) <= 12:
         return "".join(word for word, _ in tokens)  # 赛得利纤维等3500多个竣工投产项目: the kind counted
     described_by = right[: right.rfind("的")] if "的" in right else ""
+    if _COORDINATED_COUNT.search(described_by):
+        described_by = (
+            ""  # 3个既有园区和至少1个科创园区的提质增效: 的 ends the second count's noun, not this one's
+        )
     if (
         tokens
-        and "的" in right
+        and described_by
         and (
             tokens[0][1].startswith(("v", "a", "d"))
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
@@ -332,9 +339,32 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
             break
         if kept and (tag in ("p", "c", "x", "r", "m", "uj") or word in ("等", "的")):
             break
+        if _starts_predicate(tokens, index):
+            # 1000亿元失业保险基金支持稳岗和培训: a verb with an object of its own starts a predicate, and
+            # the adverb before it (5个县级城市新获评…, 891项事项全部实现…) belongs to the verb
+            while len(kept) > 1 and _is_adverb(kept[-1], tokens[len(kept) - 1][1]):
+                kept.pop()
+            break
         kept.append(word)
     phrase = "".join(kept).removesuffix("的")
     return phrase if len(phrase) >= 2 else ""
+
+
+def _is_adverb(word: str, tag: str) -> bool:
+    """Tell whether a token is an adverb of the verb after it: 均, 全部, 首次, and 新 as jieba tags it (a)."""
+    return tag in ("d", "ad") or (tag == "a" and len(word) == 1) or word in _words().verb_adverbs
+
+
+def _starts_predicate(tokens: list[tuple[str, str]], index: int) -> bool:
+    """Tell whether a verb after a counted noun starts a predicate of its own (基金支持稳岗和培训, 人口实现脱贫).
+
+    Only a verb of the data's predicate list: jieba tags many words inside names as verbs (粮食产能提升重点县).
+    """
+    return (
+        tokens[index][0] in _words().predicate_verbs
+        and index + 1 < len(tokens)
+        and any(tag.startswith("n") for _, tag in tokens[:index])
+    )
 
 
 def _noun_before_verb(phrase: str) -> str:

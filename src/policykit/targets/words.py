@@ -42,6 +42,8 @@ class _Words:
     implied_units: dict[str, str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
+    noun_adjectives: frozenset[str]
+    predicate_verbs: frozenset[str]
     duration_words: frozenset[str]
     date_units: frozenset[str]
     list_joiners: re.Pattern[str]
@@ -146,6 +148,8 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
+        noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
+        predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
