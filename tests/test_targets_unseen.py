@@ -73,3 +73,42 @@ def test_a_predicate_after_the_counted_noun_is_no_part_of_it():
 def test_a_verb_inside_a_name_stays():
     # jieba tags 提升 as a verb; 粮食产能提升重点县 is still one name
     assert read("到2027年，建设66个粮食产能提升重点县。")[0][0] == "粮食产能提升重点县"
+
+
+def directions(text: str) -> list[tuple[str, float, str | None]]:
+    found = extract_text(text, context=TargetContext(reference_year=2026), include_all=True)
+    return [(t.indicator, t.value, t.direction) for t in found]
+
+
+def test_a_change_verb_is_carried_into_a_clause_without_one():
+    # 规上工业增加值增长6%，服务业增加值8%: the second figure is a growth too
+    assert directions("到2027年，规上工业增加值增长6%，服务业增加值8%。") == [
+        ("规上工业增加值", 6, "increase"),
+        ("服务业增加值", 8, "increase"),
+    ]
+
+
+def test_a_level_or_a_change_noun_after_a_growth_takes_no_direction():
+    found = directions("今年国内生产总值增长5%左右，城镇调查失业率5.5%左右，居民消费价格涨幅3%左右。")
+    assert [direction for *_, direction in found] == ["increase", None, None]
+    # a new clause after ； starts afresh
+    assert directions("到2027年，工业增加值增长6%；服务业增加值8%。")[1][2] is None
+
+
+def test_a_share_without_its_subject_takes_the_one_of_the_clause_before():
+    # 无人机产量增长39%、占全国9成; 非化石能源发电装机达到1.39亿千瓦，占比由31%提升至54%
+    found = read("非化石能源发电装机达到1.39亿千瓦，占比由31%提升至54%。", 2026)
+    assert [name for name, *_ in found] == [
+        "非化石能源发电装机",
+        "非化石能源发电装机占比",
+        "非化石能源发电装机占比",
+    ]
+    found = read("到2027年，数字经济核心产业增加值达到5000亿元，占GDP比重达到15%。")
+    assert found[1][0] == "数字经济核心产业增加值占GDP比重"
+
+
+def test_a_share_far_from_its_subject_or_a_word_starting_with_zhan_is_left_alone():
+    # 每年实施20项重点民生实事，财政民生支出突破万亿元、占比…: 20项 is two clauses away, not the subject
+    found = read("每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右。", 2026)
+    assert found[-1][0] == "占比"
+    assert read("到2027年，新建公园10个，占地面积100公顷。")[1][0] == "占地面积"

@@ -206,6 +206,35 @@ def _looks_ahead(sentence: str) -> bool:
     return False
 
 
+def _a_share_without_subject(indicator: str, previous: str) -> bool:
+    """Tell whether an indicator is a share named without its subject (占全国比重, 占比), after one with a subject.
+
+    >>> _a_share_without_subject("占全国比重", "经济总量"), _a_share_without_subject("占地面积", "公园")
+    (True, False)
+    """
+    words = _words()
+    return (
+        bool(previous)
+        and indicator.startswith(words.share_opener)
+        and not indicator.startswith(words.share_exceptions)
+        and words.share_opener not in previous
+    )
+
+
+def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
+    """The change verb a clause without a verb of its own takes from the clause before it.
+
+    规上工业增加值增长6%，服务业增加值8%: 8% is a growth too. A level (湿地保护率55%, 失业率5.5%左右) or a
+    change noun (涨幅3%) after a growth is no growth, so a name that measures or changes itself keeps none.
+    """
+    words = _words()
+    if before.direction is None or quantity.unit != "%" or before.quantity.unit != "%":
+        return None
+    if rest.strip() != indicator or indicator.endswith((*words.measure_ends, *words.change_nouns)):
+        return None
+    return before.direction
+
+
 def _read_sentence(
     text: str,
     span: tuple[int, int],
@@ -347,6 +376,23 @@ def _read_sentence(
             indicator = (
                 previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
             )
+        last = found[-1] if found else None  # the figure read before this one (not a date: 由2020年的7.2%)
+        between = text[last.quantity.end : seg_start] if last else ""
+        if last is not None and rest.lstrip().startswith(words.share_opener):
+            # 非化石能源发电装机达到1.39亿千瓦，占比由31%提升至54%: the share is of the clause just before
+            if last.quantity.start >= seg_start and last.indicator.endswith(indicator):
+                indicator = last.indicator  # …占比由31%提升至54%: the level has the baseline's name
+            elif len(re.findall("[，,、；;]", between)) == 1 and _a_share_without_subject(
+                indicator, last.indicator
+            ):
+                indicator = last.indicator + indicator
+        if (
+            last is not None
+            and direction is None
+            and comparator_before is None
+            and not re.search("[；;]", between)
+        ):
+            direction = _carried_direction(indicator, rest, quantity, last)
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year

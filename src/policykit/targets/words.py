@@ -76,6 +76,9 @@ class _Words:
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
     measure_ends: tuple[str, ...]
+    share_opener: str
+    share_exceptions: tuple[str, ...]
+    change_nouns: tuple[str, ...]
     qualifier_tags: frozenset[str]
     amount_nouns: tuple[str, ...]
     span_before: tuple[str, ...]
@@ -180,6 +183,9 @@ def _words() -> _Words:
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
         measure_ends=longest_first(raw["measure_ends"]),
+        share_opener=str(raw["share_opener"]),
+        share_exceptions=longest_first(raw["share_exceptions"]),
+        change_nouns=longest_first(raw["change_nouns"]),
         qualifier_tags=frozenset(map(str, raw["qualifier_tags"])),
         amount_nouns=longest_first(raw["amount_nouns"]),
         span_before=longest_first(raw["span_before"]),
