@@ -112,3 +112,37 @@ def test_a_share_far_from_its_subject_or_a_word_starting_with_zhan_is_left_alone
     found = read("每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右。", 2026)
     assert found[-1][0] == "占比"
     assert read("到2027年，新建公园10个，占地面积100公顷。")[1][0] == "占地面积"
+
+
+PLAN = TargetContext(reference_year=2023, period_end=2025, plan_end=2025)
+
+
+def in_plan(text: str) -> list[tuple[str, str]]:
+    """(indicator, kind) of every figure of a sentence in the body of a 2023-2025 plan."""
+    return [(t.indicator, t.kind) for t in extract_text(text, context=PLAN, include_all=True)]
+
+
+def test_how_a_place_stands_is_no_goal_of_the_plan():
+    # a district plan's introduction: population and area are facts, not goals due at the period's end
+    assert in_plan("全区常住人口60.5万人，户籍人口40万人，面积120平方公里。") == [
+        ("常住人口", "figure"),
+        ("户籍人口", "figure"),
+        ("面积", "figure"),
+    ]
+    assert in_plan("我区共有历史建筑200处、风貌保护街坊30个。") == [
+        ("历史建筑", "figure"),
+        ("风貌保护街坊", "figure"),
+    ]
+
+
+def test_the_same_words_with_a_goal_signal_are_a_goal():
+    assert in_plan("到2030年，常住人口控制在2500万人以内。") == [("常住人口", "target")]
+    assert in_plan("到2025年，全区拥有高新技术企业1500家。") == [("高新技术企业", "target")]
+    assert in_plan("建设共有产权房1000套。") == [("共有产权房", "target")]
+    assert in_plan("每万人口发明专利拥有量达到50件。") == [("每万人口发明专利拥有量", "target")]
+
+
+def test_a_past_year_after_the_subject_makes_a_result():
+    # 全区2022年实现地区生产总值2800亿元, in a plan written in 2023: a result, not a goal
+    (target,) = extract_text("全区2022年实现地区生产总值2800亿元。", context=PLAN, include_all=True)
+    assert (target.kind, target.year) == ("achieved", 2022)

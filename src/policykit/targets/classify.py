@@ -268,6 +268,7 @@ class Reading:
     forecasting: bool  # an earlier figure of the sentence was a forecast
     follows_a_figure: bool  # the sentence already gave a figure
     baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
+    from_period: bool = False  # the year is only the plan's period end, not one the text gives
 
 
 def _never_a_target(r: Reading) -> bool:
@@ -461,6 +462,35 @@ def _fact(r: Reading) -> bool:
     )
 
 
+def _stock(r: Reading) -> bool:
+    """How the place stands, in a plan with no goal word: 全区常住人口60.5万人, 我区共有历史建筑200处.
+
+    Only where the plan's period is all that gives a year: a deadline, a comparator, a change or a goal
+    verb makes the same words a goal (到2030年，常住人口控制在2500万人以内).
+
+    >>> from policykit.targets.classify import Reading
+    >>> from policykit.targets.extract import extract_text
+    >>> from policykit.targets.context import TargetContext
+    >>> plan = TargetContext(reference_year=2023, period_end=2025)
+    >>> [(t.indicator, t.kind) for t in extract_text("全区常住人口60.5万人，建成口袋公园10个。", context=plan, include_all=True)]
+    [('常住人口', 'figure'), ('口袋公园', 'target')]
+    """
+    if (
+        not r.from_period
+        or r.comparator
+        or r.direction
+        or r.future
+        or r.context.goal
+        or _has_target_verb(r.left)
+    ):
+        return False
+    words = _words()
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])  # 共有历史建筑200处、街坊30个
+    return r.indicator in words.stock_nouns or bool(
+        words.holding_verbs.search(r.text, start, r.quantity.start)
+    )
+
+
 def _goal(r: Reading) -> bool:
     """A deadline, a comparator, a direction, a goal section or a target verb: 到2025年…达到20家以上.
 
@@ -488,6 +518,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("the baseline of a change", "figure", _baseline),
     ("a forecast", "figure", _forecast),
     ("states a fact", "figure", _fact),
+    ("states what the place has", "figure", _stock),
     ("sets a goal", "target", _goal),
 )
 """The kind of a figure: the first rule that holds decides, in this order; none holding means 'figure'."""

@@ -362,6 +362,9 @@ def _read_sentence(
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)
+        held = list(words.holding_verbs.finditer(indicator))
+        if held and held[-1].end() < len(indicator):
+            indicator = indicator[held[-1].end() :]  # 我区共有历史建筑200处: what is had, not who has it
         if quantity.group == "count":
             # 占比超过10%的有44种: the count counts what the description before 的有 describes
             indicator = _described_count(left, previous_indicator) or indicator
@@ -396,8 +399,10 @@ def _read_sentence(
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
+        from_period = False
         if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
+            from_period = True
         reading = Reading(
             text=text,
             quantity=quantity,
@@ -421,6 +426,7 @@ def _read_sentence(
             forecasting=forecasting,
             follows_a_figure=bool(found),
             baseline_in_list=baseline_in_list,
+            from_period=from_period,
         )
         kind, rule = classify(reading)
         forecasting = forecasting or rule == "a forecast"

@@ -76,6 +76,8 @@ class _Words:
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
     measure_ends: tuple[str, ...]
+    stock_nouns: frozenset[str]
+    holding_verbs: re.Pattern[str]
     share_opener: str
     share_exceptions: tuple[str, ...]
     change_nouns: tuple[str, ...]
@@ -183,6 +185,10 @@ def _words() -> _Words:
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
         measure_ends=longest_first(raw["measure_ends"]),
+        stock_nouns=frozenset(map(str, raw["stock_nouns"])),
+        holding_verbs=re.compile(
+            "(?:" + _alternation(raw["holding_verbs"]).pattern + r")(?!产权|量|率)"
+        ),  # 拥有量 is a measure, 共有产权 a kind
         share_opener=str(raw["share_opener"]),
         share_exceptions=longest_first(raw["share_exceptions"]),
         change_nouns=longest_first(raw["change_nouns"]),
