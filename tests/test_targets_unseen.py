@@ -146,3 +146,26 @@ def test_a_past_year_after_the_subject_makes_a_result():
     # 全区2022年实现地区生产总值2800亿元, in a plan written in 2023: a result, not a goal
     (target,) = extract_text("全区2022年实现地区生产总值2800亿元。", context=PLAN, include_all=True)
     assert (target.kind, target.year) == ("achieved", 2022)
+
+
+def test_a_stage_written_alone_takes_the_subject_of_the_stage_before():
+    # Beijing 2024 work report (PDF): 老旧小区综合整治新开工300个、完工200个，老楼加装电梯新开工1000部、完工600部
+    found = read("今年老旧小区综合整治新开工300个、完工200个，老楼加装电梯新开工1000部、完工600部。", 2024)
+    assert [name for name, *_ in found] == [
+        "老旧小区综合整治新开工",
+        "老旧小区综合整治完工",
+        "老楼加装电梯新开工",
+        "老楼加装电梯完工",
+    ]
+
+
+def test_a_verb_that_is_no_stage_keeps_its_own_name():
+    # 增值税留抵退税…、新增减税降费…、缓税缓费…: three measures, none a stage of another
+    found = read("新增减税降费超过1万亿元、缓税缓费7500多亿元。", 2023)
+    assert [name for name, *_ in found][1] == "缓税缓费"
+
+
+def test_verbs_that_open_a_task_are_no_part_of_its_noun():
+    # Beijing 2024 work report (PDF): 启动危旧楼房改建20万平方米，改造提升老旧厂房40个，建设筹集保障性租赁住房7万套
+    found = read("今年启动危旧楼房改建20万平方米，改造提升老旧厂房40个，建设筹集保障性租赁住房7万套。", 2024)
+    assert [name for name, *_ in found] == ["危旧楼房改建", "老旧厂房", "保障性租赁住房"]

@@ -221,6 +221,21 @@ def _a_share_without_subject(indicator: str, previous: str) -> bool:
     )
 
 
+def _with_subject_of(verb: str, before: str) -> str:
+    """Give a stage of works written alone the subject of the stage before it.
+
+    >>> _with_subject_of("完工", "老旧小区综合整治新开工"), _with_subject_of("完工", "保障性住房")
+    ('老旧小区综合整治完工', '完工')
+    >>> _with_subject_of("缓税缓费", "新增减税降费")
+    '缓税缓费'
+    """
+    stages = _words().stage_verbs
+    if verb not in stages:
+        return verb
+    stage = next((s for s in stages if before.endswith(s)), "")
+    return before[: -len(stage)] + verb if stage and len(before) > len(stage) else verb
+
+
 def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
     """The change verb a clause without a verb of its own takes from the clause before it.
 
@@ -389,6 +404,9 @@ def _read_sentence(
                 indicator, last.indicator
             ):
                 indicator = last.indicator + indicator
+        if last is not None and len(re.findall("[，,、；;]", between)) == 1 and _is_bare_verb(indicator):
+            # 老旧小区综合整治新开工300个、完工200个: the second stage has the first one's subject
+            indicator = _with_subject_of(indicator, last.indicator)
         if (
             last is not None
             and direction is None

@@ -66,6 +66,7 @@ class _Words:
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
     streak_words: tuple[str, ...]
+    stage_verbs: tuple[str, ...]
     milestone_nouns: re.Pattern[str]
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
@@ -165,6 +166,7 @@ def _words() -> _Words:
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
         streak_words=longest_first(raw["streak_words"]),
+        stage_verbs=longest_first(raw["stage_verbs"]),
         milestone_nouns=re.compile(
             r"[^，,；;。、\n]{0,8}?(?:"
             + _alternation(raw["milestone_nouns"]).pattern
