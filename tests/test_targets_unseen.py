@@ -169,3 +169,24 @@ def test_verbs_that_open_a_task_are_no_part_of_its_noun():
     # Beijing 2024 work report (PDF): 启动危旧楼房改建20万平方米，改造提升老旧厂房40个，建设筹集保障性租赁住房7万套
     found = read("今年启动危旧楼房改建20万平方米，改造提升老旧厂房40个，建设筹集保障性租赁住房7万套。", 2024)
     assert [name for name, *_ in found] == ["危旧楼房改建", "老旧厂房", "保障性租赁住房"]
+
+
+def test_bounds_listed_before_a_noun_define_a_kind():
+    # 14th FYP emergency plan: 入井人数超过30人、井深超过800米的金属非金属地下矿山 (a kind of mine, not a goal)
+    text = "重点加强对入井人数超过30人、井深超过800米的金属非金属地下矿山的监管。"
+    assert {kind for *_, kind in read(text)} == {"figure"}
+    # two bounds that are goals of their own stay goals
+    found = read("到2027年，重点企业超过30家、产值超过80亿元。")
+    assert [kind for *_, kind in found] == ["target", "target"]
+
+
+def test_a_count_noun_ending_a_list_is_shared():
+    # 各类事故、较大事故和重特大事故起数比2015年分别下降43.3%、36.1%和57.9%
+    text = "2020年全国各类事故、较大事故和重特大事故起数比2015年分别下降43.3%、36.1%和57.9%。"
+    assert [name for name, *_ in read(text, 2021)] == ["事故起数", "较大事故起数", "重特大事故起数"]
+
+
+def test_what_there_is_is_no_goal():
+    # 2019 work report: 我国有上亿市场主体，而且还在不断增加
+    assert read("我国有上亿市场主体，而且还在不断增加。", 2019)[0][3] == "figure"
+    assert read("到2027年，全市有1000家企业完成数字化改造。")[0][3] == "target"

@@ -72,6 +72,27 @@ def _has_target_verb(left: str) -> bool:
 _NOT_BETWEEN_QUALIFIER = re.compile(r"[和及与或至到]")
 
 
+def _bounds_before_a_noun(text: str, after_end: int) -> bool:
+    """Tell whether a 、 list of bounds that ends in 的 and a noun follows a bound: the bounds define a kind.
+
+    >>> _bounds_before_a_noun("入井人数超过30人、井深超过800米的金属非金属地下矿山，", 9)
+    True
+    >>> _bounds_before_a_noun("企业超过30家、产值超过80亿元。", 7)
+    False
+    """
+    if not text.startswith("、", after_end):
+        return False
+    end = after_end + 1
+    while end < len(text) and end - after_end < LIST_SPAN and text[end] not in "，,；;。：:！？\n":
+        end += 1
+    items = text[after_end + 1 : end].split("、")
+    last = items[-1]
+    if "的" not in last or not _is_cjk_noun_start(last, last.rfind("的") + 1):
+        return False
+    before = _words().before
+    return all(re.search(r"\d", item) and any(word in item for word, _ in before) for item in items)
+
+
 def _qualifier(
     text: str,
     quantity: Quantity,
@@ -86,6 +107,8 @@ def _qualifier(
         return True  # 签约比例达到百分之九十五以上的，协议方可生效
     if comparator_before and after.startswith("的"):
         return True  # 禁止生产和使用厚度低于0.01毫米的地膜
+    if comparator_before and _bounds_before_a_noun(text, after_end):
+        return True  # 入井人数超过30人、井深超过800米的金属非金属地下矿山: each bound picks out the mines
     if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
         return True  # 年应纳税所得额100万元至300万元部分
     if (
@@ -463,9 +486,9 @@ def _fact(r: Reading) -> bool:
 
 
 def _stock(r: Reading) -> bool:
-    """How the place stands, in a plan with no goal word: 全区常住人口60.5万人, 我区共有历史建筑200处.
+    """How things stand, with no goal word: 我国有上亿市场主体; in a plan, 全区常住人口60.5万人.
 
-    Only where the plan's period is all that gives a year: a deadline, a comparator, a change or a goal
+    For a stock noun or a verb of having, only where the plan's period is all that gives a year: a deadline, a comparator, a change or a goal
     verb makes the same words a goal (到2030年，常住人口控制在2500万人以内).
 
     >>> from policykit.targets.classify import Reading
@@ -475,16 +498,13 @@ def _stock(r: Reading) -> bool:
     >>> [(t.indicator, t.kind) for t in extract_text("全区常住人口60.5万人，建成口袋公园10个。", context=plan, include_all=True)]
     [('常住人口', 'figure'), ('口袋公园', 'target')]
     """
-    if (
-        not r.from_period
-        or r.comparator
-        or r.direction
-        or r.future
-        or r.context.goal
-        or _has_target_verb(r.left)
-    ):
-        return False
     words = _words()
+    if r.direction or r.future or r.context.goal or r.comparator_before or _has_target_verb(r.left):
+        return False
+    if r.rest.rstrip().endswith(words.existence_verbs):
+        return True  # 我国有上亿市场主体，而且还在不断增加: what there is, with no goal word
+    if not r.from_period or r.comparator:
+        return False
     start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])  # 共有历史建筑200处、街坊30个
     return r.indicator in words.stock_nouns or bool(
         words.holding_verbs.search(r.text, start, r.quantity.start)
