@@ -75,3 +75,32 @@ def test_a_separator_does_not_break_a_list_of_values():
 def test_a_separated_target_keeps_its_indicator():
     (target,) = extract_text("到2027年，全市社会消费品零售总额达到1，200亿元。", context=TargetContext())
     assert (target.indicator, target.value, target.unit) == ("社会消费品零售总额", 1.2e11, "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        ("旅游收入突破万亿元。", "万亿元", 1e12, "元"),
+        ("带动汽车销售超千亿元。", "千亿元", 1e11, "元"),
+        ("中欧班列开行超万列。", "万列", 1e4, "列"),
+        ("交易额近万亿元。", "万亿元", 1e12, "元"),
+    ],
+)
+def test_a_bare_magnitude_after_a_bound_word_is_a_number_of_one(text, raw, value, unit):
+    (found,) = find_quantities(text)
+    assert (found.raw, found.value, found.unit) == (raw, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["惠及千家万户。", "万众一心。", "打造千亿级产业集群。", "锻造更多千亿元级产业集群。"]
+)
+def test_a_bare_magnitude_elsewhere_is_a_word(text):
+    assert [q.raw for q in find_quantities(text) if q.unit] == []
+
+
+def test_a_magnitude_before_a_word_that_starts_with_its_unit_keeps_the_number():
+    # 惠及近千万家庭: 家 starts 家庭, so the number stands alone and the noun gives its unit
+    (found,) = find_quantities("惠及近千万家庭。")
+    assert (found.value, found.unit) == (1e7, "")
+    # 培育5家具备…的企业: 家 is the unit there (家具 is no word of that sentence)
+    assert [(q.raw, q.unit) for q in find_quantities("培育5家具备上市条件的企业。")] == [("5家", "家")]

@@ -108,9 +108,12 @@ def test_a_share_without_its_subject_takes_the_one_of_the_clause_before():
 
 
 def test_a_share_far_from_its_subject_or_a_word_starting_with_zhan_is_left_alone():
-    # 每年实施20项重点民生实事，财政民生支出突破万亿元、占比…: 20项 is two clauses away, not the subject
-    found = read("每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右。", 2026)
+    # 20项 is two clauses before 占比: not its subject
+    found = read("每年实施20项重点民生实事，财政民生支出持续增加、占比稳定在80%左右。", 2026)
     assert found[-1][0] == "占比"
+    # with the amount written (突破万亿元), the share is that amount's
+    found = read("每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右。", 2026)
+    assert found[-1][0] == "财政民生支出占比"
     assert read("到2027年，新建公园10个，占地面积100公顷。")[1][0] == "占地面积"
 
 
@@ -190,3 +193,25 @@ def test_what_there_is_is_no_goal():
     # 2019 work report: 我国有上亿市场主体，而且还在不断增加
     assert read("我国有上亿市场主体，而且还在不断增加。", 2019)[0][3] == "figure"
     assert read("到2027年，全市有1000家企业完成数字化改造。")[0][3] == "target"
+
+
+def test_a_round_threshold_picks_out_a_kind():
+    # 惠州博罗成为生产总值超千亿元县; 191家工业企业营业收入超百亿元; 培育一批营收过百亿元农产品加工企业
+    assert read("惠州博罗成为生产总值超千亿元县。", 2026)[0][3] == "figure"
+    found = read("规上工业企业利润增长6%，191家工业企业营业收入超百亿元。", 2026)
+    assert [(value, kind) for _, value, unit, kind in found if unit != "%"] == [
+        (191, "figure"),
+        (1e10, "figure"),
+    ]
+    assert [kind for *_, kind in read("今年培育一批营收过百亿元农产品加工企业。", 2026)] == ["figure"]
+
+
+def test_a_round_amount_reached_is_a_figure_of_its_indicator():
+    # 旅游收入突破万亿元 (Henan 2026 review), 带动汽车销售超千亿元: 1e12 and 1e11, above
+    found = extract_text("到2027年，全省旅游收入突破万亿元。")
+    assert [(t.indicator, t.value, t.comparator) for t in found] == [("旅游收入", 1e12, ">")]
+
+
+def test_households_reached_are_counted_in_households():
+    (target,) = extract_text("新开工改造城镇老旧小区5.6万个，惠及近千万家庭。", include_all=True)[1:]
+    assert (target.indicator, target.value, target.unit) == ("家庭", 1e7, "户")

@@ -18,6 +18,7 @@ from policykit.targets.indicator import (
     _pos_cut,
     _segment_end,
     _segment_start_no_dun,
+    _strip_linking,
 )
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
@@ -107,6 +108,19 @@ def _qualifier(
         return True  # 签约比例达到百分之九十五以上的，协议方可生效
     if comparator_before and after.startswith("的"):
         return True  # 禁止生产和使用厚度低于0.01毫米的地膜
+    # a round threshold written as a bare magnitude (超百亿元) after a bound word picks out a kind of thing
+    threshold = quantity.group != "count" and quantity.raw[:1] in "十百千万亿" and not quantity.vague
+    if (
+        threshold
+        and earlier is not None
+        and earlier.group == "count"
+        and not any(c in _SEGMENT_BOUNDARY for c in text[earlier.end : quantity.start])
+    ):
+        return True  # 191家工业企业营业收入超百亿元: the bound picks out the firms the count counts
+    if threshold and _is_cjk_noun_start(text, after_end):
+        tokens = _pos_cut(text[after_end : after_end + 6])
+        if tokens and not tokens[0][1].startswith(("v", "d", "p", "c", "u", "m", "r", "x")):
+            return True  # 生产总值超千亿元县, 营收过百亿元农产品加工企业: the amount describes the noun
     if comparator_before and _bounds_before_a_noun(text, after_end):
         return True  # 入井人数超过30人、井深超过800米的金属非金属地下矿山: each bound picks out the mines
     if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
@@ -141,6 +155,8 @@ def _qualifier(
     _, later_end = _after_comparator(text, later.end)
     if text.startswith("的", later_end):
         return False  # 50个产值过5亿元的项目: the later amount is the qualifier, the count the goal
+    if quantity.group == "count" and later.raw[:1] in "十百千万亿" and _strip_linking(between)[1] is not None:
+        return False  # 191家工业企业营业收入超百亿元: a bound on what the count counts, the count stands
     return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
 
 

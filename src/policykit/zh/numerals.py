@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from policykit.config import data_yaml
 from policykit.zh.chars import halfwidth_alnum
 from policykit.zh.dates import dates
 from policykit.zh.units import Unit, magnitude, match_unit, unit_table
@@ -223,9 +224,15 @@ class Quantity:
     chinese: bool = False
 
 
+_OPENERS = "|".join(
+    f"(?<={re.escape(str(word))})"
+    for word in sorted(data_yaml("units.yaml")["magnitude_openers"], key=len, reverse=True)
+)
 _NUMBER = re.compile(
     r"(?P<pct>百分之)?(?:"
-    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名))(?P<vmag>[十百千万亿]+)"
+    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名)|"
+    + _OPENERS
+    + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
     r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
     r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
@@ -323,7 +330,13 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         unit = Unit("%", "%", 1.0, "percent")
         end = found.end()
     if unit is not None and text.startswith(unit_table().words.get(unit.alias, ()), end):
-        return None  # 七成为, 安远路899项目: the unit's character starts a word, the number is no quantity
+        if factor < 10_000:
+            return (
+                None  # 七成为, 安远路899项目: the unit's character starts a word, the number is no quantity
+            )
+        unit = (
+            None  # 惠及近千万家庭: 家 starts 家庭; a magnitude with the noun after it, whose unit it implies
+        )
     if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G, 3D
     scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")
