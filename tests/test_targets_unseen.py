@@ -215,3 +215,13 @@ def test_a_round_amount_reached_is_a_figure_of_its_indicator():
 def test_households_reached_are_counted_in_households():
     (target,) = extract_text("新开工改造城镇老旧小区5.6万个，惠及近千万家庭。", include_all=True)[1:]
     assert (target.indicator, target.value, target.unit) == ("家庭", 1e7, "户")
+
+
+def test_values_joined_by_he_share_the_name_and_verb_before_them():
+    # 14th FYP emergency plan: 死亡人数分别下降38.8%、37.3%和65.9% (one name, three values)
+    found = extract_text("2020年死亡人数分别下降38.8%、37.3%和65.9%。", include_all=True)
+    assert [(t.indicator, t.value, t.direction) for t in found] == [
+        ("死亡人数", 38.8, "decrease"),
+        ("死亡人数", 37.3, "decrease"),
+        ("死亡人数", 65.9, "decrease"),
+    ]

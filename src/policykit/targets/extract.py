@@ -390,6 +390,16 @@ def _read_sentence(
         )
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
+        if (
+            distribute is None
+            and not shared_names
+            and preceding is not None
+            and words.list_joiners.fullmatch(text[preceding.end : quantity.start].strip())
+        ):
+            # 死亡人数分别下降38.8%、37.3%和65.9%: 37.3%和 names nothing; the list's head and verb hold for all
+            indicator = ""
+            if found and found[-1].quantity is preceding:
+                direction = direction or found[-1].direction
         if not indicator.strip("".join(words.keep_head)):
             indicator = (
                 previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
