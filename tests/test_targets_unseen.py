@@ -225,3 +225,29 @@ def test_values_joined_by_he_share_the_name_and_verb_before_them():
         ("死亡人数", 37.3, "decrease"),
         ("死亡人数", 65.9, "decrease"),
     ]
+
+
+def test_a_bare_measure_after_de_keeps_what_it_measures():
+    # Huangpu 行动计划: 其他类型公共建筑屋顶安装太阳能光伏的面积比例不低于30% (was 面积比例)
+    (target,) = extract_text("到2025年，公共建筑屋顶安装太阳能光伏的面积比例不低于30%。")
+    assert target.indicator == "公共建筑屋顶安装太阳能光伏的面积比例"
+    found = read("2024年非化石能源发电量占总发电量的比重达到40%左右。", 2025)
+    assert found[0][0] == "非化石能源发电量占总发电量的比重"
+
+
+def test_a_frequency_word_is_no_part_of_the_name():
+    # 职业院校、应用型本科高校教师每年至少1个月在企业或实训基地实训: 每年 says how often
+    text = "建立100个培养培训基地，高校教师每年至少1个月在企业实训。"
+    assert [name for name, *_ in read(text)] == ["培养培训基地", "高校教师"]
+
+
+def test_a_level_built_on_is_a_baseline():
+    # 在继续巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高
+    text = "各地在巩固落实好高等职业教育生均财政拨款水平达到12000元的基础上，逐步提高拨款水平。"
+    assert [kind for *_, kind in read(text)] == ["figure"]
+
+
+def test_a_predicate_of_work_after_the_counted_noun_is_cut():
+    # 推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训
+    text = "到2022年，推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训。"
+    assert read(text)[0][0] == "技术技能人才紧缺领域"

@@ -454,6 +454,8 @@ def _baseline(r: Reading) -> bool:
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
     if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
         return True
+    if r.text.startswith(words.baseline_after, r.after_end):
+        return True  # 在生均财政拨款水平达到12000元的基础上，逐步提高: the level built on
     if not words.baseline_head.search(r.rest.rstrip()):
         return False
     # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause

@@ -201,7 +201,31 @@ def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
 
 
 def _left_phrase(left: str) -> tuple[str, str]:
-    """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
+    """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设).
+
+    A bare measure after 的 keeps what it measures: 公共建筑屋顶安装太阳能光伏的面积比例, not 面积比例.
+
+    >>> _left_phrase("非化石能源发电量占总发电量的比重")[0], _left_phrase("高校教师每年")[0]
+    ('非化石能源发电量占总发电量的比重', '高校教师')
+    """
+    phrase, verb = _left_phrase_of(left)
+    words = _words()
+    measures = (*words.measure_ends, *words.amount_nouns, "比重", "比例", "占比")
+    stripped = left.strip()
+    if 0 < len(phrase) <= 4 and phrase.endswith(measures) and stripped.endswith("的" + phrase):
+        owner = _left_phrase_of(stripped[: -len(phrase) - 1])[0]
+        if owner and len(owner) + len(phrase) < 24:
+            return owner + "的" + phrase, verb
+    return phrase, verb
+
+
+def _left_phrase_of(left: str) -> tuple[str, str]:
+    """`_left_phrase` without the owner of a bare measure."""
+    left = left.strip()
+    for word in _words().per_year_ends:
+        if left.endswith(word) and len(left) > len(word):
+            left = left[: -len(word)]  # 教师每年(至少1个月): how often, not what
+            break
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
     left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with

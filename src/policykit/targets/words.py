@@ -35,6 +35,7 @@ class _Words:
     target_verbs: re.Pattern[str]
     goal_words: re.Pattern[str]
     per_year: re.Pattern[str]
+    per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
     layout_verbs: re.Pattern[str]
@@ -56,6 +57,7 @@ class _Words:
     penalty_words: re.Pattern[str]
     duration_adverb: re.Pattern[str]
     baseline_openers: tuple[str, ...]
+    baseline_after: tuple[str, ...]
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
@@ -145,6 +147,7 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
+        per_year_ends=longest_first(w for w in raw["per_year"] if w not in raw["keep_head"]),
         baseline=re.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
         ),
@@ -158,6 +161,7 @@ def _words() -> _Words:
         predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
+        baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
         event_start_words=longest_first(raw["event_start_words"]),
