@@ -147,7 +147,7 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
-        per_year_ends=longest_first(w for w in raw["per_year"] if w not in raw["keep_head"]),
+        per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=re.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
         ),
