@@ -251,3 +251,9 @@ def test_a_predicate_of_work_after_the_counted_noun_is_cut():
     # 推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训
     text = "到2022年，推动职业院校在10个左右技术技能人才紧缺领域大力开展职业培训。"
     assert read(text)[0][0] == "技术技能人才紧缺领域"
+
+
+def test_a_long_owner_of_a_share_is_kept():
+    # 2023 No. 1 document: 补助资金用于产业发展的比重力争提高到60%以上
+    text = "中央财政衔接推进乡村振兴补助资金用于产业发展的比重力争提高到60%以上。"
+    assert read(text, 2023)[0][0] == "中央财政衔接推进乡村振兴补助资金用于产业发展的比重"

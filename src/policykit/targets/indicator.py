@@ -214,7 +214,7 @@ def _left_phrase(left: str) -> tuple[str, str]:
     stripped = left.strip()
     if 0 < len(phrase) <= 4 and phrase.endswith(measures) and stripped.endswith("的" + phrase):
         owner = _left_phrase_of(stripped[: -len(phrase) - 1])[0]
-        if owner and len(owner) + len(phrase) < 24:
+        if owner and len(owner) + len(phrase) <= 30:
             return owner + "的" + phrase, verb
     return phrase, verb
 
