@@ -257,3 +257,15 @@ def test_a_long_owner_of_a_share_is_kept():
     # 2023 No. 1 document: 补助资金用于产业发展的比重力争提高到60%以上
     text = "中央财政衔接推进乡村振兴补助资金用于产业发展的比重力争提高到60%以上。"
     assert read(text, 2023)[0][0] == "中央财政衔接推进乡村振兴补助资金用于产业发展的比重"
+
+
+def test_life_expectancy_is_measured_in_years_of_age():
+    # 人均预期寿命提高到80岁以上 (Guangdong 2026); an age range (3岁以下婴幼儿) stays no value
+    found = extract_text("到2027年，人均预期寿命提高到80岁以上，为3岁以下婴幼儿发放育儿补贴。")
+    assert [(t.indicator, t.value, t.unit, t.comparator) for t in found] == [("人均预期寿命", 80, "岁", ">=")]
+
+
+def test_a_count_of_title_holders_is_named_by_the_title():
+    # 11个县被认定为国家义务教育优质均衡发展县 (Henan 2026); 19个地级以上市和2个县被命名为“全国双拥模范城（县）”
+    text = "11个县被认定为国家义务教育优质均衡发展县。"
+    assert read(text, 2026)[0][:2] == ("国家义务教育优质均衡发展县", 11)

@@ -28,7 +28,9 @@ from policykit.zh.numerals import Quantity
 
 def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | None:
     """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
-    if not quantity.unit or quantity.unit in _words().date_units:
+    if not quantity.unit:
+        return "drop"
+    if quantity.unit in _words().date_units and not _measures_age(sentence, start, quantity):
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
@@ -45,6 +47,20 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
+
+
+def _measures_age(text: str, start: int, quantity: Quantity) -> bool:
+    """Tell whether an age in 岁 is the value of an indicator of age: 人均预期寿命提高到80岁以上.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "人均预期寿命提高到80岁以上，3岁以下婴幼儿"
+    >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
+    [True, False]
+    """
+    if quantity.unit != "岁":
+        return False
+    rest = _strip_linking(text[max(0, start - SPAN) : start])[0]
+    return rest.endswith(_words().age_indicators)
 
 
 def _names_a_programme(text: str, end: int) -> bool:

@@ -315,6 +315,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     if right.startswith("“") and "”" in right:
         named = right.translate(_STRIP_QUOTES).strip()  # 3个“15分钟社区生活圈”示范性街镇: a named kind
         return named if len(named) <= 24 else ""
+    title = _words().named_as.match(right)
+    if title:
+        return title.group(1)  # 11个县被认定为国家义务教育优质均衡发展县: the title names what is counted
     right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
     right = _AGE_RANGE.sub("", right)  # 50万名3岁以下婴幼儿: the age range qualifies the noun after it
     if not right:

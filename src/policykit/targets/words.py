@@ -84,6 +84,8 @@ class _Words:
     share_opener: str
     share_exceptions: tuple[str, ...]
     change_nouns: tuple[str, ...]
+    named_as: re.Pattern[str]
+    age_indicators: tuple[str, ...]
     qualifier_tags: frozenset[str]
     amount_nouns: tuple[str, ...]
     span_before: tuple[str, ...]
@@ -198,6 +200,12 @@ def _words() -> _Words:
         share_opener=str(raw["share_opener"]),
         share_exceptions=longest_first(raw["share_exceptions"]),
         change_nouns=longest_first(raw["change_nouns"]),
+        named_as=re.compile(
+            r"^[\u4e00-\u9fff]{1,10}?(?:"
+            + _alternation(raw["named_as"]).pattern
+            + r")[“\"]?([\u4e00-\u9fff]{2,20})"
+        ),
+        age_indicators=longest_first(raw["age_indicators"]),
         qualifier_tags=frozenset(map(str, raw["qualifier_tags"])),
         amount_nouns=longest_first(raw["amount_nouns"]),
         span_before=longest_first(raw["span_before"]),
