@@ -269,3 +269,12 @@ def test_a_count_of_title_holders_is_named_by_the_title():
     # 11个县被认定为国家义务教育优质均衡发展县 (Henan 2026); 19个地级以上市和2个县被命名为“全国双拥模范城（县）”
     text = "11个县被认定为国家义务教育优质均衡发展县。"
     assert read(text, 2026)[0][:2] == ("国家义务教育优质均衡发展县", 11)
+
+
+def test_a_bare_magnitude_of_money_left_unwritten_is_in_yuan():
+    # 旅游收入破万亿 (Shandong 2025), 海洋生产总值突破万亿 (Jiangsu 2026): 元 is left unwritten
+    found = extract_text("海洋生产总值突破万亿，南北帮扶合作加快推进。", include_all=True)
+    assert [(t.indicator, t.value, t.unit) for t in found] == [("海洋生产总值", 1e12, "元")]
+    # a count of people (务工规模超过3300万) is no amount of money
+    found = extract_text("脱贫人口务工规模超过3300万。", include_all=True)
+    assert all(t.unit != "元" for t in found)

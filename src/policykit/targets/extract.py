@@ -92,6 +92,13 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
     """
     if quantity.unit or quantity.factor < 10_000:
         return quantity, ""
+    bare = quantity.raw[:1] in "十百千万亿"
+    if bare and (text.startswith(("，", "。", "；", ",", ";"), quantity.end) or quantity.end >= len(text)):
+        head = text[max(0, quantity.start - 16) : quantity.start]
+        money = _words().money_nouns.search(head)
+        if money and not _words().money_nouns.search(head, money.end()):
+            # 旅游收入破万亿。: a bare magnitude ending its clause after a noun of money is an amount of 元
+            return replace(quantity, unit="元", written_unit="", group="money"), ""
     implied = _words().implied_units
     end = min(s_end, quantity.end + 12)
     for index in range(quantity.end, end):

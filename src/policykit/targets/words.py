@@ -86,6 +86,7 @@ class _Words:
     change_nouns: tuple[str, ...]
     named_as: re.Pattern[str]
     age_indicators: tuple[str, ...]
+    money_nouns: re.Pattern[str]
     qualifier_tags: frozenset[str]
     amount_nouns: tuple[str, ...]
     span_before: tuple[str, ...]
@@ -206,6 +207,9 @@ def _words() -> _Words:
             + r")[“\"]?([\u4e00-\u9fff]{2,20})"
         ),
         age_indicators=longest_first(raw["age_indicators"]),
+        money_nouns=re.compile(
+            "(?:" + _alternation(raw["money_nouns"]).pattern + r")(?:[^，。；,;\d]{0,4})$"
+        ),
         qualifier_tags=frozenset(map(str, raw["qualifier_tags"])),
         amount_nouns=longest_first(raw["amount_nouns"]),
         span_before=longest_first(raw["span_before"]),
