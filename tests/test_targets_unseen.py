@@ -34,7 +34,8 @@ def test_a_count_phrased_de_you_counts_what_its_description_describes():
     # 我省在全国占比超过10%的有44种、超过20%的有23种: the later item leaves its subject (占比) out
     text = "国家公布产量的104种工业产品中，我省在全国占比超过10%的有44种、超过20%的有23种。"
     counts = [(name, value) for name, value, unit, _ in read(text, 2026) if unit == "种"][1:]
-    assert counts == [("占比超过10%的", 44), ("占比超过20%的", 23)]
+    # the scope before (104种工业产品中) names the kind
+    assert counts == [("占比超过10%的工业产品", 44), ("占比超过20%的工业产品", 23)]
 
 
 def test_the_bound_inside_a_description_is_no_target():

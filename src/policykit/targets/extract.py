@@ -167,6 +167,7 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
+_SCOPE = re.compile(r"([^，,；;。]{2,24})中[，,]")
 _ALTERNATIVE_UNIT = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
@@ -389,7 +390,12 @@ def _read_sentence(
             indicator = indicator[held[-1].end() :]  # 我区共有历史建筑200处: what is had, not who has it
         if quantity.group == "count":
             # 占比超过10%的有44种: the count counts what the description before 的有 describes
-            indicator = _described_count(left, previous_indicator) or indicator
+            described = _described_count(left, previous_indicator)
+            if described:
+                # 104种工业产品中，…的有44种: the scope before names the kind the description picks out
+                scope = _SCOPE.search(text, s_start, seg_start)
+                kind = _left_phrase(scope.group(1))[0] if scope else ""
+                indicator = described + kind if kind and not described.endswith(kind) else described
         # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
         ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
         shared_names = (

@@ -675,7 +675,7 @@ def _described_count(left: str, previous: str) -> str:
     if len(description) < 3:
         return ""
     bound = next((w for w, _ in words.before if description.startswith(w)), None)
-    if bound is not None and previous.endswith("的"):
+    if bound is not None and "的" in previous:
         for word, _ in words.before:
             at = previous.find(word)
             if at > 0:
