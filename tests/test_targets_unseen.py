@@ -279,3 +279,14 @@ def test_a_bare_magnitude_of_money_left_unwritten_is_in_yuan():
     # a count of people (务工规模超过3300万) is no amount of money
     found = extract_text("脱贫人口务工规模超过3300万。", include_all=True)
     assert all(t.unit != "元" for t in found)
+
+
+def test_rates_listed_before_one_value_each_have_it():
+    # Guangdong 2026: 其中孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上 (two rates, one bound)
+    found = extract_text("到2027年，孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上。")
+    assert [(t.indicator, t.value, t.comparator) for t in found] == [
+        ("孕产妇产后访视率", 90, ">="),
+        ("儿童健康管理率", 90, ">="),
+    ]
+    # kinds listed before one noun of amount are one name (水果、蔬菜产量达到…)
+    assert len(extract_text("到2027年，水果、蔬菜产量达到500万吨。")) == 1

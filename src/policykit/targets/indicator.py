@@ -615,7 +615,27 @@ def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
             return ()  # 甲、乙等绿色产品产量均增长: the kind after 等 is the one indicator
         names = _list_names(listed)
         return names if len(names) >= 2 else ()
-    return ()
+    return _listed_rates(head)
+
+
+def _listed_rates(head: str) -> tuple[str, ...]:
+    """Rates listed with 、 before one value (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上): each has it.
+
+    Only where every name is a rate of its own; 甲、乙产量达到… is one name with its list of kinds.
+
+    >>> _listed_rates("其中孕产妇产后访视率、0—6岁儿童健康管理率达到")
+    ('孕产妇产后访视率', '儿童健康管理率')
+    >>> _listed_rates("水果、蔬菜产量达到"), _listed_rates("森林覆盖率达到")
+    ((), ())
+    """
+    rest = _strip_linking(head)[0]
+    if "、" not in rest or "等" in rest:
+        return ()
+    parts = [_left_indicator(part) for part in rest.split("、")]
+    ratio = _words().ratio_end
+    if len(parts) < 2 or not all(part and ratio.search(part) for part in parts):
+        return ()
+    return tuple(parts)
 
 
 def _without_change_verb(indicator: str) -> str:
