@@ -358,7 +358,32 @@ def _rule(r: Reading) -> bool:
     start, end = r.sentence
     if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
+    if _states_a_condition(r.text, r.after_end, end):
+        return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
+    if _words().definition_words.search(r.text, start, r.quantity.start):
+        return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
+
+
+def _states_a_condition(text: str, after_end: int, end: int) -> bool:
+    """Tell whether the clause a figure sits in is a condition: it ends in 的 before a comma (…的，应当…)
+    or a semicolon (（一）…未在3个月内退回原租住的直管房的；, an item of a list of conditions).
+
+    >>> _states_a_condition("在六个月内重新招用人员的，应当通知", 3, 18)
+    True
+    >>> _states_a_condition("建成10个示范项目，推动…", 6, 12), _states_a_condition("超过10亿元的企业，", 6, 10)
+    (False, False)
+    """
+    stop = min(end, after_end + SPAN)
+    index = after_end
+    while index < stop and text[index] not in "，,；;。：:！？\n":
+        index += 1
+    return (
+        index < stop
+        and text[index] in "，,；;"
+        and text[after_end:index].rstrip().endswith("的")
+        and index - after_end > 1
+    )
 
 
 def _qualifies(r: Reading) -> bool:

@@ -55,6 +55,7 @@ class _Words:
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
+    definition_words: re.Pattern[str]
     duration_adverb: re.Pattern[str]
     baseline_openers: tuple[str, ...]
     baseline_after: tuple[str, ...]
@@ -163,6 +164,7 @@ def _words() -> _Words:
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
         predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
+        definition_words=_alternation(raw["definition_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
         baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
