@@ -312,7 +312,8 @@ def test_a_fenbie_list_whose_names_hold_he_splits_at_the_dun():
     # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长: two names, two values; 和 is inside each name
     text = "到2027年，批发和零售业、住宿和餐饮业增加值分别增长6%、8%。"
     found = extract_text(text, context=TargetContext(reference_year=2026))
-    assert [(t.indicator, t.value) for t in found] == [("批发和零售业", 6), ("住宿和餐饮业增加值", 8)]
+    # both share the last name's noun of amount (增加值), as the sentence means
+    assert [(t.indicator, t.value) for t in found] == [("批发和零售业增加值", 6), ("住宿和餐饮业增加值", 8)]
 
 
 def test_a_streak_is_not_an_amount():

@@ -19,6 +19,7 @@ from policykit.targets.indicator import (
     _pos_cut,
     _segment_end,
     _segment_start_no_dun,
+    _strip_linking,
 )
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
@@ -28,7 +29,9 @@ from policykit.zh.numerals import Quantity
 
 def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | None:
     """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
-    if not quantity.unit or quantity.unit in _words().date_units:
+    if not quantity.unit:
+        return "drop"
+    if quantity.unit in _words().date_units and not _measures_age(sentence, start, quantity):
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
@@ -38,11 +41,27 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "figure"
     if sentence.endswith(_words().streak_words, 0, start):
         return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
+    if quantity.group == "count" and _words().milestone_nouns.match(sentence, end):
+        return "figure"  # 连续迈上4个万亿元台阶: steps climbed, not an amount of the indicator
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
+
+
+def _measures_age(text: str, start: int, quantity: Quantity) -> bool:
+    """Tell whether an age in 岁 is the value of an indicator of age: 人均预期寿命提高到80岁以上.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "人均预期寿命提高到80岁以上，3岁以下婴幼儿"
+    >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
+    [True, False]
+    """
+    if quantity.unit != "岁":
+        return False
+    rest = _strip_linking(text[max(0, start - SPAN) : start])[0]
+    return rest.endswith(_words().age_indicators)
 
 
 def _names_a_programme(text: str, end: int) -> bool:
@@ -71,6 +90,27 @@ def _has_target_verb(left: str) -> bool:
 _NOT_BETWEEN_QUALIFIER = pattern_cache.compile(r"[和及与或至到]")
 
 
+def _bounds_before_a_noun(text: str, after_end: int) -> bool:
+    """Tell whether a 、 list of bounds that ends in 的 and a noun follows a bound: the bounds define a kind.
+
+    >>> _bounds_before_a_noun("入井人数超过30人、井深超过800米的金属非金属地下矿山，", 9)
+    True
+    >>> _bounds_before_a_noun("企业超过30家、产值超过80亿元。", 7)
+    False
+    """
+    if not text.startswith("、", after_end):
+        return False
+    end = after_end + 1
+    while end < len(text) and end - after_end < LIST_SPAN and text[end] not in "，,；;。：:！？\n":
+        end += 1
+    items = text[after_end + 1 : end].split("、")
+    last = items[-1]
+    if "的" not in last or not _is_cjk_noun_start(last, last.rfind("的") + 1):
+        return False
+    before = _words().before
+    return all(re.search(r"\d", item) and any(word in item for word, _ in before) for item in items)
+
+
 def _qualifier(
     text: str,
     quantity: Quantity,
@@ -85,6 +125,21 @@ def _qualifier(
         return True  # 签约比例达到百分之九十五以上的，协议方可生效
     if comparator_before and after.startswith("的"):
         return True  # 禁止生产和使用厚度低于0.01毫米的地膜
+    # a round threshold written as a bare magnitude (超百亿元) after a bound word picks out a kind of thing
+    threshold = quantity.group != "count" and quantity.raw[:1] in "十百千万亿" and not quantity.vague
+    if (
+        threshold
+        and earlier is not None
+        and earlier.group == "count"
+        and not any(c in _SEGMENT_BOUNDARY for c in text[earlier.end : quantity.start])
+    ):
+        return True  # 191家工业企业营业收入超百亿元: the bound picks out the firms the count counts
+    if threshold and _is_cjk_noun_start(text, after_end):
+        tokens = _pos_cut(text[after_end : after_end + 6])
+        if tokens and not tokens[0][1].startswith(("v", "d", "p", "c", "u", "m", "r", "x")):
+            return True  # 生产总值超千亿元县, 营收过百亿元农产品加工企业: the amount describes the noun
+    if comparator_before and _bounds_before_a_noun(text, after_end):
+        return True  # 入井人数超过30人、井深超过800米的金属非金属地下矿山: each bound picks out the mines
     if text.startswith("部分", after_end) or text.startswith("的部分", after_end):
         return True  # 年应纳税所得额100万元至300万元部分
     if (
@@ -117,6 +172,8 @@ def _qualifier(
     _, later_end = _after_comparator(text, later.end)
     if text.startswith("的", later_end):
         return False  # 50个产值过5亿元的项目: the later amount is the qualifier, the count the goal
+    if quantity.group == "count" and later.raw[:1] in "十百千万亿" and _strip_linking(between)[1] is not None:
+        return False  # 191家工业企业营业收入超百亿元: a bound on what the count counts, the count stands
     return not _inside_marks(text, later.start, later.end)  # 实施500万元以上技改项目1.2万个
 
 
@@ -267,6 +324,7 @@ class Reading:
     forecasting: bool  # an earlier figure of the sentence was a forecast
     follows_a_figure: bool  # the sentence already gave a figure
     baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
+    from_period: bool = False  # the year is only the plan's period end, not one the text gives
 
 
 def _never_a_target(r: Reading) -> bool:
@@ -301,7 +359,32 @@ def _rule(r: Reading) -> bool:
     start, end = r.sentence
     if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
+    if _states_a_condition(r.text, r.after_end, end):
+        return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
+    if _words().definition_words.search(r.text, start, r.quantity.start):
+        return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
+
+
+def _states_a_condition(text: str, after_end: int, end: int) -> bool:
+    """Tell whether the clause a figure sits in is a condition: it ends in 的 before a comma (…的，应当…)
+    or a semicolon (（一）…未在3个月内退回原租住的直管房的；, an item of a list of conditions).
+
+    >>> _states_a_condition("在六个月内重新招用人员的，应当通知", 3, 18)
+    True
+    >>> _states_a_condition("建成10个示范项目，推动…", 6, 12), _states_a_condition("超过10亿元的企业，", 6, 10)
+    (False, False)
+    """
+    stop = min(end, after_end + SPAN)
+    index = after_end
+    while index < stop and text[index] not in "，,；;。：:！？\n":
+        index += 1
+    return (
+        index < stop
+        and text[index] in "，,；;"
+        and text[after_end:index].rstrip().endswith("的")
+        and index - after_end > 1
+    )
 
 
 def _qualifies(r: Reading) -> bool:
@@ -413,6 +496,8 @@ def _baseline(r: Reading) -> bool:
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
     if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
         return True
+    if r.text.startswith(words.baseline_after, r.after_end):
+        return True  # 在生均财政拨款水平达到12000元的基础上，逐步提高: the level built on
     if not words.baseline_head.search(r.rest.rstrip()):
         return False
     # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause
@@ -460,6 +545,32 @@ def _fact(r: Reading) -> bool:
     )
 
 
+def _stock(r: Reading) -> bool:
+    """How things stand, with no goal word: 我国有上亿市场主体; in a plan, 全区常住人口60.5万人.
+
+    For a stock noun or a verb of having, only where the plan's period is all that gives a year: a deadline, a comparator, a change or a goal
+    verb makes the same words a goal (到2030年，常住人口控制在2500万人以内).
+
+    >>> from policykit.targets.classify import Reading
+    >>> from policykit.targets.extract import extract_text
+    >>> from policykit.targets.context import TargetContext
+    >>> plan = TargetContext(reference_year=2023, period_end=2025)
+    >>> [(t.indicator, t.kind) for t in extract_text("全区常住人口60.5万人，建成口袋公园10个。", context=plan, include_all=True)]
+    [('常住人口', 'figure'), ('口袋公园', 'target')]
+    """
+    words = _words()
+    if r.direction or r.future or r.context.goal or r.comparator_before or _has_target_verb(r.left):
+        return False
+    if r.rest.rstrip().endswith(words.existence_verbs):
+        return True  # 我国有上亿市场主体，而且还在不断增加: what there is, with no goal word
+    if not r.from_period or r.comparator:
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])  # 共有历史建筑200处、街坊30个
+    return r.indicator in words.stock_nouns or bool(
+        words.holding_verbs.search(r.text, start, r.quantity.start)
+    )
+
+
 def _goal(r: Reading) -> bool:
     """A deadline, a comparator, a direction, a goal section or a target verb: 到2025年…达到20家以上.
 
@@ -487,6 +598,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("the baseline of a change", "figure", _baseline),
     ("a forecast", "figure", _forecast),
     ("states a fact", "figure", _fact),
+    ("states what the place has", "figure", _stock),
     ("sets a goal", "target", _goal),
 )
 """The kind of a figure: the first rule that holds decides, in this order; none holding means 'figure'."""

@@ -22,6 +22,7 @@ from policykit.targets.indicator import (
     _NUMERAL_CHARS,
     SPAN,
     _after_comparator,
+    _described_count,
     _distributed,
     _is_bare_verb,
     _left_phrase,
@@ -43,7 +44,7 @@ from policykit.targets.tables import _done_cells, _table_rows, table_text
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
-from policykit.zh.numerals import Quantity, find_quantities
+from policykit.zh.numerals import Quantity, find_quantities, hide_separators
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,13 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
     """
     if quantity.unit or quantity.factor < 10_000:
         return quantity, ""
+    bare = quantity.raw[:1] in "十百千万亿"
+    if bare and (text.startswith(("，", "。", "；", ",", ";"), quantity.end) or quantity.end >= len(text)):
+        head = text[max(0, quantity.start - 16) : quantity.start]
+        money = _words().money_nouns.search(head)
+        if money and not _words().money_nouns.search(head, money.end()):
+            # 旅游收入破万亿。: a bare magnitude ending its clause after a noun of money is an amount of 元
+            return replace(quantity, unit="元", written_unit="", group="money"), ""
     implied = _words().implied_units
     end = min(s_end, quantity.end + 12)
     for index in range(quantity.end, end):
@@ -160,6 +168,7 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
+_SCOPE = pattern_cache.compile(r"([^，,；;。]{2,24})中[，,]")
 _ALTERNATIVE_UNIT = pattern_cache.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
@@ -204,6 +213,50 @@ def _looks_ahead(sentence: str) -> bool:
         if not sentence.endswith(words.not_future_after, 0, hit.start()):
             return True
     return False
+
+
+def _a_share_without_subject(indicator: str, previous: str) -> bool:
+    """Tell whether an indicator is a share named without its subject (占全国比重, 占比), after one with a subject.
+
+    >>> _a_share_without_subject("占全国比重", "经济总量"), _a_share_without_subject("占地面积", "公园")
+    (True, False)
+    """
+    words = _words()
+    return (
+        bool(previous)
+        and indicator.startswith(words.share_opener)
+        and not indicator.startswith(words.share_exceptions)
+        and words.share_opener not in previous
+    )
+
+
+def _with_subject_of(verb: str, before: str) -> str:
+    """Give a stage of works written alone the subject of the stage before it.
+
+    >>> _with_subject_of("完工", "老旧小区综合整治新开工"), _with_subject_of("完工", "保障性住房")
+    ('老旧小区综合整治完工', '完工')
+    >>> _with_subject_of("缓税缓费", "新增减税降费")
+    '缓税缓费'
+    """
+    stages = _words().stage_verbs
+    if verb not in stages:
+        return verb
+    stage = next((s for s in stages if before.endswith(s)), "")
+    return before[: -len(stage)] + verb if stage and len(before) > len(stage) else verb
+
+
+def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
+    """The change verb a clause without a verb of its own takes from the clause before it.
+
+    规上工业增加值增长6%，服务业增加值8%: 8% is a growth too. A level (湿地保护率55%, 失业率5.5%左右) or a
+    change noun (涨幅3%) after a growth is no growth, so a name that measures or changes itself keeps none.
+    """
+    words = _words()
+    if before.direction is None or quantity.unit != "%" or before.quantity.unit != "%":
+        return None
+    if rest.strip() != indicator or indicator.endswith((*words.measure_ends, *words.change_nouns)):
+        return None
+    return before.direction
 
 
 def _read_sentence(
@@ -333,6 +386,17 @@ def _read_sentence(
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)
+        held = list(words.holding_verbs.finditer(indicator))
+        if held and held[-1].end() < len(indicator):
+            indicator = indicator[held[-1].end() :]  # 我区共有历史建筑200处: what is had, not who has it
+        if quantity.group == "count":
+            # 占比超过10%的有44种: the count counts what the description before 的有 describes
+            described = _described_count(left, previous_indicator)
+            if described:
+                # 104种工业产品中，…的有44种: the scope before names the kind the description picks out
+                scope = _SCOPE.search(text, s_start, seg_start)
+                kind = _left_phrase(scope.group(1))[0] if scope else ""
+                indicator = described + kind if kind and not described.endswith(kind) else described
         # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
         ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
         shared_names = (
@@ -340,15 +404,47 @@ def _read_sentence(
         )
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
+        if (
+            distribute is None
+            and not shared_names
+            and preceding is not None
+            and words.list_joiners.fullmatch(text[preceding.end : quantity.start].strip())
+        ):
+            # 死亡人数分别下降38.8%、37.3%和65.9%: 37.3%和 names nothing; the list's head and verb hold for all
+            indicator = ""
+            if found and found[-1].quantity is preceding:
+                direction = direction or found[-1].direction
         if not indicator.strip("".join(words.keep_head)):
             indicator = (
                 previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
             )
+        last = found[-1] if found else None  # the figure read before this one (not a date: 由2020年的7.2%)
+        between = text[last.quantity.end : seg_start] if last else ""
+        if last is not None and rest.lstrip().startswith(words.share_opener):
+            # 非化石能源发电装机达到1.39亿千瓦，占比由31%提升至54%: the share is of the clause just before
+            if last.quantity.start >= seg_start and last.indicator.endswith(indicator):
+                indicator = last.indicator  # …占比由31%提升至54%: the level has the baseline's name
+            elif len(re.findall("[，,、；;]", between)) == 1 and _a_share_without_subject(
+                indicator, last.indicator
+            ):
+                indicator = last.indicator + indicator
+        if last is not None and len(re.findall("[，,、；;]", between)) == 1 and _is_bare_verb(indicator):
+            # 老旧小区综合整治新开工300个、完工200个: the second stage has the first one's subject
+            indicator = _with_subject_of(indicator, last.indicator)
+        if (
+            last is not None
+            and direction is None
+            and comparator_before is None
+            and not re.search("[；;]", between)
+        ):
+            direction = _carried_direction(indicator, rest, quantity, last)
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
+        from_period = False
         if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
+            from_period = True
         reading = Reading(
             text=text,
             quantity=quantity,
@@ -372,6 +468,7 @@ def _read_sentence(
             forecasting=forecasting,
             follows_a_figure=bool(found),
             baseline_in_list=baseline_in_list,
+            from_period=from_period,
         )
         kind, rule = classify(reading)
         forecasting = forecasting or rule == "a forecast"
@@ -444,6 +541,7 @@ def extract_text(
     quantities = find_quantities(text)
     if not quantities:
         return []
+    source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break
     if _words().achieved_openings.match(text.lstrip(" \u3000—")):
         context = replace(context, achieved=True)  # 过去一年，… opens a review of results
     spans = _sentences(text)
@@ -477,7 +575,7 @@ def extract_text(
                     comparator=found.comparator,
                     year=found.year,
                     kind=found.kind,
-                    text=_evidence(text, found.sentence, quantity),
+                    text=_evidence(source, found.sentence, quantity),
                     quantity=quantity.raw,
                     clause=clause,
                     line=where_line,

@@ -176,13 +176,14 @@ def _left_indicator(left: str) -> str:
 
 
 _LATIN_NAME = pattern_cache.compile(
-    r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
+    r"“([^“”]{1,20})”|((?<![0-9.A-Za-z])(?:[A-Z]?[0-9][A-Z]{1,2}(?![A-Za-z])级?|A{3,5}级)"
+    r"|[A-Za-z]{1,6}[0-9]+(?:\.[0-9]+)?)"
 )
 
 
 def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
     """Segment text, keeping a quoted name with numerals whole (“百县千企万店” is one name, not 千/万),
-    and a name of Latin letters and digits (PM2.5, PM10, 5G, F5G, 4K, 3D) as one noun."""
+    and a name of Latin letters and digits (PM2.5, PM10, 5G, F5G, 4K, 3D) or a grade (5A级, AAAA级) as one noun."""
     tokens: list[tuple[str, str]] = []
     position = 0
     for name in _LATIN_NAME.finditer(text):
@@ -201,7 +202,31 @@ def _cut_keeping_names(text: str) -> list[tuple[str, str]]:
 
 
 def _left_phrase(left: str) -> tuple[str, str]:
-    """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设)."""
+    """The noun phrase at the end of the left context, and the verb stripped from its head (发行, 建设).
+
+    A bare measure after 的 keeps what it measures: 公共建筑屋顶安装太阳能光伏的面积比例, not 面积比例.
+
+    >>> _left_phrase("非化石能源发电量占总发电量的比重")[0], _left_phrase("高校教师每年")[0]
+    ('非化石能源发电量占总发电量的比重', '高校教师')
+    """
+    phrase, verb = _left_phrase_of(left)
+    words = _words()
+    measures = (*words.measure_ends, *words.amount_nouns, "比重", "比例", "占比")
+    stripped = left.strip()
+    if 0 < len(phrase) <= 4 and phrase.endswith(measures) and stripped.endswith("的" + phrase):
+        owner = _left_phrase_of(stripped[: -len(phrase) - 1])[0]
+        if owner and len(owner) + len(phrase) <= 30:
+            return owner + "的" + phrase, verb
+    return phrase, verb
+
+
+def _left_phrase_of(left: str) -> tuple[str, str]:
+    """`_left_phrase` without the owner of a bare measure."""
+    left = left.strip()
+    for word in _words().per_year_ends:
+        if left.endswith(word) and len(left) > len(word):
+            left = left[: -len(word)]  # 教师每年(至少1个月): how often, not what
+            break
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
     left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with
@@ -280,6 +305,9 @@ def _left_phrase(left: str) -> tuple[str, str]:
     return phrase, verb
 
 
+_COORDINATED_COUNT = pattern_cache.compile(
+    r"[和及与、](?:至少|超过|约|近)?[\d零〇一二两三四五六七八九十百千万亿]"
+)
 _AGE_RANGE = pattern_cache.compile(
     r"^[\d零一二两三四五六七八九十]{1,3}(?:[—\-－~～至][\d]{1,3})?(?:周岁|岁)(?:及)?(?:以下|以上)?"
 )
@@ -290,23 +318,32 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
     if right.startswith("“") and "”" in right:
         named = right.translate(_STRIP_QUOTES).strip()  # 3个“15分钟社区生活圈”示范性街镇: a named kind
         return named if len(named) <= 24 else ""
+    title = _words().named_as.match(right)
+    if title:
+        return title.group(1)  # 11个县被认定为国家义务教育优质均衡发展县: the title names what is counted
     right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
     right = _AGE_RANGE.sub("", right)  # 50万名3岁以下婴幼儿: the age range qualifies the noun after it
     if not right:
         return ""
     layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
-    tokens = _pos_cut(right[layered.end() :] if layered else right)
+    tokens = _cut_keeping_names(right[layered.end() :] if layered else right)  # 3个5A级景区
     if layered and tokens:
         tokens[0] = (layered.group(0) + tokens[0][0], "n")
+    if len(tokens) > 1 and tokens[0][0] in _words().noun_adjectives:
+        tokens[:2] = [(tokens[0][0] + tokens[1][0], "n")]  # 94万平方米既有公共建筑: 既有 describes the noun
     lead = _words().lead
     while len(tokens) > 1 and tokens[0][0] in lead and tokens[0][1].startswith(("v", "d")):
         tokens = tokens[1:]  # 3500多个拟竣工投产项目
     if enumerated and tokens and len("".join(word for word, _ in tokens)) <= 12:
         return "".join(word for word, _ in tokens)  # 赛得利纤维等3500多个竣工投产项目: the kind counted
     described_by = right[: right.rfind("的")] if "的" in right else ""
+    if _COORDINATED_COUNT.search(described_by):
+        described_by = (
+            ""  # 3个既有园区和至少1个科创园区的提质增效: 的 ends the second count's noun, not this one's
+        )
     if (
         tokens
-        and "的" in right
+        and described_by
         and (
             tokens[0][1].startswith(("v", "a", "d"))
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
@@ -332,9 +369,32 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
             break
         if kept and (tag in ("p", "c", "x", "r", "m", "uj") or word in ("等", "的")):
             break
+        if _starts_predicate(tokens, index):
+            # 1000亿元失业保险基金支持稳岗和培训: a verb with an object of its own starts a predicate, and
+            # the adverb before it (5个县级城市新获评…, 891项事项全部实现…) belongs to the verb
+            while len(kept) > 1 and _is_adverb(kept[-1], tokens[len(kept) - 1][1]):
+                kept.pop()
+            break
         kept.append(word)
     phrase = "".join(kept).removesuffix("的")
     return phrase if len(phrase) >= 2 else ""
+
+
+def _is_adverb(word: str, tag: str) -> bool:
+    """Tell whether a token is an adverb of the verb after it: 均, 全部, 首次, and 新 as jieba tags it (a)."""
+    return tag in ("d", "ad") or (tag == "a" and len(word) == 1) or word in _words().verb_adverbs
+
+
+def _starts_predicate(tokens: list[tuple[str, str]], index: int) -> bool:
+    """Tell whether a verb after a counted noun starts a predicate of its own (基金支持稳岗和培训, 人口实现脱贫).
+
+    Only a verb of the data's predicate list: jieba tags many words inside names as verbs (粮食产能提升重点县).
+    """
+    return (
+        tokens[index][0] in _words().predicate_verbs
+        and index + 1 < len(tokens)
+        and any(tag.startswith("n") for _, tag in tokens[:index])
+    )
 
 
 def _noun_before_verb(phrase: str) -> str:
@@ -496,11 +556,47 @@ def _list_names(names_text: str, only_dun: bool = False) -> tuple[str, ...]:
         for part in (names_text.split("、") if only_dun else _words().list_joiners.split(names_text))
     ]
     names = [name for name in names if name]
+    names = _with_shared_head(names)
     tail = _shared_tail(names[-1]) if names else ""
     if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
         words = _words()
-        names = [n if n.endswith(words.measure_ends) else n + tail for n in names]
+        ends = (*words.measure_ends, *words.amount_nouns, tail)
+        names = [n if n.endswith(ends) else n + tail for n in names]
     return tuple(names)
+
+
+def _with_shared_head(names: list[str]) -> list[str]:
+    """Give a one-word name that only qualifies a noun the head of the last name it parallels.
+
+    In 城市和县城污水处理率 the last name is 县城 + 污水处理率; 城市, a word of the same kind as 县城, shares
+    污水处理率. A name that is a noun of its own (粮食和重要农产品, 森林覆盖率和森林蓄积量) keeps its words.
+
+    >>> _with_shared_head(["城市", "县城污水处理率"]), _with_shared_head(["省级", "市级财政投入"])
+    (['城市污水处理率', '县城污水处理率'], ['省级财政投入', '市级财政投入'])
+    >>> _with_shared_head(["粮食", "重要农产品"]), _with_shared_head(["森林覆盖率", "森林蓄积量"])
+    (['粮食', '重要农产品'], ['森林覆盖率', '森林蓄积量'])
+    """
+    if len(names) < 2:
+        return names
+    tokens = _pos_cut(names[-1])
+    if len(tokens) < 2:
+        return names
+    first, first_tag = tokens[0]
+    head = names[-1][len(first) :]
+    if len(head) < 2 or not tokens[1][1].startswith(("n", "v", "j")):
+        return names
+    words = _words()
+    shared = []
+    for name in names[:-1]:
+        own = _pos_cut(name)
+        # a qualifier is one short word (城市, 国家级); 全国文明城市、国家历史文化名城 are two names
+        if len(own) == 1 and len(name) <= 3 and not name.endswith((*words.measure_ends, tokens[-1][0])):
+            tag = own[0][1]
+            parallel = tag == first_tag and len(name) == len(first)
+            if tag in words.qualifier_tags or parallel:
+                name += head
+        shared.append(name)
+    return [*shared, names[-1]]
 
 
 def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
@@ -522,7 +618,27 @@ def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
             return ()  # 甲、乙等绿色产品产量均增长: the kind after 等 is the one indicator
         names = _list_names(listed)
         return names if len(names) >= 2 else ()
-    return ()
+    return _listed_rates(head)
+
+
+def _listed_rates(head: str) -> tuple[str, ...]:
+    """Rates listed with 、 before one value (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上): each has it.
+
+    Only where every name is a rate of its own; 甲、乙产量达到… is one name with its list of kinds.
+
+    >>> _listed_rates("其中孕产妇产后访视率、0—6岁儿童健康管理率达到")
+    ('孕产妇产后访视率', '儿童健康管理率')
+    >>> _listed_rates("水果、蔬菜产量达到"), _listed_rates("森林覆盖率达到")
+    ((), ())
+    """
+    rest = _strip_linking(head)[0]
+    if "、" not in rest or "等" in rest:
+        return ()
+    parts = [_left_indicator(part) for part in rest.split("、")]
+    ratio = _words().ratio_end
+    if len(parts) < 2 or not all(part and ratio.search(part) for part in parts):
+        return ()
+    return tuple(parts)
 
 
 def _without_change_verb(indicator: str) -> str:
@@ -533,6 +649,8 @@ def _without_change_verb(indicator: str) -> str:
 
     >>> _without_change_verb("高速公路通车里程增至"), _without_change_verb("增至"), _without_change_verb("城镇新增就业")
     ('高速公路通车里程', '', '城镇新增就业')
+    >>> _without_change_verb("地区生产总值连续迈上"), _without_change_verb("粮食产量首次")
+    ('地区生产总值', '粮食产量')
     """
     words = _words()
     changed = True
@@ -549,21 +667,56 @@ def _without_change_verb(indicator: str) -> str:
             indicator, changed = indicator[:-1], True  # 奖补资金等增幅均(超过): 均 shares, it names nothing
             continue
         comparators = (w for w, _ in words.before if len(w) > 1)
-        for word in sorted((*words.reach_verbs, *comparators), key=len, reverse=True):
+        for word in sorted((*words.reach_verbs, *words.verb_adverbs, *comparators), key=len, reverse=True):
             if indicator.endswith(word):
                 indicator, changed = indicator[: -len(word)], True
                 break
     return indicator
 
 
-def _shared_tail(last: str) -> str:
-    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word.
+def _described_count(left: str, previous: str) -> str:
+    """What a count phrased 甲的有N种 counts: the description before 的有, its subject and bound.
 
-    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("企业数量")
-    ('设置审批率', '建成率', '')
+    A later item of the same list may leave its subject out (超过20%的有23种): it takes the one of the
+    item before it (全国占比).
+
+    >>> _described_count("我省在全国占比超过10%的有", ""), _described_count("超过20%的有", "全国占比超过10%的")
+    ('占比超过10%的', '全国占比超过20%的')
+    >>> _described_count("全市有", "")
+    ''
+    """
+    words = _words()
+    left = left.rstrip()
+    verb = next((v for v in words.existence_verbs if left.endswith("的" + v)), None)
+    if verb is None:
+        return ""
+    description = left[: -len(verb)]
+    tokens = _pos_cut(description)
+    while tokens and (tokens[0][0] in words.lead or tokens[0][1] in ("r", "p", "c")):
+        description = description[len(tokens[0][0]) :]
+        tokens = tokens[1:]
+    if len(description) < 3:
+        return ""
+    bound = next((w for w, _ in words.before if description.startswith(w)), None)
+    if bound is not None and "的" in previous:
+        for word, _ in words.before:
+            at = previous.find(word)
+            if at > 0:
+                return previous[:at] + description  # 超过20%的: the subject of the item before
+    return description
+
+
+def _shared_tail(last: str) -> str:
+    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word,
+    or its noun of amount (粮食和重要农产品产量: 产量).
+
+    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("重要农产品产量")
+    ('设置审批率', '建成率', '产量')
+    >>> _shared_tail("上市高新技术企业")
+    ''
     """
     if not _words().ratio_end.search(last):
-        return ""
+        return next((noun for noun in _words().amount_nouns if last.endswith(noun) and last != noun), "")
     tokens = _pos_cut(last)
     offset = 0
     for index, (word, tag) in enumerate(tokens):

@@ -36,6 +36,7 @@ class _Words:
     target_verbs: re.Pattern[str]
     goal_words: re.Pattern[str]
     per_year: re.Pattern[str]
+    per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
     layout_verbs: re.Pattern[str]
@@ -43,6 +44,8 @@ class _Words:
     implied_units: dict[str, str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
+    noun_adjectives: frozenset[str]
+    predicate_verbs: frozenset[str]
     duration_words: frozenset[str]
     date_units: frozenset[str]
     list_joiners: re.Pattern[str]
@@ -53,8 +56,10 @@ class _Words:
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
+    definition_words: re.Pattern[str]
     duration_adverb: re.Pattern[str]
     baseline_openers: tuple[str, ...]
+    baseline_after: tuple[str, ...]
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
@@ -65,14 +70,27 @@ class _Words:
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
     streak_words: tuple[str, ...]
+    stage_verbs: tuple[str, ...]
+    milestone_nouns: re.Pattern[str]
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
+    verb_adverbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
     measure_ends: tuple[str, ...]
+    stock_nouns: frozenset[str]
+    holding_verbs: re.Pattern[str]
+    share_opener: str
+    share_exceptions: tuple[str, ...]
+    change_nouns: tuple[str, ...]
+    named_as: re.Pattern[str]
+    age_indicators: tuple[str, ...]
+    money_nouns: re.Pattern[str]
+    qualifier_tags: frozenset[str]
+    amount_nouns: tuple[str, ...]
     span_before: tuple[str, ...]
     span_after: tuple[str, ...]
     one_year_openings: tuple[str, ...]
@@ -136,6 +154,7 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
+        per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
         ),
@@ -145,8 +164,12 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
+        noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
+        predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
+        definition_words=_alternation(raw["definition_words"]),
         baseline_openers=longest_first(raw["baseline_openers"]),
+        baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
         event_start_words=longest_first(raw["event_start_words"]),
@@ -155,11 +178,18 @@ def _words() -> _Words:
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
         streak_words=longest_first(raw["streak_words"]),
+        stage_verbs=longest_first(raw["stage_verbs"]),
+        milestone_nouns=pattern_cache.compile(
+            r"[^，,；;。、\n]{0,8}?(?:"
+            + _alternation(raw["milestone_nouns"]).pattern
+            + r")(?![\u4e00-\u9fff])"
+        ),
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
         compared=pattern_cache.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
+        verb_adverbs=longest_first(raw["verb_adverbs"]),
         baseline_head=pattern_cache.compile(
             "(?:"
             + _alternation(raw["baseline_openers"]).pattern
@@ -169,6 +199,24 @@ def _words() -> _Words:
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
         measure_ends=longest_first(raw["measure_ends"]),
+        stock_nouns=frozenset(map(str, raw["stock_nouns"])),
+        holding_verbs=pattern_cache.compile(
+            "(?:" + _alternation(raw["holding_verbs"]).pattern + r")(?!产权|量|率)"
+        ),  # 拥有量 is a measure, 共有产权 a kind
+        share_opener=str(raw["share_opener"]),
+        share_exceptions=longest_first(raw["share_exceptions"]),
+        change_nouns=longest_first(raw["change_nouns"]),
+        named_as=pattern_cache.compile(
+            r"^[\u4e00-\u9fff]{1,10}?(?:"
+            + _alternation(raw["named_as"]).pattern
+            + r")[“\"]?([\u4e00-\u9fff]{2,20})"
+        ),
+        age_indicators=longest_first(raw["age_indicators"]),
+        money_nouns=pattern_cache.compile(
+            "(?:" + _alternation(raw["money_nouns"]).pattern + r")(?:[^，。；,;\d]{0,4})$"
+        ),
+        qualifier_tags=frozenset(map(str, raw["qualifier_tags"])),
+        amount_nouns=longest_first(raw["amount_nouns"]),
         span_before=longest_first(raw["span_before"]),
         span_after=longest_first(raw["span_after"]),
         one_year_openings=longest_first(raw["one_year_openings"]),

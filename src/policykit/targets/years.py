@@ -65,15 +65,19 @@ def _past_scope_year(sentence: str, reference: int | None) -> int | None:
     2020
     >>> _past_scope_year("比2020年下降18%", 2021) is None, _past_scope_year("，2025年全市达到", 2021) is None
     (True, True)
+    >>> _past_scope_year("全区2022年实现地区生产总值2800亿元", 2023)
+    2022
     """
     if reference is None:
         return None
+    lead = _words().lead
     for hit in dates().year.finditer(sentence):
         year = int(hit.group(1))
         at = hit.start()
+        opening = max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
         if (
             year < reference
-            and (at == 0 or sentence[at - 1] in "，,；;：:")
+            and (at == opening or sentence[opening:at] in lead)  # 全区2022年实现…: a subject before it
             and not sentence.startswith(("以来", "以前", "之前"), hit.end())
         ):
             return year

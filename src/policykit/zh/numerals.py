@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from policykit import pattern_cache
+from policykit.config import data_yaml
 from policykit.zh.chars import halfwidth_alnum
 from policykit.zh.dates import dates
 from policykit.zh.units import Unit, magnitude, match_unit, unit_table
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "to_chinese"]
+__all__ = ["SEPARATOR", "Quantity", "find_quantities", "hide_separators", "parse_number", "to_chinese"]
 
 _DIGITS = {
     "零": 0,
@@ -34,7 +35,13 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_ARABIC = pattern_cache.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千万亿]*)$")
+_ARABIC = pattern_cache.compile(r"^(\d{1,3}(?:'\d{3})+|\d+)(\.\d+)?([十百千万亿]*)$")
+
+SEPARATOR = "'"  # what a thousands separator reads as: no segment boundary, so 1，200亿元 stays one figure
+# A comma, ASCII or full-width, between a group of one to three digits and exactly three more, in one digit
+# run: 1，200亿元 and 12,345.6万吨, but not a list (1，2，3；100，200，3), a clause break (2025，全市) nor
+# the end of a fraction (约占全国1/10，438万名: 10 is a denominator, not a leading group).
+_THOUSANDS = pattern_cache.compile(r"(?<![\d./／'])\d{1,3}(?:[,，']\d{3})+(?![\d'])(?![,，]\d)")
 _CN_DIGIT_STRING = pattern_cache.compile(r"^[零〇一二三四五六七八九]+$")
 
 
@@ -107,16 +114,27 @@ def _chinese(text: str) -> int:
     return value
 
 
+def hide_separators(text: str) -> str:
+    """Write each thousands separator as SEPARATOR, keeping every offset, so no reader takes it for a clause break.
+
+    >>> hide_separators("投资1，200亿元，产量12,345.6万吨，第1，2，3项，2025，全市")
+    "投资1'200亿元，产量12'345.6万吨，第1，2，3项，2025，全市"
+    """
+    if "," not in text and "，" not in text:
+        return text
+    return _THOUSANDS.sub(lambda hit: re.sub("[,，]", SEPARATOR, hit.group(0)), text)
+
+
 def _decimal(text: str) -> Decimal:
     """Read any supported numeral as an exact Decimal."""
-    text = halfwidth_alnum(text.strip())
+    text = hide_separators(halfwidth_alnum(text.strip()))
     found = _ARABIC.match(text)
     if found:
         whole, fraction, word = found.groups()
         factor = magnitude(word)
         if factor is None:
             raise ValueError(f"not a number: {text!r}")
-        return Decimal(whole.replace(",", "") + (fraction or "")) * factor
+        return Decimal(whole.replace(SEPARATOR, "") + (fraction or "")) * factor
     if len(text) > 1 and _CN_DIGIT_STRING.match(text) and ("〇" in text or "零" in text):
         return Decimal("".join(str(_DIGITS[c]) for c in text))  # 二〇二五
     whole, point, fraction = text.partition("点")
@@ -134,8 +152,8 @@ def _decimal(text: str) -> Decimal:
 def parse_number(text: str) -> float:
     """Read an Arabic, Chinese or mixed numeral; raise ValueError for anything else.
 
-    >>> [parse_number(s) for s in ["一百二十", "两千", "十二", "1.3万", "4400亿", "1,200万", "三点五"]]
-    [120.0, 2000.0, 12.0, 13000.0, 440000000000.0, 12000000.0, 3.5]
+    >>> [parse_number(s) for s in ["一百二十", "两千", "十二", "1.3万", "4400亿", "1,200万", "1，200", "三点五"]]
+    [120.0, 2000.0, 12.0, 13000.0, 440000000000.0, 12000000.0, 1200.0, 3.5]
     >>> parse_number("十四五")
     Traceback (most recent call last):
     ValueError: not a number: '十四五'
@@ -207,10 +225,16 @@ class Quantity:
     chinese: bool = False
 
 
+_OPENERS = "|".join(
+    f"(?<={re.escape(str(word))})"
+    for word in sorted(data_yaml("units.yaml")["magnitude_openers"], key=len, reverse=True)
+)
 _NUMBER = pattern_cache.compile(
     r"(?P<pct>百分之)?(?:"
-    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名))(?P<vmag>[十百千万亿]+)"
-    r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
+    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名)|"
+    + _OPENERS
+    + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
+    r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
     r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
     r")"
@@ -273,7 +297,7 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         number, end = Decimal(1), found.start("vmag") + size
         chinese = True
     elif found["ar"] is not None:
-        number = Decimal(found["ar"].replace(",", ""))
+        number = Decimal(found["ar"].replace(SEPARATOR, ""))
         split = _split_magnitude(found["armag"], text, found.start("armag"))
         if split is None:
             return None
@@ -307,7 +331,13 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         unit = Unit("%", "%", 1.0, "percent")
         end = found.end()
     if unit is not None and text.startswith(unit_table().words.get(unit.alias, ()), end):
-        return None  # 七成为, 安远路899项目: the unit's character starts a word, the number is no quantity
+        if factor < 10_000:
+            return (
+                None  # 七成为, 安远路899项目: the unit's character starts a word, the number is no quantity
+            )
+        unit = (
+            None  # 惠及近千万家庭: 家 starts 家庭; a magnitude with the noun after it, whose unit it implies
+        )
     if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G, 3D
     scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")
@@ -353,7 +383,7 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.raw, q.value, q.upper, q.unit) for q in find_quantities("增长6%-6.5%，减排二氧化碳，建设一批")]
     [('6%-6.5%', 6.0, 6.5, '%')]
     """
-    scan = halfwidth_alnum(text)
+    scan = hide_separators(halfwidth_alnum(text))
     found: list[Quantity] = []
     position = 0
     while True:
