@@ -1,0 +1,321 @@
+"""OpenDocument text (.odt): LibreOffice's own saves of Word files and corpus documents, and hand-built
+content.xml for what LibreOffice and WPS put there (notes, comments, tracked changes, merged cells)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from policykit.cli import app
+from policykit.errors import InputError
+from policykit.formats import detect_format
+from policykit.ingest import read_source
+from policykit.pipeline import load_document
+from tests.conftest import CORPUS, ROOT
+from tests.test_formats_word97 import PRINTED, build_numbered_docx
+
+ROUND_TRIP = (
+    "shanghai-urban-renewal-regulation-2021",
+    "gov-work-report-2021",
+    "national-digital-economy-14th-fyp",
+)
+FORMATS = ROOT.parent / "shared" / "formats"
+NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+
+
+def soffice_convert(sources: list[Path], suffix: str, out: Path) -> list[Path]:
+    """Save files as `suffix` with LibreOffice (its own profile, so parallel test workers do not collide)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed: the .odt/.rtf it writes cannot be made")
+    profile = (out / "profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            suffix,
+            "--outdir",
+            str(out),
+        ]
+        + [str(s) for s in sources],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    converted = [out / f"{s.stem}.{suffix}" for s in sources]
+    missing = [p.name for p in converted if not p.exists()]
+    if missing:
+        pytest.skip(f"LibreOffice did not write {missing}")
+    return converted
+
+
+def corpus_docx(name: str, folder: Path) -> Path:
+    """A corpus document as Word would hold it: one paragraph per line (as the .docx round trip writes it)."""
+    import docx
+
+    path = CORPUS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"corpus document {path.name} not found at {CORPUS}")
+    written = docx.Document()
+    for line in read_source(path).lines:
+        written.add_paragraph(line.text)
+    target = folder / f"{name}.docx"
+    written.save(str(target))
+    return target
+
+
+@pytest.fixture(scope="module")
+def libreoffice_odt(tmp_path_factory) -> dict[str, Path]:
+    """Corpus documents, the numbered-list Word file and the shared .docx files, saved as .odt by LibreOffice."""
+    folder = tmp_path_factory.mktemp("odt")
+    sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
+    build_numbered_docx(folder / "numbered.docx")
+    sources.append(folder / "numbered.docx")
+    sources += [p for p in sorted(FORMATS.glob("*.docx"))] if FORMATS.is_dir() else []
+    return {path.stem: path for path in soffice_convert(sources, "odt", folder / "out")}
+
+
+def tree(path: Path) -> list[tuple[str, str, str]]:
+    return [(c.id, c.kind, c.text) for c in load_document(path).walk()]
+
+
+@pytest.mark.parametrize("name", ROUND_TRIP)
+def test_libreoffice_odt_gives_the_txt_tree(libreoffice_odt, name):
+    odt = libreoffice_odt[name]
+    assert detect_format(odt.read_bytes(), ".odt") == "odt"
+    assert tree(odt) == tree(CORPUS / f"{name}.txt")
+
+
+def test_libreoffice_odt_of_the_shared_docx_files_reads_as_the_docx(libreoffice_odt):
+    if not FORMATS.is_dir():
+        pytest.skip(f"real-format files not found at {FORMATS}")
+    for docx in sorted(FORMATS.glob("*.docx")):
+        assert tree(libreoffice_odt[docx.stem]) == tree(docx), docx.name
+
+
+def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt):
+    """Word's multi-level 一、/（一）/1. and 第N条 lists, saved as .odt, print the same numbers."""
+    lines = [line.text for line in read_source(libreoffice_odt["numbered"]).lines if line.text.strip()]
+    assert lines == PRINTED
+
+
+# ---------------------------------------------------------------- content.xml as written by hand
+
+
+def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True) -> bytes:
+    """An .odt package as LibreOffice lays it out: mimetype first and stored, then content.xml and styles.xml."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        if mimetype:
+            package.writestr(
+                zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED
+            )
+        package.writestr(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.3">'
+            f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>",
+        )
+        package.writestr("styles.xml", f"<office:document-styles {NS}/>")
+        package.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        )
+    return buffer.getvalue()
+
+
+def odt_lines(tmp_path: Path, body: str, styles: str = "", name: str = "doc.odt") -> list[str]:
+    path = tmp_path / name
+    path.write_bytes(build_odt(body, styles))
+    return [line.text for line in read_source(path).lines]
+
+
+def test_spaces_tabs_breaks_and_what_is_not_text(tmp_path):
+    body = (
+        '<text:tracked-changes><text:changed-region xml:id="c1"><text:deletion><text:p>删掉的旧条文</text:p>'
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        '<text:h text:outline-level="1">第一章<text:s text:c="2"/>总则</text:h>'
+        '<text:p>第一条<text:tab/>为了规范管理<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        "<text:note-body><text:p>脚注内容</text:p></text:note-body></text:note>，制定本办法。"
+        "<office:annotation><dc:creator>审稿人</dc:creator><text:p>批注：再斟酌</text:p></office:annotation></text:p>"
+        "<text:p>第二条 本办法所称<text:span>城市更新</text:span>，是指：<text:line-break/>（一）加强基础设施；</text:p>"
+        '<text:section text:name="附件"><text:p>附件：<text:a xlink:href="x" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">实施细则</text:a></text:p></text:section>'
+    )
+    assert odt_lines(tmp_path, body) == [
+        "第一章  总则",
+        "第一条 为了规范管理，制定本办法。",
+        "第二条 本办法所称城市更新，是指：",
+        "（一）加强基础设施；",
+        "附件：实施细则",
+    ]
+
+
+def test_odt_table_is_one_table_clause_with_merged_and_repeated_cells(tmp_path):
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    body = (
+        "<text:p>一、主要指标</text:p>"
+        '<table:table table:name="表1"><table:table-column table:number-columns-repeated="3"/>'
+        "<table:table-header-rows><table:table-row>"
+        + cell.format("指标")
+        + '<table:table-cell table:number-columns-spanned="2"><text:p>目标</text:p></table:table-cell>'
+        "<table:covered-table-cell/></table:table-row></table:table-header-rows>"
+        "<table:table-row>"
+        + cell.format("森林覆盖率")
+        + cell.format("42%")
+        + cell.format("约束性")
+        + "</table:table-row>"
+        "<table:table-row>"
+        + cell.format("PM2.5浓度")
+        + "<table:table-cell><text:p>30</text:p><text:p>微克/立方米</text:p></table:table-cell>"
+        + cell.format("预期性")
+        + "</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="3"/>'
+        "</table:table-row></table:table>"
+        "<text:p>二、保障措施</text:p><text:p>加强组织领导。</text:p>"
+    )
+    path = tmp_path / "plan.odt"
+    path.write_bytes(build_odt(body))
+    document = load_document(path)
+    tables = [c for c in document.walk() if c.kind == "table"]
+    assert [t.text.splitlines() for t in tables] == [
+        ["指标\t目标", "森林覆盖率\t42%\t约束性", "PM2.5浓度\t30 微克/立方米\t预期性"]
+    ]
+    lines = [line.text for line in read_source(path).lines]
+    assert "指标\t目标\t" in lines  # the merged cell's hidden half is an empty cell, as in the .docx reader
+    assert [c.number for c in document.walk() if c.kind == "section"] == ["一、", "二、"]
+
+
+def test_one_column_table_is_a_box_of_paragraphs(tmp_path):
+    body = (
+        "<table:table><table:table-row><table:table-cell><text:p>第一条 为了规范管理，制定本办法。</text:p>"
+        "<text:p>第二条 本办法自发布之日起施行。</text:p></table:table-cell></table:table-row></table:table>"
+    )
+    assert odt_lines(tmp_path, body) == [
+        "第一条 为了规范管理，制定本办法。",
+        "第二条 本办法自发布之日起施行。",
+    ]
+
+
+def test_list_numbers_come_from_the_list_style_and_typed_numbers_stay(tmp_path):
+    styles = (
+        '<text:list-style style:name="L1">'
+        '<text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、">'
+        '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+        '<style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties>'
+        "</text:list-level-style-number>"
+        '<text:list-level-style-number text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="（" '
+        'style:num-suffix="）"/>'
+        '<text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="."/>'
+        "</text:list-style>"
+        '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="●"/>'
+        "</text:list-style>"
+    )
+    body = (
+        '<text:list text:style-name="L1"><text:list-item><text:p>总体要求</text:p></text:list-item>'
+        "<text:list-item><text:p>重点任务</text:p><text:list><text:list-item><text:p>推进产业升级</text:p>"
+        "<text:list><text:list-item><text:p>培育新兴产业集群。</text:p></text:list-item></text:list>"
+        "</text:list-item><text:list-item><text:p>强化要素保障</text:p></text:list-item></text:list>"
+        "</text:list-item></text:list>"
+        "<text:p>两项任务之间的说明。</text:p>"
+        '<text:list text:style-name="L1" text:continue-numbering="true">'
+        "<text:list-item><text:p>保障措施</text:p></text:list-item></text:list>"
+        '<text:list text:style-name="L2"><text:list-item><text:p>（一）已经打上的编号保留。</text:p></text:list-item>'
+        "</text:list>"
+    )
+    assert odt_lines(tmp_path, body, styles) == [
+        "一、总体要求",
+        "二、重点任务",
+        "（一）推进产业升级",
+        "1.培育新兴产业集群。",
+        "（二）强化要素保障",
+        "两项任务之间的说明。",
+        "三、保障措施",
+        "（一）已经打上的编号保留。",
+    ]
+
+
+def test_detection_by_content_for_a_misnamed_odt(tmp_path):
+    data = build_odt("<text:p>第一条 为了规范管理，制定本办法。</text:p>")
+    for suffix in (".doc", ".zip", ".txt", ""):
+        assert detect_format(data, suffix) == "odt"
+    path = tmp_path / "notice.doc"
+    path.write_bytes(data)
+    assert read_source(path).lines[0].text == "第一条 为了规范管理，制定本办法。"
+    without = build_odt("<text:p>第一条</text:p>", mimetype=False)  # some tools leave the mimetype out
+    assert detect_format(without, ".odt") == "odt"
+
+
+@pytest.mark.parametrize(
+    ("mimetype", "named"),
+    [
+        ("application/vnd.oasis.opendocument.spreadsheet", "spreadsheet"),
+        ("application/vnd.oasis.opendocument.presentation", "presentation"),
+    ],
+)
+def test_other_opendocument_kinds_are_refused_by_name(mimetype, named):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", mimetype)
+        package.writestr("content.xml", f"<office:document-content {NS}/>")
+    with pytest.raises(InputError, match=f"OpenDocument {named}"):
+        detect_format(buffer.getvalue(), ".ods")
+
+
+def _one_error_line(runner, path: Path, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        read_source(path)
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert message in result.output
+
+
+def test_truncated_odt_gives_one_error_line(tmp_path, runner):
+    data = build_odt("<text:p>第一条 为了规范管理，制定本办法。</text:p>" * 200)
+    path = tmp_path / "truncated.odt"
+    path.write_bytes(data[: len(data) // 2])
+    _one_error_line(runner, path, "cannot be opened")
+
+
+def test_odt_with_damaged_xml_gives_one_error_line(tmp_path, runner):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr(
+            "content.xml", f"<office:document-content {NS}><office:body><office:text><text:p>第一条"
+        )
+    path = tmp_path / "damaged.odt"
+    path.write_bytes(buffer.getvalue())
+    _one_error_line(runner, path, "damaged content.xml")
+
+
+def test_odt_without_content_gives_one_error_line(tmp_path, runner):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    path = tmp_path / "hollow.odt"
+    path.write_bytes(buffer.getvalue())
+    _one_error_line(runner, path, "no content.xml")
+
+
+def test_odt_without_text_says_so(tmp_path):
+    path = tmp_path / "empty.odt"
+    path.write_bytes(build_odt("<text:p/><text:p><text:s/></text:p>"))
+    with pytest.raises(InputError, match="no text found"):
+        read_source(path)
