@@ -1,0 +1,86 @@
+"""MHTML (.mht/.mhtml, a web page saved as one file by Chrome, Edge, IE or 360) → `Source` via the HTML reader.
+
+The file is a MIME message (multipart/related): the page is its first text/html part, or the part the
+message names as its start or its snapshot location; images and styles are the other parts and are
+not read. The part's transfer encoding (quoted-printable, base64) is undone by the stdlib `email`
+package and its text decoded by its declared charset, else the page's own <meta charset>, else UTF-8,
+else GB18030. The page then goes through the HTML reader, so chrome, metadata and article logic is shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from email.message import EmailMessage
+
+from policykit.errors import InputError
+from policykit.model import Source
+
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+}
+
+
+def read_mhtml(data: bytes, *, path: str, name: str) -> Source:
+    """Read the web page inside an MHTML file into numbered lines, with the page's metadata."""
+    from policykit.formats.html import read_html
+
+    page = page_html(data, path)
+    source = read_html(b"\xef\xbb\xbf" + page.encode("utf-8"), path=path, name=name)
+    return replace(source, encoding="mhtml")
+
+
+def page_html(data: bytes, path: str = "-") -> str:
+    """The saved page's HTML as text, from the MIME part that holds it."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf\r\n"), policy=policy.default)
+    part = _page_part(message)
+    if part is None:
+        raise InputError(
+            "no web page inside this MHTML file (truncated, or not a saved page?): open it in a browser "
+            "and save it as .html",
+            path=path,
+        )
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, TypeError, LookupError):
+        payload = None
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise InputError("the web page inside this MHTML file is empty or cannot be decoded", path=path)
+    return decode_part(payload, part.get_content_charset())
+
+
+def _page_part(message: EmailMessage) -> EmailMessage | None:
+    """The HTML part the message names (its start=, its Snapshot-Content-Location), else its first one."""
+    if not message.is_multipart():
+        return message if message.get_content_type() == "text/html" else None
+    parts = [p for p in message.walk() if not p.is_multipart() and p.get_content_type() == "text/html"]
+    start = (message.get_param("start", header="content-type") or "").strip("<>")  # type: ignore[union-attr]
+    location = message.get("Snapshot-Content-Location", "")
+    for part in parts:
+        if start and (part.get("Content-ID") or "").strip("<>") == start:
+            return part
+        if location and part.get("Content-Location", "") == location:
+            return part
+    return parts[0] if parts else None
+
+
+def decode_part(payload: bytes, charset: str | None) -> str:
+    """Decode a page part by its MIME charset; without one (or a wrong one), as the HTML reader decodes a page.
+
+    >>> decode_part("通知".encode("gbk"), "gb2312"), decode_part("<meta charset=gbk>通知".encode("gbk"), None)[-2:]
+    ('通知', '通知')
+    """
+    from policykit.formats.html import decode_html
+
+    if charset:
+        try:
+            return payload.decode(_ALIASES.get(charset.lower(), charset)).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_html(payload)
