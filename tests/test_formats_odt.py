@@ -117,7 +117,7 @@ def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt):
 # ---------------------------------------------------------------- content.xml as written by hand
 
 
-def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True) -> bytes:
+def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True, styles: str = "") -> bytes:
     """An .odt package as LibreOffice lays it out: mimetype first and stored, then content.xml and styles.xml."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
@@ -131,7 +131,10 @@ def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True) -> b
             f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
             f"<office:body><office:text>{body}</office:text></office:body></office:document-content>",
         )
-        package.writestr("styles.xml", f"<office:document-styles {NS}/>")
+        package.writestr(
+            "styles.xml",
+            f"<office:document-styles {NS}><office:styles>{styles}</office:styles></office:document-styles>",
+        )
         package.writestr(
             "META-INF/manifest.xml",
             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
@@ -250,6 +253,38 @@ def test_list_numbers_come_from_the_list_style_and_typed_numbers_stay(tmp_path):
     ]
 
 
+def test_headings_take_chapter_numbers_from_the_outline_style(tmp_path):
+    """LibreOffice's chapter numbering (Tools > Heading Numbering) lives in styles.xml, not in the text."""
+    outline = (
+        '<text:outline-style style:name="Outline">'
+        '<text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
+        'style:num-suffix="章"><style:list-level-properties><style:list-level-label-alignment '
+        'text:label-followed-by="space"/></style:list-level-properties></text:outline-level-style>'
+        '<text:outline-level-style text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
+        'style:num-suffix="节"/>'
+        '<text:outline-level-style text:level="3" style:num-format=""/>'
+        "</text:outline-style>"
+    )
+    body = (
+        '<text:h text:outline-level="1">总则</text:h><text:p>为了规范管理，制定本办法。</text:p>'
+        '<text:h text:outline-level="2">适用范围</text:h><text:h text:outline-level="3">说明</text:h>'
+        '<text:h text:outline-level="2">基本原则</text:h>'
+        '<text:h text:outline-level="1">附则</text:h>'
+        '<text:h text:outline-level="1" text:is-list-header="true">附件</text:h>'
+    )
+    path = tmp_path / "rules.odt"
+    path.write_bytes(build_odt(body, styles=outline))
+    assert [line.text for line in read_source(path).lines] == [
+        "第一章\u3000总则",
+        "为了规范管理，制定本办法。",
+        "第一节\u3000适用范围",
+        "说明",
+        "第二节\u3000基本原则",
+        "第二章\u3000附则",
+        "附件",
+    ]
+
+
 def test_detection_by_content_for_a_misnamed_odt(tmp_path):
     data = build_odt("<text:p>第一条 为了规范管理，制定本办法。</text:p>")
     for suffix in (".doc", ".zip", ".txt", ""):
@@ -319,3 +354,24 @@ def test_odt_without_text_says_so(tmp_path):
     path.write_bytes(build_odt("<text:p/><text:p><text:s/></text:p>"))
     with pytest.raises(InputError, match="no text found"):
         read_source(path)
+
+
+def test_folder_walk_and_search_pick_up_odt_rtf_and_mht(tmp_path, runner, monkeypatch):
+    from policykit.files import expand_paths
+    from tests.test_formats_mhtml import LINES, blink_mhtml, gov_page
+    from tests.test_formats_rtf import word_rtf
+
+    (tmp_path / "a.odt").write_bytes(build_odt("<text:p>第一条 推进老旧小区改造。</text:p>"))
+    (tmp_path / "b.rtf").write_bytes(word_rtf(["第一条 推进老旧小区改造。"]))
+    (tmp_path / "c.mht").write_bytes(blink_mhtml(gov_page(LINES)))
+    (tmp_path / "d.mhtml").write_bytes(blink_mhtml(gov_page(LINES)))
+    (tmp_path / "e.ods").write_bytes(b"x")
+    found = [Path(p).name for p in expand_paths([str(tmp_path)]).files]
+    assert found == ["a.odt", "b.rtf", "c.mht", "d.mhtml"]
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path / "cache"))
+    result = runner.invoke(
+        app, ["search", "老旧小区", str(tmp_path / "a.odt"), str(tmp_path / "b.rtf"), str(tmp_path / "c.mht")]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("a", "b", "c"):
+        assert name in result.output

@@ -89,7 +89,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
         return _ole_kind(data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"  # also the .doc files that are RTF inside, as many sites serve them
-    if _is_mhtml(head, suffix):
+    if _is_mhtml(data[:8192], suffix):  # Snapshot-Content-Location can be a long URL
         return "mhtml"
     for signature, kind, way_out in _SIGNATURES:
         if head.startswith(signature):

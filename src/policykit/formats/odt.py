@@ -23,10 +23,12 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
+_OUTLINE = "\0outline"  # the outline style's key among the list styles: headings' chapter numbering
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NUMBER_END = set("、，,.．)）]】:：")
+_MAX_XML = 512 * 1024 * 1024
 _MAX_REPEAT = 50  # a row or cell "repeated" 1,048,576 times is how a sheet says "and so on to the edge"
 
 
@@ -53,6 +55,9 @@ _SKIPPED = {
     _t("object-index-source"),
     _t("index-title-template"),
     f"{{{OFFICE}}}annotation",
+    f"{{{OFFICE}}}binary-data",
+    f"{{{SVG}}}title",
+    f"{{{SVG}}}desc",
     f"{{{OFFICE}}}forms",
     _tb("calculation-settings"),
     _tb("table-columns"),
@@ -66,6 +71,10 @@ def read_odt(data: bytes, *, path: str, name: str) -> Source:
 
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
+        if package.getinfo("content.xml").file_size > _MAX_XML:
+            raise InputError(
+                "this .odt's content.xml inflates past 512 MB: not a document to read", path=path
+            )
         content = package.read("content.xml")
         styles = package.read("styles.xml") if "styles.xml" in package.namelist() else b""
     except KeyError:
@@ -95,8 +104,10 @@ def block_lines(container: Element, lists: ListStyles) -> Iterator[str]:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        if tag in (_t("p"), _t("h")):
+        if tag == _t("p"):
             yield from paragraph_lines(child, lists)
+        elif tag == _t("h"):
+            yield from paragraph_lines(child, lists, lists.heading_label(child))
         elif tag == _t("list"):
             yield from _list_lines(child, lists, None, 0)
         elif tag == _tb("table"):
@@ -256,9 +267,9 @@ class ListStyles:
         for root in roots:
             if root is None:
                 continue
-            for style in root.iter(_t("list-style")):
+            for style in root.iter(_t("list-style"), _t("outline-style")):
                 levels = {}
-                for level in style.iter(_t("list-level-style-number")):
+                for level in style.iter(_t("list-level-style-number"), _t("outline-level-style")):
                     fmt = level.get(f"{{{STYLE}}}num-format") or ""
                     levels[_count(level.get(_t("level")), 10)] = Level(
                         fmt=fmt,
@@ -268,8 +279,17 @@ class ListStyles:
                         display=_count(level.get(_t("display-levels")), 10),
                         followed=_followed(level),
                     )
-                found.styles[style.get(f"{{{STYLE}}}name", "")] = levels
+                name = _OUTLINE if style.tag == _t("outline-style") else style.get(f"{{{STYLE}}}name", "")
+                found.styles[name] = levels
         return found
+
+    def heading_label(self, h: Element) -> str:
+        """The chapter number a heading outside any list takes from the outline style (第一章, 1.1), or ""."""
+        if h.get(_t("is-list-header")) == "true" or _OUTLINE not in self.styles:
+            return ""
+        if _OUTLINE not in self.last:
+            self.last[_OUTLINE] = Counter(self.styles[_OUTLINE])
+        return self.last[_OUTLINE].next(_count(h.get(_t("outline-level")), 10) - 1)
 
     def counter(self, lst: Element, style: str | None) -> Counter:
         """The counter of a top-level list: a new one, or the one it continues (text:continue-*)."""
