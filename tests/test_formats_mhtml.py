@@ -19,7 +19,7 @@ from policykit.formats import detect_format
 from policykit.formats.mhtml import page_html
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, ROOT
 
 ROUND_TRIP = (
     "shanghai-urban-renewal-regulation-2021",
@@ -317,3 +317,25 @@ def test_reading_a_txt_loads_none_of_the_new_readers():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+REAL_PAGE = ROOT.parent / "shared" / "formats" / "guangzhou-public-rental-housing-2024-13.html"
+
+
+@pytest.mark.parametrize("saver", ["chrome", "ie-gb2312"])
+def test_real_saved_page_inside_mhtml_reads_as_the_html(tmp_path, saver):
+    """The real government page (scripts, comments with markup, metadata table, footer), saved as one
+    file, gives the same lines and metadata as the .html itself."""
+    if not REAL_PAGE.exists():
+        pytest.skip(f"real saved page not found at {REAL_PAGE}")
+    page = REAL_PAGE.read_text(encoding="utf-8")
+    if saver == "chrome":
+        data = blink_mhtml(page)
+    else:  # IE re-encodes the page in the system code page and says so in the part header and <meta>
+        data = ie_mhtml(page.replace('charset="UTF-8"', 'charset="gb2312"'), charset="gb2312")
+    target = tmp_path / "page.mht"
+    target.write_bytes(data)
+    expected, got = read_source(REAL_PAGE), read_source(target)
+    assert [line.text for line in got.lines] == [line.text for line in expected.lines]
+    assert got.metadata == expected.metadata
+    assert tree(target) == tree(REAL_PAGE)

@@ -151,7 +151,8 @@ def test_rtf_table_is_one_table_clause(tmp_path):
 
 
 def test_what_is_not_body_text_stays_out():
-    """Footnotes, comments, field codes, pictures (hex and \\bin) and the info block are not text."""
+    """Footnotes, comments, field codes, hidden text, pictures (hex and \\bin), the info block and padding
+    after the last brace are not text."""
     rtf = (
         "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fcharset134 SimSun;}}{\\info{\\title "
         + escape("标题")
@@ -164,6 +165,11 @@ def test_what_is_not_body_text_stays_out():
         + "}\\chatn{\\*\\annotation \\pard "
         + escape("请再斟酌")
         + "}"
+        + "{\\v "
+        + escape("隐藏的书签文字")
+        + "}\\v "
+        + escape("也隐藏")
+        + "\\v0 "
         + escape("，制定本办法。")
         + '\\par {\\field{\\*\\fldinst {HYPERLINK "http://www.gov.cn"}}{\\fldrslt {'
         + escape("中国政府网")
@@ -172,7 +178,7 @@ def test_what_is_not_body_text_stays_out():
         + escape("第二条")
         + "\\line "
         + escape("本办法自发布之日起施行。")
-        + "\\par }"
+        + "\\par }\x00\x00\x00"  # NUL padding after the document's group
     )
     assert rtf_text(rtf) == [
         "第一条 为了规范管理，制定本办法。",

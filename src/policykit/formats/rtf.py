@@ -75,12 +75,13 @@ _NUMBER_END = set("、，,.．)）]】:：")
 
 @dataclass(frozen=True)
 class State:
-    """What a group inherits: skipped or not, the code page in force, \\ucN, and whether text is a list number."""
+    """What a group inherits: skipped or hidden, the font in force, \\ucN, and whether text is a list number."""
 
     skip: bool = False
     font: int | None = None
     uc: int = 1
     label: bool = False
+    hidden: bool = False
     fonts: bool = False  # inside the font table: \\fN \\fcharsetN define fonts there
 
 
@@ -127,6 +128,8 @@ class _Reader:
                     stack.append(state)
                 elif stack:
                     state = stack.pop()
+                    if not stack:
+                        break  # the document's group is closed: what follows (NUL padding) is not RTF
                 continue
             if skip_chars and (hexbyte or symbol or text):
                 if not text or len(text) <= skip_chars:
@@ -149,7 +152,7 @@ class _Reader:
                     self._end_paragraph()
                 elif symbol in _SYMBOLS:
                     self._add(_SYMBOLS[symbol], state)
-            elif text and not state.skip:
+            elif text and not (state.skip or state.hidden):
                 self._add_text(text, state)
         self._flush_bytes(state)
         if stack:
@@ -182,6 +185,10 @@ class _Reader:
             self.default = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850"}[word]
         elif word == "f":
             return replace(state, font=value), skip_chars
+        elif word == "v":
+            return replace(state, hidden=value != 0), skip_chars  # hidden text (\\v ... \\v0) is not printed
+        elif word == "plain":
+            return replace(state, hidden=False), skip_chars
         elif word == "uc" and value is not None:
             return replace(state, uc=max(0, value)), skip_chars
         elif word in ("listtext", "pntext"):
@@ -227,6 +234,8 @@ class _Reader:
                 self._add(_decode(data, self._encoding(state)), state)
 
     def _add(self, text: str, state: State) -> None:
+        if state.hidden:
+            return
         (self.label if state.label else self.parts).append(text)
 
     def _paragraph(self) -> list[str]:
