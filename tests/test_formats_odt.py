@@ -375,3 +375,14 @@ def test_folder_walk_and_search_pick_up_odt_rtf_and_mht(tmp_path, runner, monkey
     assert result.exit_code == 0, result.output
     for name in ("a", "b", "c"):
         assert name in result.output
+
+
+def test_flat_odt_reads_as_the_package(tmp_path):
+    """LibreOffice's flat XML (.fodt: styles and body in one file) is found by its root and read the same."""
+    build_numbered_docx(tmp_path / "numbered.docx")
+    (flat,) = soffice_convert([tmp_path / "numbered.docx"], "fodt", tmp_path / "out")
+    data = flat.read_bytes()
+    assert not data.startswith(b"PK")
+    for suffix in (".fodt", ".xml", ".txt"):
+        assert detect_format(data, suffix) == "odt"
+    assert [line.text for line in read_source(flat).lines if line.text.strip()] == PRINTED

@@ -13,7 +13,7 @@ DEFAULT_REGISTRY = "data/clauses.yaml"
 
 DOCUMENT_SUFFIXES = (
     *(".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm"),
-    *(".odt", ".rtf", ".mht", ".mhtml"),
+    *(".odt", ".fodt", ".rtf", ".mht", ".mhtml"),
 )
 """File name endings a folder walk takes as documents (lower case): every format ingest reads."""
 

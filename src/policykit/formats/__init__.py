@@ -27,6 +27,9 @@ ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, Run
 """What a damaged, encrypted or exotic ZIP raises while a member is read (zlib.error: corrupt data)."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
+_FLAT_ODT = re.compile(
+    rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\""
+)
 _MIME_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")  # a header line, or the folded rest of one
 _MIME_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
 _MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html)", re.I | re.M)
@@ -45,6 +48,7 @@ _SUFFIX_KIND = {
     ".mhtml": "mhtml",
     ".rtf": "rtf",
     ".odt": "odt",
+    ".fodt": "odt",
 }
 _ZIP_KINDS = (
     ("word/", "docx"),
@@ -89,6 +93,8 @@ def detect_format(data: bytes, suffix: str = "") -> str:
         return _ole_kind(data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"  # also the .doc files that are RTF inside, as many sites serve them
+    if _FLAT_ODT.search(data[:8192]):  # LibreOffice's flat XML (.fodt): its root names the text mimetype
+        return "odt"
     if _is_mhtml(data[:8192], suffix):  # Snapshot-Content-Location can be a long URL
         return "mhtml"
     for signature, kind, way_out in _SIGNATURES:

@@ -66,9 +66,27 @@ _SKIPPED = {
 
 
 def read_odt(data: bytes, *, path: str, name: str) -> Source:
-    """Read an OpenDocument text file's body into numbered lines."""
+    """Read an OpenDocument text file (a package, or LibreOffice's flat .fodt XML) into numbered lines."""
     from lxml import etree
 
+    flat = not data.startswith(b"PK")
+    content, styles = (data, b"") if flat else _package_parts(data, path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(content, parser)
+        style_root = etree.fromstring(styles, parser) if styles else None
+    except etree.XMLSyntaxError as error:
+        part = "XML" if flat else "content.xml"
+        raise InputError(f"this .odt has a damaged {part} ({error}): re-save it", path=path) from None
+    body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+    if body is None:
+        raise InputError("this OpenDocument file holds no text document (a sheet or slides?)", path=path)
+    lists = ListStyles.read(style_root, root)
+    return make_source(list(block_lines(body, lists)), path=path, name=name, encoding="odt")
+
+
+def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:
+    """content.xml and styles.xml of an .odt package, or one error line saying why they cannot be read."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         if package.getinfo("content.xml").file_size > _MAX_XML:
@@ -85,17 +103,7 @@ def read_odt(data: bytes, *, path: str, name: str) -> Source:
         raise InputError(
             f"cannot open this .odt ({error}): re-save it in LibreOffice or WPS", path=path
         ) from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(content, parser)
-        style_root = etree.fromstring(styles, parser) if styles else None
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"this .odt has a damaged content.xml ({error}): re-save it", path=path) from None
-    body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
-    if body is None:
-        raise InputError("this OpenDocument file holds no text document (a sheet or slides?)", path=path)
-    lists = ListStyles.read(style_root, root)
-    return make_source(list(block_lines(body, lists)), path=path, name=name, encoding="odt")
+    return content, styles
 
 
 def block_lines(container: Element, lists: ListStyles) -> Iterator[str]:
