@@ -339,3 +339,49 @@ def test_real_saved_page_inside_mhtml_reads_as_the_html(tmp_path, saver):
     assert [line.text for line in got.lines] == [line.text for line in expected.lines]
     assert got.metadata == expected.metadata
     assert tree(target) == tree(REAL_PAGE)
+
+
+def word_mht(lines: list[str]) -> bytes:
+    """A "single file web page" as Word saves it (and as sites serve it, renamed .doc): a GBK preamble
+    for mail readers, the page in quoted-printable GB2312 with Word's markup (MsoNormal, <o:p>, mso
+    conditional comments), then its file list."""
+    paragraphs = [
+        "<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;"
+        f"font-family:方正小标宋简体'>{lines[0]}<o:p></o:p></span></b></p>"
+    ]
+    for line in lines[1:]:
+        paragraphs.append(
+            "<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-size:16.0pt;"
+            f"font-family:仿宋_GB2312'>{line[:4]}<span lang=EN-US>{line[4:]}</span><o:p></o:p></span></p>"
+        )
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" '
+        'xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n<meta http-equiv=Content-Type content="text/html; '
+        'charset=gb2312">\n<meta name=ProgId content=Word.Document>\n<meta name=Generator content="Microsoft Word 15">\n'
+        f"<title>{lines[0]}</title>\n<!--[if gte mso 9]><xml>\n <o:DocumentProperties>\n  <o:Author>admin</o:Author>\n"
+        " </o:DocumentProperties>\n</xml><![endif]-->\n<style>\n<!--\n p.MsoNormal\n\t{margin:0cm;font-size:10.5pt;}\n"
+        "-->\n</style>\n</head>\n\n<body lang=ZH-CN style='tab-interval:21.0pt'>\n\n<div class=WordSection1>\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n\n</div>\n\n</body>\n\n</html>\n"
+    )
+    boundary = "----=_NextPart_01DA3B2C.5E6F7A80"
+    return (
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'.encode()
+        + "此文档为“单个文件网页”，也称为“Web 档案”文件。如果您看到此消息，您的浏览器不支持“Web 档案”文件。\r\n\r\n".encode(
+            "gbk"
+        )
+        + f"--{boundary}\r\nContent-Location: file:///C:/D0B2C5F1/file.htm\r\n"
+        'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n'.encode()
+        + quopri.encodestring(page.encode("gbk")).replace(b"\n", b"\r\n")
+        + f"\r\n\r\n--{boundary}\r\nContent-Location: file:///C:/D0B2C5F1/file.files/filelist.xml\r\n"
+        'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset="utf-8"\r\n\r\n'
+        '<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office">\r\n <o:MainFile HRef=3D"../file.htm"/>\r\n'
+        f"</xml>\r\n--{boundary}--\r\n".encode()
+    )
+
+
+@pytest.mark.parametrize("suffix", [".mht", ".doc"])
+def test_word_single_file_web_page_is_read(tmp_path, suffix):
+    data = word_mht(LINES)
+    assert detect_format(data, suffix) == "mhtml"
+    assert _read(tmp_path, data, f"notice{suffix}") == LINES
