@@ -16,6 +16,7 @@ from policykit.errors import InputError
 from policykit.formats import detect_format
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
+from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
@@ -36,7 +37,7 @@ NS = (
 )
 
 
-def soffice_convert(sources: list[Path], suffix: str, out: Path) -> list[Path]:
+def soffice_convert(sources: list[Path], suffix: str, out: Path, export: str = "") -> list[Path]:
     """Save files as `suffix` with LibreOffice (its own profile, so parallel test workers do not collide)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -137,7 +138,13 @@ def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True, styl
         )
         package.writestr(
             "META-INF/manifest.xml",
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+            'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" '
+            'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
         )
     return buffer.getvalue()
 
@@ -215,33 +222,35 @@ def test_one_column_table_is_a_box_of_paragraphs(tmp_path):
     ]
 
 
+LIST_STYLES = (
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、">'
+    '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+    '<style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties>'
+    "</text:list-level-style-number>"
+    '<text:list-level-style-number text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="（" '
+    'style:num-suffix="）"/>'
+    '<text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="."/>'
+    "</text:list-style>"
+    '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="●"/>'
+    "</text:list-style>"
+)
+LIST_BODY = (
+    '<text:list text:style-name="L1"><text:list-item><text:p>总体要求</text:p></text:list-item>'
+    "<text:list-item><text:p>重点任务</text:p><text:list><text:list-item><text:p>推进产业升级</text:p>"
+    "<text:list><text:list-item><text:p>培育新兴产业集群。</text:p></text:list-item></text:list>"
+    "</text:list-item><text:list-item><text:p>强化要素保障</text:p></text:list-item></text:list>"
+    "</text:list-item></text:list>"
+    "<text:p>两项任务之间的说明。</text:p>"
+    '<text:list text:style-name="L1" text:continue-numbering="true">'
+    "<text:list-item><text:p>保障措施</text:p></text:list-item></text:list>"
+    '<text:list text:style-name="L2"><text:list-item><text:p>（一）已经打上的编号保留。</text:p></text:list-item>'
+    "</text:list>"
+)
+
+
 def test_list_numbers_come_from_the_list_style_and_typed_numbers_stay(tmp_path):
-    styles = (
-        '<text:list-style style:name="L1">'
-        '<text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、">'
-        '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
-        '<style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties>'
-        "</text:list-level-style-number>"
-        '<text:list-level-style-number text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="（" '
-        'style:num-suffix="）"/>'
-        '<text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="."/>'
-        "</text:list-style>"
-        '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="●"/>'
-        "</text:list-style>"
-    )
-    body = (
-        '<text:list text:style-name="L1"><text:list-item><text:p>总体要求</text:p></text:list-item>'
-        "<text:list-item><text:p>重点任务</text:p><text:list><text:list-item><text:p>推进产业升级</text:p>"
-        "<text:list><text:list-item><text:p>培育新兴产业集群。</text:p></text:list-item></text:list>"
-        "</text:list-item><text:list-item><text:p>强化要素保障</text:p></text:list-item></text:list>"
-        "</text:list-item></text:list>"
-        "<text:p>两项任务之间的说明。</text:p>"
-        '<text:list text:style-name="L1" text:continue-numbering="true">'
-        "<text:list-item><text:p>保障措施</text:p></text:list-item></text:list>"
-        '<text:list text:style-name="L2"><text:list-item><text:p>（一）已经打上的编号保留。</text:p></text:list-item>'
-        "</text:list>"
-    )
-    assert odt_lines(tmp_path, body, styles) == [
+    assert odt_lines(tmp_path, LIST_BODY, LIST_STYLES) == [
         "一、总体要求",
         "二、重点任务",
         "（一）推进产业升级",
@@ -253,27 +262,29 @@ def test_list_numbers_come_from_the_list_style_and_typed_numbers_stay(tmp_path):
     ]
 
 
+OUTLINE_STYLE = (
+    '<text:outline-style style:name="Outline">'
+    '<text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
+    'style:num-suffix="章"><style:list-level-properties><style:list-level-label-alignment '
+    'text:label-followed-by="space"/></style:list-level-properties></text:outline-level-style>'
+    '<text:outline-level-style text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
+    'style:num-suffix="节"/>'
+    '<text:outline-level-style text:level="3" style:num-format=""/>'
+    "</text:outline-style>"
+)
+OUTLINE_BODY = (
+    '<text:h text:outline-level="1">总则</text:h><text:p>为了规范管理，制定本办法。</text:p>'
+    '<text:h text:outline-level="2">适用范围</text:h><text:h text:outline-level="3">说明</text:h>'
+    '<text:h text:outline-level="2">基本原则</text:h>'
+    '<text:h text:outline-level="1">附则</text:h>'
+    '<text:h text:outline-level="1" text:is-list-header="true">附件</text:h>'
+)
+
+
 def test_headings_take_chapter_numbers_from_the_outline_style(tmp_path):
     """LibreOffice's chapter numbering (Tools > Heading Numbering) lives in styles.xml, not in the text."""
-    outline = (
-        '<text:outline-style style:name="Outline">'
-        '<text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
-        'style:num-suffix="章"><style:list-level-properties><style:list-level-label-alignment '
-        'text:label-followed-by="space"/></style:list-level-properties></text:outline-level-style>'
-        '<text:outline-level-style text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="第" '
-        'style:num-suffix="节"/>'
-        '<text:outline-level-style text:level="3" style:num-format=""/>'
-        "</text:outline-style>"
-    )
-    body = (
-        '<text:h text:outline-level="1">总则</text:h><text:p>为了规范管理，制定本办法。</text:p>'
-        '<text:h text:outline-level="2">适用范围</text:h><text:h text:outline-level="3">说明</text:h>'
-        '<text:h text:outline-level="2">基本原则</text:h>'
-        '<text:h text:outline-level="1">附则</text:h>'
-        '<text:h text:outline-level="1" text:is-list-header="true">附件</text:h>'
-    )
     path = tmp_path / "rules.odt"
-    path.write_bytes(build_odt(body, styles=outline))
+    path.write_bytes(build_odt(OUTLINE_BODY, styles=OUTLINE_STYLE))
     assert [line.text for line in read_source(path).lines] == [
         "第一章\u3000总则",
         "为了规范管理，制定本办法。",
@@ -283,6 +294,27 @@ def test_headings_take_chapter_numbers_from_the_outline_style(tmp_path):
         "第二章\u3000附则",
         "附件",
     ]
+
+
+def libreoffice_text(path: Path) -> list[str]:
+    """What LibreOffice itself prints for a file (its plain-text export), without spaces or blank lines, and
+    without bullets: like the .docx reader, this one prints numbers, not bullets."""
+    (text,) = soffice_convert([path], "txt", path.parent / "text", "txt:Text (encoded):UTF8")
+    lines = [squash(line).lstrip("•●") for line in text.read_text("utf-8-sig").splitlines()]
+    return [line for line in lines if line]
+
+
+@pytest.mark.parametrize(
+    ("body", "styles", "outline"),
+    [(LIST_BODY, LIST_STYLES, ""), (OUTLINE_BODY, "", OUTLINE_STYLE)],
+    ids=["lists", "outline"],
+)
+def test_numbers_are_those_libreoffice_prints(tmp_path, body, styles, outline):
+    """The oracle: LibreOffice's own text export of the same .odt shows the same numbers and text."""
+    path = tmp_path / "numbered.odt"
+    path.write_bytes(build_odt(body, styles, styles=outline))
+    ours = [squash(line.text) for line in read_source(path).lines if squash(line.text)]
+    assert ours == libreoffice_text(path)
 
 
 def test_detection_by_content_for_a_misnamed_odt(tmp_path):

@@ -13,8 +13,9 @@ from policykit.formats import detect_format
 from policykit.formats.rtf import rtf_text
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
+from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
-from tests.test_formats_odt import corpus_docx, soffice_convert
+from tests.test_formats_odt import corpus_docx, libreoffice_text, soffice_convert
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
 ROUND_TRIP = (
@@ -188,18 +189,33 @@ def test_what_is_not_body_text_stays_out():
     ]
 
 
+MIXED_CODE_PAGES = (
+    "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset134 SimSun;}"
+    "{\\f2\\fcharset136 MingLiU;}}\\f0 Caf\\'e9 {\\f1 "
+    + escape("上海市")
+    + "}{\\f2 "
+    + escape("臺北市", "big5")
+    + "}\\par "
+    + "\\uc0\\u-10176\\u-9216 \\par }"  # a character outside the BMP as a surrogate pair, no fallback
+)
+
+
 def test_code_page_comes_from_the_font_in_use():
     """An English-Windows file (\\ansicpg1252) with a GB2312 font and a Big5 font decodes each by its font."""
-    rtf = (
-        "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\fcharset0 Arial;}{\\f1\\fcharset134 SimSun;}"
-        "{\\f2\\fcharset136 MingLiU;}}\\f0 Caf\\'e9 {\\f1 "
-        + escape("上海市")
-        + "}{\\f2 "
-        + escape("臺北市", "big5")
-        + "}\\par "
-        + "\\uc0\\u-10176\\u-9216 \\par }"  # a character outside the BMP as a surrogate pair, no fallback
-    )
-    assert rtf_text(rtf) == ["Café 上海市臺北市", "\U00020000"]
+    assert rtf_text(MIXED_CODE_PAGES) == ["Café 上海市臺北市", "\U00020000"]
+
+
+@pytest.mark.parametrize("sample", ["corpus", "code-pages"])
+def test_rtf_reads_as_libreoffice_prints_it(tmp_path, sample):
+    """The oracle: LibreOffice's own text export of the same RTF has the same text, line for line."""
+    path = tmp_path / f"{sample}.rtf"
+    if sample == "corpus":
+        source = _corpus("gov-work-report-2021")
+        path.write_bytes(word_rtf([line.text for line in read_source(source).lines]))
+    else:
+        path.write_bytes(MIXED_CODE_PAGES.encode("latin-1"))
+    ours = [squash(line) for line in _lines(path) if squash(line)]
+    assert ours == libreoffice_text(path)
 
 
 def test_raw_gbk_bytes_in_the_text_decode_like_escapes(tmp_path):
