@@ -32,7 +32,7 @@ _FLAT_ODT = re.compile(
 )
 _MIME_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")  # a header line, or the folded rest of one
 _MIME_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
-_MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html)", re.I | re.M)
+_MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html|application/xhtml)", re.I | re.M)
 _SUFFIX_KIND = {
     ".pdf": "pdf",
     ".docx": "docx",

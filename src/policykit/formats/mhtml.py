@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from policykit.errors import InputError
 from policykit.model import Source
 
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
 _ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
@@ -58,8 +59,8 @@ def page_html(data: bytes, path: str = "-") -> str:
 def _page_part(message: EmailMessage) -> EmailMessage | None:
     """The HTML part the message names (its start=, its Snapshot-Content-Location), else its first one."""
     if not message.is_multipart():
-        return message if message.get_content_type() == "text/html" else None
-    parts = [p for p in message.walk() if not p.is_multipart() and p.get_content_type() == "text/html"]
+        return message if message.get_content_type() in _PAGE_TYPES else None
+    parts = [p for p in message.walk() if not p.is_multipart() and p.get_content_type() in _PAGE_TYPES]
     start = (message.get_param("start", header="content-type") or "").strip("<>")  # type: ignore[union-attr]
     location = message.get("Snapshot-Content-Location", "")
     for part in parts:
