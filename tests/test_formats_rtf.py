@@ -200,6 +200,37 @@ MIXED_CODE_PAGES = (
 )
 
 
+def test_text_box_lines_follow_their_paragraph_as_in_docx():
+    """Word writes a text box as a shape whose {\\shptxt} holds its paragraphs, and an old-style copy in
+    {\\shprslt} for older readers: the box is read once, after the paragraph it is anchored in."""
+    box = (
+        "{\\shp{\\*\\shpinst\\shpleft0\\shptop0\\shpright4000\\shpbottom800\\shpwr3"
+        "{\\sp{\\sn shapeType}{\\sv 202}}{\\sp{\\sn fFilled}{\\sv 0}}"
+        "{\\shptxt \\pard\\plain \\ltrpar\\qc \\f0 "
+        + escape("上海市人民政府文件")
+        + "\\par \\pard "
+        + escape("沪府发〔2025〕1号")
+        + "\\par }}{\\shprslt{\\*\\do\\dobxcolumn{\\*\\dptxbxtext "
+        + escape("上海市人民政府文件")
+        + "\\par }}}}"
+    )
+    rtf = (
+        "{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0 "
+        + escape("第一条 版头")
+        + box
+        + escape("之后的文字。")
+        + "\\par "
+        + escape("第二条 正文。")
+        + "\\par }"
+    )
+    assert rtf_text(rtf) == [
+        "第一条 版头之后的文字。",
+        "上海市人民政府文件",
+        "沪府发〔2025〕1号",
+        "第二条 正文。",
+    ]
+
+
 def test_code_page_comes_from_the_font_in_use():
     """An English-Windows file (\\ansicpg1252) with a GB2312 font and a Big5 font decodes each by its font."""
     assert rtf_text(MIXED_CODE_PAGES) == ["Café 上海市臺北市", "\U00020000"]

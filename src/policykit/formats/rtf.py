@@ -33,7 +33,16 @@ _SKIPPED = frozenset(
         *("header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf"),
         *("footnote", "annotation", "atnid", "atnauthor", "xe", "tc", "tcn", "bkmkstart", "bkmkend"),
         *("listtable", "listoverridetable", "revtbl", "rsidtbl", "themedata", "colorschememapping"),
-        *("latentstyles", "datastore", "xmlnstbl", "filetbl", "generator", "nonshppict", "shpinst"),
+        *(
+            "latentstyles",
+            "datastore",
+            "xmlnstbl",
+            "filetbl",
+            "generator",
+            "nonshppict",
+            "shpinst",
+            "shprslt",
+        ),
         *("pntxta", "pntxtb", "template", "userprops", "docvar", "private"),
     )
 )
@@ -109,6 +118,12 @@ class _Reader:
         self.cell: list[str] = []
         self.row: list[str] = []
         self.table: list[list[str]] = []
+        self.boxes: list[str] = []  # lines of text boxes anchored in the paragraph being read
+        self.outside: (
+            tuple[list[str], list[str], list[str], bool, list[str], list[str], list[list[str]]] | None
+        )
+        self.outside = None  # the paragraph, cell, row and table around a text box being read
+        self.box_depth = 0
 
     def read(self, raw: str) -> list[str]:
         stack: list[State] = []
@@ -130,6 +145,8 @@ class _Reader:
                     state = stack.pop()
                     if not stack:
                         break  # the document's group is closed: what follows (NUL padding) is not RTF
+                    if self.outside is not None and len(stack) < self.box_depth:
+                        self._end_box()
                 continue
             if skip_chars and (hexbyte or symbol or text):
                 if not text or len(text) <= skip_chars:
@@ -144,7 +161,7 @@ class _Reader:
             if word == "bin" and param:
                 position += max(0, int(param))  # raw binary data (a picture): not text, may hold braces
             elif word:
-                state, skip_chars = self._word(word, param, state, skip_chars)
+                state, skip_chars = self._word(word, param, state, skip_chars, stack)
             elif symbol == "*":
                 state = replace(state, skip=True)  # an optional destination this reader does not know
             elif symbol and not state.skip:
@@ -160,12 +177,14 @@ class _Reader:
                 f"this RTF file ends inside {len(stack)} open group(s): it is cut short (a broken download?); "
                 "get it again or save it as .docx"
             )
-        if self.parts or self.label:
+        if self.parts or self.label or self.boxes:
             self._end_paragraph()
         self._end_table()
         return self.lines
 
-    def _word(self, word: str, param: str | None, state: State, skip_chars: int) -> tuple[State, int]:
+    def _word(
+        self, word: str, param: str | None, state: State, skip_chars: int, stack: list[State]
+    ) -> tuple[State, int]:
         """Act on one control word; return the state that follows and how many fallback characters to skip."""
         value = int(param) if param is not None else None
         if word in _SKIPPED:
@@ -193,6 +212,9 @@ class _Reader:
             return replace(state, uc=max(0, value)), skip_chars
         elif word in ("listtext", "pntext"):
             return replace(state, label=True), 0
+        elif word == "shptxt" and self.outside is None:
+            self._start_box(len(stack))
+            return replace(state, skip=False, hidden=False, label=False), 0
         elif state.skip:
             return state, skip_chars
         elif word == "u" and value is not None:
@@ -253,10 +275,36 @@ class _Reader:
             return
         lines = self._paragraph()
         self._end_table()
-        self.lines.extend(lines)
+        self.lines.extend([*lines, *self.boxes])  # a paragraph's text boxes follow it, as in the .docx reader
+        self.boxes = []
+
+    def _start_box(self, depth: int) -> None:
+        """A text box ({\\shptxt} inside a shape): read its paragraphs apart from the one it is anchored in."""
+        self.outside = (self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table)
+        self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table = (
+            [],
+            [],
+            [],
+            False,
+            [],
+            [],
+            [],
+        )
+        self.box_depth = depth
+
+    def _end_box(self) -> None:
+        if self.parts or self.label:
+            self._end_paragraph()
+        self._end_table()
+        box = [line for line in self.lines if line.strip()]
+        assert self.outside is not None
+        self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table = self.outside
+        self.outside = None
+        self.boxes.extend(box)
 
     def _end_cell(self) -> None:
-        self.cell.extend(self._paragraph())
+        self.cell.extend([*self._paragraph(), *self.boxes])
+        self.boxes = []
         self.row.append(" ".join(part.strip() for part in self.cell if part.strip()))
         self.cell = []
 
