@@ -80,13 +80,42 @@ def corpus_docx(name: str, folder: Path) -> Path:
     return target
 
 
+def build_table_docx(path: Path) -> None:
+    """A Word table whose cell holds a numbered list: the cell's paragraphs, numbers and all, are one cell."""
+    import docx
+
+    written = docx.Document()
+    written.add_paragraph("一、主要任务")
+    table = written.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "任务", "措施", "产业升级"
+    cell = table.cell(1, 1)
+    cell.paragraphs[0].text = "培育新兴产业。"
+    cell.paragraphs[0].style = "List Number"
+    cell.add_paragraph("改造传统产业。", style="List Number")
+    written.add_paragraph("二、保障措施")
+    written.add_paragraph("加强组织领导。")
+    written.save(str(path))
+
+
+TABLE_LINES = [
+    "一、主要任务",
+    "",
+    "任务\t措施",
+    "产业升级\t1.培育新兴产业。 2.改造传统产业。",
+    "",
+    "二、保障措施",
+    "加强组织领导。",
+]
+
+
 @pytest.fixture(scope="module")
 def libreoffice_odt(tmp_path_factory) -> dict[str, Path]:
     """Corpus documents, the numbered-list Word file and the shared .docx files, saved as .odt by LibreOffice."""
     folder = tmp_path_factory.mktemp("odt")
     sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
     build_numbered_docx(folder / "numbered.docx")
-    sources.append(folder / "numbered.docx")
+    build_table_docx(folder / "table.docx")
+    sources += [folder / "numbered.docx", folder / "table.docx"]
     sources += [p for p in sorted(FORMATS.glob("*.docx"))] if FORMATS.is_dir() else []
     return {path.stem: path for path in soffice_convert(sources, "odt", folder / "out")}
 
@@ -113,6 +142,12 @@ def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt):
     """Word's multi-level 一、/（一）/1. and 第N条 lists, saved as .odt, print the same numbers."""
     lines = [line.text for line in read_source(libreoffice_odt["numbered"]).lines if line.text.strip()]
     assert lines == PRINTED
+
+
+def test_odt_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_odt, tmp_path):
+    build_table_docx(tmp_path / "table.docx")
+    assert [line.text for line in read_source(tmp_path / "table.docx").lines] == TABLE_LINES
+    assert [line.text for line in read_source(libreoffice_odt["table"]).lines] == TABLE_LINES
 
 
 # ---------------------------------------------------------------- content.xml as written by hand

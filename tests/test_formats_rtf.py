@@ -15,7 +15,13 @@ from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
-from tests.test_formats_odt import corpus_docx, libreoffice_text, soffice_convert
+from tests.test_formats_odt import (
+    TABLE_LINES,
+    build_table_docx,
+    corpus_docx,
+    libreoffice_text,
+    soffice_convert,
+)
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
 ROUND_TRIP = (
@@ -117,7 +123,8 @@ def libreoffice_rtf(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("rtf")
     sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
     build_numbered_docx(folder / "numbered.docx")
-    sources.append(folder / "numbered.docx")
+    build_table_docx(folder / "table.docx")
+    sources += [folder / "numbered.docx", folder / "table.docx"]
     sources += sorted(FORMATS.glob("*.docx")) if FORMATS.is_dir() else []
     return {path.stem: path for path in soffice_convert(sources, "rtf", folder / "out")}
 
@@ -137,6 +144,11 @@ def test_libreoffice_rtf_of_the_shared_docx_files_reads_as_the_docx(libreoffice_
 def test_rtf_list_numbers_are_the_listtext_word_writes(libreoffice_rtf):
     """{\\listtext 一、\\tab}: the number as printed, kept for readers without list tables, as this one."""
     assert [line for line in _lines(libreoffice_rtf["numbered"]) if line.strip()] == PRINTED
+
+
+def test_rtf_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_rtf):
+    """{\\listtext\\pard ...} inside a cell resets the number's look, not the paragraph's place in the table."""
+    assert _lines(libreoffice_rtf["table"]) == TABLE_LINES
 
 
 def test_rtf_table_is_one_table_clause(tmp_path):

@@ -33,16 +33,8 @@ _SKIPPED = frozenset(
         *("header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf"),
         *("footnote", "annotation", "atnid", "atnauthor", "xe", "tc", "tcn", "bkmkstart", "bkmkend"),
         *("listtable", "listoverridetable", "revtbl", "rsidtbl", "themedata", "colorschememapping"),
-        *(
-            "latentstyles",
-            "datastore",
-            "xmlnstbl",
-            "filetbl",
-            "generator",
-            "nonshppict",
-            "shpinst",
-            "shprslt",
-        ),
+        *("latentstyles", "datastore", "xmlnstbl", "filetbl", "generator", "nonshppict"),
+        *("shpinst", "shprslt"),  # a shape's properties and its old-style copy: its \\shptxt is read
         *("pntxta", "pntxtb", "template", "userprops", "docvar", "private"),
     )
 )
@@ -222,7 +214,7 @@ class _Reader:
             return state, state.uc
         elif word == "par" or (word == "sect" and (self.parts or self.label)):
             self._end_paragraph()
-        elif word == "pard":
+        elif word == "pard" and not state.label:  # {\\listtext\\pard ...} resets only the number's own look
             self.in_table = False
         elif word == "intbl":
             self.in_table = True
