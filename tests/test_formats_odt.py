@@ -18,6 +18,7 @@ from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
+from tests.test_formats_word97 import FIXTURE as WORD97_LISTS
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
 ROUND_TRIP = (
@@ -116,6 +117,7 @@ def libreoffice_odt(tmp_path_factory) -> dict[str, Path]:
     build_numbered_docx(folder / "numbered.docx")
     build_table_docx(folder / "table.docx")
     sources += [folder / "numbered.docx", folder / "table.docx"]
+    sources.append(WORD97_LISTS)  # Word 97 lists with display-levels that the number pattern overrides
     sources += [p for p in sorted(FORMATS.glob("*.docx"))] if FORMATS.is_dir() else []
     return {path.stem: path for path in soffice_convert(sources, "odt", folder / "out")}
 
@@ -138,9 +140,11 @@ def test_libreoffice_odt_of_the_shared_docx_files_reads_as_the_docx(libreoffice_
         assert tree(libreoffice_odt[docx.stem]) == tree(docx), docx.name
 
 
-def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt):
-    """Word's multi-level 一、/（一）/1. and 第N条 lists, saved as .odt, print the same numbers."""
-    lines = [line.text for line in read_source(libreoffice_odt["numbered"]).lines if line.text.strip()]
+@pytest.mark.parametrize("name", ["numbered", WORD97_LISTS.stem])
+def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt, name):
+    """Word's multi-level 一、/（一）/1. and 第N条 lists (.docx, and .doc whose levels say display-levels=2
+    but whose pattern is （%2%）), saved as .odt, print the same numbers."""
+    lines = [line.text for line in read_source(libreoffice_odt[name]).lines if line.text.strip()]
     assert lines == PRINTED
 
 

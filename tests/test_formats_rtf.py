@@ -22,6 +22,7 @@ from tests.test_formats_odt import (
     libreoffice_text,
     soffice_convert,
 )
+from tests.test_formats_word97 import FIXTURE as WORD97_LISTS
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
 ROUND_TRIP = (
@@ -125,6 +126,7 @@ def libreoffice_rtf(tmp_path_factory) -> dict[str, Path]:
     build_numbered_docx(folder / "numbered.docx")
     build_table_docx(folder / "table.docx")
     sources += [folder / "numbered.docx", folder / "table.docx"]
+    sources.append(WORD97_LISTS)  # Word 97 lists with display-levels that the number pattern overrides
     sources += sorted(FORMATS.glob("*.docx")) if FORMATS.is_dir() else []
     return {path.stem: path for path in soffice_convert(sources, "rtf", folder / "out")}
 
@@ -141,9 +143,10 @@ def test_libreoffice_rtf_of_the_shared_docx_files_reads_as_the_docx(libreoffice_
         assert tree(libreoffice_rtf[docx.stem]) == tree(docx), docx.name
 
 
-def test_rtf_list_numbers_are_the_listtext_word_writes(libreoffice_rtf):
+@pytest.mark.parametrize("name", ["numbered", WORD97_LISTS.stem])
+def test_rtf_list_numbers_are_the_listtext_word_writes(libreoffice_rtf, name):
     """{\\listtext 一、\\tab}: the number as printed, kept for readers without list tables, as this one."""
-    assert [line for line in _lines(libreoffice_rtf["numbered"]) if line.strip()] == PRINTED
+    assert [line for line in _lines(libreoffice_rtf[name]) if line.strip()] == PRINTED
 
 
 def test_rtf_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_rtf):

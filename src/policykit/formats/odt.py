@@ -10,6 +10,7 @@ printed from its list style (一、 1. （一） as the style says); a number ty
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,9 +24,11 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 _OUTLINE = "\0outline"  # the outline style's key among the list styles: headings' chapter numbering
+_PLACEHOLDER = re.compile(r"%([1-9]|10)%")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NUMBER_END = set("、，,.．)）]】:：")
 _MAX_XML = 512 * 1024 * 1024
@@ -232,6 +235,7 @@ class Level:
     start: int = 1
     display: int = 1
     followed: str = "listtab"
+    pattern: str = ""  # loext:num-list-format, e.g. "第%1%条"
 
 
 @dataclass
@@ -249,15 +253,18 @@ class Counter:
             del self.values[deeper]
         if not level.fmt:
             return ""
-        shown = range(max(0, depth + 1 - level.display), depth + 1)
-        numbers = ".".join(
-            format_number(self.values.get(k, 1), self.levels.get(k + 1, level).fmt or level.fmt)
-            for k in shown
-        )
-        printed = f"{level.prefix}{numbers}{level.suffix}"
+        if level.pattern:  # LibreOffice's own "（%2%）": it wins over prefix, suffix and display-levels
+            printed = _PLACEHOLDER.sub(lambda m: self._number(int(m.group(1)) - 1, level), level.pattern)
+        else:
+            shown = range(max(0, depth + 1 - level.display), depth + 1)
+            printed = f"{level.prefix}{'.'.join(self._number(k, level) for k in shown)}{level.suffix}"
         if level.followed != "nothing" and printed[-1:] not in _NUMBER_END:
             printed += "\u3000"  # what the .docx reader prints for a number followed by a tab or space
         return printed
+
+    def _number(self, depth: int, level: Level) -> str:
+        """The count at `depth` written in that level's format."""
+        return format_number(self.values.get(depth, 1), self.levels.get(depth + 1, level).fmt or level.fmt)
 
 
 @dataclass
@@ -286,6 +293,7 @@ class ListStyles:
                         start=_count(level.get(_t("start-value")), 10_000),
                         display=_count(level.get(_t("display-levels")), 10),
                         followed=_followed(level),
+                        pattern=level.get(f"{{{LOEXT}}}num-list-format") or "",
                     )
                 name = _OUTLINE if style.tag == _t("outline-style") else style.get(f"{{{STYLE}}}name", "")
                 found.styles[name] = levels
