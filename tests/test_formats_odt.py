@@ -66,19 +66,40 @@ def soffice_convert(sources: list[Path], suffix: str, out: Path, export: str = "
     return converted
 
 
-def corpus_docx(name: str, folder: Path) -> Path:
-    """A corpus document as Word would hold it: one paragraph per line (as the .docx round trip writes it)."""
+def corpus_docx(name: str, folder: Path, indent: bool = False) -> Path:
+    """A corpus document as Word would hold it: one paragraph per line (as the .docx round trip writes it);
+    with `indent`, a line's leading spaces become the paragraph's first-line indent, as Word users set it."""
     import docx
+    from docx.shared import Pt
 
     path = CORPUS / f"{name}.txt"
     if not path.exists():
         pytest.skip(f"corpus document {path.name} not found at {CORPUS}")
     written = docx.Document()
     for line in read_source(path).lines:
-        written.add_paragraph(line.text)
-    target = folder / f"{name}.docx"
+        text = line.text.lstrip(" \u3000") if indent else line.text
+        paragraph = written.add_paragraph(text)
+        if text and text != line.text:
+            paragraph.paragraph_format.first_line_indent = Pt(32)
+    target = folder / f"{name}{'-indented' if indent else ''}.docx"
     written.save(str(target))
     return target
+
+
+INDENTED = "shanghai-tech-trading-venue-rules-2025"  # 64 of its 148 lines start indented
+
+
+def office_sources(folder: Path) -> list[Path]:
+    """The Word files LibreOffice saves as .odt and .rtf for the tests: corpus documents (one with first-line
+    indents), multi-level numbering, a numbered list in a table cell, a Word 97 list file, the shared .docx."""
+    sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
+    sources.append(corpus_docx(INDENTED, folder, indent=True))
+    build_numbered_docx(folder / "numbered.docx")
+    build_table_docx(folder / "table.docx")
+    sources += [folder / "numbered.docx", folder / "table.docx"]
+    sources.append(WORD97_LISTS)  # Word 97 lists with display-levels that the number pattern overrides
+    sources += sorted(FORMATS.glob("*.docx")) if FORMATS.is_dir() else []
+    return sources
 
 
 def build_table_docx(path: Path) -> None:
@@ -113,13 +134,7 @@ TABLE_LINES = [
 def libreoffice_odt(tmp_path_factory) -> dict[str, Path]:
     """Corpus documents, the numbered-list Word file and the shared .docx files, saved as .odt by LibreOffice."""
     folder = tmp_path_factory.mktemp("odt")
-    sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
-    build_numbered_docx(folder / "numbered.docx")
-    build_table_docx(folder / "table.docx")
-    sources += [folder / "numbered.docx", folder / "table.docx"]
-    sources.append(WORD97_LISTS)  # Word 97 lists with display-levels that the number pattern overrides
-    sources += [p for p in sorted(FORMATS.glob("*.docx"))] if FORMATS.is_dir() else []
-    return {path.stem: path for path in soffice_convert(sources, "odt", folder / "out")}
+    return {path.stem: path for path in soffice_convert(office_sources(folder), "odt", folder / "out")}
 
 
 def tree(path: Path) -> list[tuple[str, str, str]]:
@@ -146,6 +161,13 @@ def test_odt_list_styles_print_numbers_as_word_does(libreoffice_odt, name):
     but whose pattern is （%2%）), saved as .odt, print the same numbers."""
     lines = [line.text for line in read_source(libreoffice_odt[name]).lines if line.text.strip()]
     assert lines == PRINTED
+
+
+def test_odt_first_line_indents_print_as_the_docx_reader_prints_them(libreoffice_odt, tmp_path):
+    docx = corpus_docx(INDENTED, tmp_path, indent=True)
+    expected = [line.text for line in read_source(docx).lines]
+    assert sum(line.startswith("\u3000\u3000") for line in expected) > 20
+    assert [line.text for line in read_source(libreoffice_odt[docx.stem]).lines] == expected
 
 
 def test_odt_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_odt, tmp_path):
@@ -212,6 +234,38 @@ def test_spaces_tabs_breaks_and_what_is_not_text(tmp_path):
         "第二条 本办法所称城市更新，是指：",
         "（一）加强基础设施；",
         "附件：实施细则",
+    ]
+
+
+def test_first_line_indent_comes_from_the_paragraph_style_chain(tmp_path):
+    """A positive fo:text-indent, on the paragraph's automatic style or a style it inherits, prints as the
+    .docx reader prints Word's first-line indent; a hanging indent or an override to 0 does not."""
+    named = (
+        '<style:style style:name="Text_20_body" style:family="paragraph">'
+        '<style:paragraph-properties fo:text-indent="0.2217in"/></style:style>'
+    )
+    automatic = (
+        '<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Text_20_body"/>'
+        '<style:style style:name="P2" style:family="paragraph"><style:paragraph-properties '
+        'fo:margin-left="0.25in" fo:text-indent="-0.25in"/></style:style>'
+        '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Text_20_body">'
+        '<style:paragraph-properties fo:text-indent="0in"/></style:style>'
+    )
+    body = (
+        '<text:p text:style-name="P3">上海市人民政府</text:p>'
+        '<text:p text:style-name="P1">为了规范管理，制定本办法。</text:p>'
+        '<text:p text:style-name="Text_20_body">本办法自发布之日起施行。</text:p>'
+        '<text:p text:style-name="P1">\u3000\u3000已经打上空格的段落。</text:p>'
+        '<text:p text:style-name="P2">（一）悬挂缩进的条目；</text:p>'
+    )
+    path = tmp_path / "indent.odt"
+    path.write_bytes(build_odt(body, automatic, styles=named))
+    assert [line.text for line in read_source(path).lines] == [
+        "上海市人民政府",
+        "\u3000\u3000为了规范管理，制定本办法。",
+        "\u3000\u3000本办法自发布之日起施行。",
+        "\u3000\u3000已经打上空格的段落。",
+        "（一）悬挂缩进的条目；",
     ]
 
 

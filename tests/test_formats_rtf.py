@@ -16,14 +16,15 @@ from policykit.pipeline import load_document
 from policykit.zh.chars import squash
 from tests.conftest import CORPUS, ROOT
 from tests.test_formats_odt import (
+    INDENTED,
     TABLE_LINES,
-    build_table_docx,
+    WORD97_LISTS,
     corpus_docx,
     libreoffice_text,
+    office_sources,
     soffice_convert,
 )
-from tests.test_formats_word97 import FIXTURE as WORD97_LISTS
-from tests.test_formats_word97 import PRINTED, build_numbered_docx
+from tests.test_formats_word97 import PRINTED
 
 ROUND_TRIP = (
     "shanghai-urban-renewal-regulation-2021",
@@ -88,8 +89,10 @@ def word_rtf(paragraphs: list[str], tables: dict[int, list[list[str]]] | None = 
             body.append(f"\\trowd \\irow0\\trgaph108{cells}\\pard\\plain \\ltrpar\\intbl\\ql ")
             body.append("".join(f"{run(cell)}\\cell " for cell in row))
             body.append(f"{{\\trowd \\irow0\\trgaph108{cells}\\row }}\r\n")
+        body_text = text.lstrip(" \u3000")
+        indent = "\\fi640" if body_text != text else ""  # typed indent spaces become the first-line indent
         body.append(
-            f"\\pard\\plain \\ltrpar\\qj \\fi640\\widctlpar\\f13 {run(text) if text else ''}\\par\r\n"
+            f"\\pard\\plain \\ltrpar\\qj {indent}\\widctlpar\\f13 {run(body_text) if body_text else ''}\\par\r\n"
         )
     return (head + "".join(body) + "}").encode("ascii")
 
@@ -122,13 +125,7 @@ def test_word_style_gbk_rtf_gives_the_txt_tree(tmp_path, name):
 def libreoffice_rtf(tmp_path_factory) -> dict[str, Path]:
     """Corpus documents, the numbered-list Word file and the shared .docx files, saved as RTF by LibreOffice."""
     folder = tmp_path_factory.mktemp("rtf")
-    sources = [corpus_docx(name, folder) for name in ROUND_TRIP]
-    build_numbered_docx(folder / "numbered.docx")
-    build_table_docx(folder / "table.docx")
-    sources += [folder / "numbered.docx", folder / "table.docx"]
-    sources.append(WORD97_LISTS)  # Word 97 lists with display-levels that the number pattern overrides
-    sources += sorted(FORMATS.glob("*.docx")) if FORMATS.is_dir() else []
-    return {path.stem: path for path in soffice_convert(sources, "rtf", folder / "out")}
+    return {path.stem: path for path in soffice_convert(office_sources(folder), "rtf", folder / "out")}
 
 
 @pytest.mark.parametrize("name", ROUND_TRIP)
@@ -147,6 +144,14 @@ def test_libreoffice_rtf_of_the_shared_docx_files_reads_as_the_docx(libreoffice_
 def test_rtf_list_numbers_are_the_listtext_word_writes(libreoffice_rtf, name):
     """{\\listtext 一、\\tab}: the number as printed, kept for readers without list tables, as this one."""
     assert [line for line in _lines(libreoffice_rtf[name]) if line.strip()] == PRINTED
+
+
+def test_rtf_first_line_indents_print_as_the_docx_reader_prints_them(libreoffice_rtf, tmp_path):
+    """\\fi640 (a positive first-line indent) prints as the .docx reader prints Word's first-line indent."""
+    docx = corpus_docx(INDENTED, tmp_path, indent=True)
+    expected = [line.text for line in read_source(docx).lines]
+    assert sum(line.startswith("\u3000\u3000") for line in expected) > 20
+    assert _lines(libreoffice_rtf[docx.stem]) == expected
 
 
 def test_rtf_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_rtf):

@@ -25,11 +25,13 @@ OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 _OUTLINE = "\0outline"  # the outline style's key among the list styles: headings' chapter numbering
 _PLACEHOLDER = re.compile(r"%([1-9]|10)%")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+INDENT = "\u3000\u3000"
 _NUMBER_END = set("、，,.．)）]】:：")
 _MAX_XML = 512 * 1024 * 1024
 _MAX_REPEAT = 50  # a row or cell "repeated" 1,048,576 times is how a sheet says "and so on to the edge"
@@ -138,6 +140,8 @@ def paragraph_lines(p: Element, lists: ListStyles, label: str = "") -> list[str]
     text = "".join(parts)
     if label:
         text = label + text.lstrip()
+    elif p.get(_t("style-name")) in lists.indented and text[:1] not in (" ", "\u3000", ""):
+        text = INDENT + text  # a first-line indent, printed as the .docx reader prints it
     lines = [line.replace("\t", " ") for line in text.split("\n")]
     return [*lines, *boxes]
 
@@ -269,9 +273,11 @@ class Counter:
 
 @dataclass
 class ListStyles:
-    """The numbered list styles of a document (styles.xml and content.xml), and each list's counter."""
+    """A document's numbered list styles and each list's counter, and its paragraph styles that indent
+    their first line (styles.xml and content.xml)."""
 
     styles: dict[str, dict[int, Level]] = field(default_factory=dict)
+    indented: frozenset[str] = frozenset()
     by_id: dict[str, Counter] = field(default_factory=dict)
     last: dict[str, Counter] = field(default_factory=dict)
 
@@ -297,6 +303,7 @@ class ListStyles:
                     )
                 name = _OUTLINE if style.tag == _t("outline-style") else style.get(f"{{{STYLE}}}name", "")
                 found.styles[name] = levels
+        found.indented = _indented_styles(roots)
         return found
 
     def heading_label(self, h: Element) -> str:
@@ -331,6 +338,32 @@ class ListStyles:
             top = ancestor
         style = top.get(_t("style-name")) or ""
         return self.last.get(style) or Counter(self.styles.get(style, {}))
+
+
+def _indented_styles(roots: tuple[Element | None, ...]) -> frozenset[str]:
+    """The paragraph styles whose first line is indented (fo:text-indent > 0, their own or inherited)."""
+    parents: dict[str, str] = {}
+    indents: dict[str, bool] = {}
+    for root in roots:
+        for style in root.iter(f"{{{STYLE}}}style") if root is not None else ():
+            if style.get(f"{{{STYLE}}}family") != "paragraph":
+                continue
+            name = style.get(f"{{{STYLE}}}name", "")
+            parents[name] = style.get(f"{{{STYLE}}}parent-style-name", "")
+            properties = style.find(f"{{{STYLE}}}paragraph-properties")
+            indent = properties.get(f"{{{FO}}}text-indent") if properties is not None else None
+            if indent is not None:
+                number = re.match(r"-?\d*\.?\d+", indent)
+                indents[name] = number is not None and float(number.group()) > 0
+    indented = set()
+    for name in parents:
+        seen, current = set(), name
+        while current and current not in indents and current not in seen:
+            seen.add(current)
+            current = parents.get(current, "")
+        if indents.get(current, False):
+            indented.add(name)
+    return frozenset(indented)
 
 
 def _followed(level: Element) -> str:

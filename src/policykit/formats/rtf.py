@@ -71,6 +71,7 @@ _WORDS = {
     "zwj": "\u200d",
     "zwnj": "\u200c",
 }
+INDENT = "\u3000\u3000"
 _NUMBER_END = set("、，,.．)）]】:：")
 
 
@@ -107,6 +108,7 @@ class _Reader:
         self.label: list[str] = []
         self.bytes = bytearray()
         self.in_table = False  # \intbl: the paragraph being read is inside a table cell
+        self.indented = False  # \fiN with N > 0: its first line is indented
         self.cell: list[str] = []
         self.row: list[str] = []
         self.table: list[list[str]] = []
@@ -215,7 +217,9 @@ class _Reader:
         elif word == "par" or (word == "sect" and (self.parts or self.label)):
             self._end_paragraph()
         elif word == "pard" and not state.label:  # {\\listtext\\pard ...} resets only the number's own look
-            self.in_table = False
+            self.in_table = self.indented = False
+        elif word == "fi" and not state.label:
+            self.indented = (value or 0) > 0
         elif word == "intbl":
             self.in_table = True
         elif word == "line":
@@ -259,6 +263,8 @@ class _Reader:
         self.parts, self.label = [], []
         if label:
             text = label + ("" if label[-1] in _NUMBER_END else "\u3000") + text.lstrip()
+        elif self.indented and text[:1] not in (" ", "\u3000", ""):
+            text = INDENT + text  # a first-line indent, printed as the .docx reader prints it
         return text.replace("\t", " ").split("\n")
 
     def _end_paragraph(self) -> None:
