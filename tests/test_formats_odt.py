@@ -347,6 +347,15 @@ def test_list_numbers_come_from_the_list_style_and_typed_numbers_stay(tmp_path):
     ]
 
 
+def test_a_number_the_saving_program_wrote_down_is_used(tmp_path):
+    """text:number caches the printed number (some converters write it, with no list style behind it)."""
+    body = (
+        "<text:list><text:list-item><text:number>第五条</text:number><text:p>程序写下的编号照用。</text:p>"
+        '</text:list-item></text:list><text:h text:outline-level="1"><text:number>三、</text:number>保障措施</text:h>'
+    )
+    assert odt_lines(tmp_path, body) == ["第五条程序写下的编号照用。", "三、保障措施"]
+
+
 OUTLINE_STYLE = (
     '<text:outline-style style:name="Outline">'
     '<text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-prefix="第" '

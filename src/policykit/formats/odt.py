@@ -1,10 +1,11 @@
-"""OpenDocument text (.odt, as LibreOffice and WPS save it) → `Source`: content.xml's body in reading order.
+"""OpenDocument text (.odt as LibreOffice and WPS save it, or flat .fodt) → `Source`: the body in reading order.
 
 Headings and paragraphs become lines (text:s, text:tab and text:line-break as they print), lists give
 their items, and tables the same tab-separated rows the .docx reader writes. What the .docx reader
 leaves out stays out here too: notes (text:note), comments (office:annotation), tracked deletions
-(text:tracked-changes), headers and footers (styles.xml, never read). A list's automatic numbering is
-printed from its list style (一、 1. （一） as the style says); a number typed into the text is text.
+(text:tracked-changes), headers and footers (styles.xml, never read). Numbers are printed as
+LibreOffice prints them: a list's from its list style (一、 （一） 1.), a heading's from the outline
+style (第一章); a number typed into the text is text. A first-line indent prints as 　　, as in .docx.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-MIMETYPE = "application/vnd.oasis.opendocument.text"
 _OUTLINE = "\0outline"  # the outline style's key among the list styles: headings' chapter numbering
 _PLACEHOLDER = re.compile(r"%([1-9]|10)%")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -182,6 +182,9 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
             continue
         start = item.get(_t("start-value"))
         label = counter.next(depth, int(start) if start and start.isdigit() else None)
+        cached = item.find(_t("number"))  # the number as the saving program printed it, when it says
+        if cached is not None and (cached.text or "").strip():
+            label = cached.text.strip()
         if item.tag == _t("list-header"):
             label = ""
         first = True
