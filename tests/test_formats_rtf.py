@@ -314,3 +314,36 @@ def test_truncated_word_rtf_is_refused_not_half_read(tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match="cut short"):
         read_source(path)
+
+
+def test_one_document_in_three_formats_diffs_empty_and_extracts_the_same(tmp_path, runner):
+    """The same report as RTF, MHTML and .odt: diff finds no change, extract finds the same targets."""
+    import json
+
+    from tests.test_formats_mhtml import blink_mhtml, gov_page
+    from tests.test_formats_odt import build_odt
+
+    source = _corpus("gov-work-report-2021")
+    lines = [line.text for line in read_source(source).lines]
+    rtf, page, odt = tmp_path / "report.rtf", tmp_path / "report.mhtml", tmp_path / "report.odt"
+    rtf.write_bytes(word_rtf(lines))
+    page.write_bytes(blink_mhtml(gov_page(lines)))
+    escaped = (line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines)
+    odt.write_bytes(build_odt("".join(f"<text:p>{line}</text:p>" for line in escaped)))
+    for old, new in ((rtf, page), (page, odt), (source, rtf)):
+        result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        summary = json.loads(result.output)["summary"]
+        assert summary["unchanged"] > 100
+        assert all(summary[kind] == 0 for kind in ("added", "removed", "modified", "moved"))
+
+    def targets(path: Path) -> list[tuple]:
+        result = runner.invoke(app, ["extract", str(path), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        found = json.loads(result.output)
+        found = found["targets"] if isinstance(found, dict) else found
+        return [(t["indicator"], t["value"], t["year"], t["clause"]) for t in found]
+
+    expected = targets(source)
+    assert len(expected) > 20
+    assert targets(rtf) == targets(page) == targets(odt) == expected
