@@ -196,6 +196,18 @@ def test_wrong_part_charset_falls_back_to_the_page(tmp_path):
     assert _read(tmp_path, data) == LINES
 
 
+@pytest.mark.parametrize("charset", ["gb2312", None])
+def test_page_re_encoded_as_utf8_under_stale_gb2312_labels(tmp_path, charset):
+    """A saver that re-encodes the page as UTF-8 but leaves charset=gb2312 on the part or in <meta>:
+    GB18030 would decode those bytes without complaint, into nonsense; valid UTF-8 that reads as Chinese wins."""
+    data = ie_mhtml(gov_page(LINES, "gb2312"), charset=charset, encoding="utf-8")
+    assert _read(tmp_path, data) == LINES
+    # Short runs of Chinese in UTF-8 are valid GB18030 too: only reading them as UTF-8 first gets them right.
+    page = "<html><head><meta charset=gb2312></head><body><p>城市更新</p><p>建设目标</p></body></html>"
+    assert page.encode("utf-8").decode("gb18030") != page
+    assert _read(tmp_path, ie_mhtml(page, charset=charset, encoding="utf-8")) == ["城市更新", "建设目标"]
+
+
 def test_the_page_is_the_snapshot_location_not_a_frame_or_style_sheet(tmp_path):
     share = (
         "<html><body><p>分享到：微信 微博 QQ空间 这是分享按钮框架里的文字，不是文件内容。</p></body></html>"

@@ -3,8 +3,8 @@
 The file is a MIME message (multipart/related): the page is its first text/html part, or the part the
 message names as its start or its snapshot location; images and styles are the other parts and are
 not read. The part's transfer encoding (quoted-printable, base64) is undone by the stdlib `email`
-package and its text decoded by its declared charset, else the page's own <meta charset>, else UTF-8,
-else GB18030. The page then goes through the HTML reader, so chrome, metadata and article logic is shared.
+package and its text decoded as UTF-8 when it is valid UTF-8 (savers re-encode pages and leave the old
+labels), else by the part's charset, else the page's own <meta charset>, else GB18030. The page then goes through the HTML reader, so chrome, metadata and article logic is shared.
 """
 
 from __future__ import annotations
@@ -72,16 +72,40 @@ def _page_part(message: EmailMessage) -> EmailMessage | None:
 
 
 def decode_part(payload: bytes, charset: str | None) -> str:
-    """Decode a page part by its MIME charset; without one (or a wrong one), as the HTML reader decodes a page.
+    """Decode a page part: as UTF-8 when that is valid and reads as Chinese, else by the part's charset,
+    else by the page's own <meta charset>, as the HTML reader decodes a page.
 
     >>> decode_part("通知".encode("gbk"), "gb2312"), decode_part("<meta charset=gbk>通知".encode("gbk"), None)[-2:]
     ('通知', '通知')
+    >>> decode_part("<meta charset=gb2312>通知".encode("utf-8"), "gb2312")[-2:]  # re-encoded, labels left stale
+    '通知'
     """
     from policykit.formats.html import decode_html
 
+    if not (charset or "").lower().startswith(("utf-16", "utf-32")):
+        try:
+            text = payload.decode("utf-8").lstrip("\ufeff")
+        except UnicodeDecodeError:
+            text = ""
+        if text and _reads_as_chinese(text):
+            return text
     if charset:
         try:
             return payload.decode(_ALIASES.get(charset.lower(), charset)).lstrip("\ufeff")
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_html(payload)
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether a text's non-ASCII characters are Chinese and its punctuation, not what GBK bytes become when
+    read as UTF-8 (通知 in GBK is valid UTF-8: U+05AA U+0368).
+
+    >>> _reads_as_chinese("<p>通知：2025年</p>"), _reads_as_chinese("\u05aa\u0368"), _reads_as_chinese("<p></p>")
+    (True, False, True)
+    """
+    wide = [c for c in text[:65536] if c > "\x7f"]
+    chinese = sum(
+        1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u2000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+    )
+    return chinese >= 0.8 * len(wide)
