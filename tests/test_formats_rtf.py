@@ -251,6 +251,24 @@ def test_text_box_lines_follow_their_paragraph_as_in_docx():
     ]
 
 
+def test_bullets_print_no_number_as_in_docx():
+    """Word's bullet list text ({\\listtext\\f3 \\'b7\\tab} in the Symbol font) and LibreOffice's (\\u8226)
+    are bullets, not numbers: the .docx reader prints none, so neither does this one."""
+    rtf = (
+        "{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 SimSun;}{\\f3\\fcharset2 Symbol;}}\\f0 "
+        "{\\listtext\\pard\\plain \\f3 \\'b7\\tab}"
+        + escape("加强组织领导。")
+        + "\\par {\\listtext\\pard\\plain \\u8226\\'3f\\tab}"
+        + escape("强化资金保障。")
+        + "\\par {\\listtext\\pard\\plain \\f0 "
+        + escape("（三）")
+        + "\\tab}"
+        + escape("严格考核评估。")
+        + "\\par }"
+    )
+    assert rtf_text(rtf) == ["加强组织领导。", "强化资金保障。", "（三）严格考核评估。"]
+
+
 def test_code_page_comes_from_the_font_in_use():
     """An English-Windows file (\\ansicpg1252) with a GB2312 font and a Big5 font decodes each by its font."""
     assert rtf_text(MIXED_CODE_PAGES) == ["Café 上海市臺北市", "\U00020000"]

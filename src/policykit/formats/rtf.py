@@ -39,6 +39,7 @@ _SKIPPED = frozenset(
     )
 )
 _CHARSETS = {
+    2: "cp1252",  # the Symbol font: its bytes are glyph numbers, read as Latin-1 they stay harmless
     128: "cp932",
     129: "cp949",
     130: "johab",
@@ -260,6 +261,8 @@ class _Reader:
         """The paragraph read so far as lines (\\line splits it), its list number in front."""
         text = "".join(self.parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         label = "".join(self.label).replace("\t", " ").strip()
+        if not any(c.isalnum() for c in label):
+            label = ""  # a bullet (•, or \\'b7 in the Symbol font): the .docx reader prints none either
         self.parts, self.label = [], []
         if label:
             text = label + ("" if label[-1] in _NUMBER_END else "\u3000") + text.lstrip()
