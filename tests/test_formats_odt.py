@@ -27,6 +27,7 @@ ROUND_TRIP = (
     "national-digital-economy-14th-fyp",
 )
 FORMATS = ROOT.parent / "shared" / "formats"
+MIMETYPE = "application/vnd.oasis.opendocument.text"
 NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
@@ -171,14 +172,12 @@ def test_odt_table_cell_with_a_numbered_list_reads_as_the_docx(libreoffice_odt, 
 # ---------------------------------------------------------------- content.xml as written by hand
 
 
-def build_odt(body: str, automatic_styles: str = "", mimetype: bool = True, styles: str = "") -> bytes:
+def build_odt(body: str, automatic_styles: str = "", mimetype: str = MIMETYPE, styles: str = "") -> bytes:
     """An .odt package as LibreOffice lays it out: mimetype first and stored, then content.xml and styles.xml."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         if mimetype:
-            package.writestr(
-                zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED
-            )
+            package.writestr(zipfile.ZipInfo("mimetype"), mimetype, zipfile.ZIP_STORED)
         package.writestr(
             "content.xml",
             f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.3">'
@@ -418,8 +417,10 @@ def test_detection_by_content_for_a_misnamed_odt(tmp_path):
     path = tmp_path / "notice.doc"
     path.write_bytes(data)
     assert read_source(path).lines[0].text == "第一条 为了规范管理，制定本办法。"
-    without = build_odt("<text:p>第一条</text:p>", mimetype=False)  # some tools leave the mimetype out
+    without = build_odt("<text:p>第一条</text:p>", mimetype="")  # some tools leave the mimetype out
     assert detect_format(without, ".odt") == "odt"
+    template = build_odt("<text:p>第一条 模板里的正文。</text:p>", mimetype=MIMETYPE + "-template")
+    assert detect_format(template, ".ott") == "odt"
 
 
 @pytest.mark.parametrize(

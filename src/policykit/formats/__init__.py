@@ -141,7 +141,7 @@ def _zip_kind(data: bytes) -> str:
         raise InputError("a ZIP file that cannot be opened (truncated or corrupt?): " + _WAY_OUT) from None
     if any(name.lower() == "ofd.xml" for name in names):
         return "ofd"
-    if mimetype == b"application/vnd.oasis.opendocument.text" or (
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or (  # also -template, -master
         not mimetype and "content.xml" in names and "word/document.xml" not in names
     ):
         return "odt"
