@@ -513,3 +513,12 @@ def test_flat_odt_reads_as_the_package(tmp_path):
     for suffix in (".fodt", ".xml", ".txt"):
         assert detect_format(data, suffix) == "odt"
     assert [line.text for line in read_source(flat).lines if line.text.strip()] == PRINTED
+
+
+def test_sections_nested_past_the_stack_give_one_error(tmp_path):
+    depth = 1500  # under libxml2's own limit (2048), past Python's stack
+    body = '<text:section text:name="s">' * depth + "<text:p>第一条</text:p>" + "</text:section>" * depth
+    path = tmp_path / "deep.odt"
+    path.write_bytes(build_odt(body))
+    with pytest.raises(InputError, match="too deeply"):
+        read_source(path)

@@ -365,3 +365,13 @@ def test_one_document_in_three_formats_diffs_empty_and_extracts_the_same(tmp_pat
     expected = targets(source)
     assert len(expected) > 20
     assert targets(rtf) == targets(page) == targets(odt) == expected
+
+
+def test_hostile_escapes_give_text_or_one_error_never_a_traceback(tmp_path):
+    """Code points past U+10FFFF, a huge \\ucN, a \\bin longer than the file: no crash."""
+    assert rtf_text("{\\rtf1 a\\u9999999999 ?b\\par}") == ["ab"]
+    assert rtf_text("{\\rtf1 {\\uc999999 \\u20013 skipped}kept\\par}") == ["中kept"]
+    path = tmp_path / "bin.rtf"
+    path.write_bytes(b"{\\rtf1 text{\\pict\\bin999999999 \x00\x01}}")
+    with pytest.raises(InputError, match="cut short"):
+        read_source(path)

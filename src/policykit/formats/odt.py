@@ -87,7 +87,13 @@ def read_odt(data: bytes, *, path: str, name: str) -> Source:
     if body is None:
         raise InputError("this OpenDocument file holds no text document (a sheet or slides?)", path=path)
     lists = ListStyles.read(style_root, root)
-    return make_source(list(block_lines(body, lists)), path=path, name=name, encoding="odt")
+    try:
+        lines = list(block_lines(body, lists))
+    except RecursionError:
+        raise InputError(
+            "this .odt nests lists or sections too deeply to read: re-save it", path=path
+        ) from None
+    return make_source(lines, path=path, name=name, encoding="odt")
 
 
 def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:

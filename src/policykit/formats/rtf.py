@@ -213,7 +213,9 @@ class _Reader:
         elif state.skip:
             return state, skip_chars
         elif word == "u" and value is not None:
-            self._add(chr(value + 65536 if value < 0 else value), state)
+            code = value % 65536 if value < 0 else value  # Word writes U+8000 and up as negative numbers
+            if code <= 0x10FFFF:
+                self._add(chr(code), state)
             return state, state.uc
         elif word == "par" or (word == "sect" and (self.parts or self.label)):
             self._end_paragraph()
