@@ -397,3 +397,19 @@ def test_word_single_file_web_page_is_read(tmp_path, suffix):
     data = word_mht(LINES)
     assert detect_format(data, suffix) == "mhtml"
     assert _read(tmp_path, data, f"notice{suffix}") == LINES
+
+
+def test_the_page_is_the_part_the_message_starts_with():
+    """multipart/related; start=<cid>: the root part is the page, even after another HTML part."""
+    message = EmailMessage()
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    for cid, page in (("<frame@x>", "<p>分享到：微信 微博</p>"), ("<page@x>", gov_page(LINES))):
+        part = EmailMessage()
+        part.set_content(page.encode("utf-8"), "text", "html", cte="base64")
+        part["Content-ID"] = cid
+        message.attach(part)
+    message.set_param("start", "<page@x>")
+    assert "加强组织领导" in page_html(message.as_bytes(policy=SMTP))
+    message.set_param("start", "<frame@x>")
+    assert "加强组织领导" not in page_html(message.as_bytes(policy=SMTP))
