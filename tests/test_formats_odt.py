@@ -522,3 +522,21 @@ def test_sections_nested_past_the_stack_give_one_error(tmp_path):
     path.write_bytes(build_odt(body))
     with pytest.raises(InputError, match="too deeply"):
         read_source(path)
+
+
+def test_password_protected_odt_says_so(tmp_path, runner):
+    """LibreOffice encrypts content.xml and says so in the manifest: the message says what to do."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), MIMETYPE, zipfile.ZIP_STORED)
+        package.writestr("content.xml", bytes(range(256)) * 8)
+        package.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+            '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+            "</manifest:file-entry></manifest:manifest>",
+        )
+    path = tmp_path / "secret.odt"
+    path.write_bytes(buffer.getvalue())
+    _one_error_line(runner, path, "password-protected")

@@ -104,8 +104,14 @@ def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:
             raise InputError(
                 "this .odt's content.xml inflates past 512 MB: not a document to read", path=path
             )
+        names = package.namelist()
+        if "META-INF/manifest.xml" in names and b"encryption-data" in package.read("META-INF/manifest.xml"):
+            raise InputError(
+                "this .odt is password-protected: open it in LibreOffice or WPS and save it without one",
+                path=path,
+            )
         content = package.read("content.xml")
-        styles = package.read("styles.xml") if "styles.xml" in package.namelist() else b""
+        styles = package.read("styles.xml") if "styles.xml" in names else b""
     except KeyError:
         raise InputError(
             "this OpenDocument file has no content.xml: re-save it in LibreOffice or WPS", path=path
