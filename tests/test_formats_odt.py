@@ -216,6 +216,8 @@ def test_spaces_tabs_breaks_and_what_is_not_text(tmp_path):
         "<text:note-body><text:p>脚注内容</text:p></text:note-body></text:note>，制定本办法。"
         "<office:annotation><dc:creator>审稿人</dc:creator><text:p>批注：再斟酌</text:p></office:annotation></text:p>"
         "<text:p>第二条 本办法所称<text:span>城市更新</text:span>，是指：<text:line-break/>（一）加强基础设施；</text:p>"
+        "<text:p><text:ruby><text:ruby-base>垚</text:ruby-base><text:ruby-text>yáo</text:ruby-text></text:ruby>"
+        "山村</text:p>"
         '<text:section text:name="附件"><text:p>附件：<text:a xlink:href="x" '
         'xmlns:xlink="http://www.w3.org/1999/xlink">实施细则</text:a></text:p></text:section>'
     )
@@ -224,6 +226,7 @@ def test_spaces_tabs_breaks_and_what_is_not_text(tmp_path):
         "第一条 为了规范管理，制定本办法。",
         "第二条 本办法所称城市更新，是指：",
         "（一）加强基础设施；",
+        "垚山村",
         "附件：实施细则",
     ]
 

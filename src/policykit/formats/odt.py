@@ -59,6 +59,7 @@ _SKIPPED = {
     _t("user-index-source"),
     _t("object-index-source"),
     _t("index-title-template"),
+    _t("ruby-text"),  # the reading (pinyin) set over the characters, not the text itself
     f"{{{OFFICE}}}annotation",
     f"{{{OFFICE}}}binary-data",
     f"{{{SVG}}}title",
