@@ -413,3 +413,22 @@ def test_the_page_is_the_part_the_message_starts_with():
     assert "加强组织领导" in page_html(message.as_bytes(policy=SMTP))
     message.set_param("start", "<frame@x>")
     assert "加强组织领导" not in page_html(message.as_bytes(policy=SMTP))
+
+
+def test_article_in_a_frame_is_the_document(tmp_path):
+    """Some sites show the document in an <iframe>; Chrome saves the frame as its own part. The page
+    itself then holds only chrome and the 标题/文号 block, so the frame's text is the document."""
+    path, lines = _corpus_lines("shanghai-urban-renewal-regulation-2021")
+    shell = gov_page([]).replace(
+        "<div class='article'>",
+        "<table class='info'><tr><td>发文字号：</td><td>沪人大常〔2021〕5号</td></tr></table>"
+        "<iframe src='cid:frame-0@mhtml.blink'></iframe><div class='article'>",
+    )
+    article = gov_page(lines).replace("国务院文件_中国政府网", "正文")
+    target = tmp_path / "framed.mhtml"
+    target.write_bytes(blink_mhtml(shell, frames=(article,)))
+    assert tree(target) == tree(path)
+    assert read_source(target).metadata.doc_number == "沪人大常〔2021〕5号"
+    # A page with its own article keeps it, whatever its frames hold.
+    target.write_bytes(blink_mhtml(gov_page(LINES * 40), frames=(article,)))
+    assert [line.text for line in read_source(target).lines if line.text.strip()][:5] == LINES

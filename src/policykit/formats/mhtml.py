@@ -13,8 +13,9 @@ from dataclasses import replace
 from email.message import EmailMessage
 
 from policykit.errors import InputError
-from policykit.model import Source
+from policykit.model import Metadata, Source
 
+_SHORT_PAGE = 500  # characters of text: fewer, and the page may hold its article in a frame
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 _ALIASES = {
     "gb2312": "gb18030",
@@ -26,49 +27,102 @@ _ALIASES = {
 
 
 def read_mhtml(data: bytes, *, path: str, name: str) -> Source:
-    """Read the web page inside an MHTML file into numbered lines, with the page's metadata."""
+    """Read the web page inside an MHTML file into numbered lines, with the page's metadata.
+
+    A page whose article sits in a frame (an <iframe> saved as its own part) keeps little text of its
+    own: when a frame holds several times more, the frame is the document (the page's metadata stays).
+    """
     from policykit.formats.html import read_html
 
-    page = page_html(data, path)
-    source = read_html(b"\xef\xbb\xbf" + page.encode("utf-8"), path=path, name=name)
+    page, *frames = page_htmls(data, path)
+    try:
+        source: Source | None = read_html(_utf8(page), path=path, name=name)
+    except InputError:
+        source = None  # nothing but a frame: the frames below decide
+    own = _size(source)
+    if own < _SHORT_PAGE:
+        for frame in frames:
+            try:
+                candidate = read_html(_utf8(frame), path=path, name=name)
+            except InputError:
+                continue
+            if _size(candidate) > max(3 * own, _size(source) if source is not None else 0):
+                metadata = candidate.metadata or _page_metadata(page, source)
+                source = replace(candidate, metadata=metadata)
+    if source is None:
+        raise InputError("no text found in the web page inside this MHTML file: is it empty?", path=path)
     return replace(source, encoding="mhtml")
+
+
+def _page_metadata(page: str, source: Source | None) -> Metadata | None:
+    """The page's own metadata (标题, 文号, 成文日期), also when the page has no text of its own."""
+    if source is not None:
+        return source.metadata
+    import lxml.html
+    from lxml import etree
+
+    from policykit.formats.html import page_metadata
+
+    try:
+        return page_metadata(lxml.html.document_fromstring(page))[0]
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _utf8(page: str) -> bytes:
+    return b"\xef\xbb\xbf" + page.encode("utf-8")  # the BOM outranks any stale <meta charset>
+
+
+def _size(source: Source | None) -> int:
+    return sum(len("".join(line.text.split())) for line in source.lines) if source is not None else 0
 
 
 def page_html(data: bytes, path: str = "-") -> str:
     """The saved page's HTML as text, from the MIME part that holds it."""
+    return page_htmls(data, path)[0]
+
+
+def page_htmls(data: bytes, path: str = "-") -> list[str]:
+    """The saved page's HTML as text, then that of its frames (the other HTML parts), in file order."""
     import email
     from email import policy
 
     message = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf\r\n"), policy=policy.default)
-    part = _page_part(message)
-    if part is None:
+    parts = _page_parts(message)
+    if not parts:
         raise InputError(
             "no web page inside this MHTML file (truncated, or not a saved page?): open it in a browser "
             "and save it as .html",
             path=path,
         )
-    try:
-        payload = part.get_payload(decode=True)
-    except (ValueError, TypeError, LookupError):
-        payload = None
-    if not isinstance(payload, bytes) or not payload.strip():
-        raise InputError("the web page inside this MHTML file is empty or cannot be decoded", path=path)
-    return decode_part(payload, part.get_content_charset())
+    pages = []
+    for part in parts:
+        try:
+            payload = part.get_payload(decode=True)
+        except (ValueError, TypeError, LookupError):
+            payload = None
+        if isinstance(payload, bytes) and payload.strip():
+            pages.append(decode_part(payload, part.get_content_charset()))
+        elif not pages:
+            raise InputError("the web page inside this MHTML file is empty or cannot be decoded", path=path)
+    return pages
 
 
-def _page_part(message: EmailMessage) -> EmailMessage | None:
-    """The HTML part the message names (its start=, its Snapshot-Content-Location), else its first one."""
+def _page_parts(message: EmailMessage) -> list[EmailMessage]:
+    """The HTML parts, the page first: the one the message names (its start=, its Snapshot-Content-Location),
+    else the first."""
     if not message.is_multipart():
-        return message if message.get_content_type() in _PAGE_TYPES else None
+        return [message] if message.get_content_type() in _PAGE_TYPES else []
     parts = [p for p in message.walk() if not p.is_multipart() and p.get_content_type() in _PAGE_TYPES]
     start = (message.get_param("start", header="content-type") or "").strip("<>")  # type: ignore[union-attr]
     location = message.get("Snapshot-Content-Location", "")
-    for part in parts:
-        if start and (part.get("Content-ID") or "").strip("<>") == start:
-            return part
-        if location and part.get("Content-Location", "") == location:
-            return part
-    return parts[0] if parts else None
+    for index, part in enumerate(parts):
+        named = (start and (part.get("Content-ID") or "").strip("<>") == start) or (
+            location and part.get("Content-Location", "") == location
+        )
+        if named:
+            return [part, *parts[:index], *parts[index + 1 :]]
+    return parts
 
 
 def decode_part(payload: bytes, charset: str | None) -> str:
