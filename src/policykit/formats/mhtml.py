@@ -4,7 +4,8 @@ The file is a MIME message (multipart/related): the page is its first text/html 
 message names as its start or its snapshot location; images and styles are the other parts and are
 not read. The part's transfer encoding (quoted-printable, base64) is undone by the stdlib `email`
 package and its text decoded as UTF-8 when it is valid UTF-8 (savers re-encode pages and leave the old
-labels), else by the part's charset, else the page's own <meta charset>, else GB18030. The page then goes through the HTML reader, so chrome, metadata and article logic is shared.
+labels), else by the part's charset, else the page's own <meta charset>, else GB18030. The page then
+goes through the HTML reader, so chrome, metadata and article logic is shared.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ def read_mhtml(data: bytes, *, path: str, name: str) -> Source:
 
     page, *frames = page_htmls(data, path)
     try:
-        source: Source | None = read_html(_utf8(page), path=path, name=name)
+        own_source: Source | None = read_html(_utf8(page), path=path, name=name)
     except InputError:
-        source = None  # nothing but a frame: the frames below decide
-    own = _size(source)
+        own_source = None  # nothing but a frame: the frames below decide
+    source, own = own_source, _size(own_source)
     if own < _SHORT_PAGE:
         for frame in frames:
             try:
@@ -47,7 +48,7 @@ def read_mhtml(data: bytes, *, path: str, name: str) -> Source:
             except InputError:
                 continue
             if _size(candidate) > max(3 * own, _size(source) if source is not None else 0):
-                metadata = candidate.metadata or _page_metadata(page, source)
+                metadata = candidate.metadata or _page_metadata(page, own_source)
                 source = replace(candidate, metadata=metadata)
     if source is None:
         raise InputError("no text found in the web page inside this MHTML file: is it empty?", path=path)
