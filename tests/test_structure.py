@@ -304,3 +304,17 @@ def test_tree_shape_numbered_siblings_run_in_sequence_and_appendices_are_top_lev
             style = numbering.style.name
             assert style not in last or numbering.ordinal == last[style] + 1, (child.id, child.number)
             last[style] = numbering.ordinal
+
+
+def test_appendix_number_that_mixes_digits_and_numerals_is_no_appendix():
+    """附件1一、 (found by Hypothesis) raised ValueError: an appendix number is digits or numerals, not both."""
+    document = parse_text("一、总则\n附件1一、")
+    assert [c.kind for c in document.walk()] == ["section", "paragraph"]
+    joined = parse_text("一、\n附件1一、")  # a number alone on its line takes the next line as its title
+    assert [(c.kind, c.text.strip()) for c in joined.walk()] == [("section", "一、附件1一、")]
+    numbered = parse_text("一、总则\n附件1\n重点项目表\n附件二 名词解释")
+    assert [(c.kind, c.number) for c in numbered.walk()] == [
+        ("section", "一、"),
+        ("appendix", "附件1"),
+        ("appendix", "附件二"),
+    ]

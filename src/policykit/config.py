@@ -12,7 +12,10 @@ DEFAULT_SOURCES = "data/raw"
 DEFAULT_REGISTRY = "data/clauses.yaml"
 """The registry file validate and registry update use when given none."""
 
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm")
+DOCUMENT_SUFFIXES = (
+    *(".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm"),
+    *(".odt", ".fodt", ".rtf", ".mht", ".mhtml"),
+)
 """File name endings a folder walk takes as documents (lower case): every format ingest reads."""
 
 MAX_FILE_BYTES = 200 * 1024 * 1024

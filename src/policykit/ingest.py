@@ -86,7 +86,8 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     chosen = encoding or detect_encoding(data)
     if encoding is None and not chosen.startswith("utf-16") and b"\x00" in data[:8000]:
         raise InputError(
-            "looks like a binary file of unknown format: give a .txt, .pdf, .docx, .doc/.wps, .ofd or .html document",
+            "looks like a binary file of unknown format: give a .txt, .pdf, .docx, .doc/.wps, .odt, .rtf, .ofd, "
+            ".html or .mht document",
             path=name,
         )
     try:
@@ -132,7 +133,7 @@ def read_source(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Source:
-    """Read a document from a path, or stdin for '-': .txt (any common Chinese encoding), .pdf, .docx, .doc/.wps, .ofd, HTML."""
+    """Read a document from a path, or stdin for '-': .txt (any Chinese encoding), .pdf, Word, .odt, .rtf, .ofd, HTML, MHTML."""
     shown = str(path)
     if shown == "-":
         data = sys.stdin.buffer.read()

@@ -191,7 +191,8 @@ def _log_to_stderr(verbose: bool) -> None:
 FileArg = Annotated[
     str,
     typer.Argument(
-        help="A document (.txt .pdf .docx .doc .wps .ofd .html), or - for stdin.", show_default=False
+        help="A document (.txt .pdf .docx .doc .wps .odt .rtf .ofd .html .mht), or - for stdin.",
+        show_default=False,
     ),
 ]
 EncodingOpt = Annotated[

@@ -110,7 +110,8 @@ def extract(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Documents (.txt .pdf .docx .doc .wps .ofd .html) or - for stdin.", show_default=False
+            help="Documents (.txt .pdf .docx .doc .wps .odt .rtf .ofd .html .mht) or - for stdin.",
+            show_default=False,
         ),
     ],
     fmt: DataFormatOpt = None,

@@ -44,7 +44,8 @@ RegistryOpt = Annotated[str, typer.Option("--registry", "-r", help="The registry
 SourcesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Source documents (.txt .pdf .docx .doc .wps .ofd .html) or folders of them.", show_default=False
+        help="Source documents (.txt .pdf .docx .doc .wps .odt .rtf .ofd .html .mht) or folders of them.",
+        show_default=False,
     ),
 ]
 

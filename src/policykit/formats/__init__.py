@@ -1,8 +1,8 @@
-"""Readers for published file formats (Word, Word 97, OFD, HTML): each turns bytes into a `Source`.
+"""Readers for published file formats (Word, Word 97, OFD, HTML, MHTML, RTF, ODT): each turns bytes into a `Source`.
 
 Detection goes by content first (magic bytes, the entries of a ZIP, the streams of an OLE2 file,
-HTML markup near the start), then by suffix, because published files are often misnamed: a
-saved web page called .txt, a .wps that is Word 97 inside. Each reader is imported only when
+HTML markup or a MIME header block near the start), then by suffix, because published files are often
+misnamed: a saved web page called .txt, a .wps that is Word 97 inside, a .doc that is RTF or MHTML. Each reader is imported only when
 its format is met, so reading a .txt never loads lxml.
 """
 
@@ -27,6 +27,12 @@ ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, Run
 """What a damaged, encrypted or exotic ZIP raises while a member is read (zlib.error: corrupt data)."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
+_FLAT_ODT = re.compile(
+    rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\""
+)
+_MIME_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")  # a header line, or the folded rest of one
+_MIME_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
+_MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html|application/xhtml)", re.I | re.M)
 _SUFFIX_KIND = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -38,6 +44,11 @@ _SUFFIX_KIND = {
     ".xhtml": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mht": "mhtml",
+    ".mhtml": "mhtml",
+    ".rtf": "rtf",
+    ".odt": "odt",
+    ".fodt": "odt",
 }
 _ZIP_KINDS = (
     ("word/", "docx"),
@@ -52,7 +63,6 @@ _OLE_KINDS = (
 )
 _OCR = "OCR it first (e.g. ocrmypdf) and give the PDF"
 _SIGNATURES = (
-    (b"{\\rtf", "an RTF file (.rtf)", None),
     (b"\x89PNG", "a PNG image", _OCR),
     (b"\xff\xd8\xff", "a JPEG image", _OCR),
     (b"GIF8", "a GIF image", _OCR),
@@ -66,7 +76,8 @@ _WAY_OUT = "save it as .docx, .pdf or .txt and try again"
 
 
 def detect_format(data: bytes, suffix: str = "") -> str:
-    """Name a file's format from its bytes, then its suffix: pdf, docx, ofd, word97, html, markdown or text.
+    """Name a file's format from its bytes, then its suffix: pdf, docx, odt, ofd, word97, rtf, mhtml, html,
+    markdown or text.
 
     >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html>", ".txt")
     ('pdf', 'html')
@@ -80,13 +91,21 @@ def detect_format(data: bytes, suffix: str = "") -> str:
         return _zip_kind(data)
     if head.startswith(OLE_MAGIC):
         return _ole_kind(data)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"  # also the .doc files that are RTF inside, as many sites serve them
+    if _FLAT_ODT.search(data[:8192]):  # LibreOffice's flat XML (.fodt): its root names the text mimetype
+        return "odt"
+    if _is_mhtml(data[:8192], suffix):  # Snapshot-Content-Location can be a long URL
+        return "mhtml"
     for signature, kind, way_out in _SIGNATURES:
         if head.startswith(signature):
             raise InputError(f"binary file: {kind}, not a document policykit reads: {way_out or _WAY_OUT}")
     if _HTML_START.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
         return "html"
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
-    if kind in ("docx", "ofd", "word97"):
+    if kind in ("mhtml", "rtf"):
+        return "text"  # named so, but neither a MIME message nor RTF inside: read what it is
+    if kind in ("docx", "odt", "ofd", "word97"):
         if b"\x00" in head:  # binary, but not the container this suffix promises
             raise InputError(
                 f"binary file: named {suffix} but not a {suffix} inside (an old WPS or Word 6 file?): "
@@ -96,20 +115,48 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     return kind
 
 
+def _is_mhtml(head: bytes, suffix: str) -> bool:
+    r"""Whether a file starts with a MIME header block that holds a web page (a saved .mht/.mhtml).
+
+    >>> _is_mhtml(b"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;\n\tboundary=x\n\n", "")
+    True
+    >>> _is_mhtml(b"Content-Type: text/html\n\n<p>x</p>", ".txt"), _is_mhtml(b"Content-Type: text/html\n\n", ".mht")
+    (False, True)
+    """
+    block = re.split(rb"\r?\n\r?\n", head.lstrip(b"\xef\xbb\xbf\r\n"), maxsplit=1)[0]
+    lines = block.splitlines()
+    if not lines or not all(_MIME_HEADER.match(line) for line in lines):
+        return False
+    if _MIME_RELATED.search(block):
+        return True
+    return suffix.lower() in (".mht", ".mhtml") and bool(_MIME_HTML.search(block))
+
+
 def _zip_kind(data: bytes) -> str:
     try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = package.namelist()
+        mimetype = package.read("mimetype")[:100].strip() if "mimetype" in names else b""
     except (*ZIP_ERRORS, ValueError):
         raise InputError("a ZIP file that cannot be opened (truncated or corrupt?): " + _WAY_OUT) from None
     if any(name.lower() == "ofd.xml" for name in names):
         return "ofd"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or (  # also -template, -master
+        not mimetype and "content.xml" in names and "word/document.xml" not in names
+    ):
+        return "odt"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument."):
+        kind = mimetype.decode("ascii", "replace").rsplit(".", 1)[-1]
+        raise InputError(
+            f"this is an OpenDocument {kind} file, not a text document policykit reads: {_WAY_OUT}"
+        )
     for prefix, kind in _ZIP_KINDS:
         if any(name.startswith(prefix) for name in names):
             if kind == "docx":
                 return kind
             raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
     if any(name.lower().endswith(".epub") or name == "mimetype" for name in names):
-        raise InputError(f"this is an e-book or OpenDocument file, not one policykit reads: {_WAY_OUT}")
+        raise InputError(f"this is an e-book, not a document policykit reads: {_WAY_OUT}")
     raise InputError(f"this is a ZIP archive: unpack it and give the documents inside ({_WAY_OUT})")
 
 
@@ -130,7 +177,7 @@ def _ole_kind(data: bytes) -> str:
 
 
 def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
-    """Read bytes of a detected format (docx, word97, ofd, html, markdown) into a `Source`."""
+    """Read bytes of a detected format (docx, odt, word97, rtf, ofd, html, mhtml, markdown) into a `Source`."""
     if kind == "docx":
         from policykit.formats.docx import read_docx as reader
     elif kind == "word97":
@@ -139,6 +186,12 @@ def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.ofd import read_ofd as reader
     elif kind == "html":
         from policykit.formats.html import read_html as reader
+    elif kind == "odt":
+        from policykit.formats.odt import read_odt as reader
+    elif kind == "rtf":
+        from policykit.formats.rtf import read_rtf as reader
+    elif kind == "mhtml":
+        from policykit.formats.mhtml import read_mhtml as reader
     elif kind == "markdown":
         from policykit.formats.markdown import read_markdown as reader
     else:

@@ -115,7 +115,7 @@ def alternatives(words: str | Iterable[object]) -> str:
 
 
 APPENDIX = pattern_cache.compile(
-    rf"^({alternatives('appendix')})(?:[\s　]*([0-9{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
+    rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
     r"([^。；！？，]{0,40})$"
 )
 """An appendix heading line: 附件, 附件1, 附表2 重点项目表 (附件：… with a colon is the 附件说明 list)."""
