@@ -598,3 +598,16 @@ def test_gongwen_parts_are_metadata_in_every_format(formats_dir, suffix):
     texts = [clause.text for clause in document.walk()]
     assert texts and not any(word in text for text in texts for word in ("抄送", "印发", "共印"))
     assert document.metadata.title == "国防部关于放假的通知"
+
+
+def test_a_page_resaved_as_utf8_with_its_old_gb2312_label_reads_as_utf8(tmp_path):
+    """Saved pages keep a stale <meta charset=gb2312> after an editor re-saves them as UTF-8."""
+    body = "<p>一、总体要求</p><p>推进城市更新，到2025年完成改造100个。</p>"
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>{body}</body></html>'
+    stale = tmp_path / "stale.html"
+    stale.write_bytes(page.encode("utf-8"))
+    honest = tmp_path / "honest.html"
+    honest.write_bytes(page.encode("gb18030"))
+    for path in (stale, honest):
+        document = load_document(path)
+        assert "推进城市更新" in "".join(clause.text for clause in document.walk()), path.name

@@ -111,13 +111,30 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode a page by its BOM or declared charset, else as UTF-8, else GB18030."""
+    """Decode a page by its BOM, else as UTF-8 when that is valid and reads as Chinese, else by its
+    declared charset, else GB18030.
+
+    Pages are re-saved as UTF-8 with their old <meta charset=gb2312> left in place, and GB18030 decodes
+    almost any bytes, so the label alone would turn 城市更新 into 鍩庡競鏇存柊.
+
+    >>> decode_html("<meta charset=gb2312><p>城市更新</p>".encode("utf-8"))[-11:]
+    '<p>城市更新</p>'
+    >>> decode_html("<meta charset=gb2312><p>城市更新</p>".encode("gb18030"))[-11:]
+    '<p>城市更新</p>'
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     declared = _CHARSET.search(data[:4096])
     candidates = [declared.group(1).decode("ascii").lower()] if declared else []
+    if candidates and not candidates[0].startswith(("utf-16", "utf-32")):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+        if text and reads_as_chinese(text):
+            return _XML_DECLARATION.sub("", text)
     for encoding in [*candidates, "utf-8", "gb18030"]:
         if encoding in ("gb2312", "gbk"):
             encoding = "gb18030"
@@ -126,6 +143,20 @@ def decode_html(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return _XML_DECLARATION.sub("", data.decode("gb18030", errors="replace"))
+
+
+def reads_as_chinese(text: str) -> bool:
+    """Whether a text's non-ASCII characters are Chinese and its punctuation, not what GBK bytes become when
+    read as UTF-8 (通知 in GBK is valid UTF-8: U+05AA U+0368).
+
+    >>> reads_as_chinese("<p>通知：2025年</p>"), reads_as_chinese("\u05aa\u0368"), reads_as_chinese("<p></p>")
+    (True, False, True)
+    """
+    wide = [c for c in text[:65536] if c > "\x7f"]
+    chinese = sum(
+        1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u2000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+    )
+    return chinese >= 0.8 * len(wide)
 
 
 def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:

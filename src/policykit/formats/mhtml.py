@@ -135,14 +135,14 @@ def decode_part(payload: bytes, charset: str | None) -> str:
     >>> decode_part("<meta charset=gb2312>通知".encode("utf-8"), "gb2312")[-2:]  # re-encoded, labels left stale
     '通知'
     """
-    from policykit.formats.html import decode_html
+    from policykit.formats.html import decode_html, reads_as_chinese
 
     if not (charset or "").lower().startswith(("utf-16", "utf-32")):
         try:
             text = payload.decode("utf-8").lstrip("\ufeff")
         except UnicodeDecodeError:
             text = ""
-        if text and _reads_as_chinese(text):
+        if text and reads_as_chinese(text):
             return text
     if charset:
         try:
@@ -150,17 +150,3 @@ def decode_part(payload: bytes, charset: str | None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_html(payload)
-
-
-def _reads_as_chinese(text: str) -> bool:
-    """Whether a text's non-ASCII characters are Chinese and its punctuation, not what GBK bytes become when
-    read as UTF-8 (通知 in GBK is valid UTF-8: U+05AA U+0368).
-
-    >>> _reads_as_chinese("<p>通知：2025年</p>"), _reads_as_chinese("\u05aa\u0368"), _reads_as_chinese("<p></p>")
-    (True, False, True)
-    """
-    wide = [c for c in text[:65536] if c > "\x7f"]
-    chinese = sum(
-        1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u2000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
-    )
-    return chinese >= 0.8 * len(wide)
