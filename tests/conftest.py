@@ -46,3 +46,25 @@ def corpus_params():
     if not CORPUS_FILES:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
     return [pytest.param(path, id=path.stem) for path in CORPUS_FILES]
+
+
+def assert_one_error_line(runner: CliRunner, path: Path, message: str) -> None:
+    """Reading `path` raises InputError with `message`, and `policykit parse` prints just that line, exit 1."""
+    from policykit.cli import app
+    from policykit.errors import InputError
+    from policykit.ingest import read_source
+
+    with pytest.raises(InputError, match=message):
+        read_source(path)
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert message in result.output
+
+
+def corpus_file(name: str) -> Path:
+    """A corpus document by stem, or a skip saying where the corpus was looked for."""
+    path = CORPUS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"corpus document {path.name} not found at {CORPUS}")
+    return path

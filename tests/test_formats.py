@@ -18,7 +18,7 @@ from policykit.ingest import read_source
 from policykit.model import Metadata
 from policykit.pipeline import document_from_source, load_document
 from policykit.zh.chars import squash
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import ROOT, corpus_file
 
 FORMATS = ROOT.parent / "shared" / "formats"
 TEMPLATE = "gongwen-template-test"
@@ -180,18 +180,11 @@ def test_page_metadata_fills_only_what_the_text_leaves_open(tmp_path):
 # ---------------------------------------------------------------- round trips
 
 
-def _corpus(name: str) -> Path:
-    path = CORPUS / f"{name}.txt"
-    if not path.exists():
-        pytest.skip(f"corpus document {path.name} not found at {CORPUS}")
-    return path
-
-
 @pytest.mark.parametrize("name", ROUND_TRIP)
 def test_docx_round_trip_gives_the_txt_tree(tmp_path, name):
     import docx
 
-    path = _corpus(name)
+    path = corpus_file(name)
     written = docx.Document()
     for line in read_source(path).lines:
         written.add_paragraph(line.text)
@@ -202,7 +195,7 @@ def test_docx_round_trip_gives_the_txt_tree(tmp_path, name):
 
 @pytest.mark.parametrize("name", ROUND_TRIP)
 def test_html_round_trip_gives_the_txt_tree(tmp_path, name):
-    path = _corpus(name)
+    path = corpus_file(name)
     body = "".join(
         f'<p style="white-space: pre-wrap">{html.escape(line.text)}</p>\n' for line in read_source(path).lines
     )

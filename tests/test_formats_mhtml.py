@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 from policykit.cli import app
-from policykit.errors import InputError
 from policykit.formats import detect_format
 from policykit.formats.mhtml import page_html
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, assert_one_error_line
 
 ROUND_TRIP = (
     "shanghai-urban-renewal-regulation-2021",
@@ -276,12 +275,7 @@ def test_single_part_mht_is_read(tmp_path):
 def test_mhtml_without_a_page_gives_one_error_line(tmp_path, runner, cut, message):
     path = tmp_path / "broken.mht"
     path.write_bytes(cut(blink_mhtml(gov_page(LINES))))
-    with pytest.raises(InputError, match=message):
-        read_source(path)
-    result = runner.invoke(app, ["parse", str(path)])
-    assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1
-    assert message in result.output
+    assert_one_error_line(runner, path, message)
 
 
 def test_truncated_page_part_reads_what_arrived(tmp_path):

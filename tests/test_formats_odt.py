@@ -17,7 +17,7 @@ from policykit.formats import detect_format
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, assert_one_error_line
 from tests.test_formats_word97 import FIXTURE as WORD97_LISTS
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
 
@@ -442,20 +442,11 @@ def test_other_opendocument_kinds_are_refused_by_name(mimetype, named):
         detect_format(buffer.getvalue(), ".ods")
 
 
-def _one_error_line(runner, path: Path, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        read_source(path)
-    result = runner.invoke(app, ["parse", str(path)])
-    assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1
-    assert message in result.output
-
-
 def test_truncated_odt_gives_one_error_line(tmp_path, runner):
     data = build_odt("<text:p>第一条 为了规范管理，制定本办法。</text:p>" * 200)
     path = tmp_path / "truncated.odt"
     path.write_bytes(data[: len(data) // 2])
-    _one_error_line(runner, path, "cannot be opened")
+    assert_one_error_line(runner, path, "cannot be opened")
 
 
 def test_odt_with_damaged_xml_gives_one_error_line(tmp_path, runner):
@@ -467,7 +458,7 @@ def test_odt_with_damaged_xml_gives_one_error_line(tmp_path, runner):
         )
     path = tmp_path / "damaged.odt"
     path.write_bytes(buffer.getvalue())
-    _one_error_line(runner, path, "damaged content.xml")
+    assert_one_error_line(runner, path, "damaged content.xml")
 
 
 def test_odt_without_content_gives_one_error_line(tmp_path, runner):
@@ -476,7 +467,7 @@ def test_odt_without_content_gives_one_error_line(tmp_path, runner):
         package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     path = tmp_path / "hollow.odt"
     path.write_bytes(buffer.getvalue())
-    _one_error_line(runner, path, "no content.xml")
+    assert_one_error_line(runner, path, "no content.xml")
 
 
 def test_odt_without_text_says_so(tmp_path):
@@ -542,4 +533,4 @@ def test_password_protected_odt_says_so(tmp_path, runner):
         )
     path = tmp_path / "secret.odt"
     path.write_bytes(buffer.getvalue())
-    _one_error_line(runner, path, "password-protected")
+    assert_one_error_line(runner, path, "password-protected")

@@ -14,7 +14,7 @@ from policykit.formats.rtf import rtf_text
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, assert_one_error_line, corpus_file
 from tests.test_formats_odt import (
     INDENTED,
     TABLE_LINES,
@@ -105,16 +105,9 @@ def tree(path: Path) -> list[tuple[str, str, str]]:
     return [(c.id, c.kind, c.text) for c in load_document(path).walk()]
 
 
-def _corpus(name: str) -> Path:
-    path = CORPUS / f"{name}.txt"
-    if not path.exists():
-        pytest.skip(f"corpus document {path.name} not found at {CORPUS}")
-    return path
-
-
 @pytest.mark.parametrize("name", ROUND_TRIP)
 def test_word_style_gbk_rtf_gives_the_txt_tree(tmp_path, name):
-    path = _corpus(name)
+    path = corpus_file(name)
     target = tmp_path / f"{name}.rtf"
     target.write_bytes(word_rtf([line.text for line in read_source(path).lines]))
     assert b"\\'" in target.read_bytes() and "第".encode("gbk") not in target.read_bytes()
@@ -279,7 +272,7 @@ def test_rtf_reads_as_libreoffice_prints_it(tmp_path, sample):
     """The oracle: LibreOffice's own text export of the same RTF has the same text, line for line."""
     path = tmp_path / f"{sample}.rtf"
     if sample == "corpus":
-        source = _corpus("gov-work-report-2021")
+        source = corpus_file("gov-work-report-2021")
         path.write_bytes(word_rtf([line.text for line in read_source(source).lines]))
     else:
         path.write_bytes(MIXED_CODE_PAGES.encode("latin-1"))
@@ -318,12 +311,7 @@ def test_rtf_named_doc_is_read_by_content(tmp_path):
 def test_bad_rtf_gives_one_error_line(tmp_path, runner, data, message):
     path = tmp_path / "broken.rtf"
     path.write_bytes(data)
-    with pytest.raises(InputError, match=message):
-        read_source(path)
-    result = runner.invoke(app, ["parse", str(path)])
-    assert result.exit_code == 1
-    assert len(result.output.strip().splitlines()) == 1
-    assert message in result.output
+    assert_one_error_line(runner, path, message)
 
 
 def test_truncated_word_rtf_is_refused_not_half_read(tmp_path):
@@ -341,7 +329,7 @@ def test_one_document_in_three_formats_diffs_empty_and_extracts_the_same(tmp_pat
     from tests.test_formats_mhtml import blink_mhtml, gov_page
     from tests.test_formats_odt import build_odt
 
-    source = _corpus("gov-work-report-2021")
+    source = corpus_file("gov-work-report-2021")
     lines = [line.text for line in read_source(source).lines]
     rtf, page, odt = tmp_path / "report.rtf", tmp_path / "report.mhtml", tmp_path / "report.odt"
     rtf.write_bytes(word_rtf(lines))
