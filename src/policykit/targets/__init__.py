@@ -21,6 +21,7 @@ The package reads top to bottom: `words` (the data), `deadlines`, `periods`, `in
 from __future__ import annotations
 
 from policykit.targets.context import TargetContext
-from policykit.targets.extract import attach_targets, explain, extract_targets, extract_text
+from policykit.targets.document import attach_targets, extract_targets
+from policykit.targets.extract import explain, extract_text
 
 __all__ = ["TargetContext", "attach_targets", "explain", "extract_targets", "extract_text"]

@@ -1,0 +1,197 @@
+"""A document's targets: walk its clause tree, carrying what headings and lead-ins say down to each clause.
+
+A heading sets the year (2024年重点工作), whether its clauses review or plan (工作回顾, 主要目标), the period a
+task list runs to, and a 过去五年 review runs on across clauses; extract.extract_text reads each clause with that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from policykit.model import Clause, Document, Target
+from policykit.targets.context import TargetContext
+from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
+from policykit.targets.extract import _reviews, extract_text
+from policykit.targets.indicator import _sentences
+from policykit.targets.periods import heading_review
+from policykit.targets.tables import _done_cells, _table_rows, table_text
+from policykit.targets.words import _words
+from policykit.zh.dates import dates
+
+
+def _review_after(text: str, context: TargetContext) -> tuple[int, int] | None:
+    """The multi-year review a clause leaves open for the clauses after it."""
+    spans = _sentences(text)
+    return _reviews(text, spans, context)[-1] if spans else context.review
+
+
+def _plan_of_title(title: str) -> int | None:
+    """The year a plan's title sets its work for, when the document gives no period of years: the end
+    of the five-year plan it names, or the single year it names (关于做好2023年…重点工作的意见).
+
+    >>> _plan_of_title("国务院关于印发“十四五”国家应急体系规划的通知"), _plan_of_title("关于做好2023年乡村振兴重点工作的意见")
+    (2025, 2023)
+    >>> _plan_of_title("政府工作报告") is None
+    True
+    """
+    plans = plan_years(title)
+    if plans:
+        return plans[-1]
+    return _heading_year(title)
+
+
+def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
+    """What a clause passes on to its children: review sections, goal sections, heading years."""
+    words = _words()
+    head = clause.heading or clause.label
+    achieved = context.achieved
+    goal = context.goal
+    year = context.year
+    period_end = context.period_end
+    if head:
+        if words.achieved_headings.search(head) and not words.goal_headings.search(head):
+            achieved = True
+        past_plans = [
+            end for end in plan_years(head) if context.reference_year and end < context.reference_year
+        ]
+        if past_plans and not words.goal_headings.search(head):
+            achieved = True  # “十三五”时期取得的工作进展 in a plan written in 2021: a review
+        if words.goal_headings.search(head):
+            goal = True
+            period_end = context.plan_end or period_end
+        period_end = _period_end(head) or period_end
+        review = heading_review(head, context.reference_year) if achieved else None
+        if review is not None:
+            context = replace(context, review=review)  # 过去五年工作回顾: its clauses review the period
+        heading_year = _heading_year(head)
+        if heading_year is not None:
+            if context.reference_year is None or heading_year >= context.reference_year:
+                year = heading_year
+        elif context.reference_year and any(
+            hit["rel"] and dates().relative_years[hit["rel"]] == 0 for hit in dates().deadline.finditer(head)
+        ):
+            year = context.reference_year  # 对今年政府工作的建议
+        elif words.goal_headings.search(head):
+            plans = plan_years(head)
+            if plans:
+                year = plans[-1]  # “十四五”时期主要目标任务
+    body = clause.text.strip()
+    if body.endswith(("：", ":")):
+        lead = _deadlines(body, context.reference_year)
+        if lead:
+            year = lead[-1][1]
+    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end)
+
+
+def _reference_year(document: Document, year: int | None) -> int | None:
+    if year is not None:
+        return year
+    if document.metadata.year:
+        return document.metadata.year
+    if document.metadata.period:
+        found = re.match(r"(\d{4})", document.metadata.period)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _results_in_done_cells(
+    document: Document, clause: Clause, context: TargetContext, found: list[Target], include_all: bool
+) -> list[Target]:
+    """Mark what the sentence reader found in an indicator table's 完成值 cells as achieved, with its year."""
+    done = {
+        document.locate(clause.start + offset)[0]: year
+        for offset, year in _done_cells(table_text(document, clause), context.reference_year).items()
+    }
+    if not done:
+        return found
+    kept = []
+    for target in found:
+        if target.line in done:
+            if not include_all:
+                continue
+            target = replace(target, kind="achieved", year=done[target.line])
+        kept.append(target)
+    return kept
+
+
+def _walk_targets(
+    document: Document, include_all: bool, year: int | None
+) -> Iterable[tuple[Clause, list[Target]]]:
+    base = TargetContext(
+        document=document.name,
+        reference_year=_reference_year(document, year),
+        plan_end=(
+            _period_end(f"{document.metadata.period}年")
+            if document.metadata.period
+            else _plan_of_title(document.metadata.title or "")
+        ),
+    )
+    # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
+    # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
+    base = replace(base, period_end=base.plan_end)
+
+    def visit(
+        clause: Clause, context: TargetContext, lead_year: int | None
+    ) -> Iterator[tuple[Clause, list[Target]]]:
+        own = context
+        if lead_year is not None and own.year is None:
+            own = replace(own, year=lead_year)
+        if _period_end(clause.heading or ""):
+            own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
+        start = clause.start
+        found = extract_text(
+            clause.text,
+            clause=clause.id,
+            context=own,
+            include_all=include_all,
+            locate=lambda offset: document.locate(start + offset),
+        )
+        if clause.kind == "table":
+            found = _results_in_done_cells(document, clause, own, found, include_all)
+            found.extend(_table_rows(document, clause, own, include_all))
+        yield clause, found
+        inner = _child_context(clause, context)
+        inner = replace(inner, review=_review_after(clause.text, inner))
+        child_lead: int | None = None
+        for child in clause.children:
+            yield from visit(child, inner, child_lead)
+            inner = replace(inner, review=_review_after(child.text, inner))
+            if child.text.strip().endswith(("：", ":")):
+                lead = _deadlines(child.text, inner.reference_year)
+                child_lead = lead[-1][1] if lead else None
+
+    top_lead: int | None = None
+    for clause in document.clauses:
+        yield from visit(clause, base, top_lead)
+        base = replace(base, review=_review_after(clause.text, base))
+        if clause.text.strip().endswith(("：", ":")):
+            lead = _deadlines(clause.text, base.reference_year)
+            top_lead = lead[-1][1] if lead else None
+
+
+def extract_targets(
+    document: Document, *, include_all: bool = False, year: int | None = None
+) -> tuple[Target, ...]:
+    """Read every target of a parsed document, in document order.
+
+    `year` is the document's own year (what 今年 means) when its metadata does not say;
+    `include_all` also returns results already achieved (kind 'achieved') and other figures ('figure').
+    """
+    return tuple(target for _, found in _walk_targets(document, include_all, year) for target in found)
+
+
+def attach_targets(document: Document, *, include_all: bool = False, year: int | None = None) -> Document:
+    """Return a copy of the document whose clauses carry their targets."""
+    by_clause = {clause.id: tuple(found) for clause, found in _walk_targets(document, include_all, year)}
+
+    def rebuild(clause: Clause) -> Clause:
+        return replace(
+            clause,
+            targets=by_clause.get(clause.id, ()),
+            children=tuple(rebuild(child) for child in clause.children),
+        )
+
+    return replace(document, clauses=tuple(rebuild(clause) for clause in document.clauses))
