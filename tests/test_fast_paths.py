@@ -16,7 +16,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit import gongwen, structure
+from policykit import gongwen, metadata, structure
 from policykit.config import data_yaml
 from policykit.ingest import source_from_text
 from policykit.normalise import normalise
@@ -185,7 +185,7 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(numbering, "_OTHER_HEADING", anything)
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
     monkeypatch.setattr(structure, "SHI", "")
-    monkeypatch.setattr(structure, "DOC_NUMBER_TAIL", anything)
+    monkeypatch.setattr(metadata, "DOC_NUMBER_TAIL", anything)
     monkeypatch.setattr(chars, "_WIDTH", chars._Width())
     numbering._numbering.cache_clear()
     numbering._is_heading_line.cache_clear()

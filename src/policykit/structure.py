@@ -11,16 +11,16 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from policykit import pattern_cache
-from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, find_parts
-from policykit.model import Clause, ClauseKind, Document, Furniture, Metadata, Paragraph
-from policykit.normalise import DATELINE, document_text
+from policykit.gongwen import find_parts
+from policykit.metadata import extract_metadata
+from policykit.model import Clause, ClauseKind, Document, Furniture, Paragraph
+from policykit.normalise import document_text
 from policykit.zh.chars import squash
-from policykit.zh.dates import dates
 from policykit.zh.numbering import (
     APPENDIX,
     BANNER,
@@ -50,17 +50,10 @@ _TASK_COUNT = pattern_cache.compile(
     rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
     rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
 )
-_DATE = pattern_cache.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_QUOTED_TITLE = pattern_cache.compile(
-    rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
-    r"(?:（[^（）]{1,20}）)?)》"
-)
 _CLOSING_PARAGRAPHS = 3
 """The most paragraphs closing words run to, salutation included (各位代表！ / 奋斗创造历史…)."""
 _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
 """A salutation opening a paragraph; after the last heading it starts the closing remarks."""
-_REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
-"""A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
 @dataclass(slots=True)
@@ -594,112 +587,6 @@ def _preorder(node: _Node) -> Iterator[_Node]:
         current = stack.pop()
         yield current
         stack.extend(reversed(current.children))
-
-
-def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequence[Part] = ()) -> Metadata:
-    """Read title, issuer, document number, date and plan period from where documents put them.
-
-    `parts` are the 公文 parts (policykit.gongwen): their paragraphs are never the title, and they
-    give the 发文字号, 成文日期, 署名 and the other GB/T 9704 fields where the document has them.
-    """
-    furniture = {part.index for part in parts}
-    head = [p for k, p in enumerate(paragraphs[:40]) if k not in furniture]
-    title = None
-    for p in head:
-        candidate = p.text.strip()
-        if (
-            candidate
-            and len(candidate) <= 100
-            and not BANNER.match(candidate)
-            and not _DATE.fullmatch(candidate)
-            and not candidate.startswith(("—", "（", "("))
-            and re.search(r"[\u4e00-\u9fff]", candidate)
-            and not re.search(r"[。；]", candidate)
-            and not candidate.endswith(("：", ":", "！", "!"))  # a salutation (各位代表！) is no title
-            and not APPENDIX.match(candidate)
-            and not DATELINE.search(candidate)
-            and not is_heading_line(candidate)  # 一、2018年工作回顾 opens the body: no title line at all
-        ):
-            title = candidate
-            break
-    if title is None or BANNER.match(paragraphs[0].text if paragraphs else ""):
-        quoted = _QUOTED_TITLE.search(text)
-        if quoted:
-            title = quoted.group(1)
-    fields: dict[str, list[str]] = {}
-    for part in parts:
-        fields.setdefault(part.field, []).append(part.value)
-
-    def first(name: str) -> str | None:
-        return fields[name][0] if fields.get(name) else None
-
-    # Without a 发文字号 line, take a number from the title or unbracketed text: one in brackets
-    # elsewhere cites another document (《光伏电站开发建设管理办法》（国能发新规〔2022〕104号）).
-    title_at = text.find(title) if title else -1
-    title_end = title_at + len(title) + 2 if title else -1
-    number = next(
-        (
-            found
-            for found in (DOC_NUMBER.finditer(text[:3000]) if DOC_NUMBER_TAIL.search(text, 0, 3000) else ())
-            if not text.endswith(("（", "("), 0, found.start())
-            or (title_at >= 0 and title_at <= found.start() <= title_end)
-        ),
-        None,
-    )
-    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text[:3000]))
-    period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
-    signature = tuple(fields.get("signature", ()))
-    year = int(date[:4]) if date else None
-    review = _REVIEW_YEAR.search(text[:5000])
-    if year is None and review:
-        year = int(review.group(1)) + 1
-    return Metadata(
-        title=title,
-        issuer="、".join(signature) if signature else None,
-        doc_number=first("doc_number") or (number.group(0) if number else None),
-        date=date,
-        period=f"{period.group(1)}-{period.group(2)}" if period else None,
-        year=year,
-        issuer_mark=first("issuer_mark"),
-        signer=first("signer"),
-        recipients=first("recipients"),
-        attachments=tuple(name for name in fields.get("attachments", ()) if name),  # 附件： alone names none
-        signature=signature,
-        note=first("note"),
-        copy_to=first("copy_to"),
-        distribute_to=first("distribute_to"),
-        printed_by=first("printed_by"),
-        printed_date=_iso_date(first("printed_date")),
-        copies=int(copies) if (copies := first("copies")) else None,
-        urgency=first("urgency"),
-        secrecy=first("secrecy"),
-        copy_number=first("copy_number"),
-    )
-
-
-def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
-    return found.group(0) if found else None
-
-
-_ANY_DATE = pattern_cache.compile(
-    r"([\d〇○零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日"
-)
-
-
-def _iso_date(text: str | None) -> str | None:
-    """Write a date as YYYY-MM-DD, whether in Arabic or Chinese numerals.
-
-    >>> _iso_date("2019年1月24日"), _iso_date("二〇一二年十二月十二日"), _iso_date(None)
-    ('2019-01-24', '2012-12-12', None)
-    """
-    found = _ANY_DATE.search(text or "")
-    if not found:
-        return None
-    digits = "〇一二三四五六七八九"
-    year = "".join(str(digits.index(c)) if c in digits else "0" if c in "○零" else c for c in found.group(1))
-    month, day = (chinese_ordinal(found.group(k)) for k in (2, 3))
-    return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
 def build_document(
