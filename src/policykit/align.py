@@ -9,19 +9,31 @@ with a weighted longest increasing subsequence, so a moved clause is one move ra
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policykit import pattern_cache
+from policykit.gongwen import is_page_number
 from policykit.model import Clause, Document
 from policykit.zh.chars import squash
+from policykit.zh.numbering import chinese_ordinal
 
 GroupKind = Literal["split", "merged"]
 """One old clause whose text now lies in several new ones, or several old ones joined into one."""
 
 _EDGE_PUNCT = "。，、；：:;,.！？!? \u3000"
+_NUMBER_MARKS = "()[]【】〔〕<>、.,:;·"
+"""What a clause number wears around its ordinal, after NFKC (（一） → (一), １． → 1.)."""
+_ORDINAL = pattern_cache.compile(r"\d+|[零〇一二两三四五六七八九十百千]+|[IVX]+")
+"""A bare ordinal after NFKC (Ⅳ → IV, ① → 1), read as a number so that 一、 and 1. and Ⅰ. agree."""
+_SENTENCE_END = "。！？；：!?;:"
+_CLOSERS = "”’」』）)》〉】"
+REJOIN_PIECES = 60
+"""Most paragraphs one side may cut a text into: a scrape that breaks at every link or subscript."""
 
 MATCH_THRESHOLD = 0.5
 """Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
@@ -41,13 +53,57 @@ PART_COVERAGE = 0.7
 # ---------------------------------------------------------------- clause keys and similarity
 
 
-def body_of(clause: Clause) -> str:
-    """A clause's own text without its leading number, squashed and trimmed of edge punctuation."""
-    text = squash(clause.text)
+def number_key(number: str) -> str:
+    """A clause number as layouts cannot change it: its ordinal, and whether brackets enclose it.
+
+    Typists and converters write one number as （一）, (一) or 一), as 一、, 一． or Ⅰ., as 1. or １、;
+    none of that is a renumbering.
+
+    >>> [number_key(n) for n in ("（一）", "(一)", "一)", "一、", "一．", "Ⅰ.", "１．", "（1）", "①", "第五条")]
+    ['()1', '()1', '()1', '1', '1', '1', '1', '()1', '()1', '第五条']
+    """
+    plain = squash(unicodedata.normalize("NFKC", number))
+    circled = bool(number) and "CIRCLED" in unicodedata.name(number[0], "")
+    enclosed = circled or any(mark in plain for mark in "()")
+    core = plain.strip(_NUMBER_MARKS)
+    if _ORDINAL.fullmatch(core):  # 第五条, 1.2, ——: compared as written
+        try:
+            core = str(chinese_ordinal(core))
+        except ValueError:  # 十四五 reads as no number
+            pass
+    return ("()" if enclosed else "") + core
+
+
+def full_of(clause: Clause, heads: frozenset[str] = frozenset()) -> str:
+    """A clause's own text without its number, squashed, edge punctuation kept; what a layout cannot change.
+
+    A table drops the page numbers and running heads (`heads`) it kept among its cells: the parser
+    cannot lift furniture out of a grid of one-cell lines, and a page break falls where it falls.
+    """
+    text = clause.text
+    if clause.kind == "table":
+        text = "\n".join(
+            line for line in text.split("\n") if not is_page_number(line) and line.strip() not in heads
+        )
+    text = squash(text)
     number = squash(clause.number)
     if number and text.startswith(number):
         text = text[len(number) :]
-    return text.strip(_EDGE_PUNCT)
+    return text
+
+
+def body_of(clause: Clause) -> str:
+    """A clause's own text without its leading number, squashed and trimmed of edge punctuation."""
+    return full_of(clause).strip(_EDGE_PUNCT)
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether text ends a sentence (or a lead-in before a colon), closing quotes aside.
+
+    >>> ends_sentence("确保按期完成。”"), ends_sentence("重点地区细颗粒物（PM")
+    (True, False)
+    """
+    return text.rstrip(_CLOSERS)[-1:] in tuple(_SENTENCE_END)
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -76,6 +132,7 @@ class Side:
     grams: list[frozenset[str]]
     parent: list[int | None]
     weight: list[int] = field(default_factory=list)
+    full: list[str] = field(default_factory=list)
     _postings: dict[str, list[int]] | None = None
 
     @classmethod
@@ -87,10 +144,12 @@ class Side:
             index_of[id(clause)] = len(clauses)
             clauses.append(clause)
             parent.append(index_of[id(ancestors[-1])] if ancestors else None)
-        bodies = [body_of(clause) for clause in clauses]
+        heads = frozenset(f.text.strip() for f in document.furniture if f.field == "running_head")
+        full = [full_of(clause, heads) for clause in clauses]
+        bodies = [text.strip(_EDGE_PUNCT) for text in full]
         grams = [bigrams(body) for body in bodies]
         # the order check keeps the most clauses in place (fewest moves), text length breaking ties
-        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies])
+        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies], full)
 
     def postings(self) -> dict[str, list[int]]:
         """Bigram → indexes of the clauses containing it, built once."""
@@ -117,6 +176,10 @@ class Aligner:
         self.pair_back: dict[int, int] = {}
         self.similarity: dict[int, float] = {}
         self.groups: list[tuple[GroupKind, list[int], list[int]]] = []
+        self.rebroken: dict[int, tuple[list[int], list[int]]] = {}
+        """Old first piece → (old pieces, new pieces) of one text broken into paragraphs elsewhere."""
+        self._taken_old: set[int] = set()
+        self._taken_new: set[int] = set()
 
     def link(self, i: int, j: int, similarity: float) -> None:
         self.pair[i] = j
@@ -124,20 +187,112 @@ class Aligner:
         self.similarity[i] = similarity
 
     def free_old(self) -> list[int]:
-        return [i for i in self.a.live() if i not in self.pair and not self._grouped(i, old=True)]
+        return [i for i in self.a.live() if i not in self.pair and not self.grouped(i, old=True)]
 
     def free_new(self) -> list[int]:
-        return [j for j in self.b.live() if j not in self.pair_back and not self._grouped(j, old=False)]
+        return [j for j in self.b.live() if j not in self.pair_back and not self.grouped(j, old=False)]
 
-    def _grouped(self, index: int, *, old: bool) -> bool:
-        return any(index in (olds if old else news) for _, olds, news in self.groups)
+    def grouped(self, index: int, *, old: bool) -> bool:
+        """Tell whether a clause is in a split or merge, or is a later piece of a rebroken text."""
+        return index in (self._taken_old if old else self._taken_new)
+
+    def add_group(self, kind: GroupKind, olds: list[int], news: list[int]) -> None:
+        self.groups.append((kind, olds, news))
+        self._taken_old.update(olds)
+        self._taken_new.update(news)
 
     def run(self) -> None:
+        self.match_rebroken()
         self.match_identical()
         self.match_split_merge()
         self.match_similar()
         self.match_by_children()
         self.match_in_context()
+
+    def match_rebroken(self) -> None:
+        """Pass 0: one text cut into paragraphs at other places (a PDF's lines, a scrape's links).
+
+        Runs of consecutive clauses whose texts, joined, are the same on both sides are one text. Where
+        every break one side has and the other lacks falls inside a sentence, no editor made it: the
+        first pieces are paired and `rebroken` records the run, which a diff reports as no change.
+        Where a break ends a sentence, one paragraph became several (split) or several one (merged).
+        """
+        a_live, b_live = self.a.live(), self.b.live()
+        a_texts, b_texts = set(self.a.full), set(self.b.full)
+        # a piece with an identical twin on the other side is that twin's, never part of a run
+        a_free = [i for i in a_live if self.a.full[i] not in b_texts]
+        b_free = [j for j in b_live if self.b.full[j] not in a_texts]
+        b_next = {j: b_free[k + 1] if k + 1 < len(b_free) else None for k, j in enumerate(b_free)}
+        a_next = {i: a_free[k + 1] if k + 1 < len(a_free) else None for k, i in enumerate(a_free)}
+        starts: dict[str, list[int]] = defaultdict(list)
+        for j in b_free:
+            starts[self.b.full[j][:1]].append(j)
+        for i in a_free:
+            if i in self._taken_old:
+                continue
+            text = self.a.full[i]
+            for j in starts.get(text[:1], ()):
+                if j in self._taken_new or number_key(self.a.clauses[i].number) != number_key(
+                    self.b.clauses[j].number
+                ):
+                    continue
+                run = self._rejoin(i, j, a_next, b_next)
+                if run is not None:
+                    self._record_run(*run)
+                    break
+
+    def _rejoin(
+        self, i: int, j: int, a_next: dict[int, int | None], b_next: dict[int, int | None]
+    ) -> tuple[list[int], list[int]] | None:
+        """The runs of consecutive clauses from old i and new j whose joined texts are equal, if any."""
+        olds, news = [i], [j]
+        left, right = self.a.full[i], self.b.full[j]
+        while left != right:
+            if not (left.startswith(right) or right.startswith(left)):
+                return None
+            side, texts, follow, run = (
+                (self.a, left, a_next, olds) if len(left) < len(right) else (self.b, right, b_next, news)
+            )
+            following = follow.get(run[-1])
+            taken = self._taken_old if side is self.a else self._taken_new
+            if (
+                following is None
+                or following in taken
+                or any(side.bodies[k] for k in range(run[-1] + 1, following))
+                or side.clauses[following].number
+                or len(run) >= REJOIN_PIECES
+            ):
+                return None
+            run.append(following)
+            if side is self.a:
+                left += self.a.full[following]
+            else:
+                right += self.b.full[following]
+        if len(olds) == len(news) == 1:
+            return None
+        return olds, news
+
+    def _record_run(self, olds: list[int], news: list[int]) -> None:
+        """Record a run of rejoined pieces as rebroken (breaks inside sentences), a split or a merge."""
+
+        def breaks(side: Side, run: list[int]) -> set[int]:
+            ends, at = set(), 0
+            for k in run[:-1]:
+                at += len(side.full[k])
+                ends.add(at)
+            return ends
+
+        text = "".join(self.a.full[i] for i in olds)
+        own = breaks(self.a, olds) ^ breaks(self.b, news)
+        if not any(ends_sentence(text[:at]) for at in own):
+            self.rebroken[olds[0]] = (olds, news)
+            self.link(olds[0], news[0], 1.0)
+            self._taken_old.update(olds[1:])
+            self._taken_new.update(news[1:])
+        elif len(olds) == 1:
+            self.add_group("split", olds, news)
+        elif len(news) == 1:
+            self.add_group("merged", olds, news)
 
     def match_identical(self) -> None:
         """Pass 1: identical text (number aside); among repeats prefer the same id, then document order."""
@@ -253,7 +408,7 @@ class Aligner:
         for i in olds:
             parts = self._parts(self.a.grams[i], forward[i], self.b.grams)
             if parts:
-                self.groups.append(("split", [i], parts))
+                self.add_group("split", [i], parts)
         olds, news = self.free_old(), self.free_new()
         if not olds or not news:
             return
@@ -263,7 +418,7 @@ class Aligner:
         for j in news:
             parts = self._parts(self.b.grams[j], reverse[j], self.a.grams)
             if parts:
-                self.groups.append(("merged", parts, [j]))
+                self.add_group("merged", parts, [j])
 
     @staticmethod
     def _parts(whole: frozenset[str], shared: dict[int, int], grams: list[frozenset[str]]) -> list[int]:

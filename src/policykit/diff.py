@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from policykit import pattern_cache
-from policykit.align import align_clauses, moved_pairs, removed_position
+from policykit.align import align_clauses, moved_pairs, number_key, removed_position
 from policykit.model import Clause, Document, Target
 from policykit.zh.chars import squash
 
@@ -274,8 +274,11 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
     unchanged = 0
     for i, j in aligner.pair.items():
         old_clause, new_clause = a.clauses[i], b.clauses[j]
-        text_changed = squash(old_clause.text) != squash(new_clause.text)
-        renumbered = squash(old_clause.number) != squash(new_clause.number)
+        if i in aligner.rebroken and i not in moved:
+            unchanged += len(aligner.rebroken[i][0])  # one text, broken into paragraphs elsewhere
+            continue
+        renumbered = number_key(old_clause.number) != number_key(new_clause.number)
+        text_changed = renumbered or a.full[i] != b.full[j]
         body_changed = a.bodies[i] != b.bodies[j]
         kind: ChangeType
         if i in moved:
@@ -295,13 +298,11 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
     for group, olds, news in aligner.groups:
         change = Change(group, tuple(a.clauses[i] for i in olds), tuple(b.clauses[j] for j in news))
         ranked.append(((news[0], olds[0]), change))
-    grouped_old = {i for _, olds, _ in aligner.groups for i in olds}
-    grouped_new = {j for _, _, news in aligner.groups for j in news}
     for j in b.live():
-        if j not in aligner.pair_back and j not in grouped_new:
+        if j not in aligner.pair_back and not aligner.grouped(j, old=False):
             ranked.append(((j, -1), Change("added", (), (b.clauses[j],), similarity=0.0)))
     for i in a.live():
-        if i not in aligner.pair and i not in grouped_old:
+        if i not in aligner.pair and not aligner.grouped(i, old=True):
             ranked.append(
                 (removed_position(i, aligner), Change("removed", (a.clauses[i],), (), similarity=0.0))
             )
