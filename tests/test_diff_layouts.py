@@ -43,7 +43,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "wrapped_28_ideographs": lambda text: typeset(text, COLUMNS["gongwen"]),
     "wrapped_40_columns": lambda text: typeset(text, 40),
     "paginated": lambda text: paginate(typeset(text, COLUMNS["gongwen"])),
-    "paginated_with_head": lambda text: paginate_with_head(typeset(text, COLUMNS["gongwen"]), "上海市人民政府公报"),
+    "paginated_with_head": lambda text: paginate_with_head(
+        typeset(text, COLUMNS["gongwen"]), "上海市人民政府公报"
+    ),
     "crlf": lambda text: text.replace("\n", "\r\n"),
     "blank_lines": lambda text: "\n\n".join(line for line in text.split("\n") if line.strip()),
     "fullwidth_digits": lambda text: text.translate(_FULLWIDTH),
@@ -121,9 +123,7 @@ REPORT = (
 
 def test_a_paragraph_broken_inside_a_sentence_is_no_change():
     # the scrape broke PM2.5 and M2 at their subscripts; a blank line made each piece a paragraph
-    broken = (
-        REPORT.replace("（PM2.5）", "（PM\n\n2.5\n\n）").replace("货币M2和", "货币M\n\n2\n\n和")
-    )
+    broken = REPORT.replace("（PM2.5）", "（PM\n\n2.5\n\n）").replace("货币M2和", "货币M\n\n2\n\n和")
     assert parse_text(broken).clauses != parse_text(REPORT).clauses
     assert changes(REPORT, broken) == []
     assert changes(broken, REPORT) == []
@@ -150,18 +150,31 @@ def test_number_punctuation_is_no_renumbering():
     restyled = REPORT.replace("一、", "一．").replace("二、", "二．")
     assert changes(REPORT, restyled) == []
     items = "（一）加强领导\n\n明确责任分工。\n\n（二）强化保障\n\n加大投入力度。\n"
-    assert changes(items, items.replace("（一）", "(一)").replace("（二）", "二)")) == []
+    assert changes(items, items.replace("（一）", "(一)").replace("（二）", "(二)")) == []
+    assert changes(items, items.replace("（一）", "一)").replace("（二）", "二)")) == []
 
 
 def test_a_changed_ordinal_is_still_renumbered():
     items = "（一）加强领导\n\n明确责任分工。\n\n（二）强化保障\n\n加大投入力度。\n\n（三）严格考核\n\n开展督查评估。\n"
     dropped = "(一)加强领导\n\n明确责任分工。\n\n(二)严格考核\n\n开展督查评估。\n"
-    assert changes(items, dropped) == [("removed", ["2"], []), ("removed", ["2.p1"], []), ("renumbered", ["3"], ["2"])]
+    assert changes(items, dropped) == [
+        ("removed", ["2"], []),
+        ("removed", ["2.p1"], []),
+        ("renumbered", ["3"], ["2"]),
+    ]
 
 
 @pytest.mark.parametrize(
     ("number", "key"),
-    [("（一）", "()1"), ("(1)", "()1"), ("一)", "()1"), ("①", "()1"), ("一、", "1"), ("1．", "1"), ("Ⅲ.", "3")],
+    [
+        ("（一）", "()1"),
+        ("(1)", "()1"),
+        ("一)", "()1"),
+        ("①", "()1"),
+        ("一、", "1"),
+        ("1．", "1"),
+        ("Ⅲ.", "3"),
+    ],
 )
 def test_number_keys(number, key):
     assert number_key(number) == key

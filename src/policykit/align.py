@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,10 +68,8 @@ def number_key(number: str) -> str:
     enclosed = circled or any(mark in plain for mark in "()")
     core = plain.strip(_NUMBER_MARKS)
     if _ORDINAL.fullmatch(core):  # 第五条, 1.2, ——: compared as written
-        try:
+        with suppress(ValueError):  # 十四五 reads as no number
             core = str(chinese_ordinal(core))
-        except ValueError:  # 十四五 reads as no number
-            pass
     return ("()" if enclosed else "") + core
 
 
@@ -250,9 +249,7 @@ class Aligner:
         while left != right:
             if not (left.startswith(right) or right.startswith(left)):
                 return None
-            side, texts, follow, run = (
-                (self.a, left, a_next, olds) if len(left) < len(right) else (self.b, right, b_next, news)
-            )
+            side, follow, run = (self.a, a_next, olds) if len(left) < len(right) else (self.b, b_next, news)
             following = follow.get(run[-1])
             taken = self._taken_old if side is self.a else self._taken_new
             if (
