@@ -46,6 +46,8 @@ CONTAINMENT_THRESHOLD = 0.75
 """Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
 CONTEXT_THRESHOLD = 0.25
 """Lower Jaccard accepted between clauses whose parents are already paired: a paragraph rewritten in place."""
+SLOT_LONG, SLOT_FLOOR = 30, 0.1
+"""Texts this long that share fewer bigrams than this are not one clause rewritten, whatever their slot."""
 PART_CONTAINMENT = 0.6
 """Share of a part's bigrams that must come from the whole for it to count as a split/merge piece."""
 PART_COVERAGE = 0.7
@@ -251,10 +253,10 @@ class Aligner:
                 return None
             side, follow, run = (self.a, a_next, olds) if len(left) < len(right) else (self.b, b_next, news)
             following = follow.get(run[-1])
-            taken = self._taken_old if side is self.a else self._taken_new
+            taken = (self._taken_old, self.pair) if side is self.a else (self._taken_new, self.pair_back)
             if (
                 following is None
-                or following in taken
+                or any(following in claimed for claimed in taken)
                 or any(side.bodies[k] for k in range(run[-1] + 1, following))
                 or side.clauses[following].number
                 or len(run) >= REJOIN_PIECES
@@ -384,8 +386,8 @@ class Aligner:
                         similarity
                         + 0.5 * same_heading
                         + 0.2 * same_kind
-                        + 0.2 * same_number
-                        + 0.1 * (old.id == new.id)
+                        + 0.05 * same_number
+                        + 0.02 * (old.id == new.id)
                     )
                     scored.append((score, similarity, i, j))
         scored.sort(key=lambda item: (-item[0], item[2], item[3]))
@@ -488,8 +490,11 @@ class Aligner:
             if (self.pair.get(parent) if parent is not None else None) != self.b.parent[j]:
                 continue
             sizes = len(self.a.bodies[i]), len(self.b.bodies[j])
+            similarity = jaccard(self.a.grams[i], self.b.grams[j])
+            if min(sizes) >= SLOT_LONG and similarity < SLOT_FLOOR:
+                continue  # a paragraph written anew on another topic: removed and added, not reworded
             if max(sizes) <= 2 * min(sizes):
-                self.link(i, j, jaccard(self.a.grams[i], self.b.grams[j]))
+                self.link(i, j, similarity)
 
 
 def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:

@@ -277,8 +277,10 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
         if i in aligner.rebroken and i not in moved:
             unchanged += len(aligner.rebroken[i][0])  # one text, broken into paragraphs elsewhere
             continue
-        renumbered = number_key(old_clause.number) != number_key(new_clause.number)
-        text_changed = renumbered or a.full[i] != b.full[j]
+        numbers = number_key(old_clause.number), number_key(new_clause.number)
+        text_changed = numbers[0] != numbers[1] or a.full[i] != b.full[j]
+        # a number dropped or given (a dash item now a paragraph) is an edit of the text, not a renumbering
+        renumbered = all(numbers) and numbers[0] != numbers[1]
         body_changed = a.bodies[i] != b.bodies[j]
         kind: ChangeType
         if i in moved:
