@@ -116,3 +116,14 @@ def test_a_target_moved_to_a_later_year_shows_old_and_new_values():
     (change,) = diff_documents(parse_text(old), parse_text(new)).target_changes
     assert (change.old.value, change.old.year, change.new.value, change.new.year) == (200, 2025, 260, 2027)
     assert set(change.fields) == {"value", "year"}
+
+
+def test_a_salutation_said_several_times_is_never_moved():
+    # a work report says 各位代表！ before several parts; which repeat pairs with which says nothing
+    a = "过去一年，经济运行总体回升向好，高质量发展扎实推进，社会大局保持稳定。"
+    b = "今年发展主要预期目标是：国内生产总值增长5%左右，城镇新增就业1200万人以上。"
+    c = "我们要更加紧密地团结在以习近平同志为核心的党中央周围，奋力完成全年目标任务。"
+    old = "\n\n".join(["各位代表！", a, b, "各位代表！", c]) + "\n"
+    new = "\n\n".join([a, b, "各位代表！", c, "各位代表！"]) + "\n"
+    found = diff_documents(parse_text(old), parse_text(new), targets=False).changes
+    assert [c.type for c in found] == []

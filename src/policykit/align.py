@@ -552,10 +552,12 @@ def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
 
 
 def moved_pairs(aligner: Aligner) -> set[int]:
-    """Old indexes of the pairs out of order, less those that moved only because their parent moved with them."""
+    """Old indexes of the pairs out of order, less those that moved only because their parent moved with them
+    and those of a text said more than once (各位代表！), whose repeats are interchangeable."""
     a, b = aligner.a, aligner.b
     in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
     moved = {i for i in aligner.pair if i not in in_order}
+    said = Counter(a.bodies) + Counter(b.bodies)
 
     def carried(i: int) -> bool:
         parent = a.parent[i]
@@ -563,7 +565,10 @@ def moved_pairs(aligner: Aligner) -> set[int]:
             parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
         )
 
-    return {i for i in moved if not carried(i)}
+    def repeated(i: int) -> bool:
+        return a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
+
+    return {i for i in moved if not carried(i) and not repeated(i)}
 
 
 def removed_position(i: int, aligner: Aligner) -> tuple[int, int]:
