@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from policykit.align import align_clauses
-from policykit.diff import diff_documents
+from policykit.diff import diff_documents, target_changes
+from policykit.model import Target
 from policykit.pipeline import load_document, parse_text
 
 HERITAGE_2011 = "shanghai-heritage-area-buildings-regulation-2011.txt"
@@ -127,3 +128,36 @@ def test_a_salutation_said_several_times_is_never_moved():
     new = "\n\n".join([a, b, "各位代表！", c, "各位代表！"]) + "\n"
     found = diff_documents(parse_text(old), parse_text(new), targets=False).changes
     assert [c.type for c in found] == []
+
+
+def _target(value: float, text: str, year: int) -> Target:
+    return Target(
+        indicator="项目",
+        value=value,
+        unit="个",
+        comparator=None,
+        year=year,
+        kind="target",
+        text=text,
+        quantity=f"{value:g}个",
+        clause="1",
+        line=1,
+        page=None,
+        document="report",
+    )
+
+
+def test_a_general_indicator_pairs_by_its_sentence_not_by_order():
+    # Shandong 2025: 推动3900多个项目投产达效 … 高速公路，开工长深高速改扩建等2个项目;
+    # 2026 keeps only the road sentence: 公路方面，新开工晏城至表白寺等2个项目
+    old = [
+        _target(3900, "继续实施15000个省市县重点项目，推动3900多个项目投产达效。", 2025),
+        _target(2, "高速公路，开工长深高速改扩建等2个项目，提速高青至商河等续建项目。", 2025),
+    ]
+    new = [_target(2, "公路方面，新开工晏城至表白寺等2个项目，提速庆云至章丘等续建项目。", 2026)]
+    found = target_changes(old, new)
+    assert [(c.type, c.old and c.old.value, c.new and c.new.value) for c in found] == [
+        ("changed", 2, 2),
+        ("removed", 3900, None),
+    ]
+    assert found[0].fields == ("year",)
