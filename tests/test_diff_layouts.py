@@ -56,6 +56,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "half_brackets": layouts.half_brackets,
     "right_brackets": layouts.right_brackets,
     "roman_numerals": layouts.roman_numerals,
+    "heading_split_from_body": layouts.heading_split_from_body,
 }
 
 _WRAPS = ("wrapped_28_ideographs", "wrapped_40_columns", "paginated", "paginated_with_head", "blank_lines")
@@ -144,6 +145,16 @@ def test_a_paragraph_broken_after_a_sentence_is_still_a_split():
 def test_a_broken_paragraph_with_a_word_changed_is_a_change():
     broken = REPORT.replace("（PM2.5）", "（PM\n\n2.5\n\n）").replace("继续下降", "明显下降")
     assert changes(REPORT, broken)
+
+
+def test_a_run_in_heading_set_on_its_own_line_is_no_change():
+    # （一）加强组织领导。各区要… becomes （一）加强组织领导 / 各区要…: the full stop goes with the run-in
+    old = "（一）加强组织领导。各区要建立工作专班，明确责任分工，定期开展督查评估。\n（二）强化资金保障。加大财政投入。\n"
+    new = "（一）加强组织领导\n各区要建立工作专班，明确责任分工，定期开展督查评估。\n（二）强化资金保障。加大财政投入。\n"
+    assert parse_text(new).clauses[0].children
+    assert changes(old, new) == [] and changes(new, old) == []
+    reworded = new.replace("定期开展", "每季度开展")
+    assert changes(old, reworded)
 
 
 def test_number_punctuation_is_no_renumbering():

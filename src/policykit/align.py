@@ -32,6 +32,8 @@ _NUMBER_MARKS = "()[]【】〔〕<>、.,:;·"
 _ORDINAL = pattern_cache.compile(r"\d+|[零〇一二两三四五六七八九十百千]+|[IVX]+")
 """A bare ordinal after NFKC (Ⅳ → IV, ① → 1), read as a number so that 一、 and 1. and Ⅰ. agree."""
 _SENTENCE_END = "。！？；：!?;:"
+_HEADING_STOPS = "。．.：:"
+"""What a run-in heading ends with before its text, and loses when set on a line of its own."""
 _CLOSERS = "”’」』）)》〉】"
 REJOIN_PIECES = 60
 """Most paragraphs one side may cut a text into: a scrape that breaks at every link or subscript."""
@@ -167,6 +169,23 @@ class Side:
         return [i for i, body in enumerate(self.bodies) if body]
 
 
+@dataclass
+class Run:
+    """Consecutive clauses on each side whose texts, joined, are one text; where each side cuts it."""
+
+    olds: list[int]
+    news: list[int]
+    cuts_a: list[int]
+    cuts_b: list[int]
+    text: str = ""
+
+
+def _heading_only(side: Side, index: int) -> bool:
+    """Tell whether a clause is a heading alone on its line: its text is its heading."""
+    heading = squash(side.clauses[index].heading)
+    return bool(heading) and side.full[index].strip(_EDGE_PUNCT) == heading
+
+
 class Aligner:
     """Pairs old clauses with new ones in passes from the surest evidence to the weakest."""
 
@@ -239,51 +258,57 @@ class Aligner:
                     continue
                 run = self._rejoin(i, j, a_next, b_next)
                 if run is not None:
-                    self._record_run(*run)
+                    self._record_run(run)
                     break
 
     def _rejoin(
         self, i: int, j: int, a_next: dict[int, int | None], b_next: dict[int, int | None]
-    ) -> tuple[list[int], list[int]] | None:
-        """The runs of consecutive clauses from old i and new j whose joined texts are equal, if any."""
-        olds, news = [i], [j]
+    ) -> Run | None:
+        """The runs of consecutive clauses from old i and new j whose joined texts are equal, if any.
+
+        A heading set on a line of its own (（一）加强领导 / 各区要…) drops the full stop it had run in
+        (（一）加强领导。各区要…): the stop the other side has there is carried over the break.
+        """
+        run = Run([i], [j], [], [])
         left, right = self.a.full[i], self.b.full[j]
         while left != right:
             if not (left.startswith(right) or right.startswith(left)):
                 return None
-            side, follow, run = (self.a, a_next, olds) if len(left) < len(right) else (self.b, b_next, news)
-            following = follow.get(run[-1])
-            taken = (self._taken_old, self.pair) if side is self.a else (self._taken_new, self.pair_back)
+            on_a = len(left) < len(right)
+            side, follow, pieces, cuts = (
+                (self.a, a_next, run.olds, run.cuts_a) if on_a else (self.b, b_next, run.news, run.cuts_b)
+            )
+            following = follow.get(pieces[-1])
+            taken = (self._taken_old, self.pair) if on_a else (self._taken_new, self.pair_back)
             if (
                 following is None
                 or any(following in claimed for claimed in taken)
-                or any(side.bodies[k] for k in range(run[-1] + 1, following))
+                or any(side.bodies[k] for k in range(pieces[-1] + 1, following))
                 or side.clauses[following].number
-                or len(run) >= REJOIN_PIECES
+                or len(pieces) >= REJOIN_PIECES
             ):
                 return None
-            run.append(following)
-            if side is self.a:
-                left += self.a.full[following]
+            shorter, longer = (left, right) if on_a else (right, left)
+            piece = side.full[following]
+            stop = longer[len(shorter)]
+            if stop in _HEADING_STOPS and not piece.startswith(stop) and _heading_only(side, pieces[-1]):
+                piece = stop + piece
+            cuts.append(len(shorter))
+            pieces.append(following)
+            if on_a:
+                left += piece
             else:
-                right += self.b.full[following]
-        if len(olds) == len(news) == 1:
+                right += piece
+        if len(run.olds) == len(run.news) == 1:
             return None
-        return olds, news
+        run.text = left
+        return run
 
-    def _record_run(self, olds: list[int], news: list[int]) -> None:
+    def _record_run(self, run: Run) -> None:
         """Record a run of rejoined pieces as rebroken (breaks inside sentences), a split or a merge."""
-
-        def breaks(side: Side, run: list[int]) -> set[int]:
-            ends, at = set(), 0
-            for k in run[:-1]:
-                at += len(side.full[k])
-                ends.add(at)
-            return ends
-
-        text = "".join(self.a.full[i] for i in olds)
-        own = breaks(self.a, olds) ^ breaks(self.b, news)
-        if not any(ends_sentence(text[:at]) for at in own):
+        olds, news = run.olds, run.news
+        own = set(run.cuts_a) ^ set(run.cuts_b)
+        if not any(ends_sentence(run.text[:at]) for at in own):
             self.rebroken[olds[0]] = (olds, news)
             self.link(olds[0], news[0], 1.0)
             self._taken_old.update(olds[1:])
