@@ -351,7 +351,7 @@ def test_cli_exit_codes(runner, corpus_dir):
         app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2025), "-f", "terminal"]
     )
     assert same.exit_code == 0, same.output
-    assert "no differences" in same.output
+    assert "no changes" in same.output
     differ = runner.invoke(
         app, ["diff", str(corpus_dir / WIND_2025), str(corpus_dir / WIND_2026), "-f", "terminal"]
     )

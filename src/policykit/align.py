@@ -9,19 +9,34 @@ with a weighted longest increasing subsequence, so a moved clause is one move ra
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal
 
+from policykit import pattern_cache
+from policykit.gongwen import is_page_number
 from policykit.model import Clause, Document
 from policykit.zh.chars import squash
+from policykit.zh.numbering import chinese_ordinal
 
 GroupKind = Literal["split", "merged"]
 """One old clause whose text now lies in several new ones, or several old ones joined into one."""
 
 _EDGE_PUNCT = "。，、；：:;,.！？!? \u3000"
+_NUMBER_MARKS = "()[]【】〔〕<>、.,:;·"
+"""What a clause number wears around its ordinal, after NFKC (（一） → (一), １． → 1.)."""
+_ORDINAL = pattern_cache.compile(r"\d+|[零〇一二两三四五六七八九十百千]+|[IVX]+")
+"""A bare ordinal after NFKC (Ⅳ → IV, ① → 1), read as a number so that 一、 and 1. and Ⅰ. agree."""
+_SENTENCE_END = "。！？；：!?;:"
+_HEADING_STOPS = "。．.：:"
+"""What a run-in heading ends with before its text, and loses when set on a line of its own."""
+_CLOSERS = "”’」』）)》〉】"
+REJOIN_PIECES = 60
+"""Most paragraphs one side may cut a text into: a scrape that breaks at every link or subscript."""
 
 MATCH_THRESHOLD = 0.5
 """Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
@@ -33,6 +48,8 @@ CONTAINMENT_THRESHOLD = 0.75
 """Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
 CONTEXT_THRESHOLD = 0.25
 """Lower Jaccard accepted between clauses whose parents are already paired: a paragraph rewritten in place."""
+SLOT_LONG, SLOT_FLOOR = 30, 0.1
+"""Texts this long that share fewer bigrams than this are not one clause rewritten, whatever their slot."""
 PART_CONTAINMENT = 0.6
 """Share of a part's bigrams that must come from the whole for it to count as a split/merge piece."""
 PART_COVERAGE = 0.7
@@ -41,13 +58,55 @@ PART_COVERAGE = 0.7
 # ---------------------------------------------------------------- clause keys and similarity
 
 
-def body_of(clause: Clause) -> str:
-    """A clause's own text without its leading number, squashed and trimmed of edge punctuation."""
-    text = squash(clause.text)
+def number_key(number: str) -> str:
+    """A clause number as layouts cannot change it: its ordinal, and whether brackets enclose it.
+
+    Typists and converters write one number as （一）, (一) or 一), as 一、, 一． or Ⅰ., as 1. or １、;
+    none of that is a renumbering.
+
+    >>> [number_key(n) for n in ("（一）", "(一)", "一)", "一、", "一．", "Ⅰ.", "１．", "（1）", "①", "第五条")]
+    ['()1', '()1', '()1', '1', '1', '1', '1', '()1', '()1', '第五条']
+    """
+    plain = squash(unicodedata.normalize("NFKC", number))
+    circled = bool(number) and "CIRCLED" in unicodedata.name(number[0], "")
+    enclosed = circled or any(mark in plain for mark in "()")
+    core = plain.strip(_NUMBER_MARKS)
+    if _ORDINAL.fullmatch(core):  # 第五条, 1.2, ——: compared as written
+        with suppress(ValueError):  # 十四五 reads as no number
+            core = str(chinese_ordinal(core))
+    return ("()" if enclosed else "") + core
+
+
+def full_of(clause: Clause, heads: frozenset[str] = frozenset()) -> str:
+    """A clause's own text without its number, squashed, edge punctuation kept; what a layout cannot change.
+
+    A table drops the page numbers and running heads (`heads`) it kept among its cells: the parser
+    cannot lift furniture out of a grid of one-cell lines, and a page break falls where it falls.
+    """
+    text = clause.text
+    if clause.kind == "table":
+        text = "\n".join(
+            line for line in text.split("\n") if not is_page_number(line) and line.strip() not in heads
+        )
+    text = squash(text)
     number = squash(clause.number)
     if number and text.startswith(number):
         text = text[len(number) :]
-    return text.strip(_EDGE_PUNCT)
+    return text
+
+
+def body_of(clause: Clause) -> str:
+    """A clause's own text without its leading number, squashed and trimmed of edge punctuation."""
+    return full_of(clause).strip(_EDGE_PUNCT)
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether text ends a sentence (or a lead-in before a colon), closing quotes aside.
+
+    >>> ends_sentence("确保按期完成。”"), ends_sentence("重点地区细颗粒物（PM")
+    (True, False)
+    """
+    return text.rstrip(_CLOSERS)[-1:] in tuple(_SENTENCE_END)
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -76,6 +135,7 @@ class Side:
     grams: list[frozenset[str]]
     parent: list[int | None]
     weight: list[int] = field(default_factory=list)
+    full: list[str] = field(default_factory=list)
     _postings: dict[str, list[int]] | None = None
 
     @classmethod
@@ -87,10 +147,12 @@ class Side:
             index_of[id(clause)] = len(clauses)
             clauses.append(clause)
             parent.append(index_of[id(ancestors[-1])] if ancestors else None)
-        bodies = [body_of(clause) for clause in clauses]
+        heads = frozenset(f.text.strip() for f in document.furniture if f.field == "running_head")
+        full = [full_of(clause, heads) for clause in clauses]
+        bodies = [text.strip(_EDGE_PUNCT) for text in full]
         grams = [bigrams(body) for body in bodies]
         # the order check keeps the most clauses in place (fewest moves), text length breaking ties
-        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies])
+        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies], full)
 
     def postings(self) -> dict[str, list[int]]:
         """Bigram → indexes of the clauses containing it, built once."""
@@ -107,6 +169,23 @@ class Side:
         return [i for i, body in enumerate(self.bodies) if body]
 
 
+@dataclass
+class Run:
+    """Consecutive clauses on each side whose texts, joined, are one text; where each side cuts it."""
+
+    olds: list[int]
+    news: list[int]
+    cuts_a: list[int]
+    cuts_b: list[int]
+    text: str = ""
+
+
+def _heading_only(side: Side, index: int) -> bool:
+    """Tell whether a clause is a heading alone on its line: its text is its heading."""
+    heading = squash(side.clauses[index].heading)
+    return bool(heading) and side.full[index].strip(_EDGE_PUNCT) == heading
+
+
 class Aligner:
     """Pairs old clauses with new ones in passes from the surest evidence to the weakest."""
 
@@ -117,6 +196,10 @@ class Aligner:
         self.pair_back: dict[int, int] = {}
         self.similarity: dict[int, float] = {}
         self.groups: list[tuple[GroupKind, list[int], list[int]]] = []
+        self.rebroken: dict[int, tuple[list[int], list[int]]] = {}
+        """Old first piece → (old pieces, new pieces) of one text broken into paragraphs elsewhere."""
+        self._taken_old: set[int] = set()
+        self._taken_new: set[int] = set()
 
     def link(self, i: int, j: int, similarity: float) -> None:
         self.pair[i] = j
@@ -124,20 +207,116 @@ class Aligner:
         self.similarity[i] = similarity
 
     def free_old(self) -> list[int]:
-        return [i for i in self.a.live() if i not in self.pair and not self._grouped(i, old=True)]
+        return [i for i in self.a.live() if i not in self.pair and not self.grouped(i, old=True)]
 
     def free_new(self) -> list[int]:
-        return [j for j in self.b.live() if j not in self.pair_back and not self._grouped(j, old=False)]
+        return [j for j in self.b.live() if j not in self.pair_back and not self.grouped(j, old=False)]
 
-    def _grouped(self, index: int, *, old: bool) -> bool:
-        return any(index in (olds if old else news) for _, olds, news in self.groups)
+    def grouped(self, index: int, *, old: bool) -> bool:
+        """Tell whether a clause is in a split or merge, or is a later piece of a rebroken text."""
+        return index in (self._taken_old if old else self._taken_new)
+
+    def add_group(self, kind: GroupKind, olds: list[int], news: list[int]) -> None:
+        self.groups.append((kind, olds, news))
+        self._taken_old.update(olds)
+        self._taken_new.update(news)
 
     def run(self) -> None:
+        self.match_rebroken()
         self.match_identical()
         self.match_split_merge()
         self.match_similar()
         self.match_by_children()
         self.match_in_context()
+
+    def match_rebroken(self) -> None:
+        """Pass 0: one text cut into paragraphs at other places (a PDF's lines, a scrape's links).
+
+        Runs of consecutive clauses whose texts, joined, are the same on both sides are one text. Where
+        every break one side has and the other lacks falls inside a sentence, no editor made it: the
+        first pieces are paired and `rebroken` records the run, which a diff reports as no change.
+        Where a break ends a sentence, one paragraph became several (split) or several one (merged).
+        """
+        a_live, b_live = self.a.live(), self.b.live()
+        a_texts, b_texts = set(self.a.full), set(self.b.full)
+        # a piece with an identical twin on the other side is that twin's, never part of a run
+        a_free = [i for i in a_live if self.a.full[i] not in b_texts]
+        b_free = [j for j in b_live if self.b.full[j] not in a_texts]
+        b_next = {j: b_free[k + 1] if k + 1 < len(b_free) else None for k, j in enumerate(b_free)}
+        a_next = {i: a_free[k + 1] if k + 1 < len(a_free) else None for k, i in enumerate(a_free)}
+        starts: dict[str, list[int]] = defaultdict(list)
+        for j in b_free:
+            starts[self.b.full[j][:1]].append(j)
+        for i in a_free:
+            if i in self._taken_old:
+                continue
+            text = self.a.full[i]
+            for j in starts.get(text[:1], ()):
+                if j in self._taken_new or number_key(self.a.clauses[i].number) != number_key(
+                    self.b.clauses[j].number
+                ):
+                    continue
+                run = self._rejoin(i, j, a_next, b_next)
+                if run is not None:
+                    self._record_run(run)
+                    break
+
+    def _rejoin(
+        self, i: int, j: int, a_next: dict[int, int | None], b_next: dict[int, int | None]
+    ) -> Run | None:
+        """The runs of consecutive clauses from old i and new j whose joined texts are equal, if any.
+
+        A heading set on a line of its own (（一）加强领导 / 各区要…) drops the full stop it had run in
+        (（一）加强领导。各区要…): the stop the other side has there is carried over the break.
+        """
+        run = Run([i], [j], [], [])
+        left, right = self.a.full[i], self.b.full[j]
+        while left != right:
+            if not (left.startswith(right) or right.startswith(left)):
+                return None
+            on_a = len(left) < len(right)
+            side, follow, pieces, cuts = (
+                (self.a, a_next, run.olds, run.cuts_a) if on_a else (self.b, b_next, run.news, run.cuts_b)
+            )
+            following = follow.get(pieces[-1])
+            taken = (self._taken_old, self.pair) if on_a else (self._taken_new, self.pair_back)
+            if (
+                following is None
+                or any(following in claimed for claimed in taken)
+                or any(side.bodies[k] for k in range(pieces[-1] + 1, following))
+                or side.clauses[following].number
+                or len(pieces) >= REJOIN_PIECES
+            ):
+                return None
+            shorter, longer = (left, right) if on_a else (right, left)
+            piece = side.full[following]
+            stop = longer[len(shorter)]
+            if stop in _HEADING_STOPS and not piece.startswith(stop) and _heading_only(side, pieces[-1]):
+                piece = stop + piece
+            cuts.append(len(shorter))
+            pieces.append(following)
+            if on_a:
+                left += piece
+            else:
+                right += piece
+        if len(run.olds) == len(run.news) == 1:
+            return None
+        run.text = left
+        return run
+
+    def _record_run(self, run: Run) -> None:
+        """Record a run of rejoined pieces as rebroken (breaks inside sentences), a split or a merge."""
+        olds, news = run.olds, run.news
+        own = set(run.cuts_a) ^ set(run.cuts_b)
+        if not any(ends_sentence(run.text[:at]) for at in own):
+            self.rebroken[olds[0]] = (olds, news)
+            self.link(olds[0], news[0], 1.0)
+            self._taken_old.update(olds[1:])
+            self._taken_new.update(news[1:])
+        elif len(olds) == 1:
+            self.add_group("split", olds, news)
+        elif len(news) == 1:
+            self.add_group("merged", olds, news)
 
     def match_identical(self) -> None:
         """Pass 1: identical text (number aside); among repeats prefer the same id, then document order."""
@@ -232,8 +411,8 @@ class Aligner:
                         similarity
                         + 0.5 * same_heading
                         + 0.2 * same_kind
-                        + 0.2 * same_number
-                        + 0.1 * (old.id == new.id)
+                        + 0.05 * same_number
+                        + 0.02 * (old.id == new.id)
                     )
                     scored.append((score, similarity, i, j))
         scored.sort(key=lambda item: (-item[0], item[2], item[3]))
@@ -253,7 +432,7 @@ class Aligner:
         for i in olds:
             parts = self._parts(self.a.grams[i], forward[i], self.b.grams)
             if parts:
-                self.groups.append(("split", [i], parts))
+                self.add_group("split", [i], parts)
         olds, news = self.free_old(), self.free_new()
         if not olds or not news:
             return
@@ -263,7 +442,7 @@ class Aligner:
         for j in news:
             parts = self._parts(self.b.grams[j], reverse[j], self.a.grams)
             if parts:
-                self.groups.append(("merged", parts, [j]))
+                self.add_group("merged", parts, [j])
 
     @staticmethod
     def _parts(whole: frozenset[str], shared: dict[int, int], grams: list[frozenset[str]]) -> list[int]:
@@ -336,8 +515,11 @@ class Aligner:
             if (self.pair.get(parent) if parent is not None else None) != self.b.parent[j]:
                 continue
             sizes = len(self.a.bodies[i]), len(self.b.bodies[j])
+            similarity = jaccard(self.a.grams[i], self.b.grams[j])
+            if min(sizes) >= SLOT_LONG and similarity < SLOT_FLOOR:
+                continue  # a paragraph written anew on another topic: removed and added, not reworded
             if max(sizes) <= 2 * min(sizes):
-                self.link(i, j, jaccard(self.a.grams[i], self.b.grams[j]))
+                self.link(i, j, similarity)
 
 
 def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:
@@ -395,10 +577,12 @@ def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
 
 
 def moved_pairs(aligner: Aligner) -> set[int]:
-    """Old indexes of the pairs out of order, less those that moved only because their parent moved with them."""
+    """Old indexes of the pairs out of order, less those that moved only because their parent moved with them
+    and those of a text said more than once (各位代表！), whose repeats are interchangeable."""
     a, b = aligner.a, aligner.b
     in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
     moved = {i for i in aligner.pair if i not in in_order}
+    said = Counter(a.bodies) + Counter(b.bodies)
 
     def carried(i: int) -> bool:
         parent = a.parent[i]
@@ -406,7 +590,10 @@ def moved_pairs(aligner: Aligner) -> set[int]:
             parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
         )
 
-    return {i for i in moved if not carried(i)}
+    def repeated(i: int) -> bool:
+        return a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
+
+    return {i for i in moved if not carried(i) and not repeated(i)}
 
 
 def removed_position(i: int, aligner: Aligner) -> tuple[int, int]:

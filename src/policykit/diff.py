@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from policykit import pattern_cache
-from policykit.align import align_clauses, moved_pairs, removed_position
+from policykit.align import align_clauses, bigrams, jaccard, moved_pairs, number_key, removed_position
 from policykit.model import Clause, Document, Target
 from policykit.zh.chars import squash
 
@@ -274,8 +274,13 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
     unchanged = 0
     for i, j in aligner.pair.items():
         old_clause, new_clause = a.clauses[i], b.clauses[j]
-        text_changed = squash(old_clause.text) != squash(new_clause.text)
-        renumbered = squash(old_clause.number) != squash(new_clause.number)
+        if i in aligner.rebroken and i not in moved:
+            unchanged += len(aligner.rebroken[i][0])  # one text, broken into paragraphs elsewhere
+            continue
+        numbers = number_key(old_clause.number), number_key(new_clause.number)
+        text_changed = numbers[0] != numbers[1] or a.full[i] != b.full[j]
+        # a number dropped or given (a dash item now a paragraph) is an edit of the text, not a renumbering
+        renumbered = all(numbers) and numbers[0] != numbers[1]
         body_changed = a.bodies[i] != b.bodies[j]
         kind: ChangeType
         if i in moved:
@@ -295,13 +300,11 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
     for group, olds, news in aligner.groups:
         change = Change(group, tuple(a.clauses[i] for i in olds), tuple(b.clauses[j] for j in news))
         ranked.append(((news[0], olds[0]), change))
-    grouped_old = {i for _, olds, _ in aligner.groups for i in olds}
-    grouped_new = {j for _, _, news in aligner.groups for j in news}
     for j in b.live():
-        if j not in aligner.pair_back and j not in grouped_new:
+        if j not in aligner.pair_back and not aligner.grouped(j, old=False):
             ranked.append(((j, -1), Change("added", (), (b.clauses[j],), similarity=0.0)))
     for i in a.live():
-        if i not in aligner.pair and i not in grouped_old:
+        if i not in aligner.pair and not aligner.grouped(i, old=True):
             ranked.append(
                 (removed_position(i, aligner), Change("removed", (a.clauses[i],), (), similarity=0.0))
             )
@@ -368,32 +371,53 @@ def _renamed_pairs(
     return pairs
 
 
+def _pair_by_sentence(olds: Sequence[Target], news: Sequence[Target]) -> dict[int, int]:
+    """Pair targets of one indicator across editions: same unit first, then those stated in the most
+    similar sentences, then in order.
+
+    An indicator as general as 项目 or 投资 recurs in many sentences of a yearly report; pairing its
+    mentions in order pairs a road programme's 2 projects with an industrial plan's 3900.
+    """
+    grams_old = [bigrams(squash(t.text)) for t in olds]
+    grams_new = [bigrams(squash(t.text)) for t in news]
+    scored = sorted(
+        (olds[i].unit != news[j].unit, -jaccard(grams_old[i], grams_new[j]), i, j)
+        for i in range(len(olds))
+        for j in range(len(news))
+    )
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in scored:
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
 def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target]) -> list[TargetChange]:
-    """Pair targets by indicator (and kind, in order); report pairs whose value, unit, comparator or year
-    moved, then the new edition's unpaired targets as added and the old edition's as removed.
+    """Pair targets by indicator and kind (by the sentences they are stated in, then in order); report pairs
+    whose value, unit, comparator or year moved, then the new edition's unpaired targets as added and the old edition's as removed.
 
     Only targets of kind 'target' are reported added or removed: achieved results and other figures
     come and go with every edition's review of the past year.
     """
     olds, news = list(old_targets), list(new_targets)
-    waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, target in enumerate(news):
-        waiting[_target_key(target)].append(index)
-    changed: list[TargetChange] = []
-    paired_new: set[int] = set()
-    unpaired_old: set[int] = set()
+    pools: dict[tuple[str, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for index, target in enumerate(olds):
-        pool = waiting.get(_target_key(target))
-        if not pool:
-            unpaired_old.add(index)
-            continue
-        same_unit = [j for j in pool if news[j].unit == target.unit]
-        counterpart = (same_unit or pool)[0]
-        pool.remove(counterpart)
-        paired_new.add(counterpart)
-        change = TargetChange(target.indicator, target, news[counterpart])
+        pools[_target_key(target)][0].append(index)
+    for index, target in enumerate(news):
+        pools[_target_key(target)][1].append(index)
+    paired: dict[int, int] = {}
+    for old_ids, new_ids in pools.values():
+        found = _pair_by_sentence([olds[i] for i in old_ids], [news[j] for j in new_ids])
+        paired.update({old_ids[a]: new_ids[b] for a, b in found.items()})
+    changed: list[TargetChange] = []
+    for index in sorted(paired):
+        change = TargetChange(olds[index].indicator, olds[index], news[paired[index]])
         if change.fields:
             changed.append(change)
+    paired_new = set(paired.values())
+    unpaired_old = set(range(len(olds))) - set(paired)
     unpaired_new = set(range(len(news))) - paired_new
     for i, j in _renamed_pairs(olds, news, unpaired_old, unpaired_new):
         unpaired_old.discard(i)

@@ -16,6 +16,9 @@ from policykit.errors import UsageError
 class DiffFormat(str, Enum):
     terminal = "terminal"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    yaml = "yaml"
     html = "html"
 
 
@@ -29,7 +32,9 @@ def diff(
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
-            "--format", "-f", help="terminal (on a terminal), json (when piped) or html (新旧对照 page)."
+            "--format",
+            "-f",
+            help="terminal (on a terminal), json (when piped), jsonl, csv, yaml or html (新旧对照 page).",
         ),
     ] = None,
     output: Annotated[
@@ -78,7 +83,12 @@ def diff(
         )
 
     result = run(compare, error_code=2)  # diff(1) keeps 1 for "differences"
-    chosen = output_format(fmt, output, "terminal", {"html": "html", "htm": "html", "json": "json"})
+    suffixes = {
+        "htm": "html",
+        "yml": "yaml",
+        **{name: name for name in ("html", "json", "jsonl", "csv", "yaml")},
+    }
+    chosen = output_format(fmt, output, "terminal", suffixes)
     run(
         lambda: write_diff(result, chosen, output, screen=console(), side_by_side=side_by_side, stat=stat),
         error_code=2,

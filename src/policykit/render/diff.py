@@ -279,7 +279,7 @@ def summary_text(result: DocumentDiff) -> Text:
     counts = result.counts()
     text = Text()
     if not result.has_differences:
-        text.append(f"no differences ({counts['unchanged']} clauses unchanged)", style="bold")
+        text.append(f"no changes ({counts['unchanged']} clauses unchanged)", style="bold")
         return text
     pieces = [(f"{counts[kind]} {kind}", TYPE_STYLE[kind]) for kind in CHANGE_TYPES if counts[kind]]
     for index, (piece, style) in enumerate(pieces):
@@ -469,15 +469,25 @@ def write_diff(
     side_by_side: bool = False,
     stat: bool = False,
 ) -> None:
-    """Render a diff as json, html or the terminal view, onto `screen` / stdout or into the file `output`.
+    """Render a diff as json, jsonl, csv, yaml, html or the terminal view, onto `screen` / stdout or into
+    the file `output`.
 
     The terminal view brackets edits ([-old-]{+new+}) where colour cannot show them: in a file, or on a
     screen without colour.
     """
-    if fmt == "json":
-        from policykit.render import to_json
+    if fmt in ("json", "yaml"):
+        from policykit.render import to_json, to_yaml
 
-        text = to_json(stat_dict(result) if stat else result.to_dict()) + "\n"
+        data = stat_dict(result) if stat else result.to_dict()
+        text = to_json(data) + "\n" if fmt == "json" else to_yaml(data)
+    elif fmt == "jsonl":
+        from policykit.render import to_jsonl
+
+        text = to_jsonl(diff_records(result, stat=stat))
+    elif fmt == "csv":
+        from policykit.render import to_csv
+
+        text = to_csv(diff_rows(result), DIFF_COLUMNS)
     elif fmt == "html":
         text = html_page(result)
     else:
@@ -499,6 +509,75 @@ def write_diff(
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
         raise OutputError(f"cannot write {output}: {error.strerror}; choose a writable path") from error
+
+
+DIFF_COLUMNS = (
+    "record",
+    "type",
+    "old_id",
+    "old_line",
+    "new_id",
+    "new_line",
+    "indicator",
+    "changed",
+    "old_value",
+    "new_value",
+    "similarity",
+    "old_text",
+    "new_text",
+)
+"""The CSV columns: one row per clause change (record=clause) or target change (record=target)."""
+
+
+def diff_records(result: DocumentDiff, *, stat: bool = False) -> list[dict]:
+    """One record per clause change, then per target change, each tagged `record`: what jsonl writes."""
+    data = stat_dict(result) if stat else result.to_dict()
+    return [
+        *({"record": "clause", **change} for change in data["changes"]),
+        *({"record": "target", **change} for change in data["target_changes"]),
+    ]
+
+
+def diff_rows(result: DocumentDiff) -> list[dict]:
+    """One flat row per clause change and per target change, old and new side by side: what CSV writes."""
+
+    def text(clauses: tuple[Clause, ...]) -> str:
+        return "\n".join(clause.text.strip() for clause in clauses)
+
+    rows: list[dict] = []
+    for change in result.changes:
+        rows.append(
+            {
+                "record": "clause",
+                "type": change.type,
+                "old_id": " ".join(c.id for c in change.old),
+                "old_line": change.old[0].line if change.old else "",
+                "new_id": " ".join(c.id for c in change.new),
+                "new_line": change.new[0].line if change.new else "",
+                "similarity": round(change.similarity, 3),
+                "old_text": text(change.old),
+                "new_text": text(change.new),
+            }
+        )
+    for target in result.target_changes:
+        old, new = target.old, target.new
+        rows.append(
+            {
+                "record": "target",
+                "type": target.type,
+                "old_id": old.clause if old else "",
+                "old_line": old.line if old else "",
+                "new_id": new.clause if new else "",
+                "new_line": new.line if new else "",
+                "indicator": target.indicator,
+                "changed": " ".join(target.fields),
+                "old_value": format_value(old) if old else "",
+                "new_value": format_value(new) if new else "",
+                "old_text": old.text if old else "",
+                "new_text": new.text if new else "",
+            }
+        )
+    return rows
 
 
 def stat_dict(result: DocumentDiff) -> dict:
@@ -537,7 +616,10 @@ def stat_dict(result: DocumentDiff) -> dict:
 
 
 __all__ = [
+    "DIFF_COLUMNS",
     "change_size",
+    "diff_records",
+    "diff_rows",
     "format_value",
     "html_page",
     "rich_diff",
