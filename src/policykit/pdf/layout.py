@@ -52,6 +52,8 @@ _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
+# A column holds a line of at least this many ems: gazettes set two columns of 17 characters.
+_COLUMN_MIN_EMS = 6
 
 
 @dataclass(frozen=True)
@@ -317,21 +319,32 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
     for index, (gutter_left, gutter_right) in enumerate(gutters):
         full_lines = []
         spans = []
+        counts = []
         for side_left, side_right in (sides[index], sides[index + 1]):
             if side_right - side_left < 4 * size:  # a column is more than a few characters wide
                 break
             inside = [f for f in narrow if f.x0 >= side_left - 1 and f.x1 <= side_right + 1]
             full_lines.append(sum(1 for f in inside if f.x1 - f.x0 >= 0.5 * (side_right - side_left)))
-            if not inside:
+            # Nor is a stack of labels a column: 第一章　总则 typed with an ideographic space (drawn
+            # as an advance, not a glyph) leaves a one-em strip beside 第一章, 第二章, 第一条 at an indent.
+            if not inside or max(f.x1 - f.x0 for f in inside) < _COLUMN_MIN_EMS * size:
                 break
             spans.append((min(f.top for f in inside), max(f.bottom for f in inside)))
+            counts.append(len(inside))
         else:
             # Columns stand side by side: text on the left above text on the right (a 公文's body,
             # then its right-aligned signature) is one column with a ragged edge.
             (top_a, bottom_a), (top_b, bottom_b) = spans
             overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
             side_by_side = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
-            strict = side_by_side and min(full_lines) >= 1 and max(full_lines) >= 3
+            # Nor are rows split by a one-em space (一次会议通过　根据…, typed with U+3000) columns:
+            # the paragraph's other lines run across the strip, between the split rows.
+            upper, lower = max(top_a, top_b), min(bottom_a, bottom_b)
+            across = sum(
+                1 for f in fragments if f.x0 < gutter_left and f.x1 > gutter_right and upper < f.top < lower
+            )
+            interleaved = across > max(1, 0.25 * min(counts))
+            strict = side_by_side and not interleaved and min(full_lines) >= 1 and max(full_lines) >= 3
             result.append((gutter_left, gutter_right, strict))
     return result
 
@@ -606,18 +619,30 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
     body = _without_chrome(body, label)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = _median_leading(body)
+    body_size = statistics.median(line.size for line in body) if body else 0.0
 
     out: list[tuple[str, int]] = []
     previous: Line | None = None
     for line in body:
         left, _ = edges[(line.page, line.column)]
-        indented = line.x0 - left >= 0.8 * line.size
+        indented = line.x0 - left >= 0.8 * line.size and not _ends_display(previous, line, edges, body_size)
         if previous is not None and out[-1][0] and not _continues(previous, line, indented, edges, leading):
             out.append(("", line.page))
         text = INDENT + line.text.lstrip(" \u3000") if indented else line.text
         out.append((text.rstrip(), line.page))
         previous = line
     return out
+
+
+def _ends_display(previous: Line | None, line: Line, edges: dict, body_size: float) -> bool:
+    """Tell whether a centred line in display type is the last line of a wrapped title, not an indent.
+
+    A long 公文 title (2号 over a 3号 body) fills its first lines and centres the rest: "…的通" / "知".
+    """
+    if previous is None or line.size < 1.15 * body_size or abs(line.size - previous.size) > 0.15 * line.size:
+        return False
+    left, right = edges[(line.page, line.column)]
+    return abs((line.x0 - left) - (right - line.x1)) <= line.size
 
 
 def _without_chrome(lines: list[Line], label: str) -> list[Line]:
