@@ -94,14 +94,17 @@ def _title_lines(lines: list[str], title: str | None) -> int:
     for count, line in enumerate(lines):
         typed += "".join(line.split())
         if not wanted.startswith(typed):
-            return max(1, count)
+            return count  # none when the text opens with no title (新华社北京…电)
         if typed == wanted:
             return count + 1
     return 1
 
 
 def build_docx(text: str, path: Path, variant: str, title: str | None = None) -> None:
-    """Type `text` (one paragraph a line, the leading lines that make `title` centred) as a 公文 .docx."""
+    """Type `text` (one paragraph a line, the leading lines that make `title` centred) as a 公文 .docx.
+
+    Each line of `text` is one paragraph, as the tree's text holds them (`Document.text`).
+    """
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import OxmlElement
@@ -242,8 +245,10 @@ def compare(texts: list[Path], variant: str, workdir: Path) -> list[Result]:
     typed = []
     for path in texts:
         target = workdir / f"{path.stem}.docx"
-        title = load_document(path).metadata.title
-        build_docx(path.read_text(encoding="utf-8"), target, variant, title)
+        # Typed from the text's paragraphs, as a typist types them: the corpus files carry hard wraps
+        # (报 / 告, PM / 2.5) that the text reader rejoins but a typed paragraph never has.
+        reference = load_document(path)
+        build_docx(reference.text, target, variant, reference.metadata.title)
         typed.append(target)
     to_pdf(typed, workdir, str(workdir / "lo-profile"))
     results = []

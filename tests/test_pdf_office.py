@@ -186,3 +186,13 @@ def test_the_probe_counts_a_broken_outline():
     assert pdf_probe._text_diff("中心-敦煌", "中心敦煌")
     assert pdf_probe.paragraphs(Doc("一、总体要求\n（一）重大意义。")) == ["一、总体要求", "（一）重大意义。"]
     assert CORPUS.name == "corpus"
+
+
+def test_a_title_centred_line_by_line_is_one_paragraph():
+    """A title broken by hand into centred lines of display type ("…行动方案" / "（2025-2030年）》的通知")."""
+    big = 22.0
+    parts = ["关于印发《脑机接口未来产业培育行动方案", "（2025-2030年）》的通知"]
+    rows = [(part, (LEFT + RIGHT - len(part) * big) / 2, big) for part in parts]
+    rows += [("沪府办发〔2025〕17号", LEFT + 2 * SIZE, SIZE), *_body(BODY), *_body(BODY)]
+    lines = [text for text, _ in layout_lines([_page(rows)])]
+    assert "".join(lines[: lines.index("")]) == "".join(parts)

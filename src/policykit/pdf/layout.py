@@ -625,8 +625,14 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
     previous: Line | None = None
     for line in body:
         left, _ = edges[(line.page, line.column)]
-        indented = line.x0 - left >= 0.8 * line.size and not _ends_display(previous, line, edges, body_size)
-        if previous is not None and out[-1][0] and not _continues(previous, line, indented, edges, leading):
+        display = _continues_display(previous, line, edges, body_size, leading)
+        indented = line.x0 - left >= 0.8 * line.size and not display
+        if (
+            previous is not None
+            and out[-1][0]
+            and not display
+            and not _continues(previous, line, indented, edges, leading)
+        ):
             out.append(("", line.page))
         text = INDENT + line.text.lstrip(" \u3000") if indented else line.text
         out.append((text.rstrip(), line.page))
@@ -634,15 +640,26 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
     return out
 
 
-def _ends_display(previous: Line | None, line: Line, edges: dict, body_size: float) -> bool:
-    """Tell whether a centred line in display type is the last line of a wrapped title, not an indent.
+def _continues_display(
+    previous: Line | None, line: Line, edges: dict, body_size: float, leading: float
+) -> bool:
+    """Tell whether a centred line in display type goes on with the centred line above: one title.
 
-    A long 公文 title (2号 over a 3号 body) fills its first lines and centres the rest: "…的通" / "知".
+    A long 公文 title (2号 over a 3号 body) is centred line by line, broken where the typesetter or
+    the typist chose ("…行动方案" / "（2025-2030年）》的通知", "…的通" / "知"): no indent, no new paragraph.
     """
     if previous is None or line.size < 1.15 * body_size or abs(line.size - previous.size) > 0.15 * line.size:
         return False
+    if (previous.page, previous.column, previous.block) != (line.page, line.column, line.block):
+        return False
+    if line.top - previous.bottom > leading + 0.5 * line.size:
+        return False
     left, right = edges[(line.page, line.column)]
-    return abs((line.x0 - left) - (right - line.x1)) <= line.size
+    # The line above may be a full one whose last mark inks only half its em ("方案》").
+    return (
+        abs((line.x0 - left) - (right - line.x1)) <= line.size
+        and abs((previous.x0 - left) - (right - previous.x1)) <= 1.5 * previous.size
+    )
 
 
 def _without_chrome(lines: list[Line], label: str) -> list[Line]:
