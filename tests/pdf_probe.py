@@ -1,12 +1,15 @@
 """Probe: type each corpus text as a 公文 in Word, print it to PDF with LibreOffice, and parse it back.
 
-The tree read from the PDF must be the tree read from the text: the same numbered headings (kind,
-number, label) and the same visible text, whitespace and page furniture aside. Each document is
+The tree read from the PDF must be the tree read from the text. Four measures, each a count of
+documents and of edits: outline (numbered headings: kind, number, label), paragraphs (where the
+breaks fall), text (every visible character, whitespace aside: a leaked page number or running
+head shows here) and spacing (spaces a reader sees, line breaks aside). Each text's paragraphs
+(`Document.text`, so no hard wraps of the corpus file) are
 typed the way an office types a 公文 (python-docx): the title centred, body paragraphs justified
 with a two-character first-line indent, 仿宋 body, 黑体 and 楷体 headings typed as text (一、,
 （一）, 1.), and a "— N —" page-number field in the footer. Variants change the page:
 
-    gongwen  A4, GB/T 9704 margins, 3号 (16 pt) type, 28.95 pt exact leading: 22 lines of 28 characters
+    gongwen  A4, GB/T 9704 margins, 3号 (16 pt) type, 28.95 pt exact leading: 22 lines of 27 characters
     plain    A4, Word's default margins, 12 pt, the indent typed as two U+3000
     twocol   the gongwen page in two columns of 12 pt type
     header   the gongwen page with the title repeated in a header on every page

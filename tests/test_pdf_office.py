@@ -196,3 +196,24 @@ def test_a_title_centred_line_by_line_is_one_paragraph():
     rows += [("沪府办发〔2025〕17号", LEFT + 2 * SIZE, SIZE), *_body(BODY), *_body(BODY)]
     lines = [text for text, _ in layout_lines([_page(rows)])]
     assert "".join(lines[: lines.index("")]) == "".join(parts)
+
+
+def test_a_row_justified_letter_by_letter_has_no_spaces():
+    """A short row spread over the column ("刑　事　治　安　、" when "17.7%、" wraps) reads as one word run."""
+    row = "刑事治安、涉诈、涉毒警情分别下降"
+    pitch = (RIGHT - LEFT) / len(row)  # 27 ems of column over 16 glyphs: 0.7 em between glyphs
+    chars: list = []
+    for index, char in enumerate(row):
+        _row(chars, char, LEFT + index * pitch, 100.0)
+    _row(chars, "17.7%、17.4%、68%。全省上下众志成城、严防坚守。", LEFT, 100.0 + LEADING)
+    page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
+    assert layout_lines([page])[0] == (row, 1)
+
+
+def test_a_row_of_words_set_apart_keeps_its_spaces():
+    """Latin words of one glyph each, set at one pitch, keep the spaces between them."""
+    chars: list = []
+    for index, char in enumerate("ABCDEF"):
+        _row(chars, char, LEFT + index * 2 * SIZE, 100.0)
+    page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
+    assert layout_lines([page])[0] == ("A B C D E F", 1)
