@@ -13,6 +13,7 @@ with a two-character first-line indent, 仿宋 body, 黑体 and 楷体 headings 
     plain    A4, Word's default margins, 12 pt, the indent typed as two U+3000
     twocol   the gongwen page in two columns of 12 pt type
     header   the gongwen page with the title repeated in a header on every page
+    mirrored the gongwen page with odd page numbers at the right, even ones at the left
 
 Usage: .venv/bin/python tests/pdf_probe.py [--variant NAME ...] [--keep DIR] [-v] [corpus .txt ...]
 (default: every variant over every corpus document). It prints one line per document that
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-VARIANTS = ("gongwen", "plain", "twocol", "header")
+VARIANTS = ("gongwen", "plain", "twocol", "header", "mirrored")
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
 _LEVELS = (
@@ -67,15 +68,15 @@ def _east_asian(run, name: str) -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
-def _page_number_footer(section) -> None:
-    """A centred "— N —" footer whose N is a PAGE field, as 公文 templates have it."""
+def _page_number_footer(footer, alignment=None) -> None:
+    """A "— N —" footer whose N is a PAGE field, as 公文 templates have it (centred by default)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if alignment is None else alignment
     paragraph.add_run("— ").font.size = Pt(14)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
@@ -135,14 +136,23 @@ def build_docx(text: str, path: Path, variant: str, title: str | None = None) ->
         run = header.add_run(title or next((line.strip() for line in text.splitlines() if line.strip()), ""))
         run.font.size = Pt(10.5)
         _east_asian(run, "宋体")
-    _page_number_footer(section)
+    if variant == "mirrored":
+        # GB/T 9704: odd page numbers at the right, even ones at the left, one character in.
+        document.settings.odd_and_even_pages_header_footer = True
+        _page_number_footer(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+        _page_number_footer(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+        for footer in (section.footer, section.even_page_footer):
+            indent = footer.paragraphs[0].paragraph_format
+            indent.left_indent = indent.right_indent = Pt(14)
+    else:
+        _page_number_footer(section.footer)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     heading = _title_lines(lines, title)
     for index, line in enumerate(lines):
         paragraph = document.add_paragraph()
         layout = paragraph.paragraph_format
         layout.space_before = layout.space_after = Pt(0)
-        if variant == "gongwen" or variant == "header":
+        if variant in ("gongwen", "header", "mirrored"):
             layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             layout.line_spacing = Pt(28.95)
         if index < heading:

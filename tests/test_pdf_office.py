@@ -217,3 +217,11 @@ def test_a_row_of_words_set_apart_keeps_its_spaces():
         _row(chars, char, LEFT + index * 2 * SIZE, 100.0)
     page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
     assert layout_lines([page])[0] == ("A B C D E F", 1)
+
+
+def test_a_row_set_solid_keeps_its_ideographic_spaces():
+    """A row with a whole em of white at two places (第一章　总则　第二章) is set solid: the spaces stay."""
+    chars: list = []
+    _row(chars, "第一章\u3000总则\u3000第二章\u3000附则", LEFT, 100.0)
+    page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
+    assert layout_lines([page])[0] == ("第一章 总则 第二章 附则", 1)

@@ -53,8 +53,8 @@ _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
 _LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
-# White between Chinese glyphs narrower than this (in ems) is justification; a typed U+3000 is one em.
-_SPACE_EMS = 0.9
+# White after every glyph of a row, in ems, from which the row is letter-spaced (justified).
+_TRACKED_EMS = 0.4
 
 
 @dataclass(frozen=True)
@@ -311,9 +311,7 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     tracked = _letter_spaced(fragments)
     for previous, fragment in itertools.pairwise(fragments):
         gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
-        touching = (
-            (gap < 0.25 or tracked or _justified(previous, fragment, gap)) and previous.text and fragment.text
-        )
+        touching = (gap < 0.25 or tracked) and previous.text and fragment.text
         text += (
             fragment.text
             if touching and not spaced(previous.text[-1], fragment.text[0], gap)
@@ -332,33 +330,19 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     )
 
 
-def _justified(previous: Fragment, fragment: Fragment, gap: float) -> bool:
-    """Tell whether white of `gap` ems between two fragments of Chinese is justification, not a space.
-
-    Justifying a row of Chinese spreads its glyphs up to two thirds of an em apart; past a mark
-    that inks half its em ("、" then "涉") the white looks wider. A typed U+3000 leaves a whole em.
-    """
-    if not (previous.text and fragment.text) or spaced(previous.text[-1], fragment.text[0], gap):
-        return False
-    if previous.text[-1] in _CLOSING_MARKS:
-        gap -= 0.5  # measured from the mark's ink, which ends half an em before its box
-    if fragment.text[0] in _OPENING_MARKS:
-        gap -= 0.5
-    return gap < _SPACE_EMS
-
-
 def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
-    """Tell whether a row's fragments are single glyphs set at one pitch: a row justified letter by letter.
+    """Tell whether a row is justified letter by letter: white after every glyph, not at one place.
 
-    Word and LibreOffice spread a short last-but-one line across the column ("刑　事　治　安　、"
-    when "17.7%、" wraps): each glyph then stands alone, and the white between them is no space.
+    Word and LibreOffice spread a short last-but-one row of Chinese across the column ("刑　事　治
+    安　、" when "17.7%、" wraps), so its glyphs stand apart as fragments whose white is no space;
+    a row set solid with one wide gap in it (第一章　总则, a typed U+3000) keeps that space.
     """
-    pitches = [b.x0 - a.x0 for a, b in itertools.pairwise(fragments) if len(a.text) == 1 and len(b.text) == 1]
-    if len(pitches) < 3 or len(pitches) < 0.6 * (len(fragments) - 1):
+    if len(fragments) < 3:
         return False
-    typical = statistics.median(pitches)
-    size = max(fragments[0].size, 1.0)
-    return sum(abs(pitch - typical) <= 0.15 * size for pitch in pitches) >= 0.6 * len(pitches)
+    glyphs = sum(len(f.text.replace(" ", "")) for f in fragments)
+    size = max(statistics.median(f.size for f in fragments), 1.0)
+    tracking = (fragments[-1].x1 - fragments[0].x0 - glyphs * size) / max(glyphs - 1, 1)
+    return tracking >= _TRACKED_EMS * size
 
 
 def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
