@@ -225,3 +225,15 @@ def test_a_row_set_solid_keeps_its_ideographic_spaces():
     _row(chars, "第一章\u3000总则\u3000第二章\u3000附则", LEFT, 100.0)
     page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
     assert layout_lines([page])[0] == ("第一章 总则 第二章 附则", 1)
+
+
+def test_white_widened_beside_a_full_width_mark_is_no_space():
+    """Justifying widens the white after 、 and ， ("达6.9万元、" · "3.4万元，" · "增长"): no space there."""
+    chars: list = []
+    x = LEFT
+    for piece in ("均可支配收入分别达6.9万元、", "3.4万元，", "增长"):
+        _row(chars, piece, x, 100.0)
+        x += len(piece) * SIZE + 0.4 * SIZE  # the box's white after the mark, widened by 0.4 em
+    _row(chars, "17.7%、17.4%、68%。全省上下众志成城、严防坚守。", LEFT, 100.0 + LEADING)
+    page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
+    assert layout_lines([page])[0] == ("均可支配收入分别达6.9万元、3.4万元，增长", 1)
