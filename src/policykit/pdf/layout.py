@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from policykit import pattern_cache
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
+from policykit.pdf.columns import document_gutters
 from policykit.zh.chars import squash
 from policykit.zh.numbering import is_heading_line
 
@@ -50,8 +51,13 @@ _BROWSER_FOOTER = pattern_cache.compile(
 _TITLE_URL = pattern_cache.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
 _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
+# The marks only Chinese uses: the curly quotes serve Latin text too.
+_FULL_WIDTH_CLOSING = _CLOSING_MARKS - frozenset("”’")
+_FULL_WIDTH_OPENING = _OPENING_MARKS - frozenset("“‘")
 _LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
+# White after every glyph of a row, in ems, from which the row is letter-spaced (justified).
+_TRACKED_EMS = 0.4
 
 
 @dataclass(frozen=True)
@@ -254,109 +260,6 @@ def spaced(left: str, right: str, gap: float, blank: str = "") -> bool:
 # ---------------------------------------------------------------- layout (runs in the parent)
 
 
-def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
-    """Find vertical strips no column text crosses: (left, right, strict) per candidate gutter.
-
-    Strict gutters have real columns on both sides (lines at least half a column wide);
-    loose ones only have some text on both sides and count when other pages agree.
-    """
-    fragments = page.fragments
-    if len(fragments) < 2:
-        return []
-    left = min(f.x0 for f in fragments)
-    right = max(f.x1 for f in fragments)
-    area = right - left
-    if area <= 0:
-        return []
-    size = statistics.median(f.size for f in fragments)
-    narrow = [f for f in fragments if f.x1 - f.x0 <= 0.55 * area]
-    if len(narrow) < max(2, len(fragments) / 2):  # most lines span the page: one column
-        return []
-    origin = int(left)
-    cover = [0] * (int(right) - origin + 2)
-    for f in narrow:
-        cover[int(f.x0) - origin] += 1
-        cover[int(f.x1) - origin + 1] -= 1
-    running, counts = 0, []
-    for delta in cover:
-        running += delta
-        counts.append(running)
-    tolerance = max(2, int(0.1 * max(counts)))
-    gutters: list[tuple[float, float]] = []
-    g_right: float  # a fragment's edge may end the strip (below)
-    x = 0
-    while x < len(counts):
-        if counts[x] > tolerance:
-            x += 1
-            continue
-        end = x
-        while end < len(counts) and counts[end] <= tolerance:
-            end += 1
-        g_left, g_right = origin + x, origin + end
-        if g_right >= right - 2 * size:
-            # A sparse last column (a page's final line) lets the strip run to the edge: it ends
-            # where the first fragment starts inside it.
-            g_right = min((f.x0 for f in narrow if g_left + 0.5 * size < f.x0 < g_right), default=g_right)
-        g_left, g_right = _emptiest(counts, g_left - origin, int(g_right) - origin)
-        g_left, g_right = g_left + origin, g_right + origin
-        if g_right - g_left >= 0.5 * size and g_left - left >= 4 * size and right - g_right >= 2 * size:
-            gutters.append((float(g_left), float(g_right)))
-        x = end
-    # Strips that leave a sliver between them (around an indent, a one-character line) are not gutters.
-    while gutters:
-        bounds = [left, *[edge for g in gutters for edge in g], right]
-        widths = [bounds[i + 1] - bounds[i] for i in range(0, len(bounds), 2)]
-        narrowest = min(range(len(widths)), key=widths.__getitem__)
-        if widths[narrowest] >= 4 * size:
-            break
-        beside = [i for i in (narrowest - 1, narrowest) if 0 <= i < len(gutters)]
-        gutters.pop(min(beside, key=lambda i: gutters[i][1] - gutters[i][0]))
-    result: list[tuple[float, float, bool]] = []
-    bounds = [left, *[edge for g in gutters for edge in g], right]
-    sides = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    for index, (gutter_left, gutter_right) in enumerate(gutters):
-        full_lines = []
-        spans = []
-        for side_left, side_right in (sides[index], sides[index + 1]):
-            if side_right - side_left < 4 * size:  # a column is more than a few characters wide
-                break
-            inside = [f for f in narrow if f.x0 >= side_left - 1 and f.x1 <= side_right + 1]
-            full_lines.append(sum(1 for f in inside if f.x1 - f.x0 >= 0.5 * (side_right - side_left)))
-            if not inside:
-                break
-            spans.append((min(f.top for f in inside), max(f.bottom for f in inside)))
-        else:
-            # Columns stand side by side: text on the left above text on the right (a 公文's body,
-            # then its right-aligned signature) is one column with a ragged edge.
-            (top_a, bottom_a), (top_b, bottom_b) = spans
-            overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
-            side_by_side = overlap >= 0.5 * min(bottom_a - top_a, bottom_b - top_b)
-            strict = side_by_side and min(full_lines) >= 1 and max(full_lines) >= 3
-            result.append((gutter_left, gutter_right, strict))
-    return result
-
-
-def _emptiest(counts: list[int], start: int, stop: int) -> tuple[int, int]:
-    """The longest stretch of [start, stop) at (about) its lowest coverage: a sparse column is not gutter."""
-    window = counts[start:stop]
-    if not window:
-        return start, stop
-    lowest = min(window) + 1
-    best = (start, start)
-    index = start
-    while index < stop:
-        if counts[index] > lowest:
-            index += 1
-            continue
-        end = index
-        while end < stop and counts[end] <= lowest:
-            end += 1
-        if end - index > best[1] - best[0]:
-            best = (index, end)
-        index = end
-    return best
-
-
 def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block: int) -> list[Line]:
     """Order a page's fragments: column blocks between spanning rows, each column top to bottom."""
     columns = len(gutters) + 1
@@ -403,13 +306,17 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     """One row's fragments in a column as a line: a space between them where white separates them.
 
     Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
-    objects split mid-word) may touch, and touching pieces of Chinese join without a space.
+    objects split mid-word) may touch, and touching pieces of Chinese join without a space; so do
+    the glyphs of a row justified letter by letter.
     """
     fragments = sorted(fragments, key=lambda f: f.x0)
     text = fragments[0].text
+    tracked = _letter_spaced(fragments)
     for previous, fragment in itertools.pairwise(fragments):
         gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
-        touching = gap < 0.25 and previous.text and fragment.text
+        touching = (
+            (gap < 0.25 or tracked or _marked(previous, fragment, gap)) and previous.text and fragment.text
+        )
         text += (
             fragment.text
             if touching and not spaced(previous.text[-1], fragment.text[0], gap)
@@ -428,58 +335,29 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     )
 
 
-def _document_gutters(pages: Sequence[PageText]) -> list[list[tuple[float, float]]]:
-    """Pick each page's gutters, preferring the ones most pages agree on.
+def _marked(previous: Fragment, fragment: Fragment, gap: float) -> bool:
+    """Tell whether the white beside a full-width mark (、，。（《) is the mark's own and justification's.
 
-    Columns keep their place from page to page, while a single page (a flattened table, a
-    column of short lines) can fake a gutter or hide one; so a gutter found cleanly on at
-    least 30% of the pages is used on every page where it is clear, and a page's own strict
-    gutters count only where they do not clash with it.
+    Such a mark inks half its em, and justifying may widen it (LibreOffice sets "达6.9万元、" then
+    "3.4万元，" then "增长" apart): no one types a space there.
     """
-    candidates = [_gutters(page) for page in pages]
-    with_text = sum(1 for page in pages if page.fragments) or 1
-    clusters: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    for found in candidates:
-        for g_left, g_right, strict in found:
-            if strict:
-                clusters[round((g_left + g_right) / 20)].append((g_left, g_right))
-    common: list[tuple[float, float]] = []
-    for centre in sorted(clusters, key=lambda c: -len(clusters[c])):
-        members = clusters[centre] + clusters.get(centre - 1, []) + clusters.get(centre + 1, [])
-        if len(members) < 0.3 * with_text:
-            continue
-        gutter = (statistics.median(g[0] for g in members), statistics.median(g[1] for g in members))
-        if not any(g_left < gutter[1] and gutter[0] < g_right for g_left, g_right in common):
-            common.append(gutter)
-    chosen = []
-    for page, found in zip(pages, candidates, strict=True):
-        keep = [gutter for gutter in common if _clear(page, gutter)]
-        for g_left, g_right, strict in found:
-            middle = (g_left + g_right) / 2
-            if strict and all(
-                abs(middle - (left + right) / 2) > 0.15 * page.width for left, right in [*common, *keep]
-            ):
-                keep.append((g_left, g_right))
-        chosen.append(sorted(keep))
-    return chosen
+    beside = (previous.text[-1:] in _FULL_WIDTH_CLOSING) + (fragment.text[:1] in _FULL_WIDTH_OPENING)
+    return beside > 0 and gap - 0.5 * beside < 1.0
 
 
-def _clear(page: PageText, gutter: tuple[float, float]) -> bool:
-    """Tell whether a page's column text can sit around `gutter`: little crosses its middle.
+def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
+    """Tell whether a row is justified letter by letter: white after every glyph, not at one place.
 
-    A page whose text all lies on one side still counts (a last page that ends in the first
-    column), unless most of its lines are wider than a column (a full-width page).
+    Word and LibreOffice spread a short last-but-one row of Chinese across the column ("刑　事　治
+    安　、" when "17.7%、" wraps), so its glyphs stand apart as fragments whose white is no space;
+    a row set solid with one wide gap in it (第一章　总则, a typed U+3000) keeps that space.
     """
-    fragments = page.fragments
-    if not fragments:
+    if len(fragments) < 3:
         return False
-    text_width = page.width - 2 * min(f.x0 for f in fragments)
-    narrow = [f for f in fragments if f.x1 - f.x0 <= 0.55 * text_width]
-    if len(narrow) < len(fragments) / 2:
-        return False
-    middle = (gutter[0] + gutter[1]) / 2
-    across = sum(1 for f in narrow if f.x0 < middle < f.x1)
-    return across <= max(2, 0.1 * len(narrow))
+    glyphs = sum(len(f.text.replace(" ", "")) for f in fragments)
+    size = max(statistics.median(f.size for f in fragments), 1.0)
+    tracking = (fragments[-1].x1 - fragments[0].x0 - glyphs * size) / max(glyphs - 1, 1)
+    return tracking >= _TRACKED_EMS * size
 
 
 def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
@@ -594,7 +472,7 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
 
     `label` names the file in what the log says about dropped lines.
     """
-    gutters = _document_gutters(pages)
+    gutters = document_gutters(pages)
     ordered: list[Line] = []
     block = 0
     for page, page_gutters in zip(pages, gutters, strict=True):
@@ -606,18 +484,47 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
     body = _without_chrome(body, label)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = _median_leading(body)
+    body_size = statistics.median(line.size for line in body) if body else 0.0
 
     out: list[tuple[str, int]] = []
     previous: Line | None = None
     for line in body:
         left, _ = edges[(line.page, line.column)]
-        indented = line.x0 - left >= 0.8 * line.size
-        if previous is not None and out[-1][0] and not _continues(previous, line, indented, edges, leading):
+        display = _continues_display(previous, line, edges, body_size, leading)
+        indented = line.x0 - left >= 0.8 * line.size and not display
+        if (
+            previous is not None
+            and out[-1][0]
+            and not display
+            and not _continues(previous, line, indented, edges, leading)
+        ):
             out.append(("", line.page))
         text = INDENT + line.text.lstrip(" \u3000") if indented else line.text
         out.append((text.rstrip(), line.page))
         previous = line
     return out
+
+
+def _continues_display(
+    previous: Line | None, line: Line, edges: dict, body_size: float, leading: float
+) -> bool:
+    """Tell whether a centred line in display type goes on with the centred line above: one title.
+
+    A long 公文 title (2号 over a 3号 body) is centred line by line, broken where the typesetter or
+    the typist chose ("…行动方案" / "（2025-2030年）》的通知", "…的通" / "知"): no indent, no new paragraph.
+    """
+    if previous is None or line.size < 1.15 * body_size or abs(line.size - previous.size) > 0.15 * line.size:
+        return False
+    if (previous.page, previous.column, previous.block) != (line.page, line.column, line.block):
+        return False
+    if line.top - previous.bottom > leading + 0.5 * line.size:
+        return False
+    left, right = edges[(line.page, line.column)]
+    # The line above may be a full one whose last mark inks only half its em ("方案》").
+    return (
+        abs((line.x0 - left) - (right - line.x1)) <= line.size
+        and abs((previous.x0 - left) - (right - previous.x1)) <= 1.5 * previous.size
+    )
 
 
 def _without_chrome(lines: list[Line], label: str) -> list[Line]:

@@ -20,6 +20,9 @@ MAX_PAGE_CHARS = 200_000
 MAX_PAGE_OBJECTS = 500_000
 # Unicode values PDFium gives glyphs it cannot map: nothing, a replacement, or a private-use slot.
 _UNMAPPED = range(0xE000, 0xF900)
+# What PDFium reports for a hyphen drawn at the end of a line (it guesses a soft hyphen): the
+# glyph is there, and between ideographs it is a real dash (大创谷艺术中心-敦煌当代美术馆).
+_LINE_END_HYPHEN = 0xFFFE
 # How many of a page's objects are checked for fonts that are not embedded.
 _SAMPLE = 64
 # Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
@@ -211,7 +214,9 @@ class Reader:
             elif 0xDC00 <= unit < 0xE000 and pending_high:
                 text = chr(0x10000 + ((pending_high - 0xD800) << 10) + (unit - 0xDC00))
                 pending_high = 0
-            elif unit in (0, 0xFFFD, 0xFFFE) or unit in _UNMAPPED:
+            elif unit == _LINE_END_HYPHEN:
+                text = "-"
+            elif unit in (0, 0xFFFD) or unit in _UNMAPPED:
                 undecodable += 1
                 continue
             elif unit < 0x20 or (unit == 0x20 and generated(text_page, k)):
