@@ -21,6 +21,8 @@ _GLOB_CHARS = "*?["
 
 def display_path(path: str) -> str:
     """A path as printable text: bytes that are not UTF-8 (kept by surrogateescape) shown as \\xNN."""
+    if path.isascii():
+        return path
     try:
         path.encode("utf-8")
         return path

@@ -92,6 +92,8 @@ def _key(path: str, cwd: str | None = None) -> str:
         absolute = (cwd or os.path.join(os.getcwd(), "")) + path  # what abspath gives, without normpath
     else:
         absolute = os.path.abspath(path)
+    if absolute.isascii():
+        return absolute
     try:
         absolute.encode("utf-8")
         return absolute

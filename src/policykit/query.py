@@ -13,10 +13,13 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from policykit import pattern_cache
 from policykit.errors import UsageError
-from policykit.model import Document
+
+if TYPE_CHECKING:
+    from policykit.model import Document
 
 MODES = ("word", "substring", "regex")
 REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
-from policykit.model import Document
 from policykit.query import (
     MODES,
     ClauseRecord,
@@ -35,6 +35,9 @@ from policykit.query import (
     match_record,
     parse_query,
 )
+
+if TYPE_CHECKING:
+    from policykit.model import Document
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
