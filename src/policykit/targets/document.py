@@ -154,22 +154,21 @@ def _walk_targets(
             found.extend(_table_rows(document, clause, own, include_all))
         yield clause, found
         inner = _child_context(clause, context)
-        inner = replace(inner, review=_review_after(clause.text, inner))
-        child_lead: int | None = None
-        for child in clause.children:
-            yield from visit(child, inner, child_lead)
-            inner = replace(inner, review=_review_after(child.text, inner))
-            if child.text.strip().endswith(("：", ":")):
-                lead = _deadlines(child.text, inner.reference_year)
-                child_lead = lead[-1][1] if lead else None
+        yield from visit_siblings(clause.children, replace(inner, review=_review_after(clause.text, inner)))
 
-    top_lead: int | None = None
-    for clause in document.clauses:
-        yield from visit(clause, base, top_lead)
-        base = replace(base, review=_review_after(clause.text, base))
-        if clause.text.strip().endswith(("：", ":")):
-            lead = _deadlines(clause.text, base.reference_year)
-            top_lead = lead[-1][1] if lead else None
+    def visit_siblings(
+        clauses: Iterable[Clause], context: TargetContext
+    ) -> Iterator[tuple[Clause, list[Target]]]:
+        """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline."""
+        lead: int | None = None
+        for clause in clauses:
+            yield from visit(clause, context, lead)
+            context = replace(context, review=_review_after(clause.text, context))
+            if clause.text.strip().endswith(("：", ":")):
+                deadlines = _deadlines(clause.text, context.reference_year)
+                lead = deadlines[-1][1] if deadlines else None
+
+    yield from visit_siblings(document.clauses, base)
 
 
 def extract_targets(
