@@ -188,7 +188,6 @@ class SearchIndex:
         self.folder = folder
         self.path = os.path.join(folder, INDEX_FILE)
         self.notes = notes
-        self._held_keys: dict[str, str] = {}
 
     @classmethod
     def open(
@@ -283,7 +282,7 @@ class SearchIndex:
         """The files the index holds as they are now: stat proves it, or for a file written just before
         it was indexed (stat cannot tell), its content hash; those are then stamped as checked.
         `stats` holds stat results the caller has just taken (the folder walk's), not taken again."""
-        held, checked = self._held(files, stats, self._known())
+        held, checked, _ = self._held(files, stats, self._known())
         self._stamp(checked)
         return held
 
@@ -300,8 +299,8 @@ class SearchIndex:
         db.execute("BEGIN")
         try:
             known = self._known()
-            held, checked = self._held(files, stats, known)
-            found, total, characters = self._find(query, held, under, known, self._held_keys)
+            held, checked, keys = self._held(files, stats, known)
+            found, total, characters = self._find(query, held, under, known, keys)
         finally:
             db.execute("COMMIT")
         self._stamp(checked)
@@ -309,11 +308,12 @@ class SearchIndex:
 
     def _held(
         self, files: Iterable[str], stats: Mapping[str, os.stat_result] | None, known: dict[str, tuple]
-    ) -> tuple[list[str], list[tuple]]:
-        """The files held unchanged, and (time, id) stamps for those only their content hash proved so."""
+    ) -> tuple[list[str], list[tuple], dict[str, str]]:
+        """The files held unchanged, (time, id) stamps for those only their content hash proved so, and
+        each file's index key."""
         held = []
         checked: list[tuple] = []
-        keys = self._held_keys = {}
+        keys: dict[str, str] = {}
         cwd = os.path.join(os.getcwd(), "")
         for file in files:
             key = keys[file] = _key(file, cwd)
@@ -336,7 +336,7 @@ class SearchIndex:
                 if same:
                     held.append(file)
                     checked.append((time.time_ns(), entry[0]))
-        return held, checked
+        return held, checked, keys
 
     def _stamp(self, checked: list[tuple]) -> None:
         if checked:
