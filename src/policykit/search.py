@@ -322,11 +322,8 @@ def _scan(
             continue
         try:
             tested = _test_text_file(file, display_path(file), query)
-        except PolicykitError as problem:
-            warnings.append(display_path(str(problem)))
-            continue
-        except OSError as problem:
-            warnings.append(f"{display_path(file)}: cannot read: {problem.strerror}")
+        except (PolicykitError, OSError) as problem:
+            warnings.append(_unreadable(problem, display_path(file)))
             continue
         if tested is not None:
             jobs.append((file, query.source, query.mode, full, password, tested))
@@ -385,11 +382,16 @@ def _scan_file(job: _Job) -> tuple[str | None, list[ClauseRecord], int, int]:
         lengths = [len(clause.text.rstrip()) for clause in document.walk()]
         name = shown if shown != path else None
         candidates = list(clause_records(document, clause_test(query), name=name))
-    except PolicykitError as error:
-        return display_path(str(error)), [], 0, 0
-    except OSError as error:
-        return f"{shown}: cannot read: {error.strerror}", [], 0, 0
+    except (PolicykitError, OSError) as error:
+        return _unreadable(error, shown), [], 0, 0
     return None, candidates, len(lengths), sum(lengths)
+
+
+def _unreadable(error: PolicykitError | OSError, shown: str) -> str:
+    """The warning for a file a search cannot read: policykit's own one line, or the system's reason."""
+    if isinstance(error, PolicykitError):
+        return display_path(str(error))
+    return f"{shown}: cannot read: {error.strerror}"
 
 
 def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool | None:
