@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from policykit.config import data_yaml, load_yaml
+from policykit.config import data_yaml, load_yaml, read_data
 from policykit.diff import near_names
 from policykit.errors import RegistryError, UsageError
 from policykit.model import Target
@@ -100,7 +99,7 @@ def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicat
 @lru_cache(maxsize=1)
 def canonical_indicators() -> tuple[Indicator, ...]:
     """The canonical indicators shipped in data/indicators.yaml, loaded once."""
-    text = resources.files("policykit").joinpath("data/indicators.yaml").read_text("utf-8")
+    text = read_data("indicators.yaml").decode("utf-8")
     return parse_indicators(text)
 
 

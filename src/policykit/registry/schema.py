@@ -14,10 +14,10 @@ import json
 import os
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policykit.config import read_data
 from policykit.registry.cache import cache_dir, code_fingerprint
 from policykit.registry.marked import Mark, MarkedList
 from policykit.registry.results import Problem
@@ -35,7 +35,7 @@ NOT_BLANK = r"\S"
 
 def schema_text() -> str:
     """The registry's JSON Schema as shipped in the package."""
-    return resources.files("policykit").joinpath("data/clauses.schema.json").read_text("utf-8")
+    return read_data("clauses.schema.json").decode("utf-8")
 
 
 @lru_cache(maxsize=1)

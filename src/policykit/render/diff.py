@@ -7,10 +7,10 @@ import io
 import sys
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from policykit.config import read_data
 from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
 from policykit.errors import OutputError
 from policykit.model import Clause, Target, plain_number
@@ -359,7 +359,7 @@ def change_size(change: Change) -> tuple[int, int]:
 @cache
 def page_css() -> str:
     """The 新旧对照 page's stylesheet, kept as a package data file so it can be read and edited as CSS."""
-    return resources.files("policykit").joinpath("data/diff.css").read_text("utf-8")
+    return read_data("diff.css").decode("utf-8")
 
 
 def _esc(text: str) -> str:
