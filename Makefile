@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOC ?= data/raw/qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt
 
-.PHONY: run test lint typecheck bench eval clean
+.PHONY: run test test-full lint typecheck bench eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n auto --maxprocesses 4
+
+# The corpus-wide layout matrices in full (make test runs a spread sample of each layout): minutes, not for CI.
+test-full: $(STAMP)
+	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

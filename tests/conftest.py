@@ -15,6 +15,9 @@ EVAL = ROOT.parent / "shared" / "eval"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 # A CLI search indexes in a detached process; tests that want one start it themselves.
 os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
+# The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
+# (`make test-full`); `make test` takes a spread sample per layout, so together they still cover every document.
+FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX") == "1"
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +49,26 @@ def corpus_params():
     if not CORPUS_FILES:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
     return [pytest.param(path, id=path.stem) for path in CORPUS_FILES]
+
+
+def matrix_sample(names: list[str], k: int, turn: int = 0) -> list[str]:
+    """k of `names` spread evenly and shifted by `turn` (a layout's index), or all of them under FULL_MATRIX."""
+    if FULL_MATRIX or len(names) <= k:
+        return list(names)
+    ordered = sorted(names)
+    return [ordered[(turn + j * len(ordered) // k) % len(ordered)] for j in range(k)]
+
+
+def corpus_matrix(layouts, k: int) -> list:
+    """(document, layout) cases: each layout on its own spread sample of k corpus documents (all under FULL_MATRIX)."""
+    if not CORPUS_FILES:
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
+    by_stem = {path.stem: path for path in CORPUS_FILES}
+    return [
+        pytest.param(by_stem[stem], layout, id=f"{stem}-{layout}")
+        for turn, layout in enumerate(layouts)
+        for stem in matrix_sample(list(by_stem), k, turn)
+    ]
 
 
 def assert_one_error_line(runner: CliRunner, path: Path, message: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from policykit.model import Document
 from policykit.pipeline import parse_text
-from tests.conftest import CORPUS_FILES, corpus_params
+from tests.conftest import CORPUS_FILES, corpus_matrix
 from tests.layouts import CHECKS, RENAMING, TRANSFORMS, number_alone, outline
 from tests.test_structure import assert_lossless, visible
 from tests.test_wrapped_corpus import COLUMNS, paginate, typeset
@@ -29,8 +29,7 @@ def original(path) -> tuple[str, Document]:
     return text, parse_text(text)
 
 
-@pytest.mark.parametrize("transform", TRANSFORMS)
-@pytest.mark.parametrize("path", corpus_params())
+@pytest.mark.parametrize(("path", "transform"), corpus_matrix(TRANSFORMS, 11))
 def test_a_retyped_document_gives_the_same_outline(path, transform):
     text, document = original(path)
     retyped = TRANSFORMS[transform](text)
@@ -66,8 +65,7 @@ EXTRACTED = {
 """How PDF extractors lay out text: cut by a column and the page, or paragraphs between blank lines."""
 
 
-@pytest.mark.parametrize("layout", EXTRACTED)
-@pytest.mark.parametrize("path", corpus_params())
+@pytest.mark.parametrize(("path", "layout"), corpus_matrix(EXTRACTED, 11))
 def test_numbers_alone_in_extracted_text(path, layout):
     # the number on its own line, and the text cut by the column and the page
     text, document = original(path)
