@@ -83,7 +83,7 @@ def _slow_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(_TEXT, st.text(max_size=40)))
 def test_display_width_equals_the_unicodedata_definition_on_both_paths(text):
     table, regex = chars._Width(), chars._Width()

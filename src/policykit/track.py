@@ -76,7 +76,7 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
-_TOP_KEYS = frozenset({"indicators", "levels", "flows"})
+_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns"})
 
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
@@ -321,6 +321,7 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
         for position, figure in enumerate(edition.figures):
             if figure.kind not in ("target", "achieved") or not squash(figure.indicator):
                 continue
+            figure = with_change_noun(figure)
             indicator = next((i for i in canon if i.accepts(figure)), None)
             if indicator is not None:
                 key = ("canonical", indicator.name)
@@ -358,6 +359,30 @@ def _levels() -> tuple[str, ...]:
 def _flows() -> tuple[str, ...]:
     """The words that make a figure a flow over its year (新增, 新培育, 累计), from data/indicators.yaml."""
     return tuple(map(str, data_yaml("indicators.yaml").get("flows") or ()))
+
+
+@lru_cache(maxsize=1)
+def _change_nouns() -> tuple[tuple[str, Direction], ...]:
+    """(noun, direction) for the nouns that name a change (降幅, 增速), from data/indicators.yaml."""
+    raw = data_yaml("indicators.yaml").get("change_nouns") or {}
+    return tuple(
+        (str(noun), direction) for direction in ("increase", "decrease") for noun in raw.get(direction) or ()
+    )
+
+
+def with_change_noun(figure: Target) -> Target:
+    """The figure with the direction its name's change noun gives, when no verb gave it one.
+
+    >>> f = Target("单位国内生产总值能耗降幅", 3, "%", ">", 2024, "achieved", "", "", "1", 1, None, "d")
+    >>> with_change_noun(f).direction, with_change_noun(replace(f, indicator="单位国内生产总值能耗")).direction
+    ('decrease', None)
+    """
+    if figure.direction is not None:
+        return figure
+    for noun, direction in _change_nouns():
+        if figure.indicator.endswith(noun):
+            return replace(figure, direction=direction)
+    return figure
 
 
 def is_flow(figure: Target) -> bool:
