@@ -244,3 +244,21 @@ def test_a_full_stdout_device_is_one_error_line(seed_path, argv):
     assert result.stderr.strip().splitlines() == [
         "Error: cannot write the output: No space left on device (run with --verbose for the traceback)"
     ]
+
+
+def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left(runner, tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "一、总体要求\n发展氢能产业。\n二、重点任务\n（一）建设氢能站点。\n（二）氢能车辆示范，氢能重卡推广。\n",
+        encoding="utf-8",
+    )
+    every = json.loads(runner.invoke(app, ["search", "氢能", str(doc), "--no-index", "-f", "json"]).stdout)
+    assert len(every) == 3
+    first = runner.invoke(app, ["search", "氢能", str(doc), "--no-index", "-f", "json", "-n", "2"])
+    assert first.exit_code == 0
+    assert json.loads(first.stdout) == every[:2]
+    assert "1 more matching clause(s) not shown" in first.stderr
+    best = runner.invoke(app, ["search", "氢能", str(doc), "--no-index", "-f", "json", "--rank", "-n", "1"])
+    assert [m["clause"] for m in json.loads(best.stdout)] == [every[2]["clause"]]  # two hits rank first
+    mixed = runner.invoke(app, ["search", "氢能", str(doc), "-n", "1", "--count"])
+    assert mixed.exit_code == 2 and "--limit" in mixed.output

@@ -54,6 +54,12 @@ def search_command(
     files_only: Annotated[
         bool, typer.Option("--files-with-matches", "-l", help="Only the documents with a match.")
     ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=1, help="Show at most N clauses (with --rank, the N most relevant)."
+        ),
+    ] = None,
     no_index: Annotated[
         bool, typer.Option("--no-index", help="Scan the files; neither read nor update the index.")
     ] = False,
@@ -73,7 +79,11 @@ def search_command(
         policykit search '碳达峰 OR 碳中和 -海上' 'plans/**/*.txt' --under 重点任务
 
         policykit search 国有 --substring --count --format jsonl
+
+        policykit search 氢能 docs/ --rank -n 10
     """
+    from dataclasses import replace
+
     from policykit.files import parse_size
     from policykit.render.search import render_search_data, search_view
     from policykit.search import search
@@ -93,7 +103,15 @@ def search_command(
                 **options,
             )
 
+    if limit is not None and (count or files_only):
+        raise typer.BadParameter(
+            "--limit lists clauses; --count and -l summarise every match", param_hint="--limit"
+        )
     result = run(find, error_code=2)  # grep's convention: 1 only for "nothing found"
+    if limit is not None and len(result.matches) > limit:
+        left_out = len(result.matches) - limit
+        result = replace(result, matches=result.matches[:limit])
+        typer.echo(f"Note: {left_out} more matching clause(s) not shown (--limit {limit})", err=True)
     for note in result.notes:
         typer.echo(f"Note: {note}", err=True)
     for warning in result.warnings:
