@@ -229,6 +229,45 @@ def test_other_names_pair_like_diff_and_achieved_only_indicators_are_left_out():
     assert "城乡居民基础养老金最低标准" in found.series[0].to_dict()["aliases"]
 
 
+def test_bare_names_never_pair_across_editions_or_with_each_other():
+    # 推动3900多个项目投产达效 and 支持项目4200余个 are both read as 项目: nothing says they count the same thing
+    editions = [
+        edition(
+            "p2025.txt",
+            2025,
+            figure("项目", 3900, unit="个", comparator=">", year=2025),
+            figure("项目", 15, unit="个", year=2025),
+            figure("重大科技攻关", 120, unit="项", year=2025),
+        ),
+        edition(
+            "p2026.txt",
+            2026,
+            result(4200, indicator="项目", unit="个", comparator=">", year=2025),
+            result(167, indicator="重大科技攻关", unit="项", year=2025),
+        ),
+    ]
+    found = track(editions)
+    rows = {(s.name, r.target.value if r.target else None): r for s in found.series for r in s.rows}
+    assert rows[("项目", 3900)].achieved is None and rows[("项目", 15)].achieved is None
+    assert rows[("重大科技攻关", 120)].achieved.value == 167
+
+
+def test_a_change_noun_gives_a_result_its_direction():
+    # 能耗降幅超过3% is a fall of 3%, the outcome of 能耗降低2.5%左右 (without a verb, it read as a level)
+    editions = [
+        edition(
+            "p2024.txt",
+            2024,
+            figure("单位国内生产总值能耗降低", 2.5, comparator="~", year=2024, direction="decrease"),
+        ),
+        edition(
+            "p2025.txt", 2025, result(3, indicator="单位国内生产总值能耗降幅", comparator=">", year=2024)
+        ),
+    ]
+    [row] = track(editions).series[0].rows
+    assert row.achieved is not None and row.achieved.direction == "decrease" and row.verdict == "met"
+
+
 def test_reordered_wordings_pair_but_other_administrative_levels_do_not():
     editions = [
         edition(

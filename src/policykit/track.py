@@ -76,7 +76,7 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
-_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns"})
+_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names"})
 
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
@@ -326,27 +326,31 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
             if indicator is not None:
                 key = ("canonical", indicator.name)
             else:
-                name = squash(figure.indicator)
-                named = [
-                    k for k, g in groups.items() if k[0] != "canonical" and g.indicator.unit == figure.unit
-                ]
-                key = next(
-                    (k for k in named if k[0] == name),
-                    next(
-                        (
-                            k
-                            for k in named
-                            if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name)
-                        ),
-                        (name, figure.unit),
-                    ),
-                )
+                key = _name_key(figure, groups, f"{edition_index}.{position}")
                 indicator = Indicator(
                     name=figure.indicator, unit=figure.unit, direction=as_direction(figure.direction)
                 )
             group = groups.setdefault(key, _Group(indicator, key[0] == "canonical"))
             group.figures.append((edition_index, position, figure))
     return list(groups.values())
+
+
+def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
+    """The name group a figure joins: its own name's, a near wording's of the same unit, or a new one.
+
+    A bare name (项目) always starts a group of its own, and no other wording joins it.
+    """
+    name = squash(figure.indicator)
+    if name in _generic_names():
+        return (name, f"{figure.unit}@{where}")
+    named = [
+        k
+        for k, g in groups.items()
+        if k[0] != "canonical" and g.indicator.unit == figure.unit and "@" not in k[1]
+    ]
+    same = (k for k in named if k[0] == name)
+    near = (k for k in named if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name))
+    return next(same, next(near, (name, figure.unit)))
 
 
 @lru_cache(maxsize=1)
@@ -359,6 +363,12 @@ def _levels() -> tuple[str, ...]:
 def _flows() -> tuple[str, ...]:
     """The words that make a figure a flow over its year (新增, 新培育, 累计), from data/indicators.yaml."""
     return tuple(map(str, data_yaml("indicators.yaml").get("flows") or ()))
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    """Names too bare to pair across editions (项目, 企业), from data/indicators.yaml."""
+    return frozenset(map(str, data_yaml("indicators.yaml").get("generic_names") or ()))
 
 
 @lru_cache(maxsize=1)
