@@ -215,9 +215,17 @@ def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
 
 
 def _describes_population(text: str, quantity: Quantity, after_end: int, comparator: str | None) -> bool:
-    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民)."""
-    if text.startswith(_words().population_nouns, quantity.end):
+    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民, 近14亿人口的).
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> [_describes_population(t, find_quantities(t)[0], 0, None) for t in ("近14亿人口的大国", "扩招100万人")]
+    [True, False]
+    """
+    nouns = _words().population_nouns
+    if text.startswith(nouns, quantity.end):
         return True
+    if quantity.written_unit == "人" and text.startswith(nouns, quantity.end - 1):
+        return True  # 14亿人口: the 人 read as the unit starts the noun
     return quantity.written_unit == "人" and comparator is None and text.startswith("的", after_end)
 
 

@@ -24,6 +24,7 @@ from policykit.targets.indicator import (
     _is_bare_verb,
     _left_phrase,
     _list_marks,
+    _listed_changes,
     _noun_before_verb,
     _object_of,
     _pos_cut,
@@ -70,12 +71,28 @@ def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quanti
     ('最低标准', '最低标准')
     >>> _before_baseline("", "覆盖率从2020年的", low, None)
     '覆盖率'
+
+    A short qualifier of the baseline's amount may stand after 从 when the text changes it to a level:
+
+    >>> text = "将起征点从月销售额10万元提高到15万元"
+    >>> low, high = find_quantities(text)
+    >>> _before_baseline(text, "将起征点从月销售额10万元", high, low), _before_baseline(text, "将起征点从月销售额", low, None)
+    ('将起征点', '将起征点')
+    >>> _before_baseline("从业人员1000人", "从业人员", find_quantities("从业人员1000人")[0], None)
+    '从业人员'
     """
+    words = _words()
     head = rest.rstrip()
+    changed = False
     if preceding is not None and head.endswith(preceding.raw):
-        head = head[: -len(preceding.raw)]
-    found = _words().baseline_head.search(head)
-    return head[: found.start()] if found else rest
+        head, changed = head[: -len(preceding.raw)], True
+    found = words.baseline_head.search(head)
+    if found:
+        return head[: found.start()]
+    qualified = words.qualified_baseline.search(head)
+    if qualified and (changed or words.baseline.match(text, quantity.end)):
+        return head[: qualified.start()]  # 起征点从月销售额3万元提高到15万元: 月销售额 says what is counted
+    return rest
 
 
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
@@ -109,7 +126,33 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
             for word, _ in _words().after:
                 named = named.removeprefix(word)  # 30万以上参保人员: the noun after 以上
             return replace(quantity, unit=unit, written_unit="", group="count"), named
+    if _counts_people_before(text, quantity, after):
+        return replace(quantity, unit="人", written_unit="", group="count"), ""
     return quantity, ""
+
+
+def _counts_people_before(text: str, quantity: Quantity, after: str) -> bool:
+    """Tell whether a bare magnitude ending its clause counts the people its subject names.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> def reads(text):
+    ...     quantity = find_quantities(text)[0]
+    ...     return _counts_people_before(text, quantity, text[quantity.end :].rstrip("。"))
+    >>> reads("农村贫困人口减少1000万以上。"), reads("农村居民人均收入达到2万。"), reads("参保人员待遇支出1000万。")
+    (True, False, False)
+    """
+    words = _words()
+    rest = after.strip()
+    for word, _ in words.after:
+        rest = rest.removeprefix(word)
+    if rest:
+        return False  # a noun after the number says what it counts
+    head = text[max(0, quantity.start - SPAN) : quantity.start]
+    head = head[max(head.rfind(mark) for mark in "，,；;。：:") + 1 :]
+    people = [hit.end() for hit in words.people_subjects.finditer(head)]
+    if not people:
+        return False
+    return not words.money_nouns.search(head, people[-1])  # 农村人口人均收入达到2万: an amount of money
 
 
 _BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
@@ -184,7 +227,7 @@ def _relative_bound(rest: str) -> tuple[str, str] | None:
     return None
 
 
-def _marks_a_result(sentence: str) -> bool:
+def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bool:
     """Tell whether a sentence holds a marker of a result (已建成, 截至, 现有), ignoring one a goal verb governs.
 
     >>> _marks_a_result("全区现有充电桩8000台"), _marks_a_result("改扩建现有20个中央储备库")
@@ -193,7 +236,7 @@ def _marks_a_result(sentence: str) -> bool:
     False
     """
     words = _words()
-    for hit in words.achieved_markers.finditer(sentence):
+    for hit in (markers or words.achieved_markers).finditer(sentence):
         floor = max(0, hit.start() - SPAN)
         segment = max(sentence.rfind(mark, floor, hit.start()) for mark in "，,；;：:")
         if not words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
@@ -270,7 +313,8 @@ def _read_sentence(
     reference = context.reference_year
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
     ahead = clause_year is not None and reference is not None and clause_year >= reference
-    achieved = context.achieved or (_marks_a_result(sentence) and not future and not ahead)
+    settled = ahead and _marks_a_result(sentence, words.settled_markers)  # 人口已达2.5亿 among the tasks
+    achieved = context.achieved or (_marks_a_result(sentence) and not future and (settled or not ahead))
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
@@ -397,6 +441,9 @@ def _read_sentence(
         shared_names = (
             _shared_names(text, quantity.start, s_start) if distribute is None and ends_clause else ()
         )
+        if not shared_names and distribute is None and ends_clause and quantity.unit == "%":
+            # 甲、乙排放量下降3%: each name changes by it
+            shared_names = _listed_changes(text, quantity.start, s_start, direction is not None)
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
         if (

@@ -621,6 +621,37 @@ def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
     return _listed_rates(head)
 
 
+def _listed_changes(text: str, position: int, floor: int, changes: bool = True) -> tuple[str, ...]:
+    """Names listed with 、 before one rate of change (二氧化硫、氮氧化物排放量要下降3%): each changes by it.
+
+    A level after such a list (水果、蔬菜产量达到…) is their total, one indicator; a rate holds for each name.
+    A change noun after 等 (…等增幅均超过10%) is what every name has.
+
+    >>> _listed_changes("今年二氧化硫、氮氧化物排放量要下降3%", 17, 0)
+    ('二氧化硫排放量', '氮氧化物排放量')
+    >>> _listed_changes("其中甲转移支付、乙奖补资金等增幅均超过10%", 19, 0)
+    ('甲转移支付增幅', '乙奖补资金增幅')
+    >>> _listed_changes("绿色、有机等农产品产量增长10%", 14, 0), _listed_changes("甲、乙零售额合计增长5%", 12, 0)
+    ((), ())
+    """
+    words = _words()
+    head = text[_segment_start_no_dun(text, position, floor) : position]
+    rest = _strip_linking(head)[0].rstrip()
+    for word in words.shared_value_words:
+        rest = rest.removesuffix(word)
+    listed, etc, tail = rest.rpartition("等")
+    if not etc:
+        listed, tail = rest, ""
+    elif tail not in words.change_nouns:
+        return ()  # 绿色、有机等农产品产量: the kind after 等 is the one indicator
+    if not (changes or tail) or "、" not in listed or re.search(r"\d|[“”\"]", listed):
+        return ()  # 电动汽车、锂电池、光伏产品“新三样”: a named group is one indicator
+    if words.total_words.search(head) or words.goal_words.search(listed) or "把" in listed:
+        return ()  # 甲、乙零售额合计增长: their total; 精简会议、坚决把文件压减: clauses, not names
+    names = [name + tail for name in _list_names(listed, only_dun=True)]
+    return tuple(names) if len(names) >= 2 else ()
+
+
 def _listed_rates(head: str) -> tuple[str, ...]:
     """Rates listed with 、 before one value (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上): each has it.
 

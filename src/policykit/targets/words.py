@@ -26,6 +26,7 @@ class _Words:
     achieved_headings: re.Pattern[str]
     achieved_openings: re.Pattern[str]
     achieved_markers: re.Pattern[str]
+    settled_markers: re.Pattern[str]
     future_markers: re.Pattern[str]
     goal_headings: re.Pattern[str]
     layout_units: frozenset[str]
@@ -42,6 +43,7 @@ class _Words:
     layout_verbs: re.Pattern[str]
     rule_markers: re.Pattern[str]
     implied_units: dict[str, str]
+    people_subjects: re.Pattern[str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
     noun_adjectives: frozenset[str]
@@ -80,6 +82,8 @@ class _Words:
     verb_adverbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
+    total_words: re.Pattern[str]
+    qualified_baseline: re.Pattern[str]
     measure_ends: tuple[str, ...]
     stock_nouns: frozenset[str]
     holding_verbs: re.Pattern[str]
@@ -111,7 +115,9 @@ def _compared(raw: dict) -> str:
         + plans
         + r")[”\"]?(?:末|期末)?|"
         + _alternation(raw["previous_year"]).pattern
-        + r")(?:同期)?(?:相比)?"
+        + r"|[\u4e00-\u9fff]{0,8}?(?:"
+        + _alternation(raw["earlier_time_ends"]).pattern
+        + r"))(?:同期)?(?:相比)?"
     )
 
 
@@ -144,6 +150,11 @@ def _words() -> _Words:
             "^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"
         ),
         achieved_markers=_alternation(raw["achieved_markers"]),
+        settled_markers=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["settled_markers"]).pattern
+            + r")(?=[到了]?(?:约|近|超过|超)?[\d零〇一二两三四五六七八九十])"
+        ),  # 已达2.5亿, not 已建成自然村 (a kind of village)
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
         layout_units=frozenset(raw["layout_units"]),
@@ -162,6 +173,7 @@ def _words() -> _Words:
         layout_verbs=_alternation(raw["layout_verbs"]),
         rule_markers=_alternation(raw["rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
+        people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
@@ -198,6 +210,10 @@ def _words() -> _Words:
             + ")?$"
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
+        total_words=_alternation(raw["total_words"]),
+        qualified_baseline=pattern_cache.compile(
+            "(?:" + _alternation(raw["baseline_openers"]).pattern + r")[\u4e00-\u9fff]{2,6}$"
+        ),
         measure_ends=longest_first(raw["measure_ends"]),
         stock_nouns=frozenset(map(str, raw["stock_nouns"])),
         holding_verbs=pattern_cache.compile(
