@@ -31,7 +31,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
     if not quantity.unit:
         return "drop"
-    if quantity.unit in _words().date_units and not _measures_age(sentence, start, quantity):
+    written = quantity.written_unit or quantity.unit  # 6个月 is a duration in 月, 6月 a month
+    if written in _words().date_units and not _measures_age(sentence, start, quantity):
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
@@ -50,18 +51,27 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     return None
 
 
+_BASELINE_OF_YEARS = pattern_cache.compile(r"(?:从|由)(?:\d+(?:\.\d+)?年)?$")
+
+
 def _measures_age(text: str, start: int, quantity: Quantity) -> bool:
-    """Tell whether an age in 岁 is the value of an indicator of age: 人均预期寿命提高到80岁以上.
+    """Tell whether an age in 岁 or a span in 年 is the value of an indicator measured in them:
+    人均预期寿命提高到80岁以上, 平均受教育年限从13.5年提高到14年.
 
     >>> from policykit.zh.numerals import find_quantities
     >>> text = "人均预期寿命提高到80岁以上，3岁以下婴幼儿"
     >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
     [True, False]
+    >>> text = "平均受教育年限从13.5年提高到14年，用3年时间"
+    >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
+    [True, True, False]
     """
-    if quantity.unit != "岁":
+    words = _words()
+    ends = {"岁": words.age_indicators, "年": words.year_indicators}.get(quantity.unit)
+    if not ends:
         return False
-    rest = _strip_linking(text[max(0, start - SPAN) : start])[0]
-    return rest.endswith(_words().age_indicators)
+    rest = _strip_linking(text[max(0, start - SPAN) : start])[0].rstrip()
+    return _BASELINE_OF_YEARS.sub("", rest).endswith(ends)
 
 
 def _names_a_programme(text: str, end: int) -> bool:
@@ -166,7 +176,7 @@ def _qualifier(
         _NOT_BETWEEN_QUALIFIER.search(between)
         or later.group == "time"
         or not later.unit
-        or later.unit in _words().date_units
+        or (later.written_unit or later.unit) in _words().date_units
     ):
         return False
     _, later_end = _after_comparator(text, later.end)
@@ -468,7 +478,9 @@ def _unbounded_time(r: Reading) -> bool:
     >>> explain("到2025年，企业开办用3个工作日。")
     [('3个工作日', 'figure', 'a duration with no bound')]
     """
-    return r.quantity.group == "time" and not (r.comparator or r.direction)
+    if r.quantity.group != "time" or r.comparator or r.direction:
+        return False
+    return not _measures_age(r.text, r.quantity.start, r.quantity)  # 受教育年限提高到11.3年: a level in years
 
 
 def _reviewed(r: Reading) -> bool:

@@ -470,6 +470,15 @@ def _read_sentence(
                 indicator, last.indicator
             ):
                 indicator = last.indicator + indicator
+        elif (
+            last is not None
+            and indicator in words.amount_nouns
+            and last.indicator
+            and not last.indicator.endswith((*words.amount_nouns, *words.measure_ends, *words.stock_nouns))
+            and len(re.findall("[，,、；;]", between)) == 1
+        ):
+            # 转移支付增加1.5万亿元、规模近9.8万亿元: its 规模 (not 播种面积3320万亩、产量…: a measure is no subject)
+            indicator = last.indicator + indicator
         if last is not None and len(re.findall("[，,、；;]", between)) == 1 and _is_bare_verb(indicator):
             # 老旧小区综合整治新开工300个、完工200个: the second stage has the first one's subject
             indicator = _with_subject_of(indicator, last.indicator)

@@ -92,6 +92,7 @@ class _Words:
     change_nouns: tuple[str, ...]
     named_as: re.Pattern[str]
     age_indicators: tuple[str, ...]
+    year_indicators: tuple[str, ...]
     money_nouns: re.Pattern[str]
     qualifier_tags: frozenset[str]
     amount_nouns: tuple[str, ...]
@@ -228,6 +229,7 @@ def _words() -> _Words:
             + r")[“\"]?([\u4e00-\u9fff]{2,20})"
         ),
         age_indicators=longest_first(raw["age_indicators"]),
+        year_indicators=longest_first(raw["year_indicators"]),
         money_nouns=pattern_cache.compile(
             "(?:" + _alternation(raw["money_nouns"]).pattern + r")(?:[^，。；,;\d]{0,4})$"
         ),
