@@ -198,3 +198,67 @@ def test_a_level_already_reached_is_no_goal_among_the_tasks():
         context=TargetContext(reference_year=2026, year=2026),
     )
     assert [t.kind for t in found] == ["target", "target"]
+
+
+# ---------------------------------------------------------------- units: years of schooling, months, acts
+
+
+def test_an_indicator_measured_in_years_keeps_its_unit():
+    # 平均受教育年限提高到11.3年 is a level in years; 用3年时间 is a span, never a target
+    assert targets("到2025年，劳动年龄人口平均受教育年限提高到11.5年。") == [
+        ("劳动年龄人口平均受教育年限", 11.5, "年", None)
+    ]
+    assert targets("到2025年，用3年时间完成改造。") == []
+    found = read(corpus_line("gov-work-report-2021", 90), 2021)
+    assert ("劳动年龄人口平均受教育年限", 11.3, "年", "target") in found
+
+
+def test_a_duration_in_months_reports_in_months():
+    # 个月 drops its measure word, as 个工作日 does
+    (quantity,) = find_quantities("顶岗实习时间一般为6个月")
+    assert (quantity.value, quantity.unit) == (6, "月")
+    assert targets("到2027年，审批时限压缩至3个月以内。") == [("审批时限", 3, "月", "<=")]
+    assert targets("2025年6月底前完成。") == []
+
+
+def test_a_count_of_acts_before_their_verb_is_no_amount():
+    # 先后4次降低存款准备金率, 4次刷新历史记录: how often something was done
+    assert [kind for *_, kind in read("去年先后3次降低存款准备金率。", 2019)] == ["figure"]
+    assert [kind for *_, kind in read("到2027年，开展应急演练100次。")] == ["target"]
+
+
+# ---------------------------------------------------------------- the noun after a number that names no thing counted
+
+
+def test_a_level_noun_after_de_is_the_level_the_indicator_stands_at():
+    # 调查失业率稳定在5%左右的较低水平: not a bound that describes 水平
+    text = "过去一年，城镇新增就业1200万人、调查失业率稳定在5%左右的较低水平。"
+    found = read(text, 2019)
+    assert ("调查失业率", 5, "%", "achieved") in found
+    # a bound before an ordinary noun still describes it
+    assert [kind for *_, kind in read("到2027年，淘汰排放在国三以下的柴油货车2万辆，推广能耗低于5%的设备。")][
+        -1:
+    ] == ["figure"]
+
+
+def test_a_goal_noun_after_a_count_leaves_the_name_before_it():
+    assert read("去年实现高职院校扩招100万人目标。", 2021) == [("高职院校扩招", 1e6, "人", "achieved")]
+    found = read(corpus_line("gov-work-report-2021", 46), 2021)
+    assert ("高职院校扩招", 1e6, "人") in [row[:3] for row in found]
+
+
+def test_people_reached_after_a_measure_are_named_by_it():
+    # 发放价格补贴，约6700万人受益: the count opens its clause; the measure before names it
+    found = read("去年向困难群众发放一次性补贴，约3000万人受益。", 2023)
+    assert found == [("一次性补贴受益", 3e7, "人", "achieved")]
+    found = read(corpus_line("gov-work-report-2023", 66), 2023)
+    assert [name for name, value, *_ in found if value == 5.2e8] == ["双创活动周参与"]
+
+
+def test_a_bare_amount_noun_takes_the_subject_of_the_clause_before():
+    # 转移支付增加约1.5万亿元、规模近9.8万亿元: the 规模 of the transfers
+    found = targets("今年中央对地方转移支付增加约1万亿元、规模近8万亿元。", 2022)
+    assert [name for name, *_ in found] == ["地方转移支付", "地方转移支付规模"]
+    # a measure (播种面积) is no subject of the amount after it
+    found = targets("今年实现粮食播种面积3320万亩、产量1285万吨以上。", 2026)
+    assert [name for name, *_ in found] == ["粮食播种面积", "产量"]

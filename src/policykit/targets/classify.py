@@ -44,6 +44,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
     if quantity.group == "count" and _words().milestone_nouns.match(sentence, end):
         return "figure"  # 连续迈上4个万亿元台阶: steps climbed, not an amount of the indicator
+    if quantity.written_unit in _words().action_units and _verb_follows(sentence, end):
+        return "figure"  # 先后4次降低存款准备金率: how often a measure was taken, not an amount of it
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
@@ -52,6 +54,16 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
 
 
 _BASELINE_OF_YEARS = pattern_cache.compile(r"(?:从|由)(?:\d+(?:\.\d+)?年)?$")
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Tell whether a verb starts right after a quantity (4次降低存款准备金率): the number counts the acts.
+
+    >>> _verb_follows("先后4次降低存款准备金率", 4), _verb_follows("开展培训100次。", 9)
+    (True, False)
+    """
+    tokens = _pos_cut(text[end : end + 6])
+    return bool(tokens) and tokens[0][1] == "v"
 
 
 def _measures_age(text: str, start: int, quantity: Quantity) -> bool:
@@ -413,6 +425,8 @@ def _qualifies(r: Reading) -> bool:
     [('2000万元', 'figure', 'qualifies a noun'), ('3000个', 'target', 'sets a goal')]
     """
     words = _words()
+    if r.text.startswith("的", r.after_end) and words.level_noun_after.match(r.text, r.after_end + 1):
+        return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
     if r.quantity.group != "count" and r.text.startswith("级", r.quantity.end):

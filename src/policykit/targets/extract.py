@@ -159,6 +159,11 @@ _BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff�
 _BRACKETED_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
 
+_COUNTED_OBJECT = pattern_cache.compile(
+    r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
+)  # 8届双创活动周, not 一次性
+
+
 def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
     """Who a measure reaches, named by the measure before it: 发放一次性生活补助，惠及1100多万人 → 一次性生活补助惠及.
 
@@ -172,7 +177,11 @@ def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
         offset += len(word)
         if tag == "v":
             cut = offset  # 向困难职工发放一次性临时补贴: the object of the last verb is the measure
-    phrase = _left_phrase(measure[cut:] if cut < len(measure) else measure)[0]
+    measure = measure[cut:] if cut < len(measure) else measure
+    counted = _COUNTED_OBJECT.match(measure)
+    phrase = _left_phrase(measure[counted.end() :] if counted else measure)[
+        0
+    ]  # 举办8届双创活动周: 双创活动周
     return phrase + verb if phrase else ""
 
 
@@ -408,6 +417,10 @@ def _read_sentence(
             if bracketed and right_end == bracketed.start(1):
                 right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
+            if text.startswith("的", after_end) and words.level_noun_after.match(text, after_end + 1):
+                right = ""  # 稳定在5%左右的较低水平: the level, not what is measured
+            if right in words.goal_nouns:
+                right = ""  # 实现高职院校扩招100万人目标: the goal is the number, the words before name it
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
@@ -456,6 +469,10 @@ def _read_sentence(
             indicator = ""
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
+        if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
+            # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
+            verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")
+            indicator = _beneficiaries(text, verb, s_start, seg_start) if verb else ""
         if not indicator.strip("".join(words.keep_head)):
             indicator = (
                 previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing

@@ -66,6 +66,10 @@ class _Words:
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
     event_units: frozenset[str]
+    action_units: frozenset[str]
+    participant_verbs: tuple[str, ...]
+    goal_nouns: frozenset[str]
+    level_noun_after: re.Pattern[str]
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
@@ -185,6 +189,12 @@ def _words() -> _Words:
         baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
+        action_units=frozenset(map(str, raw["action_units"])),
+        participant_verbs=longest_first(raw["participant_verbs"]),
+        goal_nouns=frozenset(map(str, raw["goal_nouns"])),
+        level_noun_after=pattern_cache.compile(
+            r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(raw["level_nouns"]).pattern + r")(?=[，,；;。]|$)"
+        ),
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
