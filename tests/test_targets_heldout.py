@@ -262,3 +262,38 @@ def test_a_bare_amount_noun_takes_the_subject_of_the_clause_before():
     # a measure (播种面积) is no subject of the amount after it
     found = targets("今年实现粮食播种面积3320万亩、产量1285万吨以上。", 2026)
     assert [name for name, *_ in found] == ["粮食播种面积", "产量"]
+
+
+# ---------------------------------------------------------------- values written apart from their words
+
+
+def test_a_multiple_in_words_is_a_result_like_one_in_digits():
+    found = read("过去五年，全国财政收入十年接近翻一番。", 2023)
+    assert [(value, unit, kind) for _, value, unit, kind in found] == [(2, "倍", "achieved")]
+
+
+def test_a_per_year_word_with_dou_is_no_part_of_the_indicator():
+    found = read("过去五年，研发经费占生产总值比例每年都保持在2%以上。", 2023)
+    assert [name for name, *_ in found] == ["研发经费占生产总值比例"]
+
+
+def test_a_baseline_in_words_leaves_the_indicator_before_cong():
+    # 从一个月以上压缩到目前的平均4个工作日以内: 一个月 is no quantity, 从 still opens the baseline
+    found = read("过去五年，企业开办时间从一个月以上压缩到目前的平均4个工作日以内。", 2023)
+    assert [(name, value, unit) for name, value, unit, _ in found] == [("企业开办时间", 4, "工作日")]
+
+
+def test_bare_values_of_a_fenbie_list_share_the_last_unit():
+    text = "到2027年，甲、乙、丙面积分别减少1.5万、2万、3万平方公里。"
+    assert [(value, unit) for _, value, unit, _ in targets(text)] == [
+        (15000, "平方公里"),
+        (20000, "平方公里"),
+        (30000, "平方公里"),
+    ]
+    # without 分别 a bare number stays bare
+    assert [unit for _, _, unit, _ in read("到2027年，编号1、2、3万平方公里。")] == ["平方公里"]
+
+
+def test_the_fenbie_list_on_the_corpus_line():
+    found = read(corpus_line("gov-work-report-2023", 112), 2023)
+    assert {value for _, value, unit, _ in found if unit == "平方公里"} == {106000, 38000, 33000}

@@ -41,6 +41,7 @@ from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
+from policykit.zh.units import match_unit
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quanti
     ('将起征点', '将起征点')
     >>> _before_baseline("从业人员1000人", "从业人员", find_quantities("从业人员1000人")[0], None)
     '从业人员'
+    >>> _before_baseline("", "开办时间从一个月以上压缩到目前的", low, None)
+    '开办时间'
     """
     words = _words()
     head = rest.rstrip()
@@ -92,6 +95,9 @@ def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quanti
     qualified = words.qualified_baseline.search(head)
     if qualified and (changed or words.baseline.match(text, quantity.end)):
         return head[: qualified.start()]  # 起征点从月销售额3万元提高到15万元: 月销售额 says what is counted
+    worded = words.worded_baseline.search(head)
+    if worded:
+        return head[: worded.start()]  # 开办时间从一个月以上压缩到目前的平均4个工作日: a baseline in words
     return rest
 
 
@@ -306,6 +312,34 @@ def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _F
     return before.direction
 
 
+def _with_list_units(text: str, quantities: list[Quantity], s_start: int, s_end: int) -> list[Quantity]:
+    """Give the bare values of a 分别 list the unit written after the last one (10.6万、3.8万、3.3万平方公里).
+
+    >>> text = "面积分别净减少10.6万、3.8万、3.3万平方公里"
+    >>> [(q.value, q.unit) for q in _with_list_units(text, find_quantities(text), 0, len(text))]
+    [(106000.0, '平方公里'), (38000.0, '平方公里'), (33000.0, '平方公里')]
+    """
+    if "分别" not in text[s_start:s_end] or all(q.unit for q in quantities):
+        return quantities
+    joiners = _words().list_joiners
+    shared = list(quantities)
+    for index in range(len(shared) - 2, -1, -1):
+        bare, unit_of = shared[index], shared[index + 1]
+        if bare.unit or not unit_of.unit or not joiners.fullmatch(text[bare.end : unit_of.start].strip()):
+            continue
+        unit = match_unit(unit_of.written_unit) if unit_of.written_unit else None
+        factor = unit.factor if unit is not None else 1.0
+        shared[index] = replace(
+            bare,
+            value=bare.value * factor,
+            factor=bare.factor * factor,
+            unit=unit_of.unit,
+            written_unit=unit_of.written_unit,
+            group=unit_of.group,
+        )
+    return shared
+
+
 def _read_sentence(
     text: str,
     span: tuple[int, int],
@@ -337,6 +371,7 @@ def _read_sentence(
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
     per_year = words.per_year.search(text, s_start, s_end)
+    quantities = _with_list_units(text, quantities, s_start, s_end)
     for number, quantity in enumerate(quantities):
         quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
         verdict = _eligible(quantity, text, quantity.start, quantity.end)

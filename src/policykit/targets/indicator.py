@@ -224,8 +224,8 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     """`_left_phrase` without the owner of a bare measure."""
     left = left.strip()
     for word in _words().per_year_ends:
-        if left.endswith(word) and len(left) > len(word):
-            left = left[: -len(word)]  # 教师每年(至少1个月): how often, not what
+        if left.removesuffix("都").endswith(word) and len(left) > len(word):
+            left = left.removesuffix("都")[: -len(word)]  # 教师每年(至少1个月), 比例每年都(保持在): how often
             break
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name

@@ -88,6 +88,7 @@ class _Words:
     shared_value_words: tuple[str, ...]
     total_words: re.Pattern[str]
     qualified_baseline: re.Pattern[str]
+    worded_baseline: re.Pattern[str]
     measure_ends: tuple[str, ...]
     stock_nouns: frozenset[str]
     holding_verbs: re.Pattern[str]
@@ -222,6 +223,15 @@ def _words() -> _Words:
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
         total_words=_alternation(raw["total_words"]),
+        worded_baseline=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["baseline_openers"]).pattern
+            + r")[^，,；;。]{0,8}?[\d一二两三四五六七八九十][^，,；;。]{0,8}?(?:"
+            + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
+            + ")(?:"
+            + _alternation(raw["level_suffix"]).pattern
+            + r")[^，,；;。\d]{0,6}$"
+        ),
         qualified_baseline=pattern_cache.compile(
             "(?:" + _alternation(raw["baseline_openers"]).pattern + r")[\u4e00-\u9fff]{2,6}$"
         ),

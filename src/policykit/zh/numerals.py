@@ -395,8 +395,7 @@ def _read_word(text: str, found: re.Match[str]) -> Quantity | None:
         value=value,
         unit=unit,
         written_unit=unit,
-        group=group,
-        chinese=True,
+        group=group,  # not `chinese`: 翻一番 is no count of categories written in words (三个方面)
     )
 
 
