@@ -297,3 +297,44 @@ def test_bare_values_of_a_fenbie_list_share_the_last_unit():
 def test_the_fenbie_list_on_the_corpus_line():
     found = read(corpus_line("gov-work-report-2023", 112), 2023)
     assert {value for _, value, unit, _ in found if unit == "平方公里"} == {106000, 38000, 33000}
+
+
+# ---------------------------------------------------------------- a level whose clause names no indicator
+
+
+def test_a_level_takes_the_noun_the_change_verb_before_it_takes():
+    # 下调缴费比例，各地可降至16%: the clause of the level names no indicator
+    assert targets("今年提高城乡居民基础养老金最低标准，各地可提高到每月200元。", 2026) == [
+        ("城乡居民基础养老金最低标准", 200, "元", None)
+    ]
+    assert targets("今年下调失业保险费率，各地可降至1%。", 2026) == [("失业保险费率", 1, "%", None)]
+    # no change verb opening the clause before: nothing to name the level
+    assert targets("今年加强社保基金监管，各地可降至16%。", 2026) == []
+    line = corpus_line("gov-work-report-2019", 89)
+    assert ("城镇职工基本养老保险单位缴费比例", 16, "%") in [row[:3] for row in read(line, 2019)]
+
+
+# ---------------------------------------------------------------- numbers that describe a thing or a plan
+
+
+def test_storeys_before_a_building_describe_it():
+    assert targets("到2026年，保护修缮15幢历史建筑，更新改建沿街2层老建筑。") == [
+        ("历史建筑", 15, "幢", None)
+    ]
+    found = read(corpus_line("shanghai-yangpu-heritage-3yr-action-plan-2024-2026", 83), 2024)
+    assert [kind for _, _, unit, kind in found if unit == "层"] == ["figure"]
+
+
+def test_the_area_of_a_plan_is_no_goal():
+    assert targets("到2030年，加快形成2平方公里规划实施方案，完成土地出让5幅。") == []
+    assert [value for _, value, _, _ in targets("到2030年，完成城中村改造2平方公里。")] == [2]
+
+
+def test_bounds_for_a_case_a_rule_names_are_the_rule():
+    text = "对于公共活动需求较大的地区，可划定开放空间，其配套建筑用地占比不超过8%，绿化面积比率不低于50%。"
+    assert targets(text, 2025) == []
+    assert [kind for *_, kind in read(corpus_line("shanghai-urban-renewal-planning-opinions-2025", 109))] == [
+        "figure",
+        "figure",
+    ]
+    assert len(targets("到2027年，绿化面积比率不低于50%。")) == 1

@@ -393,6 +393,8 @@ def _rule(r: Reading) -> bool:
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _words().definition_words.search(r.text, start, r.quantity.start):
         return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
+    if r.comparator and r.text[start:end].lstrip().startswith(_words().rule_openers):
+        return True  # 对于…需求较大的地区，…其配套建筑用地占比不超过8%: a bound for the case the rule names
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
 
 
@@ -429,6 +431,10 @@ def _qualifies(r: Reading) -> bool:
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if r.quantity.written_unit in words.attribute_units and _is_cjk_noun_start(r.text, r.after_end):
+        return True  # 更新改建沿街2层老建筑: the storeys describe the buildings
+    if r.quantity.group == "measure" and words.plan_noun_after.match(r.text, r.after_end):
+        return True  # 形成1平方公里规划实施方案: the area a plan covers
     if r.quantity.group != "count" and r.text.startswith("级", r.quantity.end):
         return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):

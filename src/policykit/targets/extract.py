@@ -165,6 +165,28 @@ _BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff�
 _BRACKETED_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
 
+def _changed_before(text: str, seg_start: int, s_start: int) -> str:
+    """The noun a change verb opening the clause before takes, for a level that names none.
+
+    >>> text = "下调城镇职工基本养老保险单位缴费比例，各地可降至16%"
+    >>> _changed_before(text, text.index("各地"), 0)
+    '城镇职工基本养老保险单位缴费比例'
+    >>> _changed_before("提高3个百分点，可降至16%", 8, 0)
+    ''
+    """
+    if seg_start <= s_start or text[seg_start - 1] not in "，,":
+        return ""
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    words = _words()
+    if re.search(r"\d", before):
+        return ""
+    tokens = _pos_cut(before)
+    while tokens and tokens[0][0] in words.lead:
+        before = before[len(tokens.pop(0)[0]) :]  # 今年下调…
+    verb = next((v for v in (*words.increase, *words.decrease) if before.startswith(v)), "")
+    return _left_phrase(before[len(verb) :])[0] if verb else ""
+
+
 _COUNTED_OBJECT = pattern_cache.compile(
     r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
 )  # 8届双创活动周, not 一次性
@@ -504,6 +526,8 @@ def _read_sentence(
             indicator = ""
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
+        if not indicator and words.level_change.search(left):
+            indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
         if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
             # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
             verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")

@@ -67,6 +67,9 @@ class _Words:
     dimension_nouns: tuple[str, ...]
     event_units: frozenset[str]
     action_units: frozenset[str]
+    rule_openers: tuple[str, ...]
+    attribute_units: frozenset[str]
+    plan_noun_after: re.Pattern[str]
     participant_verbs: tuple[str, ...]
     goal_nouns: frozenset[str]
     level_noun_after: re.Pattern[str]
@@ -191,6 +194,11 @@ def _words() -> _Words:
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
         action_units=frozenset(map(str, raw["action_units"])),
+        rule_openers=longest_first(raw["rule_openers"]),
+        attribute_units=frozenset(map(str, raw["attribute_units"])),
+        plan_noun_after=pattern_cache.compile(
+            r"[\u4e00-\u9fff]{0,4}?(?:" + _alternation(raw["plan_nouns"]).pattern + r")(?=[，,；;。、]|$)"
+        ),
         participant_verbs=longest_first(raw["participant_verbs"]),
         goal_nouns=frozenset(map(str, raw["goal_nouns"])),
         level_noun_after=pattern_cache.compile(
