@@ -20,11 +20,8 @@ from policykit.targets.indicator import (
     SPAN,
     _after_comparator,
     _described_count,
-    _distributed,
     _is_bare_verb,
     _left_phrase,
-    _list_marks,
-    _listed_changes,
     _noun_before_verb,
     _object_of,
     _pos_cut,
@@ -33,10 +30,10 @@ from policykit.targets.indicator import (
     _segment_end_no_dun,
     _segment_start,
     _sentences,
-    _shared_names,
     _strip_linking,
     _without_change_verb,
 )
+from policykit.targets.lists import _distributed, _list_marks, _listed_changes, _shared_names
 from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
