@@ -338,3 +338,21 @@ def test_bounds_for_a_case_a_rule_names_are_the_rule():
         "figure",
     ]
     assert len(targets("到2027年，绿化面积比率不低于50%。")) == 1
+
+
+# ---------------------------------------------------------------- vague sizes and comparators
+
+
+def test_a_guessed_magnitude_is_no_figure():
+    # 数亿人就业创业: an order of magnitude; 上亿, 近千万 bound a figure and stay one
+    assert [kind for *_, kind in read("过去一年，上亿市场主体承载着数亿人就业创业。", 2022)] == [
+        "figure",
+        "figure",
+    ]
+    assert [kind for *_, kind in read("去年惠及上千万家庭。", 2024)] == ["achieved"]
+
+
+def test_zuoyou_after_a_value_held_in_place_is_the_comparator():
+    assert targets("今年城镇调查失业率控制在5.5%左右。", 2026) == [("城镇调查失业率", 5.5, "%", "~")]
+    assert targets("今年城镇调查失业率控制在5.5%以内。", 2026) == [("城镇调查失业率", 5.5, "%", "<=")]
+    assert targets("今年城镇调查失业率控制在5.5%。", 2026) == [("城镇调查失业率", 5.5, "%", "<=")]

@@ -40,6 +40,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
         return "figure"
+    if quantity.vague and quantity.raw.startswith(_words().magnitude_guesses):
+        return "figure"  # 承载着数亿人就业: an order of magnitude, no figure stated
     if sentence.endswith(_words().streak_words, 0, start):
         return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
     if quantity.group == "count" and _words().milestone_nouns.match(sentence, end):

@@ -414,6 +414,8 @@ def _read_sentence(
             rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
         comparator_before = comparator
         comparator = comparator or comparator_after
+        if comparator_after == "~" and left.rstrip().endswith(words.kept_at):
+            comparator = "~"  # 政府负债率控制在50%左右: 控制在 holds it there, 左右 says how near
         if comparator is None and quantity.vague:
             comparator = ">"
         if quantity.upper is not None:

@@ -67,6 +67,8 @@ class _Words:
     dimension_nouns: tuple[str, ...]
     event_units: frozenset[str]
     action_units: frozenset[str]
+    kept_at: tuple[str, ...]
+    magnitude_guesses: tuple[str, ...]
     rule_openers: tuple[str, ...]
     attribute_units: frozenset[str]
     plan_noun_after: re.Pattern[str]
@@ -194,6 +196,8 @@ def _words() -> _Words:
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
         action_units=frozenset(map(str, raw["action_units"])),
+        kept_at=longest_first(raw["kept_at"]),
+        magnitude_guesses=longest_first(raw["magnitude_guesses"]),
         rule_openers=longest_first(raw["rule_openers"]),
         attribute_units=frozenset(map(str, raw["attribute_units"])),
         plan_noun_after=pattern_cache.compile(
