@@ -356,3 +356,9 @@ def test_zuoyou_after_a_value_held_in_place_is_the_comparator():
     assert targets("今年城镇调查失业率控制在5.5%左右。", 2026) == [("城镇调查失业率", 5.5, "%", "~")]
     assert targets("今年城镇调查失业率控制在5.5%以内。", 2026) == [("城镇调查失业率", 5.5, "%", "<=")]
     assert targets("今年城镇调查失业率控制在5.5%。", 2026) == [("城镇调查失业率", 5.5, "%", "<=")]
+
+
+def test_a_modal_after_the_counted_noun_starts_its_predicate():
+    # 使符合减税政策的约8000万纳税人应享尽享: 应 opens what the taxpayers do, they are what is counted
+    found = read("使符合条件的约3000万纳税人应享尽享。", 2019)
+    assert [(name, value, unit) for name, value, unit, _ in found] == [("纳税人", 3e7, "人")]
