@@ -62,7 +62,9 @@ def matrix_sample(names: list[str], k: int, turn: int = 0) -> list[str]:
 def corpus_matrix(layouts, k: int) -> list:
     """(document, layout) cases: each layout on its own spread sample of k corpus documents (all under FULL_MATRIX)."""
     if not CORPUS_FILES:
-        return [pytest.param(None, None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
+        return [
+            pytest.param(None, None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))
+        ]
     by_stem = {path.stem: path for path in CORPUS_FILES}
     return [
         pytest.param(by_stem[stem], layout, id=f"{stem}-{layout}")
