@@ -395,7 +395,7 @@ def _rule(r: Reading) -> bool:
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _words().definition_words.search(r.text, start, r.quantity.start):
         return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
-    if r.comparator and r.text[start:end].lstrip().startswith(_words().rule_openers):
+    if r.comparator and r.text[start : start + 8].lstrip().startswith(_words().rule_openers):
         return True  # 对于…需求较大的地区，…其配套建筑用地占比不超过8%: a bound for the case the rule names
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
 
