@@ -101,6 +101,7 @@ def test_a_bare_magnitude_after_people_counts_them():
 def test_a_bare_magnitude_after_a_money_noun_or_with_a_noun_after_it_is_no_count_of_people():
     assert [unit for _, _, unit, _ in read("到2027年，农村人口人均收入达到2万。")] == []
     assert [unit for _, _, unit, _ in read("到2027年，务工人员培训补贴支出3000万。")] == []
+    assert read("到2027年，科研人员经费达到3000万。") == []
 
 
 def test_nouns_of_people_after_a_bare_magnitude_give_the_unit():
