@@ -31,7 +31,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     """Say why a quantity can never be a target ('drop'), is only a figure ('figure'), or None if it may be one."""
     if not quantity.unit:
         return "drop"
-    if quantity.unit in _words().date_units and not _measures_age(sentence, start, quantity):
+    written = quantity.written_unit or quantity.unit  # 6个月 is a duration in 月, 6月 a month
+    if written in _words().date_units and not _measures_age(sentence, start, quantity):
         return "drop"
     if _inside_marks(sentence, start, end):
         return "drop"
@@ -39,10 +40,14 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
         return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
         return "figure"
+    if quantity.vague and quantity.raw.startswith(_words().magnitude_guesses):
+        return "figure"  # 承载着数亿人就业: an order of magnitude, no figure stated
     if sentence.endswith(_words().streak_words, 0, start):
         return "figure"  # 连续10次获评国家A级: a streak, not an amount to reach
     if quantity.group == "count" and _words().milestone_nouns.match(sentence, end):
         return "figure"  # 连续迈上4个万亿元台阶: steps climbed, not an amount of the indicator
+    if quantity.written_unit in _words().action_units and _verb_follows(sentence, end):
+        return "figure"  # 先后4次降低存款准备金率: how often a measure was taken, not an amount of it
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
@@ -50,18 +55,37 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     return None
 
 
+_BASELINE_OF_YEARS = pattern_cache.compile(r"(?:从|由)(?:\d+(?:\.\d+)?年)?$")
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Tell whether a verb starts right after a quantity (4次降低存款准备金率): the number counts the acts.
+
+    >>> _verb_follows("先后4次降低存款准备金率", 4), _verb_follows("开展培训100次。", 9)
+    (True, False)
+    """
+    tokens = _pos_cut(text[end : end + 6])
+    return bool(tokens) and tokens[0][1] == "v"
+
+
 def _measures_age(text: str, start: int, quantity: Quantity) -> bool:
-    """Tell whether an age in 岁 is the value of an indicator of age: 人均预期寿命提高到80岁以上.
+    """Tell whether an age in 岁 or a span in 年 is the value of an indicator measured in them:
+    人均预期寿命提高到80岁以上, 平均受教育年限从13.5年提高到14年.
 
     >>> from policykit.zh.numerals import find_quantities
     >>> text = "人均预期寿命提高到80岁以上，3岁以下婴幼儿"
     >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
     [True, False]
+    >>> text = "平均受教育年限从13.5年提高到14年，用3年时间"
+    >>> [_measures_age(text, q.start, q) for q in find_quantities(text)]
+    [True, True, False]
     """
-    if quantity.unit != "岁":
+    words = _words()
+    ends = {"岁": words.age_indicators, "年": words.year_indicators}.get(quantity.unit)
+    if not ends:
         return False
-    rest = _strip_linking(text[max(0, start - SPAN) : start])[0]
-    return rest.endswith(_words().age_indicators)
+    rest = _strip_linking(text[max(0, start - SPAN) : start])[0].rstrip()
+    return _BASELINE_OF_YEARS.sub("", rest).endswith(ends)
 
 
 def _names_a_programme(text: str, end: int) -> bool:
@@ -166,7 +190,7 @@ def _qualifier(
         _NOT_BETWEEN_QUALIFIER.search(between)
         or later.group == "time"
         or not later.unit
-        or later.unit in _words().date_units
+        or (later.written_unit or later.unit) in _words().date_units
     ):
         return False
     _, later_end = _after_comparator(text, later.end)
@@ -215,9 +239,17 @@ def _names_what_exists(text: str, quantity: Quantity, s_start: int) -> bool:
 
 
 def _describes_population(text: str, quantity: Quantity, after_end: int, comparator: str | None) -> bool:
-    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民)."""
-    if text.startswith(_words().population_nouns, quantity.end):
+    """Tell whether a count describes the people or the nation (14亿人的, 56个民族, 14亿人民, 近14亿人口的).
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> [_describes_population(t, find_quantities(t)[0], 0, None) for t in ("近14亿人口的大国", "扩招100万人")]
+    [True, False]
+    """
+    nouns = _words().population_nouns
+    if text.startswith(nouns, quantity.end):
         return True
+    if quantity.written_unit == "人" and text.startswith(nouns, quantity.end - 1):
+        return True  # 14亿人口: the 人 read as the unit starts the noun
     return quantity.written_unit == "人" and comparator is None and text.startswith("的", after_end)
 
 
@@ -363,6 +395,8 @@ def _rule(r: Reading) -> bool:
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _words().definition_words.search(r.text, start, r.quantity.start):
         return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
+    if r.comparator and r.text[start : start + 8].lstrip().startswith(_words().rule_openers):
+        return True  # 对于…需求较大的地区，…其配套建筑用地占比不超过8%: a bound for the case the rule names
     return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
 
 
@@ -395,8 +429,14 @@ def _qualifies(r: Reading) -> bool:
     [('2000万元', 'figure', 'qualifies a noun'), ('3000个', 'target', 'sets a goal')]
     """
     words = _words()
+    if r.text.startswith("的", r.after_end) and words.level_noun_after.match(r.text, r.after_end + 1):
+        return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if r.quantity.written_unit in words.attribute_units and _is_cjk_noun_start(r.text, r.after_end):
+        return True  # 更新改建沿街2层老建筑: the storeys describe the buildings
+    if r.quantity.group == "measure" and words.plan_noun_after.match(r.text, r.after_end):
+        return True  # 形成1平方公里规划实施方案: the area a plan covers
     if r.quantity.group != "count" and r.text.startswith("级", r.quantity.end):
         return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
@@ -460,7 +500,9 @@ def _unbounded_time(r: Reading) -> bool:
     >>> explain("到2025年，企业开办用3个工作日。")
     [('3个工作日', 'figure', 'a duration with no bound')]
     """
-    return r.quantity.group == "time" and not (r.comparator or r.direction)
+    if r.quantity.group != "time" or r.comparator or r.direction:
+        return False
+    return not _measures_age(r.text, r.quantity.start, r.quantity)  # 受教育年限提高到11.3年: a level in years
 
 
 def _reviewed(r: Reading) -> bool:

@@ -20,10 +20,8 @@ from policykit.targets.indicator import (
     SPAN,
     _after_comparator,
     _described_count,
-    _distributed,
     _is_bare_verb,
     _left_phrase,
-    _list_marks,
     _noun_before_verb,
     _object_of,
     _pos_cut,
@@ -32,14 +30,15 @@ from policykit.targets.indicator import (
     _segment_end_no_dun,
     _segment_start,
     _sentences,
-    _shared_names,
     _strip_linking,
     _without_change_verb,
 )
+from policykit.targets.lists import _distributed, _list_marks, _listed_changes, _shared_names
 from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
+from policykit.zh.units import match_unit
 
 
 @dataclass(frozen=True)
@@ -70,12 +69,33 @@ def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quanti
     ('最低标准', '最低标准')
     >>> _before_baseline("", "覆盖率从2020年的", low, None)
     '覆盖率'
+
+    A short qualifier of the baseline's amount may stand after 从 when the text changes it to a level:
+
+    >>> text = "将起征点从月销售额10万元提高到15万元"
+    >>> low, high = find_quantities(text)
+    >>> _before_baseline(text, "将起征点从月销售额10万元", high, low), _before_baseline(text, "将起征点从月销售额", low, None)
+    ('将起征点', '将起征点')
+    >>> _before_baseline("从业人员1000人", "从业人员", find_quantities("从业人员1000人")[0], None)
+    '从业人员'
+    >>> _before_baseline("", "开办时间从一个月以上压缩到目前的", low, None)
+    '开办时间'
     """
+    words = _words()
     head = rest.rstrip()
+    changed = False
     if preceding is not None and head.endswith(preceding.raw):
-        head = head[: -len(preceding.raw)]
-    found = _words().baseline_head.search(head)
-    return head[: found.start()] if found else rest
+        head, changed = head[: -len(preceding.raw)], True
+    found = words.baseline_head.search(head)
+    if found:
+        return head[: found.start()]
+    qualified = words.qualified_baseline.search(head)
+    if qualified and (changed or words.baseline.match(text, quantity.end)):
+        return head[: qualified.start()]  # 起征点从月销售额3万元提高到15万元: 月销售额 says what is counted
+    worded = words.worded_baseline.search(head)
+    if worded:
+        return head[: worded.start()]  # 开办时间从一个月以上压缩到目前的平均4个工作日: a baseline in words
+    return rest
 
 
 def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quantity, str]:
@@ -109,11 +129,64 @@ def _with_implied_unit(text: str, quantity: Quantity, s_end: int) -> tuple[Quant
             for word, _ in _words().after:
                 named = named.removeprefix(word)  # 30万以上参保人员: the noun after 以上
             return replace(quantity, unit=unit, written_unit="", group="count"), named
+    if _counts_people_before(text, quantity, after):
+        return replace(quantity, unit="人", written_unit="", group="count"), ""
     return quantity, ""
+
+
+def _counts_people_before(text: str, quantity: Quantity, after: str) -> bool:
+    """Tell whether a bare magnitude ending its clause counts the people its subject names.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> def reads(text):
+    ...     quantity = find_quantities(text)[0]
+    ...     return _counts_people_before(text, quantity, text[quantity.end :].rstrip("。"))
+    >>> reads("农村贫困人口减少1000万以上。"), reads("农村居民人均收入达到2万。"), reads("参保人员待遇支出1000万。")
+    (True, False, False)
+    """
+    words = _words()
+    rest = after.strip()
+    for word, _ in words.after:
+        rest = rest.removeprefix(word)
+    if rest:
+        return False  # a noun after the number says what it counts
+    head = text[max(0, quantity.start - SPAN) : quantity.start]
+    head = head[max(head.rfind(mark) for mark in "，,；;。：:") + 1 :]
+    people = [hit.end() for hit in words.people_subjects.finditer(head)]
+    if not people:
+        return False
+    return not words.money_nouns.search(head, people[-1])  # 农村人口人均收入达到2万: an amount of money
 
 
 _BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）$")
 _BRACKETED_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
+
+
+def _changed_before(text: str, seg_start: int, s_start: int) -> str:
+    """The noun a change verb opening the clause before takes, for a level that names none.
+
+    >>> text = "下调城镇职工基本养老保险单位缴费比例，各地可降至16%"
+    >>> _changed_before(text, text.index("各地"), 0)
+    '城镇职工基本养老保险单位缴费比例'
+    >>> _changed_before("提高3个百分点，可降至16%", 8, 0)
+    ''
+    """
+    if seg_start <= s_start or text[seg_start - 1] not in "，,":
+        return ""
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    words = _words()
+    if re.search(r"\d", before):
+        return ""
+    tokens = _pos_cut(before)
+    while tokens and tokens[0][0] in words.lead:
+        before = before[len(tokens.pop(0)[0]) :]  # 今年下调…
+    verb = next((v for v in (*words.increase, *words.decrease) if before.startswith(v)), "")
+    return _left_phrase(before[len(verb) :])[0] if verb else ""
+
+
+_COUNTED_OBJECT = pattern_cache.compile(
+    r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
+)  # 8届双创活动周, not 一次性
 
 
 def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
@@ -129,7 +202,11 @@ def _beneficiaries(text: str, verb: str, s_start: int, seg_start: int) -> str:
         offset += len(word)
         if tag == "v":
             cut = offset  # 向困难职工发放一次性临时补贴: the object of the last verb is the measure
-    phrase = _left_phrase(measure[cut:] if cut < len(measure) else measure)[0]
+    measure = measure[cut:] if cut < len(measure) else measure
+    counted = _COUNTED_OBJECT.match(measure)
+    phrase = _left_phrase(measure[counted.end() :] if counted else measure)[
+        0
+    ]  # 举办8届双创活动周: 双创活动周
     return phrase + verb if phrase else ""
 
 
@@ -184,7 +261,7 @@ def _relative_bound(rest: str) -> tuple[str, str] | None:
     return None
 
 
-def _marks_a_result(sentence: str) -> bool:
+def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bool:
     """Tell whether a sentence holds a marker of a result (已建成, 截至, 现有), ignoring one a goal verb governs.
 
     >>> _marks_a_result("全区现有充电桩8000台"), _marks_a_result("改扩建现有20个中央储备库")
@@ -193,7 +270,7 @@ def _marks_a_result(sentence: str) -> bool:
     False
     """
     words = _words()
-    for hit in words.achieved_markers.finditer(sentence):
+    for hit in (markers or words.achieved_markers).finditer(sentence):
         floor = max(0, hit.start() - SPAN)
         segment = max(sentence.rfind(mark, floor, hit.start()) for mark in "，,；;：:")
         if not words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
@@ -254,6 +331,34 @@ def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _F
     return before.direction
 
 
+def _with_list_units(text: str, quantities: list[Quantity], s_start: int, s_end: int) -> list[Quantity]:
+    """Give the bare values of a 分别 list the unit written after the last one (10.6万、3.8万、3.3万平方公里).
+
+    >>> text = "面积分别净减少10.6万、3.8万、3.3万平方公里"
+    >>> [(q.value, q.unit) for q in _with_list_units(text, find_quantities(text), 0, len(text))]
+    [(106000.0, '平方公里'), (38000.0, '平方公里'), (33000.0, '平方公里')]
+    """
+    if "分别" not in text[s_start:s_end] or all(q.unit for q in quantities):
+        return quantities
+    joiners = _words().list_joiners
+    shared = list(quantities)
+    for index in range(len(shared) - 2, -1, -1):
+        bare, unit_of = shared[index], shared[index + 1]
+        if bare.unit or not unit_of.unit or not joiners.fullmatch(text[bare.end : unit_of.start].strip()):
+            continue
+        unit = match_unit(unit_of.written_unit) if unit_of.written_unit else None
+        factor = unit.factor if unit is not None else 1.0
+        shared[index] = replace(
+            bare,
+            value=bare.value * factor,
+            factor=bare.factor * factor,
+            unit=unit_of.unit,
+            written_unit=unit_of.written_unit,
+            group=unit_of.group,
+        )
+    return shared
+
+
 def _read_sentence(
     text: str,
     span: tuple[int, int],
@@ -270,7 +375,8 @@ def _read_sentence(
     reference = context.reference_year
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
     ahead = clause_year is not None and reference is not None and clause_year >= reference
-    achieved = context.achieved or (_marks_a_result(sentence) and not future and not ahead)
+    settled = ahead and _marks_a_result(sentence, words.settled_markers)  # 人口已达2.5亿 among the tasks
+    achieved = context.achieved or (_marks_a_result(sentence) and not future and (settled or not ahead))
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
@@ -284,6 +390,7 @@ def _read_sentence(
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
     per_year = words.per_year.search(text, s_start, s_end)
+    quantities = _with_list_units(text, quantities, s_start, s_end)
     for number, quantity in enumerate(quantities):
         quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
         verdict = _eligible(quantity, text, quantity.start, quantity.end)
@@ -307,6 +414,8 @@ def _read_sentence(
             rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
         comparator_before = comparator
         comparator = comparator or comparator_after
+        if comparator_after == "~" and left.rstrip().endswith(words.kept_at):
+            comparator = "~"  # 政府负债率控制在50%左右: 控制在 holds it there, 左右 says how near
         if comparator is None and quantity.vague:
             comparator = ">"
         if quantity.upper is not None:
@@ -364,6 +473,10 @@ def _read_sentence(
             if bracketed and right_end == bracketed.start(1):
                 right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
+            if text.startswith("的", after_end) and words.level_noun_after.match(text, after_end + 1):
+                right = ""  # 稳定在5%左右的较低水平: the level, not what is measured
+            if right in words.goal_nouns:
+                right = ""  # 实现高职院校扩招100万人目标: the goal is the number, the words before name it
             if quantity.group == "count" or enumerated:
                 indicator = right  # 建成3个示范性街镇, 赛得利纤维等3500多个拟竣工投产项目
             if not indicator:
@@ -397,6 +510,9 @@ def _read_sentence(
         shared_names = (
             _shared_names(text, quantity.start, s_start) if distribute is None and ends_clause else ()
         )
+        if not shared_names and distribute is None and ends_clause and quantity.unit == "%":
+            # 甲、乙排放量下降3%: each name changes by it
+            shared_names = _listed_changes(text, quantity.start, s_start, direction is not None)
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
         if (
@@ -409,6 +525,12 @@ def _read_sentence(
             indicator = ""
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
+        if not indicator and words.level_change.search(left):
+            indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
+        if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
+            # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
+            verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")
+            indicator = _beneficiaries(text, verb, s_start, seg_start) if verb else ""
         if not indicator.strip("".join(words.keep_head)):
             indicator = (
                 previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
@@ -423,6 +545,15 @@ def _read_sentence(
                 indicator, last.indicator
             ):
                 indicator = last.indicator + indicator
+        elif (
+            last is not None
+            and indicator in words.amount_nouns
+            and last.indicator
+            and not last.indicator.endswith((*words.amount_nouns, *words.measure_ends, *words.stock_nouns))
+            and len(re.findall("[，,、；;]", between)) == 1
+        ):
+            # 转移支付增加1.5万亿元、规模近9.8万亿元: its 规模 (not 播种面积3320万亩、产量…: a measure is no subject)
+            indicator = last.indicator + indicator
         if last is not None and len(re.findall("[，,、；;]", between)) == 1 and _is_bare_verb(indicator):
             # 老旧小区综合整治新开工300个、完工200个: the second stage has the first one's subject
             indicator = _with_subject_of(indicator, last.indicator)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit import pattern_cache
 from policykit.targets.deadlines import _deadline_hits
 from policykit.targets.periods import without_span
 from policykit.targets.words import _words
-from policykit.zh.numerals import Quantity
 
 # ---------------------------------------------------------------- sentences and spans
 
@@ -224,8 +221,8 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     """`_left_phrase` without the owner of a bare measure."""
     left = left.strip()
     for word in _words().per_year_ends:
-        if left.endswith(word) and len(left) > len(word):
-            left = left[: -len(word)]  # 教师每年(至少1个月): how often, not what
+        if left.removesuffix("都").endswith(word) and len(left) > len(word):
+            left = left.removesuffix("都")[: -len(word)]  # 教师每年(至少1个月), 比例每年都(保持在): how often
             break
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
@@ -464,183 +461,6 @@ def _is_bare_verb(phrase: str) -> bool:
     return bool(tokens) and all(tag.startswith(("v", "a", "d")) and tag != "vn" for _, tag in tokens)
 
 
-_LIST_END = pattern_cache.compile(r"[，,；;：:。！？!?\n]")
-
-
-@dataclass(frozen=True)
-class _ListMarks:
-    """Where a sentence's 分别 marks and the boundaries that end a 分别 list sit, found once per sentence."""
-
-    start: int
-    lists: list[int]
-    ends: list[int]
-
-
-def _list_marks(text: str, s_start: int, s_end: int) -> _ListMarks:
-    """Find every 分别 and every list-ending boundary of a sentence in one pass each."""
-    sentence = text[s_start:s_end]
-    return _ListMarks(
-        s_start,
-        [s_start + hit.start() for hit in re.finditer("分别", sentence)],
-        [s_start + hit.start() for hit in _LIST_END.finditer(sentence)],
-    )
-
-
-def _distributed(
-    text: str, quantity: Quantity, marks: _ListMarks, quantities: list[Quantity]
-) -> tuple[list[str], int, str | None, str | None, bool, int] | None:
-    """For a quantity in a 分别 list: the names before 分别, its index among the values, the list's
-    comparator and direction, whether it is a baseline (分别从A、B提高到C、D: A and B are), and where
-    分别 is (the verb after it governs every value)."""
-    # the 分别 list sits in one segment, but values are separated by 、 which is a segment boundary
-    end = bisect_left(marks.ends, quantity.start)
-    head_start = marks.ends[end - 1] + 1 if end else marks.start
-    first_mark = bisect_left(marks.lists, head_start)
-    if first_mark == len(marks.lists) or marks.lists[first_mark] + 2 > quantity.start:
-        return None
-    head = text[head_start : quantity.start]
-    mark = marks.lists[first_mark] - head_start
-    values_start = head_start + mark + 2
-    # 分别从209元、280元提高到217元、290元: the values before 提高到 are baselines, the levels follow it
-    end = (
-        marks.ends[bisect_right(marks.ends, quantity.start)]
-        if bisect_right(marks.ends, quantity.start) < len(marks.ends)
-        else len(text)
-    )
-    changes = list(_words().level_change.finditer(text, values_start, min(end, values_start + LIST_SPAN)))
-    before = [hit for hit in changes if hit.end() <= quantity.start]
-    baseline = bool(changes) and not before
-    if before:
-        values_start = before[-1].end()
-    first = bisect_left(quantities, values_start, key=_start_of)
-    count = bisect_right(quantities, quantity.start, key=_start_of) - first
-    between = text[values_start : quantities[first].start] if count else ""
-    names = _list_names(text[head_start : head_start + mark])
-    values = bisect_left(quantities, end, key=_start_of) - first
-    if len(names) > values >= 2:
-        # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长10.9%、10.4%: 和 joins words inside a name
-        by_dun = _list_names(text[head_start : head_start + mark], only_dun=True)
-        names = by_dun if len(by_dun) == values else names
-    if len(names) < 2:
-        return None
-    direction = None
-    change = head[mark + 2 :].lstrip().removeprefix("再")  # 分别再提高30元和5元
-    for verb, name in [(v, "increase") for v in _words().increase] + [
-        (v, "decrease") for v in _words().decrease
-    ]:
-        if change.startswith(verb) and not change.startswith(_words().level_suffix, len(verb)):
-            direction = name
-            break
-    _, comparator, _ = _strip_linking(between)
-    if comparator is None:
-        # 分别稳定在3900万头、13.5亿只以上: a bound after the list's last value bounds every value
-        last = quantities[bisect_right(quantities, end, key=_start_of) - 1]
-        comparator = _after_comparator(text, last.end)[0] if last.start >= quantity.start else None
-    return list(names), count - 1, comparator, direction, baseline, head_start + mark
-
-
-def _start_of(quantity: Quantity) -> int:
-    return quantity.start
-
-
-@lru_cache(maxsize=1024)
-def _list_names(names_text: str, only_dun: bool = False) -> tuple[str, ...]:
-    """The names before 分别, each the indicator of one value (read once per list, not once per value);
-    `only_dun` splits at 、 alone, for a list whose names hold 和 themselves."""
-    names_text = _words().compared_to.sub("", names_text)  # 甲、乙比2020年分别下降…: not a deadline
-    years = [hit for hit in _deadline_hits(names_text) if hit["year"]]
-    if years:
-        names_text = names_text[years[0].end() :]  # 到2025年底前甲、乙分别…: the names follow the deadline
-    names = [
-        _left_indicator(_strip_linking(part)[0]) or part.strip()
-        for part in (names_text.split("、") if only_dun else _words().list_joiners.split(names_text))
-    ]
-    names = [name for name in names if name]
-    names = _with_shared_head(names)
-    tail = _shared_tail(names[-1]) if names else ""
-    if tail:  # 美丽河湖、美丽海湾建成率分别达到30%、50%: every name takes the last one's 建成率
-        words = _words()
-        ends = (*words.measure_ends, *words.amount_nouns, tail)
-        names = [n if n.endswith(ends) else n + tail for n in names]
-    return tuple(names)
-
-
-def _with_shared_head(names: list[str]) -> list[str]:
-    """Give a one-word name that only qualifies a noun the head of the last name it parallels.
-
-    In 城市和县城污水处理率 the last name is 县城 + 污水处理率; 城市, a word of the same kind as 县城, shares
-    污水处理率. A name that is a noun of its own (粮食和重要农产品, 森林覆盖率和森林蓄积量) keeps its words.
-
-    >>> _with_shared_head(["城市", "县城污水处理率"]), _with_shared_head(["省级", "市级财政投入"])
-    (['城市污水处理率', '县城污水处理率'], ['省级财政投入', '市级财政投入'])
-    >>> _with_shared_head(["粮食", "重要农产品"]), _with_shared_head(["森林覆盖率", "森林蓄积量"])
-    (['粮食', '重要农产品'], ['森林覆盖率', '森林蓄积量'])
-    """
-    if len(names) < 2:
-        return names
-    tokens = _pos_cut(names[-1])
-    if len(tokens) < 2:
-        return names
-    first, first_tag = tokens[0]
-    head = names[-1][len(first) :]
-    if len(head) < 2 or not tokens[1][1].startswith(("n", "v", "j")):
-        return names
-    words = _words()
-    shared = []
-    for name in names[:-1]:
-        own = _pos_cut(name)
-        # a qualifier is one short word (城市, 国家级); 全国文明城市、国家历史文化名城 are two names
-        if len(own) == 1 and len(name) <= 3 and not name.endswith((*words.measure_ends, tokens[-1][0])):
-            tag = own[0][1]
-            parallel = tag == first_tag and len(name) == len(first)
-            if tag in words.qualifier_tags or parallel:
-                name += head
-        shared.append(name)
-    return [*shared, names[-1]]
-
-
-def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
-    """The names a list gives one value with 均/都 (甲、乙均达到90%以上): each is an indicator of it.
-
-    >>> _shared_names("游客人数、旅游收入均增长10%以上", 12, 0)
-    ('游客人数', '旅游收入')
-    >>> _shared_names("均衡性转移支付增长10%", 9, 0), _shared_names("全市都达到10%", 5, 0)
-    ((), ())
-    """
-    words = _words()
-    head = text[_segment_start_no_dun(text, position, floor) : position]
-    for word in words.shared_value_words:
-        at = head.rfind(word)
-        if at <= 0 or _strip_linking(head[at + len(word) :])[0].strip():
-            continue
-        listed = head[:at]
-        if re.search(r"\d", listed) or "等" in listed or not words.list_joiners.search(listed):
-            return ()  # 甲、乙等绿色产品产量均增长: the kind after 等 is the one indicator
-        names = _list_names(listed)
-        return names if len(names) >= 2 else ()
-    return _listed_rates(head)
-
-
-def _listed_rates(head: str) -> tuple[str, ...]:
-    """Rates listed with 、 before one value (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上): each has it.
-
-    Only where every name is a rate of its own; 甲、乙产量达到… is one name with its list of kinds.
-
-    >>> _listed_rates("其中孕产妇产后访视率、0—6岁儿童健康管理率达到")
-    ('孕产妇产后访视率', '儿童健康管理率')
-    >>> _listed_rates("水果、蔬菜产量达到"), _listed_rates("森林覆盖率达到")
-    ((), ())
-    """
-    rest = _strip_linking(head)[0]
-    if "、" not in rest or "等" in rest:
-        return ()
-    parts = [_left_indicator(part) for part in rest.split("、")]
-    ratio = _words().ratio_end
-    if len(parts) < 2 or not all(part and ratio.search(part) for part in parts):
-        return ()
-    return tuple(parts)
-
-
 def _without_change_verb(indicator: str) -> str:
     """Cut a verb of change or of reaching off the end of an indicator: 通车里程增至 → 通车里程.
 
@@ -704,27 +524,6 @@ def _described_count(left: str, previous: str) -> str:
             if at > 0:
                 return previous[:at] + description  # 超过20%的: the subject of the item before
     return description
-
-
-def _shared_tail(last: str) -> str:
-    """The part of a list's last name that the earlier names share: the verb phrase and its ratio word,
-    or its noun of amount (粮食和重要农产品产量: 产量).
-
-    >>> _shared_tail("店招设置审批率"), _shared_tail("美丽海湾建成率"), _shared_tail("重要农产品产量")
-    ('设置审批率', '建成率', '产量')
-    >>> _shared_tail("上市高新技术企业")
-    ''
-    """
-    if not _words().ratio_end.search(last):
-        return next((noun for noun in _words().amount_nouns if last.endswith(noun) and last != noun), "")
-    tokens = _pos_cut(last)
-    offset = 0
-    for index, (word, tag) in enumerate(tokens):
-        if index and tag.startswith("v") and len(word) >= 2:
-            return last[offset:]  # 户外广告和店招设置审批率: 设置审批率 is what both are measured by
-        offset += len(word)
-    found = re.search(r"(?:建成|覆盖|达标|利用|治理|完成)?率$|比例$|比重$|占比$", last)
-    return found.group(0) if found else ""
 
 
 def _segment_start_no_dun(text: str, position: int, floor: int) -> int:

@@ -26,6 +26,7 @@ class _Words:
     achieved_headings: re.Pattern[str]
     achieved_openings: re.Pattern[str]
     achieved_markers: re.Pattern[str]
+    settled_markers: re.Pattern[str]
     future_markers: re.Pattern[str]
     goal_headings: re.Pattern[str]
     layout_units: frozenset[str]
@@ -42,6 +43,7 @@ class _Words:
     layout_verbs: re.Pattern[str]
     rule_markers: re.Pattern[str]
     implied_units: dict[str, str]
+    people_subjects: re.Pattern[str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
     noun_adjectives: frozenset[str]
@@ -64,6 +66,15 @@ class _Words:
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
     event_units: frozenset[str]
+    action_units: frozenset[str]
+    kept_at: tuple[str, ...]
+    magnitude_guesses: tuple[str, ...]
+    rule_openers: tuple[str, ...]
+    attribute_units: frozenset[str]
+    plan_noun_after: re.Pattern[str]
+    participant_verbs: tuple[str, ...]
+    goal_nouns: frozenset[str]
+    level_noun_after: re.Pattern[str]
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     level_verbs: tuple[str, ...]
@@ -80,6 +91,9 @@ class _Words:
     verb_adverbs: tuple[str, ...]
     baseline_head: re.Pattern[str]
     shared_value_words: tuple[str, ...]
+    total_words: re.Pattern[str]
+    qualified_baseline: re.Pattern[str]
+    worded_baseline: re.Pattern[str]
     measure_ends: tuple[str, ...]
     stock_nouns: frozenset[str]
     holding_verbs: re.Pattern[str]
@@ -88,6 +102,7 @@ class _Words:
     change_nouns: tuple[str, ...]
     named_as: re.Pattern[str]
     age_indicators: tuple[str, ...]
+    year_indicators: tuple[str, ...]
     money_nouns: re.Pattern[str]
     qualifier_tags: frozenset[str]
     amount_nouns: tuple[str, ...]
@@ -111,7 +126,9 @@ def _compared(raw: dict) -> str:
         + plans
         + r")[”\"]?(?:末|期末)?|"
         + _alternation(raw["previous_year"]).pattern
-        + r")(?:同期)?(?:相比)?"
+        + r"|[\u4e00-\u9fff]{0,8}?(?:"
+        + _alternation(raw["earlier_time_ends"]).pattern
+        + r"))(?:同期)?(?:相比)?"
     )
 
 
@@ -144,6 +161,11 @@ def _words() -> _Words:
             "^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"
         ),
         achieved_markers=_alternation(raw["achieved_markers"]),
+        settled_markers=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["settled_markers"]).pattern
+            + r")(?=[到了]?(?:约|近|超过|超)?[\d零〇一二两三四五六七八九十])"
+        ),  # 已达2.5亿, not 已建成自然村 (a kind of village)
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
         layout_units=frozenset(raw["layout_units"]),
@@ -162,6 +184,7 @@ def _words() -> _Words:
         layout_verbs=_alternation(raw["layout_verbs"]),
         rule_markers=_alternation(raw["rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
+        people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
@@ -172,6 +195,19 @@ def _words() -> _Words:
         baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
         event_units=frozenset(map(str, raw["event_units"])),
+        action_units=frozenset(map(str, raw["action_units"])),
+        kept_at=longest_first(raw["kept_at"]),
+        magnitude_guesses=longest_first(raw["magnitude_guesses"]),
+        rule_openers=longest_first(raw["rule_openers"]),
+        attribute_units=frozenset(map(str, raw["attribute_units"])),
+        plan_noun_after=pattern_cache.compile(
+            r"[\u4e00-\u9fff]{0,4}?(?:" + _alternation(raw["plan_nouns"]).pattern + r")(?=[，,；;。、]|$)"
+        ),
+        participant_verbs=longest_first(raw["participant_verbs"]),
+        goal_nouns=frozenset(map(str, raw["goal_nouns"])),
+        level_noun_after=pattern_cache.compile(
+            r"[\u4e00-\u9fff]{0,3}?(?:" + _alternation(raw["level_nouns"]).pattern + r")(?=[，,；;。]|$)"
+        ),
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         level_verbs=longest_first(raw["level_verbs"]),
@@ -198,6 +234,19 @@ def _words() -> _Words:
             + ")?$"
         ),
         shared_value_words=longest_first(raw["shared_value_words"]),
+        total_words=_alternation(raw["total_words"]),
+        worded_baseline=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["baseline_openers"]).pattern
+            + r")[^，,；;。]{0,8}?[\d一二两三四五六七八九十][^，,；;。]{0,8}?(?:"
+            + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
+            + ")(?:"
+            + _alternation(raw["level_suffix"]).pattern
+            + r")[^，,；;。\d]{0,6}$"
+        ),
+        qualified_baseline=pattern_cache.compile(
+            "(?:" + _alternation(raw["baseline_openers"]).pattern + r")[\u4e00-\u9fff]{2,6}$"
+        ),
         measure_ends=longest_first(raw["measure_ends"]),
         stock_nouns=frozenset(map(str, raw["stock_nouns"])),
         holding_verbs=pattern_cache.compile(
@@ -212,6 +261,7 @@ def _words() -> _Words:
             + r")[“\"]?([\u4e00-\u9fff]{2,20})"
         ),
         age_indicators=longest_first(raw["age_indicators"]),
+        year_indicators=longest_first(raw["year_indicators"]),
         money_nouns=pattern_cache.compile(
             "(?:" + _alternation(raw["money_nouns"]).pattern + r")(?:[^，。；,;\d]{0,4})$"
         ),

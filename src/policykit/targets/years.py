@@ -90,18 +90,22 @@ def _years_of_figure(
     """The (year, since) of an achieved figure or a change's baseline.
 
     A baseline takes the year the text gives it (从2020年的…), else the year before a review's period,
-    else none: it is not the year of the change. An achieved figure takes the year its sentence names,
+    else the year before the one its change was achieved in: it is not the year of the change. An achieved figure takes the year its sentence names,
     else the review's last year; a change or a total over a review of several years (过去五年…下降8.1%,
     五年年均增长5.2%) also takes the period's first year, so `track` never reads it as one year's result.
     """
     quantity, reference = reading.quantity, reading.context.reference_year
+    head_start = max(s_start, quantity.start - LIST_SPAN)
+    year = _achieved_year(text, head_start, quantity.start, reference)
     if _baseline(reading):
         given = _baseline_year(reading.rest)
         if given is not None or kind != "achieved":
             return given, None
-        return (review[0] - 1 if review else None), None
-    head_start = max(s_start, quantity.start - LIST_SPAN)
-    year = _achieved_year(text, head_start, quantity.start, reference)
+        if review:
+            return review[0] - 1, None
+        return (
+            year - 1 if year is not None else None
+        ), None  # 2018年关税总水平由9.8%降至7.5%: 9.8% is 2017's
     named = _achieved_year(text, head_start, quantity.start, None)
     segment = text[_segment_start_no_dun(text, quantity.start, s_start) : quantity.start]
     spanned = years_spanned(segment)

@@ -229,12 +229,21 @@ _OPENERS = "|".join(
     f"(?<={re.escape(str(word))})"
     for word in sorted(data_yaml("units.yaml")["magnitude_openers"], key=len, reverse=True)
 )
+# Shares and multiples written as words (一半, 翻一番), and fractions (三分之一): their value and unit.
+_WORD_QUANTITIES = {
+    str(word): (str(unit), float(value))
+    for word, entry in data_yaml("units.yaml")["word_quantities"].items()
+    for unit, value in entry.items()
+}
+_WORDS = "|".join(re.escape(word) for word in sorted(_WORD_QUANTITIES, key=len, reverse=True))
 _NUMBER = pattern_cache.compile(
-    r"(?P<pct>百分之)?(?:"
+    r"(?P<word>" + _WORDS + r")"
+    r"|(?P<den>[二两三四五六七八九十]+)分之(?P<num>[一二两三四五六七八九十]+)(?!分)"
+    r"|(?P<pct>百分之)?(?:"
     r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名)|"
     + _OPENERS
     + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
-    r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)"
+    r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)(?:(?<=[万亿])(?P<magmore>多|余))?"
     r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
     r")"
@@ -287,6 +296,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
     before = text[start - 1] if start else ""
     if before == "第" or (before and _ASCII_ALNUM.match(before)):
         return None
+    if found["word"] or found["den"]:
+        return _read_word(text, found)
     vague = bool(found["vpre"] or found["armore"] or found["cnmore"])
     chinese = False
     if found["vmag"] is not None:
@@ -303,6 +314,9 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             return None
         factor, size, unit = split
         end = found.start("armag") + size
+        if found["magmore"] and size == len(found["armag"]):
+            # 7万多家, 8万余场: the 多 after the magnitude makes a lower bound; the unit follows it
+            vague, end, unit = True, found.end("magmore"), match_unit(text, found.end("magmore"))
     else:
         chinese = True
         if found["cnmore"] or found["cnmag"]:
@@ -354,6 +368,34 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         group=unit.group if unit else "",
         vague=vague,
         chinese=chinese,
+    )
+
+
+def _read_word(text: str, found: re.Match[str]) -> Quantity | None:
+    """Read a share or multiple written as words: 一半 → 50%, 三分之一 → 33.33%, 翻一番 → 2倍.
+
+    >>> [(q.raw, q.value, q.unit) for q in find_quantities("压减三分之一以上，清偿一半以上，接近翻一番")]
+    [('三分之一', 33.33, '%'), ('一半', 50.0, '%'), ('翻一番', 2.0, '倍')]
+    """
+    if found["word"]:
+        unit, value = _WORD_QUANTITIES[found["word"]]
+    else:
+        try:
+            denominator, numerator = _chinese(found["den"]), _chinese(found["num"])
+        except ValueError:
+            return None
+        if not 0 < numerator < denominator:
+            return None
+        unit, value = "%", round(100 * numerator / denominator, 2)
+    group = "percent" if unit == "%" else "count"
+    return Quantity(
+        start=found.start(),
+        end=found.end(),
+        raw=found.group(0),
+        value=value,
+        unit=unit,
+        written_unit=unit,
+        group=group,  # not `chinese`: 翻一番 is no count of categories written in words (三个方面)
     )
 
 
