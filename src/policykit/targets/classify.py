@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policykit import pattern_cache
 from policykit.model import TargetKind
@@ -393,11 +394,40 @@ def _rule(r: Reading) -> bool:
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
     if _states_a_condition(r.text, r.after_end, end):
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
-    if _words().definition_words.search(r.text, start, r.quantity.start):
+    if _found_before(_words().definition_words, r.text, start, r.quantity.start, end):
         return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
     if r.comparator and r.text[start : start + 8].lstrip().startswith(_words().rule_openers):
         return True  # 对于…需求较大的地区，…其配套建筑用地占比不超过8%: a bound for the case the rule names
-    return _states_a_rule(r.left) or bool(_words().penalty_words.search(r.text, start, end))
+    return (
+        _states_a_rule(r.left) or _first_in_sentence(_words().penalty_words, r.text, start, end) is not None
+    )
+
+
+@lru_cache(maxsize=64)
+def _first_in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the pattern's first match in a sentence, found once per sentence, not once per figure.
+
+    A sentence with no full stop can hold thousands of figures; searching it again for each was quadratic.
+    """
+    match = pattern.search(text, start, end)
+    return match.span() if match else None
+
+
+def _found_before(pattern: re.Pattern[str], text: str, start: int, stop: int, end: int) -> bool:
+    """pattern.search(text, start, stop) for a `stop` inside the sentence [start, end), mostly from the cache.
+
+    >>> p = re.compile("是指|所称")
+    >>> [_found_before(p, "本法所称工时，是指每日8小时。", 0, stop, 15) for stop in (2, 4, 12)]
+    [False, True, True]
+    """
+    first = _first_in_sentence(pattern, text, start, end)
+    if first is None:
+        return False  # no match in the whole sentence, so none before `stop`
+    if first[1] <= stop:
+        return True
+    if first[0] >= stop:
+        return False  # nothing starts before the first match
+    return pattern.search(text, start, stop) is not None  # `stop` cuts the first match: a shorter word in it?
 
 
 def _states_a_condition(text: str, after_end: int, end: int) -> bool:
