@@ -61,9 +61,9 @@ def alias_bomb(levels: int = 9) -> str:
 
 
 def test_an_alias_bomb_is_refused_with_one_problem_at_once():
-    started = time.perf_counter()
+    started = time.process_time()
     data, problems = load_marked(alias_bomb(), "bomb.yaml")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert data is None and len(problems) == 1
     assert problems[0].code == "yaml-alias" and "alias bomb" in problems[0].message
 
@@ -100,9 +100,9 @@ def test_deep_nesting_is_one_problem_not_a_crash(depth, style):
 def test_validate_cli_refuses_an_alias_bomb_in_one_line(runner, tmp_path):
     bomb = tmp_path / "clauses.yaml"
     bomb.write_text(alias_bomb(), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     result = runner.invoke(app, ["validate", str(bomb)])
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert result.exit_code == 1
     assert result.stdout.count("\n") == 1 and "[yaml-alias]" in result.stdout
 
