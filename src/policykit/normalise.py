@@ -87,8 +87,21 @@ _BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
 """What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
 _BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
-_MARKDOWN_ANY = pattern_cache.compile(rf"#|\*\*|^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
-"""Wherever a markdown mark might be: a document without one skips the line-by-line fixer."""
+_MARKDOWN_BULLET_ANY = pattern_cache.compile(rf"^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
+
+
+def _may_hold_markdown(text: str) -> bool:
+    """Tell whether a markdown mark might be in the text: a document without one skips the line-by-line fixer.
+
+    Plain substring tests first: the bullet pattern, anchored at each line, tests every character.
+    """
+    return (
+        "#" in text
+        or "**" in text
+        or (any(c in text for c in "-*+") and bool(_MARKDOWN_BULLET_ANY.search(text)))
+    )
+
+
 _BOLD_LINES = 12
 """The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
 
@@ -142,7 +155,7 @@ def strip_markdown(lines: list[str]) -> list[str]:
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
     widths: list[int] | None = None
-    if _MARKDOWN_ANY.search("\n".join(fixed_lines)):
+    if _may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
         widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
         fixed_lines = strip_markdown(fixed_lines)
@@ -411,6 +424,10 @@ def _ends_title(text: str, following: str) -> bool:
     return bool(_TITLE_END.search(text)) or is_part_line(following)
 
 
+_FRAGMENT = pattern_cache.compile(r"[0-9.]{1,4}")
+"""A subscript or number cut onto a line of its own (2.5 of PM2.5), matched whole."""
+
+
 def join_split_fragments(lines: list[_Line], i: int) -> bool:
     """Join line i to i-1 when it is a stray fragment of the previous line.
 
@@ -432,7 +449,7 @@ def join_split_fragments(lines: list[_Line], i: int) -> bool:
         return True
     if is_heading_line(cur.text) or is_heading_line(prev.text):
         return False
-    if re.fullmatch(r"[0-9.]{1,4}", cur.text):
+    if _FRAGMENT.fullmatch(cur.text):
         return prev.text[-1].isascii() and prev.text[-1].isalpha()
     return len(cur.text) == 1 and is_cjk(cur.text) and len(prev.text) <= 30
 
@@ -445,12 +462,13 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
     return (
         not cur.blank
         and not cur.indented
-        and bool(re.fullmatch(r"[0-9.]{1,4}", prev.text))
+        and bool(_FRAGMENT.fullmatch(prev.text))
         and not is_heading_line(cur.text)
         and join_split_fragments(lines, i - 1)
     )
 
 
+_CLAUSE_MARK = pattern_cache.compile(r"[，。；]")
 _YEAR_LED = pattern_cache.compile(r"^\d{4}年[\u4e00-\u9fff]")
 """A title that starts with its year (2026年河南省政府工作报告), broken like any other."""
 
@@ -474,7 +492,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or len(text) > 40
         or not (is_cjk(text[0]) or _YEAR_LED.match(text))
         or ends_sentence(text)
-        or re.search(r"[，。；]", text)
+        or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
         or _TITLE_END.search(text)
@@ -565,23 +583,24 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
+    # Lines never joined to a neighbour: table rows and 目录 lines, each asked of every line once.
+    alone = [_table_row(line) or _toc_line(line) for line in lines]
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
-    text = ""
+    parts: list[str] = []  # the paragraph's text so far, joined once when it is complete
+    length = 0
     held: list[_Line] = []  # page furniture, held until the paragraph it interrupts is complete
 
     def flush() -> None:
-        nonlocal text, pieces
+        nonlocal pieces, length
+        text = "".join(parts)
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
-        text, pieces = "", []
-        paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
-        held.clear()
-
-    def append(line: _Line) -> None:
-        nonlocal text
-        pieces.append((len(text), line.line, line.page))
-        text += line.text
+        parts.clear()
+        pieces, length = [], 0
+        if held:
+            paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
+            held.clear()
 
     i = 0
     pending_join: int | None = None
@@ -592,8 +611,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         numbered = i == pending_join and bare_number
         if i == pending_join:
             if bare_number:
-                text += _separator(text)
-            append(line)
+                separator = _separator("".join(parts))
+                parts.append(separator)
+                length += len(separator)
         elif line.blank:
             if line.furniture:
                 held.append(line)
@@ -601,10 +621,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             continue
         elif (
             i > 0
-            and not _table_row(line)
-            and not _table_row(lines[i - 1])
-            and not _toc_line(line)
-            and not _toc_line(lines[i - 1])
+            and not alone[i]
+            and not alone[i - 1]
             and (
                 (marked and not lines[i - 1].blank)
                 or unwrap_hard_breaks(lines, i, widths)
@@ -612,13 +630,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or _after_fragment(lines, i)
             )
         ):
-            append(line)
+            pass
         else:
             flush()
-            append(line)
             starts_paragraph = True
+        pieces.append((length, line.line, line.page))
+        parts.append(line.text)
+        length += len(line.text)
         bare_number = False
-        if _table_row(line) or _DOC_NUMBER.search(line.text) or _toc_line(line):
+        if alone[i] or _DOC_NUMBER.search(line.text):
             pending_join = None
         elif starts_paragraph and (number_text := join_bare_number(lines, i)) is not None:
             pending_join, bare_number = number_text, True
