@@ -7,8 +7,7 @@ the source line (and page) of each piece joined into it, so evidence can point b
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
@@ -53,10 +52,15 @@ class _Line:
     zero_width_only: bool
     furniture: str | None = None  # page_number (— 3 —) or running_head: a gap to the line fixers
     columns: int = 0  # display width, indent included: the wrap fixers compare it two or three times
+    blank: bool = field(init=False)
+    """No text, or page furniture: the line fixers ask it of a line many times, so it is stored.
+    Whatever sets `furniture` later sets it too (the running heads in _prepare)."""
+    heading: bool = field(init=False)
+    """is_heading_line(text), which the line fixers ask of a line two to four times."""
 
-    @property
-    def blank(self) -> bool:
-        return not self.text or self.furniture is not None
+    def __post_init__(self) -> None:
+        self.blank = not self.text or self.furniture is not None
+        self.heading = is_heading_line(self.text)
 
 
 def _ends_sentence_strictly(text: str) -> bool:
@@ -87,21 +91,28 @@ _BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
 """What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
 _BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
-_MARKDOWN_BULLET_ANY = pattern_cache.compile(rf"^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
 
 
 def _may_hold_markdown(text: str) -> bool:
     """Tell whether a markdown mark might be in the text: a document without one skips the line-by-line fixer.
 
-    Plain substring tests first: the bullet pattern, anchored at each line, tests every character.
+    A mark is a #, a ** or a bullet (-, * or + after nothing but indentation, then a space); plain
+    substring searches find them, where a pattern anchored at each line would test every character.
     """
-    return (
-        "#" in text
-        or "**" in text
-        or (any(c in text for c in "-*+") and bool(_MARKDOWN_BULLET_ANY.search(text)))
-    )
+    if "#" in text or "**" in text:
+        return True
+    for mark in "-*+":
+        at = text.find(mark)
+        while at != -1:
+            if text[at + 1 : at + 2] in _INDENT_CHARS and not text[text.rfind("\n", 0, at) + 1 : at].strip(
+                INDENT
+            ):
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
+_INDENT_CHARS = frozenset(INDENT)
 _BOLD_LINES = 12
 """The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
 
@@ -182,6 +193,7 @@ def _prepare(source: Source) -> list[_Line]:
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
     for k in _running_heads(lines, breaks):
         lines[k].furniture = "running_head"
+        lines[k].blank = True
     return lines
 
 
@@ -311,7 +323,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     slack = _slack(width)
     at_width = [x for x, w in zip(body, full, strict=False) if w >= width - slack]
     overlong = sum(1 for w in full if w > width + slack)
-    prose = [x for x in at_width if not is_heading_line(x.text)]
+    prose = [x for x in at_width if not x.heading]
     open_ended = sum(1 for x in prose if not ends_sentence(x.text))
     # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
     # so half the lines at one width is already a typeset column; prose lines cut by the column
@@ -360,7 +372,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         not prev.blank
         and not cur.blank
         and not cur.indented
-        and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
+        and (not cur.heading or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
         and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
     )
@@ -401,13 +413,13 @@ def join_page_split_words(
     if j == i + 1 or j >= len(lines):
         return None
     nxt = lines[j]
-    if nxt.indented or is_heading_line(nxt.text):
+    if nxt.indented or nxt.heading:
         return None
     gap = lines[i + 1 : j]
     page_break = any(g.furniture for g in gap)
     if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
-    heading = numbered or is_heading_line(cur.text)  # numbered: the text of a number alone above it
+    heading = numbered or cur.heading  # numbered: the text of a number alone above it
     if all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
@@ -445,9 +457,9 @@ def join_split_fragments(lines: list[_Line], i: int) -> bool:
     prev, cur = lines[i - 1], lines[i]
     if prev.blank or cur.blank or cur.indented or ends_sentence(prev.text):
         return False
-    if cur.text[0] in CLOSING_PUNCT and not is_heading_line(prev.text):
+    if cur.text[0] in CLOSING_PUNCT and not prev.heading:
         return True
-    if is_heading_line(cur.text) or is_heading_line(prev.text):
+    if cur.heading or prev.heading:
         return False
     if _FRAGMENT.fullmatch(cur.text):
         return prev.text[-1].isascii() and prev.text[-1].isalpha()
@@ -463,7 +475,7 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
         not cur.blank
         and not cur.indented
         and bool(_FRAGMENT.fullmatch(prev.text))
-        and not is_heading_line(cur.text)
+        and not cur.heading
         and join_split_fragments(lines, i - 1)
     )
 
@@ -496,7 +508,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
         or _TITLE_END.search(text)
-        or is_heading_line(text)
+        or cur.heading
         or is_part_line(text)
     ):
         return None
@@ -508,7 +520,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             if j == i + 1:
                 continue
             return None
-        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not is_heading_line(nxt.text):
+        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not nxt.heading:
             return j
         return None
     return None
@@ -539,7 +551,7 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     j = i + 1
     while j < len(lines) and j - i <= 3 and lines[j].blank:
         j += 1
-    if j >= len(lines) or lines[j].blank or is_heading_line(lines[j].text) or _table_row(lines[j]):
+    if j >= len(lines) or lines[j].blank or lines[j].heading or _table_row(lines[j]):
         return None
     return j
 

@@ -69,7 +69,10 @@ class _Node:
 
 
 def _is_short_phrase(text: str, limit: int = 30) -> bool:
-    return 4 <= len(text) <= limit and not re.search(r"[。；！？:：]", text) and match_numbering(text) is None
+    return 4 <= len(text) <= limit and not _SENTENCE_MARK.search(text) and match_numbering(text) is None
+
+
+_SENTENCE_MARK = pattern_cache.compile(r"[。；！？:：]")
 
 
 _TOC_SCAN = 80
@@ -164,6 +167,8 @@ def find_bare_lists(
 
 
 _CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
+_CELL_LONGEST = 13
+"""The longest text _CELL can match (12 characters, and the newline `$` may stand before): a length test first."""
 _CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
 _NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
 
@@ -199,6 +204,7 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         header = i
         while (
             header < len(texts)
+            and len(texts[header]) <= _CELL_LONGEST
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
