@@ -179,15 +179,17 @@ def _prepare(source: Source) -> list[_Line]:
     lines = []
     for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
+        # Positional (text, line, page, indented, zero_width_only, furniture, columns): keywords cost
+        # more than the rest of the line's construction.
         lines.append(
             _Line(
-                text=content,
-                line=raw.line,
-                page=raw.page,
-                indented=indented,
-                zero_width_only=not content and bool(raw.text.strip()),
-                furniture="page_number" if content and is_page_number(content) else None,
-                columns=(widths[k] if widths else display_width(content)) + (4 if indented else 0),
+                content,
+                raw.line,
+                raw.page,
+                indented,
+                not content and bool(raw.text.strip()),
+                "page_number" if content and is_page_number(content) else None,
+                (widths[k] if widths else display_width(content)) + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]

@@ -84,10 +84,20 @@ def _toc_key(text: str) -> str:
     return squash(TOC_LEADER.sub("", text))
 
 
+_TOC_FIRST = frozenset(word[0] for word in TOC_WORDS)
+"""The first characters of the 目录 words: a paragraph holding none of them is no 目录 heading, unsquashed."""
+
+
 def _has_leader(text: str) -> bool:
-    """Tell whether a line ends in a 目录 entry's leader and page number (a character test rules most out)."""
-    return ("…" in text or "." in text or "·" in text or " " in text or "　" in text) and bool(
-        TOC_LEADER.search(text)
+    """Tell whether a line ends in a 目录 entry's leader and page number (character tests rule most out).
+
+    TOC_LEADER ends in a page number (digits, then `$`, which may stand before a final newline); a
+    paragraph ending otherwise is not searched.
+    """
+    return (
+        (text[-1:].isdigit() or (text[-1:] == "\n" and text[-2:-1].isdigit()))
+        and ("…" in text or "." in text or "·" in text or " " in text or "　" in text)
+        and bool(TOC_LEADER.search(text))
     )
 
 
@@ -113,7 +123,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if squash(p.text) in TOC_WORDS:
+        if any(char in p.text for char in _TOC_FIRST) and squash(p.text) in TOC_WORDS:
             start, first = i, i + 1
         elif (
             i < _TOC_SCAN
@@ -569,20 +579,22 @@ def _freeze(
 ) -> Clause:
     assert node.kind != "root", "the root holds the clauses; it is never one"
     children = tuple(
-        _freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)
+        [_freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)]
     )
-    own = text[node.start : ends[id(node)]]
-    line, page = document_locate(node.start)
+    start = node.start
+    line, page = document_locate(start)
+    # Positional, in Clause's field order (id, kind, number, heading, text, start, line, page,
+    # children): a frozen dataclass takes keywords at about twice the cost, once per clause.
     return Clause(
-        id=node_id,
-        kind=node.kind,
-        number=node.number,
-        heading=node.heading,
-        text=own,
-        start=node.start,
-        line=line,
-        page=page,
-        children=children,
+        node_id,
+        node.kind,
+        node.number,
+        node.heading,
+        text[start : ends[id(node)]],
+        start,
+        line,
+        page,
+        children,
     )
 
 
