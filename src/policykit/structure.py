@@ -349,7 +349,12 @@ class _Builder:
                 i += 1
                 continue
             absorb_subtitle = False
-            if self.seen_heading and self.open_appendix(i):  # before the body, the file is the annex
+            # A line is_heading_line rejects matches none of APPENDIX, GLOSSARY, BANNER and BOX: most
+            # paragraphs skip those four patterns on one remembered answer.
+            heading = is_heading_line(text)
+            if (
+                heading and self.seen_heading and self.open_appendix(i)
+            ):  # before the body, the file is the annex
                 absorb_title = True
                 i += 1
                 continue
@@ -364,7 +369,7 @@ class _Builder:
                 list_kind = "task" if announced or self.task_context() else "item"
                 list_node = self.add(_Node("list", "", "", start, 99, style=list_kind), push=False)
                 continue
-            banner = BANNER.match(text)
+            banner = BANNER.match(text) if heading else None
             headline = (
                 i + 1 < len(paragraphs)
                 and BYLINE.match(paragraphs[i + 1].text)
@@ -390,7 +395,7 @@ class _Builder:
                     absorb_title = bool(node.heading)
                 i += 1
                 continue
-            box = BOX.match(text)
+            box = BOX.match(text) if heading else None
             if box:
                 # A box nests whatever follows it until the next box or a heading of its own level or
                 # higher. Boxes are siblings, never nested, so a run of boxes keeps the tree flat.
