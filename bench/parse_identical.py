@@ -3,8 +3,9 @@
     python bench/parse_identical.py record /tmp/before   # on the commit before the change
     python bench/parse_identical.py check /tmp/before    # after it: lists every document whose output differs
 
-Every corpus document and every retyped layout of it (tests/layouts.py TRANSFORMS) is written to a
-file under FOLDER/inputs and parsed as the CLI does (load_document, attach_targets,
+The seed, the real files of ../shared/formats (PDF, Word, WPS, OFD, HTML), every corpus document
+and every retyped layout of it (tests/layouts.py TRANSFORMS, each written to a
+file under FOLDER/inputs) are parsed as the CLI does (load_document, attach_targets,
 iter_document_json); outputs go to FOLDER, never into the repository.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+FORMATS = ROOT.parent / "shared" / "formats"
 
 
 def documents(scratch: Path):
@@ -22,6 +24,9 @@ def documents(scratch: Path):
     sys.path.insert(0, str(ROOT))
     from tests.layouts import TRANSFORMS
 
+    for path in sorted((ROOT / "data" / "raw").glob("*.txt")) + sorted(FORMATS.glob("*.*")):
+        if path.suffix != ".md":
+            yield path.name, path  # the seed, and real PDF, Word, WPS, OFD and HTML files as they are
     for path in sorted(CORPUS.glob("*.txt")):
         yield path.stem, path
         text = path.read_text(encoding="utf-8")
@@ -35,11 +40,16 @@ def documents(scratch: Path):
 
 
 def parse_json(path: Path) -> bytes:
+    """The JSON `policykit parse --format json` prints, or the one error line it would print."""
+    from policykit.errors import PolicykitError
     from policykit.pipeline import load_document
     from policykit.render.tree import iter_document_json
     from policykit.targets import attach_targets
 
-    document = attach_targets(load_document(path))
+    try:
+        document = attach_targets(load_document(path))
+    except PolicykitError as error:
+        return f"error: {error}\n".encode()
     return "".join(iter_document_json(document)).encode("utf-8")
 
 
