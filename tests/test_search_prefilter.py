@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit import search as search_module
+from policykit.errors import InputError
 from policykit.query import parse_query
 from policykit.search import _may_hold, _part_variants, _test_text_file, search, squashed
 
@@ -131,7 +132,12 @@ def test_a_file_in_any_encoding_is_kept_when_its_decoded_text_may_match(seed, en
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.txt"
         path.write_bytes(data)
-        decoded, _ = search_module._decode(data, str(path))
+        try:
+            decoded, _ = search_module._decode(data, str(path))
+        except InputError:  # what ingest cannot read, the file test reports the same way
+            with pytest.raises(InputError):
+                _test_text_file(str(path), str(path), query)
+            return
         tested = _test_text_file(str(path), str(path), query)
         if query.may_match(squashed(decoded)):
             assert tested is not None, (raw, query.source, encoding)
@@ -155,3 +161,10 @@ def test_search_finds_the_same_with_and_without_the_file_test(seed):
         with mock.patch.object(search_module, "_may_hold", lambda text, query: True):
             everything = search(query, files, mode="substring", use_index=False)
     assert [m.to_dict() for m in tested.matches] == [m.to_dict() for m in everything.matches], query
+
+
+@pytest.mark.parametrize("size", [0, 1, 8191, 300_000])
+def test_a_file_is_read_whole(tmp_path, size):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(bytes(random.Random(size).randrange(256) for _ in range(size)))
+    assert search_module._read(str(path)) == path.read_bytes()
