@@ -7,8 +7,7 @@ the source line (and page) of each piece joined into it, so evidence can point b
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
@@ -53,10 +52,15 @@ class _Line:
     zero_width_only: bool
     furniture: str | None = None  # page_number (— 3 —) or running_head: a gap to the line fixers
     columns: int = 0  # display width, indent included: the wrap fixers compare it two or three times
+    blank: bool = field(init=False)
+    """No text, or page furniture: the line fixers ask it of a line many times, so it is stored.
+    Whatever sets `furniture` later sets it too (the running heads in _prepare)."""
+    heading: bool = field(init=False)
+    """is_heading_line(text), which the line fixers ask of a line two to four times."""
 
-    @property
-    def blank(self) -> bool:
-        return not self.text or self.furniture is not None
+    def __post_init__(self) -> None:
+        self.blank = not self.text or self.furniture is not None
+        self.heading = is_heading_line(self.text)
 
 
 def _ends_sentence_strictly(text: str) -> bool:
@@ -87,8 +91,28 @@ _BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
 """What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
 _BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
-_MARKDOWN_ANY = pattern_cache.compile(rf"#|\*\*|^[{INDENT}]*[-*+][{INDENT}]", re.MULTILINE)
-"""Wherever a markdown mark might be: a document without one skips the line-by-line fixer."""
+
+
+def _may_hold_markdown(text: str) -> bool:
+    """Tell whether a markdown mark might be in the text: a document without one skips the line-by-line fixer.
+
+    A mark is a #, a ** or a bullet (-, * or + after nothing but indentation, then a space); plain
+    substring searches find them, where a pattern anchored at each line would test every character.
+    """
+    if "#" in text or "**" in text:
+        return True
+    for mark in "-*+":
+        at = text.find(mark)
+        while at != -1:
+            if text[at + 1 : at + 2] in _INDENT_CHARS and not text[text.rfind("\n", 0, at) + 1 : at].strip(
+                INDENT
+            ):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+_INDENT_CHARS = frozenset(INDENT)
 _BOLD_LINES = 12
 """The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
 
@@ -142,7 +166,7 @@ def strip_markdown(lines: list[str]) -> list[str]:
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
     widths: list[int] | None = None
-    if _MARKDOWN_ANY.search("\n".join(fixed_lines)):
+    if _may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
         widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
         fixed_lines = strip_markdown(fixed_lines)
@@ -155,20 +179,23 @@ def _prepare(source: Source) -> list[_Line]:
     lines = []
     for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
+        # Positional (text, line, page, indented, zero_width_only, furniture, columns): keywords cost
+        # more than the rest of the line's construction.
         lines.append(
             _Line(
-                text=content,
-                line=raw.line,
-                page=raw.page,
-                indented=indented,
-                zero_width_only=not content and bool(raw.text.strip()),
-                furniture="page_number" if content and is_page_number(content) else None,
-                columns=(widths[k] if widths else display_width(content)) + (4 if indented else 0),
+                content,
+                raw.line,
+                raw.page,
+                indented,
+                not content and bool(raw.text.strip()),
+                "page_number" if content and is_page_number(content) else None,
+                (widths[k] if widths else display_width(content)) + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
     for k in _running_heads(lines, breaks):
         lines[k].furniture = "running_head"
+        lines[k].blank = True
     return lines
 
 
@@ -298,7 +325,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     slack = _slack(width)
     at_width = [x for x, w in zip(body, full, strict=False) if w >= width - slack]
     overlong = sum(1 for w in full if w > width + slack)
-    prose = [x for x in at_width if not is_heading_line(x.text)]
+    prose = [x for x in at_width if not x.heading]
     open_ended = sum(1 for x in prose if not ends_sentence(x.text))
     # Short paragraphs (a regulation's clauses, list items) leave many lines short of the column,
     # so half the lines at one width is already a typeset column; prose lines cut by the column
@@ -347,7 +374,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         not prev.blank
         and not cur.blank
         and not cur.indented
-        and (not is_heading_line(cur.text) or not ends_sentence(prev.text))
+        and (not cur.heading or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
         and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
     )
@@ -388,13 +415,13 @@ def join_page_split_words(
     if j == i + 1 or j >= len(lines):
         return None
     nxt = lines[j]
-    if nxt.indented or is_heading_line(nxt.text):
+    if nxt.indented or nxt.heading:
         return None
     gap = lines[i + 1 : j]
     page_break = any(g.furniture for g in gap)
     if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
-    heading = numbered or is_heading_line(cur.text)  # numbered: the text of a number alone above it
+    heading = numbered or cur.heading  # numbered: the text of a number alone above it
     if all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
@@ -409,6 +436,10 @@ def join_page_split_words(
 def _ends_title(text: str, following: str) -> bool:
     """Tell whether a line ends a title (its last word names the document's type) or the next is a 公文 part."""
     return bool(_TITLE_END.search(text)) or is_part_line(following)
+
+
+_FRAGMENT = pattern_cache.compile(r"[0-9.]{1,4}")
+"""A subscript or number cut onto a line of its own (2.5 of PM2.5), matched whole."""
 
 
 def join_split_fragments(lines: list[_Line], i: int) -> bool:
@@ -428,11 +459,11 @@ def join_split_fragments(lines: list[_Line], i: int) -> bool:
     prev, cur = lines[i - 1], lines[i]
     if prev.blank or cur.blank or cur.indented or ends_sentence(prev.text):
         return False
-    if cur.text[0] in CLOSING_PUNCT and not is_heading_line(prev.text):
+    if cur.text[0] in CLOSING_PUNCT and not prev.heading:
         return True
-    if is_heading_line(cur.text) or is_heading_line(prev.text):
+    if cur.heading or prev.heading:
         return False
-    if re.fullmatch(r"[0-9.]{1,4}", cur.text):
+    if _FRAGMENT.fullmatch(cur.text):
         return prev.text[-1].isascii() and prev.text[-1].isalpha()
     return len(cur.text) == 1 and is_cjk(cur.text) and len(prev.text) <= 30
 
@@ -445,12 +476,13 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
     return (
         not cur.blank
         and not cur.indented
-        and bool(re.fullmatch(r"[0-9.]{1,4}", prev.text))
-        and not is_heading_line(cur.text)
+        and bool(_FRAGMENT.fullmatch(prev.text))
+        and not cur.heading
         and join_split_fragments(lines, i - 1)
     )
 
 
+_CLAUSE_MARK = pattern_cache.compile(r"[，。；]")
 _YEAR_LED = pattern_cache.compile(r"^\d{4}年[\u4e00-\u9fff]")
 """A title that starts with its year (2026年河南省政府工作报告), broken like any other."""
 
@@ -474,11 +506,11 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or len(text) > 40
         or not (is_cjk(text[0]) or _YEAR_LED.match(text))
         or ends_sentence(text)
-        or re.search(r"[，。；]", text)
+        or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
         or _TITLE_END.search(text)
-        or is_heading_line(text)
+        or cur.heading
         or is_part_line(text)
     ):
         return None
@@ -490,7 +522,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             if j == i + 1:
                 continue
             return None
-        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not is_heading_line(nxt.text):
+        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not nxt.heading:
             return j
         return None
     return None
@@ -521,7 +553,7 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     j = i + 1
     while j < len(lines) and j - i <= 3 and lines[j].blank:
         j += 1
-    if j >= len(lines) or lines[j].blank or is_heading_line(lines[j].text) or _table_row(lines[j]):
+    if j >= len(lines) or lines[j].blank or lines[j].heading or _table_row(lines[j]):
         return None
     return j
 
@@ -565,23 +597,24 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
+    # Lines never joined to a neighbour: table rows and 目录 lines, each asked of every line once.
+    alone = [_table_row(line) or _toc_line(line) for line in lines]
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
-    text = ""
+    parts: list[str] = []  # the paragraph's text so far, joined once when it is complete
+    length = 0
     held: list[_Line] = []  # page furniture, held until the paragraph it interrupts is complete
 
     def flush() -> None:
-        nonlocal text, pieces
+        nonlocal pieces, length
+        text = "".join(parts)
         if text:
             paragraphs.append(Paragraph(text=text, pieces=tuple(pieces)))
-        text, pieces = "", []
-        paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
-        held.clear()
-
-    def append(line: _Line) -> None:
-        nonlocal text
-        pieces.append((len(text), line.line, line.page))
-        text += line.text
+        parts.clear()
+        pieces, length = [], 0
+        if held:
+            paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
+            held.clear()
 
     i = 0
     pending_join: int | None = None
@@ -592,8 +625,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         numbered = i == pending_join and bare_number
         if i == pending_join:
             if bare_number:
-                text += _separator(text)
-            append(line)
+                separator = _separator("".join(parts))
+                parts.append(separator)
+                length += len(separator)
         elif line.blank:
             if line.furniture:
                 held.append(line)
@@ -601,10 +635,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             continue
         elif (
             i > 0
-            and not _table_row(line)
-            and not _table_row(lines[i - 1])
-            and not _toc_line(line)
-            and not _toc_line(lines[i - 1])
+            and not alone[i]
+            and not alone[i - 1]
             and (
                 (marked and not lines[i - 1].blank)
                 or unwrap_hard_breaks(lines, i, widths)
@@ -612,13 +644,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or _after_fragment(lines, i)
             )
         ):
-            append(line)
+            pass
         else:
             flush()
-            append(line)
             starts_paragraph = True
+        pieces.append((length, line.line, line.page))
+        parts.append(line.text)
+        length += len(line.text)
         bare_number = False
-        if _table_row(line) or _DOC_NUMBER.search(line.text) or _toc_line(line):
+        if alone[i] or _DOC_NUMBER.search(line.text):
             pending_join = None
         elif starts_paragraph and (number_text := join_bare_number(lines, i)) is not None:
             pending_join, bare_number = number_text, True

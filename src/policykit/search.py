@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
+from policykit import pattern_cache
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
@@ -328,6 +330,10 @@ def _scan(
         if tested is not None:
             jobs.append((file, query.source, query.mode, full, password, tested))
     skipped = len(files) - len(jobs)
+    if jobs:
+        # Loaded here, before the pool forks, every worker shares it: each would otherwise import the
+        # pipeline (normalise, structure, their patterns) itself, ~50 ms of CPU per worker.
+        import policykit.pipeline  # noqa: F401
     for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), skipped + 1):
         if progress:
             progress(done, len(files))
@@ -397,12 +403,28 @@ def _unreadable(error: PolicykitError | OSError, shown: str) -> str:
 def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool | None:
     """The substring test of a .txt file: None when no clause can match, else its decoded text and
     encoding (or True for a PDF named .txt, which must be read as a PDF)."""
-    with open(path, "rb") as handle:
-        data = handle.read()
+    data = _read(path)
     if data.startswith(b"%PDF"):
         return True
     text, encoding = _decode(data, shown)
     return (text, encoding) if _may_hold(text, query) else None
+
+
+def _read(path: str) -> bytes:
+    """A file's bytes through bare os calls: open() builds a buffered reader and asks isatty and tell,
+    which costs more than reading a 10 KB document."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)
+        if len(data) == size:  # a read of a regular file is short only at its end
+            return data
+        chunks = [data]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _document_if_it_may_match(
@@ -466,21 +488,44 @@ def _part_variants(part: str) -> tuple[str, ...]:
 
 
 def _may_hold(text: str, query: Query) -> bool:
-    """The substring test on a raw decoded file: the parts as they are first (fast), then each
-    character in any of its forms, and the normalised view only when every character occurs."""
-    if query.mode == "regex" or query.may_match(text):
+    """The substring test on a raw decoded file: could `query.may_match(squashed(text))` be true?
+
+    Each part is searched in the raw text as its characters in any of their forms with anything
+    normalising deletes between them (_part_patterns), so no squashed copy of the file is built.
+    """
+    if query.mode == "regex":
         return True
+    return all(
+        any(all(_part_occurs(part, text) for part in term.parts) for term in group) for group in query.groups
+    )
 
-    def part_may_occur(part: str) -> bool:
-        return all(any(v in text for v in variants) for variants in _part_variants(part))
 
-    if not all(any(all(map(part_may_occur, term.parts)) for term in group) for group in query.groups):
-        return False
-    return query.may_match(squashed(text))
+def _part_occurs(part: str, text: str) -> bool:
+    return any(pattern.search(text) for pattern in _part_patterns(part))
+
+
+@lru_cache(maxsize=64)
+def _part_patterns(part: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns that find every raw spelling of `part` that squashed() turns into it: each character in
+    any of its forms, with whitespace and invisible characters allowed between them.
+
+    One pattern per form of the first character, so each starts with a literal the regex engine
+    looks for at C speed; a class at the start would test every character of the file.
+    """
+    from policykit.zh.chars import _CONTROL, ZERO_WIDTH
+
+    between = f"[\\s{re.escape(ZERO_WIDTH)}{_CONTROL.pattern[1:-1]}]*"
+    forms = dict(zip(dict.fromkeys(part), _part_variants(part), strict=True))
+
+    def one_of(char: str) -> str:
+        return re.escape(char) if len(forms[char]) == 1 else f"[{''.join(map(re.escape, forms[char]))}]"
+
+    rest = "".join(between + one_of(char) for char in part[1:])
+    return tuple(pattern_cache.compile(re.escape(first) + rest) for first in forms[part[0]])
 
 
 def squashed(text: str) -> str:
-    """The text as the clause texts hold it, folded, without whitespace: the substring test's haystack.
+    """The text as the clause texts hold it, folded, without whitespace: what _may_hold must cover.
 
     Normalising only removes invisible characters, maps full-width letters and digits and radical code
     points, and joins lines, so every whitespace-free substring of a clause is a substring of this.

@@ -69,7 +69,10 @@ class _Node:
 
 
 def _is_short_phrase(text: str, limit: int = 30) -> bool:
-    return 4 <= len(text) <= limit and not re.search(r"[。；！？:：]", text) and match_numbering(text) is None
+    return 4 <= len(text) <= limit and not _SENTENCE_MARK.search(text) and match_numbering(text) is None
+
+
+_SENTENCE_MARK = pattern_cache.compile(r"[。；！？:：]")
 
 
 _TOC_SCAN = 80
@@ -81,10 +84,20 @@ def _toc_key(text: str) -> str:
     return squash(TOC_LEADER.sub("", text))
 
 
+_TOC_FIRST = frozenset(word[0] for word in TOC_WORDS)
+"""The first characters of the 目录 words: a paragraph holding none of them is no 目录 heading, unsquashed."""
+
+
 def _has_leader(text: str) -> bool:
-    """Tell whether a line ends in a 目录 entry's leader and page number (a character test rules most out)."""
-    return ("…" in text or "." in text or "·" in text or " " in text or "　" in text) and bool(
-        TOC_LEADER.search(text)
+    """Tell whether a line ends in a 目录 entry's leader and page number (character tests rule most out).
+
+    TOC_LEADER ends in a page number (digits, then `$`, which may stand before a final newline); a
+    paragraph ending otherwise is not searched.
+    """
+    return (
+        (text[-1:].isdigit() or (text[-1:] == "\n" and text[-2:-1].isdigit()))
+        and ("…" in text or "." in text or "·" in text or " " in text or "　" in text)
+        and bool(TOC_LEADER.search(text))
     )
 
 
@@ -110,7 +123,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if squash(p.text) in TOC_WORDS:
+        if any(char in p.text for char in _TOC_FIRST) and squash(p.text) in TOC_WORDS:
             start, first = i, i + 1
         elif (
             i < _TOC_SCAN
@@ -164,6 +177,8 @@ def find_bare_lists(
 
 
 _CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
+_CELL_LONGEST = 13
+"""The longest text _CELL can match (12 characters, and the newline `$` may stand before): a length test first."""
 _CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
 _NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
 
@@ -199,6 +214,7 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         header = i
         while (
             header < len(texts)
+            and len(texts[header]) <= _CELL_LONGEST
             and _CELL.match(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
@@ -333,7 +349,12 @@ class _Builder:
                 i += 1
                 continue
             absorb_subtitle = False
-            if self.seen_heading and self.open_appendix(i):  # before the body, the file is the annex
+            # A line is_heading_line rejects matches none of APPENDIX, GLOSSARY, BANNER and BOX: most
+            # paragraphs skip those four patterns on one remembered answer.
+            heading = is_heading_line(text)
+            if (
+                heading and self.seen_heading and self.open_appendix(i)
+            ):  # before the body, the file is the annex
                 absorb_title = True
                 i += 1
                 continue
@@ -348,7 +369,7 @@ class _Builder:
                 list_kind = "task" if announced or self.task_context() else "item"
                 list_node = self.add(_Node("list", "", "", start, 99, style=list_kind), push=False)
                 continue
-            banner = BANNER.match(text)
+            banner = BANNER.match(text) if heading else None
             headline = (
                 i + 1 < len(paragraphs)
                 and BYLINE.match(paragraphs[i + 1].text)
@@ -374,7 +395,7 @@ class _Builder:
                     absorb_title = bool(node.heading)
                 i += 1
                 continue
-            box = BOX.match(text)
+            box = BOX.match(text) if heading else None
             if box:
                 # A box nests whatever follows it until the next box or a heading of its own level or
                 # higher. Boxes are siblings, never nested, so a run of boxes keeps the tree flat.
@@ -563,20 +584,22 @@ def _freeze(
 ) -> Clause:
     assert node.kind != "root", "the root holds the clauses; it is never one"
     children = tuple(
-        _freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)
+        [_freeze(child, cid, ends, text, document_locate) for child, cid in _assign_ids(node, node_id)]
     )
-    own = text[node.start : ends[id(node)]]
-    line, page = document_locate(node.start)
+    start = node.start
+    line, page = document_locate(start)
+    # Positional, in Clause's field order (id, kind, number, heading, text, start, line, page,
+    # children): a frozen dataclass takes keywords at about twice the cost, once per clause.
     return Clause(
-        id=node_id,
-        kind=node.kind,
-        number=node.number,
-        heading=node.heading,
-        text=own,
-        start=node.start,
-        line=line,
-        page=page,
-        children=children,
+        node_id,
+        node.kind,
+        node.number,
+        node.heading,
+        text[start : ends[id(node)]],
+        start,
+        line,
+        page,
+        children,
     )
 
 
