@@ -86,7 +86,7 @@ def _slow_width(text: str) -> int:
 @settings(max_examples=100, deadline=None)
 @given(st.one_of(_TEXT, st.text(max_size=40)))
 def test_display_width_equals_the_unicodedata_definition_on_both_paths(text):
-    table, regex = chars._Width(), chars._Width()
+    table, regex = chars._Width(early=False), chars._Width()
     regex.switch = 0  # the class of narrow BMP code points from the first call
     assert table(text) == regex(text) == _slow_width(text) == chars.display_width(text)
 
@@ -186,7 +186,7 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
     monkeypatch.setattr(structure, "SHI", "")
     monkeypatch.setattr(metadata, "DOC_NUMBER_TAIL", anything)
-    monkeypatch.setattr(chars, "_WIDTH", chars._Width())
+    monkeypatch.setattr(chars, "_WIDTH", chars._Width(early=False))
     numbering._numbering.cache_clear()
     numbering._is_heading_line.cache_clear()
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from policykit import pattern_cache
 from policykit.config import read_data
+from policykit.run_cache import RunCache
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
@@ -42,6 +43,11 @@ def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
     points become ranges: the regex engine tests a class of a few ranges far faster than one of many
     scattered characters (the radical table has 1,308).
     """
+    return pattern_cache.compile(_class_source(chars))
+
+
+def _class_source(chars: Iterable[str]) -> str:
+    """The source of a character class of `chars`, consecutive code points as ranges."""
     runs: list[list[int]] = []
     for code in sorted(set(map(ord, chars))):
         if runs and code == runs[-1][1] + 1:
@@ -49,7 +55,7 @@ def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
         else:
             runs.append([code, code])
     parts = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
-    return pattern_cache.compile("[" + "".join(parts) + "]")
+    return "[" + "".join(parts) + "]"
 
 
 _FULLWIDTH_ANY = _any_of([*_FULLWIDTH_ALNUM, "．"])
@@ -220,26 +226,29 @@ class _Widths(dict[str, int]):
 
 
 class _Width:
-    """display_width past ASCII: per-character widths remembered, then one regex once the text is large.
+    """display_width past ASCII: per-character widths remembered, or one regex once the text is large.
 
-    The sum over a dict of widths costs ~100 ns a character. Past `switch` characters in this process
-    a class of every narrow code point of the BMP (built from unicodedata in ~16 ms) counts them at C
-    speed instead: width = length + wide characters, and the wide ones are what removing the narrow
-    ones leaves. Text with astral characters keeps the dict path.
+    The sum over a dict of widths costs ~100 ns a character. A class of every narrow code point of the
+    BMP counts them at C speed instead: width = length + wide characters, and the wide ones are what
+    removing the narrow ones leaves. Building the class from unicodedata takes ~16 ms, so a process uses
+    it from the first call only when an earlier run stored it (`early`), else past `switch` characters.
+    Text with astral characters keeps the dict path.
     """
 
     switch = 200_000
 
-    def __init__(self) -> None:
+    def __init__(self, *, early: bool = True) -> None:
         self.widths = _Widths()
         self.seen = 0
         self.narrow: re.Pattern[str] | None = None
+        self.early = early
 
     def __call__(self, text: str) -> int:
         if self.narrow is None:
             self.seen += len(text)
-            if self.seen > self.switch:
+            if self.seen > self.switch or (self.early and _narrow_bmp_is_stored()):
                 self.narrow = _narrow_bmp()
+            self.early = False  # asked once per process
         if self.narrow is not None and not _ASTRAL.search(text):
             return len(text) + len(self.narrow.sub("", text))
         return sum(map(self.widths.__getitem__, text))
@@ -248,9 +257,21 @@ class _Width:
 _ASTRAL = pattern_cache.compile("[\U00010000-\U0010ffff]")
 
 
+_NARROW_BMP = RunCache("narrow-bmp", max_entries=4)
+"""unicodedata version -> the narrow class's source, so later runs skip the 65,536 width lookups."""
+
+
+def _narrow_bmp_is_stored() -> bool:
+    return _NARROW_BMP.get(unicodedata.unidata_version) is not None
+
+
 def _narrow_bmp() -> re.Pattern[str]:
     """A class of every BMP code point of width 1 (surrogates included: they never occur in decoded text)."""
-    return _any_of(chr(code) for code in range(0x10000) if char_width(chr(code)) == 1)
+    source = _NARROW_BMP.get(unicodedata.unidata_version)
+    if source is None:
+        source = _class_source(chr(code) for code in range(0x10000) if char_width(chr(code)) == 1)
+        _NARROW_BMP.put(unicodedata.unidata_version, source)
+    return pattern_cache.compile(source)
 
 
 _WIDTH = _Width()
