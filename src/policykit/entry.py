@@ -1,7 +1,7 @@
 """Console-script front door: `policykit search` and `parse` with machine output run here without typer.
 
-typer (with pydantic) costs ~0.4 s to start, twenty times what ripgrep needs for a whole 20 MB
-search; a warm-index query must not pay it. Anything this lean parser does not fully understand
+typer and rich take longer to import than ripgrep needs for a whole 20 MB search (and typer 0.29+
+adds pydantic, which pyproject.toml caps out); a warm-index query must not pay it. Anything this lean parser does not fully understand
 (help, global options, a terminal view, an unknown flag) goes to the full typer CLI unchanged.
 Both paths share one error contract: any failure is one line on stderr and exit 2 (grep's 1 means
 "nothing found"); --verbose adds the traceback.
