@@ -262,3 +262,23 @@ def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left
     assert [m["clause"] for m in json.loads(best.stdout)] == [every[2]["clause"]]  # two hits rank first
     mixed = runner.invoke(app, ["search", "氢能", str(doc), "-n", "1", "--count"])
     assert mixed.exit_code == 2 and "--limit" in mixed.output
+    # the console script's lean path (JSON into a pipe) cuts the same way
+    lean = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policykit",
+            "search",
+            "氢能",
+            str(doc),
+            "--no-index",
+            "-f",
+            "json",
+            "-n",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert lean.returncode == 0 and json.loads(lean.stdout) == every[:2]
+    assert "1 more matching clause(s) not shown" in lean.stderr

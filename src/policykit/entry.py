@@ -37,6 +37,8 @@ _VALUED = {
     "-f": "format",
     "--max-size": "max_size",
     "--password": "password",
+    "--limit": "limit",
+    "-n": "limit",
 }
 
 
@@ -86,6 +88,15 @@ def parse_search_args(args: list[str]) -> dict | None:
     options = read_args(args, _FLAGS, _VALUED, double_dash=True)
     if options is None or not options["positional"] or not _machine_output(options, ("json", "jsonl")):
         return None
+    if "limit" in options:
+        if (
+            not options["limit"].isdigit()
+            or int(options["limit"]) < 1
+            or options.get("count")
+            or options.get("files_only")
+        ):
+            return None  # typer words the usage error
+        options["limit"] = int(options["limit"])
     return options
 
 
@@ -142,6 +153,10 @@ def lean_search(options: dict) -> int:
         return 2
     finally:
         progress.close()
+    limit = options.get("limit")
+    result, left_out = result.first(limit)
+    if left_out:
+        sys.stderr.write(f"Note: {left_out} more matching clause(s) not shown (--limit {limit})\n")
     for note in result.notes:
         sys.stderr.write(f"Note: {note}\n")
     for warning in result.warnings:

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -112,6 +112,12 @@ class SearchResult:
         if self.matches:
             return 0
         return 2 if self.warnings else 1
+
+    def first(self, limit: int | None) -> tuple[SearchResult, int]:
+        """The result cut to its first `limit` matches (the best ones when ranked), and how many were cut."""
+        if limit is None or len(self.matches) <= limit:
+            return self, 0
+        return replace(self, matches=self.matches[:limit]), len(self.matches) - limit
 
     def counts(self) -> list[dict]:
         """Matching clauses and hits per document, in the order the documents were searched."""

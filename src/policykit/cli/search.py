@@ -82,8 +82,6 @@ def search_command(
 
         policykit search 氢能 docs/ --rank -n 10
     """
-    from dataclasses import replace
-
     from policykit.files import parse_size
     from policykit.render.search import render_search_data, search_view
     from policykit.search import search
@@ -108,9 +106,8 @@ def search_command(
             "--limit lists clauses; --count and -l summarise every match", param_hint="--limit"
         )
     result = run(find, error_code=2)  # grep's convention: 1 only for "nothing found"
-    if limit is not None and len(result.matches) > limit:
-        left_out = len(result.matches) - limit
-        result = replace(result, matches=result.matches[:limit])
+    result, left_out = result.first(limit)
+    if left_out:
         typer.echo(f"Note: {left_out} more matching clause(s) not shown (--limit {limit})", err=True)
     for note in result.notes:
         typer.echo(f"Note: {note}", err=True)
