@@ -290,3 +290,28 @@ def test_rates_listed_before_one_value_each_have_it():
     ]
     # kinds listed before one noun of amount are one name (水果、蔬菜产量达到…)
     assert len(extract_text("到2027年，水果、蔬菜产量达到500万吨。")) == 1
+
+
+def _targets_of(text: str) -> list[tuple[str, float, int | None]]:
+    from policykit.pipeline import parse_text
+    from policykit.targets import extract_targets
+
+    return [(t.indicator, t.value, t.year) for t in extract_targets(parse_text(text))]
+
+
+def test_an_articles_bounds_are_standards_and_only_a_dated_goal_in_it_is_a_target():
+    # a 办法's 第X条 sets standards (控制在60平方米以下, 不低于5平方米) and conditions; only a figure with a
+    # deadline of its own is a goal
+    measures = (
+        "某市公共租赁住房管理办法\n"
+        "第一条　为规范公共租赁住房管理，制定本办法。\n"
+        "第二条　新建的成套公共租赁住房，单套建筑面积一般控制在60平方米以下；集体宿舍人均住房建筑面积不低于5平方米。\n"
+        "第三条　申请家庭应当符合下列条件：\n（一）现自有产权住房人均建筑面积低于15平方米；\n"
+        "第四条　到2027年，全市筹集公共租赁住房3万套。\n"
+    )
+    assert [(value, year) for _, value, year in _targets_of(measures)] == [(30000, 2027)]
+
+
+def test_the_same_bound_in_a_plans_task_is_still_a_target():
+    plan = "某市住房保障工作方案\n一、主要任务\n（一）新建公共租赁住房单套建筑面积控制在60平方米以下。\n"
+    assert [value for _, value, _ in _targets_of(plan)] == [60]

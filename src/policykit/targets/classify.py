@@ -390,6 +390,8 @@ def _rule(r: Reading) -> bool:
     ['states a rule', 'states a rule']
     """
     start, end = r.sentence
+    if r.context.rules and r.year is None:
+        return True  # 第十二条…单套建筑面积一般控制在60平方米以下: an article's bound is a standard, no dated goal
     if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
     if _states_a_condition(r.text, r.after_end, end):

@@ -82,7 +82,8 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
         lead = _deadlines(body, context.reference_year)
         if lead:
             year = lead[-1][1]
-    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end)
+    rules = context.rules or clause.kind == "article"
+    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
 
 
 def _reference_year(document: Document, year: int | None) -> int | None:
@@ -141,6 +142,8 @@ def _walk_targets(
             own = replace(own, year=lead_year)
         if _period_end(clause.heading or ""):
             own = replace(own, period_end=_period_end(clause.heading or ""))  # a task list for 2023-2025
+        if clause.kind == "article":
+            own = replace(own, rules=True)
         start = clause.start
         found = extract_text(
             clause.text,
