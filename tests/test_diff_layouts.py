@@ -68,8 +68,6 @@ KNOWN: dict[tuple[str, str], str] = {
         if name != "blank_lines"
     },
     ("gov-work-report-2021", "blank_lines"): "as wrapped: 预期目标设定 / 为6%以上 stay two paragraphs",
-    ("shanghai-onshore-wind-pv-plan-2025", "paginated_with_head"): "a running head seen once is text "
-    "(one copy alone is no running head), so it is read into 对电上海市人民政府公报: a real split",
 }
 """Retyped copies that still show a change, and why: both are the parse's, not the diff's."""
 

@@ -126,6 +126,26 @@ def test_a_running_head_on_every_page_is_furniture(path):
     assert_lossless(document)
 
 
+def test_a_gazettes_name_seen_once_at_a_page_break_is_a_running_head():
+    # a two-page notice printed in the gazette: its name stands once, at the break inside a sentence
+    body = (
+        "为推动可再生能源高质量发展，加强对电网企业的指导，确保光伏项目按期建成并网，现就有关事项通知如下。"
+        * 3
+    )
+    text = (
+        f"关于做好光伏发电项目建设的通知\n{body}上海市人民政府公报予以刊登。\n一、本通知自印发之日起施行。\n"
+    )
+    lines = typeset(text, COLUMNS["gongwen"]).split("\n")
+    paged = paginate_with_head("\n".join(lines), "上海市人民政府公报", lines_per_page=len(lines) // 2 + 1)
+    assert paged.count("\f上海市人民政府公报") == 1
+    document = parse_text(paged)
+    assert [f.text.strip() for f in document.furniture if f.field == "running_head"] == ["上海市人民政府公报"]
+    assert outline(paged) == outline(text)
+    texts = [c.text for c in document.walk()]
+    assert [t.count("公报") for t in texts if "公报" in t] == [1]  # in a sentence, the name is text
+    assert_lossless(document)
+
+
 def test_a_line_the_text_repeats_near_page_breaks_is_no_running_head():
     line = "为深入贯彻落实党中央决策部署，制定本方案。"
     body = [f"（{n}）第{n}项任务。" for n in "一二三四五六七八九"]

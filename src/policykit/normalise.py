@@ -207,7 +207,8 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
     page break, first below it or last above it, on nearly half the pages at least, so a phrase the
     text itself repeats is never taken.
     A head that repeats the document's title is taken at a single break too (a two-page document):
-    its other copy is the title itself, among the first lines, which stays text.
+    its other copy is the title itself, among the first lines, which stays text. So is a gazette's name
+    (上海市人民政府公报) seen once at a break, outside the first lines.
     """
     if not breaks:
         return []
@@ -246,6 +247,14 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
             continue
         rest = [k for k in found if k not in top]
         if (
+            len(found) == 1
+            and rest
+            and _MASTHEAD.search(text)
+            and any(found[0] in side for side in (before, after))
+        ):
+            heads.extend(found)  # 上海市人民政府公报 at the one break of a two-page document
+            continue
+        if (
             rest
             and text in titles
             and not ends_sentence(text)
@@ -256,6 +265,9 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
 
 
 _TITLE_LINES = 5
+
+_MASTHEAD = pattern_cache.compile(f"^[^，。；：:,;]{{2,16}}(?:{alternatives('mastheads')})$")
+"""A gazette's or paper's name, alone on its line (上海市人民政府公报): nothing else ends so."""
 """The first text lines, where a title stands (after a 发文字号 or a dateline): a head may repeat it."""
 
 
