@@ -12,9 +12,9 @@ then each page is "scanned" (a plain grey raster with a dark bar where each word
                last, an integer font size per row (its height), chi_sim's words one to three
                ideographs long; baselines jitter by a point, ink boxes overlap or leave gaps
     skewed     the tesseract layer of a page scanned 0.8° askew: every block's `Tm` is rotated
-    abbyy      ABBYY FineReader / Acrobat "Recognize Text": a real font (STSong-Light), one text
-               object per line, every glyph placed where its ink was (TJ offsets), no spaces, and the
-               page image drawn over the text
+    abbyy      ABBYY FineReader / Acrobat "Recognize Text": a real font's embedded subset (SimSun's
+               metrics: ideographs an em wide), one text object per line, every glyph placed where the
+               engine saw it (TJ offsets), no spaces, and the page image drawn over the text
 
 `blank_pages` leaves pages as images with no text layer (OCR skipped or failed on them).
 """
@@ -64,9 +64,10 @@ class Row:
 
 
 def _advance(char: str, size: float) -> float:
+    """A glyph's advance; a space is half an em, as in the GB fonts a 公文 is typed in (仿宋_GB2312)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(char, FONT, size)
+    return 0.5 * size if char == " " else stringWidth(char, FONT, size)
 
 
 def typeset(
@@ -147,9 +148,9 @@ def _ink(glyph: Glyph, size: float, rng: random.Random) -> tuple[float, float]:
         left, right = 0.6, 0.92
     elif glyph.char in "—–-":
         left, right = 0.0, 1.0
-    else:
-        left, right = 0.06, 0.94
-    noise = 0.03 * size
+    else:  # an ideograph's ink leaves a side bearing of its own shape (一 little, 卜 much)
+        left, right = rng.uniform(0.02, 0.14), 1 - rng.uniform(0.02, 0.14)
+    noise = 0.02 * size
     x0 = glyph.x0 + left * width + rng.uniform(-noise, noise)
     x1 = glyph.x0 + right * width + rng.uniform(-noise, noise)
     return x0, max(x1, x0 + 0.1 * size)
@@ -364,47 +365,50 @@ def _stream(data: bytes, extra: str = "", compress: bool = True) -> bytes:
     return f"<< /Length {len(data)}{extra} >>\nstream\n".encode() + data + b"\nendstream"
 
 
-def build_tesseract_pdf(
+_CMAP = (
+    b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+    b"<< /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identify-UCS def\n"
+    b"/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\n"
+    b"CMapName currentdict /CMap defineresource pop\nend\nend\n"
+)
+
+
+def _write_pdf(
     pages: list[list[Row]],
     path: Path,
+    texts: list[bytes],
     *,
-    seed: int = 0,
-    skew_degrees: float = 0.0,
-    blank_pages: frozenset[int] = frozenset(),
+    font: str,
+    widths: str,
+    skew: float = 0.0,
+    image_on_top: bool = False,
 ) -> None:
-    """Write `pages` as `tesseract in.png out pdf` (or ocrmypdf's sandwich renderer) writes a scan."""
-    import math
+    """Write pages of a scan: each page's image and its text layer `texts[i]` in one Type0 font.
 
-    rng = random.Random(seed)
-    skew = math.radians(skew_degrees)
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
-        b"<< /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identify-UCS def\n"
-        b"/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-        b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\n"
-        b"CMapName currentdict /CMap defineresource pop\nend\nend\n"
-    )
-    font = _glyphless_ttf()
+    The font maps each code to the Unicode value it is (Identity-H, an identity ToUnicode) and
+    embeds the one-box TrueType, as Tesseract does; `widths` is its /DW and /W entries.
+    """
+    ttf = _glyphless_ttf()
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, written last
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
-        b"/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont /CIDToGIDMap 5 0 R "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        b"/FontDescriptor 7 0 R /DW 500 >>",
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /{font} /Encoding /Identity-H ".encode()
+        + b"/DescendantFonts [4 0 R] /ToUnicode 6 0 R >>",
+        f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{font} /CIDToGIDMap 5 0 R ".encode()
+        + b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        + f"/FontDescriptor 7 0 R {widths} >>".encode(),
         _stream(bytes((i % 2) for i in range(2 << 16))),
-        _stream(cmap, compress=False),
-        b"<< /Type /FontDescriptor /FontName /GlyphLessFont /Ascent 1000 /CapHeight 1000 /Descent -1 "
-        b"/Flags 5 /FontBBox [0 0 500 1000] /ItalicAngle 0 /StemV 80 /FontFile2 8 0 R >>",
-        _stream(font, f" /Length1 {len(font)}", compress=False),
+        _stream(_CMAP, compress=False),
+        f"<< /Type /FontDescriptor /FontName /{font} /Ascent 1000 /CapHeight 1000 /Descent -1 ".encode()
+        + b"/Flags 5 /FontBBox [0 0 500 1000] /ItalicAngle 0 /StemV 80 /FontFile2 8 0 R >>",
+        _stream(ttf, f" /Length1 {len(ttf)}", compress=False),
     ]
     kids = []
-    for number, rows in enumerate(pages, start=1):
+    for rows, text in zip(pages, texts, strict=True):
         image, columns, lines = _page_image(rows, skew)  # type: ignore[misc]
-        words = [] if number in blank_pages else recognise(rows, rng)
-        content = f"q {_number(PAGE_WIDTH)} 0 0 {_number(PAGE_HEIGHT)} 0 0 cm /Im1 Do Q\n".encode()
-        content += _tesseract_text(words, skew)
+        picture = f"q {_number(PAGE_WIDTH)} 0 0 {_number(PAGE_HEIGHT)} 0 0 cm /Im1 Do Q\n".encode()
+        content = text + picture if image_on_top else picture + text
         first = len(objects) + 1
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH:.2f} {PAGE_HEIGHT:.2f}] "
@@ -423,41 +427,68 @@ def build_tesseract_pdf(
     _write(objects, Path(path))
 
 
+def build_tesseract_pdf(
+    pages: list[list[Row]],
+    path: Path,
+    *,
+    seed: int = 0,
+    skew_degrees: float = 0.0,
+    blank_pages: frozenset[int] = frozenset(),
+) -> None:
+    """Write `pages` as `tesseract in.png out pdf` (or ocrmypdf's sandwich renderer) writes a scan."""
+    import math
+
+    rng = random.Random(seed)
+    skew = math.radians(skew_degrees)
+    texts = [
+        b"" if number in blank_pages else _tesseract_text(recognise(rows, rng), skew)
+        for number, rows in enumerate(pages, start=1)
+    ]
+    _write_pdf(pages, path, texts, font="GlyphLessFont", widths="/DW 500", skew=skew)
+
+
+def _abbyy_text(rows: list[Row], rng: random.Random) -> bytes:
+    """One invisible text object per line, each glyph moved (TJ) to where the engine saw it."""
+    out = []
+    for row in rows:
+        if not row.glyphs:
+            continue
+        baseline = row.baseline + rng.uniform(-0.8, 0.8)
+        xs = [glyph.x0 + rng.uniform(-0.04, 0.04) * row.size for glyph in row.glyphs]
+        shown = []
+        for index, glyph in enumerate(row.glyphs):
+            shown.append(f"<{ord(glyph.char):04X}>")
+            if index + 1 < len(xs):
+                advance = _advance(glyph.char, row.size)
+                shown.append(_number(-(xs[index + 1] - xs[index] - advance) * 1000 / row.size))
+        out.append(
+            f"BT 3 Tr /f-0-0 {_number(row.size)} Tf 1 0 0 1 {_number(xs[0])} {_number(baseline)} Tm "
+            f"[{' '.join(shown)}] TJ ET\n"
+        )
+    return "".join(out).encode()
+
+
 def build_abbyy_pdf(
     pages: list[list[Row]], path: Path, *, seed: int = 0, blank_pages: frozenset[int] = frozenset()
 ) -> None:
-    """Write `pages` as FineReader or Acrobat does: invisible lines in a real font under the page image."""
-    import io
+    """Write `pages` as FineReader or Acrobat does: invisible lines in a real font under the page image.
 
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen.canvas import Canvas
-
-    _register_font()
+    The font is a subset of a real one (SimSun: ideographs an em wide, ASCII half an em) embedded
+    with the text; the image is drawn over the text, as these tools may.
+    """
     rng = random.Random(seed)
-    canvas = Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)
-    for number, rows in enumerate(pages, start=1):
-        if number not in blank_pages:
-            for row in rows:
-                if not row.glyphs:
-                    continue
-                baseline = row.baseline + rng.uniform(-0.8, 0.8)
-                text = canvas.beginText()
-                text.setTextRenderMode(3)
-                text.setFont(FONT, row.size)
-                # Each glyph where its ink was, in a text object per line.
-                for glyph in row.glyphs:
-                    text.setTextOrigin(glyph.x0 + rng.uniform(-0.04, 0.04) * row.size, baseline)
-                    text.textOut(glyph.char)
-                canvas.drawText(text)
-        image, columns, lines = _page_image(rows, 0.0)  # type: ignore[misc]
-        raster = Image.frombytes("L", (columns, lines), zlib.decompress(image))
-        buffer = io.BytesIO()
-        raster.save(buffer, format="PNG")
-        buffer.seek(0)
-        canvas.drawImage(ImageReader(buffer), 0, 0, PAGE_WIDTH, PAGE_HEIGHT)  # over the text
-        canvas.showPage()
-    canvas.save()
+    texts = [
+        b"" if number in blank_pages else _abbyy_text(rows, rng) for number, rows in enumerate(pages, start=1)
+    ]
+    ascii_widths = " ".join(_number(_advance(chr(code), 1000.0)) for code in range(32, 127))
+    _write_pdf(
+        pages,
+        path,
+        texts,
+        font="ABCDEF+SimSun",
+        widths=f"/DW 1000 /W [32 [{ascii_widths}]]",
+        image_on_top=True,
+    )
 
 
 def build_ocr_pdf(
