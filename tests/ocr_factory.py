@@ -202,8 +202,11 @@ class Word:
     block: int
 
 
-def recognise(rows: list[Row], rng: random.Random) -> list[Word]:
-    """What the OCR engine reports for a page's rows: words with ink boxes, sizes and jittery baselines."""
+def recognise(rows: list[Row], rng: random.Random, misread: dict[str, str] | None = None) -> list[Word]:
+    """What the OCR engine reports for a page's rows: words with ink boxes, sizes and jittery baselines.
+
+    `misread` maps characters to what the engine takes them for (a full-width "，" read as ",").
+    """
     words = []
     for row in rows:
         size = max(6, round(row.size * rng.uniform(0.94, 1.08)))  # the row's height in whole points
@@ -211,7 +214,7 @@ def recognise(rows: list[Row], rng: random.Random) -> list[Word]:
         for glyphs in _words(row, rng):
             x0 = _ink(glyphs[0], row.size, rng)[0]
             x1 = _ink(glyphs[-1], row.size, rng)[1]
-            text = "".join(g.char for g in glyphs)
+            text = "".join((misread or {}).get(g.char, g.char) for g in glyphs)
             words.append(Word(text, x0, x1, baseline + rng.uniform(-1.0, 1.0), size, row.block))
     return words
 
@@ -434,6 +437,7 @@ def build_tesseract_pdf(
     seed: int = 0,
     skew_degrees: float = 0.0,
     blank_pages: frozenset[int] = frozenset(),
+    misread: dict[str, str] | None = None,
 ) -> None:
     """Write `pages` as `tesseract in.png out pdf` (or ocrmypdf's sandwich renderer) writes a scan."""
     import math
@@ -441,7 +445,7 @@ def build_tesseract_pdf(
     rng = random.Random(seed)
     skew = math.radians(skew_degrees)
     texts = [
-        b"" if number in blank_pages else _tesseract_text(recognise(rows, rng), skew)
+        b"" if number in blank_pages else _tesseract_text(recognise(rows, rng, misread), skew)
         for number, rows in enumerate(pages, start=1)
     ]
     _write_pdf(pages, path, texts, font="GlyphLessFont", widths="/DW 500", skew=skew)
@@ -500,12 +504,18 @@ def build_ocr_pdf(
     header: str | None = None,
     seed: int = 0,
     blank_pages: frozenset[int] = frozenset(),
+    misread: dict[str, str] | None = None,
 ) -> int:
-    """Set `text`, scan it and write the OCR'd PDF of `variant` (see VARIANTS); return the page count."""
+    """Set `text`, scan it and write the OCR'd PDF of `variant` (see VARIANTS); return the page count.
+
+    `misread` (Tesseract variants) maps characters to what the engine reads them as.
+    """
     pages = typeset(text, title_lines, header=header)
     if variant == "abbyy":
         build_abbyy_pdf(pages, Path(path), seed=seed, blank_pages=blank_pages)
     else:
         skew = 0.8 if variant == "skewed" else 0.0
-        build_tesseract_pdf(pages, Path(path), seed=seed, skew_degrees=skew, blank_pages=blank_pages)
+        build_tesseract_pdf(
+            pages, Path(path), seed=seed, skew_degrees=skew, blank_pages=blank_pages, misread=misread
+        )
     return len(pages)

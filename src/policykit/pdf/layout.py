@@ -221,6 +221,8 @@ def _join_chars(piece: Sequence[tuple], ocr: bool = False) -> str:
             if (ocr and _typed_space(previous[5][-1], text[0], (gap - usual) / size)) or (
                 (blank or gap > 0.25 * size)
                 and spaced(previous[5][-1], text[0], gap / size, blank)
+                # Two marks an OCR engine read as half-width ("）：" as "):") stand their ems apart.
+                and not (ocr and not (previous[5][-1].isalnum() or text[0].isalnum()) and gap < size)
                 and not (
                     tracking is not None
                     and previous[5][-1] in _NUMBER_GLYPHS
@@ -256,10 +258,13 @@ def _usual_white(piece: Sequence[tuple]) -> float:
 def _typed_space(left: str, right: str, extra: float) -> bool:
     """Tell whether white `extra` ems wider than usual beside an ideograph (no mark) is a typed space.
 
-    >>> _typed_space("长", "孟", 0.4), _typed_space("，", "孟", 0.4), _typed_space("长", "孟", 0.1)
+    A mark inks part of its em, and OCR reads a full-width one as half-width ("，" as ","): beside
+    any punctuation the white is the mark's own.
+
+    >>> _typed_space("长", "孟", 0.4), _typed_space("，", "孟", 0.4), _typed_space(",", "孟", 0.4)
     (True, False, False)
     """
-    if extra <= _OCR_SPACE or left in _MARKS or right in _MARKS:
+    if extra <= _OCR_SPACE or not (left.isalnum() and right.isalnum()):
         return False
     return is_cjk(left) or is_cjk(right)
 
