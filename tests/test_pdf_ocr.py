@@ -135,6 +135,34 @@ def test_real_pdfs_are_not_taken_for_ocr_layers():
             reader.close()
 
 
+# What the typeset real PDFs read as (sha256 of their source lines, both readers), from before the
+# OCR work: the OCR rules must not change them. A change meant for them updates these, saying why.
+REAL_READINGS = {
+    "beijing-gov-work-report-2024.pdf": "6a6b0fc79c043fd4",
+    "gongwen-template-wps-test.pdf": "5f3319156e92bbc4",
+    "guofa-2025-11-ai-plus-browser-print.pdf": "ee7a96dabccd39f2",
+}
+REAL_READINGS_PDFMINER = {"guofa-2025-11-ai-plus-browser-print.pdf": "8ad883805decc7a0"}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_READINGS))
+@pytest.mark.parametrize("reader", ["pypdfium2", "pdfminer"])
+def test_real_pdfs_read_as_before(name, reader):
+    """The typeset real PDFs read byte for byte as they did before the OCR rules."""
+    import hashlib
+    import json
+
+    path = FORMATS / name
+    if not path.is_file():
+        pytest.skip(f"real-format PDF not found at {path}")
+    lines = [(line.text, line.line, line.page) for line in read_pdf(path, reader=reader).lines]
+    digest = hashlib.sha256(json.dumps(lines, ensure_ascii=False).encode()).hexdigest()[:16]
+    expected = (
+        REAL_READINGS_PDFMINER.get(name, REAL_READINGS[name]) if reader == "pdfminer" else REAL_READINGS[name]
+    )
+    assert digest == expected, f"{name} reads differently with {reader}"
+
+
 def test_the_tesseract_layer_is_detected_as_one(tmp_path):
     """The detection the space rules hang on sees Tesseract's render mode 3."""
     path = _build(tmp_path, BODY)
