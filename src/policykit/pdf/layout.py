@@ -84,6 +84,7 @@ class PageText:
     glyphs: int
     undecodable: int
     images: int = 0  # image objects on a page without text: a scan that needs OCR
+    ocr: bool = False  # the text is an OCR layer's (drawn invisibly over a scan)
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,7 @@ class Reader:
             glyphs=len(chars) + undecodable,
             undecodable=undecodable,
             images=images,
+            ocr=ocr,
         )
 
     def _dropped(self, page: FPDF_PAGE, text_page: FPDF_TEXTPAGE, objects: int) -> list:

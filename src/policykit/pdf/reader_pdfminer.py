@@ -156,6 +156,7 @@ class Reader:
             glyphs=len(device.chars) + device.undecodable,
             undecodable=device.undecodable,
             images=images,
+            ocr=ocr,
         )
 
     def close(self) -> None:
