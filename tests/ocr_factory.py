@@ -11,6 +11,8 @@ then each page is "scanned" (a plain grey raster with a dark bar where each word
                `Td` and stretched with `Tz` to its ink box, a U+0020 after every word but the block's
                last, an integer font size per row (its height), chi_sim's words one to three
                ideographs long; baselines jitter by a point, ink boxes overlap or leave gaps
+    ocrmypdf   the tesseract layer as ocrmypdf's sandwich renderer grafts it onto the scanned page:
+               a Form XObject drawn under the page image
     skewed     the tesseract layer of a page scanned 0.8° askew: every block's `Tm` is rotated
     abbyy      ABBYY FineReader / Acrobat "Recognize Text": a real font's embedded subset (SimSun's
                metrics: ideographs an em wide), one text object per line, every glyph placed where the
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from tests.pdf_factory import FONT, _register_font, wrap
 
-VARIANTS = ("tesseract", "skewed", "abbyy")
+VARIANTS = ("tesseract", "ocrmypdf", "skewed", "abbyy")
 PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0
 SIZE = 16.0  # 3号
 TITLE_SIZE = 22.0  # 2号
@@ -386,11 +388,13 @@ def _write_pdf(
     widths: str,
     skew: float = 0.0,
     image_on_top: bool = False,
+    form: bool = False,
 ) -> None:
     """Write pages of a scan: each page's image and its text layer `texts[i]` in one Type0 font.
 
     The font maps each code to the Unicode value it is (Identity-H, an identity ToUnicode) and
-    embeds the one-box TrueType, as Tesseract does; `widths` is its /DW and /W entries.
+    embeds the one-box TrueType, as Tesseract does; `widths` is its /DW and /W entries. With
+    `form` the text layer is a Form XObject drawn under the image, as ocrmypdf grafts it.
     """
     ttf = _glyphless_ttf()
     objects: list[bytes] = [
@@ -411,11 +415,16 @@ def _write_pdf(
     for rows, text in zip(pages, texts, strict=True):
         image, columns, lines = _page_image(rows, skew)  # type: ignore[misc]
         picture = f"q {_number(PAGE_WIDTH)} 0 0 {_number(PAGE_HEIGHT)} 0 0 cm /Im1 Do Q\n".encode()
-        content = text + picture if image_on_top else picture + text
         first = len(objects) + 1
+        layer = f" /Fx0 {first + 3} 0 R" if form else ""
+        if form:
+            text = b"q 1 0 0 1 0 0 cm /Fx0 Do Q\n"
+        content = text + picture if image_on_top else picture + text
+        if form:
+            content = text + picture
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH:.2f} {PAGE_HEIGHT:.2f}] "
-            f"/Contents {first + 1} 0 R /Resources << /XObject << /Im1 {first + 2} 0 R >> "
+            f"/Contents {first + 1} 0 R /Resources << /XObject << /Im1 {first + 2} 0 R{layer} >> "
             "/ProcSet [/PDF /Text /ImageB /ImageI /ImageC] /Font << /f-0-0 3 0 R >> >> >>".encode()
         )
         objects.append(_stream(content))
@@ -425,6 +434,14 @@ def _write_pdf(
             + image
             + b"\nendstream"
         )
+        if form:
+            objects.append(
+                _stream(
+                    texts[len(kids)],
+                    f" /Type /XObject /Subtype /Form /BBox [0 0 {_number(PAGE_WIDTH)} {_number(PAGE_HEIGHT)}]"
+                    " /Resources << /Font << /f-0-0 3 0 R >> >>",
+                )
+            )
         kids.append(f"{first} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     _write(objects, Path(path))
@@ -438,6 +455,7 @@ def build_tesseract_pdf(
     skew_degrees: float = 0.0,
     blank_pages: frozenset[int] = frozenset(),
     misread: dict[str, str] | None = None,
+    form: bool = False,
 ) -> None:
     """Write `pages` as `tesseract in.png out pdf` (or ocrmypdf's sandwich renderer) writes a scan."""
     import math
@@ -448,7 +466,7 @@ def build_tesseract_pdf(
         b"" if number in blank_pages else _tesseract_text(recognise(rows, rng, misread), skew)
         for number, rows in enumerate(pages, start=1)
     ]
-    _write_pdf(pages, path, texts, font="GlyphLessFont", widths="/DW 500", skew=skew)
+    _write_pdf(pages, path, texts, font="GlyphLessFont", widths="/DW 500", skew=skew, form=form)
 
 
 def _abbyy_text(rows: list[Row], rng: random.Random) -> bytes:
@@ -516,6 +534,12 @@ def build_ocr_pdf(
     else:
         skew = 0.8 if variant == "skewed" else 0.0
         build_tesseract_pdf(
-            pages, Path(path), seed=seed, skew_degrees=skew, blank_pages=blank_pages, misread=misread
+            pages,
+            Path(path),
+            seed=seed,
+            skew_degrees=skew,
+            blank_pages=blank_pages,
+            misread=misread,
+            form=variant == "ocrmypdf",
         )
     return len(pages)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
@@ -25,8 +26,10 @@ _UNMAPPED = range(0xE000, 0xF900)
 # What PDFium reports for a hyphen drawn at the end of a line (it guesses a soft hyphen): the
 # glyph is there, and between ideographs it is a real dash (大创谷艺术中心-敦煌当代美术馆).
 _LINE_END_HYPHEN = 0xFFFE
-# How many of a page's objects are checked for fonts that are not embedded.
+# How many of a page's objects are checked for fonts that are not embedded, or for invisible text.
 _SAMPLE = 64
+# How deep forms inside forms are looked into for invisible text.
+_FORM_DEPTH = 3
 # Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
 _DESCENT = 0.12
 # Past this tilt (sin 5°) glyphs are a watermark or a stamp; below it, a page scanned askew whose
@@ -205,16 +208,25 @@ class Reader:
 
         An OCR tool lays its recognised text invisibly over the scan; its spaces are the engine's
         word breaks (Tesseract's chi_sim makes nearly every ideograph a word), not the document's.
+        ocrmypdf grafts the layer onto the page as a form, so forms are looked into.
         """
         raw = self.raw
-        step = max(1, objects // _SAMPLE)
-        text_type, invisible = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_TEXTRENDERMODE_INVISIBLE
-        modes = [
-            raw.FPDFTextObj_GetTextRenderMode(item) == invisible
-            for i in range(0, objects, step)
-            if raw.FPDFPageObj_GetType(item := raw.FPDFPage_GetObject(page, i)) == text_type
-        ]
+        modes: list[bool] = []
+        self._text_modes(lambda i: raw.FPDFPage_GetObject(page, i), objects, modes, 0)
         return bool(modes) and 2 * sum(modes) > len(modes)
+
+    def _text_modes(self, get: Callable[[int], object], count: int, modes: list[bool], depth: int) -> None:
+        """Add whether each of a sample of `count` objects (`get(i)`) that is text is invisible, forms' too."""
+        raw = self.raw
+        step = max(1, count // _SAMPLE)
+        for i in range(0, count, step):
+            item = get(i)
+            kind = raw.FPDFPageObj_GetType(item)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                modes.append(raw.FPDFTextObj_GetTextRenderMode(item) == raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+                inner = raw.FPDFFormObj_CountObjects(item)
+                self._text_modes(partial(raw.FPDFFormObj_GetObject, item), inner, modes, depth + 1)
 
     def _chars(
         self, text_page: FPDF_TEXTPAGE, width: float, height: float, index: int, ocr: bool = False
