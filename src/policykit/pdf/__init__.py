@@ -28,6 +28,8 @@ __all__ = [
 ]
 
 log = logging.getLogger("policykit.pdf")
+# What to run on a scan: ocrmypdf reads English unless told the language (chi_sim: Simplified Chinese).
+OCR_COMMAND = "ocrmypdf -l chi_sim"
 
 
 def read_pdf(
@@ -57,21 +59,23 @@ def read_pdf(
     if glyphs and undecodable > glyphs / 2:
         raise PdfError(
             "the text layer cannot be decoded (fonts without a Unicode map): "
-            "run OCR first, e.g. ocrmypdf --force-ocr",
+            f"run OCR first, e.g. {OCR_COMMAND} --force-ocr in.pdf out.pdf",
             path=label,
         )
     lines, metadata = _page_details(layout_lines(pages, label), label)
     if not any(text.strip() for text, _ in lines):
-        raise PdfError("no text layer: run OCR first, e.g. ocrmypdf", path=label)
+        raise PdfError(f"no text layer: run OCR first, e.g. {OCR_COMMAND} in.pdf out.pdf", path=label)
+    # A page scanned among typeset ones, or one the OCR tool skipped: --skip-text OCRs just those.
     scanned = [page.number for page in pages if page.images and not page.fragments]
     if scanned:
         numbers = ", ".join(map(str, scanned))
         log.warning(
-            "%s: %s %s no text layer: OCR %s first, e.g. ocrmypdf",
+            "%s: %s %s no text layer: OCR %s first, e.g. %s --skip-text in.pdf out.pdf",
             label,
             f"pages {numbers}" if len(scanned) > 1 else f"page {numbers}",
             "have" if len(scanned) > 1 else "has",
             "them" if len(scanned) > 1 else "it",
+            OCR_COMMAND,
         )
     return Source(
         path=label,

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 # A column holds a line of at least this many ems: gazettes set two columns of 17 characters.
 COLUMN_MIN_EMS = 6
+# A gutter is at least this many ems wide; on an OCR layer more (gazettes leave 20 pt, about two
+# of their ems): there an ideographic space after 第二十一条 with the side bearings of the ink
+# boxes is over an em, and no gutter.
+_GUTTER_EMS = 0.5
+_OCR_GUTTER_EMS = 1.25
 
 
 def document_gutters(pages: Sequence[PageText]) -> list[list[tuple[float, float]]]:
@@ -117,7 +122,11 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             g_right = min((f.x0 for f in narrow if g_left + 0.5 * size < f.x0 < g_right), default=g_right)
         g_left, g_right = _emptiest(counts, g_left - origin, int(g_right) - origin)
         g_left, g_right = g_left + origin, g_right + origin
-        if g_right - g_left >= 0.5 * size and g_left - left >= 4 * size and right - g_right >= 2 * size:
+        if (
+            g_right - g_left >= (_OCR_GUTTER_EMS if page.ocr else _GUTTER_EMS) * size
+            and g_left - left >= 4 * size
+            and right - g_right >= 2 * size
+        ):
             gutters.append((float(g_left), float(g_right)))
         x = end
     # Strips that leave a sliver between them (around an indent, a one-character line) are not gutters.

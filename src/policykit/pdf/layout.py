@@ -20,7 +20,7 @@ from policykit import pattern_cache
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
-from policykit.zh.chars import squash
+from policykit.zh.chars import is_cjk, squash
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
@@ -84,6 +84,7 @@ class PageText:
     glyphs: int
     undecodable: int
     images: int = 0  # image objects on a page without text: a scan that needs OCR
+    ocr: bool = False  # the text is an OCR layer's (drawn invisibly over a scan)
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,14 @@ class Line:
     block: int
 
 
-def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]]) -> list[Fragment]:
-    """Group (x0, x1, top, bottom, size, text) glyphs into rows, and rows into gap-free fragments."""
+def fragments_of(
+    chars: Sequence[tuple[float, float, float, float, float, str]], ocr: bool = False
+) -> list[Fragment]:
+    """Group (x0, x1, top, bottom, size, text) glyphs into rows, and rows into gap-free fragments.
+
+    `ocr` says the glyphs are an OCR layer's: boxes of ink, not of ems, and no space glyph that
+    means anything (see `_join_chars`).
+    """
     if not chars:
         return []
     ordered = sorted(chars, key=lambda c: (c[3], c[0]))
@@ -124,14 +131,14 @@ def fragments_of(chars: Sequence[tuple[float, float, float, float, float, str]])
                 if previous[5] == char[5] and abs(char[0] - previous[0]) < 0.1 * char[4]:
                     continue  # the same glyph drawn twice (fake bold)
                 current.append(char)
-            elif _apart(current[-1], char) and not char[5].isspace():
+            elif _apart(current[-1], char, ocr) and not char[5].isspace():
                 current = [char]
                 pieces.append(current)
             else:
                 current.append(char)
             previous = char
         for piece in pieces:
-            text = _join_chars(piece)
+            text = _join_chars(piece, ocr)
             if not text.strip():
                 continue
             visible = [c for c in piece if not c[5].isspace()]
@@ -170,7 +177,7 @@ def _ink_left(char: tuple) -> float:
     return char[1] - 0.5 * char[4] if char[5] in _OPENING_MARKS else char[0]
 
 
-def _apart(previous: tuple, char: tuple) -> bool:
+def _apart(previous: tuple, char: tuple, ocr: bool = False) -> bool:
     """Tell whether white between two glyphs of a row separates fragments (columns, table cells).
 
     Counted by ink where some white shows between the boxes: a closing mark hanging into a
@@ -178,17 +185,28 @@ def _apart(previous: tuple, char: tuple) -> bool:
     """
     size = max(char[4], 1.0)
     box = char[0] - previous[1]
+    if ocr:
+        # An OCR engine boxes ink, not ems: "）" inks the left third of its em and its box ends
+        # there, so "、“" stand an em apart. A mark is given back the em its ink sits in.
+        if previous[5][-1] in _CLOSING_MARKS:
+            box -= max(0.0, previous[0] + 0.9 * size - previous[1])
+        if char[5][0] in _OPENING_MARKS:
+            box -= max(0.0, char[0] - (char[1] - 0.9 * size))
     return box > 0.7 * size or (box > 0.25 * size and _ink_left(char) - _ink_right(previous) > 0.7 * size)
 
 
-def _join_chars(piece: Sequence[tuple]) -> str:
+def _join_chars(piece: Sequence[tuple], ocr: bool = False) -> str:
     """Concatenate glyphs, spacing only where the script uses spaces (see `spaced`).
 
     Between two digits a space stays unless the row is letter-spaced (CNKI sets every glyph of
     "到2005年" a third of an em apart): there white no wider than the row's usual tracking is
     no space, while a list of single digits ("1 2 3") keeps the spaces its wider gaps show.
+    An OCR layer has no space glyph to go by (Tesseract puts one after every ideograph it reads
+    as a word): beside an ideograph, white `_OCR_SPACE` ems wider than the row's usual white
+    between glyphs is the space a typist left ("省长 孟凡利", "第一章  总则").
     """
     tracking = _tracking(piece)
+    usual = _usual_white(piece) if ocr else 0.0
     out: list[str] = []
     previous = None  # the last visible glyph
     blank = ""  # the whitespace glyphs since it
@@ -201,9 +219,11 @@ def _join_chars(piece: Sequence[tuple]) -> str:
             gap = char[0] - previous[1]
             size = char[4] if char[4] > 1.0 else 1.0
             # Without a space glyph a gap under a quarter em is never a space: skip the test.
-            if (
+            if (ocr and _typed_space(previous[5][-1], text[0], (gap - usual) / size)) or (
                 (blank or gap > 0.25 * size)
                 and spaced(previous[5][-1], text[0], gap / size, blank)
+                # Two marks an OCR engine read as half-width ("）：" as "):") stand their ems apart.
+                and not (ocr and not (previous[5][-1].isalnum() or text[0].isalnum()) and gap < size)
                 and not (
                     tracking is not None
                     and previous[5][-1] in _NUMBER_GLYPHS
@@ -215,6 +235,39 @@ def _join_chars(piece: Sequence[tuple]) -> str:
         out.append(text)
         previous, blank = char, ""
     return "".join(out)
+
+
+# White beside an ideograph in an OCR layer, in ems past the row's usual, from which it is a typed space.
+_OCR_SPACE = 0.3
+_MARKS = _CLOSING_MARKS | _OPENING_MARKS
+# The white, in ems, the ink of two ideographs side by side leaves between them.
+_BEARINGS = 0.15
+
+
+def _usual_white(piece: Sequence[tuple]) -> float:
+    """The usual white between a row's glyphs that do not touch (an OCR word's glyphs touch).
+
+    The lower third of the gaps, as spaces may be many in a short row ("省长 刘小涛"); in a row
+    of fewer than three gaps, the side bearings an ideograph's ink leaves (`_BEARINGS` ems).
+    """
+    gaps = sorted(b[0] - a[1] for a, b in itertools.pairwise(piece) if b[0] - a[1] > 0.02 * max(b[4], 1.0))
+    if len(gaps) < 3:
+        return _BEARINGS * max(piece[0][4], 1.0)
+    return gaps[(len(gaps) - 1) // 3]
+
+
+def _typed_space(left: str, right: str, extra: float) -> bool:
+    """Tell whether white `extra` ems wider than usual beside an ideograph (no mark) is a typed space.
+
+    A mark inks part of its em, and OCR reads a full-width one as half-width ("，" as ","): beside
+    any punctuation the white is the mark's own.
+
+    >>> _typed_space("长", "孟", 0.4), _typed_space("，", "孟", 0.4), _typed_space(",", "孟", 0.4)
+    (True, False, False)
+    """
+    if extra <= _OCR_SPACE or not (left.isalnum() and right.isalnum()):
+        return False
+    return is_cjk(left) or is_cjk(right)
 
 
 # Glyphs of a number that letter-spacing may set apart: "2 0 0 5", "1 2 . 5 %".
@@ -341,8 +394,17 @@ def _marked(previous: Fragment, fragment: Fragment, gap: float) -> bool:
     Such a mark inks half its em, and justifying may widen it (LibreOffice sets "达6.9万元、" then
     "3.4万元，" then "增长" apart): no one types a space there.
     """
-    beside = (previous.text[-1:] in _FULL_WIDTH_CLOSING) + (fragment.text[:1] in _FULL_WIDTH_OPENING)
+    before, after = previous.text[-1:], fragment.text[:1]
+    # A curly quote beside an ideograph or a mark is Chinese's own (“6G+AI”技术, “互联网+”。).
+    beside = (before in _FULL_WIDTH_CLOSING or (before in "”’" and _chinese(after))) + (
+        after in _FULL_WIDTH_OPENING or (after in "“‘" and _chinese(before))
+    )
     return beside > 0 and gap - 0.5 * beside < 1.0
+
+
+def _chinese(char: str) -> bool:
+    """Tell whether `char` is an ideograph or a full-width mark: text no Latin quote sits beside."""
+    return is_cjk(char) or char in _FULL_WIDTH_CLOSING or char in _FULL_WIDTH_OPENING
 
 
 def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
@@ -353,6 +415,9 @@ def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
     a row set solid with one wide gap in it (第一章　总则, a typed U+3000) keeps that space.
     """
     if len(fragments) < 3:
+        return False
+    # A word set solid among the pieces ("第一章　总　则") shows where the row's white is typed.
+    if any(len(f.text.replace(" ", "")) >= 3 and f.text[-1] not in _MARKS for f in fragments):
         return False
     glyphs = sum(len(f.text.replace(" ", "")) for f in fragments)
     size = max(statistics.median(f.size for f in fragments), 1.0)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import math
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
@@ -23,10 +26,15 @@ _UNMAPPED = range(0xE000, 0xF900)
 # What PDFium reports for a hyphen drawn at the end of a line (it guesses a soft hyphen): the
 # glyph is there, and between ideographs it is a real dash (大创谷艺术中心-敦煌当代美术馆).
 _LINE_END_HYPHEN = 0xFFFE
-# How many of a page's objects are checked for fonts that are not embedded.
+# How many of a page's objects are checked for fonts that are not embedded, or for invisible text.
 _SAMPLE = 64
+# How deep forms inside forms are looked into for invisible text.
+_FORM_DEPTH = 3
 # Below the baseline, in ems: where an ideograph's em box ends in most Chinese fonts.
 _DESCENT = 0.12
+# Past this tilt (sin 5°) glyphs are a watermark or a stamp; below it, a page scanned askew whose
+# OCR layer follows the scan's lines (Tesseract rotates a block's text matrix to its baseline).
+_SKEW = 0.087
 _Char = tuple[float, float, float, float, float, str]
 """A glyph: (x0, x1, top, bottom, size, text), what layout.fragments_of groups."""
 
@@ -72,6 +80,22 @@ def _without_system_fonts() -> None:
 def _answering(value):
     """A callback that ignores its arguments and returns `value`."""
     return lambda *_: value
+
+
+def _upright(
+    edges: Sequence[float], cos: float, sin: float, middle_x: float, middle_y: float
+) -> tuple[float, float, float]:
+    """A glyph's (left, top, right) turned back by its small tilt about the page's centre.
+
+    `edges` is PDFium's upright box (left, top, right, bottom, y up) around the tilted glyph box.
+    """
+    box_width, box_height = edges[2] - edges[0], edges[1] - edges[3]
+    across = cos * cos - sin * sin
+    width = (box_width * cos - box_height * abs(sin)) / across
+    tall = (box_height * cos - box_width * abs(sin)) / across
+    dx, dy = (edges[0] + edges[2]) / 2 - middle_x, (edges[1] + edges[3]) / 2 - middle_y
+    x, y = middle_x + dx * cos + dy * sin, middle_y - dx * sin + dy * cos
+    return x - width / 2, y + tall / 2, x + width / 2
 
 
 class PageTooLarge(Exception):
@@ -129,7 +153,8 @@ class Reader:
             try:
                 if self._dropped(page, text_page, objects):
                     raise Unreadable(f"page {index + 1} has text PDFium cannot measure")
-                chars, undecodable = self._chars(text_page, height, index)
+                ocr = self._invisible(page, objects)
+                chars, undecodable = self._chars(text_page, width, height, index, ocr)
             finally:
                 raw.FPDFText_ClosePage(text_page)
             images = 0
@@ -144,10 +169,11 @@ class Reader:
             number=index + 1,
             width=width,
             height=height,
-            fragments=tuple(fragments_of(chars)),
+            fragments=tuple(fragments_of(chars, ocr)),
             glyphs=len(chars) + undecodable,
             undecodable=undecodable,
             images=images,
+            ocr=ocr,
         )
 
     def _dropped(self, page: FPDF_PAGE, text_page: FPDF_TEXTPAGE, objects: int) -> list:
@@ -177,8 +203,40 @@ class Reader:
                 dropped.append(item)
         return dropped
 
-    def _chars(self, text_page: FPDF_TEXTPAGE, height: float, index: int) -> tuple[list[_Char], int]:
-        """The page's glyphs as (x0, x1, top, bottom, size, text), and how many had no Unicode."""
+    def _invisible(self, page: FPDF_PAGE, objects: int) -> bool:
+        """Tell whether most of a sample of the page's text objects are invisible (render mode 3): an OCR layer.
+
+        An OCR tool lays its recognised text invisibly over the scan; its spaces are the engine's
+        word breaks (Tesseract's chi_sim makes nearly every ideograph a word), not the document's.
+        ocrmypdf grafts the layer onto the page as a form, so forms are looked into.
+        """
+        raw = self.raw
+        modes: list[bool] = []
+        self._text_modes(lambda i: raw.FPDFPage_GetObject(page, i), objects, modes, 0)
+        return bool(modes) and 2 * sum(modes) > len(modes)
+
+    def _text_modes(self, get: Callable[[int], object], count: int, modes: list[bool], depth: int) -> None:
+        """Add whether each of a sample of `count` objects (`get(i)`) that is text is invisible, forms' too."""
+        raw = self.raw
+        step = max(1, count // _SAMPLE)
+        for i in range(0, count, step):
+            item = get(i)
+            kind = raw.FPDFPageObj_GetType(item)
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                modes.append(raw.FPDFTextObj_GetTextRenderMode(item) == raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+                inner = raw.FPDFFormObj_CountObjects(item)
+                self._text_modes(partial(raw.FPDFFormObj_GetObject, item), inner, modes, depth + 1)
+
+    def _chars(
+        self, text_page: FPDF_TEXTPAGE, width: float, height: float, index: int, ocr: bool = False
+    ) -> tuple[list[_Char], int]:
+        """The page's glyphs as (x0, x1, top, bottom, size, text), and how many had no Unicode.
+
+        On an OCR layer (`ocr`) drawn spaces are dropped, as PDFium's guessed ones are: the layout
+        decides spaces from the gaps. Glyphs set a little askew are turned back about the page's
+        centre, so that a skewed scan's lines are rows again.
+        """
         raw = self.raw
         count = raw.FPDFText_CountChars(text_page)
         if count <= 0:
@@ -203,7 +261,8 @@ class Reader:
         pending_high = 0
         # A run of glyphs in one font and size has loose boxes of one height: their size, and where
         # the baseline sits in the box, are looked up once per run (two C calls fewer a glyph).
-        run_height, run = -1.0, (False, 0.0, 0.0)
+        run_height, run = -1.0, (False, 0.0, 0.0, 1.0, 0.0)
+        middle_x, middle_y = width / 2, height / 2
         for k in range(count):
             unit = units[k]
             if 0x20 < unit < 0xD800:
@@ -219,30 +278,38 @@ class Reader:
             elif unit in (0, 0xFFFD) or unit in _UNMAPPED:
                 undecodable += 1
                 continue
-            elif unit < 0x20 or (unit == 0x20 and generated(text_page, k)):
-                continue  # PDFium's own line breaks and guessed spaces: the layout decides those
+            elif unit < 0x20 or (unit == 0x20 and (ocr or generated(text_page, k))):
+                continue  # PDFium's own line breaks and guessed spaces, OCR word breaks: the layout decides
             else:
                 text = chr(unit)
             loose_box(text_page, k, box_ref)
-            top_y = edges[1]
+            left, top_y, right = edges[0], edges[1], edges[2]
             box_height = top_y - edges[3]
             if box_height != run_height:
                 matrix_of(text_page, k, matrix_ref)
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                tilt = abs(b) + abs(c) > 0.02 * abs(a)
                 # Rotated or mirrored glyphs are watermarks and stamps, not text to read.
-                skip = a * d <= 0 or abs(b) + abs(c) > 0.02 * abs(a)
+                skip = a * d <= 0 or (tilt and (abs(b) > _SKEW * abs(a) or abs(c) > _SKEW * abs(d)))
                 # The em box from the baseline and the font's size in page units: Type 3 fonts
                 # (browser print) give glyph-tight boxes, so "一" would be a hairline row of its own.
                 size = size_of(text_page, k) * abs(d)
-                run = (skip, size, top_y - matrix.f - (1 - _DESCENT) * size)
+                cos, sin = (a / math.hypot(a, b), b / math.hypot(a, b)) if tilt and not skip else (1.0, 0.0)
+                baseline = matrix.f
+                if sin:
+                    left, top_y, right = _upright(edges, cos, sin, middle_x, middle_y)
+                    baseline = middle_y - (matrix.e - middle_x) * sin + (matrix.f - middle_y) * cos
+                run = (skip, size, top_y - baseline - (1 - _DESCENT) * size, cos, sin)
                 # Only a box as tall as the font's em (its ascent to descent) is shared by the run;
                 # a glyph-tight box says nothing about the next glyph's baseline.
                 run_height = box_height if box_height >= 0.9 * size else -1.0
-            skip, size, offset = run
+            elif run[4]:
+                left, top_y, right = _upright(edges, run[3], run[4], middle_x, middle_y)
+            skip, size, offset = run[:3]
             if skip:
                 continue
             top = height - top_y + offset
-            append((edges[0], edges[2], top, top + size, size, text))
+            append((left, right, top, top + size, size, text))
         return chars, undecodable
 
     def close(self) -> None:

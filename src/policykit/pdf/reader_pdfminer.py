@@ -11,9 +11,11 @@ from policykit.pdf import reader_pdfium
 from policykit.pdf.layout import PageText, fragments_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pdfminer.pdfcolor import PDFColorSpace
     from pdfminer.pdffont import PDFFont
-    from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager
+    from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
     from pdfminer.utils import Matrix
 
 NAME = "pdfminer"
@@ -35,8 +37,20 @@ def _collector_class():
             super().__init__(rsrcmgr)
             self.chars: list[tuple[float, float, float, float, float, str]] = []
             self.undecodable = 0
+            # Glyphs drawn invisibly (render mode 3), of all drawn: most are, on an OCR layer.
+            self.invisible, self.drawn, self.hidden = False, 0, 0
             # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
             self.fonts: dict[object, tuple[bool, float, dict]] = {}
+
+        def render_string(
+            self,
+            textstate: PDFTextState,
+            seq: Iterable[int | float | bytes],
+            ncs: PDFColorSpace,
+            graphicstate: PDFGraphicState,
+        ) -> None:
+            self.invisible = textstate.render == 3
+            super().render_string(textstate, seq, ncs, graphicstate)
 
         def render_char(
             self,
@@ -62,6 +76,8 @@ def _collector_class():
                 glyph = glyphs[cid] = (font.char_width(cid), text)
             width, text = glyph
             advance = width * fontsize * scaling
+            self.drawn += 1
+            self.hidden += self.invisible
             if vertical:
                 return advance
             if text is None:
@@ -116,7 +132,7 @@ class Reader:
         page = self.pdf.pages[index]
         device = self.device
         device.chars = []
-        device.undecodable = 0
+        device.undecodable = device.drawn = device.hidden = 0
         try:
             self.interpreter.process_page(page.page_obj)
         except Exception as error:
@@ -124,18 +140,23 @@ class Reader:
         if len(device.chars) > reader_pdfium.MAX_PAGE_CHARS:
             raise reader_pdfium.PageTooLarge(f"page {index + 1} has {len(device.chars)} characters")
         width, height = float(page.width), float(page.height)
+        # An OCR layer's spaces are the engine's word breaks: the layout decides from the gaps.
+        ocr = 2 * device.hidden > device.drawn
         chars = [
-            (x0, x1, height - y1, height - y0, size, text) for x0, x1, y0, y1, size, text in device.chars
+            (x0, x1, height - y1, height - y0, size, text)
+            for x0, x1, y0, y1, size, text in device.chars
+            if not (ocr and text == " ")
         ]
         images = 0 if chars else len(page.images)
         return PageText(
             number=index + 1,
             width=width,
             height=height,
-            fragments=tuple(fragments_of(chars)),
+            fragments=tuple(fragments_of(chars, ocr)),
             glyphs=len(device.chars) + device.undecodable,
             undecodable=device.undecodable,
             images=images,
+            ocr=ocr,
         )
 
     def close(self) -> None:

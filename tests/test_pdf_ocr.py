@@ -1,0 +1,243 @@
+"""Scans someone has OCR'd: a page image under an invisible text layer (tests/ocr_factory.py builds them).
+
+The corpus test sets documents as a printed 公文, "scans" and "recognises" them in the styles of
+Tesseract (ocrmypdf), a skewed Tesseract scan and ABBYY/Acrobat, and requires the parse of the
+PDF to be the parse of the text: outline, paragraphs, visible text, and no space between
+characters the text did not have. The unit tests pin each class of error found on the way.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from policykit.errors import PdfError
+from policykit.pdf import read_pdf, reader_pdfium
+from policykit.pipeline import load_document
+from tests import ocr_factory, pdf_probe
+from tests.conftest import ROOT, corpus_file, corpus_matrix
+
+FORMATS = ROOT.parent / "shared" / "formats"
+
+
+def _text(path, **options) -> str:
+    """The PDF's source lines joined: what the reader made of its rows."""
+    return "\n".join(line.text for line in read_pdf(path, **options).lines)
+
+
+def _build(tmp_path, text: str, variant: str = "tesseract", **options):
+    path = tmp_path / f"{variant}.pdf"
+    ocr_factory.build_ocr_pdf(text, path, variant, title_lines=0, **options)
+    return path
+
+
+BODY = (
+    "为深入实施人工智能+行动，推动人工智能与经济社会各行业各领域广泛深度融合，"
+    "现提出如下意见。到2027年，率先实现人工智能与6大重点领域广泛深度融合，新一代智能终端、"
+    "智能体等应用普及率超70%，智能经济核心产业规模快速增长。"
+)
+
+
+# ---------------------------------------------------------------- classes of error, one test each
+
+
+@pytest.mark.parametrize("variant", ["tesseract", "ocrmypdf"])
+@pytest.mark.parametrize("reader", ["pypdfium2", "pdfminer"])
+def test_tesseract_word_breaks_between_ideographs_are_no_spaces(tmp_path, reader, variant):
+    """Tesseract (chi_sim) writes nearly every ideograph as a word with a U+0020 after it.
+
+    ocrmypdf grafts that layer onto the scanned page as a form, which hides it one level down.
+    """
+    path = _build(tmp_path, BODY, variant)
+    text = _text(path, reader=reader)
+    assert not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text), text
+    assert "".join(text.split()) == BODY
+
+
+def test_the_tesseract_layer_has_a_space_after_each_word(tmp_path):
+    """The factory writes what pdfrenderer.cpp writes: PDFium sees the spaces (so the test above can fail)."""
+    import pypdfium2 as pdfium
+
+    path = _build(tmp_path, BODY)
+    document = pdfium.PdfDocument(str(path))
+    raw = document[0].get_textpage().get_text_range()
+    document.close()
+    assert re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", raw)
+
+
+@pytest.mark.parametrize("variant", ocr_factory.VARIANTS)
+def test_a_typed_space_between_ideographs_stays(tmp_path, variant):
+    """White a typist left ("省长 刘小涛", a half-em space) is wider than the ink's usual gaps."""
+    path = _build(tmp_path, "省长 刘小涛\n" + BODY, variant)
+    assert _text(path).splitlines()[0].strip("\u3000") == "省长 刘小涛"
+
+
+def test_marks_read_as_half_width_leave_no_spaces(tmp_path):
+    """Tesseract reads a full-width mark as its half-width twin ("，" as ","): its em of white is no space."""
+    misread = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"}
+    path = tmp_path / "misread.pdf"
+    text = "各区人民政府，市政府各委（办、局）：为深入实施行动；现提出如下意见。\n" + BODY
+    ocr_factory.build_ocr_pdf(text, path, "tesseract", title_lines=0, misread=misread)
+    first = _text(path).split("\n\n")[0].strip("\u3000").replace("\n", "")
+    assert first == text.splitlines()[0].translate(str.maketrans(misread))
+
+
+def test_latin_words_keep_their_spaces(tmp_path):
+    """Between Latin words the gap is the space, as in typeset text."""
+    path = _build(tmp_path, "Made in China 2025 行动计划\n" + BODY)
+    assert _text(path).splitlines()[0].strip("\u3000") == "Made in China 2025 行动计划"
+
+
+def test_marks_inking_part_of_their_em_do_not_split_a_row(tmp_path):
+    """ "、“" and "”技术" leave an em of white between their ink boxes: no gutter, no space."""
+    row = "对旧区改造、旧住房更新、“城中村”改造的计划、实施等方面，探索建立基于“6G+AI”技术的远程手术。"
+    text = _text(_build(tmp_path, (row + "\n") * 12))
+    assert [p.strip("\u3000").replace("\n", "") for p in text.split("\n\n")] == [row] * 12
+
+
+@pytest.mark.parametrize("reader", ["pypdfium2", "pdfminer"])
+def test_a_page_scanned_askew_keeps_its_text_and_rows(tmp_path, reader):
+    """Tesseract rotates a block's text matrix to the baseline of a page 0.8° askew: that is no watermark."""
+    path = _build(tmp_path, BODY * 6, "skewed")
+    text = _text(path, reader=reader)
+    assert "".join(text.split()) == BODY * 6
+
+
+def test_a_page_the_ocr_tool_left_without_text_is_a_warning(tmp_path, caplog):
+    """One page without a text layer among OCR'd ones: a warning naming it and what to run, not an error."""
+    path = _build(tmp_path, "\n".join([BODY] * 40), blank_pages=frozenset({2}))
+    with caplog.at_level(logging.WARNING, logger="policykit.pdf"):
+        source = read_pdf(path)
+    assert source.pages >= 3
+    assert {line.page for line in source.lines} >= {1, 3}
+    assert "page 2 has no text layer: OCR it first, e.g. ocrmypdf -l chi_sim --skip-text" in caplog.text
+
+
+def test_a_scan_without_any_text_layer_says_to_ocr_it_in_chinese(tmp_path):
+    """The hint names the language: ocrmypdf reads English unless told chi_sim."""
+    path = _build(tmp_path, BODY, blank_pages=frozenset({1}))
+    with pytest.raises(PdfError, match=r"no text layer: run OCR first, e\.g\. ocrmypdf -l chi_sim"):
+        read_pdf(path)
+
+
+def test_real_pdfs_are_not_taken_for_ocr_layers():
+    """The typeset PDFs in ../shared/formats draw their text visibly: none of their pages is an OCR layer."""
+    files = sorted(FORMATS.glob("*.pdf"))
+    if not files:
+        pytest.skip(f"real-format PDFs not found at {FORMATS}")
+    for path in files:
+        reader = reader_pdfium.Reader(str(path), None, str(path))
+        try:
+            for index in range(reader.pages):
+                page = reader.raw.FPDF_LoadPage(reader.document.raw, index)
+                objects = reader.raw.FPDFPage_CountObjects(page)
+                assert not reader._invisible(page, objects), (path.name, index + 1)
+                reader.raw.FPDF_ClosePage(page)
+        finally:
+            reader.close()
+
+
+# What the typeset real PDFs read as (sha256 of their source lines, both readers), from before the
+# OCR work: the OCR rules must not change them. A change meant for them updates these, saying why.
+REAL_READINGS = {
+    "beijing-gov-work-report-2024.pdf": "6a6b0fc79c043fd4",
+    "gongwen-template-wps-test.pdf": "5f3319156e92bbc4",
+    "guofa-2025-11-ai-plus-browser-print.pdf": "ee7a96dabccd39f2",
+}
+REAL_READINGS_PDFMINER = {"guofa-2025-11-ai-plus-browser-print.pdf": "8ad883805decc7a0"}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_READINGS))
+@pytest.mark.parametrize("reader", ["pypdfium2", "pdfminer"])
+def test_real_pdfs_read_as_before(name, reader):
+    """The typeset real PDFs read byte for byte as they did before the OCR rules."""
+    import hashlib
+    import json
+
+    path = FORMATS / name
+    if not path.is_file():
+        pytest.skip(f"real-format PDF not found at {path}")
+    lines = [(line.text, line.line, line.page) for line in read_pdf(path, reader=reader).lines]
+    digest = hashlib.sha256(json.dumps(lines, ensure_ascii=False).encode()).hexdigest()[:16]
+    expected = (
+        REAL_READINGS_PDFMINER.get(name, REAL_READINGS[name]) if reader == "pdfminer" else REAL_READINGS[name]
+    )
+    assert digest == expected, f"{name} reads differently with {reader}"
+
+
+@pytest.mark.parametrize("variant", ["tesseract", "ocrmypdf"])
+def test_the_tesseract_layer_is_detected_as_one(tmp_path, variant):
+    """The detection the space rules hang on sees Tesseract's render mode 3, in a form too."""
+    path = _build(tmp_path, BODY, variant)
+    reader = reader_pdfium.Reader(str(path), None, str(path))
+    try:
+        page = reader.raw.FPDF_LoadPage(reader.document.raw, 0)
+        assert reader._invisible(page, reader.raw.FPDFPage_CountObjects(page))
+        reader.raw.FPDF_ClosePage(page)
+    finally:
+        reader.close()
+
+
+# ---------------------------------------------------------------- corpus documents, scanned and OCR'd
+
+
+def _differences(path, variant: str, tmp_path) -> dict[str, tuple[str, ...]]:
+    """Print, scan and OCR a corpus document; how the PDF's parse differs from the text's.
+
+    Outline, paragraphs and visible text as tests/pdf_probe.py measures them (a page number or
+    running head left in shows in the text), and the spaces the PDF's parse adds that the text
+    does not have.
+    """
+    expected = load_document(path)
+    lines = [line.strip() for line in expected.text.splitlines() if line.strip()]
+    pdf = tmp_path / f"{path.stem}-{variant}.pdf"
+    title = expected.metadata.title
+    # The skewed scan also carries the title as a running head on every page: furniture to drop.
+    pages = ocr_factory.build_ocr_pdf(
+        expected.text,
+        pdf,
+        variant,
+        title_lines=pdf_probe._title_lines(lines, title),
+        header=title if variant == "skewed" else None,
+    )
+    assert pages >= 2
+    got = load_document(pdf)
+    spacing = pdf_probe._text_diff(pdf_probe.spacing(expected), pdf_probe.spacing(got))
+    return {
+        "outline": pdf_probe._outline_diff(pdf_probe.outline(expected), pdf_probe.outline(got)),
+        "paragraphs": pdf_probe._outline_diff(pdf_probe.paragraphs(expected), pdf_probe.paragraphs(got)),
+        "text": pdf_probe._text_diff(pdf_probe.visible(expected), pdf_probe.visible(got)),
+        "added spaces": tuple(edit for edit in spacing if re.match(r"insert: .*\[→ +\]", edit)),
+    }
+
+
+_CLEAN = {"outline": (), "paragraphs": (), "text": (), "added spaces": ()}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 3))
+def test_an_ocr_layer_reads_as_its_text(path, variant, tmp_path):
+    """A corpus document printed, scanned and OCR'd keeps outline, paragraphs, text; gains no spaces."""
+    assert _differences(path, variant, tmp_path) == _CLEAN
+
+
+# Documents that broke on the way, one per class: article labels beside a one-em strip taken for a
+# column (tech trading rules), marks whose ink boxes stand an em apart ("、“") splitting rows
+# into a false column (the 2011 regulation), a curly quote set apart from the ideograph beside
+# it (Yangpu: “1+N”政策 cut its heading), and the Tesseract layer of a page scanned askew, dropped
+# whole as a rotated watermark.
+BROKE = [
+    ("shanghai-tech-trading-venue-rules-2025", "tesseract"),
+    ("shanghai-heritage-area-buildings-regulation-2011", "tesseract"),
+    ("shanghai-yangpu-heritage-3yr-action-plan-2024-2026", "tesseract"),
+    ("shanghai-high-end-medical-devices-action-plan-2025", "skewed"),
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "variant"), BROKE, ids=[f"{n}-{v}" for n, v in BROKE])
+def test_documents_that_broke_read_as_their_text(name, variant, tmp_path):
+    """Each class of error found on the corpus, on the document that showed it."""
+    assert _differences(corpus_file(name), variant, tmp_path) == _CLEAN
