@@ -194,6 +194,9 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
     for item in lst:
         if item.tag not in (_t("list-item"), _t("list-header")):
             continue
+        if _headless(item):  # only a deeper list: no number here, and this level does not count it
+            yield from _list_lines(item.find(_t("list")), lists, style, depth + 1)
+            continue
         start = item.get(_t("start-value"))
         label = counter.next(depth, int(start) if start and start.isdigit() else None)
         cached = item.find(_t("number"))  # the number as the saving program printed it, when it says
@@ -210,6 +213,13 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
                 yield from _list_lines(child, lists, style, depth + 1)
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED and child.tag != _t("number"):
                 yield from block_lines(child, lists)
+
+
+def _headless(item: Element) -> bool:
+    """Whether a list item holds only a nested list, as LibreOffice writes a level-2 item (（一）) that
+    stands alone: ODF prints no number for it, and LibreOffice does not count it at its own level."""
+    children = [c for c in item if isinstance(c.tag, str) and c.tag != _t("number")]
+    return item.tag == _t("list-item") and len(children) == 1 and children[0].tag == _t("list")
 
 
 def _table_lines(table: Element, lists: ListStyles) -> list[str]:

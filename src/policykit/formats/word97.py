@@ -29,7 +29,8 @@ _ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a 
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK = "\x07"
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
-_REPLACED = str.maketrans({"\x1e": "-", "\xa0": " ", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
+# A no-break space (0xA0) stays one, as the .docx and .txt editions of the same file keep it.
+_REPLACED = str.maketrans({"\x1e": "-", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
 
 
 class Word97Error(InputError):
