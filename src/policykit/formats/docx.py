@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
+from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -27,7 +27,6 @@ _SKIPPED = {
     f"{{{W}}}{tag}" for tag in ("del", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
 }
 _SKIPPED |= {f"{{{_MC}}}Fallback"}
-_NUMBER_END = set("、，,.．)）]】:：")
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -253,10 +252,7 @@ def advance(levels: dict[int, Level], counters: dict[int, int], level: int) -> s
         n = counters.get(k, levels.get(k, Level()).start)
         return format_number(n, fmt)
 
-    printed = re.sub(r"%([1-9])", value, this.text)
-    if this.suffix != "nothing" and printed[-1:] not in _NUMBER_END:
-        printed += "\u3000"
-    return printed
+    return spaced_label(re.sub(r"%([1-9])", value, this.text), this.suffix != "nothing")
 
 
 def _val(element: Element, tag: str) -> str | None:

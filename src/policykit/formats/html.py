@@ -18,7 +18,7 @@ from functools import lru_cache
 from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, table_lines
+from policykit.formats import Element, make_source, spaced_label, table_lines
 from policykit.formats.chrome import chrome_line
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
@@ -51,6 +51,7 @@ _LEAF_BLOCKS = frozenset(
 _BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
 _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
+_SYMBOL_FONTS = ("symbol", "wingdings", "webdings")  # Word's bullets are letters in these fonts (l, §, Ø)
 _SPACES = pattern_cache.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = pattern_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -373,6 +374,8 @@ def block_lines(element: Element) -> list[str]:
         tag = node.tag if isinstance(node.tag, str) else ""
         style = (node.get("style") or "").replace(" ", "").lower() if tag else ""
         pre = pre or tag == "pre" or "white-space:pre" in style
+        if "mso-" in style and _word_markup(node, style, current):
+            return  # Word's own spans: a run of typed spaces, a tab, a list number
         if tag == "br":
             if "".join(current).strip(" "):
                 flush()
@@ -403,6 +406,31 @@ def block_lines(element: Element) -> list[str]:
     visit(element, False)
     flush()
     return lines
+
+
+def _word_markup(span: Element, style: str, current: list[str]) -> bool:
+    """Read a span Word's "save as web page" writes for what it cannot say in HTML, as the .docx reader
+    reads the same paragraph; False for any other element.
+
+    mso-spacerun holds typed spaces as &nbsp;…&nbsp; and a space: they are spaces, as many as typed.
+    mso-tab-count holds a tab as &nbsp; padding: one space, as a tab inside a paragraph reads.
+    mso-list:Ignore holds the number Word's list printed (一、, 第一条) and the tab after it as
+    &nbsp; padding: the number, then U+3000 for the tab unless the number ends in its own mark;
+    a bullet (a Symbol or Wingdings glyph, or no number at all) prints nothing.
+    """
+    text = span.text_content()
+    if "mso-spacerun:yes" in style:
+        current.append(_collapse(text).replace("\xa0", " "))
+    elif "mso-tab-count" in style:
+        current.append(" ")
+    elif "mso-list:ignore" in style:
+        label = text.strip(" \xa0\t\r\n")
+        fonts = " ".join(e.get("style") or "" for e in (span, *span.iterancestors("span"))).lower()
+        if label and any(c.isalnum() for c in label) and not any(f in fonts for f in _SYMBOL_FONTS):
+            current.append(spaced_label(label, followed=label != text.strip(" \r\n")))
+    else:
+        return False
+    return True
 
 
 def _link_list(block: Element) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
+from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
 from policykit.model import Source
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -33,7 +33,6 @@ _OUTLINE = "\0outline"  # the outline style's key among the list styles: heading
 _PLACEHOLDER = pattern_cache.compile(r"%([1-9]|10)%")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 INDENT = "\u3000\u3000"
-_NUMBER_END = set("、，,.．)）]】:：")
 _MAX_XML = 512 * 1024 * 1024
 _MAX_REPEAT = 50  # a row or cell "repeated" 1,048,576 times is how a sheet says "and so on to the edge"
 
@@ -289,9 +288,7 @@ class Counter:
         else:
             shown = range(max(0, depth + 1 - level.display), depth + 1)
             printed = f"{level.prefix}{'.'.join(self._number(k, level) for k in shown)}{level.suffix}"
-        if level.followed != "nothing" and printed[-1:] not in _NUMBER_END:
-            printed += "\u3000"  # what the .docx reader prints for a number followed by a tab or space
-        return printed
+        return spaced_label(printed, level.followed != "nothing")
 
     def _number(self, depth: int, level: Level) -> str:
         """The count at `depth` written in that level's format."""

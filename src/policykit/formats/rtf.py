@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import make_source, table_lines
+from policykit.formats import make_source, spaced_label, table_lines
 from policykit.model import Source
 
 _TOKEN = pattern_cache.compile(
@@ -74,7 +74,6 @@ _WORDS = {
     "zwnj": "\u200c",
 }
 INDENT = "\u3000\u3000"
-_NUMBER_END = set("、，,.．)）]】:：")
 
 
 @dataclass(frozen=True)
@@ -268,7 +267,7 @@ class _Reader:
             label = ""  # a bullet (•, or \\'b7 in the Symbol font): the .docx reader prints none either
         self.parts, self.label = [], []
         if label:
-            text = label + ("" if label[-1] in _NUMBER_END else "\u3000") + text.lstrip()
+            text = spaced_label(label, True) + text.lstrip()
         elif self.indented and text[:1] not in (" ", "\u3000", ""):
             text = INDENT + text  # a first-line indent, printed as the .docx reader prints it
         return text.replace("\t", " ").split("\n")
