@@ -698,3 +698,36 @@ def test_doc_text_boxes_follow_their_paragraph_and_footnotes_stay_out(monkeypatc
         "加强组织领导。",
         "（此件公开发布）",
     ]
+
+
+LIBREOFFICE_LISTS = """<!DOCTYPE html><html><head><meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>
+{style}</head><body lang="en-US"><p style="margin-bottom: 0.14in">为推进示范区建设，提出如下意见。</p>
+<ol><li><h1 class="western"><font face="黑体">总体要求</font></h1></ol>
+<ol><ol><li value="1"><p style="margin-bottom: 0.14in">&nbsp;
+<font face="仿宋">指导思想</font></p></ol></ol>
+<ol><ol start="2"><li><p style="margin-bottom: 0.14in"><font face="仿宋">主要目标</font></p></ol></ol>
+<ol start="2"><li><h1 class="western">重点任务</h1></ol>
+<ol style="list-style-type: cjk-ideographic" start="3"><li>保障措施</li><li value="5">附则</li></ol>
+<ol><li>第一条　本意见自印发之日起施行。</li></ol><ul><li>联系人：张三</li></ul></body></html>"""
+
+
+def test_ordered_list_items_print_the_numbers_a_browser_shows(tmp_path):
+    """LibreOffice's web page of a Word file numbered by lists keeps the numbers only as <ol> (its Chinese
+    formats are lost: a browser shows 1. and 2.); an item whose number is typed gets none added."""
+    page = tmp_path / "lists.html"
+    page.write_text(LIBREOFFICE_LISTS.format(style=""), encoding="utf-8")
+    assert [line.text for line in read_source(page).lines if line.text.strip()] == [
+        "为推进示范区建设，提出如下意见。",
+        "1.总体要求",
+        "1.\xa0 指导思想",
+        "2.主要目标",
+        "2.重点任务",
+        "三、保障措施",
+        "五、附则",
+        "第一条　本意见自印发之日起施行。",
+        "联系人：张三",
+    ]
+    page.write_text(
+        LIBREOFFICE_LISTS.format(style="<style>ol, ul { list-style: none }</style>"), encoding="utf-8"
+    )
+    assert "总体要求" in [line.text for line in read_source(page).lines]  # the stylesheet hides the numbers

@@ -101,9 +101,12 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     metadata, labelled = page_metadata(root)
     for block in metadata_blocks(labelled):
         _drop_keep_tail(block)
+    stylesheet = " ".join(style.text_content() for style in root.iter("style"))
     _drop_noise(root)
     body = root.find("body")
     article = find_article(body if body is not None else root)
+    if not _UNNUMBERED_LISTS.search(stylesheet):
+        print_list_numbers(article)
     lines = clean_lines(block_lines(article), path)
     heading = title_heading(root, article, metadata.title if metadata else None)
     if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
@@ -431,6 +434,87 @@ def _word_markup(span: Element, style: str, current: list[str]) -> bool:
     else:
         return False
     return True
+
+
+def print_list_numbers(element: Element) -> None:
+    """Put before each item of an ordered list the number a browser shows for it, as the Word readers
+    print a list's numbers: <ol start="2"><li> → 2., type="a" → a., list-style-type: cjk-ideographic → 一、
+
+    LibreOffice's web pages and online editors number paragraphs so. An item that starts with a number
+    of its own (a typed 第一条 under a stylesheet that hides the markers) is left as it is.
+    """
+    for ol in element.iter("ol"):
+        count = _int_or(ol.get("start"), 1) - 1
+        for li in ol:
+            if not isinstance(li.tag, str) or li.tag != "li":
+                continue
+            count = _int_or(li.get("value"), count + 1)
+            style = (
+                _list_style(li)
+                or _list_style(ol)
+                or _TYPE_STYLES.get(li.get("type") or ol.get("type") or "1")
+            )
+            marker = _marker(count, style or "decimal")
+            text = _collapse(li.text_content()).strip()
+            if marker and text and match_numbering(text) is None:
+                # Before the item's first visible character, a leading &nbsp; too: the marker comes first.
+                first = next(e for e in li.iter() if isinstance(e.tag, str) and _SPACES.sub("", e.text or ""))
+                first.text = marker + first.text.lstrip(" \t\r\n\f")
+
+
+_UNNUMBERED_LISTS = pattern_cache.compile(
+    r"(?:^|[\s,}>])(?:ol|li)\b[^{}]*\{[^}]*list-style(?:-type)?\s*:\s*none", re.I
+)
+_LIST_STYLE = pattern_cache.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+_TYPE_STYLES = {
+    "1": "decimal",
+    "a": "lower-alpha",
+    "A": "upper-alpha",
+    "i": "lower-roman",
+    "I": "upper-roman",
+}
+_WORD_FORMATS = {  # CSS list-style-type → the Word number format that writes it (formats.docx.format_number)
+    "decimal": "decimal",
+    "decimal-leading-zero": "decimalZero",
+    "lower-alpha": "lowerLetter",
+    "lower-latin": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "upper-latin": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+    "cjk-ideographic": "chineseCounting",
+    "simp-chinese-informal": "chineseCounting",
+    "trad-chinese-informal": "chineseCounting",
+    "cjk-decimal": "ideographDigital",
+    "cjk-heavenly-stem": "ideographTraditional",
+    "cjk-earthly-branch": "ideographZodiac",
+}
+
+
+def _list_style(element: Element) -> str | None:
+    found = _LIST_STYLE.search(element.get("style") or "")
+    return found.group(1).lower() if found else None
+
+
+def _marker(count: int, style: str) -> str:
+    """The marker a browser draws: 3. c. iii. for the Latin styles, 三、 for the Chinese ones, none for none.
+
+    >>> _marker(3, "decimal"), _marker(3, "lower-alpha"), _marker(3, "cjk-ideographic"), _marker(3, "none")
+    ('3.', 'c.', '三、', '')
+    """
+    from policykit.formats.docx import format_number
+
+    if style not in _WORD_FORMATS:
+        return ""  # none, disc, circle, square: no number
+    number = format_number(count, _WORD_FORMATS[style])
+    return number + ("、" if _WORD_FORMATS[style].startswith(("chinese", "ideograph")) else ".")
+
+
+def _int_or(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _link_list(block: Element) -> bool:
