@@ -54,6 +54,9 @@ NAMES = sorted(
 )
 
 
+NOTE = "注：本文件所称重点项目，以年度计划为准。"  # a footnote's text: never body text
+
+
 def tree(path: Path) -> list[tuple[str, str, str]]:
     return [(c.id, c.kind, c.text) for c in load_document(path).walk()]
 
@@ -300,10 +303,26 @@ def wrap_source(markup: str, width: int = 76) -> str:
     return "\n".join(lines)
 
 
+_FOOTNOTE_REFERENCE = (
+    '<a style=\'mso-footnote-id:ftn1\' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference>'
+    "<span lang=EN-US><span style='mso-special-character:footnote'><![if !supportFootnotes]>"
+    "<span class=MsoFootnoteReference><span lang=EN-US style='font-size:16.0pt'>[1]</span></span>"
+    "<![endif]></span></span></span></a>"
+)
+_FOOTNOTE_LIST = (
+    "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all>\n"
+    "<hr align=left size=1 width=\"33%\">\n<![endif]>\n<div style='mso-element:footnote' id=ftn1>\n"
+    '<p class=MsoFootnoteText><a style=\'mso-footnote-id:ftn1\' href="#_ftnref1" name="_ftn1" title="">'
+    "<span class=MsoFootnoteReference><span lang=EN-US>[1]</span></span></a><span lang=EN-US> </span>"
+    f"<span style='font-family:宋体'>{NOTE}</span></p>\n</div>\n</div>"
+)
+
+
 def word_html(name: str, folder: Path, numbered: bool = False, layout_table: bool = False) -> Path:
     """A corpus document as Word saves it as a web page (GB2312, charset label and all).
 
-    The title lines are one centred paragraph broken by <br>, an empty line is <o:p>&nbsp;</o:p>,
+    The first long paragraph has a footnote (its [1] and the note in a mso-element:footnote-list);
+    the title lines are one centred paragraph broken by <br>, an empty line is <o:p>&nbsp;</o:p>,
     a line indented with spaces has them as a spacerun; with `numbered`, 一、/（一） are h1/h2 and every
     number Word's lists would print sits in a mso-list:Ignore span inside <![if !supportLists]>; with
     `layout_table`, the body sits in a one-cell table, as pages laid out in Word have it.
@@ -324,14 +343,17 @@ def word_html(name: str, folder: Path, numbered: bool = False, layout_table: boo
         numbered_paragraphs(lines[head:]) if numbered else [(None, 0, False, "", x) for x in lines[head:]]
     )
     ignore_open = "<![if !supportLists]><span style='font-family:黑体'><span style='mso-list:Ignore'>"
+    noted = False
     for kind, level, _, number, rest in paragraphs:
         if kind is None and not rest.strip():
             body.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
             continue
         if kind is None:
+            note = "" if noted or len(rest) <= 30 else _FOOTNOTE_REFERENCE
+            noted = noted or bool(note)
             body.append(
                 "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.95pt;"
-                f"mso-line-height-rule:exactly'>{word_runs(rest)}<span lang=EN-US><o:p></o:p></span></p>"
+                f"mso-line-height-rule:exactly'>{word_runs(rest)}{note}<span lang=EN-US><o:p></o:p></span></p>"
             )
             continue
         tag = f"h{level + 1}" if kind == "outline" and level < 2 else "p"
@@ -342,6 +364,8 @@ def word_html(name: str, folder: Path, numbered: bool = False, layout_table: boo
             f"mso-list:l0 level{level + 1} lfo{1 + ('outline', 'chapter', 'article').index(kind)}'>"
             f"{label}{word_runs(rest)}</{tag}>"
         )
+    if noted:
+        body.append(_FOOTNOTE_LIST)
     markup = "\n\n".join(body)
     if layout_table:
         markup = (
@@ -387,7 +411,6 @@ _FODT_HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
 </office:master-styles>
 <office:body><office:text>
 """
-NOTE = "注：本文件所称重点项目，以年度计划为准。"
 BOX = "（此件公开发布）"
 
 

@@ -51,6 +51,10 @@ _LEAF_BLOCKS = frozenset(
 _BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
 _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
+_WORD_NOTES = pattern_cache.compile(
+    r"mso-element:(?:footnote|endnote|comment)-list|mso-(?:footnote|endnote)-id"
+)
+_WORD_NOTE_LINK = pattern_cache.compile(r"#_(?:ftn|edn|msocom_)\d")
 _SYMBOL_FONTS = ("symbol", "wingdings", "webdings")  # Word's bullets are letters in these fonts (l, §, Ø)
 _SPACES = pattern_cache.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -274,7 +278,11 @@ def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> s
 
 
 def _drop_noise(root: Element) -> None:
-    """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts."""
+    """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts.
+
+    Also the notes of a Word web page: the [1] that refers to a footnote, endnote or comment, and the
+    lists of their texts, which the .docx and .doc readers leave out of the body too.
+    """
     for comment in root.xpath("//comment() | //processing-instruction()"):
         if comment.getparent() is not None:
             _drop_keep_tail(comment)
@@ -290,6 +298,8 @@ def _drop_noise(root: Element) -> None:
             or "display:none" in style
             or element.get("hidden") is not None
             or (marks.strip() and furniture.search(marks))
+            or _WORD_NOTES.search(style)
+            or (element.tag == "a" and _WORD_NOTE_LINK.match(element.get("href") or ""))
         ):
             doomed.append(element)
     for element in doomed:
