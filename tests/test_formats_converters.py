@@ -495,7 +495,7 @@ def office(tmp_path_factory) -> dict[str, list[Path]]:
         "doc": plain + typed_restarts + features,
         "docx": plain + numbered + features,
         "odt": numbered,
-        "html": plain,
+        "html": plain + features,
     }
 
 
@@ -552,6 +552,22 @@ def test_libreoffice_html_gives_the_txt_tree_but_for_space_runs(office):
     """LibreOffice writes a run of spaces (目    录) as typed, so a browser shows one space, and so do we."""
     folder = converted(office, "html")
     assert differing(folder, ".html", NAMES, squashed_tree) == []
+
+
+@needs_corpus
+def test_libreoffice_html_leaves_out_running_heads_and_notes(office):
+    """LibreOffice's web page holds the headers and footers as <div title="header">, the footnotes as
+    sdfootnote anchors and divs: none of them is body text. (It moves the contents to the end and the
+    text box to the top, so the tree is not compared.)"""
+    folder = converted(office, "html")
+    for name in NAMES:
+        lines = [line.text for line in read_source(folder / f"{name}-features.html").lines]
+        assert not any(NOTE in line or "共9页" in line or line.strip() in ("— 1 —", "1") for line in lines), (
+            name
+        )
+        seen = (office["doc"][0].parent / f"{name}-features.txt").read_text("utf-8")
+        title = squash(seen.splitlines()[0])  # the running head repeats it
+        assert squash("".join(lines)).count(title) == squash(seen).count(title), name
 
 
 @needs_corpus

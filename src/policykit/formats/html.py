@@ -54,7 +54,10 @@ _BOLD = frozenset(("strong", "b"))
 _WORD_NOTES = pattern_cache.compile(
     r"mso-element:(?:footnote|endnote|comment)-list|mso-(?:footnote|endnote)-id"
 )
-_WORD_NOTE_LINK = pattern_cache.compile(r"#_(?:ftn|edn|msocom_)\d")
+_NOTE_LINK = pattern_cache.compile(r"#(?:_ftn|_edn|_msocom_|sdfootnote|sdendnote)\d")  # Word's, LibreOffice's
+_OFFICE_PARTS = pattern_cache.compile(
+    r"(?:sdfootnote|sdendnote)\d+$|(?:header|footer)$"
+)  # LibreOffice's divs
 _SYMBOL_FONTS = ("symbol", "wingdings", "webdings")  # Word's bullets are letters in these fonts (l, §, Ø)
 _SPACES = pattern_cache.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -280,8 +283,9 @@ def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> s
 def _drop_noise(root: Element) -> None:
     """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts.
 
-    Also the notes of a Word web page: the [1] that refers to a footnote, endnote or comment, and the
-    lists of their texts, which the .docx and .doc readers leave out of the body too.
+    Also the notes of a web page saved by Word or LibreOffice: the [1] that refers to a footnote, endnote
+    or comment, and their texts, which the .docx and .doc readers leave out of the body too; and the
+    running heads and feet LibreOffice writes as <div title="header"> and <div title="footer">.
     """
     for comment in root.xpath("//comment() | //processing-instruction()"):
         if comment.getparent() is not None:
@@ -299,7 +303,8 @@ def _drop_noise(root: Element) -> None:
             or element.get("hidden") is not None
             or (marks.strip() and furniture.search(marks))
             or _WORD_NOTES.search(style)
-            or (element.tag == "a" and _WORD_NOTE_LINK.match(element.get("href") or ""))
+            or (element.tag == "a" and _NOTE_LINK.match(element.get("href") or ""))
+            or (element.tag == "div" and _OFFICE_PARTS.match(element.get("id") or element.get("title") or ""))
         ):
             doomed.append(element)
     for element in doomed:
