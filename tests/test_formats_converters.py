@@ -318,14 +318,17 @@ _FOOTNOTE_LIST = (
 )
 
 
-def word_html(name: str, folder: Path, numbered: bool = False, layout_table: bool = False) -> Path:
+def word_html(
+    name: str, folder: Path, numbered: bool = False, layout_table: bool = False, filtered: bool = False
+) -> Path:
     """A corpus document as Word saves it as a web page (GB2312, charset label and all).
 
     The first long paragraph has a footnote (its [1] and the note in a mso-element:footnote-list);
     the title lines are one centred paragraph broken by <br>, an empty line is <o:p>&nbsp;</o:p>,
     a line indented with spaces has them as a spacerun; with `numbered`, 一、/（一） are h1/h2 and every
     number Word's lists would print sits in a mso-list:Ignore span inside <![if !supportLists]>; with
-    `layout_table`, the body sits in a one-cell table, as pages laid out in Word have it.
+    `layout_table`, the body sits in a one-cell table, as pages laid out in Word have it; with `filtered`
+    (and `numbered`), a number and its tab's padding are plain spans, as "Web Page, Filtered" writes them.
     """
     lines = [line.text for line in read_source(CORPUS / f"{name}.txt").lines]
     head = 0
@@ -359,6 +362,8 @@ def word_html(name: str, folder: Path, numbered: bool = False, layout_table: boo
         tag = f"h{level + 1}" if kind == "outline" and level < 2 else "p"
         padding = _TAB_PADDING if number.endswith(("章", "条")) else ""
         label = f"{ignore_open}{html.escape(number)}{padding}</span></span><![endif]>"
+        if filtered:  # "Web Page, Filtered": the number and its tab's padding in a plain span
+            label = f"<span style='font-family:黑体'>{html.escape(number)}{padding}</span>"
         body.append(
             f"<{tag} class={'MsoNormal' if tag == 'p' else 'MsoHeading'} style='text-indent:32.0pt;"
             f"mso-list:l0 level{level + 1} lfo{1 + ('outline', 'chapter', 'article').index(kind)}'>"
@@ -379,7 +384,7 @@ def word_html(name: str, folder: Path, numbered: bool = False, layout_table: boo
         + wrap_source(markup)
         + "\n\n</div>\n\n</body>\n\n</html>\n"
     )
-    suffix = "-numbered" if numbered else "-layout" if layout_table else ""
+    suffix = "-filtered" if filtered else "-numbered" if numbered else "-layout" if layout_table else ""
     target = folder / f"{name}{suffix}.htm"
     target.write_bytes(page.encode("gbk", errors="xmlcharrefreplace"))
     return target
@@ -594,11 +599,12 @@ def test_word_web_page_gives_the_txt_tree(tmp_path, layout_table):
 
 
 @needs_corpus
-def test_word_web_page_prints_list_numbers_as_the_docx_does(tmp_path):
+@pytest.mark.parametrize("filtered", [False, True], ids=["web-page", "filtered"])
+def test_word_web_page_prints_list_numbers_as_the_docx_does(tmp_path, filtered):
     """The numbers Word's lists print (in mso-list:Ignore spans, a tab's &nbsp; padding after 第一条)
     read as the .docx reader prints the same lists: 一、总体要求, 第一条　为了."""
     for name in NAMES:
-        page = word_html(name, tmp_path, numbered=True)
+        page = word_html(name, tmp_path, numbered=True, filtered=filtered)
         assert tree(page) == tree(numbered_docx(name, tmp_path)), name
         assert squashed_tree(page) == squashed_tree(CORPUS / f"{name}.txt"), name
 
@@ -747,7 +753,8 @@ LIBREOFFICE_LISTS = """<!DOCTYPE html><html><head><meta name="generator" content
 <ol><ol start="2"><li><p style="margin-bottom: 0.14in"><font face="仿宋">主要目标</font></p></ol></ol>
 <ol start="2"><li><h1 class="western">重点任务</h1></ol>
 <ol style="list-style-type: cjk-ideographic" start="3"><li>保障措施</li><li value="5">附则</li></ol>
-<ol><li>第一条　本意见自印发之日起施行。</li></ol><ul><li>联系人：张三</li></ul></body></html>"""
+<ol><li>第一条　本意见自印发之日起施行。</li><li><img src="seal.png">印章之后的文字</li></ol>
+<ul><li>联系人：张三</li></ul></body></html>"""
 
 
 def test_ordered_list_items_print_the_numbers_a_browser_shows(tmp_path):
@@ -764,6 +771,7 @@ def test_ordered_list_items_print_the_numbers_a_browser_shows(tmp_path):
         "三、保障措施",
         "五、附则",
         "第一条　本意见自印发之日起施行。",
+        "2.印章之后的文字",  # the item's text is the tail of an image
         "联系人：张三",
     ]
     page.write_text(

@@ -18,7 +18,7 @@ from functools import lru_cache
 from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, spaced_label, table_lines
+from policykit.formats import NUMBER_END, Element, make_source, spaced_label, table_lines
 from policykit.formats.chrome import chrome_line
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
@@ -392,7 +392,7 @@ def block_lines(element: Element) -> list[str]:
         tag = node.tag if isinstance(node.tag, str) else ""
         style = (node.get("style") or "").replace(" ", "").lower() if tag else ""
         pre = pre or tag == "pre" or "white-space:pre" in style
-        if "mso-" in style and _word_markup(node, style, current):
+        if ("mso-" in style or "font:7.0pt" in style) and _word_markup(node, style, current):
             return  # Word's own spans: a run of typed spaces, a tab, a list number
         if tag == "br":
             if "".join(current).strip(" "):
@@ -433,8 +433,9 @@ def _word_markup(span: Element, style: str, current: list[str]) -> bool:
     mso-spacerun holds typed spaces as &nbsp;…&nbsp; and a space: they are spaces, as many as typed.
     mso-tab-count holds a tab as &nbsp; padding: one space, as a tab inside a paragraph reads.
     mso-list:Ignore holds the number Word's list printed (一、, 第一条) and the tab after it as
-    &nbsp; padding: the number, then U+3000 for the tab unless the number ends in its own mark;
-    a bullet (a Symbol or Wingdings glyph, or no number at all) prints nothing.
+    &nbsp; padding in a 7 pt span: the number, then U+3000 for the tab unless the number ends in its
+    own mark; a bullet (a Symbol or Wingdings glyph, or no number at all) prints nothing. A filtered
+    page has the padding span alone, after the number as plain text.
     """
     text = span.text_content()
     if "mso-spacerun:yes" in style:
@@ -446,6 +447,10 @@ def _word_markup(span: Element, style: str, current: list[str]) -> bool:
         fonts = " ".join(e.get("style") or "" for e in (span, *span.iterancestors("span"))).lower()
         if label and any(c.isalnum() for c in label) and not any(f in fonts for f in _SYMBOL_FONTS):
             current.append(spaced_label(label, followed=label != text.strip(" \r\n")))
+    elif "font:7.0pt" in style and not text.strip(" \xa0\t\r\n"):
+        # The same padding alone, after a number left as plain text ("Web Page, Filtered").
+        before = "".join(current).rstrip(" \xa0")
+        current[:] = [before, "" if before[-1:] in NUMBER_END else "\u3000"]
     else:
         return False
     return True
@@ -473,8 +478,10 @@ def print_list_numbers(element: Element) -> None:
             text = _collapse(li.text_content()).strip()
             if marker and text and match_numbering(text) is None:
                 # Before the item's first visible character, a leading &nbsp; too: the marker comes first.
-                first = next(e for e in li.iter() if isinstance(e.tag, str) and _SPACES.sub("", e.text or ""))
-                first.text = marker + first.text.lstrip(" \t\r\n\f")
+                first = next(
+                    (e for e in li.iter() if isinstance(e.tag, str) and _SPACES.sub("", e.text or "")), li
+                )
+                first.text = marker + (first.text or "").lstrip(" \t\r\n\f")
 
 
 _UNNUMBERED_LISTS = pattern_cache.compile(
