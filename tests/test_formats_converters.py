@@ -415,8 +415,15 @@ _FODT_HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
 </style:master-page>
 </office:master-styles>
 <office:body><office:text>
+<text:tracked-changes text:track-changes="true">
+<text:changed-region xml:id="ct1" text:id="ct1"><text:deletion><office:change-info><dc:creator>审稿人</dc:creator>
+<dc:date>2025-01-01T10:00:00</dc:date></office:change-info><text:p>{{deleted}}</text:p></text:deletion></text:changed-region>
+<text:changed-region xml:id="ct2" text:id="ct2"><text:insertion><office:change-info><dc:creator>审稿人</dc:creator>
+<dc:date>2025-01-01T10:00:00</dc:date></office:change-info></text:insertion></text:changed-region>
+</text:tracked-changes>
 """
 BOX = "（此件公开发布）"
+DELETED = "（征求意见稿删去的文字）"  # a tracked deletion: struck through until accepted, never the text
 
 
 def _odf_text(text: str) -> str:
@@ -436,9 +443,10 @@ def features_fodt(name: str, folder: Path) -> tuple[Path, Path]:
 
     A header and a footer with page fields on every page, a section break halfway to pages with their
     own header and footer ("第5页 共9页"), a footnote on the first long paragraph, a table of contents
-    of the 一、 headings (entries with their page numbers) after the title, and a text box anchored to a
-    paragraph in the second half. The reader sees the body, the contents and the text box's text after
-    its paragraph; never the headers, footers or the footnote.
+    of the 一、 headings (entries with their page numbers) after the title, and in the second half a
+    paragraph with a text box, a tracked deletion and a tracked insertion. The reader sees the body,
+    the contents, the insertion and the text box's text after its paragraph; never the headers,
+    footers, the footnote or the deletion.
     """
     lines = [line.text for line in read_source(CORPUS / f"{name}.txt").lines]
     headings = [line for line in lines if re.match(r"^[一二三四五六七八九十]+、", line)][:6]
@@ -459,7 +467,7 @@ def features_fodt(name: str, folder: Path) -> tuple[Path, Path]:
                 seen.append(f"{heading} {page}")
             body.append("</text:index-body></text:table-of-content>")
         style = "Break" if index == middle else "Standard"
-        extra = ""
+        extra, text = "", _odf_text(line)
         seen.append(line)
         if not noted and index > title_end and len(line) > 30:
             noted = True
@@ -469,14 +477,18 @@ def features_fodt(name: str, folder: Path) -> tuple[Path, Path]:
             )
         elif not boxed and index > middle and len(line) > 30:
             boxed = True
+            text = (  # after the paragraph's start, where the text box's anchor goes
+                f'{_odf_text(line[:2])}<text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>'
+                f'{_odf_text(line[2:4])}<text:change-end text:change-id="ct2"/>{_odf_text(line[4:])}'
+            )
             extra = (
                 '<draw:frame draw:style-name="fr1" draw:name="文本框1" text:anchor-type="paragraph" '
                 f'svg:width="6cm" svg:height="2cm"><draw:text-box><text:p>{BOX}</text:p></draw:text-box></draw:frame>'
             )
             seen.append(BOX)
-        body.append(f'<text:p text:style-name="{style}">{_odf_text(line)}{extra}</text:p>')
+        body.append(f'<text:p text:style-name="{style}">{text}{extra}</text:p>')
     source = folder / f"{name}-features.fodt"
-    page = _FODT_HEAD.replace("{title}", html.escape(lines[0], quote=False))
+    page = _FODT_HEAD.replace("{title}", html.escape(lines[0], quote=False)).replace("{deleted}", DELETED)
     source.write_text(page + "\n".join(body) + "\n</office:text></office:body></office:document>\n", "utf-8")
     seen_path = folder / f"{name}-features.txt"
     seen_path.write_text("\n".join(seen) + "\n", encoding="utf-8")
@@ -584,7 +596,7 @@ def test_headers_footers_footnotes_contents_and_text_boxes_read_as_seen(office, 
         got = tree(folder / f"{name}-features{suffix}")
         assert got == seen, name
         text = "".join(clause.text for clause in load_document(folder / f"{name}-features{suffix}").walk())
-        assert NOTE not in text and "共9页" not in text
+        assert NOTE not in text and "共9页" not in text and DELETED not in text
 
 
 # ---------------------------------------------------------------- Word's web pages, re-encoded texts
@@ -778,3 +790,43 @@ def test_ordered_list_items_print_the_numbers_a_browser_shows(tmp_path):
         LIBREOFFICE_LISTS.format(style="<style>ol, ul { list-style: none }</style>"), encoding="utf-8"
     )
     assert "总体要求" in [line.text for line in read_source(page).lines]  # the stylesheet hides the numbers
+
+
+TRACKED_DOC = Path(__file__).parent / "fixtures" / "word97-tracked-changes.doc"
+"""LibreOffice 7's Word 97 copy of a hand-written .fodt with tracked changes: 三年内 deleted after 到2027年，
+and 全面 inserted before 取得."""
+
+
+def test_doc_tracked_deletions_are_not_text(monkeypatch):
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    lines = [line.text for line in read_source(TRACKED_DOC).lines if line.text.strip()]
+    assert lines == ["一、总体要求", "到2027年，示范区建设全面取得明显成效。"]
+
+
+def test_docx_tracked_move_reads_where_the_text_went(tmp_path):
+    """Word records a tracked cut-and-paste as w:moveFrom (the runs, as w:t, where the text was) and
+    w:moveTo (where it went): the text reads once, where it went."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    written = docx.Document()
+    body = written.element.body
+    for xml in (
+        f'<w:p {w}><w:r><w:t>一、总体要求</w:t></w:r><w:moveFrom w:id="1" w:author="a">'
+        "<w:r><w:t>到2027年取得明显成效。</w:t></w:r></w:moveFrom></w:p>",
+        f"<w:p {w}><w:r><w:t>二、重点任务</w:t></w:r></w:p>",
+        f'<w:p {w}><w:pPr><w:rPr><w:moveTo w:id="2" w:author="a"/></w:rPr></w:pPr><w:moveTo w:id="3" w:author="a">'
+        "<w:r><w:t>到2027年取得明显成效。</w:t></w:r></w:moveTo></w:p>",
+    ):
+        body.insert(len(body) - 1, parse_xml(xml))  # before the section properties
+    path = tmp_path / "moved.docx"
+    written.save(str(path))
+    assert [line.text for line in read_source(path).lines if line.text.strip()] == [
+        "一、总体要求",
+        "二、重点任务",
+        "到2027年取得明显成效。",
+    ]

@@ -24,8 +24,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 INDENT = "\u3000\u3000"
 _SKIPPED = {
-    f"{{{W}}}{tag}" for tag in ("del", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
-}
+    f"{{{W}}}{tag}"
+    for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
+}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo)
 _SKIPPED |= {f"{{{_MC}}}Fallback"}
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"

@@ -11,6 +11,7 @@ fails and LibreOffice is installed, the file is converted to .docx with `soffice
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import shutil
 import struct
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from policykit.errors import InputError
 from policykit.formats import make_source, table_lines
-from policykit.formats.word97_lists import Lists, Paragraph, paragraphs, read_lists
+from policykit.formats.word97_lists import Lists, Paragraph, deleted_runs, paragraphs, read_lists
 from policykit.model import Source
 
 _FIB_MAGIC = 0xA5EC
@@ -36,7 +37,8 @@ _FC_PLCF_TXBX_TXT = 602  # fcPlcftxbxTxt, lcbPlcftxbxTxt: the text box story's b
 _ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a row (0x06 is unused)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK = "\x07"
-_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
+_DELETED = "\x00"  # stands for a character of a tracked deletion, dropped with the other marks
+_DROPPED = dict.fromkeys(map(ord, _DELETED + "\x01\x02\x03\x04\x05\x08\x1f"), None)
 # A no-break space (0xA0) stays one, as the .docx and .txt editions of the same file keep it.
 _REPLACED = str.maketrans({"\x1e": "-", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
 
@@ -98,11 +100,16 @@ def main_text(data: bytes) -> str:
         marks = {}  # without paragraph properties, text_lines guesses rows from the marks
     row_ends = {fc for fc, paragraph in marks.items() if paragraph.row_end}
     clx = table[fc_clx : fc_clx + lcb_clx]
-    text, ends = _read_pieces(word, clx, ccp_text, row_ends)
+    try:
+        deleted = deleted_runs(word, table)
+    except (struct.error, IndexError):
+        deleted = []  # without character properties, tracked deletions read as text
+    text, ends = _read_pieces(word, clx, ccp_text, row_ends, deleted)
     boxes = {}
     if stories[6] > 0:  # ccpTxbx: the main story has text boxes
         with contextlib.suppress(struct.error, IndexError, ValueError):
-            boxes = _text_boxes(word, table, _read_pieces(word, clx, sum(stories))[0], stories, ends, text)
+            whole = _read_pieces(word, clx, sum(stories), deleted=deleted)[0]
+            boxes = _text_boxes(word, table, whole, stories, ends, text)
     lists = read_lists(word, table) if marks else Lists()
     return strip_fields(_numbered(text, ends, marks, lists, boxes))
 
@@ -170,12 +177,14 @@ def _read_pieces(
     clx: bytes,
     limit: int,
     row_ends: set[int] = frozenset(),  # type: ignore[assignment]
+    deleted: list[tuple[int, int]] | None = None,
 ) -> tuple[str, list[tuple[int, int]]]:
     """Concatenate the pieces of the piece table up to character position `limit`.
 
-    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`. Also
-    return each paragraph mark's (position in the text, file offset just after it), by which
-    its properties are found.
+    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`; a character
+    at a file offset in a `deleted` range becomes `_DELETED` (a deleted paragraph mark joins its
+    paragraph to the next, as accepting the deletion does). Also return each paragraph mark's
+    (position in the text, file offset just after it), by which its properties are found.
     """
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
@@ -203,6 +212,8 @@ def _read_pieces(
         else:
             offset, width = fc, 2
             piece = word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")
+        if deleted:
+            piece = _strike(piece, offset, width, deleted)
         if row_ends and _CELL_MARK in piece:
             piece = "".join(
                 _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
@@ -214,6 +225,18 @@ def _read_pieces(
         length_so_far += len(piece)
         out.append(piece)
     return "".join(out), ends
+
+
+def _strike(piece: str, offset: int, width: int, deleted: list[tuple[int, int]]) -> str:
+    """Mark the characters of a piece that lie in a tracked deletion, by their file offsets."""
+    first = bisect.bisect_right(deleted, (offset + width * len(piece),))
+    overlapping = [(a, b) for a, b in deleted[:first] if b > offset]
+    if not overlapping:
+        return piece
+    return "".join(
+        _DELETED if any(a <= offset + width * k < b for a, b in overlapping) else c
+        for k, c in enumerate(piece)
+    )
 
 
 def strip_fields(text: str) -> str:
