@@ -830,3 +830,77 @@ def test_docx_tracked_move_reads_where_the_text_went(tmp_path):
         "二、重点任务",
         "到2027年取得明显成效。",
     ]
+
+
+def test_docx_list_whose_level_is_redefined_prints_that_level(tmp_path):
+    """A w:num may redefine a level of its list (lvlOverride holding a whole w:lvl, as Word 2003 files
+    write a list that changes format): its items print in that format, counting on (only a
+    startOverride restarts), as LibreOffice shows them in the .docx and in its .odt of it."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    written = docx.Document()
+    numbering = written.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="40">{_level_xml(0, "chineseCounting", "%1、")}</w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="41"><w:abstractNumId w:val="40"/></w:num>'))
+    numbering.append(
+        parse_xml(
+            f'<w:num {w} w:numId="44"><w:abstractNumId w:val="40"/><w:lvlOverride w:ilvl="0">'
+            f"{_level_xml(0, 'decimal', '（%1）')}</w:lvlOverride></w:num>"
+        )
+    )
+    for text, num in (("总体要求", 41), ("重点任务", 41), ("培育新兴产业。", 44), ("改造传统产业。", 44)):
+        paragraph = written.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+    path = tmp_path / "redefined.docx"
+    written.save(str(path))
+    assert [line.text for line in read_source(path).lines if line.text.strip()] == [
+        "一、总体要求",
+        "二、重点任务",
+        "（3）培育新兴产业。",
+        "（4）改造传统产业。",
+    ]
+
+
+def test_odt_list_item_in_another_list_style_prints_in_it_and_counts_on(tmp_path):
+    """LibreOffice saves such a Word list (above) as items with text:style-override: that style prints
+    the number, the list goes on counting (LibreOffice shows （3）)."""
+    import zipfile
+
+    from tests.test_formats_odt import MIMETYPE
+
+    def style(name: str, fmt: str, prefix: str, suffix: str) -> str:
+        return (
+            f'<text:list-style style:name="{name}"><text:list-level-style-number text:level="1" '
+            f'style:num-format="{fmt}" style:num-prefix="{prefix}" style:num-suffix="{suffix}"/></text:list-style>'
+        )
+
+    items = "".join(
+        f"<text:list-item{override}><text:p>{text}</text:p></text:list-item>"
+        for text, override in (
+            ("总体要求", ""),
+            ("重点任务", ""),
+            ("培育新兴产业。", ' text:style-override="L2"'),
+        )
+    )
+    content = (
+        f'<office:document-content {NS} office:version="1.3"><office:automatic-styles>'
+        f"{style('L1', '一, 二, 三, ...', '', '、')}{style('L2', '1', '（', '）')}</office:automatic-styles>"
+        f'<office:body><office:text><text:list text:style-name="L1">{items}</text:list></office:text>'
+        "</office:body></office:document-content>"
+    )
+    path = tmp_path / "override.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", MIMETYPE)
+        package.writestr("content.xml", content)
+    lines = [line.text for line in read_source(path).lines if line.text.strip()]
+    assert lines == ["一、总体要求", "二、重点任务", "（3）培育新兴产业。"]

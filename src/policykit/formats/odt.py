@@ -197,7 +197,8 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
             yield from _list_lines(item.find(_t("list")), lists, style, depth + 1)
             continue
         start = item.get(_t("start-value"))
-        label = counter.next(depth, int(start) if start and start.isdigit() else None)
+        own = lists.styles.get(item.get(_t("style-override")) or "")  # LibreOffice's item in another format
+        label = counter.next(depth, int(start) if start and start.isdigit() else None, own)
         cached = item.find(_t("number"))  # the number as the saving program printed it, when it says
         if cached is not None and (cached.text or "").strip():
             label = cached.text.strip()
@@ -275,24 +276,30 @@ class Counter:
     levels: dict[int, Level]
     values: dict[int, int] = field(default_factory=dict)
 
-    def next(self, depth: int, start: int | None = None) -> str:
-        """Count one more item at `depth` (deeper levels restart) and return its printed number, or ""."""
-        level = self.levels.get(depth + 1, Level())
+    def next(self, depth: int, start: int | None = None, style: dict[int, Level] | None = None) -> str:
+        """Count one more item at `depth` (deeper levels restart) and return its printed number, or "".
+
+        `style` is an item's own list style (text:style-override): it prints the number, the list counts.
+        """
+        levels = style or self.levels
+        level = levels.get(depth + 1, Level())
         self.values[depth] = start if start is not None else self.values.get(depth, level.start - 1) + 1
         for deeper in [k for k in self.values if k > depth]:
             del self.values[deeper]
         if not level.fmt:
             return ""
         if level.pattern:  # LibreOffice's own "（%2%）": it wins over prefix, suffix and display-levels
-            printed = _PLACEHOLDER.sub(lambda m: self._number(int(m.group(1)) - 1, level), level.pattern)
+            printed = _PLACEHOLDER.sub(
+                lambda m: self._number(int(m.group(1)) - 1, level, levels), level.pattern
+            )
         else:
             shown = range(max(0, depth + 1 - level.display), depth + 1)
-            printed = f"{level.prefix}{'.'.join(self._number(k, level) for k in shown)}{level.suffix}"
+            printed = f"{level.prefix}{'.'.join(self._number(k, level, levels) for k in shown)}{level.suffix}"
         return spaced_label(printed, level.followed != "nothing")
 
-    def _number(self, depth: int, level: Level) -> str:
+    def _number(self, depth: int, level: Level, levels: dict[int, Level]) -> str:
         """The count at `depth` written in that level's format."""
-        return format_number(self.values.get(depth, 1), self.levels.get(depth + 1, level).fmt or level.fmt)
+        return format_number(self.values.get(depth, 1), levels.get(depth + 1, level).fmt or level.fmt)
 
 
 @dataclass
