@@ -579,9 +579,9 @@ def test_libreoffice_html_leaves_out_running_heads_and_notes(office):
     folder = converted(office, "html")
     for name in NAMES:
         lines = [line.text for line in read_source(folder / f"{name}-features.html").lines]
-        assert not any(NOTE in line or "共9页" in line or line.strip() in ("— 1 —", "1") for line in lines), (
-            name
-        )
+        assert not any(
+            NOTE in line or "共9页" in line or re.fullmatch(r"—\s*\d+\s*—", line.strip()) for line in lines
+        ), name
         seen = (office["doc"][0].parent / f"{name}-features.txt").read_text("utf-8")
         title = squash(seen.splitlines()[0])  # the running head repeats it
         assert squash("".join(lines)).count(title) == squash(seen).count(title), name
