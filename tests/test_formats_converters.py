@@ -904,3 +904,20 @@ def test_odt_list_item_in_another_list_style_prints_in_it_and_counts_on(tmp_path
         package.writestr("content.xml", content)
     lines = [line.text for line in read_source(path).lines if line.text.strip()]
     assert lines == ["一、总体要求", "二、重点任务", "（3）培育新兴产业。"]
+
+
+def test_rtf_bullet_in_a_symbol_font_prints_no_number():
+    r"""Word's RTF writes a list's printed number for older readers ({\listtext 1.\tab}); a bullet is a
+    letter in a \fcharset2 font (Wingdings l is ●, Symbol \'b7 is ·): no number, as the .docx reader."""
+    from policykit.formats.rtf import read_rtf
+
+    data = (
+        rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fcharset134 SimSun;}{\f10\fcharset2 Wingdings;}"
+        rb"{\f3\fcharset2 Symbol;}}\f0 {\listtext\f10 l\tab}\'bc\'d3\'c7\'bf\'d7\'e9\'d6\'af\par "
+        rb"{\listtext\f0 1.\tab}\'bc\'d3\'c7\'bf\par {\listtext\f3 \'b7\tab}\'d7\'e9\'d6\'af\par}"
+    )
+    assert [line.text for line in read_rtf(data, path="list.rtf", name="list").lines] == [
+        "加强组织",
+        "1.加强",
+        "组织",
+    ]

@@ -103,6 +103,7 @@ class _Reader:
     def __init__(self) -> None:
         self.default = "cp1252"
         self.charsets: dict[int, str] = {}
+        self.symbol_fonts: set[int] = set()  # \fcharset2 fonts (Symbol, Wingdings): glyphs, not letters
         self.font_defined: int | None = None
         self.lines: list[str] = []
         self.parts: list[str] = []
@@ -190,6 +191,8 @@ class _Reader:
             elif self.font_defined is not None and value is not None:
                 if word == "fcharset" and value in _CHARSETS:
                     self.charsets[self.font_defined] = _CHARSETS[value]
+                if word == "fcharset" and value == 2:
+                    self.symbol_fonts.add(self.font_defined)
                 elif word == "cpg":
                     self.charsets[self.font_defined] = _code_page(value, self.default)
             return state, skip_chars
@@ -255,8 +258,8 @@ class _Reader:
                 self._add(_decode(data, self._encoding(state)), state)
 
     def _add(self, text: str, state: State) -> None:
-        if state.hidden:
-            return
+        if state.hidden or (state.label and state.font in self.symbol_fonts):
+            return  # a bullet is a letter in Wingdings or Symbol ({\listtext\f10 l\tab} is ●): no number
         (self.label if state.label else self.parts).append(text)
 
     def _paragraph(self) -> list[str]:
