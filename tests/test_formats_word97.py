@@ -150,8 +150,9 @@ def test_doc_saved_from_a_docx_prints_the_numbers_the_docx_prints(tmp_path):
     """The same lists read from the .docx and from LibreOffice's Word 97 copy print the same lines."""
     docx = tmp_path / "lists.docx"
     build_numbered_docx(docx)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # parallel runs do not collide
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],
+        ["soffice", profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],
         check=True,
         capture_output=True,
         timeout=180,

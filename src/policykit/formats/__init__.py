@@ -73,6 +73,8 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive", "unpack it and give the documents inside"),
 )
 _WAY_OUT = "save it as .docx, .pdf or .txt and try again"
+NUMBER_END = frozenset("、，,.．)）]】:：")
+"""The marks that end a list number (一、 1. （一）): such a number needs no space before its text."""
 
 
 def detect_format(data: bytes, suffix: str = "") -> str:
@@ -213,6 +215,16 @@ def table_lines(rows: Iterable[Sequence[str]]) -> list[str]:
     return [*out, ""]
 
 
+def spaced_label(label: str, followed: bool) -> str:
+    """Print a list number as the Word readers do: a tab or space after it (`followed`) becomes one U+3000,
+    unless the number ends in its own mark.
+
+    >>> spaced_label("第一条", True), spaced_label("一、", True), spaced_label("（一）", False)
+    ('第一条\u3000', '一、', '（一）')
+    """
+    return label + "\u3000" if followed and label[-1:] not in NUMBER_END else label
+
+
 def make_source(
     lines: Iterable[str | tuple[str, int | None]],
     *,
@@ -236,11 +248,13 @@ def make_source(
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "NUMBER_END",
     "OLE_MAGIC",
     "ZIP_ERRORS",
     "Element",
     "detect_format",
     "make_source",
     "read_format",
+    "spaced_label",
     "table_lines",
 ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
+from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -24,10 +24,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 INDENT = "\u3000\u3000"
 _SKIPPED = {
-    f"{{{W}}}{tag}" for tag in ("del", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
-}
+    f"{{{W}}}{tag}"
+    for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
+}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo)
 _SKIPPED |= {f"{{{_MC}}}Fallback"}
-_NUMBER_END = set("、，,.．)）]】:：")
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -153,6 +153,9 @@ class Numbering:
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # abstractNumId → ilvl → Level
     instances: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → ilvl → start
+    formats: dict[str, dict[int, Level]] = field(
+        default_factory=dict
+    )  # numId → ilvl → Level (lvlOverride/lvl)
     styles: dict[str, tuple[str | None, int, str | None]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
@@ -167,23 +170,18 @@ class Numbering:
         if part is not None:
             root = part.element
             for abstract in root.findall(_w("abstractNum")):
-                levels = {}
-                for lvl in abstract.findall(_w("lvl")):
-                    levels[int(lvl.get(_w("ilvl"), "0"))] = Level(
-                        fmt=_val(lvl, "numFmt") or "decimal",
-                        text=_val(lvl, "lvlText") or "",
-                        start=int(_val(lvl, "start") or 1),
-                        suffix=_val(lvl, "suff") or "tab",
-                        legal=lvl.find(_w("isLgl")) is not None,
-                    )
+                levels = {int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in abstract.findall(_w("lvl"))}
                 numbering.levels[abstract.get(_w("abstractNumId"), "")] = levels
             for num in root.findall(_w("num")):
                 num_id = num.get(_w("numId"), "")
                 numbering.instances[num_id] = _val(num, "abstractNumId") or ""
                 for override in num.findall(_w("lvlOverride")):
-                    start = _val(override, "startOverride")
+                    level = int(override.get(_w("ilvl"), "0"))
+                    lvl = override.find(_w("lvl"))
+                    if lvl is not None:  # the level redefined for this list: its format and text
+                        numbering.formats.setdefault(num_id, {})[level] = _level(lvl)
+                    start = _val(override, "startOverride")  # only this restarts (LibreOffice reads so)
                     if start is not None:
-                        level = int(override.get(_w("ilvl"), "0"))
                         numbering.overrides.setdefault(num_id, {})[level] = int(start)
         try:
             styles = document.styles.element
@@ -224,7 +222,7 @@ class Numbering:
         if not num_id or num_id == "0" or num_id not in self.instances:
             return ""
         abstract = self.instances[num_id]
-        levels = self.levels.get(abstract, {})
+        levels = {**self.levels.get(abstract, {}), **self.formats.get(num_id, {})}
         if level not in levels:
             return ""
         counters = self.counters.setdefault(abstract, {})
@@ -253,10 +251,18 @@ def advance(levels: dict[int, Level], counters: dict[int, int], level: int) -> s
         n = counters.get(k, levels.get(k, Level()).start)
         return format_number(n, fmt)
 
-    printed = re.sub(r"%([1-9])", value, this.text)
-    if this.suffix != "nothing" and printed[-1:] not in _NUMBER_END:
-        printed += "\u3000"
-    return printed
+    return spaced_label(re.sub(r"%([1-9])", value, this.text), this.suffix != "nothing")
+
+
+def _level(lvl: Element) -> Level:
+    """One w:lvl of numbering.xml, in an abstract list or a list's override."""
+    return Level(
+        fmt=_val(lvl, "numFmt") or "decimal",
+        text=_val(lvl, "lvlText") or "",
+        start=int(_val(lvl, "start") or 1),
+        suffix=_val(lvl, "suff") or "tab",
+        legal=lvl.find(_w("isLgl")) is not None,
+    )
 
 
 def _val(element: Element, tag: str) -> str | None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, table_lines
+from policykit.formats import NUMBER_END, Element, make_source, spaced_label, table_lines
 from policykit.formats.chrome import chrome_line
 from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
@@ -51,6 +51,14 @@ _LEAF_BLOCKS = frozenset(
 _BLOCKS = _LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead", "tfoot", "center"}
 _BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
+_WORD_NOTES = pattern_cache.compile(
+    r"mso-element:(?:footnote|endnote|comment)-list|mso-(?:footnote|endnote)-id"
+)
+_NOTE_LINK = pattern_cache.compile(r"#(?:_ftn|_edn|_msocom_|sdfootnote|sdendnote)\d")  # Word's, LibreOffice's
+_OFFICE_PARTS = pattern_cache.compile(
+    r"(?:sdfootnote|sdendnote)\d+$|(?:header|footer)$"
+)  # LibreOffice's divs
+_SYMBOL_FONTS = ("symbol", "wingdings", "webdings")  # Word's bullets are letters in these fonts (l, §, Ø)
 _SPACES = pattern_cache.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = pattern_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -100,9 +108,12 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     metadata, labelled = page_metadata(root)
     for block in metadata_blocks(labelled):
         _drop_keep_tail(block)
+    stylesheet = " ".join(style.text_content() for style in root.iter("style"))
     _drop_noise(root)
     body = root.find("body")
     article = find_article(body if body is not None else root)
+    if not _UNNUMBERED_LISTS.search(stylesheet):
+        print_list_numbers(article)
     lines = clean_lines(block_lines(article), path)
     heading = title_heading(root, article, metadata.title if metadata else None)
     if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
@@ -270,7 +281,12 @@ def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> s
 
 
 def _drop_noise(root: Element) -> None:
-    """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts."""
+    """Remove what is never article text: scripts, styles, comments, forms, navigation, hidden parts.
+
+    Also the notes of a web page saved by Word or LibreOffice: the [1] that refers to a footnote, endnote
+    or comment, and their texts, which the .docx and .doc readers leave out of the body too; and the
+    running heads and feet LibreOffice writes as <div title="header"> and <div title="footer">.
+    """
     for comment in root.xpath("//comment() | //processing-instruction()"):
         if comment.getparent() is not None:
             _drop_keep_tail(comment)
@@ -286,6 +302,9 @@ def _drop_noise(root: Element) -> None:
             or "display:none" in style
             or element.get("hidden") is not None
             or (marks.strip() and furniture.search(marks))
+            or _WORD_NOTES.search(style)
+            or (element.tag == "a" and _NOTE_LINK.match(element.get("href") or ""))
+            or (element.tag == "div" and _OFFICE_PARTS.match(element.get("id") or element.get("title") or ""))
         ):
             doomed.append(element)
     for element in doomed:
@@ -373,6 +392,8 @@ def block_lines(element: Element) -> list[str]:
         tag = node.tag if isinstance(node.tag, str) else ""
         style = (node.get("style") or "").replace(" ", "").lower() if tag else ""
         pre = pre or tag == "pre" or "white-space:pre" in style
+        if ("mso-" in style or "font:7.0pt" in style) and _word_markup(node, style, current):
+            return  # Word's own spans: a run of typed spaces, a tab, a list number
         if tag == "br":
             if "".join(current).strip(" "):
                 flush()
@@ -403,6 +424,119 @@ def block_lines(element: Element) -> list[str]:
     visit(element, False)
     flush()
     return lines
+
+
+def _word_markup(span: Element, style: str, current: list[str]) -> bool:
+    """Read a span Word's "save as web page" writes for what it cannot say in HTML, as the .docx reader
+    reads the same paragraph; False for any other element.
+
+    mso-spacerun holds typed spaces as &nbsp;…&nbsp; and a space: they are spaces, as many as typed.
+    mso-tab-count holds a tab as &nbsp; padding: one space, as a tab inside a paragraph reads.
+    mso-list:Ignore holds the number Word's list printed (一、, 第一条) and the tab after it as
+    &nbsp; padding in a 7 pt span: the number, then U+3000 for the tab unless the number ends in its
+    own mark; a bullet (a Symbol or Wingdings glyph, or no number at all) prints nothing. A filtered
+    page has the padding span alone, after the number as plain text.
+    """
+    text = span.text_content()
+    if "mso-spacerun:yes" in style:
+        current.append(_collapse(text).replace("\xa0", " "))
+    elif "mso-tab-count" in style:
+        current.append(" ")
+    elif "mso-list:ignore" in style:
+        label = text.strip(" \xa0\t\r\n")
+        fonts = " ".join(e.get("style") or "" for e in (span, *span.iterancestors("span"))).lower()
+        if label and any(c.isalnum() for c in label) and not any(f in fonts for f in _SYMBOL_FONTS):
+            current.append(spaced_label(label, followed=label != text.strip(" \r\n")))
+    elif "font:7.0pt" in style and not text.strip(" \xa0\t\r\n"):
+        # The same padding alone, after a number left as plain text ("Web Page, Filtered").
+        before = "".join(current).rstrip(" \xa0")
+        current[:] = [before, "" if before[-1:] in NUMBER_END else "\u3000"]
+    else:
+        return False
+    return True
+
+
+def print_list_numbers(element: Element) -> None:
+    """Put before each item of an ordered list the number a browser shows for it, as the Word readers
+    print a list's numbers: <ol start="2"><li> → 2., type="a" → a., list-style-type: cjk-ideographic → 一、
+
+    LibreOffice's web pages and online editors number paragraphs so. An item that starts with a number
+    of its own (a typed 第一条 under a stylesheet that hides the markers) is left as it is.
+    """
+    for ol in element.iter("ol"):
+        count = _int_or(ol.get("start"), 1) - 1
+        for li in ol:
+            if not isinstance(li.tag, str) or li.tag != "li":
+                continue
+            count = _int_or(li.get("value"), count + 1)
+            style = (
+                _list_style(li)
+                or _list_style(ol)
+                or _TYPE_STYLES.get(li.get("type") or ol.get("type") or "1")
+            )
+            marker = _marker(count, style or "decimal")
+            text = _collapse(li.text_content()).strip()
+            if marker and text and match_numbering(text) is None:
+                # Before the item's first visible character, a leading &nbsp; too: the marker comes first.
+                first = next(
+                    (e for e in li.iter() if isinstance(e.tag, str) and _SPACES.sub("", e.text or "")), li
+                )
+                first.text = marker + (first.text or "").lstrip(" \t\r\n\f")
+
+
+_UNNUMBERED_LISTS = pattern_cache.compile(
+    r"(?:^|[\s,}>])(?:ol|li)\b[^{}]*\{[^}]*list-style(?:-type)?\s*:\s*none", re.I
+)
+_LIST_STYLE = pattern_cache.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+_TYPE_STYLES = {
+    "1": "decimal",
+    "a": "lower-alpha",
+    "A": "upper-alpha",
+    "i": "lower-roman",
+    "I": "upper-roman",
+}
+_WORD_FORMATS = {  # CSS list-style-type → the Word number format that writes it (formats.docx.format_number)
+    "decimal": "decimal",
+    "decimal-leading-zero": "decimalZero",
+    "lower-alpha": "lowerLetter",
+    "lower-latin": "lowerLetter",
+    "upper-alpha": "upperLetter",
+    "upper-latin": "upperLetter",
+    "lower-roman": "lowerRoman",
+    "upper-roman": "upperRoman",
+    "cjk-ideographic": "chineseCounting",
+    "simp-chinese-informal": "chineseCounting",
+    "trad-chinese-informal": "chineseCounting",
+    "cjk-decimal": "ideographDigital",
+    "cjk-heavenly-stem": "ideographTraditional",
+    "cjk-earthly-branch": "ideographZodiac",
+}
+
+
+def _list_style(element: Element) -> str | None:
+    found = _LIST_STYLE.search(element.get("style") or "")
+    return found.group(1).lower() if found else None
+
+
+def _marker(count: int, style: str) -> str:
+    """The marker a browser draws: 3. c. iii. for the Latin styles, 三、 for the Chinese ones, none for none.
+
+    >>> _marker(3, "decimal"), _marker(3, "lower-alpha"), _marker(3, "cjk-ideographic"), _marker(3, "none")
+    ('3.', 'c.', '三、', '')
+    """
+    from policykit.formats.docx import format_number
+
+    if style not in _WORD_FORMATS:
+        return ""  # none, disc, circle, square: no number
+    number = format_number(count, _WORD_FORMATS[style])
+    return number + ("、" if _WORD_FORMATS[style].startswith(("chinese", "ideograph")) else ".")
+
+
+def _int_or(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _link_list(block: Element) -> bool:

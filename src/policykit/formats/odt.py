@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, table_lines
+from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
 from policykit.model import Source
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -33,7 +33,6 @@ _OUTLINE = "\0outline"  # the outline style's key among the list styles: heading
 _PLACEHOLDER = pattern_cache.compile(r"%([1-9]|10)%")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 INDENT = "\u3000\u3000"
-_NUMBER_END = set("、，,.．)）]】:：")
 _MAX_XML = 512 * 1024 * 1024
 _MAX_REPEAT = 50  # a row or cell "repeated" 1,048,576 times is how a sheet says "and so on to the edge"
 
@@ -194,8 +193,12 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
     for item in lst:
         if item.tag not in (_t("list-item"), _t("list-header")):
             continue
+        if _headless(item):  # only a deeper list: no number here, and this level does not count it
+            yield from _list_lines(item.find(_t("list")), lists, style, depth + 1)
+            continue
         start = item.get(_t("start-value"))
-        label = counter.next(depth, int(start) if start and start.isdigit() else None)
+        own = lists.styles.get(item.get(_t("style-override")) or "")  # LibreOffice's item in another format
+        label = counter.next(depth, int(start) if start and start.isdigit() else None, own)
         cached = item.find(_t("number"))  # the number as the saving program printed it, when it says
         if cached is not None and (cached.text or "").strip():
             label = cached.text.strip()
@@ -210,6 +213,13 @@ def _list_lines(lst: Element, lists: ListStyles, style: str | None, depth: int) 
                 yield from _list_lines(child, lists, style, depth + 1)
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED and child.tag != _t("number"):
                 yield from block_lines(child, lists)
+
+
+def _headless(item: Element) -> bool:
+    """Whether a list item holds only a nested list, as LibreOffice writes a level-2 item (（一）) that
+    stands alone: ODF prints no number for it, and LibreOffice does not count it at its own level."""
+    children = [c for c in item if isinstance(c.tag, str) and c.tag != _t("number")]
+    return item.tag == _t("list-item") and len(children) == 1 and children[0].tag == _t("list")
 
 
 def _table_lines(table: Element, lists: ListStyles) -> list[str]:
@@ -266,26 +276,30 @@ class Counter:
     levels: dict[int, Level]
     values: dict[int, int] = field(default_factory=dict)
 
-    def next(self, depth: int, start: int | None = None) -> str:
-        """Count one more item at `depth` (deeper levels restart) and return its printed number, or ""."""
-        level = self.levels.get(depth + 1, Level())
+    def next(self, depth: int, start: int | None = None, style: dict[int, Level] | None = None) -> str:
+        """Count one more item at `depth` (deeper levels restart) and return its printed number, or "".
+
+        `style` is an item's own list style (text:style-override): it prints the number, the list counts.
+        """
+        levels = style or self.levels
+        level = levels.get(depth + 1, Level())
         self.values[depth] = start if start is not None else self.values.get(depth, level.start - 1) + 1
         for deeper in [k for k in self.values if k > depth]:
             del self.values[deeper]
         if not level.fmt:
             return ""
         if level.pattern:  # LibreOffice's own "（%2%）": it wins over prefix, suffix and display-levels
-            printed = _PLACEHOLDER.sub(lambda m: self._number(int(m.group(1)) - 1, level), level.pattern)
+            printed = _PLACEHOLDER.sub(
+                lambda m: self._number(int(m.group(1)) - 1, level, levels), level.pattern
+            )
         else:
             shown = range(max(0, depth + 1 - level.display), depth + 1)
-            printed = f"{level.prefix}{'.'.join(self._number(k, level) for k in shown)}{level.suffix}"
-        if level.followed != "nothing" and printed[-1:] not in _NUMBER_END:
-            printed += "\u3000"  # what the .docx reader prints for a number followed by a tab or space
-        return printed
+            printed = f"{level.prefix}{'.'.join(self._number(k, level, levels) for k in shown)}{level.suffix}"
+        return spaced_label(printed, level.followed != "nothing")
 
-    def _number(self, depth: int, level: Level) -> str:
+    def _number(self, depth: int, level: Level, levels: dict[int, Level]) -> str:
         """The count at `depth` written in that level's format."""
-        return format_number(self.values.get(depth, 1), self.levels.get(depth + 1, level).fmt or level.fmt)
+        return format_number(self.values.get(depth, 1), levels.get(depth + 1, level).fmt or level.fmt)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import make_source, table_lines
+from policykit.formats import make_source, spaced_label, table_lines
 from policykit.model import Source
 
 _TOKEN = pattern_cache.compile(
@@ -74,7 +74,6 @@ _WORDS = {
     "zwnj": "\u200c",
 }
 INDENT = "\u3000\u3000"
-_NUMBER_END = set("、，,.．)）]】:：")
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,7 @@ class _Reader:
     def __init__(self) -> None:
         self.default = "cp1252"
         self.charsets: dict[int, str] = {}
+        self.symbol_fonts: set[int] = set()  # \fcharset2 fonts (Symbol, Wingdings): glyphs, not letters
         self.font_defined: int | None = None
         self.lines: list[str] = []
         self.parts: list[str] = []
@@ -191,6 +191,8 @@ class _Reader:
             elif self.font_defined is not None and value is not None:
                 if word == "fcharset" and value in _CHARSETS:
                     self.charsets[self.font_defined] = _CHARSETS[value]
+                if word == "fcharset" and value == 2:
+                    self.symbol_fonts.add(self.font_defined)
                 elif word == "cpg":
                     self.charsets[self.font_defined] = _code_page(value, self.default)
             return state, skip_chars
@@ -256,8 +258,8 @@ class _Reader:
                 self._add(_decode(data, self._encoding(state)), state)
 
     def _add(self, text: str, state: State) -> None:
-        if state.hidden:
-            return
+        if state.hidden or (state.label and state.font in self.symbol_fonts):
+            return  # a bullet is a letter in Wingdings or Symbol ({\listtext\f10 l\tab} is ●): no number
         (self.label if state.label else self.parts).append(text)
 
     def _paragraph(self) -> list[str]:
@@ -268,7 +270,7 @@ class _Reader:
             label = ""  # a bullet (•, or \\'b7 in the Symbol font): the .docx reader prints none either
         self.parts, self.label = [], []
         if label:
-            text = label + ("" if label[-1] in _NUMBER_END else "\u3000") + text.lstrip()
+            text = spaced_label(label, True) + text.lstrip()
         elif self.indented and text[:1] not in (" ", "\u3000", ""):
             text = INDENT + text  # a first-line indent, printed as the .docx reader prints it
         return text.replace("\t", " ").split("\n")

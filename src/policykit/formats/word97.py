@@ -3,13 +3,16 @@
 The text of a Word 97 file lives in the WordDocument stream of an OLE2 compound file, in pieces
 listed by the piece table (Clx) in the 0Table or 1Table stream ([MS-DOC] 2.8.35). Only the main
 story (the first FIB ccpText characters) is the document: footnotes, headers and footers follow it
-in the same character stream. List numbering (一、, （一） made by Word's lists, not typed) is
+in the same character stream; text boxes too, whose paragraphs are put after the paragraph they
+are anchored in, as the .docx reader puts them. List numbering (一、, （一） made by Word's lists, not typed) is
 printed before its paragraph from the list tables (see word97_lists). When the native reading
 fails and LibreOffice is installed, the file is converted to .docx with `soffice --headless` instead.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import shutil
 import struct
 import subprocess
@@ -18,18 +21,26 @@ from pathlib import Path
 
 from policykit.errors import InputError
 from policykit.formats import make_source, table_lines
-from policykit.formats.word97_lists import Lists, Paragraph, paragraphs, read_lists
+from policykit.formats.word97_lists import Lists, Paragraph, deleted_runs, paragraphs, read_lists
 from policykit.model import Source
 
 _FIB_MAGIC = 0xA5EC
 _NFIB_WORD97 = 0x00C1
-_CCP_TEXT = 76  # FibRgLw97.ccpText
+_CCP_TEXT = (
+    76  # FibRgLw97.ccpText, then ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx: the stories in order
+)
 _FC_CLX = 418  # FibRgFcLcb97.fcClx, lcbClx
+_FC_PLC_SPA_MOM = (
+    474  # fcPlcSpaMom, lcbPlcSpaMom: where the main story's shapes are anchored (FSPA: spid first)
+)
+_FC_PLCF_TXBX_TXT = 602  # fcPlcftxbxTxt, lcbPlcftxbxTxt: the text box story's boxes (FTXBXS: lid at 14)
 _ROW_END = "\x06"  # stands for a 0x07 that the paragraph properties say ends a row (0x06 is unused)
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK = "\x07"
-_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None)
-_REPLACED = str.maketrans({"\x1e": "-", "\xa0": " ", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
+_DELETED = "\x00"  # stands for a character of a tracked deletion, dropped with the other marks
+_DROPPED = dict.fromkeys(map(ord, _DELETED + "\x01\x02\x03\x04\x05\x08\x1f"), None)
+# A no-break space (0xA0) stays one, as the .docx and .txt editions of the same file keep it.
+_REPLACED = str.maketrans({"\x1e": "-", "\x0b": "\r", "\x0c": "\r", "\x0e": "\r"})
 
 
 class Word97Error(InputError):
@@ -78,7 +89,8 @@ def main_text(data: bytes) -> str:
     if not ole.exists(table_name):
         raise Word97Error(f"the {table_name} stream is missing")
     table = ole.openstream(table_name).read()
-    ccp_text = struct.unpack_from("<i", word, _CCP_TEXT)[0]
+    stories = struct.unpack_from("<7i", word, _CCP_TEXT)
+    ccp_text = stories[0]
     fc_clx, lcb_clx = struct.unpack_from("<Ii", word, _FC_CLX)
     if lcb_clx <= 0 or fc_clx + lcb_clx > len(table):
         raise Word97Error("no piece table")
@@ -87,23 +99,77 @@ def main_text(data: bytes) -> str:
     except (struct.error, IndexError):
         marks = {}  # without paragraph properties, text_lines guesses rows from the marks
     row_ends = {fc for fc, paragraph in marks.items() if paragraph.row_end}
-    text, ends = _read_pieces(word, table[fc_clx : fc_clx + lcb_clx], ccp_text, row_ends)
-    if marks:
-        text = _numbered(text, ends, marks, read_lists(word, table))
-    return strip_fields(text)
+    clx = table[fc_clx : fc_clx + lcb_clx]
+    try:
+        deleted = deleted_runs(word, table)
+    except (struct.error, IndexError):
+        deleted = []  # without character properties, tracked deletions read as text
+    text, ends = _read_pieces(word, clx, ccp_text, row_ends, deleted)
+    boxes = {}
+    if stories[6] > 0:  # ccpTxbx: the main story has text boxes
+        with contextlib.suppress(struct.error, IndexError, ValueError):
+            whole = _read_pieces(word, clx, sum(stories), deleted=deleted)[0]
+            boxes = _text_boxes(word, table, whole, stories, ends, text)
+    lists = read_lists(word, table) if marks else Lists()
+    return strip_fields(_numbered(text, ends, marks, lists, boxes))
 
 
-def _numbered(text: str, ends: list[tuple[int, int]], marks: dict[int, Paragraph], lists: Lists) -> str:
-    """Put each list paragraph's printed number (一、, （一）, 1.) before its text, as Word shows it."""
+def _numbered(
+    text: str,
+    ends: list[tuple[int, int]],
+    marks: dict[int, Paragraph],
+    lists: Lists,
+    boxes: dict[int, list[str]] | None = None,
+) -> str:
+    """Put each list paragraph's printed number (一、, （一）, 1.) before its text, as Word shows it, and
+    the paragraphs of the text boxes anchored in a paragraph after it, as the .docx reader puts them."""
     out = []
     start = 0
     for position, fc in ends:
         paragraph = marks.get(fc)
         label = lists.label(paragraph) if paragraph is not None else ""
         out.append(label + text[start : position + 1])
+        out.extend(box + "\r" for box in (boxes or {}).get(position, ()))
         start = position + 1
     out.append(text[start:])
     return "".join(out)
+
+
+def _text_boxes(
+    word: bytes, table: bytes, whole: str, stories: tuple[int, ...], ends: list[tuple[int, int]], text: str
+) -> dict[int, list[str]]:
+    """The text boxes of the main story, by the position of the paragraph mark that ends their anchor's paragraph.
+
+    A text box's text is not in the main story but in the text box story, after the footnotes, headers,
+    comments and endnotes ([MS-DOC] 2.3.6). PlcSpaMom anchors each shape (spid) at a character of the
+    main story; PlcftxbxTxt cuts the text box story into boxes, each naming its shape (lid).
+    """
+    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLC_SPA_MOM)
+    count = (lcb - 4) // 30
+    if count <= 0 or fc + lcb > len(table):
+        return {}
+    anchors = struct.unpack_from(f"<{count}i", table, fc)
+    shapes = {
+        struct.unpack_from("<i", table, fc + 4 * (count + 1) + 26 * k)[0]: anchors[k] for k in range(count)
+    }
+    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_TXBX_TXT)
+    count = (lcb - 4) // 26
+    if count <= 0 or fc + lcb > len(table):
+        return {}
+    cuts = struct.unpack_from(f"<{count + 1}i", table, fc)
+    story = sum(stories[:6])
+    paragraph_ends = [position for position, _ in ends if text[position] == "\r"]
+    boxes: dict[int, list[str]] = {}
+    for k in range(count):
+        lid = struct.unpack_from("<i", table, fc + 4 * (count + 1) + 22 * k + 14)[0]
+        anchor = shapes.get(lid)
+        if anchor is None:
+            continue
+        box = whole[story + cuts[k] : story + cuts[k + 1]].replace(_CELL_MARK, "\r").strip("\r")
+        end = next((position for position in paragraph_ends if position >= anchor), None)
+        if box and end is not None:
+            boxes.setdefault(end, []).extend(box.split("\r"))
+    return boxes
 
 
 def _read_pieces(
@@ -111,12 +177,14 @@ def _read_pieces(
     clx: bytes,
     limit: int,
     row_ends: set[int] = frozenset(),  # type: ignore[assignment]
+    deleted: list[tuple[int, int]] | None = None,
 ) -> tuple[str, list[tuple[int, int]]]:
     """Concatenate the pieces of the piece table up to character position `limit`.
 
-    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`. Also
-    return each paragraph mark's (position in the text, file offset just after it), by which
-    its properties are found.
+    A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`; a character
+    at a file offset in a `deleted` range becomes `_DELETED` (a deleted paragraph mark joins its
+    paragraph to the next, as accepting the deletion does). Also return each paragraph mark's
+    (position in the text, file offset just after it), by which its properties are found.
     """
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
@@ -144,6 +212,8 @@ def _read_pieces(
         else:
             offset, width = fc, 2
             piece = word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")
+        if deleted:
+            piece = _strike(piece, offset, width, deleted)
         if row_ends and _CELL_MARK in piece:
             piece = "".join(
                 _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
@@ -155,6 +225,18 @@ def _read_pieces(
         length_so_far += len(piece)
         out.append(piece)
     return "".join(out), ends
+
+
+def _strike(piece: str, offset: int, width: int, deleted: list[tuple[int, int]]) -> str:
+    """Mark the characters of a piece that lie in a tracked deletion, by their file offsets."""
+    first = bisect.bisect_right(deleted, (offset + width * len(piece),))
+    overlapping = [(a, b) for a, b in deleted[:first] if b > offset]
+    if not overlapping:
+        return piece
+    return "".join(
+        _DELETED if any(a <= offset + width * k < b for a, b in overlapping) else c
+        for k, c in enumerate(piece)
+    )
 
 
 def strip_fields(text: str) -> str:
@@ -234,9 +316,11 @@ def _convert_with_libreoffice(data: bytes, suffix: str) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="policykit-") as folder:
         source = Path(folder) / f"input{suffix}"
         source.write_bytes(data)
+        # A profile of its own: parallel workers sharing the user's profile make soffice fail.
+        profile = f"-env:UserInstallation={(Path(folder) / 'profile').as_uri()}"
         try:
             subprocess.run(
-                [soffice, "--headless", "--convert-to", "docx", "--outdir", folder, str(source)],
+                [soffice, profile, "--headless", "--convert-to", "docx", "--outdir", folder, str(source)],
                 check=True,
                 capture_output=True,
                 timeout=120,

@@ -1,4 +1,5 @@
-"""Word 97 automatic numbering: the list tables (LST, LFO), styles and paragraph properties of a .doc/.wps.
+"""Word 97 automatic numbering: the list tables (LST, LFO), styles and paragraph properties of a .doc/.wps;
+and the character properties that mark tracked deletions.
 
 A numbered paragraph of a Word 97 file ("一、", "（一）" made by the list, not typed) carries a list
 override index (sprmPIlfo) and a level (sprmPIlvl), directly in its PAPX or through its paragraph
@@ -17,9 +18,11 @@ from dataclasses import dataclass, field
 from policykit.formats.docx import Level, advance
 
 _FC_STSHF = 162  # FibRgFcLcb97.fcStshf, lcbStshf: the style sheet
+_FC_PLCF_BTE_CHPX = 250  # fcPlcfBteChpx, lcbPlcfBteChpx: where the character properties are
 _FC_PLCF_BTE_PAPX = 258  # fcPlcfBtePapx, lcbPlcfBtePapx: where the paragraph properties are
 _FC_PLF_LST = 738  # fcPlfLst, lcbPlfLst: the lists (LVLs follow the LSTFs)
 _FC_PLF_LFO = 746  # fcPlfLfo, lcbPlfLfo: the list overrides paragraphs point to
+_SPRM_DELETED = 0x0800  # sprmCFRMarkDel: a tracked deletion (1, or 0x81: the opposite of the style's 0)
 _SPRM_TTP = 0x2417  # sprmPFTtp: this paragraph mark ends a table row
 _SPRM_ILVL = 0x260A  # sprmPIlvl: the list level
 _SPRM_ILFO = 0x460B  # sprmPIlfo: the 1-based list override (0: no list)
@@ -182,6 +185,33 @@ def paragraphs(word: bytes, table: bytes) -> dict[int, Paragraph]:
             istd = struct.unpack_from("<H", papx)[0] if len(papx) >= 2 else 0
             found[marks[k + 1]] = _papx_of(papx[2:], istd)  # after the 2-byte style index
     return found
+
+
+def deleted_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """The file offset ranges of tracked deletions (sprmCFRMarkDel in the CHPX FKPs), sorted.
+
+    Word keeps deleted text in the piece table until the revision is accepted, and shows it struck
+    through; the document as it reads once accepted (what the .docx reader reads) leaves it out.
+    """
+    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_CHPX)
+    if lcb <= 4 or fc + lcb > len(table):
+        return []
+    count = (lcb - 4) // 8
+    runs = []
+    for pn in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        crun = page[511]
+        bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for k in range(crun):
+            offset = 2 * page[4 * (crun + 1) + k]
+            if offset and any(
+                sprm == _SPRM_DELETED and operand[:1] in (b"\x01", b"\x81")
+                for sprm, operand in sprms(page[offset + 1 : offset + 1 + page[offset]])
+            ):
+                runs.append((bounds[k], bounds[k + 1]))
+    return sorted(runs)
 
 
 def read_lists(word: bytes, table: bytes) -> Lists:
