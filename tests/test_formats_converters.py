@@ -24,23 +24,8 @@ from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
 from policykit.zh.numbering import chinese_ordinal
-from tests.conftest import CORPUS, CORPUS_FILES
+from tests.conftest import CORPUS, CORPUS_FILES, matrix_sample
 from tests.test_formats_odt import NS, corpus_docx, soffice_convert
-
-try:
-    from tests.conftest import FULL_MATRIX, matrix_sample  # type: ignore[attr-defined]
-except ImportError:  # until conftest has the switch: the same contract, defined here
-    import os
-
-    FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX", "") not in ("", "0")
-
-    def matrix_sample(names: list[str], k: int) -> list[str]:
-        """Every name under POLICYKIT_FULL_MATRIX=1, else `k` of them spread evenly over the sorted list."""
-        ordered = sorted(names)
-        if FULL_MATRIX or len(ordered) <= k:
-            return ordered
-        return [ordered[i * len(ordered) // k] for i in range(k)]
-
 
 PINNED = (  # always in the sample: the documents that carry the classes found over the whole corpus
     "shanghai-urban-renewal-regulation-2021",  # runs of spaces (目    录, 第一条  ), chapters and articles
