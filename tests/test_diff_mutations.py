@@ -215,6 +215,8 @@ class Truth:
     modified: list[tuple[str, str]] = field(default_factory=list)
     renumbered: bool = False
     restyled: tuple[str, str] | None = None
+    split: tuple[str, list[str]] | None = None
+    merged: tuple[list[str], str] | None = None
     targets: Callable[[DocumentDiff], str | None] = lambda result: _no_targets(result)
 
 
@@ -279,6 +281,11 @@ def check(result: DocumentDiff, truth: Truth) -> str | None:
             continue
         if change.type == "modified" and _one_edit(change, truth):
             continue
+        olds, news = [plain(c.text) for c in change.old], [plain(c.text) for c in change.new]
+        if change.type == "split" and truth.split and (olds, news) == ([truth.split[0]], truth.split[1]):
+            continue
+        if change.type == "merged" and truth.merged and (olds, news) == (truth.merged[0], [truth.merged[1]]):
+            continue
         side = change.old or change.new
         return f"unexpected {change.type}: {plain(side[0].text)[:30]}"
     held = [c for c in by_type.get("modified", []) if _one_edit(c, truth)]
@@ -290,6 +297,9 @@ def check(result: DocumentDiff, truth: Truth) -> str | None:
         return "no moved change"
     if truth.modified and not by_type.get("modified"):
         return "no modified change"
+    for kind, expected in (("split", truth.split), ("merged", truth.merged)):
+        if expected and not by_type.get(kind):
+            return f"no {kind} change"
     for change in by_type.get("modified", []):
         if not change.text_changed:
             return "modified without a word diff"
@@ -720,6 +730,45 @@ def restyle_numbering(lines: list[Line], rng: random.Random) -> Edit | None:
     return Edit("restyle_numbering", "一、→第一节", _join(new), Truth(restyled=("一、", "第一节")))
 
 
+def _enumerates(line: Line) -> bool:
+    """Tell whether a paragraph counts its points (一是…二是…), which the parser makes items of."""
+    return bool(re.search(r"[一二三四五六七八九十]是", line.body))
+
+
+def split_paragraph(lines: list[Line], rng: random.Random) -> Edit | None:
+    """Break a paragraph of several sentences in two at a full stop: one clause split, nothing else."""
+    sites = [
+        k for k in _paragraphs(lines) if lines[k].body[:-1].count("。") >= 1 and not _enumerates(lines[k])
+    ]
+    if not sites:
+        return None
+    k = rng.choice(sites)
+    line = lines[k]
+    stops = [at + 1 for at, ch in enumerate(line.body[:-1]) if ch == "。" and at >= 10]
+    if not stops:
+        return None
+    cut = rng.choice(stops)
+    indent = _INDENT.match(line.text).group(0)  # type: ignore[union-attr]
+    first, second = line.body[:cut], line.body[cut:]
+    new = [*lines[:k], Line(indent + first), Line(""), Line(indent + second), *lines[k + 1 :]]
+    truth = Truth(split=(plain(line.body), [plain(first), plain(second)]))
+    return Edit("split_paragraph", line.body[:20], _join(new), truth)
+
+
+def merge_paragraphs(lines: list[Line], rng: random.Random) -> Edit | None:
+    """Join a paragraph to the next one when both are plain paragraphs: one clause merged, nothing else."""
+    sites = [k for k in _paragraphs(lines) if not _enumerates(lines[k])]
+    following = {k: next((n for n in range(k + 1, len(lines)) if lines[n].body), None) for k in sites}
+    pairs = [(k, n) for k, n in following.items() if n is not None and n in sites]
+    if not pairs:
+        return None
+    k, n = rng.choice(pairs)
+    joined = lines[k].text + lines[n].body
+    new = [*lines[:k], Line(joined), *lines[n + 1 :]]
+    truth = Truth(merged=([plain(lines[k].body), plain(lines[n].body)], plain(joined)))
+    return Edit("merge_paragraphs", lines[k].body[:20], _join(new), truth)
+
+
 def combined(lines: list[Line], rng: random.Random) -> Edit | None:
     """Reword one paragraph, delete another, insert a third and move a fourth: an edition's usual mix."""
     parts: list[Edit] = []
@@ -766,6 +815,8 @@ EDITS: dict[str, Callable[..., Edit | None]] = {
     "change_value": partial(change_target, year_too=False),
     "move_paragraph": move_paragraph,
     "move_item": move_item,
+    "split_paragraph": split_paragraph,
+    "merge_paragraphs": merge_paragraphs,
     "insert_toc": insert_toc,
     "insert_toc_after_title": insert_toc_after_title,
     "restyle_numbering": restyle_numbering,
@@ -916,6 +967,16 @@ def test_a_reworded_heading_is_one_modification(name):
 @pytest.mark.parametrize("name", _params("change_value"))
 def test_a_changed_target_value_shows_its_old_and_new_value(name):
     _assert_exact(name, "change_value")
+
+
+@pytest.mark.parametrize("name", _params("split_paragraph"))
+def test_a_paragraph_broken_in_two_is_one_split(name):
+    _assert_exact(name, "split_paragraph")
+
+
+@pytest.mark.parametrize("name", _params("merge_paragraphs"))
+def test_two_paragraphs_joined_are_one_merge(name):
+    _assert_exact(name, "merge_paragraphs")
 
 
 @pytest.mark.parametrize("name", _params("combined"))
