@@ -215,6 +215,7 @@ class Truth:
     modified: list[tuple[str, str]] = field(default_factory=list)
     renumbered: bool = False
     restyled: tuple[str, str] | None = None
+    words: tuple[str, str] | None = None
     split: tuple[str, list[str]] | None = None
     merged: tuple[list[str], str] | None = None
     targets: Callable[[DocumentDiff], str | None] = lambda result: _no_targets(result)
@@ -263,6 +264,18 @@ def _one_edit(change: Change, truth: Truth) -> bool:
     )
 
 
+def _word_diff_shows(change: Change, old: str, new: str) -> str | None:
+    """The word diff marks the words replaced and little else: a reader sees what was reworded."""
+    edits = [segment for segment in change.segments if segment.op != "equal"]
+    marked_old = "".join(segment.old for segment in edits)
+    marked_new = "".join(segment.new for segment in edits)
+    if old not in marked_old or new not in marked_new:
+        return f"word diff does not show {old}→{new}: {[(s.old, s.new) for s in edits][:3]}"
+    if len(edits) > 1 or len(marked_old) > len(old) + 8:
+        return f"word diff marks more than {old}→{new}: {[(s.old, s.new) for s in edits][:3]}"
+    return None
+
+
 def check(result: DocumentDiff, truth: Truth) -> str | None:
     """The first way the diff's report differs from the truth, or None when it reports exactly the edit."""
     by_type: dict[str, list[Change]] = {}
@@ -303,6 +316,10 @@ def check(result: DocumentDiff, truth: Truth) -> str | None:
     for change in by_type.get("modified", []):
         if not change.text_changed:
             return "modified without a word diff"
+        if truth.words:
+            problem = _word_diff_shows(change, *truth.words)
+            if problem:
+                return problem
     restyles = [(n.old_style, n.new_style) for n in getattr(result, "numbering", ())]
     if truth.restyled and truth.restyled not in restyles:
         return f"numbering style change not reported as one note: {restyles}"
@@ -496,7 +513,7 @@ def reword(lines: list[Line], rng: random.Random) -> Edit | None:
         word = rng.choice([w for w in REWORDS if w != body[at : at + 2]])
         new_body = body[:at] + word + body[at + 2 :]
         new_line = Line(lines[k].text.replace(body, new_body))
-        truth = Truth(modified=[(plain(body), plain(new_body))])
+        truth = Truth(modified=[(plain(body), plain(new_body))], words=(body[at : at + 2], word))
         return Edit("reword", body[:20], _join([*lines[:k], new_line, *lines[k + 1 :]]), truth)
     return None
 
@@ -654,7 +671,9 @@ def change_target(
                 return f"unexpected target change {change.indicator}: {change.fields}"
         return None if hit else f"target {expected[0]} {expected[1]:g}→{expected[2]:g} not reported"
 
-    truth = Truth(modified=[(body, new_body)], targets=judge)
+    truth = Truth(
+        modified=[(body, new_body)], targets=judge, words=None if year_too else (number, new_number)
+    )
     kind = "change_target" if year_too else "change_value"
     return Edit(kind, sentence[:20], _join([*lines[:k], new_line, *lines[k + 1 :]]), truth)
 
@@ -685,7 +704,7 @@ def reword_heading(lines: list[Line], rng: random.Random) -> Edit | None:
         word = rng.choice([w for w in REWORDS if w != rest[at : at + 2]])
         new_rest = rest[:at] + word + rest[at + 2 :]
         new_line = Line(line.text.replace(rest, new_rest, 1), line.style, line.ordinal)
-        truth = Truth(modified=[(plain(line.body), plain(new_line.body))])
+        truth = Truth(modified=[(plain(line.body), plain(new_line.body))], words=(rest[at : at + 2], word))
         return Edit("reword_heading", line.body[:20], _join([*lines[:k], new_line, *lines[k + 1 :]]), truth)
     return None
 
@@ -853,7 +872,7 @@ def run_edit(name: str, kind: str, seed: int = 0) -> tuple[Edit | None, str | No
 # ---------------------------------------------------------------- tests
 
 NAMES = [path.stem for path in CORPUS_FILES]
-SAMPLE = 4
+SAMPLE = 3
 _LEAD_IN_TOC = (
     "structure: a 目录 after the title runs on to its first heading, and the notice parts inside it "
     "(发文字号, 主送, lead text) are read as one furniture span: the lead text is lost, or 主送 is text"
