@@ -113,3 +113,43 @@ def test_a_paragraph_moved_out_of_its_only_section_is_the_clause_that_moved():
     new = old.replace(f"\n\n{body}", "").replace(f"{lead}\n\n", f"{lead}\n\n{body}\n\n")
     (change,) = diff_documents(parse_text(old), parse_text(new), targets=False).changes
     assert change.type == "moved" and change.old[0].text.strip() == body
+
+
+ITEM_A = (
+    "（一）完善城市更新机制。\n各区要加快推进城市更新，完善配套设施和公共服务，补齐社区养老托育短板。\n"
+    "落实属地责任，建立健全工作台账，按季度报送推进情况。\n"
+)
+ITEM_B = (
+    "（二）构建综合实施平台。\n各区政府组建面向市场、开放创新、多方联合的城市更新综合体，统筹推进更新项目。\n"
+)
+ITEM_C = "（三）加强组织领导。\n明确责任分工，定期开展督查评估，确保各项任务按期保质完成。\n"
+
+
+def _swapped(first: str, second: str) -> str:
+    """Two items in the other order, numbered again as an editor would."""
+    return first.replace("（二）", "（一）", 1) + second.replace("（一）", "（二）", 1)
+
+
+def _moves(old: str, new: str) -> list[tuple[str, str]]:
+    changes = diff_documents(parse_text(old), parse_text(new), targets=False).changes
+    return [(c.type, c.old[0].number) for c in changes]
+
+
+def test_two_items_swapped_are_one_move_though_an_annex_repeats_their_headings():
+    # an annex listing the tasks says each heading twice: the item still moved, its paragraphs say where
+    annex = "附件：重点任务清单\n完善城市更新机制\n构建综合实施平台\n加强组织领导\n"
+    old = "一、重点任务\n" + ITEM_A + ITEM_B + ITEM_C + annex
+    new = "一、重点任务\n" + _swapped(ITEM_B, ITEM_A) + ITEM_C + annex
+    assert _moves(old, new) == [("moved", "（二）"), ("renumbered", "（一）")]
+
+
+def test_points_counted_in_a_moved_item_move_with_it():
+    # 一是…二是… become items under an empty paragraph: they hang from the item, not from that paragraph
+    counted = (
+        "（二）重塑美丽新居行动。\n增进民生福祉，推动人居环境品质提升，不断改善居住条件。\n"
+        "一是加快旧区改造收尾攻坚，按照开工一批、启动一批的节奏滚动推进。"
+        "二是持续巩固美丽家园建设成果，切实解决群众急难愁盼问题。\n"
+    )
+    old = "一、重点任务\n" + ITEM_A + counted + ITEM_C
+    new = "一、重点任务\n" + _swapped(counted, ITEM_A) + ITEM_C
+    assert _moves(old, new) == [("renumbered", "（二）"), ("moved", "（一）")]

@@ -518,6 +518,84 @@ def reword(lines: list[Line], rng: random.Random) -> Edit | None:
     return None
 
 
+FILLERS = ("并建立常态化工作机制", "形成可复制可推广的经验", "切实发挥示范引领作用", "持续优化营商环境")
+
+
+def rewrite(lines: list[Line], rng: random.Random) -> Edit | None:
+    """Rewrite a third of a long paragraph's phrases: still the same clause, modified, not removed + added."""
+    sites = [
+        k
+        for k in _paragraphs(lines)
+        if lines[k].body.count("，") >= 5 and not re.search(r"\d", lines[k].body)
+    ]
+    if not sites:
+        return None
+    k = rng.choice(sites)
+    body = lines[k].body
+    phrases = re.findall(r"[^，。；]+[，。；]", body)
+    if "".join(phrases) != body:
+        return None
+    picked = rng.sample(range(len(phrases)), max(1, len(phrases) // 3))
+    for at in picked:
+        phrases[at] = rng.choice(FILLERS) + phrases[at][-1]
+    new_body = "".join(phrases)
+    new_line = Line(lines[k].text.replace(body, new_body))
+    truth = Truth(modified=[(plain(body), plain(new_body))])
+    return Edit("rewrite", body[:20], _join([*lines[:k], new_line, *lines[k + 1 :]]), truth)
+
+
+def move_and_reword(lines: list[Line], rng: random.Random) -> Edit | None:
+    """Move a paragraph to another section and reword it there: one move, showing the words changed."""
+    moved = move_paragraph(lines, rng)
+    if moved is None:
+        return None
+    text = moved.truth.moved[0]
+    after = read_lines(moved.text)
+    k = next((n for n, line in enumerate(after) if plain(line.body) == text), None)
+    if k is None:
+        return None
+    body = after[k].body
+    spots = [
+        at
+        for at in range(2, len(body) - 3)
+        if all("\u4e00" <= ch <= "\u9fff" and ch not in _NUMERALS for ch in body[at - 1 : at + 3])
+    ]
+    if not spots or re.search(r"\d", body):
+        return None
+    at = rng.choice(spots)
+    word = rng.choice([w for w in REWORDS if w != body[at : at + 2]])
+    new_body = body[:at] + word + body[at + 2 :]
+    new_line = Line(after[k].text.replace(body, new_body))
+    truth = Truth(moved=[plain(body)], words=(body[at : at + 2], word))
+    return Edit("move_and_reword", body[:20], _join([*after[:k], new_line, *after[k + 1 :]]), truth)
+
+
+def swap_items(lines: list[Line], rng: random.Random) -> Edit | None:
+    """Swap two neighbouring numbered items (and renumber): one of them moved, both renumbered."""
+    top = _top_style(lines)
+    styles = [s for s in consistent_styles(lines) if s is not top and s.name not in ("chapter", "article")]
+    sites = [k for k in _numbered_sites(lines, styles) if block_end(lines, block_end(lines, k)) < len(lines)]
+    sites = [k for k in sites if lines[block_end(lines, k)].style is lines[k].style]
+    if not sites:
+        return None
+    k = rng.choice(sites)
+    mid = block_end(lines, k)
+    end = block_end(lines, mid)
+    first, second = lines[k:mid], lines[mid:end]
+    new = renumber_all([*lines[:k], *second, *first, *lines[end:]], lines)
+    truth = Truth(
+        moved=[
+            plain(first[0].body),
+            unnumbered(first[0].body),
+            plain(second[0].body),
+            unnumbered(second[0].body),
+        ],
+        renumbered=True,
+    )
+    truth.targets = _targets_in([*first, *second])
+    return Edit("swap_items", first[0].body[:20], _join(new), truth)
+
+
 def _targets_only(gone: Sequence[Line], kind: str) -> Callable[[DocumentDiff], str | None]:
     """Allow target changes of one kind stated in the edited lines (or in a clause the diff says went)."""
     texts = [plain(line.body) for line in gone]
@@ -834,6 +912,9 @@ EDITS: dict[str, Callable[..., Edit | None]] = {
     "change_value": partial(change_target, year_too=False),
     "move_paragraph": move_paragraph,
     "move_item": move_item,
+    "move_and_reword": move_and_reword,
+    "swap_items": swap_items,
+    "rewrite": rewrite,
     "split_paragraph": split_paragraph,
     "merge_paragraphs": merge_paragraphs,
     "insert_toc": insert_toc,
@@ -986,6 +1067,21 @@ def test_a_reworded_heading_is_one_modification(name):
 @pytest.mark.parametrize("name", _params("change_value"))
 def test_a_changed_target_value_shows_its_old_and_new_value(name):
     _assert_exact(name, "change_value")
+
+
+@pytest.mark.parametrize("name", _params("move_and_reword"))
+def test_a_paragraph_moved_and_reworded_is_one_move_with_its_words(name):
+    _assert_exact(name, "move_and_reword")
+
+
+@pytest.mark.parametrize("name", _params("swap_items"))
+def test_two_items_swapped_are_one_move_and_renumberings(name):
+    _assert_exact(name, "swap_items")
+
+
+@pytest.mark.parametrize("name", _params("rewrite"))
+def test_a_paragraph_a_third_rewritten_is_still_one_modification(name):
+    _assert_exact(name, "rewrite")
 
 
 @pytest.mark.parametrize("name", _params("split_paragraph"))

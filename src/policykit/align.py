@@ -616,6 +616,15 @@ def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:
     return keep
 
 
+def _anchor(side: Side, index: int) -> int | None:
+    """The nearest clause above one that has text of its own: a list container or an empty paragraph
+    holding 一是…二是… items is no parent to pair, so its items hang from the clause above it."""
+    parent = side.parent[index]
+    while parent is not None and not side.bodies[parent]:
+        parent = side.parent[parent]
+    return parent
+
+
 def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
     """Weigh each pair by its text, whether it kept its parent, and the paired children it carries along.
 
@@ -626,15 +635,15 @@ def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
     a, b = aligner.a, aligner.b
     weight = dict.fromkeys(aligner.pair, 0)
     for i, j in aligner.pair.items():
-        parent = a.parent[i]
-        kept = (aligner.pair.get(parent) if parent is not None else None) == b.parent[j]
+        parent = _anchor(a, i)
+        kept = (aligner.pair.get(parent) if parent is not None else None) == _anchor(b, j)
         weight[i] = a.weight[i] + PARENT_KEPT * kept
     for i in sorted(aligner.pair, reverse=True):  # preorder reversed: children before their parent
-        parent = a.parent[i]
+        parent = _anchor(a, i)
         if (
             parent is not None
             and parent in aligner.pair
-            and aligner.pair[parent] == b.parent[aligner.pair[i]]
+            and aligner.pair[parent] == _anchor(b, aligner.pair[i])
         ):
             weight[parent] += weight[i]
     return {(i, aligner.pair[i]): w for i, w in weight.items()}
@@ -642,20 +651,25 @@ def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
 
 def moved_pairs(aligner: Aligner) -> set[int]:
     """Old indexes of the pairs out of order, less those that moved only because their parent moved with them
-    and those of a text said more than once (各位代表！), whose repeats are interchangeable."""
+    and those of a text said more than once (各位代表！), whose repeats are interchangeable. A heading
+    repeated elsewhere (an annex listing the tasks) that carries its paragraphs along is no such repeat:
+    its paragraphs say where it went."""
     a, b = aligner.a, aligner.b
     in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
     moved = {i for i in aligner.pair if i not in in_order}
     said = Counter(a.bodies) + Counter(b.bodies)
 
+    def carried_by_parent(i: int) -> bool:
+        parent = _anchor(a, i)
+        return parent is not None and aligner.pair.get(parent) == _anchor(b, aligner.pair[i])
+
     def carried(i: int) -> bool:
-        parent = a.parent[i]
-        return (
-            parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
-        )
+        return carried_by_parent(i) and _anchor(a, i) in moved
+
+    carrying = {_anchor(a, k) for k in moved if carried_by_parent(k)}
 
     def repeated(i: int) -> bool:
-        return a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
+        return i not in carrying and a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
 
     return {i for i in moved if not carried(i) and not repeated(i)}
 
