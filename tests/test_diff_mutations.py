@@ -265,7 +265,13 @@ def _one_edit(change: Change, truth: Truth) -> bool:
 
 
 def _word_diff_shows(change: Change, old: str, new: str) -> str | None:
-    """The word diff marks the words replaced and little else: a reader sees what was reworded."""
+    """The word diff marks the words replaced and little else: a reader sees what was reworded.
+
+    Only the characters that differ must be marked (统开 → 统筹 changes 开 alone)."""
+    while old and new and old[0] == new[0]:
+        old, new = old[1:], new[1:]
+    while old and new and old[-1] == new[-1]:
+        old, new = old[:-1], new[:-1]
     edits = [segment for segment in change.segments if segment.op != "equal"]
     marked_old = "".join(segment.old for segment in edits)
     marked_new = "".join(segment.new for segment in edits)
