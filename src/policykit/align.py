@@ -19,9 +19,9 @@ from typing import Literal
 
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number
-from policykit.model import Clause, Document
+from policykit.model import Clause, ClauseKind, Document
 from policykit.zh.chars import squash
-from policykit.zh.numbering import chinese_ordinal
+from policykit.zh.numbering import TOC_LEADER, TOC_WORDS, chinese_ordinal, match_numbering
 
 GroupKind = Literal["split", "merged"]
 """One old clause whose text now lies in several new ones, or several old ones joined into one."""
@@ -42,8 +42,12 @@ MATCH_THRESHOLD = 0.5
 """Bigram Jaccard above which two unmatched clauses are taken as one clause edited."""
 PROBE_GRAMS, PROBE_SHARE = 12, 0.3
 """How many of a clause's rarest bigrams are looked up to find clauses worth comparing with it."""
-MOVE_COST = 1000
-"""Weight of one clause kept in order, above any text length, so the fewest clauses are called moved."""
+MOVE_COST = 10**15
+"""Weight of one clause kept in order, above any sum of the lesser weights, so the fewest clauses are called moved."""
+PARENT_KEPT = 10**9
+"""Weight of a clause kept under its old parent: of two moves as few, the clause that changed parent moved."""
+LENGTH_CAP = 10**4
+"""Text length counted towards a clause's weight (longer texts kept in place break the last ties)."""
 CONTAINMENT_THRESHOLD = 0.75
 """Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
 CONTEXT_THRESHOLD = 0.25
@@ -143,16 +147,27 @@ class Side:
         clauses: list[Clause] = []
         parent: list[int | None] = []
         index_of: dict[int, int] = {}
+        entries: frozenset[str] | None = None
         for clause, ancestors in document.walk_with_ancestors():
+            above = index_of.get(id(ancestors[-1])) if ancestors else None  # a 目录 is never a parent
+            if clause.kind == "toc":
+                entries = heading_keys(document) if entries is None else entries
+                lead = above is None and all(c.kind == "preamble" for c in clauses)
+                for piece in toc_leftovers(clause, entries, document, lead=lead):
+                    clauses.append(piece)
+                    parent.append(above)
+                continue
             index_of[id(clause)] = len(clauses)
             clauses.append(clause)
-            parent.append(index_of[id(ancestors[-1])] if ancestors else None)
+            parent.append(above)
         heads = frozenset(f.text.strip() for f in document.furniture if f.field == "running_head")
         full = [full_of(clause, heads) for clause in clauses]
         bodies = [text.strip(_EDGE_PUNCT) for text in full]
         grams = [bigrams(body) for body in bodies]
         # the order check keeps the most clauses in place (fewest moves), text length breaking ties
-        return cls(clauses, bodies, grams, parent, [MOVE_COST + len(body) for body in bodies], full)
+        return cls(
+            clauses, bodies, grams, parent, [MOVE_COST + min(len(body), LENGTH_CAP) for body in bodies], full
+        )
 
     def postings(self) -> dict[str, list[int]]:
         """Bigram → indexes of the clauses containing it, built once."""
@@ -167,6 +182,52 @@ class Side:
     def live(self) -> list[int]:
         """Indexes of clauses with text to compare (list containers and the like have none)."""
         return [i for i, body in enumerate(self.bodies) if body]
+
+
+def heading_keys(document: Document) -> frozenset[str]:
+    """How a 目录 may name each headed clause: its first line whole, its heading, or its number and heading."""
+    keys: set[str] = set()
+    for clause in document.walk():
+        if clause.kind == "toc" or not (clause.heading or clause.number):
+            continue
+        first = clause.text.strip().split("\n", 1)[0]
+        keys.update(
+            key
+            for key in (squash(first), squash(clause.heading), squash(clause.number + clause.heading))
+            if key
+        )
+    return frozenset(keys)
+
+
+def toc_leftovers(
+    toc: Clause, entries: frozenset[str], document: Document, *, lead: bool = False
+) -> list[Clause]:
+    """The lines of a 目录 clause that are not its entries, each as a paragraph (a preamble paragraph
+    where the 目录 leads the document: `lead`); the entries are dropped.
+
+    A 目录 only repeats the headings, so a diff compares the headings themselves, and a 目录 added to
+    one edition changes no clause. The parser runs a 目录 block on to the first heading it lists, so
+    text between the two (a notice's lead, a report's salutation) lies in it: that text is kept.
+    """
+    pieces: list[Clause] = []
+    offset = 0
+    for line in toc.text.split("\n"):
+        at, offset = offset, offset + len(line) + 1
+        key = squash(TOC_LEADER.sub("", line))
+        if not key or key in TOC_WORDS or key in entries or _numbered_entry(line, entries):
+            continue
+        start = toc.start + at
+        number, page = document.locate(start)
+        kind: ClauseKind = "preamble" if lead else "paragraph"
+        pieces.append(Clause(f"{toc.id}.p{len(pieces) + 1}", kind, "", "", line + "\n", start, number, page))
+    return pieces
+
+
+def _numbered_entry(line: str, entries: frozenset[str]) -> bool:
+    """Tell whether a 目录 line names a heading under another number or none (一、总则 for 第一章 总则)."""
+    numbering = match_numbering(line.strip())
+    rest = squash(TOC_LEADER.sub("", numbering.rest)) if numbering is not None else ""
+    return bool(rest) and rest in entries
 
 
 @dataclass
@@ -555,22 +616,34 @@ def _weighted_lis(pairs: Sequence[tuple[int, int, int]]) -> set[int]:
     return keep
 
 
+def _anchor(side: Side, index: int) -> int | None:
+    """The nearest clause above one that has text of its own: a list container or an empty paragraph
+    holding 一是…二是… items is no parent to pair, so its items hang from the clause above it."""
+    parent = side.parent[index]
+    while parent is not None and not side.bodies[parent]:
+        parent = side.parent[parent]
+    return parent
+
+
 def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
-    """Weigh each pair by its text plus the paired children it carries along (same parent on both sides).
+    """Weigh each pair by its text, whether it kept its parent, and the paired children it carries along.
 
     Moving a section with its paragraphs then costs more than moving one paragraph, so the order check
-    calls the paragraph moved rather than the section around it.
+    calls the paragraph moved rather than the section around it; and where a paragraph left the only
+    section it was in, the paragraph moved (it changed parent), not the section heading.
     """
     a, b = aligner.a, aligner.b
     weight = dict.fromkeys(aligner.pair, 0)
-    for i in aligner.pair:
-        weight[i] = a.weight[i]
+    for i, j in aligner.pair.items():
+        parent = _anchor(a, i)
+        kept = (aligner.pair.get(parent) if parent is not None else None) == _anchor(b, j)
+        weight[i] = a.weight[i] + PARENT_KEPT * kept
     for i in sorted(aligner.pair, reverse=True):  # preorder reversed: children before their parent
-        parent = a.parent[i]
+        parent = _anchor(a, i)
         if (
             parent is not None
             and parent in aligner.pair
-            and aligner.pair[parent] == b.parent[aligner.pair[i]]
+            and aligner.pair[parent] == _anchor(b, aligner.pair[i])
         ):
             weight[parent] += weight[i]
     return {(i, aligner.pair[i]): w for i, w in weight.items()}
@@ -578,20 +651,25 @@ def _carried_weights(aligner: Aligner) -> dict[tuple[int, int], int]:
 
 def moved_pairs(aligner: Aligner) -> set[int]:
     """Old indexes of the pairs out of order, less those that moved only because their parent moved with them
-    and those of a text said more than once (各位代表！), whose repeats are interchangeable."""
+    and those of a text said more than once (各位代表！), whose repeats are interchangeable. A heading
+    repeated elsewhere (an annex listing the tasks) that carries its paragraphs along is no such repeat:
+    its paragraphs say where it went."""
     a, b = aligner.a, aligner.b
     in_order = _weighted_lis([(i, j, weight) for (i, j), weight in _carried_weights(aligner).items()])
     moved = {i for i in aligner.pair if i not in in_order}
     said = Counter(a.bodies) + Counter(b.bodies)
 
+    def carried_by_parent(i: int) -> bool:
+        parent = _anchor(a, i)
+        return parent is not None and aligner.pair.get(parent) == _anchor(b, aligner.pair[i])
+
     def carried(i: int) -> bool:
-        parent = a.parent[i]
-        return (
-            parent is not None and parent in moved and aligner.pair.get(parent) == b.parent[aligner.pair[i]]
-        )
+        return carried_by_parent(i) and _anchor(a, i) in moved
+
+    carrying = {_anchor(a, k) for k in moved if carried_by_parent(k)}
 
     def repeated(i: int) -> bool:
-        return a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
+        return i not in carrying and a.bodies[i] == b.bodies[aligner.pair[i]] and said[a.bodies[i]] > 2
 
     return {i for i in moved if not carried(i) and not repeated(i)}
 

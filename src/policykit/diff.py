@@ -11,13 +11,21 @@ in which a number with its unit is one word.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from policykit import pattern_cache
-from policykit.align import align_clauses, bigrams, jaccard, moved_pairs, number_key, removed_position
+from policykit.align import (
+    Aligner,
+    align_clauses,
+    bigrams,
+    jaccard,
+    moved_pairs,
+    number_key,
+    removed_position,
+)
 from policykit.model import Clause, Document, Target
 from policykit.zh.chars import squash
 
@@ -112,6 +120,20 @@ class TargetChange:
 
 
 @dataclass(frozen=True)
+class NumberingChange:
+    """One level's numbering typed in another style throughout (一、二、 → 第一节 第二节): one note for the
+    level rather than a renumbering per clause. `old_style` and `new_style` show the style by the first
+    restyled clause's number; `count` is how many paired clauses changed style."""
+
+    old_style: str
+    new_style: str
+    count: int
+
+    def to_dict(self) -> dict:
+        return {"old": self.old_style, "new": self.new_style, "clauses": self.count}
+
+
+@dataclass(frozen=True)
 class DocumentDiff:
     """Everything that changed between two editions; unchanged clause pairs are only counted."""
 
@@ -121,10 +143,11 @@ class DocumentDiff:
     target_changes: tuple[TargetChange, ...] = ()
     unchanged: int = 0
     targets_compared: bool = False
+    numbering: tuple[NumberingChange, ...] = ()
 
     @property
     def has_differences(self) -> bool:
-        return bool(self.changes or self.target_changes)
+        return bool(self.changes or self.target_changes or self.numbering)
 
     def counts(self) -> dict[str, int]:
         """Number of changes of each type (every type listed), unchanged pairs, and target changes in all
@@ -145,6 +168,7 @@ class DocumentDiff:
             "summary": self.counts(),
             "changes": [change.to_dict() for change in self.changes],
             "target_changes": [change.to_dict() for change in self.target_changes],
+            "numbering": [note.to_dict() for note in self.numbering],
         }
 
 
@@ -265,11 +289,59 @@ def _fold(segments: list[Segment]) -> tuple[Segment, ...]:
 # ---------------------------------------------------------------- alignment → changes
 
 
+def _style_of(number: str) -> tuple[str, int] | None:
+    """A clause number's numbering style and ordinal (cn_dun 1 for 一、, subsection 1 for 第一节)."""
+    from policykit.zh.numbering import match_numbering
+
+    found = match_numbering(number.strip()) if number.strip() else None
+    return (found.style.name, found.ordinal) if found is not None else None
+
+
+def restyled_numbering(aligner: Aligner) -> tuple[set[int], list[NumberingChange]]:
+    """Pairs whose number only changed style with a whole level (kept ordinal), and one note per level.
+
+    A level is restyled when at least two paired clauses moved from one style to another and they are
+    most of the old edition's clauses in that style: an editor who retypes 一、二、 as 第一节 第二节 made
+    one change, not one per heading. A pair whose ordinal moved too (a heading deleted before it) is
+    still renumbered. Styles a layout swaps (一、 and Ⅰ., （一） and (一)) are no change at all.
+    """
+    a, b = aligner.a, aligner.b
+    styles_a = [_style_of(clause.number) for clause in a.clauses]
+    in_style = Counter(style[0] for style in styles_a if style is not None)
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, j in aligner.pair.items():
+        old, new = styles_a[i], _style_of(b.clauses[j].number)
+        if old is None or new is None or old[0] == new[0]:
+            continue
+        if number_key(a.clauses[i].number) != number_key(b.clauses[j].number):
+            groups[(old[0], new[0])].append(i)
+    kept: set[int] = set()
+    notes: list[NumberingChange] = []
+    for (old_style, _), members in groups.items():
+        if len(members) < 2 or 2 * len(members) <= in_style[old_style]:
+            continue
+        first = min(members)
+        new_number = b.clauses[aligner.pair[first]].number.strip()
+        notes.append(NumberingChange(a.clauses[first].number.strip(), new_number, len(members)))
+        for i in members:
+            same = _style_of(b.clauses[aligner.pair[i]].number)
+            if same is not None and same[1] == styles_a[i][1]:  # type: ignore[index]
+                kept.add(i)
+    return kept, sorted(notes, key=lambda note: note.old_style)
+
+
 def align(old: Document, new: Document) -> tuple[list[Change], int]:
     """Align the clause trees and classify every pair; return the changes and the unchanged count."""
+    changes, unchanged, _ = _align(old, new)
+    return changes, unchanged
+
+
+def _align(old: Document, new: Document) -> tuple[list[Change], int, list[NumberingChange]]:
+    """Align and classify (see `align`), with the numbering levels typed in a new style."""
     aligner = align_clauses(old, new)
     a, b = aligner.a, aligner.b
     moved = moved_pairs(aligner)
+    restyled, notes = restyled_numbering(aligner)
     ranked: list[tuple[tuple[int, int], Change]] = []
     unchanged = 0
     for i, j in aligner.pair.items():
@@ -278,6 +350,8 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
             unchanged += len(aligner.rebroken[i][0])  # one text, broken into paragraphs elsewhere
             continue
         numbers = number_key(old_clause.number), number_key(new_clause.number)
+        if i in restyled:
+            numbers = (numbers[0], numbers[0])
         text_changed = numbers[0] != numbers[1] or a.full[i] != b.full[j]
         # a number dropped or given (a dash item now a paragraph) is an edit of the text, not a renumbering
         renumbered = all(numbers) and numbers[0] != numbers[1]
@@ -309,7 +383,7 @@ def align(old: Document, new: Document) -> tuple[list[Change], int]:
                 (removed_position(i, aligner), Change("removed", (a.clauses[i],), (), similarity=0.0))
             )
     ranked.sort(key=lambda item: item[0])
-    return [change for _, change in ranked], unchanged
+    return [change for _, change in ranked], unchanged, notes
 
 
 # ---------------------------------------------------------------- targets
@@ -445,13 +519,13 @@ def target_changes(old_targets: Iterable[Target], new_targets: Iterable[Target])
 
 def diff_documents(old: Document, new: Document, *, targets: bool = True) -> DocumentDiff:
     """Compare two editions of a document: clause changes (with word diffs) and target changes."""
-    changes, unchanged = align(old, new)
+    changes, unchanged, notes = _align(old, new)
     found: list[TargetChange] = []
     if targets:
         from policykit.targets import extract_targets
 
         found = target_changes(extract_targets(old), extract_targets(new))
-    return DocumentDiff(old, new, tuple(changes), tuple(found), unchanged, targets)
+    return DocumentDiff(old, new, tuple(changes), tuple(found), unchanged, targets, tuple(notes))
 
 
 __all__ = [
@@ -459,6 +533,7 @@ __all__ = [
     "Change",
     "ChangeType",
     "DocumentDiff",
+    "NumberingChange",
     "Segment",
     "TargetChange",
     "align",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policykit.config import read_data
-from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, Segment, TargetChange
+from policykit.diff import CHANGE_TYPES, Change, DocumentDiff, NumberingChange, Segment, TargetChange
 from policykit.errors import OutputError
 from policykit.model import Clause, Target, plain_number
 from policykit.zh.chars import squash
@@ -45,6 +45,11 @@ MISSING = "—"
 """What a target table shows on the side where an added or removed target does not exist."""
 CONTEXT = 24
 """Characters of unchanged text kept on each side of an edit in the inline view."""
+
+
+def numbering_what(note: NumberingChange) -> str:
+    """A restyled numbering level in words: 一、 → 第一节 for 3 clauses."""
+    return f"{note.old_style} → {note.new_style} for {note.count} clauses"
 
 
 def where(clauses: Iterable[Clause]) -> str:
@@ -190,7 +195,7 @@ def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool
     from rich.padding import Padding
     from rich.text import Text
 
-    parts: list = [_title(result)]
+    parts: list = [_title(result), *_numbering_lines(result)]
     if side_by_side:
         parts.append(_side_by_side_table(result, markers))
     else:
@@ -205,6 +210,19 @@ def rich_diff(result: DocumentDiff, *, side_by_side: bool = False, markers: bool
     parts.append(Text(""))
     parts.append(summary_text(result))
     return Group(*parts)
+
+
+def _numbering_lines(result: DocumentDiff) -> list[Text]:
+    """One line per numbering level typed in a new style (one note, not a renumbering per clause)."""
+    from rich.text import Text
+
+    lines = []
+    for note in result.numbering:
+        line = Text()
+        line.append(f" {'numbering':<10}", style=TYPE_STYLE["renumbered"])
+        line.append(f"restyled {numbering_what(note)}")
+        lines.append(line)
+    return lines
 
 
 def _title(result: DocumentDiff) -> Text:
@@ -282,6 +300,8 @@ def summary_text(result: DocumentDiff) -> Text:
         text.append(f"no changes ({counts['unchanged']} clauses unchanged)", style="bold")
         return text
     pieces = [(f"{counts[kind]} {kind}", TYPE_STYLE[kind]) for kind in CHANGE_TYPES if counts[kind]]
+    if result.numbering:
+        pieces.append((f"{len(result.numbering)} numbering restyled", TYPE_STYLE["renumbered"]))
     for index, (piece, style) in enumerate(pieces):
         if index:
             text.append(", ")
@@ -312,7 +332,7 @@ def rich_stat(result: DocumentDiff) -> Group:
     from rich.console import Group
     from rich.text import Text
 
-    lines: list = [_title(result)]
+    lines: list = [_title(result), *_numbering_lines(result)]
     for change in result.changes:
         removed, added = change_size(change)
         line = Text()
@@ -409,6 +429,10 @@ def html_page(result: DocumentDiff) -> str:
         f'<li class="{kind}"><span class="badge {kind}">{TYPE_LABEL_ZH[kind]} {kind}</span> {counts[kind]}</li>'
         for kind in CHANGE_TYPES
         if counts[kind]
+    )
+    summary += "".join(
+        f'<li class="numbering">编号样式 numbering restyled: {_esc(numbering_what(note))}</li>'
+        for note in result.numbering
     )
     summary += f"<li>未变 unchanged {counts['unchanged']}</li>"
     if result.targets_compared:
@@ -526,7 +550,8 @@ DIFF_COLUMNS = (
     "old_text",
     "new_text",
 )
-"""The CSV columns: one row per clause change (record=clause) or target change (record=target)."""
+"""The CSV columns: one row per clause change (record=clause), target change (record=target) or numbering
+level typed in a new style (record=numbering: old and new number in the text columns, clauses in `changed`)."""
 
 
 def diff_records(result: DocumentDiff, *, stat: bool = False) -> list[dict]:
@@ -535,6 +560,7 @@ def diff_records(result: DocumentDiff, *, stat: bool = False) -> list[dict]:
     return [
         *({"record": "clause", **change} for change in data["changes"]),
         *({"record": "target", **change} for change in data["target_changes"]),
+        *({"record": "numbering", **note} for note in data["numbering"]),
     ]
 
 
@@ -577,6 +603,16 @@ def diff_rows(result: DocumentDiff) -> list[dict]:
                 "new_text": new.text if new else "",
             }
         )
+    for note in result.numbering:
+        rows.append(
+            {
+                "record": "numbering",
+                "type": "restyled",
+                "changed": str(note.count),
+                "old_text": note.old_style,
+                "new_text": note.new_style,
+            }
+        )
     return rows
 
 
@@ -612,6 +648,7 @@ def stat_dict(result: DocumentDiff) -> dict:
             }
             for c in result.target_changes
         ],
+        "numbering": [note.to_dict() for note in result.numbering],
     }
 
 
@@ -622,6 +659,7 @@ __all__ = [
     "diff_rows",
     "format_value",
     "html_page",
+    "numbering_what",
     "rich_diff",
     "rich_stat",
     "stat_dict",
