@@ -11,31 +11,15 @@ sample of documents, POLICYKIT_FULL_MATRIX=1 all.
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 from collections.abc import Sequence
-from typing import TypeVar
 
 import pytest
 
-from tests.conftest import CORPUS, CORPUS_FILES
+from tests.conftest import CORPUS, CORPUS_FILES, matrix_sample
 from tests.diff_mutation_lines import STYLES, consistent_styles, read_lines, renumber, restarts
 from tests.diff_mutations import EDITS, run_edit
-
-try:
-    from tests.conftest import FULL_MATRIX, matrix_sample  # type: ignore[attr-defined]
-except ImportError:  # until the shared switch lands on main: the same contract, defined here
-    _T = TypeVar("_T")
-    FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX", "") not in ("", "0")
-
-    def matrix_sample(names: Sequence[_T], k: int) -> list[_T]:  # type: ignore[misc]
-        """All of `names` with POLICYKIT_FULL_MATRIX set, else a fixed sample of k of them."""
-        if FULL_MATRIX or len(names) <= k:
-            return list(names)
-        picked = sorted(random.Random(len(names)).sample(range(len(names)), k))
-        return [names[i] for i in picked]
-
 
 # ---------------------------------------------------------------- tests
 
