@@ -160,18 +160,22 @@ def _papx_of(grpprl: bytes, istd: int) -> Paragraph:
     return Paragraph(istd, ilfo, ilvl, row_end)
 
 
+def _fkp_pages(word: bytes, table: bytes, bin_table_at: int) -> Iterator[bytes]:
+    """The 512-byte formatted disk pages a bin table (PlcfBtePapx, PlcfBteChpx) points at; cut ones are skipped."""
+    fc, lcb = struct.unpack_from("<Ii", word, bin_table_at)
+    if lcb <= 4 or fc + lcb > len(table):
+        return
+    count = (lcb - 4) // 8
+    for pn in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
+        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+        if len(page) == 512:
+            yield page
+
+
 def paragraphs(word: bytes, table: bytes) -> dict[int, Paragraph]:
     """Each paragraph's properties, by the file offset just after its mark, read from the PAPX FKPs."""
-    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_PAPX)
-    if lcb <= 4 or fc + lcb > len(table):
-        return {}
-    count = (lcb - 4) // 8
-    pages = struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1))
     found = {}
-    for pn in pages:
-        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
-        if len(page) < 512:
-            continue
+    for page in _fkp_pages(word, table, _FC_PLCF_BTE_PAPX):
         runs = page[511]
         marks = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for k in range(runs):
@@ -193,15 +197,8 @@ def deleted_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
     Word keeps deleted text in the piece table until the revision is accepted, and shows it struck
     through; the document as it reads once accepted (what the .docx reader reads) leaves it out.
     """
-    fc, lcb = struct.unpack_from("<Ii", word, _FC_PLCF_BTE_CHPX)
-    if lcb <= 4 or fc + lcb > len(table):
-        return []
-    count = (lcb - 4) // 8
     runs = []
-    for pn in struct.unpack_from(f"<{count}I", table, fc + 4 * (count + 1)):
-        page = word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
-        if len(page) < 512:
-            continue
+    for page in _fkp_pages(word, table, _FC_PLCF_BTE_CHPX):
         crun = page[511]
         bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for k in range(crun):
