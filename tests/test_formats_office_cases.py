@@ -5,12 +5,11 @@ deletions, tracked moves and redefined list levels in .docx, RTF bullets."""
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 from policykit.ingest import read_source
 from tests.test_formats_converters import _level_xml
-from tests.test_formats_odt import MIMETYPE, NS
+from tests.test_formats_odt import odt_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -80,16 +79,7 @@ def test_odt_list_item_holding_only_a_deeper_list_is_not_counted(tmp_path):
         + lst(sub.format("主要目标"), True)
         + lst("<text:p>重点任务</text:p>", True)
     )
-    content = (
-        f'<office:document-content {NS} office:version="1.3"><office:automatic-styles>{styles}'
-        f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
-        "</office:document-content>"
-    )
-    path = tmp_path / "lists.odt"
-    with zipfile.ZipFile(path, "w") as package:
-        package.writestr("mimetype", MIMETYPE)
-        package.writestr("content.xml", content)
-    lines = [line.text for line in read_source(path).lines if line.text.strip()]
+    lines = [text for text in odt_lines(tmp_path, body, styles, "lists.odt") if text.strip()]
     assert lines == ["一、总体要求", "（一）指导思想", "正文。", "（二）主要目标", "二、重点任务"]
 
 
@@ -245,17 +235,9 @@ def test_odt_list_item_in_another_list_style_prints_in_it_and_counts_on(tmp_path
             ("培育新兴产业。", ' text:style-override="L2"'),
         )
     )
-    content = (
-        f'<office:document-content {NS} office:version="1.3"><office:automatic-styles>'
-        f"{style('L1', '一, 二, 三, ...', '', '、')}{style('L2', '1', '（', '）')}</office:automatic-styles>"
-        f'<office:body><office:text><text:list text:style-name="L1">{items}</text:list></office:text>'
-        "</office:body></office:document-content>"
-    )
-    path = tmp_path / "override.odt"
-    with zipfile.ZipFile(path, "w") as package:
-        package.writestr("mimetype", MIMETYPE)
-        package.writestr("content.xml", content)
-    lines = [line.text for line in read_source(path).lines if line.text.strip()]
+    styles = f"{style('L1', '一, 二, 三, ...', '', '、')}{style('L2', '1', '（', '）')}"
+    body = f'<text:list text:style-name="L1">{items}</text:list>'
+    lines = [text for text in odt_lines(tmp_path, body, styles, "override.odt") if text.strip()]
     assert lines == ["一、总体要求", "二、重点任务", "（3）培育新兴产业。"]
 
 
