@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
-from policykit import pattern_cache
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
@@ -516,7 +515,9 @@ def _part_patterns(part: str) -> tuple[re.Pattern[str], ...]:
     any of its forms, with whitespace and invisible characters allowed between them.
 
     One pattern per form of the first character, so each starts with a literal the regex engine
-    looks for at C speed; a class at the start would test every character of the file.
+    looks for at C speed; a class at the start would test every character of the file. They come
+    from the user's query, so they are compiled here (under 1.5 ms for a Chinese term) and never
+    kept in pattern_cache's store, which every later command reads whole at start-up.
     """
     from policykit.zh.chars import _CONTROL, ZERO_WIDTH
 
@@ -527,7 +528,7 @@ def _part_patterns(part: str) -> tuple[re.Pattern[str], ...]:
         return re.escape(char) if len(forms[char]) == 1 else f"[{''.join(map(re.escape, forms[char]))}]"
 
     rest = "".join(between + one_of(char) for char in part[1:])
-    return tuple(pattern_cache.compile(re.escape(first) + rest) for first in forms[part[0]])
+    return tuple(re.compile(re.escape(first) + rest) for first in forms[part[0]])
 
 
 def squashed(text: str) -> str:
