@@ -165,3 +165,13 @@ def test_search_queries_leave_the_program_store_alone(fresh_cache, tmp_path):
         search(term, [folder], use_index=False)
     _reload_store()
     assert set(pattern_cache.PROGRAMS.stored()) == before
+
+
+def test_an_oversized_store_is_cut_to_what_a_run_used_even_when_it_adds_nothing(fresh_cache, monkeypatch):
+    for i in range(5):
+        pattern_cache.compile(f"x{i}")
+    _reload_store()
+    monkeypatch.setattr(pattern_cache.PROGRAMS, "max_entries", 3)
+    pattern_cache.compile("x1")  # from the store: nothing new to write
+    _reload_store()
+    assert set(pattern_cache.PROGRAMS.stored()) == {("x1", 0)}

@@ -34,6 +34,7 @@ class RunCache:
         self._stored: dict | None = None
         self._new: dict = {}
         self._used: set = set()
+        self._oversized = False
 
     def path(self) -> str | None:
         from policykit.config import cache_dir
@@ -65,12 +66,16 @@ class RunCache:
         if self._stored is None:
             path = self.path()
             self._stored = _read(path) if path else {}
+            if len(self._stored) > self.max_entries:  # rewrite it at exit with only what this run used
+                self._oversized = True
+                if not _registered:
+                    _register()
         return self._stored
 
     def save(self) -> None:
         """Merge this run's new values into the file, under a lock, replacing it atomically."""
         path = self.path()
-        if not self._new or not path:
+        if not (self._new or self._oversized) or not path:
             return
         import marshal
 
@@ -90,6 +95,7 @@ class RunCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         self._new.clear()
+        self._oversized = False
 
 
 _CACHES: list[RunCache] = []
@@ -99,7 +105,7 @@ _registered = False
 def save_all() -> None:
     """Write every cache's new values (at exit, and after a pool worker's job)."""
     for cache in _CACHES:
-        if cache._new:
+        if cache._new or cache._oversized:
             cache.save()
 
 
