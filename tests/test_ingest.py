@@ -34,6 +34,9 @@ def test_explicit_encoding_overrides_detection(tmp_path):
         (lambda p: p.mkdir(), "is a directory"),
         (lambda p: p.write_bytes(b""), "empty"),
         (lambda p: p.write_bytes(b"  \n\n"), "empty"),
+        (lambda p: p.write_bytes(b"\xef\xbb\xbf"), "empty"),
+        (lambda p: p.write_bytes("\ufeff \u3000\n".encode("utf-16")), "empty"),
+        (lambda p: p.symlink_to(p.with_name("elsewhere.txt")), "symbolic link that leads nowhere"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), "binary"),
     ],
 )
@@ -88,3 +91,26 @@ def test_a_decode_error_points_at_the_first_bad_utf8_byte():
         decode_text(data, "plan.txt")
     assert f"not valid UTF-8 at byte {len(good)}" in str(caught.value)
     assert caught.value.line == 3
+
+
+def test_a_word_file_or_web_page_named_pdf_is_read_as_what_it_is(tmp_path):
+    """Sites serve Word files and web pages under .pdf names; the bytes decide, as for every other suffix."""
+    from tests.pdf_probe import build_docx
+
+    text = "一、总体要求\n到2025年，氢能产业产值达到100亿元。"
+    build_docx(text, tmp_path / "plan.pdf", "plain")
+    page = tmp_path / "page.pdf"
+    page.write_text(
+        "<!DOCTYPE html><html><body><p>一、总体要求</p><p>到2025年，产值达到100亿元。</p></body></html>"
+    )
+    for path, kind in ((tmp_path / "plan.pdf", "docx"), (page, "html")):
+        source = read_source(path)
+        assert source.encoding == kind
+        assert any("100亿元" in line.text for line in source.lines)
+
+
+def test_an_image_named_pdf_says_it_is_an_image(tmp_path):
+    image = tmp_path / "scan.pdf"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    with pytest.raises(InputError, match="PNG image"):
+        read_source(image)

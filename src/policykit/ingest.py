@@ -105,7 +105,10 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
                 f"not valid UTF-8 at byte {where} (nor {chosen}): try --encoding gb18030, big5 or utf-16"
             )
         raise InputError(message, path=name, line=data[:where].count(b"\n") + 1) from None
-    return text.lstrip("\ufeff"), chosen
+    text = text.lstrip("\ufeff")
+    if not text.strip():  # a byte-order mark, or UTF-16 spaces, and nothing else
+        raise InputError("the file is empty: nothing to parse", path=name)
+    return text, chosen
 
 
 def _first_bad_utf8(data: bytes) -> int:
@@ -141,6 +144,8 @@ def read_source(
     else:
         file = Path(path)
         if not file.exists():
+            if file.is_symlink():
+                raise InputError("a symbolic link that leads nowhere (broken, or a loop)", path=shown)
             raise InputError("no such file: check the path", path=shown)
         if file.is_dir():
             raise InputError("is a directory: give a document file (search takes folders)", path=shown)
@@ -149,15 +154,17 @@ def read_source(
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path=shown) from None
         name = file.stem
-    if data.startswith(b"%PDF") or shown.lower().endswith(".pdf"):
-        from policykit.pdf import read_pdf
-
-        source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
-        return replace(source, path=shown, name=name)
     try:
         kind = detect_format(data, Path(shown).suffix)
     except InputError as error:
         raise InputError(str(error), path=shown) from None
+    # A file named .pdf is read as a PDF (whose header may sit past leading junk) unless its bytes
+    # say it is another document: sites serve Word and web pages under .pdf names.
+    if kind == "pdf":
+        from policykit.pdf import read_pdf
+
+        source = read_pdf(data, password=password, name=name, label=shown, progress=progress)
+        return replace(source, path=shown, name=name)
     if kind != "text":
         return read_format(kind, data, path=shown, name=name)
     text, used = decode_text(data, shown, encoding)
