@@ -85,8 +85,9 @@ def test_every_corpus_document_saved_as_gb18030_stays_gb18030(corpus_dir):
 
 
 def test_a_decode_error_points_at_the_first_bad_utf8_byte():
+    """Past a few stray bytes (which are read as U+FFFD) the file is refused, pointing at the first."""
     good = "第一行\n第二行\n".encode()
-    data = good + b"\xff\xfe\xff" + "第三行".encode()
+    data = good + (b"\xff\xfe\xff" + "第三行".encode()) * 4
     with pytest.raises(InputError) as caught:
         decode_text(data, "plan.txt")
     assert f"not valid UTF-8 at byte {len(good)}" in str(caught.value)
@@ -114,3 +115,46 @@ def test_an_image_named_pdf_says_it_is_an_image(tmp_path):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     with pytest.raises(InputError, match="PNG image"):
         read_source(image)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_stray_byte_costs_one_mark_not_the_document(tmp_path, caplog, codec):
+    """A bad copy or a cut download leaves a byte that fits no encoding: the rest is read, the spot is
+    U+FFFD and a warning names the line."""
+    lines = ["一、总体要求", "到2025年，氢能产业产值达到100亿元。", "二、重点任务", "（一）建设加氢站50座。"]
+    data = "\n".join(lines).encode(codec)
+    cut = data.index("二".encode(codec))
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    with caplog.at_level("WARNING", logger="policykit"):
+        source = read_source(path)
+    assert source.encoding == codec
+    assert [line.text for line in source.lines] == [*lines[:2], "\ufffd" + lines[2], lines[3]]
+    assert "line(s) 3" in caplog.text and str(path) in caplog.text
+
+
+def test_stray_bytes_in_every_corpus_document_leave_the_rest_intact(corpus_dir, tmp_path):
+    import random
+
+    chooser = random.Random(7)
+    for document in sorted(corpus_dir.glob("*.txt")):
+        text = document.read_text(encoding="utf-8")
+        for codec in ("utf-8", "gb18030"):
+            data = text.encode(codec)
+            spots = sorted(chooser.sample(range(1, len(data)), 2))
+            damaged = data[: spots[0]] + b"\xff" + data[spots[0] : spots[1]] + b"\xff" + data[spots[1] :]
+            path = tmp_path / f"{document.stem}.txt"
+            path.write_bytes(damaged)
+            got, used = decode_text(damaged, str(path))
+            assert used == codec, document.name
+            # each stray byte costs at most the character it landed in (and, in GB18030, the next)
+            kept = got.replace("\ufffd", "")
+            assert len(text) - 4 <= len(kept) <= len(text), document.name
+            assert got.count("\ufffd") >= 1
+
+
+def test_a_file_of_many_bad_bytes_is_still_refused(tmp_path):
+    data = "到2025年，产值达到100亿元。".encode() * 50
+    damaged = b"".join(data[i : i + 20] + b"\xff" for i in range(0, len(data), 20))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        decode_text(damaged, "bad.txt")

@@ -127,11 +127,12 @@ class _LazyProgress:
 def lean_search(options: dict) -> int:
     """Run a search and print JSON/JSONL; return grep's exit status."""
     from policykit.config import DEFAULT_SOURCES
-    from policykit.errors import PolicykitError
+    from policykit.errors import PolicykitError, log_to_stderr
     from policykit.files import parse_size
     from policykit.render.search import render_search_data
     from policykit.search import search
 
+    log_to_stderr()
     query, *paths = options["positional"]
     mode = "regex" if options.get("regex") else "substring" if options.get("substring") else "word"
     progress = _LazyProgress()
@@ -188,9 +189,10 @@ def parse_parse_args(args: list[str]) -> dict | None:
 
 def lean_parse(options: dict) -> int:
     """Parse one document and print its clause tree as JSON or YAML, as the typer command does."""
-    from policykit.errors import PolicykitError, UsageError
+    from policykit.errors import PolicykitError, UsageError, log_to_stderr
     from policykit.pipeline import load_document
 
+    log_to_stderr()
     try:
         document = load_document(
             options["positional"][0], encoding=options.get("encoding"), password=options.get("password")

@@ -37,3 +37,25 @@ class RegistryError(PolicykitError):
 
 class UsageError(PolicykitError):
     """The call itself is wrong (bad option value, bad query); the CLI exits 2."""
+
+
+def log_to_stderr(verbose: bool = False) -> None:
+    """Print the library's warnings (a scanned PDF page, bytes read as U+FFFD) one line each on stderr as
+    "Warning: …", and with `verbose` its notes too; both front doors (typer and the lean path) use it."""
+    import logging
+    import sys
+
+    class _Format(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            message = record.getMessage()
+            return f"Warning: {message}" if record.levelno >= logging.WARNING else message
+
+    logger = logging.getLogger("policykit")
+    for handler in [h for h in logger.handlers if getattr(h, "policykit_cli", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.policykit_cli = True  # type: ignore[attr-defined]
+    handler.setFormatter(_Format())
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False

@@ -99,6 +99,9 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
             where = error.start
             message = f"cannot decode as {chosen} at byte {where}: try another --encoding"
         else:
+            salvaged = _salvage(data, chosen, name)
+            if salvaged is not None:
+                return salvaged
             # Nothing guessed fits; UTF-8 is what most files are meant to be, so point at its first bad byte.
             where = _first_bad_utf8(data)
             message = (
@@ -109,6 +112,60 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     if not text.strip():  # a byte-order mark, or UTF-16 spaces, and nothing else
         raise InputError("the file is empty: nothing to parse", path=name)
     return text, chosen
+
+
+def _salvage(data: bytes, guessed: str, name: str) -> tuple[str, str] | None:
+    """Decode a file that is one encoding but for a few stray bytes (a bad copy, a truncated download),
+    each stray byte read as U+FFFD and reported; None when no codec fits that well.
+
+    Of UTF-8 and the guessed codec, the one with few enough bad spots whose text reads most like
+    common Chinese wins: GB18030 reads UTF-8 bytes as rare characters with few errors.
+    """
+    limit = max(8, len(data) // 20_000)
+    best: tuple[float, str, str, list[int]] | None = None
+    for codec in dict.fromkeys(("utf-8", guessed)):
+        if codec.startswith("utf-16"):
+            continue
+        decoded = _decode_with_gaps(data, codec, limit)
+        if decoded is None:
+            continue
+        text, spots = decoded
+        share = common_hanzi_share(text[:65536])
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, codec, text, spots)
+    if best is None:
+        return None
+    _, codec, text, spots = best
+    lines = sorted({data[:spot].count(b"\n") + 1 for spot in spots})
+    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    import logging
+
+    logging.getLogger(__name__).warning(
+        "%s: %d undecodable byte sequence(s) read as U+FFFD (the rest is %s), on line(s) %s",
+        name,
+        len(spots),
+        codec,
+        shown,
+    )
+    return text.lstrip("\ufeff"), codec
+
+
+def _decode_with_gaps(data: bytes, codec: str, limit: int) -> tuple[str, list[int]] | None:
+    """Decode with each undecodable sequence as U+FFFD and its byte offset noted; None past `limit` of them."""
+    parts: list[str] = []
+    spots: list[int] = []
+    start = 0
+    while True:
+        try:
+            parts.append(data[start:].decode(codec))
+            return "".join(parts), spots
+        except UnicodeDecodeError as error:
+            if len(spots) >= limit:
+                return None
+            parts.append(data[start : start + error.start].decode(codec))
+            parts.append("\ufffd")
+            spots.append(start + error.start)
+            start += max(error.end, error.start + 1)
 
 
 def _first_bad_utf8(data: bytes) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from policykit import __version__
-from policykit.errors import PolicykitError, UsageError
+from policykit.errors import PolicykitError, UsageError, log_to_stderr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -166,26 +165,7 @@ def main_options(
         policykit search 氢能 docs/
     """
     _state["verbose"] = verbose
-    _log_to_stderr(verbose)
-
-
-class _LogFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        return f"Warning: {message}" if record.levelno >= logging.WARNING else message
-
-
-def _log_to_stderr(verbose: bool) -> None:
-    """Print the library's warnings (image-only PDF pages) and, with --verbose, its notes, one line each."""
-    logger = logging.getLogger("policykit")
-    for handler in [h for h in logger.handlers if getattr(h, "policykit_cli", False)]:
-        logger.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.policykit_cli = True  # type: ignore[attr-defined]
-    handler.setFormatter(_LogFormatter())
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
+    log_to_stderr(verbose)
 
 
 FileArg = Annotated[
