@@ -121,51 +121,50 @@ def _salvage(data: bytes, guessed: str, name: str) -> tuple[str, str] | None:
     Of UTF-8 and the guessed codec, the one with few enough bad spots whose text reads most like
     common Chinese wins: GB18030 reads UTF-8 bytes as rare characters with few errors.
     """
-    limit = max(8, len(data) // 20_000)
-    best: tuple[float, str, str, list[int]] | None = None
+    limit = min(max(8, len(data) // 20_000), 256)
+    best: tuple[float, str, str, int, list[int]] | None = None
     for codec in dict.fromkeys(("utf-8", guessed)):
         if codec.startswith("utf-16"):
             continue
         decoded = _decode_with_gaps(data, codec, limit)
         if decoded is None:
             continue
-        text, spots = decoded
+        text, bad, lines = decoded
         share = common_hanzi_share(text[:65536])
         if share >= 0.9 and (best is None or share > best[0]):
-            best = (share, codec, text, spots)
+            best = (share, codec, text, bad, sorted(set(lines)))
     if best is None:
         return None
-    _, codec, text, spots = best
-    lines = sorted({data[:spot].count(b"\n") + 1 for spot in spots})
+    _, codec, text, bad, lines = best
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     import logging
 
     logging.getLogger(__name__).warning(
         "%s: %d undecodable byte sequence(s) read as U+FFFD (the rest is %s), on line(s) %s",
         name,
-        len(spots),
+        bad,
         codec,
         shown,
     )
     return text.lstrip("\ufeff"), codec
 
 
-def _decode_with_gaps(data: bytes, codec: str, limit: int) -> tuple[str, list[int]] | None:
-    """Decode with each undecodable sequence as U+FFFD and its byte offset noted; None past `limit` of them."""
-    parts: list[str] = []
-    spots: list[int] = []
-    start = 0
-    while True:
-        try:
-            parts.append(data[start:].decode(codec))
-            return "".join(parts), spots
-        except UnicodeDecodeError as error:
-            if len(spots) >= limit:
-                return None
-            parts.append(data[start : start + error.start].decode(codec))
-            parts.append("\ufffd")
-            spots.append(start + error.start)
-            start += max(error.end, error.start + 1)
+def _decode_with_gaps(data: bytes, codec: str, limit: int) -> tuple[str, int, list[int]] | None:
+    """Decode in one pass with each undecodable sequence as U+FFFD: (text, how many, the lines holding a
+    U+FFFD), or None past `limit` of them. U+FFFD the file itself spells out is not counted."""
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode(codec))
+    if bad > limit:
+        return None
+    lines: list[int] = []
+    line, scanned = 1, 0
+    at = text.find("\ufffd")
+    while at >= 0:
+        line += text.count("\n", scanned, at)
+        scanned = at
+        lines.append(line)
+        at = text.find("\ufffd", at + 1)
+    return text, bad, lines
 
 
 def _first_bad_utf8(data: bytes) -> int:
