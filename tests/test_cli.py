@@ -282,3 +282,34 @@ def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left
     )
     assert lean.returncode == 0 and json.loads(lean.stdout) == every[:2]
     assert "1 more matching clause(s) not shown" in lean.stderr
+
+
+def test_extract_and_track_take_a_folder_as_the_documents_below_it(runner, tmp_path, corpus_dir):
+    """A folder given to extract or track reads the documents below it, in name order, as if each were
+    named; one that cannot be read is reported and the rest are still read (exit 1)."""
+    folder = tmp_path / "reports"
+    (folder / "older").mkdir(parents=True)
+    later = folder / "gov-work-report-2025.txt"
+    earlier = folder / "older" / "gov-work-report-2024.txt"
+    for path in (later, earlier):
+        path.write_bytes((corpus_dir / path.name).read_bytes())
+    named = runner.invoke(app, ["extract", str(later), str(earlier), "-f", "json"])
+    walked = runner.invoke(app, ["extract", str(folder), "-f", "json"])
+    assert walked.exit_code == 0 and named.exit_code == 0
+    assert json.loads(walked.stdout) == json.loads(named.stdout)
+    tracked = runner.invoke(app, ["track", str(folder), "-f", "json"])
+    assert tracked.exit_code == 0
+    assert json.loads(tracked.stdout) == json.loads(
+        runner.invoke(app, ["track", str(earlier), str(later), "-f", "json"]).stdout
+    )
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n%garbage")
+    damaged = runner.invoke(app, ["extract", str(folder), "-f", "json"])
+    assert damaged.exit_code == 1
+    assert "broken.pdf" in damaged.stderr and json.loads(damaged.stdout) == json.loads(named.stdout)
+
+
+def test_extract_of_a_folder_without_documents_is_one_error(runner, tmp_path):
+    (tmp_path / "notes.xyz").write_text("nothing")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no documents in this folder" in result.stderr

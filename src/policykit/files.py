@@ -65,6 +65,26 @@ def expand_paths(
     return Expanded(tuple(walker.files), tuple(walker.warnings), walker.stats)
 
 
+def documents_in(
+    paths: Iterable[str | os.PathLike], *, suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+) -> Expanded:
+    """The documents a command that reads files is given: each folder as the documents below it (in name
+    order, any size), every other path as it is, for its reader to judge ('-', a missing file)."""
+    files: list[str] = []
+    warnings: list[str] = []
+    for path in paths:
+        given = os.fsdecode(path)
+        if given == "-" or not os.path.isdir(given):
+            files.append(given)
+            continue
+        found = expand_paths([given], suffixes=suffixes, max_size=None)
+        warnings.extend(found.warnings)
+        if not found.files:
+            warnings.append(f"{given}: no documents in this folder ({' '.join(suffixes)})")
+        files.extend(file for file in found.files if file not in files)
+    return Expanded(tuple(files), tuple(warnings))
+
+
 class _Walker:
     """Collects document files once each, remembering the folders it has entered (by device and inode)."""
 

@@ -76,20 +76,27 @@ def extract_files(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExtractRun:
-    """Load and extract several documents, going on past a file that cannot be read.
+    """Load and extract several documents (folders: the documents below them), going on past a file
+    that cannot be read.
 
     With one file its error is raised as it is; with several, every failure is collected so the
     targets of the readable files are not lost to one bad file.
     """
+    from policykit.errors import InputError
+    from policykit.files import documents_in
     from policykit.targets import extract_targets
 
+    expanded = documents_in(paths)
+    failures: list[PolicykitError] = [InputError(warning) for warning in expanded.warnings]
+    paths = expanded.files
+    if not paths:
+        raise failures[0] if failures else InputError("no documents given")
     targets: list[Target] = []
-    failures: list[PolicykitError] = []
     for done, path in enumerate(paths):
         try:
             document = load_document(path, encoding=encoding, password=password)
         except PolicykitError as error:
-            if len(paths) == 1:
+            if len(paths) == 1 and not failures:
                 raise
             failures.append(error)
         else:

@@ -618,9 +618,12 @@ def document_edition(
 def load_editions(
     paths: Iterable[str | Path], *, encoding: str | None = None, password: str | None = None
 ) -> list[Edition]:
-    """Read documents and registries into editions, oldest first (editions without a year keep their place last)."""
+    """Read documents and registries (folders: the documents below them) into editions, oldest first
+    (editions without a year keep their place last)."""
+    from policykit.files import documents_in
+
     editions: list[Edition] = []
-    for path in paths:
+    for path in documents_in(paths).files:
         if str(path).lower().endswith(REGISTRY_SUFFIXES):
             editions.extend(registry_editions(path))
         else:

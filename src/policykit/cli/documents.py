@@ -110,7 +110,7 @@ def extract(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Documents (.txt .pdf .docx .doc .wps .odt .rtf .ofd .html .mht) or - for stdin.",
+            help="Documents (.txt .pdf .docx .doc .wps .odt .rtf .ofd .html .mht), folders of them, or - for stdin.",
             show_default=False,
         ),
     ],
@@ -136,7 +136,7 @@ def extract(
 
         policykit extract report-2024.txt --format csv > targets.csv
 
-        policykit extract docs/*.txt --format jsonl | jq -c '[.indicator, .value, .unit]'
+        policykit extract docs/ --format jsonl | jq -c '[.indicator, .value, .unit]'
 
         policykit extract report.txt --all --year 2024
     """

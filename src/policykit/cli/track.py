@@ -34,7 +34,8 @@ def track_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Editions in any order (.txt, .pdf) and registries (data/clauses.yaml).", show_default=False
+            help="Editions in any order (documents, or folders of them) and registries (data/clauses.yaml).",
+            show_default=False,
         ),
     ],
     indicator: Annotated[
@@ -60,7 +61,7 @@ def track_command(
 
         policykit track report-2025.txt report-2026.txt --indicator GDP --indicator CPI
 
-        policykit track reports/*.txt --format json | jq '.indicators[0].series'
+        policykit track reports/ --format json | jq '.indicators[0].series'
 
         policykit track reports/*.txt --format html -o track.html
     """
