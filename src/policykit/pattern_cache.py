@@ -60,7 +60,11 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 def _program(pattern: str, flags: int) -> tuple | None:
     """What re._compiler.compile hands the engine, as plain ints and tuples (marshal-able)."""
     try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
+        try:
+            from re import _compiler, _parser  # type: ignore[attr-defined]
+        except ImportError:  # Python 3.10 names them sre_compile and sre_parse
+            import sre_compile as _compiler
+            import sre_parse as _parser
 
         parsed = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
