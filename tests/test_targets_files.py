@@ -49,6 +49,8 @@ def test_a_level_reached_by_extending_names_what_was_extended():
     found = read("过去一年，在餐饮等30个行业推行“一证准营”，综合监管试点拓展至45个。", 2025)
     assert ("综合监管试点", 45, "个", "achieved", None) in found
     assert read("到2027年，示范场景扩展到120个。")[0][:3] == ("示范场景", 120, "个")
+    # henan-gov-work-report-2026 line 13 has the same class: 跨境电商综试区扩容至7个
+    assert read("去年，新设企业8.2万家，综合试验区扩容至9个。", 2026)[-1][:3] == ("综合试验区", 9, "个")
 
 
 def test_shares_before_de_joined_by_he_each_name_the_noun_after_them():
