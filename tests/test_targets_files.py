@@ -9,6 +9,7 @@ from bench.eval import FORMATS, gold_files, is_file_gold, load_gold
 
 from policykit.pipeline import load_document
 from policykit.targets import TargetContext, extract_targets, extract_text
+from policykit.zh.numerals import find_quantities
 
 FILES_DIR = Path(__file__).resolve().parent / "gold" / "targets" / "files"
 
@@ -107,6 +108,31 @@ def test_yuanzeshang_under_a_goals_deadline_is_a_goal_with_latitude():
     (target,) = extract_text(text)
     assert (target.value, target.unit, target.comparator, target.year) == (50, "%", ">=", 2026)
     assert extract_text("补贴发放期限原则上不超过24个月。") == []
+
+
+# ---------------------------------------------------------------- classes met on the corpus gold in the same pass
+
+
+def test_a_units_bracketed_alternatives_do_not_cut_the_unit():
+    # guangdong-gov-work-report-2026 line 12: 2813.8万辆（艘、架、列）次 counts 辆次, not 辆
+    (quantity,) = find_quantities("出入境交通工具达120万辆（艘、架）次")
+    assert (quantity.value, quantity.unit) == (1_200_000, "辆次")
+    assert [q.unit for q in find_quantities("建成超100条（个）幸福河湖")] == ["条"]
+
+
+def test_counts_of_what_befell_a_place_are_no_results():
+    # guangdong-gov-work-report-2026 line 20: 成功应对22轮强降水和“桦加沙”等15个台风
+    assert [kind for *_, kind, _ in read("去年成功抵御12轮寒潮和4个台风，新建堤防30公里。", 2026)] == [
+        "figure",
+        "figure",
+        "achieved",
+    ]
+
+
+def test_a_record_size_after_a_superlative_describes_the_thing():
+    # henan-gov-work-report-2026 line 11: 全球最高10米液压支架成功下线
+    found = read("去年，全国最高12米液压支架成功下线，新建道路45公里。", 2026)
+    assert [(value, unit) for _, value, unit, kind, _ in found if kind == "achieved"] == [(45, "公里")]
 
 
 # ---------------------------------------------------------------- end to end on the real files

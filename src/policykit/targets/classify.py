@@ -475,6 +475,12 @@ def _qualifies(r: Reading) -> bool:
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if (
+        r.quantity.group == "measure"
+        and r.text.endswith(words.superlatives, 0, r.quantity.start)
+        and _is_cjk_noun_start(r.text, r.after_end)
+    ):
+        return True  # 全球最高10米液压支架: a record size of the thing, not an amount
     if r.quantity.written_unit in words.attribute_units and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 更新改建沿街2层老建筑: the storeys describe the buildings
     if r.quantity.group == "measure" and words.plan_noun_after.match(r.text, r.after_end):
@@ -523,6 +529,19 @@ def _list_count(r: Reading) -> bool:
     ('figure', 'counts its list')
     """
     return _counts_its_list(r.text, r.quantity, r.sentence[0])
+
+
+def _coped_with(r: Reading) -> bool:
+    """A count of what befell a place, the object of 应对/抵御: 成功应对22轮强降水和“桦加沙”等15个台风.
+
+    >>> from policykit.targets.extract import explain
+    >>> [rule for _, _, rule in explain("去年成功应对18轮强降雨和9个台风。", year=2026)]
+    ['an event coped with', 'an event coped with']
+    """
+    if r.quantity.group != "count":
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(_words().coped_verbs.search(r.text, start, r.quantity.start))
 
 
 def _existing(r: Reading) -> bool:
@@ -700,6 +719,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("qualifies a noun", "figure", _qualifies),
     ("counts its list", "figure", _list_count),
     ("names what exists", "figure", _existing),
+    ("an event coped with", "figure", _coped_with),
     ("describes the population", "figure", _population),
     ("frames a place", "figure", _frame),
     ("a duration with no bound", "figure", _unbounded_time),

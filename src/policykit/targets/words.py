@@ -70,6 +70,7 @@ class _Words:
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
+    superlatives: tuple[str, ...]
     event_units: frozenset[str]
     action_units: frozenset[str]
     kept_at: tuple[str, ...]
@@ -84,6 +85,7 @@ class _Words:
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
     worded_count_units: frozenset[str]
+    coped_verbs: re.Pattern[str]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
@@ -207,6 +209,7 @@ def _words() -> _Words:
         baseline_openers=longest_first(raw["baseline_openers"]),
         baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
+        superlatives=longest_first(raw["superlatives"]),
         event_units=frozenset(map(str, raw["event_units"])),
         action_units=frozenset(map(str, raw["action_units"])),
         kept_at=longest_first(raw["kept_at"]),
@@ -225,6 +228,7 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
+        coped_verbs=_alternation(raw["coped_verbs"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
