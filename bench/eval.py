@@ -1,6 +1,8 @@
 """Score `extract` against hand-annotated gold targets: micro precision, recall and F1 per document and overall.
 
-Gold files are tests/gold/targets/*.yaml plus ../shared/eval/seed-targets.yaml (format in that file). A found
+Gold files are tests/gold/targets/*.yaml plus ../shared/eval/seed-targets.yaml (format in that file); gold in
+tests/gold/targets/files/ annotates a real file under ../shared/formats (PDF, HTML, .docx), read end to end through
+policykit's format readers, and is totalled apart as the held-out measure. A found
 target matches a gold entry when value (and upper) agree within 1e-6 relative, unit and year are equal and the
 indicators match loosely; matching is one-to-one and greedy. Found targets that match an `optional` or
 `achieved` entry, or repeat a gold target already matched (a second mention), count neither way. Comparator
@@ -25,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold" / "targets"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+FORMATS = SHARED / "formats"
+FILES_DIR = GOLD_DIR / "files"
 SEED_GOLD = SHARED / "eval" / "seed-targets.yaml"
 SEED_DOC = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt"
 SEED_NAME = "000_532277194287f557.txt"
@@ -259,10 +263,15 @@ class Gold:
 
 
 def load_gold(path: Path) -> Gold:
-    """Read a gold YAML file and resolve its document (the seed's lives in data/raw)."""
+    """Read a gold YAML file and resolve its document (the seed's lives in data/raw, a file gold's in formats)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     name = data["document"]
-    document = SEED_DOC if name == SEED_NAME else CORPUS / name
+    if name == SEED_NAME:
+        document = SEED_DOC
+    elif is_file_gold(path):
+        document = FORMATS / name
+    else:
+        document = CORPUS / name
 
     def entries(key: str) -> tuple[Entry, ...]:
         return tuple(Entry.from_gold(item) for item in data.get(key) or ())
@@ -278,12 +287,18 @@ def load_gold(path: Path) -> Gold:
 
 
 def gold_files(paths: Iterable[str]) -> list[Path]:
-    """The gold files named on the command line, or every gold file plus the seed's."""
+    """The gold files named on the command line, or every gold file plus the seed's, then the real files'."""
     chosen = [Path(p) for p in paths]
     if chosen:
         return chosen
     files = sorted(GOLD_DIR.glob("*.yaml"))
-    return [*files, SEED_GOLD] if SEED_GOLD.is_file() else files
+    files = [*files, SEED_GOLD] if SEED_GOLD.is_file() else files
+    return [*files, *sorted(FILES_DIR.glob("*.yaml"))]
+
+
+def is_file_gold(path: Path) -> bool:
+    """A gold that annotates a real file under ../shared/formats rather than a corpus text."""
+    return path.resolve().parent == FILES_DIR.resolve()
 
 
 def extract(document: Path, *, achieved: bool, year: int | None) -> list[Entry]:
@@ -325,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     total, total_gold, total_found = Score(), 0, 0
+    held, held_gold, held_found = Score(), 0, 0
     details: list[tuple[str, Score]] = []
     for path in gold_files(args.gold):
         try:
@@ -336,7 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.achieved and gold.achieved is None:
             continue
         if not gold.document.is_file():
-            print(f"{name[:44]:44} skipped: {gold.document} not found")
+            where = "../shared/formats" if is_file_gold(path) else "the corpus"
+            print(f"{name[:44]:44} skipped: {gold.document.name} not in {where}")
             continue
         expected = gold.achieved if args.achieved else gold.targets
         neutral = gold.optional + (gold.targets if args.achieved else (gold.achieved or ()))
@@ -349,9 +366,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         total.add(result)
         total_gold += len(expected or ())
         total_found += len(found)
+        if is_file_gold(path):
+            held.add(result)
+            held_gold += len(expected or ())
+            held_found += len(found)
         details.append((name, result))
         print(_row(name, len(expected or ()), len(found), result))
     print("-" * len(header))
+    if held_gold or held_found or held.tp:
+        print(_row("real files, held out (micro)", held_gold, held_found, held))
     print(_row("overall (micro)", total_gold, total_found, total))
     print(
         f"comparator mismatches {total.comparator_mismatch}, direction mismatches {total.direction_mismatch}, "

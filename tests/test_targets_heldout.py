@@ -322,7 +322,10 @@ def test_storeys_before_a_building_describe_it():
 
 
 def test_the_area_of_a_plan_is_no_goal():
-    assert targets("到2030年，加快形成2平方公里规划实施方案，完成土地出让5幅。") == []
+    # the plan's extent is no goal; the parcels to sell are (幅 counts parcels, as in 完成三幅安置房地块出让)
+    assert targets("到2030年，加快形成2平方公里规划实施方案，完成土地出让5幅。") == [
+        ("土地出让", 5, "幅", None)
+    ]
     assert [value for _, value, _, _ in targets("到2030年，完成城中村改造2平方公里。")] == [2]
 
 

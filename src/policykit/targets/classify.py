@@ -52,6 +52,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     if quantity.written_unit == "条" and any(u in sentence for u in ("部分", "板块", "章")):
         return "figure"
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
+        if quantity.value > 1 and quantity.written_unit in _words().worded_count_units:
+            return None  # 完成三幅安置房地块出让, 增至近三倍: things and multiples, no category
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
 
@@ -308,14 +310,20 @@ def _counts_layout(text: str, quantity: Quantity, after_end: int, s_start: int) 
     >>> text = "新建20个口袋公园。"
     >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
     [False]
+    >>> text = "庆成宫整体院落腾退等48项重点任务全面完成。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [False]
     """
     if quantity.group != "count":
         return False
     words = _words()
     rest = text[after_end : after_end + 8].lstrip("大")
-    if rest.startswith(words.layout_nouns):
-        return True
     head = text[max(s_start, quantity.start - 12) : quantity.start]
+    noun = next((n for n in words.layout_nouns if rest.startswith(n)), None)
+    if noun is not None:
+        # 48项重点任务全面完成, 完成10项重点任务: tasks carried out are counted results, not the text's parts
+        noun_end = text.find(noun, after_end) + len(noun)
+        return not (words.done_after.match(text, noun_end) or words.done_before.search(head))
     return bool(words.layout_verbs.search(head)) and rest.startswith(("大", "个方面", "条", "项", "类"))
 
 
@@ -400,6 +408,8 @@ def _rule(r: Reading) -> bool:
         return True  # 非全日制用工，是指…每日工作时间不超过四小时…的用工形式: a definition
     if r.comparator and r.text[start : start + 8].lstrip().startswith(_words().rule_openers):
         return True  # 对于…需求较大的地区，…其配套建筑用地占比不超过8%: a bound for the case the rule names
+    if _words().soft_rule_markers.search(r.left) and r.year is None and not r.context.goal:
+        return True  # 补贴原则上不超过3年: with no goal's deadline or section, 原则上 sets a rule
     return (
         _states_a_rule(r.left) or _first_in_sentence(_words().penalty_words, r.text, start, end) is not None
     )
@@ -465,6 +475,12 @@ def _qualifies(r: Reading) -> bool:
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
+    if (
+        r.quantity.group == "measure"
+        and r.text.endswith(words.superlatives, 0, r.quantity.start)
+        and _is_cjk_noun_start(r.text, r.after_end)
+    ):
+        return True  # 全球最高10米液压支架: a record size of the thing, not an amount
     if r.quantity.written_unit in words.attribute_units and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 更新改建沿街2层老建筑: the storeys describe the buildings
     if r.quantity.group == "measure" and words.plan_noun_after.match(r.text, r.after_end):
@@ -473,11 +489,31 @@ def _qualifies(r: Reading) -> bool:
         return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: 以下 with a noun after it names a category
+    if _draws_a_radius(r):
+        return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
         if tail and tail[-1][1].startswith("n"):
             return True  # 涉粉作业人数30人以上的金属粉尘企业: a noun's bound picks out the firms
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _draws_a_radius(r: Reading) -> bool:
+    """A distance or time with 内 before a noun whose own value follows in the clause: 50米内换乘比例提高到86%.
+
+    >>> from policykit.targets.extract import explain
+    >>> [rule for _, _, rule in explain("去年，50米内换乘比例提高到86%。", year=2024)][0]
+    'qualifies a noun'
+    >>> [rule for _, _, rule in explain("到2025年，基本实现2小时内到达。")][0] != "qualifies a noun"
+    True
+    """
+    later = r.following
+    if r.quantity.group not in ("measure", "time") or later is None:
+        return False
+    if r.text[r.quantity.end : r.after_end].strip() not in _words().radius_bounds:
+        return False
+    between = r.text[r.after_end : later.start]
+    return _is_cjk_noun_start(r.text, r.after_end) and not any(c in _SEGMENT_BOUNDARY for c in between)
 
 
 def _is_cjk_noun_start(text: str, at: int) -> bool:
@@ -493,6 +529,19 @@ def _list_count(r: Reading) -> bool:
     ('figure', 'counts its list')
     """
     return _counts_its_list(r.text, r.quantity, r.sentence[0])
+
+
+def _coped_with(r: Reading) -> bool:
+    """A count of what befell a place, the object of 应对/抵御: 成功应对22轮强降水和“桦加沙”等15个台风.
+
+    >>> from policykit.targets.extract import explain
+    >>> [rule for _, _, rule in explain("去年成功应对18轮强降雨和9个台风。", year=2026)]
+    ['an event coped with', 'an event coped with']
+    """
+    if r.quantity.group != "count":
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(_words().coped_verbs.search(r.text, start, r.quantity.start))
 
 
 def _existing(r: Reading) -> bool:
@@ -584,18 +633,24 @@ def _baseline(r: Reading) -> bool:
 
 
 def _forecast(r: Reading) -> bool:
-    """A forecast with no deadline: 预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元.
+    """A forecast with no deadline: 预计今年高校毕业生超过1170万人, 预计财政收入…，其中….
+
+    The size of a measure the government takes itself (预计全年退税减税约2.5万亿元) is its plan, not a forecast.
 
     >>> from policykit.targets.extract import explain
-    >>> [rule for _, _, rule in explain("预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元。")]
+    >>> [rule for _, _, rule in explain("预计今年高校毕业生超过1170万人，其中农村学生300万人。", year=2024)]
     ['a forecast', 'a forecast']
+    >>> [rule for _, _, rule in explain("预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元。", year=2022)]
+    ['sets a goal', 'sets a goal']
     """
     if not r.forecast:
         return False
+    words = _words()
     start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
-    return bool(_words().forecast_markers.search(r.text, start, r.quantity.start)) or (
-        r.forecasting and r.text.startswith("其中", start)
-    )
+    marker = words.forecast_markers.search(r.text, start, r.quantity.start)
+    if marker is not None:
+        return not words.planned_amounts.search(r.text, marker.end(), r.quantity.start)
+    return r.forecasting and r.text.startswith("其中", start)
 
 
 def _fact(r: Reading) -> bool:
@@ -664,6 +719,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("qualifies a noun", "figure", _qualifies),
     ("counts its list", "figure", _list_count),
     ("names what exists", "figure", _existing),
+    ("an event coped with", "figure", _coped_with),
     ("describes the population", "figure", _population),
     ("frames a place", "figure", _frame),
     ("a duration with no bound", "figure", _unbounded_time),

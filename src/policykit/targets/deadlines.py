@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+from policykit import pattern_cache
 from policykit.zh.dates import dates, period, plan_years, year_value
+
+# A year followed by 的 and a number is what a multiple or share is of (2020年的2倍, 2020年的一半).
+_MULTIPLE_OF_YEAR = pattern_cache.compile(r"的(?:近|约|超过)?[\d一二两三四五六七八九十]")
 
 
 def _deadline_hits(text: str) -> list[re.Match[str]]:
@@ -29,6 +33,8 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
             before = sentence[max(0, start - 2) : start]
             if any(word in before for word in known.baseline_before):
                 continue  # 比2020年下降: a baseline, not a deadline
+            if _MULTIPLE_OF_YEAR.match(sentence, hit.end()):
+                continue  # 提高到2020年的2倍: the year the multiple is of, not a deadline
             year = year_value(hit["year"])
             is_scope = (
                 hit["to"] or hit["end"] or hit["fy"] or start == 0 or sentence[start - 1] in "，,。；：\n"

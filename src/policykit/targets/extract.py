@@ -409,6 +409,11 @@ def _read_sentence(
         if alternative:
             after_end = alternative.end()  # 超100条（个）幸福河湖: the unit's alternative is not the noun
         rest, comparator, direction = _strip_linking(left)
+        if quantity.written_unit == "倍" and rest.rstrip().endswith("的"):
+            # 上市公司数量增至开市时的近三倍: the multiple is of 开市时; what grew is named before 增至
+            changes = list(words.level_change.finditer(rest))
+            if changes:
+                rest = rest[: changes[-1].start()]
         relative = _relative_bound(rest) if comparator is None else None
         if relative is not None:
             rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
@@ -482,7 +487,9 @@ def _read_sentence(
             if not indicator:
                 indicator, verb = _left_phrase_bracketed(_before_baseline(text, rest, quantity, preceding))
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
-                if right and (not indicator or _is_bare_verb(indicator) or listed):
+                # 93%的村庄和96%的农户: a value before 的 names the noun after it; 村庄和 is the last item's tail
+                joined = text.startswith("的", after_end) and bool(words.list_joiner_end.search(rest))
+                if right and (not indicator or _is_bare_verb(indicator) or listed or joined):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
                     # the last of a list of places before a total is not what the total measures
                     indicator = right

@@ -147,6 +147,21 @@ def _one_as_adjective(word: str) -> bool:
 _COUNTED_WORD = pattern_cache.compile(r"^[零〇一二两三四五六七八九十百千万亿\d]+[大项个类条种批]?$")
 
 
+_DATE_CHARS = set("年月日季底末初期前后今明去")
+
+
+def _time_noun_head(tokens: list[tuple[str, str]], index: int, start: int) -> bool:
+    """Tell whether the last token, tagged a time word, is a noun's head (总/课时), not a date (今年, 年底)."""
+    word, tag = tokens[index]
+    return (
+        tag == "t"
+        and index == len(tokens) - 1
+        and index > start
+        and tokens[index - 1][1].startswith("n")
+        and not _DATE_CHARS & set(word)
+    )
+
+
 def _pos_cut(text: str) -> list[tuple[str, str]]:
     """Segment with POS tags; each distinct piece of text is tagged once (lists repeat their names)."""
     return list(_tags(text))
@@ -256,6 +271,8 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
         if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
+            if _time_noun_head(tokens, index, start):
+                break  # 占总课时: jieba tags 课时 as a time word; after a noun it is the head noun
             start = index + 1  # an adverb ends the phrase only where it modifies a verb (率先建成)
     if (
         start >= 2

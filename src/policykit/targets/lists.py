@@ -57,6 +57,10 @@ def _distributed(
     head = text[head_start : quantity.start]
     mark = marks.lists[first_mark] - head_start
     values_start = head_start + mark + 2
+    # 起数和死亡人数分别比2019年下降4.8%和1.8%: what the change is measured from is no value of the list
+    compared = _words().compared.match(text, values_start, quantity.start)
+    skipped = compared.end() - values_start if compared else 0
+    values_start += skipped
     # 分别从209元、280元提高到217元、290元: the values before 提高到 are baselines, the levels follow it
     end = (
         marks.ends[bisect_right(marks.ends, quantity.start)]
@@ -80,7 +84,7 @@ def _distributed(
     if len(names) < 2:
         return None
     direction = None
-    change = head[mark + 2 :].lstrip().removeprefix("再")  # 分别再提高30元和5元
+    change = head[mark + 2 + skipped :].lstrip().removeprefix("再")  # 分别再提高30元和5元
     for verb, name in [(v, "increase") for v in _words().increase] + [
         (v, "decrease") for v in _words().decrease
     ]:

@@ -31,6 +31,7 @@ class _Words:
     goal_headings: re.Pattern[str]
     layout_units: frozenset[str]
     forecast_markers: re.Pattern[str]
+    planned_amounts: re.Pattern[str]
     existing_verbs: frozenset[str]
     population_nouns: tuple[str, ...]
     not_future_after: tuple[str, ...]
@@ -41,7 +42,10 @@ class _Words:
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
     layout_verbs: re.Pattern[str]
+    done_after: re.Pattern[str]
+    done_before: re.Pattern[str]
     rule_markers: re.Pattern[str]
+    soft_rule_markers: re.Pattern[str]
     implied_units: dict[str, str]
     people_subjects: re.Pattern[str]
     age_words: frozenset[str]
@@ -51,6 +55,7 @@ class _Words:
     duration_words: frozenset[str]
     date_units: frozenset[str]
     list_joiners: re.Pattern[str]
+    list_joiner_end: re.Pattern[str]
     ratio_end: re.Pattern[str]
     premise_of_task: re.Pattern[str]
     change_of_level: re.Pattern[str]
@@ -65,6 +70,7 @@ class _Words:
     per_unit: re.Pattern[str]
     level_change: re.Pattern[str]
     dimension_nouns: tuple[str, ...]
+    superlatives: tuple[str, ...]
     event_units: frozenset[str]
     action_units: frozenset[str]
     kept_at: tuple[str, ...]
@@ -77,6 +83,9 @@ class _Words:
     level_noun_after: re.Pattern[str]
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
+    radius_bounds: frozenset[str]
+    worded_count_units: frozenset[str]
+    coped_verbs: re.Pattern[str]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
@@ -170,6 +179,7 @@ def _words() -> _Words:
         goal_headings=_alternation(raw["goal_headings"]),
         layout_units=frozenset(raw["layout_units"]),
         forecast_markers=_alternation(raw["forecast_markers"]),
+        planned_amounts=_alternation(raw["planned_amounts"]),
         existing_verbs=frozenset(raw["existing_verbs"]),
         population_nouns=longest_first(raw["population_nouns"]),
         not_future_after=longest_first(raw["not_future_after"]),
@@ -182,7 +192,12 @@ def _words() -> _Words:
         ),
         layout_nouns=longest_first(raw["layout_nouns"]),
         layout_verbs=_alternation(raw["layout_verbs"]),
+        done_after=pattern_cache.compile(
+            r"[\u4e00-\u9fff]{0,2}?(?:" + _alternation(raw["done_verbs"]).pattern + ")"
+        ),  # 重点任务全面完成
+        done_before=pattern_cache.compile("(?:" + _alternation(raw["done_verbs"]).pattern + r")\s*$"),
         rule_markers=_alternation(raw["rule_markers"]),
+        soft_rule_markers=_alternation(raw["soft_rule_markers"]),
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
@@ -194,6 +209,7 @@ def _words() -> _Words:
         baseline_openers=longest_first(raw["baseline_openers"]),
         baseline_after=longest_first(raw["baseline_after"]),
         dimension_nouns=longest_first(raw["dimension_nouns"]),
+        superlatives=longest_first(raw["superlatives"]),
         event_units=frozenset(map(str, raw["event_units"])),
         action_units=frozenset(map(str, raw["action_units"])),
         kept_at=longest_first(raw["kept_at"]),
@@ -210,6 +226,9 @@ def _words() -> _Words:
         ),
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
+        radius_bounds=frozenset(map(str, raw["radius_bounds"])),
+        worded_count_units=frozenset(map(str, raw["worded_count_units"])),
+        coped_verbs=_alternation(raw["coped_verbs"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
@@ -288,6 +307,7 @@ def _words() -> _Words:
         duration_words=frozenset(raw["duration_words"]),
         date_units=frozenset(raw["date_units"]),
         list_joiners=_alternation(raw["list_joiners"]),
+        list_joiner_end=pattern_cache.compile("(?:" + _alternation(raw["list_joiners"]).pattern + r")\s*$"),
         ratio_end=pattern_cache.compile("(?:" + _alternation(raw["ratio_words"]).pattern + ")$"),
         premise_of_task=pattern_cache.compile(
             r"[，,；;][ \t\u3000]{0,2}(?:"

@@ -354,9 +354,11 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         )
     if unit is None and end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G, 3D
+    unit_end = end + len(unit.alias) if unit is not None and not found["pct"] else end
+    if unit is not None and not found["pct"]:
+        unit, unit_end = _unit_around_alternatives(text, unit, unit_end)
     scale = Decimal(factor) * Decimal(str(unit.factor) if unit else "1")
     value = number * scale
-    unit_end = end + len(unit.alias) if unit is not None and not found["pct"] else end
     return Quantity(
         start=start,
         end=unit_end,
@@ -369,6 +371,25 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         vague=vague,
         chinese=chinese,
     )
+
+
+# The other counting words a unit's first part stands for, in brackets: 辆（艘、架、列）次.
+_UNIT_ALTERNATIVES = pattern_cache.compile(r"[（(][\u4e00-\u9fff](?:[、/][\u4e00-\u9fff])*[）)]")
+
+
+def _unit_around_alternatives(text: str, unit: Unit, end: int) -> tuple[Unit, int]:
+    """A unit whose first part carries its alternatives in brackets before the rest: 2813.8万辆（艘、架、列）次.
+
+    >>> [(q.raw, q.unit) for q in find_quantities("交通工具达2813.8万辆（艘、架、列）次，增长5%")][0]
+    ('2813.8万辆（艘、架、列）次', '辆次')
+    """
+    bracket = _UNIT_ALTERNATIVES.match(text, end)
+    if bracket is None:
+        return unit, end
+    joined = match_unit(unit.alias + text[bracket.end() : bracket.end() + 3])
+    if joined is None or len(joined.alias) <= len(unit.alias):
+        return unit, end
+    return joined, bracket.end() + len(joined.alias) - len(unit.alias)
 
 
 def _read_word(text: str, found: re.Match[str]) -> Quantity | None:
