@@ -398,3 +398,36 @@ def test_password_on_the_command_line_reaches_the_lean_search(tmp_path):
     found = subprocess.run([*argv, "--password", "s3cret"], capture_output=True, text=True, env=env)
     assert found.returncode == 0, found.stderr
     assert [hit["clause"] for hit in json.loads(found.stdout)]
+
+
+def test_stdin_is_searched_as_one_document_beside_files_and_never_indexed(
+    cli, seed_path, tmp_path, monkeypatch
+):
+    """`-` reads standard input once, in the parent (a pool worker must not take it), as the document
+    named "-"; its hits equal those of the same text given as a file, and nothing about it is indexed."""
+    import subprocess
+    import sys
+
+    text = seed_path.read_text(encoding="utf-8")
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("POLICYKIT_BACKGROUND_INDEX", "0")
+    as_file = json.loads(
+        cli.invoke(app, ["search", "氢能", str(seed_path), "-f", "json", "--no-index"]).stdout
+    )
+    piped = cli.invoke(app, ["search", "氢能", "-", "-f", "json"], input=text)
+    assert piped.exit_code == 0
+    rows = json.loads(piped.stdout)
+    assert [row["document"] for row in rows] == ["-"] * len(as_file)
+    assert [{**row, "document": None} for row in rows] == [{**row, "document": None} for row in as_file]
+    other = tmp_path / "other.txt"
+    other.write_text("一、总体要求\n到2025年，氢能产业产值达到100亿元。\n", encoding="utf-8")
+    lean = subprocess.run(
+        [sys.executable, "-m", "policykit", "search", "氢能", "-", str(other), "-c", "-f", "json"],
+        input=text.encode(),
+        capture_output=True,
+        env={**os.environ, "POLICYKIT_BACKGROUND_INDEX": "1"},
+    )
+    assert lean.returncode == 0, lean.stderr
+    counts = {row["document"]: row["clauses"] for row in json.loads(lean.stdout)}
+    assert counts == {str(other): 1, "-": len(as_file)}
+    assert "indexing 1 file(s)" in lean.stderr.decode()  # the named file only

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
@@ -58,6 +59,9 @@ __all__ = [
     "parse_query",
     "search",
 ]
+
+STDIN = "-"
+"""The path that stands for standard input: searched as one document, read once and never indexed."""
 
 _BM25_K1 = 1.2
 _BM25_B = 0.75
@@ -202,21 +206,24 @@ def search(
     if build not in BUILD_MODES:
         raise UsageError(f"unknown index build mode {build!r}: use one of {', '.join(BUILD_MODES)}")
     parsed = parse_query(query, mode)
-    expanded = expand_paths(paths, max_size=max_size)
-    files = list(expanded.files)
+    given = [os.fsdecode(path) for path in paths]
+    stdin = STDIN in given  # read once, in this process, never indexed
+    named = [path for path in given if path != STDIN]
+    expanded = expand_paths(named, max_size=max_size)
+    files = list(expanded.files) + ([STDIN] if stdin else [])
     warnings = list(expanded.warnings)
     notes: list[str] = []
     indexed: list[Hit] = []
     total, characters = 0, 0
     to_scan = files
-    indexable = [file for file in files if not file.lower().endswith(".pdf")] if password else files
+    indexable = [file for file in expanded.files if not (password and file.lower().endswith(".pdf"))]
     if use_index and build != "wait" and _no_index_yet(cache_dir):
         use_index = False  # nothing to answer from yet: scan, and have the index built meanwhile
-        if build == "background" and files and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
+        if build == "background" and indexable and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
             from policykit.index import start_background_index
 
             folder = os.path.dirname(index_path(cache_dir))
-            notes.append(start_background_index(paths, folder, len(files), max_size=max_size))
+            notes.append(start_background_index(named, folder, len(indexable), max_size=max_size))
     if use_index:
         import sqlite3
 
@@ -246,7 +253,9 @@ def search(
             to_scan, indexed, total, characters = files, [], 0, 0
         else:
             if build == "background" and to_scan and os.environ.get("POLICYKIT_BACKGROUND_INDEX") != "0":
-                notes.append(start_background_index(paths, location, len(to_scan), max_size=max_size))
+                unindexed = [file for file in to_scan if file != STDIN]
+                if unindexed:
+                    notes.append(start_background_index(named, location, len(unindexed), max_size=max_size))
     scanned, scan_total, scan_characters, scan_warnings = _scan(
         parsed,
         to_scan,
@@ -324,6 +333,8 @@ def _scan(
     jobs: list[_Job] = []
     tested_here = not full and _text_bytes(files, stats) <= _PARENT_TEST_BYTES
     for file in files:
+        if file == STDIN:
+            continue  # read below, in this process: a pool worker must not take the parent's stdin
         if not tested_here or not file.lower().endswith(".txt"):
             jobs.append((file, query.source, query.mode, full, password, None))
             continue
@@ -334,12 +345,16 @@ def _scan(
             continue
         if tested is not None:
             jobs.append((file, query.source, query.mode, full, password, tested))
-    skipped = len(files) - len(jobs)
+    skipped = len(files) - len(jobs) - (STDIN in files)
     if jobs:
         # Loaded here, before the pool forks, every worker shares it: each would otherwise import the
         # pipeline (normalise, structure, their patterns) itself, ~50 ms of CPU per worker.
         import policykit.pipeline  # noqa: F401
-    for done, (error, records, counted, length) in enumerate(pmap(_scan_file, jobs), skipped + 1):
+    outcomes = pmap(_scan_file, jobs)
+    if STDIN in files:
+        stdin_job: _Job = (STDIN, query.source, query.mode, full, password, None)
+        outcomes = chain(outcomes, [_scan_file(stdin_job)])
+    for done, (error, records, counted, length) in enumerate(outcomes, skipped + 1):
         if progress:
             progress(done, len(files))
         if error:

@@ -25,7 +25,8 @@ QueryArg = Annotated[
     str, typer.Argument(help='Terms, all required; OR between terms; -term excludes; "a b" phrase.')
 ]
 PathsArg = Annotated[
-    list[str] | None, typer.Argument(help="Files, folders (recursive), globs; default data/raw/.")
+    list[str] | None,
+    typer.Argument(help="Files, folders (recursive), globs, - for stdin; default data/raw/."),
 ]
 
 
@@ -75,6 +76,8 @@ def search_command(
     Examples:
 
         policykit search 氢能 docs/
+
+        policykit search 氢能 - < notice.txt
 
         policykit search '碳达峰 OR 碳中和 -海上' 'plans/**/*.txt' --under 重点任务
 
