@@ -431,3 +431,11 @@ def test_stdin_is_searched_as_one_document_beside_files_and_never_indexed(
     counts = {row["document"]: row["clauses"] for row in json.loads(lean.stdout)}
     assert counts == {str(other): 1, "-": len(as_file)}
     assert "indexing 1 file(s)" in lean.stderr.decode()  # the named file only
+
+
+@pytest.mark.parametrize("argv", [["search", "氢能"], ["search", "氢能", "-f", "table"], ["index"]])
+def test_no_paths_outside_a_project_is_a_usage_error_saying_so(cli, tmp_path, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    result = cli.invoke(app, argv)
+    assert result.exit_code == 2
+    assert "give files or folders (there is no data/raw/ here" in result.stderr

@@ -9,6 +9,17 @@ from typing import Any
 DEFAULT_SOURCES = "data/raw"
 """The folder commands read when given no files (search, registry build/update)."""
 
+
+def default_sources() -> list[str]:
+    """What a command given no files reads: data/raw (the project's layout), or a usage error where the
+    current folder has none, since 'data/raw: no such file or folder' does not say a path was wanted."""
+    if not os.path.isdir(DEFAULT_SOURCES):
+        from policykit.errors import UsageError
+
+        raise UsageError(f"give files or folders (there is no {DEFAULT_SOURCES}/ here to read by default)")
+    return [DEFAULT_SOURCES]
+
+
 DEFAULT_REGISTRY = "data/clauses.yaml"
 """The registry file validate and registry update use when given none."""
 

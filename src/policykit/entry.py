@@ -126,7 +126,7 @@ class _LazyProgress:
 
 def lean_search(options: dict) -> int:
     """Run a search and print JSON/JSONL; return grep's exit status."""
-    from policykit.config import DEFAULT_SOURCES
+    from policykit.config import default_sources
     from policykit.errors import PolicykitError, log_to_stderr
     from policykit.files import parse_size
     from policykit.render.search import render_search_data
@@ -139,7 +139,7 @@ def lean_search(options: dict) -> int:
     try:
         result = search(
             query,
-            paths or [DEFAULT_SOURCES],
+            paths or default_sources(),
             mode=mode,
             under=options.get("under"),
             rank=bool(options.get("rank")),

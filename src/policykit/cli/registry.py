@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from policykit.cli.common import app, run, write
-from policykit.config import DEFAULT_REGISTRY, DEFAULT_SOURCES
+from policykit.config import DEFAULT_REGISTRY, default_sources
 
 # ---------------------------------------------------------------- registry, schema, validate
 
@@ -63,7 +63,7 @@ def registry_build(sources: SourcesArg = None, registry: RegistryOpt = DEFAULT_R
     from policykit.registry import update_registry
     from policykit.render.registry import update_summary
 
-    summary = run(lambda: update_registry(registry, sources or [DEFAULT_SOURCES], create=True))
+    summary = run(lambda: update_registry(registry, sources or default_sources(), create=True))
     typer.echo(update_summary(summary), err=True)
 
 

@@ -16,7 +16,7 @@ from policykit.cli.common import (
     run,
     write,
 )
-from policykit.config import DEFAULT_SOURCES
+from policykit.config import default_sources
 
 # ---------------------------------------------------------------- search
 
@@ -96,7 +96,7 @@ def search_command(
             options: dict[str, Any] = {"mode": mode, "under": under, "rank": rank, "use_index": not no_index}
             return search(
                 query,
-                paths or [DEFAULT_SOURCES],
+                paths or default_sources(),
                 progress=progress,
                 build="background",
                 max_size=parse_size(max_size),
@@ -155,7 +155,7 @@ def index_command(
 
     def build():
         with progress_bar("Indexing") as progress:
-            return build_index(paths or [DEFAULT_SOURCES], rebuild=rebuild, max_size=limit, progress=progress)
+            return build_index(paths or default_sources(), rebuild=rebuild, max_size=limit, progress=progress)
 
     files, warnings, notes = run(build, error_code=2)
     if lock is not None:
