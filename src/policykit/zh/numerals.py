@@ -236,10 +236,14 @@ _WORD_QUANTITIES = {
     for unit, value in entry.items()
 }
 _WORDS = "|".join(re.escape(word) for word in sorted(_WORD_QUANTITIES, key=len, reverse=True))
+_WORDED_SHARES = {
+    str(word): Unit(str(unit), str(unit), 1.0, "percent")
+    for word, unit in data_yaml("units.yaml")["worded_shares"].items()
+}
 _NUMBER = pattern_cache.compile(
     r"(?P<word>" + _WORDS + r")"
     r"|(?P<den>[二两三四五六七八九十]+)分之(?P<num>[一二两三四五六七八九十]+)(?!分)"
-    r"|(?P<pct>百分之)?(?:"
+    r"|(?P<pct>" + "|".join(map(re.escape, _WORDED_SHARES)) + r")?(?:"
     r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名)|"
     + _OPENERS
     + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
@@ -338,11 +342,11 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             number, size, unit = read
             factor, end = 1, found.start("cn") + size
         if found["pct"]:
-            unit = Unit("%", "%", 1.0, "percent")
+            unit = _WORDED_SHARES[found["pct"]]
         if unit is None or (number <= 1 and factor == 1 and not vague):
             return None  # 一批, 一项, 零部件: an article or a word, not a count; bare numerals are words
     if found["pct"]:
-        unit = Unit("%", "%", 1.0, "percent")
+        unit = _WORDED_SHARES[found["pct"]]
         end = found.end()
     if unit is not None and text.startswith(unit_table().words.get(unit.alias, ()), end):
         if factor < 10_000:
