@@ -31,6 +31,7 @@ DATE_LINE = pattern_cache.compile(rf"^{_DATE}$")
 _SENTENCE = pattern_cache.compile(r"[，。；：:！？、,;!?]")
 _SIGNATURE_LINES = 15  # 13 joint issuers sign shanghai-huangpu's notice, one or two to a line
 _HEAD = 40  # the 版头 and a notice's own 主体 sit in its first paragraphs
+_RECIPIENT_LINES = 5  # the 主送 stands within this many lines after the title's first line
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _is_signature_line(text: str) -> bool:
 
 
 def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = frozenset()) -> list[Part]:
-    """Find the paragraphs that are 公文 parts, in document order; `skip` holds table rows to leave alone.
+    """Find the paragraphs that are 公文 parts, in document order; `skip` holds 目录 and table rows to leave alone.
 
     >>> from policykit.normalise import normalise
     >>> from policykit.ingest import source_from_text
@@ -146,13 +147,17 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 
     title_seen = False
     body_part = _body_part()
+    skipped = 0  # lines of a 目录 or table before i: the head is counted without them
     for i, text in enumerate(texts):
-        if i in skip or i in found or not text:
+        if i in skip:
+            skipped += 1
+            continue
+        if i in found or not text:
             continue
         if furniture := paragraphs[i].furniture:  # a page number or running head normalise found
             take(i, furniture, text)
             continue
-        head = i < _HEAD
+        head = i - skipped < _HEAD
         if not head and not body_part.match(text):
             continue  # past the head only _body_part's patterns can take a line: one test, not eight
         if head and not title_seen:
@@ -234,15 +239,24 @@ def _is_title_line(text: str) -> bool:
 
 
 def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> None:
-    """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon."""
-    for k in range(title + 1, min(title + 6, len(texts))):
+    """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon.
+
+    Lines in `skip` (a 目录 set between title and 主送, a table) are passed over without counting.
+    """
+    seen = 0
+    for k in range(title + 1, len(texts)):
+        if k in skip:
+            continue
+        seen += 1
+        if seen > _RECIPIENT_LINES:
+            return
         text = texts[k]
-        if k in skip or not text or DOC_NUMBER.fullmatch(text):
+        if not text or DOC_NUMBER.fullmatch(text):
             continue
         if patterns["recipients"].match(text):
             take(k, "recipients", text.rstrip("：:"))
             return
-        if text.endswith(("：", ":")) or not _is_title_line(text):
+        if text.endswith(("：", ":")) or not _is_title_line(text) or is_heading_line(text):
             return
 
 

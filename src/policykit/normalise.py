@@ -37,7 +37,7 @@ __all__ = [
 _DATE_LINE = pattern_cache.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = pattern_cache.compile(r"\d{1,2}月\d{1,2}日电$")
 """A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
-_TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
@@ -388,7 +388,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         and not cur.indented
         and (not cur.heading or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
-        and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
+        and not (_TITLE_NOTE.match(cur.text) and TITLE_END.search(prev.text))
     )
 
 
@@ -447,7 +447,7 @@ def join_page_split_words(
 
 def _ends_title(text: str, following: str) -> bool:
     """Tell whether a line ends a title (its last word names the document's type) or the next is a 公文 part."""
-    return bool(_TITLE_END.search(text)) or is_part_line(following)
+    return bool(TITLE_END.search(text)) or is_part_line(following)
 
 
 _FRAGMENT = pattern_cache.compile(r"[0-9.]{1,4}")
@@ -521,7 +521,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
-        or _TITLE_END.search(text)
+        or TITLE_END.search(text)
         or cur.heading
         or is_part_line(text)
     ):
@@ -534,7 +534,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             if j == i + 1:
                 continue
             return None
-        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not nxt.heading:
+        if len(nxt.text) <= 40 and TITLE_END.search(nxt.text) and not nxt.heading:
             return j
         return None
     return None

@@ -138,9 +138,39 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
         key = _toc_key(paragraphs[first].text)
         for j in range(first + 1, len(paragraphs)):
             if not _has_leader(paragraphs[j].text) and key in _readings(paragraphs, j):
-                return range(start, j)
+                return range(start, _last_entry(paragraphs, first, j) + 1)
         return range(0)
     return range(0)
+
+
+_TOC_BODY_LINE = 100
+"""The longest body paragraph a 目录 entry is compared with: a heading, not a paragraph of prose."""
+
+
+def _last_entry(paragraphs: tuple[Paragraph, ...], first: int, body: int) -> int:
+    """The last line of a 目录 whose entries run from `first`, the body starting at `body`.
+
+    An entry carries a leader and page number, or a heading number, or comes back as a heading in
+    the body; a line of neither between two entries is an entry wrapped onto a second line. A 目录
+    set after a notice's title stands before its 发文字号, 主送 and lead text: the first of those
+    ends it, and what follows is the notice again.
+    """
+    headings: set[str] = set()
+    for k in range(body, len(paragraphs)):
+        if len(paragraphs[k].text) <= _TOC_BODY_LINE:
+            headings |= _readings(paragraphs, k)
+
+    def entry(k: int) -> bool:
+        text = paragraphs[k].text
+        return _has_leader(text) or match_numbering(text) is not None or _toc_key(text) in headings
+
+    last = first
+    for k in range(first + 1, body):
+        if entry(k):
+            last = k
+        elif k > last + 1 or not (k + 1 < body and entry(k + 1)):
+            break
+    return last
 
 
 def find_bare_lists(
@@ -223,8 +253,12 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         soon = texts[header : header + 3]
         if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
             end, prose = header, 0
+            indicators = any(_INDICATOR_HEADER.match(squash(t)) for t in texts[i:header])
             while end < len(texts) and not is_heading_line(texts[end]):
-                prose = prose + 1 if len(texts[end]) > 40 and texts[end].endswith("。") else 0
+                text = texts[end]
+                if indicators and text.endswith(_SENTENCE_ENDS) and not text.startswith(_TABLE_NOTE):
+                    break  # an indicator table's cells are names and figures: a sentence is the text again
+                prose = prose + 1 if len(text) > 40 and text.endswith("。") else 0
                 if prose == 2:
                     end -= 1
                     break
@@ -234,6 +268,13 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         else:
             i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
     return tables
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+_TABLE_NOTE = tuple(_WORDS["table_notes"])
+"""A table's note (注：带*的为新增指标。) ends in a full stop, yet it belongs to the table."""
+_INDICATOR_HEADER = pattern_cache.compile(rf"^(?:{alternatives('indicator_table_header')}|\d{{4}}年)$")
+"""A header cell of an indicator table (单位, 属性, 2025年), whose cells never hold a sentence."""
 
 
 _NUMBERED_CAPTION = pattern_cache.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
@@ -269,8 +310,9 @@ _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int]):
+    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range):
         self.paragraphs = paragraphs
+        self.toc = toc
         self.text = text
         self.starts = starts
         self.root = _Node("root", "", "", 0, -1)
@@ -305,7 +347,7 @@ class _Builder:
 
     def build(self) -> _Node:
         paragraphs, starts = self.paragraphs, self.starts
-        toc = find_table_of_contents(paragraphs)
+        toc = self.toc
         lists = find_bare_lists(paragraphs, starts, self.text)
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
@@ -322,7 +364,7 @@ class _Builder:
                     (
                         t
                         for t in (paragraphs[i].text, paragraphs[i - 1].text if i else "")
-                        if _CAPTION.search(t)
+                        if _CAPTION.search(t) or (_NUMBERED_CAPTION.match(t) and _is_short_phrase(t, 40))
                     ),
                     "",
                 )
@@ -634,11 +676,15 @@ def build_document(
     table_rows = frozenset(
         k for first, count in find_tables(paragraphs).items() for k in range(first, first + count)
     )
-    parts = find_parts(paragraphs, skip=table_rows)
+    body = [k for k, p in enumerate(paragraphs) if not p.furniture]
+    toc_lines = frozenset(body[k] for k in find_table_of_contents(tuple(paragraphs[k] for k in body)))
+    parts = find_parts(paragraphs, skip=table_rows | toc_lines)
     at_parts = {part.index for part in parts}
     taken = sorted(at_parts)
     kept = [k for k in range(len(paragraphs)) if k not in at_parts]
-    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept]).build()
+    in_toc = [n for n, k in enumerate(kept) if k in toc_lines]
+    toc = range(in_toc[0], in_toc[-1] + 1) if in_toc else range(0)
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc).build()
     # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
     # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))
@@ -652,7 +698,7 @@ def build_document(
             spans[item] = following[0]
         else:
             ends[id(item)] = following[0]
-    metadata = extract_metadata(paragraphs, text, parts)
+    metadata = extract_metadata(paragraphs, text, parts, not_title=toc_lines | table_rows)
     if isinstance(given, list):
         given.clear()
     del paragraphs, ordered, events
