@@ -48,6 +48,11 @@ def _words() -> dict:
     return data_yaml("gongwen.yaml")
 
 
+def _spaced(word: str) -> str:
+    """A label as typeset, letter-spaced or not: 电话 matches 电  话."""
+    return "[\\s　]*".join(re.escape(char) for char in word)
+
+
 def _any(words: Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
@@ -81,6 +86,9 @@ def _patterns() -> _Patterns:
             rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"
         ),
         "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
+        "note_label": pattern_cache.compile(
+            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:][^。；]{{1,40}}$"
+        ),
     }
 
 
@@ -147,6 +155,11 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 
     title_seen = False
     body_part = _body_part()
+
+    @lru_cache(maxsize=1)
+    def last_heading() -> int:
+        return max((k for k, t in enumerate(texts) if is_heading_line(t)), default=-1)
+
     skipped = 0  # lines of a 目录 or table before i: the head is counted without them
     for i, text in enumerate(texts):
         if i in skip:
@@ -204,6 +217,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         if patterns["note"].match(text) and i - 1 in found:
             take(i, "note", text)
             continue
+        if patterns["note_label"].match(text) and i > last_heading():
+            take(i, "note", text)  # 联系人：…, 公开方式：主动公开 after the body's last heading
+            continue
         if DATE_LINE.match(text):
             signature = []
             k = i - 1
@@ -230,7 +246,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 def _body_part() -> re.Pattern[str]:
     """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
     patterns = _patterns()
-    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note")
+    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note", "note_label")
     return union([*(patterns[name] for name in names), DATE_LINE])
 
 

@@ -54,6 +54,12 @@ _CLOSING_PARAGRAPHS = 3
 """The most paragraphs closing words run to, salutation included (各位代表！ / 奋斗创造历史…)."""
 _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
 """A salutation opening a paragraph; after the last heading it starts the closing remarks."""
+_CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
+"""特此通知。 alone: the notice's own closing words, never the last item's text."""
+_FORMULA_LONGEST = 8
+"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
+_SALUTATION_SPAN = 8
+"""How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
 
 
 @dataclass(slots=True)
@@ -453,8 +459,18 @@ class _Builder:
                 self.add(_Node("item", "——", heading_of(text[2:]), start, 99, "dash"), push=False)
                 i += 1
                 continue
-            if i == closing:
-                del self.stack[1:]  # 各位代表！… after the last heading: the report's own closing
+            top = self.stack[-1]
+            if (
+                len(self.stack) > 2
+                and self.stack[-2].kind == "article"
+                and top.number
+                and top.kind != "article"
+            ):
+                self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
+            if i == closing or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text)):
+                del self.stack[
+                    1:
+                ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
             for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
@@ -470,6 +486,7 @@ class _Builder:
                     )
                 )
             i += 1
+        _close_last_items(self.root, self.text)
         return self.root
 
     def next_article(self, text: str) -> Numbering | None:
@@ -560,6 +577,39 @@ def _closing_remarks(paragraphs: tuple[Paragraph, ...]) -> int | None:
     if any(DASH_ITEM.match(p.text) for p in paragraphs[start:]):
         return None  # ——发展质量明显提升…: a list of results goes on, nothing closes
     return start
+
+
+def _close_last_items(root: _Node, text: str) -> None:
+    """Hand the paragraphs after the last 一是/二是 item back to its parent, past what its siblings hold.
+
+    A report's review lists 一是…六是 as paragraphs, each holding as many paragraphs as its run
+    goes on for; the section's own text follows the last one (一年来，中国特色大国外交… /
+    各位代表！…), which nothing marks. The last item holds as many paragraphs as the most any
+    earlier item holds, and never a salutation: the rest goes back to the section.
+    """
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        items = [c for c in node.children if c.style == "shi" and c.number]
+        if len(items) < 2:
+            continue
+        last = items[-1]
+        if not last.children or any(c.kind != "paragraph" for c in last.children):
+            continue
+        held = max(len(c.children) for c in items[:-1])
+        keep = next(
+            (
+                k
+                for k, c in enumerate(last.children)
+                if k >= held or _SALUTATION.match(text[c.start : c.start + _SALUTATION_SPAN])
+            ),
+            len(last.children),
+        )
+        if keep < len(last.children):
+            at = node.children.index(last) + 1
+            node.children[at:at] = last.children[keep:]
+            del last.children[keep:]
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
