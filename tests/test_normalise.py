@@ -62,3 +62,17 @@ def test_full_width_digits_and_invisible_characters_are_fixed():
 def test_every_piece_keeps_its_source_line():
     (paragraph,) = normalise(source_from_text("交出一份人\n\u200b\n民满意的答卷。\n"))
     assert [(offset, line) for offset, line, _ in paragraph.pieces] == [(0, 1), (5, 3)]
+
+
+def test_a_bracket_left_open_is_closed_by_the_line_below_across_a_blank():
+    text = (
+        "上海市城市更新条例\n\n（2021年8月25日上海市第十五届人民代表大会\n常务委员会第三十四次会议通过）\n\n"
+        "开展数字交通应用。（牵头部\n\n门：市交通委、市水务局）\n\n（一）加强领导（组织\n二、保障（措施）\n"
+    )
+    assert paragraphs(text) == [
+        "上海市城市更新条例",
+        "（2021年8月25日上海市第十五届人民代表大会常务委员会第三十四次会议通过）",
+        "开展数字交通应用。（牵头部门：市交通委、市水务局）",
+        "（一）加强领导（组织",
+        "二、保障（措施）",
+    ]

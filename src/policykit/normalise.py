@@ -540,6 +540,38 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+_BRACKET_TAIL = 60
+"""The longest line that can close a bracket a line above left open: the rest of a note, not a paragraph."""
+
+
+def join_open_bracket(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that closes a bracket line i left open, across blank lines, or None.
+
+    shanghai-urban-renewal-regulation-2021: `（2021年8月25日上海市第十五届人民代表大会` /
+    `常务委员会第三十四次会议通过）`; shanghai-beidou: `…助力打造数字交通。（牵头部` / (blank) /
+    `门：市交通委、市水务局、市经济信息化委）`. No sentence ends inside a bracket's note, so
+    the line below that closes it continues it.
+
+    >>> join_open_bracket(_lines("（2021年8月25日上海市第十五届人民代表大会", "常务委员会第三十四次会议通过）"), 0)
+    1
+    >>> join_open_bracket(_lines("数字交通。（牵头部", "", "门：市交通委）"), 0)
+    2
+    >>> join_open_bracket(_lines("（一）加强领导", "二、保障（措施）"), 0) is None
+    True
+    """
+    text = lines[i].text
+    if "（" not in text or text.count("（") <= text.count("）") or ends_sentence(text):
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= 3 and lines[j].blank:
+        j += 1
+    if j >= len(lines) or lines[j].blank or lines[j].heading or len(lines[j].text) > _BRACKET_TAIL:
+        return None
+    following = lines[j].text
+    close = following.find("）")
+    return j if close >= 0 and "（" not in following[:close] else None
+
+
 _TITLED_NUMBERS = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 """第X章 and its kin: a centred heading whose title line the structure stage reads on its own."""
 
@@ -672,8 +704,10 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
             pending_join = (
-                None if marked else join_page_split_words(lines, i, widths, indents, numbered)
-            ) or (join_split_title(lines, i) if starts_paragraph else None)
+                (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
+                or (join_split_title(lines, i) if starts_paragraph else None)
+                or join_open_bracket(lines, i)
+            )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
         i = pending_join if pending_join is not None else i + 1
