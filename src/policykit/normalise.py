@@ -540,6 +540,39 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+_CUT_LINE = 40
+"""The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
+_PROSE_MARK = pattern_cache.compile(r"[，。；]")
+
+
+def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that goes on with a prose line cut mid-word, across a blank, or None.
+
+    shanghai-beidou: `…时间信息的融合处理及应用技术，探` / (blank) / `索区块链、同态加密等新兴技术融合，…`:
+    a scraped text broke one paragraph in two, with no column to tell by. A long line of prose that
+    stops on a letter (no mark closes a paragraph so) goes on in the next line of prose; a table's
+    cells (西藏北路970弄项目 / 6) and headings are no prose.
+
+    >>> join_cut_paragraph(_lines("推进时空信息融合处理及应用技术，加快北斗与5G、物联网、区块链等新一代信息技术融合，探", "",
+    ...                           "索区块链、同态加密等新兴技术融合，开展北斗应用。"), 0)
+    2
+    >>> join_cut_paragraph(_lines("推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目", "", "6"), 0)
+    """
+    cur = lines[i]
+    text = cur.text
+    if len(text) < _CUT_LINE or not (is_cjk(text[-1]) or text[-1].isalnum()):
+        return None
+    j = i + 1
+    if j < len(lines) and lines[j].blank and not lines[j].furniture:
+        j += 1
+    if j >= len(lines) or lines[j].blank or lines[j].heading or lines[j].indented:
+        return None
+    following = lines[j].text
+    if len(following) < _CUT_LINE // 2 or not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+        return None
+    return None if is_part_line(following) or "\t" in following else j
+
+
 _BRACKET_TAIL = 60
 """The longest line that can close a bracket a line above left open: the rest of a note, not a paragraph."""
 
@@ -707,6 +740,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
                 or (join_split_title(lines, i) if starts_paragraph else None)
                 or join_open_bracket(lines, i)
+                or (None if marked else join_cut_paragraph(lines, i))
             )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)

@@ -352,24 +352,32 @@ def _closing_remarks(paragraphs: tuple[Paragraph, ...]) -> int | None:
 
 
 def _close_last_items(root: _Node, text: str) -> None:
-    """Hand the paragraphs after the last 一是/二是 item back to its parent, past what its siblings hold.
+    """Hand the paragraphs after the last item of a run back to its parent, past what its siblings hold.
 
     A report's review lists 一是…六是 as paragraphs, each holding as many paragraphs as its run
     goes on for; the section's own text follows the last one (一年来，中国特色大国外交… /
     各位代表！…), which nothing marks. The last item holds as many paragraphs as the most any
-    earlier item holds, and never a salutation: the rest goes back to the section.
+    earlier item holds, and never a salutation: the rest goes back to the section. Numbered items
+    run into their text (（五）从严从实…。…) hold nothing when every earlier one of three or more
+    holds nothing: what follows the last is the section's again.
     """
     stack = [root]
     while stack:
         node = stack.pop()
         stack.extend(node.children)
-        items = [c for c in node.children if c.style == "shi" and c.number]
-        if len(items) < 2:
+        numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
+        if len(numbered) < 2:
             continue
-        last = items[-1]
-        if not last.children or any(c.kind != "paragraph" for c in last.children):
+        last = numbered[-1]
+        items = [c for c in numbered if c.style == last.style]
+        if len(items) < 2 or not last.children or any(c.kind != "paragraph" for c in last.children):
             continue
-        held = max(len(c.children) for c in items[:-1])
+        if last.style == "shi":
+            held = max(len(c.children) for c in items[:-1])
+        elif len(items) >= 3 and not any(c.children for c in items[:-1]) and _runs_in(text, last):
+            held = 0
+        else:
+            continue
         keep = next(
             (
                 k
@@ -382,6 +390,16 @@ def _close_last_items(root: _Node, text: str) -> None:
             at = node.children.index(last) + 1
             node.children[at:at] = last.children[keep:]
             del last.children[keep:]
+
+
+_RUN_KINDS = frozenset({"section", "item", "task"})
+"""Kinds of numbered clause that stand in a run of parallel items: articles and chapters hold their text."""
+
+
+def _runs_in(text: str, node: _Node) -> bool:
+    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading."""
+    line = text[node.start : text.find("\n", node.start)]
+    return len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
