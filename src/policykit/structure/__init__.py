@@ -358,23 +358,33 @@ def _close_last_items(root: _Node, text: str) -> None:
     goes on for; the section's own text follows the last one (一年来，中国特色大国外交… /
     各位代表！…), which nothing marks. The last item holds as many paragraphs as the most any
     earlier item holds, and never a salutation: the rest goes back to the section. Numbered items
-    run into their text (（五）从严从实…。…) hold nothing when every earlier one of three or more
-    holds nothing: what follows the last is the section's again.
+    run into their text (（五）从严从实…。…, 20.深化国际交流合作。…) hold nothing when none before
+    them in a run of three or more holds anything, or no item of their style in the document but the
+    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…).
     """
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        stack.extend(node.children)
+    runs: list[tuple[_Node, list[_Node]]] = []
+    count: dict[str, int] = {}
+    holding: dict[str, int] = {}  # items of a style, the last of each run aside, that hold clauses
+    for node in itertools.chain([root], _preorder(root)):
         numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
-        if len(numbered) < 2:
+        if not numbered:
             continue
-        last = numbered[-1]
-        items = [c for c in numbered if c.style == last.style]
+        items = [c for c in numbered if c.style == numbered[-1].style]
+        runs.append((node, items))
+        for item in numbered:
+            count[item.style] = count.get(item.style, 0) + 1
+            if item is not numbered[-1] and item.children:
+                holding[item.style] = holding.get(item.style, 0) + 1
+    for node, items in runs:
+        last = items[-1]
         if len(items) < 2 or not last.children or any(c.kind != "paragraph" for c in last.children):
             continue
         if last.style == "shi":
             held = max(len(c.children) for c in items[:-1])
-        elif len(items) >= 3 and not any(c.children for c in items[:-1]) and _runs_in(text, last):
+        elif _runs_in(text, last) and (
+            (len(items) >= 3 and not any(c.children for c in items[:-1]))
+            or (count[last.style] >= 3 and not holding.get(last.style))
+        ):
             held = 0
         else:
             continue
