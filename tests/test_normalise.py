@@ -93,3 +93,13 @@ def test_a_prose_line_cut_mid_word_goes_on_after_the_blank_line():
         "二、保障措施，加强组织领导，完善工作机制，强化资金保障，确保各项任务落地见效",
         "（一）加强组织领导，明确责任分工。",
     ]
+
+
+def test_a_report_byline_broken_over_two_lines_is_one_paragraph():
+    text = "政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n各位代表：\n"
+    assert paragraphs(text) == [
+        "政府工作报告",
+        "——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
+        "广东省省长 孟凡利",
+        "各位代表：",
+    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
+from policykit.normalise.markdown import may_hold_markdown, strip_markdown
 from policykit.zh.chars import (
     CLOSING_PUNCT,
     INDENT,
@@ -84,89 +85,10 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
-_MARKDOWN_HEADING = pattern_cache.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
-_MARKDOWN_BULLET = pattern_cache.compile(rf"^([{INDENT}]*)[-*+][{INDENT}]+(?=\S)")
-_BOLD = "**"
-_BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
-"""What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
-_BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
-_BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
-
-
-def _may_hold_markdown(text: str) -> bool:
-    """Tell whether a markdown mark might be in the text: a document without one skips the line-by-line fixer.
-
-    A mark is a #, a ** or a bullet (-, * or + after nothing but indentation, then a space); plain
-    substring searches find them, where a pattern anchored at each line would test every character.
-    """
-    if "#" in text or "**" in text:
-        return True
-    for mark in "-*+":
-        at = text.find(mark)
-        while at != -1:
-            if text[at + 1 : at + 2] in _INDENT_CHARS and not text[text.rfind("\n", 0, at) + 1 : at].strip(
-                INDENT
-            ):
-                return True
-            at = text.find(mark, at + 1)
-    return False
-
-
-_INDENT_CHARS = frozenset(INDENT)
-_BOLD_LINES = 12
-"""The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
-
-
-def strip_markdown_marks(text: str) -> str:
-    """Drop markdown's heading marks, bold pairs and a bullet before a number: layout, not text.
-
-    pandoc and LLM conversions of Word files write headings as `## （一）加强领导`,
-    `**一、总体要求**`, `一、**总体要求**` or `- （二）…`; the number must open the line for the
-    clause to be seen. A ** after an ideograph opens no bold: 王**、李** mask names.
-
-    >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
-    ('（一）加强领导', '（二）强化保障。各区要…')
-    >>> strip_markdown_marks("- 三、**保障措施**"), strip_markdown_marks("#1机组"), strip_markdown_marks("- 坚持创新")
-    ('三、保障措施', '#1机组', '- 坚持创新')
-    >>> strip_markdown_marks("当事人：王**、李**")
-    '当事人：王**、李**'
-    """
-    found = _MARKDOWN_HEADING.match(text)
-    if found:
-        text = found.group(1) + text[found.end() :]
-    if _BOLD in text:
-        text = _BOLD_PAIR.sub(r"\1", text)
-    bullet = _MARKDOWN_BULLET.match(text)
-    if bullet and (match_numbering(text[bullet.end() :]) or is_heading_line(text[bullet.end() :])):
-        text = bullet.group(1) + text[bullet.end() :]
-    return text
-
-
-def strip_markdown(lines: list[str]) -> list[str]:
-    """strip_markdown_marks on each line, and a bold a column cut in two: its ** at a line's start, the close below.
-
-    >>> strip_markdown(["**（一）加快推进老旧小区改造，完善配", "套设施。**各区要落实。", "王**、李**"])
-    ['（一）加快推进老旧小区改造，完善配', '套设施。各区要落实。', '王**、李**']
-    """
-    out: list[str] = []
-    open_at: int | None = None  # the line whose opening ** waits for its close
-    for k, line in enumerate(lines):
-        line = strip_markdown_marks(line)
-        if open_at is not None and k - open_at < _BOLD_LINES and _BOLD in line:
-            close = line.index(_BOLD)
-            out[open_at] = _BOLD_OPEN.sub(lambda m: m.group(0)[:-2], out[open_at], count=1)
-            line = line[:close] + line[close + 2 :]
-            open_at = None
-        elif (opening := _BOLD_OPEN.match(line)) and _BOLD not in line[opening.end() :]:
-            open_at = k
-        out.append(line)
-    return out
-
-
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
     widths: list[int] | None = None
-    if _may_hold_markdown("\n".join(fixed_lines)):
+    if may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
         widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
         fixed_lines = strip_markdown(fixed_lines)
@@ -540,6 +462,27 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+_DATED_BYLINE = pattern_cache.compile(r"^——\s*\d{4}年\d{1,2}月\d{1,2}日")
+"""A report's byline under its title: ——2026年1月26日在广东省第十四届人民代表大会第五次会议上."""
+_BYLINE_END = pattern_cache.compile(r"^[^，。；：！？]{2,30}上$")
+
+
+def join_split_byline(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that ends a report's byline broken at line i, or None.
+
+    guangdong-gov-work-report-2026: `——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`.
+
+    >>> join_split_byline(_lines("——2026年1月26日在广东省第十四届", "人民代表大会第五次会议上"), 0)
+    1
+    >>> join_split_byline(_lines("——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "广东省省长 孟凡利"), 0)
+    """
+    text = lines[i].text
+    if not text.startswith("——") or text.endswith("上") or not _DATED_BYLINE.match(text):
+        return None
+    j = i + 2 if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 1].furniture else i + 1
+    return j if j < len(lines) and _BYLINE_END.match(lines[j].text) else None
+
+
 _CUT_LINE = 40
 """The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
 _PROSE_MARK = pattern_cache.compile(r"[，。；]")
@@ -740,6 +683,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
                 or (join_split_title(lines, i) if starts_paragraph else None)
                 or join_open_bracket(lines, i)
+                or join_split_byline(lines, i)
                 or (None if marked else join_cut_paragraph(lines, i))
             )
         if pending_join is not None:
