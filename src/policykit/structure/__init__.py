@@ -318,6 +318,8 @@ class _Builder:
         under_tasks = bool(_TASK_HEADING.search(self.stack[-1].heading))
         if under_tasks or (kind == "item" and self.task_context()):
             kind = "task"
+        if self.stack[-1].kind == "article" and kind != "article":
+            kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
