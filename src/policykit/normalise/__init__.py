@@ -682,9 +682,10 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             pending_join = (
                 (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
                 or (join_split_title(lines, i) if starts_paragraph else None)
-                or join_open_bracket(lines, i)
-                or join_split_byline(lines, i)
-                or (None if marked else join_cut_paragraph(lines, i))
+                # Each rarer join asks one cheap question of the line before any call is made.
+                or (join_open_bracket(lines, i) if "（" in line.text else None)
+                or (join_split_byline(lines, i) if line.text.startswith("——") else None)
+                or (None if marked or len(line.text) < _CUT_LINE else join_cut_paragraph(lines, i))
             )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)

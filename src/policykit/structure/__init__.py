@@ -367,7 +367,12 @@ def _close_last_items(root: _Node, text: str) -> None:
     runs: list[tuple[_Node, list[_Node]]] = []
     count: dict[str, int] = {}
     holding: dict[str, int] = {}  # items of a style, the last of each run aside, that hold clauses
-    for node in itertools.chain([root], _preorder(root)):
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if not node.children:
+            continue
+        nodes.extend(node.children)
         numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
         if not numbered:
             continue

@@ -115,13 +115,17 @@ def _last_entry(paragraphs: tuple[Paragraph, ...], first: int, body: int) -> int
     ends it, and what follows is the notice again.
     """
     headings: set[str] = set()
-    for k in range(body, len(paragraphs)):
-        if len(paragraphs[k].text) <= _TOC_BODY_LINE:
-            headings |= _readings(paragraphs, k)
 
     def entry(k: int) -> bool:
         text = paragraphs[k].text
-        return _has_leader(text) or match_numbering(text) is not None or _toc_key(text) in headings
+        if _has_leader(text) or match_numbering(text) is not None:
+            return True
+        if not headings:  # the body's headings, read once and only for an entry without a number
+            headings.add("")
+            for b in range(body, len(paragraphs)):
+                if len(paragraphs[b].text) <= _TOC_BODY_LINE:
+                    headings.update(_readings(paragraphs, b))
+        return _toc_key(text) in headings
 
     last = first
     for k in range(first + 1, body):
