@@ -81,6 +81,9 @@ def _patterns() -> _Patterns:
         "printed": pattern_cache.compile(
             rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"
         ),
+        "signed": pattern_cache.compile(
+            rf"^([^，。；：:！？、,;\t]{{1,38}}(?:{_any(words['recipient_endings'])}))[ 　]{{2,}}({_DATE})$"
+        ),
         "copies": pattern_cache.compile(rf"^{re.escape(first)}[\s　]*(\d{{1,6}})[\s　]*{re.escape(last)}$"),
         "recipients": pattern_cache.compile(
             rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"
@@ -220,7 +223,10 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         if patterns["note_label"].match(text) and i > last_heading():
             take(i, "note", text)  # 联系人：…, 公开方式：主动公开 after the body's last heading
             continue
-        if DATE_LINE.match(text):
+        signed = None if DATE_LINE.match(text) else patterns["signed"].match(text)
+        if signed and is_heading_line(text):
+            signed = None
+        if signed or DATE_LINE.match(text):
             signature = []
             k = i - 1
             while k >= 0 and i - k <= _SIGNATURE_LINES and k not in found and k not in skip:
@@ -233,7 +239,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
                 k -= 1
             for k in reversed(signature):
                 take(k, "signature", texts[k])
-            take(i, "date", text)
+            if signed:  # 青山市发展和改革委员会    2024年3月1日: signature and date on one line
+                take(i, "signature", signed.group(1))
+            take(i, "date", signed.group(2) if signed else text)
             continue
         if head and not title_seen:
             title_seen = _is_title_line(text)
@@ -246,7 +254,17 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 def _body_part() -> re.Pattern[str]:
     """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
     patterns = _patterns()
-    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note", "note_label")
+    names = (
+        "attachments",
+        "signer",
+        "copy_to",
+        "distribute_to",
+        "printed",
+        "copies",
+        "note",
+        "note_label",
+        "signed",
+    )
     return union([*(patterns[name] for name in names), DATE_LINE])
 
 
