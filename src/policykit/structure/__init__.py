@@ -83,6 +83,9 @@ _BOX_DEPTH = 0.01
 _ARTICLE_WORD = "第"
 """The first character of a 第N条 number: a paragraph without it opens no run-in article."""
 
+_ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
+"""The rank of an article's items (项, （一）) and finer: one paragraph each, kind item."""
+
 _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
 
@@ -236,7 +239,7 @@ class _Builder:
                 len(self.stack) > 2
                 and self.stack[-2].kind == "article"
                 and top.number
-                and top.kind != "article"
+                and top.rank >= _ITEM_RANK
             ):
                 self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
             if i == closing or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text)):
@@ -318,7 +321,7 @@ class _Builder:
         under_tasks = bool(_TASK_HEADING.search(self.stack[-1].heading))
         if under_tasks or (kind == "item" and self.task_context()):
             kind = "task"
-        if self.stack[-1].kind == "article" and kind != "article":
+        if self.stack[-1].kind == "article" and style.rank >= _ITEM_RANK:
             kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)
