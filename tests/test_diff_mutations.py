@@ -25,33 +25,7 @@ from tests.diff_mutations import EDITS, run_edit
 
 NAMES = [path.stem for path in CORPUS_FILES]
 SAMPLE = 3
-_LEAD_IN_TOC = (
-    "structure: a 目录 after the title runs on to its first heading, and the notice parts inside it "
-    "(发文字号, 主送, lead text) are read as one furniture span: the lead text is lost, or 主送 is text"
-)
-KNOWN: dict[tuple[str, str], str] = {
-    **{
-        (name, "insert_toc_after_title"): _LEAD_IN_TOC
-        for name in (
-            "national-digital-economy-14th-fyp",
-            "national-emergency-system-14th-fyp",
-            "shanghai-bci-future-industry-action-plan-2025-2030",
-            "shanghai-commercial-space-action-plan-2023-2025",
-            "shanghai-high-end-medical-devices-action-plan-2025",
-            "shanghai-huangpu-renewable-energy-action-plan-2025",
-            "shanghai-jingan-urban-renewal-action-plan-2023-2025",
-            "shanghai-minhang-urban-renewal-15th-fyp",
-            "shanghai-onshore-wind-pv-plan-2025",
-            "shanghai-onshore-wind-pv-plan-2026",
-            "shanghai-tech-trading-venue-rules-2025",
-            "shanghai-urban-renewal-planning-opinions-2025",
-            "shanghai-urban-renewal-planning-opinions-trial-2023",
-            "shanghai-yangpu-heritage-3yr-action-plan-2024-2026",
-        )
-    },
-    ("central-no1-document-2023-rural-revitalization", "insert_toc_after_title"): "metadata: the 目录 "
-    "heading is read as the document's title, so targets dated by the title's year lose their year",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 """Documents whose diff still differs from the truth for an edit kind, and why (strict xfail)."""
 
 

@@ -154,7 +154,17 @@ def test_union_prefilters_match_wherever_a_member_matches(text):
     patterns = gongwen._patterns()
     body = [
         patterns[n]
-        for n in ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note")
+        for n in (
+            "attachments",
+            "signer",
+            "copy_to",
+            "distribute_to",
+            "printed",
+            "copies",
+            "note",
+            "note_label",
+            "signed",
+        )
     ]
     for union, members in (
         (numbering._ANY_NUMBERING, styles),

@@ -62,3 +62,44 @@ def test_full_width_digits_and_invisible_characters_are_fixed():
 def test_every_piece_keeps_its_source_line():
     (paragraph,) = normalise(source_from_text("交出一份人\n\u200b\n民满意的答卷。\n"))
     assert [(offset, line) for offset, line, _ in paragraph.pieces] == [(0, 1), (5, 3)]
+
+
+def test_a_bracket_left_open_is_closed_by_the_line_below_across_a_blank():
+    text = (
+        "上海市城市更新条例\n\n（2021年8月25日上海市第十五届人民代表大会\n常务委员会第三十四次会议通过）\n\n"
+        "开展数字交通应用。（牵头部\n\n门：市交通委、市水务局）\n\n（一）加强领导（组织\n二、保障（措施）\n"
+    )
+    assert paragraphs(text) == [
+        "上海市城市更新条例",
+        "（2021年8月25日上海市第十五届人民代表大会常务委员会第三十四次会议通过）",
+        "开展数字交通应用。（牵头部门：市交通委、市水务局）",
+        "（一）加强领导（组织",
+        "二、保障（措施）",
+    ]
+
+
+def test_a_prose_line_cut_mid_word_goes_on_after_the_blank_line():
+    text = (
+        "3.加强北斗精准时空应用技术研究。推进时空信息融合处理及应用技术，加快北斗与新一代信息技术融合，探\n\n"
+        "索区块链、同态加密等新兴技术融合，开展北斗应用。\n\n"
+        "推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目\n\n6\n\n"
+        "二、保障措施，加强组织领导，完善工作机制，强化资金保障，确保各项任务落地见效\n\n（一）加强组织领导，明确责任分工。\n"
+    )
+    assert paragraphs(text) == [
+        "3.加强北斗精准时空应用技术研究。推进时空信息融合处理及应用技术，加快北斗与新一代信息技术融合，"
+        "探索区块链、同态加密等新兴技术融合，开展北斗应用。",
+        "推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目",
+        "6",
+        "二、保障措施，加强组织领导，完善工作机制，强化资金保障，确保各项任务落地见效",
+        "（一）加强组织领导，明确责任分工。",
+    ]
+
+
+def test_a_report_byline_broken_over_two_lines_is_one_paragraph():
+    text = "政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利\n各位代表：\n"
+    assert paragraphs(text) == [
+        "政府工作报告",
+        "——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
+        "广东省省长 孟凡利",
+        "各位代表：",
+    ]

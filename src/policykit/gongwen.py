@@ -31,6 +31,7 @@ DATE_LINE = pattern_cache.compile(rf"^{_DATE}$")
 _SENTENCE = pattern_cache.compile(r"[，。；：:！？、,;!?]")
 _SIGNATURE_LINES = 15  # 13 joint issuers sign shanghai-huangpu's notice, one or two to a line
 _HEAD = 40  # the 版头 and a notice's own 主体 sit in its first paragraphs
+_RECIPIENT_LINES = 5  # the 主送 stands within this many lines after the title's first line
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class Part:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     return data_yaml("gongwen.yaml")
+
+
+def _spaced(word: str) -> str:
+    """A label as typeset, letter-spaced or not: 电话 matches 电  话."""
+    return "[\\s　]*".join(re.escape(char) for char in word)
 
 
 def _any(words: Iterable[object]) -> str:
@@ -75,11 +81,17 @@ def _patterns() -> _Patterns:
         "printed": pattern_cache.compile(
             rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"
         ),
+        "signed": pattern_cache.compile(
+            rf"^([^，。；：:！？、,;\t]{{1,38}}(?:{_any(words['recipient_endings'])}))[ 　]{{2,}}({_DATE})$"
+        ),
         "copies": pattern_cache.compile(rf"^{re.escape(first)}[\s　]*(\d{{1,6}})[\s　]*{re.escape(last)}$"),
         "recipients": pattern_cache.compile(
             rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"
         ),
         "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
+        "note_label": pattern_cache.compile(
+            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:][^。；]{{1,40}}$"
+        ),
     }
 
 
@@ -127,7 +139,7 @@ def _is_signature_line(text: str) -> bool:
 
 
 def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = frozenset()) -> list[Part]:
-    """Find the paragraphs that are 公文 parts, in document order; `skip` holds table rows to leave alone.
+    """Find the paragraphs that are 公文 parts, in document order; `skip` holds 目录 and table rows to leave alone.
 
     >>> from policykit.normalise import normalise
     >>> from policykit.ingest import source_from_text
@@ -146,13 +158,22 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 
     title_seen = False
     body_part = _body_part()
+
+    @lru_cache(maxsize=1)
+    def last_heading() -> int:
+        return max((k for k, t in enumerate(texts) if is_heading_line(t)), default=-1)
+
+    skipped = 0  # lines of a 目录 or table before i: the head is counted without them
     for i, text in enumerate(texts):
-        if i in skip or i in found or not text:
+        if i in skip:
+            skipped += 1
+            continue
+        if i in found or not text:
             continue
         if furniture := paragraphs[i].furniture:  # a page number or running head normalise found
             take(i, furniture, text)
             continue
-        head = i < _HEAD
+        head = i - skipped < _HEAD
         if not head and not body_part.match(text):
             continue  # past the head only _body_part's patterns can take a line: one test, not eight
         if head and not title_seen:
@@ -199,7 +220,13 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         if patterns["note"].match(text) and i - 1 in found:
             take(i, "note", text)
             continue
-        if DATE_LINE.match(text):
+        if patterns["note_label"].match(text) and i > last_heading():
+            take(i, "note", text)  # 联系人：…, 公开方式：主动公开 after the body's last heading
+            continue
+        signed = None if DATE_LINE.match(text) else patterns["signed"].match(text)
+        if signed and is_heading_line(text):
+            signed = None
+        if signed or DATE_LINE.match(text):
             signature = []
             k = i - 1
             while k >= 0 and i - k <= _SIGNATURE_LINES and k not in found and k not in skip:
@@ -212,7 +239,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
                 k -= 1
             for k in reversed(signature):
                 take(k, "signature", texts[k])
-            take(i, "date", text)
+            if signed:  # 青山市发展和改革委员会    2024年3月1日: signature and date on one line
+                take(i, "signature", signed.group(1))
+            take(i, "date", signed.group(2) if signed else text)
             continue
         if head and not title_seen:
             title_seen = _is_title_line(text)
@@ -225,7 +254,17 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 def _body_part() -> re.Pattern[str]:
     """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
     patterns = _patterns()
-    names = ("attachments", "signer", "copy_to", "distribute_to", "printed", "copies", "note")
+    names = (
+        "attachments",
+        "signer",
+        "copy_to",
+        "distribute_to",
+        "printed",
+        "copies",
+        "note",
+        "note_label",
+        "signed",
+    )
     return union([*(patterns[name] for name in names), DATE_LINE])
 
 
@@ -234,15 +273,24 @@ def _is_title_line(text: str) -> bool:
 
 
 def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> None:
-    """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon."""
-    for k in range(title + 1, min(title + 6, len(texts))):
+    """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon.
+
+    Lines in `skip` (a 目录 set between title and 主送, a table) are passed over without counting.
+    """
+    seen = 0
+    for k in range(title + 1, len(texts)):
+        if k in skip:
+            continue
+        seen += 1
+        if seen > _RECIPIENT_LINES:
+            return
         text = texts[k]
-        if k in skip or not text or DOC_NUMBER.fullmatch(text):
+        if not text or DOC_NUMBER.fullmatch(text):
             continue
         if patterns["recipients"].match(text):
             take(k, "recipients", text.rstrip("：:"))
             return
-        if text.endswith(("：", ":")) or not _is_title_line(text):
+        if text.endswith(("：", ":")) or not _is_title_line(text) or is_heading_line(text):
             return
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from policykit import pattern_cache
 from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part
 from policykit.model import Metadata, Paragraph
-from policykit.normalise import DATELINE
+from policykit.normalise import DATELINE, TITLE_END
 from policykit.zh.dates import dates
 from policykit.zh.numbering import (
     APPENDIX,
@@ -16,6 +16,7 @@ from policykit.zh.numbering import (
     alternatives,
     chinese_ordinal,
     is_heading_line,
+    is_toc_line,
     layout_words,
 )
 
@@ -29,16 +30,22 @@ _REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_he
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
-def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequence[Part] = ()) -> Metadata:
+def extract_metadata(
+    paragraphs: tuple[Paragraph, ...],
+    text: str,
+    parts: Sequence[Part] = (),
+    not_title: frozenset[int] = frozenset(),
+) -> Metadata:
     """Read title, issuer, document number, date and plan period from where documents put them.
 
     `parts` are the 公文 parts (policykit.gongwen): their paragraphs are never the title, and they
     give the 发文字号, 成文日期, 署名 and the other GB/T 9704 fields where the document has them.
+    `not_title` holds other paragraphs that are never the title: a 目录's heading and entries.
     """
-    furniture = {part.index for part in parts}
-    head = [p for k, p in enumerate(paragraphs[:40]) if k not in furniture]
+    furniture = {part.index for part in parts} | not_title
+    head = [(k, p) for k, p in enumerate(paragraphs[:40]) if k not in furniture]
     title = None
-    for p in head:
+    for at, (k, p) in enumerate(head):
         candidate = p.text.strip()
         if (
             candidate
@@ -52,8 +59,17 @@ def extract_metadata(paragraphs: tuple[Paragraph, ...], text: str, parts: Sequen
             and not APPENDIX.match(candidate)
             and not DATELINE.search(candidate)
             and not is_heading_line(candidate)  # 一、2018年工作回顾 opens the body: no title line at all
+            and not is_toc_line(candidate)  # 目  录 heads a list of contents, whether or not it is found
         ):
             title = candidate
+            rest = head[at + 1][1].text.strip() if at + 1 < len(head) else ""
+            if (
+                k + 1 in not_title
+                and not TITLE_END.search(title)
+                and len(rest) <= 60
+                and TITLE_END.search(rest)
+            ):
+                title += rest  # 国务院关于印发 / 目录 / “十四五”…的通知: a 目录 set inside the title
             break
     if title is None or BANNER.match(paragraphs[0].text if paragraphs else ""):
         quoted = _QUOTED_TITLE.search(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
+from policykit.normalise.markdown import may_hold_markdown, strip_markdown
 from policykit.zh.chars import (
     CLOSING_PUNCT,
     INDENT,
@@ -37,7 +38,7 @@ __all__ = [
 _DATE_LINE = pattern_cache.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = pattern_cache.compile(r"\d{1,2}月\d{1,2}日电$")
 """A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
-_TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
 """A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
@@ -84,89 +85,10 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
-_MARKDOWN_HEADING = pattern_cache.compile(rf"^([{INDENT}]*)#{{1,6}}[{INDENT}]+(?=\S)")
-_MARKDOWN_BULLET = pattern_cache.compile(rf"^([{INDENT}]*)[-*+][{INDENT}]+(?=\S)")
-_BOLD = "**"
-_BOLD_AFTER = rf"{INDENT}、，。；：:（(）)．.》“"
-"""What a bold's opening ** follows: the line's start, a space or a mark, never an ideograph (王** masks a name)."""
-_BOLD_PAIR = pattern_cache.compile(rf"(?:^|(?<=[{_BOLD_AFTER}]))\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
-_BOLD_OPEN = pattern_cache.compile(rf"^[{INDENT}]*\*\*(?=[^\s*])")
-
-
-def _may_hold_markdown(text: str) -> bool:
-    """Tell whether a markdown mark might be in the text: a document without one skips the line-by-line fixer.
-
-    A mark is a #, a ** or a bullet (-, * or + after nothing but indentation, then a space); plain
-    substring searches find them, where a pattern anchored at each line would test every character.
-    """
-    if "#" in text or "**" in text:
-        return True
-    for mark in "-*+":
-        at = text.find(mark)
-        while at != -1:
-            if text[at + 1 : at + 2] in _INDENT_CHARS and not text[text.rfind("\n", 0, at) + 1 : at].strip(
-                INDENT
-            ):
-                return True
-            at = text.find(mark, at + 1)
-    return False
-
-
-_INDENT_CHARS = frozenset(INDENT)
-_BOLD_LINES = 12
-"""The most lines a column cuts a bold sentence into: an opening ** left unclosed that long is text."""
-
-
-def strip_markdown_marks(text: str) -> str:
-    """Drop markdown's heading marks, bold pairs and a bullet before a number: layout, not text.
-
-    pandoc and LLM conversions of Word files write headings as `## （一）加强领导`,
-    `**一、总体要求**`, `一、**总体要求**` or `- （二）…`; the number must open the line for the
-    clause to be seen. A ** after an ideograph opens no bold: 王**、李** mask names.
-
-    >>> strip_markdown_marks("## （一）加强领导"), strip_markdown_marks("**（二）强化保障。**各区要…")
-    ('（一）加强领导', '（二）强化保障。各区要…')
-    >>> strip_markdown_marks("- 三、**保障措施**"), strip_markdown_marks("#1机组"), strip_markdown_marks("- 坚持创新")
-    ('三、保障措施', '#1机组', '- 坚持创新')
-    >>> strip_markdown_marks("当事人：王**、李**")
-    '当事人：王**、李**'
-    """
-    found = _MARKDOWN_HEADING.match(text)
-    if found:
-        text = found.group(1) + text[found.end() :]
-    if _BOLD in text:
-        text = _BOLD_PAIR.sub(r"\1", text)
-    bullet = _MARKDOWN_BULLET.match(text)
-    if bullet and (match_numbering(text[bullet.end() :]) or is_heading_line(text[bullet.end() :])):
-        text = bullet.group(1) + text[bullet.end() :]
-    return text
-
-
-def strip_markdown(lines: list[str]) -> list[str]:
-    """strip_markdown_marks on each line, and a bold a column cut in two: its ** at a line's start, the close below.
-
-    >>> strip_markdown(["**（一）加快推进老旧小区改造，完善配", "套设施。**各区要落实。", "王**、李**"])
-    ['（一）加快推进老旧小区改造，完善配', '套设施。各区要落实。', '王**、李**']
-    """
-    out: list[str] = []
-    open_at: int | None = None  # the line whose opening ** waits for its close
-    for k, line in enumerate(lines):
-        line = strip_markdown_marks(line)
-        if open_at is not None and k - open_at < _BOLD_LINES and _BOLD in line:
-            close = line.index(_BOLD)
-            out[open_at] = _BOLD_OPEN.sub(lambda m: m.group(0)[:-2], out[open_at], count=1)
-            line = line[:close] + line[close + 2 :]
-            open_at = None
-        elif (opening := _BOLD_OPEN.match(line)) and _BOLD not in line[opening.end() :]:
-            open_at = k
-        out.append(line)
-    return out
-
-
 def _prepare(source: Source) -> list[_Line]:
     fixed_lines = [fixed.rstrip() for fixed in fix_characters([raw.text for raw in source.lines])]
     widths: list[int] | None = None
-    if _may_hold_markdown("\n".join(fixed_lines)):
+    if may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
         widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
         fixed_lines = strip_markdown(fixed_lines)
@@ -388,7 +310,7 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         and not cur.indented
         and (not cur.heading or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
-        and not (_TITLE_NOTE.match(cur.text) and _TITLE_END.search(prev.text))
+        and not (_TITLE_NOTE.match(cur.text) and TITLE_END.search(prev.text))
     )
 
 
@@ -447,7 +369,7 @@ def join_page_split_words(
 
 def _ends_title(text: str, following: str) -> bool:
     """Tell whether a line ends a title (its last word names the document's type) or the next is a 公文 part."""
-    return bool(_TITLE_END.search(text)) or is_part_line(following)
+    return bool(TITLE_END.search(text)) or is_part_line(following)
 
 
 _FRAGMENT = pattern_cache.compile(r"[0-9.]{1,4}")
@@ -521,7 +443,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
-        or _TITLE_END.search(text)
+        or TITLE_END.search(text)
         or cur.heading
         or is_part_line(text)
     ):
@@ -534,10 +456,96 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             if j == i + 1:
                 continue
             return None
-        if len(nxt.text) <= 40 and _TITLE_END.search(nxt.text) and not nxt.heading:
+        if len(nxt.text) <= 40 and TITLE_END.search(nxt.text) and not nxt.heading:
             return j
         return None
     return None
+
+
+_DATED_BYLINE = pattern_cache.compile(r"^——\s*\d{4}年\d{1,2}月\d{1,2}日")
+"""A report's byline under its title: ——2026年1月26日在广东省第十四届人民代表大会第五次会议上."""
+_BYLINE_END = pattern_cache.compile(r"^[^，。；：！？]{2,30}上$")
+
+
+def join_split_byline(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that ends a report's byline broken at line i, or None.
+
+    guangdong-gov-work-report-2026: `——2026年1月26日在广东省第十四届` / `人民代表大会第五次会议上`.
+
+    >>> join_split_byline(_lines("——2026年1月26日在广东省第十四届", "人民代表大会第五次会议上"), 0)
+    1
+    >>> join_split_byline(_lines("——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "广东省省长 孟凡利"), 0)
+    """
+    text = lines[i].text
+    if not text.startswith("——") or text.endswith("上") or not _DATED_BYLINE.match(text):
+        return None
+    j = i + 2 if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 1].furniture else i + 1
+    return j if j < len(lines) and _BYLINE_END.match(lines[j].text) else None
+
+
+_CUT_LINE = 40
+"""The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
+_PROSE_MARK = pattern_cache.compile(r"[，。；]")
+
+
+def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that goes on with a prose line cut mid-word, across a blank, or None.
+
+    shanghai-beidou: `…时间信息的融合处理及应用技术，探` / (blank) / `索区块链、同态加密等新兴技术融合，…`:
+    a scraped text broke one paragraph in two, with no column to tell by. A long line of prose that
+    stops on a letter (no mark closes a paragraph so) goes on in the next line of prose; a table's
+    cells (西藏北路970弄项目 / 6) and headings are no prose.
+
+    >>> join_cut_paragraph(_lines("推进时空信息融合处理及应用技术，加快北斗与5G、物联网、区块链等新一代信息技术融合，探", "",
+    ...                           "索区块链、同态加密等新兴技术融合，开展北斗应用。"), 0)
+    2
+    >>> join_cut_paragraph(_lines("推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目", "", "6"), 0)
+    """
+    cur = lines[i]
+    text = cur.text
+    if len(text) < _CUT_LINE or not (is_cjk(text[-1]) or text[-1].isalnum()):
+        return None
+    j = i + 1
+    if j < len(lines) and lines[j].blank and not lines[j].furniture:
+        j += 1
+    if j >= len(lines) or lines[j].blank or lines[j].heading or lines[j].indented:
+        return None
+    following = lines[j].text
+    if len(following) < _CUT_LINE // 2 or not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+        return None
+    return None if is_part_line(following) or "\t" in following else j
+
+
+_BRACKET_TAIL = 60
+"""The longest line that can close a bracket a line above left open: the rest of a note, not a paragraph."""
+
+
+def join_open_bracket(lines: list[_Line], i: int) -> int | None:
+    """Return the index of the line that closes a bracket line i left open, across blank lines, or None.
+
+    shanghai-urban-renewal-regulation-2021: `（2021年8月25日上海市第十五届人民代表大会` /
+    `常务委员会第三十四次会议通过）`; shanghai-beidou: `…助力打造数字交通。（牵头部` / (blank) /
+    `门：市交通委、市水务局、市经济信息化委）`. No sentence ends inside a bracket's note, so
+    the line below that closes it continues it.
+
+    >>> join_open_bracket(_lines("（2021年8月25日上海市第十五届人民代表大会", "常务委员会第三十四次会议通过）"), 0)
+    1
+    >>> join_open_bracket(_lines("数字交通。（牵头部", "", "门：市交通委）"), 0)
+    2
+    >>> join_open_bracket(_lines("（一）加强领导", "二、保障（措施）"), 0) is None
+    True
+    """
+    text = lines[i].text
+    if "（" not in text or text.count("（") <= text.count("）") or ends_sentence(text):
+        return None
+    j = i + 1
+    while j < len(lines) and j - i <= 3 and lines[j].blank:
+        j += 1
+    if j >= len(lines) or lines[j].blank or lines[j].heading or len(lines[j].text) > _BRACKET_TAIL:
+        return None
+    following = lines[j].text
+    close = following.find("）")
+    return j if close >= 0 and "（" not in following[:close] else None
 
 
 _TITLED_NUMBERS = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
@@ -672,8 +680,13 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
             pending_join = (
-                None if marked else join_page_split_words(lines, i, widths, indents, numbered)
-            ) or (join_split_title(lines, i) if starts_paragraph else None)
+                (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
+                or (join_split_title(lines, i) if starts_paragraph else None)
+                # Each rarer join asks one cheap question of the line before any call is made.
+                or (join_open_bracket(lines, i) if "（" in line.text else None)
+                or (join_split_byline(lines, i) if line.text.startswith("——") else None)
+                or (None if marked or len(line.text) < _CUT_LINE else join_cut_paragraph(lines, i))
+            )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
         i = pending_join if pending_join is not None else i + 1

@@ -20,6 +20,15 @@ from policykit.gongwen import find_parts
 from policykit.metadata import extract_metadata
 from policykit.model import Clause, ClauseKind, Document, Furniture, Paragraph
 from policykit.normalise import document_text
+from policykit.structure.blocks import (
+    CAPTION,
+    NUMBERED_CAPTION,
+    find_bare_lists,
+    find_table_of_contents,
+    find_tables,
+    is_short_phrase,
+    split_at_captions,
+)
 from policykit.zh.chars import squash
 from policykit.zh.numbering import (
     APPENDIX,
@@ -31,8 +40,6 @@ from policykit.zh.numbering import (
     INLINE_SHI,
     SHI,
     STYLE_BY_NAME,
-    TOC_LEADER,
-    TOC_WORDS,
     Numbering,
     alternatives,
     appendix_id_prefix,
@@ -46,14 +53,16 @@ from policykit.zh.numbering import (
 
 _WORDS = layout_words()
 _TASK_HEADING = pattern_cache.compile(alternatives("task_headings"))
-_TASK_COUNT = pattern_cache.compile(
-    rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:{alternatives(_WORDS['task_count']['measures'])})"
-    rf"(?:{alternatives(_WORDS['task_count']['qualifiers'])})?(?:{alternatives(_WORDS['task_count']['nouns'])})"
-)
 _CLOSING_PARAGRAPHS = 3
 """The most paragraphs closing words run to, salutation included (各位代表！ / 奋斗创造历史…)."""
 _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])})[！!，,]")
 """A salutation opening a paragraph; after the last heading it starts the closing remarks."""
+_CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
+"""特此通知。 alone: the notice's own closing words, never the last item's text."""
+_FORMULA_LONGEST = 8
+"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
+_SALUTATION_SPAN = 8
+"""How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
 
 
 @dataclass(slots=True)
@@ -68,199 +77,14 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def _is_short_phrase(text: str, limit: int = 30) -> bool:
-    return 4 <= len(text) <= limit and not _SENTENCE_MARK.search(text) and match_numbering(text) is None
-
-
-_SENTENCE_MARK = pattern_cache.compile(r"[。；！？:：]")
-
-
-_TOC_SCAN = 80
-"""How far into a document a 目录 without its heading word is looked for: it stands before the body."""
-
-
-def _toc_key(text: str) -> str:
-    """An entry as its heading reads in the body: leaders, page number and letter-spacing gone."""
-    return squash(TOC_LEADER.sub("", text))
-
-
-_TOC_FIRST = frozenset(word[0] for word in TOC_WORDS)
-"""The first characters of the 目录 words: a paragraph holding none of them is no 目录 heading, unsquashed."""
-
-
-def _has_leader(text: str) -> bool:
-    """Tell whether a line ends in a 目录 entry's leader and page number (character tests rule most out).
-
-    TOC_LEADER ends in a page number (digits, then `$`, which may stand before a final newline); a
-    paragraph ending otherwise is not searched.
-    """
-    return (
-        (text[-1:].isdigit() or (text[-1:] == "\n" and text[-2:-1].isdigit()))
-        and ("…" in text or "." in text or "·" in text or " " in text or "　" in text)
-        and bool(TOC_LEADER.search(text))
-    )
-
-
-def _readings(paragraphs: tuple[Paragraph, ...], j: int) -> set[str]:
-    """How a 目录 entry may give heading j: whole, without its number (总体要求 for 一、总体要求), or
-    with the title on the next line where the number stands alone (第一章 / 总则)."""
-    here = _toc_key(paragraphs[j].text)
-    readings = {here}
-    numbering = match_numbering(paragraphs[j].text)
-    if numbering is not None:
-        readings.add(squash(numbering.rest))
-        if not numbering.rest and j + 1 < len(paragraphs):
-            after = squash(paragraphs[j + 1].text)
-            readings |= {here + after, after}
-    return readings
-
-
-def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
-    """Return the paragraph range of a 目录 block, whose entries repeat as real headings later.
-
-    shanghai-urban-renewal-regulation-2021 lists 第一章…第八章 under 目 录 before the body; a
-    typeset 目录 gives each entry a dotted leader and page number (一、总体要求……3), with or
-    without the heading word. The block runs to where its first entry comes back as a heading.
-    """
-    for i, p in enumerate(paragraphs):
-        if any(char in p.text for char in _TOC_FIRST) and squash(p.text) in TOC_WORDS:
-            start, first = i, i + 1
-        elif (
-            i < _TOC_SCAN
-            and i + 2 < len(paragraphs)
-            and all(_has_leader(q.text) and is_heading_line(q.text) for q in paragraphs[i : i + 3])
-        ):
-            start, first = i, i
-        else:
-            continue
-        if first >= len(paragraphs):
-            return range(0)
-        key = _toc_key(paragraphs[first].text)
-        for j in range(first + 1, len(paragraphs)):
-            if not _has_leader(paragraphs[j].text) and key in _readings(paragraphs, j):
-                return range(start, j)
-        return range(0)
-    return range(0)
-
-
-def find_bare_lists(
-    paragraphs: tuple[Paragraph, ...], starts: list[int], text: str
-) -> dict[int, tuple[int, bool]]:
-    """Find runs of short unnumbered parallel phrases (a bare heading list).
-
-    Map each run's first index → (length, whether the text before it announces tasks). The seed ends
-    with its ten key tasks as ten bare lines; when the text before the run states how many there
-    are (十项重点任务), the list takes exactly that many.
-    """
-    lists: dict[int, tuple[int, bool]] = {}
-    i = 0
-    while i < len(paragraphs):
-        j = i
-        while (
-            j < len(paragraphs)
-            and _is_short_phrase(paragraphs[j].text)
-            and not BANNER.match(paragraphs[j].text)
-        ):
-            j += 1
-        if j - i >= 3:
-            lengths = [len(p.text) for p in paragraphs[i:j]]
-            if max(lengths) <= 2 * min(lengths) and all("，" in p.text for p in paragraphs[i:j]):
-                stated = [chinese_ordinal(m.group(1)) for m in _TASK_COUNT.finditer(text[: starts[i]])]
-                count = j - i
-                if stated and 3 <= stated[-1] <= count:
-                    count = stated[-1]
-                lists[i] = (count, bool(stated))
-            i = j
-        else:
-            i = max(j, i + 1)
-    return lists
-
-
-_CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
-_CELL_LONGEST = 13
-"""The longest text _CELL can match (12 characters, and the newline `$` may stand before): a length test first."""
-_CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
-_NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
-
-
-def find_tables(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
-    """Find flattened tables (one cell per line); map first paragraph index → number of paragraphs.
-
-    Page furniture (a page number or running head where the page broke) is not looked at: a table
-    that runs over a page break is found as one, and holds the furniture between its rows.
-
-    shanghai-minhang-urban-renewal-15th-fyp flattens its indicator table into lines such as
-    `类别` / `序号` / `一级指标` / … / `1` / `既有居住建筑改造` / `万平方米` / `25`. A table starts
-    with at least three short header cells soon followed by a number cell, and runs until the
-    next heading or two ordinary sentences in a row. A run of two or more tab-separated lines is a
-    table too: the Word, .doc and HTML readers write each table row as one line of cells.
-    """
-    body = [k for k, p in enumerate(paragraphs) if not p.furniture]
-    found = _find_tables([paragraphs[k].text for k in body])
-    return {body[first]: body[first + count - 1] - body[first] + 1 for first, count in found.items()}
-
-
-def _find_tables(texts: list[str]) -> dict[int, int]:
-    tables: dict[int, int] = {}
-    i = 0
-    while i < len(texts):
-        rows = 0
-        if "\t" in texts[i]:
-            rows = next((k for k in range(i, len(texts)) if "\t" not in texts[k]), len(texts)) - i
-        if rows >= 2:  # tab-separated rows, as the .docx/.doc/HTML readers write a table
-            tables[i] = rows
-            i += rows
-            continue
-        header = i
-        while (
-            header < len(texts)
-            and len(texts[header]) <= _CELL_LONGEST
-            and _CELL.match(texts[header])
-            and not _NUMBER_CELL.match(texts[header])
-            and "\t" not in texts[header]
-        ):
-            header += 1
-        soon = texts[header : header + 3]
-        if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
-            end, prose = header, 0
-            while end < len(texts) and not is_heading_line(texts[end]):
-                prose = prose + 1 if len(texts[end]) > 40 and texts[end].endswith("。") else 0
-                if prose == 2:
-                    end -= 1
-                    break
-                end += 1
-            tables[i] = end - i
-            i = end
-        else:
-            i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
-    return tables
-
-
-_NUMBERED_CAPTION = pattern_cache.compile(r"^附?表\s*[0-9一二三四五六七八九十]{1,3}(?![0-9])")
-
-
-def split_at_captions(tables: dict[int, int], paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
-    """Split a flattened table where a numbered caption (表2 …任务表) starts the next one.
-
-    Annex tables often follow each other with nothing but a caption between them; each is its own table.
-    """
-    split: dict[int, int] = {}
-    for first, count in tables.items():
-        start = first
-        for k in range(first + 1, first + count):
-            text = paragraphs[k].text.strip()
-            if _NUMBERED_CAPTION.match(text) and _CAPTION.match(text):
-                split[start] = k - start
-                start = k
-        split[start] = first + count - start
-    return split
-
-
 _BOX_DEPTH = 0.01
 """How far below the heading it stands in a box ranks: any heading of a lower level nests in it."""
 
 _ARTICLE_WORD = "第"
 """The first character of a 第N条 number: a paragraph without it opens no run-in article."""
+
+_ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
+"""The rank of an article's items (项, （一）) and finer: one paragraph each, kind item."""
 
 _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
@@ -269,8 +93,9 @@ _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int]):
+    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range):
         self.paragraphs = paragraphs
+        self.toc = toc
         self.text = text
         self.starts = starts
         self.root = _Node("root", "", "", 0, -1)
@@ -305,7 +130,7 @@ class _Builder:
 
     def build(self) -> _Node:
         paragraphs, starts = self.paragraphs, self.starts
-        toc = find_table_of_contents(paragraphs)
+        toc = self.toc
         lists = find_bare_lists(paragraphs, starts, self.text)
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
@@ -322,7 +147,7 @@ class _Builder:
                     (
                         t
                         for t in (paragraphs[i].text, paragraphs[i - 1].text if i else "")
-                        if _CAPTION.search(t)
+                        if CAPTION.search(t) or (NUMBERED_CAPTION.match(t) and is_short_phrase(t, 40))
                     ),
                     "",
                 )
@@ -344,7 +169,7 @@ class _Builder:
                 i += 1
                 continue
             absorb_title = False
-            if absorb_subtitle and _is_short_phrase(text, 24) and "，" not in text:
+            if absorb_subtitle and is_short_phrase(text, 24) and "，" not in text:
                 absorb_subtitle = False
                 i += 1
                 continue
@@ -371,9 +196,7 @@ class _Builder:
                 continue
             banner = BANNER.match(text) if heading else None
             headline = (
-                i + 1 < len(paragraphs)
-                and BYLINE.match(paragraphs[i + 1].text)
-                and _is_short_phrase(text, 40)
+                i + 1 < len(paragraphs) and BYLINE.match(paragraphs[i + 1].text) and is_short_phrase(text, 40)
             )
             if banner or headline:
                 node = _Node("section", "", banner.group(1) if banner else text, start, 4, style="banner")
@@ -411,8 +234,18 @@ class _Builder:
                 self.add(_Node("item", "——", heading_of(text[2:]), start, 99, "dash"), push=False)
                 i += 1
                 continue
-            if i == closing:
-                del self.stack[1:]  # 各位代表！… after the last heading: the report's own closing
+            top = self.stack[-1]
+            if (
+                len(self.stack) > 2
+                and self.stack[-2].kind == "article"
+                and top.number
+                and top.rank >= _ITEM_RANK
+            ):
+                self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
+            if i == closing or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text)):
+                del self.stack[
+                    1:
+                ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
             for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
@@ -428,6 +261,7 @@ class _Builder:
                     )
                 )
             i += 1
+        _close_last_items(self.root, self.text)
         return self.root
 
     def next_article(self, text: str) -> Numbering | None:
@@ -487,6 +321,8 @@ class _Builder:
         under_tasks = bool(_TASK_HEADING.search(self.stack[-1].heading))
         if under_tasks or (kind == "item" and self.task_context()):
             kind = "task"
+        if self.stack[-1].kind == "article" and style.rank >= _ITEM_RANK:
+            kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
@@ -518,6 +354,72 @@ def _closing_remarks(paragraphs: tuple[Paragraph, ...]) -> int | None:
     if any(DASH_ITEM.match(p.text) for p in paragraphs[start:]):
         return None  # ——发展质量明显提升…: a list of results goes on, nothing closes
     return start
+
+
+def _close_last_items(root: _Node, text: str) -> None:
+    """Hand the paragraphs after the last item of a run back to its parent, past what its siblings hold.
+
+    A report's review lists 一是…六是 as paragraphs, each holding as many paragraphs as its run
+    goes on for; the section's own text follows the last one (一年来，中国特色大国外交… /
+    各位代表！…), which nothing marks. The last item holds as many paragraphs as the most any
+    earlier item holds, and never a salutation: the rest goes back to the section. Numbered items
+    run into their text (（五）从严从实…。…, 20.深化国际交流合作。…) hold nothing when none before
+    them in a run of three or more holds anything, or no item of their style in the document but the
+    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…).
+    """
+    runs: list[tuple[_Node, list[_Node]]] = []
+    count: dict[str, int] = {}
+    holding: dict[str, int] = {}  # items of a style, the last of each run aside, that hold clauses
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        if not node.children:
+            continue
+        nodes.extend(node.children)
+        numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
+        if not numbered:
+            continue
+        items = [c for c in numbered if c.style == numbered[-1].style]
+        runs.append((node, items))
+        for item in numbered:
+            count[item.style] = count.get(item.style, 0) + 1
+            if item is not numbered[-1] and item.children:
+                holding[item.style] = holding.get(item.style, 0) + 1
+    for node, items in runs:
+        last = items[-1]
+        if len(items) < 2 or not last.children or any(c.kind != "paragraph" for c in last.children):
+            continue
+        if last.style == "shi":
+            held = max(len(c.children) for c in items[:-1])
+        elif _runs_in(text, last) and (
+            (len(items) >= 3 and not any(c.children for c in items[:-1]))
+            or (count[last.style] >= 3 and not holding.get(last.style))
+        ):
+            held = 0
+        else:
+            continue
+        keep = next(
+            (
+                k
+                for k, c in enumerate(last.children)
+                if k >= held or _SALUTATION.match(text[c.start : c.start + _SALUTATION_SPAN])
+            ),
+            len(last.children),
+        )
+        if keep < len(last.children):
+            at = node.children.index(last) + 1
+            node.children[at:at] = last.children[keep:]
+            del last.children[keep:]
+
+
+_RUN_KINDS = frozenset({"section", "item", "task"})
+"""Kinds of numbered clause that stand in a run of parallel items: articles and chapters hold their text."""
+
+
+def _runs_in(text: str, node: _Node) -> bool:
+    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading."""
+    line = text[node.start : text.find("\n", node.start)]
+    return len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
@@ -634,11 +536,15 @@ def build_document(
     table_rows = frozenset(
         k for first, count in find_tables(paragraphs).items() for k in range(first, first + count)
     )
-    parts = find_parts(paragraphs, skip=table_rows)
+    body = [k for k, p in enumerate(paragraphs) if not p.furniture]
+    toc_lines = frozenset(body[k] for k in find_table_of_contents(tuple(paragraphs[k] for k in body)))
+    parts = find_parts(paragraphs, skip=table_rows | toc_lines)
     at_parts = {part.index for part in parts}
     taken = sorted(at_parts)
     kept = [k for k in range(len(paragraphs)) if k not in at_parts]
-    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept]).build()
+    in_toc = [n for n, k in enumerate(kept) if k in toc_lines]
+    toc = range(in_toc[0], in_toc[-1] + 1) if in_toc else range(0)
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc).build()
     # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
     # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))
@@ -652,7 +558,7 @@ def build_document(
             spans[item] = following[0]
         else:
             ends[id(item)] = following[0]
-    metadata = extract_metadata(paragraphs, text, parts)
+    metadata = extract_metadata(paragraphs, text, parts, not_title=toc_lines | table_rows)
     if isinstance(given, list):
         given.clear()
     del paragraphs, ordered, events
