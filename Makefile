@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOC ?= data/raw/qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt
 
-.PHONY: run test test-full lint typecheck bench eval clean
+.PHONY: run test test-full compat lint typecheck bench eval clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,18 @@ test: $(STAMP)
 # The corpus-wide layout matrices in full (make test runs a spread sample of each layout): minutes, not for CI.
 test-full: $(STAMP)
 	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4
+
+# The oldest and newest Pythons pyproject.toml allows, where they run (override: make compat COMPAT_PYTHONS=…):
+# the modules that lean on interpreter internals (pattern_cache) or version-dependent libraries.
+COMPAT_PYTHONS ?= python3.10 python3.13
+COMPAT_TESTS := tests/test_run_cache.py tests/test_numerals.py tests/test_ingest.py tests/test_cli.py \
+	tests/test_structure.py tests/test_targets.py tests/test_search.py tests/test_pdf.py tests/test_formats.py
+compat:
+	@for py in $(COMPAT_PYTHONS); do \
+		if ! $$py -c "" 2>/dev/null; then echo "compat: $$py does not run here, skipped"; continue; fi; \
+		venv=.venv-$$(basename $$py); test -d $$venv || $$py -m venv $$venv || exit 1; \
+		$$venv/bin/pip install -q -e '.[dev]' && $$venv/bin/pytest -q -n auto -p no:cacheprovider $(COMPAT_TESTS) || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -576,7 +576,8 @@ def change_target(
             old, new = change.old, change.new
             if old is None or new is None or plain(old.text) not in body:
                 return f"unexpected target {change.type}: {change.indicator}"
-            if abs(old.value - expected[1]) < 1e-9 * max(1, expected[1]):
+            # the edited target: its value and unit (一半 of 总课时 is 50 % beside 50所 in the same sentence)
+            if abs(old.value - expected[1]) < 1e-9 * max(1, expected[1]) and old.unit == target.unit:
                 hit = abs(new.value - expected[2]) < 1e-6 * max(1, expected[2]) and new.year == expected[4]
                 if not hit:
                     return f"target {change.indicator}: {old.value}→{new.value}, {old.year}→{new.year}"
