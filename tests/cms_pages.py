@@ -1,0 +1,571 @@
+"""A document's text wrapped in the markup of the government CMS families people save pages from.
+
+Each family writes a page as its sites serve it (the comment on each says which sites it models):
+the navigation, the metadata table, the article container with the site's own paragraph markup, the
+toolbars, the related-link columns and the footer. `cms_page(family, text)` returns the page's bytes,
+the text a faithful reader gives back (the document's own text, plus the rows of any table the page
+adds to the body) and the chrome strings the page carries that must not land in a clause. Run this
+module for the failure count per family over the corpus:
+
+    .venv/bin/python -m tests.cms_pages
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from policykit.model import Document
+from policykit.pipeline import document_from_source, parse_text
+from policykit.zh.chars import squash
+
+SITE = "某市人民政府"
+"""The site's name in titles and footers: fictional, so that no corpus text contains it."""
+
+RELATED = (
+    "关于公布第三批市级示范街区名单的通知",
+    "关于做好今冬明春供暖保障工作的通知",
+    "市政府常务会议研究部署近期重点工作",
+    "关于印发某市智慧停车设施建设导则的通知",
+    "某市召开全市防汛工作视频会议",
+    "关于开展农贸市场提升改造专项行动的通知",
+    "某市出台支持夜间经济发展若干措施",
+    "关于调整本市最低工资标准的通知",
+)
+"""Titles of other pages in related-link lists and side columns: none occurs in the corpus."""
+
+FOOTER = (
+    f'<div class="footer"><p>主办单位：{SITE}办公室　承办单位：某市大数据中心</p>'
+    "<p>网站标识码：3100000001　沪ICP备05005925号-1　沪公网安备 31010102002533号</p>"
+    "<p>版权所有：某市人民政府　联系我们　网站地图</p></div>"
+)
+FOOTER_CHROME = ("主办单位", "网站标识码", "ICP备", "公网安备")
+NEIGHBOURS = (
+    f'<div class="pre-next"><p>上一篇：<a href="/a1.html">{RELATED[0]}</a></p>'
+    f'<p>下一篇：<a href="/a2.html">{RELATED[1]}</a></p></div>'
+)
+
+
+@dataclass(frozen=True)
+class CmsPage:
+    """A page as a site serves it, what a reader should give back, and what must not reach a clause."""
+
+    data: bytes
+    expected: str
+    chrome: tuple[str, ...]
+    suffix: str = ".html"
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The document cut as a page shows it: its title line, its body lines, the whole text."""
+
+    title: str | None
+    body: list[str]
+    text: str
+
+
+def split_title(text: str) -> Parts:
+    """The document's first clause is the title a page shows in <h1> and its metadata, when it reads as
+    one (short, no sentence stop, not 各位代表：); the body is what follows it, as the page shows it."""
+    lines = text.split("\n")
+    clauses = list(parse_text(text).walk())
+    if len(clauses) < 2:
+        return Parts(None, lines, text)
+    title = " ".join(squash(clauses[0].text).split())
+    if not 5 <= len(title) <= 80 or any(mark in title for mark in "。；：:！？") or title.endswith("电"):
+        return Parts(None, lines, text)  # a sentence, 各位代表：, a dateline (新华社北京2月13日电)
+    end, seen = clauses[0].line - 1, ""
+    while end < len(lines) and len(seen) < len(squash(title)):
+        seen += squash(lines[end])
+        end += 1
+    rest = lines[end:]
+    if squash(title) in {squash(line) for line in rest[:10]}:
+        return Parts(title, lines, text)  # the body repeats its title: the page shows it twice
+    return Parts(title, rest, text)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def related_list(tag: str = "ul", dated: bool = True) -> str:
+    items = "".join(
+        f'<li><a href="/art/2024/{k}.html" title="{t}">{t}</a>'
+        + (f"<span>2024-0{k % 9 + 1}-1{k % 9}</span>" if dated else "")
+        + "</li>"
+        for k, t in enumerate(RELATED)
+    )
+    return f"<{tag}>{items}</{tag}>"
+
+
+def paragraphs(lines: list[str], style: Callable[[str], str], blank: str = "<p><br></p>") -> str:
+    return "\n".join(style(line) if line.strip() else blank for line in lines)
+
+
+def _strong_if_heading(line: str) -> str:
+    """Sites set short lines that end without a stop in bold: chapter and section headings."""
+    text = esc(line.strip("\u3000 "))
+    if len(line) < 30 and not line.rstrip().endswith(("。", "；", "：", "，")):
+        return f"<strong>{text}</strong>"
+    return text
+
+
+def govcn(parts: Parts) -> CmsPage:
+    """www.gov.cn/zhengce/content/…: the 国务院 policy page. The metadata table (索引号 … 发布日期, <b>
+    labels) sits above the article; the article is div.pages_content#UCAP-CONTENT of <p style=text-indent>
+    with headings in <strong>; 字号 默认/大/超大, 打印, 【我要纠错】, 分享 and 相关链接 around it."""
+    title = parts.title or "国务院文件"
+    body = paragraphs(
+        parts.body,
+        lambda line: f'<p style="text-indent: 2em; font-family: 宋体;">{_strong_if_heading(line)}</p>',
+        "<p><br/></p>",
+    )
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{esc(title)}_国务院文件_中国政府网</title>
+<meta name="keywords" content="政策"><meta name="firstpublishedtime" content="2025-08-26-17:00:00">
+<script>var _hmt = _hmt || [];</script></head><body>
+<div class="header"><div class="header_nav"><ul><li><a href="/">首页</a></li><li><a href="/zhengce/">政策</a></li>
+<li><a href="/guowuyuan/">国务院</a></li><li><a href="/hudong/">互动</a></li><li><a href="/fuwu/">服务</a></li></ul></div></div>
+<div class="BreadcrumbNav"><a href="/">首页</a> &gt; <a href="/zhengce/">政策</a> &gt; <a href="/zhengce/xxgk/">国务院政策文件库</a></div>
+<div class="policyLibraryOverview_header"><table class="bd1" cellpadding="0" cellspacing="1" width="100%">
+<tr><td class="f12" width="90"><b>索&nbsp;&nbsp;引&nbsp;&nbsp;号：</b></td><td width="38%">000014349/2025-00045</td>
+<td class="f12" width="90"><b>主题分类：</b></td><td>科技、教育\\科技</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2025年08月21日</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">{esc(title)}</td></tr>
+<tr><td><b>发文字号：</b></td><td>国发〔2025〕11号</td><td><b>发布日期：</b></td><td>2025年08月26日</td></tr>
+</table></div>
+<div class="article oneColumn pub_border">
+<div class="pages-date">2025-08-26 17:00 <span class="font">来源：新华社</span>
+<span class="font index_switchsize">字号：<span class="default">默认</span> <span class="big">大</span> <span class="bigger">超大</span></span>
+<span class="split">|</span><span class="font printIco" onclick="window.print()">打印</span><span class="split">|</span></div>
+<div class="pages_content mhide" id="UCAP-CONTENT">
+{body}
+</div>
+<div class="editor">【我要纠错】 责任编辑：王洋</div>
+<div class="share"><span>分享到：</span><a class="weixin">微信</a><a class="weibo">微博</a></div>
+<div class="related"><h3 class="related_title">相关链接</h3>{related_list(dated=False)}</div>
+</div>
+{FOOTER}
+<script src="/govhome/js/share.js"></script></body></html>"""
+    return CmsPage(
+        page.encode(),
+        parts.text,
+        (*RELATED, *FOOTER_CHROME, "我要纠错", "超大", "国务院政策文件库", "000014349"),
+    )
+
+
+TRS_STYLE = (
+    '<style type="text/css">.TRS_Editor P{margin-top:0px;margin-bottom:12px;line-height:1.8;'
+    "font-family:宋体;font-size:12pt;}.TRS_Editor DIV{margin-top:0px;margin-bottom:12px;line-height:1.8;"
+    "font-family:宋体;font-size:12pt;}.TRS_Editor TD{font-size:12pt;}.TRS_Editor TH{font-size:12pt;}"
+    ".TRS_Editor SPAN{font-size:12pt;}.TRS_Editor FONT{font-size:12pt;}.TRS_Editor UL{font-size:12pt;}"
+    ".TRS_Editor LI{font-size:12pt;}.TRS_Editor A{font-size:12pt;}</style>"
+)
+
+
+def _mso_runs(line: str) -> str:
+    """Word pasted into the TRS editor: each run in a <span>, Latin runs lang=EN-US, an <o:p> at the end."""
+    out, run, latin = [], "", None
+    for char in line:
+        is_latin = char.isascii()
+        if latin is not None and is_latin != latin:
+            out.append((run, latin))
+            run = ""
+        run += char
+        latin = is_latin
+    if run:
+        out.append((run, bool(latin)))
+    spans = "".join(
+        f'<span lang="EN-US" style="font-family:仿宋_GB2312">{esc(r)}</span>'
+        if is_latin
+        else f'<span style="font-family:仿宋_GB2312;mso-hansi-font-family:宋体">{esc(r)}</span>'
+        for r, is_latin in out
+    )
+    return spans + "<o:p></o:p>"
+
+
+def trs(parts: Parts) -> CmsPage:
+    """TRS WCM (most provincial and city portals: 发改委, 工信厅 …): div.TRS_Editor with its inline <style>,
+    a Custom_UnionStyle div, Word-pasted <p class=MsoNormal> made of mso-styled spans, then 附件 and the
+    【打印本页】【关闭窗口】 toolbar."""
+    title = parts.title or "通知公告"
+    body = paragraphs(
+        parts.body,
+        lambda line: (
+            '<p class="MsoNormal" style="text-indent:32.0pt;mso-char-indent-count:2.0;'
+            f'line-height:28.0pt;mso-line-height-rule:exactly">{_mso_runs(line)}</p>'
+        ),
+        '<p class="MsoNormal"><span lang="EN-US"><o:p>&nbsp;</o:p></span></p>',
+    )
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{esc(title)}</title><meta name="ArticleTitle" content="{html.escape(title)}">
+<meta name="PubDate" content="2024-06-12 09:30"><meta name="ContentSource" content="办公室"></head><body>
+<div class="top"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/bsfw/">办事服务</a> <a href="/hdjl/">互动交流</a></div>
+<div class="location">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/tzgg/">通知公告</a></div>
+<div class="article"><div class="title">{esc(title)}</div>
+<div class="info">发布日期：2024-06-12　来源：办公室　【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div class="content"><div class="TRS_Editor">{TRS_STYLE}<div class="Custom_UnionStyle">
+{body}
+</div></div></div>
+<div class="print">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</div>
+{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode(), parts.text, (*FOOTER_CHROME, "打印本页", "关闭窗口", "您当前的位置", "字体")
+    )
+
+
+def hanweb(parts: Parts) -> CmsPage:
+    """hanweb/大汉 JCMS (浙江, 江苏, 山东 … portals): the 信息公开 table (索引号, 发布机构, 文号), the body in
+    div#zoom between <meta name=ContentStart> and ContentEnd, paragraphs as <p> with 　　 indents,
+    then 【字体：大 中 小】【打印】【关闭】 and 扫一扫在手机打开当前页."""
+    title = parts.title or "政策文件"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{esc(title)}</title><meta name="ArticleTitle" content="{html.escape(title)}"/><meta name="PubDate" content="2023-11-02 16:27"/>
+<meta name="ColumnName" content="政策文件"/></head><body>
+<div id="barrierfree_container"><div class="head"><a href="/">网站首页</a><a href="/col/col1/">政务公开</a><a href="/col/col2/">政务服务</a></div>
+<table class="xxgk_table" width="100%"><tr><td>索引号：</td><td>11330000002482870M/2023-276181</td><td>发布机构：</td><td>省政府办公厅</td></tr>
+<tr><td>文号：</td><td>浙政办发〔2023〕62号</td><td>成文日期：</td><td>2023-10-31</td></tr></table>
+<table width="100%" border="0"><tr><td class="title" align="center">{esc(title)}</td></tr>
+<tr><td><!--<$[信息内容]>begin--><div id="zoom"><meta name="ContentStart">
+{body}
+<meta name="ContentEnd"></div><!--<$[信息内容]>end--></td></tr>
+<tr><td align="right">【字体：<a href="javascript:doZoom(20)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(12)">小</a>】【<a href="javascript:window.print()">打印</a>】【<a href="javascript:window.close()">关闭</a>】</td></tr>
+</table><div class="ewm"><img src="/qrcode.png"><p>扫一扫在手机打开当前页</p></div></div>
+{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, "11330000002482870M", "扫一扫", "字体"))
+
+
+def shanghai(parts: Parts) -> CmsPage:
+    """www.shanghai.gov.cn/nw…/….html: h2#ivs_title, the date under it, the body in div#ivs_content
+    (<p> with headings in <strong>), the 相关文件/相关解读 column and 上一篇/下一篇 after it."""
+    title = parts.title or "上海市人民政府文件"
+    body = paragraphs(parts.body, lambda line: f"<p>{_strong_if_heading(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>{esc(title)}</title>
+<meta name="description" content="{html.escape(title)}"></head><body>
+<header class="header"><div class="nav"><a href="/">首页</a><a href="/nw2/nw2314/">政务公开</a><a href="/nw4411/">政务服务</a></div></header>
+<div class="container"><ol class="breadcrumb"><li><a href="/">首页</a></li><li><a>政务公开</a></li><li><a>规范性文件</a></li></ol>
+<div class="row"><div class="col-md-9"><h2 id="ivs_title" class="Article-title">{esc(title)}</h2>
+<small class="PBtime">2025-03-04</small>
+<div class="Article_content" id="ivs_content">
+{body}
+</div>
+<div class="gaoj-list"><h5>相关文件</h5>{related_list(dated=False)}</div>
+{NEIGHBOURS}</div>
+<div class="col-md-3"><div class="sidebar"><h4>热点专题</h4>{related_list(dated=False)}</div></div></div></div>
+{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, (*RELATED, *FOOTER_CHROME, "上一篇", "下一篇", "热点专题"))
+
+
+def side_columns(parts: Parts) -> CmsPage:
+    """Guangdong/Zhejiang 集约化 pages: a left column of 栏目 and a right column of 相关文章/热门文章 with
+    dates, each longer than many articles' paragraphs; 上一篇/下一篇 with titles under the body."""
+    title = parts.title or "政策解读"
+    body = paragraphs(parts.body, lambda line: f'<p style="text-indent:2em;">{esc(line)}</p>', "<p></p>")
+    columns = "".join(
+        f"<li><a href='/col/{k}'>{name}</a></li>"
+        for k, name in enumerate(("通知公告", "政策文件", "政策解读", "人事信息", "规划计划", "统计信息"))
+    )
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}-{SITE}门户网站</title>
+<meta name="ArticleTitle" content="{html.escape(title)}"><meta name="PubDate" content="2024-04-18 10:05"></head><body>
+<div class="topbar">无障碍 长者助手 <a>登录</a> <a>注册</a></div>
+<div class="main clearfix"><div class="left"><div class="lanmu"><h3>信息公开</h3><ul>{columns}</ul></div>
+<div class="hot"><h3>热门文章</h3>{related_list()}</div></div>
+<div class="right"><div class="zw-title"><h3>{esc(title)}</h3></div>
+<div class="zw-info"><span>发布时间：2024-04-18 10:05:33</span><span>来源：本网</span><span>浏览次数：<em id="hits">2716</em></span></div>
+<div class="zw">
+{body}
+</div>
+<div class="fy">{NEIGHBOURS}</div>
+<div class="xgwz"><h3>相关文章</h3>{related_list()}</div></div></div>
+{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode(),
+        parts.text,
+        (*RELATED, *FOOTER_CHROME, "上一篇", "下一篇", "浏览次数", "热门文章", "2716"),
+    )
+
+
+def table_layout(parts: Parts) -> CmsPage:
+    """Old county and bureau sites (FrontPage, early 动易/新云): nested layout tables with a menu cell on
+    the left; the title cell, a 发布时间/点击数 cell, and the body in one <td> of <font>-wrapped lines
+    separated by <br>; 【关闭窗口】 under it."""
+    title = parts.title or "政务公开"
+    lines = "<br>\n".join(esc(line) if line.strip() else "" for line in parts.body)
+    menu = "".join(
+        f"<tr><td height='28'><a href='/list{k}.asp'>{name}</a></td></tr>"
+        for k, name in enumerate(("机构概况", "政策法规", "通知公告", "工作动态", "办事指南", "下载中心"))
+    )
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{esc(title)}</title></head>
+<body leftmargin="0" topmargin="0"><table width="980" border="0" align="center" cellpadding="0" cellspacing="0">
+<tr><td colspan="2"><img src="/images/banner.jpg" width="980" height="120"></td></tr>
+<tr><td width="200" valign="top"><table width="100%">{menu}</table></td>
+<td width="780" valign="top"><table width="100%" border="0" cellspacing="0" cellpadding="0">
+<tr><td height="30">当前位置：<a href="/">首页</a> &gt;&gt; <a href="/list1.asp">政策法规</a></td></tr>
+<tr><td align="center" class="title"><font size="4"><b>{esc(title)}</b></font></td></tr>
+<tr><td align="center">发布时间：2019-05-06　点击数：1532</td></tr>
+<tr><td class="content"><font style="font-size:14px;line-height:200%">{lines}</font></td></tr>
+<tr><td align="center">【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+</table></td></tr></table>
+<table width="980" align="center"><tr><td align="center">{SITE}主办　技术支持：某某网络公司　ICP备案：浙ICP备10000001号</td></tr></table>
+</body></html>"""
+    return CmsPage(page.encode(), parts.text, ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规"))
+
+
+def gbk(parts: Parts, http_equiv: bool = False) -> CmsPage:
+    """A GB2312-labelled page of a TRS-era site, served as GBK: characters outside GBK as &#…; refs."""
+    title = parts.title or "通知"
+    declared = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        if http_equiv
+        else '<meta charset="gb2312">'
+    )
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<html><head>{declared}<title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a>|<a href="/xxgk/">信息公开</a>|<a href="/zwdt/">政务动态</a></div>
+<div class="bt">{esc(title)}</div><div class="sj">发布日期：2022-09-15　信息来源：市政府办公室</div>
+<div class="nr" id="Zoom">
+{body}
+</div><div class="dy">【<a href="#" onclick="window.print()">打印此页</a>】【<a href="#" onclick="window.close()">关闭</a>】</div>
+{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode("gbk", "xmlcharrefreplace"), parts.text, (*FOOTER_CHROME, "打印此页", "信息来源")
+    )
+
+
+def attachments(parts: Parts) -> CmsPage:
+    """TRS/hanweb 信息公开 pages with the files for download after the body: "附件：" and a list of links
+    to .pdf/.docx/.xls, sometimes each with "（下载次数：…）"."""
+    title = parts.title or "通知"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    files = "".join(
+        f'<li><a href="/attach/0/P0202406{k}.{ext}" target="_blank">{k}.{esc(name)}.{ext}</a></li>'
+        for k, (name, ext) in enumerate(
+            (("实施细则（全文）", "pdf"), ("申报表格", "docx"), ("项目清单", "xls")), 1
+        )
+    )
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="article"><h1>{esc(title)}</h1><div class="content" id="zoom">
+{body}
+</div>
+<div class="fujian"><p>附件：</p><ul>{files}</ul></div>
+<div class="fj"><span>相关附件：</span><a href="/attach/0/P020240612.ofd">某某通知正式文本.ofd</a></div>
+</div>{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode(),
+        parts.text,
+        (*FOOTER_CHROME, "实施细则（全文）", "申报表格", "项目清单", "正式文本", "相关附件"),
+    )
+
+
+def print_page(parts: Parts) -> CmsPage:
+    """A 打印本页 view (print.jsp / *_print.html): no navigation, the title, a line of details, the body in
+    a bare div, and 【打印】【关闭】 at the foot; the page prints itself on load."""
+    title = parts.title or "文件"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{esc(title)}</title>
+<style>body{{font-size:16px}} .noprint{{display:block}} @media print{{.noprint{{display:none}}}}</style></head>
+<body onload="window.print()"><div style="text-align:center;font-size:22px;font-weight:bold">{esc(title)}</div>
+<div style="text-align:center">发布时间：2021-08-25　来源：{SITE}</div><hr>
+<div>
+{body}
+</div><hr><div class="noprint" align="center"><a href="javascript:window.print()">【打印】</a>　<a href="javascript:window.close()">【关闭】</a></div>
+</body></html>"""
+    return CmsPage(page.encode(), parts.text, ("【打印】", "【关闭】", SITE))
+
+
+def div_br(parts: Parts) -> CmsPage:
+    """Pages written in an online editor (UEditor, KindEditor) where each paragraph is a <div> ending in <br>
+    and an empty line is <div><br></div>."""
+    title = parts.title or "公告"
+    body = paragraphs(parts.body, lambda line: f"<div>{esc(line)}<br></div>", "<div><br></div>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}_{SITE}</title></head><body>
+<div class="header"><a href="/">首页</a> <a href="/news/">新闻中心</a> <a href="/gk/">政府信息公开</a></div>
+<div class="detail"><div class="detail-title">{esc(title)}</div>
+<div class="detail-con" id="detailContent">
+{body}
+</div></div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
+
+
+def h1_info(parts: Parts) -> CmsPage:
+    """News-style article pages (部委 and 区县 sites): <h1> title, then one line of 来源/发布时间/浏览次数
+    with the count written by a script, 【字号 大 中 小】 and 打印; 分享到 and a QR code under the body."""
+    title = parts.title or "公告"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p><br></p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a><a href="/zfxxgk/">政府信息公开</a></div>
+<div class="main"><div class="article"><h1>{esc(title)}</h1>
+<div class="article-info"><span>来源：区发展改革委</span>　<span>发布时间：2025-01-08 15:42</span>　<span>浏览次数：<span id="views"><script>document.write(getViews(81234))</script></span></span>
+　【字号：<a>大</a> <a>中</a> <a>小</a>】 <a href="javascript:window.print()">打印</a></div>
+<div class="article-content">
+{body}
+</div>
+<div class="article-share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>
+<div class="article-qr"><img src="/qr.png"><span>手机扫一扫</span></div>
+</div></div>{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode(), parts.text, (*FOOTER_CHROME, "浏览次数", "区发展改革委", "分享到", "QQ空间", "扫一扫")
+    )
+
+
+INDICATOR = [
+    ["指标", "2024年", "2027年目标", "属性"],
+    ["地区生产总值年均增速（%）", "5.2", "5左右", "预期性"],
+    ["单位GDP能耗下降（%）", "3.1", "完成国家下达任务", "约束性"],
+    ["城镇新增就业（万人）", "12.6", "12以上", "预期性"],
+]
+
+
+def indicator_table(parts: Parts) -> CmsPage:
+    """A body with a <table> of indicators (规划 and 行动方案 pages): <table border=1> with <th> heads,
+    <td><p> cells and a colspan, between two paragraphs; the expected text has its rows tab-separated."""
+    title = parts.title or "行动方案"
+    body = list(parts.body)
+    middle = _middle_paragraph(body)
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<{'th' if r == 0 else 'td'}><p>{esc(c)}</p></{'th' if r == 0 else 'td'}>" for c in row)
+        + "</tr>"
+        for r, row in enumerate(INDICATOR)
+    )
+    table = f'<table border="1" cellspacing="0" cellpadding="0" width="100%"><tbody>{rows}</tbody></table>'
+    before, after = body[: middle + 1], body[middle + 1 :]
+    html_body = (
+        paragraphs(before, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+        + f"\n{table}\n"
+        + paragraphs(after, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    )
+    head = parts.text.split("\n")[: len(parts.text.split("\n")) - len(body)]
+    expected = "\n".join([*head, *before, *("\t".join(row) for row in INDICATOR), *after])
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/ghjh/">规划计划</a></div>
+<div class="article"><h1>{esc(title)}</h1><div class="TRS_Editor" id="zoom">
+{html_body}
+</div></div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), expected, FOOTER_CHROME)
+
+
+def _middle_paragraph(body: list[str]) -> int:
+    """The index of a long paragraph near the middle of the body, for a table to follow."""
+    middle = len(body) // 2
+    for k in range(middle, len(body)):
+        if len(body[k]) > 40 and body[k].rstrip().endswith("。"):
+            return k
+    return middle
+
+
+def share_widgets(parts: Parts) -> CmsPage:
+    """Share and QR widgets inside the article container (baidu share's bdsharebuttonbox, jiathis, a
+    pinyin-named fenxiang/erweima box), above and below the body."""
+    title = parts.title or "通知"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="article"><div class="wz_title">{esc(title)}</div>
+<div class="fenxiang"><span>分享到：</span><a class="wx">微信</a><a class="wb">新浪微博</a><a class="qq">QQ好友</a></div>
+<div class="wz_con">
+{body}
+</div>
+<div class="bdsharebuttonbox"><a href="#" class="bds_more" data-cmd="more">分享到：</a><a class="bds_weixin" title="分享到微信"></a></div>
+<div class="jiathis_style"><span class="jiathis_txt">分享到：</span><a class="jiathis_button_tsina">新浪微博</a></div>
+<div class="erweima"><img src="/ewm.png"><p>扫一扫在手机上打开当前页</p></div>
+</div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, "分享到", "新浪微博", "QQ好友", "扫一扫"))
+
+
+def split_body(parts: Parts) -> CmsPage:
+    """The body in two sibling containers: a long 政策 page cut by the CMS into 分页 divs (page 1 shown with
+    a 1 2 下一页 bar), or 正文 in one container and the 附件正文 (an attached plan) in the next."""
+    title = parts.title or "实施方案"
+    body = list(parts.body)
+    cut = _middle_paragraph(body) + 1
+    first = paragraphs(body[:cut], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    second = paragraphs(body[cut:], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="article"><h1>{esc(title)}</h1>
+<div class="zhengwen" id="zhengwen">
+{first}
+</div>
+<div class="fjzw" id="fujianzhengwen">
+{second}
+</div>
+<div class="page-nav"><a>上一页</a> <a>1</a> <a>2</a> <a>下一页</a></div>
+</div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, "下一页"))
+
+
+FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
+    "govcn": govcn,
+    "trs": trs,
+    "hanweb": hanweb,
+    "shanghai": shanghai,
+    "side_columns": side_columns,
+    "table_layout": table_layout,
+    "gbk_meta_charset": gbk,
+    "gbk_http_equiv": lambda parts: gbk(parts, http_equiv=True),
+    "attachments": attachments,
+    "print_page": print_page,
+    "div_br": div_br,
+    "h1_info": h1_info,
+    "indicator_table": indicator_table,
+    "share_widgets": share_widgets,
+    "split_body": split_body,
+}
+
+
+def cms_page(family: str, text: str) -> CmsPage:
+    """The document `text` as a page of `family`, with what a reader should give back."""
+    return FAMILIES[family](split_title(text))
+
+
+def tree(document: Document) -> list[tuple[str, str, str]]:
+    """Id, heading and whitespace-free text of each clause: what a page and its .txt must share."""
+    return [(c.id, c.heading, squash(c.text)) for c in document.walk()]
+
+
+def page_document(page: CmsPage, name: str = "page") -> Document:
+    """Read a page's bytes as the HTML reader reads a saved file."""
+    from policykit.formats.html import read_html
+
+    return document_from_source(read_html(page.data, path=f"{name}{page.suffix}", name=name))
+
+
+def problems(family: str, text: str) -> list[str]:
+    """What the page of `family` gets wrong against the text: a different clause tree, chrome in a clause."""
+    page = cms_page(family, text)
+    read, expected = tree(page_document(page)), tree(parse_text(page.expected))
+    found = []
+    if [row[:2] for row in read] != [row[:2] for row in expected]:
+        found.append("outline")
+    elif read != expected:
+        found.append("texts")
+    clauses = "".join(row[2] for row in read)
+    wanted = "".join(row[2] for row in expected)
+    leaked = [c for c in page.chrome if clauses.count(squash(c)) > wanted.count(squash(c))]
+    if leaked:
+        found.append("chrome: " + " ".join(leaked))
+    return found
+
+
+def _probe() -> None:
+    import sys
+
+    from tests.conftest import CORPUS_FILES
+
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in CORPUS_FILES}
+    only = sys.argv[1:] or list(FAMILIES)
+    for family in only:
+        failed = {stem: found for stem, text in texts.items() if (found := problems(family, text))}
+        print(f"{family}: {len(failed)}/{len(texts)} documents fail", flush=True)
+        for stem, found in failed.items():
+            print(f"    {stem}: {'; '.join(found)}"[:200])
+
+
+if __name__ == "__main__":
+    _probe()
