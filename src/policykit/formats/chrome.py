@@ -53,7 +53,7 @@ def chrome_words() -> Chrome:
         value_end=pattern_cache.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
         share=pattern_cache.compile(f"(?:{alternatives(raw['share'])})", re.I),
         trail=pattern_cache.compile(
-            rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]\s*)+"
+            rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]+\s*)+"
             rf"[^，。；！？>»＞›]{{0,16}}"
             rf"|(?:{alternatives(raw['neighbours'])})\s*[:：].*)$"
         ),
@@ -72,6 +72,8 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     >>> chrome_line("[打印]仅打印内容"), chrome_line("来源：国家统计局"), chrome_line("打印机采购")
     (True, False, False)
     >>> chrome_line("当前位置：首页 > 政务公开 > 政策文件"), chrome_line("下一篇：关于印发某办法的通知")
+    (True, True)
+    >>> chrome_line("当前位置：首页 >> 政策法规"), chrome_line("您现在的位置：首页 >> 信息公开 >> 通知公告")
     (True, True)
     """
     words = chrome_words()

@@ -15,12 +15,11 @@ import re
 from policykit import pattern_cache
 from policykit.errors import InputError
 from policykit.formats import make_source
-from policykit.formats.html.article import drop_keep_tail, drop_noise, find_article
+from policykit.formats.html.article import article_parts, drop_keep_tail, drop_noise, find_article
 from policykit.formats.html.blocks import UNNUMBERED_LISTS, block_lines, clean_lines, print_list_numbers
-from policykit.formats.html.meta import metadata_blocks, page_metadata, title_heading
+from policykit.formats.html.meta import metadata_blocks, opens_with, page_metadata, shows_title, title_heading
 from policykit.formats.html.words import page_words
 from policykit.model import Source
-from policykit.zh.chars import squash
 
 __all__ = [
     "block_lines",
@@ -53,12 +52,15 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     stylesheet = " ".join(style.text_content() for style in root.iter("style"))
     drop_noise(root)
     body = root.find("body")
-    article = find_article(body if body is not None else root)
+    parts = article_parts(body if body is not None else root, metadata.title if metadata else None)
     if not UNNUMBERED_LISTS.search(stylesheet):
-        print_list_numbers(article)
-    lines = clean_lines(block_lines(article), path)
-    heading = title_heading(root, article, metadata.title if metadata else None)
-    if heading and squash(heading) not in {squash(line) for line in lines[:10]}:
+        for part in parts:
+            print_list_numbers(part)
+    lines = clean_lines([line for part in parts for line in block_lines(part)], path)
+    article = parts[0]
+    title = metadata.title if metadata else None
+    heading = title_heading(root, article, title) or (title if shows_title(labelled) else None)
+    if heading and not opens_with(lines, heading):
         lines = [heading, "", *lines]
     return make_source(lines, path=path, name=name, encoding="html", metadata=metadata)
 

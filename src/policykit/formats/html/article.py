@@ -8,7 +8,8 @@ from policykit.formats import Element
 from policykit.formats.html.blocks import BLOCKS as _BLOCKS
 from policykit.formats.html.blocks import LEAF_BLOCKS as _LEAF_BLOCKS
 from policykit.formats.html.blocks import is_data_table as _is_data_table
-from policykit.formats.html.words import page_words
+from policykit.formats.html.blocks import page_furniture
+from policykit.formats.html.words import collapse, page_words
 from policykit.zh.chars import squash
 
 _DROPPED_TAGS = (
@@ -84,13 +85,71 @@ def drop_keep_tail(element: Element) -> None:
 
 
 def find_article(body: Element) -> Element:
-    """Pick the element holding the article: the most paragraph text that is not link text.
+    """Pick the element holding the article: the most paragraph text that is not link text."""
+    return article_parts(body)[0]
+
+
+SIBLING_SHARE = 0.05
+"""A container beside the article with this share of its paragraph text (and 60 characters) is more of
+it; one of the article's own tag with 30 characters before it, or any paragraph text after it, is too
+(a 分页 article's last page may be one line)."""
+
+
+def article_parts(body: Element, title: str | None = None) -> list[Element]:
+    """The element holding the most paragraph text that is not link text, and the containers beside it
+    that hold paragraph text too, in page order: CMSs put 正文 and 附件正文, or the pages of a long 分页
+    article, in sibling containers (or in siblings of wrappers that hold nothing else).
 
     A paragraph scores for its parent and half for its grandparent. A block of <br>-separated
     lines (div#zoom) is a container itself; a data table's cells count for the table's parent,
-    so that a long table does not outweigh the text around it.
+    so that a long table does not outweigh the text around it. Page chrome (发布时间 lines, 相关链接),
+    the title shown over the article and the summaries beside a list of linked titles do not score:
+    beside a short notice they would make the whole column the article.
     """
+    scores, inside = _paragraph_scores(body, squash(title) if title else "")
+    if not scores:
+        return [body]
+    # on a tie the outer element: a <p> of <br>-separated lines scores as much as the div holding it alone
+    best = max(scores, key=lambda element: (scores[element], -sum(1 for _ in element.iterancestors())))
+    lifted = best  # the outermost wrapper around the article that holds no other paragraph text
+    while (
+        (parent := lifted.getparent()) is not None
+        and lifted is not body
+        and inside.get(parent) == inside.get(lifted)
+    ):
+        lifted = parent
+    parent = lifted.getparent()
+    if parent is None:
+        return [best]
+    floor = max(60, SIBLING_SHARE * inside[lifted])
+    parts, after = [], False
+    for child in parent:
+        if child is lifted:
+            parts.append(best)
+            after = True
+        elif isinstance(child.tag, str) and child.tag == lifted.tag:
+            if inside.get(child, 0) >= (8 if after else min(30, floor)):
+                parts.append(child)
+        elif isinstance(child.tag, str) and inside.get(child, 0) >= floor:
+            parts.append(child)
+    return parts
+
+
+def _teaser(paragraph: Element) -> bool:
+    """A summary under a linked title, in one of a list of such items (要闻, 政策解读 columns)."""
+    item = paragraph.getparent()
+    if item is None or item.getparent() is None:
+        return False
+    if not any(child.tag == "a" and len(squash(child.text_content())) >= 4 for child in item):
+        return False
+    alike = [s for s in item.getparent() if s.tag == item.tag and s.get("class") == item.get("class")]
+    return len(alike) >= 3
+
+
+def _paragraph_scores(body: Element, title: str) -> tuple[dict[Element, float], dict[Element, float]]:
+    """Each element's score as the article, and the paragraph text held inside it (below itself)."""
     scores: dict[Element, float] = {}
+    inside: dict[Element, float] = {body: 0}
     data_tables: dict[Element, bool] = {}
 
     def credit(element: Element | None, amount: float) -> None:
@@ -104,7 +163,9 @@ def find_article(body: Element) -> Element:
         if len(text) < 2:
             continue
         links = sum(len(squash(a.text_content())) for a in element.iter("a"))
-        if links > 0.5 * len(text):
+        if links > 0.5 * len(text) or text == title or _teaser(element):
+            continue
+        if len(text) <= 120 and page_furniture(collapse(element.text_content()).strip()):
             continue
         anchor = element
         if element.tag in ("td", "th"):
@@ -115,9 +176,12 @@ def find_article(body: Element) -> Element:
                 anchor = table if data_tables[table] else element
         elif sum(1 for _ in element.iter("br")) >= 3:
             credit(element, len(text))  # lines separated by <br>: the block is the article
+            inside[element] = inside.get(element, 0) + len(text)
         parent = anchor.getparent()
         credit(parent, len(text))
         credit(parent.getparent() if parent is not None else None, len(text) / 2)
-    if not scores:
-        return body
-    return max(scores, key=lambda element: scores[element])
+        for ancestor in anchor.iterancestors():
+            inside[ancestor] = inside.get(ancestor, 0) + len(text)
+            if ancestor is body:
+                break
+    return scores, inside

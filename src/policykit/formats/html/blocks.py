@@ -66,6 +66,10 @@ def block_lines(element: Element) -> list[str]:
                 lines.append("")  # <br><br>: a gap between blocks
         elif tag in BLOCKS and node is not element and _link_list(node):
             flush()  # a menu or a list of related pages inside the article container
+        elif tag in BLOCKS and node is not element and download_list(node):
+            flush()  # the page's list of files to download; its 附件： label goes with it
+            if lines and squash(lines[-1]).rstrip(":：") in page_words().attachment_labels:
+                lines.pop()
         elif tag == "table" and is_data_table(node):
             flush()
             lines.extend(table_lines(_table_rows(node)))
@@ -203,13 +207,45 @@ def _int_or(value: str | None, default: int) -> int:
         return default
 
 
+_DATES = pattern_cache.compile(
+    r"[\[【(（]?\d{4}\s*[-年/.]\s*\d{1,2}(?:\s*[-月/.]\s*\d{1,2}\s*日?)?[\]】)）]?|\d{1,2}[-/]\d{1,2}"
+)
+
+
 def _link_list(block: Element) -> bool:
-    """Three or more links that make up most of a block's text: navigation, not article text."""
+    """Three or more links that make up most of a block's text, the dates beside them aside: navigation
+    or a list of related pages (标题 2024-01-10), not article text."""
     anchors = [a for a in block.iter("a") if squash(a.text_content())]
     if len(anchors) < 3:
         return False
-    text = len(squash(block.text_content()))
-    return sum(len(squash(a.text_content())) for a in anchors) >= 0.7 * text
+    text = len(_DATES.sub("", squash(block.text_content())))
+    return sum(len(_DATES.sub("", squash(a.text_content()))) for a in anchors) >= 0.7 * text
+
+
+def download_list(block: Element) -> bool:
+    """Links to files, each shown by its file name (某某方案.pdf), with at most an 附件 label beside them:
+    the page's download list.
+
+    >>> import lxml.html
+    >>> download_list(lxml.html.fromstring('<p>附件：<a href="/P1.pdf">实施细则.pdf</a></p>'))
+    True
+    >>> download_list(lxml.html.fromstring('<p>附件：<a href="/P1.pdf">实施细则</a></p>'))
+    False
+    """
+    words = page_words()
+    anchors = [a for a in block.iter("a") if squash(a.text_content())]
+    if not anchors or not all(words.file_name.search(_collapse(a.text_content()).strip()) for a in anchors):
+        return False
+    rest = squash(block.text_content())
+    for anchor in anchors:
+        rest = rest.replace(squash(anchor.text_content()), "", 1)
+    rest = _DOWNLOADS.sub("", rest).translate(_BRACKETS)
+    return (
+        not rest or rest in words.attachment_labels or rest.rstrip("0123456789.、") in words.attachment_labels
+    )
+
+
+_DOWNLOADS = pattern_cache.compile(r"[（(]?(?:下载次数|下载|大小)[:：]?[\d.]*[KMG]?B?[）)]?|\d+[.、]")
 
 
 def _is_bold(element: Element) -> bool:
@@ -276,21 +312,40 @@ def _int(value: str | None) -> int:
         return 1
 
 
+def page_furniture(line: str) -> str | None:
+    """What a line of a page is when it is not document text: "related" (the heading of a list of related
+    pages), "chrome" (buttons, page details) or "footer"; None for text.
+
+    >>> page_furniture("相关链接"), page_furniture("【打印本页】【关闭窗口】"), page_furniture("网站标识码：3100000001")
+    ('related', 'chrome', 'footer')
+    >>> page_furniture("第一条　为了规范管理，制定本办法。") is None
+    True
+    """
+    words = page_words()
+    bare = squash(line).translate(_BRACKETS)
+    if bare in words.related:
+        return "related"
+    if chrome_line(line, lenient=True):
+        return "chrome"
+    if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
+        return "footer"
+    return None
+
+
 def clean_lines(lines: list[str], label: str = "-") -> list[str]:
     """Drop chrome, related-link lists and footer lines, collapse runs of blank lines; log what went."""
-    words = page_words()
     out: list[str] = []
     for index, raw in enumerate(lines):
         line = raw.rstrip()
-        bare = squash(line).translate(_BRACKETS)
-        if bare in words.related:
+        kind = page_furniture(line) if line else None
+        if kind == "related":
             rest = sum(1 for later in lines[index:] if later.strip())
             log.info("%s: dropped a list of related pages (%d lines) from %s", label, rest, line.strip())
             break
-        if chrome_line(line, lenient=True):
+        if kind == "chrome":
             log.info("%s: dropped a line of web page chrome: %s", label, line.strip())
             continue
-        if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
+        if kind == "footer":
             log.info("%s: dropped a site footer line: %s", label, line.strip())
             continue
         if not line and (not out or not out[-1]):

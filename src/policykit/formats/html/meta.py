@@ -65,21 +65,36 @@ def _has_block_child(element: Element) -> bool:
 
 
 def metadata_blocks(labelled: list[Element]) -> list[Element]:
-    """The small containers (a table, a list, a div) that hold two or more metadata labels."""
+    """The small containers (a table, a list, a div) that hold two or more metadata labels and no prose.
+
+    A label inside a label (<div>发布时间：<span>发布时间：…</span></div>) is one detail, not two: else
+    the column holding a short article and its 发布时间 line would read as a metadata block.
+    """
     blocks = []
     for cell in labelled:
+        others = [o for o in labelled if o is not cell and not _contains(o, cell) and not _contains(cell, o)]
         ancestor = cell.getparent()
         for _ in range(6):
             if ancestor is None:
                 break
-            if ancestor.tag in ("table", "dl", "ul", "ol", "div", "section"):
-                inside = sum(1 for other in labelled if other is not cell and _contains(ancestor, other))
-                if inside >= 1:
-                    if len(squash(ancestor.text_content())) <= 800 and ancestor not in blocks:
-                        blocks.append(ancestor)
-                    break
+            if ancestor.tag in ("table", "dl", "ul", "ol", "div", "section") and any(
+                _contains(ancestor, other) for other in others
+            ):
+                small = len(squash(ancestor.text_content())) <= 800
+                if small and ancestor not in blocks and not _holds_prose(ancestor):
+                    blocks.append(ancestor)
+                break
             ancestor = ancestor.getparent()
     return [b for b in blocks if not any(o is not b and _contains(o, b) for o in blocks)]
+
+
+def _holds_prose(block: Element) -> bool:
+    """Whether a block holds a paragraph of sentences (。): article text, which no metadata value is."""
+    return any(
+        len(text := squash(leaf.text_content())) >= 50 and "。" in text
+        for leaf in block.iter("p", "div", "td", "li", "span")
+        if not _has_block_child(leaf)
+    )
 
 
 def _contains(ancestor: Element, element: Element) -> bool:
@@ -87,21 +102,35 @@ def _contains(ancestor: Element, element: Element) -> bool:
 
 
 def title_heading(root: Element, article: Element, title: str | None) -> str | None:
-    """The page's h1-h3 just before the article when it is the document's title (it sits outside the body)."""
+    """The element before the article that shows the document's title (h1, div.title, a <td> of bold
+    <font>): the title sits outside the body on most sites."""
     if not title:
         return None
-    order = {element: index for index, element in enumerate(root.iter())}
-    start = order.get(article, 0)
-    before = [
-        h
-        for h in root.iter("h1", "h2", "h3")
-        if order.get(h, start) < start and not _contains(article, h) and h is not article
-    ]
-    for heading in reversed(before):
-        text = _REPOST.sub("", _collapse(heading.text_content()).strip()).strip()
-        if squash(text) == squash(title):
+    wanted = squash(title)
+    for element in root.iter():
+        if element is article:
+            break
+        if not isinstance(element.tag, str) or element.tag in ("title", "meta", "head"):
+            continue
+        text = element.text_content()
+        if len(text) > 4 * len(title) + 200 or _contains(element, article):
+            continue
+        text = _REPOST.sub("", _collapse(text).strip()).strip()
+        if squash(text) == wanted:
             return text
     return None
+
+
+def shows_title(labelled: list[Element]) -> bool:
+    """Whether the page's metadata block has a 标题 row: the page shows the title there, not over the body."""
+    titles = page_words().labels["title"]
+    return any(_label_value(_collapse(cell.text_content()).strip())[0] in titles for cell in labelled)
+
+
+def opens_with(lines: list[str], title: str) -> bool:
+    """Whether the article's first lines already give the title (maybe over two or three lines)."""
+    wanted = squash(title)
+    return any(squash("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
 
 
 def _label_value(text: str) -> tuple[str, str]:

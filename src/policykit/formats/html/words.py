@@ -22,6 +22,8 @@ class PageWords:
     labels: dict[str, tuple[str, ...]]
     meta_tags: dict[str, tuple[str, ...]]
     furniture: re.Pattern[str]
+    attachment_labels: frozenset[str]
+    file_name: re.Pattern[str]  # a link's text that names a file to download
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +37,10 @@ def page_words() -> PageWords:
         labels={k: tuple(v) for k, v in raw["labels"].items()},
         meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
         furniture=pattern_cache.compile("|".join(map(re.escape, raw["furniture"])), re.I),
+        attachment_labels=frozenset(raw["attachment_labels"]),
+        file_name=pattern_cache.compile(
+            r"\.(?:" + "|".join(map(re.escape, raw["file_suffixes"])) + r")\s*[)）]?$", re.I
+        ),
     )
 
 
