@@ -614,7 +614,11 @@ def page_document(page: CmsPage, name: str = "page") -> Document:
 
 def problems(family: str, text: str) -> list[str]:
     """What the page of `family` gets wrong against the text: a different clause tree, chrome in a clause."""
-    page = cms_page(family, text)
+    return check(cms_page(family, text))
+
+
+def check(page: CmsPage) -> list[str]:
+    """What the reader gets wrong on a page: a different clause tree, chrome in a clause."""
     try:
         read = tree(page_document(page))
     except PolicykitError as error:

@@ -91,8 +91,9 @@ def find_article(body: Element) -> Element:
 
 SIBLING_SHARE = 0.05
 """A container beside the article with this share of its paragraph text (and 60 characters) is more of
-it; one of the article's own tag with 30 characters before it, or any paragraph text after it, is too
-(a 分页 article's last page may be one line)."""
+it; one of the article's own tag with 30 characters, or after it with 8 or a sentence, is too (a 分页
+article's last page may be 特此通知。). Headings alone do not count: 要闻动态 heads a column."""
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def article_parts(body: Element, title: str | None = None) -> list[Element]:
@@ -128,7 +129,8 @@ def article_parts(body: Element, title: str | None = None) -> list[Element]:
             parts.append(best)
             after = True
         elif isinstance(child.tag, str) and child.tag == lifted.tag:
-            if inside.get(child, 0) >= (8 if after else min(30, floor)):
+            held = inside.get(child, 0)
+            if held >= min(30, floor) or (after and (held >= 8 or (held and "。" in child.text_content()))):
                 parts.append(child)
         elif isinstance(child.tag, str) and inside.get(child, 0) >= floor:
             parts.append(child)
@@ -180,6 +182,8 @@ def _paragraph_scores(body: Element, title: str) -> tuple[dict[Element, float], 
         parent = anchor.getparent()
         credit(parent, len(text))
         credit(parent.getparent() if parent is not None else None, len(text) / 2)
+        if element.tag in _HEADINGS:
+            continue  # a heading alone (要闻动态, 相关文章) is no body beside the article
         for ancestor in anchor.iterancestors():
             inside[ancestor] = inside.get(ancestor, 0) + len(text)
             if ancestor is body:
