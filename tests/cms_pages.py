@@ -317,14 +317,10 @@ def table_layout(parts: Parts) -> CmsPage:
     return CmsPage(page.encode(), parts.text, ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规"))
 
 
-def gbk(parts: Parts, http_equiv: bool = False) -> CmsPage:
-    """A GB2312-labelled page of a TRS-era site, served as GBK: characters outside GBK as &#…; refs."""
+def gbk(parts: Parts, declared: str = '<meta charset="gb2312">') -> CmsPage:
+    """A GB2312-labelled page of a TRS-era site, served as GBK: characters outside GBK as &#…; refs (the
+    label as <meta charset>, as http-equiv, or none: the server's header said it and the save lost it)."""
     title = parts.title or "通知"
-    declared = (
-        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-        if http_equiv
-        else '<meta charset="gb2312">'
-    )
     body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
     page = f"""<html><head>{declared}<title>{esc(title)}</title></head><body>
 <div class="nav"><a href="/">首页</a>|<a href="/xxgk/">信息公开</a>|<a href="/zwdt/">政务动态</a></div>
@@ -573,6 +569,94 @@ def summaries_column(parts: Parts) -> CmsPage:
     return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, *RELATED, "会议强调", "要闻动态"))
 
 
+def chrome_inside(parts: Parts) -> CmsPage:
+    """Templates that put the page's details and toolbars inside the article container itself (many
+    county sites on 站群 systems): a 信息来源/发布时间/点击数 line and 【字体：大 中 小】 above the text;
+    责任编辑, the download list, 相关链接, 【打印本页】【关闭窗口】, a QR caption and 技术支持 under it."""
+    title = parts.title or "通知"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    links = "".join(f'<li><a href="/art/{k}.html">{t}</a></li>' for k, t in enumerate(RELATED[:4]))
+    shown = parts.title and squash(parts.title) not in squash("".join(parts.body[:5]))  # not there already
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div id="zoom" class="article">{f'<div class="title">{esc(title)}</div>' if shown else ""}
+<p style="text-align:center">信息来源：县发展改革局　发布时间：2024-06-12 09:30　点击数：
+<span id="hits">356</span>　【字体：<a>大</a> <a>中</a> <a>小</a>】</p>
+{body}
+<p style="text-align:right">（责任编辑：李明）</p>
+<p>附件：<a href="/uploadfiles/202406/1.docx">附件1：申报表.docx</a></p>
+<p><strong>相关链接：</strong></p><ul>{links}</ul>
+<p style="text-align:center">【<a href="javascript:window.print()">打印本页</a>】　【<a href="javascript:window.close()">关闭窗口</a>】</p>
+<p style="text-align:center"><img src="/qr.png"><br>扫一扫在手机打开当前页</p>
+<p style="text-align:center">技术支持：某某信息技术有限公司</p>
+</div>{FOOTER}</body></html>"""
+    return CmsPage(
+        page.encode(),
+        parts.text,
+        (
+            *FOOTER_CHROME,
+            *RELATED[:4],
+            "信息来源",
+            "点击数",
+            "责任编辑",
+            "申报表",
+            "打印本页",
+            "扫一扫",
+            "技术支持",
+        ),
+    )
+
+
+def _nbsp(line: str) -> str:
+    """The typed indent (　　, spaces) as the editor writes it: two &nbsp; per character."""
+    return "&nbsp;&nbsp;" * (len(line) - len(line.lstrip("\u3000\u2003 ")))
+
+
+def nbsp_indent(parts: Parts) -> CmsPage:
+    """Old editors (eWebEditor, FCKeditor) that write a paragraph's indent as &nbsp; runs and its text in
+    <font>; a <center> of <font><b> for the title."""
+    title = parts.title or "通知"
+    body = paragraphs(
+        parts.body,
+        lambda line: f'<p>{_nbsp(line)}<font face="仿宋_GB2312" size="4">{esc(line.strip())}</font></p>',
+        "<p>&nbsp;</p>",
+    )
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{esc(title)}</title></head>
+<body><center><font size="5" color="#ff0000"><b>{esc(title)}</b></font></center>
+<div class="content">
+{body}
+</div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
+
+
+def editor_headings(parts: Parts) -> CmsPage:
+    """Newer editors (UEditor on 集约化 platforms) that mark headings up as headings: 第一章 and 一、 in
+    <h3>, （一） in <h4>, with <section> wrappers and <span> runs inside paragraphs."""
+    title = parts.title or "通知"
+
+    def line_html(line: str) -> str:
+        stripped = line.strip("\u3000 ")
+        if (
+            len(stripped) < 40
+            and stripped[:1] == "第"
+            and stripped[1:4].strip("一二三四五六七八九十") != stripped[1:4]
+        ):
+            return f"<h3>{esc(stripped)}</h3>"
+        if len(stripped) < 40 and stripped[1:2] == "、" and not stripped.endswith("。"):
+            return f"<h3>{esc(stripped)}</h3>"
+        if len(stripped) < 40 and stripped.startswith("（") and not stripped.endswith("。"):
+            return f"<h4>{esc(stripped)}</h4>"
+        return f'<p><span style="font-size:16px;">{esc(line)}</span></p>'
+
+    body = paragraphs(parts.body, line_html, "<p><br/></p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<article class="detail"><h1 class="detail-title">{esc(title)}</h1><section class="detail-content">
+{body}
+</section></article>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
+
+
 FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "govcn": govcn,
     "trs": trs,
@@ -581,7 +665,10 @@ FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "side_columns": side_columns,
     "table_layout": table_layout,
     "gbk_meta_charset": gbk,
-    "gbk_http_equiv": lambda parts: gbk(parts, http_equiv=True),
+    "gbk_http_equiv": lambda parts: gbk(
+        parts, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    ),
+    "gbk_undeclared": lambda parts: gbk(parts, ""),
     "attachments": attachments,
     "print_page": print_page,
     "div_br": div_br,
@@ -592,6 +679,9 @@ FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "split_wrapped": split_wrapped,
     "hanweb_br": hanweb_br,
     "summaries_column": summaries_column,
+    "chrome_inside": chrome_inside,
+    "nbsp_indent": nbsp_indent,
+    "editor_headings": editor_headings,
 }
 
 

@@ -414,6 +414,7 @@ def test_html_data_has_known_keys():
         "index_labels",
         "attachment_labels",
         "file_suffixes",
+        "lone_labels",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])
