@@ -174,6 +174,36 @@ def test_a_lone_editor_credit_inside_the_container_is_chrome_and_a_source_line_i
     assert lines_of(page)[-1] == "来源：国家统计局"
 
 
+PAGE_LINES = {
+    "字号：默认 大 超大 | 打印": "chrome",
+    "文章来源：本站 | 作者：admin | 时间：2024-06-12 | 阅读：123次": "chrome",
+    "日期：2024-06-12 来源：市政府办公厅": "chrome",
+    "2024-06-12 来源：本网": "chrome",
+    "发布者：管理员 发布时间：2024-06-12": "chrome",
+    "[打印本页] [关闭窗口] [返回首页]": "chrome",
+    "浏览：1234次": "chrome",
+    "（责任编辑：李明）": "chrome",
+    "您是第 123456 位访问者": "footer",
+    "网站声明 | 隐私声明 | 网站地图": "footer",
+    "技术支持：某某信息技术有限公司": "footer",
+    "热门文章": "related",
+    # text: a source under a table, a dateline of the corpus, a period, a sentence with a date
+    "来源：国家统计局": None,
+    "时间：2026-02-03": None,
+    "2023年1月1日—2025年12月31日": None,
+    "2025年1月20日在山东省第十四届人民代表大会第三次会议上": None,
+    "到2025年，全市完成改造。": None,
+    "附件：某某实施细则": None,
+}
+
+
+@pytest.mark.parametrize(("line", "kind"), PAGE_LINES.items())
+def test_page_lines_are_told_from_text(line, kind):
+    from policykit.formats.html.blocks import page_furniture
+
+    assert page_furniture(line) == kind
+
+
 # ---------------------------------------------------------------- saved as one file (.mhtml)
 
 

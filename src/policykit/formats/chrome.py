@@ -80,8 +80,10 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     (True, True)
     >>> chrome_line("（责任编辑：李明）", lenient=True), chrome_line("（责任编辑：李明）")
     (True, False)
-    >>> chrome_line("来源：国家统计局", lenient=True)
-    False
+    >>> chrome_line("来源：国家统计局", lenient=True), chrome_line("2024-06-12 来源：本网")
+    (False, True)
+    >>> chrome_line("2024年6月12日"), chrome_line("2023年1月1日—2025年12月31日")
+    (False, False)
     """
     words = chrome_words()
     rest = text.strip()
@@ -98,6 +100,7 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
             break
         if match := _DATE_TIME.match(rest):
             rest = rest[match.end() :]
+            found.append("d")
             continue
         if match := words.labels.match(rest):
             lone = match.group().rstrip(" \t:：") in words.lone
@@ -125,11 +128,14 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
             found.append("w")
             continue
         return False
-    if not found:
+    details = [
+        item for item in found if item != "d"
+    ]  # a date alone, or two (2023年1月1日—2025年12月31日), is text
+    if not details:
         return False
-    if len(found) >= 2:
+    if len(found) >= 2 and len(details) >= 1:
         return "w" in found or len(found) - found.count("w") >= 2
-    return (found == ["w"] and (lenient or longest >= 2)) or (found == ["L"] and lenient)
+    return (details == ["w"] and (lenient or longest >= 2)) or (details == ["L"] and lenient)
 
 
 _DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
