@@ -314,7 +314,10 @@ def table_layout(parts: Parts) -> CmsPage:
 </table></td></tr></table>
 <table width="980" align="center"><tr><td align="center">{SITE}主办　技术支持：某某网络公司　ICP备案：浙ICP备10000001号</td></tr></table>
 </body></html>"""
-    return CmsPage(page.encode(), parts.text, ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规"))
+    # the title cell is a row of the body's own table: a page without a title line shows the column's name
+    whole = parts.body == parts.text.split("\n")  # no title line, or one the body repeats
+    expected = f"{title}\n\n{parts.text}" if whole else parts.text
+    return CmsPage(page.encode(), expected, ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规"))
 
 
 def gbk(parts: Parts, declared: str = '<meta charset="gb2312">') -> CmsPage:
@@ -657,6 +660,42 @@ def editor_headings(parts: Parts) -> CmsPage:
     return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
 
 
+def table_rows(parts: Parts) -> CmsPage:
+    """Old ASP/JSP sites that put each paragraph of the body in a row of its own of a one-column table,
+    inside the page's layout table, with a menu cell beside it."""
+    title = parts.title or "通知"
+    rows = "\n".join(
+        f"<tr><td class='zw'>{esc(line)}</td></tr>" if line.strip() else "<tr><td>&nbsp;</td></tr>"
+        for line in parts.body
+    )
+    menu = "".join(f"<p><a href='/list{k}.asp'>栏目{k}</a></p>" for k in range(8))
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{esc(title)}</title></head>
+<body><table width="960" align="center"><tr><td width="200" valign="top">{menu}</td><td valign="top">
+<table width="100%"><tr><td align="center"><b>{esc(title)}</b></td></tr>
+<tr><td align="center">发布日期：2018-03-02　浏览次数：88</td></tr></table>
+<table width="100%" class="content">
+{rows}
+</table></td></tr></table>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, "浏览次数", "栏目"))
+
+
+def mobile_copy(parts: Parts) -> CmsPage:
+    """Responsive 集约化 templates that carry the article twice, for screens and for phones, the phone
+    copy hidden by a class in the style sheet (not by a style attribute the reader can see)."""
+    title = parts.title or "通知"
+    body = paragraphs(parts.body, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>.m-only{{display:none}} @media (max-width:768px){{.pc-only{{display:none}} .m-only{{display:block}}}}</style>
+</head><body><div class="article"><h1>{esc(title)}</h1>
+<div class="article-content pc-only">
+{body}
+</div>
+<div class="article-content m-only">
+{body}
+</div></div>{FOOTER}</body></html>"""
+    return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
+
+
 FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "govcn": govcn,
     "trs": trs,
@@ -682,6 +721,8 @@ FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "chrome_inside": chrome_inside,
     "nbsp_indent": nbsp_indent,
     "editor_headings": editor_headings,
+    "table_rows": table_rows,
+    "mobile_copy": mobile_copy,
 }
 
 

@@ -83,6 +83,15 @@ def test_a_title_the_body_gives_over_two_lines_is_not_repeated():
     assert lines_of(page)[:2] == ["国务院关于印发", "“十四五”数字经济发展规划的通知"]
 
 
+def test_a_title_row_without_its_quotes_is_not_repeated_over_a_body_that_has_them():
+    page = (
+        "<html><body><table><tr><td>标题：</td><td>关于印发某市城市更新办法的通知</td><td>发文字号：</td>"
+        "<td>某府规〔2023〕5号</td></tr></table><div class='zw'><p>关于印发《某市城市更新办法》的通知</p>"
+        "<p>各区人民政府：</p><p>现将《某市城市更新办法》印发给你们，请认真执行。</p></div></body></html>"
+    )
+    assert lines_of(page)[:2] == ["关于印发《某市城市更新办法》的通知", "各区人民政府："]
+
+
 # ---------------------------------------------------------------- the body in more than one container
 
 _BODY = "".join(f"<p>（{n}）加强第{n}项工作，完善机制，压实责任，确保落实。</p>" for n in "一二三四五六")
@@ -121,6 +130,39 @@ def test_a_side_column_of_teasers_is_not_read_with_a_short_notice():
     lines = lines_of(page)
     assert lines[-1] == "特此通知。"
     assert "会议强调" not in "".join(lines)
+
+
+def test_a_body_of_one_column_table_rows_is_read_whole_with_a_short_notice():
+    # each row held one paragraph, so the longest row won and the short ones (各位代表：) were lost
+    rows = "".join(
+        f"<tr><td>{line}</td></tr>"
+        for line in (
+            "国务院总理",
+            "李克强",
+            "各位代表：",
+            "现在，我代表国务院，向大会报告政府工作，请予审议。",
+            "一、工作回顾",
+        )
+    )
+    menu = "".join(f"<p><a href='/l{k}.asp'>栏目{k}</a></p>" for k in range(8))
+    page = f"<html><body><table><tr><td>{menu}</td><td><table>{rows}</table></td></tr></table></body></html>"
+    assert lines_of(page) == [
+        "国务院总理",
+        "李克强",
+        "各位代表：",
+        "现在，我代表国务院，向大会报告政府工作，请予审议。",
+        "一、工作回顾",
+    ]
+
+
+def test_a_copy_of_the_article_for_phones_is_read_once():
+    page = (
+        f"<html><body><div class='article'><h1>某某实施方案</h1><div class='pc-only'>{_BODY}</div>"
+        f"<div class='m-only'>{_BODY}</div></div></body></html>"
+    )
+    lines = lines_of(page)
+    assert lines.count("（一）加强第一项工作，完善机制，压实责任，确保落实。") == 1
+    assert lines[-1] == "（六）加强第六项工作，完善机制，压实责任，确保落实。"
 
 
 # ---------------------------------------------------------------- details, related lists, downloads

@@ -15,7 +15,13 @@ import re
 from policykit import pattern_cache
 from policykit.errors import InputError
 from policykit.formats import make_source
-from policykit.formats.html.article import article_parts, drop_keep_tail, drop_noise, find_article
+from policykit.formats.html.article import (
+    article_parts,
+    drop_copies,
+    drop_keep_tail,
+    drop_noise,
+    find_article,
+)
 from policykit.formats.html.blocks import UNNUMBERED_LISTS, block_lines, clean_lines, print_list_numbers
 from policykit.formats.html.meta import metadata_blocks, opens_with, page_metadata, shows_title, title_heading
 from policykit.formats.html.words import page_words
@@ -51,6 +57,7 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
         drop_keep_tail(block)
     stylesheet = " ".join(style.text_content() for style in root.iter("style"))
     drop_noise(root)
+    drop_copies(root)
     body = root.find("body")
     parts = article_parts(body if body is not None else root, metadata.title if metadata else None)
     if not UNNUMBERED_LISTS.search(stylesheet):

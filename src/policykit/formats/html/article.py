@@ -128,13 +128,36 @@ def article_parts(body: Element, title: str | None = None) -> list[Element]:
         if child is lifted:
             parts.append(best)
             after = True
-        elif isinstance(child.tag, str) and child.tag == lifted.tag:
+        elif not isinstance(child.tag, str):
+            continue
+        elif child.tag == lifted.tag:
             held = inside.get(child, 0)
             if held >= min(30, floor) or (after and (held >= 8 or (held and "。" in child.text_content()))):
                 parts.append(child)
-        elif isinstance(child.tag, str) and inside.get(child, 0) >= floor:
+        elif inside.get(child, 0) >= floor:
             parts.append(child)
     return parts
+
+
+def _cells(row: Element) -> int:
+    return sum(1 for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th"))
+
+
+def drop_copies(root: Element) -> None:
+    """Remove a container that repeats the one before it: responsive templates carry the article twice,
+    for screens and for phones, and hide one by a class in their style sheet."""
+    for parent in root.iter("div", "section", "article", "td", "body", "main"):
+        seen: set[str] = set()
+        for child in list(parent):
+            if not isinstance(child.tag, str) or child.tag not in ("div", "section", "article", "table"):
+                continue
+            blocks = sum(1 for c in child if isinstance(c.tag, str) and c.tag in _BLOCKS)
+            text = squash(child.text_content()) if blocks >= 2 else ""
+            if len(text) < 100:
+                continue  # a paragraph, or a title the body repeats, is no copy of the article
+            if text in seen:
+                drop_keep_tail(child)
+            seen.add(text)
 
 
 def _teaser(paragraph: Element) -> bool:
@@ -176,6 +199,9 @@ def _paragraph_scores(body: Element, title: str) -> tuple[dict[Element, float], 
                 if table not in data_tables:
                     data_tables[table] = _is_data_table(table)
                 anchor = table if data_tables[table] else element
+            row = element.getparent()
+            if anchor is element and row is not None and row.tag == "tr" and _cells(row) == 1:
+                anchor = row  # a one-column table of paragraphs: the table holds them, not each row
         elif sum(1 for _ in element.iter("br")) >= 3:
             credit(element, len(text))  # lines separated by <br>: the block is the article
             inside[element] = inside.get(element, 0) + len(text)

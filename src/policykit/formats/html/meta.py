@@ -129,8 +129,17 @@ def shows_title(labelled: list[Element]) -> bool:
 
 def opens_with(lines: list[str], title: str) -> bool:
     """Whether the article's first lines already give the title (maybe over two or three lines)."""
-    wanted = squash(title)
-    return any(squash("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+    wanted = _letters(title)
+    return any(_letters("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: a title reads the same with or without its 《》 and “”.
+
+    >>> _letters("关于印发《某市 城市更新办法》的通知") == _letters("关于印发某市城市更新办法的通知")
+    True
+    """
+    return "".join(c for c in text if c.isalnum())
 
 
 def _label_value(text: str) -> tuple[str, str]:
