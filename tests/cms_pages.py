@@ -13,104 +13,28 @@ module for the failure count per family over the corpus:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from policykit.errors import PolicykitError
 from policykit.model import Document
 from policykit.pipeline import document_from_source, parse_text
 from policykit.zh.chars import squash
-
-SITE = "某市人民政府"
-"""The site's name in titles and footers: fictional, so that no corpus text contains it."""
-
-RELATED = (
-    "关于公布第三批市级示范街区名单的通知",
-    "关于做好今冬明春供暖保障工作的通知",
-    "市政府常务会议研究部署近期重点工作",
-    "关于印发某市智慧停车设施建设导则的通知",
-    "某市召开全市防汛工作视频会议",
-    "关于开展农贸市场提升改造专项行动的通知",
-    "某市出台支持夜间经济发展若干措施",
-    "关于调整本市最低工资标准的通知",
+from tests.cms_markup import (
+    FOOTER,
+    FOOTER_CHROME,
+    NEIGHBOURS,
+    RELATED,
+    SITE,
+    CmsPage,
+    Parts,
+    esc,
+    paragraphs,
+    read_with_title,
+    related_list,
+    split_title,
+    strong_if_heading,
 )
-"""Titles of other pages in related-link lists and side columns: none occurs in the corpus."""
-
-FOOTER = (
-    f'<div class="footer"><p>主办单位：{SITE}办公室　承办单位：某市大数据中心</p>'
-    "<p>网站标识码：3100000001　沪ICP备05005925号-1　沪公网安备 31010102002533号</p>"
-    "<p>版权所有：某市人民政府　联系我们　网站地图</p></div>"
-)
-FOOTER_CHROME = ("主办单位", "网站标识码", "ICP备", "公网安备")
-NEIGHBOURS = (
-    f'<div class="pre-next"><p>上一篇：<a href="/a1.html">{RELATED[0]}</a></p>'
-    f'<p>下一篇：<a href="/a2.html">{RELATED[1]}</a></p></div>'
-)
-
-
-@dataclass(frozen=True)
-class CmsPage:
-    """A page as a site serves it, what a reader should give back, and what must not reach a clause."""
-
-    data: bytes
-    expected: str
-    chrome: tuple[str, ...]
-    suffix: str = ".html"
-
-
-@dataclass(frozen=True)
-class Parts:
-    """The document cut as a page shows it: its title line, its body lines, the whole text."""
-
-    title: str | None
-    body: list[str]
-    text: str
-
-
-def split_title(text: str) -> Parts:
-    """The document's first clause is the title a page shows in <h1> and its metadata, when it reads as
-    one (short, no sentence stop, not 各位代表：); the body is what follows it, as the page shows it."""
-    lines = text.split("\n")
-    clauses = list(parse_text(text).walk())
-    if len(clauses) < 2:
-        return Parts(None, lines, text)
-    title = " ".join(squash(clauses[0].text).split())
-    if not 5 <= len(title) <= 80 or any(mark in title for mark in "。；：:！？") or title.endswith("电"):
-        return Parts(None, lines, text)  # a sentence, 各位代表：, a dateline (新华社北京2月13日电)
-    end, seen = clauses[0].line - 1, ""
-    while end < len(lines) and len(seen) < len(squash(title)):
-        seen += squash(lines[end])
-        end += 1
-    rest = lines[end:]
-    if squash(title) in {squash(line) for line in rest[:10]}:
-        return Parts(title, lines, text)  # the body repeats its title: the page shows it twice
-    return Parts(title, rest, text)
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def related_list(tag: str = "ul", dated: bool = True) -> str:
-    items = "".join(
-        f'<li><a href="/art/2024/{k}.html" title="{t}">{t}</a>'
-        + (f"<span>2024-0{k % 9 + 1}-1{k % 9}</span>" if dated else "")
-        + "</li>"
-        for k, t in enumerate(RELATED)
-    )
-    return f"<{tag}>{items}</{tag}>"
-
-
-def paragraphs(lines: list[str], style: Callable[[str], str], blank: str = "<p><br></p>") -> str:
-    return "\n".join(style(line) if line.strip() else blank for line in lines)
-
-
-def _strong_if_heading(line: str) -> str:
-    """Sites set short lines that end without a stop in bold: chapter and section headings."""
-    text = esc(line.strip("\u3000 "))
-    if len(line) < 30 and not line.rstrip().endswith(("。", "；", "：", "，")):
-        return f"<strong>{text}</strong>"
-    return text
 
 
 def govcn(parts: Parts) -> CmsPage:
@@ -120,7 +44,7 @@ def govcn(parts: Parts) -> CmsPage:
     title = parts.title or "国务院文件"
     body = paragraphs(
         parts.body,
-        lambda line: f'<p style="text-indent: 2em; font-family: 宋体;">{_strong_if_heading(line)}</p>',
+        lambda line: f'<p style="text-indent: 2em; font-family: 宋体;">{strong_if_heading(line)}</p>',
         "<p><br/></p>",
     )
     page = f"""<!DOCTYPE html>
@@ -245,7 +169,7 @@ def shanghai(parts: Parts) -> CmsPage:
     """www.shanghai.gov.cn/nw…/….html: h2#ivs_title, the date under it, the body in div#ivs_content
     (<p> with headings in <strong>), the 相关文件/相关解读 column and 上一篇/下一篇 after it."""
     title = parts.title or "上海市人民政府文件"
-    body = paragraphs(parts.body, lambda line: f"<p>{_strong_if_heading(line)}</p>", "<p>&nbsp;</p>")
+    body = paragraphs(parts.body, lambda line: f"<p>{strong_if_heading(line)}</p>", "<p>&nbsp;</p>")
     page = f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>{esc(title)}</title>
 <meta name="description" content="{html.escape(title)}"></head><body>
 <header class="header"><div class="nav"><a href="/">首页</a><a href="/nw2/nw2314/">政务公开</a><a href="/nw4411/">政务服务</a></div></header>
@@ -314,10 +238,9 @@ def table_layout(parts: Parts) -> CmsPage:
 </table></td></tr></table>
 <table width="980" align="center"><tr><td align="center">{SITE}主办　技术支持：某某网络公司　ICP备案：浙ICP备10000001号</td></tr></table>
 </body></html>"""
-    # the title cell is a row of the body's own table: a page without a title line shows the column's name
-    whole = parts.body == parts.text.split("\n")  # no title line, or one the body repeats
-    expected = f"{title}\n\n{parts.text}" if whole else parts.text
-    return CmsPage(page.encode(), expected, ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规"))
+    return CmsPage(
+        page.encode(), read_with_title(parts, title), ("关闭窗口", "点击数", "技术支持", "ICP备", "政策法规")
+    )
 
 
 def gbk(parts: Parts, declared: str = '<meta charset="gb2312">') -> CmsPage:
@@ -696,6 +619,42 @@ def mobile_copy(parts: Parts) -> CmsPage:
     return CmsPage(page.encode(), parts.text, FOOTER_CHROME)
 
 
+_LIST_NUMBER = re.compile(
+    r"^([\u3000\u2003 ]*)(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．])\s*"
+)
+
+
+def _word_list(line: str) -> str:
+    """A paragraph as Word's "save as web page" writes a list item: the number in an mso-list:Ignore
+    span with the tab as &nbsp; padding in a 7 pt span, the text after it."""
+    found = _LIST_NUMBER.match(line)
+    if not found:
+        return f'<p class=MsoNormal style="text-indent:32.0pt">{esc(line)}<o:p></o:p></p>'
+    number, text = found.group(2), line[found.end() :]
+    return (
+        '<p class=MsoListParagraph style="margin-left:0cm;text-indent:32.0pt;mso-list:l0 level1 lfo1">'
+        f"<![if !supportLists]><span style='mso-list:Ignore'>{esc(number)}<span style='font:7.0pt \"Times New Roman\"'>"
+        f"&nbsp;&nbsp; </span></span><![endif]>{esc(text)}<o:p></o:p></p>"
+    )
+
+
+def word_page(parts: Parts) -> CmsPage:
+    """A Word document saved as a web page and posted as the article (Word 2010+ "网页"): the body in
+    div.WordSection1 of MsoNormal paragraphs, list numbers in mso-list:Ignore spans, conditional comments."""
+    title = parts.title or "通知"
+    body = paragraphs(parts.body, _word_list, "<p class=MsoNormal><o:p>&nbsp;</o:p></p>")
+    page = f"""<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">
+<meta name=Generator content="Microsoft Word 15"><title>{esc(title)}</title>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {{margin:0cm; font-size:16.0pt; font-family:仿宋_GB2312;}} @list l0:level1 {{mso-level-number-format:chinese-counting;}} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1 style='layout-grid:15.6pt'>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>{esc(title)}<o:p></o:p></span></b></p>
+{body}
+</div></body></html>"""
+    return CmsPage(page.encode(), read_with_title(parts, title), ())
+
+
 FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "govcn": govcn,
     "trs": trs,
@@ -723,6 +682,7 @@ FAMILIES: dict[str, Callable[[Parts], CmsPage]] = {
     "editor_headings": editor_headings,
     "table_rows": table_rows,
     "mobile_copy": mobile_copy,
+    "word_page": word_page,
 }
 
 

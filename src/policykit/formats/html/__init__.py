@@ -1,11 +1,14 @@
 """HTML (a saved government web page) → `Source`: the article body as lines, and the page's metadata.
 
-lxml parses the page, so comments holding markup never leak into the text. Scripts, styles,
-forms and navigation go first; the article is the element that collects the most paragraph text
-that is not links; its blocks (p, div, li, h1-h6, br) become lines and its data tables tab-separated
-rows. Site chrome left inside (【打印】, 分享到, 字号 大 中 小, 相关链接, the footer with 主办单位 and
-ICP备) is recognised by the words in data/html.yaml (see formats/chrome.py). The metadata table (标题, 文号, 成文日期) is read
-before anything is dropped.
+lxml parses the page, so comments holding markup never leak into the text. The metadata table (标题,
+文号, 成文日期) is read first and dropped; then scripts, styles, forms, navigation and a phone copy of
+the article (formats/html/article.py). The article is the element that collects the most paragraph text
+that is not links, chrome or the title, with the containers beside it that hold more of the body (正文 and
+附件正文, 分页); its blocks (p, div, li, h1-h6, br) become lines and its data tables tab-separated rows
+(formats/html/blocks.py). Site chrome left inside (【打印】, 分享到, 字号 大 中 小, 相关链接, 附件 download
+lists, the footer with 主办单位 and ICP备) is recognised by the words in data/html.yaml (see
+formats/chrome.py). The title, shown over the body or only in the 标题 row, opens the text when the body
+does not (formats/html/meta.py). tests/cms_pages.py writes pages as 24 CMS families serve them.
 """
 
 from __future__ import annotations
