@@ -122,7 +122,7 @@ def article_parts(body: Element, title: str | None = None) -> list[Element]:
     parent = lifted.getparent()
     if parent is None:
         return [best]
-    floor = max(60, SIBLING_SHARE * inside[lifted])
+    floor = max(60, SIBLING_SHARE * inside.get(lifted, 0))
     parts, after = [], False
     for child in parent:
         if child is lifted:
@@ -146,9 +146,10 @@ def _cells(row: Element) -> int:
 def drop_copies(root: Element) -> None:
     """Remove a container that repeats the one before it: responsive templates carry the article twice,
     for screens and for phones, and hide one by a class in their style sheet."""
+    copies = []
     for parent in root.iter("div", "section", "article", "td", "body", "main"):
         seen: set[str] = set()
-        for child in list(parent):
+        for child in parent:
             if not isinstance(child.tag, str) or child.tag not in ("div", "section", "article", "table"):
                 continue
             blocks = sum(1 for c in child if isinstance(c.tag, str) and c.tag in _BLOCKS)
@@ -156,8 +157,11 @@ def drop_copies(root: Element) -> None:
             if len(text) < 100:
                 continue  # a paragraph, or a title the body repeats, is no copy of the article
             if text in seen:
-                drop_keep_tail(child)
+                copies.append(child)
             seen.add(text)
+    for copy in copies:
+        if copy.getparent() is not None:
+            drop_keep_tail(copy)
 
 
 def _teaser(paragraph: Element) -> bool:
