@@ -164,9 +164,9 @@ def drop_copies(root: Element) -> None:
             drop_keep_tail(copy)
 
 
-def _teaser(paragraph: Element) -> bool:
-    """A summary under a linked title, in one of a list of such items (要闻, 政策解读 columns)."""
-    item = paragraph.getparent()
+def _teaser_item(item: Element | None) -> bool:
+    """Whether an element is an item of a list of linked titles with summaries (要闻, 政策解读 columns):
+    a link of its own beside the paragraph, and two or more siblings of its tag and class."""
     if item is None or item.getparent() is None:
         return False
     if not any(child.tag == "a" and len(squash(child.text_content())) >= 4 for child in item):
@@ -180,6 +180,13 @@ def _paragraph_scores(body: Element, title: str) -> tuple[dict[Element, float], 
     scores: dict[Element, float] = {}
     inside: dict[Element, float] = {body: 0}
     data_tables: dict[Element, bool] = {}
+    items: dict[Element | None, bool] = {}  # parent → whether it is a teaser item, asked once
+
+    def teaser(paragraph: Element) -> bool:
+        item = paragraph.getparent()
+        if item not in items:
+            items[item] = _teaser_item(item)
+        return items[item]
 
     def credit(element: Element | None, amount: float) -> None:
         if element is not None:
@@ -192,7 +199,7 @@ def _paragraph_scores(body: Element, title: str) -> tuple[dict[Element, float], 
         if len(text) < 2:
             continue
         links = sum(len(squash(a.text_content())) for a in element.iter("a"))
-        if links > 0.5 * len(text) or text == title or _teaser(element):
+        if links > 0.5 * len(text) or text == title or teaser(element):
             continue
         if len(text) <= 120 and page_furniture(collapse(element.text_content()).strip()):
             continue
