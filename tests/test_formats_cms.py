@@ -83,6 +83,17 @@ def test_a_title_the_body_gives_over_two_lines_is_not_repeated():
     assert lines_of(page)[:2] == ["国务院关于印发", "“十四五”数字经济发展规划的通知"]
 
 
+def test_a_site_name_in_the_header_is_no_title_over_the_body():
+    # <title> gives only the site's name, which its header and menu show too: no line opens the text with it
+    page = (
+        "<html><head><title>某某县人民政府门户网站</title></head><body><div class='top'><div class='logo'>"
+        "某某县人民政府门户网站</div><ul><li><a href='/'>某某县人民政府门户网站</a></li><li><a>政务公开</a></li>"
+        "<li><a>办事服务</a></li></ul></div><div class='main'><div class='left'><div class='box'><div class='con'>"
+        f"<div class='zw'>{_BODY}</div></div></div></div></div></body></html>"
+    )
+    assert lines_of(page)[0].startswith("（一）")
+
+
 def test_a_title_row_without_its_quotes_is_not_repeated_over_a_body_that_has_them():
     page = (
         "<html><body><table><tr><td>标题：</td><td>关于印发某市城市更新办法的通知</td><td>发文字号：</td>"

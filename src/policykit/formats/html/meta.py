@@ -103,17 +103,24 @@ def _contains(ancestor: Element, element: Element) -> bool:
 
 def title_heading(root: Element, article: Element, title: str | None) -> str | None:
     """The element before the article that shows the document's title (h1, div.title, a <td> of bold
-    <font>): the title sits outside the body on most sites."""
+    <font>): the title sits outside the body on most sites.
+
+    Only near the article (inside its fourth ancestor) and not a link: a site whose <title> is its own
+    name shows that name in its header and its menus too.
+    """
     if not title:
         return None
     wanted = squash(title)
-    for element in root.iter():
+    near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
+    for element in near.iter():
         if element is article:
             break
-        if not isinstance(element.tag, str) or element.tag in ("title", "meta", "head"):
+        if not isinstance(element.tag, str) or element.tag in ("title", "meta", "head", "a"):
             continue
         text = element.text_content()
         if len(text) > 4 * len(title) + 200 or _contains(element, article):
+            continue
+        if next(element.iterancestors("a"), None) is not None:
             continue
         text = _REPOST.sub("", _collapse(text).strip()).strip()
         if squash(text) == wanted:
