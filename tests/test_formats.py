@@ -412,6 +412,9 @@ def test_html_data_has_known_keys():
         "breadcrumb",
         "neighbours",
         "index_labels",
+        "attachment_labels",
+        "file_suffixes",
+        "lone_labels",
     }
     assert set(raw["labels"]) <= {"title", "doc_number", "date", "issuer"}
     assert set(raw["meta_tags"]) <= set(raw["labels"])
@@ -477,7 +480,9 @@ def test_metadata_table_and_buttons_stay_out_of_a_br_separated_body(tmp_path):
     page = tmp_path / "page.htm"
     page.write_bytes(_TABLE_LAYOUT_STYLE.encode("gb18030"))
     source = read_source(page)
-    assert [line.text for line in source.lines if line.text][:2] == [
+    # the page shows the title in its 标题 row, not over the body: the document opens with it, as its .txt does
+    assert [line.text for line in source.lines if line.text][:3] == [
+        "某市城市更新办法",
         "第一章\u3000总则",
         "\u3000\u3000第一条\u3000为了推进城市更新，制定本办法。",
     ]
@@ -485,7 +490,7 @@ def test_metadata_table_and_buttons_stay_out_of_a_br_separated_body(tmp_path):
         title="某市城市更新办法", doc_number="某府规〔2023〕5号", date="2023-03-01", year=2023
     )
     document = load_document(page)
-    assert Counter(c.kind for c in document.walk()) == Counter({"chapter": 2, "article": 3})
+    assert Counter(c.kind for c in document.walk()) == Counter({"preamble": 1, "chapter": 2, "article": 3})
     assert document.metadata.doc_number == "某府规〔2023〕5号"
     assert "打印" not in document.text and "主办" not in document.text
 

@@ -35,6 +35,7 @@ class Chrome:
     labels: re.Pattern[str]  # a page label and its colon
     value_end: re.Pattern[str]  # where a label's value stops: white space or the next label
     share: re.Pattern[str]  # a share target, chrome only on a line that says 分享
+    lone: frozenset[str]  # labels that make a line chrome alone inside a page's article container
     trail: re.Pattern[str]  # a breadcrumb trail or a link to the previous or next page
 
 
@@ -52,8 +53,9 @@ def chrome_words() -> Chrome:
         labels=pattern_cache.compile(rf"(?:{labels})\s*[:：]\s*"),
         value_end=pattern_cache.compile(rf"\s|(?:{labels}|字号)\s*[:：]"),
         share=pattern_cache.compile(f"(?:{alternatives(raw['share'])})", re.I),
+        lone=frozenset(raw["lone_labels"]),
         trail=pattern_cache.compile(
-            rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]\s*)+"
+            rf"^(?:(?:{alternatives(raw['breadcrumb'])})\s*[:：]?\s*(?:[^，。；！？>»＞›]{{1,16}}\s*[>»＞›]+\s*)+"
             rf"[^，。；！？>»＞›]{{0,16}}"
             rf"|(?:{alternatives(raw['neighbours'])})\s*[:：].*)$"
         ),
@@ -65,7 +67,8 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
 
     One chrome word of one character ("中") or one labelled detail alone ("来源：国家统计局", a
     table's note) is not enough, except with `lenient` (inside a web page's article container,
-    where a toolbar may be split one button to a line).
+    where a toolbar may be split one button to a line): there one chrome word will do, and one detail
+    whose label no document uses (data/html.yaml `lone_labels`: （责任编辑：李明）, 点击数：356).
 
     >>> chrome_line("发布时间：2025-08-27 来源：中国政府网 字号：[大] [中] [小]")
     True
@@ -73,12 +76,20 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
     (True, False, False)
     >>> chrome_line("当前位置：首页 > 政务公开 > 政策文件"), chrome_line("下一篇：关于印发某办法的通知")
     (True, True)
+    >>> chrome_line("当前位置：首页 >> 政策法规"), chrome_line("您现在的位置：首页 >> 信息公开 >> 通知公告")
+    (True, True)
+    >>> chrome_line("（责任编辑：李明）", lenient=True), chrome_line("（责任编辑：李明）")
+    (True, False)
+    >>> chrome_line("来源：国家统计局", lenient=True), chrome_line("2024-06-12 来源：本网")
+    (False, True)
+    >>> chrome_line("2024年6月12日"), chrome_line("2023年1月1日—2025年12月31日")
+    (False, False)
     """
     words = chrome_words()
     rest = text.strip()
     if words.trail.match(rest):
         return True
-    found: list[str] = []  # "w" per chrome word, "l" per labelled detail
+    found: list[str] = []  # "w" per chrome word, "l" per labelled detail, "L" per one of the lone labels
     longest = 0
     shared = False
     while True:
@@ -89,8 +100,10 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
             break
         if match := _DATE_TIME.match(rest):
             rest = rest[match.end() :]
+            found.append("d")
             continue
         if match := words.labels.match(rest):
+            lone = match.group().rstrip(" \t:：") in words.lone
             rest = rest[match.end() :]
             value = _DATE_TIME.match(rest)
             if value is None:
@@ -101,7 +114,7 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
                 rest = rest[len(value_text) :]
             else:
                 rest = rest[value.end() :]
-            found.append("l")
+            found.append("L" if lone else "l")
             continue
         if match := words.words.match(rest):
             word = match.group()
@@ -115,11 +128,14 @@ def chrome_line(text: str, *, lenient: bool = False) -> bool:
             found.append("w")
             continue
         return False
-    if not found:
+    details = [
+        item for item in found if item != "d"
+    ]  # a date alone, or two (2023年1月1日—2025年12月31日), is text
+    if not details:
         return False
-    if len(found) >= 2:
-        return "w" in found or found.count("l") >= 2
-    return found == ["w"] and (lenient or longest >= 2)
+    if len(found) >= 2 and len(details) >= 1:
+        return "w" in found or len(found) - found.count("w") >= 2
+    return (details == ["w"] and (lenient or longest >= 2)) or (details == ["L"] and lenient)
 
 
 _DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")

@@ -1,0 +1,171 @@
+"""A web page's metadata: the 标题/文号/成文日期 block, <meta> tags and <title>, and the title heading
+that sits outside the article."""
+
+from __future__ import annotations
+
+import re
+
+from policykit import pattern_cache
+from policykit.formats import Element
+from policykit.formats.html.words import collapse as _collapse
+from policykit.formats.html.words import page_words
+from policykit.model import Metadata
+from policykit.zh.chars import squash
+
+_REPOST = pattern_cache.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
+_DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
+    """Read title, 文号, date and issuer from the page's metadata block, its <meta> tags and <title>.
+
+    Also return the label cells found, so that the block they form can be kept out of the article.
+    """
+    words = page_words()
+    by_label = {label: field for field, labels in words.labels.items() for label in labels}
+    best: dict[str, tuple[int, str]] = {}  # field → (rank of its label, value)
+    labelled = []
+    cells = list(root.iter("td", "th", "span", "li", "p", "div", "dt", "dd", "label", "b", "strong"))
+    for index, cell in enumerate(cells):
+        if _has_block_child(cell):
+            continue
+        label, value = _label_value(_collapse(cell.text_content()).strip())
+        if label not in by_label:
+            continue
+        labelled.append(cell)
+        field = by_label[label]
+        rank = words.labels[field].index(label)
+        value = value or _next_value(cells, index, by_label)
+        if value and (field not in best or rank < best[field][0]):
+            best[field] = (rank, value)
+    values = {field: value for field, (_, value) in best.items()}
+    for meta in root.iter("meta"):
+        key, content = (meta.get("name") or "").lower(), (meta.get("content") or "").strip()
+        for field, names in words.meta_tags.items():
+            if content and field not in values and key in (n.lower() for n in names):
+                values[field] = content
+    page_title = root.find(".//title")
+    if "title" not in values and page_title is not None:
+        # "国务院关于…的意见_国务院文件_中国政府网": the document's title comes first.
+        values["title"] = re.split(r"\s[-|–—]\s|[_|｜]", _collapse(page_title.text_content()).strip())[0]
+    date = _DATE.search(values.get("date", ""))
+    title = _REPOST.sub("", values.get("title", "")).strip()
+    metadata = Metadata(
+        title=title if len(title) >= 5 else None,
+        doc_number=values.get("doc_number") or None,
+        issuer=values.get("issuer") or None,
+        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
+        year=int(date.group(1)) if date else None,
+    )
+    return (metadata if metadata != Metadata() else None), labelled
+
+
+def _has_block_child(element: Element) -> bool:
+    return any(child.tag in ("td", "th", "div", "p", "li", "table", "tr") for child in element)
+
+
+def metadata_blocks(labelled: list[Element]) -> list[Element]:
+    """The small containers (a table, a list, a div) that hold two or more metadata labels and no prose.
+
+    A label inside a label (<div>发布时间：<span>发布时间：…</span></div>) is one detail, not two: else
+    the column holding a short article and its 发布时间 line would read as a metadata block.
+    """
+    blocks = []
+    for cell in labelled:
+        others = [o for o in labelled if o is not cell and not _contains(o, cell) and not _contains(cell, o)]
+        ancestor = cell.getparent()
+        for _ in range(6):
+            if ancestor is None:
+                break
+            if ancestor.tag in ("table", "dl", "ul", "ol", "div", "section") and any(
+                _contains(ancestor, other) for other in others
+            ):
+                small = len(squash(ancestor.text_content())) <= 800
+                if small and ancestor not in blocks and not _holds_prose(ancestor):
+                    blocks.append(ancestor)
+                break
+            ancestor = ancestor.getparent()
+    return [b for b in blocks if not any(o is not b and _contains(o, b) for o in blocks)]
+
+
+def _holds_prose(block: Element) -> bool:
+    """Whether a block holds a paragraph of sentences (。): article text, which no metadata value is."""
+    return any(
+        len(text := squash(leaf.text_content())) >= 50 and "。" in text
+        for leaf in block.iter("p", "div", "td", "li", "span")
+        if not _has_block_child(leaf)
+    )
+
+
+def _contains(ancestor: Element, element: Element) -> bool:
+    return any(a is ancestor for a in element.iterancestors())
+
+
+def title_heading(root: Element, article: Element, title: str | None) -> str | None:
+    """The element before the article that shows the document's title (h1, div.title, a <td> of bold
+    <font>): the title sits outside the body on most sites.
+
+    Only near the article (inside its fourth ancestor) and not a link: a site whose <title> is its own
+    name shows that name in its header and its menus too.
+    """
+    if not title:
+        return None
+    wanted = squash(title)
+    near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
+    for element in near.iter():
+        if element is article:
+            break
+        if not isinstance(element.tag, str) or element.tag in ("title", "meta", "head", "a"):
+            continue
+        text = element.text_content()
+        if len(text) > 4 * len(title) + 200 or _contains(element, article):
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = _REPOST.sub("", _collapse(text).strip()).strip()
+        if squash(text) == wanted:
+            return text
+    return None
+
+
+def shows_title(labelled: list[Element]) -> bool:
+    """Whether the page's metadata block has a 标题 row: the page shows the title there, not over the body."""
+    titles = page_words().labels["title"]
+    return any(_label_value(_collapse(cell.text_content()).strip())[0] in titles for cell in labelled)
+
+
+def opens_with(lines: list[str], title: str) -> bool:
+    """Whether the article's first lines already give the title (maybe over two or three lines)."""
+    wanted = _letters(title)
+    return any(_letters("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only: a title reads the same with or without its 《》 and “”.
+
+    >>> _letters("关于印发《某市 城市更新办法》的通知") == _letters("关于印发某市城市更新办法的通知")
+    True
+    """
+    return "".join(c for c in text if c.isalnum())
+
+
+def _label_value(text: str) -> tuple[str, str]:
+    """Split "发布日期：2024-09-12" into its squashed label and its value.
+
+    >>> _label_value("文  号：穗府办规〔2024〕13号")
+    ('文号', '穗府办规〔2024〕13号')
+    """
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    return squash(parts[0]), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> str:
+    """The value of a label cell is the next leaf cell's text, unless that is another label."""
+    for cell in cells[index + 1 : index + 4]:
+        if _has_block_child(cell):
+            continue
+        text = _collapse(cell.text_content()).strip()
+        if not text:
+            continue
+        return "" if _label_value(text)[0] in by_label else text
+    return ""
