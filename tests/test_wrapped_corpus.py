@@ -8,6 +8,7 @@ alone: headings cut by the column, regulations of short articles, lines that onl
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 
@@ -21,8 +22,10 @@ COLUMNS = {"newspaper": 30, "gongwen": 56}
 """Column widths in half-width columns: a newspaper's 15 ideographs, a 公文 page's 28."""
 
 
+@functools.lru_cache(maxsize=256)
 def typeset(text: str, width: int, indent: str = "\u3000\u3000") -> str:
-    """Break each paragraph into lines of at most `width` columns, its first line indented."""
+    """Break each paragraph into lines of at most `width` columns, its first line indented (memoised:
+    many tests typeset the same corpus document the same way)."""
     out = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip()
@@ -58,11 +61,17 @@ def paginate_with_head(text: str, head: str, lines_per_page: int = 22) -> str:
 
 
 def outline(text: str) -> list[tuple[str, str, str]]:
-    return [
+    return list(_outline(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _outline(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The outline of `text`, memoised: each corpus document's own outline is compared six times."""
+    return tuple(
         (clause.kind, clause.number, clause.heading)
         for clause in parse_text(text).walk()
         if clause.kind not in ("paragraph", "preamble")
-    ]
+    )
 
 
 def test_typeset_breaks_at_the_column():
