@@ -51,6 +51,15 @@ def corpus_params():
     return [pytest.param(path, id=path.stem) for path in CORPUS_FILES]
 
 
+def examples(n: int) -> int:
+    """A property test's example count: a third of `n` (20 at least) in make test, `n` under FULL_MATRIX.
+
+    Hypothesis draws new examples on every run and replays the failures it has seen (.hypothesis), so
+    runs add up; `make test-full` gives each property its full count in one go.
+    """
+    return n if FULL_MATRIX else max(20, n // 3)
+
+
 def matrix_sample(names: list[str], k: int, turn: int = 0) -> list[str]:
     """k of `names` spread evenly and shifted by `turn` (a layout's index), or all of them under FULL_MATRIX."""
     if FULL_MATRIX or len(names) <= k:

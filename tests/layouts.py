@@ -9,6 +9,7 @@ count, for each transform, the corpus documents whose outline changes or whose t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -29,16 +30,18 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def heading_lines(text: str) -> set[int]:
-    """The line numbers (0-based) where the parse of `text` opens a numbered clause."""
+@functools.lru_cache(maxsize=128)
+def heading_lines(text: str) -> frozenset[int]:
+    """The line numbers (0-based) where the parse of `text` opens a numbered clause (memoised: every
+    transform asks it of the same corpus texts, and a parse is the transforms' whole cost)."""
     document = parse_text(text)
-    return {
+    return frozenset(
         clause.line - 1
         for clause in document.walk()
         if clause.number
         and (clause.kind != "item" or _NUMBER.match(clause.text))
         and document.text[clause.start - 1 : clause.start] in ("", "\n")
-    }
+    )
 
 
 def _each_heading(text: str, change: Callable[[str], str]) -> str:

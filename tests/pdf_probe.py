@@ -233,6 +233,8 @@ class Result:
 
 
 def _outline_diff(expected: list[str], got: list[str]) -> tuple[str, ...]:
+    if expected == got:  # the usual case: no diff to compute
+        return ()
     return tuple(
         line
         for line in difflib.unified_diff(expected, got, lineterm="", n=0)
@@ -241,6 +243,8 @@ def _outline_diff(expected: list[str], got: list[str]) -> tuple[str, ...]:
 
 
 def _text_diff(expected: str, got: str, context: int = 12) -> tuple[str, ...]:
+    if expected == got:  # the usual case, and SequenceMatcher takes seconds to say so on a long text
+        return ()
     matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
     found = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():

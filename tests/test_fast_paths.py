@@ -31,7 +31,7 @@ from policykit.query import (
     parse_query,
 )
 from policykit.zh import chars, numbering
-from tests.conftest import CORPUS_FILES, SEED, corpus_params
+from tests.conftest import CORPUS_FILES, SEED, corpus_params, examples
 
 _RADICALS = "".join(sorted(chr(code) for code in chars._radical_table()))
 _ALPHABET = st.sampled_from(
@@ -60,7 +60,7 @@ def _slow_fixes(text: str) -> str:
     return text.translate(chars._radical_table())
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(_TEXT, max_size=6))
 @example(["增长12．5%"])  # the decimal point alone: its guard must hold it too
 @example(["人\u200b民", "⼈⺠"])
@@ -146,7 +146,7 @@ _PIECES = st.sampled_from(
 _LINE = st.lists(_PIECES, max_size=8).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(_LINE)
 def test_union_prefilters_match_wherever_a_member_matches(text):
     styles = [s.pattern for s in numbering.STYLES] + [s.tight for s in numbering.STYLES if s.tight]
@@ -223,7 +223,7 @@ def test_fast_paths_also_hold_on_damaged_text(monkeypatch):
     assert parse_text(text) == fast
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.sampled_from(["氢能", "PM2.5", "pm", "Ab", "电池", "ccus", "国有"]), min_size=1, max_size=3),
     _TEXT,

@@ -392,25 +392,41 @@ def test_headings_take_chapter_numbers_from_the_outline_style(tmp_path):
     ]
 
 
-def libreoffice_text(path: Path) -> list[str]:
-    """What LibreOffice itself prints for a file (its plain-text export), without spaces or blank lines, and
-    without bullets: like the .docx reader, this one prints numbers, not bullets."""
-    (text,) = soffice_convert([path], "txt", path.parent / "text", "txt:Text (encoded):UTF8")
-    lines = [squash(line).lstrip("•●") for line in text.read_text("utf-8-sig").splitlines()]
-    return [line for line in lines if line]
+def libreoffice_texts(paths: list[Path]) -> dict[Path, list[str]]:
+    """What LibreOffice itself prints for each file (its plain-text export), without spaces or blank lines,
+    and without bullets: like the .docx reader, this one prints numbers, not bullets. One soffice run for
+    all of them (each run takes seconds to start); the files' stems must differ."""
+    texts = soffice_convert(paths, "txt", paths[0].parent / "text", "txt:Text (encoded):UTF8")
+    printed = {}
+    for path, text in zip(paths, texts, strict=True):
+        lines = [squash(line).lstrip("•●") for line in text.read_text("utf-8-sig").splitlines()]
+        printed[path] = [line for line in lines if line]
+    return printed
 
 
-@pytest.mark.parametrize(
-    ("body", "styles", "outline"),
-    [(LIST_BODY, LIST_STYLES, ""), (OUTLINE_BODY, "", OUTLINE_STYLE)],
-    ids=["lists", "outline"],
-)
-def test_numbers_are_those_libreoffice_prints(tmp_path, body, styles, outline):
+ORACLE = {"lists": (LIST_BODY, LIST_STYLES, ""), "outline": (OUTLINE_BODY, "", OUTLINE_STYLE)}
+"""The numbered .odt files LibreOffice prints for test_numbers_are_those_libreoffice_prints: body,
+automatic styles and styles.xml."""
+
+
+@pytest.fixture(scope="module")
+def printed_odt(tmp_path_factory) -> dict[str, tuple[Path, list[str]]]:
+    """Each ORACLE file and what LibreOffice prints for it."""
+    folder = tmp_path_factory.mktemp("odt-oracle")
+    paths = []
+    for name, (body, styles, outline) in ORACLE.items():
+        paths.append(folder / f"{name}.odt")
+        paths[-1].write_bytes(build_odt(body, styles, styles=outline))
+    printed = libreoffice_texts(paths)
+    return {path.stem: (path, printed[path]) for path in paths}
+
+
+@pytest.mark.parametrize("name", ORACLE)
+def test_numbers_are_those_libreoffice_prints(printed_odt, name):
     """The oracle: LibreOffice's own text export of the same .odt shows the same numbers and text."""
-    path = tmp_path / "numbered.odt"
-    path.write_bytes(build_odt(body, styles, styles=outline))
+    path, printed = printed_odt[name]
     ours = [squash(line.text) for line in read_source(path).lines if squash(line.text)]
-    assert ours == libreoffice_text(path)
+    assert ours == printed
 
 
 def test_detection_by_content_for_a_misnamed_odt(tmp_path):

@@ -26,6 +26,7 @@ from policykit.registry import (
     validate,
 )
 from policykit.render.registry import render_reports, update_summary
+from tests.conftest import examples
 
 CASES = Path(__file__).parent / "cases" / "registry"
 BROKEN = sorted(p for p in CASES.glob("*.yaml") if p.name != "valid.yaml")
@@ -204,7 +205,7 @@ yaml_lines = st.lists(
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(yaml_lines)
 def test_loader_agrees_with_pyyaml_on_arbitrary_block_yaml(lines):
     assert_loads_like_pyyaml("\n".join(lines) + "\n")
@@ -256,7 +257,7 @@ def render_block(draw, node, indent: int) -> list[str]:
     return lines
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(st.sampled_from(["version", "clauses", "documents"]), trees, min_size=1), st.data())
 def test_loader_agrees_with_pyyaml_on_hand_styled_yaml(tree, data):
     assert_loads_like_pyyaml("\n".join(render_block(data.draw, tree, 0)) + "\n")
@@ -266,7 +267,7 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=4
 scalars = st.one_of(texts, st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     st.lists(
         st.fixed_dictionaries(

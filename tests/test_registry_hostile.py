@@ -18,6 +18,7 @@ import yaml
 from policykit.cli import app
 from policykit.errors import PolicykitError, RegistryError, UsageError
 from policykit.registry import ALIAS_NODES_MAX, load_marked, update_registry, validate
+from tests.conftest import FULL_MATRIX
 
 CASES = Path(__file__).parent / "cases" / "registry"
 
@@ -209,7 +210,9 @@ def test_two_documents_on_one_file_are_reported(repo):
 # ---------------------------------------------------------------- concurrent updates
 
 
-ROUNDS = 20
+ROUNDS = 20 if FULL_MATRIX else 5
+"""Without the folder lock one round already loses two of the three documents (5 times in 5), so five
+leave a wide margin; `make test-full` runs the 20 rounds of the original reproduction."""
 WRITERS = 3
 
 
@@ -219,8 +222,8 @@ def _writer(registry: str, sources: list[str], barrier) -> None:
         update_registry(registry, [source])
 
 
-def test_concurrent_updates_all_survive_20_rounds(repo):
-    """Three processes add a document each, at the same moment, 20 times: all 60 must be in the registry."""
+def test_concurrent_updates_all_survive_every_round(repo):
+    """Three processes add a document each, at the same moment, ROUNDS times: every one must be in the registry."""
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import policykit
 from policykit import config, pattern_cache, run_cache
+from tests.conftest import examples
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(_PIECES, min_size=1, max_size=6, unique=True), st.sampled_from([0, re.M, re.I, re.S]))
 def test_generated_patterns_round_trip_through_the_store(pieces, flags):
     pattern = "".join(pieces)

@@ -26,7 +26,7 @@ from policykit.index import INDEX_FILE, SearchIndex
 from policykit.search import search
 from policykit.zh.segment import tokenize
 
-from .conftest import CORPUS_FILES, ROOT
+from .conftest import CORPUS_FILES, ROOT, examples
 
 PLANS = {
     "a.txt": "一、总体要求\n发展氢能产业，推动国有企业改革。\n二、重点任务\n（一）建设加氢站。\n",
@@ -478,7 +478,9 @@ def sample_index(tmp_path_factory):
     return cache, files, words, text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_results_are_the_same_with_and_without_the_index(sample_index, data):
     cache, files, words, text = sample_index

@@ -22,7 +22,7 @@ from policykit.render import iter_json, iter_rows, render_rows, to_json
 from policykit.render.targets import COLUMNS, iter_targets, render_targets
 from policykit.render.tree import document_to_dict, iter_document_json
 from policykit.targets import attach_targets
-from tests.conftest import SEED, corpus_params
+from tests.conftest import SEED, corpus_params, examples
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
 _JSON = st.recursive(
@@ -41,7 +41,7 @@ def _lazy(value: object) -> object:
     return value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_JSON)
 def test_iter_json_joins_to_json(data):
     assert "".join(iter_json(data)) == to_json(data)
