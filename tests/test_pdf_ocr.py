@@ -15,8 +15,10 @@ import pytest
 
 from policykit.errors import PdfError
 from policykit.pdf import read_pdf, reader_pdfium
+from policykit.pdf.ocr import undo_confusions
 from policykit.pipeline import load_document
-from tests import ocr_factory, pdf_probe
+from policykit.targets import extract_targets
+from tests import ocr_factory, pdf_factory, pdf_probe
 from tests.conftest import ROOT, corpus_file, corpus_matrix
 
 FORMATS = ROOT.parent / "shared" / "formats"
@@ -75,13 +77,16 @@ def test_a_typed_space_between_ideographs_stays(tmp_path, variant):
 
 
 def test_marks_read_as_half_width_leave_no_spaces(tmp_path):
-    """Tesseract reads a full-width mark as its half-width twin ("，" as ","): its em of white is no space."""
+    """Tesseract reads a full-width mark as its half-width twin ("，" as ","): its em of white is no space.
+
+    Beside Chinese the half-width mark is put back as the full-width one it was printed as.
+    """
     misread = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"}
     path = tmp_path / "misread.pdf"
     text = "各区人民政府，市政府各委（办、局）：为深入实施行动；现提出如下意见。\n" + BODY
     ocr_factory.build_ocr_pdf(text, path, "tesseract", title_lines=0, misread=misread)
     first = _text(path).split("\n\n")[0].strip("\u3000").replace("\n", "")
-    assert first == text.splitlines()[0].translate(str.maketrans(misread))
+    assert first == text.splitlines()[0]
 
 
 def test_latin_words_keep_their_spaces(tmp_path):
@@ -120,6 +125,131 @@ def test_a_scan_without_any_text_layer_says_to_ocr_it_in_chinese(tmp_path):
     path = _build(tmp_path, BODY, blank_pages=frozenset({1}))
     with pytest.raises(PdfError, match=r"no text layer: run OCR first, e\.g\. ocrmypdf -l chi_sim"):
         read_pdf(path)
+
+
+def test_half_width_marks_an_em_from_the_next_glyph_split_no_row(tmp_path):
+    """ "，" read as "," keeps the ink of "，": the em of white after it is the mark's, not a column's."""
+    misread = {"，": ",", "（": "(", "）": ")", "；": ";"}
+    rows = ["（九）明确有关交易、结算等环节的审核，建立健全内部控制制度；有效防范违规操作。"] * 12
+    path = tmp_path / "misread.pdf"
+    ocr_factory.build_ocr_pdf("\n".join(rows), path, "tesseract", title_lines=0, misread=misread)
+    got = [p.strip("\u3000").replace("\n", "") for p in _text(path).split("\n\n")]
+    assert got == [rows[0]] * 12
+
+
+# ---------------------------------------------------------------- characters the engine confuses
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("到二O二五年底", "到二〇二五年底"),
+        ("〔二OO八〕", "〔二〇〇八〕"),
+        ("二0二-年", "二〇二一年"),
+        ("第-章 总则", "第一章 总则"),
+        ("第十-条", "第十一条"),
+        ("十-月二十-日", "十一月二十一日"),
+        ("(-)加强统筹", "（一）加强统筹"),
+        ("-、总体要求", "一、总体要求"),
+        ("（十-）做好保障", "（十一）做好保障"),
+        ("；-是加强", "；一是加强"),
+        ("增长l2.5%", "增长12.5%"),
+        ("到202l年", "到2021年"),
+        ("增长l.5倍", "增长1.5倍"),
+        ("2O25年", "2025年"),
+        ("达到1o5个", "达到105个"),
+        ("2021一2025年", "2021—2025年"),
+        ("6%一6.5%", "6%—6.5%"),
+        ("通知如下:各区", "通知如下：各区"),
+        ("政府,市政府;", "政府，市政府；"),
+        ("(国家发展改革委)", "（国家发展改革委）"),
+        ("（2025-2030年)", "（2025-2030年）"),
+        ("(1)加强", "（1）加强"),
+        ("现提出如下意见o", "现提出如下意见。"),
+    ],
+)
+def test_confusions_are_undone_where_the_context_is_sure(read, meant):
+    """chi_sim's misreadings of numerals, numbers, numberings and marks, each in a context only it explains."""
+    assert undo_confusions(read) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PM2.5和O3浓度",  # ozone, not 03
+        "IPv6规模部署",
+        "8:30至17:30",
+        "1,000吨",
+        "中国—东盟",  # a typed dash between ideographs may be one
+        "第一—三季度",
+        "见附件5o",  # 50 or 5。: no telling
+        "ISO 9001认证",
+        "COVID-19",
+        "——一是",
+        "Made in China 2025",
+        "Hello, world",
+        "第I类",
+    ],
+)
+def test_what_the_engine_may_have_read_right_is_left(text):
+    """Where a reading could be the printed text, it stays."""
+    assert undo_confusions(text) == text
+
+
+CONFUSED = "到二〇二五年：全市新能源汽车产量达到12.5万辆，比2021年增长1.5倍（见第一章）。"
+
+
+@pytest.mark.parametrize("variant", ["tesseract", "abbyy"])
+def test_a_layer_misread_as_chi_sim_does_reads_as_its_text(tmp_path, variant):
+    """〇 as O, 1 as l, full-width marks half-width: the PDF's parse has the typed text's targets."""
+    misread = {"〇": "O", "，": ",", "1": "l", "（": "(", "）": ")", "：": ":"}
+    pages = ocr_factory.typeset(CONFUSED + "\n" + BODY, 0)
+    pages = [
+        [
+            ocr_factory.Row(
+                tuple(ocr_factory.Glyph(g.char, g.x0, g.x1, misread.get(g.char)) for g in row.glyphs),
+                row.baseline,
+                row.size,
+                row.block,
+            )
+            for row in rows
+        ]
+        for rows in pages
+    ]
+    path = tmp_path / f"{variant}.pdf"
+    if variant == "abbyy":
+        ocr_factory.build_abbyy_pdf(pages, path)
+    else:
+        ocr_factory.build_tesseract_pdf(pages, path)
+    text = _text(path)
+    assert text.split("\n\n")[0].strip("\u3000").replace("\n", "") == CONFUSED
+    typed = tmp_path / "typed.txt"
+    typed.write_text(CONFUSED + "\n" + BODY, encoding="utf-8")
+    facts = [[(t.value, t.unit, t.year) for t in extract_targets(load_document(p))] for p in (typed, path)]
+    assert facts[0] and facts[0] == facts[1]
+
+
+def test_a_typeset_pdf_keeps_what_would_be_a_misreading_in_a_scan(tmp_path):
+    """Only an OCR layer's text is put right: typed text with O in a year is the author's."""
+    text = "到二O二五年,增长l2.5%(第-批)，202l年"
+    path = tmp_path / "typed.pdf"
+    pdf_factory.build_pdf(text, path, page_number=None)
+    assert "".join(_text(path).split()) == text
+
+
+def test_the_factory_confuses_characters_at_chi_sims_rates(tmp_path):
+    """The confusion option misreads: without the fixes the layer would not read as its text."""
+    text = "\n".join([CONFUSED] * 20)
+    pages = ocr_factory.typeset(text, 0)
+    confused = ocr_factory.confuse(pages, __import__("random").Random(1))
+    read = "".join(g.seen for rows in confused for row in rows for g in row.glyphs)
+    printed = "".join(g.char for rows in pages for row in rows for g in row.glyphs)
+    misread = [(a, b) for a, b in zip(printed, read, strict=True) if a != b]
+    assert 10 < len(misread) < 0.2 * len(printed)
+    assert {a for a, _ in misread} >= {"〇", "："}
+    path = tmp_path / "confused.pdf"
+    ocr_factory.build_ocr_pdf(text, path, "tesseract", title_lines=0, confusions=1.0, seed=1)
+    assert "".join(_text(path).split()) == "".join(text.split())
 
 
 def test_real_pdfs_are_not_taken_for_ocr_layers():

@@ -54,6 +54,9 @@ _OPENING_MARKS = frozenset("（《「『【〔“‘")
 # The marks only Chinese uses: the curly quotes serve Latin text too.
 _FULL_WIDTH_CLOSING = _CLOSING_MARKS - frozenset("”’")
 _FULL_WIDTH_OPENING = _OPENING_MARKS - frozenset("“‘")
+# On an OCR layer a mark may be its half-width twin: the engine read "，" as "," (data/ocr.yaml).
+_OCR_CLOSING = _CLOSING_MARKS | frozenset(",;:!?)")
+_OCR_OPENING = _OPENING_MARKS | frozenset("(")
 _LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
 # White after every glyph of a row, in ems, from which the row is letter-spaced (justified).
@@ -187,10 +190,11 @@ def _apart(previous: tuple, char: tuple, ocr: bool = False) -> bool:
     box = char[0] - previous[1]
     if ocr:
         # An OCR engine boxes ink, not ems: "）" inks the left third of its em and its box ends
-        # there, so "、“" stand an em apart. A mark is given back the em its ink sits in.
-        if previous[5][-1] in _CLOSING_MARKS:
+        # there, so "、“" stand an em apart. A mark is given back the em its ink sits in, one
+        # read as its half-width twin ("，" as ",") too.
+        if previous[5][-1] in _OCR_CLOSING:
             box -= max(0.0, previous[0] + 0.9 * size - previous[1])
-        if char[5][0] in _OPENING_MARKS:
+        if char[5][0] in _OCR_OPENING:
             box -= max(0.0, char[0] - (char[1] - 0.9 * size))
     return box > 0.7 * size or (box > 0.25 * size and _ink_left(char) - _ink_right(previous) > 0.7 * size)
 
