@@ -19,6 +19,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Full-width marks of Chinese text: beside them a half-width mark is a misread one too.
 _FULL_MARKS = "，。、；：！？（）《》「」『』【】〔〕“”‘’"
 _LATIN = re.compile(r"[A-Za-z]")
+# What a rule leaves where it drops a character, so that positions hold until the lines are cut.
+_GONE = "\x00"
 
 
 class _Rules:
@@ -36,7 +38,8 @@ class _Rules:
         # A run of Chinese numerals with read zeros and ones in it, no Latin or digit beside it.
         self.run = re.compile(rf"(?<![A-Za-z0-9])[{n}{z}{d}]{{3,}}(?![A-Za-z0-9])")
         self.year = re.compile(rf"(?<![A-Za-z0-9{n}{z}])[{n}{z}{d}]{{4}}(?=年)")
-        self.ordinal = re.compile(rf"(?<=第)([{n}]*)[{d}](?![{d}])")
+        # 第-批, 第十-条; not the range 第一—三季度.
+        self.ordinal = re.compile(rf"(?<=第)(?:([{n}]+)[{d}](?![{d}{n}])|[{d}](?![{d}]))")
         self.teen = re.compile(rf"(?<=十)[{d}](?=[月日])")
         self.numbering = re.compile(rf"^([\s\u3000]*[（(]?[{n}]*)[{d}](?=[{n}]*[、）)])")
         self.listed = re.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
@@ -44,6 +47,8 @@ class _Rules:
         self.dash_means = dash["means"]
         self.number_glyphs = {ch: means for means in ("1", "0") for ch in digits[means]}
         self.inner_zero = frozenset(digits["inner_zero"])
+        # A small l is never a word of its own in Chinese text: l, ll are 1, 11 (连续ll年).
+        self.ells = frozenset(digits["ell"])
         read = "".join(sorted({*self.number_glyphs, *self.inner_zero}))
         # A number's glyphs, a decimal point between them (l.5倍).
         self.number = re.compile(rf"[0-9{re.escape(read)}]+(?:[.．][0-9{re.escape(read)}]+)*")
@@ -51,9 +56,8 @@ class _Rules:
         singles = re.escape("".join(k for k in self.marks if k not in "()"))
         chinese = f"{_CJK}{re.escape(_FULL_MARKS)}"
         self.mark = re.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
-        self.stop = re.compile(
-            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}(?=$|[{_CJK}”’」』）])", re.M
-        )
+        # The white the mark's em leaves after its ink may have been read as a space: it goes too.
+        self.stop = re.compile(rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（])")
         self.stop_means = stop["means"]
 
 
@@ -68,6 +72,11 @@ def undo_confusions(text: str) -> str:
     >>> undo_confusions("到二O二五年,增长率达l2.5%(第-批)")
     '到二〇二五年，增长率达12.5%（第一批）'
     """
+    return _undo(text).replace(_GONE, "")
+
+
+def _undo(text: str) -> str:
+    """`undo_confusions` with each dropped character left as _GONE: the text keeps its length."""
     rules = _rules()
     for fix in _FIXES:
         text = fix(rules, text)
@@ -103,7 +112,7 @@ def _ones(rules: _Rules, text: str) -> str:
         )
 
     text = _sub(rules.year, text, year)
-    text = _sub(rules.ordinal, text, lambda m: m.group(1) + rules.one_means)
+    text = _sub(rules.ordinal, text, lambda m: (m.group(1) or "") + rules.one_means)
     text = _sub(rules.teen, text, lambda m: rules.one_means)
     text = _sub(rules.numbering, text, lambda m: m.group(1) + rules.one_means)
     return _sub(rules.listed, text, lambda m: rules.one_means)
@@ -116,13 +125,15 @@ def _numbers(rules: _Rules, text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         run = match.group()
         start, end = match.span()
-        if not any(ch.isdigit() for ch in run) or run.isdigit():
+        if run.isdigit() or not any(ch.isdigit() or ch in rules.ells for ch in run):
             return run
         if (start and _LATIN.match(text[start - 1])) or (end < len(text) and _LATIN.match(text[end])):
             return run  # a Latin word or code (IPv6, O3 is ozone): not a number
         out: list[str] = []
         for index, ch in enumerate(run):
             means = rules.number_glyphs.get(ch)
+            if means == "1" and ch not in rules.ells and not any(c.isdigit() for c in run):
+                means = None  # I, II are Roman numerals (第I类)
             if means == "0" and not (out and out[-1].isdigit()):
                 means = None  # a leading O is a letter (O3)
             if ch in rules.inner_zero:
@@ -176,7 +187,7 @@ def _marks(rules: _Rules, text: str) -> str:
 
 def _stops(rules: _Rules, text: str) -> str:
     """。 read as a small o after an ideograph or a closing mark, before the paragraph's end or an ideograph."""
-    return _sub(rules.stop, text, lambda m: rules.stop_means)
+    return _sub(rules.stop, text, lambda m: rules.stop_means + _GONE * len(m.group(1)))
 
 
 _FIXES = (_zeros, _ones, _numbers, _marks, _stops)
@@ -201,7 +212,7 @@ def fix_lines(lines: Sequence[tuple[str, int]], ocr_pages: frozenset[int]) -> li
             end += 1
         if any(page in ocr_pages for _, page in out[start:end]):
             joined = "".join(text for text, _ in out[start:end])
-            fixed = undo_confusions(joined)
+            fixed = _undo(joined)
             if fixed != joined:
                 position = 0
                 for index in range(start, end):
@@ -209,6 +220,6 @@ def fix_lines(lines: Sequence[tuple[str, int]], ocr_pages: frozenset[int]) -> li
                     new = fixed[position : position + len(text)]
                     position += len(text)
                     if page in ocr_pages:
-                        out[index] = (new, page)
+                        out[index] = (new.replace(_GONE, ""), page)
         start = end
     return out
