@@ -166,6 +166,13 @@ def test_half_width_marks_an_em_from_the_next_glyph_split_no_row(tmp_path):
         ("（2025-2030年)", "（2025-2030年）"),
         ("(1)加强", "（1）加强"),
         ("现提出如下意见o", "现提出如下意见。"),
+        ("意见o 现将", "意见。现将"),  # the white of the 。's em, read as a space, goes with it
+        ("服务, 891项", "服务，891项"),
+        ("协定( CPTPP)等", "协定（CPTPP）等"),
+        ("拟安排735o亿元", "拟安排7350亿元"),
+        ("1o．社会化应急救援服务", "10．社会化应急救援服务"),
+        ("连续ll年", "连续11年"),
+        ("一 19—", "— 19—"),  # a page number alone on its row
     ],
 )
 def test_confusions_are_undone_where_the_context_is_sure(read, meant):
@@ -183,6 +190,7 @@ def test_confusions_are_undone_where_the_context_is_sure(read, meant):
         "中国—东盟",  # a typed dash between ideographs may be one
         "第一—三季度",
         "见附件5o",  # 50 or 5。: no telling
+        "达到5o家",
         "ISO 9001认证",
         "COVID-19",
         "——一是",

@@ -45,10 +45,14 @@ class _Rules:
         self.listed = re.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
         self.dash = re.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
+        # A row that is only a page number between dashes ("— 19 —" read "一 19—"): its dashes.
+        either = f"[{re.escape(dash['read'])}{re.escape(dash['means'])}]"
+        self.page_number = re.compile(rf"^\s*{either}\s*\d{{1,4}}\s*{either}\s*$")
         self.number_glyphs = {ch: means for means in ("1", "0") for ch in digits[means]}
         self.inner_zero = frozenset(digits["inner_zero"])
         # A small l is never a word of its own in Chinese text: l, ll are 1, 11 (连续ll年).
         self.ells = frozenset(digits["ell"])
+        self.zero_before = frozenset(digits["zero_before"])
         read = "".join(sorted({*self.number_glyphs, *self.inner_zero}))
         # A number's glyphs, a decimal point between them (l.5倍).
         self.number = re.compile(rf"[0-9{re.escape(read)}]+(?:[.．][0-9{re.escape(read)}]+)*")
@@ -119,7 +123,7 @@ def _ones(rules: _Rules, text: str) -> str:
 
 
 def _numbers(rules: _Rules, text: str) -> str:
-    """Inside an Arabic number: l, I as 1, O as 0 after a digit, o as 0 between digits; 一 as a dash."""
+    """Inside an Arabic number: l, I as 1, O as 0 after a digit, o as 0 inside it; 一 as a dash (— 19 一)."""
     text = _sub(rules.dash, text, lambda m: rules.dash_means)
 
     def fix(match: re.Match[str]) -> str:
@@ -137,28 +141,30 @@ def _numbers(rules: _Rules, text: str) -> str:
             if means == "0" and not (out and out[-1].isdigit()):
                 means = None  # a leading O is a letter (O3)
             if ch in rules.inner_zero:
-                inner = 0 < index < len(run) - 1 and out[-1].isdigit()
-                after = run[index + 1] if inner else ""
-                means = "0" if after.isdigit() or after in rules.number_glyphs else None
+                # After a digit, before a digit or what no sentence starts with (735o亿元, 1o．).
+                after = run[index + 1] if index + 1 < len(run) else text[end : end + 1]
+                sure = after.isdigit() or after in rules.number_glyphs or after in rules.zero_before
+                means = "0" if out and out[-1].isdigit() and after and sure else None
             out.append(means or ch)
         return "".join(out)
 
-    return _sub(rules.number, text, fix)
+    text = _sub(rules.number, text, fix)
+    return _sub(rules.page_number, text, lambda m: m.group().replace(rules.one_means, rules.dash_means))
 
 
 def _marks(rules: _Rules, text: str) -> str:
-    """Half-width marks beside Chinese as their full-width selves; brackets as a pair; none between digits."""
+    """Half-width marks beside Chinese as their full-width selves; brackets as a pair; none between digits.
 
-    def single(match: re.Match[str]) -> str:
-        start = match.start()
-        if 0 < start < len(text) - 1 and text[start - 1].isdigit() and text[start + 1].isdigit():
-            return match.group()
-        return rules.marks[match.group()]
-
-    text = _sub(rules.mark, text, single)
-    if "(" not in text and ")" not in text:
+    The white the full-width mark's em left, read as a space after it, goes with it ("（ 2023年）").
+    """
+    if not (rules.mark.search(text) or "(" in text or ")" in text):
         return text
     chars = list(text)
+    turned: list[int] = []
+    for match in rules.mark.finditer(text):
+        start = match.start()
+        if not (0 < start < len(text) - 1 and text[start - 1].isdigit() and text[start + 1].isdigit()):
+            turned.append(start)
     chinese = re.compile(rf"[{_CJK}{re.escape(_FULL_MARKS)}]")
     open_at: list[int] = []
     pairs: list[tuple[int | None, int | None]] = []
@@ -180,8 +186,11 @@ def _marks(rules: _Rules, text: str) -> str:
             or (left is not None and right is not None and any(chinese.match(ch) for ch in inside))
             or any(chinese.match(ch) for ch in near)
         ):
-            for i in ends:
-                chars[i] = rules.marks.get(chars[i], chars[i])
+            turned.extend(i for i in ends if chars[i] in rules.marks)
+    for index in turned:
+        chars[index] = rules.marks[chars[index]]
+        if index + 1 < len(chars) and chars[index + 1] == " ":
+            chars[index + 1] = _GONE
     return "".join(chars)
 
 
