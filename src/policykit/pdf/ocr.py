@@ -43,6 +43,9 @@ class _Rules:
         self.teen = re.compile(rf"(?<=十)[{d}](?=[月日])")
         self.numbering = re.compile(rf"^([\s\u3000]*[（(]?[{n}]*)[{d}](?=[{n}]*[、）)])")
         self.listed = re.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
+        # After a Chinese mark and before an ideograph ("，-批", "“-带-路”"): a dash there is "——".
+        marks = re.escape(one["after"])
+        self.after_mark = re.compile(rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])")
         self.dash = re.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
         # A row that is only a page number between dashes ("— 19 —" read "一 19—"): its dashes.
@@ -104,7 +107,7 @@ def _zeros(rules: _Rules, text: str) -> str:
 
 
 def _ones(rules: _Rules, text: str) -> str:
-    """一 read as a dash: in a year, after 第, in 十一月, in a numbering, in 一是."""
+    """一 read as a dash: in a year, after 第, in 十一月, in a numbering, in 一是, after a mark (“-带)."""
 
     def year(match: re.Match[str]) -> str:
         run = match.group()
@@ -119,7 +122,8 @@ def _ones(rules: _Rules, text: str) -> str:
     text = _sub(rules.ordinal, text, lambda m: (m.group(1) or "") + rules.one_means)
     text = _sub(rules.teen, text, lambda m: rules.one_means)
     text = _sub(rules.numbering, text, lambda m: m.group(1) + rules.one_means)
-    return _sub(rules.listed, text, lambda m: rules.one_means)
+    text = _sub(rules.listed, text, lambda m: rules.one_means)
+    return _sub(rules.after_mark, text, lambda m: rules.one_means)
 
 
 def _numbers(rules: _Rules, text: str) -> str:
