@@ -51,7 +51,8 @@ def _spaces_only(edit: str) -> bool:
     if not match:
         return False
     before, after = ("".join(side.split()).translate(_MARK_WIDTH) for side in match.groups())
-    return before == after and match.group(1) != match.group(2)
+    blanks = [re.sub(r"\S", "", side) for side in match.groups()]
+    return before == after and blanks[0] != blanks[1]
 
 
 def measure(
