@@ -43,9 +43,13 @@ class _Rules:
         self.teen = re.compile(rf"(?<=十)[{d}](?=[月日])")
         self.numbering = re.compile(rf"^([\s\u3000]*[（(]?[{n}]*)[{d}](?=[{n}]*[、）)])")
         self.listed = re.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
-        # After a Chinese mark and before an ideograph ("，-批", "“-带-路”"): a dash there is "——".
+        # After a Chinese mark and before an ideograph ("，-批", "“-带-路”"), or after an ideograph and
+        # before a closing mark ("五统-、"): a dash there is "——".
         marks = re.escape(one["after"])
-        self.after_mark = re.compile(rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])")
+        closing = re.escape(one["before"])
+        self.after_mark = re.compile(
+            rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])|(?<=[{_CJK}])(?<![{d}])[{d}](?=[{closing}])"
+        )
         self.dash = re.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
         # A row that is only a page number between dashes ("— 19 —" read "一 19—"): its dashes.
