@@ -3,8 +3,10 @@
 Tesseract's chi_sim reads 〇 as O, 一 as a dash, full-width marks as half-width ones and, inside a
 number, 1 as l; a typed document never has these there, so on an OCR layer's text (and only
 there: `PageText.ocr`) they are misreadings. The pairs and their contexts are data
-(data/ocr.yaml); every rule maps one character to one, so a paragraph keeps its length and its
-lines their breaks. Rules look across the lines of a paragraph, as a number may wrap.
+(data/ocr.yaml); every rule maps one character to one (a space it drops is held by a placeholder
+until the lines are cut), so a paragraph keeps its length and its lines their breaks. Rules look
+across the lines of a paragraph, as a number may wrap, and again on each row before the layout
+(a page number read "— l4 —" must still be one).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class _Rules:
         marks = re.escape(one["after"])
         closing = re.escape(one["before"])
         self.after_mark = re.compile(
-            rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])|(?<=[{_CJK}])(?<![{d}])[{d}](?=[{closing}])"
+            rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])|(?<=[{_CJK}])[{d}](?=[{closing}])"
         )
         self.dash = re.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
@@ -74,6 +76,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
+    """The rules, built on first use: a PDF without an OCR layer never reads data/ocr.yaml."""
     return _Rules()
 
 
@@ -95,6 +98,7 @@ def _undo(text: str) -> str:
 
 
 def _sub(pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`pattern.sub`, after a search: most paragraphs hold no misreading, and a search is cheaper."""
     return pattern.sub(replace, text) if pattern.search(text) else text
 
 
