@@ -18,7 +18,8 @@ then each page is "scanned" (a plain grey raster with a dark bar where each word
                metrics: ideographs an em wide), one text object per line, every glyph placed where the
                engine saw it (TJ offsets), no spaces, and the page image drawn over the text
 
-`blank_pages` leaves pages as images with no text layer (OCR skipped or failed on them).
+`blank_pages` leaves pages as images with no text layer (OCR skipped or failed on them);
+`confusions` makes the engine confuse characters as chi_sim does (see CONFUSIONS), at its rates.
 """
 
 from __future__ import annotations
@@ -48,11 +49,20 @@ _OPENING = frozenset("（《「『【〔“‘")
 
 @dataclass(frozen=True)
 class Glyph:
-    """One printed character: where its advance starts and ends on the page, in points."""
+    """One printed character: where its advance starts and ends on the page, in points.
+
+    `read` is what the OCR engine takes it for, where that is not the character (see `confuse`).
+    """
 
     char: str
     x0: float
     x1: float
+    read: str | None = None
+
+    @property
+    def seen(self) -> str:
+        """The character the text layer holds for this glyph."""
+        return self.char if self.read is None else self.read
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,67 @@ def typeset(
 # ---------------------------------------------------------------- what a scan does to the glyphs
 
 
+_DIGITS = frozenset("0123456789")
+_NUMERALS = frozenset("〇一二三四五六七八九十")
+# What Tesseract's chi_sim model reads a printed character as, and how often, where `where` holds
+# of its neighbours (left, right): 〇 looks like a Latin O or a zero, 一 like a dash and a long
+# dash like 一, full-width marks come out half-width, and inside a number 1 and 0 come out as
+# the letters they look like. Rates are per occurrence, rough figures for a clean 300 dpi scan.
+CONFUSIONS: tuple[tuple[str, tuple[tuple[str, float], ...], str], ...] = (
+    ("〇", (("O", 0.35), ("o", 0.15), ("0", 0.15)), "any"),
+    ("一", (("-", 0.05), ("—", 0.03)), "any"),
+    ("—", (("一", 0.4),), "digits"),  # 2021—2025年: the long dash between digits
+    ("－", (("一", 0.4),), "digits"),
+    ("：", ((":", 0.3),), "any"),
+    ("，", ((",", 0.1),), "any"),
+    ("；", ((";", 0.15),), "any"),
+    ("（", (("(", 0.3),), "any"),
+    ("）", ((")", 0.3),), "any"),
+    ("1", (("l", 0.04), ("I", 0.02)), "digit"),  # 12.5%, 2021年: beside another digit
+    ("0", (("O", 0.03), ("o", 0.01)), "digit"),
+    ("。", (("o", 0.02),), "any"),
+)
+
+
+def confuse(pages: list[list[Row]], rng: random.Random, scale: float = 1.0) -> list[list[Row]]:
+    """The pages with the glyphs the engine misreads (CONFUSIONS, rates times `scale`) marked `read`.
+
+    Neighbours are the glyphs before and after in reading order, across rows.
+    """
+    glyphs = [glyph for rows in pages for row in rows for glyph in row.glyphs]
+    table = {char: (choices, where) for char, choices, where in CONFUSIONS}
+    read: dict[int, str] = {}
+    for index, glyph in enumerate(glyphs):
+        if glyph.char not in table:
+            continue
+        choices, where = table[glyph.char]
+        left = glyphs[index - 1].char if index else ""
+        right = glyphs[index + 1].char if index + 1 < len(glyphs) else ""
+        if where == "digits" and not (left in _DIGITS and right in _DIGITS):
+            continue
+        if where == "digit" and not (left in _DIGITS or right in _DIGITS):
+            continue
+        draw = rng.random()
+        for misread, rate in choices:
+            if draw < rate * scale:
+                read[index] = misread
+                break
+            draw -= rate * scale
+    if not read:
+        return pages
+    out: list[list[Row]] = []
+    index = 0
+    for rows in pages:
+        out.append([])
+        for row in rows:
+            changed = []
+            for glyph in row.glyphs:
+                changed.append(Glyph(glyph.char, glyph.x0, glyph.x1, read.get(index)))
+                index += 1
+            out[-1].append(Row(tuple(changed), row.baseline, row.size, row.block))
+    return out
+
+
 def _ink(glyph: Glyph, size: float, rng: random.Random) -> tuple[float, float]:
     """The glyph's ink as the OCR engine boxes it: marks ink part of their em, noise of a scan."""
     width = glyph.x1 - glyph.x0
@@ -167,19 +238,19 @@ def _words(row: Row, rng: random.Random) -> list[list[Glyph]]:
     words: list[list[Glyph]] = []
     previous: Glyph | None = None
     for glyph in row.glyphs:
-        char = glyph.char
+        char = glyph.seen
         gap = glyph.x0 - previous.x1 if previous else 0.0
         if (
             previous is not None
             and gap < 0.3 * row.size
             and words
             and (
-                (not _is_cjk(char) and not _is_cjk(previous.char))
+                (not _is_cjk(char) and not _is_cjk(previous.seen))
                 or (
                     _is_cjk(char)
-                    and _is_cjk(previous.char)
+                    and _is_cjk(previous.seen)
                     and char not in _CLOSING | _OPENING
-                    and previous.char not in _CLOSING | _OPENING
+                    and previous.seen not in _CLOSING | _OPENING
                     and len(words[-1]) < 3
                     and rng.random() < 0.3
                 )
@@ -216,7 +287,7 @@ def recognise(rows: list[Row], rng: random.Random, misread: dict[str, str] | Non
         for glyphs in _words(row, rng):
             x0 = _ink(glyphs[0], row.size, rng)[0]
             x1 = _ink(glyphs[-1], row.size, rng)[1]
-            text = "".join((misread or {}).get(g.char, g.char) for g in glyphs)
+            text = "".join((misread or {}).get(g.seen, g.seen) for g in glyphs)
             words.append(Word(text, x0, x1, baseline + rng.uniform(-1.0, 1.0), size, row.block))
     return words
 
@@ -479,9 +550,9 @@ def _abbyy_text(rows: list[Row], rng: random.Random) -> bytes:
         xs = [glyph.x0 + rng.uniform(-0.04, 0.04) * row.size for glyph in row.glyphs]
         shown = []
         for index, glyph in enumerate(row.glyphs):
-            shown.append(f"<{ord(glyph.char):04X}>")
+            shown.append(f"<{ord(glyph.seen):04X}>")
             if index + 1 < len(xs):
-                advance = _advance(glyph.char, row.size)
+                advance = _advance(glyph.seen, row.size)
                 shown.append(_number(-(xs[index + 1] - xs[index] - advance) * 1000 / row.size))
         out.append(
             f"BT 3 Tr /f-0-0 {_number(row.size)} Tf 1 0 0 1 {_number(xs[0])} {_number(baseline)} Tm "
@@ -523,12 +594,16 @@ def build_ocr_pdf(
     seed: int = 0,
     blank_pages: frozenset[int] = frozenset(),
     misread: dict[str, str] | None = None,
+    confusions: float = 0.0,
 ) -> int:
     """Set `text`, scan it and write the OCR'd PDF of `variant` (see VARIANTS); return the page count.
 
-    `misread` (Tesseract variants) maps characters to what the engine reads them as.
+    `misread` (Tesseract variants) maps characters to what the engine reads them as; `confusions`
+    scales the rates at which it confuses characters (CONFUSIONS: 1.0 as chi_sim does, 0 never).
     """
     pages = typeset(text, title_lines, header=header)
+    if confusions:
+        pages = confuse(pages, random.Random(f"confuse {seed}"), confusions)
     if variant == "abbyy":
         build_abbyy_pdf(pages, Path(path), seed=seed, blank_pages=blank_pages)
     else:

@@ -14,6 +14,7 @@ from policykit.formats.chrome import details_metadata, labelled_details
 from policykit.model import Metadata, Source
 from policykit.pdf.extract import PARALLEL_MIN_PAGES, Progress, extract_pages
 from policykit.pdf.layout import Fragment, PageText, fragments_of, layout_lines, number_lines, spaced
+from policykit.pdf.ocr import fix_lines
 
 __all__ = [
     "PARALLEL_MIN_PAGES",
@@ -62,7 +63,9 @@ def read_pdf(
             f"run OCR first, e.g. {OCR_COMMAND} --force-ocr in.pdf out.pdf",
             path=label,
         )
-    lines, metadata = _page_details(layout_lines(pages, label), label)
+    # An OCR layer's misread characters (二O二五年, l2.5%) are put right where the context is sure.
+    ocr_pages = frozenset(page.number for page in pages if page.ocr)
+    lines, metadata = _page_details(fix_lines(layout_lines(pages, label), ocr_pages), label)
     if not any(text.strip() for text, _ in lines):
         raise PdfError(f"no text layer: run OCR first, e.g. {OCR_COMMAND} in.pdf out.pdf", path=label)
     # A page scanned among typeset ones, or one the OCR tool skipped: --skip-text OCRs just those.

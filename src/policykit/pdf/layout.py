@@ -20,6 +20,7 @@ from policykit import pattern_cache
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
+from policykit.pdf.ocr import undo_confusions
 from policykit.zh.chars import is_cjk, squash
 from policykit.zh.numbering import is_heading_line
 
@@ -54,6 +55,9 @@ _OPENING_MARKS = frozenset("（《「『【〔“‘")
 # The marks only Chinese uses: the curly quotes serve Latin text too.
 _FULL_WIDTH_CLOSING = _CLOSING_MARKS - frozenset("”’")
 _FULL_WIDTH_OPENING = _OPENING_MARKS - frozenset("“‘")
+# On an OCR layer a mark may be its half-width twin: the engine read "，" as "," (data/ocr.yaml).
+_OCR_CLOSING = _CLOSING_MARKS | frozenset(",;:!?)")
+_OCR_OPENING = _OPENING_MARKS | frozenset("(")
 _LEADING_LATIN = pattern_cache.compile(r"[\x21-\x7e]+")
 _SENTENCE_END = set("。！？；：!?;:")
 # White after every glyph of a row, in ems, from which the row is letter-spaced (justified).
@@ -139,6 +143,8 @@ def fragments_of(
             previous = char
         for piece in pieces:
             text = _join_chars(piece, ocr)
+            if ocr:  # a page number read "— l4 —" is still one; the paragraphs are put right again later
+                text = undo_confusions(text)
             if not text.strip():
                 continue
             visible = [c for c in piece if not c[5].isspace()]
@@ -187,11 +193,15 @@ def _apart(previous: tuple, char: tuple, ocr: bool = False) -> bool:
     box = char[0] - previous[1]
     if ocr:
         # An OCR engine boxes ink, not ems: "）" inks the left third of its em and its box ends
-        # there, so "、“" stand an em apart. A mark is given back the em its ink sits in.
-        if previous[5][-1] in _CLOSING_MARKS:
+        # there, so "、“" stand an em apart. A mark is given back the em its ink sits in, one
+        # read as its half-width twin ("，" as ",") too, and the white is then judged by boxes.
+        closing, opening = previous[5][-1] in _OCR_CLOSING, char[5][0] in _OCR_OPENING
+        if closing:
             box -= max(0.0, previous[0] + 0.9 * size - previous[1])
-        if char[5][0] in _OPENING_MARKS:
+        if opening:
             box -= max(0.0, char[0] - (char[1] - 0.9 * size))
+        if closing or opening:
+            return box > 0.7 * size
     return box > 0.7 * size or (box > 0.25 * size and _ink_left(char) - _ink_right(previous) > 0.7 * size)
 
 
