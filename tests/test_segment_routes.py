@@ -1,0 +1,98 @@
+"""zh.segment's one-pass route search gives jieba's own DAG, route, words and tags, on real text and edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykit.zh import segment
+from tests.conftest import corpus_params
+
+EDGES = [
+    "",
+    "碳",
+    "PM2.5年均浓度下降10%",
+    "到2025年，全区新型研发机构数量达到20家以上，人才总量突破96万人。",
+    "𠀋𠀌𠀍　　✓ ☆ 亖亗亍",  # characters jieba's dictionary lacks, and full-width spaces
+    "新质生产力新质生产力新质生产力",
+    "abc123def 5G F5G 4K 3D AAAA级",
+    "鄂尔多斯市伊金霍洛旗阿勒腾席热镇",  # names jieba's HMM finds
+]
+
+
+def _jieba():
+    segment.load()
+    return segment._jieba()
+
+
+def _reference_tagger():
+    """jieba's POS tagger over jieba's own default tokenizer, with the same tags as pos_cut's."""
+    jieba = _jieba()
+    tagger = object.__new__(type(segment._posseg()))
+    tagger.tokenizer = jieba.dt
+    tagger.word_tag_tab = segment._posseg().word_tag_tab
+    return tagger
+
+
+def _paragraphs(path):
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_dag_and_route_are_jiebas(text):
+    jieba = _jieba()
+    dag, route = jieba.dt.get_DAG(text), {}
+    jieba.dt.calc(text, dag, route)
+    routed = segment._tokenizer()
+    ours, our_route = routed.get_DAG(text), {}
+    routed.calc(text, ours, our_route)
+    assert dict(ours) == dag
+    assert our_route == route  # the floats too: the same sums in the same order
+
+
+def test_ties_go_to_the_longer_word_as_in_jieba():
+    """With every frequency 1 and a total of 1 every route scores 0: jieba's max() keeps the longest word."""
+    frequency = {"a": 1, "ab": 1, "abc": 1, "b": 1, "bc": 1, "c": 1}
+    text = "abcab"
+    jieba = _jieba()
+    reference = jieba.Tokenizer()
+    reference.FREQ, reference.total, reference.initialized = frequency, 1, True
+    route: dict = {}
+    reference.calc(text, reference.get_DAG(text), route)
+    assert segment._dag_and_route(frequency, 1, text).route == route
+    assert route[0] == (0.0, 2)
+
+
+def test_a_dag_from_elsewhere_gets_jiebas_own_route():
+    jieba = _jieba()
+    text = "加快推进碳中和相关工作"
+    dag = {k: list(v) for k, v in jieba.dt.get_DAG(text).items()}
+    route, reference = {}, {}
+    segment._tokenizer().calc(text, dag, route)
+    jieba.dt.calc(text, dag, reference)
+    assert route == reference
+
+
+def test_words_added_to_jieba_reach_the_routed_tokenizer():
+    assert segment._tokenizer().FREQ is _jieba().dt.FREQ
+    assert "新质生产力" in segment.cut("加快发展新质生产力")
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_words_and_tags_are_jiebas_on_edge_cases(text):
+    jieba = _jieba()
+    assert segment.cut(text) == jieba.dt.lcut(text)
+    assert segment.cut_for_search(text) == jieba.dt.lcut_for_search(text)
+    assert segment.tokenize(text, mode="search") == list(jieba.dt.tokenize(text, mode="search"))
+    reference = [(pair.word, pair.flag) for pair in _reference_tagger().lcut(text)]
+    assert [(pair.word, pair.flag) for pair in segment._posseg().lcut(text)] == reference
+
+
+@pytest.mark.parametrize("path", corpus_params())
+def test_words_and_tags_are_jiebas_on_real_documents(path):
+    jieba = _jieba()
+    tagger, reference_tagger = segment._posseg(), _reference_tagger()
+    for paragraph in _paragraphs(path):
+        assert segment.cut_for_search(paragraph) == jieba.dt.lcut_for_search(paragraph)
+        assert segment.cut(paragraph) == jieba.dt.lcut(paragraph)
+        ours = [(pair.word, pair.flag) for pair in tagger.lcut(paragraph)]
+        assert ours == [(pair.word, pair.flag) for pair in reference_tagger.lcut(paragraph)]
