@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from policykit.zh import segment
@@ -16,7 +18,16 @@ EDGES = [
     "新质生产力新质生产力新质生产力",
     "abc123def 5G F5G 4K 3D AAAA级",
     "鄂尔多斯市伊金霍洛旗阿勒腾席热镇",  # names jieba's HMM finds
+    "第一行\r\n第二行\t制表  两个空格\n\n",
+    "C++、C#与.NET；e-mail：a_b@c.d 100%",
 ]
+
+
+def _shuffled_texts(count: int = 300) -> list[str]:
+    """Random strings of policy characters, Latin, digits, spaces and punctuation (seeded): every branch of the cut."""
+    rng = random.Random(20261130)
+    alphabet = "碳达峰中和新质生产力到年全区机构数量达以上人才总量突破万人的了和及与等鄂尔多斯伊金霍洛旗PM2.5GAB %-_#，。、；：“”（）\n\r\t 　"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
 def _jieba():
@@ -85,6 +96,15 @@ def test_words_and_tags_are_jiebas_on_edge_cases(text):
     assert segment.tokenize(text, mode="search") == list(jieba.dt.tokenize(text, mode="search"))
     reference = [(pair.word, pair.flag) for pair in _reference_tagger().lcut(text)]
     assert [(pair.word, pair.flag) for pair in segment._posseg().lcut(text)] == reference
+
+
+def test_words_and_tags_are_jiebas_on_shuffled_text():
+    jieba, tagger, reference_tagger = _jieba(), segment._posseg(), _reference_tagger()
+    for text in _shuffled_texts():
+        assert segment.cut(text) == jieba.dt.lcut(text), text
+        assert segment.cut_for_search(text) == jieba.dt.lcut_for_search(text), text
+        ours = [(pair.word, pair.flag) for pair in tagger.lcut(text)]
+        assert ours == [(pair.word, pair.flag) for pair in reference_tagger.lcut(text)], text
 
 
 @pytest.mark.parametrize("path", corpus_params())

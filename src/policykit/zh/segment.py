@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from functools import cache
 from math import log
 from typing import Any
@@ -64,40 +65,112 @@ class _Routed(dict[int, list[int]]):
     route: dict[int, tuple[float, int]]
 
 
-def _dag_and_route(frequency: dict, total: int, sentence: str) -> _Routed:
-    """jieba's get_DAG and calc in one right-to-left pass: the same DAG and the same route, bit for bit.
+def _best_routes(
+    get: Callable[[str], int | None], logtotal: float, sentence: str, dag: dict[int, list[int]] | None = None
+) -> tuple[list[float], list[int]]:
+    """jieba's get_DAG and calc in one right-to-left pass: per start, the best route's score and first word's end.
 
-    jieba looks every word of the DAG up again in calc, and builds a generator and a tuple for max()
-    per character; here each fragment is looked up once and its score computed as jieba computes it,
-    (log(freq) - log(total)) + the route after it, ties going to the longer word as max() does.
+    jieba looks every word of the DAG up again in calc and builds a generator and a tuple for max()
+    per character; here each fragment is looked up once, its score computed as jieba computes it,
+    (log(freq) - log(total)) + the score after it, ties going to the longer word as max() does.
+    `dag`, when given, receives jieba's DAG (start → the last index of each word).
     """
-    get = frequency.get
-    logtotal = log(total)
     size = len(sentence)
-    dag = _Routed()
-    route: dict[int, tuple[float, int]] = {size: (0, 0)}
+    scores = [0.0] * (size + 1)
+    ends = [0] * size
     for start in range(size - 1, -1, -1):
-        ends: list[int] = []
-        best, best_end = 0.0, start
+        best, best_end, words = 0.0, start + 1, 0
+        found: list[int] = []
         end = start + 1
         freq = get(sentence[start])
         while freq is not None:  # a prefix of some word (frequency 0) or a word
             if freq:
-                score = log(freq) - logtotal + route[end][0]
-                if not ends or score >= best:
-                    best, best_end = score, end - 1
-                ends.append(end - 1)
+                score = log(freq) - logtotal + scores[end]
+                if not words or score >= best:
+                    best, best_end = score, end
+                words += 1
+                if dag is not None:
+                    found.append(end - 1)
             if end >= size:
                 break
             end += 1
             freq = get(sentence[start:end])
-        if not ends:
-            ends.append(start)
-            best, best_end = log(get(sentence[start]) or 1) - logtotal + route[start + 1][0], start
-        dag[start] = ends
-        route[start] = (best, best_end)
+        if not words:
+            best = log(get(sentence[start]) or 1) - logtotal + scores[start + 1]
+            found.append(start)
+        if dag is not None:
+            dag[start] = found
+        scores[start], ends[start] = best, best_end
+    return scores, ends
+
+
+def _dag_and_route(frequency: dict, total: int, sentence: str) -> _Routed:
+    """jieba's DAG of a sentence carrying jieba's route through it (what calc would compute), bit for bit."""
+    dag = _Routed()
+    scores, ends = _best_routes(frequency.get, log(total), sentence, dag)
+    route: dict[int, tuple[float, int]] = {len(sentence): (0, 0)}
+    for start in range(len(sentence) - 1, -1, -1):
+        route[start] = (scores[start], ends[start] - 1)
     dag.route = route
     return dag
+
+
+def _words_of_block(get: Callable[[str], int | None], logtotal: float, block: str, out: list[str]) -> None:
+    """jieba's precise cut of one run of CJK and Latin characters, HMM on (Tokenizer.__cut_DAG), on the best routes.
+
+    As in jieba, a run of single characters that is no dictionary word goes to the HMM (finalseg),
+    which finds names and new words; a run that is one goes out character by character.
+    """
+    ends = _best_routes(get, logtotal, block)[1]
+    start, run, size = 0, "", len(block)
+    while start < size:
+        end = ends[start]
+        if end - start == 1:
+            run += block[start]
+        else:
+            if run:
+                _flush(run, get, out)
+                run = ""
+            out.append(block[start:end])
+        start = end
+    if run:
+        _flush(run, get, out)
+
+
+def _flush(run: str, get: Callable[[str], int | None], out: list[str]) -> None:
+    if len(run) == 1:
+        out.append(run)
+    elif not get(run):
+        out.extend(_finalseg().cut(run))
+    else:
+        out.extend(run)
+
+
+@cache
+def _finalseg() -> Any:
+    from policykit.zh.wordstore import import_jieba
+
+    return import_jieba("jieba.finalseg")
+
+
+def _precise_words(tokenizer: Any, text: str) -> list[str]:
+    """jieba's `lcut(text)` (precise mode, HMM on), without its generators: the same words."""
+    jieba = _jieba()
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    get, logtotal = tokenizer.FREQ.get, log(tokenizer.total)
+    out: list[str] = []
+    for block in han.split(text):
+        if not block:
+            continue
+        if han.match(block):
+            _words_of_block(get, logtotal, block, out)
+            continue
+        for piece in skip.split(block):
+            if skip.match(piece):
+                out.append(piece)
+            else:
+                out.extend(piece)
+    return out
 
 
 @cache
@@ -201,12 +274,26 @@ def ensure_store() -> None:
 
 def cut(text: str) -> list[str]:
     """Segment text into words (precise mode) with the policy lexicon."""
-    return _tokenizer().lcut(text)
+    return _precise_words(_tokenizer(), text)
 
 
 def cut_for_search(text: str) -> list[str]:
     """Segment for indexing: words plus their shorter parts (锂电池 also yields 电池)."""
-    return _tokenizer().lcut_for_search(text)
+    tokenizer = _tokenizer()
+    get = tokenizer.FREQ.get
+    out: list[str] = []
+    for word in _precise_words(tokenizer, text):  # jieba's cut_for_search: its 2- and 3-grams, then it
+        size = len(word)
+        if size > 2:
+            for i in range(size - 1):
+                if get(word[i : i + 2]):
+                    out.append(word[i : i + 2])
+            if size > 3:
+                for i in range(size - 2):
+                    if get(word[i : i + 3]):
+                        out.append(word[i : i + 3])
+        out.append(word)
+    return out
 
 
 def tokenize(text: str, mode: str = "default") -> list[tuple[str, int, int]]:
