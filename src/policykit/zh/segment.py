@@ -309,5 +309,156 @@ def load() -> None:
 
 def pos_cut(text: str) -> list[tuple[str, str]]:
     """Segment with part-of-speech tags: [(word, tag), ...]."""
-    tagger = _light("tags") or _posseg()
-    return [(pair.word, pair.flag) for pair in tagger.lcut(text)]
+    light = _light("tags")
+    if light is not None:
+        return [(pair.word, pair.flag) for pair in light.lcut(text)]
+    return _tagged_words(_posseg(), text)
+
+
+# ---------------------------------------------------------------- POS tags on the best routes
+# jieba.posseg's cut (POSTokenizer.__cut_internal, __cut_DAG, __cut_detail, __cut and its viterbi),
+# written without generators and with a viterbi that skips the states that cannot precede a state:
+# the same words and tags, checked against jieba's tagger on the corpus (tests/test_segment_routes.py).
+
+
+def _tagged_words(tagger: Any, text: str) -> list[tuple[str, str]]:
+    """jieba.posseg's `lcut(text)` (HMM on) as (word, tag) pairs."""
+    posseg = _posseg_module()
+    tagger.makesure_userdict_loaded()
+    han, skip = posseg.re_han_internal, posseg.re_skip_internal
+    out: list[tuple[str, str]] = []
+    for block in han.split(text):
+        if han.match(block):
+            _tagged_block(tagger, block, out)
+            continue
+        for piece in skip.split(block):
+            if skip.match(piece):
+                out.append((piece, "x"))
+                continue
+            english = bool(posseg.re_eng.match(piece))  # of the piece, not the character, as in jieba
+            for char in piece:
+                out.append((char, "m" if posseg.re_num.match(char) else "eng" if english else "x"))
+    return out
+
+
+def _tagged_block(tagger: Any, block: str, out: list[tuple[str, str]]) -> None:
+    tags = tagger.word_tag_tab
+    get = tagger.tokenizer.FREQ.get
+    ends = _best_routes(get, log(tagger.tokenizer.total), block)[1]
+    start, run, size = 0, "", len(block)
+    while start < size:
+        end = ends[start]
+        if end - start == 1:
+            run += block[start]
+        else:
+            if run:
+                _tag_run(run, tags, get, out)
+                run = ""
+            word = block[start:end]
+            out.append((word, tags.get(word, "x")))
+        start = end
+    if run:
+        _tag_run(run, tags, get, out)
+
+
+def _tag_run(run: str, tags: dict, get: Callable[[str], int | None], out: list[tuple[str, str]]) -> None:
+    """A run of single characters: one word, characters of a word, or unknown words for the HMM."""
+    if len(run) == 1:
+        out.append((run, tags.get(run, "x")))
+    elif not get(run):
+        _tagged_unknown(run, out)
+    else:
+        out.extend((char, tags.get(char, "x")) for char in run)
+
+
+def _tagged_unknown(text: str, out: list[tuple[str, str]]) -> None:
+    """POSTokenizer.__cut_detail: the HMM's words and tags for CJK, m/eng/x for the rest."""
+    posseg = _posseg_module()
+    han, skip = posseg.re_han_detail, posseg.re_skip_detail
+    for block in han.split(text):
+        if han.match(block):
+            _hmm_words(block, out)
+            continue
+        for piece in skip.split(block):
+            if piece:
+                tag = "m" if posseg.re_num.match(piece) else "eng" if posseg.re_eng.match(piece) else "x"
+                out.append((piece, tag))
+
+
+def _hmm_words(sentence: str, out: list[tuple[str, str]]) -> None:
+    """POSTokenizer.__cut: split a CJK run on the states of its best HMM path (B/M/E/S, each with a tag)."""
+    path = _viterbi(sentence)
+    begin = following = 0
+    for index, char in enumerate(sentence):
+        position, tag = path[index]
+        if position == "B":
+            begin = index
+        elif position == "E":
+            out.append((sentence[begin : index + 1], tag))
+            following = index + 1
+        elif position == "S":
+            out.append((char, tag))
+            following = index + 1
+    if following < len(sentence):
+        out.append((sentence[following:], path[following][1]))
+
+
+@cache
+def _posseg_module() -> Any:
+    from policykit.zh.wordstore import import_jieba
+
+    return import_jieba("jieba.posseg")
+
+
+@cache
+def _predecessors() -> dict[Any, frozenset]:
+    """For each HMM state, the states with a transition to it (jieba.posseg's trans_P turned around)."""
+    found: dict[Any, set] = {}
+    for before, nexts in _posseg_module().trans_P.items():
+        for state in nexts:
+            found.setdefault(state, set()).add(before)
+    return {state: frozenset(befores) for state, befores in found.items()}
+
+
+def _viterbi(obs: str) -> list[Any]:
+    """jieba.posseg.viterbi's best path, the same floats and ties: a state only from states that lead to it.
+
+    jieba scores every previous state, those without a transition as -inf; every state it keeps has a
+    finite score from some predecessor, so the -inf ones can never win and are skipped here.
+    """
+    posseg = _posseg_module()
+    states, start_p, trans_p, emit_p = posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+    min_float = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
+    all_states = trans_p.keys()
+    predecessors = _predecessors()
+    scores: dict[Any, float] = {}
+    paths: list[dict[Any, Any]] = [{}]
+    for state in states.get(obs[0], all_states):
+        scores[state] = start_p[state] + emit_p[state].get(obs[0], min_float)
+        paths[0][state] = ""
+    for t in range(1, len(obs)):
+        previous = [state for state in paths[t - 1] if trans_p[state]]
+        if not previous:
+            return posseg.viterbi(obs, states, start_p, trans_p, emit_p)[1]  # jieba's own (and its error)
+        expected = {state for before in previous for state in trans_p[before]}
+        observed = set(states.get(obs[t], all_states)) & expected or expected
+        char, now, path = obs[t], {}, {}
+        for state in observed:
+            emit = emit_p[state].get(char, min_float)
+            leading = predecessors[state]
+            best: tuple[float, Any] | None = None
+            for before in previous:
+                if before in leading:
+                    candidate = (scores[before] + trans_p[before][state] + emit, before)
+                    if best is None or candidate > best:
+                        best = candidate
+            assert best is not None  # every expected state has a predecessor among `previous`
+            now[state], path[state] = best
+        scores = now
+        paths.append(path)
+    _, state = max((scores[state], state) for state in paths[-1])
+    route = [None] * len(obs)
+    for index in range(len(obs) - 1, -1, -1):
+        route[index] = state
+        state = paths[index][state]
+    return route
