@@ -7,6 +7,11 @@ read jieba's dictionary lazily from a word store (zh.wordstore) instead of loadi
 rjieba (jieba-rs) was measured as a faster alternative: it loads in ~0.2 s, but its search-mode
 tokens differ from jieba's on 26 of 3,182 corpus paragraphs (PM2.5 and other Latin runs) and its POS
 tags on about half, so it would change results; it is not used.
+With the full dictionary, cut, cut_for_search and pos_cut run jieba's algorithms in this module:
+one pass finds the DAG and its best route (jieba looks each word up twice), no generators, and the
+POS HMM skips states that cannot lead on. Words, tags and the route's floats are jieba's own
+(tests/test_segment_routes.py compares them on the corpus); over the corpus, cut_for_search takes
+~0.55x and extract ~0.75x the time they took through jieba's code.
 """
 
 from __future__ import annotations
