@@ -14,7 +14,6 @@ from policykit.model import Clause, Document, Target
 from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
 from policykit.targets.extract import _reviews, extract_text
-from policykit.targets.indicator import _sentences
 from policykit.targets.periods import heading_review
 from policykit.targets.tables import _done_cells, _table_rows, table_text
 from policykit.targets.words import _words
@@ -23,8 +22,8 @@ from policykit.zh.dates import dates
 
 def _review_after(text: str, context: TargetContext) -> tuple[int, int] | None:
     """The multi-year review a clause leaves open for the clauses after it."""
-    spans = _sentences(text)
-    return _reviews(text, spans, context)[-1] if spans else context.review
+    reviews = _reviews(text, context)
+    return reviews[-1] if reviews else context.review
 
 
 def _plan_of_title(title: str) -> int | None:

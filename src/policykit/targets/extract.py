@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from policykit import pattern_cache
 from policykit.model import Target, TargetKind
@@ -692,7 +693,7 @@ def extract_text(
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             running = opening[0][1]
         years.append(running)
-    reviews = _reviews(text, spans, context)
+    reviews = _reviews(text, context)
     targets = []
     for index, members in by_sentence.items():
         for found in _read_sentence(text, spans[index], members, context, years[index], reviews[index]):
@@ -722,14 +723,23 @@ def extract_text(
     return targets
 
 
-def _reviews(text: str, spans: list[tuple[int, int]], context: TargetContext) -> list[tuple[int, int] | None]:
+def _reviews(text: str, context: TargetContext) -> list[tuple[int, int] | None]:
     """The multi-year review each sentence sits in: 过去五年/五年来 opens one, 过去一年 or 2025年， ends it."""
     running, found = context.review, []
-    for start, end in spans:
-        opened = review_opening(text[start:end], context.reference_year)
+    for opened in _openings(text, context.reference_year):
         if opened == RESET:
             running = None
         elif opened is not None:
             running = opened
         found.append(running)
     return found
+
+
+@lru_cache(maxsize=256)
+def _openings(text: str, reference: int | None) -> tuple[tuple[int, int] | None, ...]:
+    """The review each sentence of a text opens (periods.review_opening), read once per text and year.
+
+    A clause's text is read for its own targets and twice more for the review it leaves open
+    (targets.document); the sentences are only those of recent clauses, so a small cache holds them.
+    """
+    return tuple(review_opening(text[start:end], reference) for start, end in _sentences(text))

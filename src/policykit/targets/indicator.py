@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from policykit import pattern_cache
@@ -69,54 +70,109 @@ def _segment_end(text: str, position: int, ceiling: int) -> int:
 # ---------------------------------------------------------------- comparators, directions, indicators
 
 
+@dataclass(frozen=True)
+class _Endings:
+    """The word lists `_strip_linking` peels off, in its order, with one tuple per step to test them all at once."""
+
+    before: tuple[str, ...]
+    signs: tuple[str, ...]
+    task_verbs: tuple[str, ...]
+    level_changes: tuple[str, ...]  # verb + suffix, suffix by suffix (提高到, 增长至 …)
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+    linking: tuple[str, ...]
+    linking_set: frozenset[str]
+    reached: tuple[
+        str, ...
+    ]  # what `_without_change_verb` cuts: reach verbs, their adverbs, comparators, longest first
+
+
+_ENDINGS: dict[int, tuple[object, _Endings]] = {}
+
+
+def _endings() -> _Endings:
+    """`_Endings` for the loaded word lists (built once per `_words()` object)."""
+    words = _words()
+    held = _ENDINGS.get(id(words))
+    if held is not None and held[0] is words:
+        return held[1]
+    verbs = (*words.increase, *words.decrease, *words.level_verbs)
+    endings = _Endings(
+        before=tuple(word for word, _ in words.before),
+        signs=tuple(sign for _, sign in words.before),
+        task_verbs=words.task_verbs,
+        level_changes=tuple(verb + suffix for suffix in words.level_suffix for verb in verbs),
+        increase=words.increase,
+        decrease=words.decrease,
+        linking=words.linking,
+        linking_set=frozenset(words.linking),
+        reached=tuple(
+            sorted(
+                (*words.reach_verbs, *words.verb_adverbs, *(w for w, _ in words.before if len(w) > 1)),
+                key=len,
+                reverse=True,
+            )
+        ),
+    )
+    _ENDINGS.clear()
+    _ENDINGS[id(words)] = (words, endings)
+    return endings
+
+
+def _first_ending(text: str, endings: tuple[str, ...]) -> int:
+    """The index of the first of `endings` that `text` ends with, or -1 (one C-level test when none does)."""
+    if not text.endswith(endings):
+        return -1
+    return next(index for index, word in enumerate(endings) if text.endswith(word))
+
+
 def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
     """Peel comparator, change and linking words off the end of the left context.
 
-    Returns (what remains, comparator, direction).
+    Returns (what remains, comparator, direction). Each step takes the first word of its list the
+    context ends with; most contexts end with none, which one `str.endswith(tuple)` tells.
+
+    >>> _strip_linking("全区绿化覆盖率提高到不低于")
+    ('全区绿化覆盖率', '>=', None)
+    >>> _strip_linking("粮食产量增长")
+    ('粮食产量', None, 'increase')
     """
     words = _words()
+    endings = _endings()
     comparator = direction = None
     changed = True
     while changed and left:
         changed = False
-        for word, sign in words.before:
-            if left.endswith(word):
-                comparator = comparator or sign
-                left, changed = left[: -len(word)], True
-                break
-        if changed:
+        at = _first_ending(left, endings.before)
+        if at >= 0:
+            comparator = comparator or endings.signs[at]
+            left, changed = left[: -len(endings.before[at])], True
             continue
-        for verb in words.task_verbs:
-            if left.endswith(verb):
-                left, changed = left[: -len(verb)], True  # 改造提升24个服务区: a task, not a change
-                break
-        if changed:
+        at = _first_ending(left, endings.task_verbs)
+        if at >= 0:
+            left, changed = (
+                left[: -len(endings.task_verbs[at])],
+                True,
+            )  # 改造提升24个服务区: a task, not a change
             continue
-        for suffix in words.level_suffix:
-            for verb in (*words.increase, *words.decrease, *words.level_verbs):
-                if left.endswith(verb + suffix):
-                    left, changed = left[: -len(verb) - len(suffix)], True
+        at = _first_ending(left, endings.level_changes)
+        if at >= 0:
+            left, changed = left[: -len(endings.level_changes[at])], True
+            continue
+        if direction is None:
+            at = _first_ending(left, endings.increase)
+            if at >= 0:
+                direction, left, changed = "increase", left[: -len(endings.increase[at])], True
+                continue
+            at = _first_ending(left, endings.decrease)
+            if at >= 0:
+                direction, left, changed = "decrease", left[: -len(endings.decrease[at])], True
+                continue
+        if left.endswith(endings.linking) or left in endings.linking_set:
+            for word in endings.linking:
+                if (left.endswith(word) and word not in words.keep_head) or left == word:
+                    left, changed = left[: -len(word)], True
                     break
-            if changed:
-                break
-        if changed:
-            continue
-        for verb, name in ((v, "increase") for v in words.increase):
-            if left.endswith(verb) and direction is None:
-                direction, left, changed = name, left[: -len(verb)], True
-                break
-        if changed:
-            continue
-        for verb in words.decrease:
-            if left.endswith(verb) and direction is None:
-                direction, left, changed = "decrease", left[: -len(verb)], True
-                break
-        if changed:
-            continue
-        for word in words.linking:
-            if (left.endswith(word) and word not in words.keep_head) or left == word:
-                left, changed = left[: -len(word)], True
-                break
     return left, comparator, direction
 
 
@@ -503,11 +559,9 @@ def _without_change_verb(indicator: str) -> str:
         if shared and len(indicator) > 2:
             indicator, changed = indicator[:-1], True  # 奖补资金等增幅均(超过): 均 shares, it names nothing
             continue
-        comparators = (w for w, _ in words.before if len(w) > 1)
-        for word in sorted((*words.reach_verbs, *words.verb_adverbs, *comparators), key=len, reverse=True):
-            if indicator.endswith(word):
-                indicator, changed = indicator[: -len(word)], True
-                break
+        at = _first_ending(indicator, _endings().reached)
+        if at >= 0:
+            indicator, changed = indicator[: -len(_endings().reached[at])], True
     return indicator
 
 
