@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # Full-width marks of Chinese text: beside them a half-width mark is a misread one too.
 _FULL_MARKS = "，。、；：！？（）《》「」『』【】〔〕“”‘’"
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = pattern_cache.compile(r"[A-Za-z]")
 # What a rule leaves where it drops a character, so that positions hold until the lines are cut.
 _GONE = "\x00"
 
@@ -38,25 +39,25 @@ class _Rules:
         self.numerals = frozenset(numerals)
         n, z, d = (re.escape(numerals), re.escape(zero["read"]), re.escape(one["read"]))
         # A run of Chinese numerals with read zeros and ones in it, no Latin or digit beside it.
-        self.run = re.compile(rf"(?<![A-Za-z0-9])[{n}{z}{d}]{{3,}}(?![A-Za-z0-9])")
-        self.year = re.compile(rf"(?<![A-Za-z0-9{n}{z}])[{n}{z}{d}]{{4}}(?=年)")
+        self.run = pattern_cache.compile(rf"(?<![A-Za-z0-9])[{n}{z}{d}]{{3,}}(?![A-Za-z0-9])")
+        self.year = pattern_cache.compile(rf"(?<![A-Za-z0-9{n}{z}])[{n}{z}{d}]{{4}}(?=年)")
         # 第-批, 第十-条; not the range 第一—三季度.
-        self.ordinal = re.compile(rf"(?<=第)(?:([{n}]+)[{d}](?![{d}{n}])|[{d}](?![{d}]))")
-        self.teen = re.compile(rf"(?<=十)[{d}](?=[月日])")
-        self.numbering = re.compile(rf"^([\s\u3000]*[（(]?[{n}]*)[{d}](?=[{n}]*[、）)])")
-        self.listed = re.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
+        self.ordinal = pattern_cache.compile(rf"(?<=第)(?:([{n}]+)[{d}](?![{d}{n}])|[{d}](?![{d}]))")
+        self.teen = pattern_cache.compile(rf"(?<=十)[{d}](?=[月日])")
+        self.numbering = pattern_cache.compile(rf"^([\s\u3000]*[（(]?[{n}]*)[{d}](?=[{n}]*[、）)])")
+        self.listed = pattern_cache.compile(rf"(?:(?<=[，；。：、\s])|^)[{d}](?=是)")
         # After a Chinese mark and before an ideograph ("，-批", "“-带-路”"), or after an ideograph and
         # before a closing mark ("五统-、"): a dash there is "——".
         marks = re.escape(one["after"])
         closing = re.escape(one["before"])
-        self.after_mark = re.compile(
+        self.after_mark = pattern_cache.compile(
             rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])|(?<=[{_CJK}])[{d}](?=[{closing}])"
         )
-        self.dash = re.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
+        self.dash = pattern_cache.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
         # A row that is only a page number between dashes ("— 19 —" read "一 19—"): its dashes.
         either = f"[{re.escape(dash['read'])}{re.escape(dash['means'])}]"
-        self.page_number = re.compile(rf"^\s*{either}\s*\d{{1,4}}\s*{either}\s*$")
+        self.page_number = pattern_cache.compile(rf"^\s*{either}\s*\d{{1,4}}\s*{either}\s*$")
         self.number_glyphs = {ch: means for means in ("1", "0") for ch in digits[means]}
         self.inner_zero = frozenset(digits["inner_zero"])
         # A small l is never a word of its own in Chinese text: l, ll are 1, 11 (连续ll年).
@@ -64,13 +65,15 @@ class _Rules:
         self.zero_before = frozenset(digits["zero_before"])
         read = "".join(sorted({*self.number_glyphs, *self.inner_zero}))
         # A number's glyphs, a decimal point between them (l.5倍).
-        self.number = re.compile(rf"[0-9{re.escape(read)}]+(?:[.．][0-9{re.escape(read)}]+)*")
+        self.number = pattern_cache.compile(rf"[0-9{re.escape(read)}]+(?:[.．][0-9{re.escape(read)}]+)*")
         self.marks: dict[str, str] = raw["marks"]
         singles = re.escape("".join(k for k in self.marks if k not in "()"))
         chinese = f"{_CJK}{re.escape(_FULL_MARKS)}"
-        self.mark = re.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
+        self.mark = pattern_cache.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
         # The white the mark's em leaves after its ink may have been read as a space: it goes too.
-        self.stop = re.compile(rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（])")
+        self.stop = pattern_cache.compile(
+            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（])"
+        )
         self.stop_means = stop["means"]
 
 
@@ -177,7 +180,7 @@ def _marks(rules: _Rules, text: str) -> str:
         start = match.start()
         if not (0 < start < len(text) - 1 and text[start - 1].isdigit() and text[start + 1].isdigit()):
             turned.append(start)
-    chinese = re.compile(rf"[{_CJK}{re.escape(_FULL_MARKS)}]")
+    chinese = pattern_cache.compile(rf"[{_CJK}{re.escape(_FULL_MARKS)}]")
     open_at: list[int] = []
     pairs: list[tuple[int | None, int | None]] = []
     for index, ch in enumerate(chars):
