@@ -283,8 +283,12 @@ def _lay_out(paragraphs: list[str], columns: int) -> list[PageText]:
 @given(
     # Every paragraph wraps at least once, so every column shows its flush-left margin to measure
     # indents against (with only indented lines on a page, nothing tells indent from margin).
+    # Each ends as a paragraph does (。): a short unpunctuated row repeated at the top of most pages is
+    # what a running head looks like, and a same-letter text makes every paragraph's last row alike.
     paragraphs=st.lists(
-        st.text(alphabet="城市更新行动方案规划土地", min_size=CHARS_PER_LINE - 1, max_size=90),
+        st.text(alphabet="城市更新行动方案规划土地", min_size=CHARS_PER_LINE - 2, max_size=89).map(
+            lambda t: t + "。"
+        ),
         min_size=1,
         max_size=30,
     ),

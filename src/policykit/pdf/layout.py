@@ -21,7 +21,7 @@ from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
 from policykit.pdf.ocr import undo_confusions
-from policykit.zh.chars import is_cjk, squash
+from policykit.zh.chars import SENTENCE_STOPS, is_cjk, squash
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
@@ -482,11 +482,17 @@ def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
                     candidates.extend((i, band, True) for row in ordered[:k] for i in row[2])
                     break
             else:
-                # Close to the body, only a row that is no wrapped body line: short, or in another size.
+                # Close to the body, only a row that is no wrapped body line: short, or in another size;
+                # a short row ending a sentence (。) is a paragraph's last line carried over a page break.
                 row = ordered[0][2] if ordered else []
-                if row and (
-                    max(lines[i].x1 for i in row) < right_edge - 2 * size
-                    or any(abs(lines[i].size - size) > 0.15 * size for i in row)
+                last = max(row, key=lambda i: lines[i].x1) if row else None
+                if (
+                    last is not None
+                    and not lines[last].text.rstrip().endswith(tuple(SENTENCE_STOPS))
+                    and (
+                        max(lines[i].x1 for i in row) < right_edge - 2 * size
+                        or any(abs(lines[i].size - size) > 0.15 * size for i in row)
+                    )
                 ):
                     candidates.extend((i, band, False) for i in row)
     groups: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)

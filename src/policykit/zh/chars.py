@@ -15,6 +15,8 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Invisible characters left by web scrapes and word processors (seen in gov-work-report-2021)."""
 
 TERMINAL_PUNCT = "。！？!?；;：:”’」』）)…"
+SENTENCE_STOPS = "。！？；"
+"""Marks that end a sentence inside a paragraph and never a heading, a running head or a label."""
 """Marks after which a line break is a real paragraph end rather than a wrap."""
 
 CLOSING_PUNCT = "，。、；：！？）》」』”’%％"
