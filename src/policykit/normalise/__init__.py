@@ -58,10 +58,13 @@ class _Line:
     Whatever sets `furniture` later sets it too (the running heads in _prepare)."""
     heading: bool = field(init=False)
     """is_heading_line(text), which the line fixers ask of a line two to four times."""
+    bare: bool = field(init=False)
+    """_is_bare_number(text), which the wrap fixers ask of each line twice: once for its run, once for the file."""
 
     def __post_init__(self) -> None:
         self.blank = not self.text or self.furniture is not None
-        self.heading = is_heading_line(self.text)
+        self.heading = heading = is_heading_line(self.text)
+        self.bare = heading and _is_bare_number(self.text)
 
 
 def _ends_sentence_strictly(text: str) -> bool:
@@ -250,7 +253,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     paragraph's run, more for a whole document, where a short 公文 of one-line parts could
     otherwise pass for a column.
     """
-    run = [x for x in run if not _is_bare_number(x.text)]  # 第二条 or （一） alone: no line of the column
+    run = [x for x in run if not x.bare]  # 第二条 or （一） alone: no line of the column
     if len(run) < 3:
         return None
     full = [x.columns for x in run]
@@ -564,9 +567,9 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     >>> join_bare_number(_lines("一、", "（一）加强领导"), 0), join_bare_number(_lines("第一章", "总则"), 0)
     (None, None)
     """
-    text = lines[i].text
-    if not _is_bare_number(text):
+    if not lines[i].bare:
         return None
+    text = lines[i].text
     numbering = match_numbering(text)
     if numbering is None or numbering.style.name in _TITLED_NUMBERS:
         return None

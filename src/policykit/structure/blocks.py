@@ -6,6 +6,8 @@ builder (policykit.structure) can pass over them as whole blocks and never read 
 
 from __future__ import annotations
 
+import re
+
 from policykit import pattern_cache
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
@@ -43,7 +45,7 @@ def _toc_key(text: str) -> str:
     return squash(TOC_LEADER.sub("", text))
 
 
-_TOC_FIRST = frozenset(word[0] for word in TOC_WORDS)
+_TOC_FIRST = pattern_cache.compile("[" + "".join(sorted({re.escape(word[0]) for word in TOC_WORDS})) + "]")
 """The first characters of the 目录 words: a paragraph holding none of them is no 目录 heading, unsquashed."""
 
 
@@ -82,7 +84,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if any(char in p.text for char in _TOC_FIRST) and squash(p.text) in TOC_WORDS:
+        if _TOC_FIRST.search(p.text) and squash(p.text) in TOC_WORDS:
             start, first = i, i + 1
         elif (
             i < _TOC_SCAN

@@ -33,6 +33,12 @@ def chinese_ordinal(text: str) -> int:
     >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX"]]
     [1, 10, 12, 20, 64, 101, 12, 3, 4, 9]
     """
+    return _ordinal(text)
+
+
+@lru_cache(maxsize=1024)
+def _ordinal(text: str) -> int:
+    """chinese_ordinal, remembered: the same few numbers (一, 二, 1, 12) recur on every heading line."""
     if text in _CIRCLED:  # before isdigit(), which is true for ③
         return _CIRCLED.index(text) + 1
     if text in _ROMAN:
