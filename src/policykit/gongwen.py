@@ -157,7 +157,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         found.setdefault(i, []).append(Part(i, field, value.strip().rstrip("。.；;")))
 
     title_seen = False
-    body_part = _body_part()
+    body_part, head_part = _body_part(), _head_part()
 
     @lru_cache(maxsize=1)
     def last_heading() -> int:
@@ -174,8 +174,13 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             take(i, furniture, text)
             continue
         head = i - skipped < _HEAD
-        if not head and not body_part.match(text):
-            continue  # past the head only _body_part's patterns can take a line: one test, not eight
+        if not (head_part if head else body_part).match(text):
+            # No part's pattern matches (one test, not eight or fourteen): only a head line's title test is left.
+            if head and not title_seen:
+                title_seen = _is_title_line(text)
+                if title_seen:
+                    _recipients(texts, i, skip, take, patterns)
+            continue
         if head and not title_seen:
             if patterns["issuer_mark"].match(text) and i < 3:
                 take(i, "issuer_mark", text)
@@ -268,8 +273,20 @@ def _body_part() -> re.Pattern[str]:
     return union([*(patterns[name] for name in names), DATE_LINE])
 
 
+@lru_cache(maxsize=1)
+def _head_part() -> re.Pattern[str]:
+    """Matches wherever a part find_parts reads in the head (版头, 份号, 发文字号, or any body part) might start."""
+    patterns = _patterns()
+    head = (patterns[name] for name in ("issuer_mark", "urgency", "secrecy", "copy_number"))
+    return union([*head, DOC_NUMBER, _body_part()])
+
+
+_IDEOGRAPH = pattern_cache.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = pattern_cache.compile(r"[。；]")
+
+
 def _is_title_line(text: str) -> bool:
-    return len(text) <= 100 and bool(re.search(r"[\u4e00-\u9fff]", text)) and not re.search(r"[。；]", text)
+    return len(text) <= 100 and bool(_IDEOGRAPH.search(text)) and not _CLAUSE_END.search(text)
 
 
 def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> None:

@@ -18,6 +18,7 @@ from policykit.zh.chars import (
     INDENT,
     TERMINAL_PUNCT,
     display_width,
+    display_widths,
     fix_characters,
     halfwidth_alnum,
     is_cjk,
@@ -93,7 +94,7 @@ def _prepare(source: Source) -> list[_Line]:
     widths: list[int] | None = None
     if may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
-        widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
+        widths = display_widths([fixed.lstrip(INDENT) for fixed in fixed_lines])
         fixed_lines = strip_markdown(fixed_lines)
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
@@ -101,6 +102,8 @@ def _prepare(source: Source) -> list[_Line]:
         for fixed, content in zip(fixed_lines, contents, strict=True)
     ]
     margin = _margin([lead for lead, content in zip(leads, contents, strict=True) if content])
+    if widths is None:
+        widths = display_widths(contents)
     lines = []
     for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
@@ -114,7 +117,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented,
                 not content and bool(raw.text.strip()),
                 "page_number" if content and is_page_number(content) else None,
-                (widths[k] if widths else display_width(content)) + (4 if indented else 0),
+                widths[k] + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
