@@ -174,7 +174,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             take(i, furniture, text)
             continue
         head = i - skipped < _HEAD
-        if not (head_part if head else body_part).match(text):
+        if not ((head_part if head else body_part).match(text) or _dated_part(text, patterns)):
             # No part's pattern matches (one test, not eight or fourteen): only a head line's title test is left.
             if head and not title_seen:
                 title_seen = _is_title_line(text)
@@ -257,20 +257,24 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 
 @lru_cache(maxsize=1)
 def _body_part() -> re.Pattern[str]:
-    """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
+    """Matches wherever a labelled part find_parts reads past the head (附件, 抄送, 联系人…) might start."""
     patterns = _patterns()
-    names = (
-        "attachments",
-        "signer",
-        "copy_to",
-        "distribute_to",
-        "printed",
-        "copies",
-        "note",
-        "note_label",
-        "signed",
-    )
-    return union([*(patterns[name] for name in names), DATE_LINE])
+    names = ("attachments", "signer", "copy_to", "distribute_to", "copies", "note", "note_label")
+    return union([patterns[name] for name in names])
+
+
+_PRINTED = str(_words()["printed"])
+
+
+def _dated_part(text: str, patterns: _Patterns) -> bool:
+    """Tell whether a stripped line may be a dated part: 成文日期 or 署名 and date (…日), or 印发 (…印发).
+
+    Kept out of the unions: their patterns try a date at each of the line's first 40 characters, so
+    the last characters, which they must end with, are read first.
+    """
+    if text.endswith("日"):
+        return bool(DATE_LINE.match(text) or patterns["signed"].match(text))
+    return text.endswith(_PRINTED) and bool(patterns["printed"].match(text))
 
 
 @lru_cache(maxsize=1)

@@ -610,11 +610,6 @@ def _table_row(line: _Line) -> bool:
     return "\t" in line.text
 
 
-def _toc_line(line: _Line) -> bool:
-    """A 目录 heading or entry (总体要求……3) is a line of its own, however alike in width its neighbours are."""
-    return is_toc_line(line.text)
-
-
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
@@ -623,8 +618,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
-    # Lines never joined to a neighbour: table rows and 目录 lines, each asked of every line once.
-    alone = [_table_row(line) or _toc_line(line) for line in lines]
+    # Lines never joined to a neighbour, each asked of every line once: table rows (tab-separated
+    # cells) and 目录 lines (总体要求……3), however alike in width their neighbours are.
+    alone = ["\t" in line.text or is_toc_line(line.text) for line in lines]
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     parts: list[str] = []  # the paragraph's text so far, joined once when it is complete

@@ -122,6 +122,8 @@ def fix_characters(texts: list[str]) -> list[str]:
     ['人民', '12%']
     """
     joined = "\n".join(texts)
+    if not _any_fix().search(joined):  # one scan of the text, not three, for a file that needs no fix
+        return list(texts)
     fixers = [
         fixer
         for fixer, guard in (
@@ -139,6 +141,13 @@ def fix_characters(texts: list[str]) -> list[str]:
             text = fixer(text)
         fixed.append(text)
     return fixed
+
+
+@lru_cache(maxsize=1)
+def _any_fix() -> re.Pattern[str]:
+    """Matches wherever one of fix_characters' guards would: a character some fixer changes."""
+    guards = (_INVISIBLE_ANY, _FULLWIDTH_ANY, _radical_any())
+    return pattern_cache.compile("|".join(f"(?:{guard.pattern})" for guard in guards))
 
 
 @lru_cache(maxsize=1)
