@@ -89,6 +89,7 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
         elif (
             i < _TOC_SCAN
             and i + 2 < len(paragraphs)
+            and _has_leader(p.text)  # the first of the three, asked before any generator is built
             and all(_has_leader(q.text) and is_heading_line(q.text) for q in paragraphs[i : i + 3])
         ):
             start, first = i, i
@@ -215,8 +216,11 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
             and "\t" not in texts[header]
         ):
             header += 1
-        soon = texts[header : header + 3]
-        if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
+        if (
+            header - i >= 3
+            and any(_NUMBER_CELL.match(t) for t in texts[header : header + 3])
+            and not is_heading_line(texts[i])
+        ):
             end, prose = header, 0
             indicators = any(_INDICATOR_HEADER.match(squash(t)) for t in texts[i:header])
             while end < len(texts) and not is_heading_line(texts[end]):
@@ -230,8 +234,10 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
                 end += 1
             tables[i] = end - i
             i = end
+        elif header <= i + 1 or not is_heading_line(texts[i]):
+            i = max(header, i + 1)
         else:
-            i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
+            i += 1  # 附表1 title, then its table
     return tables
 
 
