@@ -29,7 +29,11 @@ _TASK_COUNT = pattern_cache.compile(
 )
 
 
-def is_short_phrase(text: str, limit: int = 30) -> bool:
+_PHRASE_LONGEST = 30
+"""The longest paragraph a bare list's entry may be (is_short_phrase's default limit)."""
+
+
+def is_short_phrase(text: str, limit: int = _PHRASE_LONGEST) -> bool:
     return 4 <= len(text) <= limit and not _SENTENCE_MARK.search(text) and match_numbering(text) is None
 
 
@@ -149,14 +153,16 @@ def find_bare_lists(
     are (十项重点任务), the list takes exactly that many.
     """
     lists: dict[int, tuple[int, bool]] = {}
+    # Whether each paragraph may stand in a list, asked once; the length test (is_short_phrase's
+    # first) rules out most paragraphs without a call.
+    phrase = [
+        4 <= len(p.text) <= _PHRASE_LONGEST and is_short_phrase(p.text) and not BANNER.match(p.text)
+        for p in paragraphs
+    ]
     i = 0
     while i < len(paragraphs):
         j = i
-        while (
-            j < len(paragraphs)
-            and is_short_phrase(paragraphs[j].text)
-            and not BANNER.match(paragraphs[j].text)
-        ):
+        while j < len(paragraphs) and phrase[j]:
             j += 1
         if j - i >= 3:
             lengths = [len(p.text) for p in paragraphs[i:j]]
