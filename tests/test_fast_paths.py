@@ -30,6 +30,7 @@ from policykit.query import (
     is_boundary,
     parse_query,
 )
+from policykit.structure import blocks
 from policykit.zh import chars, numbering
 from tests.conftest import CORPUS_FILES, SEED, corpus_params, examples
 
@@ -89,6 +90,10 @@ def test_display_width_equals_the_unicodedata_definition_on_both_paths(text):
     table, regex = chars._Width(early=False), chars._Width()
     regex.switch = 0  # the class of narrow BMP code points from the first call
     assert table(text) == regex(text) == _slow_width(text) == chars.display_width(text)
+    lines = [text, "", "a", text + "产业"]
+    widths = [_slow_width(line) for line in lines]
+    assert chars.display_widths(lines) == table.many(lines, "\n".join(lines)) == widths
+    assert regex.many(lines, "\n".join(lines)) == widths
 
 
 def test_the_narrow_class_covers_the_whole_bmp():
@@ -133,6 +138,9 @@ _PIECES = st.sampled_from(
         "印发",
         "2024年3月1日",
         "二〇二三年十月八日",
+        "工作回顾",
+        "人民政府",
+        "  ",
         "共印",
         "份",
         "国发〔2019〕4号",
@@ -154,24 +162,23 @@ def test_union_prefilters_match_wherever_a_member_matches(text):
     patterns = gongwen._patterns()
     body = [
         patterns[n]
-        for n in (
-            "attachments",
-            "signer",
-            "copy_to",
-            "distribute_to",
-            "printed",
-            "copies",
-            "note",
-            "note_label",
-            "signed",
-        )
+        for n in ("attachments", "signer", "copy_to", "distribute_to", "copies", "note", "note_label")
     ]
+    head = [patterns[n] for n in ("issuer_mark", "urgency", "secrecy", "copy_number")]
     for union, members in (
         (numbering._ANY_NUMBERING, styles),
         (numbering._OTHER_HEADING, heading[len(styles) :]),
-        (gongwen._body_part(), [*body, gongwen.DATE_LINE]),
+        (gongwen._body_part(), body),
+        (gongwen._head_part(), [*head, gongwen.DOC_NUMBER, *body]),
     ):
         assert bool(union.match(text)) == any(p.match(text) for p in members)
+    stripped = text.strip()  # find_parts reads stripped lines
+    dated = (patterns["printed"], patterns["signed"], gongwen.DATE_LINE)
+    assert gongwen._dated_part(stripped, patterns) == any(p.match(stripped) for p in dated)
+    for end in (0, 5, len(text)):
+        for pattern, after in ((metadata._DATE, ""), (metadata._REVIEW_YEAR, metadata._REVIEW_WORD)):
+            fast, plain = metadata._year_search(pattern, text, end, after), pattern.search(text[:end])
+            assert (fast and fast.group(0)) == (plain and plain.group(0))
     if gongwen.DOC_NUMBER.search(text):
         assert gongwen.DOC_NUMBER_TAIL.search(text)
     assert numbering.match_numbering(text) == numbering._numbering.__wrapped__(text)
@@ -191,10 +198,18 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(chars, "_INVISIBLE_ANY", anything)
     monkeypatch.setattr(chars, "_FULLWIDTH_ANY", anything)
     monkeypatch.setattr(chars, "_radical_any", lambda: anything)
+    monkeypatch.setattr(chars, "_any_fix", lambda: anything)
     monkeypatch.setattr(numbering, "_ANY_NUMBERING", anything)
     monkeypatch.setattr(numbering, "_OTHER_HEADING", anything)
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
-    monkeypatch.setattr(structure, "SHI", "")
+    monkeypatch.setattr(gongwen, "_head_part", lambda: anything)
+    monkeypatch.setattr(gongwen, "_dated_part", lambda text, patterns: True)
+    monkeypatch.setattr(structure, "_FIRST_ITEM", "")
+    monkeypatch.setattr(structure, "_SECOND_ITEM", "")
+    monkeypatch.setattr(blocks, "_TOC_FIRST", anything)
+    monkeypatch.setattr(
+        metadata, "_year_search", lambda pattern, text, end, after="": pattern.search(text[:end])
+    )
     monkeypatch.setattr(metadata, "DOC_NUMBER_TAIL", anything)
     monkeypatch.setattr(chars, "_WIDTH", chars._Width(early=False))
     numbering._numbering.cache_clear()

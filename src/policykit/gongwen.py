@@ -157,7 +157,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         found.setdefault(i, []).append(Part(i, field, value.strip().rstrip("。.；;")))
 
     title_seen = False
-    body_part = _body_part()
+    body_part, head_part = _body_part(), _head_part()
 
     @lru_cache(maxsize=1)
     def last_heading() -> int:
@@ -174,8 +174,13 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             take(i, furniture, text)
             continue
         head = i - skipped < _HEAD
-        if not head and not body_part.match(text):
-            continue  # past the head only _body_part's patterns can take a line: one test, not eight
+        if not ((head_part if head else body_part).match(text) or _dated_part(text, patterns)):
+            # No part's pattern matches (one test, not eight or fourteen): only a head line's title test is left.
+            if head and not title_seen:
+                title_seen = _is_title_line(text)
+                if title_seen:
+                    _recipients(texts, i, skip, take, patterns)
+            continue
         if head and not title_seen:
             if patterns["issuer_mark"].match(text) and i < 3:
                 take(i, "issuer_mark", text)
@@ -252,24 +257,40 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 
 @lru_cache(maxsize=1)
 def _body_part() -> re.Pattern[str]:
-    """Matches wherever a part find_parts reads past the head (附件, 抄送, 印发, a date…) might start."""
+    """Matches wherever a labelled part find_parts reads past the head (附件, 抄送, 联系人…) might start."""
     patterns = _patterns()
-    names = (
-        "attachments",
-        "signer",
-        "copy_to",
-        "distribute_to",
-        "printed",
-        "copies",
-        "note",
-        "note_label",
-        "signed",
-    )
-    return union([*(patterns[name] for name in names), DATE_LINE])
+    names = ("attachments", "signer", "copy_to", "distribute_to", "copies", "note", "note_label")
+    return union([patterns[name] for name in names])
+
+
+_PRINTED = str(_words()["printed"])
+
+
+def _dated_part(text: str, patterns: _Patterns) -> bool:
+    """Tell whether a stripped line may be a dated part: 成文日期 or 署名 and date (…日), or 印发 (…印发).
+
+    Kept out of the unions: their patterns try a date at each of the line's first 40 characters, so
+    the last characters, which they must end with, are read first.
+    """
+    if text.endswith("日"):
+        return bool(DATE_LINE.match(text) or patterns["signed"].match(text))
+    return text.endswith(_PRINTED) and bool(patterns["printed"].match(text))
+
+
+@lru_cache(maxsize=1)
+def _head_part() -> re.Pattern[str]:
+    """Matches wherever a part find_parts reads in the head (版头, 份号, 发文字号, or any body part) might start."""
+    patterns = _patterns()
+    head = (patterns[name] for name in ("issuer_mark", "urgency", "secrecy", "copy_number"))
+    return union([*head, DOC_NUMBER, _body_part()])
+
+
+_IDEOGRAPH = pattern_cache.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = pattern_cache.compile(r"[。；]")
 
 
 def _is_title_line(text: str) -> bool:
-    return len(text) <= 100 and bool(re.search(r"[\u4e00-\u9fff]", text)) and not re.search(r"[。；]", text)
+    return len(text) <= 100 and bool(_IDEOGRAPH.search(text)) and not _CLAUSE_END.search(text)
 
 
 def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> None:

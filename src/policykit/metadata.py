@@ -26,7 +26,8 @@ _QUOTED_TITLE = pattern_cache.compile(
     rf"《([^《》]{{4,80}}(?:{alternatives(set(_WORDS['document_types']) - set(_WORDS['wrapper_types']))})"
     r"(?:（[^（）]{1,20}）)?)》"
 )
-_REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_WORDS['review_heading'])}")
+_REVIEW_WORD = str(_WORDS["review_heading"])
+_REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_REVIEW_WORD)}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
 
 
@@ -95,11 +96,11 @@ def extract_metadata(
         ),
         None,
     )
-    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text[:3000]))
+    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text, 3000))
     period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
     signature = tuple(fields.get("signature", ()))
     year = int(date[:4]) if date else None
-    review = _REVIEW_YEAR.search(text[:5000])
+    review = _year_search(_REVIEW_YEAR, text, 5000, _REVIEW_WORD)
     if year is None and review:
         year = int(review.group(1)) + 1
     return Metadata(
@@ -126,9 +127,28 @@ def extract_metadata(
     )
 
 
-def _first_match(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
+def _first_match(pattern: re.Pattern[str], text: str, end: int) -> str | None:
+    found = _year_search(pattern, text, end)
     return found.group(0) if found else None
+
+
+def _year_search(pattern: re.Pattern[str], text: str, end: int, after: str = "") -> re.Match[str] | None:
+    """pattern.search(text[:end]) for a pattern that opens with four digits and 年: tried only where 年 stands.
+
+    A regex search tries the pattern at every character; str.find jumps from one 年 (and the word
+    after it) to the next at C speed, and a match can start only four characters before one.
+
+    >>> _year_search(_DATE, "于2024年3月发布，2025年1月2日施行", 100).group(0)
+    '2025年1月2日'
+    """
+    marker = "年" + after
+    at = text.find(marker, 4, end)
+    while at >= 0:
+        found = pattern.match(text, at - 4, end)
+        if found:
+            return found
+        at = text.find(marker, at + 1, end)
+    return None
 
 
 _ANY_DATE = pattern_cache.compile(

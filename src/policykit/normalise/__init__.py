@@ -18,6 +18,7 @@ from policykit.zh.chars import (
     INDENT,
     TERMINAL_PUNCT,
     display_width,
+    display_widths,
     fix_characters,
     halfwidth_alnum,
     is_cjk,
@@ -58,10 +59,13 @@ class _Line:
     Whatever sets `furniture` later sets it too (the running heads in _prepare)."""
     heading: bool = field(init=False)
     """is_heading_line(text), which the line fixers ask of a line two to four times."""
+    bare: bool = field(init=False)
+    """_is_bare_number(text), which the wrap fixers ask of each line twice: once for its run, once for the file."""
 
     def __post_init__(self) -> None:
         self.blank = not self.text or self.furniture is not None
-        self.heading = is_heading_line(self.text)
+        self.heading = heading = is_heading_line(self.text)
+        self.bare = heading and _is_bare_number(self.text)
 
 
 def _ends_sentence_strictly(text: str) -> bool:
@@ -90,7 +94,7 @@ def _prepare(source: Source) -> list[_Line]:
     widths: list[int] | None = None
     if may_hold_markdown("\n".join(fixed_lines)):
         # a column cut the lines with their marks in: their widths are measured as typeset
-        widths = [display_width(fixed.lstrip(INDENT)) for fixed in fixed_lines]
+        widths = display_widths([fixed.lstrip(INDENT) for fixed in fixed_lines])
         fixed_lines = strip_markdown(fixed_lines)
     contents = [fixed.lstrip(INDENT) for fixed in fixed_lines]
     leads = [
@@ -98,6 +102,8 @@ def _prepare(source: Source) -> list[_Line]:
         for fixed, content in zip(fixed_lines, contents, strict=True)
     ]
     margin = _margin([lead for lead, content in zip(leads, contents, strict=True) if content])
+    if widths is None:
+        widths = display_widths(contents)
     lines = []
     for k, (raw, content, lead) in enumerate(zip(source.lines, contents, leads, strict=True)):
         indented = lead > margin
@@ -111,7 +117,7 @@ def _prepare(source: Source) -> list[_Line]:
                 indented,
                 not content and bool(raw.text.strip()),
                 "page_number" if content and is_page_number(content) else None,
-                (widths[k] if widths else display_width(content)) + (4 if indented else 0),
+                widths[k] + (4 if indented else 0),
             )
         )
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
@@ -250,7 +256,7 @@ def _column_width(run: list[_Line], evidence: int = 2) -> int | None:
     paragraph's run, more for a whole document, where a short 公文 of one-line parts could
     otherwise pass for a column.
     """
-    run = [x for x in run if not _is_bare_number(x.text)]  # 第二条 or （一） alone: no line of the column
+    run = [x for x in run if not x.bare]  # 第二条 or （一） alone: no line of the column
     if len(run) < 3:
         return None
     full = [x.columns for x in run]
@@ -564,9 +570,9 @@ def join_bare_number(lines: list[_Line], i: int) -> int | None:
     >>> join_bare_number(_lines("一、", "（一）加强领导"), 0), join_bare_number(_lines("第一章", "总则"), 0)
     (None, None)
     """
-    text = lines[i].text
-    if not _is_bare_number(text):
+    if not lines[i].bare:
         return None
+    text = lines[i].text
     numbering = match_numbering(text)
     if numbering is None or numbering.style.name in _TITLED_NUMBERS:
         return None
@@ -604,11 +610,6 @@ def _table_row(line: _Line) -> bool:
     return "\t" in line.text
 
 
-def _toc_line(line: _Line) -> bool:
-    """A 目录 heading or entry (总体要求……3) is a line of its own, however alike in width its neighbours are."""
-    return is_toc_line(line.text)
-
-
 def normalise(source: Source) -> tuple[Paragraph, ...]:
     """Turn a source's lines into paragraphs: fix characters, then rejoin what layout split."""
     lines = _prepare(source)
@@ -617,8 +618,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
-    # Lines never joined to a neighbour: table rows and 目录 lines, each asked of every line once.
-    alone = [_table_row(line) or _toc_line(line) for line in lines]
+    # Lines never joined to a neighbour, each asked of every line once: table rows (tab-separated
+    # cells) and 目录 lines (总体要求……3), however alike in width their neighbours are.
+    alone = ["\t" in line.text or is_toc_line(line.text) for line in lines]
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     parts: list[str] = []  # the paragraph's text so far, joined once when it is complete

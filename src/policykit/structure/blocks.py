@@ -6,6 +6,8 @@ builder (policykit.structure) can pass over them as whole blocks and never read 
 
 from __future__ import annotations
 
+import re
+
 from policykit import pattern_cache
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
@@ -27,7 +29,11 @@ _TASK_COUNT = pattern_cache.compile(
 )
 
 
-def is_short_phrase(text: str, limit: int = 30) -> bool:
+_PHRASE_LONGEST = 30
+"""The longest paragraph a bare list's entry may be (is_short_phrase's default limit)."""
+
+
+def is_short_phrase(text: str, limit: int = _PHRASE_LONGEST) -> bool:
     return 4 <= len(text) <= limit and not _SENTENCE_MARK.search(text) and match_numbering(text) is None
 
 
@@ -43,7 +49,7 @@ def _toc_key(text: str) -> str:
     return squash(TOC_LEADER.sub("", text))
 
 
-_TOC_FIRST = frozenset(word[0] for word in TOC_WORDS)
+_TOC_FIRST = pattern_cache.compile("[" + "".join(sorted({re.escape(word[0]) for word in TOC_WORDS})) + "]")
 """The first characters of the 目录 words: a paragraph holding none of them is no 目录 heading, unsquashed."""
 
 
@@ -82,11 +88,12 @@ def find_table_of_contents(paragraphs: tuple[Paragraph, ...]) -> range:
     without the heading word. The block runs to where its first entry comes back as a heading.
     """
     for i, p in enumerate(paragraphs):
-        if any(char in p.text for char in _TOC_FIRST) and squash(p.text) in TOC_WORDS:
+        if _TOC_FIRST.search(p.text) and squash(p.text) in TOC_WORDS:
             start, first = i, i + 1
         elif (
             i < _TOC_SCAN
             and i + 2 < len(paragraphs)
+            and _has_leader(p.text)  # the first of the three, asked before any generator is built
             and all(_has_leader(q.text) and is_heading_line(q.text) for q in paragraphs[i : i + 3])
         ):
             start, first = i, i
@@ -146,14 +153,16 @@ def find_bare_lists(
     are (十项重点任务), the list takes exactly that many.
     """
     lists: dict[int, tuple[int, bool]] = {}
+    # Whether each paragraph may stand in a list, asked once; the length test (is_short_phrase's
+    # first) rules out most paragraphs without a call.
+    phrase = [
+        4 <= len(p.text) <= _PHRASE_LONGEST and is_short_phrase(p.text) and not BANNER.match(p.text)
+        for p in paragraphs
+    ]
     i = 0
     while i < len(paragraphs):
         j = i
-        while (
-            j < len(paragraphs)
-            and is_short_phrase(paragraphs[j].text)
-            and not BANNER.match(paragraphs[j].text)
-        ):
+        while j < len(paragraphs) and phrase[j]:
             j += 1
         if j - i >= 3:
             lengths = [len(p.text) for p in paragraphs[i:j]]
@@ -213,8 +222,11 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
             and "\t" not in texts[header]
         ):
             header += 1
-        soon = texts[header : header + 3]
-        if header - i >= 3 and any(_NUMBER_CELL.match(t) for t in soon) and not is_heading_line(texts[i]):
+        if (
+            header - i >= 3
+            and any(_NUMBER_CELL.match(t) for t in texts[header : header + 3])
+            and not is_heading_line(texts[i])
+        ):
             end, prose = header, 0
             indicators = any(_INDICATOR_HEADER.match(squash(t)) for t in texts[i:header])
             while end < len(texts) and not is_heading_line(texts[end]):
@@ -228,8 +240,10 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
                 end += 1
             tables[i] = end - i
             i = end
+        elif header <= i + 1 or not is_heading_line(texts[i]):
+            i = max(header, i + 1)
         else:
-            i = i + 1 if is_heading_line(texts[i]) else max(header, i + 1)  # 附表1 title, then its table
+            i += 1  # 附表1 title, then its table
     return tables
 
 

@@ -124,6 +124,8 @@ def fix_characters(texts: list[str]) -> list[str]:
     ['人民', '12%']
     """
     joined = "\n".join(texts)
+    if not _any_fix().search(joined):  # one scan of the text, not three, for a file that needs no fix
+        return list(texts)
     fixers = [
         fixer
         for fixer, guard in (
@@ -141,6 +143,13 @@ def fix_characters(texts: list[str]) -> list[str]:
             text = fixer(text)
         fixed.append(text)
     return fixed
+
+
+@lru_cache(maxsize=1)
+def _any_fix() -> re.Pattern[str]:
+    """Matches wherever one of fix_characters' guards would: a character some fixer changes."""
+    guards = (_INVISIBLE_ANY, _FULLWIDTH_ANY, _radical_any())
+    return pattern_cache.compile("|".join(f"(?:{guard.pattern})" for guard in guards))
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +223,18 @@ def display_width(text: str) -> int:
     return _WIDTH(text)
 
 
+def display_widths(texts: list[str]) -> list[int]:
+    """display_width of each text, as a file's lines: whether any is wide or astral is asked of all at once.
+
+    >>> display_widths(["产业规模", "PM2.5", ""])
+    [8, 5, 0]
+    """
+    joined = "\n".join(texts)
+    if joined.isascii():
+        return [len(text) for text in texts]
+    return _WIDTH.many(texts, joined)
+
+
 def char_width(char: str) -> int:
     """The definition display_width follows: 2 for East Asian wide, full-width and ambiguous characters."""
     return 2 if unicodedata.east_asian_width(char) in "WFA" else 1
@@ -245,15 +266,27 @@ class _Width:
         self.narrow: re.Pattern[str] | None = None
         self.early = early
 
-    def __call__(self, text: str) -> int:
+    def _choose(self, size: int) -> None:
+        """Take the regex path once `size` more characters bring the total past `switch`, or early."""
         if self.narrow is None:
-            self.seen += len(text)
+            self.seen += size
             if self.seen > self.switch or (self.early and _narrow_bmp_is_stored()):
                 self.narrow = _narrow_bmp()
             self.early = False  # asked once per process
+
+    def __call__(self, text: str) -> int:
+        self._choose(len(text))
         if self.narrow is not None and not _ASTRAL.search(text):
             return len(text) + len(self.narrow.sub("", text))
         return sum(map(self.widths.__getitem__, text))
+
+    def many(self, texts: list[str], joined: str) -> list[int]:
+        """Each text's width, `joined` being them all: one astral test, and no regex call for an ASCII line."""
+        self._choose(len(joined))
+        if self.narrow is None or _ASTRAL.search(joined):
+            return [len(text) if text.isascii() else self(text) for text in texts]
+        narrow = self.narrow.sub
+        return [len(text) if text.isascii() else len(text) + len(narrow("", text)) for text in texts]
 
 
 _ASTRAL = pattern_cache.compile("[\U00010000-\U0010ffff]")

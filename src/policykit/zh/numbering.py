@@ -33,6 +33,12 @@ def chinese_ordinal(text: str) -> int:
     >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX"]]
     [1, 10, 12, 20, 64, 101, 12, 3, 4, 9]
     """
+    return _ordinal(text)
+
+
+@lru_cache(maxsize=1024)
+def _ordinal(text: str) -> int:
+    """chinese_ordinal, remembered: the same few numbers (一, 二, 1, 12) recur on every heading line."""
     if text in _CIRCLED:  # before isdigit(), which is true for ③
         return _CIRCLED.index(text) + 1
     if text in _ROMAN:
@@ -265,14 +271,12 @@ def run_in_number(text: str, style_name: str) -> Numbering | None:
     return Numbering(style=style, number=found.group(0), ordinal=ordinal, rest=rest)
 
 
-def is_heading_line(text: str) -> bool:
-    """Tell whether a line opens a clause (numbered, a banner, a 专栏 box); used to stop line joining."""
-    return _is_heading_line(text)
-
-
 @lru_cache(maxsize=4096)
-def _is_heading_line(text: str) -> bool:
-    """is_heading_line, remembered: the line fixers ask it of each line two or three times."""
+def is_heading_line(text: str) -> bool:
+    """Tell whether a line opens a clause (numbered, a banner, a 专栏 box); used to stop line joining.
+
+    Remembered: the line fixers ask it of each line two or three times, the structure stage again.
+    """
     return bool(
         text
         and (_ANY_NUMBERING.match(text) or _OTHER_HEADING.match(text))
@@ -285,6 +289,9 @@ def _is_heading_line(text: str) -> bool:
         )
     )
 
+
+_is_heading_line = is_heading_line
+"""The cache itself, under the name the fast-path tests clear and read `__wrapped__` of."""
 
 _OTHER_HEADING = union([BANNER, BOX, APPENDIX, GLOSSARY])
 """With _ANY_NUMBERING, matches wherever is_heading_line's tests might: a line both miss is no heading.
