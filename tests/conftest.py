@@ -6,7 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# CI (.ci/run) draws the same examples on every run, so a red build always means a change broke
+# something; a developer's `make test` draws new ones each time and keeps the failures it finds.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("HYPOTHESIS_PROFILE") == "ci":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-plan-2023-2025.txt"
