@@ -72,6 +72,7 @@ def documents_in(
     order, any size), every other path as it is, for its reader to judge ('-', a missing file)."""
     files: list[str] = []
     warnings: list[str] = []
+    walked: set[str] = set()
     for path in paths:
         given = os.fsdecode(path)
         if given == "-" or not os.path.isdir(given):
@@ -81,7 +82,8 @@ def documents_in(
         warnings.extend(found.warnings)
         if not found.files:
             warnings.append(f"{given}: no documents in this folder ({' '.join(suffixes)})")
-        files.extend(file for file in found.files if file not in files)
+        files.extend(file for file in found.files if file not in walked)
+        walked.update(found.files)
     return Expanded(tuple(files), tuple(warnings))
 
 
