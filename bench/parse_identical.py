@@ -12,6 +12,7 @@ iter_document_json); outputs go to FOLDER, never into the repository.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,26 +54,38 @@ def parse_json(path: Path) -> bytes:
     return "".join(iter_document_json(document)).encode("utf-8")
 
 
-def main(action: str, folder: str) -> int:
+Producer = Callable[[Path], bytes]
+
+
+def record_or_check(
+    action: str, folder: str, outputs: Callable[[str, Path], list[tuple[str, Producer]]]
+) -> int:
+    """Record each input's outputs (file name, producer) under FOLDER, or check them against what was
+    recorded there, writing NAME.new beside each one that differs; exit status 1 when any does."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     differing, count = [], 0
     scratch = out / "inputs"  # the same path each run: the output names the file it read
     scratch.mkdir(exist_ok=True)
     for name, path in documents(scratch):
-        count += 1
-        produced = parse_json(path)
-        stored = out / f"{name}.json"
-        if action == "record":
-            stored.write_bytes(produced)
-        elif not stored.exists() or stored.read_bytes() != produced:
-            differing.append(name)
-            (out / f"{name}.json.new").write_bytes(produced)
+        for stored_name, produce in outputs(name, path):
+            count += 1
+            produced = produce(path)
+            stored = out / stored_name
+            if action == "record":
+                stored.write_bytes(produced)
+            elif not stored.exists() or stored.read_bytes() != produced:
+                differing.append(stored_name)
+                (out / f"{stored_name}.new").write_bytes(produced)
     if action == "record":
         print(f"recorded {count} outputs in {out}")
         return 0
-    print(f"{count} documents, {len(differing)} differ" + "".join(f"\n  {name}" for name in differing))
+    print(f"{count} outputs, {len(differing)} differ" + "".join(f"\n  {name}" for name in differing))
     return 1 if differing else 0
+
+
+def main(action: str, folder: str) -> int:
+    return record_or_check(action, folder, lambda name, _: [(f"{name}.json", parse_json)])
 
 
 if __name__ == "__main__":

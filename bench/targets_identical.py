@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from parse_identical import documents  # noqa: E402
+from parse_identical import Producer, record_or_check  # noqa: E402
 
 _TIMINGS = ("seconds", "peak_rss_kb")
 
@@ -59,29 +59,13 @@ def _in_batch_sample(path: Path) -> bool:
 
 
 def main(action: str, folder: str) -> int:
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    differing, count = [], 0
-    scratch = out / "inputs"  # the same path each run: the output names the file it read
-    scratch.mkdir(exist_ok=True)
-    for name, path in documents(scratch):
-        outputs = [(f"{name}.extract.json", extract_json)]
+    def outputs(name: str, path: Path) -> list[tuple[str, Producer]]:
+        produced: list[tuple[str, Producer]] = [(f"{name}.extract.json", extract_json)]
         if _in_batch_sample(path):
-            outputs.append((f"{name}.batch.json", batch_json))
-        for stored_name, produce in outputs:
-            count += 1
-            produced = produce(path)
-            stored = out / stored_name
-            if action == "record":
-                stored.write_bytes(produced)
-            elif not stored.exists() or stored.read_bytes() != produced:
-                differing.append(stored_name)
-                (out / f"{stored_name}.new").write_bytes(produced)
-    if action == "record":
-        print(f"recorded {count} outputs in {out}")
-        return 0
-    print(f"{count} outputs, {len(differing)} differ" + "".join(f"\n  {name}" for name in differing))
-    return 1 if differing else 0
+            produced.append((f"{name}.batch.json", batch_json))
+        return produced
+
+    return record_or_check(action, folder, outputs)
 
 
 if __name__ == "__main__":
