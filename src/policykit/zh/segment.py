@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sys
 from collections.abc import Callable
 from functools import cache
 from math import log
@@ -206,19 +205,10 @@ def _tokenizer() -> Any:
 @cache
 def _posseg():
     """jieba's POS tagger over the full dictionary (its word tags cost ~0.3 s more): only for pos_cut."""
-    from policykit.zh.wordstore import import_jieba
+    from policykit.zh.wordstore import import_posseg
 
-    jieba = _jieba()
-    if "jieba.posseg" not in sys.modules:
-        # Importing jieba.posseg builds a default tagger that reads all of dict.txt's tags, and this
-        # tagger reads them again (~0.6 s each): point the default tokenizer at an empty file meanwhile.
-        dictionary = jieba.dt.dictionary
-        jieba.dt.dictionary = os.devnull
-        try:
-            import_jieba("jieba.posseg")
-        finally:
-            jieba.dt.dictionary = dictionary
-    posseg = import_jieba("jieba.posseg")
+    _jieba()
+    posseg = import_posseg()  # without the default tagger reading every tag too (~0.6 s)
     tagger = posseg.POSTokenizer(_tokenizer())  # its own tag table: the module's is empty
     tagger.makesure_userdict_loaded()
     return tagger

@@ -146,15 +146,10 @@ def tokenizer():
     return light
 
 
-@cache
-def pos_tokenizer():
-    """A jieba POSTokenizer over the store's frequencies and tags, or None when there is no store yet."""
-    light = tokenizer()
-    if light is None:
-        return None
+def import_posseg() -> Any:
+    """Import jieba.posseg without the default tagger it builds reading all of dict.txt's tags (~0.3 s):
+    the default tokenizer points at an empty file for that moment. Our taggers bring their own tags."""
     jieba = import_jieba()
-    # Importing jieba.posseg builds a default tagger that reads all of dict.txt (~0.3 s); point the
-    # default tokenizer at an empty file for that moment, since this tagger reads tags from the store.
     if "jieba.posseg" not in sys.modules:
         dictionary = jieba.dt.dictionary
         jieba.dt.dictionary = os.devnull
@@ -162,7 +157,16 @@ def pos_tokenizer():
             import_jieba("jieba.posseg")
         finally:
             jieba.dt.dictionary = dictionary
-    posseg = import_jieba("jieba.posseg")
+    return import_jieba("jieba.posseg")
+
+
+@cache
+def pos_tokenizer():
+    """A jieba POSTokenizer over the store's frequencies and tags, or None when there is no store yet."""
+    light = tokenizer()
+    if light is None:
+        return None
+    posseg = import_posseg()
     tagger = object.__new__(posseg.POSTokenizer)
     tagger.tokenizer = light
     tagger.word_tag_tab = _Lookup(light.FREQ.db, "tags")
