@@ -618,3 +618,24 @@ def build_ocr_pdf(
             form=variant == "ocrmypdf",
         )
     return len(pages)
+
+
+def scan_document(document, path: str | Path, variant: str, *, seed: int = 0, confusions: float = 0.0) -> int:
+    """Print a parsed corpus document, scan and OCR it as `variant` (build_ocr_pdf); return the page count.
+
+    Its title lines are set as a title; the skewed scan also carries the title as a running head on every
+    page, furniture a reader must drop.
+    """
+    from tests.pdf_probe import _title_lines
+
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    title = document.metadata.title
+    return build_ocr_pdf(
+        document.text,
+        path,
+        variant,
+        title_lines=_title_lines(lines, title),
+        header=title if variant == "skewed" else None,
+        seed=seed,
+        confusions=confusions,
+    )

@@ -63,19 +63,9 @@ def measure(
     from policykit.pipeline import load_document
 
     expected = load_document(path)
-    lines = [line.strip() for line in expected.text.splitlines() if line.strip()]
-    title = expected.metadata.title
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / f"{path.stem}-{variant}.pdf"
-        ocr_factory.build_ocr_pdf(
-            expected.text,
-            pdf,
-            variant,
-            title_lines=pdf_probe._title_lines(lines, title),
-            header=title if variant == "skewed" else None,
-            seed=seed,
-            confusions=1.0 if confusions else 0.0,
-        )
+        ocr_factory.scan_document(expected, pdf, variant, seed=seed, confusions=1.0 if confusions else 0.0)
         got = load_document(pdf)
     spacing = pdf_probe._text_diff(pdf_probe.spacing(expected), pdf_probe.spacing(got))
     wanted, found = _targets(expected), _targets(got)

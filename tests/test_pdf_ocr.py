@@ -346,19 +346,8 @@ def _differences(path, variant: str, tmp_path, confusions: float = 0.0) -> dict[
     at which the engine misreads characters (ocr_factory.CONFUSIONS).
     """
     expected = load_document(path)
-    lines = [line.strip() for line in expected.text.splitlines() if line.strip()]
     pdf = tmp_path / f"{path.stem}-{variant}.pdf"
-    title = expected.metadata.title
-    # The skewed scan also carries the title as a running head on every page: furniture to drop.
-    pages = ocr_factory.build_ocr_pdf(
-        expected.text,
-        pdf,
-        variant,
-        title_lines=pdf_probe._title_lines(lines, title),
-        header=title if variant == "skewed" else None,
-        confusions=confusions,
-    )
-    assert pages >= 2
+    assert ocr_factory.scan_document(expected, pdf, variant, confusions=confusions) >= 2
     got = load_document(pdf)
     spacing = pdf_probe._text_diff(pdf_probe.spacing(expected), pdf_probe.spacing(got))
 
