@@ -401,14 +401,19 @@ def share_widgets(parts: Parts) -> CmsPage:
     return CmsPage(page.encode(), parts.text, (*FOOTER_CHROME, "分享到", "新浪微博", "QQ好友", "扫一扫"))
 
 
-def split_body(parts: Parts) -> CmsPage:
-    """The body in two sibling containers: a long 政策 page cut by the CMS into 分页 divs (page 1 shown with
-    a 1 2 下一页 bar), or 正文 in one container and the 附件正文 (an attached plan) in the next."""
-    title = parts.title or "实施方案"
+def _two_halves(parts: Parts) -> tuple[str, str, str]:
+    """The page title and the body cut after its middle paragraph, each half as <p> markup."""
     body = list(parts.body)
     cut = _middle_paragraph(body) + 1
     first = paragraphs(body[:cut], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
     second = paragraphs(body[cut:], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    return parts.title or "实施方案", first, second
+
+
+def split_body(parts: Parts) -> CmsPage:
+    """The body in two sibling containers: a long 政策 page cut by the CMS into 分页 divs (page 1 shown with
+    a 1 2 下一页 bar), or 正文 in one container and the 附件正文 (an attached plan) in the next."""
+    title, first, second = _two_halves(parts)
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
 <div class="article"><h1>{esc(title)}</h1>
@@ -426,11 +431,7 @@ def split_body(parts: Parts) -> CmsPage:
 def split_wrapped(parts: Parts) -> CmsPage:
     """gd.gov.cn-style 正文 and 附件正文: each in its own TRS_Editor, each wrapped in a section div, so the
     two bodies are cousins, not siblings; a 附件： line with the attachment's name between them."""
-    title = parts.title or "实施方案"
-    body = list(parts.body)
-    cut = _middle_paragraph(body) + 1
-    first = paragraphs(body[:cut], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
-    second = paragraphs(body[cut:], lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
+    title, first, second = _two_halves(parts)
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
 <div class="viewList"><h3 class="zw-title">{esc(title)}</h3>
