@@ -84,15 +84,21 @@ def _in_worker(function: Callable[[_Job], _Result], job: _Job) -> _Result:
 
 
 def pmap(
-    function: Callable[[_Job], _Result], jobs: Iterable[_Job], *, min_jobs: int = 4
+    function: Callable[[_Job], _Result],
+    jobs: Iterable[_Job],
+    *,
+    min_jobs: int = 4,
+    chunk: int | None = None,
 ) -> Iterator[_Result]:
-    """Map in order over the shared pool when there are enough jobs and cores, else in this process."""
+    """Map in order over the shared pool when there are enough jobs and cores, else in this process.
+
+    Jobs go to workers `chunk` at a time (by default a few per message, by how many there are)."""
     jobs = list(jobs)
     if len(jobs) < min_jobs or worker_count() < 2:
         yield from map(function, jobs)
         return
     pool = _shared_pool()
-    chunk = max(1, min(16, len(jobs) // (worker_count() * 8)))
+    chunk = chunk or max(1, min(16, len(jobs) // (worker_count() * 8)))
     try:
         yield from pool.imap(partial(_in_worker, function), jobs, chunksize=chunk)
     except BaseException:

@@ -12,7 +12,6 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import chain
@@ -350,7 +349,7 @@ def _scan(
         # Loaded here, before the pool forks, every worker shares it: each would otherwise import the
         # pipeline (normalise, structure, their patterns) itself, ~50 ms of CPU per worker.
         import policykit.pipeline  # noqa: F401
-    outcomes = pmap(_scan_file, jobs)
+    outcomes: Iterable[_Outcome] = chain.from_iterable(pmap(_scan_files, _batches(jobs, stats), chunk=1))
     if STDIN in files:
         stdin_job: _Job = (STDIN, query.source, query.mode, full, password, None)
         outcomes = chain(outcomes, [_scan_file(stdin_job)])
@@ -380,15 +379,48 @@ _Job = tuple[str, str, str, bool, "str | None", "tuple[str, str] | bool | None"]
 """(path, query source, mode, full, password, the parent's test: decoded text and encoding, True, or None)."""
 
 
+_Outcome = tuple["str | None", list[ClauseRecord], int, int]
+"""What a worker found in one file: (error, candidate clause records, clauses in the file, their characters)."""
+
+_BATCHES_PER_WORKER = 64
+"""Jobs go to the pool in runs of about equal bytes, this many per worker: one message per run rather
+than per file (the parent's pickling of 5,000 one-file jobs cost as much CPU as a worker's testing),
+and enough runs that a worker given the costly files does not hold up the end."""
+
+
 def _text_bytes(files: list[str], stats: Mapping[str, os.stat_result] | None) -> int:
     """The total size of the .txt files among `files` (other formats are always parsed in workers)."""
-    total = 0
-    for file in files:
-        if file.lower().endswith(".txt"):
-            info = stats.get(file) if stats else None
-            with suppress(OSError):
-                total += (info or os.stat(file)).st_size
-    return total
+    return sum(_size(file, stats) for file in files if file.lower().endswith(".txt"))
+
+
+def _size(file: str, stats: Mapping[str, os.stat_result] | None) -> int:
+    info = stats.get(file) if stats else None
+    if info is None:
+        try:
+            info = os.stat(file)
+        except OSError:
+            return 0
+    return info.st_size
+
+
+def _batches(jobs: list[_Job], stats: Mapping[str, os.stat_result] | None) -> list[list[_Job]]:
+    """Consecutive jobs grouped into runs of about equal bytes (a file larger than a run is a run alone)."""
+    sizes = [_size(job[0], stats) for job in jobs]
+    from policykit.parallel import worker_count
+
+    target = sum(sizes) / (worker_count() * _BATCHES_PER_WORKER)
+    batches: list[list[_Job]] = []
+    run: list[_Job] = []
+    filled = 0
+    for job, size in zip(jobs, sizes, strict=True):
+        run.append(job)
+        filled += size
+        if filled >= target:
+            batches.append(run)
+            run, filled = [], 0
+    if run:
+        batches.append(run)
+    return batches
 
 
 @lru_cache(maxsize=8)
@@ -396,7 +428,12 @@ def _query(source: str, mode: str) -> Query:
     return parse_query(source, mode)
 
 
-def _scan_file(job: _Job) -> tuple[str | None, list[ClauseRecord], int, int]:
+def _scan_files(jobs: list[_Job]) -> list[_Outcome]:
+    """In a worker: the outcome of each job of a run, in order."""
+    return [_scan_file(job) for job in jobs]
+
+
+def _scan_file(job: _Job) -> _Outcome:
     """In a worker: (error, candidate clause records, clauses in the file, their characters)."""
     path, source, mode, full, password, tested = job
     query = _query(source, mode)
