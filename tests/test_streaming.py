@@ -41,6 +41,31 @@ def _lazy(value: object) -> object:
     return value
 
 
+_KEYS = st.text(max_size=4) | st.integers() | st.floats() | st.booleans() | st.none()
+_ANY_JSON = st.recursive(
+    _SCALARS | st.floats(),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(_KEYS, inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(_ANY_JSON)
+def test_to_json_writes_what_json_dumps_writes(data):
+    assert to_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("bad", [{"a": {1, 2}}, [object()], {(1, 2): 0}])
+def test_to_json_refuses_what_json_refuses(bad):
+    with pytest.raises(TypeError) as ours:
+        to_json(bad)
+    with pytest.raises(TypeError) as theirs:
+        json.dumps(bad, ensure_ascii=False, indent=2)
+    assert str(ours.value) == str(theirs.value)
+
+
 @settings(max_examples=examples(300), deadline=None)
 @given(_JSON)
 def test_iter_json_joins_to_json(data):
