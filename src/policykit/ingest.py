@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from policykit.errors import InputError
 from policykit.formats import detect_format, read_format
@@ -182,11 +182,11 @@ def source_from_text(
     lines = tuple(
         SourceLine(t, n) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
     )
-    return Source(path=path, name=name or Path(path).stem, lines=lines, encoding=encoding)
+    return Source(path=path, name=name or _stem(path), lines=lines, encoding=encoding)
 
 
 def read_source(
-    path: str | Path,
+    path: str | os.PathLike[str],
     *,
     encoding: str | None = None,
     password: str | None = None,
@@ -198,20 +198,21 @@ def read_source(
         data = sys.stdin.buffer.read()
         name = "stdin"
     else:
-        file = Path(path)
-        if not file.exists():
-            if file.is_symlink():
+        file = os.fspath(path)
+        if not os.path.exists(file):
+            if os.path.islink(file):
                 raise InputError("a symbolic link that leads nowhere (broken, or a loop)", path=shown)
             raise InputError("no such file: check the path", path=shown)
-        if file.is_dir():
+        if os.path.isdir(file):
             raise InputError("is a directory: give a document file (search takes folders)", path=shown)
         try:
-            data = file.read_bytes()
+            with open(file, "rb") as handle:
+                data = handle.read()
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path=shown) from None
-        name = file.stem
+        name = _stem(file)
     try:
-        kind = detect_format(data, Path(shown).suffix)
+        kind = detect_format(data, _suffix(shown))
     except InputError as error:
         raise InputError(str(error), path=shown) from None
     # A file named .pdf is read as a PDF (whose header may sit past leading junk) unless its bytes
@@ -226,3 +227,16 @@ def read_source(
     text, used = decode_text(data, shown, encoding)
     del data  # the bytes are 1.5x the text they decode to; only the text is needed from here
     return source_from_text(text, path=shown, name=name, encoding=used)
+
+
+def _suffix(path: str) -> str:
+    """What pathlib calls a path's suffix (".txt"; "" for ".profile" or "notes."), without importing it."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _stem(path: str) -> str:
+    """What pathlib calls a path's stem: the name without its suffix."""
+    name = os.path.basename(path)
+    return name[: len(name) - len(_suffix(name))]

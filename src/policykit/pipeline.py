@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from pathlib import Path
 
 from policykit.errors import PolicykitError
 from policykit.ingest import read_source, source_from_text
@@ -38,7 +38,7 @@ def _build(
 
 
 def load_document(
-    path: str | Path,
+    path: str | os.PathLike[str],
     *,
     encoding: str | None = None,
     password: str | None = None,
@@ -68,7 +68,7 @@ class ExtractRun:
 
 
 def extract_files(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | os.PathLike[str]],
     *,
     include_all: bool = False,
     year: int | None = None,

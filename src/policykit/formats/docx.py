@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
+from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -44,7 +44,7 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
+    except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
         # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
         raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
     numbering = Numbering.from_document(document)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element, make_source, spaced_label, table_lines
+from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
 from policykit.model import Source
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -117,7 +117,7 @@ def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:
         raise InputError(
             "this OpenDocument file has no content.xml: re-save it in LibreOffice or WPS", path=path
         ) from None
-    except (*ZIP_ERRORS, ValueError) as error:
+    except zip_errors(ValueError) as error:
         raise InputError(
             f"cannot open this .odt ({error}): re-save it in LibreOffice or WPS", path=path
         ) from None

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from policykit.errors import InputError
-from policykit.formats import ZIP_ERRORS, Element
+from policykit.formats import Element, zip_errors
 from policykit.model import Source
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
                     undecodable=0,
                 )
             )
-    except (*ZIP_ERRORS, KeyError, ValueError, SyntaxError) as error:
+    except zip_errors(KeyError, ValueError, SyntaxError) as error:
         raise InputError(f"cannot read this OFD file ({error}): is it complete?", path=path) from None
     lines = layout_lines(pages, path)
     if not any(text.strip() for text, _ in lines):
