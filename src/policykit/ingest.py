@@ -137,9 +137,9 @@ def _salvage(data: bytes, guessed: str, name: str) -> tuple[str, str] | None:
         return None
     _, codec, text, bad, lines = best
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
-    import logging
+    from policykit.errors import logger
 
-    logging.getLogger(__name__).warning(
+    logger(__name__).warning(
         "%s: %d undecodable byte sequence(s) read as U+FFFD (the rest is %s), on line(s) %s",
         name,
         bad,

@@ -6,10 +6,9 @@ into row fragments; `layout` orders them by column, drops running lines and mark
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from policykit.errors import PdfError
+from policykit.errors import PdfError, logger
 from policykit.formats.chrome import details_metadata, labelled_details
 from policykit.model import Metadata, Source
 from policykit.pdf.extract import PARALLEL_MIN_PAGES, Progress, extract_pages
@@ -28,7 +27,7 @@ __all__ = [
     "spaced",
 ]
 
-log = logging.getLogger("policykit.pdf")
+log = logger("policykit.pdf")
 # What to run on a scan: ocrmypdf reads English unless told the language (chi_sim: Simplified Chinese).
 OCR_COMMAND = "ocrmypdf -l chi_sim"
 

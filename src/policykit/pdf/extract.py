@@ -8,7 +8,6 @@ that takes too long as a whole is refused.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import re
@@ -16,7 +15,7 @@ import time
 import zlib
 from collections.abc import Callable
 
-from policykit.errors import PdfError
+from policykit.errors import PdfError, logger
 from policykit.pdf import reader_pdfium, reader_pdfminer
 from policykit.pdf.layout import PageText
 from policykit.pdf.reader_pdfminer import corrupt
@@ -24,7 +23,7 @@ from policykit.pdf.reader_pdfminer import corrupt
 Progress = Callable[[int, int], None]
 OpenReader = reader_pdfium.Reader | reader_pdfminer.Reader
 """A PDF opened by one of READERS: `pages`, `page(index)`, `close()`."""
-log = logging.getLogger("policykit.pdf")
+log = logger("policykit.pdf")
 
 READERS: dict[str, type[OpenReader]] = {
     reader_pdfium.NAME: reader_pdfium.Reader,

@@ -9,7 +9,6 @@ can rejoin wrapped lines, including paragraphs split across columns and pages.
 from __future__ import annotations
 
 import itertools
-import logging
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -17,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykit import pattern_cache
+from policykit.errors import logger
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
@@ -25,7 +25,7 @@ from policykit.zh.chars import SENTENCE_STOPS, is_cjk, squash
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
-log = logging.getLogger("policykit.pdf")
+log = logger("policykit.pdf")
 
 _PAGE_NUMBER = pattern_cache.compile(
     r"""^(?:

@@ -3,10 +3,10 @@ drop the chrome, related-link lists and footer lines left among them."""
 
 from __future__ import annotations
 
-import logging
 import re
 
 from policykit import pattern_cache
+from policykit.errors import logger
 from policykit.formats import NUMBER_END, Element, spaced_label, table_lines
 from policykit.formats.chrome import chrome_line
 from policykit.formats.html.words import SPACES as _SPACES
@@ -23,7 +23,7 @@ BLOCKS = LEAF_BLOCKS | {"ul", "ol", "dl", "dt", "tr", "table", "tbody", "thead",
 BLOCKS |= {"header", "main", "address", "figure", "figcaption", "caption", "hr"}
 _BOLD = frozenset(("strong", "b"))
 _SYMBOL_FONTS = ("symbol", "wingdings", "webdings")  # Word's bullets are letters in these fonts (l, §, Ø)
-log = logging.getLogger("policykit.formats")
+log = logger("policykit.formats")
 _BRACKETS = str.maketrans(dict.fromkeys("【】[]［］()（）|｜丨:：·•>»<«", ""))
 
 
