@@ -75,6 +75,8 @@ def test_regex_mode_reports_the_matched_text():
 
 def test_ascii_case_is_ignored_but_offsets_stay():
     assert hits("gdp", "单位GDP能耗") == ["GDP"]
+    assert hits("能耗 -gdp", "单位GDP能耗") == []  # an excluded term is folded as well
+    assert hits("能耗 -gdp", "单位能耗") == ["能耗"]
     assert fold("ＡGDP增长") == "Ａgdp增长"
 
 

@@ -26,6 +26,7 @@ REGEX_SECONDS = float(os.environ.get("POLICYKIT_REGEX_TIMEOUT", "2"))
 """Longest time one --regex term may spend on one clause before the search is refused."""
 
 _UPPER = pattern_cache.compile("[A-Z]+")
+_LETTER = pattern_cache.compile("[A-Za-z]")
 _SURROGATE = pattern_cache.compile("[\ud800-\udfff]")
 
 
@@ -99,6 +100,14 @@ class Query:
     excluded: tuple[Term, ...] = ()
     mode: str = "word"
     source: str = ""
+    folds: bool = field(init=False, compare=False, repr=False, default=True)
+    """Whether a clause must be case-folded before matching: only when a word or phrase term has an
+    ASCII letter (folding changes nothing else, and regexes match the text as it is)."""
+
+    def __post_init__(self) -> None:
+        terms = [term for terms in (*self.groups, self.excluded) for term in terms]
+        letters = any(term.mode != "regex" and _LETTER.search(term.text) for term in terms)
+        object.__setattr__(self, "folds", letters)
 
     def may_match(self, squashed: str) -> bool:
         """Tell whether text (folded, without whitespace) could hold a match: every group has a term whose
@@ -113,10 +122,10 @@ class Query:
 def clause_test(query: Query) -> Callable[[str], bool]:
     """The cold scan's test of a clause text: `query.may_match(fold(text))`, folding only when it matters.
 
-    fold only turns A-Z into a-z, so a part with no a-z occurs in the folded text exactly where it
-    occurs in the text itself; most Chinese queries skip the fold of every clause.
+    fold only turns A-Z into a-z, so a part with no letter occurs in the folded text exactly where it
+    occurs in the text itself; most Chinese queries skip the fold of every clause (Query.folds).
     """
-    if any(re.search("[a-z]", part) for group in query.groups for term in group for part in term.parts):
+    if query.folds:
         return lambda text: query.may_match(fold(text))
     return query.may_match
 
@@ -307,7 +316,7 @@ def match_record(
     record: ClauseRecord, query: Query, bounds: Callable[[], bytes]
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
     """Return (sorted spans, hits per positive term) when the clause satisfies the query, else None."""
-    folded = fold(record.text)
+    folded = fold(record.text) if query.folds else record.text
     cache: list[bytes] = []
 
     def cached_bounds() -> bytes:

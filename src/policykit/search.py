@@ -326,7 +326,7 @@ def _scan(
 
     def bitmap(text: str) -> bytes:
         if text not in bounds:
-            bounds[text] = hit_bitmap(text, fold(text), parts)
+            bounds[text] = hit_bitmap(text, fold(text) if query.folds else text, parts)
         return bounds[text]
 
     jobs: list[_Job] = []
