@@ -109,9 +109,16 @@ class Entry:
         return f"line {self.line}: {self.indicator or '∅'} {value} {self.unit}{comparator} ({self.year})"
 
 
+def _plain(indicator: str) -> str:
+    """The indicator without punctuation, in simplified script (a traditional copy's gold names 萬人 as 万人)."""
+    from policykit.zh.traditional import fold_traditional
+
+    return fold_traditional(indicator).translate(PUNCTUATION)
+
+
 def _bare(indicator: str) -> str:
     """The indicator without punctuation and generic verbs, for the overlap check."""
-    text = indicator.translate(PUNCTUATION)
+    text = _plain(indicator)
     for word in GENERIC_WORDS:
         text = text.replace(word, "")
     return text
@@ -131,7 +138,7 @@ def indicators_match(a: str, b: str) -> bool:
     """Loose indicator match: one contains the other, or enough shared characters after dropping verbs."""
     if not a or not b:
         return False
-    plain_a, plain_b = a.translate(PUNCTUATION), b.translate(PUNCTUATION)
+    plain_a, plain_b = _plain(a), _plain(b)
     if plain_a and plain_b and (plain_a in plain_b or plain_b in plain_a):
         return True
     return indicator_overlap(a, b) >= MIN_OVERLAP

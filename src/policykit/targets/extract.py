@@ -39,6 +39,7 @@ from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
+from policykit.zh.traditional import fold_traditional
 from policykit.zh.units import match_unit
 
 
@@ -672,6 +673,7 @@ def extract_text(
     [('新型研发机构数量', 20.0, '家', '>=', 2025), ('人才总量', 960000.0, '人', '>', 2025)]
     """
     context = context or TargetContext()
+    text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
     quantities = find_quantities(text)
     if not quantities:
         return []

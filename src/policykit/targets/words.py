@@ -60,6 +60,7 @@ class _Words:
     premise_of_task: re.Pattern[str]
     change_of_level: re.Pattern[str]
     property_cell: re.Pattern[str]
+    property_cell_start: re.Pattern[str]  # a 属性 cell a row's unwrapping ran into the next row's first cell
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
@@ -320,6 +321,7 @@ def _words() -> _Words:
             "(?:比|较)(?:" + _alternation(raw["previous_year"]).pattern + ")[^，。；]{0,40}$"
         ),
         property_cell=pattern_cache.compile("^(?:" + _alternation(raw["property_cells"]).pattern + ")$"),
+        property_cell_start=pattern_cache.compile("(?:" + _alternation(raw["property_cells"]).pattern + ")"),
         caption_words=pattern_cache.compile(
             r"^(?:"
             + _alternation(raw["annex_words"]).pattern

@@ -1,0 +1,173 @@
+"""Classes of errors met on the held-out genre passages (tests/gold/targets/genres), each stated with sentences
+written in the style of real plans and reports, never copied from the passages or from the tool's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench.eval import GENRES_DIR, gold_files, is_genre_gold, load_gold
+
+from policykit.pipeline import load_document
+from policykit.targets import TargetContext, extract_targets, extract_text
+
+
+def read_file(tmp_path: Path, text: str, *, include_all: bool = False) -> list[tuple]:
+    """Every target (or with include_all every figure) of a document written to a .txt file."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    found = extract_targets(load_document(path), include_all=include_all)
+    return [(t.indicator, t.value, t.unit, t.comparator, t.year, t.kind) for t in found]
+
+
+def targets(text: str, year: int | None = None) -> list[tuple]:
+    """The targets of a text: (indicator, value, unit, comparator, year)."""
+    found = extract_text(text, context=TargetContext(reference_year=year))
+    return [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in found]
+
+
+def test_every_genre_gold_loads_and_names_its_passage():
+    paths = sorted(GENRES_DIR.glob("*.yaml"))
+    assert len(paths) >= 15
+    for path in paths:
+        gold = load_gold(path)
+        assert is_genre_gold(path) and gold.document.is_file(), path.name
+        assert gold.document.parent == GENRES_DIR and gold.document.stem == path.stem, path.name
+        for item in gold.targets + gold.optional + (gold.achieved or ()):
+            assert item.indicator and isinstance(item.unit, str), (path.name, item)
+            assert item.year is None or 1949 < item.year < 2100, (path.name, item)
+    assert sum(len(load_gold(p).targets) for p in paths) >= 150
+
+
+def test_the_default_run_scores_the_genres_before_the_real_files():
+    paths = gold_files([])
+    genres = [p for p in paths if is_genre_gold(p)]
+    assert genres and all(paths.index(p) < len(paths) - 4 for p in genres)
+
+
+# ---------------------------------------------------------------- indicator tables with 属性 as the last column
+
+TAB_TABLE = "\n".join(
+    [
+        "某区“十四五”生态环境保护规划",
+        "",
+        "专栏1  主要指标",
+        "",
+        "序号\t指标\t单位\t2020年\t2025年\t属性",
+        "1\t空气质量优良天数比率\t%\t80.5\t>85\t约束性",
+        "2\t森林蓄积量\t万立方米\t210\t260\t预期性",
+        "3\t城乡居民收入比\t—\t2.3\t2.1\t预期性",
+        "",
+        "一、主要任务",
+        "",
+        "到2025年，新建口袋公园20个。",
+    ]
+)
+
+
+def test_a_table_whose_property_column_comes_last_gives_a_target_per_row(tmp_path):
+    found = read_file(tmp_path, TAB_TABLE)
+    assert ("空气质量优良天数比率", 85, "%", ">", 2025, "target") in found
+    assert ("森林蓄积量", 2600000, "立方米", None, 2025, "target") in found
+    assert not any(f[0] == "城乡居民收入比" for f in found)  # a ratio with no unit is no quantity
+
+
+def test_the_earlier_year_column_of_such_a_table_is_achieved(tmp_path):
+    found = read_file(tmp_path, TAB_TABLE, include_all=True)
+    assert ("空气质量优良天数比率", 80.5, "%", None, 2020, "achieved") in found
+    assert ("森林蓄积量", 2100000, "立方米", None, 2020, "achieved") in found
+
+
+def test_one_cell_a_line_with_the_unit_joined_to_the_indicator(tmp_path):
+    lines = [
+        "某市“十四五”养老服务规划",
+        "",
+        "专栏2  主要指标",
+        "序号",
+        "指标",
+        "单位",
+        "2020年",
+        "2025年",
+        "属性",
+    ]
+    lines += [
+        "1",
+        "养老机构护理型床位占比",
+        "%",
+        "45",
+        "≥55",
+        "约束性",
+        "2",
+        "社区养老服务设施",
+        "个",
+        "120",
+        "200",
+    ]
+    lines += ["预期性"]
+    found = read_file(tmp_path, "\n".join(lines))
+    assert ("养老机构护理型床位占比", 55, "%", ">=", 2025, "target") in found
+    assert ("社区养老服务设施", 200, "个", None, 2025, "target") in found
+
+
+def test_bar_joined_rows_after_a_bar_joined_header_are_one_table(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十四五”口岸发展规划",
+            "",
+            "表1  主要指标",
+            "",
+            "指标 | 单位 | 2020年 | 2025年 | 年均增长 | 属性",
+            "口岸货运量 | 万吨 | 1500 | 2100 | 7% | 预期性",
+            "国际航线 | 条 | 12 | 20 | — | 预期性",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("口岸货运量", 21000000, "吨", None, 2025, "target") in found
+    assert ("国际航线", 20, "条", None, 2025, "target") in found
+    assert ("国际航线", 12, "条", None, 2020, "achieved") in found
+    assert not [f for f in found if f[1] == 7 and f[5] != "figure"]  # 年均增长 restates the change
+
+
+# ---------------------------------------------------------------- traditional script (a Hong Kong or Macao copy)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，高速公路通車里程達到1.2萬公里。", ("高速公路通车里程", 12000, "公里", None, 2025)),
+        ("到2025年，城鎮新增就業不低於80萬人。", ("城镇新增就业", 800000, "人", ">=", 2025)),
+        ("到2025年，城鎮調查失業率控制在5.5%以內。", ("城镇调查失业率", 5.5, "%", "<=", 2025)),
+        ("到2027年，地區生產總值達到1.5萬億元左右。", ("地区生产总值", 1.5e12, "元", "~", 2027)),
+    ],
+)
+def test_a_traditional_copy_reads_as_the_simplified_text(text, expected):
+    assert targets(text) == [expected]
+
+
+def test_a_traditional_change_in_points_keeps_its_unit():
+    (found,) = extract_text("到2025年，常住人口城鎮化率提高3個百分點。")
+    assert (found.value, found.unit, found.direction, found.year) == (3, "百分点", "increase", 2025)
+
+
+def test_the_fold_keeps_every_offset_and_leaves_simplified_text_alone():
+    from policykit.zh.traditional import fold_traditional
+
+    text = "大灣區經濟總量突破14萬億元"
+    assert len(fold_traditional(text)) == len(text)
+    simplified = "到2025年，粮食产量稳定在1.3万亿斤以上，于2024年底前完成。"
+    assert fold_traditional(simplified) == simplified
+
+
+def test_a_traditional_document_gets_its_title_period_read(tmp_path):
+    text = "\n".join(
+        [
+            "某市推進數字經濟發展三年行動計劃（2024—2026年）",
+            "",
+            "一、主要目標",
+            "",
+            "數字經濟核心產業增加值佔地區生產總值比重達到12%，新建5G基站1.5萬個。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("数字经济核心产业增加值占地区生产总值比重", 12, "%", None, 2026, "target") in found
+    assert ("5G基站", 15000, "个", None, 2026, "target") in found  # the plan's end, from its folded title
