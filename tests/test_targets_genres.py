@@ -171,3 +171,62 @@ def test_a_traditional_document_gets_its_title_period_read(tmp_path):
     found = read_file(tmp_path, text)
     assert ("数字经济核心产业增加值占地区生产总值比重", 12, "%", None, 2026, "target") in found
     assert ("5G基站", 15000, "个", None, 2026, "target") in found  # the plan's end, from its folded title
+
+
+# ---------------------------------------------------------------- plans written in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到二〇二五年，城市污水集中收集率达到百分之百。", ("城市污水集中收集率", 100, "%", None, 2025)),
+        ("到二〇二五年，较大事故发生率控制在千分之二以下。", ("较大事故发生率", 2, "‰", "<=", 2025)),
+        ("到二〇二五年，重大事故发生率控制在千分之一以下。", ("重大事故发生率", 1, "‰", "<=", 2025)),
+    ],
+)
+def test_a_share_written_in_words_is_read_whole(text, expected):
+    assert targets(text) == [expected]
+
+
+def test_a_baseline_year_in_chinese_numerals_is_no_part_of_the_indicator():
+    found = targets("到二〇二五年，单位地区生产总值能耗较二〇二〇年下降百分之十四。")
+    assert found == [("单位地区生产总值能耗", 14, "%", None, 2025)]
+
+
+def test_a_large_count_in_chinese_numerals_is_a_goal_not_a_category():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text(
+        "新建改造集中供水站一千五百处，建设应急水源工程十二处，受益群众二百万人。", context=context
+    )
+    assert [(t.value, t.unit, t.kind, t.year) for t in found] == [
+        (1500, "处", "target", 2025),
+        (12, "处", "target", 2025),
+        (2000000, "人", "target", 2025),
+    ]
+    # the categories a plan counts in words stay layout, and so does the base of a rate
+    assert not extract_text("围绕三个方面，实施十项重点任务。", context=context)
+    rate = extract_text("年均每十万人受灾人次下降15%。", context=context)
+    assert [(t.value, t.unit) for t in rate] == [(15, "%")]
+
+
+# ---------------------------------------------------------------- per-year words and a plan's period
+
+
+def test_a_per_year_word_governs_its_own_clause_only():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text("每年安排专项资金不少于2亿元，公益金用于助残服务的比例不低于50%。", context=context)
+    assert [(t.value, t.year) for t in found] == [(200000000, None), (50, 2025)]
+
+
+def test_a_yearly_average_in_a_plan_is_due_at_the_period_end():
+    context = TargetContext(reference_year=2023, period_end=2025)
+    found = extract_text("实施技术改造专项，技改投资年均增长12%以上。", context=context)
+    assert [(t.value, t.direction, t.year) for t in found] == [(12, "increase", 2025)]
+    every_year = extract_text("每年新增城镇就业5万人。", context=context)
+    assert [(t.value, t.year) for t in every_year] == [(50000, None)]
+
+
+def test_a_yearly_average_in_a_review_keeps_the_review_year():
+    context = TargetContext(reference_year=2026, period_end=2030)
+    found = extract_text("五年来，地区生产总值年均增长5.6%。", context=context, include_all=True)
+    assert [(t.value, t.kind, t.year) for t in found] == [(5.6, "achieved", 2025)]

@@ -54,6 +54,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         if quantity.value > 1 and quantity.written_unit in _words().worded_count_units:
             return None  # 完成三幅安置房地块出让, 增至近三倍: things and multiples, no category
+        if quantity.value >= 100 and quantity.raw[:1] not in "十百千万亿":
+            return None  # 供水工程一千二百处: no plan has a hundred categories (每十万人 is a rate's base)
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
 

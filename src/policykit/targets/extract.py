@@ -242,6 +242,7 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
+_CLAUSE_BREAK = pattern_cache.compile("[，,；;]")
 _SCOPE = pattern_cache.compile(r"([^，,；;。]{2,24})中[，,]")
 _ALTERNATIVE_UNIT = pattern_cache.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -391,7 +392,25 @@ def _read_sentence(
     forecasting = False
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
-    per_year = words.per_year.search(text, s_start, s_end)
+    per_years = list(words.per_year.finditer(text, s_start, s_end))
+
+    def yearly(start: int) -> bool:
+        """A per-year word governs the figure at `start`: before it in its clause. In a plan, 年均 states a goal
+        over the period (工业投资年均增长10%以上), due at its end; 每年/逐年 a figure with no deadline. In a
+        review any per-year word before the figure keeps it from the period's end, as it always did."""
+        review = achieved or context.review is not None
+        return any(
+            hit.end() <= start
+            and (
+                review
+                or (
+                    not _CLAUSE_BREAK.search(text, hit.end(), start)
+                    and hit.group() not in words.period_average
+                )
+            )
+            for hit in per_years
+        )
+
     quantities = _with_list_units(text, quantities, s_start, s_end)
     for number, quantity in enumerate(quantities):
         quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
@@ -577,7 +596,7 @@ def _read_sentence(
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
         from_period = False
-        if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
+        if year is None and context.period_end and not yearly(quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
             from_period = True
         reading = Reading(

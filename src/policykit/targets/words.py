@@ -38,6 +38,7 @@ class _Words:
     target_verbs: re.Pattern[str]
     goal_words: re.Pattern[str]
     per_year: re.Pattern[str]
+    period_average: frozenset[str]
     per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
@@ -129,10 +130,10 @@ def _plans() -> list[str]:
 
 
 def _compared(raw: dict) -> str:
-    """What a change is measured from: 比2020年, 较“十三五”末, 比上年 (group year or plan)."""
+    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年 (group year or plan)."""
     plans = "|".join(map(str, _plans()))
     return (
-        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d)[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
         + plans
         + r")[”\"]?(?:末|期末)?|"
         + _alternation(raw["previous_year"]).pattern
@@ -187,6 +188,7 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
+        period_average=frozenset(map(str, raw["period_average"])),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"

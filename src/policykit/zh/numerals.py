@@ -343,8 +343,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             factor, end = 1, found.start("cn") + size
         if found["pct"]:
             unit = _WORDED_SHARES[found["pct"]]
-        if unit is None or (number <= 1 and factor == 1 and not vague):
-            return None  # 一批, 一项, 零部件: an article or a word, not a count; bare numerals are words
+        if unit is None or (number <= 1 and factor == 1 and not vague and not found["pct"]):
+            return None  # 一批, 一项, 零部件: an article or a word, not a count (千分之一 is a share); bare numerals are words
     if found["pct"]:
         unit = _WORDED_SHARES[found["pct"]]
         end = found.end()
