@@ -230,3 +230,88 @@ def test_a_yearly_average_in_a_review_keeps_the_review_year():
     context = TargetContext(reference_year=2026, period_end=2030)
     found = extract_text("五年来，地区生产总值年均增长5.6%。", context=context, include_all=True)
     assert [(t.value, t.kind, t.year) for t in found] == [(5.6, "achieved", 2025)]
+
+
+# ---------------------------------------------------------------- rates per 100,000 people
+
+
+def test_a_rate_per_hundred_thousand_keeps_its_denominator_as_unit():
+    found = targets("到2025年，孕产妇死亡率控制在12/10万以下，婴儿死亡率控制在4.5‰以下。")
+    assert found == [("孕产妇死亡率", 12, "/10万", "<=", 2025), ("婴儿死亡率", 4.5, "‰", "<=", 2025)]
+    (written,) = targets("到2025年，新生儿破伤风发病率低于1/十万。")
+    assert written[1:3] == (1, "/10万")
+
+
+# ---------------------------------------------------------------- a plan's period and its name
+
+
+def test_a_plan_period_named_as_a_time_is_the_deadline():
+    assert targets("严格控制煤炭消费，“十四五”时期煤炭消费总量控制在1.8亿吨以内。") == [
+        ("煤炭消费总量", 180000000, "吨", "<=", 2025)
+    ]
+
+
+def test_a_plan_period_that_is_compared_with_is_no_deadline():
+    found = targets("到2025年，研发经费投入年均增长8%以上、投入强度高于“十三五”时期实际。", 2021)
+    assert [(t[1], t[4]) for t in found] == [(8, 2025)]
+
+
+def test_an_outline_titled_with_the_plan_number_spelled_out_sets_the_period_end(tmp_path):
+    text = "\n".join(
+        [
+            "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+            "",
+            "第五章  重点任务",
+            "",
+            "全面推进乡村振兴，新建农村公路800公里，农村自来水普及率达到98%以上。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("农村公路", 800, "公里", None, 2025, "target") in found
+    assert ("农村自来水普及率", 98, "%", ">=", 2025, "target") in found
+
+
+# ---------------------------------------------------------------- reviews: a plan's 发展环境, a report's title year
+
+
+def test_the_figures_of_a_plans_environment_section_are_results(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十四五”生态环境保护规划",
+            "",
+            "一、环境质量现状",
+            "",
+            "2020年，全市空气质量优良天数比率为86.3%，森林覆盖率为38.5%。",
+            "",
+            "二、发展环境",
+            "",
+            "“十三五”时期，全市粮食总产量达到52亿斤。",
+            "",
+            "三、规划目标",
+            "",
+            "到2025年，空气质量优良天数比率达到88%。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    kinds = {(f[1], f[5]) for f in found}
+    assert {(86.3, "achieved"), (38.5, "achieved"), (5200000000, "achieved"), (88, "target")} <= kinds
+
+
+def test_a_work_report_titled_with_its_year_reads_its_review_as_the_year_before(tmp_path):
+    text = "\n".join(
+        [
+            "2026年某市政府工作报告",
+            "",
+            "一、2025年和过去五年工作回顾",
+            "",
+            "过去一年，全市地区生产总值增长5.8%，城镇新增就业9.2万人。",
+            "",
+            "二、2026年工作安排",
+            "",
+            "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业9万人以上。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("地区生产总值", 5.8, "%", None, 2025, "achieved") in found
+    assert ("城镇新增就业", 92000, "人", None, 2025, "achieved") in found
+    assert ("城镇新增就业", 90000, "人", ">=", 2026, "target") in found

@@ -25,6 +25,8 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
             if reference_year is not None:
                 found.append((hit.start(), reference_year + known.relative_years[hit["rel"]]))
         elif hit["plan"]:
+            if sentence[: hit.start("plan")].rstrip('“"').endswith(known.baseline_before):
+                continue  # 投入强度高于“十三五”时期实际: what is compared with, not a deadline
             found.append((hit.start(), known.five_year_plans[hit["plan"]]))
         else:
             start = hit.start("year")

@@ -95,6 +95,9 @@ def _reference_year(document: Document, year: int | None) -> int | None:
         found = re.match(r"(\d{4})", document.metadata.period)
         if found:
             return int(found.group(1))
+    title = document.metadata.title or ""
+    if any(word in title for word in _words().yearly_report_titles):
+        return _heading_year(title)  # 2025年某省政府工作报告, with no date in its text
     return None
 
 
