@@ -315,3 +315,27 @@ def test_a_work_report_titled_with_its_year_reads_its_review_as_the_year_before(
     assert ("地区生产总值", 5.8, "%", None, 2025, "achieved") in found
     assert ("城镇新增就业", 92000, "人", None, 2025, "achieved") in found
     assert ("城镇新增就业", 90000, "人", ">=", 2026, "target") in found
+
+
+# ---------------------------------------------------------------- durations cut to a level, coal rates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("到2025年，消费纠纷平均办理时限缩短至7个工作日。", 7),
+        ("到2025年，不动产登记办理时间压缩到3个工作日。", 3),
+    ],
+)
+def test_a_duration_cut_to_a_level_is_a_goal(text, value):
+    (found,) = targets(text)
+    assert found[1:3] == (value, "工作日")
+
+
+def test_a_duration_a_task_takes_is_still_no_goal():
+    assert targets("到2025年，企业开办用3个工作日。") == []
+
+
+def test_a_coal_rate_per_kilowatt_hour_is_one_unit():
+    (found,) = targets("到2025年，煤电机组平均供电煤耗降至298克标准煤/千瓦时。")
+    assert found[1:3] == (298, "克标准煤/千瓦时")
