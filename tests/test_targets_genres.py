@@ -339,3 +339,19 @@ def test_a_duration_a_task_takes_is_still_no_goal():
 def test_a_coal_rate_per_kilowatt_hour_is_one_unit():
     (found,) = targets("到2025年，煤电机组平均供电煤耗降至298克标准煤/千瓦时。")
     assert found[1:3] == (298, "克标准煤/千瓦时")
+
+
+# ---------------------------------------------------------------- the years ahead and a vision year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("展望2035年，人均地区生产总值年均增长5%左右。", 2035),
+        ("今后五年，全市生产总值年均增长5.5%左右。", 2027),
+        ("未来三年，新建城市公园30个。", 2025),
+    ],
+)
+def test_the_years_ahead_set_the_deadline(text, year):
+    (found,) = targets(text, 2023)
+    assert found[4] == year
