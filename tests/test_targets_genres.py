@@ -355,3 +355,31 @@ def test_a_coal_rate_per_kilowatt_hour_is_one_unit():
 def test_the_years_ahead_set_the_deadline(text, year):
     (found,) = targets(text, 2023)
     assert found[4] == year
+
+
+# ---------------------------------------------------------------- years that date a noun, per-10,000 bases, bounded cells
+
+
+def test_a_year_that_dates_a_noun_is_no_deadline_and_no_review():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text("完成2000年底前建成的城镇老旧小区改造任务，改造城中村30个。", context=context)
+    assert [(t.value, t.year, t.kind) for t in found] == [(30, 2025, "target")]
+    deadline = extract_text("2023年底前，完成改造城中村30个。", context=context)
+    assert [(t.value, t.year) for t in deadline] == [(30, 2023)]
+
+
+def test_a_rate_base_after_mei_is_no_count():
+    found = extract_text("每万名劳动力中研发人员达到120人年。", context=TargetContext(reference_year=2021))
+    assert 10000 not in [t.value for t in found]
+    programme = extract_text("到2025年，培训万名乡村工匠。", context=TargetContext(reference_year=2021))
+    assert [t.value for t in programme] == [10000]
+
+
+def test_table_cells_with_their_bound_in_words(tmp_path):
+    lines = ["某省金融业发展“十五五”规划", "", "专栏1  主要指标", "序号", "指标名称", "单位", "2024年基期值"]
+    lines += ["2030年目标值", "属性", "1", "金融业增加值占地区生产总值比重", "%", "7.6", "8左右", "预期性"]
+    lines += ["2", "银行业不良贷款率", "%", "1.3", "1.5以内", "约束性"]
+    found = read_file(tmp_path, "\n".join(lines), include_all=True)
+    assert ("金融业增加值占地区生产总值比重", 8, "%", "~", 2030, "target") in found
+    assert ("金融业增加值占地区生产总值比重", 7.6, "%", None, 2024, "achieved") in found
+    assert ("银行业不良贷款率", 1.5, "%", "<=", 2030, "target") in found

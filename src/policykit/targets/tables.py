@@ -362,6 +362,11 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
 
 
 _CELL_BREAK = pattern_cache.compile(r"\t|\s*[|｜]\s*")
+# A value cell that may carry its bound in words after it (8左右, 95以上, 1.5以内).
+_BOUNDED_CELL = pattern_cache.compile(
+    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*(?P<after>左右|以上|以下|以内)?$"
+)
+_AFTER_SIGNS = {"左右": "~", "以上": ">=", "以下": "<=", "以内": "<="}
 _HEADER_END = pattern_cache.compile("属性")
 
 
@@ -422,7 +427,7 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         if len(row) < len(columns) + 1:
             continue
         values = row[len(row) - len(columns) :]
-        if not all(_VALUE_CELL.match(v) or _EMPTY_CELL.match(v) for v in values):
+        if not all(_BOUNDED_CELL.match(v) or _EMPTY_CELL.match(v) for v in values):
             continue
         label = row[: len(row) - len(columns)]
         if label and _SERIAL.match(label[0]) and len(label) > 1:
@@ -438,7 +443,7 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
             indicator = "".join(label)
         printed = " ".join(f"{c} {v}" for c, v in zip(columns, values, strict=True))
         for position, value in enumerate(values):
-            hit = _VALUE_CELL.match(value)
+            hit = _BOUNDED_CELL.match(value)
             unit = "%" if hit and hit["pct"] else unit_text
             if hit is None or not unit or not indicator:
                 continue
@@ -451,9 +456,9 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
                 (
                     cells[row_start + len(row) - len(columns) + position][0],
                     indicator,
-                    value if hit["pct"] or not unit_text else value + unit_text,
+                    value if hit["pct"] or hit["after"] or not unit_text else value + unit_text,
                     quantities[0],
-                    _CELL_SIGNS.get(hit["sign"] or ""),
+                    _CELL_SIGNS.get(hit["sign"] or "") or _AFTER_SIGNS.get(hit["after"] or ""),
                     year,
                     kind,
                     f"{indicator}（{names[end]}） {printed}",
