@@ -486,8 +486,10 @@ def table_text(document: Document, clause: Clause) -> str:
 
 def is_bar_header(text: str) -> bool:
     """A row of cells joined by bars that heads an indicator table: 指标 | 单位 | 2020年 | 2025年 | 属性."""
+    if "属性" not in text or not ("|" in text or "｜" in text):
+        return False  # every clause is asked: most hold neither
     cells = [cell for _, cell in _split_cells(text)]
-    return len(cells) >= 4 and "属性" in cells and ("|" in text or "｜" in text)
+    return len(cells) >= 4 and "属性" in cells
 
 
 def _table_rows(
