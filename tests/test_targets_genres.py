@@ -383,3 +383,17 @@ def test_table_cells_with_their_bound_in_words(tmp_path):
     assert ("金融业增加值占地区生产总值比重", 8, "%", "~", 2030, "target") in found
     assert ("金融业增加值占地区生产总值比重", 7.6, "%", None, 2024, "achieved") in found
     assert ("银行业不良贷款率", 1.5, "%", "<=", 2030, "target") in found
+
+
+# ---------------------------------------------------------------- one-character heads jieba tags as morphemes
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("到2025年，新增星级饭店15家，乡村旅游重点村达到50个。", "乡村旅游重点村"),
+        ("到2025年，创建粮食生产重点县10个。", "粮食生产重点县"),
+    ],
+)
+def test_a_one_character_head_ends_the_name(text, indicator):
+    assert targets(text)[-1][0] == indicator

@@ -184,6 +184,8 @@ def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
     if _one_as_adjective(word) or word in _words().numeral_adjectives:
         return False  # 一次性生活补助, 千兆光网: the word describes the noun
+    if tag == "zg" and word in _words().head_morphemes:
+        return False  # 乡村旅游重点村: jieba's morpheme tag on a noun that heads the name
     return (
         (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))

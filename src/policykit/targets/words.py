@@ -52,6 +52,7 @@ class _Words:
     people_subjects: re.Pattern[str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
+    head_morphemes: frozenset[str]
     noun_adjectives: frozenset[str]
     predicate_verbs: frozenset[str]
     duration_words: frozenset[str]
@@ -207,6 +208,7 @@ def _words() -> _Words:
         people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
+        head_morphemes=frozenset(map(str, raw["head_morphemes"])),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
         predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
