@@ -397,3 +397,32 @@ def test_table_cells_with_their_bound_in_words(tmp_path):
 )
 def test_a_one_character_head_ends_the_name(text, indicator):
     assert targets(text)[-1][0] == indicator
+
+
+def test_a_table_with_the_unit_in_brackets_after_each_indicator(tmp_path):
+    lines = [
+        "某县“十四五”生态文明建设规划",
+        "",
+        "表2  主要指标",
+        "序号",
+        "指标名称",
+        "现状值（2020年）",
+        "目标值（2025年）",
+    ]
+    lines += [
+        "属性",
+        "1",
+        "湿地保护率（%）",
+        "48",
+        "≥52",
+        "约束性",
+        "2",
+        "新增绿道里程（公里）",
+        "—",
+        "120",
+        "预期性",
+    ]
+    found = read_file(tmp_path, "\n".join(lines), include_all=True)
+    assert ("湿地保护率", 52, "%", ">=", 2025, "target") in found
+    assert ("湿地保护率", 48, "%", None, 2020, "achieved") in found
+    assert ("新增绿道里程", 120, "公里", None, 2025, "target") in found

@@ -412,14 +412,14 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         return []
     first = next((i for i, n in enumerate(header) if n in ("单位", "计量单位")), None)
     if first is None:
-        first = next((i for i, n in enumerate(header) if "指标" in n), None)
+        first = next((i for i, n in enumerate(header) if n.startswith("指标")), None)  # not the caption
     columns = header[first + 1 :] if first is not None else []
     years = [dates().year.search(c) or plan_year(c) for c in columns]
     if not columns or not any(years):
         return []
     column_years = [_column_year(c, None) if y else None for c, y in zip(columns, years, strict=True)]
     last = max(y for y in column_years if y is not None)
-    has_unit = header[first] != "指标" if first is not None else False
+    has_unit = first is not None and header[first] in ("单位", "计量单位")
     found: list[_Cell] = []
     start = header_end + 1
     for end in [i for i in range(start, len(names)) if words.property_cell.match(names[i])]:
@@ -441,6 +441,11 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
             indicator, unit_text = split if split else (label[0], "")
         else:
             indicator = "".join(label)
+            note = _unit_of(
+                indicator
+            )  # 森林覆盖率（%）, 新增造林面积（万亩）: the unit in brackets after the name
+            if note:
+                indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
         printed = " ".join(f"{c} {v}" for c, v in zip(columns, values, strict=True))
         for position, value in enumerate(values):
             hit = _BOUNDED_CELL.match(value)
