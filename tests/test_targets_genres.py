@@ -426,3 +426,19 @@ def test_a_table_with_the_unit_in_brackets_after_each_indicator(tmp_path):
     assert ("湿地保护率", 52, "%", ">=", 2025, "target") in found
     assert ("湿地保护率", 48, "%", None, 2020, "achieved") in found
     assert ("新增绿道里程", 120, "公里", None, 2025, "target") in found
+
+
+# ---------------------------------------------------------------- a share of an earlier level
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("到2025年，旅游收入恢复到2019年水平的90%以上。", "旅游收入", 90),
+        ("到2025年，航空客运量达到2019年同期水平的95%。", "航空客运量", 95),
+        ("到2025年，入境游客人次恢复至疫情前水平的110%。", "入境游客人次", 110),
+    ],
+)
+def test_a_share_of_an_earlier_level_names_what_recovers_and_keeps_the_deadline(text, indicator, value):
+    (found,) = targets(text, 2023)
+    assert (found[0], found[1], found[4]) == (indicator, value, 2025)

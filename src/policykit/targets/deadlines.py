@@ -11,6 +11,7 @@ from policykit.zh.dates import dates, period, plan_years, year_value
 _MULTIPLE_OF_YEAR = pattern_cache.compile(r"的(?:近|约|超过)?[\d一二两三四五六七八九十]")
 # A year with 底前/以前 and a verb then 的 (2000年底前建成的小区) dates the noun after it.
 _DATES_A_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,4}?的")
+_LEVEL_OF_YEAR = pattern_cache.compile(r"(?:同期)?(?:的)?水平")
 _BEFORE_THEN_NOUN = pattern_cache.compile(r"(?:底前|底以前|以前|之前|前)[\u4e00-\u9fff]{1,4}?的")
 
 
@@ -49,6 +50,8 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
                 continue  # 比2020年下降: a baseline, not a deadline
             if _MULTIPLE_OF_YEAR.match(sentence, hit.end()):
                 continue  # 提高到2020年的2倍: the year the multiple is of, not a deadline
+            if not hit["end"] and _LEVEL_OF_YEAR.match(sentence, hit.end()):
+                continue  # 恢复到2019年水平的90%: the year of a level the goal is a share of
             if hit["end"] and not hit["to"] and _DATES_A_NOUN.match(sentence, hit.end()):
                 continue  # 完成2000年底前建成的老旧小区改造: the year dates what is changed, not the goal
             year = year_value(hit["year"])

@@ -300,6 +300,9 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
     left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with
+    left = _words().share_of_level.sub(
+        "", left
+    )  # 旅游收入恢复到2019年水平的(90%): the level it is a share of
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]

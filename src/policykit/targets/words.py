@@ -99,6 +99,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
     verb_adverbs: tuple[str, ...]
@@ -249,6 +250,9 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        share_of_level=pattern_cache.compile(
+            "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
+        ),
         compared=pattern_cache.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
         verb_adverbs=longest_first(raw["verb_adverbs"]),
