@@ -442,3 +442,10 @@ def test_a_table_with_the_unit_in_brackets_after_each_indicator(tmp_path):
 def test_a_share_of_an_earlier_level_names_what_recovers_and_keeps_the_deadline(text, indicator, value):
     (found,) = targets(text, 2023)
     assert (found[0], found[1], found[4]) == (indicator, value, 2025)
+
+
+def test_the_scorer_matches_an_indicator_across_scripts():
+    from bench.eval import indicators_match
+
+    assert indicators_match("大灣區經濟總量", "大湾区经济总量")
+    assert not indicators_match("大灣區經濟總量", "新能源汽车保有量")
