@@ -449,3 +449,45 @@ def test_the_scorer_matches_an_indicator_across_scripts():
 
     assert indicators_match("大灣區經濟總量", "大湾区经济总量")
     assert not indicators_match("大灣區經濟總量", "新能源汽车保有量")
+
+
+# ---------------------------------------------------------------- a goal section's opening year, table groups, 标准箱
+
+
+def test_a_goal_sections_opening_year_carries_to_its_later_paragraphs(tmp_path):
+    text = "\n".join(
+        [
+            "某市节水型社会建设实施方案",
+            "",
+            "一、主要目标",
+            "",
+            "到2025年，全市用水总量控制在8亿立方米以内。",
+            "",
+            "农业方面，畜禽粪污综合利用率达到85%以上，农膜回收率达到90%。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("畜禽粪污综合利用率", 85, "%", ">=", 2025, "target") in found
+    assert ("农膜回收率", 90, "%", None, 2025, "target") in found
+
+
+def test_a_category_column_is_no_part_of_the_indicator(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十五五”规划纲要",
+            "",
+            "类别 | 指标 | 2025年 | 2030年 | 属性",
+            "创新驱动 | 研发经费投入强度（%） | 2.6 | 3.1 | 预期性",
+            "绿色生态 | 森林覆盖率（%） | 40 | 41 | 约束性",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("研发经费投入强度", 3.1, "%", None, 2030, "target") in found
+    assert ("森林覆盖率", 41, "%", None, 2030, "target") in found
+
+
+def test_standard_containers_are_counted_in_one_unit():
+    assert [t[1:3] for t in targets("到2025年，集装箱吞吐量达到500万标准箱，空箱调运30万TEU。")] == [
+        (5000000, "标箱"),
+        (300000, "标箱"),
+    ]

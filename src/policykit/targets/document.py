@@ -210,6 +210,11 @@ def _walk_targets(
             if clause.text.strip().endswith(("：", ":")):
                 deadlines = _deadlines(clause.text, context.reference_year)
                 lead = deadlines[-1][1] if deadlines else None
+            elif context.goal and lead is None and clause.kind == "paragraph":
+                # 主要目标: 到2025年，…。 then a paragraph with no year of its own (农业绿色发展方面，…): the year the
+                # section's first paragraph opens with
+                opening = _deadlines(clause.text.lstrip()[:12], context.reference_year)
+                lead = opening[0][1] if opening and opening[0][0] == 0 else None
 
     yield from visit_siblings(document.clauses, base)
 

@@ -420,6 +420,8 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
     column_years = [_column_year(c, None) if y else None for c, y in zip(columns, years, strict=True)]
     last = max(y for y in column_years if y is not None)
     has_unit = first is not None and header[first] in ("单位", "计量单位")
+    named_at = next((i for i, n in enumerate(header) if n.startswith("指标")), 0)
+    grouped = any(n != "序号" and "表" not in n for n in header[:named_at])  # 类别 | 指标 | …
     found: list[_Cell] = []
     start = header_end + 1
     for end in [i for i in range(start, len(names)) if words.property_cell.match(names[i])]:
@@ -440,10 +442,11 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
             split = _split_unit(label[0])
             indicator, unit_text = split if split else (label[0], "")
         else:
-            indicator = "".join(label)
+            # a 类别 column before 指标 (its cell only on a group's first row when merged): the last label cell
+            indicator = label[-1] if grouped else "".join(label)
             note = _unit_of(
                 indicator
-            )  # 森林覆盖率（%）, 新增造林面积（万亩）: the unit in brackets after the name
+            )  # 森林覆盖率（%）, 造林面积（万亩）: the unit in brackets after the name
             if note:
                 indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
         printed = " ".join(f"{c} {v}" for c, v in zip(columns, values, strict=True))
