@@ -54,6 +54,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     if quantity.chinese and quantity.factor == 1 and not quantity.vague and quantity.group == "count":
         if quantity.value > 1 and quantity.written_unit in _words().worded_count_units:
             return None  # 完成三幅安置房地块出让, 增至近三倍: things and multiples, no category
+        if quantity.value >= 100 and quantity.raw[:1] not in "十百千万亿":
+            return None  # 供水工程一千二百处: no plan has a hundred categories (每十万人 is a rate's base)
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
 
@@ -580,10 +582,26 @@ def _unbounded_time(r: Reading) -> bool:
     >>> from policykit.targets.extract import explain
     >>> explain("到2025年，企业开办用3个工作日。")
     [('3个工作日', 'figure', 'a duration with no bound')]
+    >>> explain("到2025年，纠纷平均办理时限缩短至7个工作日。")[0][1]
+    'target'
     """
     if r.quantity.group != "time" or r.comparator or r.direction:
         return False
+    if _shortened_to(r.text[max(r.sentence[0], r.quantity.start - 6) : r.quantity.start]):
+        return False  # 办理时限缩短至7个工作日: a duration cut to a level is a goal like 5个工作日以内
     return not _measures_age(r.text, r.quantity.start, r.quantity)  # 受教育年限提高到11.3年: a level in years
+
+
+def _shortened_to(before: str) -> bool:
+    """Tell whether the words before a value cut something down to it: 缩短至, 压缩到, 降至 (a decrease verb, then
+    到/至).
+
+    >>> _shortened_to("平均办理时限缩短至"), _shortened_to("审批时间压缩到"), _shortened_to("企业开办用")
+    (True, True, False)
+    """
+    words = _words()
+    before = before.rstrip()
+    return before.endswith(words.level_suffix) and before[:-1].endswith(words.decrease)
 
 
 def _reviewed(r: Reading) -> bool:

@@ -9,6 +9,19 @@ from policykit.zh.dates import dates, period, plan_years, year_value
 
 # A year followed by 的 and a number is what a multiple or share is of (2020年的2倍, 2020年的一半).
 _MULTIPLE_OF_YEAR = pattern_cache.compile(r"的(?:近|约|超过)?[\d一二两三四五六七八九十]")
+# A year with 底前/以前 and a verb then 的 (2000年底前建成的小区) dates the noun after it.
+_DATES_A_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,4}?的")
+_LEVEL_OF_YEAR = pattern_cache.compile(r"(?:同期)?(?:的)?水平")
+_BEFORE_THEN_NOUN = pattern_cache.compile(r"(?:底前|底以前|以前|之前|前)[\u4e00-\u9fff]{1,4}?的")
+
+
+def dates_a_noun(sentence: str, after_year: int) -> bool:
+    """Tell whether the year ending at `after_year` (after 年) dates a noun: 2000年底前建成的小区, 2015年以前竣工的.
+
+    >>> dates_a_noun("完成2000年底前建成的老旧小区改造", 7), dates_a_noun("2025年底前完成改造", 5)
+    (True, False)
+    """
+    return _BEFORE_THEN_NOUN.match(sentence, after_year) is not None
 
 
 def _deadline_hits(text: str) -> list[re.Match[str]]:
@@ -25,6 +38,8 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
             if reference_year is not None:
                 found.append((hit.start(), reference_year + known.relative_years[hit["rel"]]))
         elif hit["plan"]:
+            if sentence[: hit.start("plan")].rstrip('“"').endswith(known.baseline_before):
+                continue  # 投入强度高于“十三五”时期实际: what is compared with, not a deadline
             found.append((hit.start(), known.five_year_plans[hit["plan"]]))
         else:
             start = hit.start("year")
@@ -35,6 +50,10 @@ def _deadlines(sentence: str, reference_year: int | None) -> list[tuple[int, int
                 continue  # 比2020年下降: a baseline, not a deadline
             if _MULTIPLE_OF_YEAR.match(sentence, hit.end()):
                 continue  # 提高到2020年的2倍: the year the multiple is of, not a deadline
+            if not hit["end"] and _LEVEL_OF_YEAR.match(sentence, hit.end()):
+                continue  # 恢复到2019年水平的90%: the year of a level the goal is a share of
+            if hit["end"] and not hit["to"] and _DATES_A_NOUN.match(sentence, hit.end()):
+                continue  # 完成2000年底前建成的老旧小区改造: the year dates what is changed, not the goal
             year = year_value(hit["year"])
             is_scope = (
                 hit["to"] or hit["end"] or hit["fy"] or start == 0 or sentence[start - 1] in "，,。；：\n"
@@ -65,4 +84,12 @@ def _past_year_opening(sentence: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-__all__ = ["_deadline_hits", "_deadlines", "_heading_year", "_past_year_opening", "_period_end", "plan_years"]
+__all__ = [
+    "_deadline_hits",
+    "_deadlines",
+    "_heading_year",
+    "_past_year_opening",
+    "_period_end",
+    "dates_a_noun",
+    "plan_years",
+]

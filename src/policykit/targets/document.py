@@ -15,9 +15,10 @@ from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
-from policykit.targets.tables import _done_cells, _table_rows, table_text
+from policykit.targets.tables import _done_cells, _table_rows, is_bar_header, table_text
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
+from policykit.zh.traditional import fold_traditional, has_traditional
 
 
 def _review_after(text: str, context: TargetContext) -> tuple[int, int] | None:
@@ -94,6 +95,9 @@ def _reference_year(document: Document, year: int | None) -> int | None:
         found = re.match(r"(\d{4})", document.metadata.period)
         if found:
             return int(found.group(1))
+    title = document.metadata.title or ""
+    if any(word in title for word in _words().yearly_report_titles):
+        return _heading_year(title)  # 2025年某省政府工作报告, with no date in its text
     return None
 
 
@@ -117,9 +121,37 @@ def _results_in_done_cells(
     return kept
 
 
+def _simplified(document: Document) -> Document:
+    """A traditional-script copy (萬/億/達到/以內) read as the simplified text extract's words are written in.
+
+    The fold maps one character to one, so offsets, lines and pages hold; indicators come out simplified where a
+    character is folded.
+    """
+    if not has_traditional(document.text):
+        return document
+
+    def fold(clause: Clause) -> Clause:
+        return replace(
+            clause,
+            heading=fold_traditional(clause.heading),
+            number=fold_traditional(clause.number),
+            text=fold_traditional(clause.text),
+            children=tuple(fold(child) for child in clause.children),
+        )
+
+    metadata = replace(document.metadata, title=fold_traditional(document.metadata.title or "") or None)
+    return replace(
+        document,
+        text=fold_traditional(document.text),
+        clauses=tuple(fold(clause) for clause in document.clauses),
+        metadata=metadata,
+    )
+
+
 def _walk_targets(
     document: Document, include_all: bool, year: int | None
 ) -> Iterable[tuple[Clause, list[Target]]]:
+    document = _simplified(document)
     base = TargetContext(
         document=document.name,
         reference_year=_reference_year(document, year),
@@ -134,7 +166,7 @@ def _walk_targets(
     base = replace(base, period_end=base.plan_end)
 
     def visit(
-        clause: Clause, context: TargetContext, lead_year: int | None
+        clause: Clause, context: TargetContext, lead_year: int | None, bar_header: str = ""
     ) -> Iterator[tuple[Clause, list[Target]]]:
         own = context
         if lead_year is not None and own.year is None:
@@ -154,6 +186,10 @@ def _walk_targets(
         if clause.kind == "table":
             found = _results_in_done_cells(document, clause, own, found, include_all)
             found.extend(_table_rows(document, clause, own, include_all))
+        elif is_bar_header(clause.text):
+            found.extend(_table_rows(document, clause, own, include_all, header=""))
+        elif bar_header and "|" in clause.text:
+            found.extend(_table_rows(document, clause, own, include_all, header=bar_header))
         yield clause, found
         inner = _child_context(clause, context)
         yield from visit_siblings(clause.children, replace(inner, review=_review_after(clause.text, inner)))
@@ -163,12 +199,22 @@ def _walk_targets(
     ) -> Iterator[tuple[Clause, list[Target]]]:
         """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline."""
         lead: int | None = None
+        bar_header = ""  # 指标 | 单位 | 2020年 | 2025年 | 属性: the rows after it are the table's
         for clause in clauses:
-            yield from visit(clause, context, lead)
+            yield from visit(clause, context, lead, bar_header)
+            if is_bar_header(clause.text):
+                bar_header = clause.text[: clause.text.index("属性") + 2].strip()  # not the rows run into it
+            elif "|" not in clause.text:
+                bar_header = ""
             context = replace(context, review=_review_after(clause.text, context))
             if clause.text.strip().endswith(("：", ":")):
                 deadlines = _deadlines(clause.text, context.reference_year)
                 lead = deadlines[-1][1] if deadlines else None
+            elif context.goal and lead is None and clause.kind == "paragraph":
+                # 主要目标: 到2025年，…。 then a paragraph with no year of its own (农业绿色发展方面，…): the year the
+                # section's first paragraph opens with
+                opening = _deadlines(clause.text.lstrip()[:12], context.reference_year)
+                lead = opening[0][1] if opening and opening[0][0] == 0 else None
 
     yield from visit_siblings(document.clauses, base)
 

@@ -39,6 +39,7 @@ from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
+from policykit.zh.traditional import fold_traditional
 from policykit.zh.units import match_unit
 
 
@@ -241,6 +242,7 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
+_CLAUSE_BREAK = pattern_cache.compile("[，,；;]")
 _SCOPE = pattern_cache.compile(r"([^，,；;。]{2,24})中[，,]")
 _ALTERNATIVE_UNIT = pattern_cache.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -390,7 +392,25 @@ def _read_sentence(
     forecasting = False
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
-    per_year = words.per_year.search(text, s_start, s_end)
+    per_years = list(words.per_year.finditer(text, s_start, s_end))
+
+    def yearly(start: int) -> bool:
+        """A per-year word governs the figure at `start`: before it in its clause. In a plan, 年均 states a goal
+        over the period (工业投资年均增长10%以上), due at its end; 每年/逐年 a figure with no deadline. In a
+        review any per-year word before the figure keeps it from the period's end, as it always did."""
+        review = achieved or context.review is not None
+        return any(
+            hit.end() <= start
+            and (
+                review
+                or (
+                    not _CLAUSE_BREAK.search(text, hit.end(), start)
+                    and hit.group() not in words.period_average
+                )
+            )
+            for hit in per_years
+        )
+
     quantities = _with_list_units(text, quantities, s_start, s_end)
     for number, quantity in enumerate(quantities):
         quantity, implied_noun = _with_implied_unit(text, quantity, s_end)
@@ -576,7 +596,7 @@ def _read_sentence(
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
         from_period = False
-        if year is None and context.period_end and not (per_year and per_year.end() <= quantity.start):
+        if year is None and context.period_end and not yearly(quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
             from_period = True
         reading = Reading(
@@ -672,6 +692,7 @@ def extract_text(
     [('新型研发机构数量', 20.0, '家', '>=', 2025), ('人才总量', 960000.0, '人', '>', 2025)]
     """
     context = context or TargetContext()
+    text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
     quantities = find_quantities(text)
     if not quantities:
         return []

@@ -184,6 +184,8 @@ def _breaks_phrase(word: str, tag: str) -> bool:
     """Tell whether a token ends the phrase before it: numerals (五大), pronouns, adverbs, prepositions, times."""
     if _one_as_adjective(word) or word in _words().numeral_adjectives:
         return False  # 一次性生活补助, 千兆光网: the word describes the noun
+    if tag == "zg" and word in _words().head_morphemes:
+        return False  # 乡村旅游重点村: jieba's morpheme tag on a noun that heads the name
     return (
         (tag in _NOMINAL_BREAK and not (tag == "t" and word in _words().age_words))
         or bool(_COUNTED_WORD.match(word))
@@ -298,6 +300,9 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     left = _words().duration_adverb.sub("", left.strip())  # 粮食总产量连续9年稳定在: not 9年 as a count
     left = without_span(left)  # 居民人均可支配收入五年增长: the span of years is no part of the name
     left = _words().compared_to.sub("", left)  # PM2.5年均浓度较“十三五”末(改善): what it is compared with
+    left = _words().share_of_level.sub(
+        "", left
+    )  # 旅游收入恢复到2019年水平的(90%): the level it is a share of
     deadlines = _deadline_hits(left)
     if deadlines:
         left = left[deadlines[-1].end() :]

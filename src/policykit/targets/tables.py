@@ -361,6 +361,121 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
     return found
 
 
+_CELL_BREAK = pattern_cache.compile(r"\t|\s*[|｜]\s*")
+# A value cell that may carry its bound in words after it (8左右, 95以上, 1.5以内).
+_BOUNDED_CELL = pattern_cache.compile(
+    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*(?P<after>左右|以上|以下|以内)?$"
+)
+_AFTER_SIGNS = {"左右": "~", "以上": ">=", "以下": "<=", "以内": "<="}
+_HEADER_END = pattern_cache.compile("属性")
+
+
+def _split_cells(text: str) -> list[tuple[int, str]]:
+    """The cells of a flattened table with their offsets: one a line, or a row a line split at tabs and bars."""
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        start = 0
+        for piece in [*_CELL_BREAK.finditer(line), None]:
+            end = piece.start() if piece else len(line)
+            cell = line[start:end]
+            at = offset + start + len(cell) - len(cell.lstrip())
+            joined = _words().property_cell_start.match(cell.strip()) or _HEADER_END.match(cell.strip())
+            if joined and len(cell.strip()) > joined.end():  # 预期性服务贸易…: a row run into the next
+                cells.append((at, joined.group(0)))
+                at, cell = at + joined.end(), cell.strip()[joined.end() :]
+            if cell.strip():
+                cells.append((at, cell.strip()))
+            start = piece.end() if piece else len(line)
+        offset += len(line) + 1
+    return cells
+
+
+def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
+    """Read an indicator table whose 属性 column comes last: 指标 / 单位 / 2020年 / 2025年 / 属性.
+
+    A row is its cells up to its 预期性/约束性 cell: a 序号, the indicator (its unit joined or in a cell of its
+    own), then one value per column. The latest year column holds the targets and earlier year columns the
+    results (kind 'achieved'); a column of no year (年均增长) restates the change between them ('figure').
+
+    >>> table = "\\n".join(["指标\\t单位\\t2020年\\t2025年\\t属性", "森林覆盖率\\t%\\t41\\t≥43\\t约束性"])
+    >>> [(c[1], c[3].value, c[4], c[5], c[6]) for c in _values_then_property(table, 2021)]
+    [('森林覆盖率', 41.0, None, 2020, 'achieved'), ('森林覆盖率', 43.0, '>=', 2025, 'target')]
+    """
+    words = _words()
+    cells = _split_cells(text)
+    names = [cell for _, cell in cells]
+    if "属性" not in names:
+        return []
+    header_end = names.index("属性")
+    header = names[:header_end]
+    if not any(words.property_cell.match(n) for n in names[header_end + 1 :]):
+        return []
+    first = next((i for i, n in enumerate(header) if n in ("单位", "计量单位")), None)
+    if first is None:
+        first = next((i for i, n in enumerate(header) if n.startswith("指标")), None)  # not the caption
+    columns = header[first + 1 :] if first is not None else []
+    years = [dates().year.search(c) or plan_year(c) for c in columns]
+    if not columns or not any(years):
+        return []
+    column_years = [_column_year(c, None) if y else None for c, y in zip(columns, years, strict=True)]
+    last = max(y for y in column_years if y is not None)
+    has_unit = first is not None and header[first] in ("单位", "计量单位")
+    named_at = next((i for i, n in enumerate(header) if n.startswith("指标")), 0)
+    grouped = any(n != "序号" and "表" not in n for n in header[:named_at])  # 类别 | 指标 | …
+    found: list[_Cell] = []
+    start = header_end + 1
+    for end in [i for i in range(start, len(names)) if words.property_cell.match(names[i])]:
+        row, row_start, start = names[start:end], start, end + 1
+        if len(row) < len(columns) + 1:
+            continue
+        values = row[len(row) - len(columns) :]
+        if not all(_BOUNDED_CELL.match(v) or _EMPTY_CELL.match(v) for v in values):
+            continue
+        label = row[: len(row) - len(columns)]
+        if label and _SERIAL.match(label[0]) and len(label) > 1:
+            label = label[1:]
+        unit_text = ""
+        if has_unit and len(label) >= 2:
+            unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
+            indicator = "".join(label[:-1])
+        elif has_unit:
+            split = _split_unit(label[0])
+            indicator, unit_text = split if split else (label[0], "")
+        else:
+            # a 类别 column before 指标 (its cell only on a group's first row when merged): the last label cell
+            indicator = label[-1] if grouped else "".join(label)
+            note = _unit_of(
+                indicator
+            )  # 森林覆盖率（%）, 造林面积（万亩）: the unit in brackets after the name
+            if note:
+                indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
+        printed = " ".join(f"{c} {v}" for c, v in zip(columns, values, strict=True))
+        for position, value in enumerate(values):
+            hit = _BOUNDED_CELL.match(value)
+            unit = "%" if hit and hit["pct"] else unit_text
+            if hit is None or not unit or not indicator:
+                continue
+            quantities = find_quantities(hit["number"] + unit.replace("％", "%"))
+            if not quantities:
+                continue
+            year = column_years[position]
+            kind: TargetKind = "figure" if year is None else "target" if year == last else "achieved"
+            found.append(
+                (
+                    cells[row_start + len(row) - len(columns) + position][0],
+                    indicator,
+                    value if hit["pct"] or hit["after"] or not unit_text else value + unit_text,
+                    quantities[0],
+                    _CELL_SIGNS.get(hit["sign"] or "") or _AFTER_SIGNS.get(hit["after"] or ""),
+                    year,
+                    kind,
+                    f"{indicator}（{names[end]}） {printed}",
+                    None,
+                )
+            )
+    return found
+
+
 def table_text(document: Document, clause: Clause) -> str:
     """A table clause's text with the page furniture between its rows blanked, offsets kept.
 
@@ -377,21 +492,38 @@ def table_text(document: Document, clause: Clause) -> str:
     )
 
 
+def is_bar_header(text: str) -> bool:
+    """A row of cells joined by bars that heads an indicator table: 指标 | 单位 | 2020年 | 2025年 | 属性."""
+    if "属性" not in text or not ("|" in text or "｜" in text):
+        return False  # every clause is asked: most hold neither
+    cells = [cell for _, cell in _split_cells(text)]
+    return len(cells) >= 4 and "属性" in cells
+
+
 def _table_rows(
-    document: Document, clause: Clause, context: TargetContext, include_all: bool
+    document: Document, clause: Clause, context: TargetContext, include_all: bool, header: str | None = None
 ) -> list[Target]:
-    """The targets of an indicator table clause, one per value cell, each with its row as evidence."""
+    """The targets of an indicator table clause, one per value cell, each with its row as evidence.
+
+    `header` is given for a table of bar-joined rows (指标 | 单位 | … | 属性) that the text holds as paragraphs:
+    "" when the clause holds its own header, else the header row of an earlier paragraph.
+    """
     targets = []
     text = table_text(document, clause)
-    read = (
-        _table_targets(text, context.reference_year)
-        or _values_before_property(text, context.period_end or context.reference_year)
-        or _allocation_targets(text, clause.heading or "", context.reference_year)
-    )
+    if header is not None:
+        read = _values_then_property(f"{header}\n{text}", context.reference_year)
+    else:
+        read = (
+            _table_targets(text, context.reference_year)
+            or _values_before_property(text, context.period_end or context.reference_year)
+            or _values_then_property(text, context.reference_year)
+            or _allocation_targets(text, clause.heading or "", context.reference_year)
+        )
+    shift = len(header) + 1 if header else 0
     for offset, indicator, cell, quantity, comparator, year, kind, row, direction in read:
         if kind != "target" and not include_all:
             continue
-        line, page = document.locate(clause.start + offset)
+        line, page = document.locate(clause.start + offset - shift)
         targets.append(
             Target(
                 indicator=indicator,

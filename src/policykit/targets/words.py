@@ -38,6 +38,8 @@ class _Words:
     target_verbs: re.Pattern[str]
     goal_words: re.Pattern[str]
     per_year: re.Pattern[str]
+    period_average: frozenset[str]
+    yearly_report_titles: tuple[str, ...]
     per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
@@ -50,6 +52,7 @@ class _Words:
     people_subjects: re.Pattern[str]
     age_words: frozenset[str]
     numeral_adjectives: frozenset[str]
+    head_morphemes: frozenset[str]
     noun_adjectives: frozenset[str]
     predicate_verbs: frozenset[str]
     duration_words: frozenset[str]
@@ -60,6 +63,7 @@ class _Words:
     premise_of_task: re.Pattern[str]
     change_of_level: re.Pattern[str]
     property_cell: re.Pattern[str]
+    property_cell_start: re.Pattern[str]  # a 属性 cell a row's unwrapping ran into the next row's first cell
     caption_words: re.Pattern[str]
     shared_noun_modifiers: str
     penalty_words: re.Pattern[str]
@@ -95,6 +99,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
     verb_adverbs: tuple[str, ...]
@@ -128,10 +133,10 @@ def _plans() -> list[str]:
 
 
 def _compared(raw: dict) -> str:
-    """What a change is measured from: 比2020年, 较“十三五”末, 比上年 (group year or plan)."""
+    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年 (group year or plan)."""
     plans = "|".join(map(str, _plans()))
     return (
-        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d)[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
         + plans
         + r")[”\"]?(?:末|期末)?|"
         + _alternation(raw["previous_year"]).pattern
@@ -186,6 +191,8 @@ def _words() -> _Words:
         target_verbs=_alternation(raw["target_verbs"]),
         goal_words=_alternation(raw["goal_words"]),
         per_year=_alternation(raw["per_year"]),
+        period_average=frozenset(map(str, raw["period_average"])),
+        yearly_report_titles=tuple(map(str, raw["yearly_report_titles"])),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
@@ -202,6 +209,7 @@ def _words() -> _Words:
         people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
+        head_morphemes=frozenset(map(str, raw["head_morphemes"])),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
         predicate_verbs=frozenset(map(str, raw["predicate_verbs"])),
         penalty_words=_alternation(raw["penalty_words"]),
@@ -242,6 +250,9 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        share_of_level=pattern_cache.compile(
+            "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
+        ),
         compared=pattern_cache.compile(_compared(raw)),
         reach_verbs=longest_first(raw["reach_verbs"]),
         verb_adverbs=longest_first(raw["verb_adverbs"]),
@@ -320,6 +331,7 @@ def _words() -> _Words:
             "(?:比|较)(?:" + _alternation(raw["previous_year"]).pattern + ")[^，。；]{0,40}$"
         ),
         property_cell=pattern_cache.compile("^(?:" + _alternation(raw["property_cells"]).pattern + ")$"),
+        property_cell_start=pattern_cache.compile("(?:" + _alternation(raw["property_cells"]).pattern + ")"),
         caption_words=pattern_cache.compile(
             r"^(?:"
             + _alternation(raw["annex_words"]).pattern

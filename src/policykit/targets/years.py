@@ -6,6 +6,7 @@ from __future__ import annotations
 from policykit import pattern_cache
 from policykit.model import TargetKind
 from policykit.targets.classify import Reading, _baseline
+from policykit.targets.deadlines import dates_a_noun
 from policykit.targets.indicator import LIST_SPAN, _segment_start_no_dun
 from policykit.targets.periods import is_period_flow, years_spanned
 from policykit.targets.words import _words
@@ -79,6 +80,7 @@ def _past_scope_year(sentence: str, reference: int | None) -> int | None:
             year < reference
             and (at == opening or sentence[opening:at] in lead)  # 全区2022年实现…: a subject before it
             and not sentence.startswith(("以来", "以前", "之前"), hit.end())
+            and not dates_a_noun(sentence, hit.end())  # 完成2000年底前建成的老旧小区改造: no review
         ):
             return year
     return None

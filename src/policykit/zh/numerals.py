@@ -244,7 +244,7 @@ _NUMBER = pattern_cache.compile(
     r"(?P<word>" + _WORDS + r")"
     r"|(?P<den>[二两三四五六七八九十]+)分之(?P<num>[一二两三四五六七八九十]+)(?!分)"
     r"|(?P<pct>" + "|".join(map(re.escape, _WORDED_SHARES)) + r")?(?:"
-    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿])(?=万名)|"
+    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿每])(?=万名)|"
     + _OPENERS
     + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
     r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)(?:(?<=[万亿])(?P<magmore>多|余))?"
@@ -343,8 +343,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             factor, end = 1, found.start("cn") + size
         if found["pct"]:
             unit = _WORDED_SHARES[found["pct"]]
-        if unit is None or (number <= 1 and factor == 1 and not vague):
-            return None  # 一批, 一项, 零部件: an article or a word, not a count; bare numerals are words
+        if unit is None or (number <= 1 and factor == 1 and not vague and not found["pct"]):
+            return None  # 一批, 一项, 零部件: an article or a word, not a count (千分之一 is a share); bare numerals are words
     if found["pct"]:
         unit = _WORDED_SHARES[found["pct"]]
         end = found.end()

@@ -1,0 +1,493 @@
+"""Classes of errors met on the held-out genre passages (tests/gold/targets/genres), each stated with sentences
+written in the style of real plans and reports, never copied from the passages or from the tool's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench.eval import GENRES_DIR, gold_files, is_genre_gold, load_gold
+
+from policykit.pipeline import load_document
+from policykit.targets import TargetContext, extract_targets, extract_text
+
+
+def read_file(tmp_path: Path, text: str, *, include_all: bool = False) -> list[tuple]:
+    """Every target (or with include_all every figure) of a document written to a .txt file."""
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    found = extract_targets(load_document(path), include_all=include_all)
+    return [(t.indicator, t.value, t.unit, t.comparator, t.year, t.kind) for t in found]
+
+
+def targets(text: str, year: int | None = None) -> list[tuple]:
+    """The targets of a text: (indicator, value, unit, comparator, year)."""
+    found = extract_text(text, context=TargetContext(reference_year=year))
+    return [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in found]
+
+
+def test_every_genre_gold_loads_and_names_its_passage():
+    paths = sorted(GENRES_DIR.glob("*.yaml"))
+    assert len(paths) >= 15
+    for path in paths:
+        gold = load_gold(path)
+        assert is_genre_gold(path) and gold.document.is_file(), path.name
+        assert gold.document.parent == GENRES_DIR and gold.document.stem == path.stem, path.name
+        for item in gold.targets + gold.optional + (gold.achieved or ()):
+            assert item.indicator and isinstance(item.unit, str), (path.name, item)
+            assert item.year is None or 1949 < item.year < 2100, (path.name, item)
+    assert sum(len(load_gold(p).targets) for p in paths) >= 150
+
+
+def test_the_default_run_scores_the_genres_before_the_real_files():
+    paths = gold_files([])
+    genres = [p for p in paths if is_genre_gold(p)]
+    assert genres and all(paths.index(p) < len(paths) - 4 for p in genres)
+
+
+# ---------------------------------------------------------------- indicator tables with 属性 as the last column
+
+TAB_TABLE = "\n".join(
+    [
+        "某区“十四五”生态环境保护规划",
+        "",
+        "专栏1  主要指标",
+        "",
+        "序号\t指标\t单位\t2020年\t2025年\t属性",
+        "1\t空气质量优良天数比率\t%\t80.5\t>85\t约束性",
+        "2\t森林蓄积量\t万立方米\t210\t260\t预期性",
+        "3\t城乡居民收入比\t—\t2.3\t2.1\t预期性",
+        "",
+        "一、主要任务",
+        "",
+        "到2025年，新建口袋公园20个。",
+    ]
+)
+
+
+def test_a_table_whose_property_column_comes_last_gives_a_target_per_row(tmp_path):
+    found = read_file(tmp_path, TAB_TABLE)
+    assert ("空气质量优良天数比率", 85, "%", ">", 2025, "target") in found
+    assert ("森林蓄积量", 2600000, "立方米", None, 2025, "target") in found
+    assert not any(f[0] == "城乡居民收入比" for f in found)  # a ratio with no unit is no quantity
+
+
+def test_the_earlier_year_column_of_such_a_table_is_achieved(tmp_path):
+    found = read_file(tmp_path, TAB_TABLE, include_all=True)
+    assert ("空气质量优良天数比率", 80.5, "%", None, 2020, "achieved") in found
+    assert ("森林蓄积量", 2100000, "立方米", None, 2020, "achieved") in found
+
+
+def test_one_cell_a_line_with_the_unit_joined_to_the_indicator(tmp_path):
+    lines = [
+        "某市“十四五”养老服务规划",
+        "",
+        "专栏2  主要指标",
+        "序号",
+        "指标",
+        "单位",
+        "2020年",
+        "2025年",
+        "属性",
+    ]
+    lines += [
+        "1",
+        "养老机构护理型床位占比",
+        "%",
+        "45",
+        "≥55",
+        "约束性",
+        "2",
+        "社区养老服务设施",
+        "个",
+        "120",
+        "200",
+    ]
+    lines += ["预期性"]
+    found = read_file(tmp_path, "\n".join(lines))
+    assert ("养老机构护理型床位占比", 55, "%", ">=", 2025, "target") in found
+    assert ("社区养老服务设施", 200, "个", None, 2025, "target") in found
+
+
+def test_bar_joined_rows_after_a_bar_joined_header_are_one_table(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十四五”口岸发展规划",
+            "",
+            "表1  主要指标",
+            "",
+            "指标 | 单位 | 2020年 | 2025年 | 年均增长 | 属性",
+            "口岸货运量 | 万吨 | 1500 | 2100 | 7% | 预期性",
+            "国际航线 | 条 | 12 | 20 | — | 预期性",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("口岸货运量", 21000000, "吨", None, 2025, "target") in found
+    assert ("国际航线", 20, "条", None, 2025, "target") in found
+    assert ("国际航线", 12, "条", None, 2020, "achieved") in found
+    assert not [f for f in found if f[1] == 7 and f[5] != "figure"]  # 年均增长 restates the change
+
+
+# ---------------------------------------------------------------- traditional script (a Hong Kong or Macao copy)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，高速公路通車里程達到1.2萬公里。", ("高速公路通车里程", 12000, "公里", None, 2025)),
+        ("到2025年，城鎮新增就業不低於80萬人。", ("城镇新增就业", 800000, "人", ">=", 2025)),
+        ("到2025年，城鎮調查失業率控制在5.5%以內。", ("城镇调查失业率", 5.5, "%", "<=", 2025)),
+        ("到2027年，地區生產總值達到1.5萬億元左右。", ("地区生产总值", 1.5e12, "元", "~", 2027)),
+    ],
+)
+def test_a_traditional_copy_reads_as_the_simplified_text(text, expected):
+    assert targets(text) == [expected]
+
+
+def test_a_traditional_change_in_points_keeps_its_unit():
+    (found,) = extract_text("到2025年，常住人口城鎮化率提高3個百分點。")
+    assert (found.value, found.unit, found.direction, found.year) == (3, "百分点", "increase", 2025)
+
+
+def test_the_fold_keeps_every_offset_and_leaves_simplified_text_alone():
+    from policykit.zh.traditional import fold_traditional
+
+    text = "大灣區經濟總量突破14萬億元"
+    assert len(fold_traditional(text)) == len(text)
+    simplified = "到2025年，粮食产量稳定在1.3万亿斤以上，于2024年底前完成。"
+    assert fold_traditional(simplified) == simplified
+
+
+def test_a_traditional_document_gets_its_title_period_read(tmp_path):
+    text = "\n".join(
+        [
+            "某市推進數字經濟發展三年行動計劃（2024—2026年）",
+            "",
+            "一、主要目標",
+            "",
+            "數字經濟核心產業增加值佔地區生產總值比重達到12%，新建5G基站1.5萬個。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("数字经济核心产业增加值占地区生产总值比重", 12, "%", None, 2026, "target") in found
+    assert ("5G基站", 15000, "个", None, 2026, "target") in found  # the plan's end, from its folded title
+
+
+# ---------------------------------------------------------------- plans written in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到二〇二五年，城市污水集中收集率达到百分之百。", ("城市污水集中收集率", 100, "%", None, 2025)),
+        ("到二〇二五年，较大事故发生率控制在千分之二以下。", ("较大事故发生率", 2, "‰", "<=", 2025)),
+        ("到二〇二五年，重大事故发生率控制在千分之一以下。", ("重大事故发生率", 1, "‰", "<=", 2025)),
+    ],
+)
+def test_a_share_written_in_words_is_read_whole(text, expected):
+    assert targets(text) == [expected]
+
+
+def test_a_baseline_year_in_chinese_numerals_is_no_part_of_the_indicator():
+    found = targets("到二〇二五年，单位地区生产总值能耗较二〇二〇年下降百分之十四。")
+    assert found == [("单位地区生产总值能耗", 14, "%", None, 2025)]
+
+
+def test_a_large_count_in_chinese_numerals_is_a_goal_not_a_category():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text(
+        "新建改造集中供水站一千五百处，建设应急水源工程十二处，受益群众二百万人。", context=context
+    )
+    assert [(t.value, t.unit, t.kind, t.year) for t in found] == [
+        (1500, "处", "target", 2025),
+        (12, "处", "target", 2025),
+        (2000000, "人", "target", 2025),
+    ]
+    # the categories a plan counts in words stay layout, and so does the base of a rate
+    assert not extract_text("围绕三个方面，实施十项重点任务。", context=context)
+    rate = extract_text("年均每十万人受灾人次下降15%。", context=context)
+    assert [(t.value, t.unit) for t in rate] == [(15, "%")]
+
+
+# ---------------------------------------------------------------- per-year words and a plan's period
+
+
+def test_a_per_year_word_governs_its_own_clause_only():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text("每年安排专项资金不少于2亿元，公益金用于助残服务的比例不低于50%。", context=context)
+    assert [(t.value, t.year) for t in found] == [(200000000, None), (50, 2025)]
+
+
+def test_a_yearly_average_in_a_plan_is_due_at_the_period_end():
+    context = TargetContext(reference_year=2023, period_end=2025)
+    found = extract_text("实施技术改造专项，技改投资年均增长12%以上。", context=context)
+    assert [(t.value, t.direction, t.year) for t in found] == [(12, "increase", 2025)]
+    every_year = extract_text("每年新增城镇就业5万人。", context=context)
+    assert [(t.value, t.year) for t in every_year] == [(50000, None)]
+
+
+def test_a_yearly_average_in_a_review_keeps_the_review_year():
+    context = TargetContext(reference_year=2026, period_end=2030)
+    found = extract_text("五年来，地区生产总值年均增长5.6%。", context=context, include_all=True)
+    assert [(t.value, t.kind, t.year) for t in found] == [(5.6, "achieved", 2025)]
+
+
+# ---------------------------------------------------------------- rates per 100,000 people
+
+
+def test_a_rate_per_hundred_thousand_keeps_its_denominator_as_unit():
+    found = targets("到2025年，孕产妇死亡率控制在12/10万以下，婴儿死亡率控制在4.5‰以下。")
+    assert found == [("孕产妇死亡率", 12, "/10万", "<=", 2025), ("婴儿死亡率", 4.5, "‰", "<=", 2025)]
+    (written,) = targets("到2025年，新生儿破伤风发病率低于1/十万。")
+    assert written[1:3] == (1, "/10万")
+
+
+# ---------------------------------------------------------------- a plan's period and its name
+
+
+def test_a_plan_period_named_as_a_time_is_the_deadline():
+    assert targets("严格控制煤炭消费，“十四五”时期煤炭消费总量控制在1.8亿吨以内。") == [
+        ("煤炭消费总量", 180000000, "吨", "<=", 2025)
+    ]
+
+
+def test_a_plan_period_that_is_compared_with_is_no_deadline():
+    found = targets("到2025年，研发经费投入年均增长8%以上、投入强度高于“十三五”时期实际。", 2021)
+    assert [(t[1], t[4]) for t in found] == [(8, 2025)]
+
+
+def test_an_outline_titled_with_the_plan_number_spelled_out_sets_the_period_end(tmp_path):
+    text = "\n".join(
+        [
+            "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+            "",
+            "第五章  重点任务",
+            "",
+            "全面推进乡村振兴，新建农村公路800公里，农村自来水普及率达到98%以上。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("农村公路", 800, "公里", None, 2025, "target") in found
+    assert ("农村自来水普及率", 98, "%", ">=", 2025, "target") in found
+
+
+# ---------------------------------------------------------------- reviews: a plan's 发展环境, a report's title year
+
+
+def test_the_figures_of_a_plans_environment_section_are_results(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十四五”生态环境保护规划",
+            "",
+            "一、环境质量现状",
+            "",
+            "2020年，全市空气质量优良天数比率为86.3%，森林覆盖率为38.5%。",
+            "",
+            "二、发展环境",
+            "",
+            "“十三五”时期，全市粮食总产量达到52亿斤。",
+            "",
+            "三、规划目标",
+            "",
+            "到2025年，空气质量优良天数比率达到88%。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    kinds = {(f[1], f[5]) for f in found}
+    assert {(86.3, "achieved"), (38.5, "achieved"), (5200000000, "achieved"), (88, "target")} <= kinds
+
+
+def test_a_work_report_titled_with_its_year_reads_its_review_as_the_year_before(tmp_path):
+    text = "\n".join(
+        [
+            "2026年某市政府工作报告",
+            "",
+            "一、2025年和过去五年工作回顾",
+            "",
+            "过去一年，全市地区生产总值增长5.8%，城镇新增就业9.2万人。",
+            "",
+            "二、2026年工作安排",
+            "",
+            "今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业9万人以上。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("地区生产总值", 5.8, "%", None, 2025, "achieved") in found
+    assert ("城镇新增就业", 92000, "人", None, 2025, "achieved") in found
+    assert ("城镇新增就业", 90000, "人", ">=", 2026, "target") in found
+
+
+# ---------------------------------------------------------------- durations cut to a level, coal rates
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("到2025年，消费纠纷平均办理时限缩短至7个工作日。", 7),
+        ("到2025年，不动产登记办理时间压缩到3个工作日。", 3),
+    ],
+)
+def test_a_duration_cut_to_a_level_is_a_goal(text, value):
+    (found,) = targets(text)
+    assert found[1:3] == (value, "工作日")
+
+
+def test_a_duration_a_task_takes_is_still_no_goal():
+    assert targets("到2025年，企业开办用3个工作日。") == []
+
+
+def test_a_coal_rate_per_kilowatt_hour_is_one_unit():
+    (found,) = targets("到2025年，煤电机组平均供电煤耗降至298克标准煤/千瓦时。")
+    assert found[1:3] == (298, "克标准煤/千瓦时")
+
+
+# ---------------------------------------------------------------- the years ahead and a vision year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("展望2035年，人均地区生产总值年均增长5%左右。", 2035),
+        ("今后五年，全市生产总值年均增长5.5%左右。", 2027),
+        ("未来三年，新建城市公园30个。", 2025),
+    ],
+)
+def test_the_years_ahead_set_the_deadline(text, year):
+    (found,) = targets(text, 2023)
+    assert found[4] == year
+
+
+# ---------------------------------------------------------------- years that date a noun, per-10,000 bases, bounded cells
+
+
+def test_a_year_that_dates_a_noun_is_no_deadline_and_no_review():
+    context = TargetContext(reference_year=2021, period_end=2025)
+    found = extract_text("完成2000年底前建成的城镇老旧小区改造任务，改造城中村30个。", context=context)
+    assert [(t.value, t.year, t.kind) for t in found] == [(30, 2025, "target")]
+    deadline = extract_text("2023年底前，完成改造城中村30个。", context=context)
+    assert [(t.value, t.year) for t in deadline] == [(30, 2023)]
+
+
+def test_a_rate_base_after_mei_is_no_count():
+    found = extract_text("每万名劳动力中研发人员达到120人年。", context=TargetContext(reference_year=2021))
+    assert 10000 not in [t.value for t in found]
+    programme = extract_text("到2025年，培训万名乡村工匠。", context=TargetContext(reference_year=2021))
+    assert [t.value for t in programme] == [10000]
+
+
+def test_table_cells_with_their_bound_in_words(tmp_path):
+    lines = ["某省金融业发展“十五五”规划", "", "专栏1  主要指标", "序号", "指标名称", "单位", "2024年基期值"]
+    lines += ["2030年目标值", "属性", "1", "金融业增加值占地区生产总值比重", "%", "7.6", "8左右", "预期性"]
+    lines += ["2", "银行业不良贷款率", "%", "1.3", "1.5以内", "约束性"]
+    found = read_file(tmp_path, "\n".join(lines), include_all=True)
+    assert ("金融业增加值占地区生产总值比重", 8, "%", "~", 2030, "target") in found
+    assert ("金融业增加值占地区生产总值比重", 7.6, "%", None, 2024, "achieved") in found
+    assert ("银行业不良贷款率", 1.5, "%", "<=", 2030, "target") in found
+
+
+# ---------------------------------------------------------------- one-character heads jieba tags as morphemes
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("到2025年，新增星级饭店15家，乡村旅游重点村达到50个。", "乡村旅游重点村"),
+        ("到2025年，创建粮食生产重点县10个。", "粮食生产重点县"),
+    ],
+)
+def test_a_one_character_head_ends_the_name(text, indicator):
+    assert targets(text)[-1][0] == indicator
+
+
+def test_a_table_with_the_unit_in_brackets_after_each_indicator(tmp_path):
+    lines = [
+        "某县“十四五”生态文明建设规划",
+        "",
+        "表2  主要指标",
+        "序号",
+        "指标名称",
+        "现状值（2020年）",
+        "目标值（2025年）",
+    ]
+    lines += [
+        "属性",
+        "1",
+        "湿地保护率（%）",
+        "48",
+        "≥52",
+        "约束性",
+        "2",
+        "新增绿道里程（公里）",
+        "—",
+        "120",
+        "预期性",
+    ]
+    found = read_file(tmp_path, "\n".join(lines), include_all=True)
+    assert ("湿地保护率", 52, "%", ">=", 2025, "target") in found
+    assert ("湿地保护率", 48, "%", None, 2020, "achieved") in found
+    assert ("新增绿道里程", 120, "公里", None, 2025, "target") in found
+
+
+# ---------------------------------------------------------------- a share of an earlier level
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("到2025年，旅游收入恢复到2019年水平的90%以上。", "旅游收入", 90),
+        ("到2025年，航空客运量达到2019年同期水平的95%。", "航空客运量", 95),
+        ("到2025年，入境游客人次恢复至疫情前水平的110%。", "入境游客人次", 110),
+    ],
+)
+def test_a_share_of_an_earlier_level_names_what_recovers_and_keeps_the_deadline(text, indicator, value):
+    (found,) = targets(text, 2023)
+    assert (found[0], found[1], found[4]) == (indicator, value, 2025)
+
+
+def test_the_scorer_matches_an_indicator_across_scripts():
+    from bench.eval import indicators_match
+
+    assert indicators_match("大灣區經濟總量", "大湾区经济总量")
+    assert not indicators_match("大灣區經濟總量", "新能源汽车保有量")
+
+
+# ---------------------------------------------------------------- a goal section's opening year, table groups, 标准箱
+
+
+def test_a_goal_sections_opening_year_carries_to_its_later_paragraphs(tmp_path):
+    text = "\n".join(
+        [
+            "某市节水型社会建设实施方案",
+            "",
+            "一、主要目标",
+            "",
+            "到2025年，全市用水总量控制在8亿立方米以内。",
+            "",
+            "农业方面，畜禽粪污综合利用率达到85%以上，农膜回收率达到90%。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("畜禽粪污综合利用率", 85, "%", ">=", 2025, "target") in found
+    assert ("农膜回收率", 90, "%", None, 2025, "target") in found
+
+
+def test_a_category_column_is_no_part_of_the_indicator(tmp_path):
+    text = "\n".join(
+        [
+            "某市“十五五”规划纲要",
+            "",
+            "类别 | 指标 | 2025年 | 2030年 | 属性",
+            "创新驱动 | 研发经费投入强度（%） | 2.6 | 3.1 | 预期性",
+            "绿色生态 | 森林覆盖率（%） | 40 | 41 | 约束性",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("研发经费投入强度", 3.1, "%", None, 2030, "target") in found
+    assert ("森林覆盖率", 41, "%", None, 2030, "target") in found
+
+
+def test_standard_containers_are_counted_in_one_unit():
+    assert [t[1:3] for t in targets("到2025年，集装箱吞吐量达到500万标准箱，空箱调运30万TEU。")] == [
+        (5000000, "标箱"),
+        (300000, "标箱"),
+    ]
