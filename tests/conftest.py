@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -21,6 +23,9 @@ SEED = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-pl
 CORPUS = ROOT.parent / "shared" / "corpus"
 EVAL = ROOT.parent / "shared" / "eval"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+# typer's CliRunner turns the app into a click command on every invoke (~16 ms: it evaluates every option's
+# annotations); a click command is built to be invoked many times, so each app is turned once a session.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 # A CLI search indexes in a detached process; tests that want one start it themselves.
 os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 # The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
