@@ -22,8 +22,10 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n auto --maxprocesses 4
 
-# The corpus-wide layout matrices in full (make test runs a spread sample of each layout), the property tests'
-# full example counts and the 20 concurrent registry rounds (POLICYKIT_FULL_MATRIX, tests/conftest.py): minutes.
+# The corpus-wide matrices in full (make test runs a spread sample of each layout, OCR style, CMS family and
+# LibreOffice format, and of the documents segment_routes cuts both ways), the property tests' and shuffled
+# texts' full example counts and the 20 concurrent registry and search rounds (POLICYKIT_FULL_MATRIX,
+# tests/conftest.py): minutes.
 test-full: $(STAMP)
 	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4
 

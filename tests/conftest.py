@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -20,6 +23,9 @@ SEED = ROOT / "data" / "raw" / "qingdao-west-coast-green-lowcarbon-3yr-action-pl
 CORPUS = ROOT.parent / "shared" / "corpus"
 EVAL = ROOT.parent / "shared" / "eval"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+# typer's CliRunner turns the app into a click command on every invoke (~16 ms: it evaluates every option's
+# annotations); a click command is built to be invoked many times, so each app is turned once a session.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 # A CLI search indexes in a detached process; tests that want one start it themselves.
 os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 # The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
@@ -46,16 +52,44 @@ def eval_dir() -> Path:
     return EVAL
 
 
+@pytest.fixture(scope="session")
+def word_store(tmp_path_factory) -> Path:
+    """A cache folder holding the jieba word store, written once a run and shared by xdist's workers."""
+    import fcntl
+
+    from policykit.zh import segment
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = root / "word-store"
+    with open(root / "word-store.lock", "w") as lock, pytest.MonkeyPatch.context() as patch:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait for the one writing it
+        patch.setenv("POLICYKIT_CACHE_DIR", str(folder))
+        segment.ensure_store()  # where it cannot be written, warm_cache copies nothing: the CLI starts cold
+    return folder
+
+
+def warm_cache(folder: Path, store: Path) -> Path:
+    """`folder` as a cache holding the word store: a CLI process started on it skips loading jieba's full
+    dictionary (~1-2 s each) yet builds its index and run caches from nothing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in store.glob("jieba-words-*.sqlite"):
+        if not (folder / path.name).exists():
+            shutil.copyfile(path, folder / path.name)
+    return folder
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"})
 
 
-def corpus_params():
-    """Parametrize over every corpus document, or one skipped case saying why there are none."""
+def corpus_params(k: int | None = None, turn: int = 0):
+    """Parametrize over every corpus document (a spread sample of k, all under FULL_MATRIX), or one skipped case."""
     if not CORPUS_FILES:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))]
-    return [pytest.param(path, id=path.stem) for path in CORPUS_FILES]
+    names = set(matrix_sample([path.stem for path in CORPUS_FILES], k, turn)) if k else None
+    return [pytest.param(path, id=path.stem) for path in CORPUS_FILES if names is None or path.stem in names]
 
 
 def examples(n: int) -> int:

@@ -24,6 +24,7 @@ then each page is "scanned" (a plain grey raster with a dark bar where each word
 
 from __future__ import annotations
 
+import functools
 import random
 import struct
 import zlib
@@ -75,6 +76,7 @@ class Row:
     block: int
 
 
+@functools.cache
 def _advance(char: str, size: float) -> float:
     """A glyph's advance; a space is half an em, as in the GB fonts a 公文 is typed in (仿宋_GB2312)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -33,7 +33,7 @@ PINNED = (  # always in the sample: the documents that carry the classes found o
 )
 NAMES = sorted(
     {
-        *matrix_sample([path.stem for path in CORPUS_FILES], 6),
+        *matrix_sample([path.stem for path in CORPUS_FILES], 3),
         *(p.stem for p in CORPUS_FILES if p.stem in PINNED),
     }
 )

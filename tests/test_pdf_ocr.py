@@ -337,19 +337,21 @@ def _numbering(document) -> list[str]:
 _MARK_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
 
 
-def _differences(path, variant: str, tmp_path, confusions: float = 0.0) -> dict[str, tuple[str, ...]]:
+def _differences(
+    path, variant: str, tmp_path, confusions: float = 0.0, keys: tuple[str, ...] | None = None
+) -> dict[str, tuple[str, ...]]:
     """Print, scan and OCR a corpus document; how the PDF's parse differs from the text's.
 
     Outline, paragraphs and visible text as tests/pdf_probe.py measures them (a page number or
     running head left in shows in the text), the spaces the PDF's parse adds that the text
     does not have, and the targets (value, unit, year) of each. `confusions` scales the rates
-    at which the engine misreads characters (ocr_factory.CONFUSIONS).
+    at which the engine misreads characters (ocr_factory.CONFUSIONS). `keys` names the measures to take
+    (all by default): a misread text makes each text diff a whole-document SequenceMatcher.
     """
     expected = load_document(path)
     pdf = tmp_path / f"{path.stem}-{variant}.pdf"
     assert ocr_factory.scan_document(expected, pdf, variant, confusions=confusions) >= 2
     got = load_document(pdf)
-    spacing = pdf_probe._text_diff(pdf_probe.spacing(expected), pdf_probe.spacing(got))
 
     def folded(measure, document):
         value = measure(document)
@@ -362,25 +364,32 @@ def _differences(path, variant: str, tmp_path, confusions: float = 0.0) -> dict[
     def facts(document):
         return sorted(str((t.value, t.unit, t.year, t.upper)) for t in extract_targets(document))
 
-    return {
-        "outline": pdf_probe._outline_diff(
+    def added_spaces():
+        spacing = pdf_probe._text_diff(pdf_probe.spacing(expected), pdf_probe.spacing(got))
+        return tuple(edit for edit in spacing if re.match(r"insert: .*\[→ +\]", edit))
+
+    measures = {
+        "outline": lambda: pdf_probe._outline_diff(
             folded(pdf_probe.outline, expected), folded(pdf_probe.outline, got)
         ),
-        "numbering": pdf_probe._outline_diff(_numbering(expected), _numbering(got)),
-        "paragraphs": pdf_probe._outline_diff(
+        "numbering": lambda: pdf_probe._outline_diff(_numbering(expected), _numbering(got)),
+        "paragraphs": lambda: pdf_probe._outline_diff(
             folded(pdf_probe.paragraphs, expected), folded(pdf_probe.paragraphs, got)
         ),
-        "text": pdf_probe._text_diff(folded(pdf_probe.visible, expected), folded(pdf_probe.visible, got)),
-        "added spaces": tuple(edit for edit in spacing if re.match(r"insert: .*\[→ +\]", edit)),
-        "targets": pdf_probe._outline_diff(facts(expected), facts(got)),
+        "text": lambda: pdf_probe._text_diff(
+            folded(pdf_probe.visible, expected), folded(pdf_probe.visible, got)
+        ),
+        "added spaces": added_spaces,
+        "targets": lambda: pdf_probe._outline_diff(facts(expected), facts(got)),
     }
+    return {key: measures[key]() for key in keys or measures}
 
 
 _CLEAN = {"outline": (), "numbering": (), "paragraphs": (), "text": (), "added spaces": (), "targets": ()}
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 3))
+@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 2))
 def test_an_ocr_layer_reads_as_its_text(path, variant, tmp_path):
     """A corpus document printed, scanned and OCR'd keeps outline, paragraphs, text; gains no spaces."""
     assert _differences(path, variant, tmp_path) == _CLEAN
@@ -410,14 +419,14 @@ _SURE = ("numbering", "added spaces", "targets")
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "variant"), corpus_matrix(("tesseract", "abbyy"), 2))
+@pytest.mark.parametrize(("path", "variant"), corpus_matrix(("tesseract", "abbyy"), 1))
 def test_a_misread_ocr_layer_keeps_numbering_spaces_and_targets(path, variant, tmp_path):
     """A corpus document OCR'd with chi_sim's confusions: numbering, spaces and targets as typed.
 
     Some text stays misread where no context settles it (进-步 could be typed 进-步), so only
     what the misreadings must not change is required.
     """
-    found = _differences(path, variant, tmp_path, confusions=1.0)
+    found = _differences(path, variant, tmp_path, confusions=1.0, keys=_SURE)
     assert {key: found[key] for key in _SURE} == {key: () for key in _SURE}
 
 
@@ -436,5 +445,5 @@ MISREAD = [
 @pytest.mark.parametrize(("name", "variant"), MISREAD, ids=[f"{n}-{v}" for n, v in MISREAD])
 def test_documents_whose_misreadings_broke_keep_numbering_spaces_and_targets(name, variant, tmp_path):
     """Each class of misreading found on the corpus, on the document that showed it."""
-    found = _differences(corpus_file(name), variant, tmp_path, confusions=1.0)
+    found = _differences(corpus_file(name), variant, tmp_path, confusions=1.0, keys=_SURE)
     assert {key: found[key] for key in _SURE} == {key: () for key in _SURE}

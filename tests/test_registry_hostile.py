@@ -18,14 +18,15 @@ import yaml
 from policykit.cli import app
 from policykit.errors import PolicykitError, RegistryError, UsageError
 from policykit.registry import ALIAS_NODES_MAX, load_marked, update_registry, validate
-from tests.conftest import FULL_MATRIX
+from tests.conftest import FULL_MATRIX, warm_cache
 
 CASES = Path(__file__).parent / "cases" / "registry"
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "policykit-cache"))
+def private_cache(tmp_path_factory, monkeypatch, word_store):
+    cache = warm_cache(tmp_path_factory.getbasetemp() / "policykit-cache", word_store)
+    monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(cache))
 
 
 @pytest.fixture

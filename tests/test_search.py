@@ -25,6 +25,7 @@ from policykit.search import (
     search,
 )
 from policykit.zh.segment import tokenize
+from tests.conftest import warm_cache
 
 TERMS = ("氢能", "碳达峰", "新质生产力", "就业")
 
@@ -386,14 +387,14 @@ def test_password_opens_encrypted_pdfs_in_a_folder_search(tmp_path, use_index):
     )
 
 
-def test_password_on_the_command_line_reaches_the_lean_search(tmp_path):
+def test_password_on_the_command_line_reaches_the_lean_search(tmp_path, word_store):
     import subprocess
     import sys
 
     from tests.pdf_factory import build_pdf
 
     build_pdf("By 2025, install 100 charging piles.", tmp_path / "locked.pdf", password="s3cret")
-    env = {**os.environ, "POLICYKIT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ, "POLICYKIT_CACHE_DIR": str(warm_cache(tmp_path / "cache", word_store))}
     argv = [sys.executable, "-m", "policykit", "search", "charging", str(tmp_path), "-f", "json"]
     without = subprocess.run(argv, capture_output=True, text=True, env=env)
     assert without.returncode == 2 and "--password" in without.stderr

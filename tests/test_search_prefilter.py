@@ -166,5 +166,5 @@ def test_search_finds_the_same_with_and_without_the_file_test(seed):
 @pytest.mark.parametrize("size", [0, 1, 8191, 300_000])
 def test_a_file_is_read_whole(tmp_path, size):
     path = tmp_path / "plan.txt"
-    path.write_bytes(bytes(random.Random(size).randrange(256) for _ in range(size)))
+    path.write_bytes(random.Random(size).randbytes(size))
     assert search_module._read(str(path)) == path.read_bytes()

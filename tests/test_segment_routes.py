@@ -7,7 +7,7 @@ import random
 import pytest
 
 from policykit.zh import segment
-from tests.conftest import corpus_params
+from tests.conftest import corpus_params, examples
 
 EDGES = [
     "",
@@ -23,11 +23,15 @@ EDGES = [
 ]
 
 
-def _shuffled_texts(count: int = 300) -> list[str]:
+def _shuffled_texts(count: int = examples(300)) -> list[str]:
     """Random strings of policy characters, Latin, digits, spaces and punctuation (seeded): every branch of the cut."""
     rng = random.Random(20261130)
     alphabet = "碳达峰中和新质生产力到年全区机构数量达以上人才总量突破万人的了和及与等鄂尔多斯伊金霍洛旗PM2.5GAB %-_#，。、；：“”（）\n\r\t 　"
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+REAL_SAMPLE = 8
+"""Corpus documents cut both ways in make test (jieba's own cut costs ~0.5 s a document); all under FULL_MATRIX."""
 
 
 def _jieba():
@@ -112,12 +116,12 @@ def test_viterbi_is_jiebas_on_unknown_words():
     model = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     rng = random.Random(7)
     alphabet = "鄂尔多斯伊金霍洛旗阿勒腾席热镇𠀋亖亗规上获批小微医养营收限上降费"
-    runs = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    runs = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(examples(300))]
     for run in [*runs, "龘", "的"]:
         assert segment._viterbi(run) == posseg.viterbi(run, *model)[1], run
 
 
-@pytest.mark.parametrize("path", corpus_params())
+@pytest.mark.parametrize("path", corpus_params(REAL_SAMPLE))
 def test_words_and_tags_are_jiebas_on_real_documents(path):
     jieba, reference_tagger = _jieba(), _reference_tagger()
     for paragraph in _paragraphs(path):
