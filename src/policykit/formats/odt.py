@@ -236,7 +236,7 @@ def _table_lines(table: Element, lists: ListStyles) -> list[str]:
             if cell.tag == _tb("covered-table-cell"):
                 # the hidden part of a merged cell: under a cell spanning rows it repeats that cell's text,
                 # right of one spanning columns it stays empty (formats.grid: one rule for every reader)
-                texts = []
+                texts: list[str] = []
                 for _ in range(repeat):
                     text, left = down.pop(len(cells) + len(texts), ("", 0))
                     if left > 1:
