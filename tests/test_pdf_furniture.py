@@ -119,3 +119,44 @@ def test_a_landscape_annex_page_loses_its_page_number_and_keeps_its_table(path, 
     caption, rows = ANNEX
     assert "".join(last) == squeeze(caption + "".join("".join(row) for row in rows))
     assert squeeze(load_document(pdf).text).startswith(squeeze(reference.text))
+
+
+INDICATORS = [
+    ["序号", "指标", "单位", "属性", "2020年", "2025年目标值"],
+    ["1", "森林覆盖率", "%", "约束性", "40", "42"],
+    ["2", "城镇新增就业", "万人", "预期性", "10", "12"],
+    ["3", "单位GDP能耗下降", "%", "约束性", "13.5", "14"],
+]
+PLAN = "某市生态环境保护“十四五”规划\n一、主要目标\n到2025年，生态环境质量持续改善。\n二、重点任务\n（一）推进大气污染防治。"
+
+
+def test_a_ruled_table_reads_cell_by_cell_as_a_pdf_to_text_tool_flattens_it(tmp_path):
+    """Its rows joined with spaces ("1 森林覆盖率 % 约束性 40 42"), no reader could tell cells from words:
+    each cell on its own line, as the corpus texts from PDFs have their tables, gives the text's targets."""
+    from policykit.targets import extract_targets
+
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", INDICATORS))
+    typed = tmp_path / "plan.txt"
+    typed.write_text(PLAN + "\n附件1 主要指标\n" + "\n\n".join("\n".join(row) for row in INDICATORS), "utf-8")
+    documents = [load_document(p) for p in (typed, pdf)]
+    assert tree(documents[1]) == tree(documents[0])
+    assert "ax1.t1" in [c.id for c in documents[1].walk()]
+    found = [[(t.indicator, t.value, t.unit, t.year) for t in extract_targets(d)] for d in documents]
+    assert (
+        found[1]
+        == found[0]
+        == [
+            ("森林覆盖率", 42, "%", 2025),
+            ("城镇新增就业", 120_000, "人", 2025),
+            ("单位GDP能耗下降", 14, "%", 2025),
+        ]
+    )
+
+
+def test_a_row_with_wide_white_alone_is_no_table(tmp_path):
+    # one row of three parts set apart (a form's labels) over prose: no run of aligned rows, so one line
+    pdf = tmp_path / "form.pdf"
+    build_pdf("联系人：张三　　　　　　电话：12345678　　　　　　邮箱：a@b.cn\n" + PLAN, pdf)
+    lines = [line.text for line in read_pdf(pdf).lines if line.text.strip()]
+    assert any("联系人" in line and "电话" in line for line in lines)

@@ -21,6 +21,7 @@ from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
 from policykit.pdf.furniture import footnote_lines, median_leading, running_lines
 from policykit.pdf.ocr import undo_confusions
+from policykit.pdf.tables import CELL_GAP_EMS, table_rows
 from policykit.zh.chars import is_cjk
 from policykit.zh.numbering import is_heading_line
 
@@ -81,6 +82,7 @@ class Line:
     size: float
     column: int  # -1: spans the columns
     block: int
+    cells: tuple[tuple[float, float, str], ...] = ()  # (x0, x1, text) of parts wide white sets apart
 
 
 def fragments_of(
@@ -352,16 +354,22 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     fragments = sorted(fragments, key=lambda f: f.x0)
     text = fragments[0].text
     tracked = _letter_spaced(fragments)
+    cells = [(fragments[0].x0, fragments[0].x1, fragments[0].text)]
     for previous, fragment in itertools.pairwise(fragments):
         gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
         touching = (
             (gap < 0.25 or tracked or _marked(previous, fragment, gap)) and previous.text and fragment.text
         )
-        text += (
+        piece = (
             fragment.text
             if touching and not spaced(previous.text[-1], fragment.text[0], gap)
             else " " + fragment.text
         )
+        text += piece
+        if gap >= CELL_GAP_EMS and not tracked:
+            cells.append((fragment.x0, fragment.x1, fragment.text))
+        else:
+            cells[-1] = (cells[-1][0], fragment.x1, cells[-1][2] + piece)
     return Line(
         text=text,
         page=page,
@@ -372,6 +380,7 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
         size=max(f.size for f in fragments),
         column=column,
         block=block,
+        cells=tuple(cells) if len(cells) > 1 else (),
     )
 
 
@@ -441,7 +450,17 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
 
     out: list[tuple[str, int]] = []
     previous: Line | None = None
-    for line in body:
+    rows = table_rows(body)
+    for index, line in enumerate(body):
+        if index in rows:  # a ruled table's row: each cell a paragraph of its own, as the texts have them
+            for _, _, cell in line.cells:
+                if out and out[-1][0]:
+                    out.append(("", line.page))
+                out.append((cell.strip(), line.page))
+            previous = None
+            continue
+        if previous is None and out and out[-1][0]:
+            out.append(("", line.page))  # the table above ends here
         left, _ = edges[(line.page, line.column)]
         display = _continues_display(previous, line, edges, body_size, leading)
         indented = line.x0 - left >= 0.8 * line.size and not display
