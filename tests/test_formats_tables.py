@@ -106,6 +106,17 @@ def test_odt_spanned_and_covered_cells_lay_out_as_html_does(tmp_path):
     assert _table_lines(path) == INDICATOR_GRID
 
 
+WORD97_MERGED = Path(__file__).parent / "fixtures" / "word97-merged-cells.doc"
+"""The .docx of `test_docx_vmerge_and_gridspan_lay_out_as_html_does`, saved as Word 97 by LibreOffice 7
+(soffice --convert-to doc): a wider cell for the merge across columns, fVertMerge cells below."""
+
+
+def test_word97_wider_cells_and_vertical_merges_lay_out_as_html_does():
+    """sprmTDefTable gives each row's cell edges and TC80 flags: the wide 目标值 cell spans two grid
+    columns (属性 stayed under 2024年 before), the cells under 类别 and 属性 repeat them."""
+    assert _table_lines(WORD97_MERGED) == INDICATOR_GRID
+
+
 def _rtf(text: str) -> str:
     return "".join(f"\\u{ord(ch)}?" if ord(ch) > 127 else ch for ch in text)
 

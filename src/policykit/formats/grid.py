@@ -78,3 +78,35 @@ def _fill(
         row.extend([text] + [""] * (width - 1))
         if left > 1:
             carried[column] = (text, left - 1, width)
+
+
+SAME_EDGE = 30
+"""Twips: rows whose cell borders differ by less than half a point share a grid line."""
+
+
+def on_edges(rows: Sequence[Sequence[tuple[str, bool, int]]]) -> list[list[GridCell]]:
+    """Cells given by their right edges (RTF \\cellx, Word 97 rgdxaCenter) as GridCells spanning columns.
+
+    Word writes a cell merged across columns as one wider cell, so a row has fewer cells than the grid
+    has columns; the grid's lines are the edges any row has. Each cell is (text, merged with the cell
+    above, right edge in twips; 0 or less where the file gave none).
+
+    >>> on_edges([[("指标", False, 1000), ("目标值", False, 3000)], [("A", False, 1000), ("1", False, 2000), ("2", False, 3000)]])[0]
+    [GridCell(text='指标', rows=1, columns=1, merged_above=False), GridCell(text='目标值', rows=1, columns=2, merged_above=False)]
+    """
+    lines: list[int] = []
+    for edge in sorted({edge for row in rows for _, _, edge in row if edge > 0}):
+        if not lines or edge - lines[-1] > SAME_EDGE:
+            lines.append(edge)
+    out = []
+    for row in rows:
+        cells, left = [], -(10**9)
+        for text, merged, edge in row:
+            if edge <= left or edge <= 0:  # no edge, or edges out of order: one column each, as written
+                cells.append(GridCell(text, merged_above=merged))
+                continue
+            width = sum(1 for line in lines if left + SAME_EDGE < line <= edge + SAME_EDGE)
+            cells.append(GridCell(text, columns=max(1, width), merged_above=merged))
+            left = edge
+        out.append(cells)
+    return out

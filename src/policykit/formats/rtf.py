@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from policykit import pattern_cache
 from policykit.errors import InputError
 from policykit.formats import make_source, spaced_label, table_lines
-from policykit.formats.grid import GridCell, lay_out
+from policykit.formats.grid import lay_out, on_edges
 from policykit.model import Source
 
 _TOKEN = pattern_cache.compile(
@@ -100,7 +100,6 @@ def rtf_text(raw: str) -> list[str]:
 
 _Cell = tuple[str, bool, int]
 """A cell as read: its text, whether \\clvmrg merged it with the cell above, its right edge (\\cellx, twips)."""
-_SAME_EDGE = 30  # twips: rows whose borders differ by less than half a point share a grid line
 
 
 class _Reader:
@@ -350,7 +349,7 @@ class _Reader:
         if max(len(row) for row in self.table) <= 1:
             self.lines.extend(cell[0] for row in self.table for cell in row)  # a one-column box, not a table
         else:
-            self.lines.extend(table_lines(lay_out(_grid_cells(self.table))))
+            self.lines.extend(table_lines(lay_out(on_edges(self.table))))
         self.table = []
 
 
@@ -383,27 +382,3 @@ def read_rtf(data: bytes, *, path: str, name: str) -> Source:
     except InputError as error:
         raise InputError(str(error), path=path) from None
     return make_source(lines, path=path, name=name, encoding="rtf")
-
-
-def _grid_cells(table: list[list[_Cell]]) -> list[list[GridCell]]:
-    """Count the grid columns each cell spans from the right edges of all the rows' cells.
-
-    Word writes a cell merged across columns as one wider cell (its \\cellx further right), so a row has
-    fewer cells than the grid has columns; the grid's lines are the edges any row has.
-    """
-    lines: list[int] = []
-    for edge in sorted({edge for row in table for _, _, edge in row if edge > 0}):
-        if not lines or edge - lines[-1] > _SAME_EDGE:
-            lines.append(edge)
-    out = []
-    for row in table:
-        cells, left = [], -1
-        for text, merged, edge in row:
-            if edge <= left:  # no \cellx, or edges out of order: one column each, as written
-                cells.append(GridCell(text, merged_above=merged))
-                continue
-            width = sum(1 for line in lines if left + _SAME_EDGE < line <= edge + _SAME_EDGE)
-            cells.append(GridCell(text, columns=max(1, width), merged_above=merged))
-            left = edge
-        out.append(cells)
-    return out
