@@ -77,7 +77,7 @@ class _Rules:
         self.mark = pattern_cache.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
         # The white the mark's em leaves after its ink may have been read as a space: it goes too.
         self.stop = pattern_cache.compile(
-            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（])"
+            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（]|[{d}][{_CJK}])"
         )
         self.stop_means = stop["means"]
 
@@ -272,7 +272,12 @@ def _stops(rules: _Rules, text: str) -> str:
     return _sub(rules.stop, text, lambda m: rules.stop_means + _GONE * len(m.group(1)))
 
 
-_FIXES = (_zeros, _ones, _ones_in_words, _numbers, _marks, _stops)
+def _ones_after_stops(rules: _Rules, text: str) -> str:
+    """一 read as a dash after a 。 that was itself read as o ("不高o-些"): once the 。 is back, the 一 is sure."""
+    return _sub(rules.after_mark, text, lambda m: rules.one_means)
+
+
+_FIXES = (_zeros, _ones, _ones_in_words, _numbers, _marks, _stops, _ones_after_stops)
 
 
 def fix_lines(lines: Sequence[tuple[str, int]], ocr_pages: frozenset[int]) -> list[tuple[str, int]]:
