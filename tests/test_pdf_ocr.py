@@ -480,3 +480,14 @@ def test_documents_whose_misreadings_broke_keep_numbering_spaces_and_targets(nam
     """Each class of misreading found on the corpus, on the document that showed it."""
     found = _differences(corpus_file(name), variant, tmp_path, confusions=1.0)
     assert {key: found[key] for key in _SURE} == {key: () for key in _SURE}
+
+
+@pytest.mark.corpus
+def test_a_page_number_whose_digits_the_ink_split_goes_at_three_times_chi_sims_rates(tmp_path):
+    """ "— 11 —" read as "— 1" and "I —", two fragments apart: each alone looked right ("I" may be a
+    Roman numeral), so the row read "—1I—", no page number, and stayed in a paragraph. The row is now
+    put right as a whole; and every 一 read as a dash in this document comes back (进-步, 一体化)."""
+    found = _differences(
+        corpus_file("national-digital-economy-14th-fyp"), "tesseract", tmp_path, confusions=3.0
+    )
+    assert found["text"] == ()

@@ -327,7 +327,7 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
             for f in pending[column]:
                 by_row[f.row].append(f)
             for row in sorted(by_row, key=lambda r: min(f.top for f in by_row[r])):
-                lines.append(_merge(by_row[row], page.number, column, block))
+                lines.append(_merge(by_row[row], page.number, column, block, page.ocr))
         pending.clear()
         block += 1
 
@@ -337,15 +337,18 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
             pending[column].append(f)
             continue
         flush()
-        lines.append(_merge([f], page.number, -1, block))
+        lines.append(_merge([f], page.number, -1, block, page.ocr))
         block += 1
     flush()
     # Fragments of one spanning row that landed apart are kept apart; rows are rarely split that way.
     return lines
 
 
-def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Line:
+def _merge(fragments: list[Fragment], page: int, column: int, block: int, ocr: bool = False) -> Line:
     """One row's fragments in a column as a line: a space between them where white separates them.
+
+    On an OCR layer the row is put right again as a whole: a number the ink split ("— 1" / "I —")
+    is one only here, and a page number must read as one before the running lines are found.
 
     Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
     objects split mid-word) may touch, and touching pieces of Chinese join without a space; so do
@@ -370,6 +373,8 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
             cells.append((fragment.x0, fragment.x1, fragment.text))
         else:
             cells[-1] = (cells[-1][0], fragment.x1, cells[-1][2] + piece)
+    if ocr:
+        text = undo_confusions(text)
     return Line(
         text=text,
         page=page,
