@@ -164,6 +164,7 @@ def test_half_width_marks_an_em_from_the_next_glyph_split_no_row(tmp_path):
         ("共建“-带-路”", "共建“一带一路”"),
         ("实行—票否决", "实行一票否决"),
         ("办事效率不高o-些干部", "办事效率不高。一些干部"),  # 。 read as o, then 一 as a dash
+        ("占比首次超50%o船舶出口", "占比首次超50%。船舶出口"),  # after a percentage o is no zero
         ("增长l2.5%", "增长12.5%"),
         ("到202l年", "到2021年"),
         ("增长l.5倍", "增长1.5倍"),

@@ -77,7 +77,7 @@ class _Rules:
         self.mark = pattern_cache.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
         # The white the mark's em leaves after its ink may have been read as a space: it goes too.
         self.stop = pattern_cache.compile(
-            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（]|[{d}][{_CJK}])"
+            rf"(?<=[{_CJK}）》」』”’%％]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（]|[{d}][{_CJK}])"
         )
         self.stop_means = stop["means"]
 
