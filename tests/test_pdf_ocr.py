@@ -439,6 +439,7 @@ BROKE = [
     ("shanghai-heritage-area-buildings-regulation-2011", "tesseract"),
     ("shanghai-yangpu-heritage-3yr-action-plan-2024-2026", "tesseract"),
     ("shanghai-high-end-medical-devices-action-plan-2025", "skewed"),
+    ("shanghai-onshore-wind-pv-plan-2025", "skewed"),  # two pages: the small running head close to the body
 ]
 
 

@@ -113,12 +113,15 @@ def running_lines(lines: Sequence[Line], heights: dict[int, float]) -> set[int]:
         key = "<page number>" if _PAGE_NUMBER.match(text) else _DIGITS.sub("#", text)
         groups[(key, band)].append((index, apart))
     threshold = max(1 if pages == 1 else 2, min(3, 0.4 * pages))
+    body_size = statistics.median(line.size for line in lines) if lines else 0.0
     for (key, band), members in groups.items():
         needed = threshold if key == "<page number>" else max(2, threshold)
         indexes = [i for i, _ in members]
         if not any(apart for _, apart in members):
-            # Close to the body on every page: only a short row most pages repeat is a header.
-            needed = max(needed, 3, 0.6 * pages)
+            # Close to the body on every page: only a short row most pages repeat is a header; in a
+            # two-page document, a row in small type on both (a scan's running head over the title).
+            small = pages == 2 and all(lines[i].size < 0.75 * body_size for i in indexes)
+            needed = max(needed, 2 if small else 3, 0.6 * pages)
         if len({lines[i].page for i in indexes}) < needed:
             continue
 
