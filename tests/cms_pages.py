@@ -337,24 +337,48 @@ def h1_info(parts: Parts) -> CmsPage:
     )
 
 
-INDICATOR = [
-    ["指标", "2024年", "2027年目标", "属性"],
-    ["地区生产总值年均增速（%）", "5.2", "5左右", "预期性"],
-    ["单位GDP能耗下降（%）", "3.1", "完成国家下达任务", "约束性"],
-    ["城镇新增就业（万人）", "12.6", "12以上", "预期性"],
+INDICATOR = [  # (text, rowspan, colspan): a category and a 属性 spanning rows, a heading spanning columns
+    [("类别", 2, 1), ("指标", 2, 1), ("目标值", 1, 2), ("属性", 2, 1)],
+    [("2024年", 1, 1), ("2027年目标", 1, 1)],
+    [
+        ("经济发展", 2, 1),
+        ("地区生产总值年均增速（%）", 1, 1),
+        ("5.2", 1, 1),
+        ("5左右", 1, 1),
+        ("预期性", 2, 1),
+    ],
+    [("城镇新增就业（万人）", 1, 1), ("12.6", 1, 1), ("12以上", 1, 1)],
+    [
+        ("绿色低碳", 1, 1),
+        ("单位GDP能耗下降（%）", 1, 1),
+        ("3.1", 1, 1),
+        ("完成国家下达任务", 1, 1),
+        ("约束性", 1, 1),
+    ],
+]
+INDICATOR_GRID = [  # as every reader lays it out: a cell spanning rows in each, one spanning columns in its first
+    ["类别", "指标", "目标值", "", "属性"],
+    ["类别", "指标", "2024年", "2027年目标", "属性"],
+    ["经济发展", "地区生产总值年均增速（%）", "5.2", "5左右", "预期性"],
+    ["经济发展", "城镇新增就业（万人）", "12.6", "12以上", "预期性"],
+    ["绿色低碳", "单位GDP能耗下降（%）", "3.1", "完成国家下达任务", "约束性"],
 ]
 
 
 def indicator_table(parts: Parts) -> CmsPage:
     """A body with a <table> of indicators (规划 and 行动方案 pages): <table border=1> with <th> heads,
-    <td><p> cells and a colspan, between two paragraphs; the expected text has its rows tab-separated."""
+    <td><p> cells, merged cells (rowspan, colspan), between two paragraphs; the expected text has its
+    rows tab-separated on the table's grid."""
     title = parts.title or "行动方案"
     body = list(parts.body)
     middle = _middle_paragraph(body)
+
+    def cell(tag: str, text: str, rows: int, columns: int) -> str:
+        spans = (f' rowspan="{rows}"' if rows > 1 else "") + (f' colspan="{columns}"' if columns > 1 else "")
+        return f"<{tag}{spans}><p>{esc(text)}</p></{tag}>"
+
     rows = "".join(
-        "<tr>"
-        + "".join(f"<{'th' if r == 0 else 'td'}><p>{esc(c)}</p></{'th' if r == 0 else 'td'}>" for c in row)
-        + "</tr>"
+        "<tr>" + "".join(cell("th" if r < 2 else "td", *c) for c in row) + "</tr>"
         for r, row in enumerate(INDICATOR)
     )
     table = f'<table border="1" cellspacing="0" cellpadding="0" width="100%"><tbody>{rows}</tbody></table>'
@@ -365,7 +389,7 @@ def indicator_table(parts: Parts) -> CmsPage:
         + paragraphs(after, lambda line: f"<p>{esc(line)}</p>", "<p>&nbsp;</p>")
     )
     head = parts.text.split("\n")[: len(parts.text.split("\n")) - len(body)]
-    expected = "\n".join([*head, *before, *("\t".join(row) for row in INDICATOR), *after])
+    expected = "\n".join([*head, *before, *("\t".join(row) for row in INDICATOR_GRID), *after])
     page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(title)}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/ghjh/">规划计划</a></div>
 <div class="article"><h1>{esc(title)}</h1><div class="TRS_Editor" id="zoom">

@@ -73,6 +73,11 @@ def build_pdf(
     style: str = "indent",
     gutter: float = GUTTER,
     header_at: float = 50.0,
+    outer_numbers: bool = False,
+    corner: tuple[str, ...] = (),
+    imprint: tuple[str, ...] = (),
+    footnote: tuple[int, str] | None = None,
+    annex_table: tuple[str, list[list[str]]] | None = None,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
@@ -85,6 +90,13 @@ def build_pdf(
     baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
     reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
     either), so encrypted PDFs are set in Helvetica: give them ASCII text.
+
+    The furniture of a 公文 as published (GB/T 9704): `page_number` may hold {total} ("第{n}页 共{total}页");
+    `outer_numbers` sets it at the outer edge (right on odd pages, left on even ones); `corner` lines
+    (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
+    印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
+    small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
+    after the text with the caption over a ruled table.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -93,6 +105,12 @@ def build_pdf(
     font = "Helvetica" if password else FONT
     _register_font()
     encrypt = StandardEncryption(password, canModify=0) if password else None
+    total = 0
+    if page_number and "{total}" in page_number:  # set it once to count the pages, as a typesetter does
+        total = build_pdf(
+            text, path, columns=columns, page_number=None, size=size, style=style, imprint=imprint
+        )
+        total += 1 if annex_table else 0
     canvas = Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), encrypt=encrypt, invariant=1)
     body_width = PAGE_WIDTH - 2 * MARGIN
     column_width = (body_width - gutter * (columns - 1)) / columns
@@ -107,7 +125,18 @@ def build_pdf(
             canvas.line(MARGIN, PAGE_HEIGHT - header_at - 6, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - header_at - 6)
         if page_number:
             canvas.setFont(FONT, 9)
-            canvas.drawCentredString(PAGE_WIDTH / 2, 40, page_number.format(n=state["page"]))
+            label = page_number.format(n=state["page"], total=total)
+            width = canvas._pagesize[0]
+            if not outer_numbers:
+                canvas.drawCentredString(width / 2, 40, label)
+            elif state["page"] % 2:
+                canvas.drawRightString(width - MARGIN, 40, label)
+            else:
+                canvas.drawString(MARGIN, 40, label)
+        if footnote and footnote[0] == state["page"]:
+            canvas.setFont(FONT, 8)
+            canvas.line(MARGIN, bottom - 6, MARGIN + 120, bottom - 6)
+            canvas.drawString(MARGIN, bottom - 18, footnote[1])
 
     def next_column() -> None:
         state["column"] += 1
@@ -135,6 +164,10 @@ def build_pdf(
         if state["y"] < top:
             state["y"] -= amount
 
+    if corner:
+        canvas.setFont(FONT, size)
+        for index, line in enumerate(corner):
+            canvas.drawString(MARGIN, PAGE_HEIGHT - 40 - index * size * 1.4, line)
     for raw in text.splitlines():
         paragraph = raw.translate(_UNENCODABLE).strip(" \t\u3000")
         if not paragraph:
@@ -153,10 +186,52 @@ def build_pdf(
             draw_line(line, indent if index == 0 else 0.0, spread=style == "block" and index < len(lines) - 1)
         if style == "block":
             space(leading * 0.5)
+    if imprint:
+        needed = len(imprint) * leading + 12
+        if state["y"] - needed < bottom:
+            next_column()
+        y = bottom + needed
+        canvas.setFont(FONT, size)
+        for line in imprint:
+            canvas.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
+            canvas.drawString(MARGIN + size, y - size * 1.3, line)
+            y -= leading
+        canvas.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
     decorate()
     canvas.showPage()
+    if annex_table:
+        state["page"] += 1
+        _annex_page(canvas, *annex_table)
+        decorate()
+        canvas.showPage()
     canvas.save()
     return state["page"]
+
+
+def _annex_page(canvas, caption: str, rows: list[list[str]]) -> None:
+    """A landscape page: the caption, then a ruled table, each cell's text at its left edge."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    canvas.setPageSize((PAGE_HEIGHT, PAGE_WIDTH))
+    width = PAGE_HEIGHT - 2 * MARGIN
+    widths = [max(stringWidth(row[k], FONT, 10.5) for row in rows) + 16 for k in range(len(rows[0]))]
+    scale = width / sum(widths)
+    edges = [MARGIN]
+    for w in widths:
+        edges.append(edges[-1] + w * scale)
+    canvas.setFont(FONT, 14)
+    y = PAGE_WIDTH - MARGIN
+    canvas.drawCentredString(PAGE_HEIGHT / 2, y - 14, caption)
+    y -= 40
+    canvas.setFont(FONT, 10.5)
+    for row in rows:
+        canvas.line(edges[0], y, edges[-1], y)
+        for k, cell in enumerate(row):
+            canvas.drawString(edges[k] + 8, y - 16, cell)
+        for x in edges:
+            canvas.line(x, y, x, y - 24)
+        y -= 24
+    canvas.line(edges[0], y, edges[-1], y)
 
 
 def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:

@@ -554,7 +554,7 @@ def test_doc_falls_back_to_libreoffice_when_the_native_reader_fails(formats_dir,
 
     native = clause_texts(formats_dir / f"{TEMPLATE}.doc")
 
-    def fail(data: bytes) -> str:
+    def fail(data: bytes, **_: object) -> str:
         raise word97.Word97Error("simulated")
 
     monkeypatch.setattr(word97, "main_text", fail)

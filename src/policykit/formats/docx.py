@@ -17,6 +17,7 @@ from typing import Any
 
 from policykit.errors import InputError
 from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
+from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
 
@@ -72,15 +73,24 @@ def _table_lines(table: Element, numbering: Numbering) -> list[str]:
         return [line for tr in rows for tc in tr.findall(_w("tc")) for line in _block_lines(tc, numbering)]
     cells_by_row = []
     for tr in rows:
-        cells = []
+        before = tr.find(f"{_w('trPr')}/{_w('gridBefore')}")  # a row that starts right of the grid's edge
+        cells = [GridCell("", columns=_span(before))] if before is not None else []
         for tc in tr.findall(_w("tc")):
             merged = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
             continuing = merged is not None and merged.get(_w("val"), "continue") == "continue"
             text = "" if continuing else " ".join(_cell_lines(tc, numbering))
-            span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
-            cells.extend([text] + [""] * (int(span.get(_w("val"), "1")) - 1 if span is not None else 0))
+            span = _span(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"))
+            cells.append(GridCell(text, columns=span, merged_above=continuing))
         cells_by_row.append(cells)
-    return table_lines(cells_by_row)
+    return table_lines(lay_out(cells_by_row))
+
+
+def _span(element: Element | None) -> int:
+    """The grid columns a w:gridSpan or w:gridBefore counts (1 when absent or unreadable)."""
+    try:
+        return max(1, min(int(element.get(_w("val"), "1")), 63)) if element is not None else 1
+    except ValueError:
+        return 1
 
 
 def _cell_lines(tc: Element, numbering: Numbering) -> list[str]:

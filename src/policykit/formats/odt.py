@@ -227,21 +227,32 @@ def _table_lines(table: Element, lists: ListStyles) -> list[str]:
     rows = [row for row in table.iter(_tb("table-row")) if _owner(row, table)]
     cells_by_row: list[list[str]] = []
     nested = any(inner is not table for inner in table.iter(_tb("table")))
+    down: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) of a cell spanning rows
     for row in rows:
         cells: list[str] = []
         repeated_blank = 0  # trailing empty cells that a "repeated" cell made: a sheet's columns to its edge
         for cell in row:
             repeat = _count(cell.get(_tb("number-columns-repeated")), _MAX_REPEAT)
-            if cell.tag == _tb("covered-table-cell"):  # the hidden part of a merged cell: docx writes ""
-                text = ""
+            if cell.tag == _tb("covered-table-cell"):
+                # the hidden part of a merged cell: under a cell spanning rows it repeats that cell's text,
+                # right of one spanning columns it stays empty (formats.grid: one rule for every reader)
+                texts: list[str] = []
+                for _ in range(repeat):
+                    text, left = down.pop(len(cells) + len(texts), ("", 0))
+                    if left > 1:
+                        down[len(cells) + len(texts)] = (text, left - 1)
+                    texts.append(text)
             elif cell.tag == _tb("table-cell"):
                 text = " ".join(line.strip() for line in block_lines(cell, lists) if line.strip())
+                spanned = _count(cell.get(_tb("number-rows-spanned")), _MAX_REPEAT)
+                if spanned > 1:
+                    down[len(cells)] = (text, spanned - 1)
+                texts = [text] * repeat
             else:
                 continue
-            cells.extend([text] * repeat)
-            repeated_blank = (
-                repeated_blank + repeat if not text and repeat > 1 else 0 if text else repeated_blank
-            )
+            cells.extend(texts)
+            filled = any(texts)
+            repeated_blank = 0 if filled else repeated_blank + repeat if repeat > 1 else repeated_blank
         if repeated_blank:
             del cells[-repeated_blank:]
         times = _count(row.get(_tb("number-rows-repeated")), _MAX_REPEAT) if any(cells) else 1

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from policykit import pattern_cache
 from policykit.errors import InputError
 from policykit.formats import make_source, spaced_label, table_lines
+from policykit.formats.grid import lay_out, on_edges
 from policykit.model import Source
 
 _TOKEN = pattern_cache.compile(
@@ -97,6 +98,10 @@ def rtf_text(raw: str) -> list[str]:
     return _Reader().read(raw)
 
 
+_Cell = tuple[str, bool, int]
+"""A cell as read: its text, whether \\clvmrg merged it with the cell above, its right edge (\\cellx, twips)."""
+
+
 class _Reader:
     """One pass over the tokens, keeping the group stack, the current paragraph, cell, row and table."""
 
@@ -113,10 +118,14 @@ class _Reader:
         self.indented = False  # \fiN with N > 0: its first line is indented
         self.cell: list[str] = []
         self.row: list[str] = []
-        self.table: list[list[str]] = []
+        self.table: list[list[_Cell]] = []
+        self.defined: list[
+            tuple[bool, int]
+        ] = []  # the row's cells as \cellx defines them: merged above, right edge
+        self.merging = False  # \clvmrg read (the lower part of a cell spanning rows), its \cellx not yet
         self.boxes: list[str] = []  # lines of text boxes anchored in the paragraph being read
         self.outside: (
-            tuple[list[str], list[str], list[str], bool, list[str], list[str], list[list[str]]] | None
+            tuple[list[str], list[str], list[str], bool, list[str], list[str], list[list[_Cell]]] | None
         )
         self.outside = None  # the paragraph, cell, row and table around a text box being read
         self.box_depth = 0
@@ -230,6 +239,13 @@ class _Reader:
             self.in_table = True
         elif word == "line":
             self._add("\n", state)
+        elif word == "trowd":
+            self.defined, self.merging = [], False
+        elif word == "clvmrg":
+            self.merging = True
+        elif word == "cellx":
+            self.defined.append((self.merging, value or 0))
+            self.merging = False
         elif word == "cell":
             self._end_cell()
         elif word == "row":
@@ -318,7 +334,12 @@ class _Reader:
         if self.parts or self.label:
             self._end_cell()
         if self.row:
-            self.table.append(self.row)
+            self.table.append(
+                [
+                    (text, *(self.defined[k] if k < len(self.defined) else (False, -1)))
+                    for k, text in enumerate(self.row)
+                ]
+            )
         self.row = []
 
     def _end_table(self) -> None:
@@ -326,9 +347,9 @@ class _Reader:
         if not self.table:
             return
         if max(len(row) for row in self.table) <= 1:
-            self.lines.extend(cell for row in self.table for cell in row)  # a one-column box, not a table
+            self.lines.extend(cell[0] for row in self.table for cell in row)  # a one-column box, not a table
         else:
-            self.lines.extend(table_lines(self.table))
+            self.lines.extend(table_lines(lay_out(on_edges(self.table))))
         self.table = []
 
 

@@ -17,10 +17,12 @@ import shutil
 import struct
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from policykit.errors import InputError
 from policykit.formats import make_source, table_lines
+from policykit.formats.grid import lay_out, on_edges
 from policykit.formats.word97_lists import Lists, Paragraph, deleted_runs, paragraphs, read_lists
 from policykit.model import Source
 
@@ -50,8 +52,9 @@ class Word97Error(InputError):
 def read_word97(data: bytes, *, path: str, name: str) -> Source:
     """Read a .doc/.wps: natively, else through LibreOffice, else one error naming the way out."""
     kind = ".wps" if path.lower().endswith(".wps") else ".doc"
+    rows: list[tuple[tuple[int, bool], ...]] = []
     try:
-        text = main_text(data)
+        text = main_text(data, rows=rows)
     except Word97Error as error:
         converted = _convert_with_libreoffice(data, kind)
         if converted is None:
@@ -63,11 +66,15 @@ def read_word97(data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.docx import read_docx
 
         return read_docx(converted, path=path, name=name)
-    return make_source(text_lines(text), path=path, name=name, encoding=kind.lstrip("."))
+    return make_source(text_lines(text, rows), path=path, name=name, encoding=kind.lstrip("."))
 
 
-def main_text(data: bytes) -> str:
-    """Return the main story's characters, field codes already replaced by their results."""
+def main_text(data: bytes, *, rows: list[tuple[tuple[int, bool], ...]] | None = None) -> str:
+    """Return the main story's characters, field codes already replaced by their results.
+
+    `rows`, when given, receives each table row's cells (right edge, merged with the cell above) in the
+    order the row ends stand in the text, for `text_lines` to lay merged cells out on the grid.
+    """
     import olefile
 
     try:
@@ -104,7 +111,10 @@ def main_text(data: bytes) -> str:
         deleted = deleted_runs(word, table)
     except (struct.error, IndexError):
         deleted = []  # without character properties, tracked deletions read as text
-    text, ends = _read_pieces(word, clx, ccp_text, row_ends, deleted)
+    order: list[int] = []
+    text, ends = _read_pieces(word, clx, ccp_text, row_ends, deleted, order)
+    if rows is not None:
+        rows.extend(marks[fc].cells for fc in order)
     boxes = {}
     if stories[6] > 0:  # ccpTxbx: the main story has text boxes
         with contextlib.suppress(struct.error, IndexError, ValueError):
@@ -178,12 +188,14 @@ def _read_pieces(
     limit: int,
     row_ends: set[int] = frozenset(),  # type: ignore[assignment]
     deleted: list[tuple[int, int]] | None = None,
+    order: list[int] | None = None,
 ) -> tuple[str, list[tuple[int, int]]]:
     """Concatenate the pieces of the piece table up to character position `limit`.
 
     A 0x07 whose paragraph mark ends at a file offset in `row_ends` becomes `_ROW_END`; a character
     at a file offset in a `deleted` range becomes `_DELETED` (a deleted paragraph mark joins its
-    paragraph to the next, as accepting the deletion does). Also return each paragraph mark's
+    paragraph to the next, as accepting the deletion does); `order` receives the row ends' file
+    offsets in the order they stand in the text. Also return each paragraph mark's
     (position in the text, file offset just after it), by which its properties are found.
     """
     pos = 0
@@ -215,10 +227,14 @@ def _read_pieces(
         if deleted:
             piece = _strike(piece, offset, width, deleted)
         if row_ends and _CELL_MARK in piece:
-            piece = "".join(
-                _ROW_END if c == _CELL_MARK and offset + width * (k + 1) in row_ends else c
-                for k, c in enumerate(piece)
-            )
+            marked = []
+            for k, c in enumerate(piece):
+                if c == _CELL_MARK and offset + width * (k + 1) in row_ends:
+                    c = _ROW_END
+                    if order is not None:
+                        order.append(offset + width * (k + 1))
+                marked.append(c)
+            piece = "".join(marked)
         ends.extend(
             (length_so_far + k, offset + width * (k + 1)) for k, c in enumerate(piece) if c in "\r\x07"
         )
@@ -259,13 +275,15 @@ def strip_fields(text: str) -> str:
     return "".join(out)
 
 
-def text_lines(text: str) -> list[str]:
+def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) -> list[str]:
     r"""Split the story into lines: CR ends a paragraph, cell marks (0x07) build table rows.
 
     A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07, which
     `main_text` marks as `_ROW_END` from the paragraph properties. Where it could not, an empty cell
     looks like a row end, so rows may split there. The first paragraph of a row's first cell, when
-    that cell has several, is read as body text.
+    that cell has several, is read as body text. `defined` holds each row's cells as its properties
+    define them (right edge, merged with the cell above), in row order: merged cells are laid out on
+    the table's grid with them (formats.grid), as every reader lays them out.
 
     >>> text_lines("标题\r指标\x07目标\x07\x07森林覆盖率\x0742%\x07\x07正文\r")
     ['标题', '', '指标\t目标', '森林覆盖率\t42%', '', '正文', '']
@@ -282,15 +300,22 @@ def text_lines(text: str) -> list[str]:
             start = index + 1
     tokens.append((text[start:], "\r"))
     lines: list[str] = []
-    rows: list[list[str]] = []
+    rows: list[list[tuple[str, bool, int]]] = []
     cells: list[str] = []
     pending: list[str] = []  # paragraphs of a cell not yet closed
     previous = "\r"
+    ended = 0  # rows ended by a marked row end: the index of the next one's properties in `defined`
     for paragraph, mark in tokens:
         in_row = bool(cells) or bool(pending)
         guessed_row_end = not known and not paragraph and previous == _CELL_MARK and not pending
         if mark == _ROW_END or (mark == _CELL_MARK and guessed_row_end):
-            rows.append(cells)
+            own = defined[ended] if mark == _ROW_END and ended < len(defined) else ()
+            ended += mark == _ROW_END
+            if len(own) != len(cells):
+                own = ()  # properties that do not fit the row: its cells as written, one column each
+            edges = [edge for edge, _ in own] or [0] * len(cells)
+            merged = [merged for _, merged in own] or [False] * len(cells)
+            rows.append(list(zip(cells, merged, edges, strict=True)))
             cells = []
         elif mark == _CELL_MARK:
             cells.append(" ".join([*pending, paragraph]).strip())
@@ -299,12 +324,14 @@ def text_lines(text: str) -> list[str]:
             pending.append(paragraph)
         else:
             if rows:
-                lines.extend(table_lines(rows))
+                lines.extend(table_lines(lay_out(on_edges(rows))))
                 rows = []
             lines.append(paragraph.replace("\t", " "))
         previous = mark
-    if rows or cells:
-        lines.extend(table_lines([*rows, cells] if cells else rows))
+    if cells:
+        rows.append([(cell, False, 0) for cell in cells])
+    if rows:
+        lines.extend(table_lines(lay_out(on_edges(rows))))
     return lines
 
 

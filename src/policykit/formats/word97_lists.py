@@ -26,6 +26,8 @@ _SPRM_DELETED = 0x0800  # sprmCFRMarkDel: a tracked deletion (1, or 0x81: the op
 _SPRM_TTP = 0x2417  # sprmPFTtp: this paragraph mark ends a table row
 _SPRM_ILVL = 0x260A  # sprmPIlvl: the list level
 _SPRM_ILFO = 0x460B  # sprmPIlfo: the 1-based list override (0: no list)
+_SPRM_TDEF_TABLE = 0xD608  # sprmTDefTable: a row's cell edges (rgdxaCenter) and cells (TC80: fVertMerge...)
+_TC_VERT_MERGE, _TC_VERT_RESTART = 0x20, 0x40  # TC80.tcgrf: merged with the cell above, unless it restarts
 _NO_STYLE = 0x0FFF
 # MSONFC, in the order of OOXML's ST_NumberFormat, which names them for `docx.format_number`.
 _NFC = [
@@ -81,6 +83,9 @@ class Paragraph:
     ilfo: int | None = None  # None: not set here (the style's holds)
     ilvl: int | None = None
     row_end: bool = False
+    cells: tuple[
+        tuple[int, bool], ...
+    ] = ()  # a row end's cells: right edge (twips), merged with the one above
 
 
 @dataclass
@@ -150,14 +155,35 @@ def sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
 def _papx_of(grpprl: bytes, istd: int) -> Paragraph:
     ilfo = ilvl = None
     row_end = False
+    cells: tuple[tuple[int, bool], ...] = ()
     for sprm, operand in sprms(grpprl):
         if sprm == _SPRM_TTP and operand[:1] == b"\x01":
             row_end = True
+        elif sprm == _SPRM_TDEF_TABLE:
+            cells = _row_cells(operand)
         elif sprm == _SPRM_ILFO and len(operand) == 2:
             ilfo = struct.unpack_from("<h", operand)[0]
         elif sprm == _SPRM_ILVL and operand:
             ilvl = operand[0]
-    return Paragraph(istd, ilfo, ilvl, row_end)
+    return Paragraph(istd, ilfo, ilvl, row_end, cells)
+
+
+def _row_cells(operand: bytes) -> tuple[tuple[int, bool], ...]:
+    """A row's cells from sprmTDefTable ([MS-DOC] 2.9.324): each one's right edge, and whether it is the
+    lower part of a cell merged down (fVertMerge without fVertRestart); () where the operand is cut short."""
+    if len(operand) < 3:
+        return ()
+    count = operand[2]  # after the operand's 2-byte size
+    centres_end = 3 + 2 * (count + 1)
+    if count == 0 or len(operand) < centres_end:
+        return ()
+    edges = struct.unpack_from(f"<{count + 1}h", operand, 3)
+    cells = []
+    for k in range(count):
+        at = centres_end + 20 * k  # TC80: tcgrf (2 bytes), wWidth, four borders
+        flags = struct.unpack_from("<H", operand, at)[0] if at + 2 <= len(operand) else 0
+        cells.append((edges[k + 1], bool(flags & _TC_VERT_MERGE) and not flags & _TC_VERT_RESTART))
+    return tuple(cells)
 
 
 def _fkp_pages(word: bytes, table: bytes, bin_table_at: int) -> Iterator[bytes]:

@@ -9,7 +9,6 @@ can rejoin wrapped lines, including paragraphs split across columns and pages.
 from __future__ import annotations
 
 import itertools
-import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,36 +19,15 @@ from policykit.errors import logger
 from policykit.formats.chrome import chrome_line
 from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
+from policykit.pdf.furniture import footnote_lines, median_leading, running_lines
 from policykit.pdf.ocr import undo_confusions
-from policykit.zh.chars import SENTENCE_STOPS, is_cjk, squash
+from policykit.pdf.tables import CELL_GAP_EMS, table_rows
+from policykit.zh.chars import is_cjk
 from policykit.zh.numbering import is_heading_line
 
 INDENT = "\u3000\u3000"
 log = logger("policykit.pdf")
 
-_PAGE_NUMBER = pattern_cache.compile(
-    r"""^(?:
-        [-—–－~～·•\s]*\d{1,4}[-—–－~～·•\s]*              # — 3 —, - 3 -, 3
-      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?  # 第3页, 第3页 共10页
-      | \d{1,4}\s*/\s*\d{1,4}                            # 3/10
-      | (?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?         # Page 3 of 10
-    )$""",
-    re.X | re.I,
-)
-_DIGITS = pattern_cache.compile(r"\d+")
-# What a browser prints above and below each page. Chrome and Edge: date and time (then the title)
-# above, the URL (then n/N) below; Firefox: the title then the URL above, n/N then date and time below.
-_WHEN = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,\s]*(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?"
-_URL = r"(?:https?://|file:/|www\.)\S*"
-_PAGE_OF = (
-    r"(?:\d{1,4}\s*/\s*\d{1,4}|第\s*\d{1,4}\s*页[,，\s]*共\s*\d{1,4}\s*页|(?:page\s*)?\d{1,4}\s+of\s+\d{1,4})"
-)
-_BROWSER_HEADER = pattern_cache.compile(rf"^\s*{_WHEN}", re.I)
-_BROWSER_FOOTER = pattern_cache.compile(
-    rf"^\s*{_URL}(?:\s*\d{{1,4}}\s*/\s*\d{{1,4}})?\s*$|^\s*{_PAGE_OF}\s+{_WHEN}\s*$", re.I
-)
-# A title then a URL is a browser's header only in type smaller than the body's: a body line may end in a URL.
-_TITLE_URL = pattern_cache.compile(rf"^[^。；！？]{{1,120}}?\s{_URL}\s*$", re.I)
 _CLOSING_MARKS = frozenset("，。、；：！？）》」』】〕”’")
 _OPENING_MARKS = frozenset("（《「『【〔“‘")
 # The marks only Chinese uses: the curly quotes serve Latin text too.
@@ -104,6 +82,7 @@ class Line:
     size: float
     column: int  # -1: spans the columns
     block: int
+    cells: tuple[tuple[float, float, str], ...] = ()  # (x0, x1, text) of parts wide white sets apart
 
 
 def fragments_of(
@@ -348,7 +327,7 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
             for f in pending[column]:
                 by_row[f.row].append(f)
             for row in sorted(by_row, key=lambda r: min(f.top for f in by_row[r])):
-                lines.append(_merge(by_row[row], page.number, column, block))
+                lines.append(_merge(by_row[row], page.number, column, block, page.ocr))
         pending.clear()
         block += 1
 
@@ -358,15 +337,18 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
             pending[column].append(f)
             continue
         flush()
-        lines.append(_merge([f], page.number, -1, block))
+        lines.append(_merge([f], page.number, -1, block, page.ocr))
         block += 1
     flush()
     # Fragments of one spanning row that landed apart are kept apart; rows are rarely split that way.
     return lines
 
 
-def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Line:
+def _merge(fragments: list[Fragment], page: int, column: int, block: int, ocr: bool = False) -> Line:
     """One row's fragments in a column as a line: a space between them where white separates them.
+
+    On an OCR layer the row is put right again as a whole: a number the ink split ("— 1" / "I —")
+    is one only here, and a page number must read as one before the running lines are found.
 
     Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
     objects split mid-word) may touch, and touching pieces of Chinese join without a space; so do
@@ -375,16 +357,24 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
     fragments = sorted(fragments, key=lambda f: f.x0)
     text = fragments[0].text
     tracked = _letter_spaced(fragments)
+    cells = [(fragments[0].x0, fragments[0].x1, fragments[0].text)]
     for previous, fragment in itertools.pairwise(fragments):
         gap = (fragment.x0 - previous.x1) / max(fragment.size, 1.0)
         touching = (
             (gap < 0.25 or tracked or _marked(previous, fragment, gap)) and previous.text and fragment.text
         )
-        text += (
+        piece = (
             fragment.text
             if touching and not spaced(previous.text[-1], fragment.text[0], gap)
             else " " + fragment.text
         )
+        text += piece
+        if gap >= CELL_GAP_EMS and not tracked:
+            cells.append((fragment.x0, fragment.x1, fragment.text))
+        else:
+            cells[-1] = (cells[-1][0], fragment.x1, cells[-1][2] + piece)
+    if ocr:
+        text = undo_confusions(text)
     return Line(
         text=text,
         page=page,
@@ -395,6 +385,7 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int) -> Lin
         size=max(f.size for f in fragments),
         column=column,
         block=block,
+        cells=tuple(cells) if len(cells) > 1 else (),
     )
 
 
@@ -435,119 +426,6 @@ def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
     return tracking >= _TRACKED_EMS * size
 
 
-def _running_lines(lines: Sequence[Line], pages: int) -> set[int]:
-    """Indexes of running headers, footers and page numbers: the outermost rows of each page.
-
-    A row counts when it stands apart from the body and repeats on enough pages (digits masked),
-    or when it repeats on pages where it sits close to the body (a browser's header 7 pt above
-    the text) as long as it stands apart on at least one, or is a short row on most pages; a
-    browser's print header (date and time; or title and URL in small type) and footer (URL, n/N;
-    or n/N, date and time) go on sight.
-    """
-    by_page: dict[int, list[int]] = defaultdict(list)
-    for index, line in enumerate(lines):
-        by_page[line.page].append(index)
-    leading = _median_leading(lines)
-    candidates: list[tuple[int, str, bool]] = []
-    remove: set[int] = set()
-    for indexes in by_page.values():
-        rows = _rows(lines, indexes)
-        size = statistics.median(lines[i].size for i in indexes)
-        right_edge = max(lines[i].x1 for i in indexes)
-        for band, ordered, browser in (
-            ("top", rows, _BROWSER_HEADER),
-            ("bottom", rows[::-1], _BROWSER_FOOTER),
-        ):
-            outermost = ordered[0][2] if ordered else []
-            if len(rows) > 1 and any(
-                browser.match(lines[i].text)
-                or (band == "top" and lines[i].size < 0.9 * size and _TITLE_URL.match(lines[i].text))
-                for i in outermost
-            ):
-                remove.update(outermost)
-                ordered = ordered[1:]
-            # Running lines sit apart from the body: take the outer one or two rows before a wide gap.
-            for k in (1, 2):
-                if k > len(ordered):
-                    break
-                inner = ordered[k] if k < len(ordered) else None
-                outer = ordered[k - 1]
-                if inner is None:
-                    apart = True
-                elif band == "top":
-                    apart = inner[0] - outer[1] > leading + size
-                else:
-                    apart = outer[0] - inner[1] > leading + size
-                if apart:
-                    candidates.extend((i, band, True) for row in ordered[:k] for i in row[2])
-                    break
-            else:
-                # Close to the body, only a row that is no wrapped body line: short, or in another size;
-                # a short row ending a sentence (。) is a paragraph's last line carried over a page break.
-                row = ordered[0][2] if ordered else []
-                last = max(row, key=lambda i: lines[i].x1) if row else None
-                if (
-                    last is not None
-                    and not lines[last].text.rstrip().endswith(tuple(SENTENCE_STOPS))
-                    and (
-                        max(lines[i].x1 for i in row) < right_edge - 2 * size
-                        or any(abs(lines[i].size - size) > 0.15 * size for i in row)
-                    )
-                ):
-                    candidates.extend((i, band, False) for i in row)
-    groups: dict[tuple[str, str], list[tuple[int, bool]]] = defaultdict(list)
-    for index, band, apart in candidates:
-        text = squash(lines[index].text)
-        # Page numbers of every style group together; other lines by their text with digits masked.
-        key = "<page number>" if _PAGE_NUMBER.match(text) else _DIGITS.sub("#", text)
-        groups[(key, band)].append((index, apart))
-    threshold = max(1 if pages == 1 else 2, min(3, 0.4 * pages))
-    for (key, band), members in groups.items():
-        needed = threshold if key == "<page number>" else max(2, threshold)
-        indexes = [i for i, _ in members]
-        if not any(apart for _, apart in members):
-            # Close to the body on every page: only a short row most pages repeat is a header.
-            needed = max(needed, 3, 0.6 * pages)
-        if len({lines[i].page for i in indexes}) < needed:
-            continue
-
-        def position(i: int, band: str = band) -> float:
-            return lines[i].top if band == "top" else lines[i].bottom
-
-        middle = statistics.median(position(i) for i in indexes)
-        steady = [i for i in indexes if abs(position(i) - middle) <= 4]
-        if len({lines[i].page for i in steady}) >= needed:
-            remove.update(steady)
-    return remove
-
-
-def _median_leading(lines: Sequence[Line]) -> float:
-    """The usual white space between consecutive lines of one column."""
-    leadings = [
-        line.top - previous.bottom
-        for previous, line in itertools.pairwise(lines)
-        if previous.page == line.page
-        and previous.block == line.block
-        and previous.column == line.column
-        and line.top > previous.bottom - 1
-    ]
-    # A low quantile, not the median: in documents with a gap after every paragraph, gaps outnumber wraps.
-    return sorted(leadings)[len(leadings) // 5] if leadings else 0.0
-
-
-def _rows(lines: Sequence[Line], indexes: list[int]) -> list[tuple[float, float, list[int]]]:
-    """A page's lines grouped into rows by their top: (top, bottom, indexes), top to bottom."""
-    rows: list[tuple[float, float, list[int]]] = []
-    for i in sorted(indexes, key=lambda i: lines[i].top):
-        line = lines[i]
-        if rows and line.top - rows[-1][0] <= 0.5 * line.size:
-            top, bottom, members = rows[-1]
-            rows[-1] = (top, max(bottom, line.bottom), [*members, i])
-        else:
-            rows.append((line.top, line.bottom, [i]))
-    return rows
-
-
 def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str, int]]:
     """Turn extracted pages into (text, page) lines in reading order, "" marking a paragraph gap.
 
@@ -560,16 +438,34 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
         page_lines = _page_lines(page, page_gutters, block)
         ordered.extend(page_lines)
         block = (page_lines[-1].block + 1) if page_lines else block
-    running = _running_lines(ordered, len(pages))
-    body = [line for index, line in enumerate(ordered) if index not in running]
+    running = running_lines(ordered, {page.number: page.height for page in pages})
+    notes = footnote_lines(ordered, running)
+    for index in sorted(notes):
+        log.info(
+            "%s: page %d: dropped a footnote line: %s",
+            label,
+            ordered[index].page,
+            ordered[index].text.strip(),
+        )
+    body = [line for index, line in enumerate(ordered) if index not in running and index not in notes]
     body = _without_chrome(body, label)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
-    leading = _median_leading(body)
+    leading = median_leading(body)
     body_size = statistics.median(line.size for line in body) if body else 0.0
 
     out: list[tuple[str, int]] = []
     previous: Line | None = None
-    for line in body:
+    rows = table_rows(body)
+    for index, line in enumerate(body):
+        if index in rows:  # a ruled table's row: each cell a paragraph of its own, as the texts have them
+            for _, _, cell in line.cells:
+                if out and out[-1][0]:
+                    out.append(("", line.page))
+                out.append((cell.strip(), line.page))
+            previous = None
+            continue
+        if previous is None and out and out[-1][0]:
+            out.append(("", line.page))  # the table above ends here
         left, _ = edges[(line.page, line.column)]
         display = _continues_display(previous, line, edges, body_size, leading)
         indented = line.x0 - left >= 0.8 * line.size and not display

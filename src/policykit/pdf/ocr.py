@@ -53,6 +53,11 @@ class _Rules:
         self.after_mark = pattern_cache.compile(
             rf"(?<=[{marks}])[{d}](?![{d}])(?=[{_CJK}])|(?<=[{_CJK}])[{d}](?=[{closing}])"
         )
+        # Between two ideographs ("进-步", "统-规划"): a dash there may be typed (中国—东盟), so the words
+        # decide (`_ones_in_words`); a doubled dash (——) or one between two numerals (一—三) is no candidate.
+        self.between = pattern_cache.compile(rf"(?<=[{_CJK}])[{d}](?=[{_CJK}])")
+        self.chain_left = pattern_cache.compile(rf"[{d}][{_CJK}]{{1,2}}$")
+        self.chain_right = pattern_cache.compile(rf"[{_CJK}]{{1,2}}[{d}]")
         self.dash = pattern_cache.compile(rf"(?<=[0-9%]){re.escape(dash['read'])}(?=[0-9])")
         self.dash_means = dash["means"]
         # A row that is only a page number between dashes ("— 19 —" read "一 19—"): its dashes.
@@ -72,7 +77,7 @@ class _Rules:
         self.mark = pattern_cache.compile(rf"(?<=[{chinese}])[{singles}]|[{singles}](?=[{chinese}])")
         # The white the mark's em leaves after its ink may have been read as a space: it goes too.
         self.stop = pattern_cache.compile(
-            rf"(?<=[{_CJK}）》」』”’]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（])"
+            rf"(?<=[{_CJK}）》」』”’%％]){re.escape(stop['read'])}( ?)(?=$|[{_CJK}“‘「『（]|[{d}][{_CJK}])"
         )
         self.stop_means = stop["means"]
 
@@ -135,6 +140,59 @@ def _ones(rules: _Rules, text: str) -> str:
     text = _sub(rules.numbering, text, lambda m: m.group(1) + rules.one_means)
     text = _sub(rules.listed, text, lambda m: rules.one_means)
     return _sub(rules.after_mark, text, lambda m: rules.one_means)
+
+
+def _ones_in_words(rules: _Rules, text: str) -> str:
+    """一 read as a dash between two ideographs, where 一 makes a word of the dictionary with them (进一步,
+    统一规划, 一体化) that takes no word from the text beside it (区—街镇 is no 一街, 中国—中东欧 no 一中).
+
+    A dash in a chain of short words (产—学—研, 车—路—云) is typed: it stays.
+    """
+    if not rules.between.search(text):
+        return text
+    chars = list(text)
+    for match in rules.between.finditer(text):
+        at = match.start()
+        if chars[at - 1] in rules.numerals and chars[at + 1] in rules.numerals:
+            continue  # 一—三季度: a range of numerals
+        if rules.chain_left.search(text, max(0, at - 3), at) or rules.chain_right.match(text, at + 1):
+            continue
+        if _reads_as_one("".join(chars[max(0, at - _REACH) : at]), "".join(chars[at + 1 : at + 1 + _REACH])):
+            chars[at] = rules.one_means
+    return "".join(chars)
+
+
+_REACH = 6  # characters on each side of a dash that the segmenter sees
+
+
+def _reads_as_one(left: str, right: str) -> bool:
+    """Whether 一 between `left` and `right` is inside a dictionary word that leaves the words beside it whole.
+
+    >>> _reads_as_one("要进", "步提升"), _reads_as_one("建设", "批项目"), _reads_as_one("开展区", "街镇")
+    (True, True, False)
+    """
+    from policykit.zh.segment import cut, known
+
+    at, start = len(left), 0
+    for token in cut(f"{left}一{right}"):
+        if start <= at < start + len(token):
+            break
+        start += len(token)
+    else:
+        return False
+    end = start + len(token)
+    if len(token) < 2 or not known(token):
+        return False  # 一 alone, or a word only the HMM guessed (产一学研)
+    if len(token) == 2 and ((start == at and end == at + 1 + len(right)) or (end == at + 1 and start == 0)):
+        return False  # 一片, 统一 at the edge of what is seen (a row's end): what it takes is unknown
+    # the words beside it: a pair the dictionary lacks may be a word (街镇), a longer guess of the HMM's
+    # is none (体化算力)
+    after = [word for word in cut(right)[:1] if len(word) == 2 or known(word)]
+    before = [word for word in cut(left)[-1:] if len(word) == 2 or known(word)]
+    if start == at and after and len(after[0]) > 1 and end - at - 1 < len(after[0]):
+        return False  # 一 starts the word (一批, 一期) and takes the first part of the next one
+    # nor may 一 end the word (统一) and take the last part of the one before
+    return not (end == at + 1 and before and len(before[0]) > 1 and at - start < len(before[0]))
 
 
 def _numbers(rules: _Rules, text: str) -> str:
@@ -214,7 +272,12 @@ def _stops(rules: _Rules, text: str) -> str:
     return _sub(rules.stop, text, lambda m: rules.stop_means + _GONE * len(m.group(1)))
 
 
-_FIXES = (_zeros, _ones, _numbers, _marks, _stops)
+def _ones_after_stops(rules: _Rules, text: str) -> str:
+    """一 read as a dash after a 。 that was itself read as o ("不高o-些"): once the 。 is back, the 一 is sure."""
+    return _sub(rules.after_mark, text, lambda m: rules.one_means)
+
+
+_FIXES = (_zeros, _ones, _ones_in_words, _numbers, _marks, _stops, _ones_after_stops)
 
 
 def fix_lines(lines: Sequence[tuple[str, int]], ocr_pages: frozenset[int]) -> list[tuple[str, int]]:

@@ -272,6 +272,11 @@ def cut(text: str) -> list[str]:
     return _precise_words(_tokenizer(), text)
 
 
+def known(word: str) -> bool:
+    """Whether the dictionary (jieba's and the policy lexicon) holds the word, not only the HMM's guess."""
+    return bool(_tokenizer().FREQ.get(word))
+
+
 def cut_for_search(text: str) -> list[str]:
     """Segment for indexing: words plus their shorter parts (锂电池 also yields 电池)."""
     tokenizer = _tokenizer()

@@ -9,6 +9,7 @@ from policykit import pattern_cache
 from policykit.errors import logger
 from policykit.formats import NUMBER_END, Element, spaced_label, table_lines
 from policykit.formats.chrome import chrome_line
+from policykit.formats.grid import GridCell, lay_out
 from policykit.formats.html.words import SPACES as _SPACES
 from policykit.formats.html.words import collapse as _collapse
 from policykit.formats.html.words import page_words
@@ -293,16 +294,17 @@ def is_data_table(table: Element) -> bool:
 
 
 def _table_rows(table: Element) -> list[list[str]]:
+    """The table's rows on its grid: rowspan and colspan laid out as every reader lays out a merge."""
     rows = []
     for row in table.iter("tr"):
         cells = []
         for cell in row:
             if cell.tag not in ("td", "th"):
                 continue
-            cells.append(" ".join(line for line in block_lines(cell) if line.strip()))
-            cells.extend([""] * (_int(cell.get("colspan")) - 1))
+            text = " ".join(line for line in block_lines(cell) if line.strip())
+            cells.append(GridCell(text, rows=_int(cell.get("rowspan")), columns=_int(cell.get("colspan"))))
         rows.append(cells)
-    return rows
+    return lay_out(rows)
 
 
 def _int(value: str | None) -> int:
