@@ -109,46 +109,7 @@ LAYOUTS = {
 PLAIN = [shape for shape in SHAPES if not shape.get("laid_out")]
 """Skeletons in one-paragraph-per-line form: the ones the layouts retype (a laid-out one is a layout already)."""
 
-KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
-    **{
-        (
-            name,
-            layout,
-        ): "a wrapped item's or heading's tail (服务；) is a short line the column is not seen in"
-        for name, layouts in {
-            "regulation with chapters, sections, articles, paragraphs, items and sub-items": (
-                "wrapped_28_ideographs",
-                "wrapped_40_columns",
-                "paginated",
-            ),
-            "implementing rules with articles only and long items": ("paginated",),
-            "technical guideline with decimal headings, letter items and ideographic spaces": (
-                "wrapped_28_ideographs",
-                "wrapped_40_columns",
-                "paginated",
-            ),
-            "five levels 一、（一）1.（1）①": ("wrapped_40_columns",),
-            "an action plan whose task numbers run on across sections": ("wrapped_40_columns",),
-        }.items()
-        for layout in layouts
-    },
-    **{
-        (
-            "一是 二是 items, inline and as paragraphs",
-            layout,
-        ): "a wrapped paragraph's inline 一是…二是… items are lost"
-        for layout in ("wrapped_28_ideographs", "paginated")
-    },
-    **{
-        ("a government work report with a salutation, dash leads and closing words", layout): "wrapped, the "
-        "closing words after the last salutation stay in the last section"
-        for layout in ("wrapped_28_ideographs", "wrapped_40_columns", "paginated")
-    },
-    (
-        "opinions whose headings run into their text, with a glossary after them",
-        "paginated",
-    ): "paginated, the closing sentence after the last item stays in it",
-}
+KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {}
 """Retyped skeletons whose tree still differs from the plain one, and why."""
 
 

@@ -320,6 +320,68 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
     )
 
 
+def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
+    """Join line i to i-1 where the paragraph began indented and line i, not indented, goes on with its sentence.
+
+    A document that indents each paragraph's first line starts no paragraph at the margin, so a line
+    there after one that stops mid-sentence continues it, however short the line above: a column the
+    wrap fixers cannot see in a short page (`　　（一）按照物业服务合同的约定，接受物业服务企业提供的` /
+    `服务；`), or a break the source put inside a sentence (`程，今年预期目标设定` / `为6%以上，…`).
+    The caller asks it only of a paragraph that began indented and holds prose (_holds_prose); a
+    heading, a 公文 part or a line after a finished sentence is no continuation, nor is a line that
+    stops mid-sentence before a gap that is no page break: a newspaper's headline block (` 《…三年行动计划》出台` /
+    `列出十项重点任务，提出…成果` / blank), whose lines end on no mark.
+
+    >>> lines = _lines("　　各区要把促进民营经济发展摆上重要议事日", "程，今年预期目标设定", "为6%以上，确保落地见效。", "　　二、加强保障")
+    >>> [join_unindented_continuation(lines, k) for k in (1, 2, 3)]
+    [True, True, False]
+    """
+    prev, cur = lines[i - 1], lines[i]
+    return (
+        not prev.blank
+        and not cur.blank
+        and not cur.indented
+        and not cur.heading
+        and not _ends_sentence_strictly(prev.text)
+        and not is_part_line(cur.text)
+        and (ends_sentence(cur.text) or not _before_gap(lines, i))
+    )
+
+
+def _before_gap(lines: list[_Line], i: int) -> bool:
+    """Tell whether blank lines and no page break follow line i (or nothing does): a paragraph's end."""
+    j = i + 1
+    while j < len(lines) and lines[j].blank:
+        if lines[j].furniture:
+            return False
+        j += 1
+    return j > i + 1 or j == len(lines)
+
+
+def _heading_tail(lines: list[_Line], i: int, numbered: bool) -> bool:
+    """Tell whether line i is the tail of a numbered heading the column cut: shorter than the line above.
+
+    `（二）实施建筑和市政基础设施领域设备` / `更新行动`: a heading holds no prose mark, yet its tail is
+    a few words, where a body paragraph set at the margin after it would be a long line of prose.
+
+    >>> lines = _lines("　　（二）实施建筑和市政基础设施领域设备", "更新行动", "　　一、总体要求", "12")
+    >>> _heading_tail(lines, 1, True), _heading_tail(lines, 3, True)
+    (True, False)
+    """
+    prev, cur = lines[i - 1], lines[i]
+    return numbered and prev.columns >= _CUT_HEADING and cur.columns < prev.columns and is_cjk(cur.text[0])
+
+
+_CUT_HEADING = 28
+"""The fewest columns a heading line a column cut fills: a newspaper's 15 ideographs less a margin; a
+short heading (一、总体要求) stands whole, and a number after it (12) is text of its own."""
+
+
+def _holds_prose(texts: list[str]) -> bool:
+    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、)."""
+    return any("，" in t or "；" in t or "。" in t for t in texts)
+
+
 _TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}日[^（）()]{0,40}[）)]$")
 """A title's date in brackets on the line below it: （2023年1月2日）, （2019年3月5日在第十三届…）."""
 
@@ -342,6 +404,12 @@ def join_page_split_words(
     >>> join_page_split_words(_lines("的重要性不言而喻。", "", "《行动计划》指出"), 0, {}) is None
     True
 
+    gov-work-report-2021 retyped: `　　经济增速是综合性指标，今年预期目标设定` / zero-width line /
+    `　　为6%以上，…`, the second half indented as a paragraph of its own, still goes on the sentence.
+
+    >>> join_page_split_words(_lines("　　经济增速是综合性指标，今年预期目标设定", "", "\u200b", "", "　　为6%以上，考虑了…"), 0, {})
+    4
+
     A closing quote ends no sentence (`形成辐射全国的“星地一体化”` / page / `北斗高精度服务能力`).
     Where the document indents its paragraphs (`indents`), a page broken after a full stop is
     continued by a line that is not indented: a new paragraph would be.
@@ -355,14 +423,19 @@ def join_page_split_words(
     if j == i + 1 or j >= len(lines):
         return None
     nxt = lines[j]
-    if nxt.indented or nxt.heading:
-        return None
     gap = lines[i + 1 : j]
+    # A line of zero-width characters alone marks where a scrape broke a sentence in two, however the
+    # copy laid the halves out after (an indent, blank lines around it), when the line above is prose.
+    # (The line above stands for the paragraph where a column left this line a word or two: 目标设 / 定.)
+    prose = "，" in cur.text or (i > 0 and not lines[i - 1].blank and "，" in lines[i - 1].text)
+    broken = prose and any(g.zero_width_only for g in gap) and not any(g.furniture for g in gap)
+    if nxt.heading or (nxt.indented and not broken):
+        return None
     page_break = any(g.furniture for g in gap)
     if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
     heading = numbered or cur.heading  # numbered: the text of a number alone above it
-    if all(g.zero_width_only for g in gap):
+    if broken or all(g.zero_width_only for g in gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
@@ -638,6 +711,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
             held.clear()
 
+    indented_start = False  # the open paragraph began indented: a margin line may continue it
+    starts_heading = False  # the open paragraph began with a numbered heading
     i = 0
     pending_join: int | None = None
     bare_number = False  # the pending join follows a number alone on its line
@@ -664,12 +739,19 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or unwrap_hard_breaks(lines, i, widths)
                 or join_split_fragments(lines, i)
                 or _after_fragment(lines, i)
+                or (
+                    indented_start
+                    and join_unindented_continuation(lines, i)
+                    and (_holds_prose([*parts, line.text]) or _heading_tail(lines, i, starts_heading))
+                )
             )
         ):
             pass
         else:
             flush()
             starts_paragraph = True
+            indented_start = line.indented and indents and not marked
+            starts_heading = line.heading and match_numbering(line.text) is not None  # no banner (>>…<<)
         pieces.append((length, line.line, line.page))
         parts.append(line.text)
         length += len(line.text)
