@@ -73,6 +73,7 @@ def check(document, shape: dict) -> None:
     cut = [(d, w[: len(expected[k][1])] if k < len(expected) else w) for k, (d, w) in enumerate(actual)]
     assert cut == expected
     for fragment, owner in (shape.get("placed") or {}).items():
+        assert isinstance(owner, str), f"quote {owner!r} in the YAML: it reads as a number"
         found = holder(document, fragment)
         assert found.startswith(squash(owner)) and (owner or not found), (fragment, found, owner)
     for fragment in shape.get("joined", []):

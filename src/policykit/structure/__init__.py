@@ -323,6 +323,9 @@ class _Builder:
             kind = "task"
         if self.stack[-1].kind == "article" and style.rank >= _ITEM_RANK:
             kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
+        if kind == "item" and not heading and numbering.rest and style.name != "shi":
+            # An item (项) is one long sentence more often than not: its first phrase names it.
+            heading = heading_of(numbering.rest.split("，", 1)[0])
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
