@@ -368,17 +368,21 @@ def _close_last_items(root: _Node, text: str) -> None:
     earlier item holds, and never a salutation: the rest goes back to the section. Numbered items
     run into their text (（五）从严从实…。…, 20.深化国际交流合作。…) hold nothing when none before
     them in a run of three or more holds anything, or no item of their style in the document but the
-    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…).
+    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…). Where that
+    parent is a 专栏 box holding nothing but the run, the box ends with its list, and what follows goes
+    back to the section around the box (专栏1 / 1.… 3.… / 在此基础上，引导中小企业…).
     """
     runs: list[tuple[_Node, list[_Node]]] = []
     count: dict[str, int] = {}
     holding: dict[str, int] = {}  # items of a style, the last of each run aside, that hold clauses
+    boxed: dict[int, _Node] = {}  # each box's parent: the text after a box's list goes back there
     nodes = [root]
     while nodes:
         node = nodes.pop()
         if not node.children:
             continue
         nodes.extend(node.children)
+        boxed.update((id(child), node) for child in node.children if child.kind == "box")
         numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
         if not numbered:
             continue
@@ -410,9 +414,12 @@ def _close_last_items(root: _Node, text: str) -> None:
             len(last.children),
         )
         if keep < len(last.children):
-            at = node.children.index(last) + 1
-            node.children[at:at] = last.children[keep:]
+            moved, after = last.children[keep:], last
             del last.children[keep:]
+            if node.kind == "box" and all(c.number for c in node.children):
+                node, after = boxed[id(node)], node  # a box that is a list ends with it: the section goes on
+            at = node.children.index(after) + 1
+            node.children[at:at] = moved
 
 
 _RUN_KINDS = frozenset({"section", "item", "task"})
@@ -420,9 +427,10 @@ _RUN_KINDS = frozenset({"section", "item", "task"})
 
 
 def _runs_in(text: str, node: _Node) -> bool:
-    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading."""
+    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading, or the
+    heading is a whole sentence (1.培育智能工厂50家、数字化车间200个。), an item complete on its line."""
     line = text[node.start : text.find("\n", node.start)]
-    return len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]
+    return (len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]) or line.endswith("。")
 
 
 _FIRST_ITEM, _SECOND_ITEM = f"一{SHI}", f"二{SHI}"
