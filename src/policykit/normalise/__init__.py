@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
+from policykit.normalise.continuation import (
+    blank_separated,
+    ends_sentence,
+    ends_sentence_strictly,
+    heading_tail,
+    holds_prose,
+    join_unindented_continuation,
+)
 from policykit.normalise.markdown import may_hold_markdown, strip_markdown
 from policykit.zh.chars import (
     CLOSING_PUNCT,
     INDENT,
-    TERMINAL_PUNCT,
     display_width,
     display_widths,
     fix_characters,
@@ -66,27 +73,6 @@ class _Line:
         self.blank = not self.text or self.furniture is not None
         self.heading = heading = is_heading_line(self.text)
         self.bare = heading and _is_bare_number(self.text)
-
-
-def _ends_sentence_strictly(text: str) -> bool:
-    """Tell whether a line ends a sentence once closing quotes and brackets are set aside.
-
-    >>> _ends_sentence_strictly("形成辐射全国的“星地一体化”"), _ends_sentence_strictly("建设“五个中心”。”")
-    (False, True)
-    """
-    return ends_sentence(text.rstrip(_CLOSING_MARKS))
-
-
-_CLOSING_MARKS = "”’」』）)"
-
-
-def ends_sentence(text: str) -> bool:
-    """Tell whether a line ends on punctuation that closes a paragraph.
-
-    >>> ends_sentence("的重要性不言而喻。"), ends_sentence("到2025年产业规模突")
-    (True, False)
-    """
-    return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
 def _prepare(source: Source) -> list[_Line]:
@@ -320,68 +306,6 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
     )
 
 
-def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
-    """Join line i to i-1 where the paragraph began indented and line i, not indented, goes on with its sentence.
-
-    A document that indents each paragraph's first line starts no paragraph at the margin, so a line
-    there after one that stops mid-sentence continues it, however short the line above: a column the
-    wrap fixers cannot see in a short page (`　　（一）按照物业服务合同的约定，接受物业服务企业提供的` /
-    `服务；`), or a break the source put inside a sentence (`程，今年预期目标设定` / `为6%以上，…`).
-    The caller asks it only of a paragraph that began indented and holds prose (_holds_prose); a
-    heading, a 公文 part or a line after a finished sentence is no continuation, nor is a line that
-    stops mid-sentence before a gap that is no page break: a newspaper's headline block (` 《…三年行动计划》出台` /
-    `列出十项重点任务，提出…成果` / blank), whose lines end on no mark.
-
-    >>> lines = _lines("　　各区要把促进民营经济发展摆上重要议事日", "程，今年预期目标设定", "为6%以上，确保落地见效。", "　　二、加强保障")
-    >>> [join_unindented_continuation(lines, k) for k in (1, 2, 3)]
-    [True, True, False]
-    """
-    prev, cur = lines[i - 1], lines[i]
-    return (
-        not prev.blank
-        and not cur.blank
-        and not cur.indented
-        and not cur.heading
-        and not _ends_sentence_strictly(prev.text)
-        and not is_part_line(cur.text)
-        and (ends_sentence(cur.text) or not _before_gap(lines, i))
-    )
-
-
-def _before_gap(lines: list[_Line], i: int) -> bool:
-    """Tell whether blank lines and no page break follow line i (or nothing does): a paragraph's end."""
-    j = i + 1
-    while j < len(lines) and lines[j].blank:
-        if lines[j].furniture:
-            return False
-        j += 1
-    return j > i + 1 or j == len(lines)
-
-
-def _heading_tail(lines: list[_Line], i: int, numbered: bool) -> bool:
-    """Tell whether line i is the tail of a numbered heading the column cut: shorter than the line above.
-
-    `（二）实施建筑和市政基础设施领域设备` / `更新行动`: a heading holds no prose mark, yet its tail is
-    a few words, where a body paragraph set at the margin after it would be a long line of prose.
-
-    >>> lines = _lines("　　（二）实施建筑和市政基础设施领域设备", "更新行动", "　　一、总体要求", "12")
-    >>> _heading_tail(lines, 1, True), _heading_tail(lines, 3, True)
-    (True, False)
-    """
-    prev, cur = lines[i - 1], lines[i]
-    return numbered and prev.columns >= _CUT_HEADING and cur.columns < prev.columns and is_cjk(cur.text[0])
-
-
-_CUT_HEADING = 28
-"""The fewest columns a heading line a column cut fills: a newspaper's 15 ideographs less a margin; a
-short heading (一、总体要求) stands whole, and a number after it (12) is text of its own."""
-
-
-def _holds_prose(texts: list[str]) -> bool:
-    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、)."""
-    return any("，" in t or "；" in t or "。" in t for t in texts)
-
-
 _TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}日[^（）()]{0,40}[）)]$")
 """A title's date in brackets on the line below it: （2023年1月2日）, （2019年3月5日在第十三届…）."""
 
@@ -432,7 +356,7 @@ def join_page_split_words(
     if nxt.heading or (nxt.indented and not broken):
         return None
     page_break = any(g.furniture for g in gap)
-    if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
+    if ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
     heading = numbered or cur.heading  # numbered: the text of a number alone above it
     if broken or all(g.zero_width_only for g in gap):
@@ -691,6 +615,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
+    spaced = not marked and blank_separated(lines)
     # Lines never joined to a neighbour, each asked of every line once: table rows (tab-separated
     # cells) and 目录 lines (总体要求……3), however alike in width their neighbours are.
     alone = ["\t" in line.text or is_toc_line(line.text) for line in lines]
@@ -740,9 +665,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or join_split_fragments(lines, i)
                 or _after_fragment(lines, i)
                 or (
-                    indented_start
+                    (indented_start or (spaced and not starts_heading))
                     and join_unindented_continuation(lines, i)
-                    and (_holds_prose([*parts, line.text]) or _heading_tail(lines, i, starts_heading))
+                    and (holds_prose([*parts, line.text]) or heading_tail(lines, i, starts_heading))
                 )
             )
         ):
@@ -751,7 +676,9 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             starts_paragraph = True
             indented_start = line.indented and indents and not marked
-            starts_heading = line.heading and match_numbering(line.text) is not None  # no banner (>>…<<)
+            # A numbered heading (no banner, >>…<<): in an indented text a column may cut it; in a text of
+            # blank-separated paragraphs, a line right after it is its body, set close (heading_split_from_body).
+            starts_heading = line.heading and match_numbering(line.text) is not None
         pieces.append((length, line.line, line.page))
         parts.append(line.text)
         length += len(line.text)
