@@ -487,6 +487,11 @@ def join_split_byline(lines: list[_Line], i: int) -> int | None:
 
 
 _CUT_LINE = 40
+_CUT_SENTENCES = 20
+"""The shortest line a cut paragraph is seen in when a sentence ends inside it: a heading's run-in text
+(（一）完善低空基础设施。统筹布局…基础设施 / (blank) / 建设，…) is prose, however short the line."""
+_CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
+"""特此通知。 alone on its line: a paragraph of its own, never the tail of the line above."""
 """The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
 _PROSE_MARK = pattern_cache.compile(r"[，。；]")
 
@@ -502,11 +507,21 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     >>> join_cut_paragraph(_lines("推进时空信息融合处理及应用技术，加快北斗与5G、物联网、区块链等新一代信息技术融合，探", "",
     ...                           "索区块链、同态加密等新兴技术融合，开展北斗应用。"), 0)
     2
+
+    A line a sentence ends inside is prose at any length from _CUT_SENTENCES on; a short tail is the
+    sentence's end (`…培育低空` / (blank) / `经济领域专精特新企业30家。`), where it
+    ends the sentence and is no closing formula (特此通知。) of its own.
+
+    >>> join_cut_paragraph(_lines("到2027年，全市低空经济规模突破200亿元，建成起降场地100个，开通低空航线50条，培育低空", "",
+    ...                           "经济领域专精特新企业30家。"), 0)
+    2
+    >>> join_cut_paragraph(_lines("到2027年，全市低空经济规模突破200亿元，建成起降场地100个，开通低空航线50条，培育低空", "",
+    ...                           "特此通知。"), 0)
     >>> join_cut_paragraph(_lines("推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目", "", "6"), 0)
     """
     cur = lines[i]
     text = cur.text
-    if len(text) < _CUT_LINE or not (is_cjk(text[-1]) or text[-1].isalnum()):
+    if (len(text) < _CUT_LINE and "。" not in text) or not (is_cjk(text[-1]) or text[-1].isalnum()):
         return None
     j = i + 1
     if j < len(lines) and lines[j].blank and not lines[j].furniture:
@@ -514,7 +529,9 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     if j >= len(lines) or lines[j].blank or lines[j].heading or lines[j].indented:
         return None
     following = lines[j].text
-    if len(following) < _CUT_LINE // 2 or not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+    if not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+        return None
+    if len(following) < _CUT_LINE // 2 and (following[-1] not in "。；" or _CLOSING_FORMULA.match(following)):
         return None
     return None if is_part_line(following) or "\t" in following else j
 
@@ -696,7 +713,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 # Each rarer join asks one cheap question of the line before any call is made.
                 or (join_open_bracket(lines, i) if "（" in line.text else None)
                 or (join_split_byline(lines, i) if line.text.startswith("——") else None)
-                or (None if marked or len(line.text) < _CUT_LINE else join_cut_paragraph(lines, i))
+                or (None if marked or len(line.text) < _CUT_SENTENCES else join_cut_paragraph(lines, i))
             )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)
