@@ -60,6 +60,10 @@ _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])}
 _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
 """特此通知。 alone: the notice's own closing words, never the last item's text."""
 _FORMULA_LONGEST = 8
+_EFFECTIVE = pattern_cache.compile(
+    rf"^本[\u4e00-\u9fff]{{0,4}}(?:{alternatives('document_types')})自[^。]{{1,30}}(?:{alternatives('effective_verbs')})"
+)
+"""本决定自2025年7月1日起施行: the document's effective date, said by the document itself."""
 """The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _SALUTATION_SPAN = 8
 """How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
@@ -242,7 +246,11 @@ class _Builder:
                 and top.rank >= _ITEM_RANK
             ):
                 self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
-            if i == closing or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text)):
+            if (
+                i == closing
+                or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text))
+                or (text.startswith("本") and _EFFECTIVE.match(text) and self.ends_run_in_item())
+            ):
                 del self.stack[
                     1:
                 ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
@@ -263,6 +271,17 @@ class _Builder:
             i += 1
         _close_last_items(self.root, self.text)
         return self.root
+
+    def ends_run_in_item(self) -> bool:
+        """Tell whether the open clause is a numbered item or section that runs into its text (no article).
+
+        After 三、在第十八条后增加一条…。 the decision's 本决定自…起施行。 is its own; after （二十）施行,
+        a title alone, the sentence is that section's text.
+        """
+        top = self.stack[-1]
+        return (
+            bool(top.number) and top.kind not in ("article", "chapter", "part") and _runs_in(self.text, top)
+        )
 
     def next_article(self, text: str) -> Numbering | None:
         """Read 第N条 run into its text as an article where N is the next article's number, whatever follows.
