@@ -333,7 +333,8 @@ class _Builder:
 
     def open_numbered(self, numbering: Numbering, start: int) -> _Node:
         style = numbering.style
-        heading = "" if style.name in ("article", "shi") else heading_of(numbering.rest)
+        # 一是… leads a paragraph as it leads an inline item: its first words name it too
+        heading = "" if style.name == "article" else heading_of(numbering.rest)
         kind = style.kind
         while self.stack[-1].rank >= style.rank:
             self.stack.pop()
@@ -342,7 +343,7 @@ class _Builder:
             kind = "task"
         if self.stack[-1].kind == "article" and style.rank >= _ITEM_RANK:
             kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
-        if kind == "item" and not heading and numbering.rest and style.name != "shi":
+        if kind == "item" and not heading and numbering.rest:
             # An item (项) is one long sentence more often than not: its first phrase names it.
             heading = heading_of(numbering.rest.split("，", 1)[0])
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
