@@ -32,7 +32,7 @@ from policykit.zh.chars import (
     unify_radicals,
 )
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import alternatives, is_heading_line, is_toc_line, match_numbering
+from policykit.zh.numbering import BANNER, alternatives, is_heading_line, is_toc_line, match_numbering
 
 __all__ = [
     "display_width",
@@ -654,7 +654,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             held.clear()
 
     indented_start = False  # the open paragraph began indented: a margin line may continue it
-    starts_heading = False  # the open paragraph began with a numbered heading
+    starts_heading = False  # the open paragraph began with a heading
     i = 0
     pending_join: int | None = None
     bare_number = False  # the pending join follows a number alone on its line
@@ -693,9 +693,10 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             starts_paragraph = True
             indented_start = line.indented and indents and not marked
-            # A numbered heading (no banner, >>…<<): in an indented text a column may cut it; in a text of
-            # blank-separated paragraphs, a line right after it is its body, set close (heading_split_from_body).
-            starts_heading = line.heading and match_numbering(line.text) is not None
+            # A heading (a number, 专栏, 附件; no banner >>…<<, whose subtitle follows): in an indented
+            # text a column may cut it; in a text of blank-separated paragraphs, a line right after it
+            # is its body, set close (heading_split_from_body).
+            starts_heading = line.heading and not BANNER.match(line.text)
         pieces.append((length, line.line, line.page))
         parts.append(line.text)
         length += len(line.text)

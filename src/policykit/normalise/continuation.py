@@ -114,7 +114,7 @@ def _before_gap(lines: list[_Line], i: int) -> bool:
 
 
 def heading_tail(lines: list[_Line], i: int, numbered: bool) -> bool:
-    """Tell whether line i is the tail of a numbered heading the column cut: shorter than the line above.
+    """Tell whether line i is the tail of a heading (numbered, 专栏, 附件) the column cut: shorter than the line above.
 
     `（二）实施建筑和市政基础设施领域设备` / `更新行动`: a heading holds no prose mark, yet its tail is
     a few words, where a body paragraph set at the margin after it would be a long line of prose.

@@ -97,8 +97,11 @@ _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range):
+    def __init__(
+        self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range, signed: int
+    ):
         self.paragraphs = paragraphs
+        self.signed = signed  # the first paragraph after the 落款 (signature, date): what follows is annexed
         self.toc = toc
         self.text = text
         self.starts = starts
@@ -182,8 +185,8 @@ class _Builder:
             # paragraphs skip those four patterns on one remembered answer.
             heading = is_heading_line(text)
             if (
-                heading and self.seen_heading and self.open_appendix(i)
-            ):  # before the body, the file is the annex
+                heading and (self.seen_heading or i >= self.signed) and self.open_appendix(i)
+            ):  # before the body, the file is the annex; after the 落款 it is an annex again
                 absorb_title = True
                 i += 1
                 continue
@@ -216,6 +219,10 @@ class _Builder:
                 numbering = self.next_article(text)
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
+                if (
+                    numbering.style.name != "shi"
+                ):  # （一）深化…。一是…；二是…: items of the heading's own text
+                    node.children.extend(_shi_items(text, start))
                 if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
                     # 第一章 / 总则: a centred heading whose title a PDF reader put on a line of its own
                     node.heading = self.title_line(i + 1)
@@ -256,18 +263,7 @@ class _Builder:
                 ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
-            for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
-                node.children.append(
-                    _Node(
-                        "item",
-                        number,
-                        heading_of(text[offset + len(number) :]),
-                        start + offset,
-                        99,
-                        "shi",
-                        ordinal,
-                    )
-                )
+            node.children.extend(_shi_items(text, start))
             i += 1
         _close_last_items(self.root, self.text)
         return self.root
@@ -442,6 +438,10 @@ def _close_last_items(root: _Node, text: str) -> None:
             node.children[at:at] = moved
 
 
+_SIGNATURE_FIELDS = frozenset({"signature", "date"})
+"""The 公文 parts of the 落款: an appendix heading after them opens an annex even where no heading came before."""
+
+
 _RUN_KINDS = frozenset({"section", "item", "task"})
 """Kinds of numbered clause that stand in a run of parallel items: articles and chapters hold their text."""
 
@@ -454,6 +454,14 @@ def _runs_in(text: str, node: _Node) -> bool:
 
 
 _FIRST_ITEM, _SECOND_ITEM = f"一{SHI}", f"二{SHI}"
+
+
+def _shi_items(text: str, start: int) -> list[_Node]:
+    """The inline 一是…二是… items of a paragraph starting at `start`, as item nodes (none for most)."""
+    return [
+        _Node("item", number, heading_of(text[offset + len(number) :]), start + offset, 99, "shi", ordinal)
+        for ordinal, (offset, number) in enumerate(_inline_items(text), 1)
+    ]
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
@@ -582,7 +590,10 @@ def build_document(
     kept = [k for k in range(len(paragraphs)) if k not in at_parts]
     in_toc = [n for n, k in enumerate(kept) if k in toc_lines]
     toc = range(in_toc[0], in_toc[-1] + 1) if in_toc else range(0)
-    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc).build()
+    # A notice of prose alone (no numbered heading) still annexes what follows its 落款 (附件1 …).
+    signed_at = min((p.index for p in parts if p.field in _SIGNATURE_FIELDS), default=len(paragraphs))
+    signed = next((n for n, k in enumerate(kept) if k > signed_at), len(kept))
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc, signed).build()
     # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
     # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))
