@@ -348,18 +348,13 @@ def join_page_split_words(
         return None
     nxt = lines[j]
     gap = lines[i + 1 : j]
-    # A line of zero-width characters alone marks where a scrape broke a sentence in two, however the
-    # copy laid the halves out after (an indent, blank lines around it), when the line above is prose.
-    # (The line above stands for the paragraph where a column left this line a word or two: 目标设 / 定.)
-    prose = "，" in cur.text or (i > 0 and not lines[i - 1].blank and "，" in lines[i - 1].text)
-    broken = prose and any(g.zero_width_only for g in gap) and not any(g.furniture for g in gap)
-    if nxt.heading or (nxt.indented and not broken):
+    if nxt.heading or (nxt.indented and not _zero_width_break(lines, i, gap)):
         return None
     page_break = any(g.furniture for g in gap)
     if ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
     heading = numbered or cur.heading  # numbered: the text of a number alone above it
-    if broken or all(g.zero_width_only for g in gap):
+    if all(g.zero_width_only for g in gap) or _zero_width_break(lines, i, gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
@@ -368,6 +363,21 @@ def join_page_split_words(
     # A blank line may end a paragraph too; a heading that fills the column is taken to end there, and
     # so does a title set in a column of its own (…行动方案的通知 / blank / 沪科〔2025〕5号).
     return j if len(gap) <= 2 and not heading and not _ends_title(cur.text, nxt.text) else None
+
+
+def _zero_width_break(lines: list[_Line], i: int, gap: list[_Line]) -> bool:
+    """Tell whether a line of zero-width characters alone in the gap below prose line i broke its sentence.
+
+    It marks where a scrape broke a sentence in two, however the copy laid the halves out after (an
+    indent, blank lines around it). The line above stands for the paragraph where a column left
+    line i a word or two (目标设 / 定).
+    """
+    cur = lines[i]
+    return (
+        any(g.zero_width_only for g in gap)
+        and not any(g.furniture for g in gap)
+        and ("，" in cur.text or (i > 0 and not lines[i - 1].blank and "，" in lines[i - 1].text))
+    )
 
 
 def _ends_title(text: str, following: str) -> bool:
@@ -496,6 +506,15 @@ _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas'
 _PROSE_MARK = pattern_cache.compile(r"[，。；]")
 
 
+def _may_be_cut(lines: list[_Line], i: int) -> bool:
+    """Line i is long enough to be a cut paragraph: _CUT_LINE, or _CUT_SENTENCES with a full stop inside
+    and a blank below (asked of every line, so the length tests come first)."""
+    length = len(lines[i].text)
+    return length >= _CUT_LINE or (
+        length >= _CUT_SENTENCES and i + 1 < len(lines) and lines[i + 1].blank and "。" in lines[i].text
+    )  # the caller asks the first two tests inline, before any call
+
+
 def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     """Return the index of the line that goes on with a prose line cut mid-word, across a blank, or None.
 
@@ -508,7 +527,7 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     ...                           "索区块链、同态加密等新兴技术融合，开展北斗应用。"), 0)
     2
 
-    A line a sentence ends inside is prose at any length from _CUT_SENTENCES on; a short tail is the
+    A line a sentence ends inside, above a blank, is prose at any length from _CUT_SENTENCES on; a short tail is the
     sentence's end (`…培育低空` / (blank) / `经济领域专精特新企业30家。`), where it
     ends the sentence and is no closing formula (特此通知。) of its own.
 
@@ -521,7 +540,7 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     """
     cur = lines[i]
     text = cur.text
-    if (len(text) < _CUT_LINE and "。" not in text) or not (is_cjk(text[-1]) or text[-1].isalnum()):
+    if not _may_be_cut(lines, i) or not (is_cjk(text[-1]) or text[-1].isalnum()):
         return None
     j = i + 1
     if j < len(lines) and lines[j].blank and not lines[j].furniture:
@@ -683,6 +702,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or _after_fragment(lines, i)
                 or (
                     (indented_start or (spaced and not starts_heading))
+                    and not lines[i - 1].blank  # most lines follow a gap: ruled out before the call
                     and join_unindented_continuation(lines, i)
                     and (holds_prose([*parts, line.text]) or heading_tail(lines, i, starts_heading))
                 )
@@ -714,7 +734,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 # Each rarer join asks one cheap question of the line before any call is made.
                 or (join_open_bracket(lines, i) if "（" in line.text else None)
                 or (join_split_byline(lines, i) if line.text.startswith("——") else None)
-                or (None if marked or len(line.text) < _CUT_SENTENCES else join_cut_paragraph(lines, i))
+                or (
+                    join_cut_paragraph(lines, i)
+                    if not marked
+                    and (
+                        len(line.text) >= _CUT_LINE
+                        or (len(line.text) >= _CUT_SENTENCES and _may_be_cut(lines, i))
+                    )
+                    else None
+                )
             )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)

@@ -219,10 +219,8 @@ class _Builder:
                 numbering = self.next_article(text)
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
-                if (
-                    numbering.style.name != "shi"
-                ):  # （一）深化…。一是…；二是…: items of the heading's own text
-                    node.children.extend(_shi_items(text, start))
+                if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
+                    node.children.extend(_shi_items(text, start))  # items of the heading's own text
                 if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
                     # 第一章 / 总则: a centred heading whose title a PDF reader put on a line of its own
                     node.heading = self.title_line(i + 1)
@@ -263,7 +261,8 @@ class _Builder:
                 ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
-            node.children.extend(_shi_items(text, start))
+            if _SECOND_ITEM in text:  # a C-speed scan rules out nearly every paragraph before the call
+                node.children.extend(_shi_items(text, start))
             i += 1
         _close_last_items(self.root, self.text)
         return self.root
@@ -391,14 +390,12 @@ def _close_last_items(root: _Node, text: str) -> None:
     runs: list[tuple[_Node, list[_Node]]] = []
     count: dict[str, int] = {}
     holding: dict[str, int] = {}  # items of a style, the last of each run aside, that hold clauses
-    boxed: dict[int, _Node] = {}  # each box's parent: the text after a box's list goes back there
     nodes = [root]
     while nodes:
         node = nodes.pop()
         if not node.children:
             continue
         nodes.extend(node.children)
-        boxed.update((id(child), node) for child in node.children if child.kind == "box")
         numbered = [c for c in node.children if c.number and c.kind in _RUN_KINDS]
         if not numbered:
             continue
@@ -433,13 +430,21 @@ def _close_last_items(root: _Node, text: str) -> None:
             moved, after = last.children[keep:], last
             del last.children[keep:]
             if node.kind == "box" and all(c.number for c in node.children):
-                node, after = boxed[id(node)], node  # a box that is a list ends with it: the section goes on
+                node, after = (
+                    _parent(root, node),
+                    node,
+                )  # a box that is a list ends with it: the section goes on
             at = node.children.index(after) + 1
             node.children[at:at] = moved
 
 
 _SIGNATURE_FIELDS = frozenset({"signature", "date"})
 """The 公文 parts of the 落款: an appendix heading after them opens an annex even where no heading came before."""
+
+
+def _parent(root: _Node, node: _Node) -> _Node:
+    """The node holding `node` (searched for: asked only where a box's list ends with text after it)."""
+    return next(n for n in itertools.chain([root], _preorder(root)) if any(c is node for c in n.children))
 
 
 _RUN_KINDS = frozenset({"section", "item", "task"})
