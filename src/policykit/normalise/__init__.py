@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
+from policykit.normalise.continuation import (
+    blank_separated,
+    ends_sentence,
+    ends_sentence_strictly,
+    heading_tail,
+    holds_prose,
+    join_unindented_continuation,
+)
 from policykit.normalise.markdown import may_hold_markdown, strip_markdown
 from policykit.zh.chars import (
     CLOSING_PUNCT,
     INDENT,
-    TERMINAL_PUNCT,
     display_width,
     display_widths,
     fix_characters,
@@ -25,7 +32,7 @@ from policykit.zh.chars import (
     unify_radicals,
 )
 from policykit.zh.chars import strip_invisible as remove_zero_width
-from policykit.zh.numbering import alternatives, is_heading_line, is_toc_line, match_numbering
+from policykit.zh.numbering import BANNER, alternatives, is_heading_line, is_toc_line, match_numbering
 
 __all__ = [
     "display_width",
@@ -66,27 +73,6 @@ class _Line:
         self.blank = not self.text or self.furniture is not None
         self.heading = heading = is_heading_line(self.text)
         self.bare = heading and _is_bare_number(self.text)
-
-
-def _ends_sentence_strictly(text: str) -> bool:
-    """Tell whether a line ends a sentence once closing quotes and brackets are set aside.
-
-    >>> _ends_sentence_strictly("形成辐射全国的“星地一体化”"), _ends_sentence_strictly("建设“五个中心”。”")
-    (False, True)
-    """
-    return ends_sentence(text.rstrip(_CLOSING_MARKS))
-
-
-_CLOSING_MARKS = "”’」』）)"
-
-
-def ends_sentence(text: str) -> bool:
-    """Tell whether a line ends on punctuation that closes a paragraph.
-
-    >>> ends_sentence("的重要性不言而喻。"), ends_sentence("到2025年产业规模突")
-    (True, False)
-    """
-    return bool(text) and text[-1] in TERMINAL_PUNCT
 
 
 def _prepare(source: Source) -> list[_Line]:
@@ -342,6 +328,12 @@ def join_page_split_words(
     >>> join_page_split_words(_lines("的重要性不言而喻。", "", "《行动计划》指出"), 0, {}) is None
     True
 
+    gov-work-report-2021 retyped: `　　经济增速是综合性指标，今年预期目标设定` / zero-width line /
+    `　　为6%以上，…`, the second half indented as a paragraph of its own, still goes on the sentence.
+
+    >>> join_page_split_words(_lines("　　经济增速是综合性指标，今年预期目标设定", "", "\u200b", "", "　　为6%以上，考虑了…"), 0, {})
+    4
+
     A closing quote ends no sentence (`形成辐射全国的“星地一体化”` / page / `北斗高精度服务能力`).
     Where the document indents its paragraphs (`indents`), a page broken after a full stop is
     continued by a line that is not indented: a new paragraph would be.
@@ -355,14 +347,14 @@ def join_page_split_words(
     if j == i + 1 or j >= len(lines):
         return None
     nxt = lines[j]
-    if nxt.indented or nxt.heading:
-        return None
     gap = lines[i + 1 : j]
+    if nxt.heading or (nxt.indented and not _zero_width_break(lines, i, gap)):
+        return None
     page_break = any(g.furniture for g in gap)
-    if _ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
+    if ends_sentence_strictly(cur.text) and not (page_break and indents and _fills_column(lines, i, widths)):
         return None
     heading = numbered or cur.heading  # numbered: the text of a number alone above it
-    if all(g.zero_width_only for g in gap):
+    if all(g.zero_width_only for g in gap) or _zero_width_break(lines, i, gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
         return None
@@ -371,6 +363,21 @@ def join_page_split_words(
     # A blank line may end a paragraph too; a heading that fills the column is taken to end there, and
     # so does a title set in a column of its own (…行动方案的通知 / blank / 沪科〔2025〕5号).
     return j if len(gap) <= 2 and not heading and not _ends_title(cur.text, nxt.text) else None
+
+
+def _zero_width_break(lines: list[_Line], i: int, gap: list[_Line]) -> bool:
+    """Tell whether a line of zero-width characters alone in the gap below prose line i broke its sentence.
+
+    It marks where a scrape broke a sentence in two, however the copy laid the halves out after (an
+    indent, blank lines around it). The line above stands for the paragraph where a column left
+    line i a word or two (目标设 / 定).
+    """
+    cur = lines[i]
+    return (
+        any(g.zero_width_only for g in gap)
+        and not any(g.furniture for g in gap)
+        and ("，" in cur.text or (i > 0 and not lines[i - 1].blank and "，" in lines[i - 1].text))
+    )
 
 
 def _ends_title(text: str, following: str) -> bool:
@@ -490,8 +497,22 @@ def join_split_byline(lines: list[_Line], i: int) -> int | None:
 
 
 _CUT_LINE = 40
+_CUT_SENTENCES = 20
+"""The shortest line a cut paragraph is seen in when a sentence ends inside it: a heading's run-in text
+(（一）完善低空基础设施。统筹布局…基础设施 / (blank) / 建设，…) is prose, however short the line."""
+_CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
+"""特此通知。 alone on its line: a paragraph of its own, never the tail of the line above."""
 """The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
 _PROSE_MARK = pattern_cache.compile(r"[，。；]")
+
+
+def _may_be_cut(lines: list[_Line], i: int) -> bool:
+    """Line i is long enough to be a cut paragraph: _CUT_LINE, or _CUT_SENTENCES with a full stop inside
+    and a blank below (asked of every line, so the length tests come first)."""
+    length = len(lines[i].text)
+    return length >= _CUT_LINE or (
+        length >= _CUT_SENTENCES and i + 1 < len(lines) and lines[i + 1].blank and "。" in lines[i].text
+    )  # the caller asks the first two tests inline, before any call
 
 
 def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
@@ -505,11 +526,21 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     >>> join_cut_paragraph(_lines("推进时空信息融合处理及应用技术，加快北斗与5G、物联网、区块链等新一代信息技术融合，探", "",
     ...                           "索区块链、同态加密等新兴技术融合，开展北斗应用。"), 0)
     2
+
+    A line a sentence ends inside, above a blank, is prose at any length from _CUT_SENTENCES on; a short tail is the
+    sentence's end (`…培育低空` / (blank) / `经济领域专精特新企业30家。`), where it
+    ends the sentence and is no closing formula (特此通知。) of its own.
+
+    >>> join_cut_paragraph(_lines("到2027年，全市低空经济规模突破200亿元，建成起降场地100个，开通低空航线50条，培育低空", "",
+    ...                           "经济领域专精特新企业30家。"), 0)
+    2
+    >>> join_cut_paragraph(_lines("到2027年，全市低空经济规模突破200亿元，建成起降场地100个，开通低空航线50条，培育低空", "",
+    ...                           "特此通知。"), 0)
     >>> join_cut_paragraph(_lines("推进愚园路627弄项目、西藏北路970弄项目，加快推进各类旧住房更新改造项目、彭一住宅小区项目", "", "6"), 0)
     """
     cur = lines[i]
     text = cur.text
-    if len(text) < _CUT_LINE or not (is_cjk(text[-1]) or text[-1].isalnum()):
+    if not _may_be_cut(lines, i) or not (is_cjk(text[-1]) or text[-1].isalnum()):
         return None
     j = i + 1
     if j < len(lines) and lines[j].blank and not lines[j].furniture:
@@ -517,7 +548,9 @@ def join_cut_paragraph(lines: list[_Line], i: int) -> int | None:
     if j >= len(lines) or lines[j].blank or lines[j].heading or lines[j].indented:
         return None
     following = lines[j].text
-    if len(following) < _CUT_LINE // 2 or not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+    if not _PROSE_MARK.search(following) or not _PROSE_MARK.search(text):
+        return None
+    if len(following) < _CUT_LINE // 2 and (following[-1] not in "。；" or _CLOSING_FORMULA.match(following)):
         return None
     return None if is_part_line(following) or "\t" in following else j
 
@@ -618,6 +651,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
+    spaced = not marked and blank_separated(lines)
     # Lines never joined to a neighbour, each asked of every line once: table rows (tab-separated
     # cells) and 目录 lines (总体要求……3), however alike in width their neighbours are.
     alone = ["\t" in line.text or is_toc_line(line.text) for line in lines]
@@ -638,6 +672,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             paragraphs.extend(Paragraph(n.text, ((0, n.line, n.page),), n.furniture) for n in held)
             held.clear()
 
+    indented_start = False  # the open paragraph began indented: a margin line may continue it
+    starts_heading = False  # the open paragraph began with a heading
     i = 0
     pending_join: int | None = None
     bare_number = False  # the pending join follows a number alone on its line
@@ -664,12 +700,23 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or unwrap_hard_breaks(lines, i, widths)
                 or join_split_fragments(lines, i)
                 or _after_fragment(lines, i)
+                or (
+                    (indented_start or (spaced and not starts_heading))
+                    and not lines[i - 1].blank  # most lines follow a gap: ruled out before the call
+                    and join_unindented_continuation(lines, i)
+                    and (holds_prose([*parts, line.text]) or heading_tail(lines, i, starts_heading))
+                )
             )
         ):
             pass
         else:
             flush()
             starts_paragraph = True
+            indented_start = line.indented and indents and not marked
+            # A heading (a number, 专栏, 附件; no banner >>…<<, whose subtitle follows): in an indented
+            # text a column may cut it; in a text of blank-separated paragraphs, a line right after it
+            # is its body, set close (heading_split_from_body).
+            starts_heading = line.heading and not BANNER.match(line.text)
         pieces.append((length, line.line, line.page))
         parts.append(line.text)
         length += len(line.text)
@@ -687,7 +734,15 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 # Each rarer join asks one cheap question of the line before any call is made.
                 or (join_open_bracket(lines, i) if "（" in line.text else None)
                 or (join_split_byline(lines, i) if line.text.startswith("——") else None)
-                or (None if marked or len(line.text) < _CUT_LINE else join_cut_paragraph(lines, i))
+                or (
+                    join_cut_paragraph(lines, i)
+                    if not marked
+                    and (
+                        len(line.text) >= _CUT_LINE
+                        or (len(line.text) >= _CUT_SENTENCES and _may_be_cut(lines, i))
+                    )
+                    else None
+                )
             )
         if pending_join is not None:
             held.extend(gap for gap in lines[i + 1 : pending_join] if gap.furniture)

@@ -60,6 +60,10 @@ _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])}
 _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
 """特此通知。 alone: the notice's own closing words, never the last item's text."""
 _FORMULA_LONGEST = 8
+_EFFECTIVE = pattern_cache.compile(
+    rf"^本[\u4e00-\u9fff]{{0,4}}(?:{alternatives('document_types')})自[^。]{{1,30}}(?:{alternatives('effective_verbs')})"
+)
+"""本决定自2025年7月1日起施行: the document's effective date, said by the document itself."""
 """The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _SALUTATION_SPAN = 8
 """How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
@@ -93,8 +97,11 @@ _TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
 class _Builder:
     """Walks paragraphs once, keeping a stack of open numbered clauses."""
 
-    def __init__(self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range):
+    def __init__(
+        self, paragraphs: tuple[Paragraph, ...], text: str, starts: list[int], toc: range, signed: int
+    ):
         self.paragraphs = paragraphs
+        self.signed = signed  # the first paragraph after the 落款 (signature, date): what follows is annexed
         self.toc = toc
         self.text = text
         self.starts = starts
@@ -178,8 +185,8 @@ class _Builder:
             # paragraphs skip those four patterns on one remembered answer.
             heading = is_heading_line(text)
             if (
-                heading and self.seen_heading and self.open_appendix(i)
-            ):  # before the body, the file is the annex
+                heading and (self.seen_heading or i >= self.signed) and self.open_appendix(i)
+            ):  # before the body, the file is the annex; after the 落款 it is an annex again
                 absorb_title = True
                 i += 1
                 continue
@@ -212,6 +219,8 @@ class _Builder:
                 numbering = self.next_article(text)
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
+                if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
+                    node.children.extend(_shi_items(text, start))  # items of the heading's own text
                 if not node.heading and node.style in _TITLED and i + 1 < len(paragraphs):
                     # 第一章 / 总则: a centred heading whose title a PDF reader put on a line of its own
                     node.heading = self.title_line(i + 1)
@@ -242,27 +251,32 @@ class _Builder:
                 and top.rank >= _ITEM_RANK
             ):
                 self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
-            if i == closing or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text)):
+            if (
+                i == closing
+                or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text))
+                or (text.startswith("本") and _EFFECTIVE.match(text) and self.ends_run_in_item())
+            ):
                 del self.stack[
                     1:
                 ]  # 各位代表！… after the last heading, 特此通知。: the document's own closing
             kind: ClauseKind = "paragraph" if self.seen_heading or len(self.stack) > 1 else "preamble"
             node = self.add(_Node(kind, "", "", start, 99), push=False)
-            for ordinal, (offset, number) in enumerate(_inline_items(text), 1):
-                node.children.append(
-                    _Node(
-                        "item",
-                        number,
-                        heading_of(text[offset + len(number) :]),
-                        start + offset,
-                        99,
-                        "shi",
-                        ordinal,
-                    )
-                )
+            if _SECOND_ITEM in text:  # a C-speed scan rules out nearly every paragraph before the call
+                node.children.extend(_shi_items(text, start))
             i += 1
         _close_last_items(self.root, self.text)
         return self.root
+
+    def ends_run_in_item(self) -> bool:
+        """Tell whether the open clause is a numbered item or section that runs into its text (no article).
+
+        After 三、在第十八条后增加一条…。 the decision's 本决定自…起施行。 is its own; after （二十）施行,
+        a title alone, the sentence is that section's text.
+        """
+        top = self.stack[-1]
+        return (
+            bool(top.number) and top.kind not in ("article", "chapter", "part") and _runs_in(self.text, top)
+        )
 
     def next_article(self, text: str) -> Numbering | None:
         """Read 第N条 run into its text as an article where N is the next article's number, whatever follows.
@@ -314,7 +328,8 @@ class _Builder:
 
     def open_numbered(self, numbering: Numbering, start: int) -> _Node:
         style = numbering.style
-        heading = "" if style.name in ("article", "shi") else heading_of(numbering.rest)
+        # 一是… leads a paragraph as it leads an inline item: its first words name it too
+        heading = "" if style.name == "article" else heading_of(numbering.rest)
         kind = style.kind
         while self.stack[-1].rank >= style.rank:
             self.stack.pop()
@@ -323,6 +338,9 @@ class _Builder:
             kind = "task"
         if self.stack[-1].kind == "article" and style.rank >= _ITEM_RANK:
             kind = "item"  # （一）…； in an article is one of its items (项), never a section heading
+        if kind == "item" and not heading and numbering.rest:
+            # An item (项) is one long sentence more often than not: its first phrase names it.
+            heading = heading_of(numbering.rest.split("，", 1)[0])
         node = _Node(kind, numbering.number, heading, start, style.rank, style.name, numbering.ordinal)
         self.add(node, push=True)
         self.last_ordinal[style.name] = numbering.ordinal
@@ -365,7 +383,9 @@ def _close_last_items(root: _Node, text: str) -> None:
     earlier item holds, and never a salutation: the rest goes back to the section. Numbered items
     run into their text (（五）从严从实…。…, 20.深化国际交流合作。…) hold nothing when none before
     them in a run of three or more holds anything, or no item of their style in the document but the
-    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…).
+    last of a run does: what follows the last is its parent's again (本方案各项任务纳入…). Where that
+    parent is a 专栏 box holding nothing but the run, the box ends with its list, and what follows goes
+    back to the section around the box (专栏1 / 1.… 3.… / 在此基础上，引导中小企业…).
     """
     runs: list[tuple[_Node, list[_Node]]] = []
     count: dict[str, int] = {}
@@ -407,9 +427,24 @@ def _close_last_items(root: _Node, text: str) -> None:
             len(last.children),
         )
         if keep < len(last.children):
-            at = node.children.index(last) + 1
-            node.children[at:at] = last.children[keep:]
+            moved, after = last.children[keep:], last
             del last.children[keep:]
+            if node.kind == "box" and all(c.number for c in node.children):
+                node, after = (
+                    _parent(root, node),
+                    node,
+                )  # a box that is a list ends with it: the section goes on
+            at = node.children.index(after) + 1
+            node.children[at:at] = moved
+
+
+_SIGNATURE_FIELDS = frozenset({"signature", "date"})
+"""The 公文 parts of the 落款: an appendix heading after them opens an annex even where no heading came before."""
+
+
+def _parent(root: _Node, node: _Node) -> _Node:
+    """The node holding `node` (searched for: asked only where a box's list ends with text after it)."""
+    return next(n for n in itertools.chain([root], _preorder(root)) if any(c is node for c in n.children))
 
 
 _RUN_KINDS = frozenset({"section", "item", "task"})
@@ -417,12 +452,21 @@ _RUN_KINDS = frozenset({"section", "item", "task"})
 
 
 def _runs_in(text: str, node: _Node) -> bool:
-    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading."""
+    """Tell whether a numbered heading runs into its text: a sentence goes on after its heading, or the
+    heading is a whole sentence (1.培育智能工厂50家、数字化车间200个。), an item complete on its line."""
     line = text[node.start : text.find("\n", node.start)]
-    return len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]
+    return (len(line) > len(node.number) + len(node.heading) + 2 and "。" in line[:-1]) or line.endswith("。")
 
 
 _FIRST_ITEM, _SECOND_ITEM = f"一{SHI}", f"二{SHI}"
+
+
+def _shi_items(text: str, start: int) -> list[_Node]:
+    """The inline 一是…二是… items of a paragraph starting at `start`, as item nodes (none for most)."""
+    return [
+        _Node("item", number, heading_of(text[offset + len(number) :]), start + offset, 99, "shi", ordinal)
+        for ordinal, (offset, number) in enumerate(_inline_items(text), 1)
+    ]
 
 
 def _inline_items(text: str) -> list[tuple[int, str]]:
@@ -551,7 +595,10 @@ def build_document(
     kept = [k for k in range(len(paragraphs)) if k not in at_parts]
     in_toc = [n for n, k in enumerate(kept) if k in toc_lines]
     toc = range(in_toc[0], in_toc[-1] + 1) if in_toc else range(0)
-    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc).build()
+    # A notice of prose alone (no numbered heading) still annexes what follows its 落款 (附件1 …).
+    signed_at = min((p.index for p in parts if p.field in _SIGNATURE_FIELDS), default=len(paragraphs))
+    signed = next((n for n, k in enumerate(kept) if k > signed_at), len(kept))
+    root = _Builder(tuple(paragraphs[k] for k in kept), text, [starts[k] for k in kept], toc, signed).build()
     # Each node's own text, and each 公文 part's, runs to the start of whichever comes next, so the
     # clauses and the furniture together hold every character once.
     ordered = list(_preorder(root))

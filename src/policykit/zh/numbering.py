@@ -30,8 +30,8 @@ _ROMAN = {
 def chinese_ordinal(text: str) -> int:
     """Read a numbering ordinal: Arabic, circled, Roman or a Chinese numeral (through `parse_number`).
 
-    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX"]]
-    [1, 10, 12, 20, 64, 101, 12, 3, 4, 9]
+    >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX", "c"]]
+    [1, 10, 12, 20, 64, 101, 12, 3, 4, 9, 3]
     """
     return _ordinal(text)
 
@@ -45,6 +45,8 @@ def _ordinal(text: str) -> int:
         return _ROMAN[text]
     if text.isdigit():
         return int(text)
+    if len(text) == 1 and "a" <= text <= "z":  # a) b) c), a standard's list items
+        return ord(text) - ord("a") + 1
     return int(parse_number(text))
 
 
