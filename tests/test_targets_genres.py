@@ -491,3 +491,46 @@ def test_standard_containers_are_counted_in_one_unit():
         (5000000, "标箱"),
         (300000, "标箱"),
     ]
+
+
+# ---------------------------------------------------------------- sixth batch: 三年内, 预算执行情况, 统计公报
+
+
+@pytest.mark.parametrize(("span", "due"), [("三年内", 2027), ("五年内", 2029), ("年内", 2025)])
+def test_a_count_of_years_before_nian_nei_is_a_span_from_the_documents_year(span, due):
+    found = targets(f"{span}新建污水处理厂12座。", year=2025)
+    assert [(t[1], t[4]) for t in found] == [(12, due)]
+
+
+def test_a_budget_execution_heading_reviews_the_year_it_names(tmp_path):
+    text = "\n".join(
+        [
+            "关于某区2023年财政预算执行情况的报告",
+            "",
+            "一、2023年预算执行情况",
+            "",
+            "全区一般公共预算收入完成48.6亿元，增长2.7%。",
+            "",
+            "二、2024年预算安排",
+            "",
+            "一般公共预算收入安排50亿元。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("一般公共预算收入", 4860000000, "元", None, 2023, "achieved") in found
+    assert ("一般公共预算收入", 5000000000, "元", None, 2024, "target") in found
+
+
+def test_a_statistical_bulletin_reports_its_titles_year(tmp_path):
+    text = "\n".join(
+        [
+            "某县2023年国民经济和社会发展统计公报",
+            "",
+            "一、综合",
+            "",
+            "全年全县地区生产总值312.4亿元，比上年增长4.9%。年末户籍人口46.2万人。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("地区生产总值", 31240000000, "元", None, 2023, "achieved") in found
+    assert not [t for t in found if t[5] == "target"]

@@ -86,6 +86,17 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
 
 
+def _reviewed_year(title: str) -> int | None:
+    """The one past year a report's title reviews: 某市2024年国民经济和社会发展统计公报 → 2024.
+
+    >>> _reviewed_year("某市2024年国民经济和社会发展统计公报"), _reviewed_year("2025年政府工作报告") is None
+    (2024, True)
+    """
+    if any(word in title for word in _words().review_titles):
+        return _heading_year(title)
+    return None
+
+
 def _reference_year(document: Document, year: int | None) -> int | None:
     if year is not None:
         return year
@@ -96,6 +107,9 @@ def _reference_year(document: Document, year: int | None) -> int | None:
         if found:
             return int(found.group(1))
     title = document.metadata.title or ""
+    reviewed = _reviewed_year(title)
+    if reviewed is not None:
+        return reviewed + 1  # 2024年…统计公报 is published in 2025 and describes 2024
     if any(word in title for word in _words().yearly_report_titles):
         return _heading_year(title)  # 2025年某省政府工作报告, with no date in its text
     return None
@@ -164,6 +178,9 @@ def _walk_targets(
     # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
     # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
     base = replace(base, period_end=base.plan_end)
+    if _reviewed_year(document.metadata.title or "") is not None:
+        # a 统计公报: every figure is a result of the year it reports
+        base = replace(base, achieved=True, plan_end=None, period_end=None)
 
     def visit(
         clause: Clause, context: TargetContext, lead_year: int | None, bar_header: str = ""

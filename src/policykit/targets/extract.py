@@ -629,6 +629,7 @@ def _read_sentence(
         since = None
         if kind == "achieved" or rule == "the baseline of a change":
             year, since = _years_of_figure(text, reading, kind, s_start, review)
+            year = year if year is not None or kind != "achieved" else clause_year  # 2024年预算执行情况
         elif kind == "target":
             since = _target_since(text, reading, s_start, year)
         found.extend(
