@@ -534,3 +534,24 @@ def test_a_statistical_bulletin_reports_its_titles_year(tmp_path):
     found = read_file(tmp_path, text, include_all=True)
     assert ("地区生产总值", 31240000000, "元", None, 2023, "achieved") in found
     assert not [t for t in found if t[5] == "target"]
+
+
+# ---------------------------------------------------------------- one doubling for two names, 至少有1所以…为主的
+
+
+def test_names_joined_before_one_doubling_each_double():
+    found = targets("到2035年，全县经济总量和农村居民人均收入比2020年翻一番以上。", year=2021)
+    assert ("经济总量", 2, "倍", ">=", 2035) in found and ("农村居民人均收入", 2, "倍", ">=", 2035) in found
+    assert len(targets("到2030年，农业产值和林业产值合计比2020年翻一番。", year=2021)) == 1  # their total
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "unit"),
+    [
+        ("到2026年，每个区至少有1所以认知障碍照护为主的养老机构。", "养老机构", "所"),
+        ("到2026年，每个街道至少设有1个以助餐为重点的社区食堂。", "社区食堂", "个"),
+        ("到2026年，每个乡镇至少建有2所以寄宿为主的初级中学。", "初级中学", "所"),
+    ],
+)
+def test_a_count_before_yi_wei_zhu_de_counts_the_noun_after_it_and_zhishao_you_is_a_floor(sentence, noun, unit):
+    assert [(t[0], t[2], t[3]) for t in targets(sentence, year=2024)] == [(noun, unit, ">=")]

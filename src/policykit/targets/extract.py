@@ -34,7 +34,7 @@ from policykit.targets.indicator import (
     _strip_linking,
     _without_change_verb,
 )
-from policykit.targets.lists import _distributed, _list_marks, _listed_changes, _shared_names
+from policykit.targets.lists import _distributed, _doubled_names, _list_marks, _listed_changes, _shared_names
 from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
@@ -541,6 +541,8 @@ def _read_sentence(
         if not shared_names and distribute is None and ends_clause and quantity.unit == "%":
             # 甲、乙排放量下降3%: each name changes by it
             shared_names = _listed_changes(text, quantity.start, s_start, direction is not None)
+        if not shared_names and distribute is None and ends_clause:
+            shared_names = _doubled_names(text, quantity, s_start)  # 甲和乙比2020年翻一番: each doubles
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
         if (
