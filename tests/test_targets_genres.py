@@ -553,5 +553,7 @@ def test_names_joined_before_one_doubling_each_double():
         ("到2026年，每个乡镇至少建有2所以寄宿为主的初级中学。", "初级中学", "所"),
     ],
 )
-def test_a_count_before_yi_wei_zhu_de_counts_the_noun_after_it_and_zhishao_you_is_a_floor(sentence, noun, unit):
+def test_a_count_before_yi_wei_zhu_de_counts_the_noun_after_it_and_zhishao_you_is_a_floor(
+    sentence, noun, unit
+):
     assert [(t[0], t[2], t[3]) for t in targets(sentence, year=2024)] == [(noun, unit, ">=")]

@@ -421,7 +421,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         and described_by
         and (
             tokens[0][1].startswith(("v", "a", "d"))
-            or (tokens[0][1] == "p" and "为" in described_by)  # 1所以失能照护为主的机构: 以…为…的 describes it
+            or (
+                tokens[0][1] == "p" and "为" in described_by
+            )  # 1所以失能照护为主的机构: 以…为…的 describes it
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
         )
     ):
