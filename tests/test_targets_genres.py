@@ -557,3 +557,18 @@ def test_a_count_before_yi_wei_zhu_de_counts_the_noun_after_it_and_zhishao_you_i
     sentence, noun, unit
 ):
     assert [(t[0], t[2], t[3]) for t in targets(sentence, year=2024)] == [(noun, unit, ">=")]
+
+
+# ---------------------------------------------------------------- a size that names a kind (56人以上大班额)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["到2027年，全面消除66人以上超大班额。", "到2026年，规范300人以上企业用工备案。"],
+)
+def test_people_with_yishang_before_a_noun_of_no_people_size_its_kind(sentence):
+    assert targets(sentence, year=2024) == []
+
+
+def test_people_with_yishang_before_a_noun_of_people_stay_a_floor():
+    assert [t[1:4] for t in targets("到2026年，引育800人以上高层次人才。", year=2024)] == [(800, "人", ">=")]
