@@ -572,3 +572,20 @@ def test_people_with_yishang_before_a_noun_of_no_people_size_its_kind(sentence):
 
 def test_people_with_yishang_before_a_noun_of_people_stay_a_floor():
     assert [t[1:4] for t in targets("到2026年，引育800人以上高层次人才。", year=2024)] == [(800, "人", ">=")]
+
+
+# ---------------------------------------------------------------- a grant capped per head (每人每年最高20万元资助)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("对引进的博士后，给予每人每年最高15万元生活补贴。", "生活补贴"),
+        ("对认定的孵化器，给予最高300万元奖励。", "奖励"),
+        ("对首次入规的企业，给予每家10万元奖励。", "奖励"),
+    ],
+)
+def test_a_grant_given_per_head_or_up_to_a_cap_is_named_by_the_noun_after_it(sentence, noun):
+    assert [t[0] for t in targets(sentence, year=2024)] in ([], [noun])
+    found = extract_text(sentence, context=TargetContext(reference_year=2024), include_all=True)
+    assert [t.indicator for t in found] == [noun]

@@ -186,6 +186,7 @@ def _changed_before(text: str, seg_start: int, s_start: int) -> str:
     return _left_phrase(before[len(verb) :])[0] if verb else ""
 
 
+_CAPPED_GRANT = pattern_cache.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)*(?:最高|最多)?$")
 _COUNTED_OBJECT = pattern_cache.compile(
     r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
 )  # 8届双创活动周, not 一次性
@@ -510,7 +511,8 @@ def _read_sentence(
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
                 # 93%的村庄和96%的农户: a value before 的 names the noun after it; 村庄和 is the last item's tail
                 joined = text.startswith("的", after_end) and bool(words.list_joiner_end.search(rest))
-                if right and (not indicator or _is_bare_verb(indicator) or listed or joined):
+                capped = _CAPPED_GRANT.sub("", indicator)  # 给予每人每年最高20万元资助: the grant, per head
+                if right and (not indicator or _is_bare_verb(capped) or listed or joined):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
                     # the last of a list of places before a total is not what the total measures
                     indicator = right
