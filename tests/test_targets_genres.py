@@ -589,3 +589,28 @@ def test_a_grant_given_per_head_or_up_to_a_cap_is_named_by_the_noun_after_it(sen
     assert [t[0] for t in targets(sentence, year=2024)] in ([], [noun])
     found = extract_text(sentence, context=TargetContext(reference_year=2024), include_all=True)
     assert [t.indicator for t in found] == [noun]
+
+
+# ---------------------------------------------------------------- a plan's mid-term evaluation
+
+
+def test_a_mid_term_evaluation_quotes_the_plans_targets_beside_its_results(tmp_path):
+    text = "\n".join(
+        [
+            "某区“十四五”规划纲要实施中期评估报告",
+            "",
+            "一、指标完成情况",
+            "",
+            "森林覆盖率规划目标为45%，2022年达到43.8%。城镇调查失业率规划目标值为5.5%以内，2022年为5.1%。",
+            "",
+            "二、下一步目标",
+            "",
+            "到2025年，全区新建公园20个。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("森林覆盖率", 45, "%", None, 2025, "target") in found
+    assert ("森林覆盖率", 43.8, "%", None, 2022, "achieved") in found
+    assert ("城镇调查失业率", 5.5, "%", "<=", 2025, "target") in found
+    assert ("城镇调查失业率", 5.1, "%", None, 2022, "achieved") in found
+    assert ("公园", 20, "个", None, 2025, "target") in found

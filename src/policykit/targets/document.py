@@ -97,6 +97,21 @@ def _reviewed_year(title: str) -> int | None:
     return None
 
 
+def _evaluation(title: str, text: str) -> tuple[int, int | None] | None:
+    """The plan an evaluation's title names and the year after the last one it reports before the plan's end.
+
+    >>> _evaluation("某市“十四五”规划纲要实施中期评估报告", "2021—2023年实际年均增长5.8%；到2025年…")
+    (2025, 2024)
+    >>> _evaluation("某市“十四五”规划", "") is None
+    True
+    """
+    plans = plan_years(title)
+    if not plans or not any(word in title for word in _words().evaluation_titles):
+        return None
+    reported = [int(year) for year in re.findall(r"(20\d\d)[ \t]{0,2}年", text) if int(year) < plans[-1]]
+    return plans[-1], (max(reported) + 1 if reported else None)
+
+
 def _reference_year(document: Document, year: int | None) -> int | None:
     if year is not None:
         return year
@@ -181,6 +196,13 @@ def _walk_targets(
     if _reviewed_year(document.metadata.title or "") is not None:
         # a 统计公报: every figure is a result of the year it reports
         base = replace(base, achieved=True, plan_end=None, period_end=None)
+    evaluation = _evaluation(document.metadata.title or "", document.text)
+    if evaluation is not None:
+        end, reported = evaluation  # a mid-term evaluation: results through `reported`, goals due at `end`
+        reference = year or reported or base.reference_year
+        base = replace(
+            base, achieved=True, evaluation=True, plan_end=end, period_end=end, reference_year=reference
+        )
 
     def visit(
         clause: Clause, context: TargetContext, lead_year: int | None, bar_header: str = ""

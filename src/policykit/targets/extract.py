@@ -380,7 +380,10 @@ def _read_sentence(
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
     ahead = clause_year is not None and reference is not None and clause_year >= reference
     settled = ahead and _marks_a_result(sentence, words.settled_markers)  # 人口已达2.5亿 among the tasks
-    achieved = context.achieved or (_marks_a_result(sentence) and not future and (settled or not ahead))
+    goal_ahead = context.evaluation and reference is not None and any(y >= reference for _, y in deadlines)
+    achieved = (context.achieved and not goal_ahead) or (
+        _marks_a_result(sentence) and not future and (settled or not ahead)
+    )
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
@@ -603,6 +606,8 @@ def _read_sentence(
         if year is None and context.period_end and not yearly(quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
             from_period = True
+        quoted = context.evaluation and left.rstrip().endswith(words.plan_goal_words)  # 规划目标为6.5%
+        year = context.plan_end if quoted else year
         reading = Reading(
             text=text,
             quantity=quantity,
@@ -620,7 +625,7 @@ def _read_sentence(
             following=following,
             context=context,
             clause_year=clause_year,
-            achieved=achieved,
+            achieved=achieved and not quoted,
             future=future,
             forecast=forecast,
             forecasting=forecasting,
