@@ -614,3 +614,12 @@ def test_a_mid_term_evaluation_quotes_the_plans_targets_beside_its_results(tmp_p
     assert ("城镇调查失业率", 5.5, "%", "<=", 2025, "target") in found
     assert ("城镇调查失业率", 5.1, "%", None, 2022, "achieved") in found
     assert ("公园", 20, "个", None, 2025, "target") in found
+
+
+def test_a_subsidy_rate_per_unit_is_named_by_what_is_given_and_sets_no_goal():
+    sentence = "对新建普惠托育机构按每个托位5000元给予一次性建设补助，到2026年新增托位3000个。"
+    found = extract_text(sentence, context=TargetContext(reference_year=2024), include_all=True)
+    assert [(t.indicator, t.value, t.kind) for t in found] == [
+        ("一次性建设补助", 5000, "figure"),
+        ("新增托位", 3000, "target"),
+    ]

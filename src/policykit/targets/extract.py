@@ -186,6 +186,8 @@ def _changed_before(text: str, seg_start: int, s_start: int) -> str:
     return _left_phrase(before[len(verb) :])[0] if verb else ""
 
 
+_PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
+_GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
 _CAPPED_GRANT = pattern_cache.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)*(?:最高|最多)?$")
 _COUNTED_OBJECT = pattern_cache.compile(
     r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
@@ -633,7 +635,11 @@ def _read_sentence(
             baseline_in_list=baseline_in_list,
             from_period=from_period,
         )
-        kind, rule = classify(reading)
+        granted = _GRANT_RATE.match(text, after_end) if _PER_UNIT_RATE.search(left) else None
+        # 按每张床位1万元给予一次性建设补助: a subsidy's rate, named by what is given
+        subsidy: tuple[TargetKind, str] = ("figure", "a subsidy rate")
+        kind, rule = subsidy if granted else classify(reading)
+        indicator = granted.group(1) if granted else indicator
         forecasting = forecasting or rule == "a forecast"
         since = None
         if kind == "achieved" or rule == "the baseline of a change":
