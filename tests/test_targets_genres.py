@@ -491,3 +491,135 @@ def test_standard_containers_are_counted_in_one_unit():
         (5000000, "标箱"),
         (300000, "标箱"),
     ]
+
+
+# ---------------------------------------------------------------- sixth batch: 三年内, 预算执行情况, 统计公报
+
+
+@pytest.mark.parametrize(("span", "due"), [("三年内", 2027), ("五年内", 2029), ("年内", 2025)])
+def test_a_count_of_years_before_nian_nei_is_a_span_from_the_documents_year(span, due):
+    found = targets(f"{span}新建污水处理厂12座。", year=2025)
+    assert [(t[1], t[4]) for t in found] == [(12, due)]
+
+
+def test_a_budget_execution_heading_reviews_the_year_it_names(tmp_path):
+    text = "\n".join(
+        [
+            "关于某区2023年财政预算执行情况的报告",
+            "",
+            "一、2023年预算执行情况",
+            "",
+            "全区一般公共预算收入完成48.6亿元，增长2.7%。",
+            "",
+            "二、2024年预算安排",
+            "",
+            "一般公共预算收入安排50亿元。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("一般公共预算收入", 4860000000, "元", None, 2023, "achieved") in found
+    assert ("一般公共预算收入", 5000000000, "元", None, 2024, "target") in found
+
+
+def test_a_statistical_bulletin_reports_its_titles_year(tmp_path):
+    text = "\n".join(
+        [
+            "某县2023年国民经济和社会发展统计公报",
+            "",
+            "一、综合",
+            "",
+            "全年全县地区生产总值312.4亿元，比上年增长4.9%。年末户籍人口46.2万人。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("地区生产总值", 31240000000, "元", None, 2023, "achieved") in found
+    assert not [t for t in found if t[5] == "target"]
+
+
+# ---------------------------------------------------------------- one doubling for two names, 至少有1所以…为主的
+
+
+def test_names_joined_before_one_doubling_each_double():
+    found = targets("到2035年，全县经济总量和农村居民人均收入比2020年翻一番以上。", year=2021)
+    assert ("经济总量", 2, "倍", ">=", 2035) in found and ("农村居民人均收入", 2, "倍", ">=", 2035) in found
+    assert len(targets("到2030年，农业产值和林业产值合计比2020年翻一番。", year=2021)) == 1  # their total
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "unit"),
+    [
+        ("到2026年，每个区至少有1所以认知障碍照护为主的养老机构。", "养老机构", "所"),
+        ("到2026年，每个街道至少设有1个以助餐为重点的社区食堂。", "社区食堂", "个"),
+        ("到2026年，每个乡镇至少建有2所以寄宿为主的初级中学。", "初级中学", "所"),
+    ],
+)
+def test_a_count_before_yi_wei_zhu_de_counts_the_noun_after_it_and_zhishao_you_is_a_floor(
+    sentence, noun, unit
+):
+    assert [(t[0], t[2], t[3]) for t in targets(sentence, year=2024)] == [(noun, unit, ">=")]
+
+
+# ---------------------------------------------------------------- a size that names a kind (56人以上大班额)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["到2027年，全面消除66人以上超大班额。", "到2026年，规范300人以上企业用工备案。"],
+)
+def test_people_with_yishang_before_a_noun_of_no_people_size_its_kind(sentence):
+    assert targets(sentence, year=2024) == []
+
+
+def test_people_with_yishang_before_a_noun_of_people_stay_a_floor():
+    assert [t[1:4] for t in targets("到2026年，引育800人以上高层次人才。", year=2024)] == [(800, "人", ">=")]
+
+
+# ---------------------------------------------------------------- a grant capped per head (每人每年最高20万元资助)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("对引进的博士后，给予每人每年最高15万元生活补贴。", "生活补贴"),
+        ("对认定的孵化器，给予最高300万元奖励。", "奖励"),
+        ("对首次入规的企业，给予每家10万元奖励。", "奖励"),
+    ],
+)
+def test_a_grant_given_per_head_or_up_to_a_cap_is_named_by_the_noun_after_it(sentence, noun):
+    assert [t[0] for t in targets(sentence, year=2024)] in ([], [noun])
+    found = extract_text(sentence, context=TargetContext(reference_year=2024), include_all=True)
+    assert [t.indicator for t in found] == [noun]
+
+
+# ---------------------------------------------------------------- a plan's mid-term evaluation
+
+
+def test_a_mid_term_evaluation_quotes_the_plans_targets_beside_its_results(tmp_path):
+    text = "\n".join(
+        [
+            "某区“十四五”规划纲要实施中期评估报告",
+            "",
+            "一、指标完成情况",
+            "",
+            "森林覆盖率规划目标为45%，2022年达到43.8%。城镇调查失业率规划目标值为5.5%以内，2022年为5.1%。",
+            "",
+            "二、下一步目标",
+            "",
+            "到2025年，全区新建公园20个。",
+        ]
+    )
+    found = read_file(tmp_path, text, include_all=True)
+    assert ("森林覆盖率", 45, "%", None, 2025, "target") in found
+    assert ("森林覆盖率", 43.8, "%", None, 2022, "achieved") in found
+    assert ("城镇调查失业率", 5.5, "%", "<=", 2025, "target") in found
+    assert ("城镇调查失业率", 5.1, "%", None, 2022, "achieved") in found
+    assert ("公园", 20, "个", None, 2025, "target") in found
+
+
+def test_a_subsidy_rate_per_unit_is_named_by_what_is_given_and_sets_no_goal():
+    sentence = "对新建普惠托育机构按每个托位5000元给予一次性建设补助，到2026年新增托位3000个。"
+    found = extract_text(sentence, context=TargetContext(reference_year=2024), include_all=True)
+    assert [(t.indicator, t.value, t.kind) for t in found] == [
+        ("一次性建设补助", 5000, "figure"),
+        ("新增托位", 3000, "target"),
+    ]

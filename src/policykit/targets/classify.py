@@ -20,6 +20,7 @@ from policykit.targets.indicator import (
     _pos_cut,
     _segment_end,
     _segment_start_no_dun,
+    _sized_category,
     _strip_linking,
 )
 from policykit.targets.words import _words
@@ -491,6 +492,8 @@ def _qualifies(r: Reading) -> bool:
         return True  # 25兆瓦级风电主轴轴承, 百万千瓦级基地: a size class of the noun after it
     if r.text.startswith(words.category_bounds, r.quantity.end) and _is_cjk_noun_start(r.text, r.after_end):
         return True  # 关停淘汰10万千瓦及以下燃煤机组: 以下 with a noun after it names a category
+    if _sized_category(r.text, r.quantity.written_unit, r.text[r.quantity.end : r.after_end], r.after_end):
+        return True  # 基本消除56人以上大班额: the size names the kind, it is no floor of people
     if _draws_a_radius(r):
         return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):

@@ -18,6 +18,9 @@ class TargetContext:
     review: tuple[int, int] | None = (
         None  # the years a review of several years covers (过去五年 → 2018, 2022)
     )
+    evaluation: bool = (
+        False  # a plan's evaluation (中期评估): results, but 规划目标为… and 到2025年 state goals
+    )
     rules: bool = False  # inside an article (第十二条): a law, 条例 or 办法 sets standards, not dated goals
     period_end: int | None = (
         None  # the deadline a goal section or a period heading implies when the text sets none

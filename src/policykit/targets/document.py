@@ -86,6 +86,32 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
 
 
+def _reviewed_year(title: str) -> int | None:
+    """The one past year a report's title reviews: 某市2024年国民经济和社会发展统计公报 → 2024.
+
+    >>> _reviewed_year("某市2024年国民经济和社会发展统计公报"), _reviewed_year("2025年政府工作报告") is None
+    (2024, True)
+    """
+    if any(word in title for word in _words().review_titles):
+        return _heading_year(title)
+    return None
+
+
+def _evaluation(title: str, text: str) -> tuple[int, int | None] | None:
+    """The plan an evaluation's title names and the year after the last one it reports before the plan's end.
+
+    >>> _evaluation("某市“十四五”规划纲要实施中期评估报告", "2021—2023年实际年均增长5.8%；到2025年…")
+    (2025, 2024)
+    >>> _evaluation("某市“十四五”规划", "") is None
+    True
+    """
+    plans = plan_years(title)
+    if not plans or not any(word in title for word in _words().evaluation_titles):
+        return None
+    reported = [int(year) for year in re.findall(r"(20\d\d)[ \t]{0,2}年", text) if int(year) < plans[-1]]
+    return plans[-1], (max(reported) + 1 if reported else None)
+
+
 def _reference_year(document: Document, year: int | None) -> int | None:
     if year is not None:
         return year
@@ -96,6 +122,9 @@ def _reference_year(document: Document, year: int | None) -> int | None:
         if found:
             return int(found.group(1))
     title = document.metadata.title or ""
+    reviewed = _reviewed_year(title)
+    if reviewed is not None:
+        return reviewed + 1  # 2024年…统计公报 is published in 2025 and describes 2024
     if any(word in title for word in _words().yearly_report_titles):
         return _heading_year(title)  # 2025年某省政府工作报告, with no date in its text
     return None
@@ -164,6 +193,16 @@ def _walk_targets(
     # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
     # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
     base = replace(base, period_end=base.plan_end)
+    if _reviewed_year(document.metadata.title or "") is not None:
+        # a 统计公报: every figure is a result of the year it reports
+        base = replace(base, achieved=True, plan_end=None, period_end=None)
+    evaluation = _evaluation(document.metadata.title or "", document.text)
+    if evaluation is not None:
+        end, reported = evaluation  # a mid-term evaluation: results through `reported`, goals due at `end`
+        reference = year or reported or base.reference_year
+        base = replace(
+            base, achieved=True, evaluation=True, plan_end=end, period_end=end, reference_year=reference
+        )
 
     def visit(
         clause: Clause, context: TargetContext, lead_year: int | None, bar_header: str = ""

@@ -34,7 +34,7 @@ from policykit.targets.indicator import (
     _strip_linking,
     _without_change_verb,
 )
-from policykit.targets.lists import _distributed, _list_marks, _listed_changes, _shared_names
+from policykit.targets.lists import _distributed, _doubled_names, _list_marks, _listed_changes, _shared_names
 from policykit.targets.periods import RESET, review_opening
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
@@ -186,6 +186,9 @@ def _changed_before(text: str, seg_start: int, s_start: int) -> str:
     return _left_phrase(before[len(verb) :])[0] if verb else ""
 
 
+_PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
+_GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
+_CAPPED_GRANT = pattern_cache.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)*(?:最高|最多)?$")
 _COUNTED_OBJECT = pattern_cache.compile(
     r"\d+[\u4e00-\u9fff](?=[\u4e00-\u9fff“])"
 )  # 8届双创活动周, not 一次性
@@ -379,7 +382,10 @@ def _read_sentence(
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
     ahead = clause_year is not None and reference is not None and clause_year >= reference
     settled = ahead and _marks_a_result(sentence, words.settled_markers)  # 人口已达2.5亿 among the tasks
-    achieved = context.achieved or (_marks_a_result(sentence) and not future and (settled or not ahead))
+    goal_ahead = context.evaluation and reference is not None and any(y >= reference for _, y in deadlines)
+    achieved = (context.achieved and not goal_ahead) or (
+        _marks_a_result(sentence) and not future and (settled or not ahead)
+    )
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
@@ -510,7 +516,8 @@ def _read_sentence(
                 listed = seg_start > s_start and text[seg_start - 1] == "、"
                 # 93%的村庄和96%的农户: a value before 的 names the noun after it; 村庄和 is the last item's tail
                 joined = text.startswith("的", after_end) and bool(words.list_joiner_end.search(rest))
-                if right and (not indicator or _is_bare_verb(indicator) or listed or joined):
+                capped = _CAPPED_GRANT.sub("", indicator)  # 给予每人每年最高20万元资助: the grant, per head
+                if right and (not indicator or _is_bare_verb(capped) or listed or joined):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
                     # the last of a list of places before a total is not what the total measures
                     indicator = right
@@ -541,6 +548,8 @@ def _read_sentence(
         if not shared_names and distribute is None and ends_clause and quantity.unit == "%":
             # 甲、乙排放量下降3%: each name changes by it
             shared_names = _listed_changes(text, quantity.start, s_start, direction is not None)
+        if not shared_names and distribute is None and ends_clause:
+            shared_names = _doubled_names(text, quantity, s_start)  # 甲和乙比2020年翻一番: each doubles
         if shared_names:
             indicator = shared_names[0]  # 甲、乙均达到90%: one value for every name
         if (
@@ -599,6 +608,8 @@ def _read_sentence(
         if year is None and context.period_end and not yearly(quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
             from_period = True
+        quoted = context.evaluation and left.rstrip().endswith(words.plan_goal_words)  # 规划目标为6.5%
+        year = context.plan_end if quoted else year
         reading = Reading(
             text=text,
             quantity=quantity,
@@ -616,7 +627,7 @@ def _read_sentence(
             following=following,
             context=context,
             clause_year=clause_year,
-            achieved=achieved,
+            achieved=achieved and not quoted,
             future=future,
             forecast=forecast,
             forecasting=forecasting,
@@ -624,11 +635,16 @@ def _read_sentence(
             baseline_in_list=baseline_in_list,
             from_period=from_period,
         )
-        kind, rule = classify(reading)
+        granted = _GRANT_RATE.match(text, after_end) if _PER_UNIT_RATE.search(left) else None
+        # 按每张床位1万元给予一次性建设补助: a subsidy's rate, named by what is given
+        subsidy: tuple[TargetKind, str] = ("figure", "a subsidy rate")
+        kind, rule = subsidy if granted else classify(reading)
+        indicator = granted.group(1) if granted else indicator
         forecasting = forecasting or rule == "a forecast"
         since = None
         if kind == "achieved" or rule == "the baseline of a change":
             year, since = _years_of_figure(text, reading, kind, s_start, review)
+            year = year if year is not None or kind != "achieved" else clause_year  # 2024年预算执行情况
         elif kind == "target":
             since = _target_since(text, reading, s_start, year)
         found.extend(

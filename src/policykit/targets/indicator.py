@@ -421,6 +421,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         and described_by
         and (
             tokens[0][1].startswith(("v", "a", "d"))
+            or (
+                tokens[0][1] == "p" and "为" in described_by
+            )  # 1所以失能照护为主的机构: 以…为…的 describes it
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
         )
     ):
@@ -609,3 +612,30 @@ def _segment_start_no_dun(text: str, position: int, floor: int) -> int:
     while index >= floor and text[index] not in "，,；;：:。！？!?\n":
         index -= 1
     return index + 1
+
+
+_CJK = pattern_cache.compile(r"[\u4e00-\u9fff]")
+
+
+def _sized_category(text: str, unit: str, bound: str, after_end: int) -> bool:
+    """Tell whether people counted with 以上 before a noun that is no people size that noun's kind: 56人以上大班额.
+
+    A floor of people (培训500人以上专业人才) counts the noun after it; a class size or a firm's staff does not.
+
+    >>> text = "基本消除56人以上大班额，培训500人以上专业人才，带动1万人以上就业"
+    >>> [_sized_category(text, "人", "以上", text.index(w)) for w in ("大班额", "专业人才", "就业")]
+    [True, False, False]
+    """
+    if unit not in ("人", "名") or bound not in ("以上", "及以上") or not _CJK.match(text, after_end):
+        return False
+    tokens = _pos_cut(text[after_end : after_end + 8])[:2]
+    if (
+        not tokens
+        or tokens[0][1] == "vn"
+        or not any(tag.startswith("n") and tag != "vn" for _, tag in tokens)
+    ):
+        return False  # 带动1万人以上就业, 5000人以上创业带动就业: what the people do
+    words = _words()
+    people = [noun for noun, counted in words.implied_units.items() if counted in ("人", "人次")]
+    noun = "".join(word for word, _ in tokens)
+    return not any(word in noun for word in (*people, *words.population_nouns, "人"))

@@ -212,6 +212,28 @@ def _listed_changes(text: str, position: int, floor: int, changes: bool = True) 
     return tuple(names) if len(names) >= 2 else ()
 
 
+def _doubled_names(text: str, quantity: Quantity, floor: int) -> tuple[str, ...]:
+    """Names joined with 和/与/、 before one doubling (甲和乙比2020年翻一番): each of them doubles.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> text = "经济总量和城乡居民人均收入比2020年翻一番以上"
+    >>> _doubled_names(text, find_quantities(text)[-1], 0)
+    ('经济总量', '城乡居民人均收入')
+    >>> text = "甲和乙两地贸易额合计翻一番"
+    >>> _doubled_names(text, find_quantities(text)[-1], 0)
+    ()
+    """
+    if not quantity.raw.startswith("翻"):
+        return ()
+    words = _words()
+    head = words.compared.sub("", text[_segment_start_no_dun(text, quantity.start, floor) : quantity.start])
+    listed = _strip_linking(head)[0].strip()
+    if re.search(r"\d", listed) or words.total_words.search(head) or not words.list_joiners.search(listed):
+        return ()  # 甲和乙合计翻一番: their total, one indicator
+    names = _list_names(listed)
+    return names if len(names) >= 2 and all(len(name) >= 2 for name in names) else ()
+
+
 def _listed_rates(head: str) -> tuple[str, ...]:
     """Rates listed with 、 before one value (孕产妇产后访视率、0—6岁儿童健康管理率达到90%以上): each has it.
 

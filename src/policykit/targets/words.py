@@ -40,6 +40,9 @@ class _Words:
     per_year: re.Pattern[str]
     period_average: frozenset[str]
     yearly_report_titles: tuple[str, ...]
+    review_titles: tuple[str, ...]
+    evaluation_titles: tuple[str, ...]
+    plan_goal_words: tuple[str, ...]
     per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
@@ -193,6 +196,9 @@ def _words() -> _Words:
         per_year=_alternation(raw["per_year"]),
         period_average=frozenset(map(str, raw["period_average"])),
         yearly_report_titles=tuple(map(str, raw["yearly_report_titles"])),
+        review_titles=tuple(map(str, raw["review_titles"])),
+        evaluation_titles=tuple(map(str, raw["evaluation_titles"])),
+        plan_goal_words=longest_first(raw["plan_goal_words"]),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
