@@ -78,6 +78,9 @@ def build_pdf(
     imprint: tuple[str, ...] = (),
     footnote: tuple[int, str] | None = None,
     annex_table: tuple[str, list[list[str]]] | None = None,
+    table_rules: str = "grid",
+    wrap_cells: float | None = None,
+    valign: str = "top",
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
@@ -96,7 +99,10 @@ def build_pdf(
     (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
     印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
     small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
-    after the text with the caption over a ruled table.
+    after the text with the caption over a ruled table: `table_rules` "grid" rules every row and column,
+    "rows" only the rows (no vertical rules); `wrap_cells` (ems) caps a column's width so that longer
+    cells wrap onto lines inside their cell, whose other cells stand at its top (`valign` "top") or
+    centred down it ("middle"), as Word sets an indicator table.
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -201,36 +207,54 @@ def build_pdf(
     canvas.showPage()
     if annex_table:
         state["page"] += 1
-        _annex_page(canvas, *annex_table)
+        _annex_page(canvas, *annex_table, rules=table_rules, wrap_cells=wrap_cells, valign=valign)
         decorate()
         canvas.showPage()
     canvas.save()
     return state["page"]
 
 
-def _annex_page(canvas, caption: str, rows: list[list[str]]) -> None:
+def _annex_page(
+    canvas,
+    caption: str,
+    rows: list[list[str]],
+    *,
+    rules: str = "grid",
+    wrap_cells: float | None = None,
+    valign: str = "top",
+) -> None:
     """A landscape page: the caption, then a ruled table, each cell's text at its left edge."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    size, leading = 10.5, 10.5 * 1.3
+    pad = 8 if wrap_cells is None else 12  # white each side of a cell's text
     canvas.setPageSize((PAGE_HEIGHT, PAGE_WIDTH))
     width = PAGE_HEIGHT - 2 * MARGIN
-    widths = [max(stringWidth(row[k], FONT, 10.5) for row in rows) + 16 for k in range(len(rows[0]))]
-    scale = width / sum(widths)
+    widths = [max(stringWidth(row[k], FONT, size) for row in rows) + 2 * pad for k in range(len(rows[0]))]
+    if wrap_cells is None:
+        widths = [w * width / sum(widths) for w in widths]
+    else:  # capped columns, the table no wider than they make it
+        widths = [min(w, wrap_cells * size + 2 * pad) for w in widths]
     edges = [MARGIN]
     for w in widths:
-        edges.append(edges[-1] + w * scale)
+        edges.append(edges[-1] + w)
     canvas.setFont(FONT, 14)
     y = PAGE_WIDTH - MARGIN
     canvas.drawCentredString(PAGE_HEIGHT / 2, y - 14, caption)
     y -= 40
-    canvas.setFont(FONT, 10.5)
+    canvas.setFont(FONT, size)
     for row in rows:
+        cells = [wrap(cell, widths[k] - 2 * pad, size) or [""] for k, cell in enumerate(row)]
+        height = 24 + leading * (max(len(lines) for lines in cells) - 1)
         canvas.line(edges[0], y, edges[-1], y)
-        for k, cell in enumerate(row):
-            canvas.drawString(edges[k] + 8, y - 16, cell)
-        for x in edges:
-            canvas.line(x, y, x, y - 24)
-        y -= 24
+        for k, lines in enumerate(cells):
+            drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
+            for index, line in enumerate(lines):
+                canvas.drawString(edges[k] + pad, y - 16 - drop - index * leading, line)
+        if rules == "grid":
+            for x in edges:
+                canvas.line(x, y, x, y - height)
+        y -= height
     canvas.line(edges[0], y, edges[-1], y)
 
 

@@ -169,3 +169,44 @@ def test_a_row_with_wide_white_alone_is_no_table(tmp_path):
     build_pdf("联系人：张三　　　　　　电话：12345678　　　　　　邮箱：a@b.cn\n" + PLAN, pdf)
     lines = [line.text for line in read_pdf(pdf).lines if line.text.strip()]
     assert any("联系人" in line and "电话" in line for line in lines)
+
+
+WRAPPED = [
+    ["序号", "指标", "单位", "属性", "2020年", "2025年目标值"],
+    ["1", "城镇新增就业", "万人", "预期性", "10", "12"],
+    ["2", "单位地区生产总值二氧化碳排放降低（%）", "%", "约束性", "18", "19.5"],
+    ["3", "非化石能源占一次能源消费比重", "%", "约束性", "15.8", "20"],
+]
+WRAPS = {"grid-top": ("grid", "top"), "rows-top": ("rows", "top"), "grid-middle": ("grid", "middle")}
+
+
+@pytest.mark.parametrize("shape", list(WRAPS))
+def test_a_cell_wrapping_inside_its_box_reads_as_one_cell(shape, tmp_path):
+    """A long indicator name wraps inside its cell (…二氧化碳排放 / 降低（%）): the lines between the same
+    row rules are one row, each cell whole, not a second row holding only the tail."""
+    from policykit.targets import extract_targets
+
+    rules, valign = WRAPS[shape]
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(
+        PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), table_rules=rules, wrap_cells=7, valign=valign
+    )
+    for reader in ("pypdfium2", "pdfminer"):  # each finds the rules among the page's paths
+        lines = [
+            line.text for line in read_pdf(pdf, reader=reader).lines if line.page == 2 and line.text.strip()
+        ]
+        assert lines[1:] == [cell for row in WRAPPED for cell in row], reader
+    typed = tmp_path / "plan.txt"
+    typed.write_text(PLAN + "\n附件1 主要指标\n" + "\n\n".join("\n".join(row) for row in WRAPPED), "utf-8")
+    documents = [load_document(p) for p in (typed, pdf)]
+    assert tree(documents[1]) == tree(documents[0])
+    found = [[(t.indicator, t.value, t.unit, t.year) for t in extract_targets(d)] for d in documents]
+    assert (
+        found[1]
+        == found[0]
+        == [
+            ("城镇新增就业", 120_000, "人", 2025),
+            ("单位地区生产总值二氧化碳排放降低（%）", 19.5, "%", 2025),
+            ("非化石能源占一次能源消费比重", 20, "%", 2025),
+        ]
+    )

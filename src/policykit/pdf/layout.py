@@ -21,7 +21,7 @@ from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
 from policykit.pdf.furniture import footnote_lines, median_leading, running_lines
 from policykit.pdf.ocr import undo_confusions
-from policykit.pdf.tables import CELL_GAP_EMS, table_rows
+from policykit.pdf.tables import CELL_GAP_EMS, join_wrapped_cells, table_rows
 from policykit.zh.chars import is_cjk
 from policykit.zh.numbering import is_heading_line
 
@@ -67,6 +67,7 @@ class PageText:
     undecodable: int
     images: int = 0  # image objects on a page without text: a scan that needs OCR
     ocr: bool = False  # the text is an OCR layer's (drawn invisibly over a scan)
+    rules: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, y from the top) of horizontal rules
 
 
 @dataclass(frozen=True)
@@ -449,6 +450,7 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
         )
     body = [line for index, line in enumerate(ordered) if index not in running and index not in notes]
     body = _without_chrome(body, label)
+    body = join_wrapped_cells(body, {page.number: page.rules for page in pages})
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = median_leading(body)
     body_size = statistics.median(line.size for line in body) if body else 0.0

@@ -10,6 +10,7 @@ that came from PDFs have their indicator tables so, and `structure` and `extract
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,3 +48,131 @@ def _aligned(upper: Line, lower: Line) -> bool:
         )
     )
     return matched >= min(len(upper.cells), len(lower.cells)) - 1 >= _MIN_CELLS - 1
+
+
+Rule = tuple[float, float, float]
+"""A horizontal rule on a page: (x0, x1, y from the top)."""
+_RULE_THICKNESS = 3.0  # points: a row rule is a hairline, or a thin filled box as Word draws a border
+_RULE_LENGTH = 20.0  # points: shorter, it is a mark (a dash drawn as a path), no row's edge
+_RULE_NEAR_EMS = 2.0  # a row's first and last lines stand within this of its rules (cell padding)
+
+
+def horizontal_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Tell whether a drawn path's box is a horizontal rule: thin and wide."""
+    return y1 - y0 <= _RULE_THICKNESS and x1 - x0 >= _RULE_LENGTH
+
+
+def join_wrapped_cells(lines: Sequence[Line], rules: dict[int, tuple[Rule, ...]]) -> list[Line]:
+    """Join the lines of one ruled table row into one line, each wrapped cell's lines into one cell.
+
+    A long indicator name wraps inside its cell (单位地区生产总值二氧化碳 / 排放降低（%）): read line by
+    line, the tail would be a row of its own, and the rows around it no run of aligned rows. The
+    lines between the same two rules are one row when one of them holds the row's cells and every
+    other line's parts each fall in one of its columns; other cells may stand at the row's top or
+    centred down it.
+    """
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        page_rules = rules.get(lines[index].page, ())
+        while (
+            end < len(lines)
+            and lines[end].page == lines[index].page
+            and not _rule_between(lines[end - 1], lines[end], page_rules)
+        ):
+            end += 1
+        run = lines[index:end]
+        joined = _joined_row(run, page_rules) if len(run) > 1 else None
+        if joined is None:
+            out.append(lines[index])
+            index += 1
+        else:
+            out.append(joined)
+            index = end
+    return out
+
+
+def _spans(rule: Rule, x0: float, x1: float) -> bool:
+    """Whether a rule runs under most of the stretch from x0 to x1."""
+    return min(rule[1], x1) - max(rule[0], x0) >= 0.5 * (x1 - x0)
+
+
+def _rule_between(upper: Line, lower: Line, rules: Sequence[Rule]) -> bool:
+    """Whether a rule under both lines lies between their middles."""
+    x0, x1 = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
+    return any(
+        (upper.top + upper.bottom) / 2 < y < (lower.top + lower.bottom) / 2 and _spans((a, b, y), x0, x1)
+        for a, b, y in rules
+    )
+
+
+def _joined_row(run: Sequence[Line], rules: Sequence[Rule]) -> Line | None:
+    """The run's lines as one row, or None when they are no ruled row whose cells wrap."""
+    anchors = [line for line in run if len(line.cells) >= _MIN_CELLS]
+    if len(anchors) != 1:
+        return None
+    anchor = anchors[0]
+    size = max(anchor.size, 1.0)
+    x0, x1 = min(line.x0 for line in run), max(line.x1 for line in run)
+    first, last = run[0], run[-1]
+    above = any(
+        first.top - _RULE_NEAR_EMS * size <= y <= first.top and _spans((a, b, y), x0, x1) for a, b, y in rules
+    )
+    below = any(
+        last.bottom <= y <= last.bottom + _RULE_NEAR_EMS * size and _spans((a, b, y), x0, x1)
+        for a, b, y in rules
+    )
+    if not (above and below):
+        return None
+    parts = [line.cells or ((line.x0, line.x1, line.text),) for line in run]
+    columns = _columns([part for line in parts for part in line])
+    texts: list[list[str]] = [[] for _ in columns]
+    for line in parts:
+        slots = [next(k for k, (a, b) in enumerate(columns) if a <= x0 and x1 <= b) for x0, x1, _ in line]
+        if len(set(slots)) < len(slots):
+            return None  # two parts of a line in one column: no row of cells
+        for slot, (_, _, text) in zip(slots, line, strict=True):
+            texts[slot].append(text.strip())
+    cells = tuple((a, b, _join(pieces)) for (a, b), pieces in zip(columns, texts, strict=True))
+    return replace(
+        anchor,
+        text=" ".join(text for _, _, text in cells if text),
+        x0=x0,
+        x1=x1,
+        top=min(line.top for line in run),
+        bottom=max(line.bottom for line in run),
+        cells=cells,
+    )
+
+
+def _columns(parts: Sequence[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    """The columns a row's parts stand in: their spans, overlapping ones merged, left to right."""
+    columns: list[tuple[float, float]] = []
+    for x0, x1, _ in sorted(parts):
+        if columns and x0 < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
+        else:
+            columns.append((x0, x1))
+    return columns
+
+
+def _join(pieces: Sequence[str]) -> str:
+    """A cell's wrapped lines as one: a space only between two Latin words or numbers.
+
+    >>> _join(["单位地区生产总值二氧化碳", "排放降低（%）"]), _join(["CO2", "emissions"])
+    ('单位地区生产总值二氧化碳排放降低（%）', 'CO2 emissions')
+    """
+    text = ""
+    for piece in pieces:
+        if (
+            text
+            and piece
+            and text[-1].isascii()
+            and text[-1].isalnum()
+            and piece[0].isascii()
+            and piece[0].isalnum()
+        ):
+            text += " "
+        text += piece
+    return text
