@@ -226,3 +226,18 @@ def test_html_rowspan_past_its_section_stops_at_the_section_end(tmp_path):
         ["指标", "2025年", "2035年"],
         ["森林覆盖率", "42", "45"],
     ]
+
+
+@pytest.mark.parametrize("shift", ["widthB", "trleft"])
+def test_rtf_row_starting_right_of_the_table_keeps_its_columns(tmp_path, shift):
+    """Word writes a row whose first grid columns hold no cell (gridBefore) with \\trwWidthB, or an older
+    writer moves its \\trleft: its cells stay under their columns, the ones before it empty."""
+    start = "\\trftsWidthB3\\trwWidthB1500" if shift == "widthB" else "\\trleft1392"
+    head = "\\trowd\\trleft-108\\cellx1392\\cellx2892\\cellx4392"
+    rows = (
+        f"{head}\\pard\\intbl {_rtf('指标')}\\cell {_rtf('2020年')}\\cell {_rtf('2025年')}\\cell \\row "
+        f"\\trowd\\trleft-108{start}\\cellx2892\\cellx4392\\pard\\intbl 80\\cell 85\\cell \\row "
+    )
+    path = tmp_path / "before.rtf"
+    path.write_text("{\\rtf1\\ansi{\\fonttbl{\\f0 SimSun;}}" + rows + "\\pard\\par}", encoding="ascii")
+    assert _table_lines(path) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
