@@ -241,3 +241,12 @@ def test_rtf_row_starting_right_of_the_table_keeps_its_columns(tmp_path, shift):
     path = tmp_path / "before.rtf"
     path.write_text("{\\rtf1\\ansi{\\fonttbl{\\f0 SimSun;}}" + rows + "\\pard\\par}", encoding="ascii")
     assert _table_lines(path) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
+
+
+WORD97_GRID_BEFORE = Path(__file__).parent / "fixtures" / "word97-grid-before.doc"
+"""The .docx of `test_docx_row_starting_right_of_the_grid_keeps_its_columns` (Table Grid style), saved as
+Word 97 by LibreOffice 7 (soffice --convert-to doc)."""
+
+
+def test_word97_row_starting_right_of_the_grid_keeps_its_columns():
+    assert _table_lines(WORD97_GRID_BEFORE) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
