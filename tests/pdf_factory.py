@@ -100,7 +100,7 @@ def build_pdf(
     印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
     small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
     after the text with the caption over a ruled table: `table_rules` "grid" rules every row and column,
-    "rows" only the rows (no vertical rules); `wrap_cells` (ems) caps a column's width so that longer
+    "rows" only the rows (no vertical rules), "three" the top, the head and the foot (三线表); `wrap_cells` (ems) caps a column's width so that longer
     cells wrap onto lines inside their cell, whose other cells stand at its top (`valign` "top") or
     centred down it ("middle"), as Word sets an indicator table.
     """
@@ -243,10 +243,11 @@ def _annex_page(
     canvas.drawCentredString(PAGE_HEIGHT / 2, y - 14, caption)
     y -= 40
     canvas.setFont(FONT, size)
-    for row in rows:
-        cells = [wrap(cell, widths[k] - 2 * pad, size) or [""] for k, cell in enumerate(row)]
+    for number, row in enumerate(rows):
+        cells = [wrap(cell, widths[k] - 2 * pad + 0.01, size) or [""] for k, cell in enumerate(row)]
         height = 24 + leading * (max(len(lines) for lines in cells) - 1)
-        canvas.line(edges[0], y, edges[-1], y)
+        if rules != "three" or number < 2:  # a three-line table rules its top and its head only
+            canvas.line(edges[0], y, edges[-1], y)
         for k, lines in enumerate(cells):
             drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
             for index, line in enumerate(lines):

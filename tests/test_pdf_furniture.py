@@ -210,3 +210,43 @@ def test_a_cell_wrapping_inside_its_box_reads_as_one_cell(shape, tmp_path):
             ("非化石能源占一次能源消费比重", 20, "%", 2025),
         ]
     )
+
+
+def test_a_three_line_table_without_wraps_still_reads_cell_by_cell(tmp_path):
+    # its body rows share one pair of rules: several rows of cells between them are no one wrapped row
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", INDICATORS), table_rules="three", wrap_cells=12)
+    lines = [line.text for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in INDICATORS for cell in row]
+
+
+@pytest.mark.xfail(strict=True, reason="known: no rules between a three-line table's rows to bound a cell")
+def test_a_cell_wrapping_in_a_three_line_table_reads_as_one_cell(tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), table_rules="three", wrap_cells=7)
+    lines = [line.text for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in WRAPPED for cell in row]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "shape"), corpus_matrix(list(WRAPS), 1))
+def test_a_wrapping_annex_table_after_a_corpus_document_keeps_the_text_and_its_cells(path, shape, tmp_path):
+    """The rules that bound a table row bound no paragraph: the document's text reads as before."""
+    reference = load_document(path)
+    pdf = tmp_path / f"{path.stem}.pdf"
+    rules, valign = WRAPS[shape]
+    pages = build_pdf(
+        reference.text,
+        pdf,
+        title="某市人民政府文件",
+        imprint=IMPRINT,
+        annex_table=("附件1 主要指标", WRAPPED),
+        table_rules=rules,
+        wrap_cells=7,
+        valign=valign,
+    )
+    lines = [line.text for line in read_pdf(pdf).lines if line.text.strip()]
+    table = [cell for row in WRAPPED for cell in row]
+    assert lines[-len(table) :] == table
+    assert squeeze(load_document(pdf).text).startswith(squeeze(reference.text))
+    assert pages >= 2
