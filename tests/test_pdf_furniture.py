@@ -220,7 +220,6 @@ def test_a_three_line_table_without_wraps_still_reads_cell_by_cell(tmp_path):
     assert lines[1:] == [cell for row in INDICATORS for cell in row]
 
 
-@pytest.mark.xfail(strict=True, reason="known: no rules between a three-line table's rows to bound a cell")
 def test_a_cell_wrapping_in_a_three_line_table_reads_as_one_cell(tmp_path):
     pdf = tmp_path / "plan.pdf"
     build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), table_rules="three", wrap_cells=7)
@@ -250,3 +249,13 @@ def test_a_wrapping_annex_table_after_a_corpus_document_keeps_the_text_and_its_c
     assert lines[-len(table) :] == table
     assert squeeze(load_document(pdf).text).startswith(squeeze(reference.text))
     assert pages >= 2
+
+
+def test_a_short_row_under_a_row_of_a_three_line_table_is_no_wrapped_tail(tmp_path):
+    # a sub-heading row, or a cell under one that did not fill its column, starts a row of its own
+    rows = [*WRAPPED[:2], ["", "其他", "", "", "", ""], *WRAPPED[2:3], ["", "（二）绿色低碳", "", "", "", ""]]
+    rows += WRAPPED[3:]
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", rows), table_rules="three", wrap_cells=7)
+    lines = [line.text.strip() for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in rows for cell in row if cell]
