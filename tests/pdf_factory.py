@@ -81,28 +81,30 @@ def build_pdf(
     table_rules: str = "grid",
     wrap_cells: float | None = None,
     valign: str = "top",
+    cell_pad: float | None = None,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
-    `title` is drawn as a running header on every page; `page_number` is a format string for the
-    footer (None for no page numbers); `password` encrypts the file with that user password.
-    `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
-    "block" sets them flush left and justified, with space between paragraphs, and headings
-    (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
-    columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
-    baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
-    reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
-    either), so encrypted PDFs are set in Helvetica: give them ASCII text.
+        `title` is drawn as a running header on every page; `page_number` is a format string for the
+        footer (None for no page numbers); `password` encrypts the file with that user password.
+        `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
+        "block" sets them flush left and justified, with space between paragraphs, and headings
+        (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
+        columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
+        baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
+        reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
+        either), so encrypted PDFs are set in Helvetica: give them ASCII text.
 
-    The furniture of a 公文 as published (GB/T 9704): `page_number` may hold {total} ("第{n}页 共{total}页");
-    `outer_numbers` sets it at the outer edge (right on odd pages, left on even ones); `corner` lines
-    (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
-    印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
-    small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
-    after the text with the caption over a ruled table: `table_rules` "grid" rules every row and column,
-    "rows" only the rows (no vertical rules), "three" the top, the head and the foot (三线表); `wrap_cells` (ems) caps a column's width so that longer
-    cells wrap onto lines inside their cell, whose other cells stand at its top (`valign` "top") or
-    centred down it ("middle"), as Word sets an indicator table.
+        The furniture of a 公文 as published (GB/T 9704): `page_number` may hold {total} ("第{n}页 共{total}页");
+        `outer_numbers` sets it at the outer edge (right on odd pages, left on even ones); `corner` lines
+        (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
+        印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
+        small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
+        after the text with the caption over a ruled table: `table_rules` "grid" rules every row and column,
+        "rows" only the rows (no vertical rules), "three" the top, the head and the foot (三线表); `wrap_cells` (ems) caps a column's width so that longer
+        cells wrap onto lines inside their cell, whose other cells stand at its top (`valign` "top") or
+        centred down it ("middle"), as Word sets an indicator table; `cell_pad` is the white (points) each
+    side of a cell's text (Word leaves 5.4).
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -207,7 +209,9 @@ def build_pdf(
     canvas.showPage()
     if annex_table:
         state["page"] += 1
-        _annex_page(canvas, *annex_table, rules=table_rules, wrap_cells=wrap_cells, valign=valign)
+        _annex_page(
+            canvas, *annex_table, rules=table_rules, wrap_cells=wrap_cells, valign=valign, pad=cell_pad
+        )
         decorate()
         canvas.showPage()
     canvas.save()
@@ -222,12 +226,14 @@ def _annex_page(
     rules: str = "grid",
     wrap_cells: float | None = None,
     valign: str = "top",
+    pad: float | None = None,
 ) -> None:
     """A landscape page: the caption, then a ruled table, each cell's text at its left edge."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     size, leading = 10.5, 10.5 * 1.3
-    pad = 8 if wrap_cells is None else 12  # white each side of a cell's text
+    if pad is None:  # white each side of a cell's text
+        pad = 8 if wrap_cells is None else 12
     canvas.setPageSize((PAGE_HEIGHT, PAGE_WIDTH))
     width = PAGE_HEIGHT - 2 * MARGIN
     widths = [max(stringWidth(row[k], FONT, size) for row in rows) + 2 * pad for k in range(len(rows[0]))]

@@ -259,3 +259,15 @@ def test_a_short_row_under_a_row_of_a_three_line_table_is_no_wrapped_tail(tmp_pa
     build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", rows), table_rules="three", wrap_cells=7)
     lines = [line.text.strip() for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
     assert lines[1:] == [cell for row in rows for cell in row if cell]
+
+
+def test_cells_set_apart_by_a_column_rule_and_little_white_stay_apart(tmp_path):
+    """Word leaves 5.4 pt each side of a cell's text: a full cell stands about an em from the next, less
+    than the white that sets cells apart without rules, and the column rule between them says it."""
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), wrap_cells=7, cell_pad=5.4)
+    for reader in ("pypdfium2", "pdfminer"):
+        lines = [
+            line.text for line in read_pdf(pdf, reader=reader).lines if line.page == 2 and line.text.strip()
+        ]
+        assert lines[1:] == [cell for row in WRAPPED for cell in row], reader

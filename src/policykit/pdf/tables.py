@@ -75,6 +75,7 @@ Rule = tuple[float, float, float]
 """A horizontal rule on a page: (x0, x1, y from the top)."""
 _RULE_THICKNESS = 3.0  # points: a row rule is a hairline, or a thin filled box as Word draws a border
 _RULE_LENGTH = 20.0  # points: shorter, it is a mark (a dash drawn as a path), no row's edge
+_WALL_LENGTH = 8.0  # points: a column rule runs down at least one row of text
 _RULE_NEAR_EMS = 2.0  # a row's first and last lines stand within this of its rules (cell padding)
 _WRAP_GAP_EMS = 0.6  # white between a cell's wrapped lines, at most: its line spacing
 _FULL_EMS = 0.9  # a wrapped line ends closer than this to its column's widest: one more ideograph did not fit
@@ -83,6 +84,17 @@ _FULL_EMS = 0.9  # a wrapped line ends closer than this to its column's widest: 
 def horizontal_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
     """Tell whether a drawn path's box is a horizontal rule: thin and wide."""
     return y1 - y0 <= _RULE_THICKNESS and x1 - x0 >= _RULE_LENGTH
+
+
+def vertical_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Tell whether a drawn path's box is a vertical rule (a table's column line): thin and tall."""
+    return x1 - x0 <= _RULE_THICKNESS and y1 - y0 >= _WALL_LENGTH
+
+
+def wall_between(left: float, right: float, top: float, bottom: float, walls: Sequence[Rule]) -> bool:
+    """Whether a column rule stands in the white from `left` to `right` along the row from `top` to `bottom`."""
+    middle = (top + bottom) / 2
+    return any(left <= x <= right and y0 <= middle <= y1 for x, y0, y1 in walls)
 
 
 def join_wrapped_cells(lines: Sequence[Line], rules: dict[int, tuple[Rule, ...]]) -> list[Line]:
