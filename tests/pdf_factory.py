@@ -228,8 +228,24 @@ def _annex_page(
     valign: str = "top",
     pad: float | None = None,
 ) -> None:
-    """A landscape page: the caption, then a ruled table, each cell's text at its left edge."""
+    """A landscape page: the caption, then a ruled table, each cell's text at its left edge.
+
+    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line.
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def rule(x0: float, y0: float, x1: float, y1: float) -> None:
+        if rules == "filled":
+            canvas.rect(
+                min(x0, x1) - 0.25,
+                min(y0, y1) - 0.25,
+                abs(x1 - x0) + 0.5,
+                abs(y1 - y0) + 0.5,
+                stroke=0,
+                fill=1,
+            )
+        else:
+            canvas.line(x0, y0, x1, y1)
 
     size, leading = 10.5, 10.5 * 1.3
     if pad is None:  # white each side of a cell's text
@@ -253,16 +269,16 @@ def _annex_page(
         cells = [wrap(cell, widths[k] - 2 * pad + 0.01, size) or [""] for k, cell in enumerate(row)]
         height = 24 + leading * (max(len(lines) for lines in cells) - 1)
         if rules != "three" or number < 2:  # a three-line table rules its top and its head only
-            canvas.line(edges[0], y, edges[-1], y)
+            rule(edges[0], y, edges[-1], y)
         for k, lines in enumerate(cells):
             drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
             for index, line in enumerate(lines):
                 canvas.drawString(edges[k] + pad, y - 16 - drop - index * leading, line)
-        if rules == "grid":
+        if rules in ("grid", "filled"):
             for x in edges:
-                canvas.line(x, y, x, y - height)
+                rule(x, y, x, y - height)
         y -= height
-    canvas.line(edges[0], y, edges[-1], y)
+    rule(edges[0], y, edges[-1], y)
 
 
 def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:

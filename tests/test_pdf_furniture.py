@@ -177,7 +177,12 @@ WRAPPED = [
     ["2", "单位地区生产总值二氧化碳排放降低（%）", "%", "约束性", "18", "19.5"],
     ["3", "非化石能源占一次能源消费比重", "%", "约束性", "15.8", "20"],
 ]
-WRAPS = {"grid-top": ("grid", "top"), "rows-top": ("rows", "top"), "grid-middle": ("grid", "middle")}
+WRAPS = {
+    "grid-top": ("grid", "top"),
+    "rows-top": ("rows", "top"),
+    "grid-middle": ("grid", "middle"),
+    "filled-middle": ("filled", "middle"),  # Word's export: rules as thin filled boxes
+}
 
 
 @pytest.mark.parametrize("shape", list(WRAPS))
