@@ -250,3 +250,13 @@ Word 97 by LibreOffice 7 (soffice --convert-to doc)."""
 
 def test_word97_row_starting_right_of_the_grid_keeps_its_columns():
     assert _table_lines(WORD97_GRID_BEFORE) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
+
+
+def test_html_colspan_past_the_tables_width_is_a_full_width_row(tmp_path):
+    # CMS editors span a category row with colspan="99": it holds its text alone, the rows after keep theirs
+    table = (
+        "<table border=1><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>"
+        '<tr><td colspan="99">（二）绿色低碳</td></tr><tr><td>森林覆盖率</td><td>40</td><td>42</td></tr></table>'
+    )
+    assert _html_table(tmp_path, table) == [["指标", "2020年", "2025年"], ["森林覆盖率", "40", "42"]]
+    assert "（二）绿色低碳" in [line.text for line in read_source(tmp_path / "plan.html").lines]
