@@ -78,25 +78,33 @@ def build_pdf(
     imprint: tuple[str, ...] = (),
     footnote: tuple[int, str] | None = None,
     annex_table: tuple[str, list[list[str]]] | None = None,
+    table_rules: str = "grid",
+    wrap_cells: float | None = None,
+    valign: str = "top",
+    cell_pad: float | None = None,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
-    `title` is drawn as a running header on every page; `page_number` is a format string for the
-    footer (None for no page numbers); `password` encrypts the file with that user password.
-    `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
-    "block" sets them flush left and justified, with space between paragraphs, and headings
-    (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
-    columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
-    baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
-    reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
-    either), so encrypted PDFs are set in Helvetica: give them ASCII text.
+        `title` is drawn as a running header on every page; `page_number` is a format string for the
+        footer (None for no page numbers); `password` encrypts the file with that user password.
+        `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
+        "block" sets them flush left and justified, with space between paragraphs, and headings
+        (short lines such as 第一章 or 一、) centred in a larger size. `gutter` is the white between
+        columns (gazettes leave as little as 20 pt, under two characters). `header_at` is the title's
+        baseline from the top edge (62 sets it about 10 pt above the body, as a browser's header).
+        reportlab garbles the CID font's names when it encrypts (poppler cannot read such files
+        either), so encrypted PDFs are set in Helvetica: give them ASCII text.
 
-    The furniture of a 公文 as published (GB/T 9704): `page_number` may hold {total} ("第{n}页 共{total}页");
-    `outer_numbers` sets it at the outer edge (right on odd pages, left on even ones); `corner` lines
-    (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
-    印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
-    small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
-    after the text with the caption over a ruled table.
+        The furniture of a 公文 as published (GB/T 9704): `page_number` may hold {total} ("第{n}页 共{total}页");
+        `outer_numbers` sets it at the outer edge (right on odd pages, left on even ones); `corner` lines
+        (份号, 密级, 紧急程度) stand at the top left of page 1 above the text; `imprint` lines (版记: 抄送,
+        印发机关和印发日期) sit at the foot of the last page between rules; `footnote` (page, text) is set
+        small below a short rule at the foot of that page; `annex_table` (caption, rows) is a landscape page
+        after the text with the caption over a ruled table: `table_rules` "grid" rules every row and column,
+        "rows" only the rows (no vertical rules), "three" the top, the head and the foot (三线表); `wrap_cells` (ems) caps a column's width so that longer
+        cells wrap onto lines inside their cell, whose other cells stand at its top (`valign` "top") or
+        centred down it ("middle"), as Word sets an indicator table; `cell_pad` is the white (points) each
+    side of a cell's text (Word leaves 5.4).
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -201,37 +209,76 @@ def build_pdf(
     canvas.showPage()
     if annex_table:
         state["page"] += 1
-        _annex_page(canvas, *annex_table)
+        _annex_page(
+            canvas, *annex_table, rules=table_rules, wrap_cells=wrap_cells, valign=valign, pad=cell_pad
+        )
         decorate()
         canvas.showPage()
     canvas.save()
     return state["page"]
 
 
-def _annex_page(canvas, caption: str, rows: list[list[str]]) -> None:
-    """A landscape page: the caption, then a ruled table, each cell's text at its left edge."""
+def _annex_page(
+    canvas,
+    caption: str,
+    rows: list[list[str]],
+    *,
+    rules: str = "grid",
+    wrap_cells: float | None = None,
+    valign: str = "top",
+    pad: float | None = None,
+) -> None:
+    """A landscape page: the caption, then a ruled table, each cell's text at its left edge.
+
+    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line.
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    def rule(x0: float, y0: float, x1: float, y1: float) -> None:
+        if rules == "filled":
+            canvas.rect(
+                min(x0, x1) - 0.25,
+                min(y0, y1) - 0.25,
+                abs(x1 - x0) + 0.5,
+                abs(y1 - y0) + 0.5,
+                stroke=0,
+                fill=1,
+            )
+        else:
+            canvas.line(x0, y0, x1, y1)
+
+    size, leading = 10.5, 10.5 * 1.3
+    if pad is None:  # white each side of a cell's text
+        pad = 8 if wrap_cells is None else 12
     canvas.setPageSize((PAGE_HEIGHT, PAGE_WIDTH))
     width = PAGE_HEIGHT - 2 * MARGIN
-    widths = [max(stringWidth(row[k], FONT, 10.5) for row in rows) + 16 for k in range(len(rows[0]))]
-    scale = width / sum(widths)
+    widths = [max(stringWidth(row[k], FONT, size) for row in rows) + 2 * pad for k in range(len(rows[0]))]
+    if wrap_cells is None:
+        widths = [w * width / sum(widths) for w in widths]
+    else:  # capped columns, the table no wider than they make it
+        widths = [min(w, wrap_cells * size + 2 * pad) for w in widths]
     edges = [MARGIN]
     for w in widths:
-        edges.append(edges[-1] + w * scale)
+        edges.append(edges[-1] + w)
     canvas.setFont(FONT, 14)
     y = PAGE_WIDTH - MARGIN
     canvas.drawCentredString(PAGE_HEIGHT / 2, y - 14, caption)
     y -= 40
-    canvas.setFont(FONT, 10.5)
-    for row in rows:
-        canvas.line(edges[0], y, edges[-1], y)
-        for k, cell in enumerate(row):
-            canvas.drawString(edges[k] + 8, y - 16, cell)
-        for x in edges:
-            canvas.line(x, y, x, y - 24)
-        y -= 24
-    canvas.line(edges[0], y, edges[-1], y)
+    canvas.setFont(FONT, size)
+    for number, row in enumerate(rows):
+        cells = [wrap(cell, widths[k] - 2 * pad + 0.01, size) or [""] for k, cell in enumerate(row)]
+        height = 24 + leading * (max(len(lines) for lines in cells) - 1)
+        if rules != "three" or number < 2:  # a three-line table rules its top and its head only
+            rule(edges[0], y, edges[-1], y)
+        for k, lines in enumerate(cells):
+            drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
+            for index, line in enumerate(lines):
+                canvas.drawString(edges[k] + pad, y - 16 - drop - index * leading, line)
+        if rules in ("grid", "filled"):
+            for x in edges:
+                rule(x, y, x, y - height)
+        y -= height
+    rule(edges[0], y, edges[-1], y)
 
 
 def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:

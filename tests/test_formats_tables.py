@@ -176,3 +176,87 @@ def test_a_span_a_wider_cell_overlaps_goes_on_below_it_as_a_browser_places_it():
         ]
     )
     assert grid == [["a", "b"], ["c", ""], ["d", "b", "e"]]
+
+
+def _html_table(tmp_path: Path, table: str) -> list[list[str]]:
+    page = tmp_path / "plan.html"
+    page.write_text(f"<html><body><p>主要指标如下。</p>{table}<p>二、重点任务</p></body></html>", "utf-8")
+    return _table_lines(page)
+
+
+def test_html_rowspan_zero_spans_to_the_end_of_its_section(tmp_path):
+    """rowspan="0" covers every row left in its thead/tbody (HTML's table model), not one row."""
+    table = (
+        "<table border=1><thead><tr><th>属性</th><th>指标</th><th>目标</th></tr></thead><tbody>"
+        '<tr><td rowspan="0">约束性</td><td>森林覆盖率</td><td>42</td></tr>'
+        "<tr><td>单位GDP能耗下降</td><td>14</td></tr><tr><td>地表水达标比例</td><td>85</td></tr>"
+        "</tbody><tbody><tr><td>预期性</td><td>城镇新增就业</td><td>12</td></tr></tbody></table>"
+    )
+    assert _html_table(tmp_path, table) == [
+        ["属性", "指标", "目标"],
+        ["约束性", "森林覆盖率", "42"],
+        ["约束性", "单位GDP能耗下降", "14"],
+        ["约束性", "地表水达标比例", "85"],
+        ["预期性", "城镇新增就业", "12"],
+    ]
+
+
+@pytest.mark.parametrize(("rows", "columns"), [("2px", "1"), (" 2 ", ""), ("2", "0"), ("2", "x")])
+def test_html_spans_read_as_a_browser_reads_them(tmp_path, rows, columns):
+    # "2px" is 2 (leading digits), an empty, zero or junk colspan is 1: no value slides a column
+    table = (
+        f'<table border=1><tr><td rowspan="{rows}" colspan="{columns}">约束性</td><td>森林覆盖率</td>'
+        "<td>42</td></tr><tr><td>单位GDP能耗下降</td><td>14</td></tr></table>"
+    )
+    assert _html_table(tmp_path, table) == [
+        ["约束性", "森林覆盖率", "42"],
+        ["约束性", "单位GDP能耗下降", "14"],
+    ]
+
+
+def test_html_rowspan_past_its_section_stops_at_the_section_end(tmp_path):
+    # rowspan="99" in the head covers the head's rows only: the body's rows keep every column
+    table = (
+        '<table border=1><thead><tr><th rowspan="99">指标</th><th colspan="2">目标值</th></tr>'
+        "<tr><th>2025年</th><th>2035年</th></tr></thead>"
+        "<tbody><tr><td>森林覆盖率</td><td>42</td><td>45</td></tr></tbody></table>"
+    )
+    assert _html_table(tmp_path, table) == [
+        ["指标", "目标值"],  # a row's empty tail is not written
+        ["指标", "2025年", "2035年"],
+        ["森林覆盖率", "42", "45"],
+    ]
+
+
+@pytest.mark.parametrize("shift", ["widthB", "trleft"])
+def test_rtf_row_starting_right_of_the_table_keeps_its_columns(tmp_path, shift):
+    """Word writes a row whose first grid columns hold no cell (gridBefore) with \\trwWidthB, or an older
+    writer moves its \\trleft: its cells stay under their columns, the ones before it empty."""
+    start = "\\trftsWidthB3\\trwWidthB1500" if shift == "widthB" else "\\trleft1392"
+    head = "\\trowd\\trleft-108\\cellx1392\\cellx2892\\cellx4392"
+    rows = (
+        f"{head}\\pard\\intbl {_rtf('指标')}\\cell {_rtf('2020年')}\\cell {_rtf('2025年')}\\cell \\row "
+        f"\\trowd\\trleft-108{start}\\cellx2892\\cellx4392\\pard\\intbl 80\\cell 85\\cell \\row "
+    )
+    path = tmp_path / "before.rtf"
+    path.write_text("{\\rtf1\\ansi{\\fonttbl{\\f0 SimSun;}}" + rows + "\\pard\\par}", encoding="ascii")
+    assert _table_lines(path) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
+
+
+WORD97_GRID_BEFORE = Path(__file__).parent / "fixtures" / "word97-grid-before.doc"
+"""The .docx of `test_docx_row_starting_right_of_the_grid_keeps_its_columns` (Table Grid style), saved as
+Word 97 by LibreOffice 7 (soffice --convert-to doc)."""
+
+
+def test_word97_row_starting_right_of_the_grid_keeps_its_columns():
+    assert _table_lines(WORD97_GRID_BEFORE) == [["指标", "2020年", "2025年"], ["", "80", "85"]]
+
+
+def test_html_colspan_past_the_tables_width_is_a_full_width_row(tmp_path):
+    # CMS editors span a category row with colspan="99": it holds its text alone, the rows after keep theirs
+    table = (
+        "<table border=1><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>"
+        '<tr><td colspan="99">（二）绿色低碳</td></tr><tr><td>森林覆盖率</td><td>40</td><td>42</td></tr></table>'
+    )
+    assert _html_table(tmp_path, table) == [["指标", "2020年", "2025年"], ["森林覆盖率", "40", "42"]]
+    assert "（二）绿色低碳" in [line.text for line in read_source(tmp_path / "plan.html").lines]

@@ -169,3 +169,110 @@ def test_a_row_with_wide_white_alone_is_no_table(tmp_path):
     build_pdf("联系人：张三　　　　　　电话：12345678　　　　　　邮箱：a@b.cn\n" + PLAN, pdf)
     lines = [line.text for line in read_pdf(pdf).lines if line.text.strip()]
     assert any("联系人" in line and "电话" in line for line in lines)
+
+
+WRAPPED = [
+    ["序号", "指标", "单位", "属性", "2020年", "2025年目标值"],
+    ["1", "城镇新增就业", "万人", "预期性", "10", "12"],
+    ["2", "单位地区生产总值二氧化碳排放降低（%）", "%", "约束性", "18", "19.5"],
+    ["3", "非化石能源占一次能源消费比重", "%", "约束性", "15.8", "20"],
+]
+WRAPS = {
+    "grid-top": ("grid", "top"),
+    "rows-top": ("rows", "top"),
+    "grid-middle": ("grid", "middle"),
+    "filled-middle": ("filled", "middle"),  # Word's export: rules as thin filled boxes
+}
+
+
+@pytest.mark.parametrize("shape", list(WRAPS))
+def test_a_cell_wrapping_inside_its_box_reads_as_one_cell(shape, tmp_path):
+    """A long indicator name wraps inside its cell (…二氧化碳排放 / 降低（%）): the lines between the same
+    row rules are one row, each cell whole, not a second row holding only the tail."""
+    from policykit.targets import extract_targets
+
+    rules, valign = WRAPS[shape]
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(
+        PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), table_rules=rules, wrap_cells=7, valign=valign
+    )
+    for reader in ("pypdfium2", "pdfminer"):  # each finds the rules among the page's paths
+        lines = [
+            line.text for line in read_pdf(pdf, reader=reader).lines if line.page == 2 and line.text.strip()
+        ]
+        assert lines[1:] == [cell for row in WRAPPED for cell in row], reader
+    typed = tmp_path / "plan.txt"
+    typed.write_text(PLAN + "\n附件1 主要指标\n" + "\n\n".join("\n".join(row) for row in WRAPPED), "utf-8")
+    documents = [load_document(p) for p in (typed, pdf)]
+    assert tree(documents[1]) == tree(documents[0])
+    found = [[(t.indicator, t.value, t.unit, t.year) for t in extract_targets(d)] for d in documents]
+    assert (
+        found[1]
+        == found[0]
+        == [
+            ("城镇新增就业", 120_000, "人", 2025),
+            ("单位地区生产总值二氧化碳排放降低（%）", 19.5, "%", 2025),
+            ("非化石能源占一次能源消费比重", 20, "%", 2025),
+        ]
+    )
+
+
+def test_a_three_line_table_without_wraps_still_reads_cell_by_cell(tmp_path):
+    # its body rows share one pair of rules: several rows of cells between them are no one wrapped row
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", INDICATORS), table_rules="three", wrap_cells=12)
+    lines = [line.text for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in INDICATORS for cell in row]
+
+
+def test_a_cell_wrapping_in_a_three_line_table_reads_as_one_cell(tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), table_rules="three", wrap_cells=7)
+    lines = [line.text for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in WRAPPED for cell in row]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("path", "shape"), corpus_matrix(list(WRAPS), 1))
+def test_a_wrapping_annex_table_after_a_corpus_document_keeps_the_text_and_its_cells(path, shape, tmp_path):
+    """The rules that bound a table row bound no paragraph: the document's text reads as before."""
+    reference = load_document(path)
+    pdf = tmp_path / f"{path.stem}.pdf"
+    rules, valign = WRAPS[shape]
+    pages = build_pdf(
+        reference.text,
+        pdf,
+        title="某市人民政府文件",
+        imprint=IMPRINT,
+        annex_table=("附件1 主要指标", WRAPPED),
+        table_rules=rules,
+        wrap_cells=7,
+        valign=valign,
+    )
+    lines = [line.text for line in read_pdf(pdf).lines if line.text.strip()]
+    table = [cell for row in WRAPPED for cell in row]
+    assert lines[-len(table) :] == table
+    assert squeeze(load_document(pdf).text).startswith(squeeze(reference.text))
+    assert pages >= 2
+
+
+def test_a_short_row_under_a_row_of_a_three_line_table_is_no_wrapped_tail(tmp_path):
+    # a sub-heading row, or a cell under one that did not fill its column, starts a row of its own
+    rows = [*WRAPPED[:2], ["", "其他", "", "", "", ""], *WRAPPED[2:3], ["", "（二）绿色低碳", "", "", "", ""]]
+    rows += WRAPPED[3:]
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", rows), table_rules="three", wrap_cells=7)
+    lines = [line.text.strip() for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
+    assert lines[1:] == [cell for row in rows for cell in row if cell]
+
+
+def test_cells_set_apart_by_a_column_rule_and_little_white_stay_apart(tmp_path):
+    """Word leaves 5.4 pt each side of a cell's text: a full cell stands about an em from the next, less
+    than the white that sets cells apart without rules, and the column rule between them says it."""
+    pdf = tmp_path / "plan.pdf"
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", WRAPPED), wrap_cells=7, cell_pad=5.4)
+    for reader in ("pypdfium2", "pdfminer"):
+        lines = [
+            line.text for line in read_pdf(pdf, reader=reader).lines if line.page == 2 and line.text.strip()
+        ]
+        assert lines[1:] == [cell for row in WRAPPED for cell in row], reader

@@ -11,6 +11,7 @@ column with the rest left empty, so a full-width heading row is not printed once
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -84,16 +85,28 @@ SAME_EDGE = 30
 """Twips: rows whose cell borders differ by less than half a point share a grid line."""
 
 
-def on_edges(rows: Sequence[Sequence[tuple[str, bool, int]]]) -> list[list[GridCell]]:
+def on_edges(
+    rows: Sequence[Sequence[tuple[str, bool, int]]], lefts: Sequence[int | None] = ()
+) -> list[list[GridCell]]:
     """Cells given by their right edges (RTF \\cellx, Word 97 rgdxaCenter) as GridCells spanning columns.
 
     Word writes a cell merged across columns as one wider cell, so a row has fewer cells than the grid
     has columns; the grid's lines are the edges any row has. Each cell is (text, merged with the cell
-    above, right edge in twips; 0 or less where the file gave none).
+    above, right edge in twips; 0 or less where the file gave none). `lefts` gives each row's left edge
+    where the file says it: a row starting right of the table's left edge (Word's gridBefore) leaves
+    the columns before it empty rather than sliding its cells left.
 
     >>> on_edges([[("指标", False, 1000), ("目标值", False, 3000)], [("A", False, 1000), ("1", False, 2000), ("2", False, 3000)]])[0]
     [GridCell(text='指标', rows=1, columns=1, merged_above=False), GridCell(text='目标值', rows=1, columns=2, merged_above=False)]
+    >>> [c.text for c in on_edges([[("指标", False, 1000), ("2020年", False, 2000)], [("80", False, 2000)]], [0, 1000])[1]]
+    ['', '80']
     """
+    known = [left for left in lefts if left is not None]
+    table_left = min(known, default=0)
+    rows = [
+        [("", False, left), *row] if left is not None and left - table_left > SAME_EDGE else row
+        for row, left in itertools.zip_longest(rows, lefts[: len(rows)])
+    ]
     lines: list[int] = []
     for edge in sorted({edge for row in rows for _, _, edge in row if edge > 0}):
         if not lines or edge - lines[-1] > SAME_EDGE:

@@ -98,6 +98,10 @@ def rtf_text(raw: str) -> list[str]:
     return _Reader().read(raw)
 
 
+# \trleft: the row's left edge; \trwWidthB in \trftsWidthB units: the white before its first cell
+# (Word's gridBefore), counted when in twips (3).
+_ROW_LEFT = ("trleft", "trwWidthB", "trftsWidthB")
+_TWIPS = 3
 _Cell = tuple[str, bool, int]
 """A cell as read: its text, whether \\clvmrg merged it with the cell above, its right edge (\\cellx, twips)."""
 
@@ -123,11 +127,14 @@ class _Reader:
             tuple[bool, int]
         ] = []  # the row's cells as \cellx defines them: merged above, right edge
         self.merging = False  # \clvmrg read (the lower part of a cell spanning rows), its \cellx not yet
+        self.row_left = [0, 0, 0]  # \trleft, \trwWidthB, \trftsWidthB: where the row's first cell starts
+        self.lefts: list[int | None] = []  # each table row's left edge (twips), for rows starting right
         self.boxes: list[str] = []  # lines of text boxes anchored in the paragraph being read
         self.outside: (
             tuple[list[str], list[str], list[str], bool, list[str], list[str], list[list[_Cell]]] | None
         )
         self.outside = None  # the paragraph, cell, row and table around a text box being read
+        self.outside_lefts: list[int | None] = []
         self.box_depth = 0
 
     def read(self, raw: str) -> list[str]:
@@ -240,7 +247,9 @@ class _Reader:
         elif word == "line":
             self._add("\n", state)
         elif word == "trowd":
-            self.defined, self.merging = [], False
+            self.defined, self.merging, self.row_left = [], False, [0, 0, 0]
+        elif word in _ROW_LEFT:
+            self.row_left[_ROW_LEFT.index(word)] = value or 0
         elif word == "clvmrg":
             self.merging = True
         elif word == "cellx":
@@ -303,6 +312,7 @@ class _Reader:
     def _start_box(self, depth: int) -> None:
         """A text box ({\\shptxt} inside a shape): read its paragraphs apart from the one it is anchored in."""
         self.outside = (self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table)
+        self.outside_lefts = self.lefts
         self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table = (
             [],
             [],
@@ -312,6 +322,7 @@ class _Reader:
             [],
             [],
         )
+        self.lefts = []
         self.box_depth = depth
 
     def _end_box(self) -> None:
@@ -321,6 +332,7 @@ class _Reader:
         box = [line for line in self.lines if line.strip()]
         assert self.outside is not None
         self.lines, self.parts, self.label, self.in_table, self.cell, self.row, self.table = self.outside
+        self.lefts = self.outside_lefts
         self.outside = None
         self.boxes.extend(box)
 
@@ -340,6 +352,8 @@ class _Reader:
                     for k, text in enumerate(self.row)
                 ]
             )
+            start, before, unit = self.row_left
+            self.lefts.append(start + (before if unit == _TWIPS else 0))
         self.row = []
 
     def _end_table(self) -> None:
@@ -349,8 +363,8 @@ class _Reader:
         if max(len(row) for row in self.table) <= 1:
             self.lines.extend(cell[0] for row in self.table for cell in row)  # a one-column box, not a table
         else:
-            self.lines.extend(table_lines(lay_out(on_edges(self.table))))
-        self.table = []
+            self.lines.extend(table_lines(lay_out(on_edges(self.table, self.lefts))))
+        self.table, self.lefts = [], []
 
 
 def _code_page(number: int, fallback: str) -> str:

@@ -53,8 +53,9 @@ def read_word97(data: bytes, *, path: str, name: str) -> Source:
     """Read a .doc/.wps: natively, else through LibreOffice, else one error naming the way out."""
     kind = ".wps" if path.lower().endswith(".wps") else ".doc"
     rows: list[tuple[tuple[int, bool], ...]] = []
+    lefts: list[int | None] = []
     try:
-        text = main_text(data, rows=rows)
+        text = main_text(data, rows=rows, lefts=lefts)
     except Word97Error as error:
         converted = _convert_with_libreoffice(data, kind)
         if converted is None:
@@ -66,14 +67,20 @@ def read_word97(data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.docx import read_docx
 
         return read_docx(converted, path=path, name=name)
-    return make_source(text_lines(text, rows), path=path, name=name, encoding=kind.lstrip("."))
+    return make_source(text_lines(text, rows, lefts), path=path, name=name, encoding=kind.lstrip("."))
 
 
-def main_text(data: bytes, *, rows: list[tuple[tuple[int, bool], ...]] | None = None) -> str:
+def main_text(
+    data: bytes,
+    *,
+    rows: list[tuple[tuple[int, bool], ...]] | None = None,
+    lefts: list[int | None] | None = None,
+) -> str:
     """Return the main story's characters, field codes already replaced by their results.
 
     `rows`, when given, receives each table row's cells (right edge, merged with the cell above) in the
-    order the row ends stand in the text, for `text_lines` to lay merged cells out on the grid.
+    order the row ends stand in the text, for `text_lines` to lay merged cells out on the grid;
+    `lefts` receives each row's left edge.
     """
     import olefile
 
@@ -115,6 +122,8 @@ def main_text(data: bytes, *, rows: list[tuple[tuple[int, bool], ...]] | None = 
     text, ends = _read_pieces(word, clx, ccp_text, row_ends, deleted, order)
     if rows is not None:
         rows.extend(marks[fc].cells for fc in order)
+    if lefts is not None:
+        lefts.extend(marks[fc].left for fc in order)
     boxes = {}
     if stories[6] > 0:  # ccpTxbx: the main story has text boxes
         with contextlib.suppress(struct.error, IndexError, ValueError):
@@ -275,7 +284,9 @@ def strip_fields(text: str) -> str:
     return "".join(out)
 
 
-def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) -> list[str]:
+def text_lines(
+    text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = (), lefts: Sequence[int | None] = ()
+) -> list[str]:
     r"""Split the story into lines: CR ends a paragraph, cell marks (0x07) build table rows.
 
     A cell's last paragraph ends with 0x07 instead of CR, and a row ends with one more 0x07, which
@@ -283,12 +294,15 @@ def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) 
     looks like a row end, so rows may split there. The first paragraph of a row's first cell, when
     that cell has several, is read as body text. `defined` holds each row's cells as its properties
     define them (right edge, merged with the cell above), in row order: merged cells are laid out on
-    the table's grid with them (formats.grid), as every reader lays them out.
+    the table's grid with them (formats.grid), as every reader lays them out; `lefts` holds each
+    such row's left edge, so a row starting right of the table keeps its cells under their columns.
 
     >>> text_lines("标题\r指标\x07目标\x07\x07森林覆盖率\x0742%\x07\x07正文\r")
     ['标题', '', '指标\t目标', '森林覆盖率\t42%', '', '正文', '']
     >>> text_lines("指标\x07备注\x07目标\x07\x06森林覆盖率\x07\x0742%\x07\x06正文")
     ['', '指标\t备注\t目标', '森林覆盖率\t\t42%', '', '正文']
+    >>> text_lines("指标\x072020年\x07\x0680\x07\x06", [((1000, False), (2000, False)), ((2000, False),)], [0, 1000])
+    ['', '指标\t2020年', '\t80', '', '']
     """
     text = text.translate(_DROPPED).translate(_REPLACED)
     known = _ROW_END in text
@@ -301,6 +315,7 @@ def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) 
     tokens.append((text[start:], "\r"))
     lines: list[str] = []
     rows: list[list[tuple[str, bool, int]]] = []
+    row_lefts: list[int | None] = []
     cells: list[str] = []
     pending: list[str] = []  # paragraphs of a cell not yet closed
     previous = "\r"
@@ -310,9 +325,14 @@ def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) 
         guessed_row_end = not known and not paragraph and previous == _CELL_MARK and not pending
         if mark == _ROW_END or (mark == _CELL_MARK and guessed_row_end):
             own = defined[ended] if mark == _ROW_END and ended < len(defined) else ()
+            left = lefts[ended] if mark == _ROW_END and ended < len(lefts) else None
             ended += mark == _ROW_END
             if len(own) != len(cells):
-                own = ()  # properties that do not fit the row: its cells as written, one column each
+                own, left = (
+                    (),
+                    None,
+                )  # properties that do not fit the row: its cells as written, one column each
+            row_lefts.append(left)
             edges = [edge for edge, _ in own] or [0] * len(cells)
             merged = [merged for _, merged in own] or [False] * len(cells)
             rows.append(list(zip(cells, merged, edges, strict=True)))
@@ -324,14 +344,15 @@ def text_lines(text: str, defined: Sequence[tuple[tuple[int, bool], ...]] = ()) 
             pending.append(paragraph)
         else:
             if rows:
-                lines.extend(table_lines(lay_out(on_edges(rows))))
-                rows = []
+                lines.extend(table_lines(lay_out(on_edges(rows, row_lefts))))
+                rows, row_lefts = [], []
             lines.append(paragraph.replace("\t", " "))
         previous = mark
     if cells:
         rows.append([(cell, False, 0) for cell in cells])
+        row_lefts.append(None)
     if rows:
-        lines.extend(table_lines(lay_out(on_edges(rows))))
+        lines.extend(table_lines(lay_out(on_edges(rows, row_lefts))))
     return lines
 
 

@@ -86,6 +86,9 @@ class Paragraph:
     cells: tuple[
         tuple[int, bool], ...
     ] = ()  # a row end's cells: right edge (twips), merged with the one above
+    left: int | None = (
+        None  # a row end's left edge (twips): right of the table's, cells before it are missing
+    )
 
 
 @dataclass
@@ -156,16 +159,18 @@ def _papx_of(grpprl: bytes, istd: int) -> Paragraph:
     ilfo = ilvl = None
     row_end = False
     cells: tuple[tuple[int, bool], ...] = ()
+    left = None
     for sprm, operand in sprms(grpprl):
         if sprm == _SPRM_TTP and operand[:1] == b"\x01":
             row_end = True
         elif sprm == _SPRM_TDEF_TABLE:
             cells = _row_cells(operand)
+            left = struct.unpack_from("<h", operand, 3)[0] if cells else None  # rgdxaCenter[0]
         elif sprm == _SPRM_ILFO and len(operand) == 2:
             ilfo = struct.unpack_from("<h", operand)[0]
         elif sprm == _SPRM_ILVL and operand:
             ilvl = operand[0]
-    return Paragraph(istd, ilfo, ilvl, row_end, cells)
+    return Paragraph(istd, ilfo, ilvl, row_end, cells, left)
 
 
 def _row_cells(operand: bytes) -> tuple[tuple[int, bool], ...]:

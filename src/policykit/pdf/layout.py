@@ -21,7 +21,7 @@ from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
 from policykit.pdf.furniture import footnote_lines, median_leading, running_lines
 from policykit.pdf.ocr import undo_confusions
-from policykit.pdf.tables import CELL_GAP_EMS, table_rows
+from policykit.pdf.tables import CELL_GAP_EMS, join_wrapped_cells, table_rows, wall_between
 from policykit.zh.chars import is_cjk
 from policykit.zh.numbering import is_heading_line
 
@@ -67,6 +67,8 @@ class PageText:
     undecodable: int
     images: int = 0  # image objects on a page without text: a scan that needs OCR
     ocr: bool = False  # the text is an OCR layer's (drawn invisibly over a scan)
+    rules: tuple[tuple[float, float, float], ...] = ()  # (x0, x1, y from the top) of horizontal rules
+    walls: tuple[tuple[float, float, float], ...] = ()  # (x, top, bottom) of vertical rules
 
 
 @dataclass(frozen=True)
@@ -327,7 +329,7 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
             for f in pending[column]:
                 by_row[f.row].append(f)
             for row in sorted(by_row, key=lambda r: min(f.top for f in by_row[r])):
-                lines.append(_merge(by_row[row], page.number, column, block, page.ocr))
+                lines.append(_merge(by_row[row], page.number, column, block, page.ocr, page.walls))
         pending.clear()
         block += 1
 
@@ -344,7 +346,14 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
     return lines
 
 
-def _merge(fragments: list[Fragment], page: int, column: int, block: int, ocr: bool = False) -> Line:
+def _merge(
+    fragments: list[Fragment],
+    page: int,
+    column: int,
+    block: int,
+    ocr: bool = False,
+    walls: Sequence[tuple[float, float, float]] = (),
+) -> Line:
     """One row's fragments in a column as a line: a space between them where white separates them.
 
     On an OCR layer the row is put right again as a whole: a number the ink split ("— 1" / "I —")
@@ -352,7 +361,8 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int, ocr: b
 
     Fragments from `fragments_of` are apart by definition; runs another reader made (OFD's text
     objects split mid-word) may touch, and touching pieces of Chinese join without a space; so do
-    the glyphs of a row justified letter by letter.
+    the glyphs of a row justified letter by letter. A table's column rule (`walls`) between two
+    fragments sets them apart as cells, whatever the white (a full cell stands an em from the next).
     """
     fragments = sorted(fragments, key=lambda f: f.x0)
     text = fragments[0].text
@@ -369,7 +379,8 @@ def _merge(fragments: list[Fragment], page: int, column: int, block: int, ocr: b
             else " " + fragment.text
         )
         text += piece
-        if gap >= CELL_GAP_EMS and not tracked:
+        walled = wall_between(previous.x1, fragment.x0, previous.top, previous.bottom, walls)
+        if (gap >= CELL_GAP_EMS and not tracked) or walled:
             cells.append((fragment.x0, fragment.x1, fragment.text))
         else:
             cells[-1] = (cells[-1][0], fragment.x1, cells[-1][2] + piece)
@@ -449,6 +460,7 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
         )
     body = [line for index, line in enumerate(ordered) if index not in running and index not in notes]
     body = _without_chrome(body, label)
+    body = join_wrapped_cells(body, {page.number: page.rules for page in pages})
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = median_leading(body)
     body_size = statistics.median(line.size for line in body) if body else 0.0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
 from policykit.pdf.layout import PageText, fragments_of
+from policykit.pdf.tables import Rule, horizontal_rule, vertical_rule
 
 if TYPE_CHECKING:
     from pypdfium2.raw import FPDF_PAGE, FPDF_TEXTPAGE
@@ -157,6 +158,7 @@ class Reader:
                 chars, undecodable = self._chars(text_page, width, height, index, ocr)
             finally:
                 raw.FPDFText_ClosePage(text_page)
+            rules, walls = self._rules(page, objects, height) if chars else ((), ())
             images = 0
             if not chars:
                 images = sum(
@@ -174,7 +176,28 @@ class Reader:
             undecodable=undecodable,
             images=images,
             ocr=ocr,
+            rules=rules,
+            walls=walls,
         )
+
+    def _rules(
+        self, page: FPDF_PAGE, objects: int, height: float
+    ) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The page's horizontal rules (x0, x1, y from the top) and vertical ones (x, top, bottom): its tables' lines."""
+        raw = self.raw
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+        path = raw.FPDF_PAGEOBJ_PATH
+        found, walls = [], []
+        for i in range(objects):
+            item = raw.FPDFPage_GetObject(page, i)
+            if raw.FPDFPageObj_GetType(item) != path or not raw.FPDFPageObj_GetBounds(item, *bounds):
+                continue
+            if horizontal_rule(left.value, right.value, bottom.value, top.value):
+                found.append((left.value, right.value, height - (top.value + bottom.value) / 2))
+            elif vertical_rule(left.value, right.value, bottom.value, top.value):
+                walls.append(((left.value + right.value) / 2, height - top.value, height - bottom.value))
+        return tuple(found), tuple(walls)
 
     def _dropped(self, page: FPDF_PAGE, text_page: FPDF_TEXTPAGE, objects: int) -> list:
         """The text objects in a font that is not embedded which PDFium left out of the page's text.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from policykit.errors import PdfError
 from policykit.pdf import reader_pdfium
 from policykit.pdf.layout import PageText, fragments_of
+from policykit.pdf.tables import horizontal_rule, vertical_rule
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -41,6 +42,27 @@ def _collector_class():
             self.invisible, self.drawn, self.hidden = False, 0, 0
             # Per font: (vertical, descent, {cid: (width, text or None)}); a page repeats few glyphs.
             self.fonts: dict[object, tuple[bool, float, dict]] = {}
+            self.rules: list[tuple[float, float, float]] = []  # (x0, x1, y up) of horizontal rules
+            self.walls: list[tuple[float, float, float]] = []  # (x, y0, y1 up) of vertical rules
+
+        def paint_path(self, graphicstate, stroke, fill, evenodd, path) -> None:  # type: ignore[no-untyped-def]
+            """Keep a thin, wide path: a table's row rule (a stroked line or a filled hairline box)."""
+            if self.ctm is None:
+                return
+            a, b, c, d, e, f = self.ctm
+            points = [
+                (a * x + c * y + e, b * x + d * y + f)
+                for segment in path
+                for x, y in zip(segment[1::2], segment[2::2], strict=False)
+                if isinstance(x, int | float) and isinstance(y, int | float)
+            ]
+            if not points:
+                return
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            if horizontal_rule(min(xs), max(xs), min(ys), max(ys)):
+                self.rules.append((min(xs), max(xs), (min(ys) + max(ys)) / 2))
+            elif vertical_rule(min(xs), max(xs), min(ys), max(ys)):
+                self.walls.append(((min(xs) + max(xs)) / 2, min(ys), max(ys)))
 
         def render_string(
             self,
@@ -132,6 +154,7 @@ class Reader:
         page = self.pdf.pages[index]
         device = self.device
         device.chars = []
+        device.rules, device.walls = [], []
         device.undecodable = device.drawn = device.hidden = 0
         try:
             self.interpreter.process_page(page.page_obj)
@@ -157,6 +180,8 @@ class Reader:
             undecodable=device.undecodable,
             images=images,
             ocr=ocr,
+            rules=tuple((x0, x1, height - y) for x0, x1, y in device.rules) if chars else (),
+            walls=tuple((x, height - y1, height - y0) for x, y0, y1 in device.walls) if chars else (),
         )
 
     def close(self) -> None:

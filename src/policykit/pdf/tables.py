@@ -10,7 +10,10 @@ that came from PDFs have their indicator tables so, and `structure` and `extract
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from policykit.zh.numbering import is_heading_line
 
 if TYPE_CHECKING:
     from policykit.pdf.layout import Line  # which imports this module
@@ -22,13 +25,32 @@ _ALIGN_EMS = 1.0  # two cells are in one column when an edge or their centres li
 
 
 def table_rows(lines: Sequence[Line]) -> set[int]:
-    """Indexes of the lines that are rows of a ruled table: runs of two or more rows of aligned cells."""
+    """Indexes of the lines that are rows of a ruled table: runs of two or more rows of aligned cells.
+
+    A short line or two between two rows (a sub-heading row, 其中：) does not break the run.
+    """
     rows: set[int] = set()
-    for index in range(1, len(lines)):
-        previous, line = lines[index - 1], lines[index]
-        if previous.page == line.page and _aligned(previous, line):
-            rows.update((index - 1, index))
+    last = -1  # the last line of three cells or more
+    for index, line in enumerate(lines):
+        if len(line.cells) < _MIN_CELLS:
+            continue
+        if last >= 0 and _between_rows(lines, last, index) and _aligned(lines[last], line):
+            rows.update((last, index))
+        last = index
     return rows
+
+
+_BETWEEN_ROWS = 2  # lines at most between two rows of one table: sub-heading rows
+
+
+def _between_rows(lines: Sequence[Line], upper: int, lower: int) -> bool:
+    """Whether the lines between two rows on one page are short lines inside the table, or none."""
+    if lines[upper].page != lines[lower].page or lower - upper - 1 > _BETWEEN_ROWS:
+        return False
+    x0, x1 = lines[upper].x0, lines[upper].x1
+    return all(
+        line.x0 >= x0 - line.size and line.x1 - line.x0 < 0.5 * (x1 - x0) for line in lines[upper + 1 : lower]
+    )
 
 
 def _aligned(upper: Line, lower: Line) -> bool:
@@ -47,3 +69,194 @@ def _aligned(upper: Line, lower: Line) -> bool:
         )
     )
     return matched >= min(len(upper.cells), len(lower.cells)) - 1 >= _MIN_CELLS - 1
+
+
+Rule = tuple[float, float, float]
+"""A horizontal rule on a page: (x0, x1, y from the top)."""
+_RULE_THICKNESS = 3.0  # points: a row rule is a hairline, or a thin filled box as Word draws a border
+_RULE_LENGTH = 20.0  # points: shorter, it is a mark (a dash drawn as a path), no row's edge
+_WALL_LENGTH = 8.0  # points: a column rule runs down at least one row of text
+_RULE_NEAR_EMS = 2.0  # a row's first and last lines stand within this of its rules (cell padding)
+_WRAP_GAP_EMS = 0.6  # white between a cell's wrapped lines, at most: its line spacing
+_FULL_EMS = 0.9  # a wrapped line ends closer than this to its column's widest: one more ideograph did not fit
+
+
+def horizontal_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Tell whether a drawn path's box is a horizontal rule: thin and wide."""
+    return y1 - y0 <= _RULE_THICKNESS and x1 - x0 >= _RULE_LENGTH
+
+
+def vertical_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
+    """Tell whether a drawn path's box is a vertical rule (a table's column line): thin and tall."""
+    return x1 - x0 <= _RULE_THICKNESS and y1 - y0 >= _WALL_LENGTH
+
+
+def wall_between(left: float, right: float, top: float, bottom: float, walls: Sequence[Rule]) -> bool:
+    """Whether a column rule stands in the white from `left` to `right` along the row from `top` to `bottom`."""
+    middle = (top + bottom) / 2
+    return any(left <= x <= right and y0 <= middle <= y1 for x, y0, y1 in walls)
+
+
+def join_wrapped_cells(lines: Sequence[Line], rules: dict[int, tuple[Rule, ...]]) -> list[Line]:
+    """Join the lines of one ruled table row into one line, each wrapped cell's lines into one cell.
+
+    A long indicator name wraps inside its cell (单位地区生产总值二氧化碳 / 排放降低（%）): read line by
+    line, the tail would be a row of its own, and the rows around it no run of aligned rows. The
+    lines between the same two rules are one row when one of them holds the row's cells and every
+    other line's parts each fall in one of its columns; other cells may stand at the row's top or
+    centred down it.
+    """
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        page_rules = rules.get(lines[index].page, ())
+        while (
+            end < len(lines)
+            and lines[end].page == lines[index].page
+            and not _rule_between(lines[end - 1], lines[end], page_rules)
+        ):
+            end += 1
+        out.extend(_rows(lines[index:end], page_rules))
+        index = end
+    return out
+
+
+def _spans(rule: Rule, x0: float, x1: float) -> bool:
+    """Whether a rule runs under most of the stretch from x0 to x1."""
+    return min(rule[1], x1) - max(rule[0], x0) >= 0.5 * (x1 - x0)
+
+
+def _rule_between(upper: Line, lower: Line, rules: Sequence[Rule]) -> bool:
+    """Whether a rule under both lines lies between their middles."""
+    x0, x1 = min(upper.x0, lower.x0), max(upper.x1, lower.x1)
+    return any(
+        (upper.top + upper.bottom) / 2 < y < (lower.top + lower.bottom) / 2 and _spans((a, b, y), x0, x1)
+        for a, b, y in rules
+    )
+
+
+def _rows(run: Sequence[Line], rules: Sequence[Rule]) -> list[Line]:
+    """The lines between two rules, a ruled table row's lines joined into one (the run as it is otherwise).
+
+    Between a three-line table's rules (三线表) stand all its body rows: there a line goes on the row
+    above only where it lies close under it and each of its parts in a column the line above fills.
+    """
+    if len(run) < 2 or not _bounded(run, rules):
+        return list(run)
+    anchors = sum(1 for line in run if len(line.cells) >= _MIN_CELLS)
+    if anchors == 1:
+        return _joined_or_not(run)
+    if anchors == 0:
+        return list(run)
+    columns = _columns([part for line in run for part in _parts(line)])
+    out: list[Line] = []
+    group: list[Line] = []  # a row of cells and the lines of its wrapped cells under it
+    for line in run:
+        if group and len(line.cells) < _MIN_CELLS and _wraps_on(group[-1], line, columns):
+            group.append(line)
+            continue
+        out.extend(_joined_or_not(group))
+        group = [line] if len(line.cells) >= _MIN_CELLS else []
+        if not group:
+            out.append(line)
+    out.extend(_joined_or_not(group))
+    return out
+
+
+def _joined_or_not(group: Sequence[Line]) -> list[Line]:
+    """A row's lines joined into one where they can be, else as they are."""
+    joined = _joined(group) if len(group) > 1 else None
+    return [joined] if joined is not None else list(group)
+
+
+def _parts(line: Line) -> tuple[tuple[float, float, str], ...]:
+    """A line's cells, or the line as one part."""
+    return line.cells or ((line.x0, line.x1, line.text),)
+
+
+def _bounded(run: Sequence[Line], rules: Sequence[Rule]) -> bool:
+    """Whether a rule runs just above the run's first line and another just under its last."""
+    size = max(max(line.size for line in run), 1.0)
+    x0, x1 = min(line.x0 for line in run), max(line.x1 for line in run)
+    first, last = run[0], run[-1]
+    above = any(
+        first.top - _RULE_NEAR_EMS * size <= y <= first.top and _spans((a, b, y), x0, x1) for a, b, y in rules
+    )
+    below = any(
+        last.bottom <= y <= last.bottom + _RULE_NEAR_EMS * size and _spans((a, b, y), x0, x1)
+        for a, b, y in rules
+    )
+    return above and below
+
+
+def _wraps_on(upper: Line, lower: Line, columns: Sequence[tuple[float, float]]) -> bool:
+    """Whether `lower` holds the tails of cells wrapped in `upper`: close under it, each of its parts in a
+    column where `upper` reaches the column's widest text (a shorter cell had no need to wrap)."""
+    size = max(upper.size, 1.0)
+    if lower.top - upper.bottom > _WRAP_GAP_EMS * size or is_heading_line(lower.text.strip()):
+        return False  # a sub-heading row ((二)绿色低碳) under a row is no cell's tail
+    for x0, x1, _ in _parts(lower):
+        column = next((c for c in columns if c[0] <= x0 and x1 <= c[1]), None)
+        if column is None or not any(
+            column[0] <= a and b <= column[1] and b > column[1] - _FULL_EMS * size
+            for a, b, _ in _parts(upper)
+        ):
+            return False
+    return True
+
+
+def _joined(run: Sequence[Line]) -> Line | None:
+    """The run's lines as one row, each column's pieces one cell; None when two parts of a line share a column."""
+    anchor = max(run, key=lambda line: len(line.cells))
+    parts = [_parts(line) for line in run]
+    columns = _columns([part for line in parts for part in line])
+    texts: list[list[str]] = [[] for _ in columns]
+    for line in parts:
+        slots = [next(k for k, (a, b) in enumerate(columns) if a <= x0 and x1 <= b) for x0, x1, _ in line]
+        if len(set(slots)) < len(slots):
+            return None  # two parts of a line in one column: no row of cells
+        for slot, (_, _, text) in zip(slots, line, strict=True):
+            texts[slot].append(text.strip())
+    cells = tuple((a, b, _join(pieces)) for (a, b), pieces in zip(columns, texts, strict=True))
+    return replace(
+        anchor,
+        text=" ".join(text for _, _, text in cells if text),
+        x0=min(line.x0 for line in run),
+        x1=max(line.x1 for line in run),
+        top=min(line.top for line in run),
+        bottom=max(line.bottom for line in run),
+        cells=cells,
+    )
+
+
+def _columns(parts: Sequence[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    """The columns a row's parts stand in: their spans, overlapping ones merged, left to right."""
+    columns: list[tuple[float, float]] = []
+    for x0, x1, _ in sorted(parts):
+        if columns and x0 < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
+        else:
+            columns.append((x0, x1))
+    return columns
+
+
+def _join(pieces: Sequence[str]) -> str:
+    """A cell's wrapped lines as one: a space only between two Latin words or numbers.
+
+    >>> _join(["单位地区生产总值二氧化碳", "排放降低（%）"]), _join(["CO2", "emissions"])
+    ('单位地区生产总值二氧化碳排放降低（%）', 'CO2 emissions')
+    """
+    text = ""
+    for piece in pieces:
+        if (
+            text
+            and piece
+            and text[-1].isascii()
+            and text[-1].isalnum()
+            and piece[0].isascii()
+            and piece[0].isalnum()
+        ):
+            text += " "
+        text += piece
+    return text

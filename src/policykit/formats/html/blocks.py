@@ -294,24 +294,41 @@ def is_data_table(table: Element) -> bool:
 
 
 def _table_rows(table: Element) -> list[list[str]]:
-    """The table's rows on its grid: rowspan and colspan laid out as every reader lays out a merge."""
+    """The table's rows on its grid: rowspan and colspan laid out as every reader lays out a merge.
+
+    A span is read as a browser reads it: from its leading digits ("2px" is 2, junk is 1), and a
+    rowspan covers at most the rest of its row group (thead, tbody, tfoot), all of it when "0".
+    """
+    trs = list(table.iter("tr"))
+    left = [
+        sum(1 for other in trs[index:] if other.getparent() is row.getparent())
+        for index, row in enumerate(trs)
+    ]
     rows = []
-    for row in table.iter("tr"):
+    for row, remaining in zip(trs, left, strict=True):
         cells = []
         for cell in row:
             if cell.tag not in ("td", "th"):
                 continue
             text = " ".join(line for line in block_lines(cell) if line.strip())
-            cells.append(GridCell(text, rows=_int(cell.get("rowspan")), columns=_int(cell.get("colspan"))))
+            down = _span(cell.get("rowspan"), 65534)
+            down = remaining if down == 0 else min(down, remaining)
+            cells.append(GridCell(text, rows=down, columns=max(1, _span(cell.get("colspan"), 1000))))
         rows.append(cells)
     return lay_out(rows)
 
 
-def _int(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), 50))
-    except ValueError:
-        return 1
+_LEADING_DIGITS = pattern_cache.compile(r"\s*\+?(\d+)")
+
+
+def _span(value: str | None, most: int) -> int:
+    """A rowspan or colspan as HTML parses it: its leading digits, capped; 1 where none (or junk).
+
+    >>> _span("2px", 50), _span("", 50), _span("0", 50), _span("x", 50), _span("99999", 1000)
+    (2, 1, 0, 1, 1000)
+    """
+    found = _LEADING_DIGITS.match(value or "")
+    return min(int(found.group(1)), most) if found else 1
 
 
 def page_furniture(line: str) -> str | None:
