@@ -623,3 +623,19 @@ def test_a_subsidy_rate_per_unit_is_named_by_what_is_given_and_sets_no_goal():
         ("一次性建设补助", 5000, "figure"),
         ("新增托位", 3000, "target"),
     ]
+
+
+@pytest.mark.parametrize("serial", [True, False])
+def test_a_first_row_whose_indicator_holds_zhi_is_no_column_name(tmp_path, serial):
+    # 单位地区生产总值… holds 值, as 2025年目标值 does: the first row's cells are not the header's
+    header = ["序号", "指标", "单位", "属性", "2020年", "2025年目标值"]
+    rows = [
+        ["1", "单位地区生产总值二氧化碳排放降低", "%", "约束性", "18", "19.5"],
+        ["2", "城镇新增就业", "万人", "预期性", "10", "12"],
+    ]
+    table = [cells if serial else cells[1:] for cells in (header, *rows)]
+    text = "某市“十四五”节能规划\n\n一、总体要求\n\n推进节能降碳。\n\n附件1 主要指标\n"
+    found = read_file(tmp_path, text + "\n\n".join("\n".join(cells) for cells in table), include_all=True)
+    assert ("单位地区生产总值二氧化碳排放降低", 19.5, "%", None, 2025, "target") in found
+    assert ("单位地区生产总值二氧化碳排放降低", 18, "%", None, 2020, "achieved") in found
+    assert ("城镇新增就业", 120_000, "人", None, 2025, "target") in found

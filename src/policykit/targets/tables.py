@@ -72,7 +72,7 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
     if "单位" not in names or not any(_words().property_cell.match(n) for n in names):
         return []
     header_end = next(i for i, n in enumerate(names) if _words().property_cell.match(n))
-    header = names[:header_end]
+    header = names[: _first_row_start(names, header_end)]
     if "属性" not in header:
         return []
     after = header[header.index("属性") + 1 :]
@@ -142,6 +142,19 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
                 )
             )
     return found
+
+
+def _first_row_start(names: list[str], property_at: int) -> int:
+    """Where the first row begins, given its 属性 cell: its unit (or indicator-and-unit) cell, the indicator
+    before a bare unit, and a 序号 number before that. Everything before it is the header, so a first
+    indicator that holds 值 or 年 (单位地区生产总值…) is never read as a value column's name."""
+    start = property_at - 1
+    split = _split_unit(names[start]) if start >= 0 else None
+    if split is not None and not split[0]:
+        start -= 1  # the unit stands alone: the indicator is the cell before it
+    if start > 0 and _SERIAL.match(names[start - 1]) and "序号" in names[: start - 1]:
+        start -= 1
+    return max(start, 0)
 
 
 def _done_cells(text: str, reference_year: int | None) -> dict[int, int | None]:
