@@ -103,3 +103,15 @@ def test_a_report_byline_broken_over_two_lines_is_one_paragraph():
         "广东省省长 孟凡利",
         "各位代表：",
     ]
+
+
+def test_a_title_set_close_above_the_first_paragraph_of_a_blank_separated_text_stands_alone():
+    # a web page's title over its body (通知 / 新华社…电): no blank between them, yet no cut sentence
+    body = "\n\n".join(["第二段，推进各项工作。", "第三段，加强组织保障。", "第四段，抓好督促落实。"])
+    assert paragraphs("通知\n新华社北京12月14日电 近日，国务院印发了规划。\n\n" + body)[:2] == [
+        "通知",
+        "新华社北京12月14日电 近日，国务院印发了规划。",
+    ]
+    # a short line cut out of a sentence still rejoins it (…积极推动加入 / 全面与进步… / （CPTPP）等…)
+    cut = "（四）更大力度吸引外资。积极推动加入\n全面与进步跨太平洋伙伴关系协定\n（CPTPP）等高标准经贸协议。"
+    assert "全面与进步跨太平洋伙伴关系协定（CPTPP）等高标准经贸协议。" in paragraphs(cut + "\n\n" + body)

@@ -673,6 +673,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             held.clear()
 
     indented_start = False  # the open paragraph began indented: a margin line may continue it
+    after_gap = True  # the open paragraph began after a blank line (or the text's start)
     starts_heading = False  # the open paragraph began with a heading
     i = 0
     pending_join: int | None = None
@@ -701,7 +702,12 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or join_split_fragments(lines, i)
                 or _after_fragment(lines, i)
                 or (
-                    (indented_start or (spaced and not starts_heading))
+                    # In a blank-separated text, a line standing after a gap that holds no prose is a
+                    # title set close above the first paragraph (通知 / 新华社北京…电), not a cut sentence.
+                    (
+                        indented_start
+                        or (spaced and not starts_heading and (holds_prose(parts) or not after_gap))
+                    )
                     and not lines[i - 1].blank  # most lines follow a gap: ruled out before the call
                     and join_unindented_continuation(lines, i)
                     and (holds_prose([*parts, line.text]) or heading_tail(lines, i, starts_heading))
@@ -713,6 +719,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             flush()
             starts_paragraph = True
             indented_start = line.indented and indents and not marked
+            after_gap = i == 0 or lines[i - 1].blank
             # A heading (a number, 专栏, 附件; no banner >>…<<, whose subtitle follows): in an indented
             # text a column may cut it; in a text of blank-separated paragraphs, a line right after it
             # is its body, set close (heading_split_from_body).
