@@ -639,3 +639,19 @@ def test_a_first_row_whose_indicator_holds_zhi_is_no_column_name(tmp_path, seria
     assert ("单位地区生产总值二氧化碳排放降低", 19.5, "%", None, 2025, "target") in found
     assert ("单位地区生产总值二氧化碳排放降低", 18, "%", None, 2020, "achieved") in found
     assert ("城镇新增就业", 120_000, "人", None, 2025, "target") in found
+
+
+def test_a_vision_paragraph_past_the_plan_period_lends_no_year_to_the_goals_after_it(tmp_path):
+    # a 十四五 plan: 到2025年 goals, a 2035 vision in a paragraph of its own, then goals with no year
+    text = "\n\n".join(
+        [
+            "某市“十四五”应急体系规划",
+            "一、主要目标",
+            "总体目标：到2025年，应急管理体系和能力现代化建设取得重大进展。",
+            "到2035年，建立与基本实现现代化相适应的应急体系。",
+            "灾害预警信息发布公众覆盖率达到90%，专业人才占比达到60%。",
+        ]
+    )
+    found = read_file(tmp_path, text)
+    assert ("灾害预警信息发布公众覆盖率", 90, "%", None, 2025, "target") in found
+    assert ("专业人才占比", 60, "%", None, 2025, "target") in found

@@ -251,9 +251,11 @@ def _walk_targets(
                 lead = deadlines[-1][1] if deadlines else None
             elif context.goal and lead is None and clause.kind == "paragraph":
                 # 主要目标: 到2025年，…。 then a paragraph with no year of its own (农业绿色发展方面，…): the year the
-                # section's first paragraph opens with
+                # section's first paragraph opens with; not a vision past the plan's period (到2035年，建立…),
+                # which a 十四五 plan sets in a paragraph of its own before its 2025 indicators
                 opening = _deadlines(clause.text.lstrip()[:12], context.reference_year)
-                lead = opening[0][1] if opening and opening[0][0] == 0 else None
+                within = opening and (context.period_end is None or opening[0][1] <= context.period_end)
+                lead = opening[0][1] if within and opening[0][0] == 0 else None
 
     yield from visit_siblings(document.clauses, base)
 
