@@ -431,8 +431,25 @@ def _differences(
 _CLEAN = {"outline": (), "numbering": (), "paragraphs": (), "text": (), "added spaces": (), "targets": ()}
 
 
+KNOWN = {
+    ("shanghai-heritage-area-buildings-regulation-2023", "skewed"): "scanned askew, the 修正 history's lines "
+    "and 第一条 come out of order (a typed-space gutter read as a column); make test-full only, since stop 22",
+}
+"""Documents whose OCR'd scan still reads wrong, and why (strict xfail: a fix shows up)."""
+
+
+def _ocr_cases():
+    cases = []
+    for param in corpus_matrix(ocr_factory.VARIANTS, 2):
+        path, variant = param.values
+        reason = KNOWN.get((path.stem, variant)) if path is not None else None
+        marks = [*param.marks, *([pytest.mark.xfail(reason=reason, strict=True)] if reason else [])]
+        cases.append(pytest.param(path, variant, marks=marks, id=param.id))
+    return cases
+
+
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 2))
+@pytest.mark.parametrize(("path", "variant"), _ocr_cases())
 def test_an_ocr_layer_reads_as_its_text(path, variant, tmp_path):
     """A corpus document printed, scanned and OCR'd keeps outline, paragraphs, text; gains no spaces."""
     assert _differences(path, variant, tmp_path) == _CLEAN
