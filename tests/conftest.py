@@ -109,15 +109,25 @@ def matrix_sample(names: list[str], k: int, turn: int = 0) -> list[str]:
     return [ordered[(turn + j * len(ordered) // k) % len(ordered)] for j in range(k)]
 
 
-def corpus_matrix(layouts, k: int) -> list:
-    """(document, layout) cases: each layout on its own spread sample of k corpus documents (all under FULL_MATRIX)."""
+def corpus_matrix(layouts, k: int, known: dict[tuple[str, str], str] | None = None) -> list:
+    """(document, layout) cases: each layout on its own spread sample of k corpus documents (all under FULL_MATRIX).
+
+    `known` gives, by (document stem, layout), why a case still fails: it runs as a strict xfail."""
     if not CORPUS_FILES:
         return [
             pytest.param(None, None, marks=pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}"))
         ]
     by_stem = {path.stem: path for path in CORPUS_FILES}
+    known = known or {}
     return [
-        pytest.param(by_stem[stem], layout, id=f"{stem}-{layout}")
+        pytest.param(
+            by_stem[stem],
+            layout,
+            id=f"{stem}-{layout}",
+            marks=[pytest.mark.xfail(reason=known[stem, layout], strict=True)]
+            if (stem, layout) in known
+            else [],
+        )
         for turn, layout in enumerate(layouts)
         for stem in matrix_sample(list(by_stem), k, turn)
     ]

@@ -234,21 +234,14 @@ def test_a_cell_wrapping_in_a_three_line_table_reads_as_one_cell(tmp_path):
 
 _TWO_PAGES = "a two-page document keeps its running head on both pages: two occurrences at body size (the \
 factory's 某市人民政府文件) are not told from a line the text repeats (make test-full; stop 23)"
-"""Why the documents short enough to print on one page plus the annex fail (strict xfail, in the full matrix)."""
-
-
-def _wrapping_cases():
-    cases = []
-    for param in corpus_matrix(list(WRAPS), 1):
-        path, shape = param.values
-        short = path is not None and path.stem.startswith("shanghai-onshore-wind-pv-plan-")
-        marks = [*param.marks, *([pytest.mark.xfail(reason=_TWO_PAGES, strict=True)] if short else [])]
-        cases.append(pytest.param(path, shape, marks=marks, id=param.id))
-    return cases
+KNOWN = {
+    (f"shanghai-onshore-wind-pv-plan-{year}", shape): _TWO_PAGES for year in (2025, 2026) for shape in WRAPS
+}
+"""The documents short enough to print on one page plus the annex, and why they fail (strict xfail)."""
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "shape"), _wrapping_cases())
+@pytest.mark.parametrize(("path", "shape"), corpus_matrix(list(WRAPS), 1, KNOWN))
 def test_a_wrapping_annex_table_after_a_corpus_document_keeps_the_text_and_its_cells(path, shape, tmp_path):
     """The rules that bound a table row bound no paragraph: the document's text reads as before."""
     reference = load_document(path)

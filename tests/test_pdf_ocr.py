@@ -438,18 +438,8 @@ KNOWN = {
 """Documents whose OCR'd scan still reads wrong, and why (strict xfail: a fix shows up)."""
 
 
-def _ocr_cases():
-    cases = []
-    for param in corpus_matrix(ocr_factory.VARIANTS, 2):
-        path, variant = param.values
-        reason = KNOWN.get((path.stem, variant)) if path is not None else None
-        marks = [*param.marks, *([pytest.mark.xfail(reason=reason, strict=True)] if reason else [])]
-        cases.append(pytest.param(path, variant, marks=marks, id=param.id))
-    return cases
-
-
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "variant"), _ocr_cases())
+@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 2, KNOWN))
 def test_an_ocr_layer_reads_as_its_text(path, variant, tmp_path):
     """A corpus document printed, scanned and OCR'd keeps outline, paragraphs, text; gains no spaces."""
     assert _differences(path, variant, tmp_path) == _CLEAN
