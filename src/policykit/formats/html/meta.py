@@ -14,12 +14,16 @@ from policykit.zh.chars import squash
 
 _REPOST = pattern_cache.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
 _DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_SENTENCE_END = pattern_cache.compile(r"[。；！？]")
+_INDEX_VALUE = 40
+"""The longest value of an index label (统一编号, 有效期) in a metadata box: longer, or a sentence, is prose."""
 
 
 def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
     """Read title, 文号, date and issuer from the page's metadata block, its <meta> tags and <title>.
 
-    Also return the label cells found, so that the block they form can be kept out of the article.
+    Also return the label cells found (index labels too: 统一编号, 失效日期), so that the block they form
+    can be kept out of the article.
     """
     words = page_words()
     by_label = {label: field for field, labels in words.labels.items() for label in labels}
@@ -30,6 +34,10 @@ def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
         if _has_block_child(cell):
             continue
         label, value = _label_value(_collapse(cell.text_content()).strip())
+        if label in words.index_labels and label not in by_label:
+            if len(value) <= _INDEX_VALUE and not _SENTENCE_END.search(value):
+                labelled.append(cell)  # 统一编号, 失效日期: a row of the box, though no field of Metadata
+            continue
         if label not in by_label:
             continue
         labelled.append(cell)
