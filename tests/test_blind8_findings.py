@@ -162,3 +162,129 @@ def test_a_per_head_monthly_standard_names_its_indicator():
     found = [t for t in figures("一、救助标准\n（一）全县农村低保标准为每人每月900元。\n") if t.value == 900]
     assert len(found) == 1
     assert "低保标准" in found[0].indicator
+
+
+# A page whose <title> is only its column's name (通知公告 - 某市人民政府门户网站) and that has no ArticleTitle:
+# the <h1> over the article was dropped, so the title of a document the first paragraph cites in 《》
+# became the page's title, and that document's 文号 its doc number.
+_COLUMN_TITLE = """<html><head><title>通知公告 - 某市人民政府门户网站</title></head><body>
+<div class="list-main"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>
+<h1 class="content_title">某市医疗保障局关于开展2099年度居民医保参保登记工作的通告</h1>
+<div class="content_attr"><ul><li><span>2098-10-09 09:00</span></li><li>来源：某市医疗保障局</li></ul></div>
+<div class="content_article" id="zoomcon">
+<p>　　根据《某省人民政府关于完善居民医保制度的意见》（某府〔2097〕12号）等规定，现将有关事项通告如下：</p>
+<p>　　<strong>一、登记对象</strong></p>
+<p>　　本市户籍且未参加职工医保的居民，均可办理参保登记。</p>
+<p>　　<strong>二、缴费标准</strong></p>
+<p>　　个人缴费标准为每人500元，财政补助标准为每人800元。</p>
+</div></div></body></html>"""
+
+
+def test_the_h1_names_a_page_whose_title_is_its_column():
+    document = page_document(_COLUMN_TITLE)
+    assert document.metadata.title == "某市医疗保障局关于开展2099年度居民医保参保登记工作的通告"
+    assert document.metadata.doc_number is None
+    assert page_lines(_COLUMN_TITLE)[0] == "某市医疗保障局关于开展2099年度居民医保参保登记工作的通告"
+
+
+def test_two_h1_over_the_article_name_nothing():
+    # a site name in one <h1> and the column in another: neither is sure to be the title
+    page = _COLUMN_TITLE.replace(
+        '<div class="list-main">', '<div class="list-main"><h1>某市人民政府门户网站</h1>'
+    )
+    assert page_document(page).metadata.title != "某市人民政府门户网站"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/ metadata (not owned here): with no title line, the title, 文号 and date of a document cited "
+    "in the first paragraph (根据《…》（…〔2099〕5号）) and a deadline in the body become the document's own",
+)
+def test_a_cited_document_does_not_name_the_untitled_one():
+    document = parse_text(
+        "为加强河道管理，根据《某省人民政府关于加强河道管理的意见》（某政发〔2099〕5号）等有关规定，现就有关事项通告如下：\n"
+        "一、管理范围\n本县境内的河道、湖泊均纳入管理，申报截止时间为2099年3月31日。\n"
+        "二、其他事项\n本通告自发布之日起施行。\n"
+    )
+    assert document.metadata.title is None
+    assert document.metadata.doc_number is None
+    assert document.metadata.date is None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/ (not owned here): an age window in a list of who may apply (出生90天内且已登记的婴儿) is "
+    "reported as a target (≤ 90天), not as a figure",
+)
+def test_an_eligibility_window_is_no_target():
+    document = parse_text(
+        "一、申请条件\n下列人员可以申请：\n（一）本县户籍人员；\n（二）出生90天内且已办理出生登记的婴儿。\n"
+    )
+    assert [t for t in extract_targets(document) if t.value == 90] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/ (not owned here): a rule per year paid (每多缴纳1年可减少1个月等待期) is a target whose "
+    "indicator is the fragment '年可'",
+)
+def test_a_per_year_rule_is_no_target_named_by_a_fragment():
+    document = parse_text("一、等待期\n未连续参保的，每多缴纳1年可减少1个月等待期。\n")
+    assert all(t.indicator != "年可" for t in extract_targets(document, include_all=True))
+    assert [t for t in extract_targets(document) if t.unit == "月"] == []
+
+
+# A title broken by <br> inside one centred <p>, its first line only the issuer (某省人民政府办公厅 / 关于…的函):
+# read apart, the issuer became the whole title and the title's tail was glued onto the 文号.
+_BROKEN_TITLE = """<html><body><table class="meta"><tr><td><b>标　　题：</b></td>
+<td>某省人民政府办公厅关于某市在省长调研时所提问题和建议办理情况的函</td></tr>
+<tr><td><b>发文字号：</b></td><td>某办函〔2099〕7号</td></tr></table>
+<table><tr><td id="UCAP-CONTENT">
+<p style="text-align: center;"><span style="font-weight: bold;">某省人民政府办公厅<br> 关于某市在省长调研时所提<br> 问题和建议办理情况的函</span></p>
+<p style="text-align: center;">某办函〔2099〕7号</p>
+<p>某市人民政府：</p>
+<p>现将有关情况函复如下：</p>
+<p><b>一、关于港口项目问题。</b>某市请求支持港口建设，省发展改革委已将其列入规划。</p>
+<p><b>二、关于机场项目问题。</b>（略）</p>
+<p style="text-align: right;">某省人民政府办公厅</p>
+<p style="text-align: right;">二〇九九年八月十二日</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_title_broken_by_br_after_its_issuer_is_one_title():
+    document = page_document(_BROKEN_TITLE)
+    assert document.metadata.title == "某省人民政府办公厅关于某市在省长调研时所提问题和建议办理情况的函"
+    assert document.metadata.doc_number == "某办函〔2099〕7号"
+    assert page_lines(_BROKEN_TITLE)[:2] == [
+        "某省人民政府办公厅关于某市在省长调研时所提问题和建议办理情况的函",
+        "某办函〔2099〕7号",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/ metadata (not owned here): in plain text a title whose first line is only its issuer "
+    "(某省人民政府办公厅 / 关于…的函) is read as the title '某省人民政府办公厅', the rest glued onto the 文号",
+)
+def test_a_title_whose_first_line_is_its_issuer_in_plain_text():
+    document = parse_text(
+        "某省人民政府办公厅\n关于某市在省长调研时所提\n问题和建议办理情况的函\n某办函〔2099〕7号\n\n某市人民政府：\n"
+        "现将有关情况函复如下：\n一、关于港口项目问题。某市请求支持港口建设。\n二、关于机场项目问题。（略）\n"
+        "某省人民政府办公厅\n2099年8月12日\n"
+    )
+    assert document.metadata.title == "某省人民政府办公厅关于某市在省长调研时所提问题和建议办理情况的函"
+    assert document.metadata.doc_number == "某办函〔2099〕7号"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/ (not owned here): what a letter says a city asked for (某市请求…拟投资400亿元) or a firm can "
+    "make now (年设计制造能力为40根) is reported as a target, not a figure",
+)
+def test_a_request_and_a_present_capacity_are_no_targets():
+    document = parse_text(
+        "某省人民政府办公厅关于某市所提问题办理情况的函\n某市人民政府：\n"
+        "一、关于炼化项目问题。某市请求，由某集团与外方合资，拟投资300亿元，建设炼油规模600万吨/年的项目。\n"
+        "省发展改革委意见：目前省内只有一家企业年设计制造能力为30根，新建项目需审慎研究。\n"
+    )
+    assert extract_targets(document) == []

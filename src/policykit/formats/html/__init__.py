@@ -26,7 +26,14 @@ from policykit.formats.html.article import (
     find_article,
 )
 from policykit.formats.html.blocks import UNNUMBERED_LISTS, block_lines, clean_lines, print_list_numbers
-from policykit.formats.html.meta import metadata_blocks, opens_with, page_metadata, shows_title, title_heading
+from policykit.formats.html.meta import (
+    join_title,
+    metadata_blocks,
+    opens_with,
+    page_metadata,
+    shows_title,
+    title_heading,
+)
 from policykit.formats.html.words import page_words
 from policykit.model import Source
 
@@ -72,6 +79,8 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     heading = title_heading(root, article, title) or (title if shows_title(labelled) else None)
     if heading and not opens_with(lines, heading):
         lines = [heading, "", *lines]
+    elif title:
+        lines = join_title(lines, title)
     return make_source(lines, path=path, name=name, encoding="html", metadata=metadata)
 
 

@@ -116,10 +116,10 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
     Only near the article (inside its fourth ancestor) and not a link: a site whose <title> is its own
     name shows that name in its header and its menus too.
     """
-    if not title:
-        return None
-    wanted = squash(title)
     near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
+    if not title:
+        return _lone_h1(near, article)
+    wanted = squash(title)
     for element in near.iter():
         if element is article:
             break
@@ -136,6 +136,25 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
     return None
 
 
+def _lone_h1(near: Element, article: Element) -> str | None:
+    """The one <h1> before the article, when the page names no title (its <title> only the column's name,
+    通知公告 - 某市人民政府门户网站, and no ArticleTitle): that heading is the document's title."""
+    found = []
+    for element in near.iter():
+        if element is article:
+            break
+        if (
+            element.tag == "h1"
+            and not _contains(element, article)
+            and next(element.iterancestors("a"), None) is None
+        ):
+            found.append(_REPOST.sub("", _collapse(element.text_content()).strip()).strip())
+    return found[0] if len(found) == 1 and _TITLE_LENGTH[0] <= len(found[0]) <= _TITLE_LENGTH[1] else None
+
+
+_TITLE_LENGTH = (5, 120)
+
+
 def shows_title(labelled: list[Element]) -> bool:
     """Whether the page's metadata block has a 标题 row: the page shows the title there, not over the body."""
     titles = page_words().labels["title"]
@@ -146,6 +165,35 @@ def opens_with(lines: list[str], title: str) -> bool:
     """Whether the article's first lines already give the title (maybe over two or three lines)."""
     wanted = _letters(title)
     return any(_letters("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+
+
+def join_title(lines: list[str], title: str) -> list[str]:
+    """Join the lines that together spell the page's title (a title broken by <br> or over three <p>) into one.
+
+    The page states its title (标题 row, ArticleTitle), so its lines are surely one title: read apart, a
+    first line that is only the issuer (国务院办公厅 / 关于…的函) would be taken for the whole title.
+
+    >>> join_title(["国务院办公厅", "关于某事的函", "国办函〔2004〕1号"], "国务院办公厅关于某事的函")
+    ['国务院办公厅关于某事的函', '国办函〔2004〕1号']
+    """
+    wanted = _letters(title)
+    for start in range(min(10, len(lines))):
+        if not _letters(lines[start]) or not wanted.startswith(_letters(lines[start])):
+            continue
+        spelled = ""
+        for end in range(start, min(start + 6, len(lines))):
+            spelled += _letters(lines[end])
+            if spelled == wanted:
+                if end == start:
+                    return lines
+                return [
+                    *lines[:start],
+                    "".join(line.strip() for line in lines[start : end + 1]),
+                    *lines[end + 1 :],
+                ]
+            if not wanted.startswith(spelled):
+                break
+    return lines
 
 
 def _letters(text: str) -> str:
