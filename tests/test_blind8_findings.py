@@ -288,3 +288,57 @@ def test_a_request_and_a_present_capacity_are_no_targets():
         "省发展改革委意见：目前省内只有一家企业年设计制造能力为30根，新建项目需审慎研究。\n"
     )
     assert extract_targets(document) == []
+
+
+# A <title> that joins the document's title to the site's name with a bare dash (…热点问答-某区民政局网站, no
+# spaces round it) and no ArticleTitle: the site's name stayed in the title, so the heading over the body
+# (div.title) was not recognised and the first question became the document's title.
+_BARE_DASH_TITLE = """<html><head><title> 2099年度养老服务热点问答-某区民政局网站 </title></head><body>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>
+<div class="title"><ucaptitle>
+  2099年度养老服务热点问答
+</ucaptitle></div><div class="mainBox">
+<div class="time"><span>发表时间：2098-09-04 15:26</span> <span>信息来源：某区民政局</span>
+<span>浏览字号：<a onclick="fontZoom(18)"><b>大</b></a><a onclick="fontZoom(16)"><b>中</b></a><a onclick="fontZoom(14)"><b>小</b></a></span></div>
+<div class="content" id="zoomcon"><ucapcontent>
+<p>　　<strong>1.床位补贴标准是多少？</strong></p><p>　　答：按照规定，每张床位每年补贴500元。</p>
+<p>　　<strong>2.申请补贴需要哪些条件？</strong></p><p>　　答：养老机构须依法登记并正常运营满一年。</p>
+<p>　　<strong>3.补贴何时发放？</strong></p><p>　　答：补贴每年发放一次，由区民政局审核后直接拨付到机构账户。</p>
+<p>　　<strong>4.逾期申请怎么办？</strong></p><p>　　答：逾期未申请的视为放弃当年度补贴，次年可以重新申请。</p>
+</ucapcontent></div>
+<div class="content_share"><span>浏览次数：<span>-</span></span> <a>分享</a> <a>返回顶部</a> <a>打印页面</a> <a>关闭本页</a></div>
+</div></body></html>"""
+
+
+def test_a_title_run_on_into_the_site_name_by_a_bare_dash():
+    document = page_document(_BARE_DASH_TITLE)
+    assert document.metadata.title == "2099年度养老服务热点问答"
+    assert page_lines(_BARE_DASH_TITLE)[0] == "2099年度养老服务热点问答"
+
+
+def test_a_published_line_with_font_size_buttons_is_chrome():
+    # 发表时间：… 信息来源：… 浏览字号：大中小 over the body of a rsj.gz.gov.cn page
+    page = _BARE_DASH_TITLE.replace('<div class="title">', '<div class="mainBox2"><div class="title">', 1)
+    assert not any("发表时间" in line or "浏览字号" in line for line in page_lines(page))
+
+
+def test_a_dash_inside_a_title_no_heading_shows_stays():
+    # 2023-2025 inside the title: no heading shows the part before the dash, so the title stays whole
+    page = _BARE_DASH_TITLE.replace(
+        "2099年度养老服务热点问答-某区民政局网站", "某区养老服务行动计划（2097-2099年）"
+    )
+    page = page.replace("2099年度养老服务热点问答\n", "某区养老服务行动计划（2097-2099年）\n")
+    assert page_document(page).metadata.title == "某区养老服务行动计划（2097-2099年）"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/ (not owned here): a numbered question that starts with a year (1.2099年度…？) reads as "
+    "the decimal 1.2099, so the 1./2./3. list never starts and every question and answer is preamble",
+)
+def test_questions_numbered_before_a_year_are_items():
+    document = parse_text(
+        "某区养老服务热点问答\n1.2099年度床位补贴标准是多少？\n答：每张床位每年补贴500元。\n"
+        "2.申请补贴需要哪些条件？\n答：机构须依法登记。\n3.补贴何时发放？\n答：每年6月发放。\n"
+    )
+    assert [c.number for c in document.clauses if c.kind == "item"] == ["1.", "2.", "3."]

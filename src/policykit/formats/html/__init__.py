@@ -14,6 +14,7 @@ does not (formats/html/meta.py). tests/cms_pages.py writes pages as 24 CMS famil
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policykit import pattern_cache
 from policykit.errors import InputError
@@ -36,6 +37,7 @@ from policykit.formats.html.meta import (
 )
 from policykit.formats.html.words import page_words
 from policykit.model import Source
+from policykit.zh.chars import squash
 
 __all__ = [
     "block_lines",
@@ -77,6 +79,15 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     article = parts[0]
     title = metadata.title if metadata else None
     heading = title_heading(root, article, title) or (title if shows_title(labelled) else None)
+    if (
+        metadata
+        and title
+        and heading
+        and squash(heading) != squash(title)
+        and squash(title).startswith(squash(heading))
+    ):
+        metadata = replace(metadata, title=heading)  # the <title> ran on into the site's name
+        title = heading
     if heading and not opens_with(lines, heading):
         lines = [heading, "", *lines]
     elif title:

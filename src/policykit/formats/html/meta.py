@@ -114,12 +114,15 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
     <font>): the title sits outside the body on most sites.
 
     Only near the article (inside its fourth ancestor) and not a link: a site whose <title> is its own
-    name shows that name in its header and its menus too.
+    name shows that name in its header and its menus too. A heading that shows the part of the title before
+    a bare dash is the title too (the rest is the site's name).
     """
     near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
     if not title:
         return _lone_h1(near, article)
-    wanted = squash(title)
+    wanted = {squash(title)} | {
+        squash(part) for part in _BARE_DASH.split(title)[:-1] if len(squash(part)) >= 5
+    }
     for element in near.iter():
         if element is article:
             break
@@ -131,9 +134,14 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
         if next(element.iterancestors("a"), None) is not None:
             continue
         text = _REPOST.sub("", _collapse(text).strip()).strip()
-        if squash(text) == wanted:
+        if squash(text) in wanted:
             return text
     return None
+
+
+_BARE_DASH = pattern_cache.compile(r"(?<=\S)[-–—](?=\S)")
+"""A dash with no spaces round it, where a <title> may join the document's title to the site's name
+(…热点13问-某市人力资源和社会保障局网站): a heading over the body that shows the part before it is the title."""
 
 
 def _lone_h1(near: Element, article: Element) -> str | None:
