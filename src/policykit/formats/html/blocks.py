@@ -337,18 +337,24 @@ def page_furniture(line: str) -> str | None:
 
     >>> page_furniture("相关链接"), page_furniture("【打印本页】【关闭窗口】"), page_furniture("网站标识码：3100000001")
     ('related', 'chrome', 'footer')
-    >>> page_furniture("第一条　为了规范管理，制定本办法。") is None
-    True
+    >>> page_furniture("第一条　为了规范管理，制定本办法。") is None, page_furniture("政策解读：https://a.gov.cn/1.html")
+    (True, 'chrome')
     """
     words = page_words()
     bare = squash(line).translate(_BRACKETS)
     if bare in words.related:
         return "related"
+    linked = _LABELLED_URL.match(squash(line))
+    if linked and linked.group(1) in words.related:
+        return "chrome"  # 政策解读：https://… — a link to a page beside the document
     if chrome_line(line, lenient=True):
         return "chrome"
     if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
         return "footer"
     return None
+
+
+_LABELLED_URL = pattern_cache.compile(r"^[【\[]?([^:：\s]{2,8})[】\]]?[:：](?:https?://|www\.)\S+$", re.I)
 
 
 def clean_lines(lines: list[str], label: str = "-") -> list[str]:

@@ -145,18 +145,24 @@ _BARE_DASH = pattern_cache.compile(r"(?<=\S)[-–—](?=\S)")
 
 
 def _lone_h1(near: Element, article: Element) -> str | None:
-    """The one <h1> before the article, when the page names no title (its <title> only the column's name,
-    通知公告 - 某市人民政府门户网站, and no ArticleTitle): that heading is the document's title."""
-    found = []
+    """The one <h1> before the article, else the one <h2>–<h4> of a title class (h4.xl-title), when the page
+    names no title (its <title> only the column's name, 通知公告 - 某市人民政府门户网站, and no ArticleTitle):
+    that heading is the document's title."""
+    h1: list[str] = []
+    titled: list[str] = []
     for element in near.iter():
         if element is article:
             break
-        if (
-            element.tag == "h1"
-            and not _contains(element, article)
-            and next(element.iterancestors("a"), None) is None
-        ):
-            found.append(_REPOST.sub("", _collapse(element.text_content()).strip()).strip())
+        if element.tag not in ("h1", "h2", "h3", "h4") or _contains(element, article):
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = _REPOST.sub("", _collapse(element.text_content()).strip()).strip()
+        if element.tag == "h1":
+            h1.append(text)
+        elif "title" in (element.get("class") or "").lower():
+            titled.append(text)
+    found = h1 or titled
     return found[0] if len(found) == 1 and _TITLE_LENGTH[0] <= len(found[0]) <= _TITLE_LENGTH[1] else None
 
 
