@@ -339,14 +339,16 @@ def page_furniture(line: str) -> str | None:
     ('related', 'chrome', 'footer')
     >>> page_furniture("第一条　为了规范管理，制定本办法。") is None, page_furniture("政策解读：https://a.gov.cn/1.html")
     (True, 'chrome')
+    >>> page_furniture("点击查看政策解读：【图文解读】关于《某办法》的解读"), page_furniture("政策解读：由市民政局负责。")
+    ('chrome', None)
     """
     words = page_words()
     bare = squash(line).translate(_BRACKETS)
     if bare in words.related:
         return "related"
-    linked = _LABELLED_URL.match(squash(line))
+    linked = _COMPANION_LINK.match(squash(line))
     if linked and linked.group(1) in words.related:
-        return "chrome"  # 政策解读：https://… — a link to a page beside the document
+        return "chrome"  # 政策解读：https://…, 点击查看政策解读：【音频解读】关于《…》的解读 — a page beside the document
     if chrome_line(line, lenient=True):
         return "chrome"
     if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
@@ -354,7 +356,12 @@ def page_furniture(line: str) -> str | None:
     return None
 
 
-_LABELLED_URL = pattern_cache.compile(r"^[【\[]?([^:：\s]{2,8})[】\]]?[:：](?:https?://|www\.)\S+$", re.I)
+_COMPANION_LINK = pattern_cache.compile(
+    r"^[【\[]?(?:点击查看|点击|查看)?([^:：\s]{2,8})[】\]]?[:：]"
+    r"(?:(?:https?://|www\.)\S+|[【\[][^】\]]{0,6}解读[】\]].*|.*》的?解读)$",
+    re.I,
+)
+"""A companion-page label (data/html.yaml related) and only a link: a web address or the title of a 解读 page."""
 
 
 def clean_lines(lines: list[str], label: str = "-") -> list[str]:
