@@ -14,6 +14,7 @@ does not (formats/html/meta.py). tests/cms_pages.py writes pages as 24 CMS famil
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policykit import pattern_cache
 from policykit.errors import InputError
@@ -26,9 +27,17 @@ from policykit.formats.html.article import (
     find_article,
 )
 from policykit.formats.html.blocks import UNNUMBERED_LISTS, block_lines, clean_lines, print_list_numbers
-from policykit.formats.html.meta import metadata_blocks, opens_with, page_metadata, shows_title, title_heading
+from policykit.formats.html.meta import (
+    join_title,
+    metadata_blocks,
+    opens_with,
+    page_metadata,
+    shows_title,
+    title_heading,
+)
 from policykit.formats.html.words import page_words
 from policykit.model import Source
+from policykit.zh.chars import squash
 
 __all__ = [
     "block_lines",
@@ -70,8 +79,19 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     article = parts[0]
     title = metadata.title if metadata else None
     heading = title_heading(root, article, title) or (title if shows_title(labelled) else None)
+    if (
+        metadata
+        and title
+        and heading
+        and squash(heading) != squash(title)
+        and squash(title).startswith(squash(heading))
+    ):
+        metadata = replace(metadata, title=heading)  # the <title> ran on into the site's name
+        title = heading
     if heading and not opens_with(lines, heading):
         lines = [heading, "", *lines]
+    elif title:
+        lines = join_title(lines, title)
     return make_source(lines, path=path, name=name, encoding="html", metadata=metadata)
 
 

@@ -337,18 +337,31 @@ def page_furniture(line: str) -> str | None:
 
     >>> page_furniture("相关链接"), page_furniture("【打印本页】【关闭窗口】"), page_furniture("网站标识码：3100000001")
     ('related', 'chrome', 'footer')
-    >>> page_furniture("第一条　为了规范管理，制定本办法。") is None
-    True
+    >>> page_furniture("第一条　为了规范管理，制定本办法。") is None, page_furniture("政策解读：https://a.gov.cn/1.html")
+    (True, 'chrome')
+    >>> page_furniture("点击查看政策解读：【图文解读】关于《某办法》的解读"), page_furniture("政策解读：由市民政局负责。")
+    ('chrome', None)
     """
     words = page_words()
     bare = squash(line).translate(_BRACKETS)
     if bare in words.related:
         return "related"
+    linked = _COMPANION_LINK.match(squash(line))
+    if linked and linked.group(1) in words.related:
+        return "chrome"  # 政策解读：https://…, 点击查看政策解读：【音频解读】关于《…》的解读 — a page beside the document
     if chrome_line(line, lenient=True):
         return "chrome"
     if bare.startswith(words.footer_start) or any(w in bare for w in words.footer_anywhere):
         return "footer"
     return None
+
+
+_COMPANION_LINK = pattern_cache.compile(
+    r"^[【\[]?(?:点击查看|点击|查看)?([^:：\s]{2,8})[】\]]?[:：]"
+    r"(?:(?:https?://|www\.)\S+|[【\[][^】\]]{0,6}解读[】\]].*|.*》的?解读)$",
+    re.I,
+)
+"""A companion-page label (data/html.yaml related) and only a link: a web address or the title of a 解读 page."""
 
 
 def clean_lines(lines: list[str], label: str = "-") -> list[str]:

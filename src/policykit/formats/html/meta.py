@@ -14,12 +14,16 @@ from policykit.zh.chars import squash
 
 _REPOST = pattern_cache.compile(r"^[（(【\[](?:转载|转发|原文|图解)[）)】\]]")
 _DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_SENTENCE_END = pattern_cache.compile(r"[。；！？]")
+_INDEX_VALUE = 40
+"""The longest value of an index label (统一编号, 有效期) in a metadata box: longer, or a sentence, is prose."""
 
 
 def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
     """Read title, 文号, date and issuer from the page's metadata block, its <meta> tags and <title>.
 
-    Also return the label cells found, so that the block they form can be kept out of the article.
+    Also return the label cells found (index labels too: 统一编号, 失效日期), so that the block they form
+    can be kept out of the article.
     """
     words = page_words()
     by_label = {label: field for field, labels in words.labels.items() for label in labels}
@@ -30,6 +34,10 @@ def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
         if _has_block_child(cell):
             continue
         label, value = _label_value(_collapse(cell.text_content()).strip())
+        if label in words.index_labels and label not in by_label:
+            if len(value) <= _INDEX_VALUE and not _SENTENCE_END.search(value):
+                labelled.append(cell)  # 统一编号, 失效日期: a row of the box, though no field of Metadata
+            continue
         if label not in by_label:
             continue
         labelled.append(cell)
@@ -106,12 +114,15 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
     <font>): the title sits outside the body on most sites.
 
     Only near the article (inside its fourth ancestor) and not a link: a site whose <title> is its own
-    name shows that name in its header and its menus too.
+    name shows that name in its header and its menus too. A heading that shows the part of the title before
+    a bare dash is the title too (the rest is the site's name).
     """
-    if not title:
-        return None
-    wanted = squash(title)
     near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
+    if not title:
+        return _lone_h1(near, article)
+    wanted = {squash(title)} | {
+        squash(part) for part in _BARE_DASH.split(title)[:-1] if len(squash(part)) >= 5
+    }
     for element in near.iter():
         if element is article:
             break
@@ -123,9 +134,39 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
         if next(element.iterancestors("a"), None) is not None:
             continue
         text = _REPOST.sub("", _collapse(text).strip()).strip()
-        if squash(text) == wanted:
+        if squash(text) in wanted:
             return text
     return None
+
+
+_BARE_DASH = pattern_cache.compile(r"(?<=\S)[-–—](?=\S)")
+"""A dash with no spaces round it, where a <title> may join the document's title to the site's name
+(…热点13问-某市人力资源和社会保障局网站): a heading over the body that shows the part before it is the title."""
+
+
+def _lone_h1(near: Element, article: Element) -> str | None:
+    """The one <h1> before the article, else the one <h2>–<h4> of a title class (h4.xl-title), when the page
+    names no title (its <title> only the column's name, 通知公告 - 某市人民政府门户网站, and no ArticleTitle):
+    that heading is the document's title."""
+    h1: list[str] = []
+    titled: list[str] = []
+    for element in near.iter():
+        if element is article:
+            break
+        if element.tag not in ("h1", "h2", "h3", "h4") or _contains(element, article):
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = _REPOST.sub("", _collapse(element.text_content()).strip()).strip()
+        if element.tag == "h1":
+            h1.append(text)
+        elif "title" in (element.get("class") or "").lower():
+            titled.append(text)
+    found = h1 or titled
+    return found[0] if len(found) == 1 and _TITLE_LENGTH[0] <= len(found[0]) <= _TITLE_LENGTH[1] else None
+
+
+_TITLE_LENGTH = (5, 120)
 
 
 def shows_title(labelled: list[Element]) -> bool:
@@ -138,6 +179,35 @@ def opens_with(lines: list[str], title: str) -> bool:
     """Whether the article's first lines already give the title (maybe over two or three lines)."""
     wanted = _letters(title)
     return any(_letters("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+
+
+def join_title(lines: list[str], title: str) -> list[str]:
+    """Join the lines that together spell the page's title (a title broken by <br> or over three <p>) into one.
+
+    The page states its title (标题 row, ArticleTitle), so its lines are surely one title: read apart, a
+    first line that is only the issuer (国务院办公厅 / 关于…的函) would be taken for the whole title.
+
+    >>> join_title(["国务院办公厅", "关于某事的函", "国办函〔2004〕1号"], "国务院办公厅关于某事的函")
+    ['国务院办公厅关于某事的函', '国办函〔2004〕1号']
+    """
+    wanted = _letters(title)
+    for start in range(min(10, len(lines))):
+        if not _letters(lines[start]) or not wanted.startswith(_letters(lines[start])):
+            continue
+        spelled = ""
+        for end in range(start, min(start + 6, len(lines))):
+            spelled += _letters(lines[end])
+            if spelled == wanted:
+                if end == start:
+                    return lines
+                return [
+                    *lines[:start],
+                    "".join(line.strip() for line in lines[start : end + 1]),
+                    *lines[end + 1 :],
+                ]
+            if not wanted.startswith(spelled):
+                break
+    return lines
 
 
 def _letters(text: str) -> str:

@@ -20,6 +20,7 @@ class PageWords:
     footer_start: tuple[str, ...]
     footer_anywhere: tuple[str, ...]
     labels: dict[str, tuple[str, ...]]
+    index_labels: frozenset[str]  # labels of a metadata box that name no Metadata field (统一编号, 失效日期)
     meta_tags: dict[str, tuple[str, ...]]
     furniture: re.Pattern[str]
     attachment_labels: frozenset[str]
@@ -35,6 +36,7 @@ def page_words() -> PageWords:
         footer_start=tuple(raw["footer_start"]),
         footer_anywhere=tuple(raw["footer_anywhere"]),
         labels={k: tuple(v) for k, v in raw["labels"].items()},
+        index_labels=frozenset(raw["index_labels"]),
         meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
         furniture=pattern_cache.compile("|".join(map(re.escape, raw["furniture"])), re.I),
         attachment_labels=frozenset(raw["attachment_labels"]),
