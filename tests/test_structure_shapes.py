@@ -133,6 +133,10 @@ KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
     ("a notice whose annex is a responsibility table with task numbers in its cells", "paginated"): "the "
     "typesetter wraps a tab-separated row, and a table row is never joined",
     (
+        "a notice whose 版记 (抄送, 印发) follows a table at the end",
+        "wrapped_40_columns",
+    ): "the typesetter wraps the tab-separated header row, and a table row is never joined",
+    (
         "a 目录 whose entries carry dot leaders and page numbers, sections included",
         "wrapped_40_columns",
     ): "a 目录 entry wrapped before its dot leader's page number is not read as an entry",

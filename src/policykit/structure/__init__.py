@@ -60,11 +60,17 @@ _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])}
 _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
 """特此通知。 alone: the notice's own closing words, never the last item's text."""
 _FORMULA_LONGEST = 8
+"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
+_ATTENDANCE = pattern_cache.compile(rf"^(?:{alternatives('attendance_labels')})[\s　]*[：:]")
+"""出席：张三、李四 after a meeting summary's last item: the summary's own list of who met."""
+_UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
+"""单位：万元 between a table's caption and its rows: the table's unit, which leaves the caption its own."""
+_ATTENDANCE_INITIALS = frozenset(word[0] for word in _WORDS["attendance_labels"])
+"""First characters of the attendance labels: a set lookup rules out nearly every paragraph first."""
 _EFFECTIVE = pattern_cache.compile(
     rf"^本[\u4e00-\u9fff]{{0,4}}(?:{alternatives('document_types')})自[^。]{{1,30}}(?:{alternatives('effective_verbs')})"
 )
 """本决定自2025年7月1日起施行: the document's effective date, said by the document itself."""
-"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _SALUTATION_SPAN = 8
 """How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
 
@@ -159,7 +165,13 @@ class _Builder:
                     "",
                 )
                 top = self.stack[-1]
-                if not caption and top.kind in ("box", "appendix") and not top.children:
+                if (
+                    not caption
+                    and top.kind in ("box", "appendix")
+                    and all(
+                        c.kind == "paragraph" and _UNIT_LINE.match(self.text, c.start) for c in top.children
+                    )
+                ):
                     caption = top.heading  # the table is the whole box or annex: its title names it
                 self.add(_Node("table", "", caption, start, 99), push=False)
                 i += tables[i]
@@ -254,6 +266,7 @@ class _Builder:
             if (
                 i == closing
                 or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text))
+                or (text[:1] in _ATTENDANCE_INITIALS and _ATTENDANCE.match(text))
                 or (text.startswith("本") and _EFFECTIVE.match(text) and self.ends_run_in_item())
             ):
                 del self.stack[
@@ -414,6 +427,7 @@ def _close_last_items(root: _Node, text: str) -> None:
         elif _runs_in(text, last) and (
             (len(items) >= 3 and not any(c.children for c in items[:-1]))
             or (count[last.style] >= 3 and not holding.get(last.style))
+            or (_is_list_box(node) and not any(c.children for c in items[:-1]))
         ):
             held = 0
         else:
@@ -429,7 +443,7 @@ def _close_last_items(root: _Node, text: str) -> None:
         if keep < len(last.children):
             moved, after = last.children[keep:], last
             del last.children[keep:]
-            if node.kind == "box" and all(c.number for c in node.children):
+            if _is_list_box(node):
                 node, after = (
                     _parent(root, node),
                     node,
@@ -440,6 +454,14 @@ def _close_last_items(root: _Node, text: str) -> None:
 
 _SIGNATURE_FIELDS = frozenset({"signature", "date"})
 """The 公文 parts of the 落款: an appendix heading after them opens an annex even where no heading came before."""
+
+
+def _is_list_box(node: _Node) -> bool:
+    """Tell whether a node is a 专栏 box that holds a list and nothing else: a panel of projects (01 … 02 …).
+
+    Run-in items that make up a whole box hold no text of their own even two of them: what follows is
+    the section's again (专栏3-1 / 01…。 02…。 / 建成后，…)."""
+    return node.kind == "box" and all(c.number for c in node.children)
 
 
 def _parent(root: _Node, node: _Node) -> _Node:
