@@ -142,14 +142,6 @@ KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
     ): "a 目录 entry wrapped before its dot leader's page number is not read as an entry",
     ("an English summary annexed with Roman-numbered sections (I. II.)", "wrapped_40_columns"): "English "
     "lines wrapped at 40 columns are not joined again",
-    (
-        "a guideline with appendices lettered 附录A and 附录B",
-        "paginated",
-    ): "an appendix lettered 附录A is not an appendix",
-    (
-        "a 批复 with numbered points, 此复 and a public-release note",
-        "paginated",
-    ): "a heading's sentence broken by a page number is not joined again",
 }
 """Retyped skeletons whose tree still differs from the plain one, and why."""
 
