@@ -161,6 +161,7 @@ def test_a_retyped_shape_keeps_its_tree(shape, layout):
     plain = parse_text(shape["text"])
     retyped = parse_text(LAYOUTS[layout](shape["text"]))
     assert parsed_outline(retyped) == parsed_outline(plain)
+    assert retyped.metadata.title == plain.metadata.title  # a wrapped title (…的批复) is one line again
     for fragment in shape.get("placed") or {}:
         assert holder(retyped, fragment) == holder(plain, fragment), fragment
     assert_lossless(retyped)

@@ -464,7 +464,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     if (
         cur.blank
         or len(text) > 40
-        or not (is_cjk(text[0]) or _YEAR_LED.match(text))
+        or not (is_cjk(text[0]) or text[0] in "《“" or _YEAR_LED.match(text))  # 《…办法》政策解读 too
         or ends_sentence(text)
         or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)

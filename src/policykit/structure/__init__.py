@@ -310,6 +310,17 @@ class _Builder:
         """
         text, start = self.paragraphs[i].text, self.starts[i]
         appendix = APPENDIX.match(text)
+        top = self.stack[-1]
+        if (
+            appendix
+            and top.kind == "appendix"
+            and not top.heading
+            and not top.children
+            and top.start == self.starts[i - 1]
+            and not top.number.startswith(appendix.group(1))
+        ):
+            top.heading = heading_of(text)  # 附件1 / 附表1　…目标: the annexed table's number and caption
+            return True
         if appendix:
             title = heading_of(appendix.group(3).strip())
             ordinal = chinese_ordinal(appendix.group(2)) if appendix.group(2) else 0
@@ -319,7 +330,6 @@ class _Builder:
             node.style = appendix_id_prefix(appendix.group(1))
         elif GLOSSARY.match(text):
             title = squash(text).rstrip(":：")
-            top = self.stack[-1]
             if top.kind == "appendix" and top.heading == title and not top.children:
                 return False  # 附件2 / 名词解释: the word is that appendix's title line
             node = _Node("glossary", "", title, start, -0.4)

@@ -181,6 +181,18 @@ def find_bare_lists(
 _CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
 _CELL_LONGEST = 13
 """The longest text _CELL can match (12 characters, and the newline `$` may stand before): a length test first."""
+_UNIT_SUFFIX = pattern_cache.compile(r"[（(][^（）()。；]{1,12}[）)]$")
+"""A header cell's unit in brackets (PM2.5浓度（微克/立方米）, 投资（亿元）), which a cell's length leaves out."""
+
+
+def _is_header_cell(text: str) -> bool:
+    """Tell whether a line can be a header cell: short, no sentence, a bracketed unit not counted."""
+    if len(text) <= _CELL_LONGEST:
+        return bool(_CELL.match(text))
+    unit = _UNIT_SUFFIX.search(text) if text[-1] in "）)" else None
+    return unit is not None and unit.start() <= 12 and bool(_CELL.match(text[: unit.start()]))
+
+
 CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
 _NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
 
@@ -216,8 +228,7 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         header = i
         while (
             header < len(texts)
-            and len(texts[header]) <= _CELL_LONGEST
-            and _CELL.match(texts[header])
+            and _is_header_cell(texts[header])
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
         ):
