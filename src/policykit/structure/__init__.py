@@ -26,6 +26,7 @@ from policykit.structure.blocks import (
     find_bare_lists,
     find_table_of_contents,
     find_tables,
+    find_tight_decimals,
     is_short_phrase,
     split_at_captions,
 )
@@ -145,6 +146,7 @@ class _Builder:
         paragraphs, starts = self.paragraphs, self.starts
         toc = self.toc
         lists = find_bare_lists(paragraphs, starts, self.text)
+        tight = find_tight_decimals(paragraphs)
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
         closing = _closing_remarks(paragraphs)
@@ -229,6 +231,8 @@ class _Builder:
                 numbering = None
             if numbering is None and text.startswith(_ARTICLE_WORD):
                 numbering = self.next_article(text)
+            if numbering is None and tight:
+                numbering = tight.get(i)  # 1.1编制目的: a decimal outline typed with no space
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
                 if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
