@@ -230,7 +230,10 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         header = i
         while (
             header < len(texts)
-            and _is_header_cell(texts[header])
+            and (
+                (len(texts[header]) <= _CELL_LONGEST and _CELL.match(texts[header]))
+                or (texts[header].endswith(("）", ")")) and _is_header_cell(texts[header]))
+            )
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
         ):
