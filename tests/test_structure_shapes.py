@@ -142,18 +142,6 @@ KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
     ): "a 目录 entry wrapped before its dot leader's page number is not read as an entry",
     ("an English summary annexed with Roman-numbered sections (I. II.)", "wrapped_40_columns"): "English "
     "lines wrapped at 40 columns are not joined again",
-    (
-        "a reply to a deputy's proposal, with a contact note and thanks after the points",
-        "wrapped_28_ideographs",
-    ): "答复 is no document type, so the wrapped title (…建议 / 的答复) is not joined",
-    (
-        "a reply to a deputy's proposal, with a contact note and thanks after the points",
-        "wrapped_40_columns",
-    ): "答复 is no document type, so the wrapped title (…建议 / 的答复) is not joined",
-    (
-        "a reply to a deputy's proposal, with a contact note and thanks after the points",
-        "paginated",
-    ): "答复 is no document type, so the wrapped title (…建议 / 的答复) is not joined",
 }
 """Retyped skeletons whose tree still differs from the plain one, and why."""
 

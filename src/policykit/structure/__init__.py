@@ -64,6 +64,12 @@ _FORMULA_LONGEST = 8
 """The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _ATTENDANCE = pattern_cache.compile(rf"^(?:{alternatives('attendance_labels')})[\s　]*[：:]")
 """出席：张三、李四 after a meeting summary's last item: the summary's own list of who met."""
+_COURTESY = pattern_cache.compile(rf"^(?:{alternatives('courtesy_closings')})")
+"""感谢您对…的关心和支持。 in a reply's last paragraphs: its own closing words, never its last point's."""
+_COURTESY_PARAGRAPHS = 2
+"""How many of the body's last paragraphs closing thanks may stand in."""
+_NOTES = pattern_cache.compile(rf"^(?:{alternatives('notes_headings')})[：:]?$")
+"""注释： alone after the last section: the notes that follow are the document's own."""
 _UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
 """单位：万元 between a table's caption and its rows: the table's unit, which leaves the caption its own."""
 _ATTENDANCE_INITIALS = frozenset(word[0] for word in _WORDS["attendance_labels"])
@@ -94,10 +100,13 @@ _BOX_DEPTH = 0.01
 _ARTICLE_WORD = "第"
 """The first character of a 第N条 number: a paragraph without it opens no run-in article."""
 
+_INSERTED = "之"
+"""The word of an inserted article's number (第二条之一): it follows its base article, same ordinal."""
+
 _ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
 """The rank of an article's items (项, （一）) and finer: one paragraph each, kind item."""
 
-_TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+_TITLED = frozenset({"part", "pian", "bufen", "fenbian", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
 
 
@@ -131,7 +140,10 @@ class _Builder:
         style = numbering.style.name
         open_same = next((n for n in reversed(self.stack) if n.style == style), None)
         if open_same is not None:
-            if numbering.ordinal == open_same.ordinal + 1:
+            inserted = numbering.ordinal == open_same.ordinal and _INSERTED in numbering.number[1:]
+            if numbering.ordinal == open_same.ordinal + 1 or (
+                inserted and numbering.number != open_same.number
+            ):
                 while self.stack[-1] is not open_same:
                     self.stack.pop()
                 self.stack.pop()
@@ -150,6 +162,15 @@ class _Builder:
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
         closing = _closing_remarks(paragraphs)
+        body_end = min(self.signed, len(paragraphs))
+        courtesy = next(
+            (
+                k
+                for k in range(max(0, body_end - _COURTESY_PARAGRAPHS), body_end)
+                if _COURTESY.match(paragraphs[k].text)
+            ),
+            None,
+        )
         list_left = 0
         list_node: _Node | None = None
         list_kind: ClauseKind = "item"  # what the open list's entries are: task or item
@@ -167,6 +188,16 @@ class _Builder:
                     "",
                 )
                 top = self.stack[-1]
+                if (
+                    caption
+                    and i
+                    and caption == paragraphs[i - 1].text
+                    and top.start == starts[i - 1]
+                    and top.heading
+                ):
+                    caption = (
+                        top.heading
+                    )  # 附件2：活动信息报送表 / its rows: the annex's title, not its number
                 if (
                     not caption
                     and top.kind in ("box", "appendix")
@@ -268,8 +299,8 @@ class _Builder:
             ):
                 self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
             if (
-                i == closing
-                or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text))
+                i in (closing, courtesy)
+                or (len(text) <= _FORMULA_LONGEST and (_CLOSING_FORMULA.match(text) or _NOTES.match(text)))
                 or (text[:1] in _ATTENDANCE_INITIALS and _ATTENDANCE.match(text))
                 or (text.startswith("本") and _EFFECTIVE.match(text) and self.ends_run_in_item())
             ):

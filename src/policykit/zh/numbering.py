@@ -82,6 +82,8 @@ def _load_styles() -> tuple[Style, ...]:
         }
         if "word" in entry:
             number = rf"^第([{_CN}\d]{{1,{entry.get('digits', 4)}}}){re.escape(entry['word'])}"
+            if entry.get("inserted"):
+                number += rf"(?:{entry['inserted']}[{_CN}]{{1,3}})?"  # 第二条之一, inserted by an amendment
             tight = pattern_cache.compile(number) if entry.get("tight") else None
             pattern = pattern_cache.compile(number + r"(?=[\s　]|$)")
             styles.append(Style(pattern=pattern, tight=tight, tight_rest=entry.get("tight", ""), **common))
@@ -129,10 +131,10 @@ def alternatives(words: str | Iterable[object]) -> str:
 
 
 APPENDIX = pattern_cache.compile(
-    rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}}|[A-Z](?![A-Za-z]))(?![0-9{_CN}])"
+    rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}}|[A-Z](?![A-Za-z]))(?:[-－][0-9]{{1,2}})?(?![0-9{_CN}])"
     r"[\s　:：.．、]*|[\s　]+(?=[\u4e00-\u9fff《“])|[\s　]*$)([^。；！？，]{0,40})$"
 )
-"""An appendix heading line: 附件, 附件1, 附录A, 附表2 重点项目表, 附件　名词解释 (a title after a space).
+"""An appendix heading line: 附件, 附件1, 附件3-1, 附录A, 附表2 重点项目表, 附件　名词解释 (a title after a space).
 
 附件：… with a colon is the 附件说明 list, and 附件材料… with no space a sentence about one."""
 
@@ -156,7 +158,7 @@ def _is_tight_rest(rest: str, kind: str, *, references: bool = False) -> bool:
     if len(rest) < 2 or (not references and rest.startswith(tuple(layout_words()["reference_followers"]))):
         return False
     if kind == "sentence":
-        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
+        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（【"  # 【立法目的】: a draft's gist
     return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
 
 
@@ -230,6 +232,10 @@ def match_numbering(text: str) -> Numbering | None:
     ('经济社会发展的指导思想', None)
     >>> match_numbering("第二部分 今年工作安排").style.name
     'bufen'
+    >>> [(n.number, n.ordinal) for n in map(match_numbering, ["第二条之一　城市供水企业…", "第三条【范围】本…", "⑵建设"])]
+    [('第二条之一', 2), ('第三条', 3), ('⑵', 2)]
+    >>> match_numbering("第五条之规定的情形除外。") is None
+    True
     """
     if not _ANY_NUMBERING.match(text):
         return None
