@@ -194,10 +194,9 @@ class _Builder:
                     and caption == paragraphs[i - 1].text
                     and top.start == starts[i - 1]
                     and top.heading
-                ):
-                    caption = (
-                        top.heading
-                    )  # 附件2：活动信息报送表 / its rows: the annex's title, not its number
+                    and not NUMBERED_CAPTION.match(caption)
+                ):  # 附件2：活动信息报送表 / rows: the annex's title, not its number (附表1 … is the table's own)
+                    caption = top.heading
                 if (
                     not caption
                     and top.kind in ("box", "appendix")
