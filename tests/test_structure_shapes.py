@@ -142,22 +142,6 @@ KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
     ): "a 目录 entry wrapped before its dot leader's page number is not read as an entry",
     ("an English summary annexed with Roman-numbered sections (I. II.)", "wrapped_40_columns"): "English "
     "lines wrapped at 40 columns are not joined again",
-    (
-        "a training notice with a 回执 annex of blank label lines",
-        "wrapped_28_ideographs",
-    ): "a form's blank labelled lines are taken for the 附注",
-    (
-        "a training notice with a 回执 annex of blank label lines",
-        "wrapped_40_columns",
-    ): "a form's blank labelled lines are taken for the 附注",
-    (
-        "a training notice with a 回执 annex of blank label lines",
-        "paginated",
-    ): "a form's blank labelled lines are taken for the 附注",
-    (
-        "a training notice with a 回执 annex of blank label lines",
-        "blank_lines",
-    ): "a form's blank labelled lines are taken for the 附注",
 }
 """Retyped skeletons whose tree still differs from the plain one, and why."""
 

@@ -64,6 +64,11 @@ _FORMULA_LONGEST = 8
 """The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _ATTENDANCE = pattern_cache.compile(rf"^(?:{alternatives('attendance_labels')})[\s　]*[：:]")
 """出席：张三、李四 after a meeting summary's last item: the summary's own list of who met."""
+_ATTACHED_WORD = _WORDS["attached"]
+_ATTACHED = pattern_cache.compile(rf"^{_ATTACHED_WORD}[：:][\s　]*([^。；！？，]{{2,40}})$")
+"""附：…名单 after the 落款: an annex under the short label, whose colon 附件：… leaves to the 附件说明 list."""
+_STANDING = pattern_cache.compile(r"[（(][^（）()]{1,12}[）)]")
+"""An appendix's standing in brackets after its number, 附录A（资料性） / （规范性）: no title of its own."""
 _COURTESY = pattern_cache.compile(rf"^(?:{alternatives('courtesy_closings')})")
 """感谢您对…的关心和支持。 in a reply's last paragraphs: its own closing words, never its last point's."""
 _COURTESY_PARAGRAPHS = 2
@@ -228,9 +233,10 @@ class _Builder:
             # A line is_heading_line rejects matches none of APPENDIX, GLOSSARY, BANNER and BOX: most
             # paragraphs skip those four patterns on one remembered answer.
             heading = is_heading_line(text)
-            if (
-                heading and (self.seen_heading or i >= self.signed) and self.open_appendix(i)
-            ):  # before the body, the file is the annex; after the 落款 it is an annex again
+            # before the body, the file is the annex; after the 落款 it is an annex again (附：… there only)
+            signed = i >= self.signed
+            annexed = (heading and (self.seen_heading or signed)) or (signed and text[:1] == _ATTACHED_WORD)
+            if annexed and self.open_appendix(i):
                 absorb_title = True
                 i += 1
                 continue
@@ -355,13 +361,21 @@ class _Builder:
         ):
             top.heading = heading_of(text)  # 附件1 / 附表1　…目标: the annexed table's number and caption
             return True
+        attached = _ATTACHED.match(text) if appendix is None and i >= self.signed else None
         if appendix:
-            title = heading_of(appendix.group(3).strip())
+            title, number_end = heading_of(appendix.group(3).strip()), appendix.start(3)
+            if _STANDING.fullmatch(title):  # 附录A（资料性） / its title: the note goes with the number
+                title, number_end = "", appendix.end(3)
             ordinal = chinese_ordinal(appendix.group(2)) if appendix.group(2) else 0
             if not title and i + 1 < len(self.paragraphs):
                 title = self.title_line(i + 1)
-            node = _Node("appendix", text[: appendix.start(3)].strip(), title, start, -0.5, "", ordinal)
+            node = _Node("appendix", text[:number_end].strip(), title, start, -0.5, "", ordinal)
             node.style = appendix_id_prefix(appendix.group(1))
+        elif attached:  # 附：…名单 after the 落款: what follows is annexed
+            node = _Node(
+                "appendix", text[: attached.start(1)].strip(), heading_of(attached.group(1)), start, -0.5
+            )
+            node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
         elif GLOSSARY.match(text):
             title = squash(text).rstrip(":：")
             if top.kind == "appendix" and top.heading == title and not top.children:
