@@ -90,8 +90,9 @@ def _patterns() -> _Patterns:
         ),
         "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
         "note_label": pattern_cache.compile(
-            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:][^。；]{{1,40}}$"
-        ),
+            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:](?![\s　_＿]*$)[^。；]{{1,40}}$"
+        ),  # a value, not a form's blank to fill (联系电话：________)
+        "blank_page": pattern_cache.compile(rf"^[（(](?:{_any(words['blank_page'])})[）)]$"),
     }
 
 
@@ -205,7 +206,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         labelled = next(
             (
                 (field, m)
-                for field in ("signer", "copy_to", "distribute_to")
+                for field in ("signer", "copy_to", "distribute_to", "subject_words")
                 if (m := patterns[field].match(text))
             ),
             None,
@@ -221,6 +222,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         copies = patterns["copies"].match(text)
         if copies:
             take(i, "copies", copies.group(1))
+            continue
+        if patterns["blank_page"].match(text):
+            take(i, "blank_page", text)  # （此页无正文）: a page's mark, no text of the document
             continue
         if patterns["note"].match(text) and i - 1 in found:
             take(i, "note", text)
@@ -259,7 +263,17 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
 def _body_part() -> re.Pattern[str]:
     """Matches wherever a labelled part find_parts reads past the head (附件, 抄送, 联系人…) might start."""
     patterns = _patterns()
-    names = ("attachments", "signer", "copy_to", "distribute_to", "copies", "note", "note_label")
+    names = (
+        "attachments",
+        "signer",
+        "copy_to",
+        "distribute_to",
+        "subject_words",
+        "copies",
+        "note",
+        "note_label",
+        "blank_page",
+    )
     return union([patterns[name] for name in names])
 
 

@@ -311,7 +311,12 @@ _TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()]{0,20}\d{1,2}月\d{1,2}�
 
 
 def join_page_split_words(
-    lines: list[_Line], i: int, widths: dict[int, int], indents: bool = False, numbered: bool = False
+    lines: list[_Line],
+    i: int,
+    widths: dict[int, int],
+    indents: bool = False,
+    numbered: bool = False,
+    page_width: int = 0,
 ) -> int | None:
     """Return the index of the line that continues line i across blank lines, or None.
 
@@ -336,7 +341,13 @@ def join_page_split_words(
 
     A closing quote ends no sentence (`形成辐射全国的“星地一体化”` / page / `北斗高精度服务能力`).
     Where the document indents its paragraphs (`indents`), a page broken after a full stop is
-    continued by a line that is not indented: a new paragraph would be.
+    continued by a line that is not indented: a new paragraph would be. So too where the text is too
+    short to show its column (a two-page 批复): a line as wide as the widest (`page_width`), cut
+    mid-sentence at a page number, goes on in the next page's first line when that is not indented.
+
+    >>> short = _lines("　　二、你委要严格按照海关特殊监管区域管理要求，加快基础", "", "— 1 —", "", "设施建设。")
+    >>> join_page_split_words(short, 0, {}, indents=True, page_width=short[0].columns)
+    4
     """
     cur = lines[i]
     if cur.blank:
@@ -357,6 +368,8 @@ def join_page_split_words(
     if all(g.zero_width_only for g in gap) or _zero_width_break(lines, i, gap):
         return None if heading else j
     if not _fills_column(lines, i, widths):
+        if page_break and indents and cur.columns >= page_width - _slack(page_width) and "\t" not in nxt.text:
+            return j  # no column to go by, but the page cut the document's widest line mid-sentence
         return None
     if page_break:
         return j  # a full line, the page's number, then more text: the page broke mid-sentence
@@ -451,7 +464,7 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     if (
         cur.blank
         or len(text) > 40
-        or not (is_cjk(text[0]) or _YEAR_LED.match(text))
+        or not (is_cjk(text[0]) or text[0] in "《“" or _YEAR_LED.match(text))  # 《…办法》政策解读 too
         or ends_sentence(text)
         or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
@@ -648,6 +661,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     lines = _prepare(source)
     widths = _wrap_widths(lines)
     indents = sum(line.indented for line in lines) >= 0.05 * max(1, sum(not line.blank for line in lines))
+    page_width = max((line.columns for line in lines if not line.blank and "\t" not in line.text), default=0)
     # The PDF reader sees the layout (indents, gaps, column edges) and marks every paragraph
     # start with a blank line, so its runs are paragraphs; guessing wraps again would only lose.
     marked = source.encoding == "pdf"
@@ -736,7 +750,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             # Only a line that starts a paragraph can be the first line of a broken title; the tail
             # of a wrapped heading (实施机制) is not one, though the next line may end in 规划.
             pending_join = (
-                (None if marked else join_page_split_words(lines, i, widths, indents, numbered))
+                (None if marked else join_page_split_words(lines, i, widths, indents, numbered, page_width))
                 or (join_split_title(lines, i) if starts_paragraph else None)
                 # Each rarer join asks one cheap question of the line before any call is made.
                 or (join_open_bracket(lines, i) if "（" in line.text else None)

@@ -26,6 +26,7 @@ from policykit.structure.blocks import (
     find_bare_lists,
     find_table_of_contents,
     find_tables,
+    find_tight_decimals,
     is_short_phrase,
     split_at_captions,
 )
@@ -60,11 +61,28 @@ _SALUTATION = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['salutations'])}
 _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
 """特此通知。 alone: the notice's own closing words, never the last item's text."""
 _FORMULA_LONGEST = 8
+"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
+_ATTENDANCE = pattern_cache.compile(rf"^(?:{alternatives('attendance_labels')})[\s　]*[：:]")
+"""出席：张三、李四 after a meeting summary's last item: the summary's own list of who met."""
+_ATTACHED_WORD = _WORDS["attached"]
+_ATTACHED = pattern_cache.compile(rf"^{_ATTACHED_WORD}[：:][\s　]*([^。；！？，]{{2,40}})$")
+"""附：…名单 after the 落款: an annex under the short label, whose colon 附件：… leaves to the 附件说明 list."""
+_STANDING = pattern_cache.compile(r"[（(][^（）()]{1,12}[）)]")
+"""An appendix's standing in brackets after its number, 附录A（资料性） / （规范性）: no title of its own."""
+_COURTESY = pattern_cache.compile(rf"^(?:{alternatives('courtesy_closings')})")
+"""感谢您对…的关心和支持。 in a reply's last paragraphs: its own closing words, never its last point's."""
+_COURTESY_PARAGRAPHS = 2
+"""How many of the body's last paragraphs closing thanks may stand in."""
+_NOTES = pattern_cache.compile(rf"^(?:{alternatives('notes_headings')})[：:]?$")
+"""注释： alone after the last section: the notes that follow are the document's own."""
+_UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
+"""单位：万元 between a table's caption and its rows: the table's unit, which leaves the caption its own."""
+_ATTENDANCE_INITIALS = frozenset(word[0] for word in _WORDS["attendance_labels"])
+"""First characters of the attendance labels: a set lookup rules out nearly every paragraph first."""
 _EFFECTIVE = pattern_cache.compile(
     rf"^本[\u4e00-\u9fff]{{0,4}}(?:{alternatives('document_types')})自[^。]{{1,30}}(?:{alternatives('effective_verbs')})"
 )
 """本决定自2025年7月1日起施行: the document's effective date, said by the document itself."""
-"""The longest line _CLOSING_FORMULA can match: a length test rules out nearly every paragraph first."""
 _SALUTATION_SPAN = 8
 """How much of a paragraph's start a salutation (各位代表！) takes: all _SALUTATION needs to see."""
 
@@ -87,10 +105,13 @@ _BOX_DEPTH = 0.01
 _ARTICLE_WORD = "第"
 """The first character of a 第N条 number: a paragraph without it opens no run-in article."""
 
+_INSERTED = "之"
+"""The word of an inserted article's number (第二条之一): it follows its base article, same ordinal."""
+
 _ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
 """The rank of an article's items (项, （一）) and finer: one paragraph each, kind item."""
 
-_TITLED = frozenset({"part", "pian", "bufen", "chapter", "subsection"})
+_TITLED = frozenset({"part", "pian", "bufen", "fenbian", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
 
 
@@ -124,7 +145,10 @@ class _Builder:
         style = numbering.style.name
         open_same = next((n for n in reversed(self.stack) if n.style == style), None)
         if open_same is not None:
-            if numbering.ordinal == open_same.ordinal + 1:
+            inserted = numbering.ordinal == open_same.ordinal and _INSERTED in numbering.number[1:]
+            if numbering.ordinal == open_same.ordinal + 1 or (
+                inserted and numbering.number != open_same.number
+            ):
                 while self.stack[-1] is not open_same:
                     self.stack.pop()
                 self.stack.pop()
@@ -139,9 +163,19 @@ class _Builder:
         paragraphs, starts = self.paragraphs, self.starts
         toc = self.toc
         lists = find_bare_lists(paragraphs, starts, self.text)
+        tight = find_tight_decimals(paragraphs)
         tables = split_at_captions(find_tables(paragraphs), paragraphs)
         absorb_subtitle = absorb_title = False
         closing = _closing_remarks(paragraphs)
+        body_end = min(self.signed, len(paragraphs))
+        courtesy = next(
+            (
+                k
+                for k in range(max(0, body_end - _COURTESY_PARAGRAPHS), body_end)
+                if _COURTESY.match(paragraphs[k].text)
+            ),
+            None,
+        )
         list_left = 0
         list_node: _Node | None = None
         list_kind: ClauseKind = "item"  # what the open list's entries are: task or item
@@ -159,7 +193,22 @@ class _Builder:
                     "",
                 )
                 top = self.stack[-1]
-                if not caption and top.kind in ("box", "appendix") and not top.children:
+                if (
+                    caption
+                    and i
+                    and caption == paragraphs[i - 1].text
+                    and top.start == starts[i - 1]
+                    and top.heading
+                    and not NUMBERED_CAPTION.match(caption)
+                ):  # 附件2：活动信息报送表 / rows: the annex's title, not its number (附表1 … is the table's own)
+                    caption = top.heading
+                if (
+                    not caption
+                    and top.kind in ("box", "appendix")
+                    and all(
+                        c.kind == "paragraph" and _UNIT_LINE.match(self.text, c.start) for c in top.children
+                    )
+                ):
                     caption = top.heading  # the table is the whole box or annex: its title names it
                 self.add(_Node("table", "", caption, start, 99), push=False)
                 i += tables[i]
@@ -184,9 +233,10 @@ class _Builder:
             # A line is_heading_line rejects matches none of APPENDIX, GLOSSARY, BANNER and BOX: most
             # paragraphs skip those four patterns on one remembered answer.
             heading = is_heading_line(text)
-            if (
-                heading and (self.seen_heading or i >= self.signed) and self.open_appendix(i)
-            ):  # before the body, the file is the annex; after the 落款 it is an annex again
+            # before the body, the file is the annex; after the 落款 it is an annex again (附：… there only)
+            signed = i >= self.signed
+            annexed = (heading and (self.seen_heading or signed)) or (signed and text[:1] == _ATTACHED_WORD)
+            if annexed and self.open_appendix(i):
                 absorb_title = True
                 i += 1
                 continue
@@ -217,6 +267,8 @@ class _Builder:
                 numbering = None
             if numbering is None and text.startswith(_ARTICLE_WORD):
                 numbering = self.next_article(text)
+            if numbering is None and tight:
+                numbering = tight.get(i)  # 1.1编制目的: a decimal outline typed with no space
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
                 if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
@@ -252,8 +304,9 @@ class _Builder:
             ):
                 self.stack.pop()  # an article's item (（一）…；) is one paragraph: the next is the article's own
             if (
-                i == closing
-                or (len(text) <= _FORMULA_LONGEST and _CLOSING_FORMULA.match(text))
+                i in (closing, courtesy)
+                or (len(text) <= _FORMULA_LONGEST and (_CLOSING_FORMULA.match(text) or _NOTES.match(text)))
+                or (text[:1] in _ATTENDANCE_INITIALS and _ATTENDANCE.match(text))
                 or (text.startswith("本") and _EFFECTIVE.match(text) and self.ends_run_in_item())
             ):
                 del self.stack[
@@ -297,16 +350,34 @@ class _Builder:
         """
         text, start = self.paragraphs[i].text, self.starts[i]
         appendix = APPENDIX.match(text)
+        top = self.stack[-1]
+        if (
+            appendix
+            and top.kind == "appendix"
+            and not top.heading
+            and not top.children
+            and top.start == self.starts[i - 1]
+            and not top.number.startswith(appendix.group(1))
+        ):
+            top.heading = heading_of(text)  # 附件1 / 附表1　…目标: the annexed table's number and caption
+            return True
+        attached = _ATTACHED.match(text) if appendix is None and i >= self.signed else None
         if appendix:
-            title = heading_of(appendix.group(3).strip())
+            title, number_end = heading_of(appendix.group(3).strip()), appendix.start(3)
+            if _STANDING.fullmatch(title):  # 附录A（资料性） / its title: the note goes with the number
+                title, number_end = "", appendix.end(3)
             ordinal = chinese_ordinal(appendix.group(2)) if appendix.group(2) else 0
             if not title and i + 1 < len(self.paragraphs):
                 title = self.title_line(i + 1)
-            node = _Node("appendix", text[: appendix.start(3)].strip(), title, start, -0.5, "", ordinal)
+            node = _Node("appendix", text[:number_end].strip(), title, start, -0.5, "", ordinal)
             node.style = appendix_id_prefix(appendix.group(1))
+        elif attached:  # 附：…名单 after the 落款: what follows is annexed
+            node = _Node(
+                "appendix", text[: attached.start(1)].strip(), heading_of(attached.group(1)), start, -0.5
+            )
+            node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
         elif GLOSSARY.match(text):
             title = squash(text).rstrip(":：")
-            top = self.stack[-1]
             if top.kind == "appendix" and top.heading == title and not top.children:
                 return False  # 附件2 / 名词解释: the word is that appendix's title line
             node = _Node("glossary", "", title, start, -0.4)
@@ -414,6 +485,7 @@ def _close_last_items(root: _Node, text: str) -> None:
         elif _runs_in(text, last) and (
             (len(items) >= 3 and not any(c.children for c in items[:-1]))
             or (count[last.style] >= 3 and not holding.get(last.style))
+            or (_is_list_box(node) and not any(c.children for c in items[:-1]))
         ):
             held = 0
         else:
@@ -429,7 +501,7 @@ def _close_last_items(root: _Node, text: str) -> None:
         if keep < len(last.children):
             moved, after = last.children[keep:], last
             del last.children[keep:]
-            if node.kind == "box" and all(c.number for c in node.children):
+            if _is_list_box(node):
                 node, after = (
                     _parent(root, node),
                     node,
@@ -440,6 +512,14 @@ def _close_last_items(root: _Node, text: str) -> None:
 
 _SIGNATURE_FIELDS = frozenset({"signature", "date"})
 """The 公文 parts of the 落款: an appendix heading after them opens an annex even where no heading came before."""
+
+
+def _is_list_box(node: _Node) -> bool:
+    """Tell whether a node is a 专栏 box that holds a list and nothing else: a panel of projects (01 … 02 …).
+
+    Run-in items that make up a whole box hold no text of their own even two of them: what follows is
+    the section's again (专栏3-1 / 01…。 02…。 / 建成后，…)."""
+    return node.kind == "box" and all(c.number for c in node.children)
 
 
 def _parent(root: _Node, node: _Node) -> _Node:

@@ -13,8 +13,10 @@ from policykit.model import Paragraph
 from policykit.zh.chars import squash
 from policykit.zh.numbering import (
     BANNER,
+    STYLE_BY_NAME,
     TOC_LEADER,
     TOC_WORDS,
+    Numbering,
     alternatives,
     chinese_ordinal,
     is_heading_line,
@@ -181,6 +183,18 @@ def find_bare_lists(
 _CELL = pattern_cache.compile(r"^[^。；！？]{1,12}$")
 _CELL_LONGEST = 13
 """The longest text _CELL can match (12 characters, and the newline `$` may stand before): a length test first."""
+_UNIT_SUFFIX = pattern_cache.compile(r"[（(][^（）()。；]{1,12}[）)]$")
+"""A header cell's unit in brackets (PM2.5浓度（微克/立方米）, 投资（亿元）), which a cell's length leaves out."""
+
+
+def _is_header_cell(text: str) -> bool:
+    """Tell whether a line can be a header cell: short, no sentence, a bracketed unit not counted."""
+    if len(text) <= _CELL_LONGEST:
+        return bool(_CELL.match(text))
+    unit = _UNIT_SUFFIX.search(text) if text[-1] in "）)" else None
+    return unit is not None and unit.start() <= 12 and bool(_CELL.match(text[: unit.start()]))
+
+
 CAPTION = pattern_cache.compile(r"^[^。；]{2,60}(?:表|清单)(?:（[^（）]{1,20}）)?$")
 _NUMBER_CELL = pattern_cache.compile(r"^[0-9.%％]+$")
 
@@ -216,8 +230,10 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
         header = i
         while (
             header < len(texts)
-            and len(texts[header]) <= _CELL_LONGEST
-            and _CELL.match(texts[header])
+            and (
+                (len(texts[header]) <= _CELL_LONGEST and _CELL.match(texts[header]))
+                or (texts[header].endswith(("）", ")")) and _is_header_cell(texts[header]))
+            )
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
         ):
@@ -283,3 +299,59 @@ __all__ = [
     "is_short_phrase",
     "split_at_captions",
 ]
+
+
+_TIGHT_DECIMAL = pattern_cache.compile(
+    r"^(\d{1,2}(?:[.．]\d{1,2}){0,2})(?=[\u4e00-\u9fff\u2160-\u216b“《（])"
+)
+"""A decimal number run straight into its heading (1总则, 1.1编制目的, 3.1.2Ⅰ级响应…), as a PDF or a web page
+that dropped the space leaves it; alone it is as likely a figure (1.5倍), so only an outline of them counts."""
+_DECIMAL_STYLES = ("arabic_space", "decimal2", "decimal3")
+"""The styles of a decimal outline's levels, 1 / 1.1 / 1.1.1, whatever the spacing."""
+_TIGHT_OUTLINE_LEAST = 4
+"""The fewest tight decimal headings that make an outline (one of them below the top level)."""
+
+
+def find_tight_decimals(paragraphs: tuple[Paragraph, ...]) -> dict[int, Numbering]:
+    """Find decimal headings with no space after the number where they make an outline; map index → numbering.
+
+    Each must continue the outline so far (1, 1.1, 1.2, 2, 2.1, 2.1.1 …: a next sibling, a first child,
+    or the next of an ancestor), and a top-level one is a title, short and without a clause mark, so
+    a figure that opens a sentence (3个工作日内…, 1.5倍…) is never taken.
+
+    >>> from policykit.model import Paragraph as P
+    >>> found = find_tight_decimals(tuple(P(t, ((0, 1, None),)) for t in (
+    ...     "1总则", "1.1编制目的", "为了…。", "1.2编制依据", "2组织体系", "2.1指挥部", "3个工作日内报告。")))
+    >>> [(k, n.number, n.rest) for k, n in found.items()]
+    [(0, '1', '总则'), (1, '1.1', '编制目的'), (3, '1.2', '编制依据'), (4, '2', '组织体系'), (5, '2.1', '指挥部')]
+    """
+    found: dict[int, Numbering] = {}
+    path: list[int] = []  # the outline's open numbers: [3, 1] after 3.1
+    for k, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if not text[:1].isdigit() or paragraph.furniture:
+            continue
+        number = _TIGHT_DECIMAL.match(text)
+        if number is None or match_numbering(text) is not None:
+            continue
+        parts = [int(x) for x in re.split("[.．]", number.group(1))]
+        rest = text[number.end() :]
+        if len(parts) == 1 and (len(rest) > _PHRASE_LONGEST or _SENTENCE_MARK.search(rest) or "，" in rest):
+            continue
+        if not _continues(path, parts):
+            continue
+        path = parts
+        style = STYLE_BY_NAME[_DECIMAL_STYLES[len(parts) - 1]]
+        found[k] = Numbering(style=style, number=number.group(1), ordinal=parts[-1], rest=rest)
+    deeper = any("." in n.number or "．" in n.number for n in found.values())
+    return found if len(found) >= _TIGHT_OUTLINE_LEAST and deeper else {}
+
+
+def _continues(path: list[int], parts: list[int]) -> bool:
+    """Tell whether an outline number follows the open path: its first child, or the next at some level."""
+    if not path:
+        return parts == [1]
+    depth = len(parts)
+    if depth == len(path) + 1:
+        return parts[:-1] == path and parts[-1] == 1
+    return depth <= len(path) and parts[:-1] == path[: depth - 1] and parts[-1] == path[depth - 1] + 1

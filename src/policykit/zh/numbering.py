@@ -19,6 +19,8 @@ from policykit.zh.numerals import parse_number
 
 _CN = "零〇一二两三四五六七八九十百千"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+"""Parenthesised digits as one character each (⑴ ⑵), as Word's and WPS's list numbering types (1)."""
 _ROMAN_ASCII = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN = {
     **{numeral: n for n, numeral in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", 1)},
@@ -32,6 +34,8 @@ def chinese_ordinal(text: str) -> int:
 
     >>> [chinese_ordinal(s) for s in ["一", "十", "十二", "二十", "六十四", "一百零一", "12", "③", "Ⅳ", "IX", "c"]]
     [1, 10, 12, 20, 64, 101, 12, 3, 4, 9, 3]
+    >>> [chinese_ordinal(s) for s in ["⑵", "⑿", "B"]]
+    [2, 12, 2]
     """
     return _ordinal(text)
 
@@ -41,12 +45,14 @@ def _ordinal(text: str) -> int:
     """chinese_ordinal, remembered: the same few numbers (一, 二, 1, 12) recur on every heading line."""
     if text in _CIRCLED:  # before isdigit(), which is true for ③
         return _CIRCLED.index(text) + 1
+    if text in _PAREN_DIGITS:
+        return _PAREN_DIGITS.index(text) + 1
     if text in _ROMAN:
         return _ROMAN[text]
     if text.isdigit():
         return int(text)
-    if len(text) == 1 and "a" <= text <= "z":  # a) b) c), a standard's list items
-        return ord(text) - ord("a") + 1
+    if len(text) == 1 and "a" <= text.lower() <= "z":  # a) b) c), a standard's list items; 附录B
+        return ord(text.lower()) - ord("a") + 1
     return int(parse_number(text))
 
 
@@ -76,6 +82,8 @@ def _load_styles() -> tuple[Style, ...]:
         }
         if "word" in entry:
             number = rf"^第([{_CN}\d]{{1,{entry.get('digits', 4)}}}){re.escape(entry['word'])}"
+            if entry.get("inserted"):
+                number += rf"(?:{entry['inserted']}[{_CN}]{{1,3}})?"  # 第二条之一, inserted by an amendment
             tight = pattern_cache.compile(number) if entry.get("tight") else None
             pattern = pattern_cache.compile(number + r"(?=[\s　]|$)")
             styles.append(Style(pattern=pattern, tight=tight, tight_rest=entry.get("tight", ""), **common))
@@ -123,10 +131,12 @@ def alternatives(words: str | Iterable[object]) -> str:
 
 
 APPENDIX = pattern_cache.compile(
-    rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}})(?![0-9{_CN}])[\s　:：.．、]*|[\s　]*$)"
-    r"([^。；！？，]{0,40})$"
+    rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}}|[A-Z](?![A-Za-z]))(?:[-－][0-9]{{1,2}})?(?![0-9{_CN}])"
+    r"[\s　:：.．、]*|[\s　]+(?=[\u4e00-\u9fff《“])|[\s　]*$)([^。；！？，]{0,40})$"
 )
-"""An appendix heading line: 附件, 附件1, 附表2 重点项目表 (附件：… with a colon is the 附件说明 list)."""
+"""An appendix heading line: 附件, 附件1, 附件3-1, 附录A, 附表2 重点项目表, 附件　名词解释 (a title after a space).
+
+附件：… with a colon is the 附件说明 list, and 附件材料… with no space a sentence about one."""
 
 GLOSSARY = pattern_cache.compile(rf"^(?:{alternatives('glossary')})[\s　:：]*$")
 """A glossary heading line (名词解释) after the body or inside an appendix."""
@@ -148,7 +158,7 @@ def _is_tight_rest(rest: str, kind: str, *, references: bool = False) -> bool:
     if len(rest) < 2 or (not references and rest.startswith(tuple(layout_words()["reference_followers"]))):
         return False
     if kind == "sentence":
-        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（"
+        return "\u4e00" <= rest[0] <= "\u9fff" or rest[0] in "“《（【"  # 【立法目的】: a draft's gist
     return len(rest) <= 30 and not re.search(r"[，。；：:！？,;]", rest)
 
 
@@ -177,8 +187,10 @@ def is_toc_line(text: str) -> bool:
 BANNER = pattern_cache.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
 
-BOX = pattern_cache.compile(r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?=[\s　:：]|[\u4e00-\u9fff]|$)")
-"""专栏 boxes: a titled panel listing projects or indicators beside the running text."""
+BOX = pattern_cache.compile(
+    r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?:[-－—.．][0-9]{1,2})?(?=[\s　:：]|[\u4e00-\u9fff“]|$)"
+)
+"""专栏 boxes: a titled panel listing projects or indicators beside the running text (专栏3, 专栏3-1)."""
 
 SHI = "是"
 """The word after each ordinal of an inline enumeration: a paragraph without it has none."""
@@ -220,6 +232,10 @@ def match_numbering(text: str) -> Numbering | None:
     ('经济社会发展的指导思想', None)
     >>> match_numbering("第二部分 今年工作安排").style.name
     'bufen'
+    >>> [(n.number, n.ordinal) for n in map(match_numbering, ["第二条之一　城市供水企业…", "第三条【范围】本…", "⑵建设"])]
+    [('第二条之一', 2), ('第三条', 3), ('⑵', 2)]
+    >>> match_numbering("第五条之规定的情形除外。") is None
+    True
     """
     if not _ANY_NUMBERING.match(text):
         return None
@@ -316,8 +332,14 @@ def heading_of(rest: str, limit: int = 60) -> str:
 
     >>> heading_of("2025年工作回顾　过去的五年极不寻常、极不平凡，我们…。"), heading_of("坚持党的领导 强化组织保障")
     ('2025年工作回顾', '坚持党的领导强化组织保障')
+
+    A question's label and its colon (1.问：…？) open the question, which is the title.
+
+    >>> heading_of("问：哪些企业可以申报？答：本市企业。"), heading_of("工作目标：到2025年，建成…")
+    ('问：哪些企业可以申报', '工作目标')
     """
-    found = re.search(r"[。；：:！？]", rest)
+    label = _QUESTION.match(rest)
+    found = _STOP.search(rest, label.end() if label else 0)
     clause = (rest[: found.start()] if found else rest).strip()
     gap = _GAP.search(clause)
     if gap and "，" in clause[gap.end() :]:
@@ -325,6 +347,11 @@ def heading_of(rest: str, limit: int = 60) -> str:
     head = _CJK_GAP.sub("", clause).strip()
     return head if 0 < len(head) <= limit else ""
 
+
+_STOP = pattern_cache.compile(r"[。；：:！？]")
+"""Where a title run into its text ends: a full stop, a colon, a question or an exclamation mark."""
+_QUESTION = pattern_cache.compile(rf"^(?:{alternatives('question_labels')})[\s　]*[：:]")
+"""A question's label and colon (问：) before the question a numbered Q&A turn carries as its title."""
 
 _GAP = pattern_cache.compile(r"(?<=\S\S)[ \t\u3000]+(?=\S)")
 """The first space inside a title after two characters or more: where a run-in body may begin."""
