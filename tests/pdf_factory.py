@@ -127,10 +127,11 @@ def build_pdf(
     state = {"page": 1, "column": 0, "y": top}
 
     def decorate() -> None:
-        if title:
+        if title:  # at the head of the page as it stands: a landscape annex page's own top
+            width, height = canvas._pagesize
             canvas.setFont(FONT, 9)
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - header_at, title)
-            canvas.line(MARGIN, PAGE_HEIGHT - header_at - 6, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - header_at - 6)
+            canvas.drawCentredString(width / 2, height - header_at, title)
+            canvas.line(MARGIN, height - header_at - 6, width - MARGIN, height - header_at - 6)
         if page_number:
             canvas.setFont(FONT, 9)
             label = page_number.format(n=state["page"], total=total)

@@ -333,7 +333,12 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
         pending.clear()
         block += 1
 
-    for f in sorted(page.fragments, key=lambda f: (f.top, f.x0)):
+    fragments = page.fragments
+    if page.width > 0 and page.height > 0:  # text set off the page is no part of it, as no viewer shows it
+        fragments = tuple(
+            f for f in fragments if f.bottom > 0 and f.top < page.height and f.x1 > 0 and f.x0 < page.width
+        )
+    for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
         column = column_of(f)
         if column >= 0:
             pending[column].append(f)
