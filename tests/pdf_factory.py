@@ -231,12 +231,20 @@ def _annex_page(
 ) -> None:
     """A landscape page: the caption, then a ruled table, each cell's text at its left edge.
 
-    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line.
+    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line;
+    "form" draws the grid inside a form XObject placed on the page (as some exporters reuse a table's
+    lines); "boxes" strokes each cell's own rectangle (as LibreOffice and some 方正 exports draw a table).
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    deferred: list[tuple[float, float, float, float]] = []  # a form's rules, drawn after the text
+
     def rule(x0: float, y0: float, x1: float, y1: float) -> None:
-        if rules == "filled":
+        if rules == "form":
+            deferred.append((x0, y0, x1, y1))
+        elif rules == "boxes":
+            return  # each cell strokes its own box
+        elif rules == "filled":
             canvas.rect(
                 min(x0, x1) - 0.25,
                 min(y0, y1) - 0.25,
@@ -275,11 +283,19 @@ def _annex_page(
             drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
             for index, line in enumerate(lines):
                 canvas.drawString(edges[k] + pad, y - 16 - drop - index * leading, line)
-        if rules in ("grid", "filled"):
+            if rules == "boxes":
+                canvas.rect(edges[k], y - height, widths[k], height, stroke=1, fill=0)
+        if rules in ("grid", "filled", "form"):
             for x in edges:
                 rule(x, y, x, y - height)
         y -= height
     rule(edges[0], y, edges[-1], y)
+    if deferred:
+        canvas.beginForm("grid")
+        for x0, y0, x1, y1 in deferred:
+            canvas.line(x0, y0, x1, y1)
+        canvas.endForm()
+        canvas.doForm("grid")
 
 
 def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:

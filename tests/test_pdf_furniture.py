@@ -182,6 +182,8 @@ WRAPS = {
     "rows-top": ("rows", "top"),
     "grid-middle": ("grid", "middle"),
     "filled-middle": ("filled", "middle"),  # Word's export: rules as thin filled boxes
+    "form-top": ("form", "top"),  # the grid drawn inside a form XObject
+    "boxes-middle": ("boxes", "middle"),  # LibreOffice's export: each cell its own stroked rectangle
 }
 
 

@@ -91,6 +91,34 @@ def vertical_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
     return x1 - x0 <= _RULE_THICKNESS and y1 - y0 >= _WALL_LENGTH
 
 
+def box_sides(x0: float, x1: float, y0: float, y1: float) -> tuple[list[Rule], list[Rule]]:
+    """A stroked rectangle's sides: its top and bottom as rules (x0, x1, y), its left and right as walls
+    (x, y0, y1). LibreOffice and some 方正 exports draw each table cell as a box of its own."""
+    across = [(x0, x1, y0), (x0, x1, y1)] if x1 - x0 >= _RULE_LENGTH else []
+    down = [(x0, y0, y1), (x1, y0, y1)] if y1 - y0 >= _WALL_LENGTH else []
+    return across, down
+
+
+def joined_rules(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """Rules (x0, x1, y) on one line that meet end to end, joined: a row's border drawn cell by cell
+    (each cell's own box, or a segment a cell) is one rule under the whole row."""
+    lines: list[list[Rule]] = []  # rules at one height (within half a point), top to bottom
+    for rule in sorted(rules, key=lambda rule: rule[2]):
+        if lines and rule[2] - lines[-1][-1][2] <= 0.5:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[Rule] = []
+    for line in lines:
+        start = len(out)
+        for x0, x1, y in sorted(line):
+            if len(out) > start and x0 <= out[-1][1] + _RULE_THICKNESS:
+                out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2])
+            else:
+                out.append((x0, x1, y))
+    return tuple(out)
+
+
 def wall_between(left: float, right: float, top: float, bottom: float, walls: Sequence[Rule]) -> bool:
     """Whether a column rule stands in the white from `left` to `right` along the row from `top` to `bottom`."""
     middle = (top + bottom) / 2
