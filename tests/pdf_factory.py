@@ -242,8 +242,8 @@ def _annex_page(
     def rule(x0: float, y0: float, x1: float, y1: float) -> None:
         if rules == "form":
             deferred.append((x0, y0, x1, y1))
-        elif rules == "boxes":
-            return  # each cell strokes its own box
+        elif rules in ("boxes", "none"):
+            return  # each cell strokes its own box, or the table has no rules at all
         elif rules == "filled":
             canvas.rect(
                 min(x0, x1) - 0.25,

@@ -184,6 +184,8 @@ WRAPS = {
     "filled-middle": ("filled", "middle"),  # Word's export: rules as thin filled boxes
     "form-top": ("form", "top"),  # the grid drawn inside a form XObject
     "boxes-middle": ("boxes", "middle"),  # LibreOffice's export: each cell its own stroked rectangle
+    "none-top": ("none", "top"),  # no rules at all: rows apart by white, the columns say where a tail goes
+    "none-middle": ("none", "middle"),
 }
 
 
@@ -262,12 +264,13 @@ def test_a_wrapping_annex_table_after_a_corpus_document_keeps_the_text_and_its_c
     assert pages >= 2
 
 
-def test_a_short_row_under_a_row_of_a_three_line_table_is_no_wrapped_tail(tmp_path):
+@pytest.mark.parametrize("rules", ["three", "none"])
+def test_a_short_row_under_a_row_of_a_three_line_table_is_no_wrapped_tail(rules, tmp_path):
     # a sub-heading row, or a cell under one that did not fill its column, starts a row of its own
     rows = [*WRAPPED[:2], ["", "其他", "", "", "", ""], *WRAPPED[2:3], ["", "（二）绿色低碳", "", "", "", ""]]
     rows += WRAPPED[3:]
     pdf = tmp_path / "plan.pdf"
-    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", rows), table_rules="three", wrap_cells=7)
+    build_pdf(PLAN, pdf, annex_table=("附件1 主要指标", rows), table_rules=rules, wrap_cells=7)
     lines = [line.text.strip() for line in read_pdf(pdf).lines if line.page == 2 and line.text.strip()]
     assert lines[1:] == [cell for row in rows for cell in row if cell]
 
