@@ -23,7 +23,7 @@ NAME = "pypdfium2"
 MAX_PAGE_CHARS = 200_000
 MAX_PAGE_OBJECTS = 500_000
 # Unicode values PDFium gives glyphs it cannot map: nothing, a replacement, or a private-use slot.
-_UNMAPPED = range(0xE000, 0xF900)
+UNMAPPED = range(0xE000, 0xF900)
 # What PDFium reports for a hyphen drawn at the end of a line (it guesses a soft hyphen): the
 # glyph is there, and between ideographs it is a real dash (大创谷艺术中心-敦煌当代美术馆).
 _LINE_END_HYPHEN = 0xFFFE
@@ -357,6 +357,14 @@ class Reader:
             raw.FPDFText_GetFontSize,
         )
         generated = raw.FPDFText_IsGenerated
+        # A font with no Unicode map (no ToUnicode, no standard encoding): PDFium gives its codes as if
+        # they were Unicode (!$%&, ЀЁЂ…), garbage that reads as text; a sample says whether to ask per glyph.
+        # Where the codes it falls back on are mostly ideographs, they are Unicode values (Tesseract's
+        # identity map, too long a range for PDFium): those are the text.
+        unmapped = raw.FPDFText_HasUnicodeMapError
+        step = max(1, count // _SAMPLE)
+        flagged = [units[k] for k in range(0, count, step) if unmapped(text_page, k)]
+        check = 2 * sum(0x3400 <= unit < 0xA000 for unit in flagged) < len(flagged)
         chars: list[_Char] = []
         append = chars.append
         undecodable = 0
@@ -367,6 +375,9 @@ class Reader:
         middle_x, middle_y = width / 2, height / 2
         for k in range(count):
             unit = units[k]
+            if check and unmapped(text_page, k):
+                undecodable += 1
+                continue
             if 0x20 < unit < 0xD800:
                 text = chr(unit)
             elif 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
@@ -377,7 +388,7 @@ class Reader:
                 pending_high = 0
             elif unit == _LINE_END_HYPHEN:
                 text = "-"
-            elif unit in (0, 0xFFFD) or unit in _UNMAPPED:
+            elif unit in (0, 0xFFFD) or unit in UNMAPPED:
                 undecodable += 1
                 continue
             elif unit < 0x20 or (unit == 0x20 and (ocr or generated(text_page, k))):

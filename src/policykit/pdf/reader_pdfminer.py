@@ -112,6 +112,8 @@ def _collector_class():
                     text = font.to_unichr(cid)
                 except PDFUnicodeNotDefined:
                     text = None
+                if text is not None and len(text) == 1 and ord(text) in reader_pdfium.UNMAPPED:
+                    text = None  # a private-use slot: a map to nothing anyone reads, as PDFium counts it
                 glyph = glyphs[cid] = (font.char_width(cid), text)
             width, text = glyph
             advance = width * fontsize * scaling
