@@ -311,3 +311,20 @@ def test_a_landscape_table_page_between_portrait_pages_keeps_the_text_around_it(
     expected, got = load_document(expected_text), load_document(tmp_path / f"{path.stem}.pdf")
     assert pdf_probe.outline(got) == pdf_probe.outline(expected)
     assert pdf_probe.paragraphs(got) == pdf_probe.paragraphs(expected)
+
+
+@pytest.mark.corpus
+def test_a_two_column_page_printed_by_libreoffice_reads_as_its_text(corpus_dir, tmp_path):
+    """The 公文 typed in two columns of 12 pt type: each column read down in turn, paragraphs joined across
+    the column and the page, outline and visible text as the text's."""
+    if pdf_probe.soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: the office-print probe needs it")
+    texts = [corpus_dir / f"{name}.txt" for name in PROBED[::3]]
+    missing = [path.name for path in texts if not path.exists()]
+    if missing:
+        pytest.skip(f"corpus documents not found: {', '.join(missing)}")
+    results = pdf_probe.compare(texts, "twocol", tmp_path)
+    assert [(r.name, r.outline, r.paragraphs, r.text) for r in results] == [
+        (r.name, (), (), ()) for r in results
+    ]
+    assert all(r.pages >= 3 for r in results), "the columns run over several pages"
