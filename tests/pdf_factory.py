@@ -82,10 +82,11 @@ def build_pdf(
     wrap_cells: float | None = None,
     valign: str = "top",
     cell_pad: float | None = None,
+    title_size: float = 9.0,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
-        `title` is drawn as a running header on every page; `page_number` is a format string for the
+        `title` is drawn as a running header on every page (in `title_size` type); `page_number` is a format string for the
         footer (None for no page numbers); `password` encrypts the file with that user password.
         `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
         "block" sets them flush left and justified, with space between paragraphs, and headings
@@ -129,7 +130,7 @@ def build_pdf(
     def decorate() -> None:
         if title:  # at the head of the page as it stands: a landscape annex page's own top
             width, height = canvas._pagesize
-            canvas.setFont(FONT, 9)
+            canvas.setFont(FONT, title_size)
             canvas.drawCentredString(width / 2, height - header_at, title)
             canvas.line(MARGIN, height - header_at - 6, width - MARGIN, height - header_at - 6)
         if page_number:

@@ -306,3 +306,24 @@ def test_text_set_off_the_page_is_not_read(tmp_path):
     for reader in ("pypdfium2", "pdfminer"):
         lines = [line.text.strip() for line in read_pdf(pdf, reader=reader).lines if line.text.strip()]
         assert lines == ["一、总体要求"], reader
+
+
+@pytest.mark.parametrize(("title_size", "header_at"), [(9.0, 50.0), (10.5, 50.0), (10.5, 62.0)])
+def test_a_running_head_on_both_pages_of_a_two_page_document_goes(
+    title_size, header_at, corpus_dir, tmp_path
+):
+    """One page of text and a landscape annex page: the head stands twice, at the top of each page as it
+    stands, in small or body type, apart from the body or close to it: it is furniture, not the title."""
+    reference = load_document(corpus_dir / "shanghai-onshore-wind-pv-plan-2025.txt")
+    pdf = tmp_path / "notice.pdf"
+    pages = build_pdf(
+        reference.text,
+        pdf,
+        title="某市人民政府文件",
+        title_size=title_size,
+        header_at=header_at,
+        annex_table=("附件1 主要指标", WRAPPED),
+        wrap_cells=7,
+    )
+    assert pages == 2
+    assert squeeze(load_document(pdf).text).startswith(squeeze(reference.text))
