@@ -82,10 +82,11 @@ def build_pdf(
     wrap_cells: float | None = None,
     valign: str = "top",
     cell_pad: float | None = None,
+    title_size: float = 9.0,
 ) -> int:
     """Lay `text` out into a PDF at `path` and return its page count.
 
-        `title` is drawn as a running header on every page; `page_number` is a format string for the
+        `title` is drawn as a running header on every page (in `title_size` type); `page_number` is a format string for the
         footer (None for no page numbers); `password` encrypts the file with that user password.
         `style` "indent" sets paragraphs with a two-character first-line indent, ragged right;
         "block" sets them flush left and justified, with space between paragraphs, and headings
@@ -127,10 +128,11 @@ def build_pdf(
     state = {"page": 1, "column": 0, "y": top}
 
     def decorate() -> None:
-        if title:
-            canvas.setFont(FONT, 9)
-            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - header_at, title)
-            canvas.line(MARGIN, PAGE_HEIGHT - header_at - 6, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - header_at - 6)
+        if title:  # at the head of the page as it stands: a landscape annex page's own top
+            width, height = canvas._pagesize
+            canvas.setFont(FONT, title_size)
+            canvas.drawCentredString(width / 2, height - header_at, title)
+            canvas.line(MARGIN, height - header_at - 6, width - MARGIN, height - header_at - 6)
         if page_number:
             canvas.setFont(FONT, 9)
             label = page_number.format(n=state["page"], total=total)
@@ -230,12 +232,20 @@ def _annex_page(
 ) -> None:
     """A landscape page: the caption, then a ruled table, each cell's text at its left edge.
 
-    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line.
+    `rules` "filled" draws the grid as Word's PDF export does: each rule a thin filled box, not a line;
+    "form" draws the grid inside a form XObject placed on the page (as some exporters reuse a table's
+    lines); "boxes" strokes each cell's own rectangle (as LibreOffice and some 方正 exports draw a table).
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    deferred: list[tuple[float, float, float, float]] = []  # a form's rules, drawn after the text
+
     def rule(x0: float, y0: float, x1: float, y1: float) -> None:
-        if rules == "filled":
+        if rules == "form":
+            deferred.append((x0, y0, x1, y1))
+        elif rules in ("boxes", "none"):
+            return  # each cell strokes its own box, or the table has no rules at all
+        elif rules == "filled":
             canvas.rect(
                 min(x0, x1) - 0.25,
                 min(y0, y1) - 0.25,
@@ -274,11 +284,19 @@ def _annex_page(
             drop = (height - 24 - leading * (len(lines) - 1)) / 2 if valign == "middle" else 0.0
             for index, line in enumerate(lines):
                 canvas.drawString(edges[k] + pad, y - 16 - drop - index * leading, line)
-        if rules in ("grid", "filled"):
+            if rules == "boxes":
+                canvas.rect(edges[k], y - height, widths[k], height, stroke=1, fill=0)
+        if rules in ("grid", "filled", "form"):
             for x in edges:
                 rule(x, y, x, y - height)
         y -= height
     rule(edges[0], y, edges[-1], y)
+    if deferred:
+        canvas.beginForm("grid")
+        for x0, y0, x1, y1 in deferred:
+            canvas.line(x0, y0, x1, y1)
+        canvas.endForm()
+        canvas.doForm("grid")
 
 
 def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:
@@ -291,3 +309,58 @@ def build_scanned_pdf(path: str | Path, pages: int = 2) -> None:
         canvas.rect(MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, fill=1)
         canvas.showPage()
     canvas.save()
+
+
+def build_unmapped_pdf(text: str, path: str | Path, codes: str = "glyph-ids") -> None:
+    """A page of `text` in an embedded CJK font whose codes map to no Unicode, as some 方正 exports write it.
+
+    The codes are glyph ids in the order the subset met the characters (from 3, as subsetters number
+    them), or from 0x400 ("high-ids": PDFium reads them as Cyrillic); "private-use" adds a ToUnicode
+    sending each code to a private-use code point. Nothing in the file says which character a code is.
+    "some-lines" maps the codes right (a ToUnicode to the characters) but sets every third line in a
+    second subset of the font that has no map, as a heading font may be.
+    """
+    from tests.ocr_factory import _glyphless_ttf, _stream, _write
+
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:30]
+    start = 0x400 if codes == "high-ids" else 3
+    ids: dict[str, int] = {}
+    content = b""
+    for index, line in enumerate(lines):
+        shown = "".join(f"{ids.setdefault(char, start + len(ids)):04X}" for char in line[:36])
+        font = "/F2" if codes == "some-lines" and index % 3 == 2 else "/F1"
+        y = PAGE_HEIGHT - MARGIN - 20 * index
+        content += f"BT {font} 12 Tf {MARGIN} {y} Td <{shown}> Tj ET\n".encode()
+    name = b"/ABCDEF+FZFSK--GBK1-0"
+    font = (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont "
+        + name
+        + b" /Encoding /Identity-H /DescendantFonts [6 0 R]"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH:.0f} {PAGE_HEIGHT:.0f}] /Contents 4 0 R ".encode()
+        + b"/Resources << /Font << /F1 5 0 R /F2 10 0 R >> >> >>",
+        _stream(content),
+        font + (b" /ToUnicode 9 0 R >>" if codes in ("private-use", "some-lines") else b" >>"),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name + b" /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 /CIDToGIDMap /Identity >>",
+        b"<< /Type /FontDescriptor /FontName " + name + b" /Ascent 880 /Descent -120 /CapHeight 880 /Flags 4 "
+        b"/FontBBox [0 -120 1000 880] /ItalicAngle 0 /StemV 80 /FontFile2 8 0 R >>",
+        _stream(ttf := _glyphless_ttf(), f" /Length1 {len(ttf)}", compress=False),
+    ]
+    targets = {
+        code: ord(char) if codes == "some-lines" else 0xE000 + k for k, (char, code) in enumerate(ids.items())
+    }
+    pairs = "".join(f"<{code:04X}> <{target:04X}>\n" for code, target in targets.items())
+    cmap = (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+        "<< /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        f"{len(ids)} beginbfchar\n{pairs}endbfchar\nendcmap\n"
+        "CMapName currentdict /CMap defineresource pop\nend\nend\n"
+    )
+    objects.append(_stream(cmap.encode(), compress=False))
+    objects.append(font + b" >>")  # the second subset: no ToUnicode
+    _write(objects, Path(path))

@@ -237,3 +237,94 @@ def test_white_widened_beside_a_full_width_mark_is_no_space():
     _row(chars, "17.7%、17.4%、68%。全省上下众志成城、严防坚守。", LEFT, 100.0 + LEADING)
     page = PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
     assert layout_lines([page])[0] == ("均可支配收入分别达6.9万元、3.4万元，增长", 1)
+
+
+LANDSCAPE_TABLE = [
+    ["序号", "指标", "单位", "属性", "2020年", "2025年目标值"],
+    ["1", "城镇新增就业", "万人", "预期性", "10", "12"],
+    ["2", "单位地区生产总值二氧化碳排放降低（%）", "%", "约束性", "18", "19.5"],
+    ["3", "非化石能源占一次能源消费比重", "%", "约束性", "15.8", "20"],
+]
+
+
+def _landscape_table_between(docx_path, at: int, caption: str, rows: list[list[str]]) -> None:
+    """Put a landscape section holding `caption` and a table after body paragraph `at`, portrait around it."""
+    import copy
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document(str(docx_path))
+    body = document.element.body
+    portrait = body.find(qn("w:sectPr"))
+    anchor = document.paragraphs[at]
+    # A section ends with the paragraph that carries its sectPr: the text above stays portrait.
+    anchor._p.get_or_add_pPr().append(copy.deepcopy(portrait))
+    heading = document.add_paragraph(caption)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for cells, row in zip(table.rows, rows, strict=True):
+        for cell, text in zip(cells.cells, row, strict=True):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(12)
+    closing = document.add_paragraph()
+    landscape = copy.deepcopy(portrait)
+    closing._p.get_or_add_pPr().append(landscape)
+    size = landscape.find(qn("w:pgSz"))
+    width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+    size.set(qn("w:w"), height)
+    size.set(qn("w:h"), width)
+    size.set(qn("w:orient"), "landscape")
+    anchor._p.addnext(heading._p)  # add_* put them at the end: move them after the anchor
+    heading._p.addnext(table._tbl)
+    table._tbl.addnext(closing._p)
+    document.save(str(docx_path))
+
+
+@pytest.mark.corpus
+def test_a_landscape_table_page_between_portrait_pages_keeps_the_text_around_it(corpus_dir, tmp_path):
+    """LibreOffice prints a landscape section (an indicator table) in the middle of a portrait 公文: the
+    text before and after it reads as before, the table's cells one a line between them."""
+    from policykit.pipeline import load_document
+
+    if pdf_probe.soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: the office-print probe needs it")
+    path = corpus_dir / "shanghai-yangpu-heritage-3yr-action-plan-2024-2026.txt"
+    if not path.exists():
+        pytest.skip(f"corpus document not found: {path.name}")
+    reference = load_document(path)
+    paragraphs = [line for line in reference.text.splitlines() if line.strip()]
+    at = next(k for k in range(len(paragraphs) // 3, len(paragraphs)) if paragraphs[k].endswith("。"))
+    typed = tmp_path / f"{path.stem}.docx"
+    pdf_probe.build_docx(reference.text, typed, "gongwen", reference.metadata.title)
+    caption = "附表　主要指标"
+    _landscape_table_between(typed, at, caption, LANDSCAPE_TABLE)
+    pdf_probe.to_pdf([typed], tmp_path, str(tmp_path / "lo-profile"))
+    expected_text = tmp_path / "expected.txt"
+    cells = "\n\n".join(cell for row in LANDSCAPE_TABLE for cell in row)
+    expected_text.write_text(
+        "\n".join(paragraphs[: at + 1]) + f"\n\n{caption}\n\n{cells}\n\n" + "\n".join(paragraphs[at + 1 :]),
+        "utf-8",
+    )
+    expected, got = load_document(expected_text), load_document(tmp_path / f"{path.stem}.pdf")
+    assert pdf_probe.outline(got) == pdf_probe.outline(expected)
+    assert pdf_probe.paragraphs(got) == pdf_probe.paragraphs(expected)
+
+
+@pytest.mark.corpus
+def test_a_two_column_page_printed_by_libreoffice_reads_as_its_text(corpus_dir, tmp_path):
+    """The 公文 typed in two columns of 12 pt type: each column read down in turn, paragraphs joined across
+    the column and the page, outline and visible text as the text's."""
+    if pdf_probe.soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: the office-print probe needs it")
+    texts = [corpus_dir / f"{name}.txt" for name in PROBED[::3]]
+    missing = [path.name for path in texts if not path.exists()]
+    if missing:
+        pytest.skip(f"corpus documents not found: {', '.join(missing)}")
+    results = pdf_probe.compare(texts, "twocol", tmp_path)
+    assert [(r.name, r.outline, r.paragraphs, r.text) for r in results] == [
+        (r.name, (), (), ()) for r in results
+    ]
+    assert all(r.pages >= 3 for r in results), "the columns run over several pages"

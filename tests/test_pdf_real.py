@@ -375,3 +375,38 @@ def test_a_letter_spaced_row_of_digits_with_a_wider_gap_keeps_that_space():
     chars = _glyphs("第", 72, pitch, gap=3.3) + _glyphs("12", 85.3, pitch, gap=3.3)
     chars += _glyphs("3", 105, pitch, gap=3.3) + _glyphs("项", 113.3, pitch, gap=3.3)
     assert _row_text(chars) == "第12 3项"
+
+
+@pytest.mark.parametrize("codes", ["glyph-ids", "high-ids", "private-use"])
+def test_a_cjk_font_without_a_unicode_map_is_one_clear_error(codes, corpus_dir, tmp_path, runner):
+    """Codes that map to nothing (no ToUnicode, or one to private-use slots) come out as !"#$, ЀЁЂ or
+    U+E000…: read, they would make a garbage clause tree. Either reader says so, naming the file and OCR."""
+    from tests.conftest import assert_one_error_line
+    from tests.pdf_factory import build_unmapped_pdf
+
+    pdf = tmp_path / "fangzheng.pdf"
+    build_unmapped_pdf((corpus_dir / "shanghai-onshore-wind-pv-plan-2025.txt").read_text("utf-8"), pdf, codes)
+    for reader in ("pypdfium2", "pdfminer"):
+        with pytest.raises(PdfError, match=r"cannot be decoded.*run OCR first") as raised:
+            read_pdf(pdf, reader=reader)
+        assert str(pdf) in str(raised.value), reader
+    assert_one_error_line(runner, pdf, "cannot be decoded")
+
+
+def test_lines_in_a_font_without_a_unicode_map_are_left_out_and_said(corpus_dir, tmp_path, caplog):
+    """Every third line in a second subset of the font with no map: the mapped lines read, the others go
+    (no !"#$ garbage; a lone glyph PDFium still maps may stay), and a warning names the page and OCR."""
+    from tests.pdf_factory import build_unmapped_pdf
+
+    text = (corpus_dir / "shanghai-onshore-wind-pv-plan-2025.txt").read_text("utf-8")
+    pdf = tmp_path / "heading-font.pdf"
+    build_unmapped_pdf(text, pdf, "some-lines")
+    typed = [line.strip()[:36] for line in text.splitlines() if line.strip()][:30]
+    for reader in ("pypdfium2", "pdfminer"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="policykit"):
+            lines = [line.text.strip() for line in read_pdf(pdf, reader=reader).lines if line.text.strip()]
+        assert [line for line in lines if len(line) > 1] == [
+            line for index, line in enumerate(typed) if index % 3 != 2
+        ], reader
+        assert any("page 1 has text in fonts without a Unicode map" in r.getMessage() for r in caplog.records)

@@ -62,6 +62,17 @@ def read_pdf(
             f"run OCR first, e.g. {OCR_COMMAND} --force-ocr in.pdf out.pdf",
             path=label,
         )
+    # Some fonts without a map (a heading font's subset): their glyphs are left out, and the reader told.
+    unmapped = [page.number for page in pages if page.undecodable >= max(_UNMAPPED_MIN, page.glyphs / 20)]
+    if unmapped:
+        numbers = ", ".join(map(str, unmapped))
+        log.warning(
+            "%s: %s %s text in fonts without a Unicode map, left out: OCR for the full text, e.g. %s --force-ocr in.pdf out.pdf",
+            label,
+            f"pages {numbers}" if len(unmapped) > 1 else f"page {numbers}",
+            "have" if len(unmapped) > 1 else "has",
+            OCR_COMMAND,
+        )
     # An OCR layer's misread characters (二O二五年, l2.5%) are put right where the context is sure.
     ocr_pages = frozenset(page.number for page in pages if page.ocr)
     lines, metadata = _page_details(fix_lines(layout_lines(pages, label), ocr_pages), label)
@@ -87,6 +98,10 @@ def read_pdf(
         pages=len(pages),
         metadata=metadata,
     )
+
+
+# Glyphs without a Unicode map on a page, at least, before the reader is told: a symbol font's bullets are fewer.
+_UNMAPPED_MIN = 10
 
 
 # A printed web page's metadata table sits above the title, within the first lines of page 1.

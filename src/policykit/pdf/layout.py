@@ -21,7 +21,13 @@ from policykit.model import SourceLine
 from policykit.pdf.columns import document_gutters
 from policykit.pdf.furniture import footnote_lines, median_leading, running_lines
 from policykit.pdf.ocr import undo_confusions
-from policykit.pdf.tables import CELL_GAP_EMS, join_wrapped_cells, table_rows, wall_between
+from policykit.pdf.tables import (
+    CELL_GAP_EMS,
+    join_unruled_cells,
+    join_wrapped_cells,
+    table_rows,
+    wall_between,
+)
 from policykit.zh.chars import is_cjk
 from policykit.zh.numbering import is_heading_line
 
@@ -333,7 +339,12 @@ def _page_lines(page: PageText, gutters: list[tuple[float, float]], first_block:
         pending.clear()
         block += 1
 
-    for f in sorted(page.fragments, key=lambda f: (f.top, f.x0)):
+    fragments = page.fragments
+    if page.width > 0 and page.height > 0:  # text set off the page is no part of it, as no viewer shows it
+        fragments = tuple(
+            f for f in fragments if f.bottom > 0 and f.top < page.height and f.x1 > 0 and f.x0 < page.width
+        )
+    for f in sorted(fragments, key=lambda f: (f.top, f.x0)):
         column = column_of(f)
         if column >= 0:
             pending[column].append(f)
@@ -461,6 +472,7 @@ def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str,
     body = [line for index, line in enumerate(ordered) if index not in running and index not in notes]
     body = _without_chrome(body, label)
     body = join_wrapped_cells(body, {page.number: page.rules for page in pages})
+    body = join_unruled_cells(body)
     edges = _column_edges(body, gutters, {page.number: page.width for page in pages})
     leading = median_leading(body)
     body_size = statistics.median(line.size for line in body) if body else 0.0

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from policykit.errors import PdfError
 from policykit.pdf.layout import PageText, fragments_of
-from policykit.pdf.tables import Rule, horizontal_rule, vertical_rule
+from policykit.pdf.tables import Rule, box_sides, horizontal_rule, joined_rules, vertical_rule
 
 if TYPE_CHECKING:
     from pypdfium2.raw import FPDF_PAGE, FPDF_TEXTPAGE
@@ -23,7 +23,7 @@ NAME = "pypdfium2"
 MAX_PAGE_CHARS = 200_000
 MAX_PAGE_OBJECTS = 500_000
 # Unicode values PDFium gives glyphs it cannot map: nothing, a replacement, or a private-use slot.
-_UNMAPPED = range(0xE000, 0xF900)
+UNMAPPED = range(0xE000, 0xF900)
 # What PDFium reports for a hyphen drawn at the end of a line (it guesses a soft hyphen): the
 # glyph is there, and between ideographs it is a real dash (大创谷艺术中心-敦煌当代美术馆).
 _LINE_END_HYPHEN = 0xFFFE
@@ -97,6 +97,21 @@ def _upright(
     dx, dy = (edges[0] + edges[2]) / 2 - middle_x, (edges[1] + edges[3]) / 2 - middle_y
     x, y = middle_x + dx * cos + dy * sin, middle_y - dx * sin + dy * cos
     return x - width / 2, y + tall / 2, x + width / 2
+
+
+def _times(first: tuple[float, ...], then: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix that applies `first`, then `then` (PDF's row-vector order: first × then)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = then
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def _placed(matrix: tuple[float, ...], x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+    """A box placed by `matrix`: the upright box around its four corners (x0, y0, x1, y1)."""
+    a, b, c, d, e, f = matrix
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 class PageTooLarge(Exception):
@@ -183,21 +198,85 @@ class Reader:
     def _rules(
         self, page: FPDF_PAGE, objects: int, height: float
     ) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
-        """The page's horizontal rules (x0, x1, y from the top) and vertical ones (x, top, bottom): its tables' lines."""
+        """The page's horizontal rules (x0, x1, y from the top) and vertical ones (x, top, bottom): its tables' lines.
+
+        Rules drawn inside forms count (placed by the form's matrix), and so do the sides of a stroked
+        rectangle, a table cell drawn as its own box.
+        """
+        found: list[Rule] = []
+        walls: list[Rule] = []
+        get = partial(self.raw.FPDFPage_GetObject, page)
+        self._paths(get, objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), found, walls, 0)
+        return (
+            tuple((x0, x1, height - y) for x0, x1, y in joined_rules(found)),
+            tuple((x, height - y1, height - y0) for x, y0, y1 in walls),
+        )
+
+    def _paths(
+        self,
+        get: Callable[[int], object],
+        count: int,
+        matrix: tuple[float, ...],
+        found: list[Rule],
+        walls: list[Rule],
+        depth: int,
+    ) -> None:
+        """Add the rules among `count` objects (`get(i)`), y up, placed by `matrix`; forms looked into."""
         raw = self.raw
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
-        path = raw.FPDF_PAGEOBJ_PATH
-        found, walls = [], []
-        for i in range(objects):
-            item = raw.FPDFPage_GetObject(page, i)
-            if raw.FPDFPageObj_GetType(item) != path or not raw.FPDFPageObj_GetBounds(item, *bounds):
+        path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+        placed = matrix != (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        for i in range(count):
+            item = get(i)
+            kind = raw.FPDFPageObj_GetType(item)
+            if kind == form and depth < _FORM_DEPTH:
+                inner = raw.FS_MATRIX()
+                raw.FPDFPageObj_GetMatrix(item, ctypes.byref(inner))
+                own = (inner.a, inner.b, inner.c, inner.d, inner.e, inner.f)
+                children = raw.FPDFFormObj_CountObjects(item)
+                get_child = partial(raw.FPDFFormObj_GetObject, item)
+                self._paths(get_child, children, _times(own, matrix), found, walls, depth + 1)
                 continue
-            if horizontal_rule(left.value, right.value, bottom.value, top.value):
-                found.append((left.value, right.value, height - (top.value + bottom.value) / 2))
-            elif vertical_rule(left.value, right.value, bottom.value, top.value):
-                walls.append(((left.value + right.value) / 2, height - top.value, height - bottom.value))
-        return tuple(found), tuple(walls)
+            if kind != path or not raw.FPDFPageObj_GetBounds(item, *bounds):
+                continue
+            x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+            if placed:
+                x0, y0, x1, y1 = _placed(matrix, x0, y0, x1, y1)
+            if horizontal_rule(x0, x1, y0, y1):
+                found.append((x0, x1, (y0 + y1) / 2))
+            elif vertical_rule(x0, x1, y0, y1):
+                walls.append(((x0 + x1) / 2, y0, y1))
+            elif self._stroked_box(item):
+                across, down = box_sides(x0, x1, y0, y1)
+                found.extend(across)
+                walls.extend(down)
+
+    def _stroked_box(self, item: object) -> bool:
+        """Tell whether a path is one stroked rectangle: four straight sides meeting at its corners."""
+        raw = self.raw
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        segments = raw.FPDFPath_CountSegments(item)
+        if not 4 <= segments <= 5 or not raw.FPDFPath_GetDrawMode(
+            item, ctypes.byref(fill), ctypes.byref(stroke)
+        ):
+            return False
+        if not stroke.value:
+            return False
+        x, y = ctypes.c_float(), ctypes.c_float()
+        points = []
+        for k in range(segments):
+            segment = raw.FPDFPath_GetPathSegment(item, k)
+            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_BEZIERTO:
+                return False
+            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            points.append((x.value, y.value))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
+        return all(
+            min(abs(px - low_x), abs(px - high_x)) < 0.5 and min(abs(py - low_y), abs(py - high_y)) < 0.5
+            for px, py in points
+        )
 
     def _dropped(self, page: FPDF_PAGE, text_page: FPDF_TEXTPAGE, objects: int) -> list:
         """The text objects in a font that is not embedded which PDFium left out of the page's text.
@@ -278,6 +357,14 @@ class Reader:
             raw.FPDFText_GetFontSize,
         )
         generated = raw.FPDFText_IsGenerated
+        # A font with no Unicode map (no ToUnicode, no standard encoding): PDFium gives its codes as if
+        # they were Unicode (!$%&, ЀЁЂ…), garbage that reads as text; a sample says whether to ask per glyph.
+        # Where the codes it falls back on are mostly ideographs, they are Unicode values (Tesseract's
+        # identity map, too long a range for PDFium): those are the text.
+        unmapped = raw.FPDFText_HasUnicodeMapError
+        step = max(1, count // _SAMPLE)
+        flagged = [units[k] for k in range(0, count, step) if unmapped(text_page, k)]
+        check = 2 * sum(0x3400 <= unit < 0xA000 for unit in flagged) < len(flagged)
         chars: list[_Char] = []
         append = chars.append
         undecodable = 0
@@ -288,6 +375,9 @@ class Reader:
         middle_x, middle_y = width / 2, height / 2
         for k in range(count):
             unit = units[k]
+            if check and unmapped(text_page, k):
+                undecodable += 1
+                continue
             if 0x20 < unit < 0xD800:
                 text = chr(unit)
             elif 0xD800 <= unit < 0xDC00:  # first half of a character outside the BMP
@@ -298,7 +388,7 @@ class Reader:
                 pending_high = 0
             elif unit == _LINE_END_HYPHEN:
                 text = "-"
-            elif unit in (0, 0xFFFD) or unit in _UNMAPPED:
+            elif unit in (0, 0xFFFD) or unit in UNMAPPED:
                 undecodable += 1
                 continue
             elif unit < 0x20 or (unit == 0x20 and (ocr or generated(text_page, k))):

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from policykit.errors import PdfError
 from policykit.pdf import reader_pdfium
 from policykit.pdf.layout import PageText, fragments_of
-from policykit.pdf.tables import horizontal_rule, vertical_rule
+from policykit.pdf.tables import box_sides, horizontal_rule, joined_rules, vertical_rule
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from pdfminer.pdfcolor import PDFColorSpace
     from pdfminer.pdffont import PDFFont
@@ -25,6 +25,18 @@ NAME = "pdfminer"
 # lines for one browser-printed PDF; none of it matters for the text.
 for _noisy in ("pdfminer", "pdfplumber"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+
+def _box(path: Sequence[tuple], points: Sequence[tuple[float, float]]) -> bool:
+    """Tell whether a path is one rectangle: straight sides (no curve) meeting at its four corners."""
+    if not 4 <= len(points) <= 5 or any(segment[0] in "cvy" for segment in path):
+        return False
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
+    return all(
+        min(abs(x - low_x), abs(x - high_x)) < 0.5 and min(abs(y - low_y), abs(y - high_y)) < 0.5
+        for x, y in points
+    )
 
 
 def _collector_class():
@@ -46,7 +58,8 @@ def _collector_class():
             self.walls: list[tuple[float, float, float]] = []  # (x, y0, y1 up) of vertical rules
 
         def paint_path(self, graphicstate, stroke, fill, evenodd, path) -> None:  # type: ignore[no-untyped-def]
-            """Keep a thin, wide path: a table's row rule (a stroked line or a filled hairline box)."""
+            """Keep a thin, wide path: a table's row rule (a stroked line or a filled hairline box); and
+            a stroked rectangle's sides (a table cell drawn as its own box)."""
             if self.ctm is None:
                 return
             a, b, c, d, e, f = self.ctm
@@ -63,6 +76,10 @@ def _collector_class():
                 self.rules.append((min(xs), max(xs), (min(ys) + max(ys)) / 2))
             elif vertical_rule(min(xs), max(xs), min(ys), max(ys)):
                 self.walls.append(((min(xs) + max(xs)) / 2, min(ys), max(ys)))
+            elif stroke and _box(path, points):
+                across, down = box_sides(min(xs), max(xs), min(ys), max(ys))
+                self.rules.extend(across)
+                self.walls.extend(down)
 
         def render_string(
             self,
@@ -95,6 +112,8 @@ def _collector_class():
                     text = font.to_unichr(cid)
                 except PDFUnicodeNotDefined:
                     text = None
+                if text is not None and len(text) == 1 and ord(text) in reader_pdfium.UNMAPPED:
+                    text = None  # a private-use slot: a map to nothing anyone reads, as PDFium counts it
                 glyph = glyphs[cid] = (font.char_width(cid), text)
             width, text = glyph
             advance = width * fontsize * scaling
@@ -180,7 +199,7 @@ class Reader:
             undecodable=device.undecodable,
             images=images,
             ocr=ocr,
-            rules=tuple((x0, x1, height - y) for x0, x1, y in device.rules) if chars else (),
+            rules=tuple((x0, x1, height - y) for x0, x1, y in joined_rules(device.rules)) if chars else (),
             walls=tuple((x, height - y1, height - y0) for x, y0, y1 in device.walls) if chars else (),
         )
 

@@ -91,6 +91,34 @@ def vertical_rule(x0: float, x1: float, y0: float, y1: float) -> bool:
     return x1 - x0 <= _RULE_THICKNESS and y1 - y0 >= _WALL_LENGTH
 
 
+def box_sides(x0: float, x1: float, y0: float, y1: float) -> tuple[list[Rule], list[Rule]]:
+    """A stroked rectangle's sides: its top and bottom as rules (x0, x1, y), its left and right as walls
+    (x, y0, y1). LibreOffice and some 方正 exports draw each table cell as a box of its own."""
+    across = [(x0, x1, y0), (x0, x1, y1)] if x1 - x0 >= _RULE_LENGTH else []
+    down = [(x0, y0, y1), (x1, y0, y1)] if y1 - y0 >= _WALL_LENGTH else []
+    return across, down
+
+
+def joined_rules(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """Rules (x0, x1, y) on one line that meet end to end, joined: a row's border drawn cell by cell
+    (each cell's own box, or a segment a cell) is one rule under the whole row."""
+    lines: list[list[Rule]] = []  # rules at one height (within half a point), top to bottom
+    for rule in sorted(rules, key=lambda rule: rule[2]):
+        if lines and rule[2] - lines[-1][-1][2] <= 0.5:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[Rule] = []
+    for line in lines:
+        start = len(out)
+        for x0, x1, y in sorted(line):
+            if len(out) > start and x0 <= out[-1][1] + _RULE_THICKNESS:
+                out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2])
+            else:
+                out.append((x0, x1, y))
+    return tuple(out)
+
+
 def wall_between(left: float, right: float, top: float, bottom: float, walls: Sequence[Rule]) -> bool:
     """Whether a column rule stands in the white from `left` to `right` along the row from `top` to `bottom`."""
     middle = (top + bottom) / 2
@@ -120,6 +148,108 @@ def join_wrapped_cells(lines: Sequence[Line], rules: dict[int, tuple[Rule, ...]]
         out.extend(_rows(lines[index:end], page_rules))
         index = end
     return out
+
+
+def join_unruled_cells(lines: Sequence[Line]) -> list[Line]:
+    """Join a rule-less table row's lines into one: no rule bounds the row, so its column geometry does.
+
+    Rows of a table without rules stand apart by more white than the lines of a wrapped cell. A line
+    close to a row (no more than a cell's line spacing away) whose every part sits in one of the
+    table's columns, the others empty, and where the row's cell fills its column (one more ideograph
+    did not fit) or is empty (the row's other cells centred down a wrapped one), continues that cell.
+    A row's tails may have kept the next row out of the table's run of rows: a pass after a change
+    finds it.
+    """
+    out = list(lines)
+    for _ in range(_PASSES):
+        joined = _join_unruled(out)
+        if len(joined) == len(out):
+            break
+        out = joined
+    return out
+
+
+_PASSES = 3
+
+
+def _join_unruled(lines: Sequence[Line]) -> list[Line]:
+    """One pass of `join_unruled_cells` over the table rows `table_rows` finds."""
+    rows = table_rows(lines)
+    if not rows:
+        return list(lines)
+    columns: dict[int, list[tuple[float, float]]] = {}
+    for page in {lines[index].page for index in rows}:
+        columns[page] = _columns(
+            [part for index in rows if lines[index].page == page for part in lines[index].cells]
+        )
+    taken: dict[int, int] = {}  # line index → the row index it continues
+    for index in sorted(rows):
+        line = lines[index]
+        centred = _single_row(lines, index, rows)
+        for step in (-1, 1) if centred else (1,):
+            near = index
+            while 0 <= near + step < len(lines):
+                other = lines[near + step]
+                if (
+                    near + step in rows
+                    or near + step in taken
+                    or not _continues_cell(line, other, lines[near], columns[line.page], empty=centred)
+                ):
+                    break
+                near += step
+                taken[near] = index
+    if not taken:
+        return list(lines)
+    out: list[Line] = []
+    members: dict[int, list[int]] = {}
+    for part, row in taken.items():
+        members.setdefault(row, []).append(part)
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        if index in members:
+            run = [lines[k] for k in sorted([index, *members[index]])]
+            out.extend(_joined_or_not(run))
+        else:
+            out.append(line)
+    return out
+
+
+def _single_row(lines: Sequence[Line], index: int, rows: set[int]) -> bool:
+    """Whether no other row of the table stands within a cell's line spacing of row `index`: rows set
+    apart by white, so a line just above it may be a wrapped cell's head with the row centred down it."""
+    line = lines[index]
+    gap = _WRAP_GAP_EMS * max(line.size, 1.0)
+    return not any(
+        lines[k].page == line.page and lines[k].top - gap <= line.bottom and line.top - gap <= lines[k].bottom
+        for k in (index - 3, index - 2, index - 1, index + 1, index + 2, index + 3)
+        if k in rows
+    )
+
+
+def _continues_cell(
+    row: Line, line: Line, neighbour: Line, columns: Sequence[tuple[float, float]], *, empty: bool
+) -> bool:
+    """Whether `line`, next to `neighbour` (the row or a line already on it), holds only pieces of the row's
+    cells: close by, each part in a column of its own where the row's cell fills the column (or, `empty`,
+    has no text)."""
+    size = max(row.size, 1.0)
+    if line.page != row.page or len(line.cells) >= _MIN_CELLS or is_heading_line(line.text.strip()):
+        return False
+    if max(line.top - neighbour.bottom, neighbour.top - line.bottom) > _WRAP_GAP_EMS * size:
+        return False
+    slack = 0.5 * size
+    used: set[int] = set()
+    for x0, x1, _ in _parts(line):
+        slot = next((k for k, (a, b) in enumerate(columns) if a - slack <= x0 and x1 <= b + slack), None)
+        if slot is None or slot in used:
+            return False
+        used.add(slot)
+        a, b = columns[slot]
+        cells = [c for c in row.cells if a - slack <= c[0] and c[1] <= b + slack]
+        if not (any(c[1] > b - _FULL_EMS * size for c in cells) or (empty and not cells)):
+            return False
+    return True
 
 
 def _spans(rule: Rule, x0: float, x1: float) -> bool:
