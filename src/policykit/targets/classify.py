@@ -65,6 +65,17 @@ class Reading:
     follows_a_figure: bool  # the sentence already gave a figure
     baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
     from_period: bool = False  # the year is only the plan's period end, not one the text gives
+    grant: str = ""  # what a per-unit rate is given as (按每张床位1万元给予一次性建设补助 → 一次性建设补助)
+
+
+def _subsidy_rate(r: Reading) -> bool:
+    """The rate of a subsidy, per unit it is paid for: 按每张床位1万元给予一次性建设补助 (named by what is given).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("对新建养老机构按每张床位1万元给予一次性建设补助。")
+    [('1万元', 'figure', 'a subsidy rate')]
+    """
+    return bool(r.grant)
 
 
 def _never_a_target(r: Reading) -> bool:
@@ -365,6 +376,7 @@ def _goal(r: Reading) -> bool:
 
 
 RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
+    ("a subsidy rate", "figure", _subsidy_rate),
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),

@@ -41,6 +41,7 @@ from policykit.targets.naming import (
     _before_baseline,
     _beneficiaries,
     _changed_before,
+    _granted,
     _left_phrase_bracketed,
     _relative_bound,
     _short_list_end,
@@ -71,8 +72,6 @@ class _Found:
     since: int | None = None  # the first year of a figure over several years
 
 
-_PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
-_GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
 _CAPPED_GRANT = pattern_cache.compile(r"(?:每[\u4e00-\u9fff]{1,3}?)*(?:最高|最多)?$")
 
 
@@ -390,12 +389,10 @@ def _read_sentence(
             follows_a_figure=bool(found),
             baseline_in_list=baseline_in_list,
             from_period=from_period,
+            grant=_granted(text, left, after_end),
         )
-        granted = _GRANT_RATE.match(text, after_end) if _PER_UNIT_RATE.search(left) else None
-        # 按每张床位1万元给予一次性建设补助: a subsidy's rate, named by what is given
-        subsidy: tuple[TargetKind, str] = ("figure", "a subsidy rate")
-        kind, rule = subsidy if granted else classify(reading)
-        indicator = granted.group(1) if granted else indicator
+        kind, rule = classify(reading)
+        indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate
         forecasting = forecasting or rule == "a forecast"
         since = None
         if kind == "achieved" or rule == "the baseline of a change":

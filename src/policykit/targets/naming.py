@@ -277,3 +277,20 @@ def _with_list_units(text: str, quantities: list[Quantity], s_start: int, s_end:
             group=unit_of.group,
         )
     return shared
+
+
+_PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
+_GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
+
+
+def _granted(text: str, left: str, after_end: int) -> str:
+    """What a per-unit rate is given as, or "": 按每张床位1万元给予一次性建设补助 → 一次性建设补助.
+
+    >>> text = "按每张床位1万元给予一次性建设补助。"
+    >>> _granted(text, "按每张床位", text.index("给")), _granted("新增床位1万张。", "新增床位", 6)
+    ('一次性建设补助', '')
+    """
+    if not _PER_UNIT_RATE.search(left):
+        return ""
+    granted = _GRANT_RATE.match(text, after_end)
+    return granted.group(1) if granted else ""
