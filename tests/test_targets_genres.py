@@ -655,3 +655,46 @@ def test_a_vision_paragraph_past_the_plan_period_lends_no_year_to_the_goals_afte
     found = read_file(tmp_path, text)
     assert ("灾害预警信息发布公众覆盖率", 90, "%", None, 2025, "target") in found
     assert ("专业人才占比", 60, "%", None, 2025, "target") in found
+
+
+# ---------------------------------------------------------------- seventh batch: deadlines between name and verb,
+# an evaluation's 约束性指标 and the results beside its goals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湿地保护率到2026年提高到58%。", ("湿地保护率", 58, "%", None, 2026)),
+        ("全省高速公路通车里程在2028年前突破9000公里。", ("高速公路通车里程", 9000, "公里", ">", 2028)),
+    ],
+)
+def test_a_deadline_between_the_name_and_its_verb_keeps_the_name(text, expected):
+    assert expected in targets(text, 2024)
+
+
+EVALUATION = TargetContext(
+    reference_year=2024, achieved=True, evaluation=True, plan_end=2025, period_end=2025
+)
+
+
+def evaluated(text: str) -> list[tuple]:
+    """Every figure of a sentence of a mid-term evaluation reporting through 2023 on a plan ending in 2025."""
+    found = extract_text(text, context=EVALUATION, include_all=True)
+    return [(t.indicator, t.value, t.year, t.kind) for t in found]
+
+
+def test_an_evaluation_reads_a_figure_it_calls_a_binding_indicator_as_the_plans_goal():
+    found = evaluated("主要污染物排放总量减少8%为约束性指标，前三年累计减少6.1%。")
+    assert ("主要污染物排放总量", 8, 2025, "target") in found
+    assert ("主要污染物排放总量", 6.1, 2023, "achieved") in found
+    found = evaluated("全员劳动生产率提高到15万元为预期性指标。")
+    assert [f[3] for f in found] == ["target"]
+
+
+def test_an_evaluation_reads_a_result_beside_a_goal_in_the_same_sentence_as_achieved():
+    found = evaluated("农村自来水普及率规划目标为98%，2023年为96.4%，预计到2025年能够完成。")
+    assert ("农村自来水普及率", 98, 2025, "target") in found
+    assert ("农村自来水普及率", 96.4, 2023, "achieved") in found
+    found = evaluated("城市生活垃圾分类覆盖率到2025年达到95%为约束性指标，目前已达到90.3%。")
+    assert ("城市生活垃圾分类覆盖率", 95, 2025, "target") in found
+    assert [f[3] for f in found if f[1] == 90.3] == ["achieved"]

@@ -97,6 +97,25 @@ def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bo
     return False
 
 
+_YEAR_WRITTEN = pattern_cache.compile(r"(\d{4})年")
+
+
+def _clause_reports(text: str, start: int, stop: int, reference: int | None) -> bool:
+    """Tell whether the clause before a figure reports a result: 2023年为86.5%, 目前已达到98.2% (in an evaluation,
+    beside a goal's deadline in the same sentence: 规划目标为90%，2023年为86.5%，预计到2025年可如期实现).
+
+    >>> _clause_reports("目标为90%，2023年为86.5%", 7, 13, 2024), _clause_reports("到2025年达到100%", 0, 9, 2024)
+    (True, False)
+    """
+    clause = text[start:stop]
+    if _deadlines(clause, reference):
+        return False
+    years = [int(hit.group(1)) for hit in _YEAR_WRITTEN.finditer(clause)]
+    if years and reference is not None and all(year < reference for year in years):
+        return True
+    return _marks_a_result(clause)
+
+
 def _looks_ahead(sentence: str) -> bool:
     """Tell whether a sentence speaks of the future (到2025年, 力争, 今年), ignoring 截至2025年 (a review)."""
     words = _words()
@@ -363,8 +382,19 @@ def _read_sentence(
         if year is None and context.period_end and not yearly(quantity.start):
             year = context.period_end  # a plan's goal section: its goals are due at the period's end
             from_period = True
-        quoted = context.evaluation and left.rstrip().endswith(words.plan_goal_words)  # 规划目标为6.5%
+        # 规划目标为6.5%, 能源消耗降低14.5%为约束性指标: an evaluation quoting the plan's own goal
+        quoted = context.evaluation and (
+            left.rstrip().endswith(words.plan_goal_words)
+            or text.startswith(words.plan_attribute_after, after_end)
+        )
         year = context.plan_end if quoted else year
+        reported = (
+            context.evaluation
+            and not achieved
+            and _clause_reports(
+                text, _segment_start(text, quantity.start, s_start), quantity.start, reference
+            )
+        )
         reading = Reading(
             text=text,
             quantity=quantity,
@@ -382,7 +412,7 @@ def _read_sentence(
             following=following,
             context=context,
             clause_year=clause_year,
-            achieved=achieved and not quoted,
+            achieved=(achieved or reported) and not quoted,
             future=future,
             forecast=forecast,
             forecasting=forecasting,

@@ -305,7 +305,11 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     )  # 旅游收入恢复到2019年水平的(90%): the level it is a share of
     deadlines = _deadline_hits(left)
     if deadlines:
-        left = left[deadlines[-1].end() :]
+        after, before = left[deadlines[-1].end() :], left[: deadlines[-1].start()].rstrip()
+        for word in _words().deadline_prepositions:
+            before = before.removesuffix(word)
+        # 森林覆盖率到2025年(达到), 通车里程在2028年前(突破): a deadline that ends the context follows the name
+        left = after if after.strip() or not before.strip() else before
     if not left.translate(_STRIP_QUOTES).strip():
         return "", ""
     lead = _words().lead

@@ -43,6 +43,8 @@ class _Words:
     review_titles: tuple[str, ...]
     evaluation_titles: tuple[str, ...]
     plan_goal_words: tuple[str, ...]
+    deadline_prepositions: tuple[str, ...]
+    plan_attribute_after: tuple[str, ...]
     per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
@@ -199,6 +201,8 @@ def _words() -> _Words:
         review_titles=tuple(map(str, raw["review_titles"])),
         evaluation_titles=tuple(map(str, raw["evaluation_titles"])),
         plan_goal_words=longest_first(raw["plan_goal_words"]),
+        deadline_prepositions=longest_first(raw["deadline_prepositions"]),
+        plan_attribute_after=longest_first(raw["plan_attribute_after"]),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
