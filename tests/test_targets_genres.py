@@ -698,3 +698,49 @@ def test_an_evaluation_reads_a_result_beside_a_goal_in_the_same_sentence_as_achi
     found = evaluated("城市生活垃圾分类覆盖率到2025年达到95%为约束性指标，目前已达到90.3%。")
     assert ("城市生活垃圾分类覆盖率", 95, 2025, "target") in found
     assert [f[3] for f in found if f[1] == 90.3] == ["achieved"]
+
+
+# ---------------------------------------------------------------- the goal section's deadline in a document with no period
+
+DRAFT = "\n".join(
+    [
+        "关于推进数字乡村建设的若干措施（征求意见稿）",
+        "",
+        "一、工作目标",
+        "",
+        "到2028年，全市行政村5G网络通达率达到95%。",
+        "",
+        "二、重点任务",
+        "",
+        "建设数字乡村示范村120个，农产品网络零售额年均增长12%。",
+        "",
+        "三、保障措施",
+        "",
+        "每年安排专项资金不少于2亿元。",
+    ]
+)
+
+
+def test_a_goal_sections_deadline_dates_the_later_sections_of_a_document_with_no_period(tmp_path):
+    found = read_file(tmp_path, DRAFT)
+    assert ("数字乡村示范村", 120, "个", None, 2028, "target") in found
+    assert any(f[1] == 12 and f[4] == 2028 for f in found)
+    assert not any(f[1] == 200000000 and f[4] == 2028 for f in found)  # 每年…: a figure per year keeps none
+
+
+def test_a_goal_section_for_the_documents_own_year_or_a_named_period_dates_nothing_after_it(tmp_path):
+    this_year = DRAFT.replace(
+        "关于推进数字乡村建设的若干措施（征求意见稿）", "关于2028年推进数字乡村建设的若干措施"
+    )
+    found = read_file(tmp_path, this_year)
+    assert ("数字乡村示范村", 120, "个", None, 2028, "target") in found  # 2028年 in the title dates the tasks
+    period = DRAFT.replace("（征求意见稿）", "（2025—2029年）")
+    found = read_file(tmp_path, period)
+    assert (
+        "数字乡村示范村",
+        120,
+        "个",
+        None,
+        2029,
+        "target",
+    ) in found  # the period's end, not the goal's year

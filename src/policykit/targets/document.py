@@ -86,6 +86,35 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
 
 
+def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
+    """The deadline a goal section opens with (一、工作目标 / 到2027年，…), for the sections after it, when the
+    document names no period of its own; only a deadline ahead (到/至 a year after the document's own).
+
+    >>> from policykit.model import Clause
+    >>> first = Clause("1.p1", "paragraph", "", "", "到2027年，建成10个公园。", 0, 2)
+    >>> goal = Clause("1", "section", "一、", "工作目标", "一、工作目标", 0, 1, children=(first,))
+    >>> _goal_section_year(goal, TargetContext(reference_year=2025))
+    2027
+    >>> _goal_section_year(goal, TargetContext(reference_year=2025, period_end=2026)) is None
+    True
+    """
+    head = clause.heading
+    if (
+        context.period_end is not None
+        or context.achieved
+        or not head
+        or not _words().goal_headings.search(head)
+    ):
+        return None
+    for text in (clause.text, *(child.text for child in clause.children[:1])):
+        opening = text.lstrip()
+        found = _deadlines(opening[:12], context.reference_year)
+        if found and found[0][0] == 0 and opening[:1] in "到至":
+            year = found[0][1]
+            return year if context.reference_year is None or year > context.reference_year else None
+    return None
+
+
 def _reviewed_year(title: str) -> int | None:
     """The one past year a report's title reviews: 某市2024年国民经济和社会发展统计公报 → 2024.
 
@@ -241,6 +270,11 @@ def _walk_targets(
         bar_header = ""  # 指标 | 单位 | 2020年 | 2025年 | 属性: the rows after it are the table's
         for clause in clauses:
             yield from visit(clause, context, lead, bar_header)
+            goal_year = _goal_section_year(clause, context)
+            if goal_year is not None:
+                # 一、工作目标 到2027年，… then 二、支持政策 with no year: a document that names no period of its own
+                # is due when its goal section says
+                context = replace(context, period_end=goal_year)
             if is_bar_header(clause.text):
                 bar_header = clause.text[: clause.text.index("属性") + 2].strip()  # not the rows run into it
             elif "|" not in clause.text:
