@@ -744,3 +744,37 @@ def test_a_goal_section_for_the_documents_own_year_or_a_named_period_dates_nothi
         2029,
         "target",
     ) in found  # the period's end, not the goal's year
+
+
+# ---------------------------------------------------------------- 最高 caps an amount; a grant's cap is no goal
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("到2026年，项目贷款贴息比例最高不超过同期贷款市场报价利率的60%。", "项目贷款贴息比例", 60),
+        ("到2026年，单个园区年度用能增量最高控制在5万吨标准煤。", "单个园区年度用能增量", 50000),
+    ],
+)
+def test_zuigao_before_an_amount_reads_as_at_most(text, indicator, value):
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    assert [(t.indicator, t.value, t.comparator) for t in found] == [(indicator, value, "<=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新获评国家级制造业单项冠军的企业，给予最高200万元奖励。",
+        "到2027年，对认定的市级工业设计中心最高给予100万元补助。",
+        "对符合条件的首贷企业，每户每年最高补贴5万元。",
+        "对牵头制定国际标准的单位给予最高不超过50万元资助。",
+    ],
+)
+def test_the_cap_of_a_grant_is_a_figure_not_a_goal(text):
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    assert [(t.kind, t.comparator) for t in found] == [("figure", "<=")]
+
+
+def test_a_cap_on_what_is_not_a_grant_stays_a_goal():
+    found = targets("到2027年，全市单日客流峰值最高达到1500万人次，财政科技投入最高达到80亿元。", 2025)
+    assert [(f[1], f[4]) for f in found] == [(15000000, 2027), (8000000000, 2027)]

@@ -78,6 +78,27 @@ def _subsidy_rate(r: Reading) -> bool:
     return bool(r.grant)
 
 
+def _grant_cap(r: Reading) -> bool:
+    """The most one award of a scheme pays: 给予最高1000万元支持, 每年最高补助30万元 (a rule of the scheme, no goal).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2027年，对新认定的示范企业给予最高50万元奖励。")
+    [('50万元', 'figure', 'a grant cap')]
+    >>> explain("到2027年，全市财政科技支出最高达到50亿元。")[0][1]
+    'target'
+    """
+    if r.quantity.unit != "元" or r.comparator != "<=":
+        return False
+    words = _words()
+    if not words.grant_cap.search(r.left):
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(
+        words.grant_words.search(r.text, start, r.quantity.start)
+        or words.grant_words.match(r.text, r.after_end)
+    )
+
+
 def _never_a_target(r: Reading) -> bool:
     """A chapter, part or counted category (三个方面, 十项重点任务): the document's own layout.
 
@@ -377,6 +398,7 @@ def _goal(r: Reading) -> bool:
 
 RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a subsidy rate", "figure", _subsidy_rate),
+    ("a grant cap", "figure", _grant_cap),
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),

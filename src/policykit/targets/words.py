@@ -43,6 +43,8 @@ class _Words:
     review_titles: tuple[str, ...]
     evaluation_titles: tuple[str, ...]
     plan_goal_words: tuple[str, ...]
+    grant_cap: re.Pattern[str]
+    grant_words: re.Pattern[str]
     deadline_prepositions: tuple[str, ...]
     plan_attribute_after: tuple[str, ...]
     per_year_ends: tuple[str, ...]
@@ -201,6 +203,14 @@ def _words() -> _Words:
         review_titles=tuple(map(str, raw["review_titles"])),
         evaluation_titles=tuple(map(str, raw["evaluation_titles"])),
         plan_goal_words=longest_first(raw["plan_goal_words"]),
+        grant_cap=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["grant_caps"]).pattern
+            + r")(?:不超过|不高于|"
+            + _alternation(raw["grant_words"]).pattern
+            + r")?\s*$"
+        ),
+        grant_words=_alternation(raw["grant_words"]),
         deadline_prepositions=longest_first(raw["deadline_prepositions"]),
         plan_attribute_after=longest_first(raw["plan_attribute_after"]),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
