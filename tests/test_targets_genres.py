@@ -778,3 +778,27 @@ def test_the_cap_of_a_grant_is_a_figure_not_a_goal(text):
 def test_a_cap_on_what_is_not_a_grant_stays_a_goal():
     found = targets("到2027年，全市单日客流峰值最高达到1500万人次，财政科技投入最高达到80亿元。", 2025)
     assert [(f[1], f[4]) for f in found] == [(15000000, 2027), (8000000000, 2027)]
+
+
+# ---------------------------------------------------------------- a per-head base between the verb and the amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2026年，特困人员基本生活标准提高到每人每月1200元。",
+            ("特困人员基本生活标准", 1200, "元", None, 2026),
+        ),
+        ("到2027年，农业劳动生产率达到每人6万元。", ("农业劳动生产率", 60000, "元", None, 2027)),
+    ],
+)
+def test_a_per_head_base_after_the_verb_leaves_the_name_before_it(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_subsidy_paid_per_head_stays_a_rate():
+    found = extract_text(
+        "对社区助餐点按每人每餐3元给予补助。", context=TargetContext(reference_year=2025), include_all=True
+    )
+    assert [(t.indicator, t.kind) for t in found] == [("补助", "figure")]

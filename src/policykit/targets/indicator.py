@@ -143,6 +143,13 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
     changed = True
     while changed and left:
         changed = False
+        per_unit = words.per_unit.search(left)
+        if per_unit and left[: per_unit.start()].endswith((*words.level_suffix, *endings.linking)):
+            left, changed = (
+                left[: per_unit.start()],
+                True,
+            )  # 标准提高到每人每月(800元): the rate's base, no name
+            continue
         at = _first_ending(left, endings.before)
         if at >= 0:
             comparator = comparator or endings.signs[at]
