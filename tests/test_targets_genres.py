@@ -802,3 +802,29 @@ def test_a_subsidy_paid_per_head_stays_a_rate():
         "对社区助餐点按每人每餐3元给予补助。", context=TargetContext(reference_year=2025), include_all=True
     )
     assert [(t.indicator, t.kind) for t in found] == [("补助", "figure")]
+
+
+# ---------------------------------------------------------------- time words that head a name; money nouns jieba tags as verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2026年，行政复议案件平均审理周期缩短至45天。",
+            ("行政复议案件平均审理周期", 45, "天", None, 2026),
+        ),
+        ("到2026年，社会投资项目建设工期压缩至12个月以内。", ("社会投资项目建设工期", 12, "月", "<=", 2026)),
+    ],
+)
+def test_a_time_word_that_ends_a_name_heads_it(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_bound_on_a_money_noun_before_de_picks_out_the_firms():
+    found = extract_text(
+        "到2026年，对年营业收入500万元以下的个体工商户减半征收。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in found] == [(5000000, "figure")]

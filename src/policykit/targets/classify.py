@@ -178,8 +178,10 @@ def _qualifies(r: Reading) -> bool:
         return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
-        if tail and tail[-1][1].startswith("n"):
-            return True  # 涉粉作业人数30人以上的金属粉尘企业: a noun's bound picks out the firms
+        if tail and (tail[-1][1].startswith("n") or words.money_nouns.fullmatch(tail[-1][0])):
+            # 涉粉作业人数30人以上的金属粉尘企业, 年营业收入2000万元以下的小微企业 (jieba tags 收入 a verb):
+            # a noun's bound picks out the firms
+            return True
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
 
 

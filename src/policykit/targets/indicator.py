@@ -218,13 +218,13 @@ _DATE_CHARS = set("年月日季底末初期前后今明去")
 def _time_noun_head(tokens: list[tuple[str, str]], index: int, start: int) -> bool:
     """Tell whether the last token, tagged a time word, is a noun's head (总/课时), not a date (今年, 年底)."""
     word, tag = tokens[index]
-    return (
-        tag == "t"
-        and index == len(tokens) - 1
-        and index > start
-        and tokens[index - 1][1].startswith("n")
-        and not _DATE_CHARS & set(word)
-    )
+    if tag != "t" or index != len(tokens) - 1 or index <= start:
+        return False
+    if word in _words().time_heads:
+        return tokens[index - 1][1].startswith(
+            ("n", "v")
+        )  # 审理周期, 办案周期: the measure a verbal noun names
+    return tokens[index - 1][1].startswith("n") and not _DATE_CHARS & set(word)
 
 
 def _pos_cut(text: str) -> list[tuple[str, str]]:

@@ -58,6 +58,7 @@ class _Words:
     implied_units: dict[str, str]
     people_subjects: re.Pattern[str]
     age_words: frozenset[str]
+    time_heads: frozenset[str]
     numeral_adjectives: frozenset[str]
     head_morphemes: frozenset[str]
     noun_adjectives: frozenset[str]
@@ -228,6 +229,7 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
+        time_heads=frozenset(raw["time_heads"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
         head_morphemes=frozenset(map(str, raw["head_morphemes"])),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
