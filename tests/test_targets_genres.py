@@ -828,3 +828,33 @@ def test_a_bound_on_a_money_noun_before_de_picks_out_the_firms():
         include_all=True,
     )
     assert [(t.value, t.kind) for t in found] == [(5000000, "figure")]
+
+
+# ---------------------------------------------------------------- a 主要指标 table laid out with runs of spaces
+
+SPACED_ROWS = [
+    "指标                          2025年     2030年     属性",
+    "城市生活污水集中收集率（%）   72         ≥80        约束性",
+    "人均公园绿地面积（平方米）    14.2       15.5       预期性",
+]
+
+
+def spaced_plan(separator: str) -> str:
+    """A 区 plan whose indicator table is laid out with spaces, its rows joined by `separator`."""
+    return "\n".join(
+        ["某区生态环境保护“十五五”规划", "", "一、主要指标", "", separator.join(SPACED_ROWS), ""]
+    )
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["a row a paragraph", "rows run together"])
+def test_a_table_laid_out_with_spaces_gives_a_target_per_row(tmp_path, separator):
+    found = read_file(tmp_path, spaced_plan(separator), include_all=True)
+    assert ("城市生活污水集中收集率", 80, "%", ">=", 2030, "target") in found
+    assert ("人均公园绿地面积", 15.5, "平方米", None, 2030, "target") in found
+    assert ("城市生活污水集中收集率", 72, "%", None, 2025, "achieved") in found
+
+
+def test_a_heading_with_a_double_space_is_no_table_row():
+    assert targets("第三章  主要目标  到2030年，建成绿道120公里。", 2026) == [
+        ("绿道", 120, "公里", None, 2030)
+    ]

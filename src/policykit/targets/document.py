@@ -15,7 +15,7 @@ from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
-from policykit.targets.tables import _done_cells, _table_rows, is_bar_header, table_text
+from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
 from policykit.zh.traditional import fold_traditional, has_traditional
@@ -256,7 +256,7 @@ def _walk_targets(
             found.extend(_table_rows(document, clause, own, include_all))
         elif is_bar_header(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=""))
-        elif bar_header and "|" in clause.text:
+        elif bar_header and has_cells(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=bar_header))
         yield clause, found
         inner = _child_context(clause, context)
@@ -277,7 +277,7 @@ def _walk_targets(
                 context = replace(context, period_end=goal_year)
             if is_bar_header(clause.text):
                 bar_header = clause.text[: clause.text.index("属性") + 2].strip()  # not the rows run into it
-            elif "|" not in clause.text:
+            elif not has_cells(clause.text):
                 bar_header = ""
             context = replace(context, review=_review_after(clause.text, context))
             if clause.text.strip().endswith(("：", ":")):
