@@ -858,3 +858,26 @@ def test_a_heading_with_a_double_space_is_no_table_row():
     assert targets("第三章  主要目标  到2030年，建成绿道120公里。", 2026) == [
         ("绿道", 120, "公里", None, 2030)
     ]
+
+
+# ---------------------------------------------------------------- 同比分别增长: the list changes the figures just read
+
+
+def test_a_compared_list_with_no_names_changes_the_figures_before_it():
+    text = "2024年，全市完成货物进出口总额860亿元、实际使用外资42亿元，同比分别增长9.1%和3.6%。"
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    changes = [(t.indicator, t.value, t.direction) for t in found if t.unit == "%"]
+    assert [(value, direction) for _, value, direction in changes] == [(9.1, "increase"), (3.6, "increase")]
+    assert "进出口总额" in changes[0][0] and "外资" in changes[1][0]
+
+
+def test_a_list_with_its_own_names_keeps_them():
+    found = extract_text(
+        "2024年，全市生产安全事故起数和死亡人数分别下降12.5%和9.8%。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.indicator, t.direction) for t in found] == [
+        ("生产安全事故起数", "decrease"),
+        ("死亡人数", "decrease"),
+    ]

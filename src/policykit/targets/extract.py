@@ -139,6 +139,35 @@ def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _F
     return before.direction
 
 
+def _changes_of_figures(
+    text: str, rest: str, quantities: list[Quantity], number: int, found: list[_Found]
+) -> dict[int, str]:
+    """For the first value of a 分别 list with no names but a comparison (同比, 比上年), the figure each value
+    changes: 营业收入4280亿元、利润总额236亿元，同比分别增长7.2%和9.5% → 营业收入, 利润总额.
+
+    The figures are the last ones read in the sentence, one per value of the list; {} when there are too few.
+    """
+    words = _words()
+    head = rest.strip()
+    if not head or not (head in words.period_comparisons or words.compared.fullmatch(head)):
+        return {}
+    listed = [quantities[number]]
+    for later in quantities[number + 1 :]:
+        if not words.list_joiners.fullmatch(text[listed[-1].end : later.start].strip()):
+            break
+        listed.append(later)
+    figures: list[tuple[Quantity, str]] = []
+    for figure in found:
+        if not figures or figures[-1][0] is not figure.quantity:
+            figures.append((figure.quantity, figure.indicator))
+    if len(listed) < 2 or len(figures) < len(listed):
+        return {}
+    names = [name for _, name in figures[-len(listed) :]]
+    if not all(names):
+        return {}
+    return {value.start: name for value, name in zip(listed, names, strict=True)}
+
+
 def _read_sentence(
     text: str,
     span: tuple[int, int],
@@ -170,6 +199,7 @@ def _read_sentence(
     previous_indicator = ""
     shared: list[str] = []
     forecasting = False
+    compared_names: dict[int, str] = {}  # the figure each value of a 同比分别 list changes
     deadline_starts = [offset for offset, _ in deadlines]
     list_marks = _list_marks(text, s_start, s_end)
     per_years = list(words.per_year.finditer(text, s_start, s_end))
@@ -242,6 +272,9 @@ def _read_sentence(
             shared = names
         elif not rest.strip() and shared:
             indicator = ""
+        if distribute is None and "分别" in left and quantity.start not in compared_names:
+            compared_names.update(_changes_of_figures(text, rest, quantities, number, found))
+        indicator = compared_names.get(quantity.start, indicator)
         if not indicator:
             right_end = _segment_end(text, after_end, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
@@ -333,7 +366,7 @@ def _read_sentence(
             and words.list_joiners.fullmatch(text[preceding.end : quantity.start].strip())
         ):
             # 死亡人数分别下降38.8%、37.3%和65.9%: 37.3%和 names nothing; the list's head and verb hold for all
-            indicator = ""
+            indicator = compared_names.get(quantity.start, "")
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
         if not indicator and words.level_change.search(left):

@@ -107,6 +107,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    period_comparisons: tuple[str, ...]
     share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
@@ -272,6 +273,7 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        period_comparisons=longest_first(raw["period_comparisons"]),
         share_of_level=pattern_cache.compile(
             "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
         ),
