@@ -881,3 +881,31 @@ def test_a_list_with_its_own_names_keeps_them():
         ("生产安全事故起数", "decrease"),
         ("死亡人数", "decrease"),
     ]
+
+
+def test_zuigao_before_the_size_of_a_thing_is_a_record_not_a_cap():
+    found = extract_text(
+        "研制全球最高12米智能采煤装备。", context=TargetContext(reference_year=2025), include_all=True
+    )
+    assert [(t.value, t.comparator) for t in found] == [(12, None)]
+    assert targets("到2026年，单个项目用地面积最高100亩。", 2025)[0][3] == "<="
+
+
+def test_a_goal_subsection_dates_no_later_part(tmp_path):
+    nested = "\n".join(
+        [
+            "关于开展数字乡村试点的工作方案",
+            "",
+            "一、总体要求",
+            "",
+            "（一）试点目标",
+            "",
+            "到2028年，探索形成一批可复制可推广的经验。",
+            "",
+            "（二）试点范围",
+            "",
+            "选择30个左右县（市、区）开展试点。",
+        ]
+    )
+    found = read_file(tmp_path, nested)
+    assert [(f[1], f[4]) for f in found] == [(30, None)]

@@ -88,7 +88,8 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
 
 def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
     """The deadline a goal section opens with (一、工作目标 / 到2027年，…), for the sections after it, when the
-    document names no period of its own; only a deadline ahead (到/至 a year after the document's own).
+    document names no period of its own; only a deadline ahead (到/至 a year after the document's own), only
+    for a section of the document's top level (a 试点目标 inside 总体要求 dates no later part).
 
     >>> from policykit.model import Clause
     >>> first = Clause("1.p1", "paragraph", "", "", "到2027年，建成10个公园。", 0, 2)
@@ -97,6 +98,9 @@ def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
     2027
     >>> _goal_section_year(goal, TargetContext(reference_year=2025, period_end=2026)) is None
     True
+    >>> inline = Clause("1", "section", "一、", "工作目标", "一、工作目标。到2028年，建成10个公园。", 0, 1)
+    >>> _goal_section_year(inline, TargetContext(reference_year=2025))
+    2028
     """
     head = clause.heading
     if (
@@ -106,7 +110,8 @@ def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
         or not _words().goal_headings.search(head)
     ):
         return None
-    for text in (clause.text, *(child.text for child in clause.children[:1])):
+    own = clause.text.lstrip().removeprefix(clause.number).lstrip().removeprefix(head).lstrip("。.：: \n")
+    for text in (own, *(child.text for child in clause.children[:1])):
         opening = text.lstrip()
         found = _deadlines(opening[:12], context.reference_year)
         if found and found[0][0] == 0 and opening[:1] in "到至":
@@ -263,14 +268,15 @@ def _walk_targets(
         yield from visit_siblings(clause.children, replace(inner, review=_review_after(clause.text, inner)))
 
     def visit_siblings(
-        clauses: Iterable[Clause], context: TargetContext
+        clauses: Iterable[Clause], context: TargetContext, top: bool = False
     ) -> Iterator[tuple[Clause, list[Target]]]:
-        """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline."""
+        """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline; at the
+        top level, a goal section its deadline (_goal_section_year)."""
         lead: int | None = None
         bar_header = ""  # 指标 | 单位 | 2020年 | 2025年 | 属性: the rows after it are the table's
         for clause in clauses:
             yield from visit(clause, context, lead, bar_header)
-            goal_year = _goal_section_year(clause, context)
+            goal_year = _goal_section_year(clause, context) if top else None
             if goal_year is not None:
                 # 一、工作目标 到2027年，… then 二、支持政策 with no year: a document that names no period of its own
                 # is due when its goal section says
@@ -291,7 +297,7 @@ def _walk_targets(
                 within = opening and (context.period_end is None or opening[0][1] <= context.period_end)
                 lead = opening[0][1] if within and opening[0][0] == 0 else None
 
-    yield from visit_siblings(document.clauses, base)
+    yield from visit_siblings(document.clauses, base, top=True)
 
 
 def extract_targets(

@@ -50,7 +50,7 @@ from policykit.targets.naming import (
     _with_subject_of,
 )
 from policykit.targets.periods import RESET, review_opening
-from policykit.targets.predicates import _eligible
+from policykit.targets.predicates import _eligible, _is_cjk_noun_start
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
@@ -248,6 +248,13 @@ def _read_sentence(
         relative = _relative_bound(rest) if comparator is None else None
         if relative is not None:
             rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
+        if (
+            comparator == "<="
+            and quantity.group == "measure"
+            and left.rstrip().endswith(words.superlatives)
+            and _is_cjk_noun_start(text, after_end)
+        ):
+            comparator = None  # 全球最高10米液压支架: 最高 before the size of a thing is a record, not a cap
         comparator_before = comparator
         comparator = comparator or comparator_after
         if comparator_after == "~" and left.rstrip().endswith(words.kept_at):
