@@ -909,3 +909,24 @@ def test_a_goal_subsection_dates_no_later_part(tmp_path):
     )
     found = read_file(tmp_path, nested)
     assert [(f[1], f[4]) for f in found] == [(30, None)]
+
+
+# ---------------------------------------------------------------- a clause that changes a name, then its level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湿地保护率稳步提高，到2027年达到60%。", ("湿地保护率", 60, "%", None, 2027)),
+        (
+            "农村集体经济收入持续增长，力争到2027年突破8亿元。",
+            ("农村集体经济收入", 800000000, "元", ">", 2027),
+        ),
+    ],
+)
+def test_a_value_whose_clause_names_nothing_takes_the_name_the_clause_before_changes(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_clause_before_that_changes_nothing_lends_no_name():
+    assert targets("全面推进乡村振兴，到2027年建成示范村120个。", 2025) == [("示范村", 120, "个", None, 2027)]

@@ -41,6 +41,7 @@ from policykit.targets.naming import (
     _before_baseline,
     _beneficiaries,
     _changed_before,
+    _changing_before,
     _granted,
     _left_phrase_bracketed,
     _relative_bound,
@@ -378,6 +379,8 @@ def _read_sentence(
                 direction = direction or found[-1].direction
         if not indicator and words.level_change.search(left):
             indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
+        if not indicator and not found:
+            indicator = _changing_before(text, seg_start, s_start)  # 森林覆盖率稳步提升，到2025年达到45%
         if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
             # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
             verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")

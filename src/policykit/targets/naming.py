@@ -11,6 +11,7 @@ from policykit.targets.indicator import (
     _left_phrase,
     _pos_cut,
     _segment_start,
+    _strip_linking,
 )
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
@@ -294,3 +295,24 @@ def _granted(text: str, left: str, after_end: int) -> str:
         return ""
     granted = _GRANT_RATE.match(text, after_end)
     return granted.group(1) if granted else ""
+
+
+def _changing_before(text: str, seg_start: int, s_start: int) -> str:
+    """The name a clause with no figure changes, for the value of the clause after it that names none:
+    森林覆盖率稳步提升，到2025年达到45% → 森林覆盖率.
+
+    >>> text = "森林覆盖率稳步提升，到2025年达到45%"
+    >>> _changing_before(text, text.index("到"), 0), _changing_before("建成10个，到2025年达到45%", 5, 0)
+    ('森林覆盖率', '')
+    """
+    if seg_start <= s_start or text[seg_start - 1] not in "，,":
+        return ""
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    if not before or re.search(r"\d", before):
+        return ""
+    rest, _, direction = _strip_linking(before)
+    if direction is None:
+        return ""
+    words = _words()
+    adverb = next((a for a in words.verb_adverbs if rest.endswith(a)), "")
+    return _left_phrase(rest[: len(rest) - len(adverb)])[0]
