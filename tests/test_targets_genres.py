@@ -655,3 +655,278 @@ def test_a_vision_paragraph_past_the_plan_period_lends_no_year_to_the_goals_afte
     found = read_file(tmp_path, text)
     assert ("灾害预警信息发布公众覆盖率", 90, "%", None, 2025, "target") in found
     assert ("专业人才占比", 60, "%", None, 2025, "target") in found
+
+
+# ---------------------------------------------------------------- seventh batch: deadlines between name and verb,
+# an evaluation's 约束性指标 and the results beside its goals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湿地保护率到2026年提高到58%。", ("湿地保护率", 58, "%", None, 2026)),
+        ("全省高速公路通车里程在2028年前突破9000公里。", ("高速公路通车里程", 9000, "公里", ">", 2028)),
+    ],
+)
+def test_a_deadline_between_the_name_and_its_verb_keeps_the_name(text, expected):
+    assert expected in targets(text, 2024)
+
+
+EVALUATION = TargetContext(
+    reference_year=2024, achieved=True, evaluation=True, plan_end=2025, period_end=2025
+)
+
+
+def evaluated(text: str) -> list[tuple]:
+    """Every figure of a sentence of a mid-term evaluation reporting through 2023 on a plan ending in 2025."""
+    found = extract_text(text, context=EVALUATION, include_all=True)
+    return [(t.indicator, t.value, t.year, t.kind) for t in found]
+
+
+def test_an_evaluation_reads_a_figure_it_calls_a_binding_indicator_as_the_plans_goal():
+    found = evaluated("主要污染物排放总量减少8%为约束性指标，前三年累计减少6.1%。")
+    assert ("主要污染物排放总量", 8, 2025, "target") in found
+    assert ("主要污染物排放总量", 6.1, 2023, "achieved") in found
+    found = evaluated("全员劳动生产率提高到15万元为预期性指标。")
+    assert [f[3] for f in found] == ["target"]
+
+
+def test_an_evaluation_reads_a_result_beside_a_goal_in_the_same_sentence_as_achieved():
+    found = evaluated("农村自来水普及率规划目标为98%，2023年为96.4%，预计到2025年能够完成。")
+    assert ("农村自来水普及率", 98, 2025, "target") in found
+    assert ("农村自来水普及率", 96.4, 2023, "achieved") in found
+    found = evaluated("城市生活垃圾分类覆盖率到2025年达到95%为约束性指标，目前已达到90.3%。")
+    assert ("城市生活垃圾分类覆盖率", 95, 2025, "target") in found
+    assert [f[3] for f in found if f[1] == 90.3] == ["achieved"]
+
+
+# ---------------------------------------------------------------- the goal section's deadline in a document with no period
+
+DRAFT = "\n".join(
+    [
+        "关于推进数字乡村建设的若干措施（征求意见稿）",
+        "",
+        "一、工作目标",
+        "",
+        "到2028年，全市行政村5G网络通达率达到95%。",
+        "",
+        "二、重点任务",
+        "",
+        "建设数字乡村示范村120个，农产品网络零售额年均增长12%。",
+        "",
+        "三、保障措施",
+        "",
+        "每年安排专项资金不少于2亿元。",
+    ]
+)
+
+
+def test_a_goal_sections_deadline_dates_the_later_sections_of_a_document_with_no_period(tmp_path):
+    found = read_file(tmp_path, DRAFT)
+    assert ("数字乡村示范村", 120, "个", None, 2028, "target") in found
+    assert any(f[1] == 12 and f[4] == 2028 for f in found)
+    assert not any(f[1] == 200000000 and f[4] == 2028 for f in found)  # 每年…: a figure per year keeps none
+
+
+def test_a_goal_section_for_the_documents_own_year_or_a_named_period_dates_nothing_after_it(tmp_path):
+    this_year = DRAFT.replace(
+        "关于推进数字乡村建设的若干措施（征求意见稿）", "关于2028年推进数字乡村建设的若干措施"
+    )
+    found = read_file(tmp_path, this_year)
+    assert ("数字乡村示范村", 120, "个", None, 2028, "target") in found  # 2028年 in the title dates the tasks
+    period = DRAFT.replace("（征求意见稿）", "（2025—2029年）")
+    found = read_file(tmp_path, period)
+    assert (
+        "数字乡村示范村",
+        120,
+        "个",
+        None,
+        2029,
+        "target",
+    ) in found  # the period's end, not the goal's year
+
+
+# ---------------------------------------------------------------- 最高 caps an amount; a grant's cap is no goal
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value"),
+    [
+        ("到2026年，项目贷款贴息比例最高不超过同期贷款市场报价利率的60%。", "项目贷款贴息比例", 60),
+        ("到2026年，单个园区年度用能增量最高控制在5万吨标准煤。", "单个园区年度用能增量", 50000),
+    ],
+)
+def test_zuigao_before_an_amount_reads_as_at_most(text, indicator, value):
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    assert [(t.indicator, t.value, t.comparator) for t in found] == [(indicator, value, "<=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新获评国家级制造业单项冠军的企业，给予最高200万元奖励。",
+        "到2027年，对认定的市级工业设计中心最高给予100万元补助。",
+        "对符合条件的首贷企业，每户每年最高补贴5万元。",
+        "对牵头制定国际标准的单位给予最高不超过50万元资助。",
+    ],
+)
+def test_the_cap_of_a_grant_is_a_figure_not_a_goal(text):
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    assert [(t.kind, t.comparator) for t in found] == [("figure", "<=")]
+
+
+def test_a_cap_on_what_is_not_a_grant_stays_a_goal():
+    found = targets("到2027年，全市单日客流峰值最高达到1500万人次，财政科技投入最高达到80亿元。", 2025)
+    assert [(f[1], f[4]) for f in found] == [(15000000, 2027), (8000000000, 2027)]
+
+
+# ---------------------------------------------------------------- a per-head base between the verb and the amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2026年，特困人员基本生活标准提高到每人每月1200元。",
+            ("特困人员基本生活标准", 1200, "元", None, 2026),
+        ),
+        ("到2027年，农业劳动生产率达到每人6万元。", ("农业劳动生产率", 60000, "元", None, 2027)),
+    ],
+)
+def test_a_per_head_base_after_the_verb_leaves_the_name_before_it(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_subsidy_paid_per_head_stays_a_rate():
+    found = extract_text(
+        "对社区助餐点按每人每餐3元给予补助。", context=TargetContext(reference_year=2025), include_all=True
+    )
+    assert [(t.indicator, t.kind) for t in found] == [("补助", "figure")]
+
+
+# ---------------------------------------------------------------- time words that head a name; money nouns jieba tags as verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2026年，行政复议案件平均审理周期缩短至45天。",
+            ("行政复议案件平均审理周期", 45, "天", None, 2026),
+        ),
+        ("到2026年，社会投资项目建设工期压缩至12个月以内。", ("社会投资项目建设工期", 12, "月", "<=", 2026)),
+    ],
+)
+def test_a_time_word_that_ends_a_name_heads_it(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_bound_on_a_money_noun_before_de_picks_out_the_firms():
+    found = extract_text(
+        "到2026年，对年营业收入500万元以下的个体工商户减半征收。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in found] == [(5000000, "figure")]
+
+
+# ---------------------------------------------------------------- a 主要指标 table laid out with runs of spaces
+
+SPACED_ROWS = [
+    "指标                          2025年     2030年     属性",
+    "城市生活污水集中收集率（%）   72         ≥80        约束性",
+    "人均公园绿地面积（平方米）    14.2       15.5       预期性",
+]
+
+
+def spaced_plan(separator: str) -> str:
+    """A 区 plan whose indicator table is laid out with spaces, its rows joined by `separator`."""
+    return "\n".join(
+        ["某区生态环境保护“十五五”规划", "", "一、主要指标", "", separator.join(SPACED_ROWS), ""]
+    )
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["a row a paragraph", "rows run together"])
+def test_a_table_laid_out_with_spaces_gives_a_target_per_row(tmp_path, separator):
+    found = read_file(tmp_path, spaced_plan(separator), include_all=True)
+    assert ("城市生活污水集中收集率", 80, "%", ">=", 2030, "target") in found
+    assert ("人均公园绿地面积", 15.5, "平方米", None, 2030, "target") in found
+    assert ("城市生活污水集中收集率", 72, "%", None, 2025, "achieved") in found
+
+
+def test_a_heading_with_a_double_space_is_no_table_row():
+    assert targets("第三章  主要目标  到2030年，建成绿道120公里。", 2026) == [
+        ("绿道", 120, "公里", None, 2030)
+    ]
+
+
+# ---------------------------------------------------------------- 同比分别增长: the list changes the figures just read
+
+
+def test_a_compared_list_with_no_names_changes_the_figures_before_it():
+    text = "2024年，全市完成货物进出口总额860亿元、实际使用外资42亿元，同比分别增长9.1%和3.6%。"
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    changes = [(t.indicator, t.value, t.direction) for t in found if t.unit == "%"]
+    assert [(value, direction) for _, value, direction in changes] == [(9.1, "increase"), (3.6, "increase")]
+    assert "进出口总额" in changes[0][0] and "外资" in changes[1][0]
+
+
+def test_a_list_with_its_own_names_keeps_them():
+    found = extract_text(
+        "2024年，全市生产安全事故起数和死亡人数分别下降12.5%和9.8%。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.indicator, t.direction) for t in found] == [
+        ("生产安全事故起数", "decrease"),
+        ("死亡人数", "decrease"),
+    ]
+
+
+def test_zuigao_before_the_size_of_a_thing_is_a_record_not_a_cap():
+    found = extract_text(
+        "研制全球最高12米智能采煤装备。", context=TargetContext(reference_year=2025), include_all=True
+    )
+    assert [(t.value, t.comparator) for t in found] == [(12, None)]
+    assert targets("到2026年，单个项目用地面积最高100亩。", 2025)[0][3] == "<="
+
+
+def test_a_goal_subsection_dates_no_later_part(tmp_path):
+    nested = "\n".join(
+        [
+            "关于开展数字乡村试点的工作方案",
+            "",
+            "一、总体要求",
+            "",
+            "（一）试点目标",
+            "",
+            "到2028年，探索形成一批可复制可推广的经验。",
+            "",
+            "（二）试点范围",
+            "",
+            "选择30个左右县（市、区）开展试点。",
+        ]
+    )
+    found = read_file(tmp_path, nested)
+    assert [(f[1], f[4]) for f in found] == [(30, None)]
+
+
+# ---------------------------------------------------------------- a clause that changes a name, then its level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湿地保护率稳步提高，到2027年达到60%。", ("湿地保护率", 60, "%", None, 2027)),
+        (
+            "农村集体经济收入持续增长，力争到2027年突破8亿元。",
+            ("农村集体经济收入", 800000000, "元", ">", 2027),
+        ),
+    ],
+)
+def test_a_value_whose_clause_names_nothing_takes_the_name_the_clause_before_changes(text, expected):
+    assert targets(text, 2025) == [expected]
+
+
+def test_a_clause_before_that_changes_nothing_lends_no_name():
+    assert targets("全面推进乡村振兴，到2027年建成示范村120个。", 2025) == [("示范村", 120, "个", None, 2027)]

@@ -15,7 +15,7 @@ from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
-from policykit.targets.tables import _done_cells, _table_rows, is_bar_header, table_text
+from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
 from policykit.zh.traditional import fold_traditional, has_traditional
@@ -84,6 +84,40 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             year = lead[-1][1]
     rules = context.rules or clause.kind == "article"
     return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
+
+
+def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
+    """The deadline a goal section opens with (一、工作目标 / 到2027年，…), for the sections after it, when the
+    document names no period of its own; only a deadline ahead (到/至 a year after the document's own), only
+    for a section of the document's top level (a 试点目标 inside 总体要求 dates no later part).
+
+    >>> from policykit.model import Clause
+    >>> first = Clause("1.p1", "paragraph", "", "", "到2027年，建成10个公园。", 0, 2)
+    >>> goal = Clause("1", "section", "一、", "工作目标", "一、工作目标", 0, 1, children=(first,))
+    >>> _goal_section_year(goal, TargetContext(reference_year=2025))
+    2027
+    >>> _goal_section_year(goal, TargetContext(reference_year=2025, period_end=2026)) is None
+    True
+    >>> inline = Clause("1", "section", "一、", "工作目标", "一、工作目标。到2028年，建成10个公园。", 0, 1)
+    >>> _goal_section_year(inline, TargetContext(reference_year=2025))
+    2028
+    """
+    head = clause.heading
+    if (
+        context.period_end is not None
+        or context.achieved
+        or not head
+        or not _words().goal_headings.search(head)
+    ):
+        return None
+    own = clause.text.lstrip().removeprefix(clause.number).lstrip().removeprefix(head).lstrip("。.：: \n")
+    for text in (own, *(child.text for child in clause.children[:1])):
+        opening = text.lstrip()
+        found = _deadlines(opening[:12], context.reference_year)
+        if found and found[0][0] == 0 and opening[:1] in "到至":
+            year = found[0][1]
+            return year if context.reference_year is None or year > context.reference_year else None
+    return None
 
 
 def _reviewed_year(title: str) -> int | None:
@@ -227,23 +261,29 @@ def _walk_targets(
             found.extend(_table_rows(document, clause, own, include_all))
         elif is_bar_header(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=""))
-        elif bar_header and "|" in clause.text:
+        elif bar_header and has_cells(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=bar_header))
         yield clause, found
         inner = _child_context(clause, context)
         yield from visit_siblings(clause.children, replace(inner, review=_review_after(clause.text, inner)))
 
     def visit_siblings(
-        clauses: Iterable[Clause], context: TargetContext
+        clauses: Iterable[Clause], context: TargetContext, top: bool = False
     ) -> Iterator[tuple[Clause, list[Target]]]:
-        """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline."""
+        """Clauses in order, each passing on its open review, and a lead-in (…目标是：) its deadline; at the
+        top level, a goal section its deadline (_goal_section_year)."""
         lead: int | None = None
         bar_header = ""  # 指标 | 单位 | 2020年 | 2025年 | 属性: the rows after it are the table's
         for clause in clauses:
             yield from visit(clause, context, lead, bar_header)
+            goal_year = _goal_section_year(clause, context) if top else None
+            if goal_year is not None:
+                # 一、工作目标 到2027年，… then 二、支持政策 with no year: a document that names no period of its own
+                # is due when its goal section says
+                context = replace(context, period_end=goal_year)
             if is_bar_header(clause.text):
                 bar_header = clause.text[: clause.text.index("属性") + 2].strip()  # not the rows run into it
-            elif "|" not in clause.text:
+            elif not has_cells(clause.text):
                 bar_header = ""
             context = replace(context, review=_review_after(clause.text, context))
             if clause.text.strip().endswith(("：", ":")):
@@ -257,7 +297,7 @@ def _walk_targets(
                 within = opening and (context.period_end is None or opening[0][1] <= context.period_end)
                 lead = opening[0][1] if within and opening[0][0] == 0 else None
 
-    yield from visit_siblings(document.clauses, base)
+    yield from visit_siblings(document.clauses, base, top=True)
 
 
 def extract_targets(

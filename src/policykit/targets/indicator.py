@@ -143,6 +143,13 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
     changed = True
     while changed and left:
         changed = False
+        per_unit = words.per_unit.search(left)
+        if per_unit and left[: per_unit.start()].endswith((*words.level_suffix, *endings.linking)):
+            left, changed = (
+                left[: per_unit.start()],
+                True,
+            )  # 标准提高到每人每月(800元): the rate's base, no name
+            continue
         at = _first_ending(left, endings.before)
         if at >= 0:
             comparator = comparator or endings.signs[at]
@@ -211,13 +218,13 @@ _DATE_CHARS = set("年月日季底末初期前后今明去")
 def _time_noun_head(tokens: list[tuple[str, str]], index: int, start: int) -> bool:
     """Tell whether the last token, tagged a time word, is a noun's head (总/课时), not a date (今年, 年底)."""
     word, tag = tokens[index]
-    return (
-        tag == "t"
-        and index == len(tokens) - 1
-        and index > start
-        and tokens[index - 1][1].startswith("n")
-        and not _DATE_CHARS & set(word)
-    )
+    if tag != "t" or index != len(tokens) - 1 or index <= start:
+        return False
+    if word in _words().time_heads:
+        return tokens[index - 1][1].startswith(
+            ("n", "v")
+        )  # 审理周期, 办案周期: the measure a verbal noun names
+    return tokens[index - 1][1].startswith("n") and not _DATE_CHARS & set(word)
 
 
 def _pos_cut(text: str) -> list[tuple[str, str]]:
@@ -305,7 +312,11 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     )  # 旅游收入恢复到2019年水平的(90%): the level it is a share of
     deadlines = _deadline_hits(left)
     if deadlines:
-        left = left[deadlines[-1].end() :]
+        after, before = left[deadlines[-1].end() :], left[: deadlines[-1].start()].rstrip()
+        for word in _words().deadline_prepositions:
+            before = before.removesuffix(word)
+        # 森林覆盖率到2025年(达到), 通车里程在2028年前(突破): a deadline that ends the context follows the name
+        left = after if after.strip() or not before.strip() else before
     if not left.translate(_STRIP_QUOTES).strip():
         return "", ""
     lead = _words().lead

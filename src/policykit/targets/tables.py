@@ -375,6 +375,8 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
 
 
 _CELL_BREAK = pattern_cache.compile(r"\t|\s*[|｜]\s*")
+# A row laid out with runs of spaces (a PDF's text layer): two or more runs between cells make it a row.
+_SPACED_BREAK = pattern_cache.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 # A value cell that may carry its bound in words after it (8左右, 95以上, 1.5以内).
 _BOUNDED_CELL = pattern_cache.compile(
     r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*(?P<after>左右|以上|以下|以内)?$"
@@ -388,7 +390,11 @@ def _split_cells(text: str) -> list[tuple[int, str]]:
     cells, offset = [], 0
     for line in text.split("\n"):
         start = 0
-        for piece in [*_CELL_BREAK.finditer(line), None]:
+        spaced = list(_SPACED_BREAK.finditer(line))
+        breaks = (
+            spaced if len(spaced) >= 2 and not _CELL_BREAK.search(line) else list(_CELL_BREAK.finditer(line))
+        )
+        for piece in [*breaks, None]:
             end = piece.start() if piece else len(line)
             cell = line[start:end]
             at = offset + start + len(cell) - len(cell.lstrip())
@@ -505,9 +511,19 @@ def table_text(document: Document, clause: Clause) -> str:
     )
 
 
+def has_cells(text: str) -> bool:
+    """Tell whether a clause's text holds a row of cells: joined by bars, or laid out with runs of spaces."""
+    return "|" in text or "｜" in text or len(_SPACED_BREAK.findall(text)) >= 2
+
+
 def is_bar_header(text: str) -> bool:
-    """A row of cells joined by bars that heads an indicator table: 指标 | 单位 | 2020年 | 2025年 | 属性."""
-    if "属性" not in text or not ("|" in text or "｜" in text):
+    """A row of cells joined by bars, or laid out with runs of spaces, that heads an indicator table:
+    指标 | 单位 | 2020年 | 2025年 | 属性.
+
+    >>> is_bar_header("指标    2025年    2030年    属性"), is_bar_header("指标 2025年 2030年 属性")
+    (True, False)
+    """
+    if "属性" not in text or not ("|" in text or "｜" in text or _SPACED_BREAK.search(text)):
         return False  # every clause is asked: most hold neither
     cells = [cell for _, cell in _split_cells(text)]
     return len(cells) >= 4 and "属性" in cells

@@ -43,6 +43,10 @@ class _Words:
     review_titles: tuple[str, ...]
     evaluation_titles: tuple[str, ...]
     plan_goal_words: tuple[str, ...]
+    grant_cap: re.Pattern[str]
+    grant_words: re.Pattern[str]
+    deadline_prepositions: tuple[str, ...]
+    plan_attribute_after: tuple[str, ...]
     per_year_ends: tuple[str, ...]
     baseline: re.Pattern[str]
     layout_nouns: tuple[str, ...]
@@ -54,6 +58,7 @@ class _Words:
     implied_units: dict[str, str]
     people_subjects: re.Pattern[str]
     age_words: frozenset[str]
+    time_heads: frozenset[str]
     numeral_adjectives: frozenset[str]
     head_morphemes: frozenset[str]
     noun_adjectives: frozenset[str]
@@ -102,6 +107,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    period_comparisons: tuple[str, ...]
     share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
     reach_verbs: tuple[str, ...]
@@ -199,6 +205,16 @@ def _words() -> _Words:
         review_titles=tuple(map(str, raw["review_titles"])),
         evaluation_titles=tuple(map(str, raw["evaluation_titles"])),
         plan_goal_words=longest_first(raw["plan_goal_words"]),
+        grant_cap=pattern_cache.compile(
+            "(?:"
+            + _alternation(raw["grant_caps"]).pattern
+            + r")(?:不超过|不高于|"
+            + _alternation(raw["grant_words"]).pattern
+            + r")?\s*$"
+        ),
+        grant_words=_alternation(raw["grant_words"]),
+        deadline_prepositions=longest_first(raw["deadline_prepositions"]),
+        plan_attribute_after=longest_first(raw["plan_attribute_after"]),
         per_year_ends=longest_first([w for w in raw["per_year"] if w not in raw["keep_head"]]),
         baseline=pattern_cache.compile(
             "[^，。；]{0,6}?(?:" + _alternation(raw["baseline_verbs"]).pattern + ")(?:低)?(?:到|至|为)"
@@ -214,6 +230,7 @@ def _words() -> _Words:
         implied_units={str(k): str(v) for k, v in raw["implied_units"].items()},
         people_subjects=_alternation(raw["people_subjects"]),
         age_words=frozenset(raw["age_words"]),
+        time_heads=frozenset(raw["time_heads"]),
         numeral_adjectives=frozenset(raw["numeral_adjectives"]),
         head_morphemes=frozenset(map(str, raw["head_morphemes"])),
         noun_adjectives=frozenset(map(str, raw["noun_adjectives"])),
@@ -256,6 +273,7 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        period_comparisons=longest_first(raw["period_comparisons"]),
         share_of_level=pattern_cache.compile(
             "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
         ),
