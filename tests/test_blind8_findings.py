@@ -153,12 +153,8 @@ def test_a_multiple_of_another_standard_names_its_indicator():
     assert "基本生活费" in found[0].indicator
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/ (not owned here): a standard given per head and month (标准为每人每月900元) is found with an "
-    "empty indicator; the subject before 为 names it",
-)
 def test_a_per_head_monthly_standard_names_its_indicator():
+    """Fixed by targets8's per-head base rule (提高到每人每月800元): the subject before 为 names it."""
     found = [t for t in figures("一、救助标准\n（一）全县农村低保标准为每人每月900元。\n") if t.value == 900]
     assert len(found) == 1
     assert "低保标准" in found[0].indicator
