@@ -54,6 +54,7 @@ _SUFFIX_KIND = {
     ".et": "xls",
     ".ods": "ods",
     ".fods": "ods",
+    ".uot": "uof",
 }
 _ZIP_KINDS = (
     ("word/", "docx"),
@@ -90,7 +91,7 @@ def zip_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
 
 def detect_format(data: bytes, suffix: str = "") -> str:
     """Name a file's format from its bytes, then its suffix: pdf, docx, odt, ofd, word97, rtf, mhtml, html,
-    xlsx, xls, ods, markdown or text.
+    wordxml, uof, xlsx, xls, ods, markdown or text.
 
     >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html>", ".txt")
     ('pdf', 'html')
@@ -109,6 +110,9 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     flat = _FLAT_ODT.search(data[:8192])
     if flat:  # LibreOffice's flat XML (.fodt, .fods): its root names the mimetype
         return "odt" if flat.group(1) == b"text" else "ods"
+    xml_kind = _xml_kind(data[:4096]) if b"<" in head else None
+    if xml_kind:
+        return xml_kind
     if _is_mhtml(data[:8192], suffix):  # Snapshot-Content-Location can be a long URL
         return "mhtml"
     for signature, kind, way_out in _SIGNATURES:
@@ -119,7 +123,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
     if kind in ("mhtml", "rtf"):
         return "text"  # named so, but neither a MIME message nor RTF inside: read what it is
-    if kind in ("docx", "odt", "ofd", "word97", "xlsx", "xls", "ods"):
+    if kind in ("docx", "odt", "ofd", "word97", "xlsx", "xls", "ods", "uof"):
         if b"\x00" in head:  # binary, but not the container this suffix promises
             raise InputError(
                 f"binary file: named {suffix} but not a {suffix} inside (an old WPS or Word 6 file?): "
@@ -127,6 +131,22 @@ def detect_format(data: bytes, suffix: str = "") -> str:
             )
         return "text"  # a .doc that is really plain text
     return kind
+
+
+def _xml_kind(head: bytes) -> str | None:
+    """Word's single-file XML (Word 2003 XML, flat OPC) or a UOF document, by the namespace its root
+    declares near the start; None for any other file.
+
+    >>> _xml_kind(b'<?xml version="1.0"?><uof:UOF xmlns:uof="http://schemas.uof.org/cn/2003/uof">')
+    'uof'
+    """
+    if b"schemas.microsoft.com/office/word/2003/wordml" in head and b"wordDocument" in head:
+        return "wordxml"
+    if b"schemas.microsoft.com/office/2006/xmlPackage" in head and b"package" in head:
+        return "wordxml"
+    if b"schemas.uof.org/cn/2003/uof" in head and b"UOF" in head:
+        return "uof"
+    return None
 
 
 def _is_mhtml(head: bytes, suffix: str) -> bool:
@@ -214,6 +234,10 @@ def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.mhtml import read_mhtml as reader
     elif kind == "markdown":
         from policykit.formats.markdown import read_markdown as reader
+    elif kind == "wordxml":
+        from policykit.formats.wordxml import read_word_xml as reader
+    elif kind == "uof":
+        from policykit.formats.uof import read_uof as reader
     elif kind == "xlsx":
         from policykit.formats.sheet import read_xlsx as reader
     elif kind == "xls":
