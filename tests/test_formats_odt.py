@@ -502,7 +502,7 @@ def test_folder_walk_and_search_pick_up_odt_rtf_and_mht(tmp_path, runner, monkey
     (tmp_path / "b.rtf").write_bytes(word_rtf(["第一条 推进老旧小区改造。"]))
     (tmp_path / "c.mht").write_bytes(blink_mhtml(gov_page(LINES)))
     (tmp_path / "d.mhtml").write_bytes(blink_mhtml(gov_page(LINES)))
-    (tmp_path / "e.odp").write_bytes(b"x")  # slides: no document (spreadsheets are, tests/test_formats_sheets.py)
+    (tmp_path / "e.odp").write_bytes(b"x")  # slides are no document (spreadsheets are)
     found = [Path(p).name for p in expand_paths([str(tmp_path)]).files]
     assert found == ["a.odt", "b.rtf", "c.mht", "d.mhtml"]
     monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path / "cache"))

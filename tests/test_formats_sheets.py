@@ -117,9 +117,15 @@ def ods_workbook(path: Path) -> Path:
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3">'
+        '<office:automatic-styles><style:style style:name="ta2" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
         '<office:body><office:spreadsheet><table:table table:name="主要指标表">'
-        f"{table}</table:table></office:spreadsheet></office:body></office:document-content>"
+        f"{table}</table:table>"
+        '<table:table table:name="计算过程" table:style-name="ta2"><table:table-row>'
+        f"{_cell('中间值')}</table:table-row></table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
     )
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
@@ -256,3 +262,13 @@ def test_folder_search_picks_up_workbooks(tmp_path):
     xls_workbook(tmp_path / "b.et")
     ods_workbook(tmp_path / "c.ods")
     assert sorted(Path(p).name for p in expand_paths([str(tmp_path)]).files) == ["a.xlsx", "b.et", "c.ods"]
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_libreoffice_calc_workbooks_read_as_the_xlsx(tmp_path, suffix):
+    """The same workbook saved by LibreOffice Calc (its own BIFF8 and .ods writers, not ours)."""
+    from tests.test_formats_odt import soffice_convert
+
+    source = xlsx_workbook(tmp_path / "indicators.xlsx")
+    (converted,) = soffice_convert([source], suffix, tmp_path / "out")
+    assert _lines(converted) == EXPECTED

@@ -197,8 +197,16 @@ def read_ods(data: bytes, *, path: str, name: str) -> Source:
     body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}spreadsheet")
     if body is None:
         raise InputError("this OpenDocument file holds no spreadsheet", path=path)
+    style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    hidden = {  # a hidden sheet's table style says table:display="false"
+        entry.get(f"{{{style}}}name")
+        for entry in root.iter(f"{{{style}}}style")
+        if any(p.get(f"{{{TABLE}}}display") == "false" for p in entry.iter(f"{{{style}}}table-properties"))
+    }
     lines: list[str] = []
     for table in body.iter(f"{{{TABLE}}}table"):
+        if table.get(f"{{{TABLE}}}style-name") in hidden:
+            continue
         rows = [[GridCell(text) for text in row] for row in odf_table_rows(table)]
         lines.extend(sheets_lines([(table.get(f"{{{TABLE}}}name", ""), rows)]))
     return make_source(lines, path=path, name=name, encoding="ods")
