@@ -272,3 +272,65 @@ def test_libreoffice_calc_workbooks_read_as_the_xlsx(tmp_path, suffix):
     source = xlsx_workbook(tmp_path / "indicators.xlsx")
     (converted,) = soffice_convert([source], suffix, tmp_path / "out")
     assert _lines(converted) == EXPECTED
+
+
+def test_hidden_rows_and_columns_are_not_read(tmp_path):
+    """What a reader of the sheet never sees: a hidden helper column and a hidden row of workings."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["指标", "2025年", "测算依据"],
+        ["森林覆盖率", "42%", "=B2*1.1"],
+        ["试算", "1", "x"],
+        ["PM2.5浓度", "30", "y"],
+    ):
+        sheet.append(row)
+    sheet.column_dimensions["C"].hidden = True
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    xls = xlwt.Workbook(encoding="utf-8")
+    other = xls.add_sheet("Sheet1")
+    for r, row in enumerate(
+        (
+            ["指标", "2025年", "测算依据"],
+            ["森林覆盖率", "42%", "z"],
+            ["试算", "1", "x"],
+            ["PM2.5浓度", "30", "y"],
+        )
+    ):
+        for c, value in enumerate(row):
+            other.write(r, c, value)
+    other.col(2).hidden = True
+    other.row(2).hidden = True
+    xls.save(str(tmp_path / "hidden.xls"))
+    expected = ["", "指标\t2025年", "森林覆盖率\t42%", "PM2.5浓度\t30", ""]
+    assert _lines(tmp_path / "hidden.xlsx") == expected
+    assert _lines(tmp_path / "hidden.xls") == expected
+
+
+def test_hidden_ods_rows_and_columns_are_not_read(tmp_path):
+    def row(cells: list[str], hidden: bool = False) -> str:
+        visibility = ' table:visibility="collapse"' if hidden else ""
+        return (
+            f"<table:table-row{visibility}>" + "".join(_cell(text) for text in cells) + "</table:table-row>"
+        )
+
+    table = (
+        '<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>'
+        + row(["指标", "2025年", "测算依据"])
+        + row(["森林覆盖率", "42%", "z"])
+        + row(["试算", "1", "x"], hidden=True)
+        + row(["PM2.5浓度", "30", "y"])
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+        f'<table:table table:name="Sheet1">{table}</table:table></office:spreadsheet></office:body>'
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(tmp_path / "hidden.ods", "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content)
+    assert _lines(tmp_path / "hidden.ods") == ["", "指标\t2025年", "森林覆盖率\t42%", "PM2.5浓度\t30", ""]

@@ -17,21 +17,31 @@ import contextlib
 import io
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import make_source, table_lines, zip_errors
+from policykit.formats import Element, make_source, table_lines, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 
-_DEFAULT_NAME = pattern_cache.compile(r"(?i)^(?:sheet|工作表|表|feuil|tabelle|hoja)\s*\d+$")
+_DEFAULT_NAME = pattern_cache.compile(r"(?i)^(?:sheet|工作表|feuil|tabelle|hoja)\s*\d*$|^表\s*\d+$")
 _MAX_ROWS = 100_000  # a sheet formatted "to the edge" says 1,048,576 rows; its text ends long before
 _MAX_COLUMNS = 256
 _EXTRA = "pip install 'policykit[office]'"
+_ODS_HIDDEN = ("collapse", "filter")  # rows and columns hidden, or filtered out, in an .ods
 
-Sheet = tuple[str, list[list[GridCell]]]
-"""A sheet's name and its rows, each a list of cells as the file writes them (merges as spans)."""
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet's name, its rows of cells as the file writes them (merges as spans), and the rows and
+    columns it hides (from 0): a reader never sees those, often helper figures beside the table."""
+
+    name: str
+    rows: list[list[GridCell]]
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
 
 def read_xlsx(data: bytes, *, path: str, name: str) -> Source:
@@ -61,6 +71,8 @@ def read_xlsx(data: bytes, *, path: str, name: str) -> Source:
 
 def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
     """Each visible worksheet of an openpyxl workbook, its cells printed with their number formats."""
+    from openpyxl.utils import column_index_from_string
+
     from policykit.formats.numfmt import shown
 
     for sheet in book.worksheets:
@@ -91,7 +103,13 @@ def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
                 height, width = spans.get(at, (1, 1))
                 row.append(GridCell(shown(cell.value, cell.number_format), rows=height, columns=width))
             rows.append(row)
-        yield sheet.title, rows
+        hidden_columns: set[int] = set()
+        for key, dimension in sheet.column_dimensions.items():
+            if dimension.hidden:
+                first = dimension.min or column_index_from_string(key)
+                hidden_columns.update(range(first - 1, max(first, dimension.max or first)))
+        hidden_rows = {number - 1 for number, dimension in sheet.row_dimensions.items() if dimension.hidden}
+        yield Sheet(sheet.title, rows, frozenset(hidden_rows), frozenset(hidden_columns))
 
 
 def read_xls(data: bytes, *, path: str, name: str) -> Source:
@@ -148,7 +166,9 @@ def _xls_sheets(book: Any) -> Iterator[Sheet]:
                 height, width = spans.get((r, c), (1, 1))
                 row.append(GridCell(_xls_text(book, cell), rows=height, columns=width))
             rows.append(row)
-        yield sheet.name, rows
+        hidden_rows = frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden)
+        hidden_columns = frozenset(c for c, info in sheet.colinfo_map.items() if info.hidden)
+        yield Sheet(sheet.name, rows, hidden_rows, hidden_columns)
 
 
 def _xls_text(book: Any, cell: Any) -> str:
@@ -207,21 +227,48 @@ def read_ods(data: bytes, *, path: str, name: str) -> Source:
     for table in body.iter(f"{{{TABLE}}}table"):
         if table.get(f"{{{TABLE}}}style-name") in hidden:
             continue
+        for row in list(table.iter(f"{{{TABLE}}}table-row")):
+            if row.get(f"{{{TABLE}}}visibility") in _ODS_HIDDEN and row.getparent() is not None:
+                row.getparent().remove(row)
         rows = [[GridCell(text) for text in row] for row in odf_table_rows(table)]
-        lines.extend(sheets_lines([(table.get(f"{{{TABLE}}}name", ""), rows)]))
+        sheet = Sheet(table.get(f"{{{TABLE}}}name", ""), rows, hidden_columns=_ods_hidden_columns(table))
+        lines.extend(sheets_lines([sheet]))
     return make_source(lines, path=path, name=name, encoding="ods")
+
+
+def _ods_hidden_columns(table: Element) -> frozenset[int]:
+    """The columns a sheet hides (table:table-column with table:visibility collapse), counted from 0."""
+    from policykit.formats.odt import TABLE
+
+    hidden: set[int] = set()
+    column = 0
+    for entry in table.iter(f"{{{TABLE}}}table-column"):
+        try:
+            repeat = max(1, min(int(entry.get(f"{{{TABLE}}}number-columns-repeated", "1")), _MAX_COLUMNS))
+        except ValueError:
+            repeat = 1
+        if entry.get(f"{{{TABLE}}}visibility") in _ODS_HIDDEN:
+            hidden.update(range(column, column + repeat))
+        column += repeat
+    return frozenset(hidden)
 
 
 def sheets_lines(sheets: Iterable[Sheet]) -> list[str]:
     """Write sheets as lines: a sheet's name (unless a default one), then each block of rows as a table.
 
-    >>> sheets_lines([("主要指标", [[GridCell("附件：主要指标表", columns=2)], [GridCell("指标"), GridCell("2025年")],
+    >>> sheets_lines([Sheet("主要指标", [[GridCell("附件：主要指标表", columns=2)], [GridCell("指标"), GridCell("2025年")],
     ...     [GridCell("森林覆盖率"), GridCell("42%")], [], [GridCell("注：约束性指标。")]])])
     ['主要指标', '附件：主要指标表', '', '指标\\t2025年', '森林覆盖率\\t42%', '', '注：约束性指标。']
     """
     lines: list[str] = []
-    for title, rows in sheets:
-        grid = _without_empty_columns(lay_out(rows))
+    for sheet in sheets:
+        title = sheet.name
+        grid = [
+            [text for c, text in enumerate(row) if c not in sheet.hidden_columns]
+            for r, row in enumerate(lay_out(sheet.rows))
+            if r not in sheet.hidden_rows
+        ]
+        grid = _without_empty_columns(grid)
         if not any(any(row) for row in grid):
             continue
         if title.strip() and not _DEFAULT_NAME.match(title.strip()):
