@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -334,3 +335,21 @@ def test_hidden_ods_rows_and_columns_are_not_read(tmp_path):
         package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         package.writestr("content.xml", content)
     assert _lines(tmp_path / "hidden.ods") == ["", "指标\t2025年", "森林覆盖率\t42%", "PM2.5浓度\t30", ""]
+
+
+def test_a_date_under_a_chinese_built_in_format_id_is_shown_as_a_date(tmp_path):
+    """WPS and a Chinese Excel refer to 'yyyy"年"m"月"d"日"' by its built-in id 31 alone; openpyxl knows no
+    code for it and gives the serial number (45838)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"] = "完成时限", dt.datetime(2025, 6, 30)
+    sheet["B1"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "written.xlsx")
+    source = zipfile.ZipFile(tmp_path / "written.xlsx")
+    with zipfile.ZipFile(tmp_path / "zh.xlsx", "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/styles.xml":
+                data = re.sub(rb'<xf numFmtId="1[6-9]\d"', b'<xf numFmtId="31" applyNumberFormat="1"', data)
+            target.writestr(name, data)
+    assert _lines(tmp_path / "zh.xlsx") == ["", "完成时限\t2025年6月30日", ""]

@@ -20,6 +20,18 @@ _DATE_TOKEN = pattern_cache.compile(
 )
 _DATE_LETTERS = frozenset("ymdhse")
 _WEEKDAYS = "一二三四五六日"
+ZH_BUILTIN = {
+    **dict.fromkeys((27, 36, 50, 52, 57), 'yyyy"年"m"月"'),
+    **dict.fromkeys((28, 29, 51, 53, 54, 58), 'm"月"d"日"'),
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    **dict.fromkeys((34, 55), '上午/下午h"时"mm"分"'),
+    **dict.fromkeys((35, 56), '上午/下午h"时"mm"分"ss"秒"'),
+}
+"""The built-in formats Excel and WPS give ids 27-36 and 50-58 in a Chinese (zh-CN) locale (ECMA-376 Part 1,
+18.8.30): a file refers to them by id alone, and openpyxl and xlrd know no code for them."""
 _LOCAL_DATE = {"mm-dd-yy": "yyyy/m/d", "m/d/yy": "yyyy/m/d", "m/d/yyyy": "yyyy/m/d"}
 """Built-in format 14 prints the date the way the reader's locale does: on a Chinese system, 2025/1/1."""
 

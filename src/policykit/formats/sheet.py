@@ -73,8 +73,6 @@ def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
     """Each visible worksheet of an openpyxl workbook, its cells printed with their number formats."""
     from openpyxl.utils import column_index_from_string
 
-    from policykit.formats.numfmt import shown
-
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
@@ -101,7 +99,7 @@ def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
                 if at in covered:
                     continue
                 height, width = spans.get(at, (1, 1))
-                row.append(GridCell(shown(cell.value, cell.number_format), rows=height, columns=width))
+                row.append(GridCell(_xlsx_text(cell, book.epoch), rows=height, columns=width))
             rows.append(row)
         hidden_columns: set[int] = set()
         for key, dimension in sheet.column_dimensions.items():
@@ -110,6 +108,22 @@ def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
                 hidden_columns.update(range(first - 1, max(first, dimension.max or first)))
         hidden_rows = {number - 1 for number, dimension in sheet.row_dimensions.items() if dimension.hidden}
         yield Sheet(sheet.title, rows, frozenset(hidden_rows), frozenset(hidden_columns))
+
+
+def _xlsx_text(cell: Any, epoch: Any) -> str:
+    """One cell as shown: its value through its number format, a Chinese built-in date format too."""
+    from openpyxl.utils.datetime import from_excel
+
+    from policykit.formats.numfmt import ZH_BUILTIN, shown
+
+    value, code = cell.value, cell.number_format
+    format_id = getattr(getattr(cell, "_style", None), "numFmtId", 0)
+    if code == "General" and format_id in ZH_BUILTIN:  # openpyxl reads the id but knows no code for it
+        code = ZH_BUILTIN[format_id]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            with contextlib.suppress(ValueError, OverflowError, TypeError):
+                value = from_excel(value, epoch)
+    return str(shown(value, code))
 
 
 def read_xls(data: bytes, *, path: str, name: str) -> Source:
@@ -175,7 +189,7 @@ def _xls_text(book: Any, cell: Any) -> str:
     """One BIFF cell as shown: text as written, a number or date through its format, an error as #N/A."""
     import xlrd
 
-    from policykit.formats.numfmt import is_date_code, shown
+    from policykit.formats.numfmt import ZH_BUILTIN, is_date_code, shown
 
     kind = cell.ctype
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
@@ -194,6 +208,8 @@ def _xls_text(book: Any, cell: Any) -> str:
     )
     if xf is not None and xf.format_key in book.format_map:
         code = book.format_map[xf.format_key].format_str
+    elif xf is not None and xf.format_key in ZH_BUILTIN:
+        code = ZH_BUILTIN[xf.format_key]
     value = cell.value
     if kind == xlrd.XL_CELL_DATE or is_date_code(code):
         with contextlib.suppress(ValueError, OverflowError, xlrd.xldate.XLDateError):
