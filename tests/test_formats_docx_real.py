@@ -197,6 +197,20 @@ def test_content_controls_at_every_level_are_read(tmp_path):
     ]
 
 
+def test_placeholder_prompts_and_ruby_readings_are_not_text(tmp_path):
+    prompt = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
+    ruby = (
+        "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhǔ</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>主</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    )
+    body = (
+        p(r("发文日期："), prompt.format(r("单击或点击此处输入日期。")))
+        + prompt.format(p(r("单击或点击此处输入文字。")))
+        + p(ruby, r("要目标"))
+    )
+    assert lines_of(tmp_path, package(body)) == ["发文日期：", "主要目标"]
+
+
 def test_field_codes_are_never_text_and_their_results_are(tmp_path):
     body = p(
         r("详见第"),

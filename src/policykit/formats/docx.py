@@ -32,8 +32,8 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 INDENT = "\u3000\u3000"
 _SKIPPED = {
-    f"{{{W}}}{tag}" for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr")
-}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo)
+    f"{{{W}}}{tag}" for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "rt")
+}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo); rt: a ruby's reading
 _SKIPPED |= {f"{{{_MC}}}Fallback"}
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
@@ -81,13 +81,18 @@ def _block_lines(container: Element, context: Context) -> Iterator[str]:
             yield from paragraph_lines(child, context)
         elif child.tag == _w("tbl"):
             yield from _table_lines(child, context)
-        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")):
+        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")) and not _placeholder(child):
             content = child.find(_w("sdtContent"))
             yield from _block_lines(content if content is not None else child, context)
         elif child.tag == _w("altChunk") and context.part is not None:
             from policykit.formats.docx_parts import chunk_lines
 
             yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path)
+
+
+def _placeholder(sdt: Element) -> bool:
+    """Whether a content control shows its placeholder (单击或点击此处输入文字。): a prompt, not text."""
+    return sdt.tag == _w("sdt") and sdt.find(f"{_w('sdtPr')}/{_w('showingPlcHdr')}") is not None
 
 
 def _wrapped(element: Element, tag: str) -> list[Element]:
@@ -153,7 +158,7 @@ def paragraph_lines(p: Element, context: Context) -> list[str]:
 def _collect(element: Element, parts: list[str], boxes: list[str], context: Context) -> None:
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
+        if not isinstance(tag, str) or tag in _SKIPPED or (tag == _w("sdt") and _placeholder(child)):
             continue
         if tag == _w("t"):
             parts.append(child.text or "")
