@@ -3,6 +3,7 @@ numbers as the sheet shows them, and a damaged workbook gives one error line."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -353,3 +354,22 @@ def test_a_date_under_a_chinese_built_in_format_id_is_shown_as_a_date(tmp_path):
                 data = re.sub(rb'<xf numFmtId="1[6-9]\d"', b'<xf numFmtId="31" applyNumberFormat="1"', data)
             target.writestr(name, data)
     assert _lines(tmp_path / "zh.xlsx") == ["", "完成时限\t2025年6月30日", ""]
+
+
+@pytest.mark.parametrize("build", [xlsx_workbook, xls_workbook, ods_workbook])
+def test_damaged_workbooks_give_a_source_or_one_input_error(tmp_path, build):
+    """Bytes overwritten at random (a bad copy, a broken download): xlrd met such records with struct.error
+    and OverflowError, which reached the user as a traceback."""
+    import random
+
+    suffix = {"xlsx_workbook": ".xlsx", "xls_workbook": ".xls", "ods_workbook": ".ods"}[build.__name__]
+    data = build(tmp_path / f"whole{suffix}").read_bytes()
+    rng = random.Random(7)
+    for attempt in range(30):
+        damaged = bytearray(data)
+        for _ in range(1 + attempt % 12):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path = tmp_path / f"damaged{suffix}"
+        path.write_bytes(bytes(damaged))
+        with contextlib.suppress(InputError):
+            read_source(path)

@@ -104,7 +104,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if head.startswith(OLE_MAGIC):
-        return _ole_kind(data)
+        return _ole_kind(data, suffix)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"  # also the .doc files that are RTF inside, as many sites serve them
     flat = _FLAT_ODT.search(data[:8192])
@@ -198,14 +198,15 @@ def _zip_kind(data: bytes) -> str:
     raise InputError(f"this is a ZIP archive: unpack it and give the documents inside ({_WAY_OUT})")
 
 
-def _ole_kind(data: bytes) -> str:
+def _ole_kind(data: bytes, suffix: str = "") -> str:
     import olefile
 
     try:
         streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir()}
     except (OSError, ValueError, IndexError, struct.error):
-        # A damaged compound file: the Word reader says what to do (LibreOffice or .docx).
-        return "word97"
+        # A damaged compound file: the reader its name calls for says what to do (xlrd's error for a
+        # workbook; the Word reader's, LibreOffice or .docx, for anything else).
+        return "xls" if _SUFFIX_KIND.get(suffix.lower()) == "xls" else "word97"
     if "WordDocument" in streams:
         return "word97"
     if "Workbook" in streams or "Book" in streams:  # Excel 97 (BIFF8) or 5; WPS writes .et the same way

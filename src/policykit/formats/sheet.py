@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import struct
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ _DEFAULT_NAME = pattern_cache.compile(r"(?i)^(?:sheet|工作表|feuil|tabelle|ho
 _MAX_ROWS = 100_000  # a sheet formatted "to the edge" says 1,048,576 rows; its text ends long before
 _MAX_COLUMNS = 256
 _EXTRA = "pip install 'policykit[office]'"
+_XLS_EMPTY = (0, 6)  # xlrd's XL_CELL_EMPTY and XL_CELL_BLANK (a formatted empty cell)
 _ODS_HIDDEN = ("collapse", "filter")  # rows and columns hidden, or filtered out, in an .ods
 
 
@@ -89,8 +91,13 @@ def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
             for row in range(merged.min_row, merged.max_row + 1)
             for column in range(merged.min_col, merged.max_col + 1)
         } - set(spans)
-        last_row = min(sheet.max_row, _MAX_ROWS)
-        last_column = min(sheet.max_column, _MAX_COLUMNS)
+        # the sheet's extent is where its values are: styled empty cells can reach row 1,048,576, and
+        # iter_rows would create every cell up to its max_row (openpyxl keeps the written ones in _cells)
+        filled = [at for at, cell in getattr(sheet, "_cells", {}).items() if cell.value is not None]
+        if not filled:
+            continue
+        last_row = min(max(row for row, _ in filled), _MAX_ROWS)
+        last_column = min(max(column for _, column in filled), _MAX_COLUMNS)
         rows = []
         for cells in sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column):
             row = []
@@ -136,7 +143,7 @@ def read_xls(data: bytes, *, path: str, name: str) -> Source:
 
     try:
         book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, logfile=io.StringIO(), on_demand=False
+            file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True
         )
         sheets = list(_xls_sheets(book))
     except xlrd.XLRDError as error:
@@ -149,7 +156,10 @@ def read_xls(data: bytes, *, path: str, name: str) -> Source:
         raise InputError(
             f"cannot open this .xls workbook ({message}): re-save it as .xlsx", path=path
         ) from None
-    except (CompDocError, AssertionError, IndexError, KeyError, ValueError, EOFError, OSError) as error:
+    except (
+        *(CompDocError, AssertionError, IndexError, KeyError, ValueError, EOFError, OSError),
+        *(struct.error, OverflowError, TypeError, ZeroDivisionError),  # xlrd on a damaged record
+    ) as error:
         raise InputError(
             f"cannot open this .xls workbook ({error or type(error).__name__}; truncated or damaged?): "
             "re-save it as .xlsx",
@@ -160,6 +170,7 @@ def read_xls(data: bytes, *, path: str, name: str) -> Source:
 
 def _xls_sheets(book: Any) -> Iterator[Sheet]:
     """Each visible sheet of an xlrd workbook, its numbers printed with their cells' formats."""
+
     for sheet in book.sheets():
         if sheet.visibility != 0:
             continue
@@ -173,12 +184,15 @@ def _xls_sheets(book: Any) -> Iterator[Sheet]:
         rows = []
         for r in range(min(sheet.nrows, _MAX_ROWS)):
             row = []
-            for c in range(min(sheet.row_len(r), _MAX_COLUMNS)):
+            types = sheet.row_types(r)
+            while types and types[-1] in _XLS_EMPTY:  # no text to its right: formatted empty cells
+                types = types[:-1]
+            for c in range(min(len(types), _MAX_COLUMNS)):
                 if (r, c) in covered:
                     continue
-                cell = sheet.cell(r, c)
                 height, width = spans.get((r, c), (1, 1))
-                row.append(GridCell(_xls_text(book, cell), rows=height, columns=width))
+                text = _xls_text(book, sheet.cell(r, c)) if types[c] not in _XLS_EMPTY else ""
+                row.append(GridCell(text, rows=height, columns=width))
             rows.append(row)
         hidden_rows = frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden)
         hidden_columns = frozenset(c for c, info in sheet.colinfo_map.items() if info.hidden)
