@@ -387,7 +387,7 @@ def test_gb2312_page_is_decoded_by_its_charset(tmp_path):
 
 
 def test_folder_search_picks_up_the_new_suffixes(tmp_path):
-    for name in ("a.docx", "b.doc", "c.wps", "d.ofd", "e.html", "f.htm", "g.txt", "h.pdf", "i.xlsx", "j.png"):
+    for name in ("a.docx", "b.doc", "c.wps", "d.ofd", "e.html", "f.htm", "g.txt", "h.pdf", "i.pptx", "j.png"):
         (tmp_path / name).write_bytes(b"x")
     found = [Path(p).name for p in expand_paths([str(tmp_path)]).files]
     assert found == ["a.docx", "b.doc", "c.wps", "d.ofd", "e.html", "f.htm", "g.txt", "h.pdf"]

@@ -445,8 +445,8 @@ def test_detection_by_content_for_a_misnamed_odt(tmp_path):
 @pytest.mark.parametrize(
     ("mimetype", "named"),
     [
-        ("application/vnd.oasis.opendocument.spreadsheet", "spreadsheet"),
         ("application/vnd.oasis.opendocument.presentation", "presentation"),
+        ("application/vnd.oasis.opendocument.graphics", "graphics"),
     ],
 )
 def test_other_opendocument_kinds_are_refused_by_name(mimetype, named):
@@ -502,7 +502,7 @@ def test_folder_walk_and_search_pick_up_odt_rtf_and_mht(tmp_path, runner, monkey
     (tmp_path / "b.rtf").write_bytes(word_rtf(["第一条 推进老旧小区改造。"]))
     (tmp_path / "c.mht").write_bytes(blink_mhtml(gov_page(LINES)))
     (tmp_path / "d.mhtml").write_bytes(blink_mhtml(gov_page(LINES)))
-    (tmp_path / "e.ods").write_bytes(b"x")
+    (tmp_path / "e.odp").write_bytes(b"x")  # slides are no document (spreadsheets are)
     found = [Path(p).name for p in expand_paths([str(tmp_path)]).files]
     assert found == ["a.odt", "b.rtf", "c.mht", "d.mhtml"]
     monkeypatch.setenv("POLICYKIT_CACHE_DIR", str(tmp_path / "cache"))

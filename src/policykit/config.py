@@ -26,6 +26,7 @@ DEFAULT_REGISTRY = "data/clauses.yaml"
 DOCUMENT_SUFFIXES = (
     *(".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm"),
     *(".odt", ".fodt", ".rtf", ".mht", ".mhtml"),
+    *(".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods"),
 )
 """File name endings a folder walk takes as documents (lower case): every format ingest reads."""
 

@@ -1,4 +1,5 @@
-"""Readers for published file formats (Word, Word 97, OFD, HTML, MHTML, RTF, ODT): each turns bytes into a `Source`.
+"""Readers for published file formats (Word, Word 97, OFD, HTML, MHTML, RTF, ODT, spreadsheets): each turns bytes
+into a `Source`.
 
 Detection goes by content first (magic bytes, the entries of a ZIP, the streams of an OLE2 file,
 HTML markup or a MIME header block near the start), then by suffix, because published files are often
@@ -26,7 +27,7 @@ Element = Any
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.I)
 _FLAT_ODT = re.compile(
-    rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.text\""
+    rb"<office:document\s[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.(text|spreadsheet)"
 )
 _MIME_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:|[ \t]")  # a header line, or the folded rest of one
 _MIME_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
@@ -47,15 +48,20 @@ _SUFFIX_KIND = {
     ".rtf": "rtf",
     ".odt": "odt",
     ".fodt": "odt",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".et": "xls",
+    ".ods": "ods",
+    ".fods": "ods",
+    ".uot": "uof",
 }
 _ZIP_KINDS = (
     ("word/", "docx"),
-    ("xl/", "an Excel workbook (.xlsx)"),
+    ("xl/", "xlsx"),
     ("ppt/", "a PowerPoint deck (.pptx)"),
 )
 _OLE_KINDS = (
-    ("Workbook", "an Excel 97 workbook (.xls)"),
-    ("Book", "an Excel 5 workbook (.xls)"),
     ("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),
     ("EncryptedPackage", "a password-protected Office file"),
 )
@@ -85,7 +91,7 @@ def zip_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
 
 def detect_format(data: bytes, suffix: str = "") -> str:
     """Name a file's format from its bytes, then its suffix: pdf, docx, odt, ofd, word97, rtf, mhtml, html,
-    markdown or text.
+    wordxml, uof, xlsx, xls, ods, markdown or text.
 
     >>> detect_format(b"%PDF-1.7 ..."), detect_format(b"<!DOCTYPE html><html>", ".txt")
     ('pdf', 'html')
@@ -98,11 +104,15 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if head.startswith(OLE_MAGIC):
-        return _ole_kind(data)
+        return _ole_kind(data, suffix)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"  # also the .doc files that are RTF inside, as many sites serve them
-    if _FLAT_ODT.search(data[:8192]):  # LibreOffice's flat XML (.fodt): its root names the text mimetype
-        return "odt"
+    flat = _FLAT_ODT.search(data[:8192])
+    if flat:  # LibreOffice's flat XML (.fodt, .fods): its root names the mimetype
+        return "odt" if flat.group(1) == b"text" else "ods"
+    xml_kind = _xml_kind(data[:4096]) if b"<" in head else None
+    if xml_kind:
+        return xml_kind
     if _is_mhtml(data[:8192], suffix):  # Snapshot-Content-Location can be a long URL
         return "mhtml"
     for signature, kind, way_out in _SIGNATURES:
@@ -113,7 +123,7 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
     if kind in ("mhtml", "rtf"):
         return "text"  # named so, but neither a MIME message nor RTF inside: read what it is
-    if kind in ("docx", "odt", "ofd", "word97"):
+    if kind in ("docx", "odt", "ofd", "word97", "xlsx", "xls", "ods", "uof"):
         if b"\x00" in head:  # binary, but not the container this suffix promises
             raise InputError(
                 f"binary file: named {suffix} but not a {suffix} inside (an old WPS or Word 6 file?): "
@@ -121,6 +131,22 @@ def detect_format(data: bytes, suffix: str = "") -> str:
             )
         return "text"  # a .doc that is really plain text
     return kind
+
+
+def _xml_kind(head: bytes) -> str | None:
+    """Word's single-file XML (Word 2003 XML, flat OPC) or a UOF document, by the namespace its root
+    declares near the start; None for any other file.
+
+    >>> _xml_kind(b'<?xml version="1.0"?><uof:UOF xmlns:uof="http://schemas.uof.org/cn/2003/uof">')
+    'uof'
+    """
+    if b"schemas.microsoft.com/office/word/2003/wordml" in head and b"wordDocument" in head:
+        return "wordxml"
+    if b"schemas.microsoft.com/office/2006/xmlPackage" in head and b"package" in head:
+        return "wordxml"
+    if b"schemas.uof.org/cn/2003/uof" in head and b"UOF" in head:
+        return "uof"
+    return None
 
 
 def _is_mhtml(head: bytes, suffix: str) -> bool:
@@ -155,6 +181,8 @@ def _zip_kind(data: bytes) -> str:
         not mimetype and "content.xml" in names and "word/document.xml" not in names
     ):
         return "odt"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return "ods"
     if mimetype.startswith(b"application/vnd.oasis.opendocument."):
         kind = mimetype.decode("ascii", "replace").rsplit(".", 1)[-1]
         raise InputError(
@@ -162,7 +190,7 @@ def _zip_kind(data: bytes) -> str:
         )
     for prefix, kind in _ZIP_KINDS:
         if any(name.startswith(prefix) for name in names):
-            if kind == "docx":
+            if kind in ("docx", "xlsx"):
                 return kind
             raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
     if any(name.lower().endswith(".epub") or name == "mimetype" for name in names):
@@ -170,16 +198,19 @@ def _zip_kind(data: bytes) -> str:
     raise InputError(f"this is a ZIP archive: unpack it and give the documents inside ({_WAY_OUT})")
 
 
-def _ole_kind(data: bytes) -> str:
+def _ole_kind(data: bytes, suffix: str = "") -> str:
     import olefile
 
     try:
         streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir()}
     except (OSError, ValueError, IndexError, struct.error):
-        # A damaged compound file: the Word reader says what to do (LibreOffice or .docx).
-        return "word97"
+        # A damaged compound file: the reader its name calls for says what to do (xlrd's error for a
+        # workbook; the Word reader's, LibreOffice or .docx, for anything else).
+        return "xls" if _SUFFIX_KIND.get(suffix.lower()) == "xls" else "word97"
     if "WordDocument" in streams:
         return "word97"
+    if "Workbook" in streams or "Book" in streams:  # Excel 97 (BIFF8) or 5; WPS writes .et the same way
+        return "xls"
     for stream, kind in _OLE_KINDS:
         if stream in streams:
             raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
@@ -187,7 +218,7 @@ def _ole_kind(data: bytes) -> str:
 
 
 def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
-    """Read bytes of a detected format (docx, odt, word97, rtf, ofd, html, mhtml, markdown) into a `Source`."""
+    """Read bytes of a detected format (docx, odt, word97, rtf, ofd, html, mhtml, markdown, xlsx, xls, ods)."""
     if kind == "docx":
         from policykit.formats.docx import read_docx as reader
     elif kind == "word97":
@@ -204,6 +235,16 @@ def read_format(kind: str, data: bytes, *, path: str, name: str) -> Source:
         from policykit.formats.mhtml import read_mhtml as reader
     elif kind == "markdown":
         from policykit.formats.markdown import read_markdown as reader
+    elif kind == "wordxml":
+        from policykit.formats.wordxml import read_word_xml as reader
+    elif kind == "uof":
+        from policykit.formats.uof import read_uof as reader
+    elif kind == "xlsx":
+        from policykit.formats.sheet import read_xlsx as reader
+    elif kind == "xls":
+        from policykit.formats.sheet import read_xls as reader
+    elif kind == "ods":
+        from policykit.formats.sheet import read_ods as reader
     else:
         raise ValueError(f"no reader for {kind!r}")
     return reader(data, path=path, name=name)

@@ -1,5 +1,11 @@
 """Word .docx → `Source`: body paragraphs in order, automatic numbering as printed, tables as rows.
 
+Tracked insertions are read and deletions not (the document as Word shows it with changes accepted);
+comments, footnotes and endnotes (their parts and their reference marks) are not body text, as in every
+other reader; text boxes are read once (not again from mc:Fallback); content controls, also around table
+rows and cells, give their content; field codes never, their results always; a w:altChunk's embedded
+HTML or .mht is read in its place.
+
 python-docx opens the package and its parts; the body is walked as XML (lxml) because its
 paragraph API skips tracked insertions and text boxes. Headers and footers are separate parts
 and never read: their page numbers (PAGE fields with stale results) are not document text.
@@ -23,11 +29,11 @@ from policykit.zh.numerals import to_chinese
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 INDENT = "\u3000\u3000"
 _SKIPPED = {
-    f"{{{W}}}{tag}"
-    for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "footnoteReference")
-}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo)
+    f"{{{W}}}{tag}" for tag in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "rt")
+}  # moveFrom: where tracked moved text was; Word shows it only where it went (moveTo); rt: a ruby's reading
 _SKIPPED |= {f"{{{_MC}}}Fallback"}
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
@@ -43,42 +49,79 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from policykit.formats.docx_parts import as_document_package
+
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(as_document_package(data)))
     except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
         # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
         raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
-    numbering = Numbering.from_document(document)
-    lines = list(_block_lines(document.element.body, numbering))
-    return make_source(lines, path=path, name=name, encoding="docx")
+    context = Context(Numbering.from_document(document), document.part, path)
+    return make_source(body_lines(document.element.body, context), path=path, name=name, encoding="docx")
 
 
-def _block_lines(container: Element, numbering: Numbering) -> Iterator[str]:
+def body_lines(body: Element, context: Context) -> list[str]:
+    """A w:body's lines (shared with the Word 2003 XML reader)."""
+    return list(_block_lines(body, context))
+
+
+@dataclass
+class Context:
+    """What reading a body needs besides its XML: the list counters and the package's parts."""
+
+    numbering: Numbering
+    part: Any = None  # python-docx's document part: where a w:altChunk's embedded document is
+    path: str = ""
+
+
+def _block_lines(container: Element, context: Context) -> Iterator[str]:
     """Yield the lines of a body, cell or text box: paragraphs, tables, content controls, in order."""
     for child in container:
         if child.tag == _w("p"):
-            yield from paragraph_lines(child, numbering)
+            yield from paragraph_lines(child, context)
         elif child.tag == _w("tbl"):
-            yield from _table_lines(child, numbering)
-        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")):
+            yield from _table_lines(child, context)
+        elif child.tag in (_w("sdt"), _w("customXml"), _w("ins")) and not _placeholder(child):
             content = child.find(_w("sdtContent"))
-            yield from _block_lines(content if content is not None else child, numbering)
+            yield from _block_lines(content if content is not None else child, context)
+        elif child.tag == _w("altChunk") and context.part is not None:
+            from policykit.formats.docx_parts import chunk_lines
+
+            yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path)
 
 
-def _table_lines(table: Element, numbering: Numbering) -> list[str]:
+def _placeholder(sdt: Element) -> bool:
+    """Whether a content control shows its placeholder (单击或点击此处输入文字。): a prompt, not text."""
+    return sdt.tag == _w("sdt") and sdt.find(f"{_w('sdtPr')}/{_w('showingPlcHdr')}") is not None
+
+
+def _wrapped(element: Element, tag: str) -> list[Element]:
+    """The children with `tag` (rows of a table, cells of a row), also those inside a content control."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            content = child.find(_w("sdtContent"))
+            found.extend(_wrapped(content if content is not None else child, tag))
+    return found
+
+
+def _table_lines(table: Element, context: Context) -> list[str]:
     """A data table becomes tab-separated rows; a one-column or nesting (layout) table gives its paragraphs."""
-    rows = table.findall(_w("tr"))
-    columns = max((len(tr.findall(_w("tc"))) for tr in rows), default=0)
+    # a row deleted with tracked changes on is gone from the table Word shows
+    rows = [tr for tr in _wrapped(table, _w("tr")) if tr.find(f"{_w('trPr')}/{_w('del')}") is None]
+    columns = max((len(_wrapped(tr, _w("tc"))) for tr in rows), default=0)
     if columns <= 1 or table.find(f".//{_w('tc')}//{_w('tbl')}") is not None:
-        return [line for tr in rows for tc in tr.findall(_w("tc")) for line in _block_lines(tc, numbering)]
+        return [line for tr in rows for tc in _wrapped(tr, _w("tc")) for line in _block_lines(tc, context)]
     cells_by_row = []
     for tr in rows:
         before = tr.find(f"{_w('trPr')}/{_w('gridBefore')}")  # a row that starts right of the grid's edge
         cells = [GridCell("", columns=_span(before))] if before is not None else []
-        for tc in tr.findall(_w("tc")):
+        for tc in _wrapped(tr, _w("tc")):
             merged = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
             continuing = merged is not None and merged.get(_w("val"), "continue") == "continue"
-            text = "" if continuing else " ".join(_cell_lines(tc, numbering))
+            text = "" if continuing else " ".join(_cell_lines(tc, context))
             span = _span(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"))
             cells.append(GridCell(text, columns=span, merged_above=continuing))
         cells_by_row.append(cells)
@@ -93,17 +136,17 @@ def _span(element: Element | None) -> int:
         return 1
 
 
-def _cell_lines(tc: Element, numbering: Numbering) -> list[str]:
-    return [line.strip() for line in _block_lines(tc, numbering) if line.strip()]
+def _cell_lines(tc: Element, context: Context) -> list[str]:
+    return [line.strip() for line in _block_lines(tc, context) if line.strip()]
 
 
-def paragraph_lines(p: Element, numbering: Numbering) -> list[str]:
+def paragraph_lines(p: Element, context: Context) -> list[str]:
     """A paragraph's text as printed: its number, its runs (line breaks split it), then its text boxes."""
     parts: list[str] = []
     boxes: list[str] = []
-    _collect(p, parts, boxes, numbering)
+    _collect(p, parts, boxes, context)
     text = "".join(parts)
-    label = numbering.label(p)
+    label = context.numbering.label(p)
     if label:
         text = label + text.lstrip()
     elif _first_line_indent(p) and text[:1] not in (" ", "\u3000", ""):
@@ -112,10 +155,10 @@ def paragraph_lines(p: Element, numbering: Numbering) -> list[str]:
     return [*lines, *boxes]
 
 
-def _collect(element: Element, parts: list[str], boxes: list[str], numbering: Numbering) -> None:
+def _collect(element: Element, parts: list[str], boxes: list[str], context: Context) -> None:
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
+        if not isinstance(tag, str) or tag in _SKIPPED or (tag == _w("sdt") and _placeholder(child)):
             continue
         if tag == _w("t"):
             parts.append(child.text or "")
@@ -126,9 +169,9 @@ def _collect(element: Element, parts: list[str], boxes: list[str], numbering: Nu
         elif tag == _w("noBreakHyphen"):
             parts.append("-")
         elif tag == _w("txbxContent"):
-            boxes.extend(_block_lines(child, numbering))
+            boxes.extend(_block_lines(child, context))
         else:
-            _collect(child, parts, boxes, numbering)
+            _collect(child, parts, boxes, context)
 
 
 def _first_line_indent(p: Element) -> bool:

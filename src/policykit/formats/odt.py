@@ -76,7 +76,7 @@ def read_odt(data: bytes, *, path: str, name: str) -> Source:
     from lxml import etree
 
     flat = not data.startswith(b"PK")
-    content, styles = (data, b"") if flat else _package_parts(data, path)
+    content, styles = (data, b"") if flat else package_parts(data, path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         root = etree.fromstring(content, parser)
@@ -97,18 +97,18 @@ def read_odt(data: bytes, *, path: str, name: str) -> Source:
     return make_source(lines, path=path, name=name, encoding="odt")
 
 
-def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:
-    """content.xml and styles.xml of an .odt package, or one error line saying why they cannot be read."""
+def package_parts(data: bytes, path: str, kind: str = ".odt") -> tuple[bytes, bytes]:
+    """content.xml and styles.xml of an OpenDocument package (.odt, .ods), or one error line saying why not."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         if package.getinfo("content.xml").file_size > _MAX_XML:
             raise InputError(
-                "this .odt's content.xml inflates past 512 MB: not a document to read", path=path
+                f"this {kind}'s content.xml inflates past 512 MB: not a document to read", path=path
             )
         names = package.namelist()
         if "META-INF/manifest.xml" in names and b"encryption-data" in package.read("META-INF/manifest.xml"):
             raise InputError(
-                "this .odt is password-protected: open it in LibreOffice or WPS and save it without one",
+                f"this {kind} is password-protected: open it in LibreOffice or WPS and save it without one",
                 path=path,
             )
         content = package.read("content.xml")
@@ -119,7 +119,7 @@ def _package_parts(data: bytes, path: str) -> tuple[bytes, bytes]:
         ) from None
     except zip_errors(ValueError) as error:
         raise InputError(
-            f"cannot open this .odt ({error}): re-save it in LibreOffice or WPS", path=path
+            f"cannot open this {kind} ({error}): re-save it in LibreOffice or WPS", path=path
         ) from None
     return content, styles
 
@@ -225,8 +225,18 @@ def _headless(item: Element) -> bool:
 def _table_lines(table: Element, lists: ListStyles) -> list[str]:
     """A data table becomes tab-separated rows; a one-column or nesting (layout) table gives its paragraphs."""
     rows = [row for row in table.iter(_tb("table-row")) if _owner(row, table)]
-    cells_by_row: list[list[str]] = []
+    cells_by_row = odf_table_rows(table, lists)
     nested = any(inner is not table for inner in table.iter(_tb("table")))
+    if nested or max((len(cells) for cells in cells_by_row), default=0) <= 1:
+        return [line for row in rows for cell in row for line in block_lines(cell, lists)]
+    return table_lines(cells_by_row)
+
+
+def odf_table_rows(table: Element, lists: ListStyles | None = None) -> list[list[str]]:
+    """A table's (or a spreadsheet's sheet's) rows of cell texts, merged cells laid on the grid."""
+    lists = lists or ListStyles()
+    rows = [row for row in table.iter(_tb("table-row")) if _owner(row, table)]
+    cells_by_row: list[list[str]] = []
     down: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) of a cell spanning rows
     for row in rows:
         cells: list[str] = []
@@ -257,9 +267,7 @@ def _table_lines(table: Element, lists: ListStyles) -> list[str]:
             del cells[-repeated_blank:]
         times = _count(row.get(_tb("number-rows-repeated")), _MAX_REPEAT) if any(cells) else 1
         cells_by_row.extend([cells] * times)
-    if nested or max((len(cells) for cells in cells_by_row), default=0) <= 1:
-        return [line for row in rows for cell in row for line in block_lines(cell, lists)]
-    return table_lines(cells_by_row)
+    return cells_by_row
 
 
 def _owner(row: Element, table: Element) -> bool:
