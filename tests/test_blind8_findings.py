@@ -327,11 +327,6 @@ def test_a_dash_inside_a_title_no_heading_shows_stays():
     assert page_document(page).metadata.title == "某区养老服务行动计划（2097-2099年）"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ (not owned here): a numbered question that starts with a year (1.2099年度…？) reads as "
-    "the decimal 1.2099, so the 1./2./3. list never starts and every question and answer is preamble",
-)
 def test_questions_numbered_before_a_year_are_items():
     document = parse_text(
         "某区养老服务热点问答\n1.2099年度床位补贴标准是多少？\n答：每张床位每年补贴500元。\n"
@@ -450,11 +445,6 @@ def test_a_long_joint_issuer_line_joins_its_title():
     assert document.metadata.title.endswith("关于印发某市某某区支持青年创业实施办法的通知")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ 版记 (not owned here): a 印发 line split in two (某区科技局办公室 / 2099年8月9日印发) is not read "
-    "as printed_by/printed_date; both lines stay paragraphs of the last article",
-)
 def test_a_printing_line_split_in_two_is_read():
     document = parse_text(
         "某区科技局关于印发某区支持青年创业实施办法的通知\n区属各单位：\n现印发实施。\n某区科技局\n2099年8月9日\n"
