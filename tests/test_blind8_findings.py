@@ -104,11 +104,6 @@ _TWO_RULES = """某省人民政府办公厅关于印发两个办法的通知
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ (not owned here): a second unlabelled attached document whose 一、 restarts after 三、 "
-    "is not opened as a new part; its chapters become paragraphs of the first part's last section",
-)
 def test_a_second_unlabelled_rules_restart_their_chapters():
     document = parse_text(_TWO_RULES)
 
