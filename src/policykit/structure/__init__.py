@@ -516,6 +516,11 @@ def _close_last_items(root: _Node, text: str) -> None:
             (len(items) >= 3 and not any(c.children for c in items[:-1]))
             or (count[last.style] >= 3 and not holding.get(last.style))
             or (_is_list_box(node) and not any(c.children for c in items[:-1]))
+            or (
+                not items[0].children
+                and _runs_in(text, items[0])
+                and all(_LIST_SUMMARY.match(text, c.start) for c in last.children)
+            )
         ):
             held = 0
         else:
@@ -557,6 +562,8 @@ def _parent(root: _Node, node: _Node) -> _Node:
     return next(n for n in itertools.chain([root], _preorder(root)) if any(c is node for c in n.children))
 
 
+_LIST_SUMMARY = pattern_cache.compile(rf"[ \u3000]*(?:{alternatives('list_summaries')})")
+"""在此基础上，… after a list: the words that sum it up, so the paragraph is its parent's, even after two items."""
 _RUN_KINDS = frozenset({"section", "item", "task"})
 """Kinds of numbered clause that stand in a run of parallel items: articles and chapters hold their text."""
 
