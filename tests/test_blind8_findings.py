@@ -104,11 +104,6 @@ _TWO_RULES = """某省人民政府办公厅关于印发两个办法的通知
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ (not owned here): a second unlabelled attached document whose 一、 restarts after 三、 "
-    "is not opened as a new part; its chapters become paragraphs of the first part's last section",
-)
 def test_a_second_unlabelled_rules_restart_their_chapters():
     document = parse_text(_TWO_RULES)
 
@@ -191,11 +186,6 @@ def test_two_h1_over_the_article_name_nothing():
     assert page_document(page).metadata.title != "某市人民政府门户网站"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ metadata (not owned here): with no title line, the title, 文号 and date of a document cited "
-    "in the first paragraph (根据《…》（…〔2099〕5号）) and a deadline in the body become the document's own",
-)
 def test_a_cited_document_does_not_name_the_untitled_one():
     document = parse_text(
         "为加强河道管理，根据《某省人民政府关于加强河道管理的意见》（某政发〔2099〕5号）等有关规定，现就有关事项通告如下：\n"
@@ -257,11 +247,6 @@ def test_a_title_broken_by_br_after_its_issuer_is_one_title():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ metadata (not owned here): in plain text a title whose first line is only its issuer "
-    "(某省人民政府办公厅 / 关于…的函) is read as the title '某省人民政府办公厅', the rest glued onto the 文号",
-)
 def test_a_title_whose_first_line_is_its_issuer_in_plain_text():
     document = parse_text(
         "某省人民政府办公厅\n关于某市在省长调研时所提\n问题和建议办理情况的函\n某办函〔2099〕7号\n\n某市人民政府：\n"
@@ -327,11 +312,6 @@ def test_a_dash_inside_a_title_no_heading_shows_stays():
     assert page_document(page).metadata.title == "某区养老服务行动计划（2097-2099年）"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ (not owned here): a numbered question that starts with a year (1.2099年度…？) reads as "
-    "the decimal 1.2099, so the 1./2./3. list never starts and every question and answer is preamble",
-)
 def test_questions_numbered_before_a_year_are_items():
     document = parse_text(
         "某区养老服务热点问答\n1.2099年度床位补贴标准是多少？\n答：每张床位每年补贴500元。\n"
@@ -436,11 +416,6 @@ def test_a_link_to_the_interpretation_page_is_no_title():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ metadata (not owned here): a long line of three joint issuers over 关于印发…的通知 is taken "
-    "for the whole title; short issuer names are joined to the 关于 line",
-)
 def test_a_long_joint_issuer_line_joins_its_title():
     document = parse_text(
         "穗某规字〔2099〕1号\n某市某某区科技工业和信息化局 某市某某区人力资源和社会保障局 中共某市某某区委统战部\n"
@@ -450,11 +425,6 @@ def test_a_long_joint_issuer_line_joins_its_title():
     assert document.metadata.title.endswith("关于印发某市某某区支持青年创业实施办法的通知")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/ 版记 (not owned here): a 印发 line split in two (某区科技局办公室 / 2099年8月9日印发) is not read "
-    "as printed_by/printed_date; both lines stay paragraphs of the last article",
-)
 def test_a_printing_line_split_in_two_is_read():
     document = parse_text(
         "某区科技局关于印发某区支持青年创业实施办法的通知\n区属各单位：\n现印发实施。\n某区科技局\n2099年8月9日\n"

@@ -318,3 +318,27 @@ def test_appendix_number_that_mixes_digits_and_numerals_is_no_appendix():
         ("appendix", "附件1"),
         ("appendix", "附件二"),
     ]
+
+
+_TWO_ITEMS = "某市关于推进节能工作的实施意见\n一、总体要求\n1.坚持绿色发展。推动能源结构调整。\n2.坚持创新驱动。加快技术改造升级。\n{after}\n二、保障措施\n加强组织领导。\n"
+
+
+@pytest.mark.parametrize(
+    ("after", "held"),
+    [("在此基础上，全面提升全市节能水平。", 0), ("围绕重点行业，推动企业开展节能诊断。", 1)],
+)
+def test_a_summary_after_two_run_in_items_is_the_sections_text(after: str, held: int) -> None:
+    """在此基础上，… sums up a run of two run-in items (1.…。 2.…。): the section's again, outside any 专栏."""
+    section = parse_text(_TWO_ITEMS.format(after=after)).clauses[1]
+    assert [c.kind for c in section.children] == ["item", "item"] + ["paragraph"] * (1 - held)
+    assert len(section.children[1].children) == held
+
+
+def test_a_question_numbered_before_a_year_and_a_decimal_are_read_apart() -> None:
+    """1.2099年度… opens an item; 1.5倍 at a line's start stays a decimal (no item)."""
+    items = parse_text(
+        "问答\n1.2099年度补贴标准是多少？\n答：500元。\n2.如何申请？\n答：网上申请。\n"
+    ).clauses
+    assert [c.number for c in items if c.kind == "item"] == ["1.", "2."]
+    decimal = parse_text("说明\n1.5倍以上的部分不予补贴。\n")
+    assert not [c for c in decimal.clauses if c.kind == "item"]

@@ -81,6 +81,8 @@ def _patterns() -> _Patterns:
         "printed": pattern_cache.compile(
             rf"^(.{{2,40}}?)[\s　]*({_DATE})[\s　]*{re.escape(words['printed'])}$"
         ),
+        # the date alone, its 印发机关 on the line above (XX办公厅 / 2012年12月12日印发), as narrow pages wrap it
+        "printed_date": pattern_cache.compile(rf"^({_DATE})[\s　]*{re.escape(words['printed'])}$"),
         "signed": pattern_cache.compile(
             rf"^([^，。；：:！？、,;\t]{{1,38}}(?:{_any(words['recipient_endings'])}))[ 　]{{2,}}({_DATE})$"
         ),
@@ -219,6 +221,16 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             take(i, "printed_by", printed.group(1))
             take(i, "printed_date", printed.group(2))
             continue
+        printed = patterns["printed_date"].match(text)
+        if printed:
+            k = i - 1
+            while k >= 0 and not texts[k] and k not in skip:
+                k -= 1
+            printer = texts[k] if k >= 0 and k not in found and k not in skip else ""
+            if printer and _is_signature_line(printer) and not match_numbering(printer):
+                take(k, "printed_by", printer)
+            take(i, "printed_date", printed.group(1))
+            continue
         copies = patterns["copies"].match(text)
         if copies:
             take(i, "copies", copies.group(1))
@@ -288,7 +300,9 @@ def _dated_part(text: str, patterns: _Patterns) -> bool:
     """
     if text.endswith("日"):
         return bool(DATE_LINE.match(text) or patterns["signed"].match(text))
-    return text.endswith(_PRINTED) and bool(patterns["printed"].match(text))
+    return text.endswith(_PRINTED) and bool(
+        patterns["printed"].match(text) or patterns["printed_date"].match(text)
+    )
 
 
 @lru_cache(maxsize=1)

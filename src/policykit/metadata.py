@@ -29,6 +29,12 @@ _QUOTED_TITLE = pattern_cache.compile(
 _REVIEW_WORD = str(_WORDS["review_heading"])
 _REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_REVIEW_WORD)}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
+_SUBJECT = str(_WORDS["title_subject"])
+_ISSUERS = pattern_cache.compile(r"[\u4e00-\u9fff（）()、 　]{2,80}")
+"""A line of issuer names only (某市某区科技局 中共某区委统战部): a title's first line where it is set apart."""
+_CITING = tuple(str(word) for word in _WORDS["citing_words"])
+_DEADLINE_BEFORE = tuple(str(word) for word in _WORDS["deadline_before"])
+_DEADLINE_AFTER = tuple(str(word) for word in _WORDS["deadline_after"])
 
 
 def extract_metadata(
@@ -71,10 +77,19 @@ def extract_metadata(
                 and TITLE_END.search(rest)
             ):
                 title += rest  # 国务院关于印发 / 目录 / “十四五”…的通知: a 目录 set inside the title
+            elif (
+                rest.startswith(_SUBJECT)
+                and len(rest) <= 100
+                and TITLE_END.search(rest)
+                and not TITLE_END.search(title)
+                and _SUBJECT not in title
+                and _ISSUERS.fullmatch(title)
+            ):
+                title += rest  # 某省人民政府办公厅 / 关于…的函: the issuers set on a line of their own
             break
     if title is None or BANNER.match(paragraphs[0].text if paragraphs else ""):
         quoted = _QUOTED_TITLE.search(text)
-        if quoted:
+        if quoted and not text.endswith(_CITING, 0, quoted.start()):  # 根据《…》 cites another document
             title = quoted.group(1)
     fields: dict[str, list[str]] = {}
     for part in parts:
@@ -96,7 +111,7 @@ def extract_metadata(
         ),
         None,
     )
-    date = _iso_date(first("date")) or _iso_date(_first_match(_DATE, text, 3000))
+    date = _iso_date(first("date")) or _iso_date(_own_date(text, 3000))
     period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
     signature = tuple(fields.get("signature", ()))
     year = int(date[:4]) if date else None
@@ -127,9 +142,20 @@ def extract_metadata(
     )
 
 
-def _first_match(pattern: re.Pattern[str], text: str, end: int) -> str | None:
-    found = _year_search(pattern, text, end)
-    return found.group(0) if found else None
+def _own_date(text: str, end: int) -> str | None:
+    """The first date in text[:end] that is no deadline or start (截止时间为2099年3月31日, 2099年1月1日起).
+
+    >>> _own_date("申报截止2099年3月31日，2099年4月1日前报送。2099年2月1日", 100)
+    '2099年2月1日'
+    """
+    text = text[:end]
+    while (found := _year_search(_DATE, text, len(text))) is not None:
+        if not (
+            text.endswith(_DEADLINE_BEFORE, 0, found.start()) or text.startswith(_DEADLINE_AFTER, found.end())
+        ):
+            return found.group(0)
+        text = text[found.end() :]
+    return None
 
 
 def _year_search(pattern: re.Pattern[str], text: str, end: int, after: str = "") -> re.Match[str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policykit import pattern_cache
-from policykit.gongwen import is_page_number, is_part_line
+from policykit.gongwen import DOC_NUMBER, is_page_number, is_part_line
 from policykit.model import Paragraph, Source, SourceLine
 from policykit.normalise.continuation import (
     blank_separated,
@@ -302,7 +302,10 @@ def unwrap_hard_breaks(lines: list[_Line], i: int, widths: dict[int, int]) -> bo
         and not cur.indented
         and (not cur.heading or not ends_sentence(prev.text))
         and _fills_column(lines, i - 1, widths)
-        and not (_TITLE_NOTE.match(cur.text) and TITLE_END.search(prev.text))
+        # a title's date note or its 发文字号 below it (关于…的函 / 某办函〔2099〕7号) starts anew
+        and not (
+            TITLE_END.search(prev.text) and (_TITLE_NOTE.match(cur.text) or DOC_NUMBER.fullmatch(cur.text))
+        )
     )
 
 

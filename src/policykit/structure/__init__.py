@@ -19,7 +19,7 @@ from policykit import pattern_cache
 from policykit.gongwen import find_parts
 from policykit.metadata import extract_metadata
 from policykit.model import Clause, ClauseKind, Document, Furniture, Paragraph
-from policykit.normalise import document_text
+from policykit.normalise import TITLE_END, document_text
 from policykit.structure.blocks import (
     CAPTION,
     NUMBERED_CAPTION,
@@ -110,6 +110,9 @@ _INSERTED = "之"
 
 _ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
 """The rank of an article's items (项, （一）) and finer: one paragraph each, kind item."""
+
+_RESTART_LOOKAHEAD = 3
+"""How many paragraphs (a preamble or two) may stand between an annexed document's title and its 一、."""
 
 _TITLED = frozenset({"part", "pian", "bufen", "fenbian", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
@@ -238,6 +241,10 @@ class _Builder:
             annexed = (heading and (self.seen_heading or signed)) or (signed and text[:1] == _ATTACHED_WORD)
             if annexed and self.open_appendix(i):
                 absorb_title = True
+                i += 1
+                continue
+            restarted = not heading and self.seen_heading and len(text) <= 40 and TITLE_END.search(text)
+            if restarted and self.open_restarted_document(i):
                 i += 1
                 continue
             if list_left:
@@ -388,6 +395,29 @@ class _Builder:
         self.seen_heading = True
         return True
 
+    def open_restarted_document(self, i: int) -> bool:
+        """Open line i as an annexed document where it is a title whose body restarts the numbering.
+
+        A notice may print two rules after its 落款 with no 附件 label: the second's 甲办法 title line
+        is followed by 一、 after the first ended at 三、, so it opens a part whose numbering starts afresh.
+        """
+        title = self.title_line(i)
+        if not title:
+            return False
+        for j in range(i + 1, min(i + 1 + _RESTART_LOOKAHEAD, len(self.paragraphs))):
+            numbering = match_numbering(self.paragraphs[j].text)
+            if numbering is None:
+                continue
+            open_same = any(n.style == numbering.style.name for n in self.stack)
+            if numbering.ordinal != 1 or not open_same or self.last_ordinal.get(numbering.style.name, 0) < 2:
+                return False
+            node = _Node("appendix", "", title, self.starts[i], -0.5, "")
+            node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
+            self.add(node, push=True)
+            self.last_ordinal.clear()
+            return True
+        return False
+
     def title_line(self, i: int) -> str:
         """Return paragraph i as a title where it is one (short, no sentence marks, not numbered)."""
         text = self.paragraphs[i].text.strip()
@@ -486,6 +516,11 @@ def _close_last_items(root: _Node, text: str) -> None:
             (len(items) >= 3 and not any(c.children for c in items[:-1]))
             or (count[last.style] >= 3 and not holding.get(last.style))
             or (_is_list_box(node) and not any(c.children for c in items[:-1]))
+            or (
+                not items[0].children
+                and _runs_in(text, items[0])
+                and all(_LIST_SUMMARY.match(text, c.start) for c in last.children)
+            )
         ):
             held = 0
         else:
@@ -527,6 +562,8 @@ def _parent(root: _Node, node: _Node) -> _Node:
     return next(n for n in itertools.chain([root], _preorder(root)) if any(c is node for c in n.children))
 
 
+_LIST_SUMMARY = pattern_cache.compile(rf"[ \u3000]*(?:{alternatives('list_summaries')})")
+"""在此基础上，… after a list: the words that sum it up, so the paragraph is its parent's, even after two items."""
 _RUN_KINDS = frozenset({"section", "item", "task"})
 """Kinds of numbered clause that stand in a run of parallel items: articles and chapters hold their text."""
 
