@@ -930,3 +930,92 @@ def test_a_value_whose_clause_names_nothing_takes_the_name_the_clause_before_cha
 
 def test_a_clause_before_that_changes_nothing_lends_no_name():
     assert targets("全面推进乡村振兴，到2027年建成示范村120个。", 2025) == [("示范村", 120, "个", None, 2027)]
+
+
+# ---------------------------------------------------------------- notices, letters and 办法 read blind (targets9)
+
+
+def kinds(text: str, year: int | None = 2025) -> list[tuple[str, str]]:
+    """(quantity as written, kind) of every figure of a text."""
+    found = extract_text(text, context=TargetContext(reference_year=year), include_all=True)
+    return [(t.quantity, t.kind) for t in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人应当通过线上平台在10个工作日内提交材料。",
+        "受理窗口应通过省平台在7个工作日内完成审核。",
+    ],
+)
+def test_a_time_limit_after_a_modal_and_its_channel_is_a_rule(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_time_limit_cut_as_a_goal_stays_a_target():
+    assert targets("到2027年，企业开办时间压缩至1个工作日以内。", 2025) == [
+        ("企业开办时间", 1, "工作日", "<=", 2027)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["（一）注册成立3个月内且正常经营的小微企业；", "（二）出生28天内且已落户的新生儿。"]
+)
+def test_a_time_since_an_event_that_picks_out_applicants_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_goal_measured_for_the_window_stays_a_target():
+    assert [t[1:] for t in targets("到2027年，全市婴儿出生3天内的登记率达到98%。", 2025)] == [
+        (98, "%", None, 2027)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["某县请求省里支持，计划新建标准厂房20万平方米。", "某区恳请将该项目列入规划，总投资50亿元。"]
+)
+def test_what_a_letter_says_was_asked_for_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_the_same_plan_without_a_request_stays_a_target():
+    assert targets("到2027年，全市新建标准厂房20万平方米。", 2025) == [
+        ("标准厂房", 200000, "平方米", None, 2027)
+    ]
+
+
+def test_what_each_step_of_a_rule_gives_is_a_figure_named_after_it():
+    found = extract_text("企业每满1年可增加5天带薪休假。", include_all=True)
+    assert [(t.indicator, t.kind) for t in found] == [("带薪休假", "figure")]
+
+
+def test_a_rate_per_thousand_people_stays_a_target():
+    found = targets("到2027年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。", 2025)
+    assert [t[1:] for t in found] == [(4.5, "个", None, 2027)]
+
+
+@pytest.mark.parametrize(
+    "text", ["连续2个会计年度亏损的企业不予支持。", "到2027年，参保满3个年度的居民可享受待遇。"]
+)
+def test_a_count_of_years_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_count_of_tasks_of_the_year_stays_a_target():
+    assert [t[1:] for t in targets("到2027年，完成150项年度重点任务。", 2025)] == [(150, "项", None, 2027)]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("对认定的企业，给予每家50万元一次性奖励。", "一次性奖励"),
+        ("被认定为示范基地的，给予30万元建设补助。", "建设补助"),
+    ],
+)
+def test_an_award_is_named_by_what_follows_it(text, named):
+    found = extract_text(text, include_all=True)
+    assert [(t.indicator, t.kind) for t in found] == [(named, "figure")]
+
+
+def test_a_total_given_by_a_plan_stays_a_target():
+    assert targets("到2027年，全市给予企业补贴5亿元。", 2025)[0][1:] == (500000000, "元", None, 2027)

@@ -44,6 +44,7 @@ from policykit.targets.naming import (
     _changing_before,
     _granted,
     _left_phrase_bracketed,
+    _named_after,
     _relative_bound,
     _short_list_end,
     _with_implied_unit,
@@ -466,6 +467,10 @@ def _read_sentence(
         )
         kind, rule = classify(reading)
         indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate
+        if (
+            rule == "a rate per step"
+        ):  # 每多缴纳1年可减少1个月等待期: what each step changes follows the amount
+            indicator = _named_after(text, after_end) or indicator
         forecasting = forecasting or rule == "a forecast"
         since = None
         if kind == "achieved" or rule == "the baseline of a change":

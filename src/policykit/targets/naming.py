@@ -284,17 +284,33 @@ _PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
 _GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
 
 
+_GIVEN_BEFORE = pattern_cache.compile(r"给予(?:每[\u4e00-\u9fff]{1,4}?)?$")
+_NAMED_AFTER = pattern_cache.compile(r"([\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)")
+
+
 def _granted(text: str, left: str, after_end: int) -> str:
-    """What a per-unit rate is given as, or "": 按每张床位1万元给予一次性建设补助 → 一次性建设补助.
+    """What a per-unit rate or an award is given as, or "": 按每张床位1万元给予一次性建设补助 → 一次性建设补助,
+    给予每家20万元一次性配套建设支持 → 一次性配套建设支持 (the subject follows the amount).
 
     >>> text = "按每张床位1万元给予一次性建设补助。"
     >>> _granted(text, "按每张床位", text.index("给")), _granted("新增床位1万张。", "新增床位", 6)
     ('一次性建设补助', '')
+    >>> text = "给予每家20万元一次性配套建设支持。"
+    >>> _granted(text, "给予每家", text.index("一"))
+    '一次性配套建设支持'
     """
+    if _GIVEN_BEFORE.search(left.rstrip()):
+        return _named_after(text, after_end)
     if not _PER_UNIT_RATE.search(left):
         return ""
     granted = _GRANT_RATE.match(text, after_end)
     return granted.group(1) if granted else ""
+
+
+def _named_after(text: str, after_end: int) -> str:
+    """The name right after a quantity that ends its clause: 减少1个月等待期 → 等待期 (or "" where none does)."""
+    named = _NAMED_AFTER.match(text, after_end)
+    return named.group(1) if named else ""
 
 
 def _changing_before(text: str, seg_start: int, s_start: int) -> str:
