@@ -1019,3 +1019,42 @@ def test_an_award_is_named_by_what_follows_it(text, named):
 
 def test_a_total_given_by_a_plan_stays_a_target():
     assert targets("到2027年，全市给予企业补贴5亿元。", 2025)[0][1:] == (500000000, "元", None, 2027)
+
+
+def figures_of(text: str) -> list[tuple]:
+    """(indicator, value, unit, comparator) of every figure of a text."""
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    return [(t.indicator, t.value, t.unit, t.comparator) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失业保险金按照不低于当地最低工资标准80%的水平发放。", ("失业保险金", 80, "%", ">=")),
+        ("临时救助金按不超过当地低保标准3倍的额度给予。", (3, "倍", "<=")),
+    ],
+)
+def test_a_bound_before_the_base_of_a_share_keeps_its_comparator(text, expected):
+    found = figures_of(text)
+    assert len(found) == 1 and found[0][-len(expected) :] == expected
+
+
+def test_a_bound_word_inside_a_name_is_no_bound_on_a_base():
+    assert figures_of("到2027年，签约比例达到百分之九十五以上。") == [("签约比例", 95, "%", ">=")]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("特困人员照料护理标准按本市最低工资标准的30%确定。", "特困人员照料护理标准"),
+        ("散居孤儿基本生活费参照集中供养孤儿标准的80%发放。", "散居孤儿基本生活费"),
+    ],
+)
+def test_a_share_of_another_standard_is_named_by_the_subject_before_an(text, named):
+    assert [f[0] for f in figures_of(text)] == [named]
+
+
+def test_a_multiple_bounded_by_a_goal_stays_a_target():
+    assert targets("到2027年，全市研发投入强度不低于全国平均水平的1.2倍。", 2025) == [
+        ("研发投入强度", 1.2, "倍", ">=", 2027)
+    ]

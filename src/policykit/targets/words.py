@@ -105,6 +105,7 @@ class _Words:
     request_verbs: re.Pattern[str]
     step_words: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
+    base_openers: tuple[str, ...]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
@@ -278,6 +279,7 @@ def _words() -> _Words:
         request_verbs=_alternation(raw["request_verbs"]),
         step_words=_alternation(raw["step_words"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
+        base_openers=longest_first(raw["base_openers"]),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
