@@ -358,11 +358,6 @@ def test_a_procedural_time_limit_is_no_target():
     assert list(extract_targets(document)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/ (not owned here): a name that holds a count (残疾人两项补贴) is listed as a figure "
-    "(2 项) every time it is named",
-)
 def test_a_count_inside_a_name_is_no_figure():
     document = parse_text("一、补贴对象\n残疾人两项补贴纳入年度预算，残疾人两项补贴资金专款专用。\n")
     assert [t for t in extract_targets(document, include_all=True) if t.unit == "项"] == []

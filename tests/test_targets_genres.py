@@ -1058,3 +1058,13 @@ def test_a_multiple_bounded_by_a_goal_stays_a_target():
     assert targets("到2027年，全市研发投入强度不低于全国平均水平的1.2倍。", 2025) == [
         ("研发投入强度", 1.2, "倍", ">=", 2027)
     ]
+
+
+@pytest.mark.parametrize("text", ["国企三项制度改革经验在全省推广。", "收支两条线管理制度全面落实。"])
+def test_a_count_inside_a_name_is_no_figure(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize("text", ["到2027年，完成两项改革。", "全市三个项目入选省级名单。"])
+def test_a_count_a_verb_or_a_place_comes_before_stays_a_figure(text):
+    assert len(figures_of(text)) == 1
