@@ -1068,3 +1068,13 @@ def test_a_count_inside_a_name_is_no_figure(text):
 @pytest.mark.parametrize("text", ["到2027年，完成两项改革。", "全市三个项目入选省级名单。"])
 def test_a_count_a_verb_or_a_place_comes_before_stays_a_figure(text):
     assert len(figures_of(text)) == 1
+
+
+def test_the_year_of_a_notice_to_the_public_dates_no_figure_of_its_body(tmp_path):
+    notice = "某市医疗保障局关于开展2099年度居民医保参保工作的通告\n二、待遇标准\n参保居民住院费用报销比例为70%。\n"
+    assert [f[-1] for f in read_file(tmp_path, notice, include_all=True)] == ["figure"]
+
+
+def test_the_year_of_a_work_notice_still_dates_its_tasks(tmp_path):
+    tasks = "某市人民政府关于做好2099年度重点工作的通知\n一、主要任务\n全市新建公园10个。\n"
+    assert read_file(tmp_path, tasks) == [("公园", 10, "个", None, 2099, "target")]

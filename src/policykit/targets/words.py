@@ -106,6 +106,7 @@ class _Words:
     step_words: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
+    notice_titles: tuple[str, ...]
     name_before_count_tags: frozenset[str]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
@@ -281,6 +282,7 @@ def _words() -> _Words:
         step_words=_alternation(raw["step_words"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
+        notice_titles=longest_first(raw["notice_titles"]),
         name_before_count_tags=frozenset(map(str, raw["name_before_count_tags"])),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
