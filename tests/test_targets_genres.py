@@ -930,3 +930,151 @@ def test_a_value_whose_clause_names_nothing_takes_the_name_the_clause_before_cha
 
 def test_a_clause_before_that_changes_nothing_lends_no_name():
     assert targets("全面推进乡村振兴，到2027年建成示范村120个。", 2025) == [("示范村", 120, "个", None, 2027)]
+
+
+# ---------------------------------------------------------------- notices, letters and 办法 read blind (targets9)
+
+
+def kinds(text: str, year: int | None = 2025) -> list[tuple[str, str]]:
+    """(quantity as written, kind) of every figure of a text."""
+    found = extract_text(text, context=TargetContext(reference_year=year), include_all=True)
+    return [(t.quantity, t.kind) for t in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人应当通过线上平台在10个工作日内提交材料。",
+        "受理窗口应通过省平台在7个工作日内完成审核。",
+    ],
+)
+def test_a_time_limit_after_a_modal_and_its_channel_is_a_rule(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_time_limit_cut_as_a_goal_stays_a_target():
+    assert targets("到2027年，企业开办时间压缩至1个工作日以内。", 2025) == [
+        ("企业开办时间", 1, "工作日", "<=", 2027)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["（一）注册成立3个月内且正常经营的小微企业；", "（二）出生28天内且已落户的新生儿。"]
+)
+def test_a_time_since_an_event_that_picks_out_applicants_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_goal_measured_for_the_window_stays_a_target():
+    assert [t[1:] for t in targets("到2027年，全市婴儿出生3天内的登记率达到98%。", 2025)] == [
+        (98, "%", None, 2027)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["某县请求省里支持，计划新建标准厂房20万平方米。", "某区恳请将该项目列入规划，总投资50亿元。"]
+)
+def test_what_a_letter_says_was_asked_for_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_the_same_plan_without_a_request_stays_a_target():
+    assert targets("到2027年，全市新建标准厂房20万平方米。", 2025) == [
+        ("标准厂房", 200000, "平方米", None, 2027)
+    ]
+
+
+def test_what_each_step_of_a_rule_gives_is_a_figure_named_after_it():
+    found = extract_text("企业每满1年可增加5天带薪休假。", include_all=True)
+    assert [(t.indicator, t.kind) for t in found] == [("带薪休假", "figure")]
+
+
+def test_a_rate_per_thousand_people_stays_a_target():
+    found = targets("到2027年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。", 2025)
+    assert [t[1:] for t in found] == [(4.5, "个", None, 2027)]
+
+
+@pytest.mark.parametrize(
+    "text", ["连续2个会计年度亏损的企业不予支持。", "到2027年，参保满3个年度的居民可享受待遇。"]
+)
+def test_a_count_of_years_is_no_target(text):
+    assert targets(text, 2025) == []
+
+
+def test_a_count_of_tasks_of_the_year_stays_a_target():
+    assert [t[1:] for t in targets("到2027年，完成150项年度重点任务。", 2025)] == [(150, "项", None, 2027)]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("对认定的企业，给予每家50万元一次性奖励。", "一次性奖励"),
+        ("被认定为示范基地的，给予30万元建设补助。", "建设补助"),
+    ],
+)
+def test_an_award_is_named_by_what_follows_it(text, named):
+    found = extract_text(text, include_all=True)
+    assert [(t.indicator, t.kind) for t in found] == [(named, "figure")]
+
+
+def test_a_total_given_by_a_plan_stays_a_target():
+    assert targets("到2027年，全市给予企业补贴5亿元。", 2025)[0][1:] == (500000000, "元", None, 2027)
+
+
+def figures_of(text: str) -> list[tuple]:
+    """(indicator, value, unit, comparator) of every figure of a text."""
+    found = extract_text(text, context=TargetContext(reference_year=2025), include_all=True)
+    return [(t.indicator, t.value, t.unit, t.comparator) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失业保险金按照不低于当地最低工资标准80%的水平发放。", ("失业保险金", 80, "%", ">=")),
+        ("临时救助金按不超过当地低保标准3倍的额度给予。", (3, "倍", "<=")),
+    ],
+)
+def test_a_bound_before_the_base_of_a_share_keeps_its_comparator(text, expected):
+    found = figures_of(text)
+    assert len(found) == 1 and found[0][-len(expected) :] == expected
+
+
+def test_a_bound_word_inside_a_name_is_no_bound_on_a_base():
+    assert figures_of("到2027年，签约比例达到百分之九十五以上。") == [("签约比例", 95, "%", ">=")]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("特困人员照料护理标准按本市最低工资标准的30%确定。", "特困人员照料护理标准"),
+        ("散居孤儿基本生活费参照集中供养孤儿标准的80%发放。", "散居孤儿基本生活费"),
+    ],
+)
+def test_a_share_of_another_standard_is_named_by_the_subject_before_an(text, named):
+    assert [f[0] for f in figures_of(text)] == [named]
+
+
+def test_a_multiple_bounded_by_a_goal_stays_a_target():
+    assert targets("到2027年，全市研发投入强度不低于全国平均水平的1.2倍。", 2025) == [
+        ("研发投入强度", 1.2, "倍", ">=", 2027)
+    ]
+
+
+@pytest.mark.parametrize("text", ["国企三项制度改革经验在全省推广。", "收支两条线管理制度全面落实。"])
+def test_a_count_inside_a_name_is_no_figure(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize("text", ["到2027年，完成两项改革。", "全市三个项目入选省级名单。"])
+def test_a_count_a_verb_or_a_place_comes_before_stays_a_figure(text):
+    assert len(figures_of(text)) == 1
+
+
+def test_the_year_of_a_notice_to_the_public_dates_no_figure_of_its_body(tmp_path):
+    notice = "某市医疗保障局关于开展2099年度居民医保参保工作的通告\n二、待遇标准\n参保居民住院费用报销比例为70%。\n"
+    assert [f[-1] for f in read_file(tmp_path, notice, include_all=True)] == ["figure"]
+
+
+def test_the_year_of_a_work_notice_still_dates_its_tasks(tmp_path):
+    tasks = "某市人民政府关于做好2099年度重点工作的通知\n一、主要任务\n全市新建公园10个。\n"
+    assert read_file(tmp_path, tasks) == [("公园", 10, "个", None, 2099, "target")]

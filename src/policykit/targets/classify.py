@@ -133,6 +133,8 @@ def _rule(r: Reading) -> bool:
         return True  # 第十二条…单套建筑面积一般控制在60平方米以下: an article's bound is a standard, no dated goal
     if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
+    if r.quantity.group == "time" and _words().procedure_limit.search(r.left.rstrip()):
+        return True  # 应通过省系统在5个工作日内完成初审: a modal's time limit is the procedure's rule
     if _states_a_condition(r.text, r.after_end, end):
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _found_before(_words().definition_words, r.text, start, r.quantity.start, end):
@@ -144,6 +146,61 @@ def _rule(r: Reading) -> bool:
     return (
         _states_a_rule(r.left) or _first_in_sentence(_words().penalty_words, r.text, start, end) is not None
     )
+
+
+def _request(r: Reading) -> bool:
+    """What a letter reports someone asked for: 某市请求，由某集团合资，拟投资300亿元 (the asker's plan, no goal).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("某市请求支持港口建设，拟投资300亿元。")
+    [('300亿元', 'figure', 'a request reported')]
+    """
+    return _found_before(_words().request_verbs, r.text, r.sentence[0], r.quantity.start, r.sentence[1])
+
+
+def _step_rate(r: Reading) -> bool:
+    """What each step a rule counts by gives: 每多缴纳1年可减少1个月等待期 (a rule, no amount to reach).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("未连续参保的，每多缴纳1年可减少1个月等待期。")
+    [('1个月', 'figure', 'a rate per step')]
+    """
+    step = r.preceding
+    if step is None:
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return step.start >= start and bool(_words().step_words.search(r.text, start, step.start))
+
+
+def _year_count(r: Reading) -> bool:
+    """A count of years: 享受相应的2个年度待遇, 连续3个会计年度 (a span, never an amount to reach).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2030年，参保满2个年度的居民享受待遇。")
+    [('2个', 'figure', 'a count of years')]
+    """
+    if r.quantity.group != "count" or r.quantity.written_unit != "个":
+        return False  # 建立150项年度任务清单: 年度 describes the tasks counted, not a span
+    return r.text.startswith(_words().year_count_nouns, r.quantity.end)
+
+
+def _eligibility_window(r: Reading) -> bool:
+    """A time since an event that picks out who may apply: 出生90天内且已办理出生登记的婴儿, 毕业2年内的高校毕业生.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("（二）出生90天内且已办理出生登记的婴儿。")
+    [('90天', 'figure', 'an eligibility window')]
+    >>> explain("到2027年，新生儿访视在出生后7天内完成。")[0][1]
+    'figure'
+    """
+    if r.quantity.group != "time" or not r.comparator:
+        return False
+    if not (
+        r.left.rstrip().endswith(_words().since_event_end)
+        or r.rest.rstrip().endswith(_words().since_event_end)
+    ):
+        return False
+    return "的" in r.text[r.after_end : _segment_end(r.text, r.after_end, r.sentence[1])]
 
 
 def _qualifies(r: Reading) -> bool:
@@ -400,11 +457,15 @@ def _goal(r: Reading) -> bool:
 
 RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a subsidy rate", "figure", _subsidy_rate),
+    ("a count of years", "figure", _year_count),
+    ("a request reported", "figure", _request),
     ("a grant cap", "figure", _grant_cap),
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),
+    ("a rate per step", "figure", _step_rate),
     ("qualifies a noun", "figure", _qualifies),
+    ("an eligibility window", "figure", _eligibility_window),
     ("counts its list", "figure", _list_count),
     ("names what exists", "figure", _existing),
     ("an event coped with", "figure", _coped_with),

@@ -33,9 +33,11 @@ def _plan_of_title(title: str) -> int | None:
 
     >>> _plan_of_title("国务院关于印发“十四五”国家应急体系规划的通知"), _plan_of_title("关于做好2023年乡村振兴重点工作的意见")
     (2025, 2023)
-    >>> _plan_of_title("政府工作报告") is None
-    True
+    >>> _plan_of_title("政府工作报告"), _plan_of_title("某市医疗保障局关于开展2099年度居民医保参保工作的通告")
+    (None, None)
     """
+    if title.endswith(_words().notice_titles):
+        return None  # 关于开展2099年度居民医保参保工作的通告: the year of a campaign the public is told of, no deadline
     plans = plan_years(title)
     if plans:
         return plans[-1]

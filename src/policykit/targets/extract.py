@@ -44,6 +44,8 @@ from policykit.targets.naming import (
     _changing_before,
     _granted,
     _left_phrase_bracketed,
+    _multiple_of_base,
+    _named_after,
     _relative_bound,
     _short_list_end,
     _with_implied_unit,
@@ -246,9 +248,14 @@ def _read_sentence(
             changes = list(words.level_change.finditer(rest))
             if changes:
                 rest = rest[: changes[-1].start()]
-        relative = _relative_bound(rest) if comparator is None else None
+        share = quantity.written_unit in ("倍", "%")
+        relative = _relative_bound(rest, share) if comparator is None else None
         if relative is not None:
             rest, comparator = relative  # 标准不低于当地低保标准的1.6倍: the bound is on what comes first
+        elif comparator is None and share:
+            rest = (
+                _multiple_of_base(rest) or rest
+            )  # 生活费标准按本市最低工资标准的1.2倍: the subject before 按
         if (
             comparator == "<="
             and quantity.group == "measure"
@@ -466,6 +473,10 @@ def _read_sentence(
         )
         kind, rule = classify(reading)
         indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate
+        if (
+            rule == "a rate per step"
+        ):  # 每多缴纳1年可减少1个月等待期: what each step changes follows the amount
+            indicator = _named_after(text, after_end) or indicator
         forecasting = forecasting or rule == "a forecast"
         since = None
         if kind == "achieved" or rule == "the baseline of a change":

@@ -204,20 +204,55 @@ def _left_phrase_bracketed(rest: str) -> tuple[str, str]:
     return (phrase + found.group(0) if phrase else ""), verb
 
 
-def _relative_bound(rest: str) -> tuple[str, str] | None:
-    """Split `X不低于Y的` (a bound relative to a reference) into X and the bound's comparator.
+def _relative_bound(rest: str, share: bool = False) -> tuple[str, str] | None:
+    """Split `X不低于Y的` (a bound relative to a reference) into X and the bound's comparator; for a share or a
+    multiple (`share`), `X不低于Y` with no 的 too (按照不低于入住老人护理补贴30%的标准).
 
     >>> _relative_bound("特困人员基本生活保障标准不低于当地最低生活保障标准的")
     ('特困人员基本生活保障标准', '>=')
-    >>> _relative_bound("全区绿化覆盖率达到") is None
-    True
+    >>> _relative_bound("全区绿化覆盖率达到") is None, _relative_bound("不低于基本生活费的")
+    (True, None)
+    >>> _relative_bound("养老机构每月按照不低于入住老人护理补贴", share=True)
+    ('养老机构每月', '>=')
     """
-    if not rest.endswith("的"):
+    closed = rest.endswith("的")
+    if not closed and not share:
         return None
     for word, sign in _words().before:
         at = rest.rfind(word)
-        if at > 0:
-            return rest[:at], sign
+        if at == -1:
+            continue
+        base = rest[at + len(word) :]
+        if not closed and len(word) < 3:
+            continue  # 签约比例, 超过全球一半: a short word inside a name or before a whole, no bound on a base
+        if not closed and not (0 < len(base) <= 12 and _BASE_NOUNS.fullmatch(base)):
+            return None  # 不低于30%的企业…达到: the bound is on another figure, or on none
+        # 不低于Y的 opening the clause: its 低于 is no comparator of its own, nor its subject 不
+        if closed:
+            return (rest[:at], sign) if at > 0 else None
+        subject = rest[:at]
+        for opener in _words().base_openers:
+            subject = subject.removesuffix(opener)  # 失业保险金按照(不低于…80%): the subject before 按照
+        return subject, sign
+    return None
+
+
+_BASE_NOUNS = pattern_cache.compile(r"[\u4e00-\u9fff]+")
+
+
+def _multiple_of_base(rest: str) -> str | None:
+    """The subject of a share or multiple of another standard, before 按: 孤儿基本生活费标准按本市最低工资标准的
+    (1.2倍) → 孤儿基本生活费标准; None where no 按 opens the base.
+
+    >>> _multiple_of_base("孤儿基本生活费标准按本市最低工资标准的"), _multiple_of_base("最低工资标准的")
+    ('孤儿基本生活费标准', None)
+    """
+    if not rest.endswith("的"):
+        return None
+    for word in _words().base_openers:
+        at = rest.rfind(word)
+        if at > 0 and _BASE_NOUNS.fullmatch(rest[at + len(word) : -1]):
+            return rest[:at]
     return None
 
 
@@ -284,17 +319,33 @@ _PER_UNIT_RATE = pattern_cache.compile(r"按(?:每[\u4e00-\u9fff]{1,4}?)+$")
 _GRANT_RATE = pattern_cache.compile(r"(?:的)?(?:标准)?给予([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、]|$)")
 
 
+_GIVEN_BEFORE = pattern_cache.compile(r"给予(?:每[\u4e00-\u9fff]{1,4}?)?$")
+_NAMED_AFTER = pattern_cache.compile(r"([\u4e00-\u9fff]{2,12}?)(?=[，,。；;、]|$)")
+
+
 def _granted(text: str, left: str, after_end: int) -> str:
-    """What a per-unit rate is given as, or "": 按每张床位1万元给予一次性建设补助 → 一次性建设补助.
+    """What a per-unit rate or an award is given as, or "": 按每张床位1万元给予一次性建设补助 → 一次性建设补助,
+    给予每家20万元一次性配套建设支持 → 一次性配套建设支持 (the subject follows the amount).
 
     >>> text = "按每张床位1万元给予一次性建设补助。"
     >>> _granted(text, "按每张床位", text.index("给")), _granted("新增床位1万张。", "新增床位", 6)
     ('一次性建设补助', '')
+    >>> text = "给予每家20万元一次性配套建设支持。"
+    >>> _granted(text, "给予每家", text.index("一"))
+    '一次性配套建设支持'
     """
+    if _GIVEN_BEFORE.search(left.rstrip()):
+        return _named_after(text, after_end)
     if not _PER_UNIT_RATE.search(left):
         return ""
     granted = _GRANT_RATE.match(text, after_end)
     return granted.group(1) if granted else ""
+
+
+def _named_after(text: str, after_end: int) -> str:
+    """The name right after a quantity that ends its clause: 减少1个月等待期 → 等待期 (or "" where none does)."""
+    named = _NAMED_AFTER.match(text, after_end)
+    return named.group(1) if named else ""
 
 
 def _changing_before(text: str, seg_start: int, s_start: int) -> str:

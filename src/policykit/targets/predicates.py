@@ -51,8 +51,27 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
             return None  # 完成三幅安置房地块出让, 增至近三倍: things and multiples, no category
         if quantity.value >= 100 and quantity.raw[:1] not in "十百千万亿":
             return None  # 供水工程一千二百处: no plan has a hundred categories (每十万人 is a rate's base)
+        if _inside_a_name(quantity, sentence, start, end):
+            return "drop"  # 残疾人两项补贴: the count is part of the scheme's name, never a figure
         return "figure"  # 三个方面, 十项重点任务: plans count categories in words and goals in digits
     return None
+
+
+def _inside_a_name(quantity: Quantity, text: str, start: int, end: int) -> bool:
+    """Tell whether a small count in words sits inside a name, a noun right before it and one after:
+    残疾人两项补贴纳入预算 (a scheme's name), not 完成两项改革 (a verb counts what it does).
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> [_inside_a_name(q, t, q.start, q.end) for t in ("残疾人两项补贴纳入预算", "完成两项改革")
+    ...  for q in find_quantities(t)]
+    [True, False]
+    """
+    if quantity.value > 10 or not _is_cjk_noun_start(text, end):
+        return False
+    before = _pos_cut(text[max(0, start - 6) : start])
+    if not before or before[-1][0] in _words().lead:
+        return False  # 全市三个项目: the place the clause speaks of, no name
+    return before[-1][1] in _words().name_before_count_tags
 
 
 _BASELINE_OF_YEARS = pattern_cache.compile(r"(?:从|由)(?:\d+(?:\.\d+)?年)?$")

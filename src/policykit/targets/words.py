@@ -98,6 +98,16 @@ class _Words:
     radius_bounds: frozenset[str]
     worded_count_units: frozenset[str]
     coped_verbs: re.Pattern[str]
+    procedure_limit: re.Pattern[
+        str
+    ]  # 应通过省系统在: a modal, a channel or office, then 在 before a time limit
+    since_event_end: tuple[str, ...]
+    request_verbs: re.Pattern[str]
+    step_words: re.Pattern[str]
+    year_count_nouns: tuple[str, ...]
+    base_openers: tuple[str, ...]
+    notice_titles: tuple[str, ...]
+    name_before_count_tags: frozenset[str]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
     beneficiary_verbs: frozenset[str]
@@ -260,6 +270,20 @@ def _words() -> _Words:
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
         coped_verbs=_alternation(raw["coped_verbs"]),
+        procedure_limit=pattern_cache.compile(
+            "(?<!["
+            + "".join(map(str, raw["modal_word_starts"]))
+            + "])(?:"
+            + _alternation(raw["procedure_modals"]).pattern
+            + r")[^，,；;。\d]{0,12}在$"
+        ),
+        since_event_end=longest_first(raw["since_event_words"]),
+        request_verbs=_alternation(raw["request_verbs"]),
+        step_words=_alternation(raw["step_words"]),
+        year_count_nouns=longest_first(raw["year_count_nouns"]),
+        base_openers=longest_first(raw["base_openers"]),
+        notice_titles=longest_first(raw["notice_titles"]),
+        name_before_count_tags=frozenset(map(str, raw["name_before_count_tags"])),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),
         beneficiary_verbs=frozenset(map(str, raw["beneficiary_verbs"])),
