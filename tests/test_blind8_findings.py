@@ -1,13 +1,11 @@
 """Classes of error found by reading real documents and pages nobody tuned for (gov.cn pages of 2018,
 gz.gov.cn pages of 2021–2025), each as the smallest invented reproduction.
 
-A class fixed in the HTML reader is a plain test; a class that lives in code other helpers own
-(structure, targets) is a strict xfail whose reason says where it lives, so fixing it turns it red.
+Each test failed on the code before its class was fixed: first in the HTML reader, then in
+structure (titles, 版记, attached documents) and targets (false targets in notices, letters and 办法).
 """
 
 from __future__ import annotations
-
-import pytest
 
 from policykit.formats.html import read_html
 from policykit.pipeline import document_from_source, parse_text
