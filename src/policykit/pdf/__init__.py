@@ -65,12 +65,10 @@ def read_pdf(
     # Some fonts without a map (a heading font's subset): their glyphs are left out, and the reader told.
     unmapped = [page.number for page in pages if page.undecodable >= max(_UNMAPPED_MIN, page.glyphs / 20)]
     if unmapped:
-        numbers = ", ".join(map(str, unmapped))
         log.warning(
-            "%s: %s %s text in fonts without a Unicode map, left out: OCR for the full text, e.g. %s --force-ocr in.pdf out.pdf",
+            "%s: %s text in fonts without a Unicode map, left out: OCR for the full text, e.g. %s --force-ocr in.pdf out.pdf",
             label,
-            f"pages {numbers}" if len(unmapped) > 1 else f"page {numbers}",
-            "have" if len(unmapped) > 1 else "has",
+            _pages_have(unmapped),
             OCR_COMMAND,
         )
     # An OCR layer's misread characters (二O二五年, l2.5%) are put right where the context is sure.
@@ -81,12 +79,10 @@ def read_pdf(
     # A page scanned among typeset ones, or one the OCR tool skipped: --skip-text OCRs just those.
     scanned = [page.number for page in pages if page.images and not page.fragments]
     if scanned:
-        numbers = ", ".join(map(str, scanned))
         log.warning(
-            "%s: %s %s no text layer: OCR %s first, e.g. %s --skip-text in.pdf out.pdf",
+            "%s: %s no text layer: OCR %s first, e.g. %s --skip-text in.pdf out.pdf",
             label,
-            f"pages {numbers}" if len(scanned) > 1 else f"page {numbers}",
-            "have" if len(scanned) > 1 else "has",
+            _pages_have(scanned),
             "them" if len(scanned) > 1 else "it",
             OCR_COMMAND,
         )
@@ -139,3 +135,9 @@ def _page_details(lines: list[tuple[str, int]], label: str) -> tuple[list[tuple[
             continue  # the gap a dropped row leaves
         kept.append((text, page))
     return kept, details_metadata(pairs) if pairs else None
+
+
+def _pages_have(numbers: list[int]) -> str:
+    """'page 2 has' or 'pages 2, 5 have', for a warning about some of a file's pages."""
+    listed = ", ".join(map(str, numbers))
+    return f"pages {listed} have" if len(numbers) > 1 else f"page {listed} has"
