@@ -358,6 +358,9 @@ def test_ctrl_c_stops_a_regex_at_once(tmp_path):
         env={**os.environ, "POLICYKIT_REGEX_TIMEOUT": "600", "POLICYKIT_CACHE_DIR": str(tmp_path / "c")},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # as from a terminal: a suite started in the background (make test &) runs with Ctrl-C ignored,
+        # which every child inherits, and Python then never turns SIGINT into KeyboardInterrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(2.5)
     sent = time.monotonic()
