@@ -3,7 +3,7 @@
 A `soffice --convert-to` launch costs ~1.5 s of CPU before it converts anything; a second soffice started on the
 same user profile hands its command line to the running one over LibreOffice's pipe and waits for it, at no cost.
 The running one holds a small text document open, or it would quit after the first conversion handed to it.
-Where it cannot be started, or without POLICYKIT_TESTS_OFFICE_SERVER=1, each conversion launches soffice itself.
+Where it cannot be started, or with POLICYKIT_TESTS_OFFICE_SERVER=0, each conversion launches soffice itself.
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ def _start(binary: str) -> None:
     if "server" in _state:
         return
     _state["server"] = None
-    # Opt-in for now: with it, test_search_hostile's Ctrl-C test timed out in 4 of 4 full -n 2 runs (never
-    # alone, in its module, or after the same 1,216 tests in one worker); without it, each conversion launches.
-    if os.environ.get("POLICYKIT_TESTS_OFFICE_SERVER") != "1":
+    if os.environ.get("POLICYKIT_TESTS_OFFICE_SERVER") == "0":  # each conversion launches soffice itself
         return
     folder = _folder()
     held = folder / "held.txt"
