@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,12 @@ os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 # The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
 # (`make test-full`); `make test` takes a spread sample per layout, so together they still cover every document.
 FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX") == "1"
+
+
+def pytest_sessionfinish(session) -> None:
+    """Stop the kept-open LibreOffice this test process handed its conversions to (tests/office.py), if any."""
+    if office := sys.modules.get("tests.office"):
+        office.stop()
 
 
 @pytest.fixture(scope="session")

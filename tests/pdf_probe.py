@@ -25,12 +25,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests import office
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 VARIANTS = ("gongwen", "plain", "twocol", "header", "mirrored")
@@ -44,7 +46,7 @@ _LEVELS = (
 
 def soffice() -> str | None:
     """The LibreOffice binary, or None where it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return office.soffice()
 
 
 def _level(text: str) -> int:
@@ -172,26 +174,11 @@ def build_docx(text: str, path: Path, variant: str, title: str | None = None) ->
     document.save(str(path))
 
 
-def to_pdf(documents: list[Path], outdir: Path, profile: str) -> None:
-    """Print .docx files to PDF with one LibreOffice run, in its own user profile."""
-    binary = soffice()
-    if binary is None:
+def to_pdf(documents: list[Path], outdir: Path) -> None:
+    """Print .docx files to PDF with one LibreOffice run (the process's kept-open soffice, tests/office.py)."""
+    if office.soffice() is None:
         raise RuntimeError("soffice not found: install LibreOffice")
-    subprocess.run(
-        [
-            binary,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, documents),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120 + 20 * len(documents),
-    )
+    office.convert(documents, "pdf", outdir, timeout=120 + 20 * len(documents))
 
 
 def outline(document) -> list[str]:
@@ -267,7 +254,7 @@ def compare(texts: list[Path], variant: str, workdir: Path) -> list[Result]:
         reference = load_document(path)
         build_docx(reference.text, target, variant, reference.metadata.title)
         typed.append(target)
-    to_pdf(typed, workdir, str(workdir / "lo-profile"))
+    to_pdf(typed, workdir)
     results = []
     for path in texts:
         expected = load_document(path)

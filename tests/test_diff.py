@@ -208,7 +208,8 @@ def test_one_sided_target_json_has_a_null_side():
 # ---------------------------------------------------------------- real documents
 
 
-@pytest.mark.parametrize("path", corpus_params())
+# 11 spread documents in make test, all under FULL_MATRIX; test_diff_layouts diffs every one against a retyping.
+@pytest.mark.parametrize("path", corpus_params(11))
 def test_a_document_against_itself_has_no_changes(path):
     document = load_document(path)
     result = diff_documents(document, document)

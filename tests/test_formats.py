@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from policykit.ingest import read_source
 from policykit.model import Metadata
 from policykit.pipeline import document_from_source, load_document
 from policykit.zh.chars import squash
+from tests import office
 from tests.conftest import ROOT, corpus_file
 
 FORMATS = ROOT.parent / "shared" / "formats"
@@ -72,20 +72,7 @@ def test_template_doc_is_read_natively(formats_dir, monkeypatch):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_template_doc_through_libreoffice_matches_native(formats_dir, tmp_path):
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path),
-            str(formats_dir / f"{TEMPLATE}.doc"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    office.convert([formats_dir / f"{TEMPLATE}.doc"], "docx", tmp_path, timeout=120)
     assert clause_texts(tmp_path / f"{TEMPLATE}.docx") == clause_texts(formats_dir / f"{TEMPLATE}.doc")
 
 

@@ -4,7 +4,6 @@ content.xml for what LibreOffice and WPS put there (notes, comments, tracked cha
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from policykit.formats import detect_format
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
 from policykit.zh.chars import squash
+from tests import office
 from tests.conftest import CORPUS, ROOT, assert_one_error_line
 from tests.test_formats_word97 import FIXTURE as WORD97_LISTS
 from tests.test_formats_word97 import PRINTED, build_numbered_docx
@@ -40,16 +40,11 @@ NS = (
 
 
 def soffice_convert(sources: list[Path], suffix: str, out: Path, export: str = "") -> list[Path]:
-    """Save files as `suffix` with LibreOffice (its own profile, so parallel test workers do not collide)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) not installed: the .odt/.rtf it writes cannot be made")
-    profile = (out / "profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", export or suffix]
+    """Save files as `suffix` with LibreOffice (the test process's kept-open soffice, tests/office.py)."""
     try:
-        subprocess.run(
-            [*command, "--outdir", str(out), *map(str, sources)], check=True, capture_output=True, timeout=300
-        )
+        office.convert(sources, export or suffix, out)
+    except FileNotFoundError:
+        pytest.skip("LibreOffice (soffice) not installed: the .odt/.rtf it writes cannot be made")
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         pytest.skip(f"LibreOffice could not convert the fixtures here ({error})")
     converted = [out / f"{s.stem}.{suffix}" for s in sources]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
 
 import pytest
 
 from policykit.formats.word97_lists import Paragraph, read_lists
 from policykit.ingest import read_source
 from policykit.pipeline import load_document
+from tests import office
 from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "word97-list-numbering.doc"
@@ -150,12 +150,6 @@ def test_doc_saved_from_a_docx_prints_the_numbers_the_docx_prints(tmp_path):
     """The same lists read from the .docx and from LibreOffice's Word 97 copy print the same lines."""
     docx = tmp_path / "lists.docx"
     build_numbered_docx(docx)
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # parallel runs do not collide
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    office.convert([docx], "doc", tmp_path, timeout=180)
     assert _lines(docx) == PRINTED
     assert _lines(tmp_path / "lists.doc") == PRINTED
