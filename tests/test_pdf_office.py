@@ -301,7 +301,7 @@ def test_a_landscape_table_page_between_portrait_pages_keeps_the_text_around_it(
     pdf_probe.build_docx(reference.text, typed, "gongwen", reference.metadata.title)
     caption = "附表　主要指标"
     _landscape_table_between(typed, at, caption, LANDSCAPE_TABLE)
-    pdf_probe.to_pdf([typed], tmp_path, str(tmp_path / "lo-profile"))
+    pdf_probe.to_pdf([typed], tmp_path)
     expected_text = tmp_path / "expected.txt"
     cells = "\n\n".join(cell for row in LANDSCAPE_TABLE for cell in row)
     expected_text.write_text(
