@@ -1078,3 +1078,27 @@ def test_the_year_of_a_notice_to_the_public_dates_no_figure_of_its_body(tmp_path
 def test_the_year_of_a_work_notice_still_dates_its_tasks(tmp_path):
     tasks = "某市人民政府关于做好2099年度重点工作的通知\n一、主要任务\n全市新建公园10个。\n"
     assert read_file(tmp_path, tasks) == [("公园", 10, "个", None, 2099, "target")]
+
+
+def test_standards_a_dated_notice_sets_are_no_targets_but_its_tasks_are(tmp_path):
+    """A standard in force (标准为每人每月N元, 标准按…标准的N倍) gets the title's year but no goal; a task does."""
+    notice = (
+        "某市民政局关于印发2099年城乡低保和特困供养标准的通知\n"
+        "一、城乡低保标准为每人每月1500元。\n"
+        "二、特困人员基本生活标准按低保标准的1.6倍确定。\n"
+        "三、全市新建社区养老服务站20个。\n"
+    )
+    kinds = [(f[0], f[-1]) for f in read_file(tmp_path, notice, include_all=True)]
+    assert kinds == [
+        ("城乡低保标准", "figure"),
+        ("特困人员基本生活标准", "figure"),
+        ("社区养老服务站", "target"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["到2099年，城乡低保标准提高到每人每月1500元。", "城乡低保标准为每人每月1500元以上。"],
+)
+def test_a_standard_with_a_goal_or_a_bound_stays_a_target(text):
+    assert len(targets(text, 2098)) == 1

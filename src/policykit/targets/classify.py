@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policykit import pattern_cache
 from policykit.model import TargetKind
 from policykit.targets.context import TargetContext
 from policykit.targets.indicator import (
@@ -34,6 +35,9 @@ from policykit.targets.predicates import (
 )
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
+
+_YEAR = pattern_cache.compile(r"(?:19|20)\d\d年")
+"""A year a sentence gives itself (2023年, 到2025年)."""
 
 # ---------------------------------------------------------------- the kind of a figure, rule by rule
 
@@ -146,6 +150,24 @@ def _rule(r: Reading) -> bool:
     return (
         _states_a_rule(r.left) or _first_in_sentence(_words().penalty_words, r.text, start, end) is not None
     )
+
+
+def _standard_in_force(r: Reading) -> bool:
+    """A standard a notice sets, in force from now: no goal, even under a dated title (关于印发2025年…标准的通知).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("全市城乡最低生活保障标准为每人每月1309元。")
+    [('1309元', 'figure', 'a standard in force')]
+    >>> explain("特困人员基本生活标准按本市最低生活保障标准的1.6倍确定。")
+    [('1.6倍', 'figure', 'a standard in force')]
+    >>> explain("到2025年，城乡低保标准提高到每人每月1000元。")[0][1]
+    'target'
+    """
+    if r.comparator or r.direction or r.future or _has_target_verb(r.left):
+        return False
+    if _YEAR.search(r.text, r.sentence[0], r.quantity.start):
+        return False  # 2023年城乡低保标准为每人每月980元: the sentence dates it itself (a result, or a goal)
+    return bool(_words().standard_set.search(r.left))
 
 
 def _request(r: Reading) -> bool:
@@ -463,6 +485,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),
+    ("a standard in force", "figure", _standard_in_force),
     ("a rate per step", "figure", _step_rate),
     ("qualifies a noun", "figure", _qualifies),
     ("an eligibility window", "figure", _eligibility_window),

@@ -103,6 +103,7 @@ class _Words:
     ]  # 应通过省系统在: a modal, a channel or office, then 在 before a time limit
     since_event_end: tuple[str, ...]
     request_verbs: re.Pattern[str]
+    standard_set: re.Pattern[str]  # 标准为每人每月 / 标准按…标准的: a standard stated before its amount
     step_words: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
@@ -279,6 +280,11 @@ def _words() -> _Words:
         ),
         since_event_end=longest_first(raw["since_event_words"]),
         request_verbs=_alternation(raw["request_verbs"]),
+        standard_set=pattern_cache.compile(
+            f"(?:{_alternation(raw['standard_nouns']).pattern})"
+            f"(?:(?:{_alternation(raw['standard_copulas']).pattern})(?:每[^，,；;。\\d]{{0,6}})?"
+            f"|(?:{_alternation(raw['standard_measures']).pattern})[^，,；;。\\d]{{1,24}}的)$"
+        ),
         step_words=_alternation(raw["step_words"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
