@@ -1102,3 +1102,15 @@ def test_standards_a_dated_notice_sets_are_no_targets_but_its_tasks_are(tmp_path
 )
 def test_a_standard_with_a_goal_or_a_bound_stays_a_target(text):
     assert len(targets(text, 2098)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在收到申请人补正材料5个工作日内，作出是否受理的决定。", "接到群众举报2小时内，执法人员到达现场核查。"],
+)
+def test_a_time_limit_counted_from_receiving_something_is_a_rule(text):
+    assert targets(text, 2098) == []
+
+
+def test_a_time_for_things_received_stays_a_goal():
+    assert targets("到2099年，收到的投诉办结时间缩短至3个工作日内。", 2098)[0][1:3] == (3, "工作日")

@@ -139,6 +139,8 @@ def _rule(r: Reading) -> bool:
         return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
     if r.quantity.group == "time" and _words().procedure_limit.search(r.left.rstrip()):
         return True  # 应通过省系统在5个工作日内完成初审: a modal's time limit is the procedure's rule
+    if r.quantity.group == "time" and _counted_from_an_event(r.left.lstrip()):
+        return True  # 在收到业务属地的办理结果3个工作日内: a time limit counted from an event
     if _states_a_condition(r.text, r.after_end, end):
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _found_before(_words().definition_words, r.text, start, r.quantity.start, end):
@@ -152,6 +154,18 @@ def _rule(r: Reading) -> bool:
     )
 
 
+def _counted_from_an_event(left: str) -> bool:
+    """在收到办理结果 (upon receiving it) opens a time limit; 收到的投诉 (the complaints received) names a thing.
+
+    >>> _counted_from_an_event("在收到业务属地的办理结果"), _counted_from_an_event("收到的投诉办结时间缩短至")
+    (True, False)
+    """
+    for opener in _words().event_openers:
+        if left.startswith(opener):
+            return not left.startswith("的", len(opener)) and not _has_target_verb(left)
+    return False
+
+
 def _standard_in_force(r: Reading) -> bool:
     """A standard a notice sets, in force from now: no goal, even under a dated title (关于印发2025年…标准的通知).
 
@@ -160,14 +174,22 @@ def _standard_in_force(r: Reading) -> bool:
     [('1309元', 'figure', 'a standard in force')]
     >>> explain("特困人员基本生活标准按本市最低生活保障标准的1.6倍确定。")
     [('1.6倍', 'figure', 'a standard in force')]
+    >>> [kind for _, kind, _ in explain("农村特困人员基本生活标准每人每月分别为2413元、2512元。")]
+    ['figure', 'figure']
     >>> explain("到2025年，城乡低保标准提高到每人每月1000元。")[0][1]
     'target'
     """
-    if r.comparator or r.direction or r.future or _has_target_verb(r.left):
+    if r.comparator or r.direction or r.future:
         return False
     if _YEAR.search(r.text, r.sentence[0], r.quantity.start):
         return False  # 2023年城乡低保标准为每人每月980元: the sentence dates it itself (a result, or a goal)
-    return bool(_words().standard_set.search(r.left))
+    stated = _words().standard_set.search(r.left)
+    if stated is None and (r.quantity.group == "money" or r.quantity.unit == "倍"):
+        # the sentence's later amounts restate or list it: …的1.5倍确定，为每人每月1963.5元; 分别为2413元、2512元
+        stated = _words().standard_stated.search(r.text, r.sentence[0], r.quantity.start)
+    # a goal verb between the standard and its amount (标准按…要求达到…的) makes it a goal; one inside
+    # the standard's name (边缘家庭认定标准) does not
+    return stated is not None and not _has_target_verb(stated.group())
 
 
 def _request(r: Reading) -> bool:

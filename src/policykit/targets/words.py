@@ -102,8 +102,12 @@ class _Words:
         str
     ]  # 应通过省系统在: a modal, a channel or office, then 在 before a time limit
     since_event_end: tuple[str, ...]
+    event_openers: tuple[str, ...]  # 在收到…3个工作日内: the event a time limit counts from
     request_verbs: re.Pattern[str]
-    standard_set: re.Pattern[str]  # 标准为每人每月 / 标准按…标准的: a standard stated before its amount
+    standard_set: re.Pattern[str]  # 标准为每人每月 / 标准按…标准的: a standard stated right before its amount
+    standard_stated: re.Pattern[
+        str
+    ]  # the same anywhere: earlier in a sentence whose later amounts restate it
     step_words: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
@@ -168,6 +172,15 @@ def _compared(raw: dict) -> str:
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     return pattern_cache.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _standard_statement(raw: dict) -> str:
+    """标准(每人每月)(分别)为(每人每月) or 标准按…的: a standard stated, up to where its amount follows."""
+    noun = _alternation(raw["standard_nouns"]).pattern
+    copula = _alternation(raw["standard_copulas"]).pattern
+    measure = _alternation(raw["standard_measures"]).pattern
+    base = "(?:每[^，,；;。\\d]{0,6})?"
+    return f"(?:{noun}){base}(?:分别)?(?:(?:{copula}){base}|(?:{measure})[^，,；;。\\d]{{1,24}}的)"
 
 
 @lru_cache(maxsize=1)
@@ -279,12 +292,10 @@ def _words() -> _Words:
             + r")[^，,；;。\d]{0,12}在$"
         ),
         since_event_end=longest_first(raw["since_event_words"]),
+        event_openers=longest_first(raw["event_opening_words"]),
         request_verbs=_alternation(raw["request_verbs"]),
-        standard_set=pattern_cache.compile(
-            f"(?:{_alternation(raw['standard_nouns']).pattern})"
-            f"(?:(?:{_alternation(raw['standard_copulas']).pattern})(?:每[^，,；;。\\d]{{0,6}})?"
-            f"|(?:{_alternation(raw['standard_measures']).pattern})[^，,；;。\\d]{{1,24}}的)$"
-        ),
+        standard_set=pattern_cache.compile(_standard_statement(raw) + "$"),
+        standard_stated=pattern_cache.compile(_standard_statement(raw)),
         step_words=_alternation(raw["step_words"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
