@@ -38,6 +38,8 @@ from policykit.zh.numerals import Quantity
 
 _YEAR = pattern_cache.compile(r"(?:19|20)\d\d年")
 """A year a sentence gives itself (2023年, 到2025年)."""
+_STANDARD_REACH = 80
+"""How far before an amount a standard it states or restates is looked for (the year that dates it, too)."""
 
 # ---------------------------------------------------------------- the kind of a figure, rule by rule
 
@@ -181,15 +183,17 @@ def _standard_in_force(r: Reading) -> bool:
     """
     if r.comparator or r.direction or r.future:
         return False
-    if _YEAR.search(r.text, r.sentence[0], r.quantity.start):
-        return False  # 2023年城乡低保标准为每人每月980元: the sentence dates it itself (a result, or a goal)
+    near = max(r.sentence[0], r.quantity.start - _STANDARD_REACH)  # bounded: a long sentence stays linear
     stated = _words().standard_set.search(r.left)
     if stated is None and (r.quantity.group == "money" or r.quantity.unit == "倍"):
         # the sentence's later amounts restate or list it: …的1.5倍确定，为每人每月1963.5元; 分别为2413元、2512元
-        stated = _words().standard_stated.search(r.text, r.sentence[0], r.quantity.start)
+        stated = _words().standard_stated.search(r.text, near, r.quantity.start)
     # a goal verb between the standard and its amount (标准按…要求达到…的) makes it a goal; one inside
     # the standard's name (边缘家庭认定标准) does not
-    return stated is not None and not _has_target_verb(stated.group())
+    if stated is None or _has_target_verb(stated.group()):
+        return False
+    # 2023年城乡低保标准为每人每月980元: the sentence dates it itself (a result, or a goal)
+    return _YEAR.search(r.text, near, r.quantity.start) is None
 
 
 def _request(r: Reading) -> bool:
