@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
+from policykit.formats import Element, make_source, parse_xml, spaced_label, table_lines, zip_errors
 from policykit.model import Source
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -73,17 +73,11 @@ _SKIPPED = {
 
 def read_odt(data: bytes, *, path: str, name: str) -> Source:
     """Read an OpenDocument text file (a package, or LibreOffice's flat .fodt XML) into numbered lines."""
-    from lxml import etree
-
     flat = not data.startswith(b"PK")
     content, styles = (data, b"") if flat else package_parts(data, path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(content, parser)
-        style_root = etree.fromstring(styles, parser) if styles else None
-    except etree.XMLSyntaxError as error:
-        part = "XML" if flat else "content.xml"
-        raise InputError(f"this .odt has a damaged {part} ({error}): re-save it", path=path) from None
+    damaged = "this .odt has a damaged " + ("XML" if flat else "content.xml") + " ({error}): re-save it"
+    root = parse_xml(content, path=path, damaged=damaged)
+    style_root = parse_xml(styles, path=path, damaged=damaged) if styles else None
     body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     if body is None:
         raise InputError("this OpenDocument file holds no text document (a sheet or slides?)", path=path)

@@ -23,7 +23,7 @@ from typing import Any
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, table_lines, zip_errors
+from policykit.formats import Element, make_source, parse_xml, table_lines, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 
@@ -234,16 +234,10 @@ def _xls_text(book: Any, cell: Any) -> str:
 def read_ods(data: bytes, *, path: str, name: str) -> Source:
     """Read an OpenDocument spreadsheet (.ods, or flat .fods) into lines: each cell's text as LibreOffice
     stored it for display, merged cells on the grid as the .odt reader lays them."""
-    from lxml import etree
-
     from policykit.formats.odt import OFFICE, TABLE, odf_table_rows, package_parts
 
     content = data if not data.startswith(b"PK") else package_parts(data, path, kind=".ods")[0]
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"this .ods has a damaged content.xml ({error}): re-save it", path=path) from None
+    root = parse_xml(content, path=path, damaged="this .ods has a damaged content.xml ({error}): re-save it")
     body = root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}spreadsheet")
     if body is None:
         raise InputError("this OpenDocument file holds no spreadsheet", path=path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, table_lines
+from policykit.formats import Element, make_source, parse_xml, table_lines
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 
@@ -44,16 +44,11 @@ def _z(tag: str) -> str:
 
 def read_uof(data: bytes, *, path: str, name: str) -> Source:
     """Read a UOF text document (.uot) into numbered lines."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise InputError(
-            f"this UOF file is damaged or cut short ({error}): open it in WPS or LibreOffice and save it as .docx",
-            path=path,
-        ) from None
+    root = parse_xml(
+        data,
+        path=path,
+        damaged="this UOF file is damaged or cut short ({error}): open it in WPS or LibreOffice and save it as .docx",
+    )
     kind = root.get(f"{{{UOF}}}mimetype", "vnd.uof.text")
     if kind in _KINDS:
         raise InputError(

@@ -12,7 +12,7 @@ aml:annotation. The tree is renamed into the .docx namespace, comments, deletion
 from __future__ import annotations
 
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, spaced_label
+from policykit.formats import Element, make_source, parse_xml, spaced_label
 from policykit.model import Source
 
 PKG = "http://schemas.microsoft.com/office/2006/xmlPackage"
@@ -25,15 +25,9 @@ _WAY_OUT = "open it in Word or WPS and save it as .docx"
 
 def read_word_xml(data: bytes, *, path: str, name: str) -> Source:
     """Read a Word XML file (flat OPC or Word 2003 XML) into numbered lines."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise InputError(
-            f"this Word XML file is damaged or cut short ({error}): {_WAY_OUT}", path=path
-        ) from None
+    root = parse_xml(
+        data, path=path, damaged=f"this Word XML file is damaged or cut short ({{error}}): {_WAY_OUT}"
+    )
     if root.tag == f"{{{PKG}}}package":
         from policykit.formats.docx import read_docx
 
