@@ -1114,3 +1114,28 @@ def test_a_time_limit_counted_from_receiving_something_is_a_rule(text):
 
 def test_a_time_for_things_received_stays_a_goal():
     assert targets("到2099年，收到的投诉办结时间缩短至3个工作日内。", 2098)[0][1:3] == (3, "工作日")
+
+
+@pytest.mark.parametrize("spaced", ["\t", "  "])
+def test_table_values_grouped_in_thousands_are_read(tmp_path, spaced):
+    """Spreadsheets and typeset tables print 12,345.6: the cell is the same value as 12345.6."""
+    rows = [
+        ["指标", "单位", "2099年目标", "属性"],
+        ["地区生产总值", "亿元", "12,345.6", "预期性"],
+        ["新增就业", "人", "≥15,000", "约束性"],
+    ]
+    table = "主要指标\n" + "\n".join(spaced.join(row) for row in rows) + "\n"
+    assert [f[:3] for f in read_file(tmp_path, table)] == [
+        ("地区生产总值", 1234560000000.0, "元"),
+        ("新增就业", 15000, "人"),
+    ]
+
+
+def test_allocation_cells_grouped_in_thousands_are_read():
+    from policykit.pipeline import parse_text
+
+    annex = "某市光伏推进方案\n\n一、主要目标\n到2099年，全市光伏装机达到10万千瓦。\n\n附表1\n各区光伏装机分解表（单位：千瓦）\n序号\n区\n2099年\n1\n甲区\n35,000-36,000\n2\n乙区\n1,200\n"
+    found = [
+        (t.indicator, t.value, t.upper) for t in extract_targets(parse_text(annex)) if t.clause.endswith("t1")
+    ]
+    assert found == [("甲区光伏装机", 35000, 36000), ("乙区光伏装机", 1200, None)]

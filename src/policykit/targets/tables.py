@@ -17,8 +17,10 @@ from policykit.zh.numerals import Quantity, find_quantities
 # (offset, indicator, printed cell, quantity, comparator, year, kind, row text, direction)
 _Cell = tuple[int, str, str, Quantity, str | None, int | None, TargetKind, str, str | None]
 
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+"""A cell's number, plain or grouped in thousands as spreadsheets and typeset tables print it (12,345.6)."""
 _VALUE_CELL = pattern_cache.compile(
-    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$"
+    rf"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>{_NUMBER})\s*(?P<pct>[%％])?$"
 )
 _EMPTY_CELL = pattern_cache.compile(r"^[-－—/／]+$")
 _CELL_SIGNS = {
@@ -184,7 +186,7 @@ def _done_cells(text: str, reference_year: int | None) -> dict[int, int | None]:
 # ---------------------------------------------------------------- allocation tables (annexes)
 
 _RANGE_CELL = pattern_cache.compile(
-    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)(?:\s*[-－—~～至]\s*(?P<upper>\d+(?:\.\d+)?))?"
+    rf"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>{_NUMBER})(?:\s*[-－—~～至]\s*(?P<upper>{_NUMBER}))?"
     r"\s*(?P<pct>[%％])?$"
 )
 _UNIT_NOTE = pattern_cache.compile(
@@ -302,7 +304,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
 
 
 _DIRECTED_CELL = pattern_cache.compile(
-    r"^(?P<change>[\u4e00-\u9fff]{1,2}?)?(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?$"
+    rf"^(?P<change>[\u4e00-\u9fff]{{1,2}}?)?(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>{_NUMBER})\s*(?P<pct>[%％])?$"
 )
 
 
@@ -379,7 +381,7 @@ _CELL_BREAK = pattern_cache.compile(r"\t|\s*[|｜]\s*")
 _SPACED_BREAK = pattern_cache.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")
 # A value cell that may carry its bound in words after it (8左右, 95以上, 1.5以内).
 _BOUNDED_CELL = pattern_cache.compile(
-    r"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<pct>[%％])?\s*(?P<after>左右|以上|以下|以内)?$"
+    rf"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>{_NUMBER})\s*(?P<pct>[%％])?\s*(?P<after>左右|以上|以下|以内)?$"
 )
 _AFTER_SIGNS = {"左右": "~", "以上": ">=", "以下": "<=", "以内": "<="}
 _HEADER_END = pattern_cache.compile("属性")
