@@ -137,12 +137,10 @@ def _rule(r: Reading) -> bool:
     start, end = r.sentence
     if r.context.rules and r.year is None:
         return True  # 第十二条…单套建筑面积一般控制在60平方米以下: an article's bound is a standard, no dated goal
-    if r.quantity.group == "time" and r.left.rstrip().endswith(_words().event_start_words):
-        return True  # 目录更新后30天内, 事项发生后10个工作日内: a time limit counted from an event
+    if r.quantity.group == "time" and _counted_from_an_event(r.left):
+        return True  # 事项发生后10个工作日内, 在收到办理结果3个工作日内: a time limit counted from an event
     if r.quantity.group == "time" and _words().procedure_limit.search(r.left.rstrip()):
         return True  # 应通过省系统在5个工作日内完成初审: a modal's time limit is the procedure's rule
-    if r.quantity.group == "time" and _counted_from_an_event(r.left.lstrip()):
-        return True  # 在收到业务属地的办理结果3个工作日内: a time limit counted from an event
     if _states_a_condition(r.text, r.after_end, end):
         return True  # 在六个月内重新招用人员的，应当…: the clause is the condition of a rule
     if _found_before(_words().definition_words, r.text, start, r.quantity.start, end):
@@ -157,11 +155,17 @@ def _rule(r: Reading) -> bool:
 
 
 def _counted_from_an_event(left: str) -> bool:
-    """在收到办理结果 (upon receiving it) opens a time limit; 收到的投诉 (the complaints received) names a thing.
+    """Whether a time limit's context names the event it counts from: ending in 后/之日起 (事项发生后), or
+    opening with 在收到 (upon receiving it; 收到的投诉, the complaints received, names a thing).
 
-    >>> _counted_from_an_event("在收到业务属地的办理结果"), _counted_from_an_event("收到的投诉办结时间缩短至")
-    (True, False)
+    >>> _counted_from_an_event("事项发生后"), _counted_from_an_event("在收到业务属地的办理结果")
+    (True, True)
+    >>> _counted_from_an_event("收到的投诉办结时间缩短至")
+    False
     """
+    if left.rstrip().endswith(_words().event_start_words):
+        return True
+    left = left.lstrip()
     for opener in _words().event_openers:
         if left.startswith(opener):
             return not left.startswith("的", len(opener)) and not _has_target_verb(left)
