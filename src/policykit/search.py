@@ -2,7 +2,9 @@
 
 A cold search never segments the corpus: each file is first tested by plain substring (every word hit
 is a substring hit, so nothing is missed), only files that may match are parsed, and only their
-candidate clauses are segmented to check word boundaries. The persistent index (policykit.index) is an
+candidate clauses are segmented to check word boundaries. While this process tests the files, a worker
+forked first (parallel.Prefork) imports the parser and parses each file that may match as soon as it
+is found, and this process loads the segmenter: neither import waits for the other. The persistent index (policykit.index) is an
 accelerator for files it already holds; results are the same with and without it.
 """
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
+from policykit.parallel import Prefork, pmap
 from policykit.query import (
     MODES,
     ClauseRecord,
@@ -314,7 +317,6 @@ def _scan(
     """
     if not files:
         return [], 0, 0, []
-    from policykit.parallel import pmap
 
     found: list[Hit] = []
     warnings: list[str] = []
@@ -331,25 +333,43 @@ def _scan(
 
     jobs: list[_Job] = []
     tested_here = not full and _text_bytes(files, stats) <= _PARENT_TEST_BYTES
-    for file in files:
-        if file == STDIN:
-            continue  # read below, in this process: a pool worker must not take the parent's stdin
-        if not tested_here or not file.lower().endswith(".txt"):
-            jobs.append((file, query.source, query.mode, full, password, None))
-            continue
-        try:
-            tested = _test_text_file(file, display_path(file), query)
-        except (PolicykitError, OSError) as problem:
-            warnings.append(_unreadable(problem, display_path(file)))
-            continue
-        if tested is not None:
+    early = Prefork.start(_warm_parser, _scan_file) if tested_here else None
+    streamed: set[int] = set()  # the jobs sent to the early worker, by index
+    streamed_characters = 0
+    try:
+        for file in files:
+            if file == STDIN:
+                continue  # read below, in this process: a pool worker must not take the parent's stdin
+            if not tested_here or not file.lower().endswith(".txt"):
+                jobs.append((file, query.source, query.mode, full, password, None))
+                continue
+            try:
+                tested = _test_text_file(file, display_path(file), query)
+            except (PolicykitError, OSError) as problem:
+                warnings.append(_unreadable(problem, display_path(file)))
+                continue
+            if tested is None:
+                continue
+            if early and isinstance(tested, tuple) and streamed_characters < _EARLY_WORKER_CHARACTERS:
+                early.send((file, query.source, query.mode, full, password, None))  # it re-reads the file
+                streamed.add(len(jobs))
+                streamed_characters += len(tested[0])
             jobs.append((file, query.source, query.mode, full, password, tested))
+        early_outcomes = _early_outcomes(early, query) if early and streamed else None
+    finally:
+        if early:
+            early.close()
+    if early_outcomes is None:
+        streamed = set()
     skipped = len(files) - len(jobs) - (STDIN in files)
-    if jobs:
+    rest = [job for i, job in enumerate(jobs) if i not in streamed]
+    if rest:
         # Loaded here, before the pool forks, every worker shares it: each would otherwise import the
         # pipeline (normalise, structure, their patterns) itself, ~50 ms of CPU per worker.
         import policykit.pipeline  # noqa: F401
-    outcomes: Iterable[_Outcome] = chain.from_iterable(pmap(_scan_files, _batches(jobs, stats), chunk=1))
+    outcomes: Iterable[_Outcome] = chain(
+        early_outcomes or (), chain.from_iterable(pmap(_scan_files, _batches(rest, stats), chunk=1))
+    )
     if STDIN in files:
         stdin_job: _Job = (STDIN, query.source, query.mode, full, password, None)
         outcomes = chain(outcomes, [_scan_file(stdin_job)])
@@ -371,6 +391,26 @@ def _scan(
         progress(len(files), len(files))
     return found, total, characters, warnings
 
+
+def _warm_parser() -> None:
+    """What a worker imports before it can parse a text file and pick its candidate clauses."""
+    import policykit.pipeline  # noqa: F401
+
+
+def _early_outcomes(early: Prefork, query: Query) -> list[_Outcome] | None:
+    """The early worker's outcomes for the files sent to it, this process meanwhile loading the
+    segmenter the word test needs; None when the worker failed (the pool parses those files then)."""
+    if query.mode == "word":
+        from policykit.zh.segment import tokenize
+
+        tokenize(query.source[:8], mode="search")  # jieba and the word store, loaded meanwhile
+    return early.results()
+
+
+_EARLY_WORKER_CHARACTERS = 400_000
+"""About as much text as the early worker parses (~0.1 s) while the parent tests files; the files that
+may match past it go to the pool. Each file sent is re-read there: sending its decoded text would fill
+the pipe and stall the parent until the worker has finished its imports."""
 
 _PARENT_TEST_BYTES = 48 * 2**20
 """Text up to this size is tested by substring in the parent: below it, starting workers costs more."""
