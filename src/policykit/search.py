@@ -507,10 +507,14 @@ def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bo
     return (text, encoding) if _may_hold(text, query) else None
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+"""Computed once: the failed getattr on POSIX costs a raised AttributeError per file."""
+
+
 def _read(path: str) -> bytes:
     """A file's bytes through bare os calls: open() builds a buffered reader and asks isatty and tell,
     which costs more than reading a 10 KB document."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _READ_FLAGS)
     try:
         size = os.fstat(fd).st_size
         data = os.read(fd, size + 1)
