@@ -363,9 +363,11 @@ def _scan(
         streamed = set()
     skipped = len(files) - len(jobs) - (STDIN in files)
     rest = [job for i, job in enumerate(jobs) if i not in streamed]
-    if rest:
-        # Loaded here, before the pool forks, every worker shares it: each would otherwise import the
-        # pipeline (normalise, structure, their patterns) itself, ~50 ms of CPU per worker.
+    if any(job[5] is not None or not job[0].lower().endswith(".txt") for job in rest):
+        # Files that will be parsed: loaded here, before the pool forks, every worker shares it; each
+        # would otherwise import the pipeline (normalise, structure, their patterns) itself, ~50 ms of
+        # CPU per worker. Text files the workers test themselves are most often ruled out: a search
+        # that finds nothing in them never needs the parser.
         import policykit.pipeline  # noqa: F401
     outcomes: Iterable[_Outcome] = chain(
         early_outcomes or (), chain.from_iterable(pmap(_scan_files, _batches(rest, stats), chunk=1))
