@@ -4,6 +4,11 @@ three 地方性法规. Each test is the smallest invented reproduction of one cl
 
 Each failed on the code before its class was fixed; the ones still marked xfail belong to code other
 helpers own (structure, targets, normalise), with the reason naming the class.
+
+Blind scores before any fix (hand-scored against expectations written from the text first):
+track 8 of 25 target→outcome pairs right, 0 wrong, 17 missed (13 of them because two editions had no year);
+extract 66 of 70 report targets (7 false), 29 of 32 plan targets (0 false, the table's year wrong on 11);
+parse 3 of 3 titles, 117 of 117 articles, 10 of 10 chapters, every 款 and 项.
 """
 
 from __future__ import annotations
