@@ -7,12 +7,14 @@ lines them up by year. Each row carries a verdict and the rule that decided it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.diff import near_names
 from policykit.errors import UsageError
@@ -158,7 +160,8 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
     """The name group a figure joins: its own name's, a near wording's of the same unit, or a new one.
 
-    A bare name (项目) always starts a group of its own, and no other wording joins it.
+    A result near two wordings (农村贫困人口: 减少农村贫困人口 / 农村贫困人口脱贫任务) joins the one with a target
+    for its year. A bare name (项目) always starts a group of its own, and no other wording joins it.
     """
     name = squash(figure.indicator)
     if name in _generic_names():
@@ -168,9 +171,24 @@ def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str)
         for k, g in groups.items()
         if k[0] != "canonical" and g.indicator.unit == figure.unit and "@" not in k[1]
     ]
-    same = (k for k in named if k[0] == name)
-    near = (k for k in named if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name))
-    return next(same, next(near, (name, figure.unit)))
+    same = [k for k in named if k[0] == name]
+    near = [
+        k
+        for k in named
+        if k[0] != name
+        and (near_names(k[0], name) or reordered(k[0], name))
+        and same_level(k[0], name)
+        and not substituted(k[0], name)
+    ]
+    candidates = same + near
+    if figure.kind == "achieved":  # a result joins the wording that set a target for its year, if one did
+        due = (
+            k
+            for k in candidates
+            if any(f.kind == "target" and f.year == figure.year for *_, f in groups[k].figures)
+        )
+        candidates = [*due, *candidates]
+    return candidates[0] if candidates else (name, figure.unit)
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +278,20 @@ def reordered(a: str, b: str) -> bool:
     (True, False)
     """
     return len(a) >= 4 and a != b and sorted(a) == sorted(b)
+
+
+def substituted(a: str, b: str) -> bool:
+    """Two names of one length that differ only where characters were swapped for others: two things
+    (二氧化硫 / 二氧化碳, 一级 / 二级), not two wordings of one, however alike.
+
+    >>> substituted("二氧化硫排放量", "二氧化碳排放量"), substituted("城镇新增就业", "城镇新增就业人数")
+    (True, False)
+    >>> substituted("家庭养老床位新增", "新增家庭养老床位")
+    False
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    return all(tag in ("equal", "replace") for tag, *_ in difflib.SequenceMatcher(None, a, b).get_opcodes())
 
 
 def as_direction(word: str | None) -> Direction | None:
@@ -421,6 +453,39 @@ def registry_editions(path: str | Path) -> list[Edition]:
     return editions
 
 
+@lru_cache(maxsize=1)
+def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
+    raw = data_yaml("indicators.yaml").get("report_years") or {}
+    found = [
+        (pattern_cache.compile(rf"{re.escape(str(word))}(\d{{4}})年"), 1)
+        for word in raw.get("reviewed_before") or ()
+    ]
+    found += [
+        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 1)
+        for w in raw.get("reviewed_after") or ()
+    ]
+    found += [
+        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 0) for w in raw.get("planned_after") or ()
+    ]
+    return tuple(found)
+
+
+def report_year(text: str) -> int | None:
+    """The year an undated work report speaks from: the one after the year it reviews, else the year it plans.
+
+    >>> report_year("五年来……刚刚过去的2097年，地区生产总值增长5%。"), report_year("二、2098年工作总体部署")
+    (2098, 2098)
+    >>> report_year("到2030年，森林覆盖率达到45%。") is None
+    True
+    """
+    for pattern, offset in _report_year_patterns():
+        found = pattern.search(text)
+        if found:
+            return int(found.group(1)) + offset
+    return None
+
+
 def document_edition(
     path: str | Path, *, encoding: str | None = None, password: str | None = None
 ) -> Edition:
@@ -429,10 +494,11 @@ def document_edition(
     from policykit.targets import extract_targets
 
     document = load_document(path, encoding=encoding, password=password)
-    figures = extract_targets(document, include_all=True)
-    return Edition(
-        document.name, document.metadata.year, figures, str(path), series_title(document.metadata.title)
-    )
+    year = document.metadata.year
+    if year is None and document.metadata.period is None:  # a plan's period dates it; a report may not be
+        year = report_year(document.text)
+    figures = extract_targets(document, include_all=True, year=year)
+    return Edition(document.name, year, figures, str(path), series_title(document.metadata.title))
 
 
 def load_editions(
@@ -485,8 +551,10 @@ __all__ = [
     "parse_indicators",
     "registry_editions",
     "reordered",
+    "report_year",
     "same_level",
     "same_span",
+    "substituted",
     "tolerance_for",
     "track",
     "track_files",

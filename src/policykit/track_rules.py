@@ -69,7 +69,7 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
-_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names"})
+_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names", "report_years"})
 
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
