@@ -160,8 +160,9 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
     """The name group a figure joins: its own name's, a near wording's of the same unit, or a new one.
 
-    A result near two wordings (农村贫困人口: 减少农村贫困人口 / 农村贫困人口脱贫任务) joins the one with a target
-    for its year. A bare name (项目) always starts a group of its own, and no other wording joins it.
+    A result near two target wordings (农村贫困人口: 减少农村贫困人口 / 农村贫困人口脱贫任务) joins the one with a
+    target for its year; near a wording of results only, it stays with that. A bare name (项目) always starts
+    a group of its own, and no other wording joins it.
     """
     name = squash(figure.indicator)
     if name in _generic_names():
@@ -181,13 +182,13 @@ def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str)
         and not substituted(k[0], name)
     ]
     candidates = same + near
-    if figure.kind == "achieved":  # a result joins the wording that set a target for its year, if one did
-        due = (
-            k
-            for k in candidates
-            if any(f.kind == "target" and f.year == figure.year for *_, f in groups[k].figures)
-        )
-        candidates = [*due, *candidates]
+
+    def targets_in(key: tuple[str, str], year: int | None = None) -> bool:
+        return any(f.kind == "target" and year in (None, f.year) for *_, f in groups[key].figures)
+
+    if figure.kind == "achieved" and candidates and targets_in(candidates[0]):
+        # near two target wordings, a result joins the one that set a target for its year
+        candidates = [k for k in candidates if targets_in(k, figure.year)] + candidates
     return candidates[0] if candidates else (name, figure.unit)
 
 
