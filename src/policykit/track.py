@@ -7,216 +7,38 @@ lines them up by year. Each row carries a verdict and the rule that decided it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
-from policykit.config import data_yaml, load_yaml, read_data
+from policykit import pattern_cache
+from policykit.config import data_yaml
 from policykit.diff import near_names
-from policykit.errors import RegistryError, UsageError
+from policykit.errors import UsageError
 from policykit.model import Target
+from policykit.track_rules import (
+    TOLERANCE,
+    VERDICTS,
+    Direction,
+    Indicator,
+    Judgement,
+    Verdict,
+    canonical_indicators,
+    judge,
+    measured,
+    meets_ceiling,
+    meets_floor,
+    near,
+    parse_indicators,
+    tolerance_for,
+    within,
+)
 from policykit.zh.chars import squash
 
-Verdict = Literal["met", "missed", "no outcome yet", "not comparable"]
-Kind = Literal["floor", "ceiling", "band"]
-Direction = Literal["increase", "decrease"]
-VERDICTS: tuple[Verdict, ...] = ("met", "missed", "no outcome yet", "not comparable")
-
-# `~` (左右, 约) is met within this share of the target unless the indicator sets its own tolerance:
-# 5.5%左右 accepts 4.95–6.05, 1200万人左右 accepts 1080万–1320万.
-TOLERANCE = 0.1
-
-_SPEC_KEYS = frozenset({"name", "aliases", "unit", "kind", "direction", "tolerance"})
 REGISTRY_SUFFIXES = (".yaml", ".yml")
-
-
-# ---------------------------------------------------------------- canonical indicators
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """A canonical indicator: its name, the wordings that mean it, and how its targets are judged."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    unit: str | None = None
-    kind: Kind = "floor"
-    direction: Direction | None = None
-    tolerance: float | None = None
-
-    def names(self) -> frozenset[str]:
-        """Every wording of the indicator, whitespace removed."""
-        return frozenset(squash(name) for name in (self.name, *self.aliases))
-
-    def accepts(self, figure: Target) -> bool:
-        """True when the figure is this indicator: one of its wordings, in its unit."""
-        return squash(figure.indicator) in self.names() and self.unit in (None, figure.unit)
-
-
-def _indicator_from(entry: object, where: str) -> Indicator:
-    if not isinstance(entry, dict) or not entry.get("name"):
-        raise RegistryError(f"{where}: each indicator needs a name")
-    unknown = set(entry) - _SPEC_KEYS
-    if unknown:
-        raise RegistryError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in {entry['name']}")
-    if entry.get("kind") not in (None, "floor", "ceiling", "band"):
-        raise RegistryError(f"{where}: kind of {entry['name']} must be floor, ceiling or band")
-    if entry.get("direction") not in (None, "increase", "decrease"):
-        raise RegistryError(f"{where}: direction of {entry['name']} must be increase or decrease")
-    return Indicator(
-        name=str(entry["name"]),
-        aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
-        unit=entry.get("unit"),
-        kind=entry.get("kind") or "floor",
-        direction=entry.get("direction"),
-        tolerance=entry.get("tolerance"),
-    )
-
-
-_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names"})
-
-
-def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
-    """Read canonical indicators from YAML text; unknown keys and values are rejected, not ignored."""
-    raw = load_yaml(text) or {}
-    if isinstance(raw, dict) and set(raw) - _TOP_KEYS:
-        raise RegistryError(f"{where}: unknown top-level key(s) {', '.join(sorted(set(raw) - _TOP_KEYS))}")
-    entries = raw.get("indicators") if isinstance(raw, dict) else None
-    if not isinstance(entries, list):
-        raise RegistryError(f"{where}: expected a list under 'indicators'")
-    found = tuple(_indicator_from(entry, where) for entry in entries)
-    seen: dict[str, str] = {}
-    for indicator in found:
-        for name in indicator.names():
-            if seen.setdefault(name, indicator.name) != indicator.name:
-                raise RegistryError(f"{where}: {name} names both {seen[name]} and {indicator.name}")
-    return found
-
-
-@lru_cache(maxsize=1)
-def canonical_indicators() -> tuple[Indicator, ...]:
-    """The canonical indicators shipped in data/indicators.yaml, loaded once."""
-    text = read_data("indicators.yaml").decode("utf-8")
-    return parse_indicators(text)
-
-
-# ---------------------------------------------------------------- verdict rules
-
-
-def tolerance_for(value: float, given: float | None = None) -> float:
-    """The `~` tolerance around a target: the indicator's own, else TOLERANCE of the target's size.
-
-    >>> tolerance_for(5.5), tolerance_for(12_000_000), tolerance_for(3, 0.5)
-    (0.55, 1200000.0, 0.5)
-    """
-    return given if given is not None else round(abs(value) * TOLERANCE, 10)
-
-
-def meets_floor(achieved: float, bound: float, *, strict: bool = False) -> bool:
-    """A floor (以上, 不低于, 超过) is met at or above its bound; strictly above for 超过.
-
-    >>> meets_floor(8.1, 6), meets_floor(5.9, 6), meets_floor(6, 6, strict=True)
-    (True, False, False)
-    """
-    return achieved > bound if strict else achieved >= bound
-
-
-def meets_ceiling(achieved: float, bound: float, *, strict: bool = False) -> bool:
-    """A ceiling (以内, 控制在, 不超过) is met at or below its bound: a lower result meets it.
-
-    >>> meets_ceiling(0.2, 3), meets_ceiling(5.6, 5.5), meets_ceiling(3, 3, strict=True)
-    (True, False, False)
-    """
-    return achieved < bound if strict else achieved <= bound
-
-
-def within(achieved: float, low: float, high: float) -> bool:
-    """A range (6%-6.5%) is met between its bounds, both included.
-
-    >>> within(6.1, 6, 6.5), within(6.6, 6, 6.5), within(5.9, 6, 6.5)
-    (True, False, False)
-    """
-    return min(low, high) <= achieved <= max(low, high)
-
-
-def near(achieved: float, value: float, tolerance: float) -> bool:
-    """`~` (左右, 约) on a band indicator is met within the tolerance on either side.
-
-    >>> near(5.2, 5, 0.5), near(3, 5.5, 0.55), near(6.2, 5.5, 0.55)
-    (True, False, False)
-    """
-    return abs(achieved - value) <= tolerance + 1e-9
-
-
-def measured(figure: Target, direction: str | None) -> tuple[float, float | None]:
-    """The figure's value (and range top) as a change in `direction`: a change the other way is negative.
-
-    >>> from dataclasses import replace
-    >>> fall = Target("单位国内生产总值能耗", 3.1, "%", None, 2018, "achieved", "", "", "1", 1, None, "d", "decrease")
-    >>> measured(fall, "decrease"), measured(fall, "increase"), measured(replace(fall, direction=None), "decrease")
-    ((3.1, None), (-3.1, None), (3.1, None))
-    """
-    if figure.direction is None or direction is None or figure.direction == direction:
-        return figure.value, figure.upper
-    upper = -figure.upper if figure.upper is not None else None
-    return (-figure.value, upper) if upper is None else (upper, -figure.value)
-
-
-def _number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{round(x, 6):g}"
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """A verdict and the rule, with its numbers, that decided it."""
-
-    verdict: Verdict
-    rule: str
-
-
-def judge(target: Target | None, achieved: Target | None, indicator: Indicator) -> Judgement:
-    """Judge one year: the target's comparator decides; `~` and a plain number follow the indicator's kind.
-
-    Explicit comparators win over the kind (以上 is a floor even on a ceiling indicator); a range checks both
-    bounds; `~` is met within the tolerance below a floor indicator's target, above a ceiling's, on either
-    side of a band's; a plain number is a ceiling on a ceiling indicator and a floor otherwise.
-    """
-    if target is None:
-        return Judgement("not comparable", "no target for this year")
-    if achieved is None:
-        return Judgement("no outcome yet", f"no later document gives the {target.year} result")
-    if achieved.unit != target.unit:
-        return Judgement("not comparable", f"target in {target.unit}, result in {achieved.unit}")
-    value, upper = measured(target, indicator.direction)
-    got, _ = measured(achieved, indicator.direction)
-    a, v = _number(got), _number(value)
-    comparator = target.comparator
-    if upper is not None:
-        ok, rule = within(got, value, upper), f"range: {v} ≤ {a} ≤ {_number(upper)}"
-    elif comparator in (">=", ">"):
-        strict = comparator == ">"
-        ok, rule = meets_floor(got, value, strict=strict), f"floor: {a} {'>' if strict else '≥'} {v}"
-    elif comparator in ("<=", "<"):
-        strict = comparator == "<"
-        ok, rule = meets_ceiling(got, value, strict=strict), f"ceiling: {a} {'<' if strict else '≤'} {v}"
-    elif comparator == "~":
-        tol = tolerance_for(value, indicator.tolerance)
-        t = _number(tol)
-        if indicator.kind == "ceiling":
-            ok, rule = meets_ceiling(got, value + tol), f"≈ on a ceiling indicator: {a} ≤ {v} + {t}"
-        elif indicator.kind == "band":
-            ok, rule = near(got, value, tol), f"≈ on a band indicator: |{a} − {v}| ≤ {t}"
-        else:
-            ok, rule = meets_floor(got, value - tol), f"≈ on a floor indicator: {a} ≥ {v} − {t}"
-    elif indicator.kind == "ceiling":
-        ok, rule = meets_ceiling(got, value), f"stated amount on a ceiling indicator: {a} ≤ {v}"
-    else:
-        ok, rule = meets_floor(got, value), f"stated amount as a floor: {a} ≥ {v}"
-    return Judgement("met" if ok else "missed", rule)
-
 
 # ---------------------------------------------------------------- rows and series
 
@@ -338,7 +160,9 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
     """The name group a figure joins: its own name's, a near wording's of the same unit, or a new one.
 
-    A bare name (项目) always starts a group of its own, and no other wording joins it.
+    A result near two target wordings (农村贫困人口: 减少农村贫困人口 / 农村贫困人口脱贫任务) joins the one with a
+    target for its year; near a wording of results only, it stays with that. A bare name (项目) always starts
+    a group of its own, and no other wording joins it.
     """
     name = squash(figure.indicator)
     if name in _generic_names():
@@ -348,9 +172,24 @@ def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str)
         for k, g in groups.items()
         if k[0] != "canonical" and g.indicator.unit == figure.unit and "@" not in k[1]
     ]
-    same = (k for k in named if k[0] == name)
-    near = (k for k in named if (near_names(k[0], name) or reordered(k[0], name)) and same_level(k[0], name))
-    return next(same, next(near, (name, figure.unit)))
+    same = [k for k in named if k[0] == name]
+    near = [
+        k
+        for k in named
+        if k[0] != name
+        and (near_names(k[0], name) or reordered(k[0], name))
+        and same_level(k[0], name)
+        and not substituted(k[0], name)
+    ]
+    candidates = same + near
+
+    def targets_in(key: tuple[str, str], year: int | None = None) -> bool:
+        return any(f.kind == "target" and year in (None, f.year) for *_, f in groups[key].figures)
+
+    if figure.kind == "achieved" and candidates and targets_in(candidates[0]):
+        # near two target wordings, a result joins the one that set a target for its year
+        candidates = [k for k in candidates if targets_in(k, figure.year)] + candidates
+    return candidates[0] if candidates else (name, figure.unit)
 
 
 @lru_cache(maxsize=1)
@@ -440,6 +279,20 @@ def reordered(a: str, b: str) -> bool:
     (True, False)
     """
     return len(a) >= 4 and a != b and sorted(a) == sorted(b)
+
+
+def substituted(a: str, b: str) -> bool:
+    """Two names of one length that differ only where characters were swapped for others: two things
+    (二氧化硫 / 二氧化碳, 一级 / 二级), not two wordings of one, however alike.
+
+    >>> substituted("二氧化硫排放量", "二氧化碳排放量"), substituted("城镇新增就业", "城镇新增就业人数")
+    (True, False)
+    >>> substituted("家庭养老床位新增", "新增家庭养老床位")
+    False
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    return all(tag in ("equal", "replace") for tag, *_ in difflib.SequenceMatcher(None, a, b).get_opcodes())
 
 
 def as_direction(word: str | None) -> Direction | None:
@@ -601,6 +454,39 @@ def registry_editions(path: str | Path) -> list[Edition]:
     return editions
 
 
+@lru_cache(maxsize=1)
+def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
+    raw = data_yaml("indicators.yaml").get("report_years") or {}
+    found = [
+        (pattern_cache.compile(rf"{re.escape(str(word))}(\d{{4}})年"), 1)
+        for word in raw.get("reviewed_before") or ()
+    ]
+    found += [
+        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 1)
+        for w in raw.get("reviewed_after") or ()
+    ]
+    found += [
+        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 0) for w in raw.get("planned_after") or ()
+    ]
+    return tuple(found)
+
+
+def report_year(text: str) -> int | None:
+    """The year an undated work report speaks from: the one after the year it reviews, else the year it plans.
+
+    >>> report_year("五年来……刚刚过去的2097年，地区生产总值增长5%。"), report_year("二、2098年工作总体部署")
+    (2098, 2098)
+    >>> report_year("到2030年，森林覆盖率达到45%。") is None
+    True
+    """
+    for pattern, offset in _report_year_patterns():
+        found = pattern.search(text)
+        if found:
+            return int(found.group(1)) + offset
+    return None
+
+
 def document_edition(
     path: str | Path, *, encoding: str | None = None, password: str | None = None
 ) -> Edition:
@@ -609,10 +495,11 @@ def document_edition(
     from policykit.targets import extract_targets
 
     document = load_document(path, encoding=encoding, password=password)
-    figures = extract_targets(document, include_all=True)
-    return Edition(
-        document.name, document.metadata.year, figures, str(path), series_title(document.metadata.title)
-    )
+    year = document.metadata.year
+    if year is None and document.metadata.period is None:  # a plan's period dates it; a report may not be
+        year = report_year(document.text)
+    figures = extract_targets(document, include_all=True, year=year)
+    return Edition(document.name, year, figures, str(path), series_title(document.metadata.title))
 
 
 def load_editions(
@@ -665,8 +552,10 @@ __all__ = [
     "parse_indicators",
     "registry_editions",
     "reordered",
+    "report_year",
     "same_level",
     "same_span",
+    "substituted",
     "tolerance_for",
     "track",
     "track_files",
