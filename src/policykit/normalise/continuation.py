@@ -15,7 +15,7 @@ from policykit.gongwen import is_part_line
 from policykit.zh.chars import TERMINAL_PUNCT, is_cjk
 
 if TYPE_CHECKING:
-    from policykit.normalise import _Line
+    from policykit.normalise.lines import _Line
 
 
 def ends_sentence_strictly(text: str) -> bool:
@@ -53,7 +53,7 @@ def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
     before a gap that is no page break: a newspaper's headline block (` 《…三年行动计划》出台` /
     `列出十项重点任务，提出…成果` / blank), whose lines end on no mark.
 
-    >>> from policykit.normalise import _lines
+    >>> from policykit.normalise.lines import _lines
     >>> lines = _lines("　　各区要把促进民营经济发展摆上重要议事日", "程，今年预期目标设定", "为6%以上，确保落地见效。", "　　二、加强保障")
     >>> [join_unindented_continuation(lines, k) for k in (1, 2, 3)]
     [True, True, False]
@@ -119,7 +119,7 @@ def heading_tail(lines: list[_Line], i: int, numbered: bool) -> bool:
     `（二）实施建筑和市政基础设施领域设备` / `更新行动`: a heading holds no prose mark, yet its tail is
     a few words, where a body paragraph set at the margin after it would be a long line of prose.
 
-    >>> from policykit.normalise import _lines
+    >>> from policykit.normalise.lines import _lines
     >>> lines = _lines("　　（二）实施建筑和市政基础设施领域设备", "更新行动", "　　一、总体要求", "12")
     >>> heading_tail(lines, 1, True), heading_tail(lines, 3, True)
     (True, False)
