@@ -120,22 +120,6 @@ PLAIN = [shape for shape in SHAPES if not shape.get("laid_out")]
 """Skeletons in one-paragraph-per-line form: the ones the layouts retype (a laid-out one is a layout already)."""
 
 KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
-    ("a notice listing its annexes, with a tab table in the annex", "wrapped_40_columns"): "the typesetter "
-    "wraps a tab-separated row (…责任单 / 位), and a table row is never joined",
-    (
-        "a notice whose annex is a responsibility table with task numbers in its cells",
-        "wrapped_28_ideographs",
-    ): "the typesetter wraps a tab-separated row, and a table row is never joined",
-    (
-        "a notice whose annex is a responsibility table with task numbers in its cells",
-        "wrapped_40_columns",
-    ): "the typesetter wraps a tab-separated row, and a table row is never joined",
-    ("a notice whose annex is a responsibility table with task numbers in its cells", "paginated"): "the "
-    "typesetter wraps a tab-separated row, and a table row is never joined",
-    (
-        "a notice whose 版记 (抄送, 印发) follows a table at the end",
-        "wrapped_40_columns",
-    ): "the typesetter wraps the tab-separated header row, and a table row is never joined",
     (
         "a 目录 whose entries carry dot leaders and page numbers, sections included",
         "wrapped_40_columns",

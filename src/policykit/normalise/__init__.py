@@ -34,6 +34,8 @@ from policykit.normalise.wrap import (
     _wrap_widths,
     join_page_split_words,
     join_split_fragments,
+    join_wrapped_row,
+    table_cells,
     unwrap_hard_breaks,
 )
 from policykit.zh.chars import display_width, halfwidth_alnum, unify_radicals
@@ -65,6 +67,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     # Lines never joined to a neighbour, each asked of every line once: table rows (tab-separated
     # cells) and 目录 lines (总体要求……3), however alike in width their neighbours are.
     alone = ["\t" in line.text or is_toc_line(line.text) for line in lines]
+    cells = table_cells(lines)  # each tab row's table's cell count: a row the column cut has fewer
     paragraphs: list[Paragraph] = []
     pieces: list[tuple[int, int, int | None]] = []
     parts: list[str] = []  # the paragraph's text so far, joined once when it is complete
@@ -102,6 +105,14 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 held.append(line)
             i += 1
             continue
+        elif (
+            i - 1 in cells
+            and not marked
+            and (gap := join_wrapped_row(lines, i, "".join(parts), cells[i - 1], widths, page_width, indents))
+            is not None
+        ):
+            parts.append(gap)  # a table row the column cut: its cells are one row again
+            length += len(gap)
         elif (
             i > 0
             and not alone[i]

@@ -251,3 +251,53 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
         and not cur.heading
         and join_split_fragments(lines, i - 1)
     )
+
+
+def table_cells(lines: list[_Line]) -> dict[int, int]:
+    """The cell count of the table each tab-separated line stands in: the most cells any of its rows has.
+
+    A table is a run of tab rows with at most one line between two of them (a cell's tail the typesetter
+    carried over); a row the column cut has fewer cells than its table, or its last cell goes on below.
+    """
+    cells: dict[int, int] = {}
+    group: list[int] = []
+    for k in [*(k for k, line in enumerate(lines) if "\t" in line.text), None]:
+        if group and (k is None or k - group[-1] > 2):
+            cells.update(dict.fromkeys(group, max(lines[j].text.count("\t") for j in group) + 1))
+            group = []
+        if k is not None:
+            group.append(k)
+    return cells
+
+
+def join_wrapped_row(
+    lines: list[_Line], i: int, row: str, cells: int, widths: dict[int, int], page_width: int, indents: bool
+) -> str | None:
+    """Return what goes between a table row the column cut and line i carrying on its cell ("" or a tab), or None.
+
+    A typesetter wraps a tab-separated row like any line: `序号→…→责任单` / `位` (the last cell goes on),
+    `2→…→市司法局` / `2025年12月` (cut at a tab, which the line's end lost). The row filled its line, and
+    its cells and the next line's make up the table's count; the first reading of a full row (its last cell
+    goes on) needs a text that indents its paragraphs, so a line at the margin is no new paragraph.
+
+    >>> lines = _lines("　　序号\\t项目名称\\t总投资（亿元）\\t责任单", "位", "　　1\\t青山港三期工程\\t120\\t市交通委")
+    >>> join_wrapped_row(lines, 1, lines[0].text, 4, {}, 40, True), join_wrapped_row(lines, 2, lines[0].text, 4, {}, 40, True)
+    ('', None)
+    >>> lines = _lines("　　2\\t开展涉企行政检查专项整治\\t市司法局", "2025年12月")
+    >>> join_wrapped_row(lines, 1, lines[0].text, 4, {}, 40, False)
+    '\\t'
+    """
+    prev, cur = lines[i - 1], lines[i]
+    width = widths.get(i - 1) or page_width
+    if cur.blank or cur.heading or not width or prev.columns < width - _slack(width):
+        return None
+    have, more = row.count("\t") + 1, cur.text.count("\t") + 1
+    if (
+        have + more - 1 == cells
+        and not cur.indented
+        and (have < cells or (indents and not ends_sentence(cur.text)))
+    ):
+        return ""  # the last cell goes on below
+    if have + more == cells and (more > 1 or not cur.indented):
+        return "\t"  # the column cut the row at a tab
+    return None
