@@ -208,7 +208,9 @@ class _Builder:
                 absorb_title = True
                 i += 1
                 continue
-            restarted = not heading and self.seen_heading and len(text) <= 40 and TITLE_END.search(text)
+            restarted = (
+                not heading and (self.seen_heading or signed) and len(text) <= 40 and TITLE_END.search(text)
+            )
             if restarted and self.open_restarted_document(i):
                 i += 1
                 continue
@@ -365,23 +367,44 @@ class _Builder:
 
         A notice may print two rules after its 落款 with no 附件 label: the second's 甲办法 title line
         is followed by 一、 after the first ended at 三、, so it opens a part whose numbering starts afresh.
+        The first follows the 落款 with no annex open yet: it opens a part too where another such title
+        comes after it; a notice that issues one plan so wraps it, and the plan is the document's body.
         """
-        title = self.title_line(i)
-        if not title:
+        style = self.restarted_style(i)
+        if style is None:
             return False
+        if (
+            not (open_same := any(n.style == style for n in self.stack))
+            or self.last_ordinal.get(style, 0) < 2
+        ):
+            first = i >= self.signed and not any(n.kind == "appendix" for n in self.stack)
+            if open_same or not first or not self.another_document_follows(i, style):
+                return False
+        node = _Node("appendix", "", self.title_line(i), self.starts[i], -0.5, "")
+        node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
+        self.add(node, push=True)
+        self.last_ordinal.clear()
+        return True
+
+    def restarted_style(self, i: int) -> str | None:
+        """The numbering style whose first number (一、, 第一条) opens the body under a title at line i, or None."""
+        if not self.title_line(i):
+            return None
         for j in range(i + 1, min(i + 1 + _RESTART_LOOKAHEAD, len(self.paragraphs))):
             numbering = match_numbering(self.paragraphs[j].text)
-            if numbering is None:
-                continue
-            open_same = any(n.style == numbering.style.name for n in self.stack)
-            if numbering.ordinal != 1 or not open_same or self.last_ordinal.get(numbering.style.name, 0) < 2:
-                return False
-            node = _Node("appendix", "", title, self.starts[i], -0.5, "")
-            node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
-            self.add(node, push=True)
-            self.last_ordinal.clear()
-            return True
-        return False
+            if numbering is not None:
+                return numbering.style.name if numbering.ordinal == 1 else None
+        return None
+
+    def another_document_follows(self, i: int, style: str) -> bool:
+        """Tell whether a later title line opens a body numbered afresh in `style`: a second annexed document."""
+        return any(
+            len(p.text) <= 40
+            and TITLE_END.search(p.text)
+            and not is_heading_line(p.text)
+            and self.restarted_style(j) == style
+            for j, p in enumerate(self.paragraphs[i + 1 :], i + 1)
+        )
 
     def title_line(self, i: int) -> str:
         """Return paragraph i as a title where it is one (short, no sentence marks, not numbered)."""
