@@ -120,10 +120,6 @@ PLAIN = [shape for shape in SHAPES if not shape.get("laid_out")]
 """Skeletons in one-paragraph-per-line form: the ones the layouts retype (a laid-out one is a layout already)."""
 
 KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
-    (
-        "a 目录 whose entries carry dot leaders and page numbers, sections included",
-        "wrapped_40_columns",
-    ): "a 目录 entry wrapped before its dot leader's page number is not read as an entry",
     ("an English summary annexed with Roman-numbered sections (I. II.)", "wrapped_40_columns"): "English "
     "lines wrapped at 40 columns are not joined again",
 }

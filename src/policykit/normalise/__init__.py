@@ -32,6 +32,7 @@ from policykit.normalise.lines import _Line, _prepare
 from policykit.normalise.wrap import (
     _after_fragment,
     _wrap_widths,
+    join_leader_tail,
     join_page_split_words,
     join_split_fragments,
     join_wrapped_row,
@@ -105,6 +106,8 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 held.append(line)
             i += 1
             continue
+        elif alone[i] and i > 0 and not alone[i - 1] and join_leader_tail(lines, i):
+            pass  # a 目录 entry's page number, cut onto a line of its own
         elif (
             i - 1 in cells
             and not marked

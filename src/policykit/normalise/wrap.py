@@ -11,7 +11,7 @@ from policykit.gongwen import DOC_NUMBER, is_part_line
 from policykit.normalise.continuation import ends_sentence, ends_sentence_strictly
 from policykit.normalise.joins import TITLE_END
 from policykit.normalise.lines import _Line, _lines  # noqa: F401 (_lines: the doctests build their cases with it)
-from policykit.zh.chars import CLOSING_PUNCT, is_cjk
+from policykit.zh.chars import CLOSING_PUNCT, INDENT, is_cjk
 
 
 def _wrap_widths(lines: list[_Line]) -> dict[int, int]:
@@ -301,3 +301,23 @@ def join_wrapped_row(
     if have + more == cells and (more > 1 or not cur.indented):
         return "\t"  # the column cut the row at a tab
     return None
+
+
+_LEADER = "….·．‥⋯_"
+"""The marks of a 目录 entry's dot leader (not dashes: ——2026 opens a dash item)."""
+
+
+def join_leader_tail(lines: list[_Line], i: int) -> bool:
+    """Join a 目录 entry's dot leader and page number, cut onto a line of their own, to the entry above.
+
+    `第一章　总则………………` / `……………1`: a column cut the entry before its page number; nothing but
+    a leader's tail is dots and a number alone.
+
+    >>> lines = _lines("第一章　总则………………………………", "……………1", "第一章　总则……………1", "…………2")
+    >>> join_leader_tail(lines, 1), join_leader_tail(lines, 3)
+    (True, True)
+    >>> join_leader_tail(_lines("", "……3"), 1), join_leader_tail(_lines("第一章", "——2026"), 1)
+    (False, False)
+    """
+    prev, text = lines[i - 1], lines[i].text
+    return not prev.blank and text[0] in _LEADER and text.lstrip(_LEADER + INDENT).isdigit()
