@@ -119,10 +119,7 @@ LAYOUTS = {
 PLAIN = [shape for shape in SHAPES if not shape.get("laid_out")]
 """Skeletons in one-paragraph-per-line form: the ones the layouts retype (a laid-out one is a layout already)."""
 
-KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {
-    ("an English summary annexed with Roman-numbered sections (I. II.)", "wrapped_40_columns"): "English "
-    "lines wrapped at 40 columns are not joined again",
-}
+KNOWN_LAYOUT_MISSES: dict[tuple[str, str], str] = {}
 """Retyped skeletons whose tree still differs from the plain one, and why."""
 
 

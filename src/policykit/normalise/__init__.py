@@ -91,6 +91,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
     starts_heading = False  # the open paragraph began with a heading
     i = 0
     pending_join: int | None = None
+    last = 0  # the line last added to the paragraph
     bare_number = False  # the pending join follows a number alone on its line
     while i < len(lines):
         line = lines[i]
@@ -148,9 +149,13 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
             # text a column may cut it; in a text of blank-separated paragraphs, a line right after it
             # is its body, set close (heading_split_from_body).
             starts_heading = line.heading and not BANNER.match(line.text)
+        if not starts_paragraph and _word_break(parts[-1], line.text, source.lines[last].text):
+            parts.append(" ")  # English cut at a space, which the line's end lost: two words still
+            length += 1
         pieces.append((length, line.line, line.page))
         parts.append(line.text)
         length += len(line.text)
+        last = i
         bare_number = False
         if alone[i] or _DOC_NUMBER.search(line.text):
             pending_join = None
@@ -180,6 +185,18 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
         i = pending_join if pending_join is not None else i + 1
     flush()
     return tuple(paragraphs)
+
+
+def _word_break(before: str, after: str, raw: str) -> bool:
+    """Tell whether two pieces of a paragraph meet between words: letters or digits on both sides, and the
+    first piece's source line ended in a space (`…one-stop services ` / `for…`, not `…prot` / `ect…`)."""
+    return (
+        raw[-1:].isspace()
+        and before[-1:].isascii()
+        and before[-1:].isalnum()
+        and after[:1].isalnum()
+        and after[:1].isascii()
+    )
 
 
 def document_text(paragraphs: tuple[Paragraph, ...]) -> str:

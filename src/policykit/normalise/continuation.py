@@ -67,8 +67,14 @@ def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
         and not ends_sentence_strictly(prev.text)
         and not _ends_with_note(prev.text)
         and not is_part_line(cur.text)
-        and (ends_sentence(cur.text) or not _before_gap(lines, i))
+        and (ends_sentence(cur.text) or _ends_english(cur.text) or not _before_gap(lines, i))
     )
+
+
+def _ends_english(text: str) -> bool:
+    """Tell whether a line of English ends a sentence (`025.`): a Chinese text's full stop is 。, and a
+    number alone (1.) is a heading, asked of the line before."""
+    return text[-1] == "." and text.isascii()
 
 
 def _ends_with_note(text: str) -> bool:
@@ -134,8 +140,27 @@ short heading (一、总体要求) stands whole, and a number after it (12) is t
 
 
 def holds_prose(texts: list[str]) -> bool:
-    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、)."""
-    return any("，" in t or "；" in t or "。" in t for t in texts)
+    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、).
+
+    English prose has its own marks, and a column may cut a sentence where it has none: a line of
+    three words or more is prose too (`The city provides one-stop services`), where a heading has two
+    (English Summary) and a table's figures none.
+
+    >>> holds_prose(["一、总体要求"]), holds_prose(["The Measures take effect on 1 July 2", "025."])
+    (False, True)
+    >>> holds_prose(["English Summary"]), holds_prose(["2023 2024 2025 2026"])
+    (False, False)
+    """
+    return any("，" in t or "；" in t or "。" in t or (t.isascii() and _english_prose(t)) for t in texts)
+
+
+_ENGLISH_WORDS = 3
+"""The fewest words of letters a line of English prose holds: a heading (II. Investment Services) has fewer."""
+
+
+def _english_prose(text: str) -> bool:
+    """Tell whether an ASCII line holds _ENGLISH_WORDS words of letters or more."""
+    return sum(word.isalpha() for word in text.split()) >= _ENGLISH_WORDS
 
 
 __all__ = [
