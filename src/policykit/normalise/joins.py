@@ -36,6 +36,11 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
     (1, None)
     >>> join_split_title(_lines("上海杨浦生活秀带国家文物保护利用示范区", "", "深化建设三年行动计划（2024—2026年）"), 0)
     2
+
+    A whole title takes only its standing in brackets from the line below (no date note).
+
+    >>> join_split_title(_lines("青山市城市绿化管理办法", "（征求意见稿）"), 0), join_split_title(_lines("某某条例", "（2024年修订）"), 0)
+    (1, None)
     """
     cur = lines[i]
     text = cur.text
@@ -47,11 +52,11 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
         or _CLAUSE_MARK.search(text)
         or _DATE_LINE.match(text)
         or DATELINE.search(text)
-        or TITLE_END.search(text)
         or cur.heading
         or is_part_line(text)
     ):
         return None
+    titled = TITLE_END.search(text)  # a whole title: only its note in brackets may follow (（征求意见稿）)
     for j in (i + 1, i + 2):
         if j >= len(lines):
             return None
@@ -60,10 +65,17 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             if j == i + 1:
                 continue
             return None
+        if titled:
+            return j if _TITLE_NOTE.match(nxt.text) else None
         if len(nxt.text) <= 40 and TITLE_END.search(nxt.text) and not nxt.heading:
             return j
         return None
     return None
+
+
+_TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()\d]{2,10}[）)]$")
+"""A title's standing in brackets on the line below it, （征求意见稿）, （试行）: no date (（2023年1月2日）
+stays a line of its own), so part of the title."""
 
 
 _DATED_BYLINE = pattern_cache.compile(r"^——\s*\d{4}年\d{1,2}月\d{1,2}日")

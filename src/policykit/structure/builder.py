@@ -39,6 +39,7 @@ from policykit.zh.numbering import (
     APPENDIX,
     BANNER,
     BOX,
+    BRACKET_HEAD,
     BYLINE,
     DASH_ITEM,
     GLOSSARY,
@@ -225,7 +226,7 @@ class _Builder:
                 list_kind = "task" if announced or self.task_context() else "item"
                 list_node = self.add(_Node("list", "", "", start, 99, style=list_kind), push=False)
                 continue
-            banner = BANNER.match(text) if heading else None
+            banner = (BANNER.match(text) or BRACKET_HEAD.match(text)) if heading else None
             headline = (
                 i + 1 < len(paragraphs) and BYLINE.match(paragraphs[i + 1].text) and is_short_phrase(text, 40)
             )
@@ -233,12 +234,14 @@ class _Builder:
                 node = _Node("section", "", banner.group(1) if banner else text, start, 4, style="banner")
                 self.add(node, push=True)
                 self.seen_heading = True
-                absorb_subtitle = bool(banner)
+                absorb_subtitle = bool(banner) and text[0] != "【"  # a newspaper banner's subtitle follows it
                 i += 2 if headline else 1
                 continue
             numbering = match_numbering(text)
             if numbering and numbering.style.name == "shi" and len(_inline_items(text)) >= 2:
                 numbering = None
+            if numbering and text.isascii() and self.translates(numbering, i):
+                numbering = None  # I. Work Permits under 一、工作许可: the heading's translation, its text
             if numbering is None and text.startswith(_ARTICLE_WORD):
                 numbering = self.next_article(text)
             if numbering is None and tight:
@@ -293,6 +296,20 @@ class _Builder:
             i += 1
         _close_last_items(self.root, self.text)
         return self.root
+
+    def translates(self, numbering: Numbering, i: int) -> bool:
+        """Tell whether a Latin-script heading at line i translates the heading just above it: same ordinal.
+
+        A bilingual page sets 一、工作许可 / I. Work Permits: one heading in two languages, not two sections.
+        """
+        top = self.stack[-1]
+        return (
+            bool(top.number)
+            and top.start == self.starts[i - 1]
+            and not top.children
+            and top.ordinal == numbering.ordinal
+            and not self.paragraphs[i - 1].text.isascii()
+        )
 
     def ends_run_in_item(self) -> bool:
         """Tell whether the open clause is a numbered item or section that runs into its text (no article).
@@ -369,6 +386,8 @@ class _Builder:
         is followed by 一、 after the first ended at 三、, so it opens a part whose numbering starts afresh.
         The first follows the 落款 with no annex open yet: it opens a part too where another such title
         comes after it; a notice that issues one plan so wraps it, and the plan is the document's body.
+        An article never holds a titled document: a title after the last of the articles whose body opens
+        at 一、 (关于《…办法》的起草说明) is a part of its own.
         """
         style = self.restarted_style(i)
         if style is None:
@@ -378,7 +397,8 @@ class _Builder:
             or self.last_ordinal.get(style, 0) < 2
         ):
             first = i >= self.signed and not any(n.kind == "appendix" for n in self.stack)
-            if open_same or not first or not self.another_document_follows(i, style):
+            after_articles = self.stack[-1].kind == "article" and self.last_ordinal.get("article", 0) >= 2
+            if open_same or not (after_articles or (first and self.another_document_follows(i, style))):
                 return False
         node = _Node("appendix", "", self.title_line(i), self.starts[i], -0.5, "")
         node.style = appendix_id_prefix(next(iter(_WORDS["appendix"])))
