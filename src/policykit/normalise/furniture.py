@@ -78,7 +78,7 @@ def _running_heads(lines: list[_Line], breaks: list[int]) -> list[int]:
 
 
 _TITLE_LINES = 5
+"""The first text lines, where a title stands (after a 发文字号 or a dateline): a head may repeat it."""
 
 _MASTHEAD = pattern_cache.compile(f"^[^，。；：:,;]{{2,16}}(?:{alternatives('mastheads')})$")
 """A gazette's or paper's name, alone on its line (上海市人民政府公报): nothing else ends so."""
-"""The first text lines, where a title stands (after a 发文字号 or a dateline): a head may repeat it."""

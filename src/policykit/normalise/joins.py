@@ -100,12 +100,12 @@ def join_split_byline(lines: list[_Line], i: int) -> int | None:
 
 
 _CUT_LINE = 40
+"""The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
 _CUT_SENTENCES = 20
 """The shortest line a cut paragraph is seen in when a sentence ends inside it: a heading's run-in text
 (（一）完善低空基础设施。统筹布局…基础设施 / (blank) / 建设，…) is prose, however short the line."""
 _CLOSING_FORMULA = pattern_cache.compile(rf"^(?:{alternatives('closing_formulas')})[。！!.]?$")
 """特此通知。 alone on its line: a paragraph of its own, never the tail of the line above."""
-"""The shortest line a paragraph cut mid-word is seen in: a heading or a title line is shorter."""
 _PROSE_MARK = pattern_cache.compile(r"[，。；]")
 
 
