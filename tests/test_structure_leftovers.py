@@ -106,7 +106,7 @@ def test_a_roman_heading_of_another_ordinal_is_a_section_of_its_own():
 def test_bracket_heads_open_sections_and_a_bracket_in_a_sentence_does_not():
     text = "政策解读\n【出台背景】\n为提振消费，制定本措施。\n【主要内容】\n本措施共十条。\n"
     assert [h for kind, _, h in outline(text) if kind == "section"] == ["出台背景", "主要内容"]
-    text = "政策解读\n【出台背景】为提振消费，制定本措施。\n本措施共十条。\n"
+    text = "政策解读\n【出台背景】为提振消费，制定本措施。\n本措施共十条。\n【打印】\n【字体：大 中 小】\n"
     assert not [h for kind, _, h in outline(text) if kind == "section"]
 
 

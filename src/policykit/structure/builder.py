@@ -7,8 +7,10 @@ below it; an appendix (附件1, or a title whose numbering restarts after the �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policykit import pattern_cache
+from policykit.config import data_yaml
 from policykit.model import ClauseKind, Paragraph
 from policykit.normalise import TITLE_END
 from policykit.structure.blocks import (
@@ -226,7 +228,7 @@ class _Builder:
                 list_kind = "task" if announced or self.task_context() else "item"
                 list_node = self.add(_Node("list", "", "", start, 99, style=list_kind), push=False)
                 continue
-            banner = (BANNER.match(text) or BRACKET_HEAD.match(text)) if heading else None
+            banner = (BANNER.match(text) or _bracket_head(text)) if heading else None
             headline = (
                 i + 1 < len(paragraphs) and BYLINE.match(paragraphs[i + 1].text) and is_short_phrase(text, 40)
             )
@@ -455,6 +457,18 @@ class _Builder:
         self.last_ordinal[style.name] = numbering.ordinal
         self.seen_heading = True
         return node
+
+
+def _bracket_head(text: str) -> re.Match[str] | None:
+    """A 【…】 head alone on its line, unless its words are a web page's button (【打印】, 【关闭窗口】)."""
+    head = BRACKET_HEAD.match(text)
+    return None if head is None or head.group(1) in _chrome_words() else head
+
+
+@lru_cache(maxsize=1)
+def _chrome_words() -> frozenset[str]:
+    """The words of a web page's toolbar (data/html.yaml `chrome`), read where a 【…】 line first asks."""
+    return frozenset(data_yaml("html.yaml")["chrome"])
 
 
 _FIRST_ITEM, _SECOND_ITEM = f"一{SHI}", f"二{SHI}"

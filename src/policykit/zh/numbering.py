@@ -186,8 +186,9 @@ def is_toc_line(text: str) -> bool:
 
 BANNER = pattern_cache.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
-BRACKET_HEAD = pattern_cache.compile(r"^【([^【】。，；！？]{2,16})】$")
-"""A part's head in lenticular brackets alone on its line, as a 政策解读 sets them: `【出台背景】`."""
+BRACKET_HEAD = pattern_cache.compile(r"^【([^【】。，；！？：:\s]{2,16})】$")
+"""A part's head in lenticular brackets alone on its line, as a 政策解读 sets them: `【出台背景】` (no colon or
+space: a toolbar's 【字体：大 中 小】 is none)."""
 _LEADS = ("shi", "di_comma")
 """Styles that lead a paragraph's first words (一是…, 第一，…): items of running text, never a heading line."""
 
