@@ -16,7 +16,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit import gongwen, metadata, structure
+from policykit import gongwen, metadata
 from policykit.config import data_yaml
 from policykit.ingest import source_from_text
 from policykit.normalise import normalise
@@ -30,7 +30,7 @@ from policykit.query import (
     is_boundary,
     parse_query,
 )
-from policykit.structure import blocks
+from policykit.structure import blocks, builder
 from policykit.zh import chars, numbering
 from tests.conftest import CORPUS_FILES, SEED, corpus_params, examples
 
@@ -204,8 +204,8 @@ def _without_fast_paths(monkeypatch):
     monkeypatch.setattr(gongwen, "_body_part", lambda: anything)
     monkeypatch.setattr(gongwen, "_head_part", lambda: anything)
     monkeypatch.setattr(gongwen, "_dated_part", lambda text, patterns: True)
-    monkeypatch.setattr(structure, "_FIRST_ITEM", "")
-    monkeypatch.setattr(structure, "_SECOND_ITEM", "")
+    monkeypatch.setattr(builder, "_FIRST_ITEM", "")
+    monkeypatch.setattr(builder, "_SECOND_ITEM", "")
     monkeypatch.setattr(blocks, "_TOC_FIRST", anything)
     monkeypatch.setattr(
         metadata, "_year_search", lambda pattern, text, end, after="": pattern.search(text[:end])

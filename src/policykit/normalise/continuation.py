@@ -15,7 +15,7 @@ from policykit.gongwen import is_part_line
 from policykit.zh.chars import TERMINAL_PUNCT, is_cjk
 
 if TYPE_CHECKING:
-    from policykit.normalise import _Line
+    from policykit.normalise.lines import _Line
 
 
 def ends_sentence_strictly(text: str) -> bool:
@@ -53,7 +53,7 @@ def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
     before a gap that is no page break: a newspaper's headline block (` 《…三年行动计划》出台` /
     `列出十项重点任务，提出…成果` / blank), whose lines end on no mark.
 
-    >>> from policykit.normalise import _lines
+    >>> from policykit.normalise.lines import _lines
     >>> lines = _lines("　　各区要把促进民营经济发展摆上重要议事日", "程，今年预期目标设定", "为6%以上，确保落地见效。", "　　二、加强保障")
     >>> [join_unindented_continuation(lines, k) for k in (1, 2, 3)]
     [True, True, False]
@@ -67,8 +67,14 @@ def join_unindented_continuation(lines: list[_Line], i: int) -> bool:
         and not ends_sentence_strictly(prev.text)
         and not _ends_with_note(prev.text)
         and not is_part_line(cur.text)
-        and (ends_sentence(cur.text) or not _before_gap(lines, i))
+        and (ends_sentence(cur.text) or _ends_english(cur.text) or not _before_gap(lines, i))
     )
+
+
+def _ends_english(text: str) -> bool:
+    """Tell whether a line of English ends a sentence (`025.`): a Chinese text's full stop is 。, and a
+    number alone (1.) is a heading, asked of the line before."""
+    return text[-1] == "." and text.isascii()
 
 
 def _ends_with_note(text: str) -> bool:
@@ -119,7 +125,7 @@ def heading_tail(lines: list[_Line], i: int, numbered: bool) -> bool:
     `（二）实施建筑和市政基础设施领域设备` / `更新行动`: a heading holds no prose mark, yet its tail is
     a few words, where a body paragraph set at the margin after it would be a long line of prose.
 
-    >>> from policykit.normalise import _lines
+    >>> from policykit.normalise.lines import _lines
     >>> lines = _lines("　　（二）实施建筑和市政基础设施领域设备", "更新行动", "　　一、总体要求", "12")
     >>> heading_tail(lines, 1, True), heading_tail(lines, 3, True)
     (True, False)
@@ -134,8 +140,27 @@ short heading (一、总体要求) stands whole, and a number after it (12) is t
 
 
 def holds_prose(texts: list[str]) -> bool:
-    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、)."""
-    return any("，" in t or "；" in t or "。" in t for t in texts)
+    """Tell whether text holds a mark of running prose: a title or a table's cells hold none (一、 has 、).
+
+    English prose has its own marks, and a column may cut a sentence where it has none: a line of
+    three words or more is prose too (`The city provides one-stop services`), where a heading has two
+    (English Summary) and a table's figures none.
+
+    >>> holds_prose(["一、总体要求"]), holds_prose(["The Measures take effect on 1 July 2", "025."])
+    (False, True)
+    >>> holds_prose(["English Summary"]), holds_prose(["2023 2024 2025 2026"])
+    (False, False)
+    """
+    return any("，" in t or "；" in t or "。" in t or (t.isascii() and _english_prose(t)) for t in texts)
+
+
+_ENGLISH_WORDS = 3
+"""The fewest words of letters a line of English prose holds: a heading (II. Investment Services) has fewer."""
+
+
+def _english_prose(text: str) -> bool:
+    """Tell whether an ASCII line holds _ENGLISH_WORDS words of letters or more."""
+    return sum(word.isalpha() for word in text.split()) >= _ENGLISH_WORDS
 
 
 __all__ = [

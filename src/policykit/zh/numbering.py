@@ -186,6 +186,11 @@ def is_toc_line(text: str) -> bool:
 
 BANNER = pattern_cache.compile(r"^(?:>>|》》|＞＞)\s*(.+?)\s*(?:<<|《《|＜＜)$")
 """Newspaper section headings, as in the seed: `>>创新引领发展<<`."""
+BRACKET_HEAD = pattern_cache.compile(r"^【([^【】。，；！？：:\s]{2,16})】$")
+"""A part's head in lenticular brackets alone on its line, as a 政策解读 sets them: `【出台背景】` (no colon or
+space: a toolbar's 【字体：大 中 小】 is none)."""
+_LEADS = ("shi", "di_comma")
+"""Styles that lead a paragraph's first words (一是…, 第一，…): items of running text, never a heading line."""
 
 BOX = pattern_cache.compile(
     r"^专栏\s*([0-9一二三四五六七八九十]{0,3})(?:[-－—.．][0-9]{1,2})?(?=[\s　:：]|[\u4e00-\u9fff“]|$)"
@@ -299,8 +304,9 @@ def is_heading_line(text: str) -> bool:
         text
         and (_ANY_NUMBERING.match(text) or _OTHER_HEADING.match(text))
         and (
-            (match_numbering(text) and not STYLE_BY_NAME["shi"].pattern.match(text))
+            (match_numbering(text) and not any(STYLE_BY_NAME[lead].pattern.match(text) for lead in _LEADS))
             or BANNER.match(text)
+            or BRACKET_HEAD.match(text)
             or BOX.match(text)
             or APPENDIX.match(text)
             or GLOSSARY.match(text)
@@ -311,7 +317,7 @@ def is_heading_line(text: str) -> bool:
 _is_heading_line = is_heading_line
 """The cache itself, under the name the fast-path tests clear and read `__wrapped__` of."""
 
-_OTHER_HEADING = union([BANNER, BOX, APPENDIX, GLOSSARY])
+_OTHER_HEADING = union([BANNER, BRACKET_HEAD, BOX, APPENDIX, GLOSSARY])
 """With _ANY_NUMBERING, matches wherever is_heading_line's tests might: a line both miss is no heading.
 
 Kept apart from _ANY_NUMBERING: compiling one union of both again would cost each process ~13 ms."""
