@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import shutil
 import subprocess
@@ -33,6 +34,15 @@ os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 # The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
 # (`make test-full`); `make test` takes a spread sample per layout, so together they still cover every document.
 FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX") == "1"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session) -> None:
+    """Move what collection built (every test item, module and parameter) out of the cyclic GC's reach.
+
+    They live until the run ends, yet each full collection the tests' parse trees set off walked them all
+    again: gc.freeze() here cut the CPU of a third of the suite by 9% (51.5 s to 47.0 s, one process)."""
+    gc.freeze()
 
 
 def pytest_sessionfinish(session) -> None:
