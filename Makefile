@@ -26,8 +26,9 @@ test: $(STAMP)
 
 # The corpus-wide matrices in full (make test runs a spread sample of each layout, OCR style, CMS family and
 # LibreOffice format, of the documents segment_routes cuts both ways and test_diff diffs against themselves),
-# the property tests' and shuffled texts' full example counts and the 20 concurrent registry and search
-# rounds (POLICYKIT_FULL_MATRIX, tests/conftest.py): minutes.
+# the property tests' and shuffled texts' full example counts, the 20 concurrent registry and search
+# rounds, stray bytes in every corpus document and a two-worker dask cluster (POLICYKIT_FULL_MATRIX,
+# tests/conftest.py): minutes.
 test-full: $(STAMP)
 	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4 --dist worksteal
 
