@@ -16,18 +16,21 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/policykit extract $(DOC)
 
+# --dist worksteal: a worker that runs out takes half of the other's queue, so one slow module drawn last
+# (pytest-randomly shuffles the order) no longer leaves the other worker idle.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n auto --maxprocesses 4
+	$(BIN)/pytest -q -n auto --maxprocesses 4 --dist worksteal
 
 # The corpus-wide matrices in full (make test runs a spread sample of each layout, OCR style, CMS family and
 # LibreOffice format, of the documents segment_routes cuts both ways and test_diff diffs against themselves),
-# the property tests' and shuffled texts' full example counts and the 20 concurrent registry and search
-# rounds (POLICYKIT_FULL_MATRIX, tests/conftest.py): minutes.
+# the property tests' and shuffled texts' full example counts, the 20 concurrent registry and search
+# rounds, stray bytes in every corpus document and a two-worker dask cluster (POLICYKIT_FULL_MATRIX,
+# tests/conftest.py): minutes.
 test-full: $(STAMP)
-	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4
+	POLICYKIT_FULL_MATRIX=1 $(BIN)/pytest -q -n auto --maxprocesses 4 --dist worksteal
 
 # The oldest and newest Pythons pyproject.toml allows, where they run (override: make compat COMPAT_PYTHONS=…):
 # the modules that lean on interpreter internals (pattern_cache) or version-dependent libraries.

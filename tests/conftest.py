@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,6 +34,15 @@ os.environ["POLICYKIT_BACKGROUND_INDEX"] = "0"
 # The corpus-wide layout matrices (documents × retypings) run whole with POLICYKIT_FULL_MATRIX=1
 # (`make test-full`); `make test` takes a spread sample per layout, so together they still cover every document.
 FULL_MATRIX = os.environ.get("POLICYKIT_FULL_MATRIX") == "1"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session) -> None:
+    """Move what collection built (every test item, module and parameter) out of the cyclic GC's reach.
+
+    They live until the run ends, yet each full collection the tests' parse trees set off walked them all
+    again: gc.freeze() here cut the CPU of a third of the suite by 9% (51.5 s to 47.0 s, one process)."""
+    gc.freeze()
 
 
 def pytest_sessionfinish(session) -> None:
@@ -89,6 +100,30 @@ def warm_cache(folder: Path, store: Path) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"})
+
+
+@pytest.fixture
+def policykit_main(monkeypatch, capfdbinary):
+    """Run `policykit *args` through the console entry point (policykit.entry.main) in this process, as a
+    CompletedProcess: a subprocess's check without its interpreter start-up and imports (0.2 s of CPU for a
+    lean search, more where it imports the format readers).
+    Start-up imports, signals, stdin pipes and detached processes still need a real process."""
+
+    def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        from policykit import entry
+
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setattr("sys.argv", ["policykit", *args])
+        try:
+            entry.main()
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        out, err = capfdbinary.readouterr()
+        return subprocess.CompletedProcess(["policykit", *args], code, out, err)
+
+    return run
 
 
 def corpus_params(k: int | None = None, turn: int = 0):

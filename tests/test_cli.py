@@ -246,7 +246,9 @@ def test_a_full_stdout_device_is_one_error_line(seed_path, argv):
     ]
 
 
-def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left(runner, tmp_path):
+def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left(
+    runner, tmp_path, policykit_main
+):
     doc = tmp_path / "plan.txt"
     doc.write_text(
         "一、总体要求\n发展氢能产业。\n二、重点任务\n（一）建设氢能站点。\n（二）氢能车辆示范，氢能重卡推广。\n",
@@ -263,25 +265,9 @@ def test_search_limit_shows_the_first_or_best_clauses_and_says_how_many_are_left
     mixed = runner.invoke(app, ["search", "氢能", str(doc), "-n", "1", "--count"])
     assert mixed.exit_code == 2 and "--limit" in mixed.output
     # the console script's lean path (JSON into a pipe) cuts the same way
-    lean = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "policykit",
-            "search",
-            "氢能",
-            str(doc),
-            "--no-index",
-            "-f",
-            "json",
-            "-n",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    lean = policykit_main("search", "氢能", str(doc), "--no-index", "-f", "json", "-n", "2")
     assert lean.returncode == 0 and json.loads(lean.stdout) == every[:2]
-    assert "1 more matching clause(s) not shown" in lean.stderr
+    assert "1 more matching clause(s) not shown" in lean.stderr.decode()
 
 
 def test_extract_and_track_take_a_folder_as_the_documents_below_it(runner, tmp_path, corpus_dir):

@@ -6,6 +6,7 @@ import pytest
 
 from policykit.errors import InputError
 from policykit.ingest import decode_text, read_source
+from tests.conftest import matrix_sample
 
 TEXT = "一、总体要求\n到2025年，充电桩保有量达1.3万台。\n"
 
@@ -137,7 +138,9 @@ def test_stray_bytes_in_every_corpus_document_leave_the_rest_intact(corpus_dir, 
     import random
 
     chooser = random.Random(7)
-    for document in sorted(corpus_dir.glob("*.txt")):
+    documents = {path.name: path for path in corpus_dir.glob("*.txt")}
+    for name in matrix_sample(sorted(documents), 11):  # every one of them under make test-full
+        document = documents[name]
         text = document.read_text(encoding="utf-8")
         for codec in ("utf-8", "gb18030"):
             data = text.encode(codec)

@@ -439,7 +439,7 @@ KNOWN = {
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 2, KNOWN))
+@pytest.mark.parametrize(("path", "variant"), corpus_matrix(ocr_factory.VARIANTS, 1, KNOWN))
 def test_an_ocr_layer_reads_as_its_text(path, variant, tmp_path):
     """A corpus document printed, scanned and OCR'd keeps outline, paragraphs, text; gains no spaces."""
     assert _differences(path, variant, tmp_path) == _CLEAN

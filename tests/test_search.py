@@ -387,18 +387,15 @@ def test_password_opens_encrypted_pdfs_in_a_folder_search(tmp_path, use_index):
     )
 
 
-def test_password_on_the_command_line_reaches_the_lean_search(tmp_path, word_store):
-    import subprocess
-    import sys
-
+def test_password_on_the_command_line_reaches_the_lean_search(tmp_path, word_store, policykit_main):
     from tests.pdf_factory import build_pdf
 
     build_pdf("By 2025, install 100 charging piles.", tmp_path / "locked.pdf", password="s3cret")
-    env = {**os.environ, "POLICYKIT_CACHE_DIR": str(warm_cache(tmp_path / "cache", word_store))}
-    argv = [sys.executable, "-m", "policykit", "search", "charging", str(tmp_path), "-f", "json"]
-    without = subprocess.run(argv, capture_output=True, text=True, env=env)
-    assert without.returncode == 2 and "--password" in without.stderr
-    found = subprocess.run([*argv, "--password", "s3cret"], capture_output=True, text=True, env=env)
+    env = {"POLICYKIT_CACHE_DIR": str(warm_cache(tmp_path / "cache", word_store))}
+    argv = ["search", "charging", str(tmp_path), "-f", "json"]
+    without = policykit_main(*argv, env=env)
+    assert without.returncode == 2 and b"--password" in without.stderr
+    found = policykit_main(*argv, "--password", "s3cret", env=env)
     assert found.returncode == 0, found.stderr
     assert [hit["clause"] for hit in json.loads(found.stdout)]
 

@@ -265,8 +265,8 @@ FORMATS = ROOT.parent / "shared" / "formats"
 
 @pytest.mark.skipif(not FORMATS.is_dir(), reason=f"real format samples not found at {FORMATS}")
 @pytest.mark.parametrize("index", [[], ["--no-index"]])
-def test_search_over_the_real_formats_folder(tmp_path, index, word_store):
-    done = cli(
+def test_search_over_the_real_formats_folder(tmp_path, index, word_store, policykit_main):
+    done = policykit_main(
         "search",
         "国有",
         str(FORMATS),
@@ -274,7 +274,6 @@ def test_search_over_the_real_formats_folder(tmp_path, index, word_store):
         "json",
         *index,
         env={"POLICYKIT_CACHE_DIR": str(warm_cache(tmp_path, word_store))},
-        timeout=600,
     )
     stderr = done.stderr.decode()
     assert done.returncode == 0 and "Traceback" not in stderr and "daemonic" not in stderr
@@ -301,17 +300,17 @@ def test_a_symlink_loop_a_fifo_a_device_and_a_bad_name_are_skipped(tmp_path):
         assert "loop" in warned
 
 
-def test_the_cli_prints_a_non_utf8_name(tmp_path):
+def test_the_cli_prints_a_non_utf8_name(tmp_path, policykit_main):
     folder = tmp_path / "plans"
     folder.mkdir()
     with open(os.fsencode(folder) + b"/\xb9\xfa.txt", "wb") as handle:
         handle.write("发展氢能。\n".encode())
-    done = cli("search", "氢能", str(folder), "-f", "json", "--no-index")
+    done = policykit_main("search", "氢能", str(folder), "-f", "json", "--no-index")
     assert done.returncode == 0, done.stderr
     assert b"\\\\xb9\\\\xfa.txt" in done.stdout
 
 
-def test_max_size_refuses_big_files_with_a_clear_line(tmp_path):
+def test_max_size_refuses_big_files_with_a_clear_line(tmp_path, policykit_main):
     folder = plans(tmp_path / "plans")
     (folder / "big.txt").write_text("发展氢能。\n" * 5000, encoding="utf-8")
     result = search("氢能", [str(folder)], use_index=False, max_size=10_000)
@@ -319,7 +318,9 @@ def test_max_size_refuses_big_files_with_a_clear_line(tmp_path):
     assert any("big.txt" in w and "--max-size" in w for w in result.warnings)
     with pytest.raises(InputError, match="max-size"):
         search("氢能", [str(folder / "big.txt")], use_index=False, max_size=10_000)
-    done = cli("search", "氢能", str(folder / "big.txt"), "--max-size", "10K", "-f", "json", "--no-index")
+    done = policykit_main(
+        "search", "氢能", str(folder / "big.txt"), "--max-size", "10K", "-f", "json", "--no-index"
+    )
     assert done.returncode == 2 and "max-size" in one_line(done.stderr)
 
 

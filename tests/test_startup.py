@@ -26,14 +26,19 @@ def _paragraphs() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    """The word store written from the full dictionary, and the full tokenizer and tagger to compare with."""
+def store(tmp_path_factory, word_store):
+    """The word store written from the full dictionary, and the full tokenizer and tagger to compare with.
+
+    The store is the one this run's workers share (conftest's word_store, written once by segment.ensure_store
+    from the same full dictionary); it is written here only where that one could not be."""
     from policykit.zh import segment, wordstore
 
     jieba = segment._jieba()
     tagger = segment._posseg()
-    path = tmp_path_factory.mktemp("store") / "words.sqlite"
-    wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, str(path))
+    path = next(word_store.glob("jieba-words-*.sqlite"), None)
+    if path is None:
+        path = tmp_path_factory.mktemp("store") / "words.sqlite"
+        wordstore.write_store(jieba.dt.FREQ, jieba.dt.total, tagger.word_tag_tab, str(path))
     wordstore._open.cache_clear()
     wordstore.tokenizer.cache_clear()
     wordstore.pos_tokenizer.cache_clear()
