@@ -1139,3 +1139,79 @@ def test_allocation_cells_grouped_in_thousands_are_read():
         (t.indicator, t.value, t.upper) for t in extract_targets(parse_text(annex)) if t.clause.endswith("t1")
     ]
     assert found == [("甲区光伏装机", 35000, 36000), ("乙区光伏装机", 1200, None)]
+
+
+# ---------------------------------------------------------------- eighth batch: scores, weights, recipients, a year's plan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2027年，群众安全感满意度达到95分以上。", ("群众安全感满意度", 95.0, "分", ">=", 2027)),
+        (
+            "到2026年，各县（市、区）文明城市测评得分不低于88.5分。",
+            ("文明城市测评得分", 88.5, "分", ">=", 2026),
+        ),
+    ],
+)
+def test_a_score_in_fen_after_digits_is_a_target(text, expected):
+    assert expected in targets(text)
+
+
+def test_fen_after_a_chinese_numeral_or_a_clock_time_is_no_score():
+    found = extract_text(
+        "这项改革十分重要，各单位于9时30分前到会，三分之一以上的代表出席。", include_all=True
+    )
+    assert [t for t in found if t.unit == "分"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "考核实行百分制，其中工作实绩占70分、群众评议占30分。",
+        "考核结果纳入年度综合考核，权重占8%。",
+        "评估得分85分以上的为优秀，70分至85分的为合格，低于70分的为不合格。",
+    ],
+)
+def test_weights_and_grade_bands_of_an_assessment_are_no_targets(text):
+    # in a notice of the year's assessment, whose title year dates its goals
+    context = TargetContext(reference_year=2026, period_end=2026)
+    assert list(extract_text(text, context=context)) == []
+    goal = extract_text("各单位考核得分不低于80分。", context=context)
+    assert [(t.value, t.unit, t.year) for t in goal] == [(80.0, "分", 2026)]
+
+
+def test_a_size_that_picks_out_recipients_is_no_target():
+    found = targets("到2028年，对新建年处理能力10万吨及以上的再生资源分拣中心，给予一次性奖励。")
+    assert [t for t in found if t[2] == "吨"] == []
+    # a count there is the task's own
+    assert ("老旧小区", 150.0, "个", ">=", 2027) in targets("到2027年，对150个以上的老旧小区实施改造。")
+
+
+def test_a_result_marker_describing_recipients_leaves_the_goal_a_goal():
+    found = extract_text(
+        "二、重点任务\n培育科技领军企业5家；对首次获评国家级称号、已取得认证的企业，给予奖励。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.indicator, t.kind) for t in found if t.unit == "家"] == [("科技领军企业", "target")]
+    reviewed = extract_text(
+        "截至2024年底，全市已取得发明专利授权3200件。", context=TargetContext(reference_year=2025)
+    )
+    assert list(reviewed) == []
+
+
+def test_an_earlier_year_opening_a_years_work_plan_reviews(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某县2026年农村公路提升工作方案\n\n2025年，全县新改建农村公路180公里。\n\n一、目标任务\n\n"
+        "2026年，全县新改建农村公路200公里，完成危桥改造15座。\n",
+        include_all=True,
+    )
+    assert any(t[1] == 180.0 and t[4] == 2025 and t[5] == "achieved" for t in found)
+    assert any(t[1] == 200.0 and t[4] == 2026 and t[5] == "target" for t in found)
+    # in a plan of several years, a year inside the period is a stage of the plan
+    staged = read_file(
+        tmp_path, "某市数字经济三年行动计划（2024—2026年）\n\n一、主要任务\n\n2025年，新建5G基站2000个。\n"
+    )
+    assert [(t[1], t[4], t[5]) for t in staged] == [(2000.0, 2025, "target")]

@@ -285,6 +285,10 @@ def _qualifies(r: Reading) -> bool:
         return True  # 基本消除56人以上大班额: the size names the kind, it is no floor of people
     if _draws_a_radius(r):
         return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
+    if (r.comparator or r.quantity.upper is not None) and r.text.startswith(words.band_after, r.after_end):
+        return True  # 考核得分90分以上的为优秀等次: a band of a grading scheme
+    if r.text.startswith("的", r.after_end) and _for_recipients(r):
+        return True  # 对新建日加氢能力500公斤及以上的加氢站，给予…: who the measure is for
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
         if tail and (tail[-1][1].startswith("n") or words.money_nouns.fullmatch(tail[-1][0])):
@@ -292,6 +296,33 @@ def _qualifies(r: Reading) -> bool:
             # a noun's bound picks out the firms
             return True
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _for_recipients(r: Reading) -> bool:
+    """A size in a clause that names who a measure is for: 对…500公斤及以上的加氢站，给予…, 凡…的企业 (a count
+    there may be the task's own: 对200个以上的小区实施改造)."""
+    if r.quantity.group == "count":
+        return False
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return r.text.startswith(_words().recipient_openers, start)
+
+
+def _weight(r: Reading) -> bool:
+    """The weight of an item in an assessment: 指标测评占60分, 权重占5% (the scheme's design, no goal).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("考核实行百分制，其中指标测评占60分、企业满意度调查占30分。", year=2026)[0][1:]
+    ('figure', 'a weight in an assessment')
+    >>> explain("考核结果纳入综合考核，权重占5%。", year=2026)[0][1:]
+    ('figure', 'a weight in an assessment')
+    >>> explain("到2026年，企业满意度达到90分以上。")[0][1:]
+    ('target', 'sets a goal')
+    """
+    words = _words()
+    if r.quantity.unit == "分" and r.left.rstrip().endswith(words.weight_verbs):
+        return True
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(words.weight_words.search(r.text, start, r.quantity.start))
 
 
 def _draws_a_radius(r: Reading) -> bool:
@@ -517,6 +548,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("states a rule", "figure", _rule),
     ("a standard in force", "figure", _standard_in_force),
     ("a rate per step", "figure", _step_rate),
+    ("a weight in an assessment", "figure", _weight),
     ("qualifies a noun", "figure", _qualifies),
     ("an eligibility window", "figure", _eligibility_window),
     ("counts its list", "figure", _list_count),

@@ -229,6 +229,14 @@ def _walk_targets(
     # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
     # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
     base = replace(base, period_end=base.plan_end)
+    if (
+        base.plan_end is not None
+        and not document.metadata.period
+        and not plan_years(document.metadata.title or "")
+    ):
+        base = replace(
+            base, title_year=base.plan_end
+        )  # 某市2025年老旧小区改造工作实施方案: a plan for one year
     if _reviewed_year(document.metadata.title or "") is not None:
         # a 统计公报: every figure is a result of the year it reports
         base = replace(base, achieved=True, plan_end=None, period_end=None)

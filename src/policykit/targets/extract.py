@@ -90,13 +90,19 @@ def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bo
     (True, False)
     >>> _marks_a_result("改造提升超5000个已建成自然村的生活污水治理设施")
     False
+    >>> _marks_a_result("培育链主企业3家；对首次取得型号合格证的整机企业，给予奖励")
+    False
     """
     words = _words()
     for hit in (markers or words.achieved_markers).finditer(sentence):
         floor = max(0, hit.start() - SPAN)
         segment = max(sentence.rfind(mark, floor, hit.start()) for mark in "，,；;：:")
-        if not words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
-            return True
+        if words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
+            continue
+        clause = sentence[max(segment + 1, floor) :]
+        if clause.startswith(words.recipient_openers) and "的" in _CLAUSE_BREAK.split(clause, 1)[0]:
+            continue  # 对首次取得型号合格证的企业，给予…: the marker describes who is rewarded
+        return True
     return False
 
 
@@ -195,7 +201,8 @@ def _read_sentence(
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
-    if opening and context.reference_year and opening < context.reference_year and not future:
+    own_year = context.reference_year or context.title_year  # 2024年，… in a 2025年工作方案 reviews
+    if opening and own_year and opening < own_year and not future:
         achieved = True
     forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
     found: list[_Found] = []

@@ -96,6 +96,10 @@ class _Words:
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
+    band_after: tuple[str, ...]
+    weight_words: re.Pattern[str]
+    weight_verbs: tuple[str, ...]
+    recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
     coped_verbs: re.Pattern[str]
     procedure_limit: re.Pattern[
@@ -282,6 +286,10 @@ def _words() -> _Words:
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
+        band_after=longest_first(raw["band_after"]),
+        weight_words=_alternation(raw["weight_words"]),
+        weight_verbs=longest_first(raw["weight_verbs"]),
+        recipient_openers=longest_first(raw["recipient_openers"]),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
