@@ -1215,3 +1215,37 @@ def test_an_earlier_year_opening_a_years_work_plan_reviews(tmp_path):
         tmp_path, "某市数字经济三年行动计划（2024—2026年）\n\n一、主要任务\n\n2025年，新建5G基站2000个。\n"
     )
     assert [(t[1], t[4], t[5]) for t in staged] == [(2000.0, 2025, "target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2026年，全省算力总规模超过30EFLOPS。", ("算力总规模", 30.0, "EFLOPS", ">", 2026)),
+        ("到2025年，智能算力规模达到800PFlops。", ("智能算力规模", 800.0, "PFLOPS", None, 2025)),
+    ],
+)
+def test_computing_power_has_its_unit(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_letter_after_digits_is_still_no_unit():
+    assert targets("到2025年，建成5G基站2000个。") == [("5G基站", 2000.0, "个", None, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2030年，车用氢气价格降至每公斤30元以下。", ("车用氢气价格", 30.0, "元", "<=", 2030)),
+        ("到2027年，工业用电价格降低到每千瓦时0.55元。", ("工业用电价格", 0.55, "元", None, 2027)),
+    ],
+)
+def test_a_price_per_unit_sold_is_named_by_what_is_priced(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_share_of_a_fund_spent_on_something_is_a_goal():
+    assert ("彩票公益金", 60.0, "%", ">=", 2027) in targets(
+        "到2027年，将不低于60%的彩票公益金用于支持养老服务。"
+    )
+    # a bound before a noun that is no fund still picks out the noun
+    assert targets("到2027年，对30%以上的资金用于研发的企业给予奖励。") == []

@@ -265,6 +265,8 @@ def _qualifies(r: Reading) -> bool:
     words = _words()
     if r.text.startswith("的", r.after_end) and words.level_noun_after.match(r.text, r.after_end + 1):
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
+    if r.quantity.unit == "%" and words.share_use.match(r.text, r.after_end) and not _for_recipients(r):
+        return False  # 将不低于55%的福利彩票公益金用于养老服务: the share of a fund spent so
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
     if (

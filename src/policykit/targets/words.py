@@ -97,6 +97,7 @@ class _Words:
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
     band_after: tuple[str, ...]
+    share_use: re.Pattern[str]
     weight_words: re.Pattern[str]
     weight_verbs: tuple[str, ...]
     recipient_openers: tuple[str, ...]
@@ -287,6 +288,13 @@ def _words() -> _Words:
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
         band_after=longest_first(raw["band_after"]),
+        share_use=pattern_cache.compile(
+            r"的[^，,；;。\d]{0,12}?(?:"
+            + _alternation(raw["share_funds"]).pattern
+            + ")(?:"
+            + _alternation(raw["share_uses"]).pattern
+            + ")"
+        ),  # 55%的福利彩票公益金用于
         weight_words=_alternation(raw["weight_words"]),
         weight_verbs=longest_first(raw["weight_verbs"]),
         recipient_openers=longest_first(raw["recipient_openers"]),
