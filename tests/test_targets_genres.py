@@ -1249,3 +1249,76 @@ def test_a_share_of_a_fund_spent_on_something_is_a_goal():
     )
     # a bound before a noun that is no fund still picks out the noun
     assert targets("到2027年，对30%以上的资金用于研发的企业给予奖励。") == []
+
+
+# ---------------------------------------------------------------- known leftovers: a reply, a notice, a table, PM2.5
+
+
+def test_a_replys_capacity_and_a_project_under_study_are_no_targets(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某省人民政府办公厅关于2099年某市所提问题办理情况的函\n\n某市人民政府：\n\n"
+        "一、关于装备项目问题。省工业和信息化厅意见：省内仅有一家企业，年设计制造能力为60台，"
+        "投资新建年产200台能力的项目需审慎研究。\n\n某省人民政府办公厅\n2099年8月12日\n",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["投资新建年产200台能力的项目需进一步论证。", "新建年产200台能力的生产线，暂不具备建设条件。"],
+)
+def test_a_project_put_off_is_no_target(text):
+    assert targets(text, 2099) == []
+
+
+def test_a_project_planned_with_its_capacity_stays_a_target():
+    assert ("生产线", 2.0, "条", None, 2099) in targets("到2099年，新建年产200台能力的生产线2条。")
+
+
+def test_a_year_named_in_a_notices_sentence_is_the_rules_year(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某市医疗保障局关于做好2099年度城乡居民医保参保缴费工作的通告\n\n一、缴费标准\n\n"
+        "2099年度城乡居民医保个人缴费标准为每人每年420元。\n\n二、工作要求\n\n到2099年底，全市居民医保参保率达到95%以上。\n",
+    )
+    assert [(t[1], t[2], t[4]) for t in found] == [(95.0, "%", 2099)]
+
+
+GROUPED_TABLE = (
+    "某县“十五五”规划纲要\n\n专栏1  主要指标\n\n"
+    "类别\t指标\t单位\t2025年\t2030年\t属性\n"
+    "创新驱动\t研发经费投入强度（%）\t\t2.1\t2.8\t预期性\n"
+    "民生福祉\t城乡居民收入比\t\t2.05\t1.95\t预期性\n"
+    "\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.2\t4.5\t预期性\n"
+)
+
+
+def test_a_table_row_with_an_empty_unit_cell_is_named_by_its_indicator(tmp_path):
+    found = read_file(tmp_path, GROUPED_TABLE, include_all=True)
+    names = {t[0] for t in found}
+    assert "创新驱动" not in names and "民生福祉" not in names
+    assert ("研发经费投入强度", 2.8, "%", None, 2030, "target") in found
+    # a row whose category cell is merged away keeps its unit
+    assert ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个", None, 2030, "target") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PM2.5年均浓度稳步下降，到2027年降至28微克/立方米。",
+            ("PM2.5年均浓度", 28.0, "微克/立方米", None, 2027),
+        ),
+        ("PM10浓度持续下降，到2027年降至50微克/立方米。", ("PM10浓度", 50.0, "微克/立方米", None, 2027)),
+    ],
+)
+def test_a_name_holding_digits_still_names_the_next_clauses_figure(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_clause_with_a_figure_of_its_own_still_names_nothing():
+    from policykit.targets.naming import _changing_before
+
+    text = "PM2.5浓度下降10%，到2027年降至28微克/立方米"
+    assert _changing_before(text, text.index("到"), 0) == ""

@@ -210,6 +210,23 @@ def _request(r: Reading) -> bool:
     return _found_before(_words().request_verbs, r.text, r.sentence[0], r.quantity.start, r.sentence[1])
 
 
+def _deferred(r: Reading) -> bool:
+    """A project put off for study or refused: 投资新建年产130根能力的项目需审慎研究 (no goal of the issuer).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("投资新建年产100台能力的项目需审慎研究。", year=2099)[0][1:]
+    ('figure', 'a project deferred')
+    >>> explain("到2099年，新建年产100台能力的项目2个。")[-1][1:]
+    ('target', 'sets a goal')
+    """
+    words = _words()
+    end = _segment_end(r.text, r.after_end, r.sentence[1])
+    if words.deferral_words.search(r.text, r.after_end, end):
+        return True
+    # …年产130根能力的项目，需审慎研究: the next clause is only the deferral
+    return bool(words.deferral_clause.match(r.text, end))
+
+
 def _step_rate(r: Reading) -> bool:
     """What each step a rule counts by gives: 每多缴纳1年可减少1个月等待期 (a rule, no amount to reach).
 
@@ -544,6 +561,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a subsidy rate", "figure", _subsidy_rate),
     ("a count of years", "figure", _year_count),
     ("a request reported", "figure", _request),
+    ("a project deferred", "figure", _deferred),
     ("a grant cap", "figure", _grant_cap),
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),

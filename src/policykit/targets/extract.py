@@ -107,6 +107,21 @@ def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bo
 
 
 _YEAR_WRITTEN = pattern_cache.compile(r"(\d{4})年")
+_FISCAL_YEAR = pattern_cache.compile(r"\d{4}\s{0,2}年度")
+
+
+def _own_deadlines(sentence: str, context: TargetContext) -> list[tuple[int, int]]:
+    """The deadlines a sentence sets; in a notice to the public, a 年度 it names is the year its rule applies to.
+
+    >>> _own_deadlines("2099年度个人缴费标准为每人每年400元", TargetContext(notice=True))
+    []
+    >>> _own_deadlines("到2099年，参保率达到95%", TargetContext(notice=True))
+    [(0, 2099)]
+    """
+    found = _deadlines(sentence, context.reference_year)
+    if not context.notice:
+        return found
+    return [(at, year) for at, year in found if not _FISCAL_YEAR.match(sentence, at)]
 
 
 def _clause_reports(text: str, start: int, stop: int, reference: int | None) -> bool:
@@ -188,7 +203,7 @@ def _read_sentence(
     words = _words()
     s_start, s_end = span
     sentence = text[s_start:s_end]
-    deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
+    deadlines = [(s_start + offset, year) for offset, year in _own_deadlines(sentence, context)]
     future = _looks_ahead(sentence)
     reference = context.reference_year
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
@@ -569,7 +584,7 @@ def extract_text(
     years: list[int | None] = []
     running = context.year
     for start, end in spans:
-        opening = _deadlines(text[start:end], context.reference_year)
+        opening = _own_deadlines(text[start:end], context)
         lead = re.match(r"[^，。；：:]{0,8}[：:]", text[start:end])
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             running = opening[0][1]

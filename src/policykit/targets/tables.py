@@ -195,6 +195,16 @@ _UNIT_NOTE = pattern_cache.compile(
 _SERIAL = pattern_cache.compile(r"^\d{1,3}$")
 
 
+def _is_unit_cell(cell: str) -> bool:
+    """Tell whether a table cell is a unit (%, 万平方米) or an empty cell's dash, not an indicator's name.
+
+    >>> _is_unit_cell("万平方米"), _is_unit_cell("—"), _is_unit_cell("研发经费投入强度")
+    (True, True, False)
+    """
+    split = _split_unit(cell)
+    return bool(_EMPTY_CELL.match(cell) or (split is not None and not split[0]))
+
+
 def _unit_of(*texts: str) -> str | None:
     """The unit a table states in its caption or header: （单位：万千瓦）, 装机容量（MW）."""
     from policykit.zh.units import magnitude, match_unit
@@ -456,7 +466,13 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         if label and _SERIAL.match(label[0]) and len(label) > 1:
             label = label[1:]
         unit_text = ""
-        if has_unit and len(label) >= 2:
+        if has_unit and len(label) >= 2 and grouped and not _is_unit_cell(label[-1]):
+            # 创新驱动 | 研发经费投入强度（%） |  | 2.4: the unit cell is empty, the last label cell is the name
+            indicator = label[-1]
+            note = _unit_of(indicator)
+            if note:
+                indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
+        elif has_unit and len(label) >= 2:
             unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
             indicator = "".join(label[:-1])
         elif has_unit:
