@@ -1322,3 +1322,19 @@ def test_a_clause_with_a_figure_of_its_own_still_names_nothing():
 
     text = "PM2.5浓度下降10%，到2027年降至28微克/立方米"
     assert _changing_before(text, text.index("到"), 0) == ""
+
+
+def test_how_many_of_the_plans_own_indicators_are_met_is_no_figure():
+    found = extract_text(
+        "规划确定的20项主要指标中，15项已达到或超过序时进度。",
+        context=TargetContext(reference_year=2024),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in found if t.value == 15] == [(15.0, "figure")]
+    # tasks carried out are counted results
+    done = extract_text(
+        "截至2023年底，规划确定的重点任务中，已完成36项。",
+        context=TargetContext(reference_year=2024),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in done] == [(36.0, "achieved")]
