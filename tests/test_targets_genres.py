@@ -1338,3 +1338,19 @@ def test_how_many_of_the_plans_own_indicators_are_met_is_no_figure():
         include_all=True,
     )
     assert [(t.value, t.kind) for t in done] == [(36.0, "achieved")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每发现一起未按时办结的，扣2分，扣完为止。",
+        "被省政府通报表扬的，加3分。",
+        "年度考核总分为100分，其中基础分80分、加分20分。",
+    ],
+)
+def test_the_points_a_scoring_rule_gives_are_no_targets(text):
+    assert list(extract_text(text, context=TargetContext(reference_year=2026, period_end=2026))) == []
+
+
+def test_a_goal_set_on_a_total_score_stays_a_goal():
+    assert ("综合评价总分", 90.0, "分", ">=", 2026) in targets("到2026年，综合评价总分达到90分以上。")

@@ -336,8 +336,14 @@ def _weight(r: Reading) -> bool:
     ('figure', 'a weight in an assessment')
     >>> explain("到2026年，企业满意度达到90分以上。")[0][1:]
     ('target', 'sets a goal')
+    >>> [kind for _, kind, _ in explain("每发现一起扣2分；年度考核总分为100分，其中基础分80分。", year=2026)]
+    ['figure', 'figure', 'figure']
+    >>> explain("到2026年，综合评价总分达到90分以上。")[0][1:]
+    ('target', 'sets a goal')
     """
     words = _words()
+    if r.comparator or r.direction or _has_target_verb(r.left):
+        return False  # 综合评价总分达到90分以上: a goal set on the score
     if r.quantity.unit == "分" and r.left.rstrip().endswith(words.weight_verbs):
         return True
     start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
