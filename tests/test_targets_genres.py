@@ -1184,8 +1184,10 @@ def test_weights_and_grade_bands_of_an_assessment_are_no_targets(text):
 def test_a_size_that_picks_out_recipients_is_no_target():
     found = targets("到2028年，对新建年处理能力10万吨及以上的再生资源分拣中心，给予一次性奖励。")
     assert [t for t in found if t[2] == "吨"] == []
-    # a count there is the task's own
+    # a count or a share there is the task's own, unless a grant follows
     assert ("老旧小区", 150.0, "个", ">=", 2027) in targets("到2027年，对150个以上的老旧小区实施改造。")
+    assert [t[1] for t in targets("到2027年，对90%以上的行政村实现千兆光网覆盖。")] == [90.0]
+    assert targets("到2027年，对研发投入占营业收入5%以上的企业给予奖励。") == []
 
 
 def test_a_result_marker_describing_recipients_leaves_the_goal_a_goal():

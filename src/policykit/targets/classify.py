@@ -282,7 +282,7 @@ def _qualifies(r: Reading) -> bool:
     words = _words()
     if r.text.startswith("的", r.after_end) and words.level_noun_after.match(r.text, r.after_end + 1):
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
-    if r.quantity.unit == "%" and words.share_use.match(r.text, r.after_end) and not _for_recipients(r):
+    if r.quantity.unit == "%" and words.share_use.match(r.text, r.after_end) and not _in_recipients_clause(r):
         return False  # 将不低于55%的福利彩票公益金用于养老服务: the share of a fund spent so
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
@@ -318,10 +318,17 @@ def _qualifies(r: Reading) -> bool:
 
 
 def _for_recipients(r: Reading) -> bool:
-    """A size in a clause that names who a measure is for: 对…500公斤及以上的加氢站，给予…, 凡…的企业 (a count
-    there may be the task's own: 对200个以上的小区实施改造)."""
-    if r.quantity.group == "count":
+    """A size in a clause that names who a measure is for: 对…500公斤及以上的加氢站，给予…, 凡…的企业. A count or
+    a share there may be the task's own (对200个以上的小区实施改造, 对80%以上的行政村实现覆盖) unless a grant follows
+    (对研发投入占比30%以上的企业给予奖励)."""
+    if not _in_recipients_clause(r):
         return False
+    sized = r.quantity.group in ("measure", "money", "score")
+    return sized or bool(_words().grant_words.search(r.text, r.after_end, r.sentence[1]))
+
+
+def _in_recipients_clause(r: Reading) -> bool:
+    """The figure's clause opens with 对/对于/凡: it names who a measure is for."""
     start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
     return r.text.startswith(_words().recipient_openers, start)
 
