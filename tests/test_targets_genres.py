@@ -1356,3 +1356,10 @@ def test_the_points_a_scoring_rule_gives_are_no_targets(text):
 
 def test_a_goal_set_on_a_total_score_stays_a_goal():
     assert ("综合评价总分", 90.0, "分", ">=", 2026) in targets("到2026年，综合评价总分达到90分以上。")
+
+
+def test_a_share_set_to_a_bare_zero_is_zero_percent():
+    found = targets("到2025年，城市建成区黑臭水体比例降为0，劣Ⅴ类水体比例为0。")
+    assert [(t[1], t[2], t[4]) for t in found] == [(0.0, "%", 2025), (0.0, "%", 2025)]
+    # a bare number that is no zero, or a zero no share is set to, still has no unit to read
+    assert targets("到2025年，农田灌溉水有效利用系数为0.6，重大事故为0。") == []

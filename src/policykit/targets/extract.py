@@ -110,6 +110,20 @@ _YEAR_WRITTEN = pattern_cache.compile(r"(\d{4})年")
 _FISCAL_YEAR = pattern_cache.compile(r"\d{4}\s{0,2}年度")
 
 
+_ZERO_SHARE = pattern_cache.compile(r"(?:比例|比重|占比|率)(?:为|降为|降至|降到|保持为|控制为)$")
+
+
+def _zero_share(text: str, quantity: Quantity) -> Quantity:
+    """A bare 0 a share is set to (劣Ⅴ类水体比例为0) is 0 %: a share of nothing needs no unit written.
+
+    >>> _zero_share("劣Ⅴ类水体比例为0", find_quantities("劣Ⅴ类水体比例为0")[0]).unit
+    '%'
+    """
+    if quantity.unit or quantity.value != 0 or not _ZERO_SHARE.search(text, 0, quantity.start):
+        return quantity
+    return replace(quantity, unit="%", written_unit="%", group="percent")
+
+
 def _own_deadlines(sentence: str, context: TargetContext) -> list[tuple[int, int]]:
     """The deadlines a sentence sets; in a notice to the public, a 年度 it names is the year its rule applies to.
 
@@ -568,7 +582,7 @@ def extract_text(
     """
     context = context or TargetContext()
     text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
-    quantities = find_quantities(text)
+    quantities = [_zero_share(text, q) for q in find_quantities(text)]
     if not quantities:
         return []
     source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break
