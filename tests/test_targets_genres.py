@@ -1282,9 +1282,11 @@ def test_a_year_named_in_a_notices_sentence_is_the_rules_year(tmp_path):
     found = read_file(
         tmp_path,
         "某市医疗保障局关于做好2099年度城乡居民医保参保缴费工作的通告\n\n一、缴费标准\n\n"
-        "2099年度城乡居民医保个人缴费标准为每人每年420元。\n\n二、工作要求\n\n到2099年底，全市居民医保参保率达到95%以上。\n",
+        "2099年度城乡居民医保个人缴费标准为每人每年420元。\n\n二、工作要求\n\n到2099年底，全市居民医保参保率达到95%以上。"
+        "2099年度全市力争新增参保3万人。\n",
     )
-    assert [(t[1], t[2], t[4]) for t in found] == [(95.0, "%", 2099)]
+    # a sentence that looks ahead (力争) keeps its 年度 as its deadline
+    assert [(t[1], t[2], t[4]) for t in found] == [(95.0, "%", 2099), (30000.0, "人", 2099)]
 
 
 GROUPED_TABLE = (

@@ -125,15 +125,18 @@ def _zero_share(text: str, quantity: Quantity) -> Quantity:
 
 
 def _own_deadlines(sentence: str, context: TargetContext) -> list[tuple[int, int]]:
-    """The deadlines a sentence sets; in a notice to the public, a 年度 it names is the year its rule applies to.
+    """The deadlines a sentence sets; in a notice to the public, a 年度 it names is the year its rule applies to,
+    unless the sentence looks ahead (2099年度参保率力争达到95%).
 
     >>> _own_deadlines("2099年度个人缴费标准为每人每年400元", TargetContext(notice=True))
     []
     >>> _own_deadlines("到2099年，参保率达到95%", TargetContext(notice=True))
     [(0, 2099)]
+    >>> _own_deadlines("2099年度参保率力争达到95%", TargetContext(notice=True))
+    [(0, 2099)]
     """
     found = _deadlines(sentence, context.reference_year)
-    if not context.notice:
+    if not context.notice or _looks_ahead(sentence):
         return found
     return [(at, year) for at, year in found if not _FISCAL_YEAR.match(sentence, at)]
 
