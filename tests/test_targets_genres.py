@@ -1188,6 +1188,8 @@ def test_a_size_that_picks_out_recipients_is_no_target():
     assert ("老旧小区", 150.0, "个", ">=", 2027) in targets("到2027年，对150个以上的老旧小区实施改造。")
     assert [t[1] for t in targets("到2027年，对90%以上的行政村实现千兆光网覆盖。")] == [90.0]
     assert targets("到2027年，对研发投入占营业收入5%以上的企业给予奖励。") == []
+    # 对外 opens no recipients
+    assert [t[1] for t in targets("到2027年，对外贸易进出口总额达到500亿元以上的目标。")] == [50000000000.0]
 
 
 def test_a_result_marker_describing_recipients_leaves_the_goal_a_goal():

@@ -329,8 +329,10 @@ def _for_recipients(r: Reading) -> bool:
 
 def _in_recipients_clause(r: Reading) -> bool:
     """The figure's clause opens with 对/对于/凡: it names who a measure is for."""
+    words = _words()
     start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
-    return r.text.startswith(_words().recipient_openers, start)
+    opens = r.text.startswith(words.recipient_openers, start)
+    return opens and not r.text.startswith(words.not_recipient_openers, start)
 
 
 def _weight(r: Reading) -> bool:

@@ -100,7 +100,10 @@ def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bo
         if words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
             continue
         clause = sentence[max(segment + 1, floor) :]
-        if clause.startswith(words.recipient_openers) and "的" in _CLAUSE_BREAK.split(clause, 1)[0]:
+        opens = clause.startswith(words.recipient_openers) and not clause.startswith(
+            words.not_recipient_openers
+        )
+        if opens and "的" in _CLAUSE_BREAK.split(clause, 1)[0]:
             continue  # 对首次取得型号合格证的企业，给予…: the marker describes who is rewarded
         return True
     return False

@@ -103,6 +103,7 @@ class _Words:
     weight_words: re.Pattern[str]
     weight_verbs: tuple[str, ...]
     recipient_openers: tuple[str, ...]
+    not_recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
     coped_verbs: re.Pattern[str]
     procedure_limit: re.Pattern[
@@ -305,6 +306,7 @@ def _words() -> _Words:
         weight_words=_alternation(raw["weight_words"]),
         weight_verbs=longest_first(raw["weight_verbs"]),
         recipient_openers=longest_first(raw["recipient_openers"]),
+        not_recipient_openers=longest_first(raw["not_recipient_openers"]),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
