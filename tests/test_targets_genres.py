@@ -1297,6 +1297,7 @@ GROUPED_TABLE = (
     "创新驱动\t研发经费投入强度（%）\t\t2.1\t2.8\t预期性\n"
     "民生福祉\t城乡居民收入比\t\t2.05\t1.95\t预期性\n"
     "\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.2\t4.5\t预期性\n"
+    "民生福祉\t每千名老年人养老床位数\t张/千人\t32\t36\t预期性\n"
 )
 
 
@@ -1307,6 +1308,8 @@ def test_a_table_row_with_an_empty_unit_cell_is_named_by_its_indicator(tmp_path)
     assert ("研发经费投入强度", 2.8, "%", None, 2030, "target") in found
     # a row whose category cell is merged away keeps its unit
     assert ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个", None, 2030, "target") in found
+    # a rate's unit cell is a unit, not a name
+    assert any(t[1] == 36.0 and t[2] == "张" and "每千名老年人养老床位数" in t[0] for t in found)
 
 
 @pytest.mark.parametrize(

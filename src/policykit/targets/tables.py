@@ -196,13 +196,19 @@ _SERIAL = pattern_cache.compile(r"^\d{1,3}$")
 
 
 def _is_unit_cell(cell: str) -> bool:
-    """Tell whether a table cell is a unit (%, 万平方米) or an empty cell's dash, not an indicator's name.
+    """Tell whether a table cell is a unit (%, 万平方米, a rate such as 个/千人) or an empty cell's dash, not an
+    indicator's name (人均收入 starts with a unit's character too).
 
-    >>> _is_unit_cell("万平方米"), _is_unit_cell("—"), _is_unit_cell("研发经费投入强度")
-    (True, True, False)
+    >>> [_is_unit_cell(c) for c in ("万平方米", "—", "个/千人", "吨标准煤/万元", "研发经费投入强度", "人均收入")]
+    [True, True, True, True, False, False]
     """
+    from policykit.zh.units import match_unit
+
     split = _split_unit(cell)
-    return bool(_EMPTY_CELL.match(cell) or (split is not None and not split[0]))
+    if _EMPTY_CELL.match(cell) or (split is not None and not split[0]):
+        return True
+    bare = cell.lstrip("万亿千百十")
+    return "/" in cell and bool(bare) and match_unit(bare) is not None
 
 
 def _unit_of(*texts: str) -> str | None:
