@@ -480,8 +480,7 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
                 indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
         elif has_unit and len(label) >= 2:
             unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
-            # 经济发展 | 常住人口城镇化率 | %: the 类别 cell groups the rows, the name is the cell before the unit
-            indicator = label[-2] if grouped else "".join(label[:-1])
+            indicator = "".join(label[:-1])
         elif has_unit:
             split = _split_unit(label[0])
             indicator, unit_text = split if split else (label[0], "")
