@@ -1139,3 +1139,234 @@ def test_allocation_cells_grouped_in_thousands_are_read():
         (t.indicator, t.value, t.upper) for t in extract_targets(parse_text(annex)) if t.clause.endswith("t1")
     ]
     assert found == [("甲区光伏装机", 35000, 36000), ("乙区光伏装机", 1200, None)]
+
+
+# ---------------------------------------------------------------- eighth batch: scores, weights, recipients, a year's plan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2027年，群众安全感满意度达到95分以上。", ("群众安全感满意度", 95.0, "分", ">=", 2027)),
+        (
+            "到2026年，各县（市、区）文明城市测评得分不低于88.5分。",
+            ("文明城市测评得分", 88.5, "分", ">=", 2026),
+        ),
+    ],
+)
+def test_a_score_in_fen_after_digits_is_a_target(text, expected):
+    assert expected in targets(text)
+
+
+def test_fen_after_a_chinese_numeral_or_a_clock_time_is_no_score():
+    found = extract_text(
+        "这项改革十分重要，各单位于9时30分前到会，三分之一以上的代表出席。", include_all=True
+    )
+    assert [t for t in found if t.unit == "分"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "考核实行百分制，其中工作实绩占70分、群众评议占30分。",
+        "考核结果纳入年度综合考核，权重占8%。",
+        "评估得分85分以上的为优秀，70分至85分的为合格，低于70分的为不合格。",
+    ],
+)
+def test_weights_and_grade_bands_of_an_assessment_are_no_targets(text):
+    # in a notice of the year's assessment, whose title year dates its goals
+    context = TargetContext(reference_year=2026, period_end=2026)
+    assert list(extract_text(text, context=context)) == []
+    goal = extract_text("各单位考核得分不低于80分。", context=context)
+    assert [(t.value, t.unit, t.year) for t in goal] == [(80.0, "分", 2026)]
+
+
+def test_a_size_that_picks_out_recipients_is_no_target():
+    found = targets("到2028年，对新建年处理能力10万吨及以上的再生资源分拣中心，给予一次性奖励。")
+    assert [t for t in found if t[2] == "吨"] == []
+    # a count or a share there is the task's own, unless a grant follows
+    assert ("老旧小区", 150.0, "个", ">=", 2027) in targets("到2027年，对150个以上的老旧小区实施改造。")
+    assert [t[1] for t in targets("到2027年，对90%以上的行政村实现千兆光网覆盖。")] == [90.0]
+    assert targets("到2027年，对研发投入占营业收入5%以上的企业给予奖励。") == []
+    # 对外 opens no recipients
+    assert [t[1] for t in targets("到2027年，对外贸易进出口总额达到500亿元以上的目标。")] == [50000000000.0]
+
+
+def test_a_result_marker_describing_recipients_leaves_the_goal_a_goal():
+    found = extract_text(
+        "二、重点任务\n培育科技领军企业5家；对首次获评国家级称号、已取得认证的企业，给予奖励。",
+        context=TargetContext(reference_year=2025),
+        include_all=True,
+    )
+    assert [(t.indicator, t.kind) for t in found if t.unit == "家"] == [("科技领军企业", "target")]
+    reviewed = extract_text(
+        "截至2024年底，全市已取得发明专利授权3200件。", context=TargetContext(reference_year=2025)
+    )
+    assert list(reviewed) == []
+
+
+def test_an_earlier_year_opening_a_years_work_plan_reviews(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某县2026年农村公路提升工作方案\n\n2025年，全县新改建农村公路180公里。\n\n一、目标任务\n\n"
+        "2026年，全县新改建农村公路200公里，完成危桥改造15座。\n",
+        include_all=True,
+    )
+    assert any(t[1] == 180.0 and t[4] == 2025 and t[5] == "achieved" for t in found)
+    assert any(t[1] == 200.0 and t[4] == 2026 and t[5] == "target" for t in found)
+    # in a plan of several years, a year inside the period is a stage of the plan
+    staged = read_file(
+        tmp_path, "某市数字经济三年行动计划（2024—2026年）\n\n一、主要任务\n\n2025年，新建5G基站2000个。\n"
+    )
+    assert [(t[1], t[4], t[5]) for t in staged] == [(2000.0, 2025, "target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2026年，全省算力总规模超过30EFLOPS。", ("算力总规模", 30.0, "EFLOPS", ">", 2026)),
+        ("到2025年，智能算力规模达到800PFlops。", ("智能算力规模", 800.0, "PFLOPS", None, 2025)),
+    ],
+)
+def test_computing_power_has_its_unit(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_letter_after_digits_is_still_no_unit():
+    assert targets("到2025年，建成5G基站2000个。") == [("5G基站", 2000.0, "个", None, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2030年，车用氢气价格降至每公斤30元以下。", ("车用氢气价格", 30.0, "元", "<=", 2030)),
+        ("到2027年，工业用电价格降低到每千瓦时0.55元。", ("工业用电价格", 0.55, "元", None, 2027)),
+    ],
+)
+def test_a_price_per_unit_sold_is_named_by_what_is_priced(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_share_of_a_fund_spent_on_something_is_a_goal():
+    assert ("彩票公益金", 60.0, "%", ">=", 2027) in targets(
+        "到2027年，将不低于60%的彩票公益金用于支持养老服务。"
+    )
+    # a bound before a noun that is no fund still picks out the noun
+    assert targets("到2027年，对30%以上的资金用于研发的企业给予奖励。") == []
+
+
+# ---------------------------------------------------------------- known leftovers: a reply, a notice, a table, PM2.5
+
+
+def test_a_replys_capacity_and_a_project_under_study_are_no_targets(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某省人民政府办公厅关于2099年某市所提问题办理情况的函\n\n某市人民政府：\n\n"
+        "一、关于装备项目问题。省工业和信息化厅意见：省内仅有一家企业，年设计制造能力为60台，"
+        "投资新建年产200台能力的项目需审慎研究。\n\n某省人民政府办公厅\n2099年8月12日\n",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["投资新建年产200台能力的项目需进一步论证。", "新建年产200台能力的生产线，暂不具备建设条件。"],
+)
+def test_a_project_put_off_is_no_target(text):
+    assert targets(text, 2099) == []
+
+
+def test_a_project_planned_with_its_capacity_stays_a_target():
+    assert ("生产线", 2.0, "条", None, 2099) in targets("到2099年，新建年产200台能力的生产线2条。")
+
+
+def test_a_year_named_in_a_notices_sentence_is_the_rules_year(tmp_path):
+    found = read_file(
+        tmp_path,
+        "某市医疗保障局关于做好2099年度城乡居民医保参保缴费工作的通告\n\n一、缴费标准\n\n"
+        "2099年度城乡居民医保个人缴费标准为每人每年420元。\n\n二、工作要求\n\n到2099年底，全市居民医保参保率达到95%以上。"
+        "2099年度全市力争新增参保3万人。\n",
+    )
+    # a sentence that looks ahead (力争) keeps its 年度 as its deadline
+    assert [(t[1], t[2], t[4]) for t in found] == [(95.0, "%", 2099), (30000.0, "人", 2099)]
+
+
+GROUPED_TABLE = (
+    "某县“十五五”规划纲要\n\n专栏1  主要指标\n\n"
+    "类别\t指标\t单位\t2025年\t2030年\t属性\n"
+    "创新驱动\t研发经费投入强度（%）\t\t2.1\t2.8\t预期性\n"
+    "民生福祉\t城乡居民收入比\t\t2.05\t1.95\t预期性\n"
+    "\t每千人口拥有3岁以下婴幼儿托位数\t个\t3.2\t4.5\t预期性\n"
+    "民生福祉\t每千名老年人养老床位数\t张/千人\t32\t36\t预期性\n"
+)
+
+
+def test_a_table_row_with_an_empty_unit_cell_is_named_by_its_indicator(tmp_path):
+    found = read_file(tmp_path, GROUPED_TABLE, include_all=True)
+    names = {t[0] for t in found}
+    assert "创新驱动" not in names and "民生福祉" not in names
+    assert ("研发经费投入强度", 2.8, "%", None, 2030, "target") in found
+    # a row whose category cell is merged away keeps its unit
+    assert ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个", None, 2030, "target") in found
+    # a rate's unit cell is a unit, not a name
+    assert any(t[1] == 36.0 and t[2] == "张" and "每千名老年人养老床位数" in t[0] for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PM2.5年均浓度稳步下降，到2027年降至28微克/立方米。",
+            ("PM2.5年均浓度", 28.0, "微克/立方米", None, 2027),
+        ),
+        ("PM10浓度持续下降，到2027年降至50微克/立方米。", ("PM10浓度", 50.0, "微克/立方米", None, 2027)),
+    ],
+)
+def test_a_name_holding_digits_still_names_the_next_clauses_figure(text, expected):
+    assert expected in targets(text)
+
+
+def test_a_clause_with_a_figure_of_its_own_still_names_nothing():
+    from policykit.targets.naming import _changing_before
+
+    text = "PM2.5浓度下降10%，到2027年降至28微克/立方米"
+    assert _changing_before(text, text.index("到"), 0) == ""
+
+
+def test_how_many_of_the_plans_own_indicators_are_met_is_no_figure():
+    found = extract_text(
+        "规划确定的20项主要指标中，15项已达到或超过序时进度。",
+        context=TargetContext(reference_year=2024),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in found if t.value == 15] == [(15.0, "figure")]
+    # tasks carried out are counted results
+    done = extract_text(
+        "截至2023年底，规划确定的重点任务中，已完成36项。",
+        context=TargetContext(reference_year=2024),
+        include_all=True,
+    )
+    assert [(t.value, t.kind) for t in done] == [(36.0, "achieved")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每发现一起未按时办结的，扣2分，扣完为止。",
+        "被省政府通报表扬的，加3分。",
+        "年度考核总分为100分，其中基础分80分、加分20分。",
+    ],
+)
+def test_the_points_a_scoring_rule_gives_are_no_targets(text):
+    assert list(extract_text(text, context=TargetContext(reference_year=2026, period_end=2026))) == []
+
+
+def test_a_goal_set_on_a_total_score_stays_a_goal():
+    assert ("综合评价总分", 90.0, "分", ">=", 2026) in targets("到2026年，综合评价总分达到90分以上。")
+
+
+def test_a_share_set_to_a_bare_zero_is_zero_percent():
+    found = targets("到2025年，城市建成区黑臭水体比例降为0，劣Ⅴ类水体比例为0。")
+    assert [(t[1], t[2], t[4]) for t in found] == [(0.0, "%", 2025), (0.0, "%", 2025)]
+    # a bare number that is no zero, or a zero no share is set to, still has no unit to read
+    assert targets("到2025年，农田灌溉水有效利用系数为0.6，重大事故为0。") == []

@@ -210,6 +210,23 @@ def _request(r: Reading) -> bool:
     return _found_before(_words().request_verbs, r.text, r.sentence[0], r.quantity.start, r.sentence[1])
 
 
+def _deferred(r: Reading) -> bool:
+    """A project put off for study or refused: 投资新建年产130根能力的项目需审慎研究 (no goal of the issuer).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("投资新建年产100台能力的项目需审慎研究。", year=2099)[0][1:]
+    ('figure', 'a project deferred')
+    >>> explain("到2099年，新建年产100台能力的项目2个。")[-1][1:]
+    ('target', 'sets a goal')
+    """
+    words = _words()
+    end = _segment_end(r.text, r.after_end, r.sentence[1])
+    if words.deferral_words.search(r.text, r.after_end, end):
+        return True
+    # …年产130根能力的项目，需审慎研究: the next clause is only the deferral
+    return bool(words.deferral_clause.match(r.text, end))
+
+
 def _step_rate(r: Reading) -> bool:
     """What each step a rule counts by gives: 每多缴纳1年可减少1个月等待期 (a rule, no amount to reach).
 
@@ -265,6 +282,8 @@ def _qualifies(r: Reading) -> bool:
     words = _words()
     if r.text.startswith("的", r.after_end) and words.level_noun_after.match(r.text, r.after_end + 1):
         return False  # 失业率稳定在5%左右的较低水平: the level the indicator stands at, no noun described
+    if r.quantity.unit == "%" and words.share_use.match(r.text, r.after_end) and not _in_recipients_clause(r):
+        return False  # 将不低于55%的福利彩票公益金用于养老服务: the share of a fund spent so
     if r.text.startswith(words.dimension_nouns, r.quantity.end):
         return True  # 3.8米直径新一代运载火箭: the number is the rocket's size
     if (
@@ -285,6 +304,10 @@ def _qualifies(r: Reading) -> bool:
         return True  # 基本消除56人以上大班额: the size names the kind, it is no floor of people
     if _draws_a_radius(r):
         return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
+    if (r.comparator or r.quantity.upper is not None) and r.text.startswith(words.band_after, r.after_end):
+        return True  # 考核得分90分以上的为优秀等次: a band of a grading scheme
+    if r.text.startswith("的", r.after_end) and _for_recipients(r):
+        return True  # 对新建日加氢能力500公斤及以上的加氢站，给予…: who the measure is for
     if r.after_end > r.quantity.end and r.text.startswith("的", r.after_end) and not _has_target_verb(r.left):
         tail = _pos_cut(r.rest[-SPAN:]) if r.rest.strip() else []
         if tail and (tail[-1][1].startswith("n") or words.money_nouns.fullmatch(tail[-1][0])):
@@ -292,6 +315,48 @@ def _qualifies(r: Reading) -> bool:
             # a noun's bound picks out the firms
             return True
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _for_recipients(r: Reading) -> bool:
+    """A size in a clause that names who a measure is for: 对…500公斤及以上的加氢站，给予…, 凡…的企业. A count or
+    a share there may be the task's own (对200个以上的小区实施改造, 对80%以上的行政村实现覆盖) unless a grant follows
+    (对研发投入占比30%以上的企业给予奖励)."""
+    if not _in_recipients_clause(r):
+        return False
+    sized = r.quantity.group in ("measure", "money", "score")
+    return sized or bool(_words().grant_words.search(r.text, r.after_end, r.sentence[1]))
+
+
+def _in_recipients_clause(r: Reading) -> bool:
+    """The figure's clause opens with 对/对于/凡: it names who a measure is for."""
+    words = _words()
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    opens = r.text.startswith(words.recipient_openers, start)
+    return opens and not r.text.startswith(words.not_recipient_openers, start)
+
+
+def _weight(r: Reading) -> bool:
+    """The weight of an item in an assessment: 指标测评占60分, 权重占5% (the scheme's design, no goal).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("考核实行百分制，其中指标测评占60分、企业满意度调查占30分。", year=2026)[0][1:]
+    ('figure', 'a weight in an assessment')
+    >>> explain("考核结果纳入综合考核，权重占5%。", year=2026)[0][1:]
+    ('figure', 'a weight in an assessment')
+    >>> explain("到2026年，企业满意度达到90分以上。")[0][1:]
+    ('target', 'sets a goal')
+    >>> [kind for _, kind, _ in explain("每发现一起扣2分；年度考核总分为100分，其中基础分80分。", year=2026)]
+    ['figure', 'figure', 'figure']
+    >>> explain("到2026年，综合评价总分达到90分以上。")[0][1:]
+    ('target', 'sets a goal')
+    """
+    words = _words()
+    if r.comparator or r.direction or _has_target_verb(r.left):
+        return False  # 综合评价总分达到90分以上: a goal set on the score
+    if r.quantity.unit == "分" and r.left.rstrip().endswith(words.weight_verbs):
+        return True
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    return bool(words.weight_words.search(r.text, start, r.quantity.start))
 
 
 def _draws_a_radius(r: Reading) -> bool:
@@ -511,12 +576,14 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a subsidy rate", "figure", _subsidy_rate),
     ("a count of years", "figure", _year_count),
     ("a request reported", "figure", _request),
+    ("a project deferred", "figure", _deferred),
     ("a grant cap", "figure", _grant_cap),
     ("never a target", "figure", _never_a_target),
     ("counts the document’s parts", "figure", _layout),
     ("states a rule", "figure", _rule),
     ("a standard in force", "figure", _standard_in_force),
     ("a rate per step", "figure", _step_rate),
+    ("a weight in an assessment", "figure", _weight),
     ("qualifies a noun", "figure", _qualifies),
     ("an eligibility window", "figure", _eligibility_window),
     ("counts its list", "figure", _list_count),

@@ -25,3 +25,9 @@ class TargetContext:
     period_end: int | None = (
         None  # the deadline a goal section or a period heading implies when the text sets none
     )
+    title_year: int | None = (
+        None  # the one year a work plan's title names (某省2025年…工作方案): earlier years review
+    )
+    notice: bool = (
+        False  # a notice to the public (…的通告): the 年度 a sentence names is the rule's, no deadline
+    )

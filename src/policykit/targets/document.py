@@ -35,9 +35,12 @@ def _plan_of_title(title: str) -> int | None:
     (2025, 2023)
     >>> _plan_of_title("政府工作报告"), _plan_of_title("某市医疗保障局关于开展2099年度居民医保参保工作的通告")
     (None, None)
+    >>> _plan_of_title("某省人民政府办公厅关于2099年某市所提问题办理情况的函")
     """
     if title.endswith(_words().notice_titles):
         return None  # 关于开展2099年度居民医保参保工作的通告: the year of a campaign the public is told of, no deadline
+    if title.endswith(_words().reply_titles):
+        return None  # 关于2099年某市所提问题办理情况的函: a reply reports, it plans nothing
     plans = plan_years(title)
     if plans:
         return plans[-1]
@@ -229,6 +232,13 @@ def _walk_targets(
     # A plan's tasks with no deadline of their own are due at the end of its period (the gold's convention:
     # a numeric task in the body of a 2025-2030 plan is a 2030 goal); a figure stated per year keeps none.
     base = replace(base, period_end=base.plan_end)
+    title = document.metadata.title or ""
+    if base.plan_end is not None and not document.metadata.period and not plan_years(title):
+        base = replace(
+            base, title_year=base.plan_end
+        )  # 某市2025年老旧小区改造工作实施方案: a plan for one year
+    if title.endswith(_words().notice_titles):
+        base = replace(base, notice=True)
     if _reviewed_year(document.metadata.title or "") is not None:
         # a 统计公报: every figure is a result of the year it reports
         base = replace(base, achieved=True, plan_end=None, period_end=None)

@@ -90,17 +90,58 @@ def _marks_a_result(sentence: str, markers: re.Pattern[str] | None = None) -> bo
     (True, False)
     >>> _marks_a_result("改造提升超5000个已建成自然村的生活污水治理设施")
     False
+    >>> _marks_a_result("培育链主企业3家；对首次取得型号合格证的整机企业，给予奖励")
+    False
     """
     words = _words()
     for hit in (markers or words.achieved_markers).finditer(sentence):
         floor = max(0, hit.start() - SPAN)
         segment = max(sentence.rfind(mark, floor, hit.start()) for mark in "，,；;：:")
-        if not words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
-            return True
+        if words.target_verbs.search(sentence, max(segment + 1, floor), hit.start()):
+            continue
+        clause = sentence[max(segment + 1, floor) :]
+        opens = clause.startswith(words.recipient_openers) and not clause.startswith(
+            words.not_recipient_openers
+        )
+        if opens and "的" in _CLAUSE_BREAK.split(clause, 1)[0]:
+            continue  # 对首次取得型号合格证的企业，给予…: the marker describes who is rewarded
+        return True
     return False
 
 
 _YEAR_WRITTEN = pattern_cache.compile(r"(\d{4})年")
+_FISCAL_YEAR = pattern_cache.compile(r"\d{4}\s{0,2}年度")
+
+
+_ZERO_SHARE = pattern_cache.compile(r"(?:比例|比重|占比|率)(?:为|降为|降至|降到|保持为|控制为)$")
+
+
+def _zero_share(text: str, quantity: Quantity) -> Quantity:
+    """A bare 0 a share is set to (劣Ⅴ类水体比例为0) is 0 %: a share of nothing needs no unit written.
+
+    >>> _zero_share("劣Ⅴ类水体比例为0", find_quantities("劣Ⅴ类水体比例为0")[0]).unit
+    '%'
+    """
+    if quantity.unit or quantity.value != 0 or not _ZERO_SHARE.search(text, 0, quantity.start):
+        return quantity
+    return replace(quantity, unit="%", written_unit="%", group="percent")
+
+
+def _own_deadlines(sentence: str, context: TargetContext) -> list[tuple[int, int]]:
+    """The deadlines a sentence sets; in a notice to the public, a 年度 it names is the year its rule applies to,
+    unless the sentence looks ahead (2099年度参保率力争达到95%).
+
+    >>> _own_deadlines("2099年度个人缴费标准为每人每年400元", TargetContext(notice=True))
+    []
+    >>> _own_deadlines("到2099年，参保率达到95%", TargetContext(notice=True))
+    [(0, 2099)]
+    >>> _own_deadlines("2099年度参保率力争达到95%", TargetContext(notice=True))
+    [(0, 2099)]
+    """
+    found = _deadlines(sentence, context.reference_year)
+    if not context.notice or _looks_ahead(sentence):
+        return found
+    return [(at, year) for at, year in found if not _FISCAL_YEAR.match(sentence, at)]
 
 
 def _clause_reports(text: str, start: int, stop: int, reference: int | None) -> bool:
@@ -182,7 +223,7 @@ def _read_sentence(
     words = _words()
     s_start, s_end = span
     sentence = text[s_start:s_end]
-    deadlines = [(s_start + offset, year) for offset, year in _deadlines(sentence, context.reference_year)]
+    deadlines = [(s_start + offset, year) for offset, year in _own_deadlines(sentence, context)]
     future = _looks_ahead(sentence)
     reference = context.reference_year
     # a task list for this year or later (2025年重点工作): 取得/实现 there are plans, not results
@@ -195,7 +236,8 @@ def _read_sentence(
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
-    if opening and context.reference_year and opening < context.reference_year and not future:
+    own_year = context.reference_year or context.title_year  # 2024年，… in a 2025年工作方案 reviews
+    if opening and own_year and opening < own_year and not future:
         achieved = True
     forecast = not any(sentence[d - s_start : d - s_start + 1] in "到至" for d, _ in deadlines)
     found: list[_Found] = []
@@ -546,7 +588,7 @@ def extract_text(
     """
     context = context or TargetContext()
     text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
-    quantities = find_quantities(text)
+    quantities = [_zero_share(text, q) for q in find_quantities(text)]
     if not quantities:
         return []
     source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break
@@ -562,7 +604,7 @@ def extract_text(
     years: list[int | None] = []
     running = context.year
     for start, end in spans:
-        opening = _deadlines(text[start:end], context.reference_year)
+        opening = _own_deadlines(text[start:end], context)
         lead = re.match(r"[^，。；：:]{0,8}[：:]", text[start:end])
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
             running = opening[0][1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from policykit import pattern_cache
@@ -126,6 +125,10 @@ _BRACKETED_END = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff�
 _BRACKETED_NOUN = pattern_cache.compile(r"[\u4e00-\u9fff]{1,8}(（[\u4e00-\u9fff、]{1,6}）)")
 
 
+_FIGURE_DIGIT = pattern_cache.compile(r"(?<![A-Za-z\d.])\d")
+"""A digit that starts a number, not one inside a name written in Latin letters (PM2.5, PM10)."""
+
+
 def _changed_before(text: str, seg_start: int, s_start: int) -> str:
     """The noun a change verb opening the clause before takes, for a level that names none.
 
@@ -139,7 +142,7 @@ def _changed_before(text: str, seg_start: int, s_start: int) -> str:
         return ""
     before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
     words = _words()
-    if re.search(r"\d", before):
+    if _FIGURE_DIGIT.search(before):
         return ""
     tokens = _pos_cut(before)
     while tokens and tokens[0][0] in words.lead:
@@ -355,12 +358,15 @@ def _changing_before(text: str, seg_start: int, s_start: int) -> str:
     >>> text = "森林覆盖率稳步提升，到2025年达到45%"
     >>> _changing_before(text, text.index("到"), 0), _changing_before("建成10个，到2025年达到45%", 5, 0)
     ('森林覆盖率', '')
+    >>> text = "PM2.5浓度持续下降，到2027年降至30微克/立方米"
+    >>> _changing_before(text, text.index("到"), 0)
+    'PM2.5浓度'
     """
     if seg_start <= s_start or text[seg_start - 1] not in "，,":
         return ""
     before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
-    if not before or re.search(r"\d", before):
-        return ""
+    if not before or _FIGURE_DIGIT.search(before):
+        return ""  # a figure of its own; a digit inside a name (PM2.5浓度) is none
     rest, _, direction = _strip_linking(before)
     if direction is None:
         return ""

@@ -329,6 +329,9 @@ def _counts_layout(text: str, quantity: Quantity, after_end: int, s_start: int) 
     >>> text = "庆成宫整体院落腾退等48项重点任务全面完成。"
     >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
     [False]
+    >>> text = "规划确定的20项主要指标中，15项已达到序时进度；重点任务中，完成12项。"
+    >>> [_counts_layout(text, q, q.end, 0) for q in find_quantities(text)]
+    [True, True, False]
     """
     if quantity.group != "count":
         return False
@@ -340,6 +343,9 @@ def _counts_layout(text: str, quantity: Quantity, after_end: int, s_start: int) 
         # 48项重点任务全面完成, 完成10项重点任务: tasks carried out are counted results, not the text's parts
         noun_end = text.find(noun, after_end) + len(noun)
         return not (words.done_after.match(text, noun_end) or words.done_before.search(head))
+    subset = head.rstrip("，, ").endswith(tuple(f"{n}中" for n in words.layout_nouns))
+    if subset and not (words.done_after.match(text, after_end) or words.done_before.search(head)):
+        return True  # 18项主要指标中，12项已达到序时进度: how many of the document's own items
     return bool(words.layout_verbs.search(head)) and rest.startswith(("大", "个方面", "条", "项", "类"))
 
 

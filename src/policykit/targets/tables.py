@@ -195,6 +195,22 @@ _UNIT_NOTE = pattern_cache.compile(
 _SERIAL = pattern_cache.compile(r"^\d{1,3}$")
 
 
+def _is_unit_cell(cell: str) -> bool:
+    """Tell whether a table cell is a unit (%, 万平方米, a rate such as 个/千人) or an empty cell's dash, not an
+    indicator's name (人均收入 starts with a unit's character too).
+
+    >>> [_is_unit_cell(c) for c in ("万平方米", "—", "个/千人", "吨标准煤/万元", "研发经费投入强度", "人均收入")]
+    [True, True, True, True, False, False]
+    """
+    from policykit.zh.units import match_unit
+
+    split = _split_unit(cell)
+    if _EMPTY_CELL.match(cell) or (split is not None and not split[0]):
+        return True
+    bare = cell.lstrip("万亿千百十")
+    return "/" in cell and bool(bare) and match_unit(bare) is not None
+
+
 def _unit_of(*texts: str) -> str | None:
     """The unit a table states in its caption or header: （单位：万千瓦）, 装机容量（MW）."""
     from policykit.zh.units import magnitude, match_unit
@@ -456,7 +472,13 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         if label and _SERIAL.match(label[0]) and len(label) > 1:
             label = label[1:]
         unit_text = ""
-        if has_unit and len(label) >= 2:
+        if has_unit and len(label) >= 2 and grouped and not _is_unit_cell(label[-1]):
+            # 创新驱动 | 研发经费投入强度（%） |  | 2.4: the unit cell is empty, the last label cell is the name
+            indicator = label[-1]
+            note = _unit_of(indicator)
+            if note:
+                indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
+        elif has_unit and len(label) >= 2:
             unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
             indicator = "".join(label[:-1])
         elif has_unit:

@@ -96,6 +96,14 @@ class _Words:
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
+    band_after: tuple[str, ...]
+    deferral_words: re.Pattern[str]
+    deferral_clause: re.Pattern[str]
+    share_use: re.Pattern[str]
+    weight_words: re.Pattern[str]
+    weight_verbs: tuple[str, ...]
+    recipient_openers: tuple[str, ...]
+    not_recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
     coped_verbs: re.Pattern[str]
     procedure_limit: re.Pattern[
@@ -112,6 +120,7 @@ class _Words:
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
     notice_titles: tuple[str, ...]
+    reply_titles: tuple[str, ...]
     name_before_count_tags: frozenset[str]
     level_verbs: tuple[str, ...]
     task_verbs: tuple[str, ...]
@@ -282,6 +291,22 @@ def _words() -> _Words:
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
+        band_after=longest_first(raw["band_after"]),
+        deferral_words=_alternation(raw["deferral_words"]),
+        deferral_clause=pattern_cache.compile(
+            r"[，,][^，,；;。]{0,3}?(?:" + _alternation(raw["deferral_words"]).pattern + ")"
+        ),  # …的项目，需审慎研究
+        share_use=pattern_cache.compile(
+            r"的[^，,；;。\d]{0,12}?(?:"
+            + _alternation(raw["share_funds"]).pattern
+            + ")(?:"
+            + _alternation(raw["share_uses"]).pattern
+            + ")"
+        ),  # 55%的福利彩票公益金用于
+        weight_words=_alternation(raw["weight_words"]),
+        weight_verbs=longest_first(raw["weight_verbs"]),
+        recipient_openers=longest_first(raw["recipient_openers"]),
+        not_recipient_openers=longest_first(raw["not_recipient_openers"]),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
@@ -300,6 +325,7 @@ def _words() -> _Words:
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
         notice_titles=longest_first(raw["notice_titles"]),
+        reply_titles=longest_first(raw["reply_titles"]),
         name_before_count_tags=frozenset(map(str, raw["name_before_count_tags"])),
         level_verbs=longest_first(raw["level_verbs"]),
         task_verbs=longest_first(raw["task_verbs"]),

@@ -15,7 +15,7 @@ from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.zh.chars import halfwidth_alnum
 from policykit.zh.dates import dates
-from policykit.zh.units import Unit, magnitude, match_unit, unit_table
+from policykit.zh.units import Unit, magnitude, match_digit_unit, match_unit, unit_table
 
 __all__ = ["SEPARATOR", "Quantity", "find_quantities", "hide_separators", "parse_number", "to_chinese"]
 
@@ -318,6 +318,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
             return None
         factor, size, unit = split
         end = found.start("armag") + size
+        if unit is None and not found["armag"] and not found["armore"]:
+            unit = match_digit_unit(text, start, end)  # 满意度达到90分以上: a score
         if found["magmore"] and size == len(found["armag"]):
             # 7万多家, 8万余场: the 多 after the magnitude makes a lower bound; the unit follows it
             vague, end, unit = True, found.end("magmore"), match_unit(text, found.end("magmore"))

@@ -27,6 +27,8 @@ class UnitTable:
     magnitudes: dict[str, int]
     longest: int
     words: dict[str, tuple[str, ...]]  # words that start with a unit's character (成果, 项目)
+    digits: dict[str, Unit]  # units read only right after Arabic digits (a score: 90分)
+    digits_not_after: tuple[str, ...]  # what before the digits makes them a time of day (9时30分)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,18 @@ def unit_table() -> UnitTable:
             units[str(alias)] = Unit(str(alias), str(base), float(factor), group)
     magnitudes = {str(k): int(v) for k, v in raw["magnitudes"].items()}
     words = {str(unit): tuple(map(str, listed)) for unit, listed in raw["unit_words"].items()}
-    return UnitTable(units, frozenset(map(str, raw["per"])), magnitudes, max(map(len, units)), words)
+    digits = {
+        str(alias): Unit(str(alias), str(base), 1.0, "score") for alias, base in raw["digit_units"].items()
+    }
+    return UnitTable(
+        units,
+        frozenset(map(str, raw["per"])),
+        magnitudes,
+        max(map(len, units)),
+        words,
+        digits,
+        tuple(map(str, raw["digit_unit_not_after"])),
+    )
 
 
 def match_unit(text: str, pos: int = 0) -> Unit | None:
@@ -71,6 +84,21 @@ def match_unit(text: str, pos: int = 0) -> Unit | None:
                     alias = text[pos : end + 1 + per_size]
                     return Unit(alias, f"{unit.base}/{per}", unit.factor, unit.group)
         return unit
+    return None
+
+
+def match_digit_unit(text: str, start: int, pos: int) -> Unit | None:
+    """Return a unit only Arabic digits take (a score), written at `pos` after the digits that open at `start`.
+
+    >>> match_digit_unit("满意度达到90分以上", 5, 7).base, match_digit_unit("上午9时30分", 4, 6)
+    ('分', None)
+    """
+    table = unit_table()
+    if text.endswith(table.digits_not_after, 0, start):
+        return None  # 9时30分: a time of day
+    for alias, unit in table.digits.items():
+        if text.startswith(alias, pos):
+            return unit
     return None
 
 
