@@ -41,3 +41,32 @@ def test_a_raise_from_one_baseline_is_the_level_of_each_listed_name():
 
 def test_a_listed_pair_with_a_value_each_still_pairs_them_in_order():
     assert targets("今年甲醛、乙醛排放量要分别下降5%和4%。\n", 2098) == {"甲醛排放量": 5, "乙醛排放量": 4}
+
+
+# ---------------------------------------------------------------- explanations of a goal
+
+
+def test_the_condition_and_the_gap_to_last_years_goal_are_no_targets():
+    text = (
+        "今年地区生产总值预期增长6%－7%。稳增长是为了保就业，有6%－7%的增速就能够实现比较充分的就业。"
+        "城镇新增就业预期目标比去年多20万人。\n"
+    )
+    found = [(f.indicator, f.kind) for f in figures(text, 2098)]
+    assert [name for name, kind in found if kind == "target"] == ["地区生产总值预期"]
+
+
+def test_a_condition_opened_with_zhiyao_explains_a_goal():
+    text = "今年居民收入增长6%左右。只要城镇新增就业保持在1000万人以上，就业形势就能保持总体稳定。\n"
+    assert "城镇新增就业" not in targets(
+        "今年居民收入增长6%左右。只要城镇新增就业1000万人就可以稳定就业。\n", 2098
+    )
+    assert targets(text, 2098).get("居民收入") == 6
+
+
+def test_a_goal_raised_from_last_years_by_a_gap_is_no_level():
+    text = "今年赤字率预期目标比上年提高0.5个百分点。\n"
+    assert not targets(text, 2098)
+
+
+def test_a_result_compared_with_last_years_is_still_a_target_in_a_plan():
+    assert targets("今年城镇新增就业比去年多20万人。\n", 2098) == {"城镇新增就业": 200_000}

@@ -116,6 +116,8 @@ class _Words:
         str
     ]  # the same anywhere: earlier in a sentence whose later amounts restate it
     step_words: re.Pattern[str]
+    condition_openers: tuple[str, ...]
+    condition_consequents: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
     notice_titles: tuple[str, ...]
@@ -130,6 +132,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    compared_changes: dict[str, str]  # 比去年多: the word after a comparison and its direction
     period_comparisons: tuple[str, ...]
     share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
@@ -320,6 +323,8 @@ def _words() -> _Words:
         standard_set=pattern_cache.compile(_standard_statement(raw) + "$"),
         standard_stated=pattern_cache.compile(_standard_statement(raw)),
         step_words=_alternation(raw["step_words"]),
+        condition_openers=longest_first(raw["condition_openers"]),
+        condition_consequents=_alternation(raw["condition_consequents"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
         notice_titles=longest_first(raw["notice_titles"]),
@@ -338,6 +343,10 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        compared_changes={
+            **dict.fromkeys(map(str, raw["compared_increase"]), "increase"),
+            **dict.fromkeys(map(str, raw["compared_decrease"]), "decrease"),
+        },
         period_comparisons=longest_first(raw["period_comparisons"]),
         share_of_level=pattern_cache.compile(
             "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
