@@ -68,5 +68,45 @@ def test_a_goal_raised_from_last_years_by_a_gap_is_no_level():
     assert not targets(text, 2098)
 
 
-def test_a_result_compared_with_last_years_is_still_a_target_in_a_plan():
+def test_a_plan_figure_more_than_last_years_is_named_by_its_noun():
     assert targets("今年城镇新增就业比去年多20万人。\n", 2098) == {"城镇新增就业": 200_000}
+
+
+def test_a_goal_with_a_consequence_after_its_clause_is_still_a_target():
+    text = "到2098年，全市有3000家企业完成数字化改造，城镇新增就业达到100万人，就能够基本实现充分就业。\n"
+    assert targets(text) == {"企业": 3000, "城镇新增就业": 1_000_000}
+
+
+# ---------------------------------------------------------------- a bound word in a one-cell-per-line table
+
+_TABLE = "某区“九十五”经济社会发展主要指标\n\n序号\n\n指标名称\n\n单位\n\n属性\n\n“九十五”目标\n\n"
+
+
+def _row(number: int, name: str, unit: str, cell: str) -> str:
+    return f"{number}\n\n{name}\n\n{unit}\n\n预期性\n\n{cell}\n\n"
+
+
+def test_an_about_cell_of_a_one_cell_per_line_table_is_read():
+    text = _TABLE + _row(1, "全员劳动生产率", "万元/人", "55左右") + _row(2, "主导产业税收占比", "%", "≥58")
+    found = {f.indicator: (f.value, f.comparator) for f in figures(text, 2096) if f.kind == "target"}
+    assert found == {"全员劳动生产率": (550_000, "~"), "主导产业税收占比": (58, ">=")}
+
+
+def test_a_floor_word_after_a_cell_is_its_comparator():
+    text = _TABLE + _row(1, "数字经济企业数", "家", "9000左右") + _row(2, "研发经费投入强度", "%", "3.5以上")
+    found = {f.indicator: (f.value, f.comparator, f.quantity) for f in figures(text, 2096)}
+    assert found == {"数字经济企业数": (9000, "~", "9000家左右"), "研发经费投入强度": (3.5, ">=", "3.5%以上")}
+
+
+def test_a_unit_per_a_unit_cell_is_no_name():
+    text = _TABLE + _row(1, "每万人口高价值发明专利拥有量", "件/万人", "85左右")
+    assert targets(text, 2096) == {"每万人口高价值发明专利拥有量": 85}
+
+
+def test_a_cell_in_words_is_still_no_value():
+    text = (
+        _TABLE
+        + _row(1, "地区生产总值年均增速", "%", "与全市经济增速\n保持同步")
+        + _row(2, "甲占比", "%", "≥58")
+    )
+    assert targets(text, 2096) == {"甲占比": 58}
