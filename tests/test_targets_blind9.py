@@ -110,3 +110,48 @@ def test_a_cell_in_words_is_still_no_value():
         + _row(2, "甲占比", "%", "≥58")
     )
     assert targets(text, 2096) == {"甲占比": 58}
+
+
+# ---------------------------------------------------------------- a plan table's year
+
+_PLAN = (
+    "《某区国民经济和社会发展第十六个五年规划纲要》\n\n“十六五”时期(2031-2035年)是某区发展的关键时期。\n\n"
+    "某区“十六五”经济社会发展主要指标\n\n序号\n\n指标名称\n\n单位\n\n属性\n\n"
+)
+
+
+def _years(text: str, year: int | None = None) -> dict[str, int | None]:
+    return {f.indicator: f.year for f in figures(text, year) if f.kind == "target"}
+
+
+def test_a_plan_table_target_is_due_at_the_plan_end():
+    text = (
+        _PLAN
+        + "“十六五”目标\n\n"
+        + _row(1, "主导产业税收占比", "%", "≥58")
+        + "到2035年，高新技术企业达到450家以上。\n"
+    )
+    assert _years(text) == {"主导产业税收占比": 2035, "高新技术企业": 2035}
+
+
+def test_a_plain_target_column_of_a_plan_table_is_due_at_the_plan_end():
+    text = (
+        _PLAN
+        + "目标值\n\n"
+        + _row(1, "主导产业税收占比", "%", "≥58")
+        + _row(2, "数字经济企业数", "家", "9000左右")
+    )
+    assert _years(text) == {"主导产业税收占比": 2035, "数字经济企业数": 2035}
+
+
+def test_a_dated_target_column_keeps_its_own_year():
+    text = _PLAN + "2033年目标值\n\n" + _row(1, "主导产业税收占比", "%", "≥58")
+    assert _years(text) == {"主导产业税收占比": 2033}
+
+
+def test_an_annual_plans_table_is_still_due_in_its_year():
+    text = (
+        "某区2098年国民经济和社会发展计划\n\n主要指标\n\n序号\n\n指标名称\n\n单位\n\n属性\n\n目标值\n\n"
+        + _row(1, "主导产业税收占比", "%", "≥58")
+    )
+    assert _years(text, 2098) == {"主导产业税收占比": 2098}

@@ -88,7 +88,8 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
             columns[-1] += piece
         elif re.search(r"值|年", piece) or plan_year(piece):
             columns.append(piece)
-    columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
+    # “十五五”目标: a column named by its plan is due at the plan's end
+    columns = [c for c in columns if re.search(r"值|年", c) or plan_year(c)] or ["目标值"]
     found: list[_Cell] = []
     rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     for number, index in enumerate(rows):
@@ -571,7 +572,7 @@ def _table_rows(
         read = _values_then_property(f"{header}\n{text}", context.reference_year)
     else:
         read = (
-            _table_targets(text, context.reference_year)
+            _table_targets(text, context.period_end or context.reference_year)  # a plan's 目标值: its end
             or _values_before_property(text, context.period_end or context.reference_year)
             or _values_then_property(text, context.reference_year)
             or _allocation_targets(text, clause.heading or "", context.reference_year)
