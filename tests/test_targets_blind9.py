@@ -155,3 +155,28 @@ def test_an_annual_plans_table_is_still_due_in_its_year():
         + _row(1, "主导产业税收占比", "%", "≥58")
     )
     assert _years(text, 2098) == {"主导产业税收占比": 2098}
+
+
+# ---------------------------------------------------------------- the figures of a five-year review sentence
+
+_REVIEW = "一、2098年工作回顾\n\n五年来，全省常住人口城镇化率达到67%、5年提高4个百分点，"
+
+
+def _spans(text: str) -> dict[str, tuple[int | None, int | None]]:
+    return {f.indicator: (f.year, f.since) for f in figures(text) if f.kind == "achieved"}
+
+
+def test_every_figure_of_a_five_year_review_sentence_spans_five_years():
+    found = _spans(_REVIEW + "新改建乡间公路3万公里。\n")
+    assert found["新改建乡间公路"] == (2098, 2094)
+
+
+def test_work_done_over_five_years_is_the_periods_total():
+    found = _spans(_REVIEW + "棚户区住房改造260万套，建成高标准农田1000万亩，新培育专精特新企业3000家。\n")
+    assert found["棚户区住房"] == found["高标准农田"] == found["新培育专精特新企业"] == (2098, 2094)
+
+
+def test_a_level_reached_and_yearly_work_are_still_the_last_years():
+    text = _REVIEW + "高速公路通车里程达到9000公里，建成区面积120平方公里，每年实施20项民生实事。\n"
+    found = {f.value: f.since for f in figures(text)}
+    assert found == {67: None, 4: 2094, 9000: None, 120: None, 20: None}

@@ -159,6 +159,7 @@ class _Words:
     span_after: tuple[str, ...]
     one_year_openings: tuple[str, ...]
     period_flow: re.Pattern[str]
+    work_done_verbs: tuple[str, ...]
 
 
 def _plans() -> list[str]:
@@ -399,6 +400,7 @@ def _words() -> _Words:
         span_after=longest_first(raw["span_after"]),
         one_year_openings=longest_first(raw["one_year_openings"]),
         period_flow=_alternation(raw["period_flow_words"]),
+        work_done_verbs=longest_first(raw["work_done_verbs"]),
         level_change=pattern_cache.compile(
             "(?:"
             + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
