@@ -446,6 +446,28 @@ def _unbounded_time(r: Reading) -> bool:
     return not _measures_age(r.text, r.quantity.start, r.quantity)  # 受教育年限提高到11.3年: a level in years
 
 
+def _explains_a_goal(r: Reading) -> bool:
+    """A figure that explains a goal, not one: the condition of a consequence (有6%－7%的增速就能够实现充分就业)
+    or the gap between this year's goal and last year's (就业预期目标比去年多20万人).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("稳增长是为了保就业，有6%－7%的增速就能够实现比较充分的就业。", year=2098)[0][1:]
+    ('figure', 'explains a goal')
+    >>> explain("城镇新增就业预期目标比去年多20万人。", year=2098)[0][1:]
+    ('figure', 'explains a goal')
+    >>> explain("今年城镇新增就业比去年多20万人。", year=2098)[0][1:]
+    ('target', 'sets a goal')
+    """
+    words = _words()
+    change = words.change_of_level.search(r.left)
+    if change and r.left[: change.start()].rstrip().endswith(tuple(words.goal_nouns)):
+        return True
+    if not r.left.lstrip().startswith(words.condition_openers):
+        return False
+    end = _segment_end(r.text, r.after_end, r.sentence[1])
+    return bool(words.condition_consequents.search(r.text, r.after_end, end))
+
+
 def _reviewed(r: Reading) -> bool:
     """A result already achieved: a review section, 截至2024年底, 已建成.
 
@@ -592,6 +614,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("describes the population", "figure", _population),
     ("frames a place", "figure", _frame),
     ("a duration with no bound", "figure", _unbounded_time),
+    ("explains a goal", "figure", _explains_a_goal),
     ("already achieved", "achieved", _reviewed),
     ("restates a change", "figure", _restates),
     ("the baseline of a change", "figure", _baseline),

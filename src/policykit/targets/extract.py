@@ -316,14 +316,17 @@ def _read_sentence(
         # 分别 lists: 甲、乙、丙分别达到1500家、1200家和13家
         indicator = ""
         baseline_in_list, governing = False, ""
+        one_value: tuple[str, ...] = ()
         distribute = _distributed(text, quantity, list_marks, quantities)
         if distribute is not None:
-            names, index, extra_comparator, extra_direction, baseline_in_list, listed_at = distribute
+            names, index, extra_comparator, extra_direction, baseline_in_list, listed_at, values = distribute
             governing = text[
                 listed_at : min(quantity.start, listed_at + SPAN)
             ]  # 分别达到…: 达到 governs every value
             if len(names) > index:
                 indicator = names[index]
+            if values == 1 and not baseline_in_list:
+                one_value = tuple(names)  # 甲、乙排放量分别下降2%: one value, each name changes by it
             comparator = comparator or extra_comparator
             direction = direction or extra_direction
             shared = names
@@ -406,7 +409,7 @@ def _read_sentence(
                 indicator = described + kind if kind and not described.endswith(kind) else described
         # 甲、乙均达到90%: a value that ends its clause (not 均实现21个地级市全覆盖, a count of its own noun)
         ends_clause = after_end >= s_end or text[after_end] in "，,；;。、！？\n"
-        shared_names = (
+        shared_names = one_value or (
             _shared_names(text, quantity.start, s_start) if distribute is None and ends_clause else ()
         )
         if not shared_names and distribute is None and ends_clause and quantity.unit == "%":

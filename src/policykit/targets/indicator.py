@@ -175,6 +175,10 @@ def _strip_linking(left: str) -> tuple[str, str | None, str | None]:
             if at >= 0:
                 direction, left, changed = "decrease", left[: -len(endings.decrease[at])], True
                 continue
+            compared = words.compared_changes.get(left[-1:])
+            if compared and words.compared_to.search(left[:-1]):
+                direction, left, changed = compared, left[:-1], True  # 比去年多(20万人): a change
+                continue
         if left.endswith(endings.linking) or left in endings.linking_set:
             for word in endings.linking:
                 if (left.endswith(word) and word not in words.keep_head) or left == word:

@@ -44,10 +44,10 @@ def _list_marks(text: str, s_start: int, s_end: int) -> _ListMarks:
 
 def _distributed(
     text: str, quantity: Quantity, marks: _ListMarks, quantities: list[Quantity]
-) -> tuple[list[str], int, str | None, str | None, bool, int] | None:
+) -> tuple[list[str], int, str | None, str | None, bool, int, int] | None:
     """For a quantity in a 分别 list: the names before 分别, its index among the values, the list's
-    comparator and direction, whether it is a baseline (分别从A、B提高到C、D: A and B are), and where
-    分别 is (the verb after it governs every value)."""
+    comparator and direction, whether it is a baseline (分别从A、B提高到C、D: A and B are), where
+    分别 is (the verb after it governs every value) and how many values the list has."""
     # the 分别 list sits in one segment, but values are separated by 、 which is a segment boundary
     end = bisect_left(marks.ends, quantity.start)
     head_start = marks.ends[end - 1] + 1 if end else marks.start
@@ -96,7 +96,7 @@ def _distributed(
         # 分别稳定在3900万头、13.5亿只以上: a bound after the list's last value bounds every value
         last = quantities[bisect_right(quantities, end, key=_start_of) - 1]
         comparator = _after_comparator(text, last.end)[0] if last.start >= quantity.start else None
-    return list(names), count - 1, comparator, direction, baseline, head_start + mark
+    return list(names), count - 1, comparator, direction, baseline, head_start + mark, values
 
 
 def _start_of(quantity: Quantity) -> int:

@@ -122,6 +122,10 @@ def years_spanned(head: str) -> int | None:
     return found
 
 
+_LEVEL_WORDS = pattern_cache.compile(r"达到|达|为|突破|超过|到")
+"""Words that make a clause a level reached, whatever verb it opens with."""
+
+
 def is_period_flow(segment: str, direction: str | None) -> bool:
     """Tell whether a figure of a multi-year review is a change or a total over it, not a level reached.
 
@@ -129,8 +133,31 @@ def is_period_flow(segment: str, direction: str | None) -> bool:
     (True, True)
     >>> is_period_flow("国内生产总值增加到", None)
     False
+    >>> is_period_flow("棚户区住房改造", None), is_period_flow("建成高标准农田", None)
+    (True, True)
+    >>> is_period_flow("建成区绿化覆盖率达到", None), is_period_flow("建成区面积", None)
+    (False, False)
+    >>> is_period_flow("每年实施", None), is_period_flow("建成过江通道4座、在建", None)
+    (False, False)
     """
-    return direction is not None or bool(_words().period_flow.search(segment))
+    words = _words()
+    if direction is not None or words.period_flow.search(segment):
+        return True
+    segment = segment.strip()
+    tail = segment.rpartition("、")[2]
+    if tail.startswith((*words.stage_verbs, *words.work_done_verbs)):
+        segment = tail  # 建成过江通道4座、在建(8座): the last item has a verb of its own
+    if any(hit.group() not in words.period_average for hit in words.per_year.finditer(segment)):
+        return False  # 每年实施(20项重点民生实事): one year's work, done every year
+    if segment.endswith(words.work_done_verbs):
+        return True  # 棚户区住房改造(2600多万套): the work the period did
+    # 建成高标准农田(1亿亩): the clause opens with the work, its noun follows (not 建成区…达到, a level)
+    levels = (*words.measure_ends, *words.amount_nouns, *words.stock_nouns)
+    return (
+        segment.startswith(words.work_done_verbs)
+        and not _LEVEL_WORDS.search(segment)
+        and not segment.endswith(levels)  # 建成区面积: a stock
+    )
 
 
 @lru_cache(maxsize=1)

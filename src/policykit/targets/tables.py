@@ -54,7 +54,11 @@ def _split_unit(cell: str) -> tuple[str, str] | None:
         bare = tail.lstrip("万亿千百十")
         unit = match_unit(bare) if bare else None
         if unit is not None and len(unit.alias) == len(bare) and magnitude(tail[: size - len(bare)]):
-            return cell[: len(cell) - size].strip(), tail
+            name = cell[: len(cell) - size].strip()
+            if name.endswith(("/", "／")):  # 件/万人: the unit is per a unit, the name is before both
+                split = _split_unit(name[:-1])
+                return (split[0], split[1] + name[-1] + tail) if split else None
+            return name, tail
     return None
 
 
@@ -84,7 +88,8 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
             columns[-1] += piece
         elif re.search(r"值|年", piece) or plan_year(piece):
             columns.append(piece)
-    columns = [c for c in columns if re.search(r"值|年", c)] or ["目标值"]
+    # “十五五”目标: a column named by its plan is due at the plan's end
+    columns = [c for c in columns if re.search(r"值|年", c) or plan_year(c)] or ["目标值"]
     found: list[_Cell] = []
     rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     for number, index in enumerate(rows):
@@ -99,8 +104,8 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
         values: list[int] = []
         for cell_index in range(index + 1, min(limit, index + 1 + len(columns))):
             cell = names[cell_index]
-            if not (_VALUE_CELL.match(cell) or _EMPTY_CELL.match(cell)):
-                break
+            if not (_BOUNDED_CELL.match(cell) or _EMPTY_CELL.match(cell)):
+                break  # 55左右, ≥58: a cell may carry its bound after its number
             values.append(cell_index)
         # a row with fewer value cells than columns lost an empty 完成值; the next row's 序号 is not a value
         if "序号" in header and number + 1 < len(rows) and len(values) == len(columns):
@@ -108,7 +113,7 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
             if not any(re.fullmatch(r"\d{1,2}", c) for c in following):
                 values = values[:-1]
         for position, cell_index in enumerate(values):
-            hit = _VALUE_CELL.match(names[cell_index])
+            hit = _BOUNDED_CELL.match(names[cell_index])
             if hit is None:
                 continue
             column = columns[len(columns) - len(values) + position]
@@ -119,13 +124,9 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
             kind: TargetKind = (
                 "target" if position == len(values) - 1 and "完成" not in column else "achieved"
             )
-            comparator = _CELL_SIGNS.get(hit["sign"] or "")
+            comparator = _CELL_SIGNS.get(hit["sign"] or "") or _AFTER_SIGNS.get(hit["after"] or "")
             year = _column_year(column, reference_year)
-            printed = [
-                names[i]
-                + ("" if _EMPTY_CELL.match(names[i]) or "%" in names[i] or "％" in names[i] else unit_text)
-                for i in values
-            ]
+            printed = [_printed(names[i], unit_text) for i in values]
             cells_text = " ".join(
                 f"{columns[len(columns) - len(values) + k]} {v}" for k, v in enumerate(printed)
             )
@@ -144,6 +145,16 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
                 )
             )
     return found
+
+
+def _printed(cell: str, unit_text: str) -> str:
+    """A value cell with its unit, as a reader says it: ≥58%, 55万元/人左右 (the unit before its bound word)."""
+    if _EMPTY_CELL.match(cell) or "%" in cell or "％" in cell:
+        return cell
+    hit = _BOUNDED_CELL.match(cell)
+    if hit and hit["after"]:
+        return cell[: hit.start("after")].rstrip() + unit_text + hit["after"]
+    return cell + unit_text
 
 
 def _first_row_start(names: list[str], property_at: int) -> int:
@@ -567,7 +578,7 @@ def _table_rows(
         read = _values_then_property(f"{header}\n{text}", context.reference_year)
     else:
         read = (
-            _table_targets(text, context.reference_year)
+            _table_targets(text, context.period_end or context.reference_year)  # a plan's 目标值: its end
             or _values_before_property(text, context.period_end or context.reference_year)
             or _values_then_property(text, context.reference_year)
             or _allocation_targets(text, clause.heading or "", context.reference_year)

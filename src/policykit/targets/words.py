@@ -117,6 +117,8 @@ class _Words:
         str
     ]  # the same anywhere: earlier in a sentence whose later amounts restate it
     step_words: re.Pattern[str]
+    condition_openers: tuple[str, ...]
+    condition_consequents: re.Pattern[str]
     year_count_nouns: tuple[str, ...]
     base_openers: tuple[str, ...]
     notice_titles: tuple[str, ...]
@@ -131,6 +133,7 @@ class _Words:
     existence_verbs: tuple[str, ...]
     programme_words: re.Pattern[str]
     compared_to: re.Pattern[str]
+    compared_changes: dict[str, str]  # 比去年多: the word after a comparison and its direction
     period_comparisons: tuple[str, ...]
     share_of_level: re.Pattern[str]  # 恢复到2019年水平的: what a share that ends the clause is of
     compared: re.Pattern[str]
@@ -157,6 +160,7 @@ class _Words:
     span_after: tuple[str, ...]
     one_year_openings: tuple[str, ...]
     period_flow: re.Pattern[str]
+    work_done_verbs: tuple[str, ...]
 
 
 def _plans() -> list[str]:
@@ -322,6 +326,8 @@ def _words() -> _Words:
         standard_set=pattern_cache.compile(_standard_statement(raw) + "$"),
         standard_stated=pattern_cache.compile(_standard_statement(raw)),
         step_words=_alternation(raw["step_words"]),
+        condition_openers=longest_first(raw["condition_openers"]),
+        condition_consequents=_alternation(raw["condition_consequents"]),
         year_count_nouns=longest_first(raw["year_count_nouns"]),
         base_openers=longest_first(raw["base_openers"]),
         notice_titles=longest_first(raw["notice_titles"]),
@@ -340,6 +346,10 @@ def _words() -> _Words:
         existence_verbs=longest_first(raw["existence_verbs"]),
         programme_words=_alternation(raw["programme_words"]),
         compared_to=pattern_cache.compile(_compared(raw) + "$"),
+        compared_changes={
+            **dict.fromkeys(map(str, raw["compared_increase"]), "increase"),
+            **dict.fromkeys(map(str, raw["compared_decrease"]), "decrease"),
+        },
         period_comparisons=longest_first(raw["period_comparisons"]),
         share_of_level=pattern_cache.compile(
             "(?:" + _alternation(raw["level_share_verbs"]).pattern + r")(?:至|到)?[^，,。；;]{0,12}?水平的$"
@@ -392,6 +402,7 @@ def _words() -> _Words:
         span_after=longest_first(raw["span_after"]),
         one_year_openings=longest_first(raw["one_year_openings"]),
         period_flow=_alternation(raw["period_flow_words"]),
+        work_done_verbs=longest_first(raw["work_done_verbs"]),
         level_change=pattern_cache.compile(
             "(?:"
             + _alternation([*raw["increase"], *raw["decrease"], *raw["level_verbs"]]).pattern
