@@ -68,3 +68,80 @@ def test_an_outline_cited_after_the_first_heading_is_not_the_title(text):
 def test_an_untitled_text_whose_opening_names_its_document_keeps_that_title():
     text = "近日，市人民政府印发《某市促进低空经济发展行动方案》。\n\n一、总体要求\n\n到2098年，产业规模达到100亿元。\n"
     assert parse_text(text).metadata.title == "某市促进低空经济发展行动方案"
+
+
+# ---------------------------------------------------------------- linked words on lines of their own
+
+
+def paragraphs(text: str) -> list[str]:
+    return parse_text(text).text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (  # blind9's reproduction
+            "一、2097年工作回顾\n\n过去一年，全省新建改建\n乡村公路\n1.2万公里、普通国道300公里。\n",
+            "过去一年，全省新建改建乡村公路1.2万公里、普通国道300公里。",
+        ),
+        (  # two links in one sentence, each on its own line
+            "——基础设施持续完善。新建\n城际铁路\n投产里程超过300公里，新增\n第五代移动通信\n基站2万个。\n",
+            "——基础设施持续完善。新建城际铁路投产里程超过300公里，新增第五代移动通信基站2万个。",
+        ),
+        (  # a linked name inside quotes
+            "对外开放推出新举措，“\n一带一路\n”建设进展快速，一批重大项目落地。\n",
+            "对外开放推出新举措，“一带一路”建设进展快速，一批重大项目落地。",
+        ),
+        (  # the phrase before a colon: 今年经济社会发展的 / 主要预期目标 / 是：…
+            "三、2098年工作安排\n\n2098年是关键之年。今年全市经济社会发展的\n主要预期目标\n是：地区生产总值增长5%左右，城镇新增就业10万人。\n",
+            "2098年是关键之年。今年全市经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业10万人。",
+        ),
+    ],
+)
+def test_a_sentence_broken_around_linked_words_is_one_paragraph(text, joined):
+    document = parse_text(text)
+    assert joined in document.text.splitlines()
+    assert_lossless(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (  # an unnumbered heading after a finished sentence
+            "全面完成年度任务。\n保障措施\n各部门要加强协调，形成工作合力。\n",
+            "保障措施",
+        ),
+        (  # a speech's salutation after a photo caption that ends on no mark
+            "省长代表省人民政府向大会作政府工作报告。本报记者 某某 摄\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n",
+            "各位代表：",
+        ),
+        (  # a list item between two others
+            "主要任务如下，各区要抓好落实\n1.推进城市更新\n2.建设保障房，完善配套。\n",
+            "1.推进城市更新",
+        ),
+        (  # the 落款: issuer and date after the body
+            "各单位要认真组织实施，确保取得实效\n某市人民政府\n2098年3月1日\n",
+            "某市人民政府",
+        ),
+        (  # a table laid out one cell per line
+            "主要指标\n序号\n指标名称\n单位\n目标值\n1\n地区生产总值增长\n%\n5左右\n",
+            "指标名称",
+        ),
+        (  # a two-column task table, one cell per line, under its header's cells
+            "重点任务\n责任单位\n推进城市更新，完善配套\n市住建局\n加快老旧小区改造，提升品质\n市财政局\n",
+            "市住建局",
+        ),
+        (  # a paragraph that ends with its lead unit in brackets, then an unnumbered heading
+            "加强统筹协调（牵头单位：市发改委）\n保障措施\n各部门要加强协调，形成合力。\n",
+            "保障措施",
+        ),
+        (  # a line above that ends the sentence
+            "今年新建城际铁路300公里。\n乡村公路\n建设加快，新增里程1万公里。\n",
+            "乡村公路",
+        ),
+    ],
+)
+def test_short_lines_that_are_no_link_stay_apart(text, kept):
+    document = parse_text(text)
+    assert kept in document.text.splitlines()
+    assert_lossless(document)
