@@ -18,6 +18,7 @@ from policykit.zh.numbering import (
     is_heading_line,
     is_toc_line,
     layout_words,
+    match_numbering,
 )
 
 _WORDS = layout_words()
@@ -29,6 +30,10 @@ _QUOTED_TITLE = pattern_cache.compile(
 _REVIEW_WORD = str(_WORDS["review_heading"])
 _REVIEW_YEAR = pattern_cache.compile(rf"(\d{{4}})年{re.escape(_REVIEW_WORD)}")
 """A work report reviews the previous year, so its own year is the reviewed year plus one."""
+_PLAN_YEAR = pattern_cache.compile(
+    rf"对?(\d{{4}})年[^，。；：！？\d]{{0,12}}?(?:{alternatives('plan_headings')})[^，。；：！？]{{0,12}}"
+)
+"""A work report's plan heading (2098年工作总体部署, 对2098年政府工作的建议) names its own year."""
 _SUBJECT = str(_WORDS["title_subject"])
 _ISSUERS = pattern_cache.compile(r"[\u4e00-\u9fff（）()、 　]{2,80}")
 """A line of issuer names only (某市某区科技局 中共某区委统战部): a title's first line where it is set apart."""
@@ -88,7 +93,7 @@ def extract_metadata(
                 title += rest  # 某省人民政府办公厅 / 关于…的函: the issuers set on a line of their own
             break
     if title is None or BANNER.match(paragraphs[0].text if paragraphs else ""):
-        quoted = _QUOTED_TITLE.search(text)
+        quoted = _QUOTED_TITLE.search(text, 0, _opening_end(paragraphs, furniture))
         if quoted and not text.endswith(_CITING, 0, quoted.start()):  # 根据《…》 cites another document
             title = quoted.group(1)
     fields: dict[str, list[str]] = {}
@@ -118,6 +123,8 @@ def extract_metadata(
     review = _year_search(_REVIEW_YEAR, text, 5000, _REVIEW_WORD)
     if year is None and review:
         year = int(review.group(1)) + 1
+    if year is None and period is None:
+        year = _plan_year(paragraphs, furniture)
     return Metadata(
         title=title,
         issuer="、".join(signature) if signature else None,
@@ -140,6 +147,42 @@ def extract_metadata(
         secrecy=first("secrecy"),
         copy_number=first("copy_number"),
     )
+
+
+def _opening_end(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> int:
+    """Where the body's first heading starts: a 《…》 named after it (…编制了《…纲要（草案）》) is cited, not the title.
+
+    A newspaper's banners (>>创新引领发展<<) head its page's sections, not the body's: the article names its
+    document below them.
+
+    >>> _opening_end((Paragraph("各位代表：", ()), Paragraph("一、2097年工作回顾", ()), Paragraph("《某纲要》", ())), set())
+    6
+    """
+    offset = 0
+    for k, p in enumerate(paragraphs):
+        if k not in furniture and is_heading_line(p.text.strip()) and not BANNER.match(p.text):
+            return offset
+        offset += len(p.text) + 1
+    return offset
+
+
+def _plan_year(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> int | None:
+    """The year a work report's first plan heading names (二、2098年工作总体部署): the report's own.
+
+    >>> _plan_year((Paragraph("今年就业80万人以上。", ()), Paragraph("三、2098年重点工作安排", ())), set())
+    2098
+    >>> _plan_year((Paragraph("到2098年重点工作全部完成。", ()),), set()) is None
+    True
+    """
+    for k, p in enumerate(paragraphs):
+        line = p.text.strip()
+        if k in furniture or "年" not in line or len(line) > 40:
+            continue
+        numbering = match_numbering(line) if is_heading_line(line) else None
+        found = _PLAN_YEAR.fullmatch(numbering.rest.strip() if numbering else line)
+        if found:
+            return int(found.group(1))
+    return None
 
 
 def _own_date(text: str, end: int) -> str | None:

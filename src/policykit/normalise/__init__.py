@@ -33,6 +33,7 @@ from policykit.normalise.wrap import (
     _after_fragment,
     _wrap_widths,
     join_leader_tail,
+    join_linked_words,
     join_page_split_words,
     join_split_fragments,
     join_wrapped_row,
@@ -126,6 +127,7 @@ def normalise(source: Source) -> tuple[Paragraph, ...]:
                 or unwrap_hard_breaks(lines, i, widths)
                 or join_split_fragments(lines, i)
                 or _after_fragment(lines, i)
+                or join_linked_words(lines, i)
                 or (
                     # In a blank-separated text, a line standing after a gap that holds no prose is a
                     # title set close above the first paragraph (通知 / 新华社北京…电), not a cut sentence.

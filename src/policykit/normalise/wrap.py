@@ -253,6 +253,72 @@ def _after_fragment(lines: list[_Line], i: int) -> bool:
     )
 
 
+_LINKED = 12
+"""The most characters of linked words a source sets on a line of their own (乡村公路, 第四代移动通信)."""
+_PROSE_MARKS = "，、。；"
+"""Marks of running prose inside a line: a heading, a table's cell or a 落款 line holds none of them."""
+_CLOSING_MARKS = "”’」』）)"
+_OPENING_MARKS = "“‘「『（(《"
+
+
+def join_linked_words(lines: list[_Line], i: int) -> bool:
+    """Join line i to i-1 where either is a few linked words a source set on a line of their own.
+
+    A web page that links words inside a sentence may copy out with each link on a line of its own:
+    `过去一年，全省新建改建` / `乡村公路` / `1.2万公里、普通国道300公里。`. The words hold no prose mark,
+    and the lines round them are prose that goes on over them: the one above stops mid-sentence.
+
+    >>> lines = _lines("过去一年，全省新建改建", "乡村公路", "1.2万公里、普通国道300公里。")
+    >>> join_linked_words(lines, 1), join_linked_words(lines, 2)
+    (True, True)
+    >>> lines = _lines("全面完成年度任务。", "保障措施", "各部门要加强协调，形成合力。")
+    >>> join_linked_words(lines, 1), join_linked_words(lines, 2)
+    (False, False)
+    """
+    return _linked_words(lines, i) or _linked_words(lines, i - 1)
+
+
+def _linked_words(lines: list[_Line], k: int) -> bool:
+    """Tell whether line k is linked words alone between two prose lines of one sentence."""
+    if k < 1 or k + 1 >= len(lines):
+        return False
+    before, words, after = lines[k - 1], lines[k], lines[k + 1]
+    return (
+        _words_alone(words)
+        and not (before.blank or after.blank)
+        and not (words.indented or after.indented)
+        and not (before.heading or after.heading)
+        and not ends_sentence(words.text)  # 各位代表： alone opens the speech
+        and not ends_sentence_strictly(before.text)
+        and any(mark in before.text for mark in _PROSE_MARKS)
+        and any(mark in after.text for mark in _PROSE_MARKS)
+        and before.text[-1] not in _CLOSING_MARKS  # …（牵头单位：市发改委） ends its paragraph
+        and not is_part_line(words.text)
+        and "\t" not in before.text + words.text + after.text
+        and (before.text[-1] in _OPENING_MARKS or not _in_cell_column(lines, k - 1))  # “ / 十三五 / ”…
+    )
+
+
+def _words_alone(line: _Line) -> bool:
+    """Tell whether a line is a few words with no prose mark, as a link, a table's cell or a label is."""
+    return (
+        0 < len(line.text) <= _LINKED and not line.heading and not any(m in line.text for m in _PROSE_MARKS)
+    )
+
+
+def _in_cell_column(lines: list[_Line], k: int) -> bool:
+    """Tell whether prose line k is a cell of a table set one cell per line (重点任务 / 责任单位 / 推进…，… / 市住建局).
+
+    Going back over the run of prose lines and short ones that alternate with line k, a table's first row
+    follows its header's cells, where linked words' sentence follows a blank, a heading or a finished sentence.
+    """
+    while k >= 2 and _words_alone(lines[k - 1]) and not lines[k - 2].blank and not lines[k - 2].heading:
+        if _words_alone(lines[k - 2]) or ends_sentence_strictly(lines[k - 2].text):
+            return _words_alone(lines[k - 2])
+        k -= 2
+    return False
+
+
 def table_cells(lines: list[_Line]) -> dict[int, int]:
     """The cell count of the table each tab-separated line stands in: the most cells any of its rows has.
 
