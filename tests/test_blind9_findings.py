@@ -212,21 +212,11 @@ def test_energy_intensity_is_the_energy_use_per_unit_of_output():
 # ---------------------------------------------------------------- structure (document metadata)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/: a work report's own year is not read from its plan heading (二、2098年工作安排 / "
-    "2098年工作总体部署 / 2098年重点工作) when it has no review heading or dated title, so 今年 stays unresolved",
-)
 def test_a_report_year_from_its_plan_heading():
     document = parse_text("二、2098年工作总体部署\n\n今年全省城镇新增就业80万人以上。\n")
     assert document.metadata.year == 2098
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/: a report with no title line takes as its title the 《…规划纲要（草案）》 it cites in the "
-    "body (提交大会审查), so track warns that two reports of one series are different series",
-)
 def test_a_cited_outline_in_the_body_is_not_the_title():
     document = parse_text(
         "一、2097年工作回顾\n\n过去一年，全省城镇新增就业90万人。\n\n二、今后五年主要目标\n\n"
@@ -283,11 +273,6 @@ def test_every_figure_of_a_five_year_review_sentence_spans_five_years():
 # ---------------------------------------------------------------- normalise
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise/: a source that puts linked words on lines of their own (新建改建\\n乡村公路\\n1.2万公里) "
-    "is not joined back into its sentence, so the figure loses its verb (and M\\n2 its name)",
-)
 def test_a_sentence_broken_around_a_linked_word_is_joined():
     text = "一、2097年工作回顾\n\n过去一年，全省新建改建\n乡村公路\n1.2万公里、普通国道300公里。\n"
     road = next(f for f in figures(text) if f.value == 12_000)
