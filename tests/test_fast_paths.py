@@ -173,7 +173,7 @@ def test_union_prefilters_match_wherever_a_member_matches(text):
     ):
         assert bool(union.match(text)) == any(p.match(text) for p in members)
     stripped = text.strip()  # find_parts reads stripped lines
-    dated = (patterns["printed"], patterns["signed"], gongwen.DATE_LINE)
+    dated = (patterns["printed"], patterns["printed_date"], patterns["signed"], gongwen.DATE_LINE)
     assert gongwen._dated_part(stripped, patterns) == any(p.match(stripped) for p in dated)
     for end in (0, 5, len(text)):
         for pattern, after in ((metadata._DATE, ""), (metadata._REVIEW_YEAR, metadata._REVIEW_WORD)):
