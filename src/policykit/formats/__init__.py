@@ -14,11 +14,14 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policykit.config import DOCUMENT_SUFFIXES  # folders give these; .md only when named (READMEs)
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
+
+if TYPE_CHECKING:
+    import zipfile
 
 Element = Any
 """An lxml element: lxml ships no type information, so the readers annotate with this name."""
@@ -91,6 +94,53 @@ def parse_xml(data: bytes, *, path: str, damaged: str) -> Element:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise InputError(damaged.format(error=error), path=path) from None
+
+
+MAX_MEMBERS = 10_000
+"""The most members a document package may hold: tens in a .docx, one a page and resource in an OFD."""
+MAX_INFLATED = 512 << 20
+"""What a package's members may inflate to in all: a 1,000-page document is tens of MB of XML."""
+_BOMB_SIZE, _BOMB_RATIO = 16 << 20, 200
+"""A member past _BOMB_SIZE that inflates more than _BOMB_RATIO times is one byte repeated: a ZIP bomb."""
+
+
+def open_zip(data: bytes, path: str | None = None) -> zipfile.ZipFile:
+    """Open a document package, refusing a ZIP bomb or a ZIP of too many members before any member is read.
+
+    The sizes checked are those the central directory declares, and zipfile never inflates a member past
+    its declared size (it fails its CRC instead), so no member read later can exceed them. A damaged ZIP
+    raises what `zip_errors` names, for the reader to word.
+    """
+    import zipfile
+
+    package = zipfile.ZipFile(io.BytesIO(data))
+    members = package.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise InputError(
+            f"this ZIP package holds {len(members):,} members (a document has tens): not a document to read",
+            path=path,
+        )
+    names = [member.filename for member in members]
+    if len(set(names)) < len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise InputError(
+            f"this ZIP package holds two members named {twice} (tampered with?): re-save it", path=path
+        )
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > _BOMB_SIZE and member.file_size > _BOMB_RATIO * max(member.compress_size, 1):
+            raise InputError(
+                f"{member.filename} inflates {member.file_size // max(member.compress_size, 1):,} times, to "
+                f"{member.file_size >> 20:,} MB (a ZIP bomb?): not a document to read",
+                path=path,
+            )
+    if total > MAX_INFLATED:
+        raise InputError(
+            f"this ZIP package inflates to {total >> 20:,} MB (a ZIP bomb?): not a document to read",
+            path=path,
+        )
+    return package
 
 
 def zip_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
@@ -179,10 +229,8 @@ def _is_mhtml(head: bytes, suffix: str) -> bool:
 
 
 def _zip_kind(data: bytes) -> str:
-    import zipfile
-
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = open_zip(data)
         names = package.namelist()
         mimetype = package.read("mimetype")[:100].strip() if "mimetype" in names else b""
     except zip_errors(ValueError):
@@ -314,6 +362,7 @@ __all__ = [
     "Element",
     "detect_format",
     "make_source",
+    "open_zip",
     "read_format",
     "spaced_label",
     "table_lines",

@@ -56,8 +56,13 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
         # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
         raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
+    body = document.element.find(_w("body"))
+    if document.element.tag != _w("document") or body is None:
+        raise InputError(
+            "this .docx has no document body (a damaged word/document.xml?): re-save it", path=path
+        )
     context = Context(Numbering.from_document(document), document.part, path)
-    return make_source(body_lines(document.element.body, context), path=path, name=name, encoding="docx")
+    return make_source(body_lines(body, context), path=path, name=name, encoding="docx")
 
 
 def body_lines(body: Element, context: Context) -> list[str]:
@@ -72,6 +77,7 @@ class Context:
     numbering: Numbering
     part: Any = None  # python-docx's document part: where a w:altChunk's embedded document is
     path: str = ""
+    chunks: dict[str, list[str]] = field(default_factory=dict)  # embedded documents read, by part name
 
 
 def _block_lines(container: Element, context: Context) -> Iterator[str]:
@@ -87,7 +93,7 @@ def _block_lines(container: Element, context: Context) -> Iterator[str]:
         elif child.tag == _w("altChunk") and context.part is not None:
             from policykit.formats.docx_parts import chunk_lines
 
-            yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path)
+            yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path, context.chunks)
 
 
 def _placeholder(sdt: Element) -> bool:

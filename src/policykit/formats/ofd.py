@@ -10,7 +10,6 @@ paragraph starts and running lines such as the page number "–– 1 ––".
 
 from __future__ import annotations
 
-import io
 import itertools
 import posixpath
 import unicodedata
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from policykit.errors import InputError
-from policykit.formats import Element, zip_errors
+from policykit.formats import Element, open_zip, zip_errors
 from policykit.model import Source
 
 if TYPE_CHECKING:
@@ -36,7 +35,7 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
     from policykit.pdf import PageText, layout_lines, number_lines
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data, path)
         pages = []
         for number, (content, size) in enumerate(_pages(archive), 1):
             glyphs = list(_glyphs(content))

@@ -23,7 +23,7 @@ from typing import Any
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, parse_xml, table_lines, zip_errors
+from policykit.formats import Element, make_source, open_zip, parse_xml, table_lines, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 
@@ -55,6 +55,7 @@ def read_xlsx(data: bytes, *, path: str, name: str) -> Source:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        open_zip(data, path).close()  # a ZIP bomb is refused before openpyxl inflates its members
         with warnings.catch_warnings():  # "no default style", "unknown extension": nothing for the reader
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
