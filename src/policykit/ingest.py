@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from policykit.errors import InputError
-from policykit.formats import detect_format, read_format
+from policykit.formats import detect_format, has_words, read_format
 from policykit.model import Source, SourceLine
 from policykit.zh.chars import common_hanzi_share
 
@@ -111,6 +111,8 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     text = text.lstrip("\ufeff")
     if not text.strip():  # a byte-order mark, or UTF-16 spaces, and nothing else
         raise InputError("the file is empty: nothing to parse", path=name)
+    if not has_words(text):
+        raise InputError("no words in this file, only marks and spaces: nothing to parse", path=name)
     return text, chosen
 
 

@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from policykit import pattern_cache
 from policykit.config import DOCUMENT_SUFFIXES  # folders give these; .md only when named (READMEs)
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
@@ -38,6 +39,10 @@ _MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html|application/
 _SUFFIX_KIND = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".docm": "docx",
+    ".dotx": "docx",
+    ".dotm": "docx",
+    ".dot": "word97",
     ".doc": "word97",
     ".wps": "word97",
     ".ofd": "ofd",
@@ -80,6 +85,11 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive", "unpack it and give the documents inside"),
 )
 _WAY_OUT = "save it as .docx, .pdf or .txt and try again"
+_WORD = pattern_cache.compile(r"\w")
+_SHORTEST = 16
+"""Fewer ASCII bytes than this cannot be a .docx, .doc, .rtf, .mht, .odt, .ofd or workbook: the file was cut
+short (a few Chinese characters under such a name are read as the text they are)."""
+_TEXTUAL = ("text", "html", "markdown", "pdf")  # a short file of these says what is wrong in its own reader
 NUMBER_END = frozenset("、，,.．)）]】:：")
 """The marks that end a list number (一、 1. （一）): such a number needs no space before its text."""
 
@@ -183,6 +193,12 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     if _HTML_START.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
         return "html"
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
+    if kind not in _TEXTUAL and len(data.strip()) < _SHORTEST and data.isascii():
+        raise InputError(
+            f"only {len(data)} byte(s): too short to be a {suffix} document (cut short, or still downloading?)"
+        )
+    if kind in ("html", "markdown") and b"\x00" in head and not _utf16(head):
+        raise InputError(f"binary file: named {suffix} but not a text or web page inside: {_WAY_OUT}")
     if kind in ("mhtml", "rtf"):
         return "text"  # named so, but neither a MIME message nor RTF inside: read what it is
     if kind in ("docx", "odt", "ofd", "word97", "xlsx", "xls", "ods", "uof"):
@@ -193,6 +209,27 @@ def detect_format(data: bytes, suffix: str = "") -> str:
             )
         return "text"  # a .doc that is really plain text
     return kind
+
+
+def _utf16(head: bytes) -> bool:
+    """Whether text starts as UTF-16 does: a byte-order mark, or a NUL in every other byte (ASCII markup).
+
+    >>> _utf16("<html>".encode("utf-16-le")), _utf16(b"\\x89PNG\\x00\\x01")
+    (True, False)
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    half = len(head) // 2
+    return half > 0 and max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * half
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` holds a letter, digit or Chinese character: marks and spaces alone are not a document.
+
+    >>> has_words("——  。\\n"), has_words("第一条")
+    (False, True)
+    """
+    return _WORD.search(text) is not None
 
 
 def _xml_kind(head: bytes) -> str | None:
@@ -262,7 +299,7 @@ def _ole_kind(data: bytes, suffix: str = "") -> str:
     import olefile
 
     try:
-        streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir()}
+        streams = {"/".join(entry) for entry in olefile.OleFileIO(io.BytesIO(data)).listdir()}
     except (OSError, ValueError, IndexError, struct.error):
         # A damaged compound file: the reader its name calls for says what to do (xlrd's error for a
         # workbook; the Word reader's, LibreOffice or .docx, for anything else).
@@ -348,7 +385,7 @@ def make_source(
     for number, item in enumerate(lines, 1):
         text, page = item if isinstance(item, tuple) else (item, None)
         numbered.append(SourceLine(text, number, page))
-    if not any(line.text.strip() for line in numbered):
+    if not any(has_words(line.text) for line in numbered):
         raise InputError(f"no text found in this {encoding} file: is it scanned or empty?", path=path)
     return Source(
         path=path, name=name, lines=tuple(numbered), encoding=encoding, pages=pages, metadata=metadata
@@ -361,6 +398,7 @@ __all__ = [
     "OLE_MAGIC",
     "Element",
     "detect_format",
+    "has_words",
     "make_source",
     "open_zip",
     "read_format",
