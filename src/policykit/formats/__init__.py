@@ -94,16 +94,43 @@ NUMBER_END = frozenset("、，,.．)）]】:：")
 """The marks that end a list number (一、 1. （一）): such a number needs no space before its text."""
 
 
+MAX_DEPTH = 256
+"""How deep a document's XML may nest (libxml2's own limit without XML_PARSE_HUGE, and python-docx's): real
+documents nest tens deep; the readers walk the tree recursively, and Python stops at ~1,000 frames."""
+_XML_NOISE = pattern_cache.compile(r",? use XML_PARSE_HUGE option|\s*\(<string>, line \d+\)$")
+
+
 def parse_xml(data: bytes, *, path: str, damaged: str) -> Element:
-    """Parse a file's XML safely (no entities, no network; deep trees allowed): a syntax error becomes one line
-    naming the file, `damaged` with the parser's message in place of {error}."""
+    """Parse a file's XML safely: entities never expanded nor fetched (no billion laughs, no XXE), no network,
+    no deeper than MAX_DEPTH; a syntax error becomes one line naming the file, `damaged` with the parser's
+    message in place of {error}.
+
+    huge_tree lets a text node pass 10 MB (a flat .fodt's embedded image): what it holds is bounded by the
+    file itself, or by open_zip for a member of a package.
+    """
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise InputError(damaged.format(error=error), path=path) from None
+        raise InputError(damaged.format(error=xml_problem(error)), path=path) from None
+    if root.xpath("boolean(" + "*/" * (MAX_DEPTH - 1) + "*)"):
+        raise InputError(
+            f"its XML nests elements too deeply (past {MAX_DEPTH} levels: a crafted file?): not a document to read",
+            path=path,
+        )
+    return root
+
+
+def xml_problem(error: BaseException) -> str:
+    """An XML parser's message in a user's words: without the advice to lxml's caller, nor the "<string>"
+    it parsed.
+
+    >>> xml_problem(SyntaxError("Excessive depth in document: 256 use XML_PARSE_HUGE option, line 2, column 9 (<string>, line 2)"))
+    'Excessive depth in document: 256, line 2, column 9'
+    """
+    return _XML_NOISE.sub("", str(error))
 
 
 MAX_MEMBERS = 10_000
@@ -123,11 +150,13 @@ def open_zip(data: bytes, path: str | None = None) -> zipfile.ZipFile:
     """
     import zipfile
 
-    package = zipfile.ZipFile(io.BytesIO(data))
-    members = package.infolist()
-    if len(members) > MAX_MEMBERS:
+    declared = _declared_members(data)
+    package = zipfile.ZipFile(io.BytesIO(data)) if declared <= MAX_MEMBERS else None
+    members = package.infolist() if package else []
+    if package is None or len(members) > MAX_MEMBERS:
         raise InputError(
-            f"this ZIP package holds {len(members):,} members (a document has tens): not a document to read",
+            f"this ZIP package holds {max(declared, len(members)):,} members (a document has tens): "
+            "not a document to read",
             path=path,
         )
     names = [member.filename for member in members]
@@ -151,6 +180,19 @@ def open_zip(data: bytes, path: str | None = None) -> zipfile.ZipFile:
             path=path,
         )
     return package
+
+
+def _declared_members(data: bytes) -> int:
+    """How many members a ZIP's end record (or its ZIP64 one) declares, read before zipfile builds an object
+    for each of them; 0 when there is no end record (zipfile then says what is wrong)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    count = struct.unpack_from("<H", data, end + 10)[0]
+    end64 = data.rfind(b"PK\x06\x06", max(0, end - 4096), end)
+    if count == 0xFFFF and end64 >= 0 and end64 + 40 <= len(data):
+        count = struct.unpack_from("<Q", data, end64 + 32)[0]
+    return count
 
 
 def zip_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
@@ -401,8 +443,10 @@ __all__ = [
     "has_words",
     "make_source",
     "open_zip",
+    "parse_xml",
     "read_format",
     "spaced_label",
     "table_lines",
+    "xml_problem",
     "zip_errors",
 ]

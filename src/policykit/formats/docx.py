@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
+from policykit.formats import Element, make_source, spaced_label, table_lines, xml_problem, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
@@ -54,8 +54,11 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     try:
         document = docx.Document(io.BytesIO(as_document_package(data)))
     except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
-        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
-        raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
+        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP (python-docx parses every
+        # part with entities off and without XML_PARSE_HUGE: 10 MB a text node, 256 deep).
+        raise InputError(
+            f"cannot open this .docx ({xml_problem(error)}): re-save it in Word or WPS", path=path
+        ) from None
     body = document.element.find(_w("body"))
     if document.element.tag != _w("document") or body is None:
         raise InputError(
