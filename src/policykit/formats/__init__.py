@@ -69,10 +69,7 @@ _ZIP_KINDS = (
     ("xl/", "xlsx"),
     ("ppt/", "a PowerPoint deck (.pptx)"),
 )
-_OLE_KINDS = (
-    ("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),
-    ("EncryptedPackage", "a password-protected Office file"),
-)
+_OLE_KINDS = (("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),)
 _OCR = "OCR it first (e.g. ocrmypdf) and give the PDF"
 _SIGNATURES = (
     (b"\x89PNG", "a PNG image", _OCR),
@@ -350,6 +347,11 @@ def _ole_kind(data: bytes, suffix: str = "") -> str:
         return "word97"
     if "Workbook" in streams or "Book" in streams:  # Excel 97 (BIFF8) or 5; WPS writes .et the same way
         return "xls"
+    if "EncryptedPackage" in streams:  # a .docx or .xlsx under "Encrypt with Password": a ZIP no longer
+        raise InputError(
+            "this Office file is encrypted with a password: open it in Word, WPS or Excel, remove the password "
+            "(File > Info > Protect) and save it again"
+        )
     for stream, kind in _OLE_KINDS:
         if stream in streams:
             raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from policykit.errors import InputError
-from policykit.formats import MAX_INFLATED, Element, open_zip, parse_xml, zip_errors
+from policykit.formats import Element, open_zip, parse_xml, zip_errors
 from policykit.model import Source
 
 if TYPE_CHECKING:
@@ -59,8 +59,8 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
 
 
 def _xml(archive: zipfile.ZipFile, member: str, path: str, budget: list[int] | None = None) -> Element:
-    """Parse a member (named in any case); `budget` counts down the bytes the pages may parse in all, since
-    a page list can name one large page a million times."""
+    """Parse a member (named in any case); `budget` counts down the bytes the pages may parse in all (what
+    the package holds), since a page list can name one large page a million times."""
     names = {n.lower().lstrip("/"): n for n in archive.namelist()}
     real = names.get(member.lower().lstrip("/"))
     if real is None:
@@ -69,8 +69,8 @@ def _xml(archive: zipfile.ZipFile, member: str, path: str, budget: list[int] | N
         budget[0] -= archive.getinfo(real).file_size
         if budget[0] < 0:
             raise InputError(
-                f"its pages name more than {MAX_INFLATED >> 20} MB of page content to read (one page listed "
-                "over and over?): not a document to read",
+                "its page list names more page content than the file holds (one page listed over and over?): "
+                "not a document to read",
                 path=path,
             )
     damaged = f"this OFD file has a damaged {real} ({{error}}): is it complete?"
@@ -113,7 +113,7 @@ def _pages(archive: zipfile.ZipFile, path: str) -> Iterator[tuple[Element, tuple
     physical = _find(document, "CommonData", "PageArea", "PhysicalBox")
     default = _box(physical.text) if physical is not None else None
     listed = _find(document, "Pages")
-    budget = [MAX_INFLATED]
+    budget = [sum(info.file_size for info in archive.infolist())]  # each member once, as a real file reads
     for page in listed if listed is not None else ():
         location = page.get("BaseLoc")
         if _local(page) != "Page" or not location:
