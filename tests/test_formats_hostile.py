@@ -1040,3 +1040,58 @@ def test_ofd_page_list_naming_one_page_again_and_again_stays_bounded(tmp_path):
         },
     )
     check(*hostile(tmp_path, "x.ofd", data))
+
+
+# ---------------------------------------------------------------- MHTML and RTF: the parsers' own limits
+
+_MHT_HEAD = b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+
+
+def _nested_mht(depth: int) -> bytes:
+    out = _MHT_HEAD + b'Content-Type: multipart/related; boundary="b0"\r\n\r\n'
+    for i in range(1, depth):
+        out += f'--b{i - 1}\r\nContent-Type: multipart/related; boundary="b{i}"\r\n\r\n'.encode()
+    out += f"--b{depth - 1}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>{LINES[0]}</p>\r\n".encode()
+    return out + b"".join(f"--b{i}--\r\n".encode() for i in reversed(range(depth)))
+
+
+MHT_CASES = {
+    # the email package parses nested multiparts recursively: RecursionError, an internal error
+    "nested-2000": lambda: _nested_mht(2000),
+    # 100,000 one-line HTML parts: ~50 s in the email package, then every part read as a frame
+    "100000-parts": lambda: (
+        _MHT_HEAD
+        + b'Content-Type: multipart/related; boundary="B"\r\n\r\n'
+        + b"--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>x</p>\r\n" * 100_000
+        + b"--B--\r\n"
+    ),
+    "base64-junk": lambda: (
+        _MHT_HEAD + b'Content-Type: multipart/related; boundary="B"\r\n\r\n--B\r\nContent-Type: text/html\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n!!!!@@@@####\r\n--B--\r\n"
+    ),
+    "headers-only": lambda: _MHT_HEAD + b'Content-Type: multipart/related; boundary="B"\r\n\r\n',
+}
+
+
+@pytest.mark.parametrize("kind", list(MHT_CASES))
+def test_hostile_mhtml(tmp_path, kind):
+    check(*hostile(tmp_path, "x.mht", MHT_CASES[kind]()))
+
+
+def test_mhtml_nested_three_deep_is_read(tmp_path):
+    check(*hostile(tmp_path, "x.mht", _nested_mht(3)), "ok")
+
+
+RTF_CASES = {
+    "200000-groups": (b"{\\rtf1\\ansi " + b"{" * 200_000 + b"\\u31532?" + b"}" * 200_001, "either"),
+    "unclosed-groups": (b"{\\rtf1\\ansi " + b"{" * 200_000 + b"text", "error"),
+    "bin-past-the-end": (b"{\\rtf1\\ansi \\bin999999999999 abc}", "error"),
+    "huge-unicode": (b"{\\rtf1\\ansi \\u99999999999999? \\uc999999999 \\u31532? abc}", "either"),
+    "5mb-control-word": (b"{\\rtf1\\ansi \\" + b"a" * 5_000_000 + b" x}", "either"),
+}
+
+
+@pytest.mark.parametrize("kind", list(RTF_CASES))
+def test_hostile_rtf(tmp_path, kind):
+    data, expect = RTF_CASES[kind]
+    check(*hostile(tmp_path, "x.rtf", data), expect)
