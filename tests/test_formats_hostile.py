@@ -1095,3 +1095,42 @@ RTF_CASES = {
 def test_hostile_rtf(tmp_path, kind):
     data, expect = RTF_CASES[kind]
     check(*hostile(tmp_path, "x.rtf", data), expect)
+
+
+# ---------------------------------------------------------------- PDF object structure
+
+
+def _pdf_of(*objects: bytes) -> bytes:
+    """A PDF of these objects (1 0 obj the catalog), with a correct xref table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+PDF_CASES = {
+    "kids-loop": lambda: _pdf_of(_CATALOG, b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+    "count-a-billion": lambda: _pdf_of(
+        _CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 999999999 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>",
+    ),
+    "reference-loop": lambda: _pdf_of(_CATALOG, b"3 0 R", b"2 0 R"),
+    "100000-deep-array": lambda: _pdf_of(
+        b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * 100_000 + b"]" * 100_000 + b" >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+    ),
+    "garbage-after-header": lambda: b"%PDF-1.7\n" + random.Random(5).randbytes(200_000),
+    "header-only": lambda: b"%PDF-1.7\n%%EOF\n",
+    "zeroed-middle": lambda: (lambda d: d[: len(d) // 3] + bytes(len(d) // 3) + d[2 * len(d) // 3 :])(_pdf()),
+}
+
+
+@pytest.mark.parametrize("kind", list(PDF_CASES))
+def test_hostile_pdf_structure(tmp_path, kind):
+    check(*hostile(tmp_path, "x.pdf", PDF_CASES[kind]()))

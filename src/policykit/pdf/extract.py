@@ -129,6 +129,8 @@ def _page(reader: OpenReader, index: int) -> tuple[PageText, str | None]:
         if reader.fallback is None:
             reader.fallback = reader_pdfminer.Reader(reader.source, reader.password, reader.label)
         return _page(reader.fallback, index)
+    except reader_pdfium.PageUnloadable as error:
+        return PageText(index + 1, 595.0, 842.0, (), 0, 0), f"{error}: skipped"
     except reader_pdfium.PageTooLarge as error:
         empty = PageText(index + 1, 595.0, 842.0, (), 0, 0)
         return empty, f"{error}: skipped as past the page budget (a PDF bomb?)"
@@ -178,9 +180,15 @@ def extract_pages(
         opened.close()
         results = _extract_parallel(source, password, label, name, total, workers, progress)
         _check_time(started, total, total, label)
-    for _, warning in results:
-        if warning:
-            log.warning("%s: %s", label, warning)
+    skipped = [warning for _, warning in results if warning]
+    if results and len(skipped) == len(results):  # one line that says why, not a warning a page and "no text"
+        raise PdfError(
+            f"none of its {total} page(s) can be read ({skipped[0].partition(': skipped')[0]}"
+            f"{', …' if total > 1 else ''}): repair it, e.g. qpdf in.pdf repaired.pdf",
+            path=label,
+        )
+    for warning in skipped:
+        log.warning("%s: %s", label, warning)
     return [page for page, _ in results]
 
 
