@@ -31,7 +31,7 @@ import pytest
 from policykit.cli import app
 from tests.conftest import FULL_MATRIX
 from tests.test_formats_odt import build_odt
-from tests.test_formats_uof import para, text, uot
+from tests.test_formats_uof import cell, para, text, uot
 
 BOUND = 20.0  # CPU seconds a hostile file may take (wall time: three times that, then the case fails as hung)
 LINES = ("第一条　为了规范管理，制定本办法。", "第二条　本办法自发布之日起施行。")
@@ -1134,3 +1134,77 @@ PDF_CASES = {
 @pytest.mark.parametrize("kind", list(PDF_CASES))
 def test_hostile_pdf_structure(tmp_path, kind):
     check(*hostile(tmp_path, "x.pdf", PDF_CASES[kind]()))
+
+
+# ---------------------------------------------------------------- tables whose merged cells span the world
+
+
+def _xls_merging(last_row: int, last_column: int) -> bytes:
+    """An .xls whose MERGEDCELLS record is patched to span rows 1..last_row and columns 0..last_column."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("表1")
+    sheet.write(0, 0, LINES[0])
+    sheet.merge(1, 2, 0, 1)
+    out = io.BytesIO()
+    book.save(out)
+    record = b"\xe5\x00\x0a\x00\x01\x00"
+    small = record + struct.pack("<HHHH", 1, 2, 0, 1)
+    assert small in out.getvalue()
+    return out.getvalue().replace(small, record + struct.pack("<HHHH", 1, last_row, 0, last_column))
+
+
+SPAN_CASES = {
+    # openpyxl makes an object for every merged cell as it loads: A1:XFD1048576 is 17 billion
+    "xlsx-whole-sheet-merged": (
+        ".xlsx",
+        lambda: _rezip(
+            _xlsx(),
+            {
+                "xl/worksheets/sheet1.xml": lambda blob: blob.replace(
+                    b"</sheetData>",
+                    b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+                )
+            },
+        ),
+        "error",
+    ),
+    "xls-whole-sheet-merged": (".xls", lambda: _xls_merging(65535, 255), "error"),
+    # a span of 10^9 columns was a list of 10^9 empty cells on the grid
+    "docx-grid-span": (
+        ".docx",
+        lambda: _rezip(
+            _docx(),
+            {
+                "word/document.xml": lambda blob: blob.replace(
+                    b"<w:body>",
+                    b'<w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr>'
+                    b"<w:p><w:r><w:t>\xe8\xa1\xa8</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+                )
+            },
+        ),
+        "ok",
+    ),
+    "odt-spans": (
+        ".odt",
+        lambda: build_odt(
+            '<table:table><table:table-row><table:table-cell table:number-columns-spanned="1000000000" '
+            f'table:number-rows-spanned="1000000000"><text:p>{LINES[0]}</text:p></table:table-cell>'
+            "</table:table-row></table:table>"
+        ),
+        "ok",
+    ),
+    "uot-spans": (
+        ".uot",
+        lambda: uot(f"<字:文字表><字:行>{cell(LINES[0], rows=10**9, columns=10**9)}</字:行></字:文字表>"),
+        "ok",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(SPAN_CASES))
+def test_merged_cells_spanning_the_world(tmp_path, kind):
+    suffix, build, expect = SPAN_CASES[kind]
+    outcome, shown = hostile(tmp_path, f"x{suffix}", build(), process=kind == "docx-grid-span")
+    check(outcome, shown, expect)
