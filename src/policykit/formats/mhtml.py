@@ -159,9 +159,9 @@ def _leaves(message: EmailMessage) -> list[EmailMessage]:
             raise RecursionError
         else:
             children = part.get_payload()
-            stack.extend(
-                (child, depth + 1) for child in reversed(children if isinstance(children, list) else [])
-            )
+            for child in reversed(children if isinstance(children, list) else []):
+                if isinstance(child, EmailMessage):
+                    stack.append((child, depth + 1))
     return leaves
 
 
