@@ -16,6 +16,7 @@ import io
 import os
 import random
 import re
+import shutil
 import signal
 import struct
 import subprocess
@@ -671,8 +672,6 @@ def hostile(
 def _no_libreoffice(monkeypatch):
     """The Word 97 reader hands what it cannot read to LibreOffice (up to 120 s a file): these cases test
     the readers' own refusals, so soffice is hidden."""
-    import shutil
-
     real = shutil.which
     monkeypatch.setattr(
         shutil, "which", lambda command, *a, **k: None if "office" in command else real(command, *a, **k)
@@ -1208,3 +1207,13 @@ def test_merged_cells_spanning_the_world(tmp_path, kind):
     suffix, build, expect = SPAN_CASES[kind]
     outcome, shown = hostile(tmp_path, f"x{suffix}", build(), process=kind == "docx-grid-span")
     check(outcome, shown, expect)
+
+
+@pytest.mark.skipif(not FULL_MATRIX, reason="a LibreOffice conversion: make test-full")
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_damaged_doc_that_libreoffice_cannot_convert_either_says_so(tmp_path):
+    """The native reader hands a .doc it cannot read to LibreOffice; when that fails too, the line says so
+    (it said "install LibreOffice", installed or not)."""
+    outcome, shown = hostile(tmp_path, "x.doc", CFB_CASES["broken-fat"](), process=True)
+    check(outcome, shown)
+    assert "LibreOffice could not convert it either" in outcome.stderr

@@ -61,10 +61,13 @@ def read_word97(data: bytes, *, path: str, name: str) -> Source:
     except Word97Error as error:
         converted = _convert_with_libreoffice(data, kind)
         if converted is None:
+            way_out = (
+                "LibreOffice could not convert it either: open it in Word or WPS and save it as .docx"
+                if shutil.which("soffice") or shutil.which("libreoffice")
+                else "install LibreOffice (soffice on PATH) or save it as .docx in Word or WPS"
+            )
             raise InputError(
-                f"cannot read this Word 97 {kind} file ({error}): install LibreOffice "
-                "(soffice on PATH) or save it as .docx in Word or WPS",
-                path=path,
+                f"cannot read this Word 97 {kind} file ({error}): {way_out}", path=path
             ) from None
         from policykit.formats.docx import read_docx
 
