@@ -1135,7 +1135,7 @@ def test_hostile_pdf_structure(tmp_path, kind):
     check(*hostile(tmp_path, "x.pdf", PDF_CASES[kind]()))
 
 
-# ---------------------------------------------------------------- tables whose merged cells span the world
+# ---------------------------------------------------------------- counts that span the world: merged cells, repeats
 
 
 def _xls_merging(last_row: int, last_column: int) -> bytes:
@@ -1192,6 +1192,12 @@ SPAN_CASES = {
             f'table:number-rows-spanned="1000000000"><text:p>{LINES[0]}</text:p></table:table-cell>'
             "</table:table-row></table:table>"
         ),
+        "ok",
+    ),
+    # one 字:空格 standing for 10^9 spaces was a 1-4 GB string
+    "uot-space-count": (
+        ".uot",
+        lambda: uot(para(text("第一条"), '<字:空格 字:数="1000000000"/>', text("规范"))),
         "ok",
     ),
     "uot-spans": (

@@ -15,10 +15,6 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-MAX_SPAN = 1024
-"""The most columns a merged cell may span on the grid: a sheet is at most 16,384 wide, a real table tens;
-a span of 10^9 written into a file is not a billion empty strings."""
-
 
 @dataclass(frozen=True)
 class GridCell:
@@ -53,7 +49,7 @@ def lay_out(rows: Iterable[Sequence[GridCell]]) -> list[list[str]]:
             text = cell.text
             if cell.merged_above:
                 text = previous[column] if column < len(previous) else ""
-            width = min(max(1, cell.columns), MAX_SPAN)
+            width = max(1, cell.columns)
             row.extend([text] + [""] * (width - 1))
             if cell.rows > 1:
                 carried[column] = (text, cell.rows - 1, width)
