@@ -845,8 +845,8 @@ def _xml_case(kind: str, reader: Reader, data: bytes, canary: Path) -> bytes:
     return _rezip(data, {member: attack})
 
 
-# A 50 MB text node costs seconds a reader: make test takes 4 MB through two readers, the full run 50 MB all.
-_HUGE = set(XML_READERS) if FULL_MATRIX else {"uot", "docx"}
+# A 50 MB text node costs seconds a reader: make test takes 4 MB through one reader, the full run 50 MB all.
+_HUGE = set(XML_READERS) if FULL_MATRIX else {"uot"}
 XML_CASES = [(r, k) for r in XML_READERS for k in XML_ATTACKS if k != "huge-text" or r in _HUGE]
 
 
@@ -857,7 +857,7 @@ def test_hostile_xml(tmp_path, samples, canary, reader, kind):
         tmp_path,
         f"x{READERS[reader].suffix}",
         data,
-        process=reader == "uot" and kind in ("billion-laughs", "huge-text"),
+        process=reader == "uot" and kind == "billion-laughs",
     )
     check(outcome, shown, "error" if kind == "bad-utf8" else "either")
     if outcome.code == 0 and kind == "billion-laughs":
@@ -905,9 +905,9 @@ def test_pdf_with_a_broken_xref(tmp_path, samples):
 
 
 def test_pdf_with_thousands_of_empty_pages_is_refused_in_bounded_time(tmp_path):
-    """10,000 blank pages (1,000 in make test): no text layer, said within the bound, not minutes later."""
+    """10,000 blank pages (500 in make test): no text layer, said within the bound, not minutes later."""
     outcome, shown = hostile(
-        tmp_path, "blank.pdf", _pdf(pages=10_000 if FULL_MATRIX else 1_000, blank=True), process=True
+        tmp_path, "blank.pdf", _pdf(pages=10_000 if FULL_MATRIX else 500, blank=True), process=True
     )
     check(outcome, shown, "either")
 
@@ -1086,7 +1086,7 @@ RTF_CASES = {
     "unclosed-groups": (b"{\\rtf1\\ansi " + b"{" * 200_000 + b"text", "error"),
     "bin-past-the-end": (b"{\\rtf1\\ansi \\bin999999999999 abc}", "error"),
     "huge-unicode": (b"{\\rtf1\\ansi \\u99999999999999? \\uc999999999 \\u31532? abc}", "either"),
-    "5mb-control-word": (b"{\\rtf1\\ansi \\" + b"a" * 5_000_000 + b" x}", "either"),
+    "1mb-control-word": (b"{\\rtf1\\ansi \\" + b"a" * 1_000_000 + b" x}", "either"),
 }
 
 
@@ -1211,7 +1211,11 @@ SPAN_CASES = {
 @pytest.mark.parametrize("kind", list(SPAN_CASES))
 def test_merged_cells_spanning_the_world(tmp_path, kind):
     suffix, build, expect = SPAN_CASES[kind]
-    outcome, shown = hostile(tmp_path, f"x{suffix}", build(), process=kind == "docx-grid-span")
+    outcome, shown = hostile(
+        tmp_path,
+        f"x{suffix}",
+        build(),
+    )
     check(outcome, shown, expect)
 
 
