@@ -94,7 +94,7 @@ NUMBER_END = frozenset("、，,.．)）]】:：")
 MAX_DEPTH = 256
 """How deep a document's XML may nest (libxml2's own limit without XML_PARSE_HUGE, and python-docx's): real
 documents nest tens deep; the readers walk the tree recursively, and Python stops at ~1,000 frames."""
-_XML_NOISE = pattern_cache.compile(r",? use XML_PARSE_HUGE option|\s*\(<string>, line \d+\)$")
+_XML_NOISE = pattern_cache.compile(r",? (?:use|try) XML_PARSE_HUGE(?: option)?|\s*\(<string>, line \d+\)$")
 
 
 def parse_xml(data: bytes, *, path: str, damaged: str) -> Element:
@@ -126,6 +126,8 @@ def xml_problem(error: BaseException) -> str:
 
     >>> xml_problem(SyntaxError("Excessive depth in document: 256 use XML_PARSE_HUGE option, line 2, column 9 (<string>, line 2)"))
     'Excessive depth in document: 256, line 2, column 9'
+    >>> xml_problem(SyntaxError("Resource limit exceeded: Text node too long, try XML_PARSE_HUGE, line 2"))
+    'Resource limit exceeded: Text node too long, line 2'
     """
     return _XML_NOISE.sub("", str(error))
 

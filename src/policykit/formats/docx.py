@@ -52,7 +52,7 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     from policykit.formats.docx_parts import as_document_package
 
     try:
-        document = docx.Document(io.BytesIO(as_document_package(data)))
+        document = docx.Document(io.BytesIO(as_document_package(data, path)))
     except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
         # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP (python-docx parses every
         # part with entities off and without XML_PARSE_HUGE: 10 MB a text node, 256 deep).

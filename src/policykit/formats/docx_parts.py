@@ -35,14 +35,14 @@ MAX_DEPTH = 2
 _depth: contextvars.ContextVar[int] = contextvars.ContextVar("policykit_chunk_depth", default=0)
 
 
-def as_document_package(data: bytes) -> bytes:
+def as_document_package(data: bytes, path: str | None = None) -> bytes:
     """The package with a macro-enabled or template main part given the plain document content type,
     which is all that tells them apart for reading; other packages come back as they are."""
     import zipfile
 
     from policykit.formats import open_zip
 
-    with open_zip(data) as package:
+    with open_zip(data, path) as package:
         types = package.read("[Content_Types].xml")
         if not any(kind in types for kind in _OTHER_MAINS):
             return data
