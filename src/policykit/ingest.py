@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from policykit.errors import InputError
-from policykit.formats import detect_format, read_format
+from policykit.formats import detect_format, has_words, read_format
 from policykit.model import Source, SourceLine
 from policykit.zh.chars import common_hanzi_share
 
@@ -111,6 +111,8 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     text = text.lstrip("\ufeff")
     if not text.strip():  # a byte-order mark, or UTF-16 spaces, and nothing else
         raise InputError("the file is empty: nothing to parse", path=name)
+    if not has_words(text):
+        raise InputError("no words in this file, only marks and spaces: nothing to parse", path=name)
     return text, chosen
 
 
@@ -196,21 +198,35 @@ def read_source(
     shown = str(path)
     if shown == "-":
         data = sys.stdin.buffer.read()
-        name = "stdin"
-    else:
-        file = os.fspath(path)
-        if not os.path.exists(file):
-            if os.path.islink(file):
-                raise InputError("a symbolic link that leads nowhere (broken, or a loop)", path=shown)
-            raise InputError("no such file: check the path", path=shown)
-        if os.path.isdir(file):
-            raise InputError("is a directory: give a document file (search takes folders)", path=shown)
         try:
-            with open(file, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise InputError(f"cannot read: {error.strerror}", path=shown) from None
-        name = _stem(file)
+            return _read_bytes(data, "-", "stdin", encoding, password, progress)
+        except InputError as error:
+            error.path = "stdin" if error.path == "-" else error.path  # an error names what a user gave
+            raise
+    file = os.fspath(path)
+    if not os.path.exists(file):
+        if os.path.islink(file):
+            raise InputError("a symbolic link that leads nowhere (broken, or a loop)", path=shown)
+        raise InputError("no such file: check the path", path=shown)
+    if os.path.isdir(file):
+        raise InputError("is a directory: give a document file (search takes folders)", path=shown)
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=shown) from None
+    return _read_bytes(data, shown, _stem(file), encoding, password, progress)
+
+
+def _read_bytes(
+    data: bytes,
+    shown: str,
+    name: str,
+    encoding: str | None,
+    password: str | None,
+    progress: Callable[[int, int], None] | None,
+) -> Source:
+    """Read a document's bytes by the format they (then the name `shown`) call for."""
     try:
         kind = detect_format(data, _suffix(shown))
     except InputError as error:

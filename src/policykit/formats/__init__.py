@@ -14,11 +14,15 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from policykit import pattern_cache
 from policykit.config import DOCUMENT_SUFFIXES  # folders give these; .md only when named (READMEs)
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
+
+if TYPE_CHECKING:
+    import zipfile
 
 Element = Any
 """An lxml element: lxml ships no type information, so the readers annotate with this name."""
@@ -35,6 +39,10 @@ _MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/|text/html|application/
 _SUFFIX_KIND = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".docm": "docx",
+    ".dotx": "docx",
+    ".dotm": "docx",
+    ".dot": "word97",
     ".doc": "word97",
     ".wps": "word97",
     ".ofd": "ofd",
@@ -61,10 +69,7 @@ _ZIP_KINDS = (
     ("xl/", "xlsx"),
     ("ppt/", "a PowerPoint deck (.pptx)"),
 )
-_OLE_KINDS = (
-    ("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),
-    ("EncryptedPackage", "a password-protected Office file"),
-)
+_OLE_KINDS = (("PowerPoint Document", "a PowerPoint 97 deck (.ppt)"),)
 _OCR = "OCR it first (e.g. ocrmypdf) and give the PDF"
 _SIGNATURES = (
     (b"\x89PNG", "a PNG image", _OCR),
@@ -77,20 +82,116 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive", "unpack it and give the documents inside"),
 )
 _WAY_OUT = "save it as .docx, .pdf or .txt and try again"
+_WORD = pattern_cache.compile(r"\w")
+_SHORTEST = 16
+"""Fewer ASCII bytes than this cannot be a .docx, .doc, .rtf, .mht, .odt, .ofd or workbook: the file was cut
+short (a few Chinese characters under such a name are read as the text they are)."""
+_TEXTUAL = ("text", "html", "markdown", "pdf")  # a short file of these says what is wrong in its own reader
 NUMBER_END = frozenset("、，,.．)）]】:：")
 """The marks that end a list number (一、 1. （一）): such a number needs no space before its text."""
 
 
+MAX_DEPTH = 256
+"""How deep a document's XML may nest (libxml2's own limit without XML_PARSE_HUGE, and python-docx's): real
+documents nest tens deep; the readers walk the tree recursively, and Python stops at ~1,000 frames."""
+_XML_NOISE = pattern_cache.compile(r",? (?:use|try) XML_PARSE_HUGE(?: option)?|\s*\(<string>, line \d+\)$")
+
+
 def parse_xml(data: bytes, *, path: str, damaged: str) -> Element:
-    """Parse a file's XML safely (no entities, no network; deep trees allowed): a syntax error becomes one line
-    naming the file, `damaged` with the parser's message in place of {error}."""
+    """Parse a file's XML safely: entities never expanded nor fetched (no billion laughs, no XXE), no network,
+    no deeper than MAX_DEPTH; a syntax error becomes one line naming the file, `damaged` with the parser's
+    message in place of {error}.
+
+    huge_tree lets a text node pass 10 MB (a flat .fodt's embedded image): what it holds is bounded by the
+    file itself, or by open_zip for a member of a package.
+    """
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise InputError(damaged.format(error=error), path=path) from None
+        raise InputError(damaged.format(error=xml_problem(error)), path=path) from None
+    if root.xpath("boolean(" + "*/" * (MAX_DEPTH - 1) + "*)"):
+        raise InputError(
+            f"its XML nests elements too deeply (past {MAX_DEPTH} levels: a crafted file?): not a document to read",
+            path=path,
+        )
+    return root
+
+
+def xml_problem(error: BaseException) -> str:
+    """An XML parser's message in a user's words: without the advice to lxml's caller, nor the "<string>"
+    it parsed.
+
+    >>> xml_problem(SyntaxError("Excessive depth in document: 256 use XML_PARSE_HUGE option, line 2, column 9 (<string>, line 2)"))
+    'Excessive depth in document: 256, line 2, column 9'
+    >>> xml_problem(SyntaxError("Resource limit exceeded: Text node too long, try XML_PARSE_HUGE, line 2"))
+    'Resource limit exceeded: Text node too long, line 2'
+    """
+    return _XML_NOISE.sub("", str(error))
+
+
+MAX_MEMBERS = 10_000
+"""The most members a document package may hold: tens in a .docx, one a page and resource in an OFD."""
+MAX_INFLATED = 512 << 20
+"""What a package's members may inflate to in all: a 1,000-page document is tens of MB of XML."""
+_BOMB_SIZE, _BOMB_RATIO = 16 << 20, 200
+"""A member past _BOMB_SIZE that inflates more than _BOMB_RATIO times is one byte repeated: a ZIP bomb."""
+
+
+def open_zip(data: bytes, path: str | None = None) -> zipfile.ZipFile:
+    """Open a document package, refusing a ZIP bomb or a ZIP of too many members before any member is read.
+
+    The sizes checked are those the central directory declares, and zipfile never inflates a member past
+    its declared size (it fails its CRC instead), so no member read later can exceed them. A damaged ZIP
+    raises what `zip_errors` names, for the reader to word.
+    """
+    import zipfile
+
+    declared = _declared_members(data)
+    package = zipfile.ZipFile(io.BytesIO(data)) if declared <= MAX_MEMBERS else None
+    members = package.infolist() if package else []
+    if package is None or len(members) > MAX_MEMBERS:
+        raise InputError(
+            f"this ZIP package holds {max(declared, len(members)):,} members (a document has tens): "
+            "not a document to read",
+            path=path,
+        )
+    names = [member.filename for member in members]
+    if len(set(names)) < len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise InputError(
+            f"this ZIP package holds two members named {twice} (tampered with?): re-save it", path=path
+        )
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > _BOMB_SIZE and member.file_size > _BOMB_RATIO * max(member.compress_size, 1):
+            raise InputError(
+                f"{member.filename} inflates {member.file_size // max(member.compress_size, 1):,} times, to "
+                f"{member.file_size >> 20:,} MB (a ZIP bomb?): not a document to read",
+                path=path,
+            )
+    if total > MAX_INFLATED:
+        raise InputError(
+            f"this ZIP package inflates to {total >> 20:,} MB (a ZIP bomb?): not a document to read",
+            path=path,
+        )
+    return package
+
+
+def _declared_members(data: bytes) -> int:
+    """How many members a ZIP's end record (or its ZIP64 one) declares, read before zipfile builds an object
+    for each of them; 0 when there is no end record (zipfile then says what is wrong)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    count = struct.unpack_from("<H", data, end + 10)[0]
+    end64 = data.rfind(b"PK\x06\x06", max(0, end - 4096), end)
+    if count == 0xFFFF and end64 >= 0 and end64 + 40 <= len(data):
+        count = struct.unpack_from("<Q", data, end64 + 32)[0]
+    return count
 
 
 def zip_errors(*more: type[BaseException]) -> tuple[type[BaseException], ...]:
@@ -133,6 +234,12 @@ def detect_format(data: bytes, suffix: str = "") -> str:
     if _HTML_START.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1024]):
         return "html"
     kind = _SUFFIX_KIND.get(suffix.lower(), "text")
+    if kind not in _TEXTUAL and len(data.strip()) < _SHORTEST and data.isascii():
+        raise InputError(
+            f"only {len(data)} byte(s): too short to be a {suffix} document (cut short, or still downloading?)"
+        )
+    if kind in ("html", "markdown") and b"\x00" in head and not _utf16(head):
+        raise InputError(f"binary file: named {suffix} but not a text or web page inside: {_WAY_OUT}")
     if kind in ("mhtml", "rtf"):
         return "text"  # named so, but neither a MIME message nor RTF inside: read what it is
     if kind in ("docx", "odt", "ofd", "word97", "xlsx", "xls", "ods", "uof"):
@@ -143,6 +250,27 @@ def detect_format(data: bytes, suffix: str = "") -> str:
             )
         return "text"  # a .doc that is really plain text
     return kind
+
+
+def _utf16(head: bytes) -> bool:
+    """Whether text starts as UTF-16 does: a byte-order mark, or a NUL in every other byte (ASCII markup).
+
+    >>> _utf16("<html>".encode("utf-16-le")), _utf16(b"\\x89PNG\\x00\\x01")
+    (True, False)
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    half = len(head) // 2
+    return half > 0 and max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * half
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` holds a letter, digit or Chinese character: marks and spaces alone are not a document.
+
+    >>> has_words("——  。\\n"), has_words("第一条")
+    (False, True)
+    """
+    return _WORD.search(text) is not None
 
 
 def _xml_kind(head: bytes) -> str | None:
@@ -179,10 +307,8 @@ def _is_mhtml(head: bytes, suffix: str) -> bool:
 
 
 def _zip_kind(data: bytes) -> str:
-    import zipfile
-
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = open_zip(data)
         names = package.namelist()
         mimetype = package.read("mimetype")[:100].strip() if "mimetype" in names else b""
     except zip_errors(ValueError):
@@ -214,7 +340,7 @@ def _ole_kind(data: bytes, suffix: str = "") -> str:
     import olefile
 
     try:
-        streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir()}
+        streams = {"/".join(entry) for entry in olefile.OleFileIO(io.BytesIO(data)).listdir()}
     except (OSError, ValueError, IndexError, struct.error):
         # A damaged compound file: the reader its name calls for says what to do (xlrd's error for a
         # workbook; the Word reader's, LibreOffice or .docx, for anything else).
@@ -223,6 +349,11 @@ def _ole_kind(data: bytes, suffix: str = "") -> str:
         return "word97"
     if "Workbook" in streams or "Book" in streams:  # Excel 97 (BIFF8) or 5; WPS writes .et the same way
         return "xls"
+    if "EncryptedPackage" in streams:  # a .docx or .xlsx under "Encrypt with Password": a ZIP no longer
+        raise InputError(
+            "this Office file is encrypted with a password: open it in Word, WPS or Excel, remove the password "
+            "(File > Info > Protect) and save it again"
+        )
     for stream, kind in _OLE_KINDS:
         if stream in streams:
             raise InputError(f"this is {kind}, not a document policykit reads: {_WAY_OUT}")
@@ -300,7 +431,7 @@ def make_source(
     for number, item in enumerate(lines, 1):
         text, page = item if isinstance(item, tuple) else (item, None)
         numbered.append(SourceLine(text, number, page))
-    if not any(line.text.strip() for line in numbered):
+    if not any(has_words(line.text) for line in numbered):
         raise InputError(f"no text found in this {encoding} file: is it scanned or empty?", path=path)
     return Source(
         path=path, name=name, lines=tuple(numbered), encoding=encoding, pages=pages, metadata=metadata
@@ -313,9 +444,13 @@ __all__ = [
     "OLE_MAGIC",
     "Element",
     "detect_format",
+    "has_words",
     "make_source",
+    "open_zip",
+    "parse_xml",
     "read_format",
     "spaced_label",
     "table_lines",
+    "xml_problem",
     "zip_errors",
 ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, spaced_label, table_lines, zip_errors
+from policykit.formats import Element, make_source, spaced_label, table_lines, xml_problem, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 from policykit.zh.numerals import to_chinese
@@ -52,12 +52,20 @@ def read_docx(data: bytes, *, path: str, name: str) -> Source:
     from policykit.formats.docx_parts import as_document_package
 
     try:
-        document = docx.Document(io.BytesIO(as_document_package(data)))
+        document = docx.Document(io.BytesIO(as_document_package(data, path)))
     except zip_errors(KeyError, ValueError, SyntaxError, PackageNotFoundError) as error:
-        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP.
-        raise InputError(f"cannot open this .docx ({error}): re-save it in Word or WPS", path=path) from None
+        # SyntaxError covers lxml's XMLSyntaxError: a damaged part inside the ZIP (python-docx parses every
+        # part with entities off and without XML_PARSE_HUGE: 10 MB a text node, 256 deep).
+        raise InputError(
+            f"cannot open this .docx ({xml_problem(error)}): re-save it in Word or WPS", path=path
+        ) from None
+    body = document.element.find(_w("body"))
+    if document.element.tag != _w("document") or body is None:
+        raise InputError(
+            "this .docx has no document body (a damaged word/document.xml?): re-save it", path=path
+        )
     context = Context(Numbering.from_document(document), document.part, path)
-    return make_source(body_lines(document.element.body, context), path=path, name=name, encoding="docx")
+    return make_source(body_lines(body, context), path=path, name=name, encoding="docx")
 
 
 def body_lines(body: Element, context: Context) -> list[str]:
@@ -72,6 +80,7 @@ class Context:
     numbering: Numbering
     part: Any = None  # python-docx's document part: where a w:altChunk's embedded document is
     path: str = ""
+    chunks: dict[str, list[str]] = field(default_factory=dict)  # embedded documents read, by part name
 
 
 def _block_lines(container: Element, context: Context) -> Iterator[str]:
@@ -87,7 +96,7 @@ def _block_lines(container: Element, context: Context) -> Iterator[str]:
         elif child.tag == _w("altChunk") and context.part is not None:
             from policykit.formats.docx_parts import chunk_lines
 
-            yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path)
+            yield from chunk_lines(context.part, child.get(f"{{{_R}}}id"), context.path, context.chunks)
 
 
 def _placeholder(sdt: Element) -> bool:

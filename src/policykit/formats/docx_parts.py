@@ -10,6 +10,7 @@ reader its bytes call for.
 
 from __future__ import annotations
 
+import contextvars
 import io
 from typing import Any
 
@@ -28,14 +29,20 @@ _CHUNK_SUFFIX = {
     "text/rtf": ".rtf",
     "text/plain": ".txt",
 }
+MAX_DEPTH = 2
+"""How deep embedded documents are followed: a page in a .docx, or a .docx in one, is real; a .docx in a
+.docx in a .docx is a bomb (each level can embed the next many times, 10^depth reads)."""
+_depth: contextvars.ContextVar[int] = contextvars.ContextVar("policykit_chunk_depth", default=0)
 
 
-def as_document_package(data: bytes) -> bytes:
+def as_document_package(data: bytes, path: str | None = None) -> bytes:
     """The package with a macro-enabled or template main part given the plain document content type,
     which is all that tells them apart for reading; other packages come back as they are."""
     import zipfile
 
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
+    from policykit.formats import open_zip
+
+    with open_zip(data, path) as package:
         types = package.read("[Content_Types].xml")
         if not any(kind in types for kind in _OTHER_MAINS):
             return data
@@ -50,14 +57,39 @@ def as_document_package(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def chunk_lines(document_part: Any, rel_id: str | None, path: str) -> list[str]:
-    """The lines of the part a w:altChunk embeds (HTML, .mht, RTF, text or a .docx), read by its own reader;
-    none when the part is missing or unreadable, as Word shows nothing for it."""
-    from policykit.errors import InputError
-    from policykit.formats import detect_format, read_format
+def chunk_lines(document_part: Any, rel_id: str | None, path: str, seen: dict[str, list[str]]) -> list[str]:
+    """The lines of the part a w:altChunk embeds (HTML, .mht, RTF, text or a .docx), read by its own reader,
+    once per document however often it is embedded (`seen`, by part name); none when the part is missing
+    or unreadable, as Word shows nothing for it, or nested past MAX_DEPTH documents."""
+    from policykit.errors import InputError, logger
 
     try:
         part = document_part.related_parts[rel_id]
+    except KeyError:
+        return []
+    name = str(part.partname)
+    if name not in seen:
+        if _depth.get() >= MAX_DEPTH:
+            logger(__name__).warning(
+                "%s: %s is a document embedded %d deep: not read (a nesting bomb?)", path, name, MAX_DEPTH + 1
+            )
+            seen[name] = []
+        else:
+            token = _depth.set(_depth.get() + 1)
+            try:
+                seen[name] = _read_chunk(part, path)
+            except InputError:
+                seen[name] = []
+            finally:
+                _depth.reset(token)
+    return seen[name]
+
+
+def _read_chunk(part: Any, path: str) -> list[str]:
+    """An embedded part's lines, read by the reader its bytes call for."""
+    from policykit.formats import detect_format, read_format
+
+    try:
         blob: bytes = part.blob
         suffix = _CHUNK_SUFFIX.get(part.content_type.split(";")[0].strip().lower(), "")
         suffix = suffix or "." + str(part.partname).rsplit(".", 1)[-1].lower()
@@ -65,7 +97,7 @@ def chunk_lines(document_part: Any, rel_id: str | None, path: str) -> list[str]:
         if kind == "text":
             return _text_lines(blob)
         source = read_format(kind, blob, path=f"{path}#{part.partname}", name=path)
-    except (KeyError, AttributeError, InputError):
+    except (KeyError, AttributeError):
         return []
     return [line.text for line in source.lines]
 

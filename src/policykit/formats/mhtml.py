@@ -17,6 +17,11 @@ from policykit.errors import InputError
 from policykit.model import Metadata, Source
 
 _SHORT_PAGE = 500  # characters of text: fewer, and the page may hold its article in a frame
+_MAX_FRAMES = 20  # a saved page has a few frames; thousands of HTML parts are a file made to stall the reader
+_MAX_NESTING = 16  # multipart inside multipart: a saved page nests two or three deep
+_MAX_PARTS = (
+    5_000  # a saved page's images, styles and fonts are tens to hundreds; email parses ~2,000 a second
+)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 _ALIASES = {
     "gb2312": "gb18030",
@@ -88,8 +93,23 @@ def page_htmls(data: bytes, path: str = "-") -> list[str]:
     import email
     from email import policy
 
-    message = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf\r\n"), policy=policy.default)
-    parts = _page_parts(message)
+    parts_seen = data.count(b"\n--")  # each part opens with a --boundary line (a few body lines may too)
+    if parts_seen > _MAX_PARTS:
+        raise InputError(
+            f"this MHTML file holds ~{parts_seen:,} parts (a saved page holds hundreds at most): not a saved "
+            "page to read",
+            path=path,
+        )
+    try:
+        message = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf\r\n"), policy=policy.default)
+        parts = _page_parts(message)[: 1 + _MAX_FRAMES]
+    except RecursionError:  # the email package parses nested parts recursively
+        parts = None
+    if parts is None:
+        raise InputError(
+            "this MHTML file nests its parts too deeply (a crafted file?): not a saved page to read",
+            path=path,
+        )
     if not parts:
         raise InputError(
             "no web page inside this MHTML file (truncated, or not a saved page?): open it in a browser "
@@ -114,7 +134,7 @@ def _page_parts(message: EmailMessage) -> list[EmailMessage]:
     else the first."""
     if not message.is_multipart():
         return [message] if message.get_content_type() in _PAGE_TYPES else []
-    parts = [p for p in message.walk() if not p.is_multipart() and p.get_content_type() in _PAGE_TYPES]
+    parts = [p for p in _leaves(message) if p.get_content_type() in _PAGE_TYPES]
     start = (message.get_param("start", header="content-type") or "").strip("<>")  # type: ignore[union-attr]
     location = message.get("Snapshot-Content-Location", "")
     for index, part in enumerate(parts):
@@ -124,6 +144,25 @@ def _page_parts(message: EmailMessage) -> list[EmailMessage]:
         if named:
             return [part, *parts[:index], *parts[index + 1 :]]
     return parts
+
+
+def _leaves(message: EmailMessage) -> list[EmailMessage]:
+    """The message's parts that are not multiparts, in file order, walked without recursion; RecursionError
+    past _MAX_NESTING levels, as the parser itself raises for deeper ones."""
+    leaves = []
+    stack: list[tuple[EmailMessage, int]] = [(message, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if not part.is_multipart():
+            leaves.append(part)
+        elif depth >= _MAX_NESTING:
+            raise RecursionError
+        else:
+            children = part.get_payload()
+            for child in reversed(children if isinstance(children, list) else []):
+                if isinstance(child, EmailMessage):
+                    stack.append((child, depth + 1))
+    return leaves
 
 
 def decode_part(payload: bytes, charset: str | None) -> str:

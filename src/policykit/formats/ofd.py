@@ -10,7 +10,6 @@ paragraph starts and running lines such as the page number "–– 1 ––".
 
 from __future__ import annotations
 
-import io
 import itertools
 import posixpath
 import unicodedata
@@ -19,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from policykit.errors import InputError
-from policykit.formats import Element, zip_errors
+from policykit.formats import Element, open_zip, parse_xml, zip_errors
 from policykit.model import Source
 
 if TYPE_CHECKING:
@@ -36,9 +35,9 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
     from policykit.pdf import PageText, layout_lines, number_lines
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data, path)
         pages = []
-        for number, (content, size) in enumerate(_pages(archive), 1):
+        for number, (content, size) in enumerate(_pages(archive, path), 1):
             glyphs = list(_glyphs(content))
             fragments = fragments_from_glyphs(glyphs)
             pages.append(
@@ -59,14 +58,23 @@ def read_ofd(data: bytes, *, path: str, name: str) -> Source:
     return Source(path=path, name=name, lines=tuple(number_lines(lines)), encoding="ofd", pages=len(pages))
 
 
-def _xml(archive: zipfile.ZipFile, member: str) -> Element:
-    from lxml import etree
-
+def _xml(archive: zipfile.ZipFile, member: str, path: str, budget: list[int] | None = None) -> Element:
+    """Parse a member (named in any case); `budget` counts down the bytes the pages may parse in all (what
+    the package holds), since a page list can name one large page a million times."""
     names = {n.lower().lstrip("/"): n for n in archive.namelist()}
     real = names.get(member.lower().lstrip("/"))
     if real is None:
         raise KeyError(f"missing {member}")
-    return etree.fromstring(archive.read(real), etree.XMLParser(resolve_entities=False, no_network=True))
+    if budget is not None:
+        budget[0] -= archive.getinfo(real).file_size
+        if budget[0] < 0:
+            raise InputError(
+                "its page list names more page content than the file holds (one page listed over and over?): "
+                "not a document to read",
+                path=path,
+            )
+    damaged = f"this OFD file has a damaged {real} ({{error}}): is it complete?"
+    return parse_xml(archive.read(real), path=path, damaged=damaged)
 
 
 def _local(element: Element) -> str:
@@ -93,41 +101,43 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
 
 
-def _pages(archive: zipfile.ZipFile) -> Iterator[tuple[Element, tuple[float, float]]]:
+def _pages(archive: zipfile.ZipFile, path: str) -> Iterator[tuple[Element, tuple[float, float]]]:
     """Yield each page's Content.xml root and its (width, height) in millimetres, in page order."""
-    ofd = _xml(archive, "OFD.xml")
+    ofd = _xml(archive, "OFD.xml", path)
     root = _find(ofd, "DocBody", "DocRoot")
     if root is None or not (root.text or "").strip():
         raise KeyError("OFD.xml names no DocRoot")
     document_path = root.text.strip().lstrip("/")
-    document = _xml(archive, document_path)
+    document = _xml(archive, document_path, path)
     base = posixpath.dirname(document_path)
     physical = _find(document, "CommonData", "PageArea", "PhysicalBox")
     default = _box(physical.text) if physical is not None else None
     listed = _find(document, "Pages")
+    budget = [sum(info.file_size for info in archive.infolist())]  # each member once, as a real file reads
     for page in listed if listed is not None else ():
         location = page.get("BaseLoc")
         if _local(page) != "Page" or not location:
             continue
         member = location.lstrip("/") if location.startswith("/") else posixpath.join(base, location)
-        content = _xml(archive, posixpath.normpath(member))
+        content = _xml(archive, posixpath.normpath(member), path, budget)
         own = _find(content, "Area", "PhysicalBox")
         box = _box(own.text) if own is not None else default
         yield content, (box[2], box[3]) if box else _A4
 
 
-def _advances(delta: str | None) -> list[float]:
-    """Expand a DeltaX list, where "g N V" stands for N advances of V.
+def _advances(delta: str | None, limit: int = 1 << 20) -> list[float]:
+    """Expand a DeltaX list, where "g N V" stands for N advances of V, to at most `limit` advances (those
+    of the code's characters: "g 1000000000 1" is not a billion floats).
 
-    >>> _advances("g 3 16.89 2.5")
-    [16.89, 16.89, 16.89, 2.5]
+    >>> _advances("g 3 16.89 2.5"), _advances("g 1000000000 1", 2)
+    ([16.89, 16.89, 16.89, 2.5], [1.0, 1.0])
     """
     values = (delta or "").split()
     out: list[float] = []
     i = 0
-    while i < len(values):
+    while i < len(values) and len(out) < limit:
         if values[i] == "g" and i + 2 < len(values):
-            out.extend([float(values[i + 2])] * int(values[i + 1]))
+            out.extend([float(values[i + 2])] * max(0, min(int(values[i + 1]), limit - len(out))))
             i += 3
         else:
             out.append(float(values[i]))
@@ -155,7 +165,7 @@ def _glyphs(content: Element) -> Iterator[Glyph]:
                 continue
             x = float(code.get("X", x))
             y = float(code.get("Y", y))
-            steps = _advances(code.get("DeltaX"))
+            steps = _advances(code.get("DeltaX"), len(code.text))
             for k, char in enumerate(code.text):
                 wide = unicodedata.east_asian_width(char) in "WF"
                 px, py = a * x + c * y + e + box[0], b * x + d * y + f + box[1]

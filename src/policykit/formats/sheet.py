@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import struct
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,13 +24,15 @@ from typing import Any
 
 from policykit import pattern_cache
 from policykit.errors import InputError
-from policykit.formats import Element, make_source, parse_xml, table_lines, zip_errors
+from policykit.formats import Element, make_source, open_zip, parse_xml, table_lines, zip_errors
 from policykit.formats.grid import GridCell, lay_out
 from policykit.model import Source
 
 _DEFAULT_NAME = pattern_cache.compile(r"(?i)^(?:sheet|工作表|feuil|tabelle|hoja)\s*\d*$|^表\s*\d+$")
 _MAX_ROWS = 100_000  # a sheet formatted "to the edge" says 1,048,576 rows; its text ends long before
 _MAX_COLUMNS = 256
+_MAX_MERGED = 1_000_000  # cells covered by merged ranges in all: a title row across 10 columns merges 10
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']([A-Za-z]{1,3}\d{1,7}:[A-Za-z]{1,3}\d{1,7})")
 _EXTRA = "pip install 'policykit[office]'"
 _XLS_EMPTY = (0, 6)  # xlrd's XL_CELL_EMPTY and XL_CELL_BLANK (a formatted empty cell)
 _ODS_HIDDEN = ("collapse", "filter")  # rows and columns hidden, or filtered out, in an .ods
@@ -55,13 +58,14 @@ def read_xlsx(data: bytes, *, path: str, name: str) -> Source:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        _check_merges(open_zip(data, path), path)  # a ZIP or merge bomb is refused before openpyxl reads it
         with warnings.catch_warnings():  # "no default style", "unknown extension": nothing for the reader
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         sheets = list(_xlsx_sheets(book))
     except zip_errors(KeyError, ValueError, TypeError, SyntaxError, AttributeError, IndexError) as error:
         raise InputError(
-            f"cannot open this Excel workbook ({error or type(error).__name__}): re-save it in Excel or WPS",
+            f"cannot open this Excel workbook ({error or 'a damaged part'}): re-save it in Excel or WPS",
             path=path,
         ) from None
     except InvalidFileException as error:
@@ -69,6 +73,30 @@ def read_xlsx(data: bytes, *, path: str, name: str) -> Source:
             f"cannot open this Excel workbook ({error}): re-save it as .xlsx", path=path
         ) from None
     return make_source(sheets_lines(sheets), path=path, name=name, encoding="xlsx")
+
+
+class _MergeBomb(Exception):
+    """A sheet whose merged ranges cover more than _MAX_MERGED cells (the .xls reader says so in one line)."""
+
+
+def _check_merges(package: Any, path: str) -> None:
+    """Refuse a workbook whose merged ranges cover more than _MAX_MERGED cells: openpyxl makes an object for
+    every cell a range covers as it loads the sheet, and A1:XFD1048576 is 17 billion of them."""
+    from openpyxl.utils.cell import range_boundaries
+
+    covered = 0
+    for member in package.namelist():
+        if not member.startswith("xl/worksheets/") or not member.endswith(".xml"):
+            continue
+        for ref in _MERGE.findall(package.read(member)):
+            with contextlib.suppress(ValueError, TypeError):
+                left, top, right, bottom = range_boundaries(ref.decode("ascii", "replace"))
+                covered += (right - left + 1) * (bottom - top + 1)
+        if covered > _MAX_MERGED:
+            raise InputError(
+                f"this workbook merges {covered:,} cells into ranges (a table merges tens): not a workbook to read",
+                path=path,
+            )
 
 
 def _xlsx_sheets(book: Any) -> Iterator[Sheet]:
@@ -146,6 +174,12 @@ def read_xls(data: bytes, *, path: str, name: str) -> Source:
             file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True
         )
         sheets = list(_xls_sheets(book))
+    except _MergeBomb as error:
+        raise InputError(
+            f"sheet {error} merges more than {_MAX_MERGED:,} cells into ranges (a table merges tens): "
+            "not a workbook to read",
+            path=path,
+        ) from None
     except xlrd.XLRDError as error:
         message = str(error)
         if "encrypt" in message.lower():
@@ -161,7 +195,7 @@ def read_xls(data: bytes, *, path: str, name: str) -> Source:
         *(struct.error, OverflowError, TypeError, ZeroDivisionError),  # xlrd on a damaged record
     ) as error:
         raise InputError(
-            f"cannot open this .xls workbook ({error or type(error).__name__}; truncated or damaged?): "
+            f"cannot open this .xls workbook ({error or 'a damaged record'}; truncated or damaged?): "
             "re-save it as .xlsx",
             path=path,
         ) from None
@@ -174,6 +208,8 @@ def _xls_sheets(book: Any) -> Iterator[Sheet]:
     for sheet in book.sheets():
         if sheet.visibility != 0:
             continue
+        if sum((rhi - rlo) * (chi - clo) for rlo, rhi, clo, chi in sheet.merged_cells) > _MAX_MERGED:
+            raise _MergeBomb(sheet.name)
         spans = {(rlo, clo): (rhi - rlo, chi - clo) for rlo, rhi, clo, chi in sheet.merged_cells}
         covered = {
             (row, column)

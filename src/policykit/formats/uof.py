@@ -28,6 +28,9 @@ _SKIPPED = {
     f"{{{WORD}}}{tag}" for tag in ("脚注", "尾注", "域代码", "批注", "句属性", "段落属性", "单元格属性")
 }
 _MAX_SPAN = 63
+_MAX_REPEAT = (
+    1000  # spaces or tabs one 字:空格 stands for, as the .odt reader's text:s: 字:数="10^9" is no text
+)
 _PRINTED = {
     f"{{{WORD}}}文本串": "",
     f"{{{WORD}}}空格": " ",
@@ -95,7 +98,9 @@ def _collect(element: Element, parts: list[str], deleted: list[bool]) -> None:
         elif tag in _PRINTED:
             if not deleted[0]:
                 parts.append(
-                    _PRINTED[tag] * _count(child.get(_z("数"))) if tag != _z("文本串") else child.text or ""
+                    _PRINTED[tag] * min(_count(child.get(_z("数"))), _MAX_REPEAT)
+                    if tag != _z("文本串")
+                    else child.text or ""
                 )
         else:
             _collect(child, parts, deleted)

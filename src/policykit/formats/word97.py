@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import io
 import shutil
 import struct
 import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from policykit.errors import InputError
 from policykit.formats import make_source, table_lines
@@ -59,10 +61,13 @@ def read_word97(data: bytes, *, path: str, name: str) -> Source:
     except Word97Error as error:
         converted = _convert_with_libreoffice(data, kind)
         if converted is None:
+            way_out = (
+                "LibreOffice could not convert it either: open it in Word or WPS and save it as .docx"
+                if shutil.which("soffice") or shutil.which("libreoffice")
+                else "install LibreOffice (soffice on PATH) or save it as .docx in Word or WPS"
+            )
             raise InputError(
-                f"cannot read this Word 97 {kind} file ({error}): install LibreOffice "
-                "(soffice on PATH) or save it as .docx in Word or WPS",
-                path=path,
+                f"cannot read this Word 97 {kind} file ({error}): {way_out}", path=path
             ) from None
         from policykit.formats.docx import read_docx
 
@@ -85,7 +90,10 @@ def main_text(
     import olefile
 
     try:
-        ole = olefile.OleFileIO(data)
+        # A file object, not bytes: olefile takes bytes shorter than 1,536 for a file name to open.
+        # DEFECT_INCORRECT: a stream its sectors cannot hold, or a sector past the end, is an error, not garbage.
+        ole = olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT)
+        _check_chain(ole, "WordDocument")
         word = ole.openstream("WordDocument").read()
     except (OSError, ValueError, IndexError, struct.error) as error:
         raise Word97Error(f"damaged compound file: {error}") from None
@@ -102,7 +110,11 @@ def main_text(
     table_name = "1Table" if flags & 0x0200 else "0Table"
     if not ole.exists(table_name):
         raise Word97Error(f"the {table_name} stream is missing")
-    table = ole.openstream(table_name).read()
+    try:
+        _check_chain(ole, table_name)
+        table = ole.openstream(table_name).read()
+    except (OSError, ValueError, IndexError, struct.error) as error:
+        raise Word97Error(f"damaged compound file: {error}") from None
     stories = struct.unpack_from("<7i", word, _CCP_TEXT)
     ccp_text = stories[0]
     fc_clx, lcb_clx = struct.unpack_from("<Ii", word, _FC_CLX)
@@ -189,6 +201,24 @@ def _text_boxes(
         if box and end is not None:
             boxes.setdefault(end, []).extend(box.split("\r"))
     return boxes
+
+
+def _check_chain(ole: Any, stream: str) -> None:
+    """Refuse a stream whose chain of sectors comes back on itself: olefile would read the loop's sectors
+    again up to the declared size, and the text would be garbage rather than an error."""
+    import olefile
+
+    entry = ole.direntries[ole._find(stream)]
+    if entry.size < ole.minisectorcutoff:
+        return  # in the mini stream, whose chain olefile checks
+    fat = ole.fat
+    seen = set()
+    sector = entry.isectStart
+    while sector != olefile.ENDOFCHAIN:
+        if sector in seen or not 0 <= sector < len(fat):
+            raise OSError(f"the {stream} stream's sectors loop or run past the file")
+        seen.add(sector)
+        sector = fat[sector]
 
 
 def _read_pieces(

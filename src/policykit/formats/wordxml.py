@@ -49,7 +49,7 @@ def _package(root: Element, path: str) -> bytes:
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     ]
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:  # in memory: deflating only costs
         for part in root.findall(f"{{{PKG}}}part"):
             name = part.get(f"{{{PKG}}}name", "").lstrip("/")
             if not name:

@@ -8,12 +8,13 @@ that takes too long as a whole is refused.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from policykit.errors import PdfError, logger
 from policykit.pdf import reader_pdfium, reader_pdfminer
@@ -38,6 +39,10 @@ MAX_SECONDS = 300.0
 # A compressed stream that inflates past this is a bomb (a page's text is kilobytes, a scan tens of MB).
 MAX_STREAM_BYTES = 256 << 20
 _STREAM = re.compile(rb"stream\r?\n")
+OPEN_SECONDS = 10.0
+"""CPU seconds a reader may spend opening a file: a reference loop (2 0 R -> 3 0 R -> 2 0 R) makes pdfminer
+spin forever, and PDFium opens a real file in milliseconds."""
+_DAMAGED = ": skipped"  # ends the warning for a page PDFium cannot load (a budget skip says more)
 
 
 def open_reader(
@@ -63,7 +68,8 @@ def open_reader(
     failures = []
     for name in names:
         try:
-            opened = READERS[name](source, password, label)
+            with _cpu_deadline(OPEN_SECONDS):
+                opened = READERS[name](source, password, label)
         except PdfError as error:
             if "corrupt or truncated" not in str(error):
                 raise  # passwords and encryption: another reader would only say it again
@@ -85,6 +91,36 @@ def open_reader(
     )
     log.info("%s: %s", label, "; ".join(failures))
     raise corrupt(label, what)
+
+
+class _OpenTimeout(Exception):
+    """A reader spent OPEN_SECONDS of CPU opening a file."""
+
+    def __str__(self) -> str:
+        return f"still opening it after {OPEN_SECONDS:.0f} s of CPU"
+
+
+@contextlib.contextmanager
+def _cpu_deadline(seconds: float) -> Iterator[None]:
+    """Raise _OpenTimeout in the block after `seconds` of this process's CPU time (ITIMER_VIRTUAL, apart
+    from any wall-clock alarm); only in the main thread, where Python delivers signals."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "ITIMER_VIRTUAL"):
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise _OpenTimeout
+
+    handler = signal.signal(signal.SIGVTALRM, expire)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, handler)
 
 
 def _read(path: str) -> bytes:
@@ -129,6 +165,8 @@ def _page(reader: OpenReader, index: int) -> tuple[PageText, str | None]:
         if reader.fallback is None:
             reader.fallback = reader_pdfminer.Reader(reader.source, reader.password, reader.label)
         return _page(reader.fallback, index)
+    except reader_pdfium.PageUnloadable as error:
+        return PageText(index + 1, 595.0, 842.0, (), 0, 0), f"{error}{_DAMAGED}"
     except reader_pdfium.PageTooLarge as error:
         empty = PageText(index + 1, 595.0, 842.0, (), 0, 0)
         return empty, f"{error}: skipped as past the page budget (a PDF bomb?)"
@@ -178,9 +216,16 @@ def extract_pages(
         opened.close()
         results = _extract_parallel(source, password, label, name, total, workers, progress)
         _check_time(started, total, total, label)
-    for _, warning in results:
-        if warning:
-            log.warning("%s: %s", label, warning)
+    skipped = [warning for _, warning in results if warning]
+    damaged = [warning for warning in skipped if warning.endswith(_DAMAGED)]
+    if results and len(damaged) == len(results):  # one line that says why, not a warning a page and "no text"
+        raise PdfError(
+            f"none of its {total} page(s) can be read ({damaged[0].removesuffix(_DAMAGED)}"
+            f"{', …' if total > 1 else ''}): repair it, e.g. qpdf in.pdf repaired.pdf",
+            path=label,
+        )
+    for warning in skipped:
+        log.warning("%s: %s", label, warning)
     return [page for page, _ in results]
 
 

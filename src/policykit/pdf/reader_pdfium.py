@@ -118,6 +118,10 @@ class PageTooLarge(Exception):
     """A page past the per-page budget; the caller skips it with a warning."""
 
 
+class PageUnloadable(PageTooLarge):
+    """PDFium cannot load a page at all: its page object is damaged (a loop in the page tree, a missing object)."""
+
+
 class Reader:
     """An open PDF read page by page with PDFium."""
 
@@ -159,7 +163,7 @@ class Reader:
         raw = self.raw
         page = raw.FPDF_LoadPage(self.document.raw, index)
         if not page:
-            raise PageTooLarge(f"page {index + 1} cannot be loaded")
+            raise PageUnloadable(f"page {index + 1} cannot be loaded (its page object is damaged)")
         try:
             width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
             objects = raw.FPDFPage_CountObjects(page)
