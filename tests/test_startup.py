@@ -61,6 +61,31 @@ def test_the_word_store_gives_jiebas_search_tokens(store):
         assert list(light.tokenize(text, mode="search")) == list(full.tokenize(text, mode="search")), text
 
 
+def test_the_word_store_gives_the_precise_words_and_known_words_of_the_full_dictionary(store):
+    from policykit.zh import segment
+
+    light, _, full, _ = store
+    for text in _paragraphs()[1::2]:
+        words = light.lcut(text)
+        assert words == segment._precise_words(segment._tokenizer(), text), text
+        assert [bool(light.FREQ.get(w)) for w in words] == [bool(full.FREQ.get(w)) for w in words], text
+
+
+def test_cut_reads_the_word_store_until_its_budget_is_spent(store, monkeypatch):
+    """A diff of two versions segments a few changed phrases: that must not load the 500k-word dictionary."""
+    from policykit.zh import segment, wordstore
+
+    light, _, _, _ = store
+    monkeypatch.setattr(segment._jieba, "cache_info", lambda: type("Info", (), {"currsize": 0})())
+    calls = []
+    monkeypatch.setattr(light, "lcut", lambda text, _real=light.lcut: calls.append(text) or _real(text))
+    assert segment.cut("实现碳达峰碳中和") == ["实现", "碳达峰", "碳中和"]
+    assert calls == ["实现碳达峰碳中和"]
+    monkeypatch.setattr(wordstore, "LOOKUP_BUDGET", -1)
+    assert segment.cut("实现碳达峰碳中和") == ["实现", "碳达峰", "碳中和"]
+    assert calls == ["实现碳达峰碳中和"]  # past the budget: the full dictionary answers
+
+
 def test_the_word_store_gives_jiebas_pos_tags(store):
     _, light, _, full = store
     for text in _paragraphs()[::3]:
