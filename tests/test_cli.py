@@ -48,6 +48,33 @@ def test_parse_yaml(runner):
     assert yaml.safe_load(result.stdout)["clauses"][0]["id"] == "s1"
 
 
+def test_parse_jsonl_and_csv_are_one_row_per_clause_in_tree_order(runner):
+    import csv
+    import io
+
+    from policykit.pipeline import load_document
+
+    document = load_document(SEED)
+    tree = [(clause.id, len(ancestors)) for clause, ancestors in document.walk_with_ancestors()]
+    lines = runner.invoke(app, ["parse", str(SEED), "-f", "jsonl"])
+    assert lines.exit_code == 0, lines.output
+    rows = [json.loads(line) for line in lines.stdout.splitlines()]
+    assert [row["id"] for row in rows] == [clause_id for clause_id, _ in tree]
+    seen: set[str] = set()
+    for row, (_, depth) in zip(rows, tree, strict=True):
+        assert row["parent"] is None or row["parent"] in seen  # a parent comes before its children
+        assert row["path"].count(" > ") == depth
+        seen.add(row["id"])
+    assert "".join(row["text"] for row in rows) == "".join(c.text for c in document.walk())
+    assert sum(row["targets"] for row in rows) > 0  # targets are attached by default, as in json
+    table = runner.invoke(app, ["parse", str(SEED), "-f", "csv", "--no-targets"])
+    assert table.exit_code == 0, table.output
+    parsed = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [row["id"] for row in parsed] == [row["id"] for row in rows]
+    assert [row["text"] for row in parsed] == [row["text"] for row in rows]
+    assert {row["targets"] for row in parsed} == {"0"}
+
+
 def test_parse_reads_stdin(runner):
     result = runner.invoke(
         app, ["parse", "-", "--format", "json", "--no-targets"], input="一、总体要求\n（一）目标\n"

@@ -31,6 +31,10 @@ class DocumentRows:
     peak_rss_kb: int = 0  # of the process that did the work, so a run can report memory per worker
 
 
+_CLAUSE_KEYS = ("id", "parent", "kind", "number", "heading", "path", "text", "line", "page")
+"""The clause table's columns from render.tree.clause_rows, in the order its Parquet schema has them."""
+
+
 def document_id(path: str) -> str:
     """The id that joins a document's rows across tables: stable for a path across runs.
 
@@ -113,28 +117,20 @@ def _rows(
     path: str, ident: str, digest: str, size: int, started: float, password: str | None = None
 ) -> DocumentRows:
     from policykit.pipeline import load_document
+    from policykit.render.tree import clause_rows
     from policykit.targets import extract_targets
     from policykit.zh.segment import cut_for_search
 
     document = load_document(path, password=password)
     targets = extract_targets(document, include_all=True)
-    clauses = []
-    for clause, ancestors in document.walk_with_ancestors():
-        clauses.append(
-            {
-                "document_id": ident,
-                "id": clause.id,
-                "parent": ancestors[-1].id if ancestors else None,
-                "kind": clause.kind,
-                "number": clause.number,
-                "heading": clause.heading,
-                "path": " > ".join(a.label for a in (*ancestors, clause)),
-                "text": clause.text,
-                "line": clause.line,
-                "page": clause.page,
-                "tokens": cut_for_search(clause.text) if clause.text.strip() else [],
-            }
-        )
+    clauses = [
+        {
+            "document_id": ident,
+            **{key: row[key] for key in _CLAUSE_KEYS},
+            "tokens": cut_for_search(row["text"]) if row["text"].strip() else [],
+        }
+        for row in clause_rows(document)
+    ]
     target_rows = [{"document_id": ident, **target.to_dict()} for target in targets]
     meta = document.metadata
     seconds = time.perf_counter() - started

@@ -41,6 +41,8 @@ class DataFormat(str, Enum):
 class TreeFormat(str, Enum):
     tree = "tree"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
     yaml = "yaml"
 
 

@@ -27,7 +27,12 @@ from policykit.cli.common import (
 def parse(
     file: FileArg,
     fmt: Annotated[
-        TreeFormat | None, typer.Option("--format", "-f", help="tree (terminal), json (when piped) or yaml.")
+        TreeFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="tree (terminal), json (when piped) or yaml: the nested tree; jsonl or csv: one row per clause.",
+        ),
     ] = None,
     encoding: EncodingOpt = None,
     password: PasswordOpt = None,
@@ -42,6 +47,8 @@ def parse(
         policykit parse plan.pdf --format json | jq '.clauses[].heading'
 
         cat report.txt | policykit parse - --format yaml
+
+        policykit parse plan.docx --format csv > clauses.csv
     """
     from policykit.pipeline import load_document
     from policykit.render.tree import document_to_dict, rich_tree
@@ -64,6 +71,12 @@ def parse(
         from policykit.render.tree import iter_document_json
 
         write_stream(iter_document_json(document))
+    elif chosen in ("jsonl", "csv"):
+        from policykit.entry import write_stream
+        from policykit.render import iter_rows
+        from policykit.render.tree import CLAUSE_COLUMNS, clause_rows
+
+        write_stream(iter_rows(clause_rows(document), chosen, columns=CLAUSE_COLUMNS))
     else:
         from policykit.render import to_yaml
 

@@ -39,6 +39,41 @@ def iter_document_json(document: Document) -> Iterator[str]:
     yield "\n"
 
 
+CLAUSE_COLUMNS = (
+    "document",
+    "id",
+    "parent",
+    "kind",
+    "number",
+    "heading",
+    "path",
+    "line",
+    "page",
+    "text",
+    "targets",
+)
+"""The columns of a flat clause row, the order csv writes them in."""
+
+
+def clause_rows(document: Document) -> Iterator[dict]:
+    """The clause tree as flat rows in document order: each clause with its parent's id, its heading
+    trail and how many targets it holds, for jsonl/csv output and tables (batch's clause table)."""
+    for clause, ancestors in document.walk_with_ancestors():
+        yield {
+            "document": document.name,
+            "id": clause.id,
+            "parent": ancestors[-1].id if ancestors else None,
+            "kind": clause.kind,
+            "number": clause.number,
+            "heading": clause.heading,
+            "path": " > ".join(a.label for a in (*ancestors, clause)),
+            "line": clause.line,
+            "page": clause.page,
+            "text": clause.text,
+            "targets": len(clause.targets),
+        }
+
+
 def _lazy_record(clause: Clause) -> dict:
     record = clause.to_dict(children=False)
     record["children"] = (_lazy_record(child) for child in clause.children)
