@@ -54,12 +54,14 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # The anchors (ripgrep, poppler's pdftotext) come from Debian's packages; install them yourself.
+# BENCH="search startup" runs only those bench/bench_*.py modules (make's own arguments would be targets).
+BENCH ?=
 bench: $(STAMP)
 	@missing=""; for tool in rg pdftotext; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "make bench: anchor tool(s) missing:$$missing (Debian: apt-get install ripgrep poppler-utils)" >&2; \
 		exit 1; fi
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 # Scores extract against the hand-annotated gold (tests/gold/targets, ../shared/eval); a report, never fails.
 eval: $(STAMP)
