@@ -50,6 +50,9 @@ LENGTH_CAP = 10**4
 """Text length counted towards a clause's weight (longer texts kept in place break the last ties)."""
 CONTAINMENT_THRESHOLD = 0.75
 """Share of the shorter clause's bigrams found in the longer one above which an expanded clause still matches."""
+IN_PLACE_CONTAINMENT = 0.5
+"""Share of a clause's bigrams kept by the clause at its own id and number above which it was rewritten there
+and grew (1、推动绿色发展的 → 1.推动绿色发展，包括…): one clause modified, however much was added."""
 CONTEXT_THRESHOLD = 0.25
 """Lower Jaccard accepted between clauses whose parents are already paired: a paragraph rewritten in place."""
 SLOT_LONG, SLOT_FLOOR = 30, 0.1
@@ -465,6 +468,11 @@ class Aligner:
                     or same_heading
                     or (old.id == new.id and same_number and similarity >= 0.3)
                     or (contained >= CONTAINMENT_THRESHOLD and similarity >= 0.3)
+                    or (
+                        old.id == new.id
+                        and number_key(old.number) == number_key(new.number) != ""
+                        and contained >= IN_PLACE_CONTAINMENT
+                    )
                 )
                 if accept:
                     same_kind = old.kind == new.kind

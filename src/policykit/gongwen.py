@@ -21,7 +21,8 @@ from policykit.zh.numbering import is_heading_line, match_numbering, union
 
 DOC_NUMBER_TAIL = pattern_cache.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
-DOC_NUMBER = pattern_cache.compile(r"[\u4e00-\u9fff]{1,12}" + DOC_NUMBER_TAIL.pattern)
+DOC_NUMBER = pattern_cache.compile(r"[\u4e00-\u9fff]{1,12}[ 　]?" + DOC_NUMBER_TAIL.pattern)
+"""A 发文字号; a space may stand before its bracketed year (青交运 〔2031〕45号): metadata drops it."""
 """发文字号: 国发〔2019〕4号 (brackets vary in scraped text)."""
 
 _DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -90,10 +91,16 @@ def _patterns() -> _Patterns:
         "recipients": pattern_cache.compile(
             rf"^[^。；！？]{{2,160}}(?:{_any(words['recipient_endings'])})[：:]$"
         ),
-        "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,30}}[）)]$"),
+        # a 附注 in parentheses, a contact's two lines joined in it (（联系人：王老师 电话：… 技术支持：…）)
+        "note": pattern_cache.compile(rf"^[（(](?:{_any(words['note_openings'])})[^（）()]{{1,60}}[）)]$"),
         "note_label": pattern_cache.compile(
-            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:](?![\s　_＿]*$)[^。；]{{1,40}}$"
-        ),  # a value, not a form's blank to fill (联系电话：________)
+            rf"^(?:{'|'.join(_spaced(name) for name in words['note_labels'])})[\s　]*[：:](?![\s　_＿]*$)[^。]{{1,60}}$"
+        ),  # a value (联 系 人：王老师；联系方式：…), not a form's blank to fill (联系电话：________)
+        # a further contact line under a 附注 (技术支持：李老师；联系方式：138…): it names a way to reach someone
+        "note_more": pattern_cache.compile(
+            rf"^[^。]{{0,30}}?(?:{'|'.join(_spaced(name) for name in (*words['note_openings'], *words['note_labels']))})"
+            rf"[\s　]*[：:][^。]{{1,40}}$"
+        ),
         "blank_page": pattern_cache.compile(rf"^[（(](?:{_any(words['blank_page'])})[）)]$"),
     }
 
@@ -244,6 +251,9 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
         if patterns["note_label"].match(text) and i > last_heading():
             take(i, "note", text)  # 联系人：…, 公开方式：主动公开 after the body's last heading
             continue
+        if patterns["note_more"].match(text) and any(part.field == "note" for part in found.get(i - 1, ())):
+            take(i, "note", text)  # 技术支持：…；联系方式：… under the 联系人 line: the same 附注
+            continue
         signed = None if DATE_LINE.match(text) else patterns["signed"].match(text)
         if signed and is_heading_line(text):
             signed = None
@@ -284,6 +294,7 @@ def _body_part() -> re.Pattern[str]:
         "copies",
         "note",
         "note_label",
+        "note_more",
         "blank_page",
     )
     return union([patterns[name] for name in names])
@@ -369,7 +380,8 @@ def _listed(text: str) -> bool:
     return bool(_LISTED.match(text)) and not _SENTENCE.search(text[3:])
 
 
-_LISTED = pattern_cache.compile(r"^\d{1,2}[.．、][^。；]{2,60}$")
+_LISTED = pattern_cache.compile(r"^\d{1,2}(?:[-－]\d{1,2})?[.．、][^。；]{2,60}$")
+"""2.责任分工表, or 3-1.受理告知书: an attachment numbered within another's."""
 
 
 __all__ = ["DATE_LINE", "DOC_NUMBER", "Part", "find_parts", "is_part_line"]

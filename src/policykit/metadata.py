@@ -38,6 +38,21 @@ _SUBJECT = str(_WORDS["title_subject"])
 _ISSUERS = pattern_cache.compile(r"[\u4e00-\u9fff（）()、 　]{2,80}")
 """A line of issuer names only (某市某区科技局 中共某区委统战部): a title's first line where it is set apart."""
 _CITING = tuple(str(word) for word in _WORDS["citing_words"])
+_TITLE_LABEL = pattern_cache.compile(
+    rf"^(?:{'|'.join('[ 　]*'.join(word) for word in _WORDS['title_labels'])})[ 　]*[：:][ 　]*(?=\S)"
+)
+"""标题：…, 标　　题：… before a title (a web page's key–value block): the label goes, the title stays."""
+_ADOPTION = pattern_cache.compile(
+    rf"^[（(]?\d{{4}}年\d{{1,2}}月\d{{1,2}}日[^。；]{{2,160}}?(?:{alternatives(_WORDS['adoption_verbs'])})[）)]?$"
+)
+"""A 法规's record line under its title: dated, ending with 通过 or 修正 (one or several on one line)."""
+_ADOPTED_BY = pattern_cache.compile(
+    r"日[ 　]*(?:在|经)?([\u4e00-\u9fff]{0,12}?)第[〇一二三四五六七八九十百零\d]{1,4}届"
+    rf"({alternatives(_WORDS['adoption_bodies'])})第[〇一二三四五六七八九十百零\d]{{1,4}}次"
+)
+"""…日 XX市第十五届人民代表大会常务委员会第七次…: the place and the body that passed the text."""
+_HEAD_LINES = 12
+"""How many paragraphs under the title a 法规's record lines may take."""
 _DEADLINE_BEFORE = tuple(str(word) for word in _WORDS["deadline_before"])
 _DEADLINE_AFTER = tuple(str(word) for word in _WORDS["deadline_after"])
 
@@ -73,7 +88,7 @@ def extract_metadata(
             and not is_heading_line(candidate)  # 一、2018年工作回顾 opens the body: no title line at all
             and not is_toc_line(candidate)  # 目  录 heads a list of contents, whether or not it is found
         ):
-            title = candidate
+            title = candidate[label.end() :] if (label := _TITLE_LABEL.match(candidate)) else candidate
             rest = head[at + 1][1].text.strip() if at + 1 < len(head) else ""
             if (
                 k + 1 in not_title
@@ -116,7 +131,12 @@ def extract_metadata(
         ),
         None,
     )
-    date = _iso_date(first("date")) or _iso_date(_own_date(text, 3000))
+    adopted = _adoption(paragraphs, furniture)
+    date = (
+        _iso_date(first("date"))
+        or max((found for line in adopted if (found := _latest_date(line))), default=None)
+        or _iso_date(_own_date(text, 3000, _opening_end(paragraphs, furniture)))
+    )
     period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
     signature = tuple(fields.get("signature", ()))
     year = int(date[:4]) if date else None
@@ -127,8 +147,8 @@ def extract_metadata(
         year = _plan_year(paragraphs, furniture)
     return Metadata(
         title=title,
-        issuer="、".join(signature) if signature else None,
-        doc_number=first("doc_number") or (number.group(0) if number else None),
+        issuer="、".join(signature) if signature else _adopted_by(adopted),
+        doc_number=re.sub(r"[ 　]", "", first("doc_number") or (number.group(0) if number else "")) or None,
         date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
         year=year,
@@ -185,20 +205,69 @@ def _plan_year(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> int | 
     return None
 
 
-def _own_date(text: str, end: int) -> str | None:
+def _own_date(text: str, end: int, opening: int) -> str | None:
     """The first date in text[:end] that is no deadline or start (截止时间为2099年3月31日, 2099年1月1日起).
 
-    >>> _own_date("申报截止2099年3月31日，2099年4月1日前报送。2099年2月1日", 100)
+    After the body's first heading (at `opening`) only a date alone on its line counts: one in a
+    clause's sentence (2019年3月17日印发的《…》同时废止, 即日起至2099年6月30日) is another date.
+
+    >>> _own_date("申报截止2099年3月31日，2099年4月1日前报送。2099年2月1日", 100, 100)
     '2099年2月1日'
+    >>> _own_date("一、其他\\n2098年3月17日印发的《某通知》同时废止。", 100, 0) is None
+    True
     """
     text = text[:end]
+    offset = 0
     while (found := _year_search(_DATE, text, len(text))) is not None:
         if not (
             text.endswith(_DEADLINE_BEFORE, 0, found.start()) or text.startswith(_DEADLINE_AFTER, found.end())
-        ):
+        ) and (offset + found.start() < opening or _alone(text, found)):
             return found.group(0)
+        offset += found.end()
         text = text[found.end() :]
     return None
+
+
+def _alone(text: str, found: re.Match[str]) -> bool:
+    """Tell whether a found date is all its line says, brackets aside: （2099年1月2日）."""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    line_end = text.find("\n", found.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip(" 　（）()") == found.group(0)
+
+
+def _adoption(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> list[str]:
+    """A 法规's record lines under its title (…会议通过, …修正): they date the text and name who passed it.
+
+    >>> from policykit.model import Paragraph as P
+    >>> _adoption((P("某条例", ()), P("2098年1月2日 某市第九届人民代表大会常务委员会第三次会议通过", ())), set())
+    ['2098年1月2日 某市第九届人民代表大会常务委员会第三次会议通过']
+    """
+    lines = []
+    for k, p in enumerate(paragraphs[:_HEAD_LINES]):
+        line = p.text.strip()
+        if k in furniture or not line:
+            continue
+        if is_heading_line(line):
+            break
+        if _ADOPTION.match(line):
+            lines.append(line)
+    return lines
+
+
+def _latest_date(line: str) -> str | None:
+    """The latest date a record line names (通过 … 第一次修正 … 第二次修正 on one line), as YYYY-MM-DD."""
+    return max((iso for found in _DATE.finditer(line) if (iso := _iso_date(found.group(0)))), default=None)
+
+
+def _adopted_by(lines: list[str]) -> str | None:
+    """The body that passed the text, from its first record line: 上海市人民代表大会常务委员会.
+
+    >>> _adopted_by(["2098年1月2日 某市第九届人民代表大会常务委员会第三次会议通过"])
+    '某市人民代表大会常务委员会'
+    """
+    found = next((m for line in lines if (m := _ADOPTED_BY.search(line))), None)
+    return found.group(1) + found.group(2) if found else None
 
 
 def _year_search(pattern: re.Pattern[str], text: str, end: int, after: str = "") -> re.Match[str] | None:

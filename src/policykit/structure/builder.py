@@ -7,6 +7,7 @@ below it; an appendix (附件1, or a title whose numbering restarts after the �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from policykit import pattern_cache
@@ -82,6 +83,12 @@ _ITEM_RANK = STYLE_BY_NAME["cn_paren"].rank
 _RESTART_LOOKAHEAD = 3
 """How many paragraphs (a preamble or two) may stand between an annexed document's title and its 一、."""
 
+_BARE_STYLE = "cn_dun"
+"""The one numbering style whose number may stand bare on its line (三 for 三、): a section's."""
+_CN_DIGITS = "一二三四五六七八九十"
+_DUN = "、"
+_BARE_LONGEST = 3
+"""The longest bare section numeral (二十三): a longer line is never one."""
 _TITLED = frozenset({"part", "pian", "bufen", "fenbian", "chapter", "subsection"})
 """第X编/篇/部分/章/节: levels that always carry a title, so a bare number's title is on the next line."""
 
@@ -248,6 +255,8 @@ class _Builder:
                 numbering = self.next_article(text)
             if numbering is None and tight:
                 numbering = tight.get(i)  # 1.1编制目的: a decimal outline typed with no space
+            if numbering is None and len(text) <= _BARE_LONGEST:
+                numbering = self.bare_section(text)  # 三 alone (## 三): the next section, its text below
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
                 if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
@@ -436,6 +445,23 @@ class _Builder:
         if is_heading_line(text) and not GLOSSARY.match(text):
             return ""
         return heading_of(text)
+
+    def bare_section(self, text: str) -> Numbering | None:
+        """三 alone on its line while section 二、 is open: section 三, whose title sits on no line (## 三).
+
+        Only the next numeral of an open 一、 sequence counts: a lone 三 anywhere else is text.
+        """
+        bare = text.strip()
+        if not bare or bare.strip(_CN_DIGITS):
+            return None
+        found = match_numbering(bare + _DUN)
+        if found is None or found.style.name != _BARE_STYLE or found.rest:
+            return None
+        if self.last_ordinal.get(_BARE_STYLE) != found.ordinal - 1:
+            return None
+        if not any(node.style == _BARE_STYLE for node in self.stack):
+            return None
+        return replace(found, number=bare)
 
     def open_numbered(self, numbering: Numbering, start: int) -> _Node:
         style = numbering.style
