@@ -68,22 +68,12 @@ _FRONT_MATTER = """---
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/: a Markdown file's YAML front matter (--- … ---) is read as text: every key line becomes a "
-    "preamble clause, two of them joined into one (层级: 市级类型: 通知公告), and diff reports them as changes",
-)
 def test_markdown_front_matter_is_not_text(tmp_path):
     document = load_document(write(tmp_path, "notice.md", _FRONT_MATTER))
     texts = [clause.text for clause in walk(document.clauses)]
     assert not any(text.startswith(("标题:", "文号:", "发布日期:", "层级:", "类型:")) for text in texts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/: an HTML comment in a Markdown file (<!-- INFO END -->, which a law repository puts "
-    "after each law's header) stays in the text as a preamble clause",
-)
 def test_markdown_html_comment_is_not_text(tmp_path):
     text = (
         "# 青山市湖泊保护条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了保护湖泊，制定本条例。\n"

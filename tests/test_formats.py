@@ -499,6 +499,51 @@ def test_markdown_marks_go_numbering_and_line_numbers_stay(tmp_path):
     assert article.text.startswith("第一条 为了规范数据管理") and article.line == 5
 
 
+@pytest.mark.parametrize(
+    "matter",
+    [
+        "标题: 青山市关于开展花园评比的通知\n文号: 青园〔2031〕7号\n发布日期: 2031-03-02\n层级: 市级\n",
+        # what YAML refuses (a bare -) still reads as key: value lines
+        "标题：青山市关于开展花园评比的通知\n文号：青园〔2031〕7号\n索引号: -\n发布日期: 2031年3月2日\n",
+    ],
+)
+def test_markdown_front_matter_is_metadata_and_comments_are_not_text(tmp_path, matter):
+    page = tmp_path / "notice.md"
+    body = "# 青山市关于开展花园评比的通知\n\n<!-- INFO END -->\n\n一、评比对象\n\n<!-- a note\nover lines -->本市社区花园。\n"
+    page.write_text(f"---\n{matter}---\n\n{body}", encoding="utf-8")
+    document = load_document(page)
+    assert document.metadata.doc_number == "青园〔2031〕7号"
+    assert document.metadata.date == "2031-03-02"
+    assert document.metadata.title == "青山市关于开展花园评比的通知"
+    assert "<!--" not in document.text and "over lines" not in document.text and "层级" not in document.text
+    assert "索引号" not in document.text and "发布日期" not in document.text
+    section = document.find("1")
+    assert section.heading == "评比对象" and section.line == matter.count("\n") + 8  # numbered as in the file
+    assert section.children[0].text.startswith("本市社区花园")
+
+
+def test_front_matter_aliases_are_never_expanded(tmp_path):
+    """A YAML alias bomb as a title: only scalars are read, so nothing is stringified 9^8 times."""
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, previous in zip("bcdefgh", "abcdefg", strict=True):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    page = tmp_path / "bomb.md"
+    page.write_text("---\n" + "\n".join(levels) + "\n标题: *h\n---\n一、总体要求\n", encoding="utf-8")
+    document = load_document(page)
+    assert document.metadata.title is None and [c.id for c in document.clauses] == ["1"]
+
+
+def test_a_markdown_file_opening_with_a_rule_keeps_its_text(tmp_path):
+    """--- then prose is a thematic break, not front matter: nothing is dropped."""
+    page = tmp_path / "plan.md"
+    page.write_text(
+        "---\n\n一、总体要求\n\n坚持绿色发展：加快转型。\n\n---\n\n二、主要目标\n", encoding="utf-8"
+    )
+    document = load_document(page)
+    assert [c.id for c in document.clauses] == ["1", "2"]
+    assert "坚持绿色发展：加快转型。" in document.text
+
+
 def test_br_separated_cell_beside_a_menu_column_is_the_article(tmp_path):
     rows = "".join(f"<tr><td>{k}号地块</td><td>{k * 10}公顷</td></tr>" for k in range(1, 40))
     page = tmp_path / "page.html"
