@@ -236,6 +236,7 @@ def _find_tables(texts: list[str]) -> dict[int, int]:
             )
             and not _NUMBER_CELL.match(texts[header])
             and "\t" not in texts[header]
+            and not (header > i and is_heading_line(texts[header]))  # a heading ends what stood above it
         ):
             header += 1
         if (
