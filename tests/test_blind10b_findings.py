@@ -380,11 +380,6 @@ def test_a_heading_cut_short_in_its_place_is_modified():
 # ---------------------------------------------------------------- search
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search/: a term found in one row of a table flattened to one cell per line returns the whole "
-    "table (every row) as the hit's text, not the row it is in",
-)
 def test_a_hit_in_a_table_shows_its_row(tmp_path):
     from policykit.search import search
 

@@ -439,3 +439,29 @@ def test_no_paths_outside_a_project_is_a_usage_error_saying_so(cli, tmp_path, mo
     result = cli.invoke(app, argv)
     assert result.exit_code == 2
     assert "give files or folders (there is no data/raw/ here" in result.stderr
+
+
+def test_hits_in_a_table_are_its_rows_each_with_its_line(tmp_path):
+    """A 60-row table is one clause; what a hit shows is the row it is in (tab rows, or serial-cell rows)."""
+    from policykit.search import search
+
+    flat = "\n".join(
+        f"{n}\n{name}\n万平方米\n{value}"
+        for n, name, value in [(1, "口袋公园面积", 10), (2, "绿道面积", 5), (3, "屋顶绿化", 7)]
+    )
+    tabbed = "指标\t单位\t目标\n口袋公园面积\t万平方米\t10\n屋顶绿化\t万平方米\t7\n绿道面积\t公里\t5\n注：面积为新增。"
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        f"某区规划\n\n一、主要指标\n\n表1 指标表\n序号\n指标\n单位\n目标\n{flat}\n\n二、附表\n\n{tabbed}\n"
+    )
+    result = search("面积", [str(plan)], use_index=False)
+    rows = [(m.clause, m.line, m.text) for m in result.matches]
+    assert rows == [  # line: where the hit is, in the file
+        ("1.t1", 11, "1\n口袋公园面积\n万平方米\n10\n"),
+        ("1.t1", 15, "2\n绿道面积\n万平方米\n5\n"),  # not row 3 (屋顶绿化), nor the header
+        ("2.t1", 26, "口袋公园面积\t万平方米\t10\n"),
+        ("2.t1", 28, "绿道面积\t公里\t5"),
+        ("2.p1", 29, "注：面积为新增。"),
+    ]
+    assert all(m.text[slice(*m.spans[0])] == "面积" for m in result.matches)
+    assert [(c["clauses"], c["hits"]) for c in result.counts()] == [(3, 5)]  # the two tables and the note

@@ -125,12 +125,15 @@ class SearchResult:
         return replace(self, matches=self.matches[:limit]), len(self.matches) - limit
 
     def counts(self) -> list[dict]:
-        """Matching clauses and hits per document, in the order the documents were searched."""
+        """Matching clauses and hits per document, in the order the documents were searched (a table's
+        rows that hold hits count once, as their clause)."""
         per_document: dict[str, list[int]] = {}
+        seen: set[tuple[str, str]] = set()
         for match in self.matches:
             entry = per_document.setdefault(match.document, [0, 0])
-            entry[0] += 1
+            entry[0] += (match.document, match.clause) not in seen
             entry[1] += len(match.spans)
+            seen.add((match.document, match.clause))
         order = {name: i for i, name in enumerate(self.files)}
         return [
             {"document": name, "clauses": c, "hits": h}
@@ -165,18 +168,65 @@ def collect_matches(
                 frequencies[i] += bool(count)
     matches = []
     for record, spans, hits in found:
-        line, page = record.locate(spans[0][0] if spans else 0)
         score = (
             bm25(hits, len(record.text), frequencies, max(total_clauses, len(found)), average_length)
             if rank
             else None
         )
-        matches.append(
-            Match(record.document, record.clause, record.path, line, page, record.text, tuple(spans), score)
-        )
+        for start, text, local in _evidence(record, spans):
+            line, page = record.locate(start + (local[0][0] if local else 0))
+            matches.append(Match(record.document, record.clause, record.path, line, page, text, local, score))
     if rank:
         matches.sort(key=lambda m: -(m.score or 0.0))
     return tuple(matches)
+
+
+_TABLE_ID = re.compile(r"(?:^|\.)t\d+(?:~\d+)?$")
+_SERIAL_CELL = re.compile(r"[ \t\u3000]*(\d{1,3})[.．、]?[ \t\u3000]*")
+
+
+def _evidence(
+    record: ClauseRecord, spans: list[tuple[int, int]]
+) -> list[tuple[int, str, tuple[tuple[int, int], ...]]]:
+    """What a match shows: the clause text, or in a table each row that holds a hit, as (offset, text, spans).
+
+    A table's text is all its rows (a 60-row indicator table flattened to one cell per line); the hit's
+    row is the evidence. Rows are tab-separated lines, or run from one serial-number cell (1, 2, 3 …) to
+    the next; a table with neither shows whole.
+    """
+    if not _TABLE_ID.search(record.clause):
+        return [(0, record.text, tuple(spans))]
+    rows = _table_rows(record.text)
+    if not rows:
+        return [(0, record.text, tuple(spans))]
+    shown = []
+    for start, end in rows:
+        inside = tuple((a - start, b - start) for a, b in spans if start <= a < end)
+        if inside:
+            row_end = max(end, max(b for a, b in spans if start <= a < end))
+            shown.append((start, record.text[start:row_end], inside))
+    return shown if shown else [(0, record.text, tuple(spans))]
+
+
+def _table_rows(text: str) -> list[tuple[int, int]]:
+    """A table's rows as (start, end) offsets, the lines before the first row (caption, header) in none."""
+    starts, offset = [], 0
+    lines = text.split("\n")
+    tabbed = sum("\t" in line for line in lines) >= 2
+    serial = 1
+    for line in lines:
+        if (tabbed and "\t" in line) or (
+            not tabbed and (found := _SERIAL_CELL.fullmatch(line)) and int(found.group(1)) == serial
+        ):
+            starts.append(offset)
+            serial += 1
+        offset += len(line) + 1
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], len(text)]
+    if tabbed:  # a tab row is its own line: what follows the last row (a note) is no row
+        ends = [text.find("\n", start) + 1 or len(text) for start in starts]
+    return list(zip(starts, ends, strict=True))
 
 
 # ---------------------------------------------------------------- search
