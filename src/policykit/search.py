@@ -182,6 +182,13 @@ def collect_matches(
 
 
 _TABLE_ID = re.compile(r"(?:^|\.)t\d+(?:~\d+)?$")
+
+
+def is_table_id(clause: str) -> bool:
+    """Whether a clause id names a table (its last segment t1, t2 …): its matches are rows, not the clause."""
+    return bool(_TABLE_ID.search(clause))
+
+
 _SERIAL_CELL = re.compile(r"[ \t\u3000]*(\d{1,3})[.．、]?[ \t\u3000]*")
 
 
@@ -194,7 +201,7 @@ def _evidence(
     row is the evidence. Rows are tab-separated lines, or run from one serial-number cell (1, 2, 3 …) to
     the next; a table with neither shows whole.
     """
-    if not _TABLE_ID.search(record.clause):
+    if not is_table_id(record.clause):
         return [(0, record.text, tuple(spans))]
     rows = _table_rows(record.text)
     if not rows:

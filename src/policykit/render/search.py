@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from policykit.render import render_rows, rich_table, to_json, to_jsonl
-from policykit.search import SearchResult
+from policykit.search import SearchResult, is_table_id
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -60,5 +60,8 @@ def search_view(result: SearchResult, *, count: bool = False, files_only: bool =
     for match in result.matches:
         where = f"{match.document}:{match.line}" + (f" p.{match.page}" if match.page else "")
         header = Text.assemble((where, "magenta"), "  ", (match.clause, "cyan"), "  ", (match.path, "dim"))
-        blocks += [header, highlighted(match.text, match.spans), Text("")]
+        text = match.text.rstrip("\n")
+        if is_table_id(match.clause):
+            text = text.replace("\t", " ").replace("\n", " ")  # a table row's cells on one line, offsets kept
+        blocks += [header, highlighted(text, match.spans), Text("")]
     return Group(*blocks)
