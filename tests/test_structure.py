@@ -342,3 +342,21 @@ def test_a_question_numbered_before_a_year_and_a_decimal_are_read_apart() -> Non
     assert [c.number for c in items if c.kind == "item"] == ["1.", "2."]
     decimal = parse_text("说明\n1.5倍以上的部分不予补贴。\n")
     assert not [c for c in decimal.clauses if c.kind == "item"]
+
+
+def test_a_space_before_a_bracketed_aside_does_not_end_an_items_heading():
+    """5.镇经管中心负责对镇属企业 (包括…，…)… is one sentence: the space before its aside is no heading/body gap."""
+    text = (
+        "一、职责分工\n1.镇规建办负责项目审批。\n"
+        "2.镇经管中心负责对镇属企业 (包括村集体经济组织，以及其控股企业)的资金进行监管。\n"
+        "3.加强培训 提升监管人员的水平，做好服务。\n"
+    )
+    items = parse_text(text).find("1").children
+    assert (
+        [item.heading for item in items]
+        == [
+            "镇规建办负责项目审批",
+            "镇经管中心负责对镇属企业 (包括村集体经济组织，以及其控股企业)的资金进行监管",  # was 镇经管中心负责对镇属企业
+            "加强培训",  # a space before a sentence with a comma still ends the title
+        ]
+    )

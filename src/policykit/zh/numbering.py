@@ -338,6 +338,8 @@ def heading_of(rest: str, limit: int = 60) -> str:
 
     >>> heading_of("2025年工作回顾　过去的五年极不寻常、极不平凡，我们…。"), heading_of("坚持党的领导 强化组织保障")
     ('2025年工作回顾', '坚持党的领导强化组织保障')
+    >>> heading_of("镇经管中心负责对镇属企业 (包括村集体经济组织，以及其控股企业)的资金进行监管。")
+    '镇经管中心负责对镇属企业 (包括村集体经济组织，以及其控股企业)的资金进行监管'
 
     A question's label and its colon (1.问：…？) open the question, which is the title.
 
@@ -359,8 +361,9 @@ _STOP = pattern_cache.compile(r"[。；：:！？]")
 _QUESTION = pattern_cache.compile(rf"^(?:{alternatives('question_labels')})[\s　]*[：:]")
 """A question's label and colon (问：) before the question a numbered Q&A turn carries as its title."""
 
-_GAP = pattern_cache.compile(r"(?<=\S\S)[ \t\u3000]+(?=\S)")
-"""The first space inside a title after two characters or more: where a run-in body may begin."""
+_GAP = pattern_cache.compile(r"(?<=\S\S)[ \t\u3000]+(?=[^\s(（\[［【])")
+"""The first space inside a title after two characters or more: where a run-in body may begin (never
+before a bracket: 镇属企业 (包括…) is an aside inside the sentence, not its body)."""
 
 
 _CJK_GAP = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
