@@ -131,3 +131,26 @@ def test_match_unit_prefers_the_longest_unit():
     for visits in ("辆次", "艘次", "台次", "件次"):  # a count of visits is not a count of vehicles
         assert match_unit(visits) is not None and match_unit(visits).alias == visits
     assert match_unit("元/吨").base == "元/吨"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("修复防撞护栏60千米", 60, "公里"),  # 千米 is a unit (公里), not 千 × 米
+        ("新建管网1.5万千米", 15000, "公里"),
+        ("储备粮50千克", 50, "千克"),
+        ("装机33.091万千瓦", 330910, "千瓦"),  # 万 then 千瓦, as before
+        ("投资2千万元", 20_000_000, "元"),
+        ("全天开行列车38对", 38, "对"),  # pairs, after Arabic digits
+        ("新增步道12000㎡", 12000, "平方米"),
+        ("保护区面积5㎢", 5, "平方公里"),
+    ],
+)
+def test_units_that_begin_with_a_magnitude_or_are_signs_read_as_units(text, value, unit):
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["开展一对一帮扶", "结对帮扶两对口支援", "三对夫妇"])
+def test_dui_after_a_chinese_numeral_is_no_unit(text):
+    assert all(q.unit != "对" for q in find_quantities(text))

@@ -262,11 +262,12 @@ _ASCII_ALNUM = pattern_cache.compile(r"[A-Za-z0-9.]")
 def _split_magnitude(word: str, text: str, pos: int) -> tuple[int, int, Unit | None] | None:
     """Split `word` (magnitude characters after a number) into a magnitude and the start of a unit.
 
-    33.091万千瓦: 万千 is not a magnitude, so 万 is, and 千瓦 is the unit.
+    33.091万千瓦: 万千 is not a magnitude, so 万 is, and 千瓦 is the unit. The shortest magnitude that
+    a unit follows wins: 60千米 is 60 千米 (公里), as 50千克 is 50 千克, not 60 千 × 米.
     """
     if len(word) > 4:
         return None  # 万亿 is the longest magnitude; a longer run of 万/亿 is not one
-    for size in range(len(word), -1, -1):
+    for size in range(len(word) + 1):
         factor = magnitude(word[:size])
         if factor is not None:
             unit = match_unit(text, pos + size)

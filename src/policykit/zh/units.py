@@ -27,7 +27,7 @@ class UnitTable:
     magnitudes: dict[str, int]
     longest: int
     words: dict[str, tuple[str, ...]]  # words that start with a unit's character (成果, 项目)
-    digits: dict[str, Unit]  # units read only right after Arabic digits (a score: 90分)
+    digits: dict[str, Unit]  # units read only right after Arabic digits (a score: 90分, pairs: 38对)
     digits_not_after: tuple[str, ...]  # what before the digits makes them a time of day (9时30分)
 
 
@@ -50,7 +50,9 @@ def unit_table() -> UnitTable:
     magnitudes = {str(k): int(v) for k, v in raw["magnitudes"].items()}
     words = {str(unit): tuple(map(str, listed)) for unit, listed in raw["unit_words"].items()}
     digits = {
-        str(alias): Unit(str(alias), str(base), 1.0, "score") for alias, base in raw["digit_units"].items()
+        str(alias): Unit(str(alias), str(base), 1.0, str(group))
+        for alias, entry in raw["digit_units"].items()
+        for base, group in entry.items()
     }
     return UnitTable(
         units,
