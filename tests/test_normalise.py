@@ -115,3 +115,12 @@ def test_a_title_set_close_above_the_first_paragraph_of_a_blank_separated_text_s
     # a short line cut out of a sentence still rejoins it (…积极推动加入 / 全面与进步… / （CPTPP）等…)
     cut = "（四）更大力度吸引外资。积极推动加入\n全面与进步跨太平洋伙伴关系协定\n（CPTPP）等高标准经贸协议。"
     assert "全面与进步跨太平洋伙伴关系协定（CPTPP）等高标准经贸协议。" in paragraphs(cut + "\n\n" + body)
+
+
+def test_a_header_cell_measured_in_a_unit_does_not_complete_a_title():
+    """建设区域 / 十四五装机计划（MW）: cells of a flattened table's header, not a title split over two lines."""
+    cells = ["序号", "交通子行业", "建设区域", "十四五装机计划（MW）", "年度目标（万千瓦）", "1", "地铁"]
+    text = "某市交通光伏实施方案\n\n" + "\n\n".join(cells) + "\n"
+    assert [p.text for p in normalise(source_from_text(text, path="t", name="t"))][1:] == cells
+    split = "上海杨浦生活秀带国家文物保护利用示范区\n\n深化建设三年行动计划（2024—2026年）\n\n一、总体要求\n"
+    assert normalise(source_from_text(split, path="t", name="t"))[0].text.endswith("行动计划（2024—2026年）")

@@ -41,6 +41,10 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
 
     >>> join_split_title(_lines("青山市城市绿化管理办法", "（征求意见稿）"), 0), join_split_title(_lines("某某条例", "（2024年修订）"), 0)
     (1, None)
+
+    A header cell measured in a unit ends like a title (装机计划（MW）) but never completes one.
+
+    >>> join_split_title(_lines("建设区域", "", "十四五装机计划（MW）"), 0)
     """
     cur = lines[i]
     text = cur.text
@@ -67,10 +71,31 @@ def join_split_title(lines: list[_Line], i: int) -> int | None:
             return None
         if titled:
             return j if _TITLE_NOTE.match(nxt.text) else None
-        if len(nxt.text) <= 40 and TITLE_END.search(nxt.text) and not nxt.heading:
+        end = TITLE_END.search(nxt.text)
+        if len(nxt.text) <= 40 and end and not nxt.heading and not _measured_in(end.group(2)):
             return j
         return None
     return None
+
+
+def _measured_in(note: str | None) -> bool:
+    """A bracket that names a unit (（MW）, （万千瓦）, （%）): a table's header cell ends so, a title never does.
+
+    >>> _measured_in("（MW）"), _measured_in("（万千瓦）"), _measured_in("（2024—2026年）"), _measured_in("（试行）")
+    (True, True, False, False)
+    """
+    if not note:
+        return False
+    inner = note[1:-1].strip()
+    if inner.isascii():
+        return any(char.isalpha() or char == "%" for char in inner)
+    from policykit.zh.units import magnitude, match_unit
+
+    for size in range(3):  # （千瓦）, （万千瓦）, （亿元）: a magnitude may stand before the unit
+        unit = match_unit(inner[size:]) if magnitude(inner[:size]) else None
+        if unit is not None and len(unit.alias) == len(inner) - size:
+            return True
+    return False
 
 
 _TITLE_NOTE = pattern_cache.compile(r"^[（(][^（）()\d]{2,10}[）)]$")
