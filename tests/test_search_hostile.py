@@ -239,6 +239,39 @@ def test_a_file_that_failed_is_tried_again(tmp_path):
     assert len(search("氢能", [str(folder)], cache_dir=cache).matches) == 1
 
 
+def test_an_index_built_by_other_policykit_code_is_rebuilt(tmp_path, monkeypatch):
+    """After an upgrade (or an edited module) the index must not answer with the old parser's clause trees."""
+    import policykit.index
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.txt").write_text("一、总体要求\n发展氢能产业。\n", encoding="utf-8")
+    os.utime(folder / "a.txt", ns=(10**18, 10**18))
+    cache = tmp_path / "cache"
+    assert len(search("氢能", [str(folder)], cache_dir=cache).matches) == 1
+    files = [str(folder / "a.txt")]
+    with SearchIndex.open(cache) as index:
+        assert index.fresh(files) == files
+    monkeypatch.setattr(policykit.index, "code_stamp", lambda: 0xC0DE)
+    with SearchIndex.open(cache) as index:
+        assert index.fresh(files) == []  # dropped with the old code's trees
+    assert len(search("氢能", [str(folder)], cache_dir=cache).matches) == 1
+
+
+def test_the_code_stamp_sees_an_edited_module(tmp_path, monkeypatch):
+    from policykit import config
+
+    tree = tmp_path / "policykit"
+    (tree / "data").mkdir(parents=True)
+    (tree / "config.py").write_text("x = 1\n")
+    (tree / "data" / "units.yaml").write_text("a: 1\n")
+    monkeypatch.setattr(config, "__file__", str(tree / "config.py"))
+    first = config.code_stamp()
+    assert config.code_stamp() == first
+    os.utime(tree / "data" / "units.yaml", ns=(10**18, 10**18))
+    assert config.code_stamp() != first
+
+
 # ---------------------------------------------------------------- folders
 
 

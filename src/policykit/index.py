@@ -31,6 +31,7 @@ from typing import TextIO
 from policykit import pattern_cache
 from policykit.config import SEARCH_INDEX_FILE as INDEX_FILE
 from policykit.config import cache_dir as default_cache_dir
+from policykit.config import code_stamp
 from policykit.errors import PolicykitError
 from policykit.query import ClauseRecord, Hit, Query, Term, clause_records, fold, match_record
 
@@ -70,9 +71,10 @@ def _read(path: str) -> bytes:
 
 
 def _fingerprint() -> str:
-    """Changes when the lexicon or the index layout changes, so the index is rebuilt with the new words."""
+    """Changes when the lexicon, the index layout or policykit's code changes, so the index is rebuilt
+    with the new words and the new clause trees (an upgrade must not answer from the old parser's)."""
     lexicon = _read(os.path.join(os.path.dirname(__file__), "data", "lexicon.txt"))
-    return f"{SCHEMA_VERSION}:{zlib.crc32(lexicon):08x}"
+    return f"{SCHEMA_VERSION}:{zlib.crc32(lexicon):08x}:{code_stamp():08x}"
 
 
 def _digest(data: bytes) -> str:
