@@ -72,6 +72,7 @@ class Reading:
     baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
     from_period: bool = False  # the year is only the plan's period end, not one the text gives
     grant: str = ""  # what a per-unit rate is given as (按每张床位1万元给予一次性建设补助 → 一次性建设补助)
+    quota: bool = False  # a per-year amount in a plan (每年投运150辆): a goal for each year of its period
 
 
 def _subsidy_rate(r: Reading) -> bool:
@@ -590,7 +591,13 @@ def _goal(r: Reading) -> bool:
     [('20家', 'target', 'sets a goal')]
     """
     return bool(
-        r.year or r.comparator or r.direction or r.future or r.context.goal or _has_target_verb(r.left)
+        r.year
+        or r.comparator
+        or r.direction
+        or r.future
+        or r.context.goal
+        or r.quota
+        or _has_target_verb(r.left)
     )
 
 

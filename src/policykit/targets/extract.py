@@ -473,10 +473,13 @@ def _read_sentence(
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
-        from_period = False
-        if year is None and context.period_end and not yearly(quantity.start):
-            year = context.period_end  # a plan's goal section: its goals are due at the period's end
-            from_period = True
+        from_period = quota = False
+        if year is None and context.period_end:
+            if yearly(quantity.start):
+                quota = not achieved  # 每年投运150辆 in a plan's tasks: due every year, no one deadline
+            else:
+                year = context.period_end  # a plan's goal section: its goals are due at the period's end
+                from_period = True
         # 规划目标为6.5%, 能源消耗降低14.5%为约束性指标: an evaluation quoting the plan's own goal
         quoted = context.evaluation and (
             left.rstrip().endswith(words.plan_goal_words)
@@ -515,6 +518,7 @@ def _read_sentence(
             baseline_in_list=baseline_in_list,
             from_period=from_period,
             grant=_granted(text, left, after_end),
+            quota=quota,
         )
         kind, rule = classify(reading)
         indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate

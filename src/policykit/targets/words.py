@@ -170,12 +170,12 @@ def _plans() -> list[str]:
 
 
 def _compared(raw: dict) -> str:
-    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年 (group year or plan)."""
+    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年, 同比2022年, 相比“十三五”期 (group year or plan)."""
     plans = "|".join(map(str, _plans()))
     return (
-        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        r"(?:相比|同比|比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
         + plans
-        + r")[”\"]?(?:末|期末)?|"
+        + r")[”\"]?(?:末|期末|时期|期间|期)?|"
         + _alternation(raw["previous_year"]).pattern
         + r"|[\u4e00-\u9fff]{0,8}?(?:"
         + _alternation(raw["earlier_time_ends"]).pattern
