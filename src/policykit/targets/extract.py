@@ -169,6 +169,22 @@ def _looks_ahead(sentence: str) -> bool:
     return False
 
 
+def _held_line(text: str, left: str, quantity: Quantity, after_end: int, end: int) -> str:
+    """The red line an area is held as (守住18亿亩耕地红线 → 耕地红线): a goal wherever it stands, its comparator
+    left unwritten as the text leaves it; "" for anything else, or a cap in another unit (用水总量控制红线).
+
+    >>> text = "严守300万亩永久基本农田保护红线"
+    >>> q = find_quantities(text)[0]
+    >>> _held_line(text, "严守", q, q.end, len(text)), _held_line(text, "划定", q, q.end, len(text))
+    ('永久基本农田保护红线', '')
+    """
+    words = _words()
+    if quantity.unit not in words.floor_area_units or not left.rstrip().endswith(words.hold_verbs):
+        return ""
+    name = text[after_end : _segment_end(text, after_end, end)].strip()
+    return name if name.endswith(words.floor_lines) and len(name) <= SPAN else ""
+
+
 def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
     """The change verb a clause without a verb of its own takes from the clause before it.
 
@@ -470,13 +486,16 @@ def _read_sentence(
             and not re.search("[；;]", between)
         ):
             direction = _carried_direction(indicator, rest, quantity, last)
+        line = _held_line(text, left, quantity, after_end, s_end)  # 坚决守住18亿亩耕地红线: a goal anywhere
+        indicator = line or indicator
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
-        from_period = quota = False
+        from_period = False
+        implied = bool(line) and not achieved
         if year is None and context.period_end:
             if yearly(quantity.start):
-                quota = not achieved  # 每年投运150辆 in a plan's tasks: due every year, no one deadline
+                implied = not achieved  # 每年投运150辆 in a plan's tasks: due every year, no one deadline
             else:
                 year = context.period_end  # a plan's goal section: its goals are due at the period's end
                 from_period = True
@@ -518,7 +537,7 @@ def _read_sentence(
             baseline_in_list=baseline_in_list,
             from_period=from_period,
             grant=_granted(text, left, after_end),
-            quota=quota,
+            implied_goal=implied,
         )
         kind, rule = classify(reading)
         indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate

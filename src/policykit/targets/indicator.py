@@ -292,6 +292,11 @@ def _left_phrase(left: str) -> tuple[str, str]:
     """
     phrase, verb = _left_phrase_of(left)
     words = _words()
+    ranged = next((word for word in words.radius_ranges if phrase.startswith(word)), "")
+    if ranged and len(phrase) > len(ranged):
+        phrase = phrase[
+            len(ranged) :
+        ]  # 站点100米范围内公交配套服务占比: the radius is no part of what is measured
     measures = (*words.measure_ends, *words.amount_nouns, "比重", "比例", "占比")
     stripped = left.strip()
     if 0 < len(phrase) <= 4 and phrase.endswith(measures) and stripped.endswith("的" + phrase):

@@ -96,6 +96,11 @@ class _Words:
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
+    radius_ranges: tuple[str, ...]
+    frequency_units: frozenset[str]
+    floor_lines: tuple[str, ...]
+    hold_verbs: tuple[str, ...]
+    floor_area_units: frozenset[str]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -295,6 +300,11 @@ def _words() -> _Words:
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
+        radius_ranges=longest_first(raw["radius_ranges"]),
+        frequency_units=frozenset(map(str, raw["frequency_units"])),
+        floor_lines=longest_first(raw["floor_lines"]),
+        hold_verbs=longest_first(raw["hold_verbs"]),
+        floor_area_units=frozenset(map(str, raw["floor_area_units"])),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
