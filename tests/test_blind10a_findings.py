@@ -54,9 +54,6 @@ def test_a_comparison_base_keeps_the_indicator_and_the_goal():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: 三年累计新增N台 with its noun in the clause before is a nameless figure"
-)
 def test_a_cumulative_count_takes_its_noun_from_the_clause_before():
     found = targets(_PLAN + "既有站点出入口增加无障碍电梯，三年累计新增12台，方便老人出行。")
     assert [(f.value, f.unit) for f in found] == [(12, "台")]
@@ -84,16 +81,13 @@ def test_a_red_line_held_is_a_goal():
     assert [(f.value, f.unit, f.comparator) for f in found] == [(50_000_000, "亩", None)]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: a review opening “十四五”时期 in a 2031 document gives goals of 2030"
-)
 def test_a_review_of_a_finished_plan_period_is_achieved():
     text = (
         "关于推进某项工作的意见\n（2031年1月5日）\n\n“十四五”时期，某项建设取得重大进展。棉花年产量连续保持在600万吨以上，"
         "渔民人均收入较2015年翻一番多。\n\n一、目标任务\n\n2031年，棉花产量达到600万吨以上。\n"
     )
     found = figures(text)
-    assert [(f.kind, f.year) for f in found if f.value == 6_000_000] == [("achieved", 2030), ("target", 2031)]
+    assert [(f.kind, f.year) for f in found if f.value == 6_000_000] == [("achieved", 2025), ("target", 2031)]
     assert all(f.kind == "achieved" for f in found if f.unit == "倍")
 
 
@@ -405,3 +399,36 @@ def test_frequencies_are_no_targets(sentence, expected):
 def test_red_lines_held(sentence, expected):
     text = "某省实施意见\n\n三、加快推进农业发展\n\n" + sentence
     assert [(f.value, f.unit) for f in targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "某市实施意见\n（2021年3月1日）\n\n“十三五”时期，林业建设成效明显。森林覆盖率提高到23%。\n",
+            [("achieved", 2020)],
+        ),
+        (
+            "某县实施方案\n（2026年2月1日）\n\n“十四五”时期，全县建设取得新进展。建成口袋公园50个。\n",
+            [("achieved", 2025)],
+        ),
+        # unchanged: a deadline ahead opens the paragraph
+        ("某县实施方案\n（2023年2月1日）\n\n到2025年，全县生态明显改善。新建公园5个。\n", [("target", 2025)]),
+    ],
+)
+def test_a_paragraph_opened_by_a_finished_period_reviews_it(text, expected):
+    assert [(f.kind, f.year) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("各小区加装电动自行车充电桩，三年累计新增3000个。", ("电动自行车充电桩", 3000)),
+        ("学校食堂增设明厨亮灶设备，累计新增120套。", ("明厨亮灶设备", 120)),
+        # unchanged: a count that names its own thing
+        ("推进口袋公园建设，三年累计新增口袋公园45个。", ("累计新增口袋公园", 45)),
+    ],
+)
+def test_a_count_named_by_what_the_clause_before_adds(sentence, expected):
+    (found,) = targets(_PLAN + sentence)
+    assert (found.indicator, found.value) == expected

@@ -46,6 +46,7 @@ from policykit.targets.naming import (
     _left_phrase_bracketed,
     _multiple_of_base,
     _named_after,
+    _object_before,
     _relative_bound,
     _short_list_end,
     _with_implied_unit,
@@ -185,6 +186,14 @@ def _held_line(text: str, left: str, quantity: Quantity, after_end: int, end: in
     return name if name.endswith(words.floor_lines) and len(name) <= SPAN else ""
 
 
+def _names_nothing(indicator: str) -> bool:
+    """Tell whether an indicator is only words of counting and doing (累计改造新增, 新增): it names no thing."""
+    residue = indicator
+    for word in _words().keep_head:
+        residue = residue.replace(word, "")
+    return not residue or _is_bare_verb(residue)
+
+
 def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
     """The change verb a clause without a verb of its own takes from the clause before it.
 
@@ -251,6 +260,10 @@ def _read_sentence(
     )
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
+    elif not deadlines and not future and clause_year is not None and reference is not None:
+        achieved = (
+            achieved or clause_year < reference
+        )  # “十三五”时期，…。粮食产量连续保持在…: that period is over
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
     own_year = context.reference_year or context.title_year  # 2024年，… in a 2025年工作方案 reviews
     if opening and own_year and opening < own_year and not future:
@@ -449,6 +462,9 @@ def _read_sentence(
             indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
         if not indicator and not found:
             indicator = _changing_before(text, seg_start, s_start)  # 森林覆盖率稳步提升，到2025年达到45%
+        if quantity.group == "count" and _names_nothing(indicator):
+            # 出入口增加无障碍电梯，三年累计新增12台: the thing the clause before adds
+            indicator = _object_before(text, seg_start, s_start) or indicator
         if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
             # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
             verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")

@@ -101,6 +101,7 @@ class _Words:
     floor_lines: tuple[str, ...]
     hold_verbs: tuple[str, ...]
     floor_area_units: frozenset[str]
+    adding_verbs: tuple[str, ...]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -305,6 +306,7 @@ def _words() -> _Words:
         floor_lines=longest_first(raw["floor_lines"]),
         hold_verbs=longest_first(raw["hold_verbs"]),
         floor_area_units=frozenset(map(str, raw["floor_area_units"])),
+        adding_verbs=longest_first(raw["adding_verbs"]),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
