@@ -101,26 +101,19 @@ def test_a_frequency_is_no_target():
     assert [f for f in found if f.unit == "次"] == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: N亩甲、乙X / N个…较为成熟的X: the indicator is not the head noun"
-)
 def test_the_indicator_after_a_quantity_is_its_head_noun():
     found = targets(
         _PLAN + "2025年建设3万亩旱涝保收、高产稳产示范牧场，打造2-3个技术模式较为成熟的智能化示范基地。"
     )
-    assert [f.indicator for f in found] == ["示范牧场", "智能化示范基地"]
+    assert [f.indicator for f in found] == ["高产稳产示范牧场", "智能化示范基地"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: 提升N个点位 (a change verb before a counted object) gets a direction"
-)
 def test_a_change_verb_before_a_counted_object_is_no_direction():
     (found,) = targets(_PLAN + "针对部分路段，三年累计完成缓拥堵提升15个点位。")
     assert (found.value, found.direction) == (15, None)
     assert "缓拥堵" in found.indicator
 
 
-@pytest.mark.xfail(strict=True, reason="targets/: 要求 is left at the head of an indicator")
 def test_yaoqiu_is_no_part_of_the_indicator():
     (found,) = targets(_PLAN + "新建学校食堂等要求屋顶绿化面积达到30%。")
     assert found.indicator == "屋顶绿化面积"
@@ -432,3 +425,46 @@ def test_a_paragraph_opened_by_a_finished_period_reviews_it(text, expected):
 def test_a_count_named_by_what_the_clause_before_adds(sentence, expected):
     (found,) = targets(_PLAN + sentence)
     assert (found.indicator, found.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新建2万亩旱涝保收、高产稳产农田。", "高产稳产农田"),
+        ("建成5个设施完善的社区食堂。", "社区食堂"),
+        ("培育10家规模较大的龙头企业。", "龙头企业"),
+        # unchanged: a noun before 的 is what the count counts (10个产业园区的建设)
+        ("推进10个产业园区的建设。", "产业园区"),
+    ],
+)
+def test_the_head_noun_after_qualities(sentence, expected):
+    (found,) = targets(_PLAN + sentence)
+    assert found.indicator == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("三年累计优化20个公交站点。", ("公交站点", None)),
+        ("改善30个老旧小区。", ("老旧小区", None)),
+        # unchanged: a stock grown by a count keeps its direction
+        ("就业岗位增加1000个。", ("就业岗位", "increase")),
+    ],
+)
+def test_improving_a_count_of_things_is_no_change(sentence, expected):
+    (found,) = targets(_PLAN + sentence)
+    assert (found.indicator, found.direction) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新建公共建筑等要求屋顶光伏覆盖面积达到50%。", "屋顶光伏覆盖面积"),
+        ("按照要求，污水处理率达到95%。", "污水处理率"),
+        # unchanged
+        ("供水管网漏损率控制在9%以内。", "供水管网漏损率"),
+    ],
+)
+def test_yaoqiu_opens_no_indicator(sentence, expected):
+    (found,) = targets(_PLAN + sentence)
+    assert found.indicator == expected

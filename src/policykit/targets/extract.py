@@ -25,6 +25,7 @@ from policykit.targets.indicator import (
     _left_phrase,
     _noun_before_verb,
     _object_of,
+    _only_attributes,
     _right_indicator,
     _segment_end,
     _segment_end_no_dun,
@@ -184,6 +185,12 @@ def _held_line(text: str, left: str, quantity: Quantity, after_end: int, end: in
         return ""
     name = text[after_end : _segment_end(text, after_end, end)].strip()
     return name if name.endswith(words.floor_lines) and len(name) <= SPAN else ""
+
+
+def _acts_on_a_count(text: str, left: str, after_end: int) -> bool:
+    """Tell whether a verb of improving before a count has the counted things as its object: 缓拥堵提升15个点位
+    (15 places improved), not 就业岗位增加1000个 (a stock grown by 1000) nor 提高3个百分点."""
+    return _is_cjk_noun_start(text, after_end) and left.rstrip().endswith(_words().improve_verbs)
 
 
 def _names_nothing(indicator: str) -> bool:
@@ -377,6 +384,9 @@ def _read_sentence(
             elif "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
+            elif text[right_end : right_end + 1] == "、" and _only_attributes(text[after_end:right_end]):
+                # 3万亩旱涝保收、高产稳产示范牧场: the qualities share the noun after the last of them
+                right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
             elif (
                 text[right_end : right_end + 1] == "、"
                 and text[right_end - 1] in _words().shared_noun_modifiers
@@ -458,6 +468,15 @@ def _read_sentence(
             indicator = compared_names.get(quantity.start, "")
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
+        if (
+            direction
+            and quantity.group == "count"
+            and distribute is None
+            and _acts_on_a_count(text, left, after_end)
+        ):
+            # 缓拥堵提升15个点位: the verb works on the things counted, it changes no level by 15
+            direction, done = None, _left_phrase(rest)[0]
+            indicator = done + indicator if done and indicator and done not in indicator else indicator
         if not indicator and words.level_change.search(left):
             indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
         if not indicator and not found:

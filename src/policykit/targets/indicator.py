@@ -408,6 +408,20 @@ _AGE_RANGE = pattern_cache.compile(
 )
 
 
+_ATTRIBUTE_TAGS = ("l", "i", "a", "b", "z")
+"""jieba's tags of idioms, adjectives and distinguishing words (旱涝保收, 大型): qualities, never a noun counted."""
+
+
+def _only_attributes(words: str) -> bool:
+    """Tell whether words after a count are only qualities (旱涝保收 in 3万亩旱涝保收、高产稳产农田), no noun.
+
+    >>> _only_attributes("旱涝保收"), _only_attributes("公园")
+    (True, False)
+    """
+    tokens = _pos_cut(words)
+    return bool(tokens) and all(tag.startswith(_ATTRIBUTE_TAGS) and tag != "an" for _, tag in tokens)
+
+
 def _right_indicator(right: str, enumerated: bool = False) -> str:
     """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
     if right.startswith("“") and "”" in right:
@@ -445,6 +459,8 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
                 tokens[0][1] == "p" and "为" in described_by
             )  # 1所以失能照护为主的机构: 以…为…的 describes it
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
+            # 技术模式较为成熟的示范基地, 设施完善的社区食堂: a predicate before 的 describes the noun after it
+            or _pos_cut(described_by)[-1][1] in ("a", "ad", "i", "l", "v")
         )
     ):
         # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的

@@ -102,6 +102,7 @@ class _Words:
     hold_verbs: tuple[str, ...]
     floor_area_units: frozenset[str]
     adding_verbs: tuple[str, ...]
+    improve_verbs: tuple[str, ...]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -307,6 +308,7 @@ def _words() -> _Words:
         hold_verbs=longest_first(raw["hold_verbs"]),
         floor_area_units=frozenset(map(str, raw["floor_area_units"])),
         adding_verbs=longest_first(raw["adding_verbs"]),
+        improve_verbs=longest_first(raw["improve_verbs"]),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
