@@ -60,8 +60,24 @@ def test_a_cumulative_count_takes_its_noun_from_the_clause_before():
     assert "电梯" in found[0].indicator
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("到2025年，突破百项关键技术。", (100, "项", None)),
+        ("到2025年，突破30项关键核心技术。", (30, "项", None)),
+        # unchanged: 突破 with the count last is a bound
+        ("到2025年，专精特新企业突破100家。", (100, "家", ">")),
+    ],
+)
+def test_a_breakthrough_in_counted_things_is_no_bound(sentence, expected):
+    (found,) = targets("某部门实施意见\n\n三、发展目标\n\n" + sentence)
+    assert (found.value, found.unit, found.comparator) == expected
+
+
 @pytest.mark.xfail(
-    strict=True, reason="targets/: 形成百项X, 打造百家X (a bare 百 counting a noun) are missed"
+    strict=True,
+    reason="normalise/: a bare 百 after a task verb (形成百项X, 打造百家X) is no quantity: zh/numerals reads a bare "
+    "magnitude only after units.yaml's magnitude_openers (突破, 超过…)",
 )
 def test_bare_hundreds_counting_a_noun_are_targets():
     found = targets(

@@ -341,6 +341,13 @@ def _read_sentence(
             and _is_cjk_noun_start(text, after_end)
         ):
             comparator = None  # 全球最高10米液压支架: 最高 before the size of a thing is a record, not a cap
+        if (
+            comparator == ">"
+            and quantity.group == "count"
+            and left.rstrip().endswith(words.object_verbs)
+            and _is_cjk_noun_start(text, after_end)
+        ):
+            comparator = None  # 突破百项关键技术: a breakthrough in each of them, not more than a hundred
         comparator_before = comparator
         comparator = comparator or comparator_after
         if comparator_after == "~" and left.rstrip().endswith(words.kept_at):

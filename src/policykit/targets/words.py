@@ -103,6 +103,7 @@ class _Words:
     floor_area_units: frozenset[str]
     adding_verbs: tuple[str, ...]
     improve_verbs: tuple[str, ...]
+    object_verbs: tuple[str, ...]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -309,6 +310,7 @@ def _words() -> _Words:
         floor_area_units=frozenset(map(str, raw["floor_area_units"])),
         adding_verbs=longest_first(raw["adding_verbs"]),
         improve_verbs=longest_first(raw["improve_verbs"]),
+        object_verbs=longest_first(raw["object_verbs"]),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
