@@ -442,6 +442,9 @@ def _read_sentence(
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)
+        measured = next((n for n in words.measured_after_share if text.startswith(n, after_end)), "")
+        if measured and quantity.unit == "%" and indicator and measured not in indicator:
+            indicator += measured  # 建成区40%以上面积达到…要求: the share is of the 建成区's 面积
         held = list(words.holding_verbs.finditer(indicator))
         if held and held[-1].end() < len(indicator):
             indicator = indicator[held[-1].end() :]  # 我区共有历史建筑200处: what is had, not who has it

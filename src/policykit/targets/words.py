@@ -104,6 +104,7 @@ class _Words:
     adding_verbs: tuple[str, ...]
     improve_verbs: tuple[str, ...]
     object_verbs: tuple[str, ...]
+    measured_after_share: tuple[str, ...]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -311,6 +312,7 @@ def _words() -> _Words:
         adding_verbs=longest_first(raw["adding_verbs"]),
         improve_verbs=longest_first(raw["improve_verbs"]),
         object_verbs=longest_first(raw["object_verbs"]),
+        measured_after_share=longest_first(raw["measured_after_share"]),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
