@@ -72,6 +72,9 @@ class Reading:
     baseline_in_list: bool = False  # a 分别 list's value before its 提高到 (分别从209元、280元提高到…)
     from_period: bool = False  # the year is only the plan's period end, not one the text gives
     grant: str = ""  # what a per-unit rate is given as (按每张床位1万元给予一次性建设补助 → 一次性建设补助)
+    implied_goal: bool = (
+        False  # a plan's per-year amount (每年投运150辆), a red line held (守住18亿亩耕地红线)
+    )
 
 
 def _subsidy_rate(r: Reading) -> bool:
@@ -368,13 +371,40 @@ def _draws_a_radius(r: Reading) -> bool:
     >>> [rule for _, _, rule in explain("到2025年，基本实现2小时内到达。")][0] != "qualifies a noun"
     True
     """
+    words = _words()
     later = r.following
-    if r.quantity.group not in ("measure", "time") or later is None:
+    if r.quantity.group not in ("measure", "time"):
         return False
-    if r.text[r.quantity.end : r.after_end].strip() not in _words().radius_bounds:
+    noun_at = r.after_end
+    ranged = next((word for word in words.radius_ranges if r.text.startswith(word, r.quantity.end)), "")
+    if ranged:
+        noun_at = r.quantity.end + len(ranged)  # 站点100米范围内公交配套服务占比: 范围内 is a radius like 内
+    elif r.text[r.quantity.end : r.after_end].strip() not in words.radius_bounds:
         return False
-    between = r.text[r.after_end : later.start]
-    return _is_cjk_noun_start(r.text, r.after_end) and not any(c in _SEGMENT_BOUNDARY for c in between)
+    if not _is_cjk_noun_start(r.text, noun_at):
+        return False
+    if r.quantity.group == "measure" and r.comparator_before is None:
+        return True  # 站点周边50米内配套公交设施建设: the distance bounds where the noun is, whatever follows
+    between = r.text[noun_at : later.start] if later is not None else ""
+    return later is not None and not any(c in _SEGMENT_BOUNDARY for c in between)
+
+
+_FREQUENCY_GAP = 4
+"""The most characters between a period and the count of times in it: 10天完成1次, 每3个月开展1次."""
+
+
+def _frequency(r: Reading) -> bool:
+    """How often something is done: 保洁频率提升至10天完成1次全线冲洗 (once in ten days, no count to reach).
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("到2025年，10天完成1次全线冲洗，全年开展巡查3次。")[1:]
+    [('1次', 'figure', 'a frequency'), ('3次', 'target', 'sets a goal')]
+    """
+    before = r.preceding
+    if r.quantity.written_unit not in _words().frequency_units or before is None or before.group != "time":
+        return False
+    between = r.text[before.end : r.quantity.start]
+    return len(between) <= _FREQUENCY_GAP and not any(c in _SEGMENT_BOUNDARY for c in between)
 
 
 def _list_count(r: Reading) -> bool:
@@ -590,7 +620,13 @@ def _goal(r: Reading) -> bool:
     [('20家', 'target', 'sets a goal')]
     """
     return bool(
-        r.year or r.comparator or r.direction or r.future or r.context.goal or _has_target_verb(r.left)
+        r.year
+        or r.comparator
+        or r.direction
+        or r.future
+        or r.context.goal
+        or r.implied_goal
+        or _has_target_verb(r.left)
     )
 
 
@@ -614,6 +650,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("describes the population", "figure", _population),
     ("frames a place", "figure", _frame),
     ("a duration with no bound", "figure", _unbounded_time),
+    ("a frequency", "figure", _frequency),
     ("explains a goal", "figure", _explains_a_goal),
     ("already achieved", "achieved", _reviewed),
     ("restates a change", "figure", _restates),

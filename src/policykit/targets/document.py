@@ -16,6 +16,7 @@ from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, 
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
 from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
+from policykit.targets.tasklists import dated_cells
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
 from policykit.zh.traditional import fold_traditional, has_traditional
@@ -169,6 +170,11 @@ def _reference_year(document: Document, year: int | None) -> int | None:
     return None
 
 
+def _in_year_columns(document: Document) -> dict[int, int]:
+    """The year of each source line in a task list's year columns (2024年工作项目 / 2025年计划), by line."""
+    return {document.locate(offset)[0]: year for offset, year in dated_cells(document.text).items()}
+
+
 def _results_in_done_cells(
     document: Document, clause: Clause, context: TargetContext, found: list[Target], include_all: bool
 ) -> list[Target]:
@@ -320,12 +326,21 @@ def extract_targets(
     `year` is the document's own year (what 今年 means) when its metadata does not say;
     `include_all` also returns results already achieved (kind 'achieved') and other figures ('figure').
     """
-    return tuple(target for _, found in _walk_targets(document, include_all, year) for target in found)
+    dated = _in_year_columns(document)
+    return tuple(
+        replace(target, year=dated.get(target.line, target.year)) if dated else target
+        for _, found in _walk_targets(document, include_all, year)
+        for target in found
+    )
 
 
 def attach_targets(document: Document, *, include_all: bool = False, year: int | None = None) -> Document:
     """Return a copy of the document whose clauses carry their targets."""
-    by_clause = {clause.id: tuple(found) for clause, found in _walk_targets(document, include_all, year)}
+    dated = _in_year_columns(document)
+    by_clause = {
+        clause.id: tuple(replace(target, year=dated.get(target.line, target.year)) for target in found)
+        for clause, found in _walk_targets(document, include_all, year)
+    }
 
     def rebuild(clause: Clause) -> Clause:
         return replace(

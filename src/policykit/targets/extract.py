@@ -25,6 +25,7 @@ from policykit.targets.indicator import (
     _left_phrase,
     _noun_before_verb,
     _object_of,
+    _only_attributes,
     _right_indicator,
     _segment_end,
     _segment_end_no_dun,
@@ -46,6 +47,7 @@ from policykit.targets.naming import (
     _left_phrase_bracketed,
     _multiple_of_base,
     _named_after,
+    _object_before,
     _relative_bound,
     _short_list_end,
     _with_implied_unit,
@@ -169,6 +171,36 @@ def _looks_ahead(sentence: str) -> bool:
     return False
 
 
+def _held_line(text: str, left: str, quantity: Quantity, after_end: int, end: int) -> str:
+    """The red line an area is held as (守住18亿亩耕地红线 → 耕地红线): a goal wherever it stands, its comparator
+    left unwritten as the text leaves it; "" for anything else, or a cap in another unit (用水总量控制红线).
+
+    >>> text = "严守300万亩永久基本农田保护红线"
+    >>> q = find_quantities(text)[0]
+    >>> _held_line(text, "严守", q, q.end, len(text)), _held_line(text, "划定", q, q.end, len(text))
+    ('永久基本农田保护红线', '')
+    """
+    words = _words()
+    if quantity.unit not in words.floor_area_units or not left.rstrip().endswith(words.hold_verbs):
+        return ""
+    name = text[after_end : _segment_end(text, after_end, end)].strip()
+    return name if name.endswith(words.floor_lines) and len(name) <= SPAN else ""
+
+
+def _acts_on_a_count(text: str, left: str, after_end: int) -> bool:
+    """Tell whether a verb of improving before a count has the counted things as its object: 缓拥堵提升15个点位
+    (15 places improved), not 就业岗位增加1000个 (a stock grown by 1000) nor 提高3个百分点."""
+    return _is_cjk_noun_start(text, after_end) and left.rstrip().endswith(_words().improve_verbs)
+
+
+def _names_nothing(indicator: str) -> bool:
+    """Tell whether an indicator is only words of counting and doing (累计改造新增, 新增): it names no thing."""
+    residue = indicator
+    for word in _words().keep_head:
+        residue = residue.replace(word, "")
+    return not residue or _is_bare_verb(residue)
+
+
 def _carried_direction(indicator: str, rest: str, quantity: Quantity, before: _Found) -> str | None:
     """The change verb a clause without a verb of its own takes from the clause before it.
 
@@ -235,6 +267,10 @@ def _read_sentence(
     )
     if deadlines and reference is not None and all(year < reference for _, year in deadlines):
         achieved = True  # 截至2025年底… or “十四五”期间累计… in a plan for 2026: a review inside the plan
+    elif not deadlines and not future and clause_year is not None and reference is not None:
+        achieved = (
+            achieved or clause_year < reference
+        )  # “十三五”时期，…。粮食产量连续保持在…: that period is over
     opening = _past_year_opening(sentence) or _past_scope_year(sentence, reference)
     own_year = context.reference_year or context.title_year  # 2024年，… in a 2025年工作方案 reviews
     if opening and own_year and opening < own_year and not future:
@@ -305,6 +341,13 @@ def _read_sentence(
             and _is_cjk_noun_start(text, after_end)
         ):
             comparator = None  # 全球最高10米液压支架: 最高 before the size of a thing is a record, not a cap
+        if (
+            comparator == ">"
+            and quantity.group == "count"
+            and left.rstrip().endswith(words.object_verbs)
+            and _is_cjk_noun_start(text, after_end)
+        ):
+            comparator = None  # 突破百项关键技术: a breakthrough in each of them, not more than a hundred
         comparator_before = comparator
         comparator = comparator or comparator_after
         if comparator_after == "~" and left.rstrip().endswith(words.kept_at):
@@ -348,6 +391,9 @@ def _read_sentence(
             elif "的" in text[right_end:described_end]:
                 # 10个左右有条件、有基础、规模适当的城市: the noun after the last 的
                 right_end = described_end
+            elif text[right_end : right_end + 1] == "、" and _only_attributes(text[after_end:right_end]):
+                # 3万亩旱涝保收、高产稳产示范牧场: the qualities share the noun after the last of them
+                right_start, right_end = text.rfind("、", right_end, described_end) + 1, described_end
             elif (
                 text[right_end : right_end + 1] == "、"
                 and text[right_end - 1] in _words().shared_noun_modifiers
@@ -396,6 +442,9 @@ def _read_sentence(
                 if not indicator and verb and quantity.written_unit in _words().event_units:
                     indicator = verb  # 全年培训40万人次: the verb names what is counted
         indicator = _without_change_verb(indicator)
+        measured = next((n for n in words.measured_after_share if text.startswith(n, after_end)), "")
+        if measured and quantity.unit == "%" and indicator and measured not in indicator:
+            indicator += measured  # 建成区40%以上面积达到…要求: the share is of the 建成区's 面积
         held = list(words.holding_verbs.finditer(indicator))
         if held and held[-1].end() < len(indicator):
             indicator = indicator[held[-1].end() :]  # 我区共有历史建筑200处: what is had, not who has it
@@ -429,10 +478,22 @@ def _read_sentence(
             indicator = compared_names.get(quantity.start, "")
             if found and found[-1].quantity is preceding:
                 direction = direction or found[-1].direction
+        if (
+            direction
+            and quantity.group == "count"
+            and distribute is None
+            and _acts_on_a_count(text, left, after_end)
+        ):
+            # 缓拥堵提升15个点位: the verb works on the things counted, it changes no level by 15
+            direction, done = None, _left_phrase(rest)[0]
+            indicator = done + indicator if done and indicator and done not in indicator else indicator
         if not indicator and words.level_change.search(left):
             indicator = _changed_before(text, seg_start, s_start)  # 下调缴费比例，各地可降至16%
         if not indicator and not found:
             indicator = _changing_before(text, seg_start, s_start)  # 森林覆盖率稳步提升，到2025年达到45%
+        if quantity.group == "count" and _names_nothing(indicator):
+            # 出入口增加无障碍电梯，三年累计新增12台: the thing the clause before adds
+            indicator = _object_before(text, seg_start, s_start) or indicator
         if not indicator and quantity.unit in ("人", "人次") and seg_start > s_start:
             # 发放价格补贴，约6700万人受益: the measure of the clause before names whom the count counts
             verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")
@@ -470,13 +531,19 @@ def _read_sentence(
             and not re.search("[；;]", between)
         ):
             direction = _carried_direction(indicator, rest, quantity, last)
+        line = _held_line(text, left, quantity, after_end, s_end)  # 坚决守住18亿亩耕地红线: a goal anywhere
+        indicator = line or indicator
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
         from_period = False
-        if year is None and context.period_end and not yearly(quantity.start):
-            year = context.period_end  # a plan's goal section: its goals are due at the period's end
-            from_period = True
+        implied = bool(line) and not achieved
+        if year is None and context.period_end:
+            if yearly(quantity.start):
+                implied = not achieved  # 每年投运150辆 in a plan's tasks: due every year, no one deadline
+            else:
+                year = context.period_end  # a plan's goal section: its goals are due at the period's end
+                from_period = True
         # 规划目标为6.5%, 能源消耗降低14.5%为约束性指标: an evaluation quoting the plan's own goal
         quoted = context.evaluation and (
             left.rstrip().endswith(words.plan_goal_words)
@@ -515,6 +582,7 @@ def _read_sentence(
             baseline_in_list=baseline_in_list,
             from_period=from_period,
             grant=_granted(text, left, after_end),
+            implied_goal=implied,
         )
         kind, rule = classify(reading)
         indicator = reading.grant if rule == "a subsidy rate" else indicator  # what is given at the rate

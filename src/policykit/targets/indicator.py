@@ -292,6 +292,11 @@ def _left_phrase(left: str) -> tuple[str, str]:
     """
     phrase, verb = _left_phrase_of(left)
     words = _words()
+    ranged = next((word for word in words.radius_ranges if phrase.startswith(word)), "")
+    if ranged and len(phrase) > len(ranged):
+        phrase = phrase[
+            len(ranged) :
+        ]  # 站点100米范围内公交配套服务占比: the radius is no part of what is measured
     measures = (*words.measure_ends, *words.amount_nouns, "比重", "比例", "占比")
     stripped = left.strip()
     if 0 < len(phrase) <= 4 and phrase.endswith(measures) and stripped.endswith("的" + phrase):
@@ -403,6 +408,35 @@ _AGE_RANGE = pattern_cache.compile(
 )
 
 
+_ATTRIBUTE_TAGS = ("l", "i", "a", "b", "z")
+"""jieba's tags of idioms, adjectives and distinguishing words (旱涝保收, 大型): qualities, never a noun counted."""
+
+
+def _only_attributes(words: str) -> bool:
+    """Tell whether words after a count are only qualities (旱涝保收 in 3万亩旱涝保收、高产稳产农田), no noun.
+
+    >>> _only_attributes("旱涝保收"), _only_attributes("公园")
+    (True, False)
+    """
+    tokens = _pos_cut(words)
+    return bool(tokens) and all(tag.startswith(_ATTRIBUTE_TAGS) and tag != "an" for _, tag in tokens)
+
+
+def _described_by_predicate(words: str) -> bool:
+    """Tell whether the words before a count's 的 are a subject and its predicate that describe the noun after
+    it (技术模式较为成熟的示范基地, 设施完善的社区食堂), not a clause that goes on (速度可以实现比较充分的就业).
+
+    >>> _described_by_predicate("技术模式较为成熟"), _described_by_predicate("速度可以实现比较充分")
+    (True, False)
+    """
+    tokens = _pos_cut(words)
+    return (
+        len(tokens) >= 2
+        and tokens[-1][1] in ("a", "ad", "i", "l", "v")
+        and all(tag.startswith(("n", "d")) for _, tag in tokens[:-1])
+    )
+
+
 def _right_indicator(right: str, enumerated: bool = False) -> str:
     """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
     if right.startswith("“") and "”" in right:
@@ -440,6 +474,7 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
                 tokens[0][1] == "p" and "为" in described_by
             )  # 1所以失能照护为主的机构: 以…为…的 describes it
             or (_NUMERAL_CHARS & set(described_by) and "、" not in described_by)
+            or _described_by_predicate(described_by)
         )
     ):
         # 50个产值过5亿元的项目: a clause with its own number describes the noun after 的

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number
@@ -276,12 +277,15 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     header = names[: first - 1]  # the cell before the first value is the first row's label
     if serial and header and _SERIAL.match(header[-1]):
         header = header[:-1]
+    if serial and _has_text_columns(names, first, width, is_value):
+        return _serial_rows(cells, caption, reference_year, is_value)
     columns = header[-width:] if len(header) >= width else []
-    unit = _unit_of(caption, *header)
-    if not columns or unit is None:
+    units = _column_units(caption, header, columns)
+    if not columns or units is None:
         return []
     subject = _words().caption_words.sub("", _UNIT_NOTE.sub("", caption).strip()).strip()
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
+    caption_year = plan_year(caption)  # 各区“十四五”…分配表: the plan's end, not the year of the notice
     found: list[_Cell] = []
     index, number = first - 1, 1
     while index < len(names):
@@ -309,25 +313,118 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
             year_hit = dates().year.search(column)
             year = int(year_hit.group(1)) if year_hit else None
             named = subject if year_hit and column.strip() == year_hit.group(0) else column
-            cell = names[cell_index]
-            raw = hit["number"] + ("-" + hit["upper"] if hit["upper"] else "") + ("%" if hit["pct"] else unit)
-            quantities = find_quantities(raw)
-            if not quantities:
-                continue
-            found.append(
-                (
-                    cells[cell_index][0],
-                    f"{row}{named}",
-                    cell,
-                    quantities[0],
-                    _CELL_SIGNS.get(hit["sign"] or ""),
-                    year or reference_year,
-                    "target",
-                    f"{caption} {row} {column} {cell}".strip(),
-                    None,
-                )
+            unit = units[position] if position < len(units) else units[-1]
+            read = _allocated(
+                cells[cell_index], hit, unit, f"{row}{named}", year or caption_year or reference_year
             )
+            if read is not None:
+                found.append((*read, f"{caption} {row} {column} {names[cell_index]}".strip(), None))
     return found
+
+
+def _allocated(
+    cell: tuple[int, str], hit: re.Match[str], unit: str, indicator: str, year: int | None
+) -> tuple[int, str, str, Quantity, str | None, int | None, TargetKind] | None:
+    """One value cell of an allocation table read in its column's unit ("" for a column of counts)."""
+    raw = hit["number"] + ("-" + hit["upper"] if hit["upper"] else "") + ("%" if hit["pct"] else unit)
+    quantities = find_quantities(raw)
+    if not quantities:
+        return None
+    return cell[0], indicator, cell[1], quantities[0], _CELL_SIGNS.get(hit["sign"] or ""), year, "target"
+
+
+def _column_units(caption: str, header: list[str], columns: list[str]) -> list[str] | None:
+    """The unit of each value column: its own header's (新增装机容量（MW）), else the caption's (单位：万千瓦).
+
+    Where one column states a unit and another states none and the caption none either, the other counts
+    things (新增示范工程: 1, 3): it has no unit, not its neighbour's MW. None when no unit is stated at all.
+
+    >>> _column_units("各区分配表", ["区域", "装机容量（MW）", "示范工程"], ["装机容量（MW）", "示范工程"])
+    ['MW', '']
+    >>> _column_units("分配表（单位：万千瓦）", ["区", "2025年", "2026年"], ["2025年", "2026年"])
+    ['万千瓦', '万千瓦']
+    """
+    own = [_unit_of(column) for column in columns]
+    shared = _unit_of(caption) or next((unit for unit in own if unit is not None), None)
+    if shared is None:
+        shared = _unit_of(*header)
+    if shared is None:
+        return None
+    if not any(unit is not None for unit in own) or _unit_of(caption) is not None:
+        return [unit or shared for unit in own]
+    return [unit or "" for unit in own]
+
+
+def _has_text_columns(names: list[str], first: int, width: int, is_value: Callable[[int], bool]) -> bool:
+    """Tell whether a 序号 table's first row holds text cells besides its label: a description before its
+    values (序号 / 子行业 / 建设区域 / 装机计划 / 责任单位) or a cell after them, before the next row's 序号."""
+    one = next((i for i in range(first) if names[i] == "1"), None)
+    if one is None:
+        return False
+    after = first + width
+    trailing = after < len(names) and names[after] != "2" and not is_value(after)
+    return first - one > 2 or trailing
+
+
+def _serial_rows(
+    cells: list[tuple[int, str]], caption: str, reference_year: int | None, is_value: Callable[[int], bool]
+) -> list[_Cell]:
+    """Read a 序号 allocation table whose rows hold text cells around their values, row by row.
+
+    A row runs from its 序号 (or 合计/汇总) to the next one: its first cell after the 序号 names it, the
+    values are the first run of number cells, text cells before or after them (建设区域, 责任单位) describe it.
+    Each value's column is the header cell in its place when the row is as wide as the header; else, for
+    a row of one value, the one header cell that states a unit.
+
+    >>> table = "\\n".join(["序号", "子行业", "建设区域", "装机计划（兆瓦）", "责任单位", "1", "地铁", "车站", "35-36",
+    ...                     "地铁集团", "2", "铁路", "站房", "15-20", "铁路局", "汇总", "50-56"])
+    >>> [(indicator, q.value, q.upper, year) for _, indicator, _, q, _, year, *_ in _allocation_targets(table, "", 2023)]
+    [('地铁装机计划', 35000.0, 36000.0, 2023), ('铁路装机计划', 15000.0, 20000.0, 2023), ('汇总装机计划', 50000.0, 56000.0, 2023)]
+    """
+    names = [cell for _, cell in cells]
+    one = names.index("1")
+    header, starts, number = names[:one], [], 1
+    for index in range(one, len(names)):
+        nxt = index + 1 < len(names) and not is_value(index + 1)
+        if (names[index] == str(number) and nxt) or (names[index] in _TOTAL_CELLS and index + 1 < len(names)):
+            starts.append(index)
+            number += names[index] == str(number)
+    caption_year = plan_year(caption)
+    unit_cells = [cell for cell in header if _unit_of(cell) is not None]
+    found: list[_Cell] = []
+    for start, end in zip(starts, [*starts[1:], len(names)], strict=True):
+        row = names[start:end]
+        offset = 1 if _SERIAL.match(row[0]) else 0
+        at = next((i for i in range(start + offset, end) if is_value(i)), None)
+        if at is None or (at == start + offset and offset):
+            continue
+        label = names[start + offset] if offset else names[start]
+        stop = at
+        while stop < end and is_value(stop):
+            stop += 1
+        for index in range(at, stop):
+            hit = _RANGE_CELL.match(names[index])
+            if hit is None:
+                continue
+            if len(row) == len(header):
+                column = header[index - start]
+            elif stop - at == 1 and len(unit_cells) == 1:
+                column = unit_cells[0]
+            else:
+                continue
+            unit = _unit_of(column) or _unit_of(caption)
+            if unit is None:
+                continue
+            year = _column_year(column, None) or caption_year or reference_year
+            name = _UNIT_NOTE.sub("", column).strip()
+            read = _allocated(cells[index], hit, unit, f"{label}{name}", year)
+            if read is not None:
+                found.append((*read, f"{caption} {' '.join(row)}".strip(), None))
+    return found
+
+
+_TOTAL_CELLS = frozenset({"合计", "汇总", "总计", "小计"})
+"""The label of a table's total row, which has no 序号 of its own."""
 
 
 _DIRECTED_CELL = pattern_cache.compile(

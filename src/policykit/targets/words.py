@@ -96,6 +96,15 @@ class _Words:
     event_start_words: tuple[str, ...]
     category_bounds: tuple[str, ...]
     radius_bounds: frozenset[str]
+    radius_ranges: tuple[str, ...]
+    frequency_units: frozenset[str]
+    floor_lines: tuple[str, ...]
+    hold_verbs: tuple[str, ...]
+    floor_area_units: frozenset[str]
+    adding_verbs: tuple[str, ...]
+    improve_verbs: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    measured_after_share: tuple[str, ...]
     band_after: tuple[str, ...]
     deferral_words: re.Pattern[str]
     deferral_clause: re.Pattern[str]
@@ -170,12 +179,12 @@ def _plans() -> list[str]:
 
 
 def _compared(raw: dict) -> str:
-    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年 (group year or plan)."""
+    """What a change is measured from: 比2020年, 较二〇二〇年, 较“十三五”末, 比上年, 同比2022年, 相比“十三五”期 (group year or plan)."""
     plans = "|".join(map(str, _plans()))
     return (
-        r"(?:比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
+        r"(?:相比|同比|比|较|与)[ \t]{0,2}(?:(?P<year>(?:20|19)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})[ \t]{0,2}年(?:底|末)?|[“\"]?(?P<plan>"
         + plans
-        + r")[”\"]?(?:末|期末)?|"
+        + r")[”\"]?(?:末|期末|时期|期间|期)?|"
         + _alternation(raw["previous_year"]).pattern
         + r"|[\u4e00-\u9fff]{0,8}?(?:"
         + _alternation(raw["earlier_time_ends"]).pattern
@@ -295,6 +304,15 @@ def _words() -> _Words:
         event_start_words=longest_first(raw["event_start_words"]),
         category_bounds=longest_first(raw["category_bounds"]),
         radius_bounds=frozenset(map(str, raw["radius_bounds"])),
+        radius_ranges=longest_first(raw["radius_ranges"]),
+        frequency_units=frozenset(map(str, raw["frequency_units"])),
+        floor_lines=longest_first(raw["floor_lines"]),
+        hold_verbs=longest_first(raw["hold_verbs"]),
+        floor_area_units=frozenset(map(str, raw["floor_area_units"])),
+        adding_verbs=longest_first(raw["adding_verbs"]),
+        improve_verbs=longest_first(raw["improve_verbs"]),
+        object_verbs=longest_first(raw["object_verbs"]),
+        measured_after_share=longest_first(raw["measured_after_share"]),
         band_after=longest_first(raw["band_after"]),
         deferral_words=_alternation(raw["deferral_words"]),
         deferral_clause=pattern_cache.compile(
