@@ -75,11 +75,6 @@ def test_a_breakthrough_in_counted_things_is_no_bound(sentence, expected):
     assert (found.value, found.unit, found.comparator) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise/: a bare 百 after a task verb (形成百项X, 打造百家X) is no quantity: zh/numerals reads a bare "
-    "magnitude only after units.yaml's magnitude_openers (突破, 超过…)",
-)
 def test_bare_hundreds_counting_a_noun_are_targets():
     found = targets(
         "某部门实施意见\n\n三、发展目标\n\n到2025年，突破百项关键技术，形成百项标志性产品，打造百家领军企业。"
@@ -231,22 +226,16 @@ def test_an_allocation_table_with_text_columns():
 # ---------------------------------------------------------------- units and lines (normalise)
 
 
-@pytest.mark.xfail(strict=True, reason="normalise/: 对 after digits (列车38对) and the sign ㎡ are no units")
 def test_pairs_of_trains_and_the_square_metre_sign_are_units():
     found = targets(_PLAN + "到2026年，某线路全天开行列车38对，新增步道12000㎡。")
     assert [(f.value, f.unit) for f in found] == [(38, "对"), (12000, "平方米")]
 
 
-@pytest.mark.xfail(strict=True, reason="normalise/: 千米 is read as 千 × 米, not as 公里")
 def test_qianmi_is_kilometres():
     (found,) = targets(_PLAN + "到2026年，完成防撞护栏修复60千米。")
     assert (found.value, found.unit) == (60, "公里")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise/: a header cell (建设区域) is joined to the next one (十四五装机计划（MW）)",
-)
 def test_table_header_cells_are_not_joined():
     text = "某市交通光伏实施方案\n\n" + cells(
         "序号", "交通子行业", "建设区域", "十四五装机计划（MW）", "责任单位", "1", "地铁"

@@ -229,6 +229,10 @@ _OPENERS = "|".join(
     f"(?<={re.escape(str(word))})"
     for word in sorted(data_yaml("units.yaml")["magnitude_openers"], key=len, reverse=True)
 )
+_COUNT_OPENERS = "|".join(
+    f"(?<={re.escape(str(word))})"
+    for word in sorted(data_yaml("units.yaml")["count_openers"], key=len, reverse=True)
+)
 # Shares and multiples written as words (一半, 翻一番), and fractions (三分之一): their value and unit.
 _WORD_QUANTITIES = {
     str(word): (str(unit), float(value))
@@ -244,9 +248,11 @@ _NUMBER = pattern_cache.compile(
     r"(?P<word>" + _WORDS + r")"
     r"|(?P<den>[二两三四五六七八九十]+)分之(?P<num>[一二两三四五六七八九十]+)(?!分)"
     r"|(?P<pct>" + "|".join(map(re.escape, _WORDED_SHARES)) + r")?(?:"
-    r"(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿每])(?=万名)|"
+    r"(?:(?P<vpre>(?<!以)[数几上]|(?<![\d零〇一二两三四五六七八九十百千万亿每])(?=万名)|"
     + _OPENERS
-    + r")(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
+    + r")|(?P<cpre>"
+    + _COUNT_OPENERS
+    + r"))(?P<vmag>[十百千万亿]+)(?![零〇一二两三四五六七八九十百千万亿\d])"  # 达到十万零一家 is one numeral
     r"|(?P<ar>\d{1,3}(?:'\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<armore>多|余)?(?P<armag>[十百千万亿]*)(?:(?<=[万亿])(?P<magmore>多|余))?"
     r"|(?P<cn>[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<cnmore>多|余|几)?(?P<cnmag>[万亿]*)"
@@ -310,6 +316,8 @@ def _read(text: str, found: re.Match[str]) -> Quantity | None:
         if split is None or split[1] == 0:
             return None
         factor, size, unit = split
+        if found["cpre"] is not None and (unit is None or unit.group != "count"):
+            return None  # 打造百年老店, 建设千兆光网: after a task verb only a count (百项, 百家) is a number
         number, end = Decimal(1), found.start("vmag") + size
         chinese = True
     elif found["ar"] is not None:
