@@ -1370,3 +1370,26 @@ def test_a_share_set_to_a_bare_zero_is_zero_percent():
     assert [(t[1], t[2], t[4]) for t in found] == [(0.0, "%", 2025), (0.0, "%", 2025)]
     # a bare number that is no zero, or a zero no share is set to, still has no unit to read
     assert targets("到2025年，农田灌溉水有效利用系数为0.6，重大事故为0。") == []
+
+
+def test_a_statistical_communique_headed_by_title_issuer_and_date_is_all_results():
+    """统计公报 / 青山市统计局 / 2026年3月10日 at the top: the title is no signature line, and every figure
+    is a result of the year the title names, 其中 sentences and 全年 ones alike."""
+    from policykit.pipeline import parse_text
+    from policykit.targets import extract_targets
+
+    text = (
+        "青山市2025年国民经济和社会发展统计公报\n\n青山市统计局\n\n2026年3月10日\n\n一、综合\n\n"
+        "初步核算，全年全市地区生产总值1234.5亿元，比上年增长5.2%。其中，第一产业增加值23.4亿元，增长3.1%。\n\n"
+        "二、农业\n\n全年粮食种植面积120.3万亩，粮食总产量45.6万吨。新增规模以上工业企业210家。\n"
+    )
+    document = parse_text(text)
+    meta = document.metadata
+    assert (meta.title, meta.issuer, meta.date) == (
+        "青山市2025年国民经济和社会发展统计公报",
+        "青山市统计局",
+        "2026-03-10",
+    )
+    found = extract_targets(document, include_all=True)
+    assert len(found) == 7
+    assert {(t.kind, t.year) for t in found} == {("achieved", 2025)}

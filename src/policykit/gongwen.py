@@ -17,7 +17,7 @@ from policykit import pattern_cache
 from policykit.config import data_yaml
 from policykit.model import Paragraph
 from policykit.zh.chars import squash
-from policykit.zh.numbering import is_heading_line, match_numbering, union
+from policykit.zh.numbering import TITLE_END, is_heading_line, match_numbering, union
 
 DOC_NUMBER_TAIL = pattern_cache.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 """The bracketed year and serial that end every 发文字号: where it is absent, no DOC_NUMBER can match."""
@@ -264,8 +264,12 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
                 if not texts[k]:
                     k -= 1
                     continue
-                if not _is_signature_line(texts[k]) or match_numbering(texts[k]):
-                    break
+                if (
+                    not _is_signature_line(texts[k])
+                    or match_numbering(texts[k])
+                    or TITLE_END.search(texts[k])
+                ):
+                    break  # a title above a dated line (统计公报 / 统计局 / date at the top) signs nothing
                 signature.append(k)
                 k -= 1
             for k in reversed(signature):

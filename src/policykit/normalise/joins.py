@@ -11,13 +11,11 @@ from policykit.gongwen import is_part_line
 from policykit.normalise.continuation import ends_sentence
 from policykit.normalise.lines import _Line, _lines  # noqa: F401 (_lines: the doctests build their cases with it)
 from policykit.zh.chars import is_cjk
-from policykit.zh.numbering import alternatives, match_numbering
+from policykit.zh.numbering import TITLE_END, alternatives, match_numbering
 
 _DATE_LINE = pattern_cache.compile(r"^\d{4}年\d{1,2}月(\d{1,2}日)?$")
 DATELINE = pattern_cache.compile(r"\d{1,2}月\d{1,2}日电$")
 """A news agency's dateline (新华社北京2月13日电): a line of its own above the title, never half of it."""
-TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
-"""A title's last word names the document's type: …行动方案, …的通知, …条例（试行）."""
 
 
 _CLAUSE_MARK = pattern_cache.compile(r"[，。；]")

@@ -130,6 +130,10 @@ def alternatives(words: str | Iterable[object]) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
 
 
+TITLE_END = pattern_cache.compile(rf"({alternatives('document_types')})(（[^（）]{{0,20}}）)?$")
+"""A title's last word names the document's type: …行动方案, …的通知, …条例（试行）, …统计公报."""
+
+
 APPENDIX = pattern_cache.compile(
     rf"^({alternatives('appendix')})(?:[\s　]*([0-9]{{1,3}}|[{_CN}]{{1,3}}|[A-Z](?![A-Za-z]))(?:[-－][0-9]{{1,2}})?(?![0-9{_CN}])"
     r"[\s　:：.．、]*|[\s　]+(?=[\u4e00-\u9fff《“])|[\s　]*$)([^。；！？，]{0,40})$"
