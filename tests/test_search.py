@@ -274,9 +274,18 @@ def test_paths_folders_and_globs(tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "one.txt").write_text("推进氢能发展。\n", encoding="utf-8")
     (tmp_path / "two.txt").write_text("推进氢能应用。\n", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("氢能\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "## 一、发展氢能\n", encoding="utf-8"
+    )  # collections are often Markdown
+    (tmp_path / "README.md").write_text(
+        "氢能政策文本合集\n", encoding="utf-8"
+    )  # the folder's own note: passed over
+    (tmp_path / "x" / "LICENSE.zh-CN.md").write_text("氢能\n", encoding="utf-8")
     cache = tmp_path / "cache"
-    assert len(search("氢能", [str(tmp_path)], cache_dir=cache).files) == 2
+    found = search("氢能", [str(tmp_path)], cache_dir=cache)
+    assert sorted(os.path.basename(name) for name in found.files) == ["notes.md", "one.txt", "two.txt"]
+    assert [m.path for m in found.matches if m.document.endswith("notes.md")] == ["一、发展氢能"]
+    assert len(search("氢能", [str(tmp_path / "README.md")], cache_dir=cache).matches) == 1  # named: read
     assert len(search("氢能", [str(tmp_path / "**" / "*.txt")], cache_dir=cache).matches) == 2
     with pytest.raises(InputError):
         search("氢能", [str(tmp_path / "missing")], cache_dir=cache)

@@ -27,8 +27,17 @@ DOCUMENT_SUFFIXES = (
     *(".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm"),
     *(".odt", ".fodt", ".rtf", ".mht", ".mhtml"),
     *(".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods"),
+    *(".md", ".markdown"),
 )
-"""File name endings a folder walk takes as documents (lower case): every format ingest reads."""
+"""File name endings a folder walk takes as documents (lower case): every format ingest reads. Policy
+collections are often Markdown (one law or notice a file), so .md is one; a repository's own notes are not."""
+
+REPOSITORY_NOTES = frozenset(
+    {"readme", "changelog", "changes", "history", "license", "licence", "contributing", "code_of_conduct"}
+    | {"security", "authors", "contributors", "notice", "todo", "sources", "index", "summary"}
+)
+"""Markdown file names (before the first dot, any case) that a folder walk passes over: README.md,
+LICENSE.md, SUMMARY.md (a book's table of contents), not documents of the collection they describe."""
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Default largest document a folder search reads (--max-size); bigger files are refused with a message."""

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from policykit.config import DOCUMENT_SUFFIXES, MAX_FILE_BYTES
+from policykit.config import DOCUMENT_SUFFIXES, MAX_FILE_BYTES, REPOSITORY_NOTES
 from policykit.errors import InputError
 
 _GLOB_CHARS = "*?["
@@ -155,7 +155,7 @@ class _Walker:
                     except OSError as error:
                         self.warnings.append(f"{entry.path}: skipped: {error.strerror}")
                 continue
-            if not entry.name.lower().endswith(self.suffixes):
+            if not entry.name.lower().endswith(self.suffixes) or _repository_note(entry.name):
                 continue
             try:
                 info = entry.stat()
@@ -166,6 +166,12 @@ class _Walker:
                 self.add(entry.path, info, explicit=False)
             else:
                 self.warnings.append(f"{entry.path}: skipped: a {_kind(info.st_mode)}, not a document")
+
+
+def _repository_note(name: str) -> bool:
+    """README.md, LICENSE.md …: a Markdown file a folder of documents keeps about itself."""
+    lowered = name.lower()
+    return lowered.endswith((".md", ".markdown")) and lowered.split(".", 1)[0] in REPOSITORY_NOTES
 
 
 def _kind(mode: int) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policykit import pattern_cache
-from policykit.config import DOCUMENT_SUFFIXES  # folders give these; .md only when named (READMEs)
+from policykit.config import DOCUMENT_SUFFIXES  # folders give these (README.md and the like left out)
 from policykit.errors import InputError
 from policykit.model import Metadata, Source, SourceLine
 
