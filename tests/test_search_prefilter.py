@@ -9,6 +9,7 @@ zero-width characters and other forms of its characters, in every encoding inges
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 from pathlib import Path
@@ -168,3 +169,49 @@ def test_a_file_is_read_whole(tmp_path, size):
     path = tmp_path / "plan.txt"
     path.write_bytes(random.Random(size).randbytes(size))
     assert search_module._read(str(path)) == path.read_bytes()
+
+
+def test_markdown_files_are_tested_through_their_text_and_never_miss_a_term_marks_split(
+    tmp_path, monkeypatch
+):
+    """A .md is ruled out by substring like a .txt, but a mark inside a term (氢**能**, [氢](url)能, a comment)
+    must not hide it: where the raw text lacks the term, the text without its marks decides."""
+    from policykit import search as search_module
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    pages = {
+        "bold.md": "## 一、总体要求\n\n发展氢**能**产业。\n",
+        "link.md": "## 一、总体要求\n\n发展[氢](https://example.org/h)能产业。\n",
+        "comment.md": "## 一、总体要求\n\n发展氢<!-- 注 -->能产业。\n",
+        "plain.md": "## 一、总体要求\n\n发展氢能产业。\n",
+        "apart.md": "## 一、总体要求\n\n氢气管道与储能设施。\n",  # both characters, never together
+        "none.md": "## 一、总体要求\n\n发展光伏产业。\n",
+    }
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    parsed: list[str] = []
+    real = search_module._document_if_it_may_match
+
+    def spy(path, *args, **kwargs):
+        document = real(path, *args, **kwargs)
+        if document is not None:
+            parsed.append(os.path.basename(path))
+        return document
+
+    monkeypatch.setattr(search_module, "_document_if_it_may_match", spy)
+    monkeypatch.setattr(search_module.Prefork, "start", classmethod(lambda cls, *a, **k: None))
+    monkeypatch.setattr(search_module, "pmap", lambda fn, items, **kw: [fn(item) for item in items])
+    found = search_module.search("氢能", [str(folder)], use_index=False, mode="substring")
+    assert sorted(os.path.basename(m.document) for m in found.matches) == [
+        "bold.md",
+        "comment.md",
+        "link.md",
+        "plain.md",
+    ]
+    assert sorted(parsed) == [
+        "bold.md",
+        "comment.md",
+        "link.md",
+        "plain.md",
+    ]  # apart.md, none.md never parsed

@@ -397,7 +397,7 @@ def _scan(
         for file in files:
             if file == STDIN:
                 continue  # read below, in this process: a pool worker must not take the parent's stdin
-            if not tested_here or not file.lower().endswith(".txt"):
+            if not tested_here or not file.lower().endswith(_TESTED_FIRST):
                 jobs.append((file, query.source, query.mode, full, password, None))
                 continue
             try:
@@ -420,7 +420,7 @@ def _scan(
         streamed = set()
     skipped = len(files) - len(jobs) - (STDIN in files)
     rest = [job for i, job in enumerate(jobs) if i not in streamed]
-    if any(job[5] is not None or not job[0].lower().endswith(".txt") for job in rest):
+    if any(job[5] is not None or not job[0].lower().endswith(_TESTED_FIRST) for job in rest):
         # Files that will be parsed: loaded here, before the pool forks, every worker shares it; each
         # would otherwise import the pipeline (normalise, structure, their patterns) itself, ~50 ms of
         # CPU per worker. Text files the workers test themselves are most often ruled out: a search
@@ -488,8 +488,8 @@ and enough runs that a worker given the costly files does not hold up the end.""
 
 
 def _text_bytes(files: list[str], stats: Mapping[str, os.stat_result] | None) -> int:
-    """The total size of the .txt files among `files` (other formats are always parsed in workers)."""
-    return sum(_size(file, stats) for file in files if file.lower().endswith(".txt"))
+    """The total size of the .txt and .md files among `files` (other formats are always parsed in workers)."""
+    return sum(_size(file, stats) for file in files if file.lower().endswith(_TESTED_FIRST))
 
 
 def _size(file: str, stats: Mapping[str, os.stat_result] | None) -> int:
@@ -557,13 +557,40 @@ def _unreadable(error: PolicykitError | OSError, shown: str) -> str:
 
 
 def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool | None:
-    """The substring test of a .txt file: None when no clause can match, else its decoded text and
-    encoding (or True for a PDF named .txt, which must be read as a PDF)."""
+    """The substring test of a .txt or .md file: None when no clause can match, else a .txt's decoded
+    text and encoding, or True for a file to read whole (a PDF named .txt, a Markdown file)."""
     data = _read(path)
     if data.startswith(b"%PDF"):
         return True
     text, encoding = _decode(data, shown)
-    return (text, encoding) if _may_hold(text, query) else None
+    if not path.lower().endswith(_MARKDOWN):
+        return (text, encoding) if _may_hold(text, query) else None
+    if _may_hold(text, query):
+        return True
+    if query.mode == "regex" or not _characters_present(text, query):
+        return None
+    # A mark may sit inside a term (氢**能**, [氢](url)能): the text without its marks decides.
+    from policykit.formats.markdown import front_matter, markdown_lines
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    plain = "\n".join(line for _, line in markdown_lines(lines, skip=front_matter(lines)[1]))
+    return True if _may_hold(plain, query) else None
+
+
+_MARKDOWN = (".md", ".markdown")
+_TESTED_FIRST = (".txt", *_MARKDOWN)
+"""The files tested by substring before they are parsed: plain text, and Markdown through its text."""
+
+
+def _characters_present(text: str, query: Query) -> bool:
+    """Whether each character of some alternative of every group occurs in the text in one of its forms."""
+    return all(
+        any(
+            all(any(form in text for form in forms) for part in term.parts for forms in _part_variants(part))
+            for term in group
+        )
+        for group in query.groups
+    )
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
@@ -599,7 +626,7 @@ def _document_if_it_may_match(
 
     `tested` is the outcome of `_test_text_file` when the caller has run it already.
     """
-    if tested is None and not full and path.lower().endswith(".txt"):
+    if tested is None and not full and path.lower().endswith(_TESTED_FIRST):
         tested = _test_text_file(path, shown, query)
         if tested is None:
             return None
