@@ -1,4 +1,4 @@
-"""The cold search's file test (search._may_hold) finds every spelling normalising reads as the query.
+"""The cold search's file test (prefilter.may_hold) finds every spelling normalising reads as the query.
 
 A first search skips a file when this test says no clause can match, so a test that says no where the
 normalised text holds the query loses results. The oracle is search.squashed (the text as clause texts
@@ -19,10 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykit import prefilter
 from policykit import search as search_module
 from policykit.errors import InputError
+from policykit.prefilter import may_hold, part_variants, screen_file, squashed
 from policykit.query import parse_query
-from policykit.search import _may_hold, _part_variants, _test_text_file, search, squashed
+from policykit.search import search
 
 from .conftest import CORPUS_FILES
 
@@ -50,7 +52,7 @@ def perturbed(text: str, rng: random.Random) -> str:
     """`text` with separators inserted between characters and characters swapped for forms that read as them."""
     out = []
     for char in text:
-        forms = _part_variants(char)[0] if not char.isspace() else char
+        forms = part_variants(char)[0] if not char.isspace() else char
         out.append(rng.choice(forms) if rng.random() < 0.3 else char)
         if rng.random() < 0.15:
             out.append("".join(rng.choices(BREAKS, k=rng.randint(1, 2))))
@@ -89,12 +91,12 @@ needs_corpus = pytest.mark.skipif(
 def test_the_file_test_sees_through_what_normalising_removes(raw, query):
     parsed = parse_query(query)
     assert parsed.may_match(squashed(raw))
-    assert _may_hold(raw, parsed)
+    assert may_hold(raw, parsed)
 
 
 @pytest.mark.parametrize(("raw", "query"), [("氢气能源", "氢能"), ("人工 能", "人工智能"), ("GD-P", "gdp")])
 def test_the_file_test_still_rules_files_out(raw, query):
-    assert not _may_hold(raw, parse_query(query))
+    assert not may_hold(raw, parse_query(query))
 
 
 @needs_corpus
@@ -111,7 +113,7 @@ def test_the_file_test_says_yes_wherever_the_squashed_text_holds_the_query(seed,
         terms.append(a_term(TEXT[other : other + 300], rng))
     query = parse_query(rng.choice([" ", " OR "]).join(terms), mode)
     if query.may_match(squashed(raw)):
-        assert _may_hold(raw, query), (raw, query.source)
+        assert may_hold(raw, query), (raw, query.source)
 
 
 @needs_corpus
@@ -134,12 +136,12 @@ def test_a_file_in_any_encoding_is_kept_when_its_decoded_text_may_match(seed, en
         path = Path(folder) / "plan.txt"
         path.write_bytes(data)
         try:
-            decoded, _ = search_module._decode(data, str(path))
+            decoded, _ = prefilter.decode(data, str(path))
         except InputError:  # what ingest cannot read, the file test reports the same way
             with pytest.raises(InputError):
-                _test_text_file(str(path), str(path), query)
+                screen_file(str(path), str(path), query)
             return
-        tested = _test_text_file(str(path), str(path), query)
+        tested = screen_file(str(path), str(path), query)
         if query.may_match(squashed(decoded)):
             assert tested is not None, (raw, query.source, encoding)
 
@@ -159,7 +161,7 @@ def test_search_finds_the_same_with_and_without_the_file_test(seed):
         query = a_term(TEXT[start : start + 300], rng)
         files = sorted(str(path) for path in Path(folder).iterdir())
         tested = search(query, files, mode="substring", use_index=False)
-        with mock.patch.object(search_module, "_may_hold", lambda text, query: True):
+        with mock.patch.object(prefilter, "may_hold", lambda text, query: True):
             everything = search(query, files, mode="substring", use_index=False)
     assert [m.to_dict() for m in tested.matches] == [m.to_dict() for m in everything.matches], query
 
@@ -168,7 +170,7 @@ def test_search_finds_the_same_with_and_without_the_file_test(seed):
 def test_a_file_is_read_whole(tmp_path, size):
     path = tmp_path / "plan.txt"
     path.write_bytes(random.Random(size).randbytes(size))
-    assert search_module._read(str(path)) == path.read_bytes()
+    assert prefilter.read_bytes(str(path)) == path.read_bytes()
 
 
 def test_markdown_files_are_tested_through_their_text_and_never_miss_a_term_marks_split(
@@ -176,8 +178,6 @@ def test_markdown_files_are_tested_through_their_text_and_never_miss_a_term_mark
 ):
     """A .md is ruled out by substring like a .txt, but a mark inside a term (氢**能**, [氢](url)能, a comment)
     must not hide it: where the raw text lacks the term, the text without its marks decides."""
-    from policykit import search as search_module
-
     folder = tmp_path / "docs"
     folder.mkdir()
     pages = {

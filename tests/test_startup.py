@@ -161,7 +161,7 @@ def _imports(path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", ["query", "index", "files", "config", "parallel"])
+@pytest.mark.parametrize("module", ["query", "prefilter", "index", "files", "config", "parallel"])
 def test_the_search_pieces_do_not_import_search(module):
     assert "policykit.search" not in _imports(SRC / f"{module}.py")
 

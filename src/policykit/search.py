@@ -23,6 +23,7 @@ from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES,
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
 from policykit.parallel import Prefork, pmap
+from policykit.prefilter import TESTED_FIRST, screen_file
 from policykit.query import (
     MODES,
     ClauseRecord,
@@ -397,11 +398,11 @@ def _scan(
         for file in files:
             if file == STDIN:
                 continue  # read below, in this process: a pool worker must not take the parent's stdin
-            if not tested_here or not file.lower().endswith(_TESTED_FIRST):
+            if not tested_here or not file.lower().endswith(TESTED_FIRST):
                 jobs.append((file, query.source, query.mode, full, password, None))
                 continue
             try:
-                tested = _test_text_file(file, display_path(file), query)
+                tested = screen_file(file, display_path(file), query)
             except (PolicykitError, OSError) as problem:
                 warnings.append(_unreadable(problem, display_path(file)))
                 continue
@@ -420,7 +421,7 @@ def _scan(
         streamed = set()
     skipped = len(files) - len(jobs) - (STDIN in files)
     rest = [job for i, job in enumerate(jobs) if i not in streamed]
-    if any(job[5] is not None or not job[0].lower().endswith(_TESTED_FIRST) for job in rest):
+    if any(job[5] is not None or not job[0].lower().endswith(TESTED_FIRST) for job in rest):
         # Files that will be parsed: loaded here, before the pool forks, every worker shares it; each
         # would otherwise import the pipeline (normalise, structure, their patterns) itself, ~50 ms of
         # CPU per worker. Text files the workers test themselves are most often ruled out: a search
@@ -489,7 +490,7 @@ and enough runs that a worker given the costly files does not hold up the end.""
 
 def _text_bytes(files: list[str], stats: Mapping[str, os.stat_result] | None) -> int:
     """The total size of the .txt and .md files among `files` (other formats are always parsed in workers)."""
-    return sum(_size(file, stats) for file in files if file.lower().endswith(_TESTED_FIRST))
+    return sum(_size(file, stats) for file in files if file.lower().endswith(TESTED_FIRST))
 
 
 def _size(file: str, stats: Mapping[str, os.stat_result] | None) -> int:
@@ -556,64 +557,6 @@ def _unreadable(error: PolicykitError | OSError, shown: str) -> str:
     return f"{shown}: cannot read: {error.strerror}"
 
 
-def _test_text_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool | None:
-    """The substring test of a .txt or .md file: None when no clause can match, else a .txt's decoded
-    text and encoding, or True for a file to read whole (a PDF named .txt, a Markdown file)."""
-    data = _read(path)
-    if data.startswith(b"%PDF"):
-        return True
-    text, encoding = _decode(data, shown)
-    if not path.lower().endswith(_MARKDOWN):
-        return (text, encoding) if _may_hold(text, query) else None
-    if _may_hold(text, query):
-        return True
-    if query.mode == "regex" or not _characters_present(text, query):
-        return None
-    # A mark may sit inside a term (氢**能**, [氢](url)能): the text without its marks decides.
-    from policykit.formats.markdown import front_matter, markdown_lines
-
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    plain = "\n".join(line for _, line in markdown_lines(lines, skip=front_matter(lines)[1]))
-    return True if _may_hold(plain, query) else None
-
-
-_MARKDOWN = (".md", ".markdown")
-_TESTED_FIRST = (".txt", *_MARKDOWN)
-"""The files tested by substring before they are parsed: plain text, and Markdown through its text."""
-
-
-def _characters_present(text: str, query: Query) -> bool:
-    """Whether each character of some alternative of every group occurs in the text in one of its forms."""
-    return all(
-        any(
-            all(any(form in text for form in forms) for part in term.parts for forms in _part_variants(part))
-            for term in group
-        )
-        for group in query.groups
-    )
-
-
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-"""Computed once: the failed getattr on POSIX costs a raised AttributeError per file."""
-
-
-def _read(path: str) -> bytes:
-    """A file's bytes through bare os calls: open() builds a buffered reader and asks isatty and tell,
-    which costs more than reading a 10 KB document."""
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        size = os.fstat(fd).st_size
-        data = os.read(fd, size + 1)
-        if len(data) == size:  # a read of a regular file is short only at its end
-            return data
-        chunks = [data]
-        while chunks[-1]:
-            chunks.append(os.read(fd, 1 << 20))
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _document_if_it_may_match(
     path: str,
     shown: str,
@@ -624,10 +567,10 @@ def _document_if_it_may_match(
 ) -> Document | None:
     """Parse a file, or return None when its raw text proves no clause can match (text files only).
 
-    `tested` is the outcome of `_test_text_file` when the caller has run it already.
+    `tested` is the outcome of `screen_file` when the caller has run it already.
     """
-    if tested is None and not full and path.lower().endswith(_TESTED_FIRST):
-        tested = _test_text_file(path, shown, query)
+    if tested is None and not full and path.lower().endswith(TESTED_FIRST):
+        tested = screen_file(path, shown, query)
         if tested is None:
             return None
     if not isinstance(tested, tuple):
@@ -640,85 +583,3 @@ def _document_if_it_may_match(
     text, encoding = tested
     name = os.path.splitext(os.path.basename(path))[0]
     return document_from_source(source_from_text(text, path=path, name=name, encoding=encoding))
-
-
-def _decode(data: bytes, shown: str) -> tuple[str, str]:
-    """Decode as ingest does, with one UTF-8 pass for the common case (ingest tries UTF-8, then decodes)."""
-    plain = data and not data.isspace() and b"\x00" not in data[:8000]
-    if plain and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    from policykit.ingest import decode_text
-
-    return decode_text(data, shown)
-
-
-_VARIANTS: dict[str, str] = {
-    **{chr(c): chr(c) + chr(c - 32) + chr(c + 0xFEE0) + chr(c - 32 + 0xFEE0) for c in range(0x61, 0x7B)},
-    **{chr(c): chr(c) + chr(c + 0xFEE0) for c in range(0x30, 0x3A)},
-    "%": "%％",
-    ".": ".．",
-}
-"""The characters normalising or folding turns into each character (a: a A ａ Ａ), so a raw text lacking
-all of them cannot hold it. Radical code points (⼈ for 人) are added from zh.chars.radical_forms."""
-
-
-@lru_cache(maxsize=64)
-def _part_variants(part: str) -> tuple[str, ...]:
-    """For each distinct character of a query part, every raw character that reads as it."""
-    from policykit.zh.chars import radical_forms
-
-    radicals = radical_forms()
-    return tuple(_VARIANTS.get(char, char) + radicals.get(char, "") for char in dict.fromkeys(part))
-
-
-def _may_hold(text: str, query: Query) -> bool:
-    """The substring test on a raw decoded file: could `query.may_match(squashed(text))` be true?
-
-    Each part is searched in the raw text as its characters in any of their forms with anything
-    normalising deletes between them (_part_patterns), so no squashed copy of the file is built.
-    """
-    if query.mode == "regex":
-        return True
-    return all(
-        any(all(_part_occurs(part, text) for part in term.parts) for term in group) for group in query.groups
-    )
-
-
-def _part_occurs(part: str, text: str) -> bool:
-    return any(pattern.search(text) for pattern in _part_patterns(part))
-
-
-@lru_cache(maxsize=64)
-def _part_patterns(part: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns that find every raw spelling of `part` that squashed() turns into it: each character in
-    any of its forms, with whitespace and invisible characters allowed between them.
-
-    One pattern per form of the first character, so each starts with a literal the regex engine
-    looks for at C speed; a class at the start would test every character of the file. They come
-    from the user's query, so they are compiled here (under 1.5 ms for a Chinese term) and never
-    kept in pattern_cache's store, which every later command reads whole at start-up.
-    """
-    from policykit.zh.chars import _CONTROL, ZERO_WIDTH
-
-    between = f"[\\s{re.escape(ZERO_WIDTH)}{_CONTROL.pattern[1:-1]}]*"
-    forms = dict(zip(dict.fromkeys(part), _part_variants(part), strict=True))
-
-    def one_of(char: str) -> str:
-        return re.escape(char) if len(forms[char]) == 1 else f"[{''.join(map(re.escape, forms[char]))}]"
-
-    rest = "".join(between + one_of(char) for char in part[1:])
-    return tuple(re.compile(re.escape(first) + rest) for first in forms[part[0]])
-
-
-def squashed(text: str) -> str:
-    """The text as the clause texts hold it, folded, without whitespace: what _may_hold must cover.
-
-    Normalising only removes invisible characters, maps full-width letters and digits and radical code
-    points, and joins lines, so every whitespace-free substring of a clause is a substring of this.
-    """
-    from policykit.zh.chars import halfwidth_alnum, strip_invisible, unify_radicals
-
-    return fold("".join(unify_radicals(halfwidth_alnum(strip_invisible(text))).split()))
