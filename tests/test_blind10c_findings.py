@@ -8,6 +8,8 @@ own (targets, structure), with the reason naming the class.
 Blind scores before any fix (hand-scored against expectations written from the text first): 7 of 25
 target→outcome pairs right, 1 wrong (a restated, unmet target read as the result), 17 missed; three of the six
 editions had no year, so every 今年/去年 figure in them was left out.
+After the track fixes here: 9 of 25 right, 1 wrong, 15 missed, all six editions dated; every remaining miss is a
+targets/ class below. The national and Shandong corpus reports and blind9's excerpts track exactly as before.
 """
 
 from __future__ import annotations
@@ -77,10 +79,6 @@ _DATED_2098 = """一、2097年工作回顾
 _UNDATED_REVIEW = "一、去年工作回顾\n\n去年，全省城镇新增就业86万人，地区生产总值增长6.3%。\n\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="track/: a report dated only by 二、YYYY年主要任务, 三、YYYY年的工作 or YYYY年…主要预期目标是 gets no year (report_year knows only 工作回顾, 工作总体部署 and the like), so its 今年/去年 figures are left out",
-)
 @pytest.mark.parametrize(
     "plan",
     [
@@ -98,10 +96,6 @@ def test_a_report_dated_only_by_its_plan_sentence_takes_that_year(tmp_path, plan
     assert (row.achieved.value, row.verdict) == (860_000, "met")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="track/: a known CPI wording followed by a change noun (居民消费价格总水平涨幅) is not a canonical wording, so the target and its result (居民消费价格总水平) sit in two series",
-)
 # The target "居民消费价格总水平涨幅控制在3%" stayed out of the canonical CPI series that held the result
 # "居民消费价格总水平上涨1.5%": a known wording with a change noun (涨幅, 增幅, 降幅) after it is that wording.
 def test_a_known_wording_with_a_change_noun_joins_its_canonical_indicator():
@@ -117,10 +111,6 @@ def test_a_known_wording_with_a_change_noun_joins_its_canonical_indicator():
     assert (row.target.value, row.achieved.value, row.verdict) == (3, 1.5, "met")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="track/: a result without since whose clause says 五年 or 累计 pairs with an annual target (same_span reads only since)",
-)
 # "五年全国新增城镇就业5100万人" came out of a dated five-year review as one year's result without `since`, and met
 # that year's 900万 target: a result whose own clause names a span of years is never one year's outcome.
 def test_a_result_whose_clause_spans_several_years_does_not_answer_one_years_target():
@@ -142,10 +132,6 @@ def test_a_result_whose_clause_spans_several_years_does_not_answer_one_years_tar
     assert rows_of(track(editions), "城镇新增就业")[2097].verdict == "no outcome yet"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="track/: a five-year target without since (今后五年…年均增长) is never the same span as the five-year result (since the first plan year)",
-)
 # The plan's "今后五年国内生产总值年均增长7.5%" (no `since`) never met the review's "年均增长11.2%" (since the
 # plan's first year): two figures that each span the plan's years are one span.
 def test_a_five_year_target_meets_the_five_year_result():
@@ -160,10 +146,6 @@ def test_a_five_year_target_meets_the_five_year_result():
     assert (row.achieved and row.achieved.value, row.verdict) == (7.1, "met")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="track/: 中央政府投资总额 and 中央政府公共投资 do not pair: the total suffix hides the one added word",
-)
 # "中央政府投资总额9080亿元" (target) and "中央政府公共投资9243亿元" (result) did not pair: a name ending in a
 # total (总额, 总量) is the bare name, which then differs from the other wording by one added word.
 def test_a_total_and_the_same_name_with_an_added_word_pair():
@@ -173,6 +155,127 @@ def test_a_total_and_the_same_name_with_an_added_word_pair():
     ]
     series = track(editions).series
     assert len(series) == 1 and series[0].rows[0].verdict == "met"
+
+
+def test_a_reviewed_year_heading_with_de_still_speaks_from_the_year_after(tmp_path):
+    text = "一、2098年的工作回顾\n\n去年，全省城镇新增就业86万人。\n"
+    found = track_files([write(tmp_path, "a.txt", text)])
+    assert [d.year for d in found.editions] == [2099]  # 的工作回顾 is a review, not 的工作 planned
+
+
+def test_a_change_noun_after_a_count_does_not_make_it_the_count():
+    editions = [
+        edition("r2098.txt", 2098, figure("城镇新增就业增幅", 5, year=2098)),
+        edition("r2099.txt", 2099, figure("城镇新增就业", 86, year=2098, kind="achieved", unit="万人")),
+    ]
+    names = {s.name for s in track(editions).series}
+    assert (
+        "城镇新增就业增幅" in names and "城镇新增就业" not in names
+    )  # a share of jobs is not a count of them
+
+
+def test_a_short_span_clause_opening_the_sentence_spans_the_figure():
+    text = "五年累计，全省单位地区生产总值能耗下降15.2%。"
+    editions = [
+        edition("r2098.txt", 2098, figure("单位地区生产总值能耗", 3, year=2098, direction="decrease")),
+        edition(
+            "r2099.txt",
+            2099,
+            figure("单位地区生产总值能耗", 15.2, year=2098, kind="achieved", direction="decrease", text=text),
+        ),
+    ]
+    assert rows_of(track(editions), "单位国内生产总值能耗降低")[2098].verdict == "no outcome yet"
+
+
+def test_a_plan_named_for_five_years_does_not_span_the_figure_after_it():
+    text = "出台实施城镇化五年行动计划，常住人口城镇化率提高到68%。"
+    editions = [
+        edition("r2098.txt", 2098, figure("常住人口城镇化率", 67.5, year=2098, comparator=">=")),
+        edition("r2099.txt", 2099, figure("常住人口城镇化率", 68, year=2098, kind="achieved", text=text)),
+    ]
+    assert rows_of(track(editions), "常住人口城镇化率")[2098].verdict == "met"
+
+
+def test_a_streak_of_years_is_one_years_level():
+    text = "粮食连续五年增产，总产量达到680万吨。"
+    editions = [
+        edition("r2098.txt", 2098, figure("粮食总产量", 650, year=2098, unit="万吨", comparator=">=")),
+        edition(
+            "r2099.txt", 2099, figure("粮食总产量", 680, year=2098, kind="achieved", unit="万吨", text=text)
+        ),
+    ]
+    assert rows_of(track(editions), "粮食总产量")[2098].verdict == "met"
+
+
+def test_a_span_in_an_earlier_sentence_does_not_reach_the_figure():
+    text = "五年来，全省面貌变化巨大。去年城镇新增就业86万人。"
+    editions = [
+        edition("r2098.txt", 2098, figure("城镇新增就业", 80, year=2098, unit="万人", comparator=">=")),
+        edition(
+            "r2099.txt", 2099, figure("城镇新增就业", 86, year=2098, kind="achieved", unit="万人", text=text)
+        ),
+    ]
+    assert rows_of(track(editions), "城镇新增就业")[2098].verdict == "met"
+
+
+def test_an_average_over_years_never_answers_an_annual_target():
+    editions = [
+        edition(
+            "r2098.txt", 2098, figure("国内生产总值", 6, year=2098, comparator="~", direction="increase")
+        ),
+        edition(
+            "r2099.txt",
+            2099,
+            figure(
+                "国内生产总值",
+                6.2,
+                year=2098,
+                kind="achieved",
+                direction="increase",
+                text="国内生产总值年均增长6.2%",
+            ),
+        ),
+    ]
+    assert rows_of(track(editions), "国内生产总值增长")[2098].verdict == "no outcome yet"
+
+
+def test_a_total_and_another_measure_of_the_same_thing_stay_apart():
+    editions = [
+        edition("r2098.txt", 2098, figure("能源消费总量", 500, year=2098, unit="吨标准煤")),
+        edition("r2099.txt", 2099, figure("能源消费强度", 480, year=2098, kind="achieved", unit="吨标准煤")),
+    ]
+    assert len(track(editions).series) == 1  # the total's target alone: the intensity result has no target
+
+
+# "中央财政安排27亿元国债资金…" (named 中央财政) answered the target "中央财政赤字2950亿元", and a result named only
+# 支出 (one of four spendings listed) answered the target named 支出: a name that says who pays (中央财政) or
+# only that money is spent (支出) says nothing about which figure it is.
+def test_a_name_of_the_payer_or_a_bare_spending_pairs_with_nothing():
+    editions = [
+        edition(
+            "r2098.txt",
+            2098,
+            figure("省财政赤字", 300, year=2098, unit="亿元"),
+            figure("支出", 100, year=2098, unit="亿元"),
+        ),
+        edition(
+            "r2099.txt",
+            2099,
+            figure("省财政", 5, year=2098, kind="achieved", unit="亿元"),
+            figure("支出", 10, year=2098, kind="achieved", unit="亿元"),
+        ),
+    ]
+    found = track(editions)
+    assert rows_of(found, "省财政赤字")[2098].verdict == "no outcome yet"
+    assert rows_of(found, "支出")[2098].verdict == "no outcome yet"
+
+
+def test_a_deficit_still_meets_the_same_deficit():
+    editions = [
+        edition("r2098.txt", 2098, figure("省财政赤字", 300, year=2098, unit="亿元", comparator="<=")),
+        edition("r2099.txt", 2099, figure("省财政赤字", 290, year=2098, kind="achieved", unit="亿元")),
+    ]
+    assert rows_of(track(editions), "省财政赤字")[2098].verdict == "met"
 
 
 # ---------------------------------------------------------------- targets (owned by the targets helper)
@@ -286,3 +389,16 @@ def test_shared_values_after_an_inserted_clause_keep_their_names():
     text = "2098年单位地区生产总值能耗比上年下降3.1%，甲醛、乙醛排放总量首次双下降，比上年分别下降2.4％和3.6％。\n"
     names = {f.value: f.indicator for f in figures(text, 2099)}
     assert "甲醛" in names.get(2.4, "") and "乙醛" in names.get(3.6, "")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/: a target restated in the sentence that explains it (提出居民消费价格总水平涨幅控制在4.8%左右，"
+    "主要是由于…) is a second target named 提出…, a series of its own in track",
+)
+def test_a_target_restated_in_its_explanation_is_not_a_second_target():
+    text = (
+        "今年全省的预期目标是：居民消费价格涨幅控制在3%左右。"
+        "提出居民消费价格涨幅控制在3%左右，主要是考虑了去年价格上涨的翘尾影响。\n"
+    )
+    assert len([f for f in figures(text, 2099) if f.kind == "target" and f.value == 3]) == 1

@@ -69,7 +69,19 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
-_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names", "report_years"})
+_TOP_KEYS = frozenset(
+    {
+        "indicators",
+        "levels",
+        "flows",
+        "change_nouns",
+        "generic_names",
+        "report_years",
+        "spans",
+        "totals",
+        "payers",
+    }
+)
 
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
