@@ -8,8 +8,11 @@ own (targets, structure), with the reason naming the class.
 Blind scores before any fix (hand-scored against expectations written from the text first): 7 of 25
 target→outcome pairs right, 1 wrong (a restated, unmet target read as the result), 17 missed; three of the six
 editions had no year, so every 今年/去年 figure in them was left out.
-After the track fixes here: 9 of 25 right, 1 wrong, 15 missed, all six editions dated; every remaining miss is a
-targets/ class below. The national and Shandong corpus reports and blind9's excerpts track exactly as before.
+After the first track fixes here: 9 of 25 right, 1 wrong, 15 missed, all six editions dated. Three more reports
+(2012–2014) read afterwards as a held-out check: 2 of 16 right both on main and on those fixes (the 2013 report,
+dated only by its sentences, had no year); after the sentence-dating fix, 9 of 16. Over all 41 pairs: 9 → 18
+right, 3 wrong (targets/), every remaining miss a targets/ class below. The national and Shandong corpus reports
+and blind9's excerpts track exactly as before.
 """
 
 from __future__ import annotations
@@ -155,6 +158,32 @@ def test_a_total_and_the_same_name_with_an_added_word_pair():
     ]
     series = track(editions).series
     assert len(series) == 1 and series[0].rows[0].verdict == "met"
+
+
+# A report on five years (一、过去五年工作回顾, 二、今年…主要预期目标) named its year only in a sentence: the
+# reviewed one ("2012年，…全面实现年初确定的主要目标") or the planned one ("2013年是…开局之年").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、过去五年工作回顾\n\n2098年，在外部需求减弱的情况下，我们稳住大局，全面实现年初确定的主要目标，"
+        "城镇新增就业86万人。\n\n二、今年的主要预期目标\n\n今年城镇新增就业85万人以上。\n",
+        "一、过去五年工作回顾\n\n去年，全省城镇新增就业86万人。\n\n二、今年的主要预期目标\n\n"
+        "2099年是实施“十九五”规划的开局之年。今年城镇新增就业85万人以上。\n",
+    ],
+)
+def test_a_five_year_report_dated_by_a_sentence_takes_that_year(tmp_path, text):
+    found = track_files([write(tmp_path, "a.txt", _DATED_2098), write(tmp_path, "b.txt", text)])
+    assert [d.year for d in found.editions] == [2098, 2099]
+    row = rows_of(found, "城镇新增就业")[2098]
+    assert (row.achieved.value, row.verdict) == (860_000, "met")
+
+
+def test_a_remarkable_year_is_not_a_plan_year(tmp_path):
+    text = "一、过去五年工作回顾\n\n2098年是极不平凡的一年。去年，全省城镇新增就业86万人。\n"
+    found = track_files([write(tmp_path, "a.txt", text)])
+    assert [d.year for d in found.editions] == [
+        None
+    ]  # 极不平凡的一年 is the year reviewed: not guessed either way
 
 
 def test_a_reviewed_year_heading_with_de_still_speaks_from_the_year_after(tmp_path):
@@ -402,3 +431,59 @@ def test_a_target_restated_in_its_explanation_is_not_a_second_target():
         "提出居民消费价格涨幅控制在3%左右，主要是考虑了去年价格上涨的翘尾影响。\n"
     )
     assert len([f for f in figures(text, 2099) if f.kind == "target" and f.value == 3]) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/: a sentence opening with 去年 in the year's targets section (去年居民消费价格涨幅回落到2.6%，这是…) "
+    "is read as this year's target, and its name keeps the verb (居民消费价格涨幅回落到)",
+)
+def test_last_years_figure_explaining_a_target_is_a_result():
+    text = "今年全省的预期目标是：居民消费价格涨幅3%左右。\n\n去年居民消费价格涨幅回落到1.6%，这是控制通货膨胀的成果。\n"
+    past = next(f for f in figures(text, 2099) if f.value == 1.6)
+    assert (past.kind, past.year, past.indicator) == ("achieved", 2098, "居民消费价格涨幅")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/: a comparison base year inside a sentence (安排资金1713亿元，是2010年的2.2倍，全年城镇保障性住房基本"
+    "建成432万套) dates the sentence's later figures to that base year, so a 2011 result meets a 2010 target",
+)
+def test_a_comparison_base_year_does_not_date_the_next_figure():
+    text = (
+        "一、2098年工作回顾\n\n省财政安排资金171亿元，是2096年的2.2倍，全年城镇保障性住房基本建成43万套。\n"
+    )
+    homes = next(f for f in figures(text) if f.value == 430_000)
+    assert homes.year == 2098
+
+
+# ---------------------------------------------------------------- structure (owned by the structure helper)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/: the opening sentence of a report whose final 。 is missing in the source (…请全国政协委员提出意见) "
+    "becomes the document title, so track warns of a second series",
+)
+def test_an_opening_sentence_without_its_full_stop_is_not_the_title():
+    document = parse_text(
+        "各位代表：\n\n现在，我代表省人民政府，向大会报告政府工作，请各位代表审议，并请省政协委员提出意见\n\n"
+        "一、2098年工作回顾\n\n过去一年，全省城镇新增就业86万人。\n"
+    )
+    assert (
+        document.metadata.title
+        != "现在，我代表省人民政府，向大会报告政府工作，请各位代表审议，并请省政协委员提出意见"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/: a heading about a cited outline (三、关于《\\n…纲要（草案）\\n》的说明, the 《》 on lines of their own) "
+    "gives the report its title, so track warns of a second series",
+)
+def test_a_heading_about_a_cited_outline_is_not_the_title():
+    document = parse_text(
+        "各位代表：\n\n现在，我代表省人民政府作政府工作报告。\n\n一、去年工作回顾\n\n去年全省城镇新增就业86万人。\n\n"
+        "三、关于《\n某省国民经济和社会发展第十九个五年规划纲要（草案）\n》的说明\n\n纲要提出今后五年地区生产总值年均增长6%。\n"
+    )
+    assert document.metadata.title != "某省国民经济和社会发展第十九个五年规划纲要（草案）"

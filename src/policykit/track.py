@@ -563,6 +563,10 @@ def registry_editions(path: str | Path) -> list[Edition]:
     return editions
 
 
+# How far into its sentence a year's review or plan words may stand ("2012年，在…的情况下，…全面实现年初确定的").
+_SENTENCE_GAP = 120
+
+
 @lru_cache(maxsize=1)
 def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
@@ -577,9 +581,17 @@ def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
         (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 1)
         for w in raw.get("reviewed_after") or ()
     ]
+    sentence = rf"(\d{{4}})年[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
+    found += [
+        (pattern_cache.compile(sentence + re.escape(str(w))), 1)
+        for w in raw.get("reviewed_in_sentence") or ()
+    ]
     found += [
         (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 0)
         for w in raw.get("planned_after") or ()
+    ]
+    found += [
+        (pattern_cache.compile(sentence + re.escape(str(w))), 0) for w in raw.get("planned_in_sentence") or ()
     ]
     return tuple(found)
 
@@ -588,6 +600,8 @@ def report_year(text: str) -> int | None:
     """The year an undated work report speaks from: the one after the year it reviews, else the year it plans.
 
     >>> report_year("五年来……刚刚过去的2097年，地区生产总值增长5%。"), report_year("二、2098年工作总体部署")
+    (2098, 2098)
+    >>> report_year("2097年，我们全面实现年初确定的主要目标。"), report_year("2098年是“十九五”开局之年。")
     (2098, 2098)
     >>> report_year("到2030年，森林覆盖率达到45%。") is None
     True
