@@ -161,7 +161,8 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
     """The canonical indicator a figure is, by its name or by its name without a closing change noun.
 
     A known wording followed by 涨幅, 增幅 or 降幅 (居民消费价格总水平涨幅) is that wording measured as a change,
-    which is what the canonical indicator measures; the unit must still be the indicator's.
+    which is what the canonical indicator measures, and one followed by a verb extract left on it
+    (居民消费价格涨幅回落到) is that wording; the unit must still be the indicator's.
 
     >>> cpi = Indicator("居民消费价格涨幅", ("居民消费价格总水平",), "%")
     >>> f = Target("居民消费价格总水平涨幅", 3, "%", "<=", 2024, "target", "", "", "1", 1, None, "d")
@@ -171,11 +172,18 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
     found = next((i for i in canon if i.accepts(figure)), None)
     if found is not None:
         return found
-    for noun, _ in _change_nouns():
-        if figure.indicator.endswith(noun) and len(figure.indicator) > len(noun):
-            bare = replace(figure, indicator=figure.indicator[: -len(noun)])
+    tails = (*(noun for noun, _ in _change_nouns()), *_verb_tails())
+    for tail in tails:
+        if figure.indicator.endswith(tail) and len(figure.indicator) > len(tail):
+            bare = replace(figure, indicator=figure.indicator[: -len(tail)])
             return next((i for i in canon if i.accepts(bare)), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _verb_tails() -> tuple[str, ...]:
+    """Verbs extract may leave at the end of a name (回落到, 提高到), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("verb_tails") or ()))
 
 
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
@@ -252,11 +260,16 @@ def with_change_noun(figure: Target) -> Target:
     >>> f = Target("单位国内生产总值能耗降幅", 3, "%", ">", 2024, "achieved", "", "", "1", 1, None, "d")
     >>> with_change_noun(f).direction, with_change_noun(replace(f, indicator="单位国内生产总值能耗")).direction
     ('decrease', None)
+    >>> with_change_noun(replace(f, indicator="居民消费价格涨幅回落到")).direction
+    'increase'
     """
     if figure.direction is not None:
         return figure
+    name = next(
+        (figure.indicator[: -len(t)] for t in _verb_tails() if figure.indicator.endswith(t)), figure.indicator
+    )
     for noun, direction in _change_nouns():
-        if figure.indicator.endswith(noun):
+        if name.endswith(noun):  # 居民消费价格涨幅回落到2.6%: the noun before the verb extract left on
             return replace(figure, direction=direction)
     return figure
 
@@ -436,8 +449,15 @@ def same_span(result: Target, target: Target | None) -> bool:
     return spans_years(result)  # 今后五年…年均7.5% and 年均增长11.2% (since the plan's first year): one span
 
 
+def _target_rank(item: tuple[int, int, Target]) -> tuple[int, bool, int]:
+    """Which of a year's targets stands: the latest edition's; in it, one phrased as a goal (左右, 以上, a range)
+    before a bare number (a result extract read as a target may sit beside it); then the first stated."""
+    edition, position, figure = item
+    return edition, figure.comparator is not None or figure.upper is not None, -position
+
+
 def _series(group: _Group, editions: Sequence[Edition]) -> Series:
-    """One row per year: the latest edition's target for it, the earliest later edition's result."""
+    """One row per year: the latest edition's target for it (see _target_rank), the earliest later edition's result."""
     indicator = group.indicator
     if indicator.direction is None:  # a name group measures changes the way its first target does
         first = next((f for _, _, f in group.figures if f.kind == "target"), None)
@@ -447,7 +467,7 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     rows = []
     for year in years:
         targets = [(e, p, f) for e, p, f in group.figures if f.kind == "target" and f.year == year]
-        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
+        target = max(targets, key=_target_rank)[2] if targets else None
         results = [
             (e, p, f)
             for e, p, f in group.figures
