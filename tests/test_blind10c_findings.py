@@ -379,6 +379,24 @@ def test_a_verb_left_on_an_unknown_name_changes_nothing():
     )  # name pairing is diff's rule, untouched; only canonical wordings are read through
 
 
+# The plan's "今后五年国内生产总值年均增长7.5%" was named 国内生产总值年均, outside the GDP series its five-year
+# result would join: the span's 年均 left on a known wording is that wording too.
+def test_a_known_wording_with_the_spans_nian_jun_left_on_is_that_indicator():
+    target = figure(
+        "国内生产总值年均",
+        6.5,
+        year=2100,
+        direction="increase",
+        text="今后五年全省地区生产总值年均增长6.5%。",
+    )
+    achieved = figure(
+        "国内生产总值", 7.1, year=2100, kind="achieved", direction="increase", since=2096, text="年均增长7.1%"
+    )
+    editions = [edition("r2096.txt", 2096, target), edition("r2101.txt", 2101, achieved)]
+    row = rows_of(track(editions), "国内生产总值增长")[2100]
+    assert (row.achieved and row.achieved.value, row.verdict) == (7.1, "met")
+
+
 @pytest.mark.parametrize(
     ("target", "result", "series"),
     [

@@ -161,8 +161,8 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
     """The canonical indicator a figure is, by its name or by its name without a closing change noun.
 
     A known wording followed by 涨幅, 增幅 or 降幅 (居民消费价格总水平涨幅) is that wording measured as a change,
-    which is what the canonical indicator measures, and one followed by a verb extract left on it
-    (居民消费价格涨幅回落到) is that wording; the unit must still be the indicator's.
+    which is what the canonical indicator measures, and one followed by a word extract left on it
+    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording; the unit must still be the indicator's.
 
     >>> cpi = Indicator("居民消费价格涨幅", ("居民消费价格总水平",), "%")
     >>> f = Target("居民消费价格总水平涨幅", 3, "%", "<=", 2024, "target", "", "", "1", 1, None, "d")
@@ -172,7 +172,7 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
     found = next((i for i in canon if i.accepts(figure)), None)
     if found is not None:
         return found
-    tails = (*(noun for noun, _ in _change_nouns()), *_verb_tails())
+    tails = (*(noun for noun, _ in _change_nouns()), *_name_tails())
     for tail in tails:
         if figure.indicator.endswith(tail) and len(figure.indicator) > len(tail):
             bare = replace(figure, indicator=figure.indicator[: -len(tail)])
@@ -181,9 +181,9 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
 
 
 @lru_cache(maxsize=1)
-def _verb_tails() -> tuple[str, ...]:
-    """Verbs extract may leave at the end of a name (回落到, 提高到), from data/indicators.yaml."""
-    return tuple(map(str, data_yaml("indicators.yaml").get("verb_tails") or ()))
+def _name_tails() -> tuple[str, ...]:
+    """Words extract may leave at the end of a name (回落到, 提高到, 年均), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("name_tails") or ()))
 
 
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
@@ -266,7 +266,7 @@ def with_change_noun(figure: Target) -> Target:
     if figure.direction is not None:
         return figure
     name = next(
-        (figure.indicator[: -len(t)] for t in _verb_tails() if figure.indicator.endswith(t)), figure.indicator
+        (figure.indicator[: -len(t)] for t in _name_tails() if figure.indicator.endswith(t)), figure.indicator
     )
     for noun, direction in _change_nouns():
         if name.endswith(noun):  # 居民消费价格涨幅回落到2.6%: the noun before the verb extract left on

@@ -80,7 +80,7 @@ _TOP_KEYS = frozenset(
         "spans",
         "totals",
         "payers",
-        "verb_tails",
+        "name_tails",
     }
 )
 
