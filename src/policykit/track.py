@@ -144,7 +144,7 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
             if figure.kind not in ("target", "achieved") or not squash(figure.indicator):
                 continue
             figure = with_change_noun(figure)
-            indicator = next((i for i in canon if i.accepts(figure)), None)
+            indicator = canonical_for(figure, canon)
             if indicator is not None:
                 key = ("canonical", indicator.name)
             else:
@@ -157,15 +157,44 @@ def _group_figures(editions: Sequence[Edition], canon: Sequence[Indicator]) -> l
     return list(groups.values())
 
 
+def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | None:
+    """The canonical indicator a figure is, by its name or by its name without a closing change noun.
+
+    A known wording followed by 涨幅, 增幅 or 降幅 (居民消费价格总水平涨幅) is that wording measured as a change,
+    which is what the canonical indicator measures, and one followed by a word extract left on it
+    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording; the unit must still be the indicator's.
+
+    >>> cpi = Indicator("居民消费价格涨幅", ("居民消费价格总水平",), "%")
+    >>> f = Target("居民消费价格总水平涨幅", 3, "%", "<=", 2024, "target", "", "", "1", 1, None, "d")
+    >>> canonical_for(f, [cpi]).name, canonical_for(replace(f, unit="人"), [cpi])
+    ('居民消费价格涨幅', None)
+    """
+    found = next((i for i in canon if i.accepts(figure)), None)
+    if found is not None:
+        return found
+    tails = (*(noun for noun, _ in _change_nouns()), *_name_tails())
+    for tail in tails:
+        if figure.indicator.endswith(tail) and len(figure.indicator) > len(tail):
+            bare = replace(figure, indicator=figure.indicator[: -len(tail)])
+            return next((i for i in canon if i.accepts(bare)), None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _name_tails() -> tuple[str, ...]:
+    """Words extract may leave at the end of a name (回落到, 提高到, 年均), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("name_tails") or ()))
+
+
 def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str) -> tuple[str, str]:
     """The name group a figure joins: its own name's, a near wording's of the same unit, or a new one.
 
     A result near two target wordings (农村贫困人口: 减少农村贫困人口 / 农村贫困人口脱贫任务) joins the one with a
-    target for its year; near a wording of results only, it stays with that. A bare name (项目) always starts
-    a group of its own, and no other wording joins it.
+    target for its year; near a wording of results only, it stays with that. A bare name (项目, or a payer
+    such as 中央财政) always starts a group of its own, and no other wording joins it.
     """
     name = squash(figure.indicator)
-    if name in _generic_names():
+    if name in _generic_names() or name.endswith(_payers()):
         return (name, f"{figure.unit}@{where}")
     named = [
         k
@@ -177,7 +206,7 @@ def _name_key(figure: Target, groups: dict[tuple[str, str], _Group], where: str)
         k
         for k in named
         if k[0] != name
-        and (near_names(k[0], name) or reordered(k[0], name))
+        and (near_names(k[0], name) or reordered(k[0], name) or same_total(k[0], name))
         and same_level(k[0], name)
         and not substituted(k[0], name)
     ]
@@ -211,6 +240,12 @@ def _generic_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _payers() -> tuple[str, ...]:
+    """Words that end a name saying only who pays (中央财政, 省财政), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("payers") or ()))
+
+
+@lru_cache(maxsize=1)
 def _change_nouns() -> tuple[tuple[str, Direction], ...]:
     """(noun, direction) for the nouns that name a change (降幅, 增速), from data/indicators.yaml."""
     raw = data_yaml("indicators.yaml").get("change_nouns") or {}
@@ -225,11 +260,16 @@ def with_change_noun(figure: Target) -> Target:
     >>> f = Target("单位国内生产总值能耗降幅", 3, "%", ">", 2024, "achieved", "", "", "1", 1, None, "d")
     >>> with_change_noun(f).direction, with_change_noun(replace(f, indicator="单位国内生产总值能耗")).direction
     ('decrease', None)
+    >>> with_change_noun(replace(f, indicator="居民消费价格涨幅回落到")).direction
+    'increase'
     """
     if figure.direction is not None:
         return figure
+    name = next(
+        (figure.indicator[: -len(t)] for t in _name_tails() if figure.indicator.endswith(t)), figure.indicator
+    )
     for noun, direction in _change_nouns():
-        if figure.indicator.endswith(noun):
+        if name.endswith(noun):  # 居民消费价格涨幅回落到2.6%: the noun before the verb extract left on
             return replace(figure, direction=direction)
     return figure
 
@@ -281,6 +321,30 @@ def reordered(a: str, b: str) -> bool:
     return len(a) >= 4 and a != b and sorted(a) == sorted(b)
 
 
+@lru_cache(maxsize=1)
+def _totals() -> tuple[str, ...]:
+    """Words that end a name and make it a total of the bare name (总额, 总量), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("totals") or ()))
+
+
+def same_total(a: str, b: str) -> bool:
+    """A total (中央政府投资总额) and a wording of its bare name with a word added inside it (中央政府公共投资).
+
+    The bare name and the other wording must end in the same head noun: a word added at the end names
+    another measure (能源消费总量 / 能源消费强度 are two indicators).
+
+    >>> same_total("中央政府投资总额", "中央政府公共投资"), same_total("能源消费总量", "能源消费强度")
+    (True, False)
+    """
+    for total, other in ((a, b), (b, a)):
+        for word in _totals():
+            if total.endswith(word) and len(total) > len(word) + 2:
+                bare = total[: -len(word)]
+                if bare != other and bare[-2:] == other[-2:] and near_names(bare, other):
+                    return True
+    return False
+
+
 def substituted(a: str, b: str) -> bool:
     """Two names of one length that differ only where characters were swapped for others: two things
     (二氧化硫 / 二氧化碳, 一级 / 二级), not two wordings of one, however alike.
@@ -309,6 +373,60 @@ def _later(edition_year: int | None, year: int) -> bool:
     return edition_year is None or edition_year > year
 
 
+# A clause this short that opens a sentence (五年累计, 近三年累计, 这五年) is an adverbial of the whole sentence.
+_OPENING = 8
+
+
+@lru_cache(maxsize=1)
+def _spans() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(words, not after, not before) from data/indicators.yaml: what makes a figure speak of several years."""
+    raw = data_yaml("indicators.yaml").get("spans") or {}
+    words, after, before = (
+        tuple(map(str, raw.get(key) or ())) for key in ("words", "not_after", "not_before")
+    )
+    return words, after, before
+
+
+def _says_span(words: str) -> bool:
+    """True when a stretch of text holds a span word that is neither a streak's (连续五年) nor a plan's name."""
+    spans, after, before = _spans()
+    for word in spans:
+        start = words.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not words[:start].endswith(after) and not words[end:].startswith(before):
+                return True
+            start = words.find(word, start + 1)
+    return False
+
+
+def spans_years(figure: Target) -> bool:
+    """True when a figure covers several years: it has a start year, or its words before it say so.
+
+    Extract may give a five-year review figure no start year (五年全国新增城镇就业5100万人); its own clause,
+    or a short clause opening its sentence (五年累计，能耗下降19.1%), still marks it. A streak (粮食连续五年增产，
+    总产量…) is one year's level, and so is a figure after a plan's name or another clause's 年均.
+
+    >>> f = Target("城镇新增就业", 410, "万人", None, 2097, "achieved", "五年全省城镇新增就业410万人。", "410万人",
+    ...            "1", 1, None, "d")
+    >>> spans_years(f), spans_years(replace(f, text="五年累计，城镇新增就业410万人。"))
+    (True, True)
+    >>> spans_years(replace(f, text="全省城镇新增就业410万人。")), spans_years(replace(f, text="出台五年行动计划，新增410万人。"))
+    (False, False)
+    >>> spans_years(replace(f, text="粮食连续五年增产，总产量410万吨。", quantity="410万吨"))
+    False
+    """
+    if figure.since is not None:
+        return True
+    at = figure.text.find(figure.quantity) if figure.quantity else -1
+    head = figure.text[:at] if at > 0 else ""
+    sentence = head[max(head.rfind(mark) for mark in "。；;！!？?") + 1 :]
+    own = sentence[max(sentence.rfind(mark) for mark in "，,：:") + 1 :]
+    cut = min((sentence.find(mark) for mark in "，," if mark in sentence), default=-1)
+    opening = sentence[:cut] if 0 < cut <= _OPENING else ""
+    return _says_span(own) or _says_span(opening)
+
+
 def same_span(result: Target, target: Target | None) -> bool:
     """A result answers a target only over the same years and as the same measure: a five-year change
     (过去五年…下降8.1%, `since` 2018) is never one year's outcome, nor a level the outcome of a change.
@@ -324,11 +442,22 @@ def same_span(result: Target, target: Target | None) -> bool:
         return False  # 再提高30元 is a change: the level 从450元提高到610元 reached is not its outcome
     if target is not None and is_flow(target) and not is_flow(result):
         return False  # 新培育300家 (a flow) is not met by 1356家 (the level reached)
-    return result.since == (target.since if target is not None else None)
+    if target is None or not spans_years(target):
+        return not spans_years(result)  # one year's figure: 五年…5100万人 is not its outcome
+    if target.since is not None and result.since is not None:
+        return result.since == target.since
+    return spans_years(result)  # 今后五年…年均7.5% and 年均增长11.2% (since the plan's first year): one span
+
+
+def _target_rank(item: tuple[int, int, Target]) -> tuple[int, bool, int]:
+    """Which of a year's targets stands: the latest edition's; in it, one phrased as a goal (左右, 以上, a range)
+    before a bare number (a result extract read as a target may sit beside it); then the first stated."""
+    edition, position, figure = item
+    return edition, figure.comparator is not None or figure.upper is not None, -position
 
 
 def _series(group: _Group, editions: Sequence[Edition]) -> Series:
-    """One row per year: the latest edition's target for it, the earliest later edition's result."""
+    """One row per year: the latest edition's target for it (see _target_rank), the earliest later edition's result."""
     indicator = group.indicator
     if indicator.direction is None:  # a name group measures changes the way its first target does
         first = next((f for _, _, f in group.figures if f.kind == "target"), None)
@@ -338,7 +467,7 @@ def _series(group: _Group, editions: Sequence[Edition]) -> Series:
     rows = []
     for year in years:
         targets = [(e, p, f) for e, p, f in group.figures if f.kind == "target" and f.year == year]
-        target = max(targets, key=lambda item: (item[0], -item[1]))[2] if targets else None
+        target = max(targets, key=_target_rank)[2] if targets else None
         results = [
             (e, p, f)
             for e, p, f in group.figures
@@ -454,20 +583,35 @@ def registry_editions(path: str | Path) -> list[Edition]:
     return editions
 
 
+# How far into its sentence a year's review or plan words may stand ("2012年，在…的情况下，…全面实现年初确定的").
+_SENTENCE_GAP = 120
+
+
 @lru_cache(maxsize=1)
 def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
     raw = data_yaml("indicators.yaml").get("report_years") or {}
+    scopes = "|".join(re.escape(str(word)) for word in raw.get("scopes") or ())
+    scope = f"(?:{scopes})?" if scopes else ""
     found = [
         (pattern_cache.compile(rf"{re.escape(str(word))}(\d{{4}})年"), 1)
         for word in raw.get("reviewed_before") or ()
     ]
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 1)
+        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 1)
         for w in raw.get("reviewed_after") or ()
     ]
+    sentence = rf"(\d{{4}})年[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{re.escape(str(w))}"), 0) for w in raw.get("planned_after") or ()
+        (pattern_cache.compile(sentence + re.escape(str(w))), 1)
+        for w in raw.get("reviewed_in_sentence") or ()
+    ]
+    found += [
+        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 0)
+        for w in raw.get("planned_after") or ()
+    ]
+    found += [
+        (pattern_cache.compile(sentence + re.escape(str(w))), 0) for w in raw.get("planned_in_sentence") or ()
     ]
     return tuple(found)
 
@@ -476,6 +620,8 @@ def report_year(text: str) -> int | None:
     """The year an undated work report speaks from: the one after the year it reviews, else the year it plans.
 
     >>> report_year("五年来……刚刚过去的2097年，地区生产总值增长5%。"), report_year("二、2098年工作总体部署")
+    (2098, 2098)
+    >>> report_year("2097年，我们全面实现年初确定的主要目标。"), report_year("2098年是“十九五”开局之年。")
     (2098, 2098)
     >>> report_year("到2030年，森林覆盖率达到45%。") is None
     True
@@ -540,6 +686,7 @@ __all__ = [
     "Series",
     "Track",
     "TrackRow",
+    "canonical_for",
     "canonical_indicators",
     "document_edition",
     "is_flow",
@@ -555,6 +702,8 @@ __all__ = [
     "report_year",
     "same_level",
     "same_span",
+    "same_total",
+    "spans_years",
     "substituted",
     "tolerance_for",
     "track",

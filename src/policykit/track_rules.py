@@ -69,7 +69,20 @@ def _indicator_from(entry: object, where: str) -> Indicator:
     )
 
 
-_TOP_KEYS = frozenset({"indicators", "levels", "flows", "change_nouns", "generic_names", "report_years"})
+_TOP_KEYS = frozenset(
+    {
+        "indicators",
+        "levels",
+        "flows",
+        "change_nouns",
+        "generic_names",
+        "report_years",
+        "spans",
+        "totals",
+        "payers",
+        "name_tails",
+    }
+)
 
 
 def parse_indicators(text: str, where: str = "indicators.yaml") -> tuple[Indicator, ...]:
