@@ -566,11 +566,6 @@ def test_a_comparison_base_year_does_not_date_the_next_figure():
 # ---------------------------------------------------------------- structure (owned by the structure helper)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/: the opening sentence of a report whose final 。 is missing in the source (…请全国政协委员提出意见) "
-    "becomes the document title, so track warns of a second series",
-)
 def test_an_opening_sentence_without_its_full_stop_is_not_the_title():
     document = parse_text(
         "各位代表：\n\n现在，我代表省人民政府，向大会报告政府工作，请各位代表审议，并请省政协委员提出意见\n\n"
@@ -582,11 +577,6 @@ def test_an_opening_sentence_without_its_full_stop_is_not_the_title():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/: a heading about a cited outline (三、关于《\\n…纲要（草案）\\n》的说明, the 《》 on lines of their own) "
-    "gives the report its title, so track warns of a second series",
-)
 def test_a_heading_about_a_cited_outline_is_not_the_title():
     document = parse_text(
         "各位代表：\n\n现在，我代表省人民政府作政府工作报告。\n\n一、去年工作回顾\n\n去年全省城镇新增就业86万人。\n\n"

@@ -360,3 +360,26 @@ def test_a_space_before_a_bracketed_aside_does_not_end_an_items_heading():
             "加强培训",  # a space before a sentence with a comma still ends the title
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a salutation opens the body: the sentence after it (its 。 lost) is no title
+        (
+            "各位代表：\n\n现在，我代表市人民政府向大会报告工作，请予审议\n\n一、工作回顾\n\n就业稳定。\n",
+            None,
+        ),
+        # the 主送 line comes after the title, which is still found
+        (
+            "青山市人民政府关于做好春耕工作的通知\n\n各区人民政府：\n\n现就有关事项通知如下。\n",
+            "青山市人民政府关于做好春耕工作的通知",
+        ),
+        (
+            "标题：青山市关于做好春耕工作的通知\n\n各区人民政府：\n\n现就有关事项通知如下。\n",
+            "青山市关于做好春耕工作的通知",
+        ),
+    ],
+)
+def test_no_title_is_read_after_a_salutation_or_the_recipients(text, title):
+    assert parse_text(text).metadata.title == title

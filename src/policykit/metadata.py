@@ -74,6 +74,8 @@ def extract_metadata(
     title = None
     for at, (k, p) in enumerate(head):
         candidate = p.text.strip()
+        if len(candidate) <= 40 and candidate.endswith(("：", ":")) and not _TITLE_LABEL.match(candidate):
+            break  # 各位代表：, 各区人民政府：: a salutation or the 主送 opens the body; no title comes after it
         if (
             candidate
             and len(candidate) <= 100
