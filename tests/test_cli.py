@@ -41,6 +41,12 @@ def test_parse_tree_view_shows_headings(runner):
     assert "s5.l1.10" in result.stdout
 
 
+def test_parse_table_is_one_row_per_clause(runner):
+    result = runner.invoke(app, ["parse", str(SEED), "--format", "table", "--no-targets"])
+    assert result.exit_code == 0, result.output
+    assert "s5.l1.10" in result.stdout and "kind" in result.stdout and "├" not in result.stdout
+
+
 def test_parse_yaml(runner):
     import yaml
 

@@ -40,6 +40,7 @@ class DataFormat(str, Enum):
 
 class TreeFormat(str, Enum):
     tree = "tree"
+    table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"

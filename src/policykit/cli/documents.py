@@ -31,7 +31,7 @@ def parse(
         typer.Option(
             "--format",
             "-f",
-            help="tree (terminal), json (when piped) or yaml: the nested tree; jsonl or csv: one row per clause.",
+            help="tree (terminal), json (when piped) or yaml: the nested tree; table, jsonl or csv: one row per clause.",
         ),
     ] = None,
     encoding: EncodingOpt = None,
@@ -66,6 +66,10 @@ def parse(
     chosen = choose_format(fmt, "tree")
     if chosen == "tree":
         console().print(rich_tree(document))
+    elif chosen == "table":
+        from policykit.render.tree import clause_table
+
+        console().print(clause_table(document))
     elif chosen == "json":
         from policykit.entry import write_stream
         from policykit.render.tree import iter_document_json

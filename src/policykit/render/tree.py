@@ -10,6 +10,7 @@ from policykit.model import Clause, Document
 from policykit.render import iter_json
 
 if TYPE_CHECKING:
+    from rich.table import Table
     from rich.tree import Tree
 
 
@@ -72,6 +73,26 @@ def clause_rows(document: Document) -> Iterator[dict]:
             "text": clause.text,
             "targets": len(clause.targets),
         }
+
+
+def clause_table(document: Document, *, width: int = 40) -> Table:
+    """A rich table of the clauses, one row each in document order: the flat view of the tree."""
+    from policykit.render import rich_table
+
+    columns: tuple[tuple[str, str], ...] = (
+        ("id", "id"),
+        ("kind", "kind"),
+        ("line", "line"),
+        ("page", "page"),
+        ("text", "text"),
+    )
+    rows = []
+    for row in clause_rows(document):
+        text = " ".join(row["text"].split())
+        rows.append({**row, "text": text if len(text) <= width else text[: width - 1] + "…"})
+    if not any(row["page"] for row in rows):
+        columns = tuple(column for column in columns if column[0] != "page")
+    return rich_table(rows, columns, title=document.metadata.title or document.name)
 
 
 def _lazy_record(clause: Clause) -> dict:
