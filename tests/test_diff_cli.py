@@ -36,9 +36,10 @@ def test_stdin_on_either_side(runner, wind):
     }
 
 
-def test_identical_files_exit_0_with_no_changes(runner, wind):
+@pytest.mark.parametrize("view", ["terminal", "table"])
+def test_identical_files_exit_0_with_no_changes(runner, wind, view):
     old, _ = wind
-    result = runner.invoke(app, ["diff", str(old), str(old), "-f", "terminal"])
+    result = runner.invoke(app, ["diff", str(old), str(old), "-f", view])
     assert result.exit_code == 0 and "no changes" in result.output
 
 

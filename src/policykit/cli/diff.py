@@ -15,6 +15,7 @@ from policykit.errors import UsageError
 
 class DiffFormat(str, Enum):
     terminal = "terminal"
+    table = "table"  # what every other data command calls its terminal view
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -34,7 +35,7 @@ def diff(
         typer.Option(
             "--format",
             "-f",
-            help="terminal (on a terminal), json (when piped), jsonl, csv, yaml or html (新旧对照 page).",
+            help="terminal or table (on a terminal), json (when piped), jsonl, csv, yaml or html (新旧对照 page).",
         ),
     ] = None,
     output: Annotated[
@@ -89,6 +90,7 @@ def diff(
         **{name: name for name in ("html", "json", "jsonl", "csv", "yaml")},
     }
     chosen = output_format(fmt, output, "terminal", suffixes)
+    chosen = "terminal" if chosen == "table" else chosen
     run(
         lambda: write_diff(result, chosen, output, screen=console(), side_by_side=side_by_side, stat=stat),
         error_code=2,
