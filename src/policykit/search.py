@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from policykit import pattern_cache
 from policykit.config import DEFAULT_SOURCES, DOCUMENT_SUFFIXES, MAX_FILE_BYTES, index_path
 from policykit.errors import PolicykitError, UsageError
 from policykit.files import display_path, expand_paths
@@ -182,7 +182,7 @@ def collect_matches(
     return tuple(matches)
 
 
-_TABLE_ID = re.compile(r"(?:^|\.)t\d+(?:~\d+)?$")
+_TABLE_ID = pattern_cache.compile(r"(?:^|\.)t\d+(?:~\d+)?$")
 
 
 def is_table_id(clause: str) -> bool:
@@ -190,7 +190,7 @@ def is_table_id(clause: str) -> bool:
     return bool(_TABLE_ID.search(clause))
 
 
-_SERIAL_CELL = re.compile(r"[ \t\u3000]*(\d{1,3})[.．、]?[ \t\u3000]*")
+_SERIAL_CELL = pattern_cache.compile(r"[ \t\u3000]*(\d{1,3})[.．、]?[ \t\u3000]*")
 
 
 def _evidence(
@@ -208,7 +208,7 @@ def _evidence(
     if not rows:
         return [(0, record.text, tuple(spans))]
     shown = []
-    for start, end in rows:
+    for start, end in [(0, rows[0][0]), *rows]:  # the caption and header first: a hit there is shown too
         inside = tuple((a - start, b - start) for a, b in spans if start <= a < end)
         if inside:
             row_end = max(end, max(b for a, b in spans if start <= a < end))
