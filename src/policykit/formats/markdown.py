@@ -34,7 +34,6 @@ _NO_VALUE = frozenset({"-", "—", "--", "无", "暂无", "null", "None", "N/A"}
 """What a collection writes for a key it has no value for (文号: -)."""
 _FRONT_MATTER_LINES = 200
 """A front matter block longer than this is not one: the file opened with a rule, then prose."""
-_DATE = pattern_cache.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def read_markdown(data: bytes, *, path: str, name: str) -> Source:
@@ -98,6 +97,7 @@ def _metadata(fields: dict[str, Any]) -> Metadata | None:
     """Title, 文号, issuer and date from front matter keys, by the labels a web page's metadata block uses."""
     if not fields:
         return None
+    from policykit.formats.html.meta import labelled_metadata
     from policykit.formats.html.words import page_words
 
     words = page_words()
@@ -108,15 +108,7 @@ def _metadata(fields: dict[str, Any]) -> Metadata | None:
             value = str(found).strip() if isinstance(found, str | int | float | datetime.date) else ""
             if value and value not in _NO_VALUE and field not in values:
                 values[field] = value
-    date = _DATE.search(values.get("date", ""))
-    metadata = Metadata(
-        title=values.get("title") or None,
-        doc_number=values.get("doc_number") or None,
-        issuer=values.get("issuer") or None,
-        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
-        year=int(date.group(1)) if date else None,
-    )
-    return metadata if metadata != Metadata() else None
+    return labelled_metadata(values)
 
 
 def markdown_lines(raw: list[str], skip: int = 0) -> list[tuple[int, str]]:

@@ -56,16 +56,21 @@ def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
     if "title" not in values and page_title is not None:
         # "国务院关于…的意见_国务院文件_中国政府网": the document's title comes first.
         values["title"] = re.split(r"\s[-|–—]\s|[_|｜]", _collapse(page_title.text_content()).strip())[0]
-    date = _DATE.search(values.get("date", ""))
     title = _REPOST.sub("", values.get("title", "")).strip()
+    return labelled_metadata({**values, "title": title if len(title) >= 5 else ""}), labelled
+
+
+def labelled_metadata(values: dict[str, str]) -> Metadata | None:
+    """Metadata from labelled values (title, doc_number, issuer, date as written), or None when all are empty."""
+    date = _DATE.search(values.get("date", ""))
     metadata = Metadata(
-        title=title if len(title) >= 5 else None,
+        title=values.get("title") or None,
         doc_number=values.get("doc_number") or None,
         issuer=values.get("issuer") or None,
         date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
         year=int(date.group(1)) if date else None,
     )
-    return (metadata if metadata != Metadata() else None), labelled
+    return metadata if metadata != Metadata() else None
 
 
 def _has_block_child(element: Element) -> bool:
