@@ -498,6 +498,22 @@ def _explains_a_goal(r: Reading) -> bool:
     return bool(words.condition_consequents.search(r.text, r.after_end, end))
 
 
+_GOAL_AFTER = pattern_cache.compile(r"[^，,；;。]{0,30}?(?:目标|任务)")
+
+
+def _missed(r: Reading) -> bool:
+    """A goal a review says was not reached (没有实现年初确定的…降低3%左右的目标): restated, not the result.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("全省没有实现年初确定的能耗降低3%左右的目标。", year=2098)[0][1:]
+    ('figure', 'a goal missed')
+    >>> explain("全省实现了年初确定的能耗降低3%左右的目标。", year=2098)[0][1] != "figure"
+    True
+    """
+    before = r.text[r.sentence[0] : r.quantity.start]
+    return bool(_words().missed_goal.search(before)) and bool(_GOAL_AFTER.match(r.text, r.after_end))
+
+
 def _reviewed(r: Reading) -> bool:
     """A result already achieved: a review section, 截至2024年底, 已建成.
 
@@ -652,6 +668,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a duration with no bound", "figure", _unbounded_time),
     ("a frequency", "figure", _frequency),
     ("explains a goal", "figure", _explains_a_goal),
+    ("a goal missed", "figure", _missed),
     ("already achieved", "achieved", _reviewed),
     ("restates a change", "figure", _restates),
     ("the baseline of a change", "figure", _baseline),

@@ -114,6 +114,11 @@ class _Words:
     recipient_openers: tuple[str, ...]
     not_recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
+    missed_goal: re.Pattern[str]
+    names_predicate: re.Pattern[str]
+    spread_verbs: re.Pattern[str]
+    spread_places: re.Pattern[str]
+    sentence_only_years: tuple[str, ...]
     coped_verbs: re.Pattern[str]
     procedure_limit: re.Pattern[
         str
@@ -330,6 +335,21 @@ def _words() -> _Words:
         recipient_openers=longest_first(raw["recipient_openers"]),
         not_recipient_openers=longest_first(raw["not_recipient_openers"]),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
+        missed_goal=pattern_cache.compile(
+            "(?:" + _alternation(raw["missed_verbs"]).pattern + r")[^，,；;。：:]{0,60}$"
+        ),
+        sentence_only_years=longest_first(raw["sentence_only_years"]),
+        spread_verbs=_alternation(raw["spread_verbs"]),
+        spread_places=pattern_cache.compile(
+            "的(" + _alternation(raw["spread_places"]).pattern + r")(?=$|[，,；;。])"
+        ),
+        names_predicate=pattern_cache.compile(
+            "(?:"
+            + _alternation([*raw["verb_adverbs"], *raw["both_adverbs"]]).pattern
+            + ")*(?:"
+            + _alternation([*raw["increase"], *raw["decrease"]]).pattern
+            + ")"
+        ),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
             "(?<!["
