@@ -129,3 +129,62 @@ def test_a_comparison_list_after_a_both_change_clause_takes_its_names():
 def test_a_clause_without_a_list_of_names_gives_none():
     found = by_value("全省经济平稳运行，同比分别增长7.2%和9.5%。\n")
     assert not any("经济" in found[value].indicator for value in (7.2, 9.5))
+
+
+# ---------------------------------------------------------------- from other blind reads: scope, radius, names
+
+
+def test_an_amount_bound_that_sorts_projects_is_no_target():
+    text = "（1）使用财政资金的在200万元以下的小型建设工程项目由建设单位申报。\n（2）80万元至200万元项目由镇政府审核。\n"
+    assert {f.kind for f in figures(text)} == {"figure"}
+
+
+def test_a_change_from_an_amount_bound_is_unchanged():
+    found = by_value("一、过去五年工作回顾\n\n全省地区生产总值从不到7万亿元增加到超过10万亿元。\n")
+    assert found[10_000_000_000_000].kind == "achieved"
+
+
+def test_an_investment_goal_over_a_bound_stays_a_goal():
+    assert by_value("今年新增投资1000万元以上的项目20个。\n")[20].kind == "target"
+
+
+def test_a_distance_after_a_station_bounds_the_stops_counted():
+    found = by_value("今年完成6个地铁站点80米公交接驳站点改造。\n")
+    assert found[80].kind == "figure"
+
+
+def test_a_road_length_stays_a_goal():
+    assert by_value("今年新建道路80米。\n")[80].kind == "target"
+
+
+def test_a_noun_of_places_keeps_its_point():
+    assert by_value("今年完成1500个积水点改造。\n")[1500].indicator == "积水点改造"
+
+
+def test_an_amount_takes_the_subject_of_the_measure_before_it():
+    assert (
+        by_value("2099年，棉花播种面积保持稳定、产量达到600万吨以上。\n")[6_000_000].indicator == "棉花产量"
+    )
+
+
+def test_an_amount_after_a_measured_figure_is_unchanged():
+    found = by_value("2099年，粮食播种面积3320万亩、产量达到600万吨以上。\n")
+    assert found[6_000_000].indicator == "产量"
+
+
+# ---------------------------------------------------------------- a goal restated to explain it
+
+
+def test_a_goal_restated_to_explain_it_is_no_second_goal():
+    text = "这里要着重说明，提出6%左右的地区生产总值增长目标，综合考虑了发展的需要和可能。\n"
+    assert by_value(text)[6].kind == "figure"
+
+
+def test_a_bound_restated_with_its_reason_is_no_second_goal():
+    text = "提出居民消费价格涨幅控制在3%左右，主要是由于去年价格上涨的翘尾影响较大。\n"
+    assert by_value(text)[3].kind == "figure"
+
+
+def test_a_listed_goal_with_a_reason_after_it_stays_a_goal():
+    text = "今年全省发展的主要预期目标是：地区生产总值增长6%左右，综合考虑了需要和可能。\n"
+    assert by_value(text)[6].kind == "target"

@@ -52,6 +52,7 @@ from policykit.targets.naming import (
     _relative_bound,
     _share_of_places,
     _short_list_end,
+    _subject_of_sibling,
     _with_implied_unit,
     _with_list_units,
     _with_subject_of,
@@ -504,6 +505,7 @@ def _read_sentence(
         if not indicator.strip("".join(words.keep_head)):
             # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
             indicator = previous_indicator or ("" if found else _level_before(text, seg_start, s_start))
+        indicator = _subject_of_sibling(text, seg_start, s_start, indicator)  # 棉花播种面积保持稳定、产量…
         last = found[-1] if found else None  # the figure read before this one (not a date: 由2020年的7.2%)
         between = text[last.quantity.end : seg_start] if last else ""
         if last is not None and rest.lstrip().startswith(words.share_opener):

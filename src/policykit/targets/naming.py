@@ -420,6 +420,32 @@ def _level_before(text: str, seg_start: int, s_start: int) -> str:
     return _left_phrase(_strip_linking(before[: digit.start()].rstrip())[0])[0]
 
 
+def _subject_of_sibling(text: str, seg_start: int, s_start: int, indicator: str) -> str:
+    """A bare amount (产量) whose clause follows one that measures the same subject with no figure: 棉花播种面积保持
+    稳定、产量达到600万吨以上 → 棉花产量; the indicator unchanged otherwise.
+
+    >>> text = "棉花播种面积保持稳定、产量达到600万吨以上"
+    >>> _subject_of_sibling(text, text.index("产量"), 0, "产量")
+    '棉花产量'
+    >>> text = "推进农业结构调整、产量达到600万吨以上"
+    >>> _subject_of_sibling(text, text.index("产量"), 0, "产量")
+    '产量'
+    """
+    words = _words()
+    if indicator not in words.amount_nouns or seg_start <= s_start or text[seg_start - 1] not in "，,、":
+        return indicator
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    if _FIGURE_DIGIT.search(before):
+        return indicator
+    tokens = _pos_cut(before)
+    while tokens and (tokens[0][0] in words.lead or tokens[0][1] == "m"):
+        tokens.pop(0)  # 全年棉花播种面积稳定
+    measures = (*words.amount_nouns, *words.stock_nouns, *words.measure_ends)
+    if len(tokens) < 2 or not tokens[0][1].startswith("n") or not tokens[1][0].endswith(measures):
+        return indicator
+    return tokens[0][0] + indicator
+
+
 def _object_before(text: str, seg_start: int, s_start: int) -> str:
     """The thing the clause before adds, for a count whose own clause names none: 出入口增加无障碍电梯，三年累计新增
     12台 → 无障碍电梯.

@@ -115,6 +115,11 @@ class _Words:
     not_recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
     missed_goal: re.Pattern[str]
+    goal_restated: re.Pattern[str]
+    goal_reason: re.Pattern[str]
+    radius_places: tuple[str, ...]
+    radius_units: frozenset[str]
+    place_suffixes: frozenset[str]
     names_predicate: re.Pattern[str]
     spread_verbs: re.Pattern[str]
     spread_places: re.Pattern[str]
@@ -349,6 +354,15 @@ def _words() -> _Words:
             + ")*(?:"
             + _alternation([*raw["increase"], *raw["decrease"]]).pattern
             + ")"
+        ),
+        radius_places=longest_first(raw["radius_places"]),
+        radius_units=frozenset(map(str, raw["radius_units"])),
+        place_suffixes=frozenset(map(str, raw["place_suffixes"])),
+        goal_restated=pattern_cache.compile(
+            r"(?:^|[，,：:])\s*(?:" + _alternation(raw["goal_restated_openers"]).pattern + r")[^，,；;。]*$"
+        ),
+        goal_reason=pattern_cache.compile(
+            r"[^，,；;。]*[，,]\s*(?:这|这是|主要)?(?:" + _alternation(raw["goal_reasons"]).pattern + ")"
         ),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
