@@ -188,3 +188,14 @@ def test_a_bound_restated_with_its_reason_is_no_second_goal():
 def test_a_listed_goal_with_a_reason_after_it_stays_a_goal():
     text = "今年全省发展的主要预期目标是：地区生产总值增长6%左右，综合考虑了需要和可能。\n"
     assert by_value(text)[6].kind == "target"
+
+
+def test_names_before_a_both_change_end_before_the_time_words():
+    text = "2098年，甲醛、乙醛排放总量近年来首次出现双下降，比上年分别下降2.4%和3.6%。\n"
+    found = by_value(text)
+    assert (found[2.4].indicator, found[3.6].indicator) == ("甲醛排放总量", "乙醛排放总量")
+
+
+def test_an_average_after_a_streak_of_years_borrows_no_name():
+    text = "一、过去五年工作回顾\n\n五年来，连续7年提高企业退休人员基本养老金水平，年均增长10%。\n"
+    assert by_value(text)[10].indicator != "连续"

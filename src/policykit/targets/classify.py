@@ -534,9 +534,12 @@ def _explains_a_goal(r: Reading) -> bool:
     change = words.change_of_level.search(r.left)
     if change and r.left[: change.start()].rstrip().endswith(tuple(words.goal_nouns)):
         return True
-    if words.goal_restated.search(r.text, r.sentence[0], r.quantity.start) and words.goal_reason.match(
-        r.text, r.after_end, r.sentence[1]
-    ):
+    start = max(r.sentence[0], r.quantity.start - _STANDARD_REACH)
+    head = ("" if start == r.sentence[0] else "…") + r.text[
+        start : r.quantity.start
+    ]  # … : no clause starts there
+    reason_end = min(r.sentence[1], r.after_end + _STANDARD_REACH)
+    if words.goal_restated.search(head) and words.goal_reason.match(r.text, r.after_end, reason_end):
         return True  # 提出今年国内生产总值增长8%左右的目标，综合考虑了…: the goal restated to explain it
     if not r.left.lstrip().startswith(words.condition_openers):
         return False
@@ -556,7 +559,7 @@ def _missed(r: Reading) -> bool:
     >>> explain("全省实现了年初确定的能耗降低3%左右的目标。", year=2098)[0][1] != "figure"
     True
     """
-    before = r.text[r.sentence[0] : r.quantity.start]
+    before = r.text[max(r.sentence[0], r.quantity.start - _STANDARD_REACH) : r.quantity.start]
     return bool(_words().missed_goal.search(before)) and bool(_GOAL_AFTER.match(r.text, r.after_end))
 
 

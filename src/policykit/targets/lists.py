@@ -109,6 +109,8 @@ def _names_of_clause_before(text: str, start: int, stop: int) -> tuple[str, ...]
 
     >>> _names_of_clause_before("甲醛、乙醛排放总量首次双下降，", 0, 15)
     ('甲醛排放总量', '乙醛排放总量')
+    >>> _names_of_clause_before("甲醛、乙醛排放总量近年来首次出现双下降，", 0, 20)
+    ('甲醛排放总量', '乙醛排放总量')
     >>> _names_of_clause_before("能耗下降3%，", 0, 7)
     ()
     """
@@ -116,7 +118,12 @@ def _names_of_clause_before(text: str, start: int, stop: int) -> tuple[str, ...]
     verb = _words().names_predicate.search(clause)
     if verb is None or any(char.isdigit() for char in clause):
         return ()
-    return _list_names(clause[: verb.start()])
+    names = ""
+    for word, tag in _pos_cut(clause[: verb.start()]):
+        if names and (tag[:1] in ("t", "d", "m") or word in _words().verb_adverbs):
+            break  # 二氧化硫排放总量近年来首次出现双下降: the names end where the time and adverbs start
+        names += word
+    return _list_names(names)
 
 
 def _start_of(quantity: Quantity) -> int:

@@ -410,6 +410,9 @@ def _level_before(text: str, seg_start: int, s_start: int) -> str:
     >>> text = "全省地区生产总值达到8.8 万亿元，年均增长9.1%"
     >>> _level_before(text, text.index("年均"), 0), _level_before("推进道路建设，年均增长9%", 7, 0)
     ('地区生产总值', '')
+    >>> text = "连续7年提高企业退休人员基本养老金水平，年均增长10%"
+    >>> _level_before(text, text.index("年均"), 0)
+    ''
     """
     if seg_start <= s_start or text[seg_start - 1] not in "，,":
         return ""
@@ -417,7 +420,9 @@ def _level_before(text: str, seg_start: int, s_start: int) -> str:
     digit = _FIGURE_DIGIT.search(before)
     if not digit:
         return ""
-    return _left_phrase(_strip_linking(before[: digit.start()].rstrip())[0])[0]
+    head = before[: digit.start()].rstrip()
+    rest = _strip_linking(head)[0]
+    return _left_phrase(rest)[0] if rest != head else ""  # 达到8.8 万亿元, not 连续7年提高…
 
 
 def _subject_of_sibling(text: str, seg_start: int, s_start: int, indicator: str) -> str:
