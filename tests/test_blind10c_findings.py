@@ -416,32 +416,17 @@ def test_the_deficit_ratio_and_energy_intensity_under_their_review_wordings(targ
 # ---------------------------------------------------------------- targets (owned by the targets helper)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a target restated inside a sentence that says it was not reached (没有实现/没有完成年初确定的"
-    "…降低4%左右…的目标) is extracted as the year's result 4%, and track judges it met",
-)
 def test_an_unmet_target_restated_in_the_review_is_not_the_result():
     text = "一、2097年工作回顾\n\n但是，全省没有实现年初确定的单位地区生产总值能耗降低3%左右的目标。\n"
     assert not [f for f in figures(text) if f.kind == "achieved" and f.value == 3]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: 居民消费价格总水平涨幅在 3%以内 after 物价总水平基本稳定， is named after the previous clause's "
-    "indicator (城镇登记失业率), so the year's CPI target is lost",
-)
 def test_a_price_target_after_a_qualitative_clause_keeps_its_own_name():
     text = "今年全省主要目标是：城镇登记失业率控制在4.5%以内；物价总水平基本稳定，居民消费价格总水平涨幅在 2%以内。\n"
     found = {f.value: f.indicator for f in figures(text, 2098) if f.kind == "target"}
     assert "居民消费价格" in found.get(2, "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: results that follow a 过去一年 sentence (过去一年，我们的各项工作取得了很大成绩。国内生产总值"
-    "增长10.3%…) under the year's work heading are read as the year's targets (a 2011 target of 10.3%)",
-)
 def test_last_years_results_under_this_years_work_heading_are_results():
     text = (
         "三、2099年的工作\n\n2099年，是开局之年。过去一年，我们的各项工作取得了很大成绩。全省地区生产总值增长7.3%，"
@@ -452,11 +437,6 @@ def test_last_years_results_under_this_years_work_heading_are_results():
     assert (past.kind, past.year) == ("achieved", 2098)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: five-year review figures opened by 五年 / 五年累计 (not 五年来) carry no `since`, so a dated "
-    "edition offers them as one year's results",
-)
 def test_five_year_review_figures_without_lai_span_five_years():
     text = "一、过去五年工作回顾\n\n五年全省新增城镇就业410万人。五年累计，单位地区生产总值能耗下降 15.2%。\n"
     found = [f for f in figures(text, 2099) if f.value in (4_100_000, 15.2)]
@@ -474,52 +454,29 @@ def test_a_plan_period_target_is_due_at_the_periods_end():
     assert years == {18: 2050, 9: 2050}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: 年均增长N% after a level with a space before its unit (达到39.8 万亿元，年均增长11.2%) gets "
-    "an empty indicator name",
-)
 def test_an_average_growth_after_a_spaced_level_keeps_the_name():
     text = "一、过去五年工作回顾\n\n这五年，全省地区生产总值达到8.8 万亿元，年均增长9.1%。\n"
     growth = next(f for f in figures(text, 2099) if f.value == 9.1)
     assert "地区生产总值" in growth.indicator
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a 到明年底 deadline in one sentence dates the next sentence's 再解决N人…问题 target to next year",
-)
 def test_a_deadline_does_not_leak_into_the_next_sentence():
     text = "到明年底，基本实现全省具备条件的村通公路。再解决300万人安全饮水问题。\n"
     water = next(f for f in figures(text, 2099) if f.value == 3_000_000)
     assert (water.kind, water.year) == ("target", 2099)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: 增加N万沼气用户 / 新增N万沼气用户 (a count of households added) is not extracted at all",
-)
 def test_households_added_are_read():
     text = "今年要增加20万农村沼气用户。\n"
     assert [f.value for f in figures(text, 2099)] == [200_000]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a share of counties (试点范围扩大到全国40%的县 / 已扩大到全国86%的县) is named 范围扩大到全国 "
-    "or 全国, so a year's target and its result never pair",
-)
 def test_a_share_of_counties_is_named_after_the_programme():
     text = "今年把互助医疗试点的范围扩大到全省60%的县。\n"
     share = next(f for f in figures(text, 2099) if f.value == 60)
     assert "互助医疗" in share.indicator
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: values shared out by 分别 after a clause of other words (化学需氧量、二氧化硫排放总量…双下降，"
-    "比上年分别下降3.14％和4.66％) are filed under the sentence's first indicator (能耗)",
-)
 def test_shared_values_after_an_inserted_clause_keep_their_names():
     text = "2098年单位地区生产总值能耗比上年下降3.1%，甲醛、乙醛排放总量首次双下降，比上年分别下降2.4％和3.6％。\n"
     names = {f.value: f.indicator for f in figures(text, 2099)}

@@ -307,6 +307,8 @@ def _qualifies(r: Reading) -> bool:
         return True  # 基本消除56人以上大班额: the size names the kind, it is no floor of people
     if _draws_a_radius(r):
         return True  # 50米内换乘比例提高到86%: the distance bounds where the ratio is measured
+    if _sorts_by_amount(r):
+        return True  # 在100万元以下的小型工程项目由建设单位申报: the amount sorts the projects
     if (r.comparator or r.quantity.upper is not None) and r.text.startswith(words.band_after, r.after_end):
         return True  # 考核得分90分以上的为优秀等次: a band of a grading scheme
     if r.text.startswith("的", r.after_end) and _for_recipients(r):
@@ -318,6 +320,30 @@ def _qualifies(r: Reading) -> bool:
             # a noun's bound picks out the firms
             return True
     return _qualifier(r.text, r.quantity, r.after_end, r.comparator_before, r.following, r.preceding)
+
+
+def _sorts_by_amount(r: Reading) -> bool:
+    """An amount bound or range right before the noun it sorts (在100万元以下的小型工程项目, 50万元至100万元项目),
+    with no verb that sets a goal before it: the scope of a procedure, not a sum to reach.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("（1）在200万元以下的小型建设工程项目由建设单位申报。", year=2099)[0][1]
+    'figure'
+    >>> explain("（2）80万元至200万元项目由镇政府审核。", year=2099)[0][1]
+    'figure'
+    >>> explain("今年新增投资1000万元以上的项目20个。", year=2099)[1][1]
+    'target'
+    """
+    words = _words()
+    bound_after = r.comparator is not None and r.comparator_before is None  # 100万元以下, not 从不到70万亿元
+    if r.quantity.group != "money" or not (bound_after or r.quantity.upper is not None):
+        return False
+    noun_at = r.after_end + 1 if r.text.startswith("的", r.after_end) else r.after_end
+    if r.text.startswith((*words.increase, *words.decrease), noun_at) or words.level_change.match(
+        r.text, noun_at
+    ):
+        return False  # 从80万元至100万元提高到…: a change follows, no noun
+    return _is_cjk_noun_start(r.text, noun_at) and not _has_target_verb(r.left)
 
 
 def _for_recipients(r: Reading) -> bool:
@@ -370,6 +396,10 @@ def _draws_a_radius(r: Reading) -> bool:
     'qualifies a noun'
     >>> [rule for _, _, rule in explain("到2025年，基本实现2小时内到达。")][0] != "qualifies a noun"
     True
+    >>> [kind for _, kind, _ in explain("完成6个地铁站点80米公交接驳站点改造。", year=2099)]
+    ['figure', 'figure']
+    >>> [kind for _, kind, _ in explain("到2099年，新建地铁站点80个。")]
+    ['target']
     """
     words = _words()
     later = r.following
@@ -379,6 +409,14 @@ def _draws_a_radius(r: Reading) -> bool:
     ranged = next((word for word in words.radius_ranges if r.text.startswith(word, r.quantity.end)), "")
     if ranged:
         noun_at = r.quantity.end + len(ranged)  # 站点100米范围内公交配套服务占比: 范围内 is a radius like 内
+    elif (
+        r.quantity.written_unit in words.radius_units
+        and r.quantity.start == r.after_end - len(r.quantity.raw)
+        and r.left.endswith(words.radius_places)
+    ):
+        return _is_cjk_noun_start(
+            r.text, noun_at
+        )  # 完成4个站点50米公交配套站点改造: the stops near the station
     elif r.text[r.quantity.end : r.after_end].strip() not in words.radius_bounds:
         return False
     if not _is_cjk_noun_start(r.text, noun_at):
@@ -487,15 +525,42 @@ def _explains_a_goal(r: Reading) -> bool:
     ('figure', 'explains a goal')
     >>> explain("今年城镇新增就业比去年多20万人。", year=2098)[0][1:]
     ('target', 'sets a goal')
+    >>> explain("提出今年地区生产总值增长6%左右的目标，综合考虑了需要和可能。", year=2098)[0][1:]
+    ('figure', 'explains a goal')
+    >>> explain("今年提出地区生产总值增长6%左右的目标。", year=2098)[0][1]
+    'target'
     """
     words = _words()
     change = words.change_of_level.search(r.left)
     if change and r.left[: change.start()].rstrip().endswith(tuple(words.goal_nouns)):
         return True
+    start = max(r.sentence[0], r.quantity.start - _STANDARD_REACH)
+    head = ("" if start == r.sentence[0] else "…") + r.text[
+        start : r.quantity.start
+    ]  # … : no clause starts there
+    reason_end = min(r.sentence[1], r.after_end + _STANDARD_REACH)
+    if words.goal_restated.search(head) and words.goal_reason.match(r.text, r.after_end, reason_end):
+        return True  # 提出今年国内生产总值增长8%左右的目标，综合考虑了…: the goal restated to explain it
     if not r.left.lstrip().startswith(words.condition_openers):
         return False
     end = _segment_end(r.text, r.after_end, r.sentence[1])
     return bool(words.condition_consequents.search(r.text, r.after_end, end))
+
+
+_GOAL_AFTER = pattern_cache.compile(r"[^，,；;。]{0,30}?(?:目标|任务)")
+
+
+def _missed(r: Reading) -> bool:
+    """A goal a review says was not reached (没有实现年初确定的…降低3%左右的目标): restated, not the result.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("全省没有实现年初确定的能耗降低3%左右的目标。", year=2098)[0][1:]
+    ('figure', 'a goal missed')
+    >>> explain("全省实现了年初确定的能耗降低3%左右的目标。", year=2098)[0][1] != "figure"
+    True
+    """
+    before = r.text[max(r.sentence[0], r.quantity.start - _STANDARD_REACH) : r.quantity.start]
+    return bool(_words().missed_goal.search(before)) and bool(_GOAL_AFTER.match(r.text, r.after_end))
 
 
 def _reviewed(r: Reading) -> bool:
@@ -652,6 +717,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("a duration with no bound", "figure", _unbounded_time),
     ("a frequency", "figure", _frequency),
     ("explains a goal", "figure", _explains_a_goal),
+    ("a goal missed", "figure", _missed),
     ("already achieved", "achieved", _reviewed),
     ("restates a change", "figure", _restates),
     ("the baseline of a change", "figure", _baseline),

@@ -45,19 +45,23 @@ from policykit.targets.naming import (
     _changing_before,
     _granted,
     _left_phrase_bracketed,
+    _level_before,
     _multiple_of_base,
     _named_after,
     _object_before,
     _relative_bound,
+    _share_of_places,
     _short_list_end,
+    _subject_of_sibling,
     _with_implied_unit,
     _with_list_units,
     _with_subject_of,
 )
-from policykit.targets.periods import RESET, review_opening
+from policykit.targets.periods import RESET, looking_back, review_opening
 from policykit.targets.predicates import _eligible, _is_cjk_noun_start
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
+from policykit.zh.dates import dates
 from policykit.zh.numerals import Quantity, find_quantities, hide_separators
 from policykit.zh.traditional import fold_traditional
 
@@ -320,7 +324,7 @@ def _read_sentence(
         alternative = _ALTERNATIVE_UNIT.match(text, after_end)
         if alternative:
             after_end = alternative.end()  # 超100条（个）幸福河湖: the unit's alternative is not the noun
-        rest, comparator, direction = _strip_linking(left)
+        rest, comparator, direction = _strip_linking(left.rstrip(" \t\u3000"))  # 涨幅在 2%以内
         if quantity.written_unit == "倍" and rest.rstrip().endswith("的"):
             # 上市公司数量增至开市时的近三倍: the multiple is of 开市时; what grew is named before 增至
             changes = list(words.level_change.finditer(rest))
@@ -499,9 +503,9 @@ def _read_sentence(
             verb = next((v for v in words.participant_verbs if text.startswith(v, after_end)), "")
             indicator = _beneficiaries(text, verb, s_start, seg_start) if verb else ""
         if not indicator.strip("".join(words.keep_head)):
-            indicator = (
-                previous_indicator  # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
-            )
+            # 国内生产总值增加到121万亿元，五年年均增长5.2%: 年均 names nothing
+            indicator = previous_indicator or ("" if found else _level_before(text, seg_start, s_start))
+        indicator = _subject_of_sibling(text, seg_start, s_start, indicator)  # 棉花播种面积保持稳定、产量…
         last = found[-1] if found else None  # the figure read before this one (not a date: 由2020年的7.2%)
         between = text[last.quantity.end : seg_start] if last else ""
         if last is not None and rest.lstrip().startswith(words.share_opener):
@@ -532,7 +536,7 @@ def _read_sentence(
         ):
             direction = _carried_direction(indicator, rest, quantity, last)
         line = _held_line(text, left, quantity, after_end, s_end)  # 坚决守住18亿亩耕地红线: a goal anywhere
-        indicator = line or indicator
+        indicator = line or _share_of_places(text, left, quantity, after_end) or indicator
         previous_indicator = indicator or previous_indicator
         before = bisect_left(deadline_starts, quantity.start)
         year = (deadlines[before - 1][1] if before else None) or clause_year
@@ -678,12 +682,20 @@ def extract_text(
         opening = _own_deadlines(text[start:end], context)
         lead = re.match(r"[^，。；：:]{0,8}[：:]", text[start:end])
         if opening and opening[0][0] <= max(2, lead.end() + 2 if lead else 0):
+            if _dates_its_sentence(text, start + opening[0][0]):
+                # 到明年底，…。再解决300万人…: a later year dates its sentence; the next ones plan the document's year
+                running = running or context.reference_year
+                years.append(opening[0][1])
+                continue
             running = opening[0][1]
         years.append(running)
     reviews = _reviews(text, context)
+    # 2099年是开局之年。过去一年，…取得了很大成绩。全省地区生产总值增长7.3%…: the review runs until a sentence looks ahead
+    back = looking_back([text[a:b] for a, b in spans], context.reference_year, _looks_ahead)
     targets = []
     for index, members in by_sentence.items():
-        for found in _read_sentence(text, spans[index], members, context, years[index], reviews[index]):
+        own = replace(context, achieved=True) if back[index] and not context.achieved else context
+        for found in _read_sentence(text, spans[index], members, own, years[index], reviews[index]):
             if found.kind != "target" and not include_all:
                 continue
             where_line, where_page = locate(found.quantity.start) if locate else (line, page)
@@ -708,6 +720,12 @@ def extract_text(
                 )
             )
     return targets
+
+
+def _dates_its_sentence(text: str, at: int) -> bool:
+    """Tell whether the deadline at `at` is a relative later year (到明年底) that dates only its own sentence."""
+    hit = dates().deadline.match(text, at)
+    return bool(hit and hit["rel"] and hit["rel"] in _words().sentence_only_years)
 
 
 def _reviews(text: str, context: TargetContext) -> list[tuple[int, int] | None]:

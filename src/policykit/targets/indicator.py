@@ -495,6 +495,9 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         if kept and tag == "c" and word in ("及", "和", "与") and _plain_nouns(tokens[index + 1 :]):
             kept.extend(w for w, _ in tokens[index:])  # 80万平米屋面及相关设施改造: both conjuncts
             break
+        if kept and tag == "m" and word in _words().place_suffixes:
+            kept.append(word)  # 1500个积水点改造: 点 ends the noun of places, it is no numeral
+            continue
         if kept and (tag in ("p", "c", "x", "r", "m", "uj") or word in ("等", "的")):
             break
         if _starts_predicate(tokens, index):

@@ -76,6 +76,10 @@ def _distributed(
     count = bisect_right(quantities, quantity.start, key=_start_of) - first
     between = text[values_start : quantities[first].start] if count else ""
     names = _list_names(text[head_start : head_start + mark])
+    segment = bisect_left(marks.ends, quantity.start)
+    if segment and all(name in _words().period_comparisons for name in names):  # 同比分别增长: no names
+        clause_start = marks.ends[segment - 2] + 1 if segment > 1 else marks.start
+        names = _names_of_clause_before(text, clause_start, head_start)
     values = bisect_left(quantities, end, key=_start_of) - first
     if len(names) > values >= 2:
         # 信息传输软件和信息技术服务业、租赁和商务服务业…分别增长10.9%、10.4%: 和 joins words inside a name
@@ -97,6 +101,29 @@ def _distributed(
         last = quantities[bisect_right(quantities, end, key=_start_of) - 1]
         comparator = _after_comparator(text, last.end)[0] if last.start >= quantity.start else None
     return list(names), count - 1, comparator, direction, baseline, head_start + mark, values
+
+
+def _names_of_clause_before(text: str, start: int, stop: int) -> tuple[str, ...]:
+    """The names of a clause with no figure before a 分别 list that names nothing (甲醛、乙醛排放总量首次双下降，
+    比上年分别下降2.4%和3.6%): the list before the clause's change verb.
+
+    >>> _names_of_clause_before("甲醛、乙醛排放总量首次双下降，", 0, 15)
+    ('甲醛排放总量', '乙醛排放总量')
+    >>> _names_of_clause_before("甲醛、乙醛排放总量近年来首次出现双下降，", 0, 20)
+    ('甲醛排放总量', '乙醛排放总量')
+    >>> _names_of_clause_before("能耗下降3%，", 0, 7)
+    ()
+    """
+    clause = text[start : max(start, stop - 1)]
+    verb = _words().names_predicate.search(clause)
+    if verb is None or any(char.isdigit() for char in clause):
+        return ()
+    names = ""
+    for word, tag in _pos_cut(clause[: verb.start()]):
+        if names and (tag[:1] in ("t", "d", "m") or word in _words().verb_adverbs):
+            break  # 二氧化硫排放总量近年来首次出现双下降: the names end where the time and adverbs start
+        names += word
+    return _list_names(names)
 
 
 def _start_of(quantity: Quantity) -> int:

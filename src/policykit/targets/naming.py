@@ -16,6 +16,34 @@ from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
 from policykit.zh.units import match_unit
 
+_SPREAD_SUBJECT_END = pattern_cache.compile(r"(?:的?范围|已经|已|的)+$")
+
+
+def _share_of_places(text: str, left: str, quantity: Quantity, after_end: int) -> str:
+    """The share of places a programme is spread over, named after the programme: 把互助医疗试点的范围扩大到全省
+    60%的县 → 互助医疗试点覆盖县比例 (the year's result, 已扩大到全国86%的县, takes the same name); "" otherwise.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> def name(text):
+    ...     q = next(q for q in find_quantities(text) if q.unit == "%")
+    ...     return _share_of_places(text, text[: q.start], q, q.end)
+    >>> name("把互助医疗试点的范围扩大到全省60%的县"), name("互助医疗试点已扩大到全国86%的县")
+    ('互助医疗试点覆盖县比例', '互助医疗试点覆盖县比例')
+    >>> name("全省80%的县建成污水处理厂"), name("覆盖率扩大到60%的水平")
+    ('', '')
+    """
+    words = _words()
+    place = words.spread_places.match(text, after_end)
+    spread = list(words.spread_verbs.finditer(left))
+    if quantity.unit != "%" or not place or not spread:
+        return ""
+    subject = left[: spread[-1].start()]
+    for mark in ("把", "将"):
+        subject = subject[subject.rfind(mark) + 1 :]
+    subject = _left_phrase(_SPREAD_SUBJECT_END.sub("", subject))[0]
+    subject = _SPREAD_SUBJECT_END.sub("", subject)
+    return f"{subject}覆盖{place.group(1)}比例" if len(subject) >= 2 else ""
+
 
 def _before_baseline(text: str, rest: str, quantity: Quantity, preceding: Quantity | None) -> str:
     """The context before a change's baseline: 最低标准从每人每月2375元提高到2423元 → 最低标准.
@@ -373,6 +401,54 @@ def _changing_before(text: str, seg_start: int, s_start: int) -> str:
     words = _words()
     adverb = next((a for a in words.verb_adverbs if rest.endswith(a)), "")
     return _left_phrase(rest[: len(rest) - len(adverb)])[0]
+
+
+def _level_before(text: str, seg_start: int, s_start: int) -> str:
+    """The name of a level in the clause before that the number reader left unread (地区生产总值达到8.8 万亿元，
+    年均增长9.1%: a space before the unit), for a change after it that names nothing.
+
+    >>> text = "全省地区生产总值达到8.8 万亿元，年均增长9.1%"
+    >>> _level_before(text, text.index("年均"), 0), _level_before("推进道路建设，年均增长9%", 7, 0)
+    ('地区生产总值', '')
+    >>> text = "连续7年提高企业退休人员基本养老金水平，年均增长10%"
+    >>> _level_before(text, text.index("年均"), 0)
+    ''
+    """
+    if seg_start <= s_start or text[seg_start - 1] not in "，,":
+        return ""
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    digit = _FIGURE_DIGIT.search(before)
+    if not digit:
+        return ""
+    head = before[: digit.start()].rstrip()
+    rest = _strip_linking(head)[0]
+    return _left_phrase(rest)[0] if rest != head else ""  # 达到8.8 万亿元, not 连续7年提高…
+
+
+def _subject_of_sibling(text: str, seg_start: int, s_start: int, indicator: str) -> str:
+    """A bare amount (产量) whose clause follows one that measures the same subject with no figure: 棉花播种面积保持
+    稳定、产量达到600万吨以上 → 棉花产量; the indicator unchanged otherwise.
+
+    >>> text = "棉花播种面积保持稳定、产量达到600万吨以上"
+    >>> _subject_of_sibling(text, text.index("产量"), 0, "产量")
+    '棉花产量'
+    >>> text = "推进农业结构调整、产量达到600万吨以上"
+    >>> _subject_of_sibling(text, text.index("产量"), 0, "产量")
+    '产量'
+    """
+    words = _words()
+    if indicator not in words.amount_nouns or seg_start <= s_start or text[seg_start - 1] not in "，,、":
+        return indicator
+    before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
+    if _FIGURE_DIGIT.search(before):
+        return indicator
+    tokens = _pos_cut(before)
+    while tokens and (tokens[0][0] in words.lead or tokens[0][1] == "m"):
+        tokens.pop(0)  # 全年棉花播种面积稳定
+    measures = (*words.amount_nouns, *words.stock_nouns, *words.measure_ends)
+    if len(tokens) < 2 or not tokens[0][1].startswith("n") or not tokens[1][0].endswith(measures):
+        return indicator
+    return tokens[0][0] + indicator
 
 
 def _object_before(text: str, seg_start: int, s_start: int) -> str:

@@ -9,6 +9,7 @@ so it carries the period's first year (`since`) as well as its last (`year`). A 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from policykit import pattern_cache
@@ -61,6 +62,29 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return span, opening, plan, one_year
 
 
+_SPAN_OPENS = pattern_cache.compile(r"(?:累计)?[，,]")
+"""After a bare count of years, what makes it open a review (五年，全省… / 五年累计，…), not name a thing (三年行动)."""
+
+
+def looking_back(sentences: list[str], reference: int | None, ahead: Callable[[str], bool]) -> list[bool]:
+    """For each sentence of a clause, whether a review opened inside the clause runs over it: a sentence that opens
+    with 过去一年 / 五年来 / 五年累计， starts one, a sentence that looks ahead (`ahead`: 今年, 到2025年) ends it.
+
+    >>> looking_back(["2099年是开局之年", "过去一年，成绩很大", "增长7%", "做好今年的工作"], 2099, lambda s: "今年" in s)
+    [False, True, True, False]
+    """
+    openings = _words().achieved_openings
+    running, found = False, []
+    for sentence in sentences:
+        opened = review_opening(sentence, reference)
+        if openings.match(sentence.lstrip(" \u3000—")) or (opened is not None and opened != RESET):
+            running = True
+        elif ahead(sentence):
+            running = False
+        found.append(running)
+    return found
+
+
 def review_opening(sentence: str, reference: int | None) -> Span | None:
     """The review a sentence opens: a span of years, RESET for a one-year review, None for neither.
 
@@ -77,7 +101,7 @@ def review_opening(sentence: str, reference: int | None) -> Span | None:
     if one_year.match(sentence):
         return RESET
     found = opening.match(sentence)
-    if found and (found["pre"] or found["post"]):
+    if found and (found["pre"] or found["post"] or _SPAN_OPENS.match(sentence, found.end())):
         count = _count(found["n"])
         if count >= 2:
             return (reference - count, reference - 1)

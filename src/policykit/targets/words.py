@@ -114,6 +114,16 @@ class _Words:
     recipient_openers: tuple[str, ...]
     not_recipient_openers: tuple[str, ...]
     worded_count_units: frozenset[str]
+    missed_goal: re.Pattern[str]
+    goal_restated: re.Pattern[str]
+    goal_reason: re.Pattern[str]
+    radius_places: tuple[str, ...]
+    radius_units: frozenset[str]
+    place_suffixes: frozenset[str]
+    names_predicate: re.Pattern[str]
+    spread_verbs: re.Pattern[str]
+    spread_places: re.Pattern[str]
+    sentence_only_years: tuple[str, ...]
     coped_verbs: re.Pattern[str]
     procedure_limit: re.Pattern[
         str
@@ -330,6 +340,30 @@ def _words() -> _Words:
         recipient_openers=longest_first(raw["recipient_openers"]),
         not_recipient_openers=longest_first(raw["not_recipient_openers"]),
         worded_count_units=frozenset(map(str, raw["worded_count_units"])),
+        missed_goal=pattern_cache.compile(
+            "(?:" + _alternation(raw["missed_verbs"]).pattern + r")[^，,；;。：:]{0,60}$"
+        ),
+        sentence_only_years=longest_first(raw["sentence_only_years"]),
+        spread_verbs=_alternation(raw["spread_verbs"]),
+        spread_places=pattern_cache.compile(
+            "的(" + _alternation(raw["spread_places"]).pattern + r")(?=$|[，,；;。])"
+        ),
+        names_predicate=pattern_cache.compile(
+            "(?:"
+            + _alternation([*raw["verb_adverbs"], *raw["both_adverbs"]]).pattern
+            + ")*(?:"
+            + _alternation([*raw["increase"], *raw["decrease"]]).pattern
+            + ")"
+        ),
+        radius_places=longest_first(raw["radius_places"]),
+        radius_units=frozenset(map(str, raw["radius_units"])),
+        place_suffixes=frozenset(map(str, raw["place_suffixes"])),
+        goal_restated=pattern_cache.compile(
+            r"(?:^|[，,：:])\s*(?:" + _alternation(raw["goal_restated_openers"]).pattern + r")[^，,；;。]*$"
+        ),
+        goal_reason=pattern_cache.compile(
+            r"[^，,；;。]*[，,]\s*(?:这|这是|主要)?(?:" + _alternation(raw["goal_reasons"]).pattern + ")"
+        ),
         coped_verbs=_alternation(raw["coped_verbs"]),
         procedure_limit=pattern_cache.compile(
             "(?<!["
