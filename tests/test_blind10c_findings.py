@@ -483,11 +483,6 @@ def test_shared_values_after_an_inserted_clause_keep_their_names():
     assert "甲醛" in names.get(2.4, "") and "乙醛" in names.get(3.6, "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a target restated in the sentence that explains it (提出居民消费价格总水平涨幅控制在4.8%左右，"
-    "主要是由于…) is a second target named 提出…, a series of its own in track",
-)
 def test_a_target_restated_in_its_explanation_is_not_a_second_target():
     text = (
         "今年全省的预期目标是：居民消费价格涨幅控制在3%左右。"
