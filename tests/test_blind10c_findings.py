@@ -443,11 +443,6 @@ def test_five_year_review_figures_without_lai_span_five_years():
     assert len(found) == 2 and all(f.since is not None for f in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a five-year-plan target dated by its period name (“十一五”期间…降低20%左右) gets no year, "
-    "so it never meets the plan review",
-)
 def test_a_plan_period_target_is_due_at_the_periods_end():
     text = "《纲要（草案）》提出了“十九五”期间单位地区生产总值能源消耗降低18%左右、主要污染物排放总量减少9%等目标。\n"
     years = {f.value: f.year for f in figures(text, 2046) if f.kind == "target"}

@@ -154,3 +154,12 @@ def test_units_that_begin_with_a_magnitude_or_are_signs_read_as_units(text, valu
 @pytest.mark.parametrize("text", ["开展一对一帮扶", "结对帮扶两对口支援", "三对夫妇"])
 def test_dui_after_a_chinese_numeral_is_no_unit(text):
     assert all(q.unit != "对" for q in find_quantities(text))
+
+
+def test_five_year_plans_from_the_eleventh_end_where_their_period_does():
+    from policykit.zh.dates import plan_year, plan_years
+
+    assert plan_years("“十一五”期间降低20%左右，“十二五”时期继续下降，到“十九五”末") == [2010, 2015, 2050]
+    assert plan_year("国民经济和社会发展第十二个五年规划纲要") == 2015
+    assert plan_year("第十五条 本办法自公布之日起施行") is None  # 十五 (2001-2005) is also a number: left out
+    assert plan_year("九五至尊") is None
