@@ -641,3 +641,19 @@ def test_a_page_resaved_as_utf8_with_its_old_gb2312_label_reads_as_utf8(tmp_path
     for path in (stale, honest):
         document = load_document(path)
         assert "城市更新" in "".join(clause.text for clause in document.walk()), path.name
+
+
+def test_markdown_as_scrapers_store_news_html_tags_a_blank_first_line_and_a_feed_date(tmp_path):
+    """A news page saved as .md: a blank line before the front matter, an RFC 2822 date, the body left as HTML."""
+    page = tmp_path / "news.md"
+    page.write_text(
+        "\n---\ntitle: '青山县解读今年发展目标'\ncategories:\n - 财经\ndate: Sat, 05 Mar 2031 06:50:55 GMT\n---\n\n"
+        '<div>\n<p cms-style="font-L">　　县政府工作报告提出，今年生产总值预期增长6%左右。</p>\n'
+        "<p>　　据《青山县关于转发&lt;某办法&gt;的通知》<b>要求</b>，落实<上海市某某管理办法>。</p>\n</div>\n",
+        encoding="utf-8",
+    )
+    document = load_document(page)
+    assert (document.metadata.title, document.metadata.date) == ("青山县解读今年发展目标", "2031-03-05")
+    assert "<" not in document.text.replace("<上海市某某管理办法>", "").replace("<某办法>", "")
+    assert "今年生产总值预期增长6%左右。" in document.text and "<上海市某某管理办法>" in document.text
+    assert "《青山县关于转发<某办法>的通知》要求" in document.text

@@ -383,3 +383,21 @@ def test_a_space_before_a_bracketed_aside_does_not_end_an_items_heading():
 )
 def test_no_title_is_read_after_a_salutation_or_the_recipients(text, title):
     assert parse_text(text).metadata.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a byline after the prose is no title; with none before the prose the document has none
+        (
+            "3月5日下午，青山县政府新闻办举行发布会，介绍今年全县经济社会发展的主要目标任务和重点工作安排，"
+            "并回答了记者提问，县发展改革委、县统计局负责同志出席发布会并介绍了有关情况，会议持续一个半小时。\n\n"
+            "县长表示，今年的目标是科学合理的。\n\n文/青山日报记者 王某\n",
+            None,
+        ),
+        # a cited document in the opening sentence is no title either (解读《…》)
+        ("国新办举行吹风会，解读《政府工作报告》有关情况。\n\n今年经济增长预期目标为5.5%左右。\n", None),
+    ],
+)
+def test_a_title_stands_before_the_prose(text, title):
+    assert parse_text(text).metadata.title == title

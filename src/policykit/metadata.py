@@ -76,6 +76,8 @@ def extract_metadata(
         candidate = p.text.strip()
         if len(candidate) <= 40 and candidate.endswith(("：", ":")) and not _TITLE_LABEL.match(candidate):
             break  # 各位代表：, 各区人民政府：: a salutation or the 主送 opens the body; no title comes after it
+        if len(candidate) > 30 and candidate.endswith("。") and not is_heading_line(candidate):
+            break  # a paragraph of prose opens the body: a short line after it is a byline or a heading
         if (
             candidate
             and len(candidate) <= 100

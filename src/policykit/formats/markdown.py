@@ -10,6 +10,7 @@ metadata, not text, and HTML comments (<!-- INFO END -->) are never shown: both 
 from __future__ import annotations
 
 import datetime
+import html
 from typing import Any
 
 from policykit import pattern_cache
@@ -28,10 +29,14 @@ _STRONG = pattern_cache.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _CODE = pattern_cache.compile(r"`([^`]+)`")
 _ESCAPE = pattern_cache.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _COMMENT = pattern_cache.compile(r"<!--.*?(?:-->|$)")
+_TAG = pattern_cache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+"""An HTML tag: its name is ASCII, so <上海市…管理办法> (a title nested in 《》) is text."""
 _FRONT_MATTER_END = ("---", "...")
 _KEY_VALUE = pattern_cache.compile(r"^([^\s:：#][^:：]{0,40})[:：]\s*(.*)$")
 _NO_VALUE = frozenset({"-", "—", "--", "无", "暂无", "null", "None", "N/A"})
 """What a collection writes for a key it has no value for (文号: -)."""
+_LEADING_BLANKS = 5
+"""Blank lines a scraper may leave before the front matter's opening ---."""
 _FRONT_MATTER_LINES = 200
 """A front matter block longer than this is not one: the file opened with a rule, then prose."""
 
@@ -59,9 +64,10 @@ def front_matter(raw: list[str]) -> tuple[dict[str, Any], int]:
     >>> front_matter(["---", "标题: 关于开展申报的通知", "文号: 沪交〔2022〕4号", "---", "# 关于开展申报的通知"])
     ({'标题': '关于开展申报的通知', '文号': '沪交〔2022〕4号'}, 4)
     """
-    if not raw or raw[0].strip() != "---":
+    first = next((k for k, line in enumerate(raw[:_LEADING_BLANKS]) if line.strip()), None)
+    if first is None or raw[first].strip() != "---":
         return {}, 0
-    for end in range(1, min(len(raw), _FRONT_MATTER_LINES + 1)):
+    for end in range(first + 1, min(len(raw), first + _FRONT_MATTER_LINES + 1)):
         if raw[end].strip() in _FRONT_MATTER_END:
             break
     else:
@@ -70,7 +76,7 @@ def front_matter(raw: list[str]) -> tuple[dict[str, Any], int]:
 
     from policykit.config import load_yaml
 
-    block = raw[1:end]
+    block = raw[first + 1 : end]
     try:
         fields = load_yaml("\n".join(block))
     except yaml.YAMLError:  # collections write `文号: -`, which YAML refuses: read key: value lines
@@ -169,6 +175,12 @@ def _block(line: str) -> str:
 
 
 def _inline(text: str) -> str:
+    if (
+        "<" in text
+    ):  # raw HTML, which Markdown lets through (<p style=…>text</p>): the tags go, the text stays
+        text = _TAG.sub("", text)
+        if "&" in text:
+            text = html.unescape(text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)

@@ -61,8 +61,11 @@ def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
 
 
 def labelled_metadata(values: dict[str, str]) -> Metadata | None:
-    """Metadata from labelled values (title, doc_number, issuer, date as written), or None when all are empty."""
-    date = _DATE.search(values.get("date", ""))
+    """Metadata from labelled values (title, doc_number, issuer, date as written), or None when all are empty.
+
+    A date is read as Chinese pages write it (2022-03-05, 2022年3月5日) or as feeds do (Sat, 05 Mar 2022 06:50:55 GMT).
+    """
+    date = _DATE.search(values.get("date", "")) or _feed_date(values.get("date", ""))
     metadata = Metadata(
         title=values.get("title") or None,
         doc_number=values.get("doc_number") or None,
@@ -244,3 +247,13 @@ def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> s
             continue
         return "" if _label_value(text)[0] in by_label else text
     return ""
+
+
+def _feed_date(text: str) -> re.Match[str] | None:
+    """An RFC 2822 date (RSS, e-mail, a scraper's front matter) as a YYYY-MM-DD match, or None."""
+    if not text or not text[:1].isalpha():
+        return None
+    from email.utils import parsedate
+
+    parsed = parsedate(text)
+    return _DATE.search(f"{parsed[0]:04d}-{parsed[1]:02d}-{parsed[2]:02d}") if parsed else None
