@@ -1,0 +1,182 @@
+"""How reports state results: progress on a goal, a level beside its growth, a threshold passed, a minus sign.
+
+Statistics releases, budget execution reports and news of them give figures that are already reached; they
+use the same verbs as goals (完成, 突破, 增长), so these shapes, not the verbs, tell them apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from policykit import pattern_cache
+from policykit.config import data_yaml
+from policykit.zh.numerals import Quantity, find_quantities
+
+_MINUS = "-－−"
+_NOT_BEFORE_MINUS = "0123456789.．%％~～"
+"""What stands before the minus of a range (6%-6.5%, 3-5个): a sign follows none of them."""
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], ...]:
+    raw = data_yaml("targets.yaml")
+    return (
+        tuple(map(str, raw["progress_ratios"])),
+        tuple(map(str, raw["goal_markers_of_progress"])),
+        tuple(map(str, raw["progress_headings"])),
+        tuple(map(str, raw["elapsed_periods"])),
+    )
+
+
+def progress_heading(head: str) -> bool:
+    """Tell whether a heading reports progress on a goal (城镇新增就业完成全年目标任务95.0%): it heads results.
+
+    >>> progress_heading("城镇新增就业人数完成全年目标任务95.0%"), progress_heading("主要目标任务")
+    (True, False)
+    """
+    return any(word in head for word in _words()[2])
+
+
+_MONTHS_SO_FAR = pattern_cache.compile(r"(?<!\d)1\s*[-—–～~至]\s*(?:[2-9]|1[0-2])月(?!\d)")
+"""1-9月, 1—3月: the months of a year so far, as statistics releases head their figures."""
+
+
+def elapsed_period(sentence: str, future: re.Pattern[str]) -> bool:
+    """Tell whether a sentence reports an elapsed part of a year (前三季度, 上半年, 1-9月) and looks nowhere ahead.
+
+    `future` finds the words that look ahead; 今年 is not one of them here: 今年一季度 has passed.
+
+    >>> import re
+    >>> ahead = re.compile("力争|今年|将")
+    >>> elapsed_period("今年一季度，全县税收收入达到52.3亿元", ahead), elapsed_period("1-9月，出口增长5%", ahead)
+    (True, True)
+    >>> elapsed_period("力争上半年完成招标", ahead), elapsed_period("全年增长5%", ahead)
+    (False, False)
+    """
+    if not any(word in sentence for word in _words()[3]) and not _MONTHS_SO_FAR.search(sentence):
+        return False
+    return all(hit.group() == "今年" for hit in future.finditer(sentence))
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    return max(text.rfind(mark, floor, position) for mark in "，,；;。") + 1 or floor
+
+
+def reports_progress(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
+    """Tell whether the sentence reports progress on a goal (完成全年目标的95.0%): its figures are results.
+
+    A goal word of its own (力争, 确保) makes it a goal again; the goal's own size (全年目标1100万人) stays one.
+
+    >>> s = "前三季度，城镇新增就业1045万人，完成全年目标的95.0%。"
+    >>> [reports_progress(s, (0, len(s)), q) for q in find_quantities(s)]
+    [True, True]
+    >>> s = "力争完成全年目标的110%。"
+    >>> reports_progress(s, (0, len(s)), find_quantities(s)[0])
+    False
+    """
+    ratios, goals = _words()[:2]
+    start, end = sentence
+    body = text[start:end]
+    if not any(ratio in body for ratio in ratios) or any(goal in body for goal in goals):
+        return False
+    clause = text[_clause_start(text, quantity.start, start) : quantity.start].rstrip()
+    if clause.endswith(ratios):
+        return True  # 完成全年目标任务95.0%: the ratio itself
+    return not clause.endswith(("目标", "目标为", "目标是", "计划", "任务"))
+
+
+_GROWTH_AFTER = pattern_cache.compile(
+    r"[，,]\s*(?:同比|比上年|比去年)?(?:增长|下降|减少|增加)\s*\d+(?:\.\d+)?\s*[%％](?!\s*(?:左右|以上|以内|以下))"
+)
+_GROWTH_BEFORE = pattern_cache.compile(
+    r"\d(?:亿元|万元|元|万人|人|亿斤|万吨|吨|万亩|亿美元)[，,]\s*(?:同比|比上年|比去年)?(?:增长|下降|减少|增加)\s*$"
+)
+_ROUNDING = ("约", "近", "超", "逾", "超过", "接近", "将近")
+_GOAL_BEFORE = pattern_cache.compile(
+    r"(?:力争|确保|争取|达到|突破|超过|年均|预期|目标|安排|计划|拟|到20\d\d|至20\d\d)"
+)
+
+
+def level_with_its_growth(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
+    """Tell whether a level is given with its own growth rate (增加值812.6亿元，增长5.4%), as statistics report it.
+
+    The rate counts too. A goal says 年均, 左右 or 以上, sets a deadline or a target verb first, or rounds the
+    level (规模近9.8万亿元，增长18%: a budget's size).
+
+    >>> s = "全市第三产业增加值812.6亿元，增长5.4%。"
+    >>> [level_with_its_growth(s, (0, len(s)), q) for q in find_quantities(s)]
+    [True, True]
+    >>> s = "到2027年，全市第三产业增加值达到900亿元，年均增长6%。"
+    >>> [level_with_its_growth(s, (0, len(s)), q) for q in find_quantities(s)]
+    [False, False, False]
+    >>> s = "转移支付规模近9.8万亿元，增长18%。"
+    >>> [level_with_its_growth(s, (0, len(s)), q) for q in find_quantities(s)]
+    [False, False]
+    """
+    start, end = sentence
+    level = quantity
+    if quantity.unit == "%":
+        previous = text[max(start, quantity.start - 24) : quantity.start]
+        if not _GROWTH_BEFORE.search(previous):
+            return False
+        levels = [q for q in find_quantities(text[start : quantity.start]) if q.unit != "%"]
+        if not levels:
+            return False
+        level = replace(levels[-1], start=start + levels[-1].start, end=start + levels[-1].end)
+    elif not _GROWTH_AFTER.match(text, quantity.end, end):
+        return False
+    if text[max(start, level.start - 2) : level.start].endswith(_ROUNDING):
+        return False
+    clause_start = _clause_start(text, level.start, start)
+    return not _GOAL_BEFORE.search(text, max(start, clause_start - 12), level.start)
+
+
+_PASSED = pattern_cache.compile(r"(?:突破|超过|迈上|跨越)$")
+_EXACT = pattern_cache.compile(r"^[，,]\s*(?:达到|达|为)$")
+_AHEAD = pattern_cache.compile(r"(?:力争|确保|争取|预期|目标|到20\d\d|至20\d\d)")
+
+
+def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
+    """Tell whether a figure is a threshold passed with the exact figure after it (突破900亿元，达到936.2亿元).
+
+    Both are results: the round one passed, the exact one reached. A sentence looking ahead sets goals.
+
+    >>> s = "全年外贸进出口总额突破900亿元，达到936.2亿元。"
+    >>> [threshold_passed(s, (0, len(s)), q) for q in find_quantities(s)]
+    [True, True]
+    >>> s = "到2027年，外贸进出口总额突破1000亿元，达到1200亿元。"
+    >>> [threshold_passed(s, (0, len(s)), q) for q in find_quantities(s)]
+    [False, False, False]
+    """
+    start, end = sentence
+    if _AHEAD.search(text, start, end):
+        return False
+    figures = find_quantities(text[start:end])
+    for first, second in itertools.pairwise(figures):
+        pair = (start + first.start, start + second.start)
+        if quantity.start not in pair or first.unit != quantity.unit or second.unit != first.unit:
+            continue
+        passed = _PASSED.search(text, max(start, pair[0] - 3), pair[0])
+        between = text[start + first.end : pair[1]].strip()
+        if passed and _EXACT.match(between) and second.value > first.value:
+            return True
+    return False
+
+
+def signed_negative(text: str, quantity: Quantity) -> bool:
+    """Tell whether a minus sign stands before the figure (增速为-12.9%), not the dash of a range (6%-6.5%).
+
+    >>> s = "增速为负值（-12.9%）"
+    >>> signed_negative(s, find_quantities(s)[0])
+    True
+    >>> s = "目标是6%-6.5%"
+    >>> [signed_negative(s, q) for q in find_quantities(s)]
+    [False]
+    """
+    at = quantity.start
+    if at < 1 or text[at - 1] not in _MINUS or quantity.unit not in ("%", "个百分点"):
+        return False
+    return at < 2 or text[at - 2] not in _NOT_BEFORE_MINUS
