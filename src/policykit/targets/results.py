@@ -28,6 +28,8 @@ def _words() -> tuple[tuple[str, ...], ...]:
         tuple(map(str, raw["goal_markers_of_progress"])),
         tuple(map(str, raw["progress_headings"])),
         tuple(map(str, raw["elapsed_periods"])),
+        tuple(map(str, raw["future_false_friends"])),
+        tuple(map(str, raw["clause_result_words"])),
     )
 
 
@@ -53,12 +55,47 @@ def elapsed_period(sentence: str, future: re.Pattern[str]) -> bool:
     >>> ahead = re.compile("力争|今年|将")
     >>> elapsed_period("今年一季度，全县税收收入达到52.3亿元", ahead), elapsed_period("1-9月，出口增长5%", ahead)
     (True, True)
+    >>> elapsed_period("一季度主要城市财政收入过千亿的省份共有3个", ahead)
+    True
     >>> elapsed_period("力争上半年完成招标", ahead), elapsed_period("全年增长5%", ahead)
     (False, False)
     """
     if not any(word in sentence for word in _words()[3]) and not _MONTHS_SO_FAR.search(sentence):
         return False
+    for word in _words()[4]:
+        sentence = sentence.replace(word, "")  # 主要城市: its 要 looks nowhere
     return all(hit.group() == "今年" for hit in future.finditer(sentence))
+
+
+def clause_reports_result(
+    text: str, sentence: tuple[int, int], quantity: Quantity, future: re.Pattern[str]
+) -> bool:
+    """Tell whether the figure's own clause or the one before reports a result (过去两年，平均增速只有5.1%).
+
+    A sentence may mix results and goals (…只有5.1%，2019年设定目标是6%…): the clause decides, not the sentence.
+
+    >>> import re
+    >>> ahead = re.compile("目标|力争")
+    >>> s = "过去两年，平均增速只有5.1%，当年设定目标是6%，当年实际增长是6.1%。"
+    >>> [clause_reports_result(s, (0, len(s)), q, ahead) for q in find_quantities(s)][1:]
+    [True, False, True]
+    """
+    start = sentence[0]
+    own = _clause_start(text, quantity.start, start)
+    before = _clause_start(text, max(start, own - 1), start) if own > start else own
+    words, false_friends = _words()[5], _words()[4]
+
+    def plain(window: str) -> str:
+        for word in false_friends:
+            window = window.replace(word, "")  # 主要: its 要 looks nowhere
+        return window
+
+    own_text, before_text = plain(text[own : quantity.start]), plain(text[before:own])
+    if future.search(own_text):
+        return False
+    if any(word in own_text for word in words):
+        return True
+    return any(word in before_text for word in words) and future.search(before_text) is None
 
 
 def _clause_start(text: str, position: int, floor: int) -> int:
@@ -135,7 +172,7 @@ def level_with_its_growth(text: str, sentence: tuple[int, int], quantity: Quanti
 
 
 _PASSED = pattern_cache.compile(r"(?:突破|超过|迈上|跨越)$")
-_EXACT = pattern_cache.compile(r"^[，,]\s*(?:达到|达|为)$")
+_EXACT = pattern_cache.compile(r"^(?:大关|关口|台阶)?[，,]\s*(?:达到|达|为)$")
 _AHEAD = pattern_cache.compile(r"(?:力争|确保|争取|预期|目标|到20\d\d|至20\d\d)")
 
 
@@ -164,6 +201,37 @@ def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -
         if passed and _EXACT.match(between) and second.value > first.value:
             return True
     return False
+
+
+_QUOTED_GOAL = pattern_cache.compile(r"[”」](?:的)?(?:预期|年度|主要)?目标")
+
+
+def quoted_goal(text: str, end: int) -> bool:
+    """Tell whether a quotation closing soon after a figure is named a goal (“全年增长5.5%”的预期目标).
+
+    >>> s = "与年初提出的“全年增长6%”的预期目标仍有差距"
+    >>> quoted_goal(s, s.index("%") + 1), quoted_goal("打造“15分钟社区生活圈”", 9)
+    (True, False)
+    """
+    closing = min(
+        (at for at in (text.find("”", end, end + 31), text.find("」", end, end + 31)) if at != -1), default=-1
+    )
+    return closing != -1 and _QUOTED_GOAL.match(text, closing) is not None
+
+
+_MEASURED = pattern_cache.compile(
+    r"(?:的)?(?:增速|增幅|增长|水平)?与[^。；;]{0,40}目标[^。；;]{0,6}(?:差距|相差|相比)"
+)
+
+
+def measured_against_goal(text: str, quantity: Quantity, end: int) -> bool:
+    """Tell whether a figure is set against a goal to show the gap (上半年2.5%的增速与…预期目标仍有差距): a result.
+
+    >>> s = "上半年3.1%的增速与年初提出的“全年增长6%”的预期目标仍有差距。"
+    >>> [measured_against_goal(s, q, len(s)) for q in find_quantities(s)]
+    [True, False]
+    """
+    return _MEASURED.match(text, quantity.end, end) is not None
 
 
 def signed_negative(text: str, quantity: Quantity) -> bool:
