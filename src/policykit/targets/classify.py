@@ -35,7 +35,7 @@ from policykit.targets.predicates import (
 )
 from policykit.targets.results import (
     clause_reports_result,
-    elapsed_period,
+    elapsed_in,
     level_with_its_growth,
     measured_against_goal,
     reports_progress,
@@ -587,7 +587,7 @@ def _reported_result(r: Reading) -> bool:
     if measured_against_goal(r.text, r.quantity, r.sentence[1]):
         return True  # 上半年2.5%的增速与…预期目标仍有差距: the figure measured, not the goal
     undated = r.context.reference_year is None and r.context.title_year is None
-    if undated and elapsed_period(r.text[r.sentence[0] : r.sentence[1]], _words().future_markers):
+    if undated and elapsed_in(r.text, r.sentence, _words().future_markers):
         return True  # 上半年，四省增速分别是2%、1.6%… in a report of no year: that half-year is over
     if undated and clause_reports_result(r.text, r.sentence, r.quantity, _words().future_markers):
         return True  # 过去两年，平均增速只有5.1%: a result, though the sentence goes on to a goal

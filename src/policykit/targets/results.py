@@ -67,6 +67,19 @@ def elapsed_period(sentence: str, future: re.Pattern[str]) -> bool:
     return all(hit.group() == "今年" for hit in future.finditer(sentence))
 
 
+_last_elapsed: list[object] = [None, -1, -1, False]
+
+
+def elapsed_in(text: str, sentence: tuple[int, int], future: re.Pattern[str]) -> bool:
+    """elapsed_period for the sentence at `sentence` of `text`, asked once however many figures it holds."""
+    start, end = sentence
+    if not _sentence_facts(text, start, end)[1]:
+        return False
+    if not (_last_elapsed[0] is text and _last_elapsed[1] == start and _last_elapsed[2] == end):
+        _last_elapsed[:] = [text, start, end, elapsed_period(text[start:end], future)]
+    return bool(_last_elapsed[3])
+
+
 def clause_reports_result(
     text: str, sentence: tuple[int, int], quantity: Quantity, future: re.Pattern[str]
 ) -> bool:
@@ -98,8 +111,30 @@ def clause_reports_result(
     return any(word in before_text for word in words) and future.search(before_text) is None
 
 
+_REACH = 60
+"""How far before a figure its clause is looked for: a clause longer than that is cut there (a long sentence stays linear)."""
+
+
 def _clause_start(text: str, position: int, floor: int) -> int:
+    floor = max(floor, position - _REACH)
     return max(text.rfind(mark, floor, position) for mark in "，,；;。") + 1 or floor
+
+
+_last: list[object] = [None, -1, -1, ()]
+"""The sentence last asked about (its text, start, end) and its facts: every figure of a sentence asks the same."""
+
+
+def _sentence_facts(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
+    """(holds a progress ratio and no goal word, holds an elapsed period, looks ahead), once per sentence."""
+    if _last[0] is text and _last[1] == start and _last[2] == end:
+        return _last[3]  # type: ignore[return-value]
+    ratios, goals = _words()[:2]
+    body = text[start:end]
+    progress = any(ratio in body for ratio in ratios) and not any(goal in body for goal in goals)
+    elapsed = any(word in body for word in _words()[3]) or _MONTHS_SO_FAR.search(body) is not None
+    facts = (progress, elapsed, _AHEAD.search(body) is not None)
+    _last[:] = [text, start, end, facts]
+    return facts
 
 
 def reports_progress(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
@@ -114,10 +149,9 @@ def reports_progress(text: str, sentence: tuple[int, int], quantity: Quantity) -
     >>> reports_progress(s, (0, len(s)), find_quantities(s)[0])
     False
     """
-    ratios, goals = _words()[:2]
+    ratios = _words()[0]
     start, end = sentence
-    body = text[start:end]
-    if not any(ratio in body for ratio in ratios) or any(goal in body for goal in goals):
+    if not _sentence_facts(text, start, end)[0]:
         return False
     clause = text[_clause_start(text, quantity.start, start) : quantity.start].rstrip()
     if clause.endswith(ratios):
@@ -159,10 +193,11 @@ def level_with_its_growth(text: str, sentence: tuple[int, int], quantity: Quanti
         previous = text[max(start, quantity.start - 24) : quantity.start]
         if not _GROWTH_BEFORE.search(previous):
             return False
-        levels = [q for q in find_quantities(text[start : quantity.start]) if q.unit != "%"]
+        floor = max(start, quantity.start - _REACH)
+        levels = [q for q in find_quantities(text[floor : quantity.start]) if q.unit != "%"]
         if not levels:
             return False
-        level = replace(levels[-1], start=start + levels[-1].start, end=start + levels[-1].end)
+        level = replace(levels[-1], start=floor + levels[-1].start, end=floor + levels[-1].end)
     elif not _GROWTH_AFTER.match(text, quantity.end, end):
         return False
     if text[max(start, level.start - 2) : level.start].endswith(_ROUNDING):
@@ -189,15 +224,16 @@ def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -
     [False, False, False]
     """
     start, end = sentence
-    if _AHEAD.search(text, start, end):
+    if _sentence_facts(text, start, end)[2]:
         return False
-    figures = find_quantities(text[start:end])
+    window = max(start, quantity.start - _REACH)
+    figures = find_quantities(text[window : min(end, quantity.end + _REACH)])
     for first, second in itertools.pairwise(figures):
-        pair = (start + first.start, start + second.start)
+        pair = (window + first.start, window + second.start)
         if quantity.start not in pair or first.unit != quantity.unit or second.unit != first.unit:
             continue
         passed = _PASSED.search(text, max(start, pair[0] - 3), pair[0])
-        between = text[start + first.end : pair[1]].strip()
+        between = text[window + first.end : pair[1]].strip()
         if passed and _EXACT.match(between) and second.value > first.value:
             return True
     return False
