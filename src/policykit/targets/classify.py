@@ -33,6 +33,14 @@ from policykit.targets.predicates import (
     _states_a_fact,
     _states_a_rule,
 )
+from policykit.targets.results import (
+    clause_reports_result,
+    elapsed_in,
+    level_with_its_growth,
+    measured_against_goal,
+    reports_progress,
+    threshold_passed,
+)
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
 
@@ -630,6 +638,31 @@ def _forecast(r: Reading) -> bool:
     return r.forecasting and r.text.startswith("其中", start)
 
 
+def _reported_result(r: Reading) -> bool:
+    """A result as statistics report it: progress on a goal, a level with its growth, a threshold passed.
+
+    >>> from policykit.targets.extract import explain
+    >>> explain("前十个月，全区城镇新增就业3200人，完成全年目标的88.5%。")[1:]
+    [('3200人', 'achieved', 'reports a result'), ('88.5%', 'achieved', 'reports a result')]
+    """
+    if r.context.goal or (
+        r.future and r.context.reference_year is not None and r.clause_year == r.context.reference_year
+    ):
+        return False  # a goal section, or a plan for this year: its 完成全年目标的… is a goal, its levels are due
+    if measured_against_goal(r.text, r.quantity, r.sentence[1]):
+        return True  # 上半年2.5%的增速与…预期目标仍有差距: the figure measured, not the goal
+    undated = r.context.reference_year is None and r.context.title_year is None
+    if undated and elapsed_in(r.text, r.sentence, _words().future_markers):
+        return True  # 上半年，四省增速分别是2%、1.6%… in a report of no year: that half-year is over
+    if undated and clause_reports_result(r.text, r.sentence, r.quantity, _words().future_markers):
+        return True  # 过去两年，平均增速只有5.1%: a result, though the sentence goes on to a goal
+    return (
+        reports_progress(r.text, r.sentence, r.quantity)
+        or level_with_its_growth(r.text, r.sentence, r.quantity)
+        or threshold_passed(r.text, r.sentence, r.quantity)
+    )
+
+
 def _fact(r: Reading) -> bool:
     """How things stand this year, the premise of a task: 今年高校毕业生超过1000万人，要….
 
@@ -719,6 +752,7 @@ RULES: tuple[tuple[str, TargetKind, Callable[[Reading], bool]], ...] = (
     ("explains a goal", "figure", _explains_a_goal),
     ("a goal missed", "figure", _missed),
     ("already achieved", "achieved", _reviewed),
+    ("reports a result", "achieved", _reported_result),
     ("restates a change", "figure", _restates),
     ("the baseline of a change", "figure", _baseline),
     ("a forecast", "figure", _forecast),

@@ -15,6 +15,7 @@ from policykit.targets.context import TargetContext
 from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, plan_years
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
+from policykit.targets.results import progress_heading
 from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
 from policykit.targets.tasklists import dated_cells
 from policykit.targets.words import _words
@@ -57,14 +58,16 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
     year = context.year
     period_end = context.period_end
     if head:
-        if words.achieved_headings.search(head) and not words.goal_headings.search(head):
+        # 城镇新增就业完成全年目标任务95.0%: a heading reporting progress on a goal heads results, not goals
+        goal_head = bool(words.goal_headings.search(head)) and not progress_heading(head)
+        if words.achieved_headings.search(head) and not goal_head:
             achieved = True
         past_plans = [
             end for end in plan_years(head) if context.reference_year and end < context.reference_year
         ]
-        if past_plans and not words.goal_headings.search(head):
+        if past_plans and not goal_head:
             achieved = True  # “十三五”时期取得的工作进展 in a plan written in 2021: a review
-        if words.goal_headings.search(head):
+        if goal_head:
             goal = True
             period_end = context.plan_end or period_end
         period_end = _period_end(head) or period_end
@@ -79,7 +82,7 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
             hit["rel"] and dates().relative_years[hit["rel"]] == 0 for hit in dates().deadline.finditer(head)
         ):
             year = context.reference_year  # 对今年政府工作的建议
-        elif words.goal_headings.search(head):
+        elif goal_head:
             plans = plan_years(head)
             if plans:
                 year = plans[-1]  # “十四五”时期主要目标任务

@@ -59,6 +59,7 @@ from policykit.targets.naming import (
 )
 from policykit.targets.periods import RESET, looking_back, review_opening
 from policykit.targets.predicates import _eligible, _is_cjk_noun_start
+from policykit.targets.results import signed_negative
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
 from policykit.zh.dates import dates
@@ -535,6 +536,8 @@ def _read_sentence(
             and not re.search("[；;]", between)
         ):
             direction = _carried_direction(indicator, rest, quantity, last)
+        if direction is None and signed_negative(text, quantity):
+            direction = "decrease"  # 增速为负值（-19.4%）: the minus sign says it fell
         line = _held_line(text, left, quantity, after_end, s_end)  # 坚决守住18亿亩耕地红线: a goal anywhere
         indicator = line or _share_of_places(text, left, quantity, after_end) or indicator
         previous_indicator = indicator or previous_indicator

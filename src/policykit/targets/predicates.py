@@ -19,6 +19,7 @@ from policykit.targets.indicator import (
     _segment_start_no_dun,
     _strip_linking,
 )
+from policykit.targets.results import quoted_goal
 from policykit.targets.words import _words
 from policykit.zh.numerals import Quantity
 
@@ -30,8 +31,8 @@ def _eligible(quantity: Quantity, sentence: str, start: int, end: int) -> str | 
     written = quantity.written_unit or quantity.unit  # 6个月 is a duration in 月, 6月 a month
     if written in _words().date_units and not _measures_age(sentence, start, quantity):
         return "drop"
-    if _inside_marks(sentence, start, end):
-        return "drop"
+    if _inside_marks(sentence, start, end) and not quoted_goal(sentence, end):
+        return "drop"  # “15分钟社区生活圈” names a programme; “全年增长5.5%”的预期目标 quotes a goal
     if quantity.chinese and quantity.raw[:1] in "十百千万亿" and _names_a_programme(sentence, end):
         return "drop"  # 万名大学生助企服务专项计划: a round magnitude that names a programme
     if quantity.written_unit in _words().layout_units:
