@@ -197,7 +197,6 @@ def test_a_sentence_about_a_focus_is_no_heading():
     assert [c.heading for c in parse_text(text).clauses if c.heading] == []
 
 
-@pytest.mark.xfail(strict=True, reason="ingest: front matter after a blank first line still gives the title")
 def test_markdown_front_matter_gives_the_title(tmp_path):
     path = tmp_path / "news.md"
     path.write_text(
