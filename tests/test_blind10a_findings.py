@@ -16,17 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from policykit.model import Target
 from policykit.pipeline import parse_text
-from policykit.targets import extract_targets
-
-
-def figures(text: str, year: int | None = None) -> tuple[Target, ...]:
-    return extract_targets(parse_text(text), include_all=True, year=year)
-
-
-def targets(text: str, year: int | None = None) -> list[Target]:
-    return [f for f in figures(text, year) if f.kind == "target"]
+from tests.findings import figures, targets
 
 
 def cells(*lines: str) -> str:

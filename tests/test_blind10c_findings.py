@@ -17,47 +17,11 @@ class below. The national and Shandong corpus reports and blind9's excerpts trac
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from policykit.model import Target
 from policykit.pipeline import parse_text
-from policykit.targets import extract_targets
-from policykit.track import Edition, track, track_files
-
-
-def figures(text: str, year: int | None = None) -> tuple[Target, ...]:
-    return extract_targets(parse_text(text), include_all=True, year=year)
-
-
-def figure(indicator: str, value: float, *, year: int, kind: str = "target", **fields) -> Target:
-    return Target(
-        indicator=indicator,
-        value=value,
-        unit=fields.pop("unit", "%"),
-        comparator=fields.pop("comparator", None),
-        year=year,
-        kind=kind,
-        text=fields.pop("text", f"{indicator}{value}"),
-        quantity=str(value),
-        clause="p1",
-        line=1,
-        page=None,
-        document="d.txt",
-        **fields,
-    )
-
-
-def edition(name: str, year: int, *found: Target) -> Edition:
-    return Edition(name, year, tuple(replace(f, document=name) for f in found))
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from policykit.track import track, track_files
+from tests.findings import edition, figure, figures, write
 
 
 def rows_of(found, name: str) -> dict[int, object]:

@@ -19,11 +19,7 @@ import pytest
 
 from policykit.model import Target
 from policykit.pipeline import load_document, parse_text
-from policykit.targets import extract_targets
-
-
-def figures(text: str, year: int | None = None) -> tuple[Target, ...]:
-    return extract_targets(parse_text(text), include_all=True, year=year)
+from tests.findings import figures
 
 
 def kinds(text: str, year: int | None = None) -> list[tuple[str, str]]:

@@ -14,52 +14,11 @@ After the track fixes here: 16 of 25 right, 0 wrong (all four editions dated, SO
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from policykit.model import Target
 from policykit.pipeline import parse_text
-from policykit.targets import extract_targets
-from policykit.track import Edition, track, track_files
-
-
-def figures(text: str, year: int | None = None) -> tuple[Target, ...]:
-    return extract_targets(parse_text(text), include_all=True, year=year)
-
-
-def targets(text: str, year: int | None = None) -> list[Target]:
-    return [f for f in figures(text, year) if f.kind == "target"]
-
-
-def figure(indicator: str, value: float, *, year: int, kind: str = "target", **fields) -> Target:
-    return Target(
-        indicator=indicator,
-        value=value,
-        unit=fields.pop("unit", "%"),
-        comparator=fields.pop("comparator", None),
-        year=year,
-        kind=kind,
-        text=f"{indicator}{value}",
-        quantity=str(value),
-        clause="p1",
-        line=1,
-        page=None,
-        document="d.txt",
-        **fields,
-    )
-
-
-def edition(name: str, year: int, *found: Target) -> Edition:
-    return Edition(name, year, tuple(replace(f, document=name) for f in found))
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from policykit.track import track, track_files
+from tests.findings import edition, figure, figures, targets, write
 
 # ---------------------------------------------------------------- track
 
