@@ -132,7 +132,7 @@ def _sentence_facts(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     body = text[start:end]
     progress = any(ratio in body for ratio in ratios) and not any(goal in body for goal in goals)
     elapsed = any(word in body for word in _words()[3]) or _MONTHS_SO_FAR.search(body) is not None
-    facts = (progress, elapsed, _AHEAD.search(body) is not None)
+    facts = (progress, elapsed, _patterns()["ahead"].search(body) is not None)
     _last[:] = [text, start, end, facts]
     return facts
 
@@ -159,16 +159,34 @@ def reports_progress(text: str, sentence: tuple[int, int], quantity: Quantity) -
     return not clause.endswith(("目标", "目标为", "目标是", "计划", "任务"))
 
 
-_GROWTH_AFTER = pattern_cache.compile(
-    r"[，,]\s*(?:同比|比上年|比去年)?(?:增长|下降|减少|增加)\s*\d+(?:\.\d+)?\s*[%％](?!\s*(?:左右|以上|以内|以下))"
-)
-_GROWTH_BEFORE = pattern_cache.compile(
-    r"\d(?:亿元|万元|元|万人|人|亿斤|万吨|吨|万亩|亿美元)[，,]\s*(?:同比|比上年|比去年)?(?:增长|下降|减少|增加)\s*$"
-)
-_ROUNDING = ("约", "近", "超", "逾", "超过", "接近", "将近")
-_GOAL_BEFORE = pattern_cache.compile(
-    r"(?:力争|确保|争取|达到|突破|超过|年均|预期|目标|安排|计划|拟|到20\d\d|至20\d\d)"
-)
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The result shapes' patterns, built once from data/targets.yaml's words."""
+    raw = data_yaml("targets.yaml")
+
+    def one_of(key: str) -> str:
+        return "(?:" + "|".join(re.escape(str(w)) for w in sorted(raw[key], key=len, reverse=True)) + ")"
+
+    change = f"{one_of('growth_bases')}?{one_of('growth_verbs')}"
+    return {
+        "growth_after": pattern_cache.compile(
+            rf"[，,]\s*{change}\s*\d+(?:\.\d+)?\s*[%％](?!\s*{one_of('goal_bounds')})"
+        ),
+        "growth_before": pattern_cache.compile(rf"\d{one_of('statistic_units')}[，,]\s*{change}\s*$"),
+        "goal_before": pattern_cache.compile(rf"(?:{one_of('goal_before_level')}|到20\d\d|至20\d\d)"),
+        "passed": pattern_cache.compile(rf"{one_of('passing_verbs')}$"),
+        "exact": pattern_cache.compile(rf"^{one_of('threshold_marks')}?[，,]\s*{one_of('exact_verbs')}$"),
+        "ahead": pattern_cache.compile(rf"(?:{one_of('looking_ahead')}|到20\d\d|至20\d\d)"),
+        "quoted_goal": pattern_cache.compile(rf"[”」](?:的)?{one_of('goal_kinds')}?目标"),
+        "measured": pattern_cache.compile(
+            rf"(?:的)?(?:增速|增幅|增长|水平)?与[^。；;]{{0,40}}目标[^。；;]{{0,6}}{one_of('gap_words')}"
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _rounding() -> tuple[str, ...]:
+    return tuple(map(str, data_yaml("targets.yaml")["rounding_words"]))
 
 
 def level_with_its_growth(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
@@ -191,24 +209,19 @@ def level_with_its_growth(text: str, sentence: tuple[int, int], quantity: Quanti
     level = quantity
     if quantity.unit == "%":
         previous = text[max(start, quantity.start - 24) : quantity.start]
-        if not _GROWTH_BEFORE.search(previous):
+        if not _patterns()["growth_before"].search(previous):
             return False
         floor = max(start, quantity.start - _REACH)
         levels = [q for q in find_quantities(text[floor : quantity.start]) if q.unit != "%"]
         if not levels:
             return False
         level = replace(levels[-1], start=floor + levels[-1].start, end=floor + levels[-1].end)
-    elif not _GROWTH_AFTER.match(text, quantity.end, end):
+    elif not _patterns()["growth_after"].match(text, quantity.end, end):
         return False
-    if text[max(start, level.start - 2) : level.start].endswith(_ROUNDING):
+    if text[max(start, level.start - 2) : level.start].endswith(_rounding()):
         return False
     clause_start = _clause_start(text, level.start, start)
-    return not _GOAL_BEFORE.search(text, max(start, clause_start - 12), level.start)
-
-
-_PASSED = pattern_cache.compile(r"(?:突破|超过|迈上|跨越)$")
-_EXACT = pattern_cache.compile(r"^(?:大关|关口|台阶)?[，,]\s*(?:达到|达|为)$")
-_AHEAD = pattern_cache.compile(r"(?:力争|确保|争取|预期|目标|到20\d\d|至20\d\d)")
+    return not _patterns()["goal_before"].search(text, max(start, clause_start - 12), level.start)
 
 
 def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -> bool:
@@ -232,14 +245,11 @@ def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -
         pair = (window + first.start, window + second.start)
         if quantity.start not in pair or first.unit != quantity.unit or second.unit != first.unit:
             continue
-        passed = _PASSED.search(text, max(start, pair[0] - 3), pair[0])
+        passed = _patterns()["passed"].search(text, max(start, pair[0] - 3), pair[0])
         between = text[window + first.end : pair[1]].strip()
-        if passed and _EXACT.match(between) and second.value > first.value:
+        if passed and _patterns()["exact"].match(between) and second.value > first.value:
             return True
     return False
-
-
-_QUOTED_GOAL = pattern_cache.compile(r"[”」](?:的)?(?:预期|年度|主要)?目标")
 
 
 def quoted_goal(text: str, end: int) -> bool:
@@ -252,12 +262,7 @@ def quoted_goal(text: str, end: int) -> bool:
     closing = min(
         (at for at in (text.find("”", end, end + 31), text.find("」", end, end + 31)) if at != -1), default=-1
     )
-    return closing != -1 and _QUOTED_GOAL.match(text, closing) is not None
-
-
-_MEASURED = pattern_cache.compile(
-    r"(?:的)?(?:增速|增幅|增长|水平)?与[^。；;]{0,40}目标[^。；;]{0,6}(?:差距|相差|相比)"
-)
+    return closing != -1 and _patterns()["quoted_goal"].match(text, closing) is not None
 
 
 def measured_against_goal(text: str, quantity: Quantity, end: int) -> bool:
@@ -267,7 +272,7 @@ def measured_against_goal(text: str, quantity: Quantity, end: int) -> bool:
     >>> [measured_against_goal(s, q, len(s)) for q in find_quantities(s)]
     [True, False]
     """
-    return _MEASURED.match(text, quantity.end, end) is not None
+    return _patterns()["measured"].match(text, quantity.end, end) is not None
 
 
 def signed_negative(text: str, quantity: Quantity) -> bool:
