@@ -4,6 +4,8 @@ themselves are in test_blind10c_findings.py): each class has cases it fixes and 
 
 from __future__ import annotations
 
+import pytest
+
 from policykit.model import Target
 from policykit.pipeline import parse_text
 from policykit.targets import extract_targets
@@ -199,3 +201,16 @@ def test_names_before_a_both_change_end_before_the_time_words():
 def test_an_average_after_a_streak_of_years_borrows_no_name():
     text = "一、过去五年工作回顾\n\n五年来，连续7年提高企业退休人员基本养老金水平，年均增长10%。\n"
     assert by_value(text)[10].indicator != "连续"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        ("2099年全市一般公共预算收入预期增长3%左右。", "一般公共预算收入"),
+        ("高新技术产业产值占比预计提高1.5个百分点左右。", "高新技术产业产值占比"),
+        ("到2099年，人均预期寿命达到80岁。", "人均预期寿命"),  # 预期 inside the name stays
+    ],
+)
+def test_expected_and_forecast_are_no_part_of_the_indicator(sentence, indicator):
+    (found,) = [f for f in figures(sentence) if f.value in (3, 1.5, 80)]
+    assert found.indicator == indicator
