@@ -23,11 +23,14 @@ def default_sources() -> list[str]:
 DEFAULT_REGISTRY = "data/clauses.yaml"
 """The registry file validate and registry update use when given none."""
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+"""File name endings of Markdown, read as text without its marks (formats.markdown)."""
+
 DOCUMENT_SUFFIXES = (
     *(".txt", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".html", ".htm"),
     *(".odt", ".fodt", ".rtf", ".mht", ".mhtml"),
     *(".xlsx", ".xlsm", ".xls", ".et", ".ods", ".fods"),
-    *(".md", ".markdown"),
+    *MARKDOWN_SUFFIXES,
 )
 """File name endings a folder walk takes as documents (lower case): every format ingest reads. Policy
 collections are often Markdown (one law or notice a file), so .md is one; a repository's own notes are not."""

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from policykit.config import DOCUMENT_SUFFIXES, MAX_FILE_BYTES, REPOSITORY_NOTES
+from policykit.config import DOCUMENT_SUFFIXES, MARKDOWN_SUFFIXES, MAX_FILE_BYTES, REPOSITORY_NOTES
 from policykit.errors import InputError
 
 _GLOB_CHARS = "*?["
@@ -171,7 +171,7 @@ class _Walker:
 def _repository_note(name: str) -> bool:
     """README.md, LICENSE.md …: a Markdown file a folder of documents keeps about itself."""
     lowered = name.lower()
-    return lowered.endswith((".md", ".markdown")) and lowered.split(".", 1)[0] in REPOSITORY_NOTES
+    return lowered.endswith(MARKDOWN_SUFFIXES) and lowered.split(".", 1)[0] in REPOSITORY_NOTES
 
 
 def _kind(mode: int) -> str:

@@ -12,6 +12,7 @@ import os
 import re
 from functools import lru_cache
 
+from policykit.config import MARKDOWN_SUFFIXES
 from policykit.query import Query, fold
 
 
@@ -22,7 +23,7 @@ def screen_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool |
     if data.startswith(b"%PDF"):
         return True
     text, encoding = decode(data, shown)
-    if not path.lower().endswith(_MARKDOWN):
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):
         return (text, encoding) if may_hold(text, query) else None
     if may_hold(text, query):
         return True
@@ -36,8 +37,7 @@ def screen_file(path: str, shown: str, query: Query) -> tuple[str, str] | bool |
     return True if may_hold(plain, query) else None
 
 
-_MARKDOWN = (".md", ".markdown")
-TESTED_FIRST = (".txt", *_MARKDOWN)
+TESTED_FIRST = (".txt", *MARKDOWN_SUFFIXES)
 """The files tested by substring before they are parsed: plain text, and Markdown through its text."""
 
 

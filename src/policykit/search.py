@@ -231,9 +231,10 @@ def _table_rows(text: str) -> list[tuple[int, int]]:
         offset += len(line) + 1
     if len(starts) < 2:
         return []
-    ends = [*starts[1:], len(text)]
     if tabbed:  # a tab row is its own line: what follows the last row (a note) is no row
         ends = [text.find("\n", start) + 1 or len(text) for start in starts]
+    else:
+        ends = [*starts[1:], len(text)]
     return list(zip(starts, ends, strict=True))
 
 

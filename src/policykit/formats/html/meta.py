@@ -65,13 +65,13 @@ def labelled_metadata(values: dict[str, str]) -> Metadata | None:
 
     A date is read as Chinese pages write it (2022-03-05, 2022年3月5日) or as feeds do (Sat, 05 Mar 2022 06:50:55 GMT).
     """
-    date = _DATE.search(values.get("date", "")) or _feed_date(values.get("date", ""))
+    day = _day(values.get("date", ""))
     metadata = Metadata(
         title=values.get("title") or None,
         doc_number=values.get("doc_number") or None,
         issuer=values.get("issuer") or None,
-        date=f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None,
-        year=int(date.group(1)) if date else None,
+        date=f"{day[0]:04d}-{day[1]:02d}-{day[2]:02d}" if day else None,
+        year=day[0] if day else None,
     )
     return metadata if metadata != Metadata() else None
 
@@ -249,11 +249,14 @@ def _next_value(cells: list[Element], index: int, by_label: dict[str, str]) -> s
     return ""
 
 
-def _feed_date(text: str) -> re.Match[str] | None:
-    """An RFC 2822 date (RSS, e-mail, a scraper's front matter) as a YYYY-MM-DD match, or None."""
-    if not text or not text[:1].isalpha():
+def _day(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a labelled date: 2022-03-05, 2022年3月5日, or an RFC 2822 date (Sat, 05 Mar 2022 …)."""
+    found = _DATE.search(text)
+    if found:
+        return int(found.group(1)), int(found.group(2)), int(found.group(3))
+    if not text[:1].isalpha():
         return None
     from email.utils import parsedate
 
     parsed = parsedate(text)
-    return _DATE.search(f"{parsed[0]:04d}-{parsed[1]:02d}-{parsed[2]:02d}") if parsed else None
+    return (parsed[0], parsed[1], parsed[2]) if parsed else None
