@@ -170,3 +170,32 @@ def test_latin_names_with_a_digit_and_bandwidth_words_stay_in_the_indicator(text
 def test_a_deadline_written_in_chinese_numerals_gives_the_year(text, year):
     (target,) = extract_text(text, context=TargetContext(reference_year=2023))
     assert target.year == year
+
+
+@pytest.mark.parametrize(
+    ("word", "is_unit"),
+    [
+        ("个", True),
+        ("万吨", True),
+        ("万元以上", True),  # jieba's dictionary holds magnitude, unit and comparator as one word
+        ("亿元左右", True),
+        ("万人次", True),
+        ("以上", False),
+        ("万", False),
+        ("项目", False),
+        ("米粮", False),
+    ],
+)
+def test_a_unit_with_its_magnitude_or_comparator_ends_the_name_before_it(word, is_unit):
+    from policykit.targets.indicator import _is_unit_word
+
+    assert _is_unit_word(word) is is_unit
+
+
+def test_a_threshold_fused_by_jieba_is_no_part_of_the_name(monkeypatch):
+    # which route jieba takes through 500万元以上 depends on the whole dictionary's weights: tokens as one word
+    from policykit.targets import indicator
+
+    tokens = [("实施", "v"), ("500", "m"), ("万元以上", "l"), ("技改", "j"), ("项目", "n")]
+    monkeypatch.setattr(indicator, "_cut_keeping_names", lambda text: tokens)
+    assert indicator._left_phrase("实施500万元以上技改项目")[0] == "技改项目"

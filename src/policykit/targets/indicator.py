@@ -244,11 +244,19 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _is_unit_word(word: str) -> bool:
-    """Tell whether a token is a whole unit (个, 万吨), as jieba splits 66个 into 66/个."""
+    """Tell whether a token is a whole unit (个, 万吨), as jieba splits 66个 into 66/个, or a unit with its
+    magnitude or comparator that jieba's dictionary holds as one word (500/万元以上/技改项目)."""
     from policykit.zh.units import match_unit
 
     unit = match_unit(word)
-    return unit is not None and len(unit.alias) == len(word)
+    if unit is not None and len(unit.alias) == len(word):
+        return True
+    body = word.lstrip("十百千万亿")
+    unit = match_unit(body)
+    if unit is None:
+        return False
+    rest = body[len(unit.alias) :]
+    return not rest or any(rest == comparator for comparator, _ in _words().after)
 
 
 def _left_indicator(left: str) -> str:
