@@ -120,14 +120,30 @@ def test_unknown_option_is_a_usage_error(runner):
 
 
 def test_segment_keeps_policy_terms_whole(runner):
-    result = runner.invoke(app, ["segment", "-"], input="实现碳达峰碳中和，发展新质生产力\n")
+    result = runner.invoke(app, ["segment", "-", "-f", "text"], input="实现碳达峰碳中和，发展新质生产力\n")
     assert result.exit_code == 0
     assert result.stdout.split() == ["实现", "碳达峰", "碳中和", "，", "发展", "新质生产力"]
 
 
 def test_segment_pos_tags(runner):
-    result = runner.invoke(app, ["segment", "-", "--pos"], input="推进新旧动能转换\n")
+    result = runner.invoke(app, ["segment", "-", "--pos", "-f", "text"], input="推进新旧动能转换\n")
     assert "新旧动能转换/n" in result.stdout
+
+
+def test_segment_piped_gives_a_record_per_paragraph_with_its_line(runner):
+    result = runner.invoke(app, ["segment", "-", "--pos"], input="推进新旧动能转换\n\n发展 低空经济\n")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [(r["line"], r["words"]) for r in records] == [
+        (1, ["推进", "新旧动能转换"]),
+        (3, ["发展", "低空经济"]),
+    ]
+    assert records[1]["tags"] == ["vn", "n"]  # the lexicon tags 低空经济 as a noun
+
+
+def test_segment_csv_holds_a_paragraph_a_row(runner):
+    result = runner.invoke(app, ["segment", "-", "-f", "csv"], input="推进新旧动能转换\n")
+    assert result.stdout.splitlines() == ["document,line,page,words,tags", "stdin,1,,推进 新旧动能转换,"]
 
 
 def commands():

@@ -88,6 +88,29 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Segmented:
+    """One paragraph cut into words (with their part-of-speech tags when asked), and the line it starts on."""
+
+    document: str
+    line: int
+    page: int | None
+    words: tuple[str, ...]
+    tags: tuple[str, ...] | None = None
+
+    def to_dict(self) -> dict:
+        """The paragraph as a JSON-ready record; `tags` only when they were asked for."""
+        record: dict = {
+            "document": self.document,
+            "line": self.line,
+            "page": self.page,
+            "words": list(self.words),
+        }
+        if self.tags is not None:
+            record["tags"] = list(self.tags)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """A numeric target read from a clause, with the evidence it came from."""
 

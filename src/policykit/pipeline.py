@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 
 from policykit.errors import PolicykitError
 from policykit.ingest import read_source, source_from_text
-from policykit.model import Document, Metadata, Paragraph, Source, Target
+from policykit.model import Document, Metadata, Paragraph, Segmented, Source, Target
 from policykit.normalise import normalise
 from policykit.structure import build_document
 
@@ -57,6 +57,30 @@ def load_document(
 def parse_text(text: str, *, name: str = "text") -> Document:
     """Parse already-decoded text, as from a string in a notebook or a test."""
     return document_from_source(source_from_text(text, path=name, name=name))
+
+
+def segment_file(
+    path: str | os.PathLike[str],
+    *,
+    pos: bool = False,
+    encoding: str | None = None,
+    password: str | None = None,
+) -> list[Segmented]:
+    """Each paragraph of a document cut into words with the policy lexicon (and tagged, with `pos`);
+    whitespace between words is no word."""
+    from policykit.zh.segment import cut, pos_cut
+
+    source = read_source(path, encoding=encoding, password=password)
+    segmented = []
+    for paragraph in normalise(source):
+        if pos:
+            pairs = [(word, tag) for word, tag in pos_cut(paragraph.text) if word.strip()]
+            words, tags = tuple(word for word, _ in pairs), tuple(tag for _, tag in pairs)
+            segmented.append(Segmented(source.name, paragraph.line, paragraph.page, words, tags))
+        else:
+            words = tuple(word for word in cut(paragraph.text) if word.strip())
+            segmented.append(Segmented(source.name, paragraph.line, paragraph.page, words))
+    return segmented
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,14 @@ class TreeFormat(str, Enum):
     yaml = "yaml"
 
 
+class WordsFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    yaml = "yaml"
+
+
 # ---------------------------------------------------------------- shared helpers
 
 

@@ -12,6 +12,7 @@ from policykit.cli.common import (
     FileArg,
     PasswordOpt,
     TreeFormat,
+    WordsFormat,
     app,
     choose_format,
     console,
@@ -94,6 +95,15 @@ def parse(
 def segment(
     file: FileArg,
     pos: Annotated[bool, typer.Option("--pos", help="Show part-of-speech tags (word/tag).")] = False,
+    fmt: Annotated[
+        WordsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (terminal): a paragraph a line, words between spaces; json (when piped), jsonl, csv, "
+            "yaml: one record per paragraph with its line.",
+        ),
+    ] = None,
     encoding: EncodingOpt = None,
     password: PasswordOpt = None,
 ) -> None:
@@ -103,20 +113,16 @@ def segment(
 
         policykit segment plan.txt
 
-        echo 实现碳达峰碳中和 | policykit segment - --pos
+        echo 实现碳达峰碳中和 | policykit segment - --pos -f text
+
+        policykit segment plan.pdf -f jsonl > words.jsonl
     """
-    from policykit.ingest import read_source
-    from policykit.normalise import normalise
-    from policykit.zh.segment import cut, pos_cut
+    from policykit.pipeline import segment_file
+    from policykit.render.segment import iter_segmented
 
-    def segment_all() -> list[str]:
-        paragraphs = normalise(read_source(file, encoding=encoding, password=password))
-        if pos:
-            return [" ".join(f"{word}/{tag}" for word, tag in pos_cut(p.text)) for p in paragraphs]
-        return [" ".join(cut(p.text)) for p in paragraphs]
-
-    for line in run(segment_all):
-        write(line + "\n")
+    paragraphs = run(lambda: segment_file(file, pos=pos, encoding=encoding, password=password))
+    for piece in iter_segmented(paragraphs, choose_format(fmt, "text")):
+        write(piece)
 
 
 # ---------------------------------------------------------------- extract
