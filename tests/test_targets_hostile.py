@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policykit.pipeline import parse_text
 from policykit.targets import extract_targets, extract_text
@@ -91,3 +93,14 @@ def test_numerals_with_several_yi_still_read():
 def test_spaces_do_not_hide_the_deadline():
     (target,) = extract_text("到2025年" + " " * 80_000 + "建成10个污水处理厂。")
     assert target.year == 2025 and target.value == 10
+
+
+@given(st.text(alphabet="指标，、。;\n12家", max_size=500), st.data())
+def test_a_list_segment_starts_after_the_last_clause_mark_within_its_span(text, data):
+    from policykit.targets.indicator import LIST_SPAN, _segment_start_no_dun
+
+    position = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, position))
+    lowest = max(floor, position - LIST_SPAN)
+    marks = [i for i in range(lowest, position) if text[i] in "，,；;：:。！？!?\n"]
+    assert _segment_start_no_dun(text, position, floor) == (marks[-1] + 1 if marks else lowest)

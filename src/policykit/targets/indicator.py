@@ -668,11 +668,12 @@ def _described_count(left: str, previous: str) -> str:
 
 def _segment_start_no_dun(text: str, position: int, floor: int) -> int:
     """Like `_segment_start`, but 、 does not end the segment, so a 分别 list stays whole."""
-    floor = max(floor, position - LIST_SPAN)
-    index = position - 1
-    while index >= floor and text[index] not in "，,；;：:。！？!?\n":
-        index -= 1
-    return index + 1
+    floor = max(floor, position - LIST_SPAN, 0)
+    # rfind per mark runs in C: a figure among a thousand in one 分别 sentence scanned LIST_SPAN characters in Python
+    return max(max(text.rfind(mark, floor, position) for mark in _CLAUSE_MARKS) + 1, floor)
+
+
+_CLAUSE_MARKS = "，,；;：:。！？!?\n"
 
 
 _CJK = pattern_cache.compile(r"[\u4e00-\u9fff]")

@@ -175,6 +175,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "growth_before": pattern_cache.compile(rf"\d{one_of('statistic_units')}[，,]\s*{change}\s*$"),
         "goal_before": pattern_cache.compile(rf"(?:{one_of('goal_before_level')}|到20\d\d|至20\d\d)"),
         "passed": pattern_cache.compile(rf"{one_of('passing_verbs')}$"),
+        "passing": pattern_cache.compile(one_of("passing_verbs")),
         "exact": pattern_cache.compile(rf"^{one_of('threshold_marks')}?[，,]\s*{one_of('exact_verbs')}$"),
         "ahead": pattern_cache.compile(rf"(?:{one_of('looking_ahead')}|到20\d\d|至20\d\d)"),
         "quoted_goal": pattern_cache.compile(rf"[”」](?:的)?{one_of('goal_kinds')}?目标"),
@@ -240,6 +241,10 @@ def threshold_passed(text: str, sentence: tuple[int, int], quantity: Quantity) -
     if _sentence_facts(text, start, end)[2]:
         return False
     window = max(start, quantity.start - _REACH)
+    if not _patterns()["passing"].search(text, max(start, window - 3), quantity.start):
+        return (
+            False  # no passing verb before the figure, so none right before a pair's first: skip the reading
+        )
     figures = find_quantities(text[window : min(end, quantity.end + _REACH)])
     for first, second in itertools.pairwise(figures):
         pair = (window + first.start, window + second.start)
