@@ -243,6 +243,7 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(pos_cut(text))
 
 
+@lru_cache(maxsize=4096)
 def _is_unit_word(word: str) -> bool:
     """Tell whether a token is a whole unit (个, 万吨), as jieba splits 66个 into 66/个, or a unit with its
     magnitude or comparator that jieba's dictionary holds as one word (500/万元以上/技改项目)."""
