@@ -587,6 +587,11 @@ def registry_editions(path: str | Path) -> list[Edition]:
 _SENTENCE_GAP = 120
 
 
+# A year as a report writes it: four digits, maybe set apart from 年 by a space ("2024 年", as reprints and PDF text
+# give it), and not the deadline of a plan ("到2030年").
+_YEAR = r"(?<![\d到至])(?<![到至][ \t\u3000])(\d{4})[ \t\u3000]*年"
+
+
 @lru_cache(maxsize=1)
 def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
@@ -594,24 +599,30 @@ def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     scopes = "|".join(re.escape(str(word)) for word in raw.get("scopes") or ())
     scope = f"(?:{scopes})?" if scopes else ""
     found = [
-        (pattern_cache.compile(rf"{re.escape(str(word))}(\d{{4}})年"), 1)
+        (pattern_cache.compile(rf"{re.escape(str(word))}{_YEAR}"), 1)
         for word in raw.get("reviewed_before") or ()
     ]
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 1)
+        (pattern_cache.compile(rf"{_YEAR}{scope}{re.escape(str(w))}"), 1)
         for w in raw.get("reviewed_after") or ()
     ]
-    sentence = rf"(\d{{4}})年[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
+    sentence = rf"{_YEAR}[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
     found += [
         (pattern_cache.compile(sentence + re.escape(str(w))), 1)
         for w in raw.get("reviewed_in_sentence") or ()
     ]
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 0)
+        (pattern_cache.compile(rf"{_YEAR}{scope}{re.escape(str(w))}"), 0)
         for w in raw.get("planned_after") or ()
     ]
     found += [
         (pattern_cache.compile(sentence + re.escape(str(w))), 0) for w in raw.get("planned_in_sentence") or ()
+    ]
+    # the year's targets announced ("2025年某市经济增长目标：5%左右", "2025年全省发展主要预期目标是"): a news item
+    # quoting a report may carry no other date
+    found += [
+        (pattern_cache.compile(sentence + re.escape(str(w)) + "[是为：:]"), 0)
+        for w in raw.get("planned_announced") or ()
     ]
     return tuple(found)
 
