@@ -122,6 +122,37 @@ def test_a_name_ending_in_mubiao_joins_only_a_known_wording(name, unit, series):
     assert [s.name for s in found.series] == [series]
 
 
+# A news item rewording the targets ("某市将致力于实现地区生产总值增长6%左右", "…主要预期目标是地区生产总值增长6%")
+# left the verb in the name, and the GDP target started a series of its own beside the result.
+@pytest.mark.parametrize(
+    ("name", "series"),
+    [
+        ("某市将致力于实现地区生产总值", "国内生产总值增长"),
+        ("某市经济社会发展主要预期目标是地区生产总值", "国内生产总值增长"),
+        ("某市政府将城镇调查失业率", "城镇调查失业率"),
+        (
+            "城市副中心和平原新城地区生产总值",
+            "城市副中心和平原新城地区生产总值",
+        ),  # a part of the city: no verb
+        ("将乐县地区生产总值", "将乐县地区生产总值"),  # 将 in a place name: what follows is no known wording
+    ],
+)
+def test_a_known_wording_after_a_verb_left_in_the_name_is_that_indicator(name, series):
+    found = track([edition("r2098.txt", 2098, figure(name, 6, year=2098, comparator="~"))])
+    assert [s.name for s in found.series] == [series]
+
+
+def test_a_reworded_gdp_target_meets_the_next_reports_result():
+    found = track(
+        [
+            edition("n2098.txt", 2098, figure("某市将致力于实现地区生产总值", 6, year=2098, comparator="~")),
+            edition("r2099.txt", 2099, figure("地区生产总值", 6.4, year=2098, kind="achieved")),
+        ]
+    )
+    row = rows_of(found, "国内生产总值增长")[2098]
+    assert (row.target.value, row.achieved.value, row.verdict) == (6, 6.4, "met")
+
+
 # ---------------------------------------------------------------- targets (other helpers' code)
 
 

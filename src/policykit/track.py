@@ -162,7 +162,8 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
 
     A known wording followed by 涨幅, 增幅 or 降幅 (居民消费价格总水平涨幅) is that wording measured as a change,
     which is what the canonical indicator measures, and one followed by a word extract left on it
-    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording; the unit must still be the indicator's.
+    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording, and so is one after a verb a reworded sentence left
+    before it (某市将致力于实现地区生产总值); the unit must still be the indicator's.
 
     >>> cpi = Indicator("居民消费价格涨幅", ("居民消费价格总水平",), "%")
     >>> f = Target("居民消费价格总水平涨幅", 3, "%", "<=", 2024, "target", "", "", "1", 1, None, "d")
@@ -177,7 +178,17 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
         if figure.indicator.endswith(tail) and len(figure.indicator) > len(tail):
             bare = replace(figure, indicator=figure.indicator[: -len(tail)])
             return next((i for i in canon if i.accepts(bare)), None)
+    for lead in _name_leads():
+        _, said, rest = figure.indicator.rpartition(lead)
+        if said and rest:
+            return next((i for i in canon if i.accepts(replace(figure, indicator=rest))), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_leads() -> tuple[str, ...]:
+    """Verbs a reworded target may leave before a name (某市将致力于实现地区生产总值), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("name_leads") or ()))
 
 
 @lru_cache(maxsize=1)
