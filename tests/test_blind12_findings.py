@@ -14,7 +14,8 @@ a news item with no year in its text at all, cannot be dated by any reader witho
 After the track fixes here: 12 of 16 right, none wrong (the 4 left need the undated item's year); a Beijing news
 item rewording the 2025 targets, scored apart, went from 0 to 1 of 3 (the other two are targets/ classes below).
 The national, Shandong and 2026 provincial corpus reports, blind9's and blind10c's excerpts and every corpus
-document alone track exactly as before.
+document alone track exactly as before. Held out (read after these fixes): Tianjin 2025 targets (a news item) →
+the 2026 report, 1 of 3 on main, 2 of 3 here (the third is the targets/ class of a list after 报告显示).
 """
 
 from __future__ import annotations
@@ -219,3 +220,31 @@ def test_a_change_after_a_spaced_amount_keeps_the_name():
 def test_two_areas_sharing_one_indicator_keep_the_indicator_in_both_names():
     names = [f.indicator for f in figures("今后五年，城市副中心和平原新城地区生产总值年均增长6%以上。", 2098)]
     assert all(name.endswith("地区生产总值") for name in names), names
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="structure/: a section numbered 三 right after section 一 (a reprint or excerpt that leaves out 二) is "
+    "not read as a new section, so its year's targets stay results of the reviewed years, spanning the plan period",
+)
+def test_a_plan_section_after_a_skipped_number_still_holds_targets():
+    text = (
+        "一、2097年和“十九五”时期工作回顾\n过去一年，全市地区生产总值增长4.9%。\n"
+        "“十九五”以来，全市地区生产总值年均增长4.6%。\n"
+        "三、2098年重点工作\n今年经济社会发展主要预期目标是：地区生产总值增长4.5%，城镇新增就业26万人。\n"
+    )
+    found = [(f.kind, f.year) for f in figures(text, 2098) if f.line == 5]
+    assert found == [("target", 2098), ("target", 2098)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/: a targets list introduced by 'YYYY年…的预期目标，报告显示，' is read as plain figures, so "
+    "only the 万人 one is a target",
+)
+def test_targets_listed_after_bao_gao_xian_shi_are_targets():
+    text = (
+        "对于2098年某市经济社会发展的预期目标，报告显示，地区生产总值增长5%左右，"
+        "一般公共预算收入增长3%左右，城镇新增就业26万人。"
+    )
+    assert [f.kind for f in figures(text, 2098)] == ["target", "target", "target"]
