@@ -162,7 +162,8 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
 
     A known wording followed by 涨幅, 增幅 or 降幅 (居民消费价格总水平涨幅) is that wording measured as a change,
     which is what the canonical indicator measures, and one followed by a word extract left on it
-    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording; the unit must still be the indicator's.
+    (居民消费价格涨幅回落到, 国内生产总值年均) is that wording, and so is one after a verb a reworded sentence left
+    before it (某市将致力于实现地区生产总值); the unit must still be the indicator's.
 
     >>> cpi = Indicator("居民消费价格涨幅", ("居民消费价格总水平",), "%")
     >>> f = Target("居民消费价格总水平涨幅", 3, "%", "<=", 2024, "target", "", "", "1", 1, None, "d")
@@ -177,7 +178,17 @@ def canonical_for(figure: Target, canon: Sequence[Indicator]) -> Indicator | Non
         if figure.indicator.endswith(tail) and len(figure.indicator) > len(tail):
             bare = replace(figure, indicator=figure.indicator[: -len(tail)])
             return next((i for i in canon if i.accepts(bare)), None)
+    for lead in _name_leads():
+        _, said, rest = figure.indicator.rpartition(lead)
+        if said and rest:
+            return next((i for i in canon if i.accepts(replace(figure, indicator=rest))), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_leads() -> tuple[str, ...]:
+    """Verbs a reworded target may leave before a name (某市将致力于实现地区生产总值), from data/indicators.yaml."""
+    return tuple(map(str, data_yaml("indicators.yaml").get("name_leads") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -587,6 +598,11 @@ def registry_editions(path: str | Path) -> list[Edition]:
 _SENTENCE_GAP = 120
 
 
+# A year as a report writes it: four digits, maybe set apart from 年 by a space ("2024 年", as reprints and PDF text
+# give it), and not the deadline of a plan ("到2030年").
+_YEAR = r"(?<![\d到至])(?<![到至][ \t\u3000])(\d{4})[ \t\u3000]*年"
+
+
 @lru_cache(maxsize=1)
 def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     """(pattern, years to add) for the ways a work report dates itself, from data/indicators.yaml, in order."""
@@ -594,24 +610,30 @@ def _report_year_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
     scopes = "|".join(re.escape(str(word)) for word in raw.get("scopes") or ())
     scope = f"(?:{scopes})?" if scopes else ""
     found = [
-        (pattern_cache.compile(rf"{re.escape(str(word))}(\d{{4}})年"), 1)
+        (pattern_cache.compile(rf"{re.escape(str(word))}{_YEAR}"), 1)
         for word in raw.get("reviewed_before") or ()
     ]
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 1)
+        (pattern_cache.compile(rf"{_YEAR}{scope}{re.escape(str(w))}"), 1)
         for w in raw.get("reviewed_after") or ()
     ]
-    sentence = rf"(\d{{4}})年[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
+    sentence = rf"{_YEAR}[，,]?[^。；;]{{0,{_SENTENCE_GAP}}}?"
     found += [
         (pattern_cache.compile(sentence + re.escape(str(w))), 1)
         for w in raw.get("reviewed_in_sentence") or ()
     ]
     found += [
-        (pattern_cache.compile(rf"(\d{{4}})年{scope}{re.escape(str(w))}"), 0)
+        (pattern_cache.compile(rf"{_YEAR}{scope}{re.escape(str(w))}"), 0)
         for w in raw.get("planned_after") or ()
     ]
     found += [
         (pattern_cache.compile(sentence + re.escape(str(w))), 0) for w in raw.get("planned_in_sentence") or ()
+    ]
+    # the year's targets announced ("2025年某市经济增长目标：5%左右", "2025年全省发展主要预期目标是"): a news item
+    # quoting a report may carry no other date
+    found += [
+        (pattern_cache.compile(sentence + re.escape(str(w)) + "[是为：:]"), 0)
+        for w in raw.get("planned_announced") or ()
     ]
     return tuple(found)
 

@@ -81,6 +81,7 @@ _TOP_KEYS = frozenset(
         "totals",
         "payers",
         "name_tails",
+        "name_leads",
     }
 )
 
