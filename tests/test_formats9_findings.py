@@ -33,7 +33,6 @@ def _first_line(chars: list) -> str:
 # ---------------------------------------------------------------- PDF: a word gap between ideographs
 
 
-@pytest.mark.xfail(strict=True, reason="the reader trusts only drawn spaces next to Chinese")
 def test_a_word_gap_left_as_white_between_ideographs_is_a_space():
     """LibreOffice sets the space of 中共中央 国务院 as a bare advance (its Latin font's, 0.32 em) and PDFium
     marks the space it guesses there as generated: in a row otherwise set solid that white is a space."""
