@@ -3,8 +3,6 @@ reproduction, with the cases beside it that must not change."""
 
 from __future__ import annotations
 
-import pytest
-
 from policykit.formats.html import read_html
 from policykit.pdf import PageText, fragments_of, layout_lines
 from policykit.pipeline import document_from_source
@@ -93,7 +91,6 @@ def _read(page: bytes):
     return document_from_source(read_html(page, path="page.html", name="page"))
 
 
-@pytest.mark.xfail(strict=True, reason="a title in the first ten lines counts, even after the notice")
 def test_the_title_in_the_metadata_box_wins_over_the_attached_plans_nearly_equal_title():
     """The notice's body ends where the attached plan begins, under a title that differs from the page's only
     by its 《》: it is the plan's, and the page's own title opens the document."""
