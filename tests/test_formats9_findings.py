@@ -3,6 +3,8 @@ reproduction, with the cases beside it that must not change."""
 
 from __future__ import annotations
 
+import pytest
+
 from policykit.formats.html import read_html
 from policykit.pdf import PageText, fragments_of, layout_lines
 from policykit.pipeline import document_from_source
@@ -110,3 +112,43 @@ def test_a_body_that_opens_with_the_boxed_title_is_not_given_it_twice():
         document = _read(_govcn_page(title, [*opening, *PLAN]))
         assert document.metadata.title == title
         assert document.text.replace("\n", "").count("全国农业机械化发展规划的实施意见") == 1
+
+
+# ---------------------------------------------------------------- PDF: a short text typed in two columns
+
+
+def _column_page(rows: list[tuple[str, float]], size: float = 12.0) -> PageText:
+    """A page with text in a left column only, 17 ems wide: (text, indent in ems) a row."""
+    chars: list = []
+    for index, (text, indent) in enumerate(rows):
+        x = LEFT + indent * size
+        for char in text:
+            chars.append((x, x + size, 100.0 + index * 16.0, 100.0 + index * 16.0 + size, size, char))
+            x += size
+    return PageText(1, 595.0, 842.0, tuple(fragments_of(chars)), len(chars), 0)
+
+
+def _paragraphs(page: PageText) -> list[str]:
+    return "\n".join(text for text, _ in layout_lines([page])).replace("\u3000", "").split("\n\n")
+
+
+@pytest.mark.xfail(strict=True, reason="a column under half the page is taken for a page of short lines")
+def test_a_short_text_in_the_first_of_two_columns_rejoins_its_wrapped_lines():
+    """A one-page text set in two columns fills part of the first: its full lines end at the column's edge,
+    half the page from the right margin, and still wrap on."""
+    first = "三月五日下午，国务院新闻办公室举行吹风会，解读政府工作报告有关情况，并答记者问。"
+    second = (
+        "政府工作报告提出，今年国内生产总值预期增长百分之五点五左右，结合当前复杂严峻的国内外经济环境设定。"
+    )
+    rows = []
+    for paragraph in (first, second):
+        rows.append((paragraph[:15], 2))
+        rows += [(paragraph[k : k + 17], 0) for k in range(15, len(paragraph), 17)]
+    assert [p.replace("\n", "") for p in _paragraphs(_column_page(rows))] == [first, second]
+
+
+def test_short_ragged_lines_in_a_narrow_strip_stay_apart():
+    """Lines that end where their words end (a list of names, a signature block) are no wrapped paragraph."""
+    rows = [("某市发展和改革委员会", 0), ("某市财政局", 0), ("某市自然资源局", 0), ("某市生态环境局", 0)]
+    rows += [("某市住房和城乡建设委员会", 0), ("某市交通委员会", 0)]
+    assert len(_paragraphs(_column_page(rows))) == 6
