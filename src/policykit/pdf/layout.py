@@ -636,10 +636,20 @@ def _column_edges(
             plausible = page_gutters[column][0]
         else:
             plausible = widths[page] - margins[page]
-        if right < left + 0.5 * (plausible - left):
+        if right < left + 0.5 * (plausible - left) and not _set_full(by_column[(page, column)], right, size):
             right = plausible
         result[(page, column)] = (left, right)
     return result
+
+
+def _set_full(lines: Sequence[Line], right: float, size: float) -> bool:
+    """Tell whether most of a column's lines end at `right`, five at least: a narrow column set full.
+
+    A short text typed in two columns fills part of the first one only (no gutter to see): its lines
+    still end at one edge, which is the column's, however far from the page's right margin.
+    """
+    full = sum(1 for line in lines if abs(line.x1 - right) <= 0.3 * size)
+    return full >= 5 and 2 * full >= len(lines)
 
 
 def number_lines(lines: Sequence[tuple[str, int]]) -> list[SourceLine]:
