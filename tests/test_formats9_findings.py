@@ -3,6 +3,8 @@ reproduction, with the cases beside it that must not change."""
 
 from __future__ import annotations
 
+import pytest
+
 from policykit.formats.html import read_html
 from policykit.pdf import PageText, fragments_of, layout_lines
 from policykit.pipeline import document_from_source
@@ -150,3 +152,40 @@ def test_short_ragged_lines_in_a_narrow_strip_stay_apart():
     rows = [("某市发展和改革委员会", 0), ("某市财政局", 0), ("某市自然资源局", 0), ("某市生态环境局", 0)]
     rows += [("某市住房和城乡建设委员会", 0), ("某市交通委员会", 0)]
     assert len(_paragraphs(_column_page(rows))) == 6
+
+
+# ---------------------------------------------------------------- PDF: one glyph for several characters
+
+
+def _installed(family: str) -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    return family in found
+
+
+@pytest.mark.xfail(strict=True, reason="a glyph standing for two dashes reads as one drawn twice")
+def test_a_dash_pair_shaped_as_one_glyph_keeps_both_dashes(tmp_path):
+    """LibreOffice shapes "——" in Noto CJK as one two-em glyph mapped to both dashes; PDFium gives both
+    the glyph's box, which read as one glyph drawn twice. A face that draws each dash must not change."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from policykit.pipeline import load_document
+    from tests import office
+
+    if office.soffice() is None or not _installed("Noto Serif CJK SC"):
+        pytest.skip("needs LibreOffice and the Noto Serif CJK SC font")
+    line = "——经济运行保持在合理区间，主要体现为“三个转变”——从线下服务为主向线上转变。"
+    document = docx.Document()
+    for face in ("Noto Serif CJK SC", "仿宋_GB2312"):
+        run = document.add_paragraph().add_run(line)
+        run.font.name = face
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+    document.save(str(tmp_path / "dashes.docx"))
+    office.convert([tmp_path / "dashes.docx"], "pdf", tmp_path)
+    text = load_document(tmp_path / "dashes.pdf").text
+    assert text.split() == [line, line]
