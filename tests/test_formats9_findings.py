@@ -167,7 +167,6 @@ def _installed(family: str) -> bool:
     return family in found
 
 
-@pytest.mark.xfail(strict=True, reason="a glyph standing for two dashes reads as one drawn twice")
 def test_a_dash_pair_shaped_as_one_glyph_keeps_both_dashes(tmp_path):
     """LibreOffice shapes "——" in Noto CJK as one two-em glyph mapped to both dashes; PDFium gives both
     the glyph's box, which read as one glyph drawn twice. A face that draws each dash must not change."""
