@@ -217,7 +217,6 @@ def _spread(text: str, width: float = 27.0) -> list:
     return chars
 
 
-@pytest.mark.xfail(strict=True, reason="a solid digit run or two lone ideographs hide the distribution")
 def test_a_distributed_row_reads_without_spaces_whatever_it_holds():
     """A distributed heading keeps its digits solid (二、2015年工作总体部署), and a title's last row may hold
     only two ideographs at the column's edges (通 知): the white is the alignment's."""

@@ -457,15 +457,21 @@ def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
     安　、" when "17.7%、" wraps), so its glyphs stand apart as fragments whose white is no space;
     a row set solid with one wide gap in it (第一章　总则, a typed U+3000) keeps that space.
     """
-    if len(fragments) < 3:
+    if len(fragments) < 3 and not _lone_pair(fragments):
         return False
-    # A word set solid among the pieces ("第一章　总　则") shows where the row's white is typed.
-    if any(len(f.text.replace(" ", "")) >= 3 and f.text[-1] not in _MARKS for f in fragments):
+    # A word set solid among the pieces ("第一章　总　则") shows where the row's white is typed; digits and
+    # Latin stay solid in a distributed row ("二、2015年工作总体部署"): only ideographs count.
+    if any(sum(is_cjk(c) for c in f.text) >= 3 and f.text[-1] not in _MARKS for f in fragments):
         return False
     glyphs = sum(len(f.text.replace(" ", "")) for f in fragments)
     size = max(statistics.median(f.size for f in fragments), 1.0)
     tracking = (fragments[-1].x1 - fragments[0].x0 - glyphs * size) / max(glyphs - 1, 1)
     return tracking >= _TRACKED_EMS * size
+
+
+def _lone_pair(fragments: Sequence[Fragment]) -> bool:
+    """Tell whether a row is two lone ideographs: a distributed title's last row (通　知), never words."""
+    return len(fragments) == 2 and all(len(f.text) == 1 and is_cjk(f.text) for f in fragments)
 
 
 def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str, int]]:
