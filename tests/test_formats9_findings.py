@@ -230,3 +230,40 @@ def test_rows_with_typed_white_keep_their_spaces():
     assert _first_line(_glyphs([("第一章", 0), ("总则", 1), ("第二章", 1)])) == "第一章 总则 第二章"
     assert _first_line(_glyphs([("省长", 0), ("孟凡利", 6)])) == "省长 孟凡利"
     assert _first_line(_glyphs([("2015", 0), ("2016", 2)])) == "2015 2016"
+
+
+# ---------------------------------------------------------------- PDF: a regulation's page is no two columns
+
+# The fragments (x0, x1, top, characters) of a regulation's first page printed by LibreOffice in Noto Sans
+# CJK at 12 pt, its page number last: 第一条　… labels and the history note's 　根据 set apart by bare U+3000 advances, and one
+# row whose last words stand right of a one-em space; the text is invented, the geometry measured.
+# fmt: off
+_REGULATION_PAGE = [
+    (171.8, 423.8, 77.1, 14), (102.6, 510.7, 105.3, 36), (72.1, 521.9, 125.3, 39), (72.1, 522.8, 145.3, 38),
+    (72.1, 84.1, 165.3, 1), (96.3, 497.6, 165.3, 35), (509.9, 521.9, 165.3, 1), (72.1, 522.9, 185.3, 39),
+    (72.1, 431.6, 205.3, 30), (444.5, 523.3, 205.3, 8), (72.1, 523.2, 225.3, 38), (72.1, 384.8, 245.3, 27),
+    (96.1, 132.1, 265.3, 3), (144.1, 156.1, 265.3, 1), (168.1, 180.1, 265.3, 1), (96.5, 132.9, 285.3, 3),
+    (145.3, 523.1, 285.3, 31), (72.1, 523.0, 305.3, 37), (72.1, 186.1, 325.3, 10), (96.5, 132.9, 345.3, 3),
+    (145.3, 523.1, 345.3, 31), (72.1, 246.1, 365.3, 15), (96.1, 318.1, 385.3, 19), (96.5, 132.9, 405.3, 3),
+    (145.3, 523.1, 405.3, 31), (72.1, 523.0, 425.3, 37), (72.1, 114.1, 445.3, 4), (96.5, 523.0, 465.3, 35),
+    (72.1, 198.1, 485.3, 11), (96.5, 132.9, 505.3, 3), (145.3, 523.1, 505.3, 31), (72.1, 523.0, 525.3, 37),
+    (72.1, 210.1, 545.3, 12), (96.1, 132.1, 565.3, 3), (144.1, 216.1, 565.3, 6), (96.5, 132.9, 585.3, 3),
+    (145.3, 517.1, 585.3, 31), (72.1, 523.0, 605.3, 37), (72.1, 523.0, 625.3, 37), (72.1, 90.1, 645.3, 2),
+    (96.5, 523.0, 665.3, 35), (72.1, 523.0, 685.3, 37), (72.1, 318.1, 705.3, 21), (275.8, 319.7, 790.3, 5),
+]
+# fmt: on
+
+
+@pytest.mark.xfail(strict=True, reason="one full row between two pieces does not count as interleaved")
+def test_a_few_words_right_of_a_typed_space_are_no_column():
+    """Two short pieces right of a wide strip, with a full row between them, are no second column: the
+    page is one column, and no row of it is cut in two."""
+    from policykit.pdf import Fragment
+    from policykit.pdf.columns import document_gutters
+
+    fragments = tuple(
+        Fragment("某" * count, x0, x1, top, top + 12.0, 12.0, row)
+        for row, (x0, x1, top, count) in enumerate(_REGULATION_PAGE)
+    )
+    page = PageText(1, 595.0, 842.0, fragments, 1000, 0)
+    assert document_gutters([page]) == [[]]
