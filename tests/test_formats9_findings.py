@@ -254,7 +254,6 @@ _REGULATION_PAGE = [
 # fmt: on
 
 
-@pytest.mark.xfail(strict=True, reason="one full row between two pieces does not count as interleaved")
 def test_a_few_words_right_of_a_typed_space_are_no_column():
     """Two short pieces right of a wide strip, with a full row between them, are no second column: the
     page is one column, and no row of it is cut in two."""
