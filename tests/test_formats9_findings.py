@@ -266,3 +266,65 @@ def test_a_few_words_right_of_a_typed_space_are_no_column():
     )
     page = PageText(1, 595.0, 842.0, fragments, 1000, 0)
     assert document_gutters([page]) == [[]]
+
+
+# ---------------------------------------------------------------- Word: numbering through a list style
+
+
+def _list_style_docx(path, linked: bool = True) -> None:
+    """A .docx whose headings are numbered by a list style, as Word writes a template's multilevel list: the
+    paragraphs' list points (w:numStyleLink) to a numbering style whose own list (w:styleLink) has the levels.
+    Unlinked, the paragraphs' list holds the levels itself."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    levels = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+    )
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    owner = f'<w:abstractNum {w} w:abstractNumId="71"><w:multiLevelType w:val="multilevel"/>'
+    user = f'<w:abstractNum {w} w:abstractNumId="72"><w:multiLevelType w:val="multilevel"/>'
+    if linked:
+        owner += f'<w:styleLink w:val="GongwenList"/>{levels}</w:abstractNum>'
+        user += '<w:numStyleLink w:val="GongwenList"/></w:abstractNum>'
+    else:
+        owner += "</w:abstractNum>"
+        user += f"{levels}</w:abstractNum>"
+    for abstract in (owner, user):
+        numbering.insert(0, parse_xml(abstract))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="81"><w:abstractNumId w:val="71"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="82"><w:abstractNumId w:val="72"/></w:num>'))
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {w} w:type="numbering" w:styleId="GongwenList"><w:name w:val="公文编号"/>'
+            '<w:pPr><w:numPr><w:numId w:val="81"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    document.add_paragraph("某市关于推进城市更新的实施意见")
+    for level, text in ((0, "总体要求"), (1, "指导思想"), (1, "工作目标"), (0, "重点任务")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="82"/></w:numPr>')
+        )
+        paragraph.add_run("。" if level == 1 else "")
+        if level == 1:
+            paragraph.add_run("到2027年，完成改造任务。")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(
+    "linked",
+    [pytest.param(True, marks=pytest.mark.xfail(strict=True, reason="numStyleLink is not followed")), False],
+)
+def test_headings_numbered_by_a_list_style_keep_their_numbers(tmp_path, linked):
+    from policykit.pipeline import load_document
+
+    _list_style_docx(tmp_path / "listed.docx", linked)
+    document = load_document(tmp_path / "listed.docx")
+    assert [c.number for c in document.walk() if c.number] == ["一、", "（一）", "（二）", "二、"]
