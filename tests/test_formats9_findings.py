@@ -320,7 +320,7 @@ def _list_style_docx(path, linked: bool = True) -> None:
 
 @pytest.mark.parametrize(
     "linked",
-    [pytest.param(True, marks=pytest.mark.xfail(strict=True, reason="numStyleLink is not followed")), False],
+    [True, False],
 )
 def test_headings_numbered_by_a_list_style_keep_their_numbers(tmp_path, linked):
     from policykit.pipeline import load_document
