@@ -376,7 +376,8 @@ class Reader:
         # A run of glyphs in one font and size has loose boxes of one height: their size, and where
         # the baseline sits in the box, are looked up once per run (two C calls fewer a glyph).
         run_height, run = -1.0, (False, 0.0, 0.0, 1.0, 0.0)
-        shared = False  # some glyph stands for several characters
+        shared = False  # some glyph stands for several characters: its box is the previous one's
+        last_left = last_right = last_top = math.nan
         middle_x, middle_y = width / 2, height / 2
         for k in range(count):
             unit = units[k]
@@ -427,8 +428,9 @@ class Reader:
             if skip:
                 continue
             top = height - top_y + offset
-            if chars and left == chars[-1][0] and right == chars[-1][1] and top == chars[-1][2]:
+            if left == last_left and right == last_right and top == last_top:
                 shared = True
+            last_left, last_right, last_top = left, right, top
             append((left, right, top, top + size, size, text))
         return (_split_ligatures(chars) if shared else chars), undecodable
 
