@@ -14,6 +14,10 @@ with a two-character first-line indent, 仿宋 body, 黑体 and 楷体 headings 
     twocol   the gongwen page in two columns of 12 pt type
     header   the gongwen page with the title repeated in a header on every page
     mirrored the gongwen page with odd page numbers at the right, even ones at the left
+    spread   the gongwen page with its title distributed (w:jc="distribute") and "第 N 页 共 M 页" footers
+
+--font NAME sets every run in another face (Noto Serif CJK SC, Noto Sans CJK SC where installed): the
+default names are the 公文 fonts, which a machine without them substitutes.
 
 Usage: .venv/bin/python tests/pdf_probe.py [--variant NAME ...] [--keep DIR] [-v] [corpus .txt ...]
 (default: every variant over every corpus document). It prints one line per document that
@@ -35,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests import office
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-VARIANTS = ("gongwen", "plain", "twocol", "header", "mirrored")
+VARIANTS = ("gongwen", "plain", "twocol", "header", "mirrored", "spread")
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
 _LEVELS = (
@@ -91,6 +95,27 @@ def _page_number_footer(footer, alignment=None) -> None:
     paragraph.add_run(" —").font.size = Pt(14)
 
 
+def _page_of_pages_footer(footer) -> None:
+    """A "第 N 页 共 M 页" footer of PAGE and NUMPAGES fields, as offices print long documents."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for before, instruction in (("第 ", "PAGE"), (" 页 共 ", "NUMPAGES")):
+        paragraph.add_run(before)
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), instruction)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)
+    paragraph.add_run(" 页")
+
+
 def _title_lines(lines: list[str], title: str | None) -> int:
     """How many leading lines make up the title (a 公文's title is broken by hand into centred lines)."""
     if not title:
@@ -106,7 +131,9 @@ def _title_lines(lines: list[str], title: str | None) -> int:
     return 1
 
 
-def build_docx(text: str, path: Path, variant: str, title: str | None = None) -> None:
+def build_docx(
+    text: str, path: Path, variant: str, title: str | None = None, font: str | None = None
+) -> None:
     """Type `text` (one paragraph a line, the leading lines that make `title` centred) as a 公文 .docx.
 
     Each line of `text` is one paragraph, as the tree's text holds them (`Document.text`).
@@ -146,6 +173,8 @@ def build_docx(text: str, path: Path, variant: str, title: str | None = None) ->
         for footer in (section.footer, section.even_page_footer):
             indent = footer.paragraphs[0].paragraph_format
             indent.left_indent = indent.right_indent = Pt(14)
+    elif variant == "spread":
+        _page_of_pages_footer(section.footer)
     else:
         _page_number_footer(section.footer)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -154,14 +183,16 @@ def build_docx(text: str, path: Path, variant: str, title: str | None = None) ->
         paragraph = document.add_paragraph()
         layout = paragraph.paragraph_format
         layout.space_before = layout.space_after = Pt(0)
-        if variant in ("gongwen", "header", "mirrored"):
+        if variant in ("gongwen", "header", "mirrored", "spread"):
             layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             layout.line_spacing = Pt(28.95)
         if index < heading:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if variant == "spread":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
             run = paragraph.add_run(line)
             run.font.size = Pt(size + 6)
-            _east_asian(run, "方正小标宋简体")
+            _east_asian(run, font or "方正小标宋简体")
             continue
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if variant == "plain":
@@ -170,7 +201,7 @@ def build_docx(text: str, path: Path, variant: str, title: str | None = None) ->
             layout.first_line_indent = Pt(2 * size)
         run = paragraph.add_run(line)
         run.font.size = Pt(size)
-        _east_asian(run, HEADING_FONTS.get(_level(line), BODY_FONT))
+        _east_asian(run, font or HEADING_FONTS.get(_level(line), BODY_FONT))
     document.save(str(path))
 
 
@@ -242,7 +273,7 @@ def _text_diff(expected: str, got: str, context: int = 12) -> tuple[str, ...]:
     return tuple(found)
 
 
-def compare(texts: list[Path], variant: str, workdir: Path) -> list[Result]:
+def compare(texts: list[Path], variant: str, workdir: Path, font: str | None = None) -> list[Result]:
     """Type, print and parse each text in `variant`; compare each PDF's parse with the text's."""
     from policykit.pipeline import load_document
 
@@ -252,7 +283,7 @@ def compare(texts: list[Path], variant: str, workdir: Path) -> list[Result]:
         # Typed from the text's paragraphs, as a typist types them: the corpus files carry hard wraps
         # (报 / 告, PM / 2.5) that the text reader rejoins but a typed paragraph never has.
         reference = load_document(path)
-        build_docx(reference.text, target, variant, reference.metadata.title)
+        build_docx(reference.text, target, variant, reference.metadata.title, font)
         typed.append(target)
     to_pdf(typed, workdir)
     results = []
@@ -286,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--variant", action="append", choices=VARIANTS)
+    parser.add_argument("--font", help="set every run in this face instead of the 公文 fonts")
     parser.add_argument("--keep", type=Path, help="keep the .docx and .pdf files here")
     parser.add_argument("-v", "--verbose", action="count", default=0)
     args = parser.parse_args(argv)
@@ -300,10 +332,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep:
             workdir = args.keep / variant
             workdir.mkdir(parents=True, exist_ok=True)
-            results = compare(files, variant, workdir)
+            results = compare(files, variant, workdir, args.font)
         else:
             with tempfile.TemporaryDirectory(prefix=f"lo-probe-{variant}-") as tmp:
-                results = compare(files, variant, Path(tmp))
+                results = compare(files, variant, Path(tmp), args.font)
         limit = (0, 8, None)[min(args.verbose, 2)]
         for result in results:
             found = [(kind, getattr(result, kind)) for kind in _KINDS if getattr(result, kind)]

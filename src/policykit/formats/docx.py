@@ -226,14 +226,21 @@ class Numbering:
     def from_document(cls, document: Any) -> Numbering:
         """Read numbering.xml and the styles that carry a numPr (Heading 1 → 一、)."""
         numbering = cls()
+        links: dict[str, str] = {}  # abstractNumId → the list style whose levels it borrows
+        owners: dict[str, str] = {}  # list style → the abstractNumId that defines its levels
         part = None
         with contextlib.suppress(KeyError, NotImplementedError, AttributeError):
             part = document.part.numbering_part
         if part is not None:
             root = part.element
             for abstract in root.findall(_w("abstractNum")):
+                abstract_id = abstract.get(_w("abstractNumId"), "")
                 levels = {int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in abstract.findall(_w("lvl"))}
-                numbering.levels[abstract.get(_w("abstractNumId"), "")] = levels
+                numbering.levels[abstract_id] = levels
+                if (linked := _val(abstract, "numStyleLink")) is not None:
+                    links[abstract_id] = linked
+                if (owned := _val(abstract, "styleLink")) is not None:
+                    owners[owned] = abstract_id
             for num in root.findall(_w("num")):
                 num_id = num.get(_w("numId"), "")
                 numbering.instances[num_id] = _val(num, "abstractNumId") or ""
@@ -259,7 +266,25 @@ class Numbering:
                     int(style_level or 0),
                     _val(style, "basedOn"),
                 )
+        numbering._follow_list_styles(links, owners)
         return numbering
+
+    def _follow_list_styles(self, links: dict[str, str], owners: dict[str, str]) -> None:
+        """Give a list that names a list style (w:numStyleLink) the levels of the list defining that style.
+
+        Word writes a template's multilevel list (一、 （一） 1.) as a numbering style: the paragraphs' list
+        holds no levels, only the style's name; the list with w:styleLink of that name, or the one the
+        style's own numPr points to, holds them.
+        """
+        for abstract_id, style_id in links.items():
+            if self.levels.get(abstract_id):
+                continue
+            owner = owners.get(style_id)
+            if owner is None:
+                num_id = self.styles.get(style_id, (None, 0, None))[0]
+                owner = self.instances.get(num_id) if num_id else None
+            if owner is not None and owner != abstract_id:
+                self.levels[abstract_id] = self.levels.get(owner, {})
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, int]:
         seen = set()

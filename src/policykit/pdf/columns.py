@@ -168,7 +168,8 @@ def _gutters(page: PageText) -> list[tuple[float, float, bool]]:
             across = sum(
                 1 for f in fragments if f.x0 < gutter_left and f.x1 > gutter_right and upper < f.top < lower
             )
-            interleaved = across > max(1, 0.25 * min(counts))
+            # A side of two or three pieces (…修正　根据2020年9) with a full row between them is as split.
+            interleaved = across > max(1, 0.25 * min(counts)) or 0 < 2 * across >= min(counts)
             strict = side_by_side and not interleaved and min(full_lines) >= 1 and max(full_lines) >= 3
             result.append((gutter_left, gutter_right, strict))
     return result

@@ -216,7 +216,10 @@ def _join_chars(piece: Sequence[tuple], ocr: bool = False) -> str:
             gap = char[0] - previous[1]
             size = char[4] if char[4] > 1.0 else 1.0
             # Without a space glyph a gap under a quarter em is never a space: skip the test.
-            if (ocr and _typed_space(previous[5][-1], text[0], (gap - usual) / size)) or (
+            if (
+                (ocr and _typed_space(previous[5][-1], text[0], (gap - usual) / size))
+                or (not ocr and tracking is None and _word_gap(previous[5][-1], text[0], gap / size))
+            ) or (
                 (blank or gap > 0.25 * size)
                 and spaced(previous[5][-1], text[0], gap / size, blank)
                 # Two marks an OCR engine read as half-width ("）：" as "):") stand their ems apart.
@@ -265,6 +268,23 @@ def _typed_space(left: str, right: str, extra: float) -> bool:
     if extra <= _OCR_SPACE or not (left.isalnum() and right.isalnum()):
         return False
     return is_cjk(left) or is_cjk(right)
+
+
+# White between two ideographs of a row set solid, in ems, from which it is a word space left undrawn.
+_WORD_GAP = 0.3
+
+
+def _word_gap(left: str, right: str, gap: float) -> bool:
+    """Tell whether `gap` ems of bare white between two ideographs of a row set solid is a typed space.
+
+    LibreOffice sets the space of "中共中央 国务院" as an advance of its Latin font (0.32 em, DejaVu) and
+    draws no glyph; PDFium's guess there is marked generated. The caller has checked that the row is
+    set solid: white spread after every glyph (通　知, justified rows) is layout.
+
+    >>> _word_gap("央", "国", 0.318), _word_gap("长", "5", 0.4), _word_gap("、", "增", 0.5)
+    (True, False, False)
+    """
+    return gap >= _WORD_GAP and is_cjk(left) and is_cjk(right)
 
 
 # Glyphs of a number that letter-spacing may set apart: "2 0 0 5", "1 2 . 5 %".
@@ -437,15 +457,21 @@ def _letter_spaced(fragments: Sequence[Fragment]) -> bool:
     安　、" when "17.7%、" wraps), so its glyphs stand apart as fragments whose white is no space;
     a row set solid with one wide gap in it (第一章　总则, a typed U+3000) keeps that space.
     """
-    if len(fragments) < 3:
+    if len(fragments) < 3 and not _lone_pair(fragments):
         return False
-    # A word set solid among the pieces ("第一章　总　则") shows where the row's white is typed.
-    if any(len(f.text.replace(" ", "")) >= 3 and f.text[-1] not in _MARKS for f in fragments):
+    # A word set solid among the pieces ("第一章　总　则") shows where the row's white is typed; digits and
+    # Latin stay solid in a distributed row ("二、2015年工作总体部署"): only ideographs count.
+    if any(sum(is_cjk(c) for c in f.text) >= 3 and f.text[-1] not in _MARKS for f in fragments):
         return False
     glyphs = sum(len(f.text.replace(" ", "")) for f in fragments)
     size = max(statistics.median(f.size for f in fragments), 1.0)
     tracking = (fragments[-1].x1 - fragments[0].x0 - glyphs * size) / max(glyphs - 1, 1)
     return tracking >= _TRACKED_EMS * size
+
+
+def _lone_pair(fragments: Sequence[Fragment]) -> bool:
+    """Tell whether a row is two lone ideographs: a distributed title's last row (通　知), never words."""
+    return len(fragments) == 2 and all(len(f.text) == 1 and is_cjk(f.text) for f in fragments)
 
 
 def layout_lines(pages: Sequence[PageText], label: str = "-") -> list[tuple[str, int]]:
@@ -616,10 +642,20 @@ def _column_edges(
             plausible = page_gutters[column][0]
         else:
             plausible = widths[page] - margins[page]
-        if right < left + 0.5 * (plausible - left):
+        if right < left + 0.5 * (plausible - left) and not _set_full(by_column[(page, column)], right, size):
             right = plausible
         result[(page, column)] = (left, right)
     return result
+
+
+def _set_full(lines: Sequence[Line], right: float, size: float) -> bool:
+    """Tell whether most of a column's lines end at `right`, five at least: a narrow column set full.
+
+    A short text typed in two columns fills part of the first one only (no gutter to see): its lines
+    still end at one edge, which is the column's, however far from the page's right margin.
+    """
+    full = sum(1 for line in lines if abs(line.x1 - right) <= 0.3 * size)
+    return full >= 5 and 2 * full >= len(lines)
 
 
 def number_lines(lines: Sequence[tuple[str, int]]) -> list[SourceLine]:

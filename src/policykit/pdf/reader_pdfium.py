@@ -376,6 +376,8 @@ class Reader:
         # A run of glyphs in one font and size has loose boxes of one height: their size, and where
         # the baseline sits in the box, are looked up once per run (two C calls fewer a glyph).
         run_height, run = -1.0, (False, 0.0, 0.0, 1.0, 0.0)
+        shared = False  # some glyph stands for several characters: its box is the previous one's
+        last_left = last_right = last_top = math.nan
         middle_x, middle_y = width / 2, height / 2
         for k in range(count):
             unit = units[k]
@@ -426,13 +428,44 @@ class Reader:
             if skip:
                 continue
             top = height - top_y + offset
+            if left == last_left and right == last_right and top == last_top:
+                shared = True
+            last_left, last_right, last_top = left, right, top
             append((left, right, top, top + size, size, text))
-        return chars, undecodable
+        return (_split_ligatures(chars) if shared else chars), undecodable
 
     def close(self) -> None:
         self.document.close()
         if self.fallback is not None:
             self.fallback.close()
+
+
+def _split_ligatures(chars: list[_Char]) -> list[_Char]:
+    """Give each character of a glyph that stands for several its share of the glyph's box.
+
+    HarfBuzz shapes "——" in Noto CJK as one two-em glyph that maps to both dashes: PDFium gives each
+    the whole box, and the layout would drop the second as the same glyph drawn twice (fake bold,
+    which PDFium has already dropped itself).
+
+    >>> _split_ligatures([(0.0, 32.0, 0.0, 16.0, 16.0, "—"), (0.0, 32.0, 0.0, 16.0, 16.0, "—")])
+    [(0.0, 16.0, 0.0, 16.0, 16.0, '—'), (16.0, 32.0, 0.0, 16.0, 16.0, '—')]
+    """
+    out: list[_Char] = []
+    start = 0
+    for end in range(1, len(chars) + 1):
+        if end < len(chars) and chars[end][:3] == chars[start][:3]:
+            continue
+        count = end - start
+        if count == 1:
+            out.append(chars[start])
+        else:
+            left, right, top, bottom, size, _ = chars[start]
+            step = (right - left) / count
+            for k in range(count):
+                text = chars[start + k][5]
+                out.append((left + k * step, left + (k + 1) * step, top, bottom, size, text))
+        start = end
+    return out
 
 
 class Unreadable(Exception):

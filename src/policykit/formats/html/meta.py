@@ -184,9 +184,32 @@ def shows_title(labelled: list[Element]) -> bool:
 
 
 def opens_with(lines: list[str], title: str) -> bool:
-    """Whether the article's first lines already give the title (maybe over two or three lines)."""
+    """Whether the article's first lines already give the title (maybe over two or three lines).
+
+    Only before the body begins: past a salutation (各区农业农村委：) or a sentence, a line that spells the
+    title is the attached plan's own (a notice's title and its plan's may differ only by 《》). Before it,
+    a title line that wraps the page's (关于印发X的通知 under an <h1> of X) is the fuller title.
+
+    >>> opens_with(["来源：某委", "某市实施意见", "一、目标"], "某市实施意见")
+    True
+    >>> opens_with(["某委关于印发某市实施意见的通知", "各区："], "某市实施意见")
+    True
+    >>> opens_with(["各区：", "现印发给你们。", "某市《实施意见》"], "某市实施意见")
+    False
+    """
     wanted = _letters(title)
-    return any(_letters("".join(lines[k : k + 4])).startswith(wanted) for k in range(min(10, len(lines))))
+    for k in range(min(10, len(lines))):
+        if _letters("".join(lines[k : k + 4])).startswith(wanted):
+            return True
+        if _BODY_BEGUN.search(lines[k]):
+            return False
+        if wanted in _letters(lines[k]):
+            return True
+    return False
+
+
+_BODY_BEGUN = pattern_cache.compile(r"[。！？；]|[:：]\s*$")
+"""A sentence, or a line ending in a colon (a salutation): the body has begun, and no title follows it."""
 
 
 def join_title(lines: list[str], title: str) -> list[str]:
