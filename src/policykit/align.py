@@ -20,7 +20,7 @@ from typing import Literal
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number
 from policykit.model import Clause, ClauseKind, Document
-from policykit.zh.chars import squash
+from policykit.zh.chars import fold_punct_width, squash
 from policykit.zh.numbering import TOC_LEADER, TOC_WORDS, chinese_ordinal, match_numbering
 
 GroupKind = Literal["split", "merged"]
@@ -99,7 +99,7 @@ def full_of(clause: Clause, heads: frozenset[str] = frozenset()) -> str:
     number = squash(clause.number)
     if number and text.startswith(number):
         text = text[len(number) :]
-    return text
+    return fold_punct_width(text)  # 管理,保障 and 管理，保障: one text in two widths
 
 
 def body_of(clause: Clause) -> str:
@@ -246,7 +246,7 @@ class Run:
 
 def _heading_only(side: Side, index: int) -> bool:
     """Tell whether a clause is a heading alone on its line: its text is its heading."""
-    heading = squash(side.clauses[index].heading)
+    heading = fold_punct_width(squash(side.clauses[index].heading))
     return bool(heading) and side.full[index].strip(_EDGE_PUNCT) == heading
 
 
@@ -472,6 +472,7 @@ class Aligner:
                         old.id == new.id
                         and number_key(old.number) == number_key(new.number) != ""
                         and contained >= IN_PLACE_CONTAINMENT
+                        and self.same_parent(i, j)
                     )
                 )
                 if accept:
@@ -488,6 +489,19 @@ class Aligner:
         for _, similarity, i, j in scored:
             if i not in self.pair and j not in self.pair_back:
                 self.link(i, j, similarity)
+
+    def same_parent(self, i: int, j: int) -> bool:
+        """Tell whether two clauses hang under one clause of both editions (or both at the top): an id
+        shared under renumbered parents (old 第三条（二） and new 第三条（二）, once 第四条) is no slot."""
+        above, below = self.a.parent[i], self.b.parent[j]
+        if above is None or below is None:
+            return above is below
+        if self.pair.get(above) == below:
+            return True
+        heading = squash(self.a.clauses[above].heading)
+        return (bool(heading) and heading == squash(self.b.clauses[below].heading)) or jaccard(
+            self.a.grams[above], self.b.grams[below]
+        ) >= MATCH_THRESHOLD
 
     def match_split_merge(self) -> None:
         """Pass 2: one clause whose text now lies in several clauses (split), or several in one (merged).
