@@ -158,18 +158,29 @@ _CMS_PAGE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="metadata/: a CMS label/value block (发布机构 ↵ value) is not read as the issuer"
-)
 def test_a_cms_label_block_names_the_issuer():
     assert parse_text(_CMS_PAGE).metadata.issuer == "某市交通委员会"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="metadata/: the recipients line after a CMS label block and title is missed"
-)
+def test_an_issuer_label_with_its_value_on_the_same_line():
+    text = "关于做好某项工作的通知\n\n发文机关：某省财政厅\n\n各市财政局：\n\n现将有关事项通知如下。\n"
+    assert parse_text(text).metadata.issuer == "某省财政厅"
+
+
+def test_an_issuer_label_over_a_line_that_names_no_organ_gives_none():
+    text = "关于做好某项工作的通知\n\n发布机构\n\n某区绿道建设导则\n\n现将有关事项通知如下。\n"
+    assert parse_text(text).metadata.issuer is None
+
+
 def test_recipients_after_a_cms_block_are_read():
     assert parse_text(_CMS_PAGE).metadata.recipients == "各有关单位"
+
+
+def test_recipients_right_after_the_title_are_still_read_first():
+    text = (
+        "关于做好某项工作的通知\n\n各区人民政府：\n\n现将有关事项通知如下。\n\n某市人民政府\n\n2024年3月1日\n"
+    )
+    assert parse_text(text).metadata.recipients == "各区人民政府"
 
 
 @pytest.mark.xfail(
@@ -181,10 +192,6 @@ def test_page_chrome_lines_are_not_body_text():
     assert "关闭窗口" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metadata/: the issuer at the head of a 批转 title is not taken without a signature line",
-)
 def test_the_issuer_at_the_head_of_the_title_is_taken():
     text = (
         "某县人民政府关于批转县农业局《关于加强耕地保护的实施意见》的通知\n\n"
@@ -195,7 +202,27 @@ def test_the_issuer_at_the_head_of_the_title_is_taken():
     assert parse_text(text).metadata.issuer == "某县人民政府"
 
 
-@pytest.mark.xfail(strict=True, reason="metadata/: a byline 'YYYY-MM-DD　来源：X' is not read as the date")
+def test_joint_issuers_at_the_head_of_the_title():
+    text = (
+        "某省财政厅 某省税务局关于延续某项优惠政策的通知\n\n各市财政局、税务局：\n\n现将有关事项通知如下。\n"
+    )
+    assert parse_text(text).metadata.issuer == "某省财政厅、某省税务局"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("某某同志关于做好某项工作的讲话\n\n同志们：\n\n今天我们召开会议。\n", None),
+        (
+            "某县人民政府关于某事的通知\n\n各乡镇：\n\n现通知如下。\n\n某县人民政府办公室\n\n2024年3月1日\n",
+            "某县人民政府办公室",
+        ),
+    ],
+)
+def test_a_title_s_head_is_no_issuer_when_no_organ_or_a_signature_says_otherwise(text, issuer):
+    assert parse_text(text).metadata.issuer == issuer
+
+
 def test_a_dated_source_byline_gives_the_date():
     text = (
         "如何办理某项补贴申领\n\n"
@@ -204,6 +231,20 @@ def test_a_dated_source_byline_gives_the_date():
         "　　本市户籍的困难老人可以申领。\n"
     )
     assert parse_text(text).metadata.date == "2024-03-08"
+
+
+def test_a_slashed_byline_date_and_a_bare_one():
+    for byline in ("2024/3/8　来源：某市民政局", "2024-03-08"):
+        text = f"如何办理某项补贴申领\n\n{byline}\n\n一、哪些人可以申领？\n\n本市户籍的困难老人可以申领。\n"
+        assert parse_text(text).metadata.date == "2024-03-08"
+
+
+def test_an_iso_date_in_a_sentence_or_under_the_body_is_no_byline():
+    text = (
+        "如何办理某项补贴申领\n\n2024-03-08 上午九时起开始受理\n\n一、哪些人可以申领？\n\n"
+        "本市户籍的困难老人可以申领。\n\n二、何时申领？\n\n2024-04-01\n"
+    )
+    assert parse_text(text).metadata.date is None
 
 
 @pytest.mark.xfail(
