@@ -247,9 +247,6 @@ def test_an_iso_date_in_a_sentence_or_under_the_body_is_no_byline():
     assert parse_text(text).metadata.date is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="metadata/: a standard's number (编号为DB…/T…-YYYY) is not the doc_number"
-)
 def test_a_standard_number_is_the_doc_number():
     text = (
         "某设施养护技术规程\n\n"
@@ -259,6 +256,19 @@ def test_a_standard_number_is_the_doc_number():
         "1 总则\n\n1.0.1 为规范某设施的养护，制定本规程。\n"
     )
     assert parse_text(text).metadata.doc_number == "DB99/T1234-2022"
+
+
+def test_a_national_standard_s_cover_number():
+    text = "中华人民共和国国家标准\n\nGB/T 99999—2031\n\n代替 GB/T 99999—2020\n\n某某元数据\n\n1 范围\n\n本标准规定了某某元数据。\n"
+    assert parse_text(text).metadata.doc_number == "GB/T 99999—2031"
+
+
+def test_a_standard_cited_in_the_body_is_not_the_doc_number():
+    text = (
+        "某市关于推进某项工作的实施意见\n\n各区人民政府：\n\n一、总体要求\n\n"
+        "编号为DB99/T1234-2022的地方标准应当严格执行。\n\nGB/T 99999—2031 某某元数据\n"
+    )
+    assert parse_text(text).metadata.doc_number is None
 
 
 # ---------------------------------------------------------------- diff

@@ -51,6 +51,11 @@ _ADOPTED_BY = pattern_cache.compile(
     rf"({alternatives(_WORDS['adoption_bodies'])})第[〇一二三四五六七八九十百零\d]{{1,4}}次"
 )
 """…日 XX市第十五届人民代表大会常务委员会第七次…: the place and the body that passed the text."""
+_STANDARD_NUMBER = pattern_cache.compile(
+    r"(?:^|编号为|编号[：:]|标准号[：:])[ 　]*([A-Z]{1,6}\d{0,3}(?:/[A-Z])?[ 　]?\d{1,6}(?:\.\d{1,3})?[-—–－]\d{4})(?![\d])",
+    re.M,
+)
+"""A standard's number on its cover line or where its 公告 approves it (编号为DBJ33/T1309-2023, GB/T 22373—2021)."""
 _HEAD_DETAILS = 30
 """How many paragraphs from the top a page's details block (索取号 … 发布机构 …) may take."""
 _HEAD_LINES = 12
@@ -165,7 +170,8 @@ def extract_metadata(
         issuer="、".join(signature)
         if signature
         else _adopted_by(adopted) or _labelled_issuer(paragraphs, furniture) or _title_issuer(title),
-        doc_number=re.sub(r"[ 　]", "", first("doc_number") or (number.group(0) if number else "")) or None,
+        doc_number=re.sub(r"[ 　]", "", first("doc_number") or (number.group(0) if number else ""))
+        or _standard_number(text[: _opening_end(paragraphs, furniture)]),
         date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
         year=year,
@@ -254,6 +260,18 @@ def _labelled_issuer(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> 
             if named := organs(value):
                 return named
     return None
+
+
+def _standard_number(head: str) -> str | None:
+    """A standard's own number above its first clause: a cover line, or the number its 公告 approves it under.
+
+    >>> _standard_number("某规程\\n现批准《某规程》为某省工程建设标准，编号为DB99/T1234-2022，自…施行。")
+    'DB99/T1234-2022'
+    >>> _standard_number("GB/T 22373—2021\\n代替 GB/T 22373—2008"), _standard_number("依据GB/T 1.1—2020起草")
+    ('GB/T 22373—2021', None)
+    """
+    found = _STANDARD_NUMBER.search(head)
+    return found.group(1) if found else None
 
 
 def _title_issuer(title: str | None) -> str | None:
