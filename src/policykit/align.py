@@ -20,7 +20,7 @@ from typing import Literal
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number
 from policykit.model import Clause, ClauseKind, Document
-from policykit.zh.chars import fold_punct_width, squash
+from policykit.zh.chars import squash
 from policykit.zh.numbering import TOC_LEADER, TOC_WORDS, chinese_ordinal, match_numbering
 
 GroupKind = Literal["split", "merged"]
@@ -63,6 +63,23 @@ PART_COVERAGE = 0.7
 """Share of the whole's bigrams the pieces must cover together for a split or merge."""
 
 # ---------------------------------------------------------------- clause keys and similarity
+
+
+_PUNCT_WIDTH_TABLE = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+)
+"""ASCII punctuation and the full-width mark a Chinese text means by it (never the full stop: 1.5 stays)."""
+
+
+def fold_punct_width(text: str) -> str:
+    """Write ASCII commas, colons, brackets and the like as their full-width marks, as a comparison key.
+
+    Two editions that differ only in the width of a mark say the same thing.
+
+    >>> fold_punct_width("停车管理,保障通行(试行):第1.5条")
+    '停车管理，保障通行（试行）：第1.5条'
+    """
+    return text.translate(_PUNCT_WIDTH_TABLE)
 
 
 def number_key(number: str) -> str:

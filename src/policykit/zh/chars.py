@@ -176,23 +176,6 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-_PUNCT_WIDTH_TABLE = str.maketrans(
-    {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-)
-"""ASCII punctuation and the full-width mark a Chinese text means by it (never the full stop: 1.5 stays)."""
-
-
-def fold_punct_width(text: str) -> str:
-    """Write ASCII commas, colons, brackets and the like as their full-width marks, as a comparison key.
-
-    Two editions that differ only in the width of a mark say the same thing.
-
-    >>> fold_punct_width("停车管理,保障通行(试行):第1.5条")
-    '停车管理，保障通行（试行）：第1.5条'
-    """
-    return text.translate(_PUNCT_WIDTH_TABLE)
-
-
 def is_cjk(char: str) -> bool:
     """Tell whether a character is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
