@@ -183,13 +183,23 @@ def test_recipients_right_after_the_title_are_still_read_first():
     assert parse_text(text).metadata.recipients == "各区人民政府"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="normalise/: page chrome (收藏 / 打印本页 / 关闭窗口) is kept as body text"
-)
 def test_page_chrome_lines_are_not_body_text():
-    text = parse_text(_CMS_PAGE).text
-    assert "打印本页" not in text
-    assert "关闭窗口" not in text
+    document = parse_text(_CMS_PAGE)
+    body = "".join(clause.text for clause in document.walk())
+    assert "打印本页" not in body
+    assert "关闭窗口" not in body
+
+
+def test_a_bracketed_toolbar_at_the_end_is_page_chrome_too():
+    text = "关于某事的通知\n\n各有关单位：\n\n现将有关事项通知如下。\n\n某市交通委员会\n\n2024年3月1日\n\n【打印】\n【关闭】\n"
+    body = "".join(clause.text for clause in parse_text(text).walk())
+    assert "打印" not in body and "关闭" not in body
+
+
+def test_one_button_word_alone_at_the_end_stays_text():
+    text = "关于某事的通知\n\n一、总体要求\n\n做好某项工作。\n\n二、其他\n\n下载\n"
+    body = "".join(clause.text for clause in parse_text(text).walk())
+    assert "下载" in body
 
 
 def test_the_issuer_at_the_head_of_the_title_is_taken():
