@@ -17,6 +17,7 @@ import pytest
 from policykit.diff import diff_documents
 from policykit.model import Clause, Document
 from policykit.pipeline import parse_text
+from tests.findings import figures
 
 
 def outline(document: Document) -> list[tuple[int, str, str]]:
@@ -329,3 +330,32 @@ def test_a_short_item_extended_in_place_is_still_one_modified_item():
     old = "某办法\n\n第一条（支持范围）\n\n（一）风电\n\n（二）光伏\n\n第二条（附则）\n\n本办法自发布之日起施行。\n"
     new = old.replace("（二）光伏", "（二）分布式光伏项目")
     assert changes(old, new) == [("modified", "a1.2", "a1.2")]
+
+
+# ---------------------------------------------------------------- targets (blind13's area: recorded only)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="targets/: 大于等于30公里 inside a noun phrase: the comparator is lost and the indicator is the next noun",
+)
+def test_a_distance_floor_written_greater_or_equal_keeps_its_comparator():
+    text = (
+        "某奖励办法\n\n第四条（支持方式）\n\n"
+        "（一）对企业投资的甲类项目和站点离岸距离大于等于30公里乙类项目，根据项目规模给予奖励。\n"
+    )
+    floors = [f for f in figures(text, year=2026) if f.unit == "公里"]
+    assert [(f.comparator, "离岸距离" in f.indicator) for f in floors] == [(">=", True)]
+
+
+def test_a_page_s_download_list_names_the_attachments():
+    assert parse_text(_CMS_PAGE).metadata.attachments == ("《某区绿道建设导则》",)
+    text = "关于某事的通知\n\n各有关单位：\n\n现通知如下。\n\n某委员会\n\n2024年3月1日\n\n附件下载：\n某申报表.docx\n某细则.pdf\n"
+    assert parse_text(text).metadata.attachments == ("某申报表", "某细则")
+
+
+def test_a_download_label_without_files_under_it_is_text():
+    text = "关于某事的通知\n\n一、填报要求\n\n相关附件\n\n请各单位按附件格式填报。\n"
+    document = parse_text(text)
+    assert document.metadata.attachments == ()
+    assert "相关附件" in "".join(clause.text for clause in document.walk())

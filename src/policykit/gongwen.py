@@ -105,6 +105,8 @@ def _patterns() -> _Patterns:
             rf"[\s　]*[：:][^。]{{1,40}}$"
         ),
         "blank_page": pattern_cache.compile(rf"^[（(](?:{_any(words['blank_page'])})[）)]$"),
+        "downloads": pattern_cache.compile(rf"^(?:{_any(words['download_labels'])})[\s　]*[：:]?$"),
+        "download_file": pattern_cache.compile(rf"^(.{{2,80}}?)\.(?:{_any(words['file_suffixes'])})$", re.I),
     }
 
 
@@ -229,7 +231,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             if signer:
                 take(i, "signer", signer.group(1))
             continue
-        if _attachment_list(texts, i, skip, take, patterns):
+        if _attachment_list(texts, i, skip, take, patterns) or _download_list(texts, i, skip, take, patterns):
             continue
         labelled = next(
             (
@@ -319,6 +321,7 @@ def _body_part() -> re.Pattern[str]:
         "note_label",
         "note_more",
         "blank_page",
+        "downloads",
     )
     return union([patterns[name] for name in names])
 
@@ -409,6 +412,23 @@ def _attachment_list(
     while j < len(texts) and j not in skip and _listed(texts[j]):
         take(j, "attachments", texts[j])
         j += 1
+    return True
+
+
+def _download_list(texts: list[str], i: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> bool:
+    """A web page's files to download (相关附件 / 《某导则》.pdf): the attachments, named without the suffix."""
+    if not patterns["downloads"].match(texts[i]):
+        return False
+    files = []
+    for j in range(i + 1, len(texts)):
+        if j in skip or not (named := patterns["download_file"].match(texts[j])):
+            break
+        files.append((j, named.group(1).strip()))
+    if not files:
+        return False
+    take(i, "attachments", "")
+    for j, name in files:
+        take(j, "attachments", name)
     return True
 
 
