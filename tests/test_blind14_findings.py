@@ -359,3 +359,25 @@ def test_a_download_label_without_files_under_it_is_text():
     document = parse_text(text)
     assert document.metadata.attachments == ()
     assert "相关附件" in "".join(clause.text for clause in document.walk())
+
+
+# ---------------------------------------------------------------- structure: a standard's term entries
+
+
+_TERMS = (
+    "某规程\n\n1 总则\n\n1.0.1 为规范养护，制定本规程。\n\n2 术语\n\n"
+    "2.0.1 早期检修口 existing early access opening for maintenance works 建于1980年及以前的检修口。\n\n"
+    "2.0.2 某设施维护管理 the maintenance and management of some facility works\n\n确保设施可用。\n\n"
+    "3 基本规定\n\n"
+    "3.0.1 养护单位应当按照 GB 50000 的规定开展设施的日常检查、定期检测和专项维护工作并如实记录检查检测结果和处理情况并按季度报送主管部门备案。\n"
+)
+
+
+def test_a_term_entry_with_a_long_english_name_is_headed_by_its_term():
+    headings = {number: heading for _, number, heading in outline(parse_text(_TERMS))}
+    assert (headings["2.0.1"], headings["2.0.2"]) == ("早期检修口", "某设施维护管理")
+
+
+def test_a_long_clause_outside_the_terms_chapter_gets_no_term_heading():
+    headings = {number: heading for _, number, heading in outline(parse_text(_TERMS))}
+    assert headings["3.0.1"] == ""

@@ -68,6 +68,9 @@ _STANDING = pattern_cache.compile(r"[（(][^（）()]{1,12}[）)]")
 _ARTICLE_TITLE = pattern_cache.compile(r"[（(【]([^（）()【】，。；：\n]{2,16})[）)】]")
 """第一条（目的和依据）, 第三条【范围】: the article's own short title in brackets right after its number."""
 _DECIMAL_STYLES = frozenset({"decimal2", "decimal3"})
+_TERM_CHAPTERS = frozenset(str(word) for word in _WORDS["term_chapters"])
+_TERM = pattern_cache.compile(r"^([\u4e00-\u9fff（）()、·]{2,30})[ \u3000]+(?=[A-Za-z])")
+"""2.0.5 某设施维护管理 the maintenance and management of…: a 术语 entry, its Chinese term the heading."""
 _LIST_SENTENCE = pattern_cache.compile(r"[；;。：:]\s*$")
 """A sentence's end: 1 井内应保持清洁、无积水； under 4.1.1 is a list item; 4 土建工程 (or 3 促进消费，扩大内需) a chapter."""
 _UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
@@ -483,6 +486,13 @@ class _Builder:
         titled = _ARTICLE_TITLE.match(numbering.rest.lstrip()) if style.name == "article" else None
         if titled and titled.group(1).strip(_CN_DIGITS + "0123456789"):  # not 第五条（一）…: an item's number
             heading = titled.group(1)
+        if (
+            not heading
+            and style.name in _DECIMAL_STYLES
+            and (term := _TERM.match(numbering.rest))
+            and any(squash(node.heading) in _TERM_CHAPTERS for node in self.stack)
+        ):
+            heading = term.group(1)  # a term too long with its English name (and definition) to be a title
         kind = style.kind
         while self.stack[-1].rank >= style.rank:
             self.stack.pop()
