@@ -65,6 +65,23 @@ PART_COVERAGE = 0.7
 # ---------------------------------------------------------------- clause keys and similarity
 
 
+_PUNCT_WIDTH_TABLE = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+)
+"""ASCII punctuation and the full-width mark a Chinese text means by it (never the full stop: 1.5 stays)."""
+
+
+def fold_punct_width(text: str) -> str:
+    """Write ASCII commas, colons, brackets and the like as their full-width marks, as a comparison key.
+
+    Two editions that differ only in the width of a mark say the same thing.
+
+    >>> fold_punct_width("停车管理,保障通行(试行):第1.5条")
+    '停车管理，保障通行（试行）：第1.5条'
+    """
+    return text.translate(_PUNCT_WIDTH_TABLE)
+
+
 def number_key(number: str) -> str:
     """A clause number as layouts cannot change it: its ordinal, and whether brackets enclose it.
 
@@ -99,7 +116,7 @@ def full_of(clause: Clause, heads: frozenset[str] = frozenset()) -> str:
     number = squash(clause.number)
     if number and text.startswith(number):
         text = text[len(number) :]
-    return text
+    return fold_punct_width(text)  # 管理,保障 and 管理，保障: one text in two widths
 
 
 def body_of(clause: Clause) -> str:
@@ -246,7 +263,7 @@ class Run:
 
 def _heading_only(side: Side, index: int) -> bool:
     """Tell whether a clause is a heading alone on its line: its text is its heading."""
-    heading = squash(side.clauses[index].heading)
+    heading = fold_punct_width(squash(side.clauses[index].heading))
     return bool(heading) and side.full[index].strip(_EDGE_PUNCT) == heading
 
 
@@ -472,6 +489,7 @@ class Aligner:
                         old.id == new.id
                         and number_key(old.number) == number_key(new.number) != ""
                         and contained >= IN_PLACE_CONTAINMENT
+                        and self.same_parent(i, j)
                     )
                 )
                 if accept:
@@ -488,6 +506,19 @@ class Aligner:
         for _, similarity, i, j in scored:
             if i not in self.pair and j not in self.pair_back:
                 self.link(i, j, similarity)
+
+    def same_parent(self, i: int, j: int) -> bool:
+        """Tell whether two clauses hang under one clause of both editions (or both at the top): an id
+        shared under renumbered parents (old 第三条（二） and new 第三条（二）, once 第四条) is no slot."""
+        above, below = self.a.parent[i], self.b.parent[j]
+        if above is None or below is None:
+            return above is below
+        if self.pair.get(above) == below:
+            return True
+        heading = squash(self.a.clauses[above].heading)
+        return (bool(heading) and heading == squash(self.b.clauses[below].heading)) or jaccard(
+            self.a.grams[above], self.b.grams[below]
+        ) >= MATCH_THRESHOLD
 
     def match_split_merge(self) -> None:
         """Pass 2: one clause whose text now lies in several clauses (split), or several in one (merged).

@@ -33,6 +33,9 @@ _SENTENCE = pattern_cache.compile(r"[，。；：:！？、,;!?]")
 _SIGNATURE_LINES = 15  # 13 joint issuers sign shanghai-huangpu's notice, one or two to a line
 _HEAD = 40  # the 版头 and a notice's own 主体 sit in its first paragraphs
 _RECIPIENT_LINES = 5  # the 主送 stands within this many lines after the title's first line
+_TITLE_COPY_SHORTEST = (
+    6  # a title repeated under a page's details block: a shorter line (通知) repeats by chance
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,25 @@ def _patterns() -> _Patterns:
             rf"[\s　]*[：:][^。]{{1,40}}$"
         ),
         "blank_page": pattern_cache.compile(rf"^[（(](?:{_any(words['blank_page'])})[）)]$"),
+        "downloads": pattern_cache.compile(rf"^(?:{_any(words['download_labels'])})[\s　]*[：:]?$"),
+        "download_file": pattern_cache.compile(rf"^(.{{2,80}}?)\.(?:{_any(words['file_suffixes'])})$", re.I),
     }
+
+
+@lru_cache(maxsize=1)
+def organ_name() -> re.Pattern[str]:
+    """An organ's name, one of several on a line: its words end as a 主送's names do (…人民政府, …局)."""
+    return pattern_cache.compile(rf"[\u4e00-\u9fff（）()]{{1,38}}(?:{_any(_words()['recipient_endings'])})")
+
+
+def organs(text: str) -> str | None:
+    """The organs a line names and nothing else (某市交通委员会, 某局 某委), joined by 、; None otherwise.
+
+    >>> organs("某省财政厅 某省税务局"), organs("某市交通委员会"), organs("某区绿道建设导则")
+    ('某省财政厅、某省税务局', '某市交通委员会', None)
+    """
+    names = [name for name in re.split(r"[、\s　]+", text.strip()) if name]
+    return "、".join(names) if names and all(organ_name().fullmatch(name) for name in names) else None
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +231,7 @@ def find_parts(paragraphs: tuple[Paragraph, ...], *, skip: frozenset[int] = froz
             if signer:
                 take(i, "signer", signer.group(1))
             continue
-        if _attachment_list(texts, i, skip, take, patterns):
+        if _attachment_list(texts, i, skip, take, patterns) or _download_list(texts, i, skip, take, patterns):
             continue
         labelled = next(
             (
@@ -300,6 +321,7 @@ def _body_part() -> re.Pattern[str]:
         "note_label",
         "note_more",
         "blank_page",
+        "downloads",
     )
     return union([patterns[name] for name in names])
 
@@ -340,22 +362,36 @@ def _recipients(texts: list[str], title: int, skip: frozenset[int], take: _Take,
     """主送机关: the first line after the title lines (and the 发文字号) that ends with a colon.
 
     Lines in `skip` (a 目录 set between title and 主送, a table) are passed over without counting.
+    A web page's text copy gives the title again (its issuer may lead it) under its details block
+    (索取号 … / 某委关于…的通知 / 各有关单位：): where none follows the title, the 主送 may follow that copy.
     """
+    if _recipients_after(texts, title, skip, take, patterns) or len(texts[title]) < _TITLE_COPY_SHORTEST:
+        return
+    again = [k for k in range(title + 1, min(len(texts), title + _HEAD)) if texts[k].endswith(texts[title])]
+    if again:
+        _recipients_after(texts, again[-1], skip, take, patterns)
+
+
+def _recipients_after(
+    texts: list[str], title: int, skip: frozenset[int], take: _Take, patterns: _Patterns
+) -> bool:
+    """Take the 主送 within a few lines after line `title`; tell whether one was found."""
     seen = 0
     for k in range(title + 1, len(texts)):
         if k in skip:
             continue
         seen += 1
         if seen > _RECIPIENT_LINES:
-            return
+            return False
         text = texts[k]
         if not text or DOC_NUMBER.fullmatch(text):
             continue
         if patterns["recipients"].match(text):
             take(k, "recipients", text.rstrip("：:"))
-            return
+            return True
         if text.endswith(("：", ":")) or not _is_title_line(text) or is_heading_line(text):
-            return
+            return False
+    return False
 
 
 def _attachment_list(
@@ -376,6 +412,23 @@ def _attachment_list(
     while j < len(texts) and j not in skip and _listed(texts[j]):
         take(j, "attachments", texts[j])
         j += 1
+    return True
+
+
+def _download_list(texts: list[str], i: int, skip: frozenset[int], take: _Take, patterns: _Patterns) -> bool:
+    """A web page's files to download (相关附件 / 《某导则》.pdf): the attachments, named without the suffix."""
+    if not patterns["downloads"].match(texts[i]):
+        return False
+    files = []
+    for j in range(i + 1, len(texts)):
+        if j in skip or not (named := patterns["download_file"].match(texts[j])):
+            break
+        files.append((j, named.group(1).strip()))
+    if not files:
+        return False
+    take(i, "attachments", "")
+    for j, name in files:
+        take(j, "attachments", name)
     return True
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from policykit import pattern_cache
-from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part
+from policykit.gongwen import DOC_NUMBER, DOC_NUMBER_TAIL, Part, organs
 from policykit.model import Metadata, Paragraph
 from policykit.normalise import DATELINE, TITLE_END
 from policykit.zh.dates import dates
@@ -51,8 +51,23 @@ _ADOPTED_BY = pattern_cache.compile(
     rf"({alternatives(_WORDS['adoption_bodies'])})第[〇一二三四五六七八九十百零\d]{{1,4}}次"
 )
 """…日 XX市第十五届人民代表大会常务委员会第七次…: the place and the body that passed the text."""
+_STANDARD_NUMBER = pattern_cache.compile(
+    r"(?:^|编号为|编号[：:]|标准号[：:])[ 　]*([A-Z]{1,6}\d{0,3}(?:/[A-Z])?[ 　]?\d{1,6}(?:\.\d{1,3})?[-—–－]\d{4})(?![\d])",
+    re.M,
+)
+"""A standard's number on its cover line or where its 公告 approves it (编号为DBJ33/T1309-2023, GB/T 22373—2021)."""
+_HEAD_DETAILS = 30
+"""How many paragraphs from the top a page's details block (索取号 … 发布机构 …) may take."""
 _HEAD_LINES = 12
 """How many paragraphs under the title a 法规's record lines may take."""
+_ISSUER_LABEL = pattern_cache.compile(rf"^(?:{alternatives(_WORDS['issuer_labels'])})[ 　]*[：:]?[ 　]*(.*)$")
+"""发布机构 / 某市交通委员会 (or 发布机构：…): a page's details block names the issuing organ."""
+_BYLINE_DATE = pattern_cache.compile(
+    rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:[ 　\t]+(?:{alternatives(_WORDS['byline_labels'])})[：:].*)?$"
+)
+"""2099-03-08　来源：某市民政局 under a page's title: the page's own date, written the ISO way."""
+_BYLINE_LINES = 6
+"""How many paragraphs from the top a byline may stand: right under the title."""
 _DEADLINE_BEFORE = tuple(str(word) for word in _WORDS["deadline_before"])
 _DEADLINE_AFTER = tuple(str(word) for word in _WORDS["deadline_after"])
 
@@ -139,6 +154,7 @@ def extract_metadata(
     date = (
         _iso_date(first("date"))
         or max((found for line in adopted if (found := _latest_date(line))), default=None)
+        or _byline_date(paragraphs, furniture)
         or _iso_date(_own_date(text, 3000, _opening_end(paragraphs, furniture)))
     )
     period = dates().period.search(text[:5000])  # one dash class: （2023－2025年） too
@@ -151,8 +167,11 @@ def extract_metadata(
         year = _plan_year(paragraphs, furniture)
     return Metadata(
         title=title,
-        issuer="、".join(signature) if signature else _adopted_by(adopted),
-        doc_number=re.sub(r"[ 　]", "", first("doc_number") or (number.group(0) if number else "")) or None,
+        issuer="、".join(signature)
+        if signature
+        else _adopted_by(adopted) or _labelled_issuer(paragraphs, furniture) or _title_issuer(title),
+        doc_number=re.sub(r"[ 　]", "", first("doc_number") or (number.group(0) if number else ""))
+        or _standard_number(text[: _opening_end(paragraphs, furniture)]),
         date=date,
         period=f"{period.group(1)}-{period.group(2)}" if period else None,
         year=year,
@@ -207,6 +226,62 @@ def _plan_year(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> int | 
         if found:
             return int(found.group(1))
     return None
+
+
+def _byline_date(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> str | None:
+    """The date of a page's byline under its title, written the ISO way (2099-03-08　来源：…), as YYYY-MM-DD.
+
+    >>> from policykit.model import Paragraph as P
+    >>> _byline_date((P("某问答", ()), P("2099-03-08　来源：某市民政局", ())), set())
+    '2099-03-08'
+    """
+    for k, p in enumerate(paragraphs[:_BYLINE_LINES]):
+        if k not in furniture and is_heading_line(p.text.strip()):
+            return None  # the body has begun: a date under its headings is the body's
+        if k not in furniture and (found := _BYLINE_DATE.match(p.text.strip())):
+            year, month, day = (int(found.group(g)) for g in (1, 2, 3))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _labelled_issuer(paragraphs: tuple[Paragraph, ...], furniture: set[int]) -> str | None:
+    """The organ a page's details block names under its label (发布机构 / 某市交通委员会, 发文机关：…).
+
+    >>> from policykit.model import Paragraph as P
+    >>> _labelled_issuer((P("某通知", ()), P("发布机构", ()), P("某市交通委员会", ())), set())
+    '某市交通委员会'
+    """
+    head = [p.text.strip() for k, p in enumerate(paragraphs[:_HEAD_DETAILS]) if k not in furniture]
+    for k, line in enumerate(head):
+        label = _ISSUER_LABEL.match(line)
+        if label:
+            value = label.group(1) or (head[k + 1] if k + 1 < len(head) else "")
+            if named := organs(value):
+                return named
+    return None
+
+
+def _standard_number(head: str) -> str | None:
+    """A standard's own number above its first clause: a cover line, or the number its 公告 approves it under.
+
+    >>> _standard_number("某规程\\n现批准《某规程》为某省工程建设标准，编号为DB99/T1234-2022，自…施行。")
+    'DB99/T1234-2022'
+    >>> _standard_number("GB/T 22373—2021\\n代替 GB/T 22373—2008"), _standard_number("依据GB/T 1.1—2020起草")
+    ('GB/T 22373—2021', None)
+    """
+    found = _STANDARD_NUMBER.search(head)
+    return found.group(1) if found else None
+
+
+def _title_issuer(title: str | None) -> str | None:
+    """The organs that open a title (某县人民政府关于批转…的通知): a notice without a 落款 still names its issuer.
+
+    >>> _title_issuer("某县人民政府关于批转某局意见的通知"), _title_issuer("关于某事的通知")
+    ('某县人民政府', None)
+    """
+    at = title.find(_SUBJECT) if title else -1
+    return organs(title[:at]) if title and at >= 2 else None
 
 
 def _own_date(text: str, end: int, opening: int) -> str | None:

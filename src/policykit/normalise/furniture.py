@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policykit import pattern_cache
+from policykit.config import data_yaml
 from policykit.normalise.continuation import ends_sentence
 from policykit.zh.numbering import alternatives, is_heading_line
 
@@ -82,3 +84,33 @@ _TITLE_LINES = 5
 
 _MASTHEAD = pattern_cache.compile(f"^[^，。；：:,;]{{2,16}}(?:{alternatives('mastheads')})$")
 """A gazette's or paper's name, alone on its line (上海市人民政府公报): nothing else ends so."""
+
+
+_CHROME_LEAST = 2
+"""How many button lines end a text copied from a web page (收藏 / 打印本页 / 关闭窗口): one alone may be text."""
+_BUTTON_MARKS = " \u3000[]【】()（）"
+
+
+@lru_cache(maxsize=1)
+def _buttons() -> frozenset[str]:
+    """A web page's button words (data/html.yaml `chrome`) of two characters or more: 大, 中, 小 are text too."""
+    return frozenset(word for word in map(str, data_yaml("html.yaml")["chrome"]) if len(word) >= 2)
+
+
+def _tail_chrome(lines: list[_Line]) -> list[int]:
+    """The last lines of a text copied from a web page where each is one button (收藏 / 打印本页 / 关闭窗口).
+
+    >>> from policykit.normalise.lines import _lines
+    >>> [line.furniture for line in _lines("特此通知。", "收藏", "【打印本页】", "关闭窗口")]
+    [None, 'page_chrome', 'page_chrome', 'page_chrome']
+    >>> [line.furniture for line in _lines("特此通知。", "关闭")]
+    [None, None]
+    """
+    buttons, found = _buttons(), []
+    for k in range(len(lines) - 1, -1, -1):
+        if not lines[k].text:
+            continue
+        if lines[k].furniture is not None or lines[k].text.strip(_BUTTON_MARKS) not in buttons:
+            break
+        found.append(k)
+    return found if len(found) >= _CHROME_LEAST else []

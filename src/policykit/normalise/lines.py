@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from policykit.gongwen import is_page_number
 from policykit.model import Source, SourceLine
-from policykit.normalise.furniture import _running_heads
+from policykit.normalise.furniture import _running_heads, _tail_chrome
 from policykit.normalise.markdown import may_hold_markdown, strip_markdown
 from policykit.zh.chars import INDENT, display_widths, fix_characters
 from policykit.zh.numbering import is_heading_line, match_numbering
@@ -75,6 +75,9 @@ def _prepare(source: Source) -> list[_Line]:
     breaks = [k for k, line in enumerate(lines) if line.furniture or "\f" in source.lines[k].text]
     for k in _running_heads(lines, breaks):
         lines[k].furniture = "running_head"
+        lines[k].blank = True
+    for k in _tail_chrome(lines):
+        lines[k].furniture = "page_chrome"
         lines[k].blank = True
     return lines
 

@@ -65,6 +65,14 @@ _ATTACHED = pattern_cache.compile(rf"^{_ATTACHED_WORD}[：:][\s　]*([^。；！
 """附：…名单 after the 落款: an annex under the short label, whose colon 附件：… leaves to the 附件说明 list."""
 _STANDING = pattern_cache.compile(r"[（(][^（）()]{1,12}[）)]")
 """An appendix's standing in brackets after its number, 附录A（资料性） / （规范性）: no title of its own."""
+_ARTICLE_TITLE = pattern_cache.compile(r"[（(【]([^（）()【】，。；：\n]{2,16})[）)】]")
+"""第一条（目的和依据）, 第三条【范围】: the article's own short title in brackets right after its number."""
+_DECIMAL_STYLES = frozenset({"decimal2", "decimal3"})
+_TERM_CHAPTERS = frozenset(str(word) for word in _WORDS["term_chapters"])
+_TERM = pattern_cache.compile(r"^([\u4e00-\u9fff（）()、·]{2,30})[ \u3000]+(?=[A-Za-z])")
+"""2.0.5 某设施维护管理 the maintenance and management of…: a 术语 entry, its Chinese term the heading."""
+_LIST_SENTENCE = pattern_cache.compile(r"[；;。：:]\s*$")
+"""A sentence's end: 1 井内应保持清洁、无积水； under 4.1.1 is a list item; 4 土建工程 (or 3 促进消费，扩大内需) a chapter."""
 _UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
 """单位：万元 between a table's caption and its rows: the table's unit, which leaves the caption its own."""
 
@@ -133,6 +141,12 @@ class _Builder:
                 return True
             return False
         return numbering.ordinal == 1 or numbering.ordinal == self.last_ordinal.get(style, -1) + 1
+
+    def listed_in_decimal(self, numbering: Numbering) -> bool:
+        """Tell whether a bare-number sentence (1 …；) is a list item of the open 3.0.2 / 4.1.1, not a chapter."""
+        return any(n.style in _DECIMAL_STYLES for n in self.stack) and bool(
+            _LIST_SENTENCE.search(numbering.rest)
+        )
 
     def task_context(self) -> bool:
         return any(_TASK_HEADING.search(n.heading) for n in self.stack[1:])
@@ -257,6 +271,8 @@ class _Builder:
                 numbering = tight.get(i)  # 1.1编制目的: a decimal outline typed with no space
             if numbering is None and len(text) <= _BARE_LONGEST:
                 numbering = self.bare_section(text)  # 三 alone (## 三): the next section, its text below
+            if numbering and numbering.style.name == "arabic_space" and self.listed_in_decimal(numbering):
+                numbering = replace(numbering, style=STYLE_BY_NAME["arabic_dot"])
             if numbering and self.accept_numbering(numbering):
                 node = self.open_numbered(numbering, start)
                 if _SECOND_ITEM in text and numbering.style.name != "shi":  # （一）深化…。一是…；二是…
@@ -467,6 +483,16 @@ class _Builder:
         style = numbering.style
         # 一是… leads a paragraph as it leads an inline item: its first words name it too
         heading = "" if style.name == "article" else heading_of(numbering.rest)
+        titled = _ARTICLE_TITLE.match(numbering.rest.lstrip()) if style.name == "article" else None
+        if titled and titled.group(1).strip(_CN_DIGITS + "0123456789"):  # not 第五条（一）…: an item's number
+            heading = titled.group(1)
+        if (
+            not heading
+            and style.name in _DECIMAL_STYLES
+            and (term := _TERM.match(numbering.rest))
+            and any(squash(node.heading) in _TERM_CHAPTERS for node in self.stack)
+        ):
+            heading = term.group(1)  # a term too long with its English name (and definition) to be a title
         kind = style.kind
         while self.stack[-1].rank >= style.rank:
             self.stack.pop()
