@@ -394,6 +394,7 @@ def test_html_data_has_known_keys():
         "labels",
         "meta_tags",
         "furniture",
+        "footer_marks",
         "page_labels",
         "share",
         "breadcrumb",

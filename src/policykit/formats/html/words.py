@@ -23,6 +23,7 @@ class PageWords:
     index_labels: frozenset[str]  # labels of a metadata box that name no Metadata field (统一编号, 失效日期)
     meta_tags: dict[str, tuple[str, ...]]
     furniture: re.Pattern[str]
+    footer_marks: re.Pattern[str]  # class or id words of the site's footer beside the article
     attachment_labels: frozenset[str]
     file_name: re.Pattern[str]  # a link's text that names a file to download
 
@@ -39,6 +40,7 @@ def page_words() -> PageWords:
         index_labels=frozenset(raw["index_labels"]),
         meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
         furniture=pattern_cache.compile("|".join(map(re.escape, raw["furniture"])), re.I),
+        footer_marks=pattern_cache.compile("|".join(map(re.escape, raw["footer_marks"])), re.I),
         attachment_labels=frozenset(raw["attachment_labels"]),
         file_name=pattern_cache.compile(
             r"\.(?:" + "|".join(map(re.escape, raw["file_suffixes"])) + r")\s*[)）]?$", re.I
