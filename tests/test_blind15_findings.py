@@ -10,6 +10,9 @@ import pytest
 
 from policykit.formats.html import read_html
 from policykit.pipeline import document_from_source
+from tests.cms_markup import CmsPage, Parts, esc, paragraphs, split_title
+from tests.cms_pages import check
+from tests.conftest import corpus_matrix
 
 
 def page_lines(page: str) -> list[str]:
@@ -245,3 +248,60 @@ def test_a_title_tag_naming_the_document_still_wins():
     # <title> with the document's own title (before --): read as before, the heading over the body agrees
     page = _CONTACT_CARD.replace("新闻动态--某学会官网", "某学会年会在某市成功举行--某学会官网")
     assert page_document(page).metadata.title == "某学会年会在某市成功举行"
+
+
+# The two page layouts read blind, carrying whole corpus documents: a TRS print area (title, details and
+# a <div>-per-paragraph article in div.…-printer) over the site's footer div, and an ASP.NET news column
+# (an <h5> title under a <title> that names the column) beside a sidebar with the site's contact card.
+def _print_area_page(parts: Parts) -> CmsPage:
+    title = parts.title or "某省人民政府门户网站"
+    heading = f'<div class="detail-article-title"><h2>{esc(title)}</h2></div>' if parts.title else ""
+    body = paragraphs(parts.body, lambda line: f"<div>{esc(line)}</div>", "<div><br></div>")
+    page = f"""<html><head><meta charset="utf-8"><title>{esc(title)} - 某省人民政府门户网站</title>
+<meta name="ArticleTitle" content="{esc(title)}"></head><body>
+<div class="topbar"><a href="/">中国政府网</a> <a href="/wca.html">无障碍浏览</a></div>
+<div class="main-content"><ul class="breadcrumb"><li><a href="/">首页</a></li><li><a href="/yw/">要闻</a></li></ul>
+<div class="wrap"><div class="common-detail-page-printer">
+{heading}
+<ul class="detail-article-infos"><li><span><i>时间：</i>2099-09-18 06:23</span></li>
+<li><span id="myPrint">打印</span><span class="article-zoom"><i>字体：</i><a>放大</a><a>正常</a><a>缩小</a></span></li></ul>
+<div class="article-body"><div class="TRS_Editor">{body}</div></div>
+<dl class="qcode"><dt>扫一扫在手机打开当前页面</dt></dl></div></div></div>
+<div class="footer"><div class="footer-nav"><p>省政府</p><ul><li><a href="/a">领导动态</a></li></ul></div>
+<ul class="friend-link-menu"><li>省政府部门</li><li>市、县（区）</li><li>新闻媒体</li></ul>
+<ul class="copyright-info"><li>主办：某省人民政府办公厅 网站标识码：1400000000</li>
+<li>某省人民政府网提示：使用大于1366*768分辨率或以上浏览器可以获得最佳浏览效果！</li></ul></div>
+</body></html>"""
+    return CmsPage(
+        page.encode(), parts.text, ("省政府部门", "最佳浏览效果", "网站标识码", "领导动态", "放大")
+    )
+
+
+def _contact_sidebar_page(parts: Parts) -> CmsPage:
+    heading = f"<h5>{esc(parts.title)}</h5>" if parts.title else ""
+    body = paragraphs(
+        parts.body, lambda line: f'<p style="text-indent: 2em;">{esc(line)}</p>', "<p>&nbsp;</p>"
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>新闻动态--某学会官网</title></head><body>
+<div class="header_nav"><ul><li><a href="/c?id=1">首页</a></li><li><a href="/c?id=5">学会简介</a></li></ul></div>
+<div class="se_nav"><h3>首页 - 新闻动态</h3></div>
+<div class="warp_box"><div class="news"><div class="news_left"><div class="xq_fonts">
+{heading}<div class="ly"><b>发布时间：2099-05-18</b> <i>来源：某学会</i></div>
+<div class="detailCon">{body}</div></div>
+<div class="xq_footer"><p>上一篇：<a href="/c?id=9">某研讨会通知</a></p><a href="/" class="ret">返回首页</a></div></div>
+<div class="news_right"><div class="cont"><h4>联系我们</h4><div class="cont_font"><h5>某学会</h5>
+<p>地 址：某市某区某路甲11号</p><p>邮政编码：100000</p><p>电子信箱：office@example.org</p>
+<p>电 话：010-00000000</p><p>传 真：010-00000001</p></div></div></div></div></div>
+<div class="fot_w2">版权所有：© 2001-2099 某学会 地址：某市某区某路甲11号<br>备案/许可证号码：京ICP备00000000号</div>
+</body></html>"""
+    return CmsPage(
+        page.encode(), parts.text, ("邮政编码", "电子信箱", "传 真", "新闻动态", "返回首页", "ICP备")
+    )
+
+
+_LAYOUTS = {"print_area": _print_area_page, "contact_sidebar": _contact_sidebar_page}
+
+
+@pytest.mark.parametrize(("path", "layout"), corpus_matrix(_LAYOUTS, 3))
+def test_a_corpus_document_on_a_blind_read_layout_reads_as_its_txt(path, layout):
+    assert check(_LAYOUTS[layout](split_title(path.read_text(encoding="utf-8")))) == []

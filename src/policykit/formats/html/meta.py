@@ -193,7 +193,11 @@ def _nearest_heading(root: Element, article: Element) -> str | None:
         if next(element.iterancestors("a"), None) is not None:
             continue
         text = _REPOST.sub("", _collapse(element.text_content()).strip()).strip()
-        if _TITLE_LENGTH[0] <= len(text) <= _TITLE_LENGTH[1] and page_furniture(text) is None:
+        if (
+            _TITLE_LENGTH[0] <= len(text) <= _TITLE_LENGTH[1]
+            and page_furniture(text) is None
+            and not squash(text).startswith(page_words().breadcrumb)  # 首页 - 新闻动态: the column's trail
+        ):
             found = text
     return found
 

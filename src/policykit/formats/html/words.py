@@ -24,6 +24,7 @@ class PageWords:
     meta_tags: dict[str, tuple[str, ...]]
     furniture: re.Pattern[str]
     footer_marks: re.Pattern[str]  # class or id words of the site's footer beside the article
+    breadcrumb: tuple[str, ...]  # the words a breadcrumb trail starts with (当前位置, 首页)
     attachment_labels: frozenset[str]
     file_name: re.Pattern[str]  # a link's text that names a file to download
 
@@ -41,6 +42,7 @@ def page_words() -> PageWords:
         meta_tags={k: tuple(v) for k, v in raw["meta_tags"].items()},
         furniture=pattern_cache.compile("|".join(map(re.escape, raw["furniture"])), re.I),
         footer_marks=pattern_cache.compile("|".join(map(re.escape, raw["footer_marks"])), re.I),
+        breadcrumb=tuple(raw["breadcrumb"]),
         attachment_labels=frozenset(raw["attachment_labels"]),
         file_name=pattern_cache.compile(
             r"\.(?:" + "|".join(map(re.escape, raw["file_suffixes"])) + r")\s*[)）]?$", re.I
