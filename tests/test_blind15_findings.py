@@ -305,3 +305,10 @@ _LAYOUTS = {"print_area": _print_area_page, "contact_sidebar": _contact_sidebar_
 @pytest.mark.parametrize(("path", "layout"), corpus_matrix(_LAYOUTS, 3))
 def test_a_corpus_document_on_a_blind_read_layout_reads_as_its_txt(path, layout):
     assert check(_LAYOUTS[layout](split_title(path.read_text(encoding="utf-8")))) == []
+
+
+def test_a_short_column_heading_before_an_untitled_article_is_no_title():
+    # no title anywhere: the column's heading over the article (政府信息公开) is not taken for one
+    page = _TITLE_BAR.replace("<h1>某市契税申报资料清单</h1>", "<h3>政府信息公开</h3>")
+    assert page_document(page).metadata.title is None
+    assert page_lines(page)[0].startswith("\u3000\u3000纳税人申报契税时")

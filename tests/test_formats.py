@@ -395,6 +395,7 @@ def test_html_data_has_known_keys():
         "meta_tags",
         "furniture",
         "footer_marks",
+        "columns",
         "page_labels",
         "share",
         "breadcrumb",

@@ -195,6 +195,7 @@ def _nearest_heading(root: Element, article: Element) -> str | None:
         text = _REPOST.sub("", _collapse(element.text_content()).strip()).strip()
         if (
             _TITLE_LENGTH[0] <= len(text) <= _TITLE_LENGTH[1]
+            and squash(text) not in page_words().columns
             and page_furniture(text) is None
             and not squash(text).startswith(page_words().breadcrumb)  # 首页 - 新闻动态: the column's trail
         ):
