@@ -394,6 +394,8 @@ def test_html_data_has_known_keys():
         "labels",
         "meta_tags",
         "furniture",
+        "footer_marks",
+        "columns",
         "page_labels",
         "share",
         "breadcrumb",

@@ -18,6 +18,11 @@ def document_from_source(source: Source) -> Document:
     return _build(normalise(source), source.path, source.name, source.encoding, source.metadata)
 
 
+STATED_FIRST = frozenset({"issuer"})
+"""What a page's labelled box states (发文机关) over what the text suggests: the signatures under a notice
+may add the signer of a report it forwards (国务院办公厅、某某局), or join two issuers by a space."""
+
+
 def _build(
     paragraphs: tuple[Paragraph, ...] | list[Paragraph],
     path: str,
@@ -32,7 +37,7 @@ def _build(
     filled = {
         f.name: getattr(stated, f.name)
         for f in fields(Metadata)
-        if getattr(known, f.name) is None and getattr(stated, f.name) is not None
+        if (getattr(known, f.name) is None or f.name in STATED_FIRST) and getattr(stated, f.name) is not None
     }
     return replace(document, metadata=replace(known, **filled)) if filled else document
 

@@ -36,7 +36,7 @@ from policykit.formats.html.meta import (
     title_heading,
 )
 from policykit.formats.html.words import page_words
-from policykit.model import Source
+from policykit.model import Metadata, Source
 from policykit.zh.chars import squash
 
 __all__ = [
@@ -88,6 +88,9 @@ def read_html(data: bytes, *, path: str, name: str) -> Source:
     ):
         metadata = replace(metadata, title=heading)  # the <title> ran on into the site's name
         title = heading
+    if heading and not (metadata and metadata.title):
+        # the page names no title (its <title> only the column's name): the heading over the body is it
+        metadata = replace(metadata, title=heading) if metadata else Metadata(title=heading)
     if heading and not opens_with(lines, heading):
         lines = [heading, "", *lines]
     elif title:

@@ -62,7 +62,7 @@ def drop_noise(root: Element) -> None:
             element.tag in _DROPPED_TAGS
             or "display:none" in style
             or element.get("hidden") is not None
-            or (marks.strip() and furniture.search(marks))
+            or (marks.strip() and furniture.search(marks) and not holds_prose(element))
             or _WORD_NOTES.search(style)
             or (element.tag == "a" and _NOTE_LINK.match(element.get("href") or ""))
             or (element.tag == "div" and _OFFICE_PARTS.match(element.get("id") or element.get("title") or ""))
@@ -71,6 +71,28 @@ def drop_noise(root: Element) -> None:
     for element in doomed:
         if element.getparent() is not None:
             drop_keep_tail(element)
+
+
+PROSE = 60
+"""Sentences (paragraphs with a 。) this long in all are article prose, which no toolbar, share bar or QR
+box holds."""
+
+
+def holds_prose(element: Element) -> bool:
+    """Whether an element holds paragraphs of sentences: a print area (div.detail-page-printer, #printArea)
+    wraps the whole article, so a furniture word in its class must not drop it.
+
+    >>> import lxml.html
+    >>> holds_prose(lxml.html.fromstring("<div class='print'>【打印本页】【关闭窗口】</div>"))
+    False
+    """
+    sentences = (
+        text
+        for leaf in element.iter(*_LEAF_BLOCKS)
+        if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in leaf)
+        and "。" in (text := squash(leaf.text_content()))
+    )
+    return sum(map(len, sentences)) >= PROSE
 
 
 def drop_keep_tail(element: Element) -> None:
@@ -128,7 +150,7 @@ def article_parts(body: Element, title: str | None = None) -> list[Element]:
         if child is lifted:
             parts.append(best)
             after = True
-        elif not isinstance(child.tag, str):
+        elif not isinstance(child.tag, str) or beside_chrome(child):
             continue
         elif child.tag == lifted.tag:
             held = inside.get(child, 0)
@@ -137,6 +159,24 @@ def article_parts(body: Element, title: str | None = None) -> list[Element]:
         elif inside.get(child, 0) >= floor:
             parts.append(child)
     return parts
+
+
+def beside_chrome(element: Element) -> bool:
+    """Whether a container beside the article is the site's: marked as its footer (div.footer,
+    ul.copyright-info), or opened by a footer or related-pages heading (联系我们 over a contact card of 地址,
+    邮政编码 and 电话; 相关链接 over links), however much text it holds.
+
+    >>> import lxml.html
+    >>> beside_chrome(lxml.html.fromstring("<div class='news_right'><h4>联系我们</h4><p>地址：某路1号</p></div>"))
+    True
+    >>> beside_chrome(lxml.html.fromstring("<div class='content'><p>附件：某某办法</p></div>"))
+    False
+    """
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if marks.strip() and page_words().footer_marks.search(marks):
+        return True
+    first = next((line for text in element.itertext() if (line := collapse(text).strip())), "")
+    return page_furniture(first) in ("footer", "related")
 
 
 def _cells(row: Element) -> int:

@@ -7,6 +7,7 @@ import re
 
 from policykit import pattern_cache
 from policykit.formats import Element
+from policykit.formats.html.blocks import page_furniture
 from policykit.formats.html.words import collapse as _collapse
 from policykit.formats.html.words import page_words
 from policykit.model import Metadata
@@ -55,7 +56,7 @@ def page_metadata(root: Element) -> tuple[Metadata | None, list[Element]]:
     page_title = root.find(".//title")
     if "title" not in values and page_title is not None:
         # "国务院关于…的意见_国务院文件_中国政府网": the document's title comes first.
-        values["title"] = re.split(r"\s[-|–—]\s|[_|｜]", _collapse(page_title.text_content()).strip())[0]
+        values["title"] = re.split(r"\s[-|–—]\s|[_|｜]|--+", _collapse(page_title.text_content()).strip())[0]
     title = _REPOST.sub("", values.get("title", "")).strip()
     return labelled_metadata({**values, "title": title if len(title) >= 5 else ""}), labelled
 
@@ -127,7 +128,7 @@ def title_heading(root: Element, article: Element, title: str | None) -> str | N
     """
     near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 4), root)
     if not title:
-        return _lone_h1(near, article)
+        return _lone_h1(near, article) or _nearest_heading(root, article)
     wanted = {squash(title)} | {
         squash(part) for part in _BARE_DASH.split(title)[:-1] if len(squash(part)) >= 5
     }
@@ -175,6 +176,31 @@ def _lone_h1(near: Element, article: Element) -> str | None:
 
 
 _TITLE_LENGTH = (5, 120)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _nearest_heading(root: Element, article: Element) -> str | None:
+    """The last heading (h1–h6, not a link, not a toolbar or breadcrumb line) before the article, inside its
+    sixth ancestor, when the page names no title and shows no lone <h1> near it: an <h5> in the article's
+    column (新闻动态--某学会官网 pages), an <h1> in a title bar beside the body's container (下载中心 pages)."""
+    near = next((a for k, a in enumerate(article.iterancestors(), 1) if k == 6), root)
+    found = None
+    for element in near.iter():
+        if element is article:
+            break
+        if element.tag not in _HEADING_TAGS or _contains(element, article):
+            continue
+        if next(element.iterancestors("a"), None) is not None:
+            continue
+        text = _REPOST.sub("", _collapse(element.text_content()).strip()).strip()
+        if (
+            _TITLE_LENGTH[0] <= len(text) <= _TITLE_LENGTH[1]
+            and squash(text) not in page_words().columns
+            and page_furniture(text) is None
+            and not squash(text).startswith(page_words().breadcrumb)  # 首页 - 新闻动态: the column's trail
+        ):
+            found = text
+    return found
 
 
 def shows_title(labelled: list[Element]) -> bool:
