@@ -50,7 +50,7 @@ _MIDDLE_PROPERTY = (
         "约束性",
         "10.5\n平方公里",
         "11.2\n平方公里",
-        "12.0\n平方公里",
+        "12.5\n平方公里",
         "3",
         "管网漏损率",
         "预期性",
@@ -62,11 +62,6 @@ _MIDDLE_PROPERTY = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a table whose 属性 cell sits between the indicator and the value columns, with no 单位 "
-    "column and header/value cells broken over two lines, is read as bare figures with no indicator",
-)
 def test_a_property_column_before_base_and_target_columns_is_read():
     found = _rows(targets(_MIDDLE_PROPERTY))
     assert ("堤防达标率", 70, "%", ">=", 2025) in found
@@ -113,11 +108,6 @@ _GROUPED_PROPERTY = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: a table headed 指标属性 (one cell) with a 类别 cell on a group's first row only is read "
-    "as bare figures; a target cell in words (完成市级考核要求) must leave its row's baseline alone",
-)
 def test_a_grouped_table_headed_by_its_property_column_is_read():
     found = _rows(targets(_GROUPED_PROPERTY))
     assert found == [
@@ -125,6 +115,65 @@ def test_a_grouped_table_headed_by_its_property_column_is_read():
         ("美丽河湖建成率", 65, "%", None, 2030),
         ("河湖水面率", 3.7, "%", None, 2030),
     ]
+
+
+def test_a_review_table_with_an_assessment_column_gives_no_targets():
+    # unchanged: 目标值 / 现状值 / 进展评价 of the plan before, in its review section, are no goals of this plan
+    text = "某区水务“十五五”规划\n\n一、发展现状\n\n“十四五”指标完成情况\n\n" + cells(
+        "指标名称\n指标属性",
+        "目标值（2025年）",
+        "现状值(2025年）",
+        "进展评价",
+        "河湖水面率",
+        "约束性",
+        "3.5%",
+        "3.6%",
+        "已完成",
+        "堤防达标率",
+        "预期性",
+        "80%",
+        "85%",
+        "已完成",
+    )
+    assert targets(text) == []
+
+
+def test_a_table_whose_value_comes_before_its_property_is_read_as_before():
+    # unchanged: 序号 / 指标 / 预期值 / 属性 rows (the value cell before the 属性 cell)
+    text = "某县安全生产规划\n\n一、主要指标\n\n" + cells(
+        "序号",
+        "指标",
+        "预期值",
+        "属性",
+        "1",
+        "生产安全事故死亡人数",
+        "下降15%",
+        "约束性",
+        "2",
+        "道路运输事故死亡人数",
+        "下降10%",
+        "预期性",
+    )
+    assert [(f.indicator, f.value, f.direction) for f in targets(text)] == [
+        ("生产安全事故死亡人数", 15, "decrease"),
+        ("道路运输事故死亡人数", 10, "decrease"),
+    ]
+
+
+def test_a_name_broken_before_its_note_is_one_indicator():
+    text = "某县供水“十四五”规划\n\n一、主要指标\n\n" + cells(
+        "序号",
+        "指标名称",
+        "指标属性",
+        "基准值（2020年）",
+        "目标值（2025年）",
+        "1",
+        "供水水质综合合格率\n（国标）",
+        "约束性",
+        "≥95％",
+        "≥99％",
+    )
+    assert _rows(targets(text)) == [("供水水质综合合格率（国标）", 99, "%", ">=", 2025)]
 
 
 _UNIT_COLUMN = "某区风貌保护“十四五”规划\n\n附件1：\n\n“十四五”时期规划指标\n\n" + cells(

@@ -279,7 +279,11 @@ def _walk_targets(
         )
         if clause.kind == "table":
             found = _results_in_done_cells(document, clause, own, found, include_all)
-            found.extend(_table_rows(document, clause, own, include_all))
+            rows = _table_rows(document, clause, own, True)
+            # a cell the table reader read (40％ in its row) is no second, nameless figure of the sentence reader
+            read = {(row.line, row.value) for row in rows}
+            found = [f for f in found if (f.line, f.value) not in read]
+            found.extend(row for row in rows if include_all or row.kind == "target")
         elif is_bar_header(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=""))
         elif bar_header and has_cells(clause.text):

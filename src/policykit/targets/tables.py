@@ -148,6 +148,103 @@ def _table_targets(text: str, reference_year: int | None) -> list[_Cell]:
     return found
 
 
+_CELL_NOTE = pattern_cache.compile(r"^[（(](?P<inner>[^（）()]+)[）)]$|[（(][^（）()\d]*[）)]$")
+_DONE_COLUMN = pattern_cache.compile(r"基准|现状|完成|实际")
+
+
+def _property_then_values(text: str, reference_year: int | None) -> list[_Cell]:
+    """Read an indicator table with no 单位 column whose 属性 cell sits between the indicator and the values:
+    序号 / 指标名称 / 指标属性 / 基准值（2020年） / 目标值（2025年） / 目标值（2035年).
+
+    Cells broken over two lines are joined (指标 / 属性; 120.14 / 平方公里); each row starts at its 属性 cell and
+    takes one cell a column. Columns named 基准/现状/完成 hold results; 目标 columns, or else the last, targets.
+    A value in words (完成市级考核要求) holds its column's place and gives nothing.
+
+    >>> table = "\\n".join(["指标名称", "指标", "属性", "基准值", "（2020年）", "目标值", "（2025年）",
+    ...                     "1", "水域面积", "约束性", "10.5", "平方公里", "11.2", "平方公里"])
+    >>> [(c[1], c[3].value, c[3].unit, c[5], c[6]) for c in _property_then_values(table, 2021)]
+    [('水域面积', 10.5, '平方公里', 2020, 'achieved'), ('水域面积', 11.2, '平方公里', 2025, 'target')]
+    """
+    from policykit.zh.units import match_unit
+
+    words = _words()
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    names = [cell for _, cell in lines]
+    rows = [i for i, n in enumerate(names) if words.property_cell.match(n)]
+    if not rows:
+        return []
+    header = names[: rows[0]]
+    at = next((i for i, n in enumerate(header) if n.endswith("属性") and len(n) <= 4), None)
+    if at is None or any(n in ("单位", "计量单位", "指标单位") for n in header):
+        return []
+    columns: list[str] = []
+    for piece in header[at + 1 : -1]:  # the last header line is the first row's indicator
+        if _SERIAL.match(piece):
+            break  # the first row's 序号: the header ends before it
+        if columns and (piece[0] in "（(" or not re.search(r"值|年", columns[-1])):
+            columns[-1] += piece  # 目标值 / （2025年）: one header cell broken over two lines
+        else:
+            columns.append(piece)
+    if not columns or not all(re.search(r"值|年", c) or plan_year(c) for c in columns):
+        return []
+    targeted = [c for c in columns if "目标" in c] or columns[-1:]
+    found: list[_Cell] = []
+    for number, index in enumerate(rows):
+        limit = rows[number + 1] - 1 if number + 1 < len(rows) else len(names)
+        indicator = names[index - 1]
+        if indicator[0] in "（(" and index >= 2 and not _SERIAL.match(names[index - 2]):
+            indicator = names[index - 2] + indicator  # 供水水质综合合格率 / （国标…）: a name broken before its note
+        if _SERIAL.match(indicator) or _BOUNDED_CELL.match(indicator):
+            continue
+        values: list[tuple[int, str]] = []
+        at = index + 1
+        while at < limit and len(values) < len(columns):
+            cell = names[at]
+            unit = names[at + 1] if at + 1 < limit else ""
+            if _BOUNDED_CELL.match(cell) and unit and match_unit(unit) is not None and len(unit) <= 6:
+                values.append((at, cell + unit))  # 120.14 / 平方公里: a value and its unit broken over two lines
+                at += 2
+                continue
+            if _SERIAL.match(cell) and at + 1 == limit - 1 and int(cell) == number + 2:
+                break  # the next row's 序号
+            values.append((at, cell))
+            at += 1
+        printed = " ".join(f"{c} {v}" for c, (_, v) in zip(columns, values, strict=False))
+        for column, (cell_at, cell) in zip(columns, values, strict=False):
+            bare = _CELL_NOTE.sub(lambda m: m["inner"] or "", cell).strip()  # （86.4％）, ≥98％（除危废外）
+            hit = _VALUE_CELL.match(bare)
+            quantities = find_quantities(bare.lstrip("≥>＞≤<＜约=")) if hit is None else []
+            if hit is not None:
+                quantities = find_quantities(hit["number"] + ("%" if hit["pct"] else ""))
+                quantities = [q for q in quantities if q.unit]
+            elif quantities and quantities[0].raw != bare.lstrip("≥>＞≤<＜约="):
+                quantities = []  # a cell in words (完成市级考核要求, 基本消除) gives no figure
+            if not quantities:
+                continue
+            sign = re.match(r"[≥>＞≤<＜约]|>=|<=", bare)
+            kind: TargetKind = (
+                "achieved" if _DONE_COLUMN.search(column) else "target" if column in targeted else "achieved"
+            )
+            found.append(
+                (
+                    lines[cell_at][0],
+                    indicator,
+                    cell,
+                    quantities[0],
+                    _CELL_SIGNS.get(sign.group(0)) if sign else None,
+                    _column_year(column, reference_year),
+                    kind,
+                    f"{indicator}（{names[index]}） {printed}",
+                    None,
+                )
+            )
+    return found
+
+
 def _printed(cell: str, unit_text: str) -> str:
     """A value cell with its unit, as a reader says it: ≥58%, 55万元/人左右 (the unit before its bound word)."""
     if _EMPTY_CELL.match(cell) or "%" in cell or "％" in cell:
@@ -676,6 +773,7 @@ def _table_rows(
     else:
         read = (
             _table_targets(text, context.period_end or context.reference_year)  # a plan's 目标值: its end
+            or _property_then_values(text, context.period_end or context.reference_year)
             or _values_before_property(text, context.period_end or context.reference_year)
             or _values_then_property(text, context.reference_year)
             or _allocation_targets(text, clause.heading or "", context.reference_year)
