@@ -197,7 +197,8 @@ def _property_then_values(text: str, reference_year: int | None) -> list[_Cell]:
         limit = rows[number + 1] - 1 if number + 1 < len(rows) else len(names)
         indicator = names[index - 1]
         if indicator[0] in "（(" and index >= 2 and not _SERIAL.match(names[index - 2]):
-            indicator = names[index - 2] + indicator  # 供水水质综合合格率 / （国标…）: a name broken before its note
+            # 供水水质综合合格率 / （国标…）: a name broken before its note
+            indicator = names[index - 2] + indicator
         if _SERIAL.match(indicator) or _BOUNDED_CELL.match(indicator):
             continue
         values: list[tuple[int, str]] = []
@@ -206,7 +207,8 @@ def _property_then_values(text: str, reference_year: int | None) -> list[_Cell]:
             cell = names[at]
             unit = names[at + 1] if at + 1 < limit else ""
             if _BOUNDED_CELL.match(cell) and unit and match_unit(unit) is not None and len(unit) <= 6:
-                values.append((at, cell + unit))  # 120.14 / 平方公里: a value and its unit broken over two lines
+                # 120.14 / 平方公里: a value and its unit broken over two lines
+                values.append((at, cell + unit))
                 at += 2
                 continue
             if _SERIAL.match(cell) and at + 1 == limit - 1 and int(cell) == number + 2:
