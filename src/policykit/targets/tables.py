@@ -156,25 +156,23 @@ def _property_then_values(text: str, reference_year: int | None) -> list[_Cell]:
     """Read an indicator table with no 单位 column whose 属性 cell sits between the indicator and the values:
     序号 / 指标名称 / 指标属性 / 基准值（2020年） / 目标值（2025年） / 目标值（2035年).
 
-    Cells broken over two lines are joined (指标 / 属性; 120.14 / 平方公里); each row starts at its 属性 cell and
-    takes one cell a column. Columns named 基准/现状/完成 hold results; 目标 columns, or else the last, targets.
-    A value in words (完成市级考核要求) holds its column's place and gives nothing.
+    Cells broken over two lines are joined (指标 / 属性; 120.14 / 平方公里); a row starts at its 属性 cell and takes
+    a cell a column (基准/现状/完成: results; 目标, else the last: targets); a value in words gives nothing.
 
-    >>> table = "\\n".join(["指标名称", "指标", "属性", "基准值", "（2020年）", "目标值", "（2025年）",
-    ...                     "1", "水域面积", "约束性", "10.5", "平方公里", "11.2", "平方公里"])
-    >>> [(c[1], c[3].value, c[3].unit, c[5], c[6]) for c in _property_then_values(table, 2021)]
+    >>> t = "\\n".join(["指标", "属性", "基准值", "（2020年）", "目标值", "（2025年）", "1", "水域面积", "约束性",
+    ...                 "10.5", "平方公里", "11.2", "平方公里"])
+    >>> [(c[1], c[3].value, c[3].unit, c[5], c[6]) for c in _property_then_values(t, 2021)]
     [('水域面积', 10.5, '平方公里', 2020, 'achieved'), ('水域面积', 11.2, '平方公里', 2025, 'target')]
     """
     from policykit.zh.units import match_unit
 
-    words = _words()
     lines, offset = [], 0
     for line in text.split("\n"):
         if line.strip():
             lines.append((offset, line.strip()))
         offset += len(line) + 1
     names = [cell for _, cell in lines]
-    rows = [i for i, n in enumerate(names) if words.property_cell.match(n)]
+    rows = [i for i, n in enumerate(names) if _words().property_cell.match(n)]
     if not rows:
         return []
     header = names[: rows[0]]
@@ -218,15 +216,10 @@ def _property_then_values(text: str, reference_year: int | None) -> list[_Cell]:
         printed = " ".join(f"{c} {v}" for c, (_, v) in zip(columns, values, strict=False))
         for column, (cell_at, cell) in zip(columns, values, strict=False):
             bare = _CELL_NOTE.sub(lambda m: m["inner"] or "", cell).strip()  # （86.4％）, ≥98％（除危废外）
-            hit = _VALUE_CELL.match(bare)
-            quantities = find_quantities(bare.lstrip("≥>＞≤<＜约=")) if hit is None else []
-            if hit is not None:
-                quantities = find_quantities(hit["number"] + ("%" if hit["pct"] else ""))
-                quantities = [q for q in quantities if q.unit]
-            elif quantities and quantities[0].raw != bare.lstrip("≥>＞≤<＜约="):
-                quantities = []  # a cell in words (完成市级考核要求, 基本消除) gives no figure
+            number = bare.lstrip("≥>＞≤<＜约=")
+            quantities = [q for q in find_quantities(number) if q.unit and q.raw == number]
             if not quantities:
-                continue
+                continue  # a number with no unit, or a cell in words (完成市级考核要求, 基本消除)
             sign = re.match(r"[≥>＞≤<＜约]|>=|<=", bare)
             kind: TargetKind = (
                 "achieved" if _DONE_COLUMN.search(column) else "target" if column in targeted else "achieved"
