@@ -203,9 +203,6 @@ _UNIT_COLUMN = "某区风貌保护“十四五”规划\n\n附件1：\n\n“十�
 )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="targets/: a table's 指标单位 column is taken for the indicator (万平方米, 处, 万户)"
-)
 def test_a_unit_column_headed_zhibiao_danwei_is_no_indicator():
     found = _rows(targets(_UNIT_COLUMN))
     assert found == [
@@ -213,6 +210,28 @@ def test_a_unit_column_headed_zhibiao_danwei_is_no_indicator():
         ("红色旧址修缮改造", 6, "处", None, 2025),
         ("受益户数", 15000, "户", ">", 2025),
     ]
+
+
+def test_a_unit_column_in_an_ungrouped_table_still_names_by_the_cells_before_it():
+    # unchanged: 指标 | 单位 | 2025年 | 属性 with no 类型 column, the unit in its own cell
+    text = "某县规划\n\n附件\n\n" + cells(
+        "序号",
+        "指标",
+        "单位",
+        "2025年",
+        "属性",
+        "1",
+        "新增公园",
+        "个",
+        "12",
+        "预期性",
+        "2",
+        "新建绿道",
+        "公里",
+        "40",
+        "预期性",
+    )
+    assert _rows(targets(text)) == [("新增公园", 12, "个", None, 2025), ("新建绿道", 40, "公里", None, 2025)]
 
 
 _YEAR_ROWS = "某区海绵城市实施方案\n\n一、工作目标\n\n表1 达标评估推进计划表\n\n" + cells(

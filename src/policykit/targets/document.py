@@ -16,7 +16,8 @@ from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, 
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
 from policykit.targets.results import progress_heading
-from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
+from policykit.targets.table_rows import _table_rows
+from policykit.targets.tables import _done_cells, has_cells, is_bar_header, table_text
 from policykit.targets.tasklists import dated_cells
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
