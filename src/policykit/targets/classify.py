@@ -602,19 +602,26 @@ def _baseline(r: Reading) -> bool:
     """
     words = _words()
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
-    if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
+    changed = words.baseline.match(r.text, r.after_end, end)
+    if changed and r.quantity.group == "count" and not words.baseline_head.search(r.rest.rstrip()):
+        gap = r.text[r.after_end : changed.end()]
+        if _is_cjk_noun_start(r.text, r.after_end) and "的" not in gap:
+            return False  # 实现12个排水系统提高到3年一遇: the count is of what is raised, no level raised from
+    if r.baseline_in_list or changed:
         return True
     if r.text.startswith(words.baseline_after, r.after_end):
         return True  # 在生均财政拨款水平达到12000元的基础上，逐步提高: the level built on
     if not words.baseline_head.search(r.rest.rstrip()):
         return False
-    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause
-    clause_end = min(r.sentence[1], r.after_end + SPAN)
+    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause, or
+    # just after a comma (由8万吨/天，提高至15万吨/天)
+    start = r.after_end + 1 if r.text[r.after_end : r.after_end + 1] in ("，", ",") else r.after_end
+    clause_end = min(r.sentence[1], start + SPAN)
     for mark in "，,；;。":
-        found = r.text.find(mark, r.after_end, clause_end)
+        found = r.text.find(mark, start, clause_end)
         clause_end = found if found != -1 else clause_end
-    level = words.level_change.search(r.text, r.after_end, clause_end)
-    return level is not None and level.start() - r.after_end <= 12
+    level = words.level_change.search(r.text, start, clause_end)
+    return level is not None and level.start() - start <= 12
 
 
 def _forecast(r: Reading) -> bool:

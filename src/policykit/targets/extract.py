@@ -17,6 +17,7 @@ from policykit.targets.deadlines import (
     _past_year_opening,
 )
 from policykit.targets.indicator import (
+    _LEADING_NOTE,
     _NUMERAL_CHARS,
     SPAN,
     _after_comparator,
@@ -384,9 +385,10 @@ def _read_sentence(
             compared_names.update(_changes_of_figures(text, rest, quantities, number, found))
         indicator = compared_names.get(quantity.start, indicator)
         if not indicator:
-            right_end = _segment_end(text, after_end, s_end)
+            note = _LEADING_NOTE.match(text, after_end)  # 35个（受益面积12万亩）低洼圩区: the noun after the note
+            right_start, retry_at = note.end() if note else after_end, None
+            right_end = _segment_end(text, right_start, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
-            right_start, retry_at = after_end, None
             stretch = text[after_end:described_end]
             listed_kind = _short_list_end(stretch)
             if listed_kind is not None:
