@@ -606,7 +606,8 @@ def _baseline(r: Reading) -> bool:
     if changed and r.quantity.group == "count" and not words.baseline_head.search(r.rest.rstrip()):
         gap = r.text[r.after_end : changed.end()]
         if _is_cjk_noun_start(r.text, r.after_end) and "的" not in gap:
-            return False  # 实现12个排水系统提高到3年一遇: the count is of what is raised, no level raised from
+            # 实现12个排水系统提高到3年一遇: the count is of what is raised, no level raised from
+            return False
     if r.baseline_in_list or changed:
         return True
     if r.text.startswith(words.baseline_after, r.after_end):

@@ -385,7 +385,8 @@ def _read_sentence(
             compared_names.update(_changes_of_figures(text, rest, quantities, number, found))
         indicator = compared_names.get(quantity.start, indicator)
         if not indicator:
-            note = _LEADING_NOTE.match(text, after_end)  # 35个（受益面积12万亩）低洼圩区: the noun after the note
+            # 35个（受益面积12万亩）低洼圩区: the noun comes after the note in brackets
+            note = _LEADING_NOTE.match(text, after_end)
             right_start, retry_at = note.end() if note else after_end, None
             right_end = _segment_end(text, right_start, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
