@@ -146,6 +146,8 @@ def _rule(r: Reading) -> bool:
     ['states a rule', 'states a rule']
     """
     start, end = r.sentence
+    if r.context.conditions and (r.comparator or r.quantity.upper is not None):
+        return True  # 三、项目实施条件 / 1.单个库区可利用屋面总面积1500平方米以上: a threshold to meet
     if r.context.rules and r.year is None:
         return True  # 第十二条…单套建筑面积一般控制在60平方米以下: an article's bound is a standard, no dated goal
     if r.quantity.group == "time" and _counted_from_an_event(r.left):

@@ -93,7 +93,17 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
         if lead:
             year = lead[-1][1]
     rules = context.rules or clause.kind == "article"
-    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
+    # 三、项目实施条件: the bounds under it are what a project must meet, no goals
+    conditions = context.conditions or bool(head and words.condition_headings.search(head))
+    return replace(
+        context,
+        achieved=achieved,
+        goal=goal,
+        year=year,
+        period_end=period_end,
+        rules=rules,
+        conditions=conditions,
+    )
 
 
 def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:

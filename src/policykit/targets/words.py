@@ -29,6 +29,7 @@ class _Words:
     settled_markers: re.Pattern[str]
     future_markers: re.Pattern[str]
     goal_headings: re.Pattern[str]
+    condition_headings: re.Pattern[str]
     layout_units: frozenset[str]
     forecast_markers: re.Pattern[str]
     planned_amounts: re.Pattern[str]
@@ -247,6 +248,7 @@ def _words() -> _Words:
         ),  # 已达2.5亿, not 已建成自然村 (a kind of village)
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
+        condition_headings=_alternation(raw["condition_headings"]),
         layout_units=frozenset(raw["layout_units"]),
         forecast_markers=_alternation(raw["forecast_markers"]),
         planned_amounts=_alternation(raw["planned_amounts"]),
