@@ -205,6 +205,7 @@ _UNIT_NOTE = pattern_cache.compile(
     r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$"
 )
 _SERIAL = pattern_cache.compile(r"^\d{1,3}$")
+_YEAR_LABEL = pattern_cache.compile(r"^(?P<year>20\d\d)年?(?:[-－—~～至](?P<end>20\d\d)年?)?")
 
 
 def _is_unit_cell(cell: str) -> bool:
@@ -275,6 +276,12 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     while first + width < len(names) and is_value(first + width) and not starts_row(first + width, 2):
         width += 1
     header = names[: first - 1]  # the cell before the first value is the first row's label
+    leads = names[:2] if names and names[0] == caption.strip() else names[:1]  # the caption may open the text
+    by_year = (
+        leads[-1:] in (["年份"], ["年度"]) and first >= 2 and _YEAR_LABEL.match(names[first - 2]) is not None
+    )
+    if by_year:
+        header = names[: first - 2]  # 年份 / … then 2024年 / 东湖片区 / values: the year starts the row
     if serial and header and _SERIAL.match(header[-1]):
         header = header[:-1]
     if serial and _has_text_columns(names, first, width, is_value):
@@ -287,7 +294,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
     caption_year = plan_year(caption)  # 各区“十四五”…分配表: the plan's end, not the year of the notice
     found: list[_Cell] = []
-    index, number = first - 1, 1
+    index, number, row_year = first - (2 if by_year else 1), 1, None
     while index < len(names):
         if starts_row(index, number) or starts_row(index, number + 1):
             number = int(names[index]) + 1
@@ -305,6 +312,9 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
         if not label_cells or not values:
             break
         row = "".join(label_cells)
+        dated = _YEAR_LABEL.match(row) if by_year else None
+        if dated:  # 2020年-2023年 / 2024年: the row's cells are due (or done) in its last year
+            row_year = int(dated["end"] or dated["year"])
         for position, cell_index in enumerate(values):
             hit = _RANGE_CELL.match(names[cell_index])
             if hit is None:
@@ -317,6 +327,9 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
             read = _allocated(
                 cells[cell_index], hit, unit, f"{row}{named}", year or caption_year or reference_year
             )
+            if read is not None and row_year is not None:
+                done = reference_year is not None and row_year < reference_year
+                read = (*read[:5], row_year, "achieved" if done else "target")
             if read is not None:
                 found.append((*read, f"{caption} {row} {column} {names[cell_index]}".strip(), None))
     return found
