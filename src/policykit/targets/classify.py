@@ -27,6 +27,7 @@ from policykit.targets.predicates import (
     _is_cjk_noun_start,
     _measures_age,
     _names_what_exists,
+    _part_in_brackets,
     _qualifier,
     _shortened_to,
     _states_a_condition,
@@ -499,12 +500,21 @@ def _population(r: Reading) -> bool:
 
 
 def _frame(r: Reading) -> bool:
-    """A 以…为 frame that describes a place: 打造以杨浦滨江15.6平方公里滨水区域为核心的示范区.
+    """A 以…为 frame that describes a place (打造以杨浦滨江15.6平方公里滨水区域为核心的示范区), or a 针对…的 one that
+    names what a measure is fitted to (针对5个老旧片区的不同特点), or a bracket naming a part (含…1座).
 
     >>> from policykit.targets.extract import explain
     >>> explain("打造以杨浦滨江15.6平方公里滨水区域为核心的示范区。")
     [('15.6平方公里', 'figure', 'frames a place')]
     """
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    if (
+        r.text.startswith(_words().aim_openers, start)
+        and "的" in r.text[r.after_end : _segment_end(r.text, r.after_end, r.sentence[1])]
+    ):
+        return True  # 针对范围内5个老旧居住片区的不同特点: what the measure is fitted to
+    if _part_in_brackets(r.text, r.quantity.start, r.sentence[0]):
+        return True  # 7座水闸（含东滩二期水闸1座）: a part of the count before, in brackets
     return _frames_a_place(r.text, r.quantity, r.sentence[0], r.sentence[1])
 
 
@@ -655,6 +665,13 @@ def _reported_result(r: Reading) -> bool:
     >>> explain("前十个月，全区城镇新增就业3200人，完成全年目标的88.5%。")[1:]
     [('3200人', 'achieved', 'reports a result'), ('88.5%', 'achieved', 'reports a result')]
     """
+    settled = next((w for w in _words().settled_words if r.text.startswith(w, r.after_end)), "")
+    if settled and not (
+        r.quantity.group == "count" and _is_cjk_noun_start(r.text, r.after_end + len(settled))
+    ):
+        # 共计18.5平方公里已完成达标评估: 已 right after the amount says it is done, even in a goal section (not
+        # 5000个已建成自然村, which counts a kind of village)
+        return True
     if r.context.goal or (
         r.future and r.context.reference_year is not None and r.clause_year == r.context.reference_year
     ):

@@ -240,7 +240,16 @@ def _pos_cut(text: str) -> list[tuple[str, str]]:
 def _tags(text: str) -> tuple[tuple[str, str], ...]:
     from policykit.zh.segment import pos_cut
 
-    return tuple(pos_cut(text))
+    tokens: list[tuple[str, str]] = []
+    for word, tag in pos_cut(text):
+        if tag == "zg" and len(word) == 1 and tokens and tokens[-1][1].startswith("n"):
+            tokens[-1] = (
+                tokens[-1][0] + word,
+                tokens[-1][1],
+            )  # 文物保护/员: a one-character suffix of the noun
+        else:
+            tokens.append((word, tag))
+    return tuple(tokens)
 
 
 def _is_unit_word(word: str) -> bool:

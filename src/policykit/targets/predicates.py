@@ -422,3 +422,14 @@ def _shortened_to(before: str) -> bool:
     words = _words()
     before = before.rstrip()
     return before.endswith(words.level_suffix) and before[:-1].endswith(words.decrease)
+
+
+def _part_in_brackets(text: str, position: int, floor: int) -> bool:
+    """Tell whether a quantity stands in a bracket that names a part of the count before it.
+
+    >>> _part_in_brackets("实现7座水闸（含东滩二期水闸1座）全部达标", 16, 0), _part_in_brackets("新建水闸7座", 4, 0)
+    (True, False)
+    """
+    opened = max(text.rfind("（", floor, position), text.rfind("(", floor, position))
+    closed = max(text.rfind("）", floor, position), text.rfind(")", floor, position))
+    return opened > closed and text.startswith(_words().part_openers, opened + 1)
