@@ -340,11 +340,6 @@ def test_a_count_opened_by_cong_is_still_a_base(sentence, expected):
     assert [f.value for f in targets(_PLAN + sentence)] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: 实施…5000万平方米住宅建筑面积的二次供水设施改造 (the size of a task's scope before 的) is "
-    "read as a qualifier of a noun, no goal",
-)
 def test_the_scope_of_a_task_before_de_is_a_target():
     found = targets(_PLAN + "到规划期末实施中心城区5000万平方米住宅建筑面积的二次供水设施改造。")
     assert [f.value for f in found] == [50000000]

@@ -59,7 +59,7 @@ from policykit.targets.naming import (
     _with_subject_of,
 )
 from policykit.targets.periods import RESET, looking_back, review_opening
-from policykit.targets.predicates import _eligible, _is_cjk_noun_start
+from policykit.targets.predicates import _eligible, _in_a_word, _is_cjk_noun_start
 from policykit.targets.results import signed_negative
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
@@ -669,7 +669,8 @@ def extract_text(
     """
     context = context or TargetContext()
     text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
-    quantities = [_zero_share(text, q) for q in find_quantities(text)]
+    # 五部委, 四方面, 二次供水: a numeral that begins a word is no figure
+    quantities = [_zero_share(text, q) for q in find_quantities(text) if not _in_a_word(text, q)]
     if not quantities:
         return []
     source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break
