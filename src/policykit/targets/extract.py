@@ -438,7 +438,13 @@ def _read_sentence(
                 # 93%的村庄和96%的农户: a value before 的 names the noun after it; 村庄和 is the last item's tail
                 joined = text.startswith("的", after_end) and bool(words.list_joiner_end.search(rest))
                 capped = _CAPPED_GRANT.sub("", indicator)  # 给予每人每年最高20万元资助: the grant, per head
-                if right and (not indicator or _is_bare_verb(capped) or listed or joined):
+                # 甲岛30公里原水管线: a short place name (not 自动驾驶示范区160平方公里连片运行, a thing measured)
+                placed = (
+                    len(indicator) <= 4
+                    and indicator.endswith(words.place_ends)
+                    and quantity.group == "measure"
+                )
+                if right and (not indicator or _is_bare_verb(capped) or listed or joined or placed):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
                     # the last of a list of places before a total is not what the total measures
                     indicator = right

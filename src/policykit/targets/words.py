@@ -31,6 +31,7 @@ class _Words:
     future_markers: re.Pattern[str]
     goal_headings: re.Pattern[str]
     aim_openers: tuple[str, ...]
+    place_ends: tuple[str, ...]
     numeral_words: tuple[str, ...]
     part_openers: tuple[str, ...]
     condition_headings: re.Pattern[str]
@@ -254,6 +255,7 @@ def _words() -> _Words:
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
         aim_openers=longest_first(raw["aim_openers"]),
+        place_ends=longest_first(raw["place_ends"]),
         numeral_words=longest_first(raw["numeral_words"]),
         part_openers=longest_first(raw["part_openers"]),
         condition_headings=_alternation(raw["condition_headings"]),
