@@ -568,7 +568,9 @@ def _starts_compound(word: str, tag: str) -> bool:
         (tag == "v" and len(word) == 2)
         or (tag == "m" and not _NUMERAL_CHARS & set(word))
         or (tag == "c" and len(word) == 1 and word not in "并且而或及")
-        or (tag == "f" and len(word) == 2 and word.endswith("部"))  # 北部供水管网: where it is, part of the noun
+        or (
+            tag == "f" and len(word) == 2 and word.endswith("部")
+        )  # 北部供水管网: where it is, part of the noun
     )
 
 
