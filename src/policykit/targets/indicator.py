@@ -563,14 +563,13 @@ def _noun_before_verb(phrase: str) -> str:
 
 
 def _starts_compound(word: str, tag: str) -> bool:
-    """Tell whether a token jieba split off the front of a counted noun still belongs to it."""
+    """Tell whether a token jieba split off the front of a counted noun still belongs to it (北部供水管网: where
+    it is, too)."""
     return (
         (tag == "v" and len(word) == 2)
         or (tag == "m" and not _NUMERAL_CHARS & set(word))
         or (tag == "c" and len(word) == 1 and word not in "并且而或及")
-        or (
-            tag == "f" and len(word) == 2 and word.endswith("部")
-        )  # 北部供水管网: where it is, part of the noun
+        or (tag == "f" and len(word) == 2 and word.endswith("部"))
     )
 
 
