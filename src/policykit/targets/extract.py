@@ -426,7 +426,9 @@ def _read_sentence(
             if bracketed and right_end == bracketed.start(1):
                 right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
-            reached = text[right_start + len(right) : right_end] if text.startswith(right, right_start) else ""
+            reached = (
+                text[right_start + len(right) : right_end] if text.startswith(right, right_start) else ""
+            )
             if right and quantity.unit == "%" and reached.startswith(("达到", "符合")):
                 right += reached  # 70%以上城市建成区达到海绵城市建设要求: the share is of what reaches it
             if text.startswith("的", after_end) and words.level_noun_after.match(text, after_end + 1):
