@@ -271,6 +271,13 @@ def test_a_table_of_one_row_a_year_dates_each_row_by_its_year():
     assert not [f for f in found if f.value in (18.5, 20)]  # 2020年-2023年: done, no target
 
 
+def test_a_year_row_whose_label_is_broken_over_two_lines_is_still_dated():
+    text = _YEAR_ROWS.replace("中心城区、北部片区", "中心城区、\n北部片区")  # the label cell broken in two
+    found = targets(text)
+    assert sorted(f.year for f in found if f.unit == "%") == [2024, 2025]
+    assert not [f for f in found if f.value in (18.5, 20)]
+
+
 def test_an_allocation_table_by_district_is_read_as_before():
     # unchanged: a first column of places (区), not 年份, keeps the year of each column
     text = "某市光伏方案\n\n附表1 各区光伏装机分解表（单位：兆瓦）\n\n" + cells(

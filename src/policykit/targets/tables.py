@@ -277,11 +277,11 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
         width += 1
     header = names[: first - 1]  # the cell before the first value is the first row's label
     leads = names[:2] if names and names[0] == caption.strip() else names[:1]  # the caption may open the text
-    by_year = (
-        leads[-1:] in (["年份"], ["年度"]) and first >= 2 and _YEAR_LABEL.match(names[first - 2]) is not None
-    )
+    # 年份 / … then 2024年 / 东湖片区 (a label perhaps broken over two lines) / values: the year starts the row
+    year_at = next((i for i in range(first - 2, max(first - 5, 0), -1) if _YEAR_LABEL.match(names[i])), 0)
+    by_year = leads[-1:] in (["年份"], ["年度"]) and year_at > 0
     if by_year:
-        header = names[: first - 2]  # 年份 / … then 2024年 / 东湖片区 / values: the year starts the row
+        header = names[:year_at]
     if serial and header and _SERIAL.match(header[-1]):
         header = header[:-1]
     if serial and _has_text_columns(names, first, width, is_value):
@@ -294,7 +294,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
     caption_year = plan_year(caption)  # 各区“十四五”…分配表: the plan's end, not the year of the notice
     found: list[_Cell] = []
-    index, number, row_year = first - (2 if by_year else 1), 1, None
+    index, number, row_year = year_at if by_year else first - 1, 1, None
     while index < len(names):
         if starts_row(index, number) or starts_row(index, number + 1):
             number = int(names[index]) + 1
