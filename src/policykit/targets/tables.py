@@ -602,7 +602,8 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         elif has_unit and len(label) >= 2:
             unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
             # 类型 | 指标名称 | 指标单位: a 指标单位 table names by the name cell (a 单位 table joins 类别 to it)
-            indicator = label[-2] if grouped and header[first] == "指标单位" else "".join(label[:-1])
+            named = first is not None and header[first] == "指标单位"
+            indicator = label[-2] if grouped and named else "".join(label[:-1])
         elif has_unit:
             split = _split_unit(label[0])
             indicator, unit_text = split if split else (label[0], "")
