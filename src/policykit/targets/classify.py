@@ -27,6 +27,7 @@ from policykit.targets.predicates import (
     _is_cjk_noun_start,
     _measures_age,
     _names_what_exists,
+    _part_in_brackets,
     _qualifier,
     _shortened_to,
     _states_a_condition,
@@ -146,6 +147,8 @@ def _rule(r: Reading) -> bool:
     ['states a rule', 'states a rule']
     """
     start, end = r.sentence
+    if r.context.conditions and (r.comparator or r.quantity.upper is not None):
+        return True  # 三、项目实施条件 / 1.单个库区可利用屋面总面积1500平方米以上: a threshold to meet
     if r.context.rules and r.year is None:
         return True  # 第十二条…单套建筑面积一般控制在60平方米以下: an article's bound is a standard, no dated goal
     if r.quantity.group == "time" and _counted_from_an_event(r.left):
@@ -497,12 +500,21 @@ def _population(r: Reading) -> bool:
 
 
 def _frame(r: Reading) -> bool:
-    """A 以…为 frame that describes a place: 打造以杨浦滨江15.6平方公里滨水区域为核心的示范区.
+    """A 以…为 frame that describes a place (打造以杨浦滨江15.6平方公里滨水区域为核心的示范区), or a 针对…的 one that
+    names what a measure is fitted to (针对5个老旧片区的不同特点), or a bracket naming a part (含…1座).
 
     >>> from policykit.targets.extract import explain
     >>> explain("打造以杨浦滨江15.6平方公里滨水区域为核心的示范区。")
     [('15.6平方公里', 'figure', 'frames a place')]
     """
+    start = _segment_start_no_dun(r.text, r.quantity.start, r.sentence[0])
+    if (
+        r.text.startswith(_words().aim_openers, start)
+        and "的" in r.text[r.after_end : _segment_end(r.text, r.after_end, r.sentence[1])]
+    ):
+        return True  # 针对范围内5个老旧居住片区的不同特点: what the measure is fitted to
+    if _part_in_brackets(r.text, r.quantity.start, r.sentence[0]):
+        return True  # 7座水闸（含东滩二期水闸1座）: a part of the count before, in brackets
     return _frames_a_place(r.text, r.quantity, r.sentence[0], r.sentence[1])
 
 
@@ -602,19 +614,27 @@ def _baseline(r: Reading) -> bool:
     """
     words = _words()
     end = _segment_end(r.text, r.after_end, r.sentence[1]) + 1
-    if r.baseline_in_list or words.baseline.match(r.text, r.after_end, end):
+    changed = words.baseline.match(r.text, r.after_end, end)
+    if changed and r.quantity.group == "count" and not words.baseline_head.search(r.rest.rstrip()):
+        gap = r.text[r.after_end : changed.end()]
+        if _is_cjk_noun_start(r.text, r.after_end) and "的" not in gap:
+            # 实现12个排水系统提高到3年一遇: the count is of what is raised, no level raised from
+            return False
+    if r.baseline_in_list or changed:
         return True
     if r.text.startswith(words.baseline_after, r.after_end):
         return True  # 在生均财政拨款水平达到12000元的基础上，逐步提高: the level built on
     if not words.baseline_head.search(r.rest.rstrip()):
         return False
-    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause
-    clause_end = min(r.sentence[1], r.after_end + SPAN)
+    # 从15个县（市）扩大到57个县（市）: 从 opens the baseline; the change to a level follows in its clause, or
+    # just after a comma (由8万吨/天，提高至15万吨/天)
+    start = r.after_end + 1 if r.text[r.after_end : r.after_end + 1] in ("，", ",") else r.after_end
+    clause_end = min(r.sentence[1], start + SPAN)
     for mark in "，,；;。":
-        found = r.text.find(mark, r.after_end, clause_end)
+        found = r.text.find(mark, start, clause_end)
         clause_end = found if found != -1 else clause_end
-    level = words.level_change.search(r.text, r.after_end, clause_end)
-    return level is not None and level.start() - r.after_end <= 12
+    level = words.level_change.search(r.text, start, clause_end)
+    return level is not None and level.start() - start <= 12
 
 
 def _forecast(r: Reading) -> bool:
@@ -645,6 +665,13 @@ def _reported_result(r: Reading) -> bool:
     >>> explain("前十个月，全区城镇新增就业3200人，完成全年目标的88.5%。")[1:]
     [('3200人', 'achieved', 'reports a result'), ('88.5%', 'achieved', 'reports a result')]
     """
+    settled = next((w for w in _words().settled_words if r.text.startswith(w, r.after_end)), "")
+    if settled and not (
+        r.quantity.group == "count" and _is_cjk_noun_start(r.text, r.after_end + len(settled))
+    ):
+        # 共计18.5平方公里已完成达标评估: 已 right after the amount says it is done, even in a goal section (not
+        # 5000个已建成自然村, which counts a kind of village)
+        return True
     if r.context.goal or (
         r.future and r.context.reference_year is not None and r.clause_year == r.context.reference_year
     ):

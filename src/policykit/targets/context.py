@@ -31,3 +31,4 @@ class TargetContext:
     notice: bool = (
         False  # a notice to the public (…的通告): the 年度 a sentence names is the rule's, no deadline
     )
+    conditions: bool = False  # under a heading of conditions to meet (项目实施条件): bounds are thresholds

@@ -16,7 +16,8 @@ from policykit.targets.deadlines import _deadlines, _heading_year, _period_end, 
 from policykit.targets.extract import _reviews, extract_text
 from policykit.targets.periods import heading_review
 from policykit.targets.results import progress_heading
-from policykit.targets.tables import _done_cells, _table_rows, has_cells, is_bar_header, table_text
+from policykit.targets.table_rows import _table_rows
+from policykit.targets.tables import _done_cells, has_cells, is_bar_header, table_text
 from policykit.targets.tasklists import dated_cells
 from policykit.targets.words import _words
 from policykit.zh.dates import dates
@@ -92,7 +93,17 @@ def _child_context(clause: Clause, context: TargetContext) -> TargetContext:
         if lead:
             year = lead[-1][1]
     rules = context.rules or clause.kind == "article"
-    return replace(context, achieved=achieved, goal=goal, year=year, period_end=period_end, rules=rules)
+    # 三、项目实施条件: the bounds under it are what a project must meet, no goals
+    conditions = context.conditions or bool(head and words.condition_headings.search(head))
+    return replace(
+        context,
+        achieved=achieved,
+        goal=goal,
+        year=year,
+        period_end=period_end,
+        rules=rules,
+        conditions=conditions,
+    )
 
 
 def _goal_section_year(clause: Clause, context: TargetContext) -> int | None:
@@ -279,7 +290,11 @@ def _walk_targets(
         )
         if clause.kind == "table":
             found = _results_in_done_cells(document, clause, own, found, include_all)
-            found.extend(_table_rows(document, clause, own, include_all))
+            rows = _table_rows(document, clause, own, True)
+            # a cell the table reader read (40％ in its row) is no second, nameless figure of the sentence reader
+            read = {(row.line, row.value) for row in rows}
+            found = [f for f in found if (f.line, f.value) not in read]
+            found.extend(row for row in rows if include_all or row.kind == "target")
         elif is_bar_header(clause.text):
             found.extend(_table_rows(document, clause, own, include_all, header=""))
         elif bar_header and has_cells(clause.text):

@@ -17,6 +17,7 @@ from policykit.targets.deadlines import (
     _past_year_opening,
 )
 from policykit.targets.indicator import (
+    _LEADING_NOTE,
     _NUMERAL_CHARS,
     SPAN,
     _after_comparator,
@@ -58,7 +59,7 @@ from policykit.targets.naming import (
     _with_subject_of,
 )
 from policykit.targets.periods import RESET, looking_back, review_opening
-from policykit.targets.predicates import _eligible, _is_cjk_noun_start
+from policykit.targets.predicates import _eligible, _in_a_word, _is_cjk_noun_start
 from policykit.targets.results import signed_negative
 from policykit.targets.words import _words
 from policykit.targets.years import _past_scope_year, _target_since, _years_of_figure
@@ -384,9 +385,11 @@ def _read_sentence(
             compared_names.update(_changes_of_figures(text, rest, quantities, number, found))
         indicator = compared_names.get(quantity.start, indicator)
         if not indicator:
-            right_end = _segment_end(text, after_end, s_end)
+            # 35个（受益面积12万亩）低洼圩区: the noun comes after the note in brackets
+            note = _LEADING_NOTE.match(text, after_end)
+            right_start, retry_at = note.end() if note else after_end, None
+            right_end = _segment_end(text, right_start, s_end)
             described_end = _segment_end_no_dun(text, right_end, s_end)
-            right_start, retry_at = after_end, None
             stretch = text[after_end:described_end]
             listed_kind = _short_list_end(stretch)
             if listed_kind is not None:
@@ -423,6 +426,11 @@ def _read_sentence(
             if bracketed and right_end == bracketed.start(1):
                 right = bracketed.group(0)  # 57个县（市）: the alternative belongs to the noun
             right = right or implied_noun
+            reached = (
+                text[right_start + len(right) : right_end] if text.startswith(right, right_start) else ""
+            )
+            if right and quantity.unit == "%" and reached.startswith(("达到", "符合")):
+                right += reached  # 70%以上城市建成区达到海绵城市建设要求: the share is of what reaches it
             if text.startswith("的", after_end) and words.level_noun_after.match(text, after_end + 1):
                 right = ""  # 稳定在5%左右的较低水平: the level, not what is measured
             if right in words.goal_nouns:
@@ -435,7 +443,13 @@ def _read_sentence(
                 # 93%的村庄和96%的农户: a value before 的 names the noun after it; 村庄和 is the last item's tail
                 joined = text.startswith("的", after_end) and bool(words.list_joiner_end.search(rest))
                 capped = _CAPPED_GRANT.sub("", indicator)  # 给予每人每年最高20万元资助: the grant, per head
-                if right and (not indicator or _is_bare_verb(capped) or listed or joined):
+                # 甲岛30公里原水管线: a short place name (not 自动驾驶示范区160平方公里连片运行, a thing measured)
+                placed = (
+                    len(indicator) <= 4
+                    and indicator.endswith(words.place_ends)
+                    and quantity.group == "measure"
+                )
+                if right and (not indicator or _is_bare_verb(capped) or listed or joined or placed):
                     # 发放1万元助学金, 严守18亿亩耕地红线; 电四小区、鲁汇一村共计约1.4万平方米成套改造:
                     # the last of a list of places before a total is not what the total measures
                     indicator = right
@@ -666,7 +680,8 @@ def extract_text(
     """
     context = context or TargetContext()
     text = fold_traditional(text)  # 達到1.2萬億元 in a Hong Kong copy: the words below are simplified
-    quantities = [_zero_share(text, q) for q in find_quantities(text)]
+    # 五部委, 四方面, 二次供水: a numeral that begins a word is no figure
+    quantities = [_zero_share(text, q) for q in find_quantities(text) if not _in_a_word(text, q)]
     if not quantities:
         return []
     source, text = text, hide_separators(text)  # 分别达到1，200亿元和…: a separator is no clause break

@@ -240,7 +240,16 @@ def _pos_cut(text: str) -> list[tuple[str, str]]:
 def _tags(text: str) -> tuple[tuple[str, str], ...]:
     from policykit.zh.segment import pos_cut
 
-    return tuple(pos_cut(text))
+    tokens: list[tuple[str, str]] = []
+    for word, tag in pos_cut(text):
+        if tag == "zg" and len(word) == 1 and tokens and tokens[-1][1].startswith("n"):
+            tokens[-1] = (
+                tokens[-1][0] + word,
+                tokens[-1][1],
+            )  # 文物保护/员: a one-character suffix of the noun
+        else:
+            tokens.append((word, tag))
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=4096)
@@ -446,6 +455,9 @@ def _described_by_predicate(words: str) -> bool:
     )
 
 
+_LEADING_NOTE = pattern_cache.compile(r"[（(][^（）()]{1,20}[）)]")  # matched at a quantity's end
+
+
 def _right_indicator(right: str, enumerated: bool = False) -> str:
     """The counted noun right after a quantity (建成3个示范性街镇 → 示范性街镇), when a noun follows."""
     if right.startswith("“") and "”" in right:
@@ -456,14 +468,17 @@ def _right_indicator(right: str, enumerated: bool = False) -> str:
         return title.group(1)  # 11个县被认定为国家义务教育优质均衡发展县: the title names what is counted
     right = right.translate(_STRIP_QUOTES).strip().removeprefix("的")
     right = _AGE_RANGE.sub("", right)  # 50万名3岁以下婴幼儿: the age range qualifies the noun after it
+    note = _LEADING_NOTE.match(right)  # 35个（受益面积12万亩）低洼圩区: the note in brackets is no noun
+    right = right[note.end() :] if note else right
     if not right:
         return ""
     layered = re.match(r"[\d零〇一二两三四五六七八九十百千万亿]+级", right)  # 2个千亿级产业集群
     tokens = _cut_keeping_names(right[layered.end() :] if layered else right)  # 3个5A级景区
     if layered and tokens:
         tokens[0] = (layered.group(0) + tokens[0][0], "n")
-    if len(tokens) > 1 and tokens[0][0] in _words().noun_adjectives:
-        tokens[:2] = [(tokens[0][0] + tokens[1][0], "n")]  # 94万平方米既有公共建筑: 既有 describes the noun
+    if len(tokens) > 1 and (tokens[0][0] in _words().noun_adjectives or tokens[1][0] == "类"):
+        # 94万平方米既有公共建筑, 30万平方米居住类历史建筑: 既有 and 居住类 describe the noun
+        tokens[:2] = [(tokens[0][0] + tokens[1][0], "n")]
     lead = _words().lead
     while len(tokens) > 1 and tokens[0][0] in lead and tokens[0][1].startswith(("v", "d")):
         tokens = tokens[1:]  # 3500多个拟竣工投产项目
@@ -557,11 +572,13 @@ def _noun_before_verb(phrase: str) -> str:
 
 
 def _starts_compound(word: str, tag: str) -> bool:
-    """Tell whether a token jieba split off the front of a counted noun still belongs to it."""
+    """Tell whether a token jieba split off the front of a counted noun still belongs to it (北部供水管网: where
+    it is, too)."""
     return (
         (tag == "v" and len(word) == 2)
         or (tag == "m" and not _NUMERAL_CHARS & set(word))
         or (tag == "c" and len(word) == 1 and word not in "并且而或及")
+        or (tag == "f" and len(word) == 2 and word.endswith("部"))
     )
 
 

@@ -422,3 +422,25 @@ def _shortened_to(before: str) -> bool:
     words = _words()
     before = before.rstrip()
     return before.endswith(words.level_suffix) and before[:-1].endswith(words.decrease)
+
+
+def _part_in_brackets(text: str, position: int, floor: int) -> bool:
+    """Tell whether a quantity stands in a bracket that names a part of the count before it.
+
+    >>> _part_in_brackets("实现7座水闸（含东滩二期水闸1座）全部达标", 16, 0), _part_in_brackets("新建水闸7座", 4, 0)
+    (True, False)
+    """
+    opened = max(text.rfind("（", floor, position), text.rfind("(", floor, position))
+    closed = max(text.rfind("）", floor, position), text.rfind(")", floor, position))
+    return opened > closed and text.startswith(_words().part_openers, opened + 1)
+
+
+def _in_a_word(text: str, quantity: Quantity) -> bool:
+    """Tell whether a quantity written in a Chinese numeral begins a word (五部委, 四方面, 二次供水): no figure.
+
+    >>> from policykit.zh.numerals import find_quantities
+    >>> [_in_a_word(t, find_quantities(t)[0]) for t in ("从四方面入手", "五部委表示", "新建四个方面的设施", "4部委")]
+    [True, True, False, False]
+    """
+    unit_at = quantity.end - len(quantity.written_unit)
+    return quantity.chinese and text.startswith(_words().numeral_words, unit_at)

@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from policykit import pattern_cache
 from policykit.gongwen import is_page_number
-from policykit.model import Clause, Document, Target, TargetKind
-from policykit.targets.context import TargetContext
+from policykit.model import Clause, Document, TargetKind
 from policykit.targets.words import _words
 from policykit.zh.dates import dates, plan_year
 from policykit.zh.numerals import Quantity, find_quantities
@@ -24,6 +23,7 @@ _VALUE_CELL = pattern_cache.compile(
     rf"^(?P<sign>≥|>=|＞|>|≤|<=|＜|<|约)?\s*(?P<number>{_NUMBER})\s*(?P<pct>[%％])?$"
 )
 _EMPTY_CELL = pattern_cache.compile(r"^[-－—/／]+$")
+_UNIT_HEADS = ("单位", "计量单位", "指标单位")  # a unit column's header cell
 _CELL_SIGNS = {
     "≥": ">=",
     ">=": ">=",
@@ -205,6 +205,7 @@ _UNIT_NOTE = pattern_cache.compile(
     r"单位[：:]\s*(?P<unit>[^）)\s，,；;]{1,8})|[（(](?P<bare>[^（）()]{1,8})[）)]\s*$"
 )
 _SERIAL = pattern_cache.compile(r"^\d{1,3}$")
+_YEAR_LABEL = pattern_cache.compile(r"^(?P<year>20\d\d)年?(?:[-－—~～至](?P<end>20\d\d)年?)?")
 
 
 def _is_unit_cell(cell: str) -> bool:
@@ -275,6 +276,12 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     while first + width < len(names) and is_value(first + width) and not starts_row(first + width, 2):
         width += 1
     header = names[: first - 1]  # the cell before the first value is the first row's label
+    leads = names[:2] if names and names[0] == caption.strip() else names[:1]  # the caption may open the text
+    # 年份 / … then 2024年 / 东湖片区 (a label perhaps broken over two lines) / values: the year starts the row
+    year_at = next((i for i in range(first - 2, max(first - 5, 0), -1) if _YEAR_LABEL.match(names[i])), 0)
+    by_year = leads[-1:] in (["年份"], ["年度"]) and year_at > 0
+    if by_year:
+        header = names[:year_at]
     if serial and header and _SERIAL.match(header[-1]):
         header = header[:-1]
     if serial and _has_text_columns(names, first, width, is_value):
@@ -287,7 +294,7 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
     subject = re.sub(r"^各(?:区|市|县|地|单位)", "", subject)
     caption_year = plan_year(caption)  # 各区“十四五”…分配表: the plan's end, not the year of the notice
     found: list[_Cell] = []
-    index, number = first - 1, 1
+    index, number, row_year = year_at if by_year else first - 1, 1, None
     while index < len(names):
         if starts_row(index, number) or starts_row(index, number + 1):
             number = int(names[index]) + 1
@@ -305,6 +312,9 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
         if not label_cells or not values:
             break
         row = "".join(label_cells)
+        dated = _YEAR_LABEL.match(row) if by_year else None
+        if dated:  # 2020年-2023年 / 2024年: the row's cells are due (or done) in its last year
+            row_year = int(dated["end"] or dated["year"])
         for position, cell_index in enumerate(values):
             hit = _RANGE_CELL.match(names[cell_index])
             if hit is None:
@@ -317,6 +327,9 @@ def _allocation_targets(text: str, caption: str, reference_year: int | None) -> 
             read = _allocated(
                 cells[cell_index], hit, unit, f"{row}{named}", year or caption_year or reference_year
             )
+            if read is not None and row_year is not None:
+                done = reference_year is not None and row_year < reference_year
+                read = (*read[:5], row_year, "achieved" if done else "target")
             if read is not None:
                 found.append((*read, f"{caption} {row} {column} {names[cell_index]}".strip(), None))
     return found
@@ -451,7 +464,7 @@ def _values_before_property(text: str, year: int | None) -> list[_Cell]:
         offset += len(line) + 1
     names = [cell for _, cell in cells]
     rows = [i for i, n in enumerate(names) if words.property_cell.match(n)]
-    if not rows or "属性" not in names[: rows[0]] or "单位" in names[: rows[0]]:
+    if not rows or "属性" not in names[: rows[0]] or any(n in _UNIT_HEADS for n in names[: rows[0]]):
         return []
     changes = {word: "increase" for word in words.increase} | {word: "decrease" for word in words.decrease}
     found: list[_Cell] = []
@@ -555,7 +568,7 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
     header = names[:header_end]
     if not any(words.property_cell.match(n) for n in names[header_end + 1 :]):
         return []
-    first = next((i for i, n in enumerate(header) if n in ("单位", "计量单位")), None)
+    first = next((i for i, n in enumerate(header) if n in _UNIT_HEADS), None)
     if first is None:
         first = next((i for i, n in enumerate(header) if n.startswith("指标")), None)  # not the caption
     columns = header[first + 1 :] if first is not None else []
@@ -564,7 +577,7 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
         return []
     column_years = [_column_year(c, None) if y else None for c, y in zip(columns, years, strict=True)]
     last = max(y for y in column_years if y is not None)
-    has_unit = first is not None and header[first] in ("单位", "计量单位")
+    has_unit = first is not None and header[first] in _UNIT_HEADS
     named_at = next((i for i, n in enumerate(header) if n.startswith("指标")), 0)
     grouped = any(n != "序号" and "表" not in n for n in header[:named_at])  # 类别 | 指标 | …
     found: list[_Cell] = []
@@ -588,7 +601,9 @@ def _values_then_property(text: str, reference_year: int | None) -> list[_Cell]:
                 indicator, unit_text = _UNIT_NOTE.sub("", indicator).strip(), note
         elif has_unit and len(label) >= 2:
             unit_text = "" if _EMPTY_CELL.match(label[-1]) else label[-1]
-            indicator = "".join(label[:-1])
+            # 类型 | 指标名称 | 指标单位: a 指标单位 table names by the name cell (a 单位 table joins 类别 to it)
+            named = first is not None and header[first] == "指标单位"
+            indicator = label[-2] if grouped and named else "".join(label[:-1])
         elif has_unit:
             split = _split_unit(label[0])
             indicator, unit_text = split if split else (label[0], "")
@@ -659,48 +674,3 @@ def is_bar_header(text: str) -> bool:
         return False  # every clause is asked: most hold neither
     cells = [cell for _, cell in _split_cells(text)]
     return len(cells) >= 4 and "属性" in cells
-
-
-def _table_rows(
-    document: Document, clause: Clause, context: TargetContext, include_all: bool, header: str | None = None
-) -> list[Target]:
-    """The targets of an indicator table clause, one per value cell, each with its row as evidence.
-
-    `header` is given for a table of bar-joined rows (指标 | 单位 | … | 属性) that the text holds as paragraphs:
-    "" when the clause holds its own header, else the header row of an earlier paragraph.
-    """
-    targets = []
-    text = table_text(document, clause)
-    if header is not None:
-        read = _values_then_property(f"{header}\n{text}", context.reference_year)
-    else:
-        read = (
-            _table_targets(text, context.period_end or context.reference_year)  # a plan's 目标值: its end
-            or _values_before_property(text, context.period_end or context.reference_year)
-            or _values_then_property(text, context.reference_year)
-            or _allocation_targets(text, clause.heading or "", context.reference_year)
-        )
-    shift = len(header) + 1 if header else 0
-    for offset, indicator, cell, quantity, comparator, year, kind, row, direction in read:
-        if kind != "target" and not include_all:
-            continue
-        line, page = document.locate(clause.start + offset - shift)
-        targets.append(
-            Target(
-                indicator=indicator,
-                value=quantity.value,
-                unit=quantity.unit,
-                comparator=comparator,
-                year=year,
-                kind=kind,
-                text=row,
-                quantity=cell,
-                clause=clause.id,
-                line=line,
-                page=page,
-                document=context.document,
-                direction=direction,
-                upper=quantity.upper,
-            )
-        )
-    return targets

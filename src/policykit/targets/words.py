@@ -27,8 +27,14 @@ class _Words:
     achieved_openings: re.Pattern[str]
     achieved_markers: re.Pattern[str]
     settled_markers: re.Pattern[str]
+    settled_words: tuple[str, ...]  # the same words, matched after an amount (18.5平方公里已完成)
     future_markers: re.Pattern[str]
     goal_headings: re.Pattern[str]
+    aim_openers: tuple[str, ...]
+    place_ends: tuple[str, ...]
+    numeral_words: tuple[str, ...]
+    part_openers: tuple[str, ...]
+    condition_headings: re.Pattern[str]
     layout_units: frozenset[str]
     forecast_markers: re.Pattern[str]
     planned_amounts: re.Pattern[str]
@@ -240,6 +246,7 @@ def _words() -> _Words:
             "^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"
         ),
         achieved_markers=_alternation(raw["achieved_markers"]),
+        settled_words=longest_first(raw["settled_markers"]),
         settled_markers=pattern_cache.compile(
             "(?:"
             + _alternation(raw["settled_markers"]).pattern
@@ -247,6 +254,11 @@ def _words() -> _Words:
         ),  # 已达2.5亿, not 已建成自然村 (a kind of village)
         future_markers=_alternation(raw["future_markers"]),
         goal_headings=_alternation(raw["goal_headings"]),
+        aim_openers=longest_first(raw["aim_openers"]),
+        place_ends=longest_first(raw["place_ends"]),
+        numeral_words=longest_first(raw["numeral_words"]),
+        part_openers=longest_first(raw["part_openers"]),
+        condition_headings=_alternation(raw["condition_headings"]),
         layout_units=frozenset(raw["layout_units"]),
         forecast_markers=_alternation(raw["forecast_markers"]),
         planned_amounts=_alternation(raw["planned_amounts"]),
