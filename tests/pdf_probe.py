@@ -74,45 +74,42 @@ def _east_asian(run, name: str) -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
-def _page_number_footer(footer, alignment=None) -> None:
-    """A "— N —" footer whose N is a PAGE field, as 公文 templates have it (centred by default)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _append_field(paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) at the end of a paragraph, its stored result "1"."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
 
-    paragraph = footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if alignment is None else alignment
-    paragraph.add_run("— ").font.size = Pt(14)
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def _page_number_footer(footer, alignment=None) -> None:
+    """A "— N —" footer whose N is a PAGE field, as 公文 templates have it (centred by default)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if alignment is None else alignment
+    paragraph.add_run("— ").font.size = Pt(14)
+    _append_field(paragraph, "PAGE")
     paragraph.add_run(" —").font.size = Pt(14)
 
 
 def _page_of_pages_footer(footer) -> None:
     """A "第 N 页 共 M 页" footer of PAGE and NUMPAGES fields, as offices print long documents."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for before, instruction in (("第 ", "PAGE"), (" 页 共 ", "NUMPAGES")):
         paragraph.add_run(before)
-        field = OxmlElement("w:fldSimple")
-        field.set(qn("w:instr"), instruction)
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.text = "1"
-        run.append(text)
-        field.append(run)
-        paragraph._p.append(field)
+        _append_field(paragraph, instruction)
     paragraph.add_run(" 页")
 
 
