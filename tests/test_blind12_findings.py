@@ -222,11 +222,6 @@ def test_two_areas_sharing_one_indicator_keep_the_indicator_in_both_names():
     assert all(name.endswith("地区生产总值") for name in names), names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure/: a section numbered 三 right after section 一 (a reprint or excerpt that leaves out 二) is "
-    "not read as a new section, so its year's targets stay results of the reviewed years, spanning the plan period",
-)
 def test_a_plan_section_after_a_skipped_number_still_holds_targets():
     text = (
         "一、2097年和“十九五”时期工作回顾\n过去一年，全市地区生产总值增长4.9%。\n"

@@ -76,6 +76,13 @@ _LIST_SENTENCE = pattern_cache.compile(r"[；;。：:]\s*$")
 _UNIT_LINE = pattern_cache.compile(r"[（(]?(?:计量)?单位[：:][^\n。，；]{1,12}\n")
 """单位：万元 between a table's caption and its rows: the table's unit, which leaves the caption its own."""
 
+_SKIPPED = 2
+"""How far a top-level section's numeral may run ahead of the open one's (一、 … 三、): one left out."""
+_TITLE_LONGEST = 30
+"""The longest title of a section that skips a numeral: a longer line is a numbered sentence."""
+_SENTENCE_MARK = pattern_cache.compile(r"[。；;！!？?]|[，,：:、]\s*$")
+"""A sentence's stop anywhere, or a clause's end at its close: the line is text, not a title alone."""
+
 _BOX_DEPTH = 0.01
 """How far below the heading it stands in a box ranks: any heading of a lower level nests in it."""
 
@@ -132,8 +139,10 @@ class _Builder:
         open_same = next((n for n in reversed(self.stack) if n.style == style), None)
         if open_same is not None:
             inserted = numbering.ordinal == open_same.ordinal and _INSERTED in numbering.number[1:]
-            if numbering.ordinal == open_same.ordinal + 1 or (
-                inserted and numbering.number != open_same.number
+            if (
+                numbering.ordinal == open_same.ordinal + 1
+                or (inserted and numbering.number != open_same.number)
+                or self.skips_one_section(numbering, open_same)
             ):
                 while self.stack[-1] is not open_same:
                     self.stack.pop()
@@ -141,6 +150,23 @@ class _Builder:
                 return True
             return False
         return numbering.ordinal == 1 or numbering.ordinal == self.last_ordinal.get(style, -1) + 1
+
+    def skips_one_section(self, numbering: Numbering, open_same: _Node) -> bool:
+        """Tell whether 三、 right after section 一、 is section 三 of an excerpt or reprint that lost 二、.
+
+        Only a top-level section skips, by one, and only where it and the open one are both titles alone
+        on their lines: a numbered sentence (三、加强…。) or a list item in the body is still no heading.
+        """
+        if (
+            numbering.style.name != _BARE_STYLE
+            or numbering.ordinal != open_same.ordinal + _SKIPPED
+            or not _is_title(numbering.rest)
+            or any(n.number and n.kind != "appendix" for n in self.stack[: self.stack.index(open_same)])
+        ):
+            return False
+        end = self.text.find("\n", open_same.start)
+        sibling = match_numbering(self.text[open_same.start : end if end >= 0 else len(self.text)].strip())
+        return sibling is not None and _is_title(sibling.rest)
 
     def listed_in_decimal(self, numbering: Numbering) -> bool:
         """Tell whether a bare-number sentence (1 …；) is a list item of the open 3.0.2 / 4.1.1, not a chapter."""
@@ -509,6 +535,11 @@ class _Builder:
         self.last_ordinal[style.name] = numbering.ordinal
         self.seen_heading = True
         return node
+
+
+def _is_title(line: str) -> bool:
+    """Tell whether a numbered line's words are a title alone: short, with no sentence mark in them."""
+    return 0 < len(line) <= _TITLE_LONGEST and not _SENTENCE_MARK.search(line)
 
 
 def _bracket_head(text: str) -> re.Match[str] | None:
