@@ -338,10 +338,6 @@ def test_a_short_item_extended_in_place_is_still_one_modified_item():
 # ---------------------------------------------------------------- targets (blind13's area: recorded only)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="targets/: 大于等于30公里 inside a noun phrase: the comparator is lost and the indicator is the next noun",
-)
 def test_a_distance_floor_written_greater_or_equal_keeps_its_comparator():
     text = (
         "某奖励办法\n\n第四条（支持方式）\n\n"
@@ -349,6 +345,17 @@ def test_a_distance_floor_written_greater_or_equal_keeps_its_comparator():
     )
     floors = [f for f in figures(text, year=2026) if f.unit == "公里"]
     assert [(f.comparator, "离岸距离" in f.indicator) for f in floors] == [(">=", True)]
+
+
+def test_comparators_written_with_deng_yu_bound_their_figures():
+    text = "某办法\n\n第三条\n\n单体面积小于或等于500平方米的仓库，服务半径大于等于3公里的站点，应当备案。\n"
+    found = [(f.indicator, f.comparator, f.value) for f in figures(text, year=2026) if f.value in (500, 3)]
+    assert found == [("单体面积", "<=", 500), ("服务半径", ">=", 3)]
+
+
+def test_a_bare_greater_than_stays_strict():
+    found = [(f.indicator, f.comparator) for f in figures("单体面积大于500平方米的仓库。", year=2026)]
+    assert found == [("单体面积", ">")]
 
 
 def test_a_page_s_download_list_names_the_attachments():

@@ -27,6 +27,7 @@ from policykit.targets.indicator import (
     _noun_before_verb,
     _object_of,
     _only_attributes,
+    _past_abbreviation,
     _right_indicator,
     _segment_end,
     _segment_end_no_dun,
@@ -321,6 +322,7 @@ def _read_sentence(
         if bracket and seg_start > bracket.start():
             # 文明实践中心（所、站）2.8万个: the bracket is part of the noun, not a boundary
             seg_start = _segment_start(text, bracket.start(), s_start)
+        seg_start = _past_abbreviation(text, seg_start, s_start)
         left = text[seg_start : quantity.start]
         comparator_after, after_end = _after_comparator(text, quantity.end)
         alternative = _ALTERNATIVE_UNIT.match(text, after_end)

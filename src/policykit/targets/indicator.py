@@ -38,6 +38,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ABBREVIATION = pattern_cache.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z]{2,8}[）)]")
+"""A bracketed abbreviation in Latin letters after a Chinese name (居民消费价格(CPI), 地区生产总值（GDP）)."""
+_ABBREVIATION_END = pattern_cache.compile(_ABBREVIATION.pattern + "$")
+
+
 def _inside_marks(text: str, start: int, end: int) -> bool:
     """Tell whether a span sits inside quotation marks, a title 《》 or a document-number bracket 〔〕."""
     for opening, closing in (("“", "”"), ("《", "》"), ("〔", "〕"), ("[", "]"), ("「", "」")):
@@ -56,6 +61,17 @@ def _segment_start(text: str, position: int, floor: int) -> int:
     while index >= floor and text[index] not in _SEGMENT_BOUNDARY:
         index -= 1
     return index + 1
+
+
+def _past_abbreviation(text: str, seg_start: int, floor: int) -> int:
+    """Move a segment's start back over a bracketed abbreviation that ends it (居民消费价格(CPI)涨幅): no boundary.
+
+    >>> text = "全市居民消费价格(CPI)涨幅2%"
+    >>> _past_abbreviation(text, text.index("涨"), 0), _past_abbreviation("增速(%)涨幅", 6, 0)
+    (0, 6)
+    """
+    found = _ABBREVIATION_END.search(text, max(floor, seg_start - 12), seg_start)
+    return _segment_start(text, found.start(), floor) if found else seg_start
 
 
 def _segment_end(text: str, position: int, ceiling: int) -> int:
@@ -344,10 +360,19 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
             before = before.removesuffix(word)
         # 森林覆盖率到2025年(达到), 通车里程在2028年前(突破): a deadline that ends the context follows the name
         left = after if after.strip() or not before.strip() else before
+    left = _ABBREVIATION.sub("", left)  # 居民消费价格(CPI)涨幅: the name's abbreviation breaks no phrase
     if not left.translate(_STRIP_QUOTES).strip():
         return "", ""
     lead = _words().lead
     tokens = [(word, tag) for word, tag in _cut_keeping_names(left) if word.strip()]
+    adverbs = _words().clause_adverbs
+    while len(tokens) > 1 and tokens[-1][1] == "d" and tokens[-1][0] in adverbs:
+        tokens.pop()  # 一般公共预算收入也(将力争增长): the adverb before the verb is no part of the name
+    if tokens and len(tokens[-1][0]) >= 4 and tokens[-1][1].startswith("n") and tokens[-1][0][-1] in adverbs:
+        tokens[-1] = (
+            tokens[-1][0][:-1],
+            tokens[-1][1],
+        )  # 城镇调查失业率仍: jieba glues the adverb to the noun
     start = 0
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
@@ -367,7 +392,9 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
                 index + 1
             )  # 推进66个粮食产能提升重点县: the measure word after a number ends the phrase too
             continue
-        if _breaks_phrase(word, tag) and (tag != "d" or following.startswith("v") or not following):
+        if _breaks_phrase(word, tag) and (
+            tag != "d" or following.startswith("v") or not following or word in adverbs
+        ):
             if index == len(tokens) - 1 and tag in ("d", "q") and index > start:
                 break  # 片区更新, 数据集: a last token jieba tags as adverb or classifier is the head noun
             if _time_noun_head(tokens, index, start):

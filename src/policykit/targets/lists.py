@@ -193,12 +193,14 @@ def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
     ('游客人数', '旅游收入')
     >>> _shared_names("均衡性转移支付增长10%", 9, 0), _shared_names("全市都达到10%", 5, 0)
     ((), ())
+    >>> _shared_names("甲新城和乙新城地区生产总值年均增长6%", 17, 0)  # 年均 is one word, no 均 of its own
+    ()
     """
     words = _words()
     head = text[_segment_start_no_dun(text, position, floor) : position]
     for word in words.shared_value_words:
         at = head.rfind(word)
-        if at <= 0 or _strip_linking(head[at + len(word) :])[0].strip():
+        if at <= 0 or _strip_linking(head[at + len(word) :])[0].strip() or not _stands_alone(head, at):
             continue
         listed = head[:at]
         if re.search(r"\d", listed) or "等" in listed or not words.list_joiners.search(listed):
@@ -206,6 +208,16 @@ def _shared_names(text: str, position: int, floor: int) -> tuple[str, ...]:
         names = _list_names(listed)
         return names if len(names) >= 2 else ()
     return _listed_rates(head)
+
+
+def _stands_alone(text: str, at: int) -> bool:
+    """Tell whether a word starts at `at`, not inside one (均 in 年均, 人均, 平均; 均达 starts with it)."""
+    offset = 0
+    for token, _ in _pos_cut(text):
+        if offset >= at:
+            return offset == at
+        offset += len(token)
+    return False
 
 
 def _listed_changes(text: str, position: int, floor: int, changes: bool = True) -> tuple[str, ...]:

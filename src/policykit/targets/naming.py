@@ -405,7 +405,7 @@ def _changing_before(text: str, seg_start: int, s_start: int) -> str:
 
 def _level_before(text: str, seg_start: int, s_start: int) -> str:
     """The name of a level in the clause before that the number reader left unread (地区生产总值达到8.8 万亿元，
-    年均增长9.1%: a space before the unit), for a change after it that names nothing.
+    年均增长9.1%, or 、增长: a space before the unit), for a change after it that names nothing.
 
     >>> text = "全省地区生产总值达到8.8 万亿元，年均增长9.1%"
     >>> _level_before(text, text.index("年均"), 0), _level_before("推进道路建设，年均增长9%", 7, 0)
@@ -413,8 +413,11 @@ def _level_before(text: str, seg_start: int, s_start: int) -> str:
     >>> text = "连续7年提高企业退休人员基本养老金水平，年均增长10%"
     >>> _level_before(text, text.index("年均"), 0)
     ''
+    >>> text = "地方一般公共预算收入达到 6100.5 亿元、增长 1.2%"
+    >>> _level_before(text, text.index("增长"), 0)
+    '地方一般公共预算收入'
     """
-    if seg_start <= s_start or text[seg_start - 1] not in "，,":
+    if seg_start <= s_start or text[seg_start - 1] not in "，,、":
         return ""
     before = text[_segment_start(text, seg_start - 1, s_start) : seg_start - 1].strip()
     digit = _FIGURE_DIGIT.search(before)

@@ -23,6 +23,7 @@ class _Words:
     linking: tuple[str, ...]
     keep_head: frozenset[str]
     lead: frozenset[str]
+    clause_adverbs: frozenset[str]
     achieved_headings: re.Pattern[str]
     achieved_openings: re.Pattern[str]
     achieved_markers: re.Pattern[str]
@@ -241,6 +242,7 @@ def _words() -> _Words:
         linking=longest_first(raw["linking"]),
         keep_head=frozenset(raw["keep_head"]),
         lead=frozenset(raw["lead"]),
+        clause_adverbs=frozenset(raw["clause_adverbs"]),
         achieved_headings=_alternation(raw["achieved_headings"]),
         achieved_openings=pattern_cache.compile(
             "^(?:" + _alternation(raw["achieved_openings"]).pattern + ")"
