@@ -368,11 +368,9 @@ def _left_phrase_of(left: str) -> tuple[str, str]:
     adverbs = _words().clause_adverbs
     while len(tokens) > 1 and tokens[-1][1] == "d" and tokens[-1][0] in adverbs:
         tokens.pop()  # 一般公共预算收入也(将力争增长): the adverb before the verb is no part of the name
-    if tokens and len(tokens[-1][0]) >= 4 and tokens[-1][1].startswith("n") and tokens[-1][0][-1] in adverbs:
-        tokens[-1] = (
-            tokens[-1][0][:-1],
-            tokens[-1][1],
-        )  # 城镇调查失业率仍: jieba glues the adverb to the noun
+    last, last_tag = tokens[-1] if tokens else ("", "")
+    if len(last) >= 4 and last_tag.startswith("n") and last[-1] in adverbs:
+        tokens[-1] = (last[:-1], last_tag)  # 城镇调查失业率仍: jieba glues the adverb to the noun
     start = 0
     for index, (word, tag) in enumerate(tokens):
         following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
